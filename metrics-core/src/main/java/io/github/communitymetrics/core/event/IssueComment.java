@@ -1,0 +1,39 @@
+package io.github.communitymetrics.core.event;
+
+import io.github.communitymetrics.core.internal.Checks;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A comment on an issue, or on the conversation of a pull request (GitHub stores both as issue
+ * comments; GitLab notes map here too). System notes are not comments.
+ *
+ * @param at when it happened (UTC)
+ * @param repo the repository
+ * @param actor the comment's author
+ * @param number the issue or pull request number, positive, unique within the repository
+ * @param onPullRequest whether the number is a pull request's rather than an issue's
+ * @param association the actor's association with the repository, where the forge gives it
+ */
+public record IssueComment(
+    Instant at,
+    Repository repo,
+    Actor actor,
+    int number,
+    boolean onPullRequest,
+    Optional<AuthorAssociation> association) implements NumberedEvent {
+
+  /** Checks the components. */
+  public IssueComment {
+    Checks.notNull(at, "at");
+    Checks.notNull(repo, "repo");
+    Checks.notNull(actor, "actor");
+    Checks.positive(number, "number");
+    Checks.notNull(association, "association");
+  }
+
+  @Override
+  public EventType type() {
+    return EventType.ISSUE_COMMENT;
+  }
+}

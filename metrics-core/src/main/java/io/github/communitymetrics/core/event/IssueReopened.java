@@ -1,0 +1,37 @@
+package io.github.communitymetrics.core.event;
+
+import io.github.communitymetrics.core.internal.Checks;
+import java.time.Instant;
+
+/**
+ * A closed issue was reopened.
+ *
+ * @param at when it happened (UTC)
+ * @param repo the repository
+ * @param actor whoever reopened it
+ * @param number the issue or pull request number, positive, unique within the repository
+ */
+public record IssueReopened(
+    Instant at,
+    Repository repo,
+    Actor actor,
+    int number) implements NumberedEvent {
+
+  /** Checks the components. */
+  public IssueReopened {
+    Checks.notNull(at, "at");
+    Checks.notNull(repo, "repo");
+    Checks.notNull(actor, "actor");
+    Checks.positive(number, "number");
+  }
+
+  @Override
+  public EventType type() {
+    return EventType.ISSUE_REOPENED;
+  }
+
+  @Override
+  public boolean onPullRequest() {
+    return false;
+  }
+}

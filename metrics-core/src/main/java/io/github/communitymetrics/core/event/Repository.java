@@ -1,0 +1,61 @@
+package io.github.communitymetrics.core.event;
+
+import io.github.communitymetrics.core.internal.Checks;
+import java.util.Comparator;
+import java.util.OptionalLong;
+
+/**
+ * A repository on a forge.
+ *
+ * @param forge where it lives
+ * @param fullName the forge's full name: {@code owner/name} on GitHub, the full group path such as
+ *     {@code group/subgroup/project} on GitLab, any non-blank label for a plain git history
+ * @param id the forge's numeric id when known; it survives renames, the full name does not
+ */
+public record Repository(Forge forge, String fullName, OptionalLong id)
+    implements Comparable<Repository> {
+
+  private static final Comparator<Repository> ORDER =
+      Comparator.comparing(Repository::forge)
+          .thenComparing(Repository::fullName)
+          .thenComparing(r -> r.id().isPresent() ? r.id().getAsLong() : Long.MIN_VALUE);
+
+  /** Checks the components. */
+  public Repository {
+    Checks.notNull(forge, "forge");
+    Checks.notBlank(fullName, "fullName");
+    Checks.notNull(id, "id");
+    Checks.argument(
+        fullName.strip().equals(fullName),
+        "fullName must not start or end with white space: '" + fullName + "'");
+  }
+
+  /** A repository whose numeric id is unknown. */
+  public static Repository of(Forge forge, String fullName) {
+    return new Repository(forge, fullName, OptionalLong.empty());
+  }
+
+  /** A repository on github.com. */
+  public static Repository github(String fullName) {
+    return of(Forge.GITHUB, fullName);
+  }
+
+  /**
+   * The owner part of the full name: the GitHub owner or the GitLab top-level group; the whole
+   * name when it has no {@code /}.
+   */
+  public String owner() {
+    int slash = fullName.indexOf('/');
+    return slash < 0 ? fullName : fullName.substring(0, slash);
+  }
+
+  @Override
+  public int compareTo(Repository other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return forge + ":" + fullName + (id.isPresent() ? "#" + id.getAsLong() : "");
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.communitymetrics.core.event;
+
+import io.github.communitymetrics.core.internal.Checks;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A review of a pull request was submitted (or an earlier one dismissed).
+ *
+ * @param at when it happened (UTC)
+ * @param repo the repository
+ * @param actor the reviewer
+ * @param number the issue or pull request number, positive, unique within the repository
+ * @param state the verdict
+ * @param pullRequestAuthor the pull request's author, when the source says
+ * @param association the actor's association with the repository, where the forge gives it
+ */
+public record Review(
+    Instant at,
+    Repository repo,
+    Actor actor,
+    int number,
+    ReviewState state,
+    Optional<Actor> pullRequestAuthor,
+    Optional<AuthorAssociation> association) implements NumberedEvent {
+
+  /** Checks the components. */
+  public Review {
+    Checks.notNull(at, "at");
+    Checks.notNull(repo, "repo");
+    Checks.notNull(actor, "actor");
+    Checks.positive(number, "number");
+    Checks.notNull(state, "state");
+    Checks.notNull(pullRequestAuthor, "pullRequestAuthor");
+    Checks.notNull(association, "association");
+  }
+
+  @Override
+  public EventType type() {
+    return EventType.REVIEW;
+  }
+
+  @Override
+  public boolean onPullRequest() {
+    return true;
+  }
+}

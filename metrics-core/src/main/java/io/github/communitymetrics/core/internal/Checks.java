@@ -1,0 +1,45 @@
+package io.github.communitymetrics.core.internal;
+
+import java.util.Objects;
+
+/** Argument checks with messages that name the argument, in the manner of Caffeine's builder. */
+public final class Checks {
+  private Checks() {}
+
+  /** Checks that {@code value} is not null. */
+  public static <T> T notNull(T value, String name) {
+    return Objects.requireNonNull(value, () -> name + " must not be null");
+  }
+
+  /** Checks that {@code value} is neither null nor blank. */
+  public static String notBlank(String value, String name) {
+    notNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /** Checks {@code value > 0}. */
+  public static int positive(int value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive but was " + value);
+    }
+    return value;
+  }
+
+  /** Checks {@code value >= 0}. */
+  public static int notNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must not be negative but was " + value);
+    }
+    return value;
+  }
+
+  /** Throws {@link IllegalArgumentException} with the message when the condition is false. */
+  public static void argument(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Community Metrics core: the event model, identities, time windows and the metric algorithms.
+ *
+ * <p>Pure Java: no network, no file system, no logging backend. Callers hand it events (from an
+ * adapter, the canonical JSON Lines format or the simulator) and explicit parameters; it returns
+ * immutable results.
+ */
+module io.github.communitymetrics.core {
+  requires tools.jackson.core;
+
+  exports io.github.communitymetrics.core;
+  exports io.github.communitymetrics.core.event;
+  exports io.github.communitymetrics.core.time;
+}

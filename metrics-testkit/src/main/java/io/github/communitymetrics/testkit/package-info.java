@@ -1,0 +1,5 @@
+/**
+ * Test support: the community simulator, the shared-data test group and the adapter compatibility
+ * kit.
+ */
+package io.github.communitymetrics.testkit;
