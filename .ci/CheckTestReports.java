@@ -1,0 +1,90 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks that Surefire really ran every test class: each concrete top-level {@code *Test} or
+ * {@code *Tests} class under a module's src/test/java has a report with at least one test case
+ * (nested and parameterized cases included), and prints the totals. Run by the last module of the
+ * reactor, so `./mvnw verify` fails when a test class is silently left out.
+ *
+ * <p>Usage: java .ci/CheckTestReports.java PROJECT_DIR
+ */
+public class CheckTestReports {
+  private static final Pattern CASE = Pattern.compile("<testcase\\b");
+  private static final Pattern SKIPPED = Pattern.compile("<skipped\\b");
+  private static final Pattern FAILED = Pattern.compile("<(failure|error)\\b");
+
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    List<String> missing = new ArrayList<>();
+    int classes = 0;
+    long cases = 0;
+    long skipped = 0;
+    long failed = 0;
+    try (Stream<Path> modules = Files.list(root)) {
+      for (Path module : modules.sorted().toList()) {
+        Path tests = module.resolve("src/test/java");
+        Path reports = module.resolve("target/surefire-reports");
+        if (!Files.isDirectory(tests) || !Files.isDirectory(module.resolve("target"))) {
+          continue; // not a module with tests, or not built in this run
+        }
+        for (Path source : testClasses(tests)) {
+          String fqcn = tests.relativize(source).toString().replace('/', '.').replaceAll("\\.java$", "");
+          Path report = reports.resolve("TEST-" + fqcn + ".xml");
+          if (!Files.exists(report)) {
+            missing.add(root.relativize(source) + " (no report)");
+            continue;
+          }
+          String xml = Files.readString(report);
+          long n = count(CASE, xml);
+          if (n == 0) {
+            missing.add(root.relativize(source) + " (report has no test case)");
+          }
+          classes++;
+          cases += n;
+          skipped += count(SKIPPED, xml);
+          failed += count(FAILED, xml);
+        }
+      }
+    }
+    System.out.printf(
+        "test reports: %d test classes, %d test cases (%d skipped, %d failed or errored)%n",
+        classes, cases, skipped, failed);
+    if (!missing.isEmpty()) {
+      System.out.println("test classes that did not run:");
+      missing.forEach(m -> System.out.println("  " + m));
+      System.exit(1);
+    }
+  }
+
+  private static List<Path> testClasses(Path tests) throws IOException {
+    try (Stream<Path> files = Files.walk(tests)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches(".*Tests?\\.java"))
+          .filter(CheckTestReports::isConcreteTestClass)
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static boolean isConcreteTestClass(Path source) {
+    try {
+      String text = Files.readString(source);
+      String name = source.getFileName().toString().replace(".java", "");
+      Matcher m = Pattern.compile("(abstract\\s+)?(class|interface|@interface|record|enum)\\s+" + name + "\\b").matcher(text);
+      return m.find() && m.group(1) == null && "class".equals(m.group(2));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static long count(Pattern p, String s) {
+    return p.matcher(s).results().count();
+  }
+}
