@@ -159,11 +159,9 @@ public final class Mailmap {
     if (byName == null) {
       return Optional.empty();
     }
+    // An entry for this commit name wins over the e-mail-only entry (key ""), as in git.
     Replacement specific = byName.get(Normalize.text(name));
-    if (specific != null && !Normalize.text(name).isEmpty()) {
-      return Optional.of(specific);
-    }
-    return Optional.ofNullable(byName.get(""));
+    return Optional.ofNullable(specific != null ? specific : byName.get(""));
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Forge;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +76,11 @@ final class Resolution {
 
     List<MergeEvidence> applied = new ArrayList<>();
     List<RefusedMerge> refused = new ArrayList<>();
-    for (Map.Entry<GroupKey, TreeMap<Integer, Boolean>> g : groups.entrySet()) {
-      link(g.getKey(), g.getValue(), actors, bot, botReasons, applied, refused);
-    }
-
     UnionFind uf = new UnionFind(n);
-    for (MergeEvidence e : applied) {
-      uf.union(indexOf(actors, e.first()), indexOf(actors, e.second()));
+    for (Map.Entry<GroupKey, TreeMap<Integer, Boolean>> g : groups.entrySet()) {
+      link(g.getKey(), g.getValue(), actors, bot, botReasons, uf, applied, refused);
     }
     return Identities.of(actors, bot, uf, applied, refused);
-  }
-
-  private static int indexOf(List<Actor> sorted, Actor a) {
-    return Collections.binarySearch(sorted, a, Normalize.ACTOR_ORDER);
   }
 
   /**
@@ -105,6 +96,7 @@ final class Resolution {
       List<Actor> actors,
       boolean[] bot,
       List<Optional<String>> botReasons,
+      UnionFind uf,
       List<MergeEvidence> applied,
       List<RefusedMerge> refused) {
     Integer firstDirect = null;
@@ -130,6 +122,8 @@ final class Resolution {
     for (int member : members.keySet()) {
       Integer center = centers[bot[member] ? 1 : 0];
       if (center != null && member != center) {
+        // Union order does not matter: the components are the same whatever the order.
+        uf.union(center, member);
         applied.add(evidence(key, actors, center, member));
       }
     }
