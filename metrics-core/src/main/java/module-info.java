@@ -10,6 +10,7 @@ module io.github.communitymetrics.core {
 
   exports io.github.communitymetrics.core;
   exports io.github.communitymetrics.core.event;
+  exports io.github.communitymetrics.core.identity;
   exports io.github.communitymetrics.core.metrics;
   exports io.github.communitymetrics.core.time;
 }

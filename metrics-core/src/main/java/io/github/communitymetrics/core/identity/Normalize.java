@@ -1,0 +1,89 @@
+package io.github.communitymetrics.core.identity;
+
+import io.github.communitymetrics.core.event.Actor;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Canonical forms of e-mail addresses, logins and names, shared by the identity classes. */
+final class Normalize {
+  private Normalize() {}
+
+  /**
+   * {@code [ID+]login@users.noreply.github.com}, lower-cased. GitHub has issued both forms: the
+   * one with the account id since July 2017, the bare login before.
+   */
+  /**
+   * {@link Actor}'s natural order, made total: two actors it ranks equal (possible only when
+   * e-mail addresses contain line breaks) are ordered by their e-mail lists element by element.
+   */
+  static final Comparator<Actor> ACTOR_ORDER =
+      Comparator.<Actor>naturalOrder()
+          .thenComparing(Actor::emails, Normalize::compareLists)
+          .thenComparing(Actor::emails, Comparator.comparingInt(List::size));
+
+  private static final Pattern GITHUB_NOREPLY =
+      Pattern.compile("(?:(\\d+)\\+)?([^@+\\s]+)@users\\.noreply\\.github\\.com");
+
+  private static int compareLists(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** E-mail addresses compare trimmed and ignoring case, as mailmap and the forges do in practice. */
+  static String email(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** Logins, names and alias strings compare trimmed and ignoring case. */
+  static String text(String text) {
+    return text.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** The part before the last {@code @}, or the whole address if it has none; normalised. */
+  static String localPart(String email) {
+    String e = email(email);
+    int at = e.lastIndexOf('@');
+    return at < 0 ? e : e.substring(0, at);
+  }
+
+  /** The part after the last {@code @}, normalised; empty if there is no {@code @}. */
+  static Optional<String> domain(String email) {
+    String e = email(email);
+    int at = e.lastIndexOf('@');
+    return at < 0 || at == e.length() - 1 ? Optional.empty() : Optional.of(e.substring(at + 1));
+  }
+
+  /** Whether {@code domain} is {@code parent} or one of its subdomains. */
+  static boolean withinDomain(String domain, String parent) {
+    return domain.equals(parent) || domain.endsWith("." + parent);
+  }
+
+  /** A GitHub noreply address taken apart. */
+  record Noreply(Optional<Long> id, String login) {}
+
+  /** The login (lower-cased) and account id a GitHub noreply address names, if it is one. */
+  static Optional<Noreply> githubNoreply(String email) {
+    Matcher m = GITHUB_NOREPLY.matcher(email(email));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Optional<Long> id = Optional.empty();
+    if (m.group(1) != null) {
+      try {
+        id = Optional.of(Long.parseLong(m.group(1)));
+      } catch (NumberFormatException tooLong) {
+        // Not an id GitHub could have issued: keep only the login part.
+      }
+    }
+    return Optional.of(new Noreply(id, m.group(2)));
+  }
+}
