@@ -166,24 +166,18 @@ final class EventEncoder {
     writeStrings(g, c.parents());
     // The author time is the event's "at"; only the committer carries its own time.
     g.writeName(AUTHOR);
-    g.writeStartObject();
-    g.writeStringProperty(NAME, c.author().name());
-    g.writeStringProperty(EMAIL, c.author().email());
+    startNameEmail(g, c.author().name(), c.author().email());
     g.writeEndObject();
     Signature committer = c.committer();
     g.writeName(COMMITTER);
-    g.writeStartObject();
-    g.writeStringProperty(NAME, committer.name());
-    g.writeStringProperty(EMAIL, committer.email());
+    startNameEmail(g, committer.name(), committer.email());
     g.writeStringProperty(AT, committer.time().toString());
     g.writeEndObject();
     if (!c.coAuthors().isEmpty()) {
       g.writeName(CO_AUTHORS);
       g.writeStartArray();
       for (CoAuthor co : c.coAuthors()) {
-        g.writeStartObject();
-        g.writeStringProperty(NAME, co.name());
-        g.writeStringProperty(EMAIL, co.email());
+        startNameEmail(g, co.name(), co.email());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -206,6 +200,16 @@ final class EventEncoder {
       }
       g.writeEndArray();
     }
+  }
+
+  /**
+   * Opens a git identity object. Both keys are always written, even when empty, because git
+   * allows empty names and addresses and they must survive a round trip. The caller closes it.
+   */
+  private static void startNameEmail(JsonGenerator g, String name, String email) {
+    g.writeStartObject();
+    g.writeStringProperty(NAME, name);
+    g.writeStringProperty(EMAIL, email);
   }
 
   private static void writeNumber(JsonGenerator g, NumberedEvent e) {

@@ -206,21 +206,7 @@ class EventReaderWriterTest {
   @Test
   void writeFailureIsWrappedWithItsCauseAndStopsTheWriter() {
     IOException boom = new IOException("disk full");
-    Writer failing =
-        new Writer() {
-          @Override
-          public void write(char[] buf, int off, int len) throws IOException {
-            throw boom;
-          }
-
-          @Override
-          public void flush() throws IOException {
-            throw boom;
-          }
-
-          @Override
-          public void close() {}
-        };
+    Writer failing = new FailingWriter(boom);
     EventWriter writer = EventJsonLines.writer(failing);
     // Larger than any generator buffer, so the failure surfaces in write() rather than flush().
     Event big =
@@ -236,19 +222,7 @@ class EventReaderWriterTest {
   @Test
   void flushFailureIsWrapped() {
     IOException boom = new IOException("pipe closed");
-    Writer failing =
-        new Writer() {
-          @Override
-          public void write(char[] buf, int off, int len) throws IOException {
-            throw boom;
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
+    Writer failing = new FailingWriter(boom);
     EventWriter writer = EventJsonLines.writer(failing);
     writer.write(STAR); // small enough to stay in the buffer
     assertEquals(1, writer.eventsWritten());
@@ -284,6 +258,26 @@ class EventReaderWriterTest {
       pos += n;
       return n;
     }
+
+    @Override
+    public void close() {}
+  }
+
+  /** Fails every write with the same exception; flushing and closing succeed. */
+  private static final class FailingWriter extends Writer {
+    private final IOException failure;
+
+    FailingWriter(IOException failure) {
+      this.failure = failure;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      throw failure;
+    }
+
+    @Override
+    public void flush() {}
 
     @Override
     public void close() {}
