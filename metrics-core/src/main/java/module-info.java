@@ -11,6 +11,7 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core;
   exports io.github.communitymetrics.core.event;
   exports io.github.communitymetrics.core.identity;
+  exports io.github.communitymetrics.core.io;
   exports io.github.communitymetrics.core.metrics;
   exports io.github.communitymetrics.core.time;
 }
