@@ -3,7 +3,6 @@ package io.github.communitymetrics.core.event;
 import io.github.communitymetrics.core.internal.Checks;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A commit, with who wrote it and the paths it changed.
@@ -35,8 +34,6 @@ public record Commit(
     List<CoAuthor> coAuthors,
     List<FileChange> files)
     implements Event {
-
-  private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
 
   /**
    * Checks the components and copies the lists.
@@ -79,9 +76,13 @@ public record Commit(
    */
   static String checkSha(String sha, String name) {
     Checks.notNull(sha, name);
-    Checks.argument(
-        SHA.matcher(sha).matches(),
-        name + " must be 7 to 64 lower-case hex digits but was '" + sha + "'");
+    // A loop rather than a regular expression: this runs for every commit, push and merge read.
+    boolean ok = sha.length() >= 7 && sha.length() <= 64;
+    for (int i = 0; ok && i < sha.length(); i++) {
+      char c = sha.charAt(i);
+      ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
+    Checks.argument(ok, name + " must be 7 to 64 lower-case hex digits but was '" + sha + "'");
     return sha;
   }
 }
