@@ -893,7 +893,11 @@ final class Generator {
 
     /** Numbers threads in opening order (one sequence, as on GitHub) and emits their events. */
     private void materialiseThreads() {
-      threads.sort(Comparator.comparingLong((Thread t) -> t.open).thenComparingInt(t -> t.seq));
+      // Same order as the sorted events: at one instant issue openings sort before pull requests.
+      threads.sort(
+          Comparator.comparingLong((Thread t) -> t.open)
+              .thenComparing(t -> t.pr)
+              .thenComparingInt(t -> t.seq));
       int number = 0;
       for (Thread th : threads) {
         th.number = ++number;
