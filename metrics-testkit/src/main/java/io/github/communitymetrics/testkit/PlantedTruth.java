@@ -1,0 +1,214 @@
+package io.github.communitymetrics.testkit;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.Permission;
+import io.github.communitymetrics.core.event.Repository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the simulator planted, so that tests can check that metrics recover it. Everything here is
+ * fixed by the configuration and the seed before or while events are generated; the events are
+ * consistent with it by construction.
+ *
+ * @param repositories per repository: core team, designed truck factor and file ownership, in
+ *     repository order
+ * @param people every simulated person (not bots), in creation order
+ * @param stargazers every star or fork, with whether that stargazer was chosen to convert, in
+ *     creation order
+ * @param maintainers every grant of access, core members' and promoted contributors', in
+ *     repository then time order
+ * @param bots the bot accounts that act
+ * @param conversionProbability the probability used to choose converting stargazers
+ * @param conversionDelayMedian the median of the exponential conversion delay used
+ * @param newcomersPerMonth direct newcomers per repository per calendar month (exact)
+ * @param stargazersPerMonth stargazers per repository per calendar month (exact)
+ * @param departureProbability the monthly departure probability of non-core contributors
+ * @param firstResponseMedian the median delay of core members' first responses
+ */
+public record PlantedTruth(
+    List<RepositoryTruth> repositories,
+    List<PersonTruth> people,
+    List<StargazerTruth> stargazers,
+    List<MaintainerTruth> maintainers,
+    List<BotTruth> bots,
+    double conversionProbability,
+    Duration conversionDelayMedian,
+    int newcomersPerMonth,
+    int stargazersPerMonth,
+    double departureProbability,
+    Duration firstResponseMedian) {
+
+  /** Copies the lists. */
+  public PlantedTruth {
+    repositories = List.copyOf(repositories);
+    people = List.copyOf(people);
+    stargazers = List.copyOf(stargazers);
+    maintainers = List.copyOf(maintainers);
+    bots = List.copyOf(bots);
+    SimChecks.notNull(conversionDelayMedian, "conversionDelayMedian");
+    SimChecks.notNull(firstResponseMedian, "firstResponseMedian");
+  }
+
+  /** The person with this GitHub login, if any. Linear time. */
+  public Optional<PersonTruth> person(String login) {
+    return people.stream().filter(p -> p.login().equals(login)).findFirst();
+  }
+
+  /** The stargazers chosen to convert, in creation order. */
+  public List<StargazerTruth> converted() {
+    return stargazers.stream().filter(StargazerTruth::chosenToConvert).toList();
+  }
+
+  /** How a person came to the community. */
+  public enum Role {
+    /** A core member of their repository: present from the start, never leaves. */
+    CORE,
+    /** Started contributing directly, at a planted arrival instant. */
+    NEWCOMER,
+    /** Starred or forked; contributes only if chosen to convert. */
+    STARGAZER
+  }
+
+  /**
+   * One repository's planted structure.
+   *
+   * @param repository the repository
+   * @param coreTeam the core members' logins; the first is the repository's owner-like admin
+   * @param truckFactor the designed truck factor: the smallest number of core members whose
+   *     created files that still exist at the end are more than half of the files at the end
+   * @param modules the modules, one per core member, in core team order
+   */
+  public record RepositoryTruth(
+      Repository repository, List<String> coreTeam, int truckFactor, List<ModuleTruth> modules) {
+    /** Copies the lists. */
+    public RepositoryTruth {
+      SimChecks.notNull(repository, "repository");
+      coreTeam = List.copyOf(coreTeam);
+      modules = List.copyOf(modules);
+    }
+
+    /** The number of files at the end of the simulation. */
+    public int totalFiles() {
+      return modules.stream().mapToInt(ModuleTruth::files).sum();
+    }
+  }
+
+  /**
+   * A directory whose files one core member creates (and mostly modifies). Others only modify
+   * them; its owner renames and replaces files inside it, which keeps the count.
+   *
+   * @param directory the directory, such as {@code kavo}, without a trailing slash
+   * @param owner the owning core member's login
+   * @param files how many files it holds at the end, all created by the owner
+   */
+  public record ModuleTruth(String directory, String owner, int files) {}
+
+  /**
+   * One simulated person.
+   *
+   * @param login the GitHub login
+   * @param githubId the GitHub account id
+   * @param name the display name, also the git author name
+   * @param role how they came
+   * @param repository their only repository
+   * @param emails their git e-mail addresses, primary first (one or two)
+   * @param actors every distinct {@link Actor} value their events carry: the GitHub account, and
+   *     per e-mail address either the linked account with that address or a bare git identity
+   * @param company their employer's name; empty for webmail users
+   * @param joined when they started contributing: the simulation start for core members; for
+   *     others the instant of their first issue or comment, which is an event; empty for
+   *     stargazers who never contribute (within the simulated span)
+   * @param departed when they stopped for good: no event of theirs is at or after it; empty for
+   *     core members, non-contributors, and contributors still active at the end (censored)
+   * @param activityWeight the Pareto activity weight (1 for core members)
+   */
+  public record PersonTruth(
+      String login,
+      long githubId,
+      String name,
+      Role role,
+      Repository repository,
+      List<String> emails,
+      List<Actor> actors,
+      Optional<String> company,
+      Optional<Instant> joined,
+      Optional<Instant> departed,
+      double activityWeight) {
+    /** Copies the lists. */
+    public PersonTruth {
+      SimChecks.notBlank(login, "login");
+      emails = List.copyOf(emails);
+      actors = List.copyOf(actors);
+      SimChecks.notNull(company, "company");
+      SimChecks.notNull(joined, "joined");
+      SimChecks.notNull(departed, "departed");
+    }
+
+    /** Whether they commit with two e-mail addresses. */
+    public boolean hasTwoEmails() {
+      return emails.size() == 2;
+    }
+  }
+
+  /**
+   * A star or fork, and its planted fate.
+   *
+   * @param login the stargazer's login
+   * @param repository the repository starred or forked
+   * @param via {@link EventType#STAR} or {@link EventType#FORK}
+   * @param at when
+   * @param chosenToConvert whether the stargazer was chosen (with the conversion probability) to
+   *     contribute later
+   * @param firstContribution when a converting stargazer first contributed (an issue or comment
+   *     at exactly this instant): their star plus the exponential delay; empty if not chosen or if
+   *     that instant is after the simulated span
+   */
+  public record StargazerTruth(
+      String login,
+      Repository repository,
+      EventType via,
+      Instant at,
+      boolean chosenToConvert,
+      Optional<Instant> firstContribution) {
+    /** Checks the components. */
+    public StargazerTruth {
+      SimChecks.notNull(firstContribution, "firstContribution");
+      SimChecks.argument(
+          chosenToConvert || firstContribution.isEmpty(),
+          "only a converting stargazer has a first contribution");
+    }
+  }
+
+  /**
+   * A grant of access, matching one {@code member_added} event.
+   *
+   * @param login the new maintainer's login
+   * @param repository where
+   * @param at when
+   * @param permission what was granted
+   * @param core whether they are a core member (granted at the start) rather than a promoted
+   *     contributor (granted at the merge of their N-th pull request)
+   */
+  public record MaintainerTruth(
+      String login, Repository repository, Instant at, Permission permission, boolean core) {}
+
+  /**
+   * A bot account.
+   *
+   * @param actor the actor its events carry
+   * @param declaredKind the kind the forge declares: {@link ActorKind#BOT}, or {@link
+   *     ActorKind#USER} for a bot only its {@code [bot]} login suffix gives away
+   * @param activity what it does, for people reading test failures
+   */
+  public record BotTruth(Actor actor, ActorKind declaredKind, String activity) {
+    /** The bot's login. */
+    public String login() {
+      return actor.login().orElseThrow();
+    }
+  }
+}

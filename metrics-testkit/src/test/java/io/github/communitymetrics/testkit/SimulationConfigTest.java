@@ -1,0 +1,153 @@
+package io.github.communitymetrics.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SimulationConfigTest {
+
+  @Test
+  void demoHasTheDocumentedParameters() {
+    SimulationConfig demo = SimulationConfig.demo();
+    assertEquals(42, demo.seed());
+    assertEquals("demo-org", demo.organisation());
+    assertEquals(4, demo.repositories());
+    assertEquals(24, demo.months());
+    assertEquals(Instant.parse("2024-01-01T00:00:00Z"), demo.start());
+    assertEquals(Instant.parse("2026-01-01T00:00:00Z"), demo.end());
+    // 4 * (4 core + 24 * (2 newcomers + 4 stargazers)) = 592
+    assertEquals(592, demo.plannedPeople());
+    assertEquals(demo, demo.toBuilder().build());
+  }
+
+  @Test
+  void plannedSurvivalIsGeometric() {
+    SimulationConfig c = SimulationConfig.builder().departureProbability(0.25).build();
+    assertEquals(1.0, c.plannedSurvival(0));
+    assertEquals(0.75 * 0.75 * 0.75, c.plannedSurvival(3), 1e-15);
+  }
+
+  static Stream<Arguments> invalid() {
+    return Stream.of(
+        bad("repositories", b -> b.repositories(0)),
+        bad("months", b -> b.months(0)),
+        bad("months", b -> b.months(1201)),
+        bad("organisation", b -> b.organisation("has space")),
+        bad("start must be a whole second", b -> b.start(Instant.parse("2024-01-01T00:00:00.5Z"))),
+        bad("coreTeamSize", b -> b.coreTeamSize(0)),
+        bad("truckFactor", b -> b.coreTeamSize(4).truckFactor(4)),
+        bad("truckFactor", b -> b.truckFactor(0)),
+        bad("filesPerModule", b -> b.filesPerModule(1)),
+        bad("conversionProbability", b -> b.conversionProbability(1.5)),
+        bad("conversionProbability", b -> b.conversionProbability(Double.NaN)),
+        bad("conversionDelayMedian", b -> b.conversionDelayMedian(Duration.ZERO)),
+        bad("conversionDelayMedian", b -> b.conversionDelayMedian(Duration.ofMillis(1500))),
+        bad("departureProbability", b -> b.departureProbability(-0.1)),
+        bad("activityTailExponent", b -> b.activityTailExponent(1.0)),
+        bad("maxActivityWeight", b -> b.maxActivityWeight(0.5)),
+        bad("firstResponseMedian", b -> b.firstResponseMedian(Duration.ofHours(-1))),
+        bad("mergeProbability", b -> b.mergeProbability(2)),
+        bad("newcomersPerMonth", b -> b.newcomersPerMonth(-1)),
+        bad("promotionMergedPullRequests", b -> b.promotionMergedPullRequests(0)),
+        bad("company shares must add up to at most 1", b -> b.companies(List.of(
+            new SimulationConfig.Company("A", "a.example", 0.6),
+            new SimulationConfig.Company("B", "b.example", 0.6)))),
+        bad("company domains must be distinct", b -> b.companies(List.of(
+            new SimulationConfig.Company("A", "a.example", 0.1),
+            new SimulationConfig.Company("B", "a.example", 0.1)))),
+        bad("webmailDomains must not be empty", b -> b.webmailDomains(List.of())),
+        bad("webmail domains must differ", b -> b.webmailDomains(List.of("gmail.com", "gmail.com"))),
+        bad("releaseEveryMonths", b -> b.releaseEveryMonths(0)));
+  }
+
+  private static Arguments bad(String expected, UnaryOperator<SimulationConfig.Builder> change) {
+    return Arguments.of(expected, change);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalid")
+  void rejectsInvalidParametersNamingThem(
+      String expected, UnaryOperator<SimulationConfig.Builder> change) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> change.apply(SimulationConfig.builder()).build());
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void rejectsAShareOutOfRangeInACompany() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SimulationConfig.Company("A", "a.example", -0.1));
+    assertEquals("share of company A must be in [0, 1] but was -0.1", e.getMessage());
+  }
+
+  @Test
+  void approximateSizeScalesRepositoriesAndMonths() {
+    SimulationConfig big = SimulationConfig.ofApproximateSize(7, 10_000_000);
+    assertEquals(24, big.months());
+    assertEquals(Math.round(10_000_000 / SimulationConfig.DEMO_EVENTS_PER_REPOSITORY), big.repositories());
+    assertEquals(7, big.seed());
+    SimulationConfig small = SimulationConfig.ofApproximateSize(7, 2_000);
+    assertEquals(1, small.repositories());
+    assertTrue(small.months() < 24, "months " + small.months());
+    assertThrows(IllegalArgumentException.class, () -> SimulationConfig.ofApproximateSize(7, 99));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void approximateSizeIsRoughlyRight(int target) {
+    int events = CommunitySimulator.simulate(SimulationConfig.ofApproximateSize(3, target)).events().size();
+    // "Roughly": the documented factor of 1.5 either way.
+    assertTrue(events > target / 1.5 && events < target * 1.5, target + " -> " + events);
+  }
+
+  static Stream<Integer> sizes() {
+    return Stream.of(3_000, 30_000);
+  }
+
+  /** The smallest number of owners exceeding half of all files, by trying every subset. */
+  private static int bruteForceTruckFactor(int[] files) {
+    int total = 0;
+    for (int f : files) {
+      total += f;
+    }
+    int best = files.length;
+    for (int mask = 1; mask < (1 << files.length); mask++) {
+      int sum = 0;
+      for (int i = 0; i < files.length; i++) {
+        if ((mask & (1 << i)) != 0) {
+          sum += files[i];
+        }
+      }
+      if (2 * sum > total) {
+        best = Math.min(best, Integer.bitCount(mask));
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void everyAllowedTruckFactorIsDesignedExactly() {
+    for (int core = 1; core <= 12; core++) {
+      for (int tf = 1; tf <= core / 2 + 1; tf++) {
+        for (int m = 2; m <= 20; m++) {
+          int[] counts = Modules.fileCounts(core, tf, m);
+          assertEquals(tf, bruteForceTruckFactor(counts), "core " + core + " tf " + tf + " m " + m);
+          assertEquals(core, counts.length);
+        }
+      }
+    }
+  }
+}
