@@ -10,5 +10,6 @@ module io.github.communitymetrics.core {
 
   exports io.github.communitymetrics.core;
   exports io.github.communitymetrics.core.event;
+  exports io.github.communitymetrics.core.store;
   exports io.github.communitymetrics.core.time;
 }
