@@ -125,10 +125,12 @@ final class Columns {
       if (hasPayload[j]) {
         Object payload = st.payloads[p];
         payloads[o++] = payload;
-        pb += Payloads.estimatedBytes(payload);
+        if (!(payload instanceof String && st.isShared((String) payload))) {
+          pb += Payloads.estimatedBytes(payload);
+        }
       }
     }
-    payloadBytes = pb;
+    payloadBytes = pb + st.sharedStringBytes();
     repositoryTable = st.repositoryTable;
     repositoryList = List.of(repositoryTable);
     actorTable = st.actorTable;

@@ -155,16 +155,17 @@ final class Payloads {
     CommitTail c = (CommitTail) payload;
     long bytes = Sizes.object(24) + Sizes.string(c.sha());
     bytes += listBytes(c.parents().size()) + c.parents().stream().mapToLong(Sizes::string).sum();
-    bytes += signatureBytes(c.author()) + signatureBytes(c.committer());
+    // Signatures: their strings are interned, so count only the records.
+    bytes += Sizes.object(12) + (c.committer() == c.author() ? 0 : Sizes.object(12));
     bytes += listBytes(c.coAuthors().size());
     for (CoAuthor a : c.coAuthors()) {
       bytes += Sizes.object(8) + Sizes.string(a.name()) + Sizes.string(a.email());
     }
     bytes += listBytes(c.files().size());
     for (FileChange f : c.files()) {
-      // record + path + OptionalInts (shared when empty)
-      bytes += Sizes.object(20) + Sizes.string(f.path());
-      bytes += f.oldPath().map(p -> Sizes.object(4) + Sizes.string(p)).orElse(0L);
+      // record + OptionalInts (shared when empty); paths are interned, so not counted.
+      bytes += Sizes.object(20);
+      bytes += f.oldPath().isPresent() ? Sizes.object(4) : 0;
       bytes += f.linesAdded().isPresent() ? Sizes.object(8) : 0;
       bytes += f.linesRemoved().isPresent() ? Sizes.object(8) : 0;
     }
@@ -173,10 +174,5 @@ final class Payloads {
 
   private static long listBytes(int size) {
     return size == 0 ? 0 : Sizes.object(4) + Sizes.array(size, Sizes.REFERENCE);
-  }
-
-  private static long signatureBytes(Signature s) {
-    // The time is usually the event's own instant; the names and e-mails are not shared.
-    return Sizes.object(12) + Sizes.string(s.name()) + Sizes.string(s.email());
   }
 }

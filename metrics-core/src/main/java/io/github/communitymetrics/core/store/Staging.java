@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.store;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueComment;
@@ -16,6 +17,7 @@ import io.github.communitymetrics.core.event.Push;
 import io.github.communitymetrics.core.event.Release;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.store.Payloads.BranchAndSha;
@@ -55,7 +57,7 @@ final class Staging {
 
   private final Interner<Actor> actorInterner = new Interner<>();
   private final Interner<Repository> repositoryInterner = new Interner<>();
-  /** Branch names and refs repeat; one instance each. */
+  /** Branch names, refs, paths, author names repeat; one instance each. */
   private final Map<String, String> strings = new HashMap<>();
 
   Staging(List<? extends Event> events) {
@@ -135,9 +137,10 @@ final class Staging {
         break;
       case COMMIT:
         Commit c = (Commit) e;
+        Signature author = intern(c.author());
+        Signature committer = c.committer().equals(c.author()) ? author : intern(c.committer());
         payloads[i] =
-            new CommitTail(
-                c.sha(), c.parents(), c.author(), c.committer(), c.coAuthors(), c.files());
+            new CommitTail(c.sha(), c.parents(), author, committer, c.coAuthors(), intern(c.files()));
         break;
       case PUSH:
         Push push = (Push) e;
@@ -207,6 +210,40 @@ final class Staging {
   static String repositoryName(Repository repo) {
     String full = repo.fullName();
     return full.substring(full.lastIndexOf('/') + 1);
+  }
+
+  /** The signature with shared name and e-mail strings: one author commits many times. */
+  private Signature intern(Signature s) {
+    return new Signature(intern(s.name()), intern(s.email()), s.time());
+  }
+
+  /** The changes with shared path strings: the same files change again and again. */
+  private List<FileChange> intern(List<FileChange> files) {
+    List<FileChange> shared = new ArrayList<>(files.size());
+    for (FileChange f : files) {
+      shared.add(
+          new FileChange(
+              f.status(),
+              intern(f.path()),
+              f.oldPath().map(this::intern),
+              f.linesAdded(),
+              f.linesRemoved()));
+    }
+    return List.copyOf(shared);
+  }
+
+  /** Whether {@code s} is the shared instance of an interned string. */
+  boolean isShared(String s) {
+    return strings.get(s) == s;
+  }
+
+  /** The estimated size of the interned strings, each counted once. */
+  long sharedStringBytes() {
+    long bytes = 0;
+    for (String s : strings.keySet()) {
+      bytes += Sizes.string(s);
+    }
+    return bytes;
   }
 
   private String intern(String s) {
