@@ -1,0 +1,94 @@
+package io.github.communitymetrics.core.store;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.CoAuthor;
+import io.github.communitymetrics.core.event.FileChange;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Signature;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Total orders consistent with {@code equals} for the values a store interns or keeps.
+ *
+ * <p>The natural orders of {@link Actor} and {@link Repository} are not quite total (an absent id
+ * ties with {@code Long.MIN_VALUE}; e-mail lists are compared joined), and a canonical store needs
+ * "compare == 0" to mean "equal", so that ties and duplicates do not depend on input order. These
+ * orders agree with the natural ones everywhere the natural ones are strict.
+ */
+final class Canonical {
+  private Canonical() {}
+
+  static <T> Comparator<Optional<T>> optional(Comparator<? super T> inner) {
+    return (a, b) -> {
+      if (a.isEmpty() || b.isEmpty()) {
+        return Boolean.compare(a.isPresent(), b.isPresent());
+      }
+      return inner.compare(a.get(), b.get());
+    };
+  }
+
+  static int compare(OptionalLong a, OptionalLong b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return Boolean.compare(a.isPresent(), b.isPresent());
+    }
+    return Long.compare(a.getAsLong(), b.getAsLong());
+  }
+
+  static int compare(OptionalInt a, OptionalInt b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return Boolean.compare(a.isPresent(), b.isPresent());
+    }
+    return Integer.compare(a.getAsInt(), b.getAsInt());
+  }
+
+  /** Lexicographic order of lists: element by element, then the shorter first. */
+  static <T> Comparator<List<T>> list(Comparator<? super T> element) {
+    return (a, b) -> {
+      int n = Math.min(a.size(), b.size());
+      for (int i = 0; i < n; i++) {
+        int c = element.compare(a.get(i), b.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(a.size(), b.size());
+    };
+  }
+
+  static final Comparator<Optional<String>> OPTIONAL_STRING = optional(Comparator.naturalOrder());
+  static final Comparator<List<String>> STRINGS = list(Comparator.naturalOrder());
+
+  static final Comparator<Actor> ACTOR =
+      Comparator.comparing(Actor::forge)
+          .thenComparing(Actor::login, OPTIONAL_STRING)
+          .thenComparing((a, b) -> compare(a.id(), b.id()))
+          .thenComparing(Actor::name, OPTIONAL_STRING)
+          .thenComparing(Actor::emails, STRINGS)
+          .thenComparing(Actor::kind);
+
+  static final Comparator<Optional<Actor>> OPTIONAL_ACTOR = optional(ACTOR);
+
+  static final Comparator<Repository> REPOSITORY =
+      Comparator.comparing(Repository::forge)
+          .thenComparing(Repository::fullName)
+          .thenComparing((a, b) -> compare(a.id(), b.id()));
+
+  static final Comparator<Signature> SIGNATURE =
+      Comparator.comparing(Signature::name)
+          .thenComparing(Signature::email)
+          .thenComparing(Signature::time);
+
+  static final Comparator<CoAuthor> CO_AUTHOR =
+      Comparator.comparing(CoAuthor::name).thenComparing(CoAuthor::email);
+
+  static final Comparator<FileChange> FILE_CHANGE =
+      Comparator.comparing(FileChange::status)
+          .thenComparing(FileChange::path)
+          .thenComparing(FileChange::oldPath, OPTIONAL_STRING)
+          .thenComparing((a, b) -> compare(a.linesAdded(), b.linesAdded()))
+          .thenComparing((a, b) -> compare(a.linesRemoved(), b.linesRemoved()));
+}

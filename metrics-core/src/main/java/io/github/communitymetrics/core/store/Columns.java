@@ -1,0 +1,354 @@
+package io.github.communitymetrics.core.store;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Commit;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.MemberAdded;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.PullRequestReopened;
+import io.github.communitymetrics.core.event.Push;
+import io.github.communitymetrics.core.event.Release;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.ReviewComment;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.core.store.Payloads.BranchAndSha;
+import io.github.communitymetrics.core.store.Payloads.CommitTail;
+import io.github.communitymetrics.core.store.Payloads.PushTail;
+import io.github.communitymetrics.core.store.Payloads.ReleaseTail;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared, immutable columns of an {@link EventStore} and its slices, in canonical order (see
+ * {@link Staging#compare}). Positions here are "base" positions; views map their own positions to
+ * these.
+ */
+final class Columns {
+  private static final EventType[] TYPES = EventType.values();
+
+  final int size;
+  final long[] seconds;
+  /** Nanosecond adjustments; null when every event is on a whole second. */
+  final int[] nanos;
+
+  final byte[] types;
+  final int[] repos;
+  final int[] actors;
+  /** Issue or pull request number; 0 for kinds without one. */
+  final int[] numbers;
+  /** Per-kind flags and small enumerations ({@link Payloads}). */
+  final byte[] codes;
+
+  /** A second actor (pull request author, new member): which events have one, and its index. */
+  final RankBits refBits;
+  final int[] refs;
+  /** Everything else, for the few kinds that have more ({@link Payloads}). */
+  final RankBits payloadBits;
+  final Object[] payloads;
+  private final long payloadBytes;
+
+  final Repository[] repositoryTable;
+  final List<Repository> repositoryList;
+  final Actor[] actorTable;
+  final List<Actor> actorList;
+  final long duplicatesDropped;
+
+  /** Per-repository position lists, built on the first repository slice. */
+  private volatile RepositoryIndex byRepository;
+
+  /**
+   * Positions grouped by repository: those of repository {@code r} are {@code
+   * events[start[r]..start[r+1])}, ascending, so each group is itself in canonical order.
+   */
+  record RepositoryIndex(int[] start, int[] events) {}
+
+  private Columns(Staging st, int[] kept, int m) {
+    size = m;
+    seconds = new long[m];
+    types = new byte[m];
+    repos = new int[m];
+    actors = new int[m];
+    numbers = new int[m];
+    codes = new byte[m];
+    boolean anyNanos = false;
+    boolean[] hasRef = new boolean[m];
+    boolean[] hasPayload = new boolean[m];
+    int refCount = 0;
+    int payloadCount = 0;
+    for (int j = 0; j < m; j++) {
+      int p = kept[j];
+      seconds[j] = st.seconds[p];
+      anyNanos |= st.nanos[p] != 0;
+      types[j] = st.types[p];
+      repos[j] = st.repos[p];
+      actors[j] = st.actors[p];
+      numbers[j] = st.numbers[p];
+      codes[j] = st.codes[p];
+      if (st.refs[p] >= 0) {
+        hasRef[j] = true;
+        refCount++;
+      }
+      if (st.payloads[p] != null) {
+        hasPayload[j] = true;
+        payloadCount++;
+      }
+    }
+    int[] n = null;
+    if (anyNanos) {
+      n = new int[m];
+      for (int j = 0; j < m; j++) {
+        n[j] = st.nanos[kept[j]];
+      }
+    }
+    nanos = n;
+    refBits = RankBits.of(hasRef, m);
+    refs = new int[refCount];
+    payloadBits = RankBits.of(hasPayload, m);
+    payloads = new Object[payloadCount];
+    long pb = 0;
+    for (int j = 0, r = 0, o = 0; j < m; j++) {
+      int p = kept[j];
+      if (hasRef[j]) {
+        refs[r++] = st.refs[p];
+      }
+      if (hasPayload[j]) {
+        Object payload = st.payloads[p];
+        payloads[o++] = payload;
+        if (!(payload instanceof String && st.isShared((String) payload))) {
+          pb += Payloads.estimatedBytes(payload);
+        }
+      }
+    }
+    payloadBytes = pb + st.sharedStringBytes();
+    repositoryTable = st.repositoryTable;
+    repositoryList = List.of(repositoryTable);
+    actorTable = st.actorTable;
+    actorList = List.of(actorTable);
+    duplicatesDropped = st.size - m;
+  }
+
+  /** Builds the columns from events in any order; reads {@code events} once, in this thread. */
+  static Columns build(List<? extends Event> events) {
+    Staging st = new Staging(events);
+    int[] order = st.canonicalOrder();
+    int[] kept = new int[st.size];
+    int m = 0;
+    for (int k = 0; k < order.length; k++) {
+      // Equal events are adjacent in a total order, and compare == 0 exactly when they are equal.
+      if (k > 0 && st.compare(order[k - 1], order[k]) == 0) {
+        continue;
+      }
+      kept[m++] = order[k];
+    }
+    return new Columns(st, kept, m);
+  }
+
+  EventType type(int p) {
+    return TYPES[types[p]];
+  }
+
+  int nano(int p) {
+    return nanos == null ? 0 : nanos[p];
+  }
+
+  Instant instant(int p) {
+    return Instant.ofEpochSecond(seconds[p], nano(p));
+  }
+
+  private Actor ref(int p) {
+    return actorTable[refs[refBits.rank(p)]];
+  }
+
+  private Optional<Actor> optionalRef(int p, boolean present) {
+    return present ? Optional.of(ref(p)) : Optional.empty();
+  }
+
+  private Object payload(int p) {
+    return payloads[payloadBits.rank(p)];
+  }
+
+  /** Rebuilds the event at base position {@code p}, equal to the one added. */
+  Event event(int p) {
+    Instant at = instant(p);
+    Repository repo = repositoryTable[repos[p]];
+    Actor actor = actorTable[actors[p]];
+    int number = numbers[p];
+    int code = codes[p] & 0xff;
+    switch (type(p)) {
+      case STAR:
+        return new Star(at, repo, actor);
+      case FORK:
+        return new Fork(at, repo, actor, forkName(code, p, repo, actor));
+      case ISSUE_OPENED:
+        return new IssueOpened(at, repo, actor, number, Payloads.association(code));
+      case ISSUE_CLOSED:
+        return new IssueClosed(at, repo, actor, number);
+      case ISSUE_REOPENED:
+        return new IssueReopened(at, repo, actor, number);
+      case ISSUE_COMMENT:
+        return new IssueComment(
+            at,
+            repo,
+            actor,
+            number,
+            (code & Payloads.ON_PULL_REQUEST) != 0,
+            Payloads.association(code));
+      case PULL_REQUEST_OPENED:
+        return new PullRequestOpened(
+            at,
+            repo,
+            actor,
+            number,
+            (code & Payloads.DRAFT) != 0,
+            (code & Payloads.HAS_BRANCH) != 0 ? Optional.of((String) payload(p)) : Optional.empty(),
+            Payloads.association(code));
+      case PULL_REQUEST_CLOSED:
+        return new PullRequestClosed(
+            at, repo, actor, number, optionalRef(p, (code & Payloads.HAS_AUTHOR) != 0));
+      case PULL_REQUEST_MERGED:
+        return merged(p, at, repo, actor, number, code);
+      case PULL_REQUEST_REOPENED:
+        return new PullRequestReopened(at, repo, actor, number);
+      case REVIEW:
+        return new Review(
+            at,
+            repo,
+            actor,
+            number,
+            Payloads.reviewState(code),
+            optionalRef(p, (code & Payloads.HAS_PULL_REQUEST_AUTHOR) != 0),
+            Payloads.association(code));
+      case REVIEW_COMMENT:
+        return new ReviewComment(at, repo, actor, number, Payloads.association(code));
+      case COMMIT:
+        CommitTail c = (CommitTail) payload(p);
+        return new Commit(
+            at, repo, actor, c.sha(), c.parents(), c.author(), c.committer(), c.coAuthors(),
+            c.files());
+      case PUSH:
+        PushTail push = (PushTail) payload(p);
+        return new Push(at, repo, actor, push.ref(), push.headSha(), push.commitCount());
+      case RELEASE:
+        ReleaseTail r = (ReleaseTail) payload(p);
+        return new Release(at, repo, actor, r.tag(), r.name(), r.prerelease());
+      case MEMBER_ADDED:
+        return new MemberAdded(at, repo, actor, ref(p), Payloads.permission(code));
+      default:
+        throw new AssertionError(type(p));
+    }
+  }
+
+  private Optional<String> forkName(int code, int p, Repository repo, Actor actor) {
+    switch (code) {
+      case Payloads.FORK_NONE:
+        return Optional.empty();
+      case Payloads.FORK_DERIVED:
+        return Optional.of(actor.login().orElseThrow() + "/" + Staging.repositoryName(repo));
+      default:
+        return Optional.of((String) payload(p));
+    }
+  }
+
+  private PullRequestMerged merged(
+      int p, Instant at, Repository repo, Actor actor, int number, int code) {
+    Optional<String> branch = Optional.empty();
+    Optional<String> sha = Optional.empty();
+    boolean hasBranch = (code & Payloads.MERGE_HAS_BRANCH) != 0;
+    boolean hasSha = (code & Payloads.MERGE_HAS_SHA) != 0;
+    if (hasBranch && hasSha) {
+      BranchAndSha b = (BranchAndSha) payload(p);
+      branch = Optional.of(b.branch());
+      sha = Optional.of(b.sha());
+    } else if (hasBranch) {
+      branch = Optional.of((String) payload(p));
+    } else if (hasSha) {
+      sha = Optional.of((String) payload(p));
+    }
+    return new PullRequestMerged(
+        at,
+        repo,
+        actor,
+        number,
+        optionalRef(p, (code & Payloads.HAS_AUTHOR) != 0),
+        branch,
+        sha);
+  }
+
+  RepositoryIndex byRepository() {
+    RepositoryIndex index = byRepository;
+    if (index == null) {
+      synchronized (this) {
+        index = byRepository;
+        if (index == null) {
+          index = indexRepositories();
+          byRepository = index;
+        }
+      }
+    }
+    return index;
+  }
+
+  /** The shared per-repository position list, or null before the first repository slice. */
+  int[] byRepositoryIfBuilt() {
+    RepositoryIndex index = byRepository;
+    return index == null ? null : index.events();
+  }
+
+  private RepositoryIndex indexRepositories() {
+    int[] start = new int[repositoryTable.length + 1];
+    for (int p = 0; p < size; p++) {
+      start[repos[p] + 1]++;
+    }
+    for (int r = 0; r < repositoryTable.length; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] next = Arrays.copyOf(start, repositoryTable.length);
+    int[] events = new int[size];
+    for (int p = 0; p < size; p++) {
+      events[next[repos[p]]++] = p;
+    }
+    return new RepositoryIndex(start, events);
+  }
+
+  /** The estimate documented on {@link EventStore#estimatedBytes()}. */
+  long estimatedBytes() {
+    long bytes = Sizes.object(80);
+    bytes += Sizes.array(size, 8); // seconds
+    bytes += nanos == null ? 0 : Sizes.array(size, 4);
+    bytes += 2 * Sizes.array(size, 1); // types, codes
+    bytes += 3 * Sizes.array(size, 4); // repos, actors, numbers
+    bytes += refBits.estimatedBytes() + Sizes.array(refs.length, 4);
+    bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);
+    bytes += payloadBytes;
+    bytes += 2 * Sizes.array(repositoryTable.length, Sizes.REFERENCE);
+    for (Repository r : repositoryTable) {
+      bytes += Sizes.object(12) + Sizes.string(r.fullName()) + (r.id().isPresent() ? 24 : 0);
+    }
+    bytes += 2 * Sizes.array(actorTable.length, Sizes.REFERENCE);
+    for (Actor a : actorTable) {
+      bytes += Sizes.object(24);
+      bytes += a.login().map(l -> Sizes.object(4) + Sizes.string(l)).orElse(0L);
+      bytes += a.id().isPresent() ? 24 : 0;
+      bytes += a.name().map(l -> Sizes.object(4) + Sizes.string(l)).orElse(0L);
+      for (String e : a.emails()) {
+        bytes += Sizes.REFERENCE + Sizes.string(e);
+      }
+    }
+    RepositoryIndex index = byRepository;
+    if (index != null) {
+      bytes += Sizes.array(index.start().length, 4) + Sizes.array(index.events().length, 4);
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,457 @@
+package io.github.communitymetrics.core.store;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.time.Window;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.RandomAccess;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * An immutable, compact, column-oriented set of events, for metrics that scan many events.
+ *
+ * <p><b>Order.</b> Events are sorted by time and, among events at the same instant, by a canonical
+ * total order (type, repository, actor, number, then the rest of the event), so a store built from
+ * any permutation of the same events is the same store: the same {@link #event(int)} sequence and
+ * the same interned indices. Ingestion order never matters.
+ *
+ * <p><b>Duplicates.</b> Events are values: two equal events are the same event (seen twice through
+ * overlapping API pages or archive hours), so the store keeps one and counts the others in {@link
+ * #duplicatesDropped()}.
+ *
+ * <p><b>Interning.</b> Each distinct {@link Repository} and {@link Actor} value gets an index once,
+ * in the values' canonical order (their natural order, made total). Metrics can compare and count
+ * these {@code int}s instead of the values. Positions ({@code i} below) are 0 to {@link #size()}
+ * - 1, in the order above.
+ *
+ * <p><b>Columns.</b> Times, types, repository and actor indices and numbers are primitive arrays,
+ * read by {@link #type(int)}, {@link #epochSecond(int)}, {@link #actorIndex(int)} and the like
+ * without allocating, so tight loops over millions of events create no garbage. {@link
+ * #event(int)} rebuilds an event equal to the one added, allocating it.
+ *
+ * <p><b>Slices.</b> {@link #slice(Window)} and {@link #slice(Repository)} return stores that view a
+ * part of this one without copying its columns, and compose: {@code
+ * store.slice(repo).slice(window)}. A slice has the same interned lists as the store it came from,
+ * so indices mean the same thing in both.
+ *
+ * <p>Instances are immutable and safe to read from many threads.
+ */
+public final class EventStore implements Iterable<Event> {
+  private static final EventType[] TYPES = EventType.values();
+
+  private final Columns columns;
+  /** Base positions of this view's events, in order; null for the contiguous run [from, to). */
+  private final int[] index;
+
+  private final int from;
+  private final int to;
+
+  private EventStore(Columns columns, int[] index, int from, int to) {
+    this.columns = columns;
+    this.index = index;
+    this.from = from;
+    this.to = to;
+  }
+
+  /**
+   * A store of the given events, in any order; equal events are kept once.
+   *
+   * @throws NullPointerException if {@code events} or one of them is null
+   */
+  public static EventStore of(Iterable<? extends Event> events) {
+    Checks.notNull(events, "events");
+    if (events instanceof List && events instanceof RandomAccess) {
+      List<? extends Event> list = (List<? extends Event>) events;
+      return whole(Columns.build(list));
+    }
+    return builder().addAll(events).build();
+  }
+
+  /** A builder that collects events one by one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static EventStore whole(Columns columns) {
+    return new EventStore(columns, null, 0, columns.size);
+  }
+
+  /** Collects events for an {@link EventStore}. Not thread-safe. */
+  public static final class Builder {
+    private final List<Event> events = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Adds an event.
+     *
+     * @return this builder
+     * @throws NullPointerException if {@code event} is null
+     */
+    public Builder add(Event event) {
+      events.add(Checks.notNull(event, "event"));
+      return this;
+    }
+
+    /**
+     * Adds events.
+     *
+     * @return this builder
+     * @throws NullPointerException if {@code events} or one of them is null
+     */
+    public Builder addAll(Iterable<? extends Event> events) {
+      Checks.notNull(events, "events");
+      for (Event e : events) {
+        add(e);
+      }
+      return this;
+    }
+
+    /**
+     * A store of the events added so far, sorted and without duplicates. The builder can go on
+     * collecting afterwards; later stores include the earlier events.
+     */
+    public EventStore build() {
+      return whole(Columns.build(events));
+    }
+  }
+
+  /** How many events this store (or slice) holds. */
+  public int size() {
+    return to - from;
+  }
+
+  /** Whether it holds no event. */
+  public boolean isEmpty() {
+    return to == from;
+  }
+
+  /**
+   * How many events equal to an event already present were left out when the store was built.
+   * Slices report the value of the store they came from.
+   */
+  public long duplicatesDropped() {
+    return columns.duplicatesDropped;
+  }
+
+  private int base(int i) {
+    int k = from + java.util.Objects.checkIndex(i, to - from);
+    return index == null ? k : index[k];
+  }
+
+  /**
+   * The event at position {@code i}, equal to the event that was added. Allocates the event.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= i < size()}
+   */
+  public Event event(int i) {
+    return columns.event(base(i));
+  }
+
+  /** The type of the event at position {@code i}. */
+  public EventType type(int i) {
+    return TYPES[columns.types[base(i)]];
+  }
+
+  /** The time of the event at position {@code i}: seconds since 1970-01-01T00:00:00Z. */
+  public long epochSecond(int i) {
+    return columns.seconds[base(i)];
+  }
+
+  /** The nanoseconds after {@link #epochSecond(int)} of the event at {@code i}, 0 to 999,999,999. */
+  public int nano(int i) {
+    return columns.nano(base(i));
+  }
+
+  /** The time of the event at position {@code i}. Allocates; loops should use {@link #epochSecond}. */
+  public Instant instant(int i) {
+    return columns.instant(base(i));
+  }
+
+  /** The interned index of the repository of the event at {@code i}: see {@link #repository(int)}. */
+  public int repositoryIndex(int i) {
+    return columns.repos[base(i)];
+  }
+
+  /** The interned index of the actor of the event at {@code i}: see {@link #actor(int)}. */
+  public int actorIndex(int i) {
+    return columns.actors[base(i)];
+  }
+
+  /**
+   * The issue or pull request number of the event at {@code i}, or 0 for kinds without one (see
+   * {@link io.github.communitymetrics.core.event.NumberedEvent}).
+   */
+  public int number(int i) {
+    return columns.numbers[base(i)];
+  }
+
+  /**
+   * The repository with interned index {@code repositoryIndex} (not an event position).
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= repositoryIndex < repositories().size()}
+   */
+  public Repository repository(int repositoryIndex) {
+    return columns.repositoryTable[repositoryIndex];
+  }
+
+  /**
+   * The actor with interned index {@code actorIndex} (not an event position).
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= actorIndex < actors().size()}
+   */
+  public Actor actor(int actorIndex) {
+    return columns.actorTable[actorIndex];
+  }
+
+  /**
+   * Every distinct repository of the store, at its interned index, in canonical order. A slice
+   * returns its store's list, which may include repositories with no event in the slice.
+   */
+  public List<Repository> repositories() {
+    return columns.repositoryList;
+  }
+
+  /**
+   * Every distinct actor of the store (event actors, pull request authors, new members), at its
+   * interned index, in canonical order. A slice returns its store's list.
+   */
+  public List<Actor> actors() {
+    return columns.actorList;
+  }
+
+  /** The interned index of {@code repository}, if the store has it. Takes O(log n). */
+  public OptionalInt indexOf(Repository repository) {
+    Checks.notNull(repository, "repository");
+    int r = Arrays.binarySearch(columns.repositoryTable, repository, Canonical.REPOSITORY);
+    return r >= 0 ? OptionalInt.of(r) : OptionalInt.empty();
+  }
+
+  /** The interned index of {@code actor}, if the store has it. Takes O(log n). */
+  public OptionalInt indexOf(Actor actor) {
+    Checks.notNull(actor, "actor");
+    int a = Arrays.binarySearch(columns.actorTable, actor, Canonical.ACTOR);
+    return a >= 0 ? OptionalInt.of(a) : OptionalInt.empty();
+  }
+
+  /** The events in order, rebuilt one by one as they are consumed. */
+  public Stream<Event> stream() {
+    return IntStream.range(0, size()).mapToObj(this::event);
+  }
+
+  /** The events in order, rebuilt one by one. */
+  @Override
+  public Iterator<Event> iterator() {
+    return new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < size();
+      }
+
+      @Override
+      public Event next() {
+        if (next >= size()) {
+          throw new NoSuchElementException();
+        }
+        return event(next++);
+      }
+    };
+  }
+
+  /** How many events of each type: every {@link EventType} is a key, with 0 when absent. */
+  public Map<EventType, Long> countByType() {
+    long[] counts = new long[TYPES.length];
+    byte[] types = columns.types;
+    if (index == null) {
+      for (int p = from; p < to; p++) {
+        counts[types[p]]++;
+      }
+    } else {
+      for (int k = from; k < to; k++) {
+        counts[types[index[k]]]++;
+      }
+    }
+    Map<EventType, Long> map = new EnumMap<>(EventType.class);
+    for (EventType t : TYPES) {
+      map.put(t, counts[t.ordinal()]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /**
+   * The smallest window holding every event: from the first event's instant to one nanosecond
+   * after the last one's (windows are half-open); empty for an empty store. If the last event is
+   * at {@link Instant#MAX}, the window ends there and so excludes it.
+   */
+  public Optional<Window> timeSpan() {
+    if (isEmpty()) {
+      return Optional.empty();
+    }
+    Instant last = instant(size() - 1);
+    Instant end = last.equals(Instant.MAX) ? last : last.plusNanos(1);
+    return Optional.of(new Window(instant(0), end));
+  }
+
+  /**
+   * An estimate of the heap this store retains, in bytes: the capacities of its arrays, plus
+   * approximate sizes of the interned actors and repositories and of the side objects of rich
+   * events (commits, pushes, releases), assuming compressed references. A slice retains the whole
+   * store it came from, so it reports that plus any index list of its own. The per-repository
+   * index, built on the first repository slice, adds 4 bytes per event from then on.
+   */
+  public long estimatedBytes() {
+    long own = 0;
+    if (index != null && index != columns.byRepositoryIfBuilt()) {
+      own = Sizes.array(index.length, 4);
+    }
+    return columns.estimatedBytes() + Sizes.object(16) + own;
+  }
+
+  /**
+   * The events inside {@code window} ({@code start <= at < end}), without copying. Takes
+   * O(log n).
+   */
+  public EventStore slice(Window window) {
+    Checks.notNull(window, "window");
+    int lo = lowerBound(window.start());
+    int hi = Math.max(lo, lowerBound(window.end()));
+    return new EventStore(columns, index, from + lo, from + hi);
+  }
+
+  /** The first position whose instant is not before {@code t}, or {@link #size()}. */
+  private int lowerBound(Instant t) {
+    long s = t.getEpochSecond();
+    int n = t.getNano();
+    int lo = 0;
+    int hi = size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int p = base(mid);
+      long ps = columns.seconds[p];
+      if (ps < s || (ps == s && columns.nano(p) < n)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * The events of {@code repository}; empty if it has none here. Shares the store's
+   * per-repository index (built once, on first use), so it copies nothing.
+   */
+  public EventStore slice(Repository repository) {
+    Checks.notNull(repository, "repository");
+    OptionalInt r = indexOf(repository);
+    if (r.isEmpty()) {
+      return empty();
+    }
+    Columns.RepositoryIndex byRepo = columns.byRepository();
+    int start = byRepo.start()[r.getAsInt()];
+    int end = byRepo.start()[r.getAsInt() + 1];
+    int[] events = byRepo.events();
+    if (index == null) {
+      // Positions of one repository ascend, so [from, to) maps to a sub-range of them.
+      int lo = ascendingLowerBound(events, start, end, from);
+      int hi = ascendingLowerBound(events, lo, end, to);
+      return new EventStore(columns, events, lo, hi);
+    }
+    if (index == events) {
+      // Already a range of the per-repository list: intersect the two ranges.
+      int lo = Math.max(from, start);
+      int hi = Math.max(lo, Math.min(to, end));
+      return new EventStore(columns, events, lo, hi);
+    }
+    boolean[] wanted = new boolean[columns.repositoryTable.length];
+    wanted[r.getAsInt()] = true;
+    return filter(wanted);
+  }
+
+  /**
+   * The events of any of {@code repositories}; repositories absent here are ignored. With one
+   * repository this is {@link #slice(Repository)}; with more it builds one list of positions (4
+   * bytes per event of the slice) but never copies columns.
+   */
+  public EventStore slice(Collection<Repository> repositories) {
+    Checks.notNull(repositories, "repositories");
+    boolean[] wanted = new boolean[columns.repositoryTable.length];
+    int distinct = 0;
+    Repository one = null;
+    for (Repository repository : repositories) {
+      OptionalInt r = indexOf(Checks.notNull(repository, "repository"));
+      if (r.isPresent() && !wanted[r.getAsInt()]) {
+        wanted[r.getAsInt()] = true;
+        distinct++;
+        one = repository;
+      }
+    }
+    if (distinct == 0) {
+      return empty();
+    }
+    if (distinct == 1) {
+      return slice(one);
+    }
+    return filter(wanted);
+  }
+
+  private EventStore empty() {
+    return new EventStore(columns, null, 0, 0);
+  }
+
+  /** A copy of this view's positions whose repository is wanted. */
+  private EventStore filter(boolean[] wanted) {
+    int[] kept = new int[size()];
+    int m = 0;
+    for (int i = 0; i < size(); i++) {
+      int p = base(i);
+      if (wanted[columns.repos[p]]) {
+        kept[m++] = p;
+      }
+    }
+    return new EventStore(columns, Arrays.copyOf(kept, m), 0, m);
+  }
+
+  /** The first k in [lo, hi) with a[k] >= key, or hi. */
+  private static int ascendingLowerBound(int[] a, int lo, int hi, int key) {
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  @Override
+  public String toString() {
+    return "EventStore[size="
+        + size()
+        + ", repositories="
+        + columns.repositoryTable.length
+        + ", actors="
+        + columns.actorTable.length
+        + ", duplicatesDropped="
+        + columns.duplicatesDropped
+        + "]";
+  }
+}

@@ -1,0 +1,318 @@
+package io.github.communitymetrics.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.ChangeStatus;
+import io.github.communitymetrics.core.event.CoAuthor;
+import io.github.communitymetrics.core.event.Commit;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.FileChange;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.MemberAdded;
+import io.github.communitymetrics.core.event.NumberedEvent;
+import io.github.communitymetrics.core.event.Permission;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.PullRequestReopened;
+import io.github.communitymetrics.core.event.Push;
+import io.github.communitymetrics.core.event.Release;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.ReviewComment;
+import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Signature;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.core.time.Window;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class EventStoreTest {
+  private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
+  private static final Repository REPO = Repository.github("acme/rocket");
+  private static final Repository GITLAB_REPO =
+      new Repository(Forge.GITLAB, "group/sub/proj", OptionalLong.of(42));
+  private static final Actor ALICE = Actor.github("alice");
+  private static final Actor BOB =
+      new Actor(
+          Forge.GITHUB,
+          Optional.of("bob"),
+          OptionalLong.of(7),
+          Optional.of("Bob B."),
+          List.of("bob@example.org", "b@example.com"),
+          ActorKind.USER);
+  private static final Actor GIT_CAROL = Actor.git("Carol", "carol@example.org");
+
+  private static Instant t(int second) {
+    return T0.plusSeconds(second);
+  }
+
+  private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+  /** At least one event of each type and each optional shape, at strictly increasing instants. */
+  static List<Event> everyKind() {
+    Signature author = new Signature("Carol", "carol@example.org", t(30));
+    return List.of(
+        new Star(t(0), REPO, ALICE),
+        new Fork(t(1), REPO, ALICE, Optional.of("alice/rocket")), // as GitHub names forks
+        new Fork(t(2), REPO, BOB, Optional.of("elsewhere/rocket-fork")),
+        new Fork(t(3), REPO, GIT_CAROL, Optional.empty()),
+        new IssueOpened(t(4), REPO, BOB, 1, Optional.of(AuthorAssociation.FIRST_TIMER)),
+        new IssueOpened(t(5), REPO, BOB, 2, Optional.empty()),
+        new IssueClosed(t(6), REPO, ALICE, 1),
+        new IssueReopened(t(7), REPO, BOB, 1),
+        new IssueComment(t(8), REPO, ALICE, 1, false, Optional.of(AuthorAssociation.OWNER)),
+        new IssueComment(t(9), REPO, BOB, 3, true, Optional.empty()),
+        new PullRequestOpened(
+            t(10), REPO, BOB, 3, true, Optional.of("main"), Optional.of(AuthorAssociation.NONE)),
+        new PullRequestOpened(t(11), REPO, BOB, 4, false, Optional.empty(), Optional.empty()),
+        new PullRequestClosed(t(12), REPO, ALICE, 4, Optional.of(BOB)),
+        new PullRequestClosed(t(13), REPO, ALICE, 5, Optional.empty()),
+        new PullRequestMerged(
+            t(14), REPO, ALICE, 3, Optional.of(BOB), Optional.of("main"), Optional.of(SHA)),
+        new PullRequestMerged(
+            t(15), REPO, ALICE, 6, Optional.empty(), Optional.of("dev"), Optional.empty()),
+        new PullRequestMerged(
+            t(16), REPO, ALICE, 7, Optional.of(ALICE), Optional.empty(), Optional.of("abcdef1")),
+        new PullRequestMerged(
+            t(17), REPO, ALICE, 8, Optional.empty(), Optional.empty(), Optional.empty()),
+        new PullRequestReopened(t(18), REPO, BOB, 4),
+        new Review(
+            t(19),
+            REPO,
+            ALICE,
+            3,
+            ReviewState.CHANGES_REQUESTED,
+            Optional.of(BOB),
+            Optional.of(AuthorAssociation.MEMBER)),
+        new Review(t(20), REPO, ALICE, 3, ReviewState.DISMISSED, Optional.empty(), Optional.empty()),
+        new ReviewComment(t(21), REPO, ALICE, 3, Optional.of(AuthorAssociation.COLLABORATOR)),
+        new Commit(
+            t(30),
+            GITLAB_REPO,
+            GIT_CAROL,
+            SHA,
+            List.of("1111111"),
+            author,
+            new Signature("", "", t(40)),
+            List.of(new CoAuthor("Dan", "")),
+            List.of(
+                FileChange.of(ChangeStatus.MODIFIED, "README.md"),
+                FileChange.renamed("a.txt", "b.txt"),
+                new FileChange(
+                    ChangeStatus.ADDED,
+                    "src/x.java",
+                    Optional.empty(),
+                    OptionalInt.of(10),
+                    OptionalInt.of(0)))),
+        new Push(t(31), GITLAB_REPO, BOB, "refs/heads/main", SHA, 3),
+        new Release(t(32), REPO, ALICE, "v1.0.0", Optional.of("One"), false),
+        new Release(t(33), REPO, ALICE, "v2.0.0-rc1", Optional.empty(), true),
+        new MemberAdded(t(34), REPO, ALICE, GIT_CAROL, Permission.MAINTAIN),
+        // Sub-second instants, including one nanosecond apart.
+        new Star(t(35).plusNanos(1), REPO, BOB),
+        new Star(t(35).plusNanos(2), REPO, ALICE),
+        new Star(t(36).plusMillis(999), GITLAB_REPO, BOB));
+  }
+
+  @Test
+  void everyTypeRoundTripsExactly() {
+    List<Event> expected = everyKind();
+    assertEquals(
+        EnumSet.allOf(EventType.class),
+        expected.stream().map(Event::type).collect(Collectors.toCollection(
+            () -> EnumSet.noneOf(EventType.class))));
+    List<Event> input = new ArrayList<>(expected);
+    Collections.reverse(input);
+    EventStore store = EventStore.of(input);
+
+    assertEquals(expected.size(), store.size());
+    for (int i = 0; i < expected.size(); i++) {
+      Event e = expected.get(i);
+      String at = "event " + i + " " + e;
+      assertEquals(e, store.event(i), at);
+      assertEquals(e.type(), store.type(i), at);
+      assertEquals(e.at(), store.instant(i), at);
+      assertEquals(e.at().getEpochSecond(), store.epochSecond(i), at);
+      assertEquals(e.at().getNano(), store.nano(i), at);
+      assertEquals(e.repo(), store.repository(store.repositoryIndex(i)), at);
+      assertEquals(e.actor(), store.actor(store.actorIndex(i)), at);
+      int number = e instanceof NumberedEvent ? ((NumberedEvent) e).number() : 0;
+      assertEquals(number, store.number(i), at);
+    }
+    assertEquals(expected, store.stream().collect(Collectors.toList()));
+    List<Event> iterated = new ArrayList<>();
+    store.forEach(iterated::add);
+    assertEquals(expected, iterated);
+    assertEquals(0, store.duplicatesDropped());
+  }
+
+  @Test
+  void wholeSecondEventsNeedNoNanosecondColumn() {
+    List<Event> whole = List.of(new Star(t(0), REPO, ALICE), new Star(t(1), REPO, BOB));
+    List<Event> fine =
+        List.of(new Star(t(0), REPO, ALICE), new Star(t(1).plusNanos(5), REPO, BOB));
+    EventStore a = EventStore.of(whole);
+    EventStore b = EventStore.of(fine);
+    // Same shape except the int[2] of nanoseconds: 16-byte header + 8 bytes.
+    assertEquals(24, b.estimatedBytes() - a.estimatedBytes());
+    assertEquals(whole, a.stream().collect(Collectors.toList()));
+    assertEquals(fine, b.stream().collect(Collectors.toList()));
+  }
+
+  @Test
+  void equalEventsAreKeptOnceAndCounted() {
+    // Equal values built separately, as two overlapping API pages would give them.
+    Event a1 = new IssueComment(t(5), REPO, Actor.github("alice"), 9, true, Optional.empty());
+    Event a2 = new IssueComment(t(5), REPO, Actor.github("alice"), 9, true, Optional.empty());
+    Event a3 = new IssueComment(t(5), REPO, Actor.github("alice"), 9, true, Optional.empty());
+    // Differs only in the association: a different event.
+    Event b =
+        new IssueComment(
+            t(5), REPO, Actor.github("alice"), 9, true, Optional.of(AuthorAssociation.OWNER));
+    Event star = new Star(t(1), REPO, ALICE);
+    assertNotSame(a1, a2);
+    EventStore store =
+        EventStore.builder().add(a1).add(star).addAll(List.of(a2, b, star, a3)).build();
+    assertEquals(3, store.size());
+    assertEquals(3, store.duplicatesDropped());
+    assertEquals(
+        Set.of(a1, b, star), new LinkedHashSet<>(store.stream().collect(Collectors.toList())));
+    assertEquals(star, store.event(0));
+  }
+
+  @Test
+  void commitsThatDifferOnlyInTheirFilesAreBothKept() {
+    Signature s = new Signature("Carol", "carol@example.org", t(0));
+    Commit c1 =
+        new Commit(t(0), REPO, GIT_CAROL, SHA, List.of(), s, s, List.of(),
+            List.of(FileChange.of(ChangeStatus.ADDED, "a")));
+    Commit c2 =
+        new Commit(t(0), REPO, GIT_CAROL, SHA, List.of(), s, s, List.of(),
+            List.of(FileChange.of(ChangeStatus.ADDED, "b")));
+    EventStore store = EventStore.of(List.of(c2, c1, c2));
+    assertEquals(List.of(c1, c2), store.stream().collect(Collectors.toList()));
+    assertEquals(1, store.duplicatesDropped());
+  }
+
+  @Test
+  void equalActorsAndRepositoriesShareOneIndex() {
+    Event e1 = new Star(t(0), Repository.github("x/y"), Actor.github("zed"));
+    Event e2 = new IssueClosed(t(1), Repository.github("x/y"), Actor.github("zed"), 3);
+    Event e3 = new Star(t(2), Repository.github("a/b"), Actor.github("amy"));
+    Event e4 =
+        new PullRequestClosed(
+            t(3), Repository.github("a/b"), Actor.github("amy"), 2,
+            Optional.of(Actor.github("pat")));
+    EventStore store = EventStore.of(List.of(e4, e3, e2, e1));
+
+    assertEquals(
+        List.of(Actor.github("amy"), Actor.github("pat"), Actor.github("zed")), store.actors());
+    assertEquals(List.of(Repository.github("a/b"), Repository.github("x/y")), store.repositories());
+    assertEquals(2, store.actorIndex(0));
+    assertEquals(2, store.actorIndex(1));
+    assertEquals(0, store.actorIndex(2));
+    assertEquals(1, store.repositoryIndex(0));
+    assertEquals(1, store.repositoryIndex(1));
+    assertEquals(0, store.repositoryIndex(2));
+    assertEquals(OptionalInt.of(1), store.indexOf(Actor.github("pat")));
+    assertEquals(OptionalInt.of(1), store.indexOf(Repository.github("x/y")));
+    assertEquals(OptionalInt.empty(), store.indexOf(Actor.github("nobody")));
+    assertEquals(OptionalInt.empty(), store.indexOf(Repository.github("x/z")));
+    // A value that the natural order ties with "zed" (no id vs Long.MIN_VALUE) is another actor.
+    Actor minId =
+        new Actor(
+            Forge.GITHUB, Optional.of("zed"), OptionalLong.of(Long.MIN_VALUE), Optional.empty(),
+            List.of(), ActorKind.USER);
+    assertEquals(0, minId.compareTo(Actor.github("zed")));
+    assertEquals(OptionalInt.empty(), store.indexOf(minId));
+    EventStore both = EventStore.of(List.of(new Star(t(0), REPO, minId), e1));
+    assertEquals(2, both.size());
+    assertEquals(List.of(Actor.github("zed"), minId), both.actors());
+  }
+
+  @Test
+  void countsTypesAndSpansTime() {
+    EventStore store = EventStore.of(everyKind());
+    Map<EventType, Long> counts = store.countByType();
+    assertEquals(EnumSet.allOf(EventType.class), counts.keySet());
+    assertEquals(4, counts.get(EventType.STAR));
+    assertEquals(3, counts.get(EventType.FORK));
+    assertEquals(4, counts.get(EventType.PULL_REQUEST_MERGED));
+    assertEquals(1, counts.get(EventType.COMMIT));
+    assertEquals(everyKind().size(), counts.values().stream().mapToLong(Long::longValue).sum());
+    Window span = store.timeSpan().orElseThrow();
+    assertEquals(t(0), span.start());
+    assertEquals(t(36).plusMillis(999).plusNanos(1), span.end());
+    assertTrue(span.contains(store.instant(store.size() - 1)));
+
+    EventStore empty = EventStore.of(List.of());
+    assertTrue(empty.isEmpty());
+    assertEquals(Optional.empty(), empty.timeSpan());
+    assertEquals(0L, empty.countByType().get(EventType.STAR));
+    assertFalse(empty.iterator().hasNext());
+    assertEquals(List.of(), empty.actors());
+  }
+
+  @Test
+  void estimatedBytesCountsEveryColumn() {
+    EventStore store = EventStore.of(RandomEvents.generate(3, 2000));
+    // At least the seven dense columns: 8 + 4 (nanos) + 1 + 4 + 4 + 4 + 1 bytes per event.
+    assertTrue(store.estimatedBytes() >= 26L * store.size(), () -> "" + store.estimatedBytes());
+    long before = store.estimatedBytes();
+    EventStore slice = store.slice(RandomEvents.repository(1));
+    // The per-repository index: int[repositories + 1] and int[size].
+    long index = Sizes.array(store.repositories().size() + 1, 4) + Sizes.array(store.size(), 4);
+    assertEquals(before + index, store.estimatedBytes());
+    assertEquals(store.estimatedBytes(), slice.estimatedBytes());
+  }
+
+  @Test
+  void rejectsNullsAndOutOfRangePositions() {
+    assertThrows(NullPointerException.class, () -> EventStore.of(null));
+    assertThrows(NullPointerException.class, () -> EventStore.of(Arrays.asList((Event) null)));
+    assertThrows(NullPointerException.class, () -> EventStore.builder().add(null));
+    EventStore store = EventStore.of(everyKind());
+    assertThrows(IndexOutOfBoundsException.class, () -> store.event(store.size()));
+    assertThrows(IndexOutOfBoundsException.class, () -> store.type(-1));
+    EventStore slice = store.slice(Window.of(t(1), t(3)));
+    assertEquals(2, slice.size());
+    // Position 2 exists in the store but not in the slice.
+    assertThrows(IndexOutOfBoundsException.class, () -> slice.epochSecond(2));
+  }
+
+  @Test
+  void sliceSharesTheStoresInterning() {
+    EventStore store = EventStore.of(everyKind());
+    EventStore slice = store.slice(GITLAB_REPO);
+    assertSame(store.actors(), slice.actors());
+    assertSame(store.repositories(), slice.repositories());
+    assertEquals(3, slice.size());
+  }
+}
