@@ -27,14 +27,29 @@ public record Actor(
     ActorKind kind)
     implements Comparable<Actor> {
 
+  // Consistent with equals: absent values sort before present ones, lists compare element-wise.
   private static final Comparator<Optional<String>> OPT_STRING =
-      Comparator.comparing(o -> o.orElse(""));
+      Comparator.comparing((Optional<String> o) -> o.isPresent())
+          .thenComparing(o -> o.orElse(""));
+  private static final Comparator<OptionalLong> OPT_LONG =
+      Comparator.comparing((OptionalLong o) -> o.isPresent())
+          .thenComparingLong(o -> o.orElse(0L));
+  private static final Comparator<List<String>> STRINGS =
+      (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+          int c = a.get(i).compareTo(b.get(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return Integer.compare(a.size(), b.size());
+      };
   private static final Comparator<Actor> ORDER =
       Comparator.comparing(Actor::forge)
           .thenComparing(Actor::login, OPT_STRING)
-          .thenComparingLong(a -> a.id().isPresent() ? a.id().getAsLong() : Long.MIN_VALUE)
+          .thenComparing(Actor::id, OPT_LONG)
           .thenComparing(Actor::name, OPT_STRING)
-          .thenComparing(a -> String.join("\n", a.emails()))
+          .thenComparing(Actor::emails, STRINGS)
           .thenComparing(Actor::kind);
 
   /**

@@ -18,7 +18,8 @@ public record Repository(Forge forge, String fullName, OptionalLong id)
   private static final Comparator<Repository> ORDER =
       Comparator.comparing(Repository::forge)
           .thenComparing(Repository::fullName)
-          .thenComparing(r -> r.id().isPresent() ? r.id().getAsLong() : Long.MIN_VALUE);
+          .thenComparing(r -> r.id().isPresent())
+          .thenComparingLong(r -> r.id().orElse(0L));
 
   /** Checks the components. */
   public Repository {

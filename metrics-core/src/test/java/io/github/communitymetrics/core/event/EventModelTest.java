@@ -75,6 +75,25 @@ class EventModelTest {
     }
 
     @Test
+    void orderIsConsistentWithEquals() {
+      Actor noId = Actor.github("x");
+      Actor minId =
+          new Actor(Forge.GITHUB, Optional.of("x"), OptionalLong.of(Long.MIN_VALUE), Optional.empty(),
+              List.of(), ActorKind.USER);
+      assertNotEquals(noId, minId);
+      assertTrue(noId.compareTo(minId) != 0);
+      Actor ab = new Actor(Forge.GIT, Optional.empty(), OptionalLong.empty(), Optional.of("n"),
+          List.of("a", "b"), ActorKind.USER);
+      Actor joined = new Actor(Forge.GIT, Optional.empty(), OptionalLong.empty(), Optional.of("n"),
+          List.of("a\nb"), ActorKind.USER);
+      assertTrue(ab.compareTo(joined) != 0);
+      Repository plain = Repository.github("o/r");
+      Repository min = new Repository(Forge.GITHUB, "o/r", OptionalLong.of(Long.MIN_VALUE));
+      assertTrue(plain.compareTo(min) != 0);
+      assertEquals(0, plain.compareTo(Repository.github("o/r")));
+    }
+
+    @Test
     void actorsAreValues() {
       assertEquals(Actor.github("alice"), ALICE);
       assertNotEquals(Actor.github("alice"), Actor.user(Forge.GITLAB, "alice"));

@@ -1,0 +1,102 @@
+package io.github.communitymetrics.cli;
+
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.io.EventJsonLines;
+import io.github.communitymetrics.core.io.EventWriter;
+import io.github.communitymetrics.core.io.ReadReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code events}: the canonical JSON Lines format in and out. */
+@Command(
+    name = "events",
+    description = "Export or check events in the canonical JSON Lines format (docs/events.md).",
+    mixinStandardHelpOptions = true,
+    subcommands = {EventsCommand.Export.class, EventsCommand.Check.class})
+final class EventsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code events export}: writes events as JSON Lines. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Write the events (by default the simulated demo community) as JSON Lines.")
+  static final class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin EventSource source;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "Where to write; gzip-compressed when it ends in .gz; - for standard output.")
+    String out;
+
+    @Override
+    public Integer call() throws IOException {
+      EventSource.Loaded loaded = source.load();
+      PrintWriter stdout = spec.commandLine().getOut();
+      long written;
+      if ("-".equals(out)) {
+        written = write(loaded, stdout);
+        stdout.flush();
+      } else {
+        try (Writer w = Files2.createText(Path.of(out))) {
+          written = write(loaded, w);
+        }
+        spec.commandLine().getErr().println("wrote " + written + " events to " + out
+            + " (" + loaded.label() + ")");
+      }
+      return CommunityMetricsCli.EXIT_OK;
+    }
+
+    private static long write(EventSource.Loaded loaded, Writer w) {
+      EventWriter writer = EventJsonLines.writer(w);
+      for (Event e : loaded.events()) {
+        writer.write(e);
+      }
+      writer.flush();
+      return writer.eventsWritten();
+    }
+  }
+
+  /** {@code events check}: reads a JSON Lines file and reports what it holds. */
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = "Read a JSON Lines file and report its lines, events and malformed lines.")
+  static final class Check implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin EventSource source;
+
+    @Override
+    public Integer call() throws IOException {
+      if (source.eventsFile == null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "events check needs --events FILE");
+      }
+      EventSource.Loaded loaded = source.load();
+      ReadReport r = loaded.readReport().orElseThrow();
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%s: %d lines, %d events, %d blank, %d malformed skipped%n",
+          loaded.label(), r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped());
+      r.skipped().forEach(s -> out.println("  line " + s.lineNumber() + ": " + s.reason()));
+      return r.malformedLinesSkipped() == 0 ? CommunityMetricsCli.EXIT_OK : CommunityMetricsCli.EXIT_FAILURE;
+    }
+  }
+}

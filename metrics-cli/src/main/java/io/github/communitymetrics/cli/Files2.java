@@ -1,0 +1,45 @@
+package io.github.communitymetrics.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/** Opening files for the CLI: gzip by content on input, by the {@code .gz} suffix on output. */
+final class Files2 {
+  private static final int GZIP_MAGIC = 0x8b1f;
+
+  private Files2() {}
+
+  /** Opens a UTF-8 text file, decompressing it when it starts with the gzip magic number. */
+  static Reader openText(Path path) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    in.mark(2);
+    int b0 = in.read();
+    int b1 = in.read();
+    in.reset();
+    if (b0 >= 0 && b1 >= 0 && ((b1 << 8) | b0) == GZIP_MAGIC) {
+      in = new GZIPInputStream(in, 1 << 16);
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  /** Creates a UTF-8 text file, gzip-compressed when its name ends in {@code .gz}. */
+  static Writer createText(Path path) throws IOException {
+    OutputStream out = Files.newOutputStream(path);
+    if (path.getFileName().toString().endsWith(".gz")) {
+      out = new GZIPOutputStream(out, 1 << 16);
+    }
+    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  }
+}

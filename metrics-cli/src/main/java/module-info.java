@@ -1,0 +1,11 @@
+/** The {@code community-metrics} command line. Not an API: use the library modules instead. */
+module io.github.communitymetrics.cli {
+  requires io.github.communitymetrics.core;
+  requires io.github.communitymetrics.testkit;
+  requires tools.jackson.core;
+  requires info.picocli;
+  requires org.slf4j;
+
+  opens io.github.communitymetrics.cli to
+      info.picocli;
+}
