@@ -79,8 +79,17 @@ public final class Mailmap {
     String[] names = new String[2];
     String[] emails = new String[2];
     int count = 0;
+    String trailingName = "";
     while (!rest.isEmpty() && !rest.startsWith("#")) {
       int open = rest.indexOf('<');
+      if (open < 0 && count == 1) {
+        // "Proper Name <proper@email> Commit Name": git accepts it and keys the entry by the
+        // text after '>' as a commit name for the same address (git.git's own .mailmap has
+        // such lines). We compare that name like every other, ignoring case and outer spaces.
+        int hash = rest.indexOf('#');
+        trailingName = (hash < 0 ? rest : rest.substring(0, hash)).strip();
+        break;
+      }
       if (open < 0) {
         throw new IdentityFormatException(
             number, "expected '<e-mail>' after '" + rest + "' in: " + line);
@@ -110,7 +119,7 @@ public final class Mailmap {
     if (count == 1) {
       // "Proper Name <commit@email>": the only address is the one to match; only the name changes.
       commitEmail = emails[0];
-      commitName = "";
+      commitName = trailingName;
       replacement = new Replacement(nonEmpty(names[0]), Optional.empty());
     } else {
       commitEmail = emails[1];

@@ -88,11 +88,20 @@ class MailmapTest {
   }
 
   @Test
+  void aCommitNameAfterTheOnlyAddressMapsThatNameOnly() {
+    // The form of git.git's own .mailmap: "Proper Name <proper@x> Commit Name".
+    Mailmap m = Mailmap.parse("Dana L. Hew <dana@x.example> Dana Hew  # short name\n");
+    // Only the name is replaced; the address stays as recorded, as git prints it.
+    assertEquals(new Canonical("Dana L. Hew", "DANA@x.example"), m.map("dana hew", "DANA@x.example"));
+    assertEquals(new Canonical("D. Hew", "dana@x.example"), m.map("D. Hew", "dana@x.example"));
+  }
+
+  @Test
   void malformedLinesNameTheLineNumber() {
     assertFormatError("ok <a@x>\njust a name\n", 2, "expected '<e-mail>'");
     assertFormatError("\n\nName <a@x\n", 3, "without a closing '>'");
     assertFormatError("A <a@x> B <b@x> C <c@x>", 1, "more than two e-mail addresses");
-    assertFormatError("A <a@x> trailing words", 1, "expected '<e-mail>'");
+    assertFormatError("A <a@x> B <b@x> trailing words", 1, "expected '<e-mail>'");
     assertFormatError("# c\nA > <a@x>", 2, "'>' without an opening '<'");
     assertFormatError("Name <>", 1, "empty e-mail address");
   }
