@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +35,8 @@ import java.util.SplittableRandom;
  * 12% pull request events, 5% reviews, 3% commits of 1 to 5 files, over one year, by about n/20
  * actors and n/1000 + 1 repositories with heavy-tailed activity. Actor and repository instances
  * are shared between events (as an interning parser would give them), which favours the plain
- * {@code List<Event>} in memory comparisons.
+ * {@code List<Event>} in memory comparisons. Comments and reviews carry unique ids, as GH Archive's
+ * do.
  */
 final class BenchmarkEvents {
   static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
@@ -61,7 +63,9 @@ final class BenchmarkEvents {
     }
     List<Event> events = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      events.add(event(random, actors, repos));
+      // GH Archive carries the forge's comment and review ids; any unique positive value will do,
+      // and taking the position keeps the random draws, so the rest of the mix, unchanged.
+      events.add(event(random, actors, repos, OptionalLong.of(i + 1L)));
     }
     return events;
   }
@@ -71,7 +75,8 @@ final class BenchmarkEvents {
     return (int) (size * Math.pow(random.nextDouble(), power));
   }
 
-  private static Event event(SplittableRandom random, Actor[] actors, Repository[] repos) {
+  private static Event event(
+      SplittableRandom random, Actor[] actors, Repository[] repos, OptionalLong id) {
     Instant at = START.plusSeconds(random.nextLong(SPAN_SECONDS));
     Repository repo = repos[skewed(random, repos.length, 2)];
     Actor actor = actors[skewed(random, actors.length, 3)];
@@ -94,10 +99,11 @@ final class BenchmarkEvents {
       return new IssueReopened(at, repo, actor, number);
     }
     if (dice < 77) {
-      return new IssueComment(at, repo, actor, number, random.nextInt(3) == 0, association(random));
+      return new IssueComment(
+          at, repo, actor, number, random.nextInt(3) == 0, association(random), id);
     }
     if (dice < 80) {
-      return new ReviewComment(at, repo, actor, number, association(random));
+      return new ReviewComment(at, repo, actor, number, association(random), id);
     }
     Optional<Actor> author = Optional.of(actors[skewed(random, actors.length, 3)]);
     if (dice < 85) {
@@ -116,7 +122,7 @@ final class BenchmarkEvents {
     }
     if (dice < 97) {
       ReviewState state = ReviewState.values()[random.nextInt(3)];
-      return new Review(at, repo, actor, number, state, author, association(random));
+      return new Review(at, repo, actor, number, state, author, association(random), id);
     }
     return commit(random, at, repo, actor);
   }

@@ -43,6 +43,11 @@ package io.github.communitymetrics.testkit;
  *       address), else a bare git identity. With {@code twoEmailShare} a person has a second
  *       address, used for half their commits: company employees a personal webmail address
  *       (never linked), webmail users their GitHub noreply address.
+ *   <li><b>Ids.</b> Issue and review comments carry a comment id and reviews a review id, as the
+ *       forge gives them: 1, 2, 3, … in the order of the sorted events, one sequence for comments
+ *       of either kind and one for reviews, per community. So ids grow with time, and line
+ *       comments submitted together with one review (same second, person and pull request) stay
+ *       distinct events.
  * </ul>
  *
  * <p>Events outside {@code [start, end)} are not emitted: threads still open at the end stay

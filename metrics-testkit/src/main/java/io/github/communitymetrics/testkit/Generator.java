@@ -156,8 +156,9 @@ final class Generator {
   }
 
   /**
-   * Sorts by time, type, then generation index. Repositories are generated one after the other,
-   * so the index orders equal (time, type) pairs by repository and then by generation order.
+   * Sorts by time, type, then generation index, and numbers the comments and reviews. Repositories
+   * are generated one after the other, so the index orders equal (time, type) pairs by repository
+   * and then by generation order.
    */
   private List<Event> sort(List<Event> all) {
     int n = all.size();
@@ -170,8 +171,39 @@ final class Generator {
     Arrays.sort(keys);
     Event[] out = new Event[n];
     long mask = MAX_EVENTS - 1;
+    long commentIds = 0;
+    long reviewIds = 0;
     for (int i = 0; i < n; i++) {
-      out[i] = all.get((int) (keys[i] & mask));
+      Event e = all.get((int) (keys[i] & mask));
+      // Forge ids, counted in time order as a forge hands them out: one sequence for comments of
+      // either kind, one for reviews. Without them, line comments submitted with one review (same
+      // second, person, pull request) would be equal values and a store would keep one.
+      switch (e.type()) {
+        case ISSUE_COMMENT:
+          IssueComment c = (IssueComment) e;
+          e =
+              new IssueComment(
+                  c.at(), c.repo(), c.actor(), c.number(), c.onPullRequest(), c.association(),
+                  OptionalLong.of(++commentIds));
+          break;
+        case REVIEW_COMMENT:
+          ReviewComment rc = (ReviewComment) e;
+          e =
+              new ReviewComment(
+                  rc.at(), rc.repo(), rc.actor(), rc.number(), rc.association(),
+                  OptionalLong.of(++commentIds));
+          break;
+        case REVIEW:
+          Review r = (Review) e;
+          e =
+              new Review(
+                  r.at(), r.repo(), r.actor(), r.number(), r.state(), r.pullRequestAuthor(),
+                  r.association(), OptionalLong.of(++reviewIds));
+          break;
+        default:
+          break;
+      }
+      out[i] = e;
     }
     return Collections.unmodifiableList(Arrays.asList(out));
   }
@@ -913,13 +945,14 @@ final class Generator {
           Actor actor = it.actor.github;
           switch (it.kind) {
             case COMMENT:
-              out.add(new IssueComment(at, repo, actor, th.number, th.pr, association(it.actor, it.t, false)));
+              // Comment and review ids are assigned once all events are sorted (see sort).
+              out.add(new IssueComment(at, repo, actor, th.number, th.pr, association(it.actor, it.t, false), OptionalLong.empty()));
               break;
             case REVIEW:
-              out.add(new Review(at, repo, actor, th.number, it.state, a.githubOptional, association(it.actor, it.t, false)));
+              out.add(new Review(at, repo, actor, th.number, it.state, a.githubOptional, association(it.actor, it.t, false), OptionalLong.empty()));
               break;
             case REVIEW_COMMENT:
-              out.add(new ReviewComment(at, repo, actor, th.number, association(it.actor, it.t, false)));
+              out.add(new ReviewComment(at, repo, actor, th.number, association(it.actor, it.t, false), OptionalLong.empty()));
               break;
             case CLOSE:
               if (th.pr) {

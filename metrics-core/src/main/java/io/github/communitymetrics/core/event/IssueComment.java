@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.event;
 import io.github.communitymetrics.core.internal.Checks;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A comment on an issue, or on the conversation of a pull request (GitHub stores both as issue
@@ -14,6 +15,11 @@ import java.util.Optional;
  * @param number the issue or pull request number, positive, unique within the repository
  * @param onPullRequest whether the number is a pull request's rather than an issue's
  * @param association the actor's association with the repository, where the forge gives it
+ * @param commentId the forge's id of this comment, when the source gives it (GitHub's {@code
+ *     comment.id}, GitLab's note id), positive; it tells apart comments the same person posts on
+ *     the same issue or pull request in the same second (such as several line comments submitted
+ *     together with one review). Without it such comments are equal values, so they count as one
+ *     event and a store keeps only one of them
  */
 public record IssueComment(
     Instant at,
@@ -21,7 +27,8 @@ public record IssueComment(
     Actor actor,
     int number,
     boolean onPullRequest,
-    Optional<AuthorAssociation> association) implements NumberedEvent {
+    Optional<AuthorAssociation> association,
+    OptionalLong commentId) implements NumberedEvent {
 
   /** Checks the components. */
   public IssueComment {
@@ -30,6 +37,7 @@ public record IssueComment(
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");
     Checks.notNull(association, "association");
+    Checks.positive(commentId, "commentId");
   }
 
   @Override

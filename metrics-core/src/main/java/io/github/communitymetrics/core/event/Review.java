@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.event;
 import io.github.communitymetrics.core.internal.Checks;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A review of a pull request was submitted (or an earlier one dismissed).
@@ -14,6 +15,10 @@ import java.util.Optional;
  * @param state the verdict
  * @param pullRequestAuthor the pull request's author, when the source says
  * @param association the actor's association with the repository, where the forge gives it
+ * @param reviewId the forge's id of this review, when the source gives it (GitHub's {@code
+ *     review.id}), positive; it tells apart reviews the same person submits on the same pull
+ *     request in the same second. Without it such reviews are equal values, so they count as one
+ *     event and a store keeps only one of them
  */
 public record Review(
     Instant at,
@@ -22,7 +27,8 @@ public record Review(
     int number,
     ReviewState state,
     Optional<Actor> pullRequestAuthor,
-    Optional<AuthorAssociation> association) implements NumberedEvent {
+    Optional<AuthorAssociation> association,
+    OptionalLong reviewId) implements NumberedEvent {
 
   /** Checks the components. */
   public Review {
@@ -33,6 +39,7 @@ public record Review(
     Checks.notNull(state, "state");
     Checks.notNull(pullRequestAuthor, "pullRequestAuthor");
     Checks.notNull(association, "association");
+    Checks.positive(reviewId, "reviewId");
   }
 
   @Override

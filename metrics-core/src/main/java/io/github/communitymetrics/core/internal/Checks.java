@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.internal;
 
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /** Argument checks with messages that name the argument, in the manner of Caffeine's builder. */
 public final class Checks {
@@ -24,6 +25,16 @@ public final class Checks {
   public static int positive(int value, String name) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be positive but was " + value);
+    }
+    return value;
+  }
+
+  /** Checks that {@code value} is not null and, when present, {@code > 0}. */
+  public static OptionalLong positive(OptionalLong value, String name) {
+    notNull(value, name);
+    if (value.isPresent() && value.getAsLong() <= 0) {
+      throw new IllegalArgumentException(
+          name + " must be positive but was " + value.getAsLong());
     }
     return value;
   }

@@ -112,6 +112,8 @@ final class EventDecoder {
     Integer number;
     String association;
     Boolean pullRequest;
+    Long commentId;
+    Long reviewId;
     Boolean draft;
     String base;
     Person author;
@@ -184,6 +186,12 @@ final class EventDecoder {
           break;
         case PULL_REQUEST:
           r.pullRequest = bool(t, key);
+          break;
+        case COMMENT_ID:
+          r.commentId = longValue(p, t, key);
+          break;
+        case REVIEW_ID:
+          r.reviewId = longValue(p, t, key);
           break;
         case DRAFT:
           r.draft = bool(t, key);
@@ -499,7 +507,13 @@ final class EventDecoder {
           return new IssueReopened(at, repo, actor, number(r));
         case ISSUE_COMMENT:
           return new IssueComment(
-              at, repo, actor, number(r), require(r.pullRequest, PULL_REQUEST), association(r));
+              at,
+              repo,
+              actor,
+              number(r),
+              require(r.pullRequest, PULL_REQUEST),
+              association(r),
+              id(r.commentId, COMMENT_ID));
         case PULL_REQUEST_OPENED:
           return new PullRequestOpened(
               at,
@@ -533,9 +547,11 @@ final class EventDecoder {
               ReviewState.fromWireName(state)
                   .orElseThrow(() -> FieldError.unknownValue(STATE, state, ReviewState.values())),
               optionalActor(r.pullRequestAuthor, PULL_REQUEST_AUTHOR, forge),
-              association(r));
+              association(r),
+              id(r.reviewId, REVIEW_ID));
         case REVIEW_COMMENT:
-          return new ReviewComment(at, repo, actor, number(r), association(r));
+          return new ReviewComment(
+              at, repo, actor, number(r), association(r), id(r.commentId, COMMENT_ID));
         case COMMIT:
           return commit(r, at, repo, actor);
         case PUSH:
@@ -688,6 +704,17 @@ final class EventDecoder {
       throw new FieldError(NUMBER, "field {} must be positive but was " + n);
     }
     return n;
+  }
+
+  /** A forge's id of a comment or review: optional, positive when present. */
+  private static OptionalLong id(Long value, String field) {
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    if (value <= 0) {
+      throw new FieldError(field, "field {} must be positive but was " + value);
+    }
+    return OptionalLong.of(value);
   }
 
   private static Optional<AuthorAssociation> association(Raw r) {

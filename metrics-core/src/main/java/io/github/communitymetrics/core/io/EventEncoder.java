@@ -26,6 +26,7 @@ import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.Signature;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -70,6 +71,7 @@ final class EventEncoder {
         writeNumber(g, comment);
         g.writeBooleanProperty(PULL_REQUEST, comment.onPullRequest());
         association(g, comment.association());
+        optionalId(g, COMMENT_ID, comment.commentId());
         break;
       case PULL_REQUEST_OPENED:
         PullRequestOpened opened = (PullRequestOpened) e;
@@ -96,11 +98,13 @@ final class EventEncoder {
         g.writeStringProperty(STATE, review.state().wireName());
         optionalActor(g, PULL_REQUEST_AUTHOR, review.pullRequestAuthor(), forge);
         association(g, review.association());
+        optionalId(g, REVIEW_ID, review.reviewId());
         break;
       case REVIEW_COMMENT:
         ReviewComment reviewComment = (ReviewComment) e;
         writeNumber(g, reviewComment);
         association(g, reviewComment.association());
+        optionalId(g, COMMENT_ID, reviewComment.commentId());
         break;
       case COMMIT:
         writeCommitFields(g, (Commit) e);
@@ -225,6 +229,12 @@ final class EventEncoder {
   private static void optionalString(JsonGenerator g, String key, Optional<String> value) {
     if (value.isPresent()) {
       g.writeStringProperty(key, value.get());
+    }
+  }
+
+  private static void optionalId(JsonGenerator g, String key, OptionalLong id) {
+    if (id.isPresent()) {
+      g.writeNumberProperty(key, id.getAsLong());
     }
   }
 

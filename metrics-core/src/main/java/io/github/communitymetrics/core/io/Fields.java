@@ -22,6 +22,8 @@ final class Fields {
   static final String NUMBER = "number";
   static final String ASSOCIATION = "association";
   static final String PULL_REQUEST = "pull_request";
+  static final String COMMENT_ID = "comment_id";
+  static final String REVIEW_ID = "review_id";
   static final String DRAFT = "draft";
   static final String BASE = "base";
   static final String AUTHOR = "author";

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The shared, immutable columns of an {@link EventStore} and its slices, in canonical order (see
@@ -56,6 +57,12 @@ final class Columns {
   /** Everything else, for the few kinds that have more ({@link Payloads}). */
   final RankBits payloadBits;
   final Object[] payloads;
+  /**
+   * The forge's comment or review id: which events have one, and the ids in position order. Both
+   * null when no event has an id, so histories without them pay nothing.
+   */
+  final RankBits idBits;
+  final long[] ids;
   private final long payloadBytes;
 
   final Repository[] repositoryTable;
@@ -131,6 +138,26 @@ final class Columns {
       }
     }
     payloadBytes = pb + st.sharedStringBytes();
+    if (st.ids == null) {
+      idBits = null;
+      ids = null;
+    } else {
+      boolean[] hasId = new boolean[m];
+      int idCount = 0;
+      for (int j = 0; j < m; j++) {
+        if (st.ids[kept[j]] != 0) {
+          hasId[j] = true;
+          idCount++;
+        }
+      }
+      idBits = RankBits.of(hasId, m);
+      ids = new long[idCount];
+      for (int j = 0, k = 0; j < m; j++) {
+        if (hasId[j]) {
+          ids[k++] = st.ids[kept[j]];
+        }
+      }
+    }
     repositoryTable = st.repositoryTable;
     repositoryList = List.of(repositoryTable);
     actorTable = st.actorTable;
@@ -174,6 +201,14 @@ final class Columns {
     return present ? Optional.of(ref(p)) : Optional.empty();
   }
 
+  /** The comment or review id of base position {@code p}, if it has one. */
+  private OptionalLong id(int p) {
+    if (idBits == null || !idBits.get(p)) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(ids[idBits.rank(p)]);
+  }
+
   private Object payload(int p) {
     return payloads[payloadBits.rank(p)];
   }
@@ -203,7 +238,8 @@ final class Columns {
             actor,
             number,
             (code & Payloads.ON_PULL_REQUEST) != 0,
-            Payloads.association(code));
+            Payloads.association(code),
+            id(p));
       case PULL_REQUEST_OPENED:
         return new PullRequestOpened(
             at,
@@ -228,9 +264,10 @@ final class Columns {
             number,
             Payloads.reviewState(code),
             optionalRef(p, (code & Payloads.HAS_PULL_REQUEST_AUTHOR) != 0),
-            Payloads.association(code));
+            Payloads.association(code),
+            id(p));
       case REVIEW_COMMENT:
-        return new ReviewComment(at, repo, actor, number, Payloads.association(code));
+        return new ReviewComment(at, repo, actor, number, Payloads.association(code), id(p));
       case COMMIT:
         CommitTail c = (CommitTail) payload(p);
         return new Commit(
@@ -331,6 +368,7 @@ final class Columns {
     bytes += refBits.estimatedBytes() + Sizes.array(refs.length, 4);
     bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);
     bytes += payloadBytes;
+    bytes += idBits == null ? 0 : idBits.estimatedBytes() + Sizes.array(ids.length, 8);
     bytes += 2 * Sizes.array(repositoryTable.length, Sizes.REFERENCE);
     for (Repository r : repositoryTable) {
       bytes += Sizes.object(12) + Sizes.string(r.fullName()) + (r.id().isPresent() ? 24 : 0);

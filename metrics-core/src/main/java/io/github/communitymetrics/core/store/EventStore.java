@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  *
  * <p><b>Duplicates.</b> Events are values: two equal events are the same event (seen twice through
  * overlapping API pages or archive hours), so the store keeps one and counts the others in {@link
- * #duplicatesDropped()}.
+ * #duplicatesDropped()}. Comments and reviews that carry the forge's id ({@code commentId}, {@code
+ * reviewId}) are distinct whenever their ids differ, even when posted by the same person on the
+ * same item in the same second; without ids such events are equal and kept once.
  *
  * <p><b>Interning.</b> Each distinct {@link Repository} and {@link Actor} value gets an index once,
  * in the values' canonical order (their natural order, made total). Metrics can compare and count

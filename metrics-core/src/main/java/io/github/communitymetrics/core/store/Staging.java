@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The events encoded into columns in input order, with actors and repositories interned in
@@ -52,6 +53,11 @@ final class Staging {
   /** Actor index of the second actor; -1 for none. */
   final int[] refs;
   final Object[] payloads;
+  /**
+   * The forge's comment or review id, 0 for none (ids are positive); null until an event has one,
+   * so histories without ids do not pay for the column.
+   */
+  long[] ids;
   final Repository[] repositoryTable;
   final Actor[] actorTable;
 
@@ -111,9 +117,12 @@ final class Staging {
         IssueComment comment = (IssueComment) e;
         code = Payloads.association(comment.association());
         code |= comment.onPullRequest() ? Payloads.ON_PULL_REQUEST : 0;
+        encodeId(i, comment.commentId());
         break;
       case REVIEW_COMMENT:
-        code = Payloads.association(((ReviewComment) e).association());
+        ReviewComment reviewComment = (ReviewComment) e;
+        code = Payloads.association(reviewComment.association());
+        encodeId(i, reviewComment.commentId());
         break;
       case PULL_REQUEST_OPENED:
         PullRequestOpened opened = (PullRequestOpened) e;
@@ -134,6 +143,7 @@ final class Staging {
         Review review = (Review) e;
         code = Payloads.association(review.association()) | Payloads.reviewState(review.state());
         code |= encodeRef(i, review.pullRequestAuthor(), Payloads.HAS_PULL_REQUEST_AUTHOR);
+        encodeId(i, review.reviewId());
         break;
       case COMMIT:
         Commit c = (Commit) e;
@@ -160,6 +170,20 @@ final class Staging {
         break;
     }
     codes[i] = (byte) code;
+  }
+
+  private void encodeId(int i, OptionalLong id) {
+    if (id.isPresent()) {
+      if (ids == null) {
+        ids = new long[size];
+      }
+      ids[i] = id.getAsLong();
+    }
+  }
+
+  /** The id of event {@code i}, 0 for none. */
+  long id(int i) {
+    return ids == null ? 0 : ids[i];
   }
 
   private int encodeRef(int i, Optional<Actor> actor, int flag) {
@@ -253,7 +277,8 @@ final class Staging {
 
   /**
    * The canonical total order of staged events: time (second, then nanosecond), type, repository,
-   * actor, number, then the remaining content. Returns 0 exactly when the events are equal.
+   * actor, number, then the remaining content (the forge's comment or review id among it).
+   * Returns 0 exactly when the events are equal.
    */
   int compare(int p, int q) {
     int c = Long.compare(seconds[p], seconds[q]);
@@ -285,6 +310,11 @@ final class Staging {
       return c;
     }
     c = Integer.compare(refs[p], refs[q]);
+    if (c != 0) {
+      return c;
+    }
+    // 0 (no id) sorts before every id, as an absent OptionalLong does in Canonical.
+    c = Long.compare(id(p), id(q));
     if (c != 0) {
       return c;
     }

@@ -120,7 +120,9 @@ class EventModelTest {
       NumberedEvent issue = new IssueOpened(T, REPO, ALICE, 7, Optional.empty());
       assertTrue(merged.onPullRequest());
       assertFalse(issue.onPullRequest());
-      assertTrue(new IssueComment(T, REPO, ALICE, 7, true, Optional.empty()).onPullRequest());
+      assertTrue(
+          new IssueComment(T, REPO, ALICE, 7, true, Optional.empty(), OptionalLong.empty())
+              .onPullRequest());
       assertEquals(EventType.PULL_REQUEST_MERGED, merged.type());
     }
 
@@ -167,6 +169,44 @@ class EventModelTest {
           () ->
               new FileChange(
                   ChangeStatus.MODIFIED, "a", Optional.empty(), OptionalInt.of(-1), OptionalInt.empty()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, Long.MIN_VALUE})
+    void commentAndReviewIdsMustBePositive(long id) {
+      OptionalLong bad = OptionalLong.of(id);
+      IllegalArgumentException c =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> new IssueComment(T, REPO, ALICE, 1, false, Optional.empty(), bad));
+      assertEquals("commentId must be positive but was " + id, c.getMessage());
+      IllegalArgumentException r =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> new ReviewComment(T, REPO, ALICE, 1, Optional.empty(), bad));
+      assertEquals("commentId must be positive but was " + id, r.getMessage());
+      IllegalArgumentException v =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  new Review(
+                      T, REPO, ALICE, 1, ReviewState.APPROVED, Optional.empty(), Optional.empty(),
+                      bad));
+      assertEquals("reviewId must be positive but was " + id, v.getMessage());
+      assertThrows(
+          NullPointerException.class,
+          () -> new ReviewComment(T, REPO, ALICE, 1, Optional.empty(), null));
+    }
+
+    @Test
+    void commentsThatDifferOnlyInTheirIdsAreDifferentEvents() {
+      ReviewComment a = new ReviewComment(T, REPO, ALICE, 1, Optional.empty(), OptionalLong.of(1));
+      ReviewComment b = new ReviewComment(T, REPO, ALICE, 1, Optional.empty(), OptionalLong.of(2));
+      ReviewComment none =
+          new ReviewComment(T, REPO, ALICE, 1, Optional.empty(), OptionalLong.empty());
+      assertNotEquals(a, b);
+      assertNotEquals(a, none);
+      assertEquals(a, new ReviewComment(T, REPO, ALICE, 1, Optional.empty(), OptionalLong.of(1)));
     }
 
     @Test

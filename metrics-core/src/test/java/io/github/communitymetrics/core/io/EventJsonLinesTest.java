@@ -91,9 +91,12 @@ class EventJsonLinesTest {
         Arguments.of("issue_opened minimal", new IssueOpened(AT, REPO, ALICE, 1, Optional.empty())),
         Arguments.of("issue_closed", new IssueClosed(AT, full, rich, 2)),
         Arguments.of("issue_reopened", new IssueReopened(AT, full, rich, 3)),
-        Arguments.of("issue_comment", new IssueComment(AT, full, rich, 4, true, member)),
         Arguments.of(
-            "issue_comment minimal", new IssueComment(AT, REPO, ALICE, 4, false, Optional.empty())),
+            "issue_comment",
+            new IssueComment(AT, full, rich, 4, true, member, OptionalLong.of(Long.MAX_VALUE))),
+        Arguments.of(
+            "issue_comment minimal",
+            new IssueComment(AT, REPO, ALICE, 4, false, Optional.empty(), OptionalLong.empty())),
         Arguments.of(
             "pull_request_opened",
             new PullRequestOpened(AT, full, rich, 5, true, Optional.of("main"), member)),
@@ -116,14 +119,20 @@ class EventJsonLinesTest {
         Arguments.of("pull_request_reopened", new PullRequestReopened(AT, full, rich, 8)),
         Arguments.of(
             "review",
-            new Review(AT, full, rich, 9, ReviewState.CHANGES_REQUESTED, Optional.of(other), member)),
+            new Review(
+                AT, full, rich, 9, ReviewState.CHANGES_REQUESTED, Optional.of(other), member,
+                OptionalLong.of(1))),
         Arguments.of(
             "review minimal",
             new Review(
-                AT, REPO, ALICE, 9, ReviewState.DISMISSED, Optional.empty(), Optional.empty())),
-        Arguments.of("review_comment", new ReviewComment(AT, full, rich, 10, member)),
+                AT, REPO, ALICE, 9, ReviewState.DISMISSED, Optional.empty(), Optional.empty(),
+                OptionalLong.empty())),
         Arguments.of(
-            "review_comment minimal", new ReviewComment(AT, REPO, ALICE, 10, Optional.empty())),
+            "review_comment",
+            new ReviewComment(AT, full, rich, 10, member, OptionalLong.of(1_234_567_890_123L))),
+        Arguments.of(
+            "review_comment minimal",
+            new ReviewComment(AT, REPO, ALICE, 10, Optional.empty(), OptionalLong.empty())),
         Arguments.of(
             "commit",
             new Commit(
@@ -189,13 +198,81 @@ class EventJsonLinesTest {
             BOB,
             5,
             true,
-            Optional.of(AuthorAssociation.MEMBER));
+            Optional.of(AuthorAssociation.MEMBER),
+            OptionalLong.empty());
     assertLine(
         "{\"type\":\"issue_comment\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"group/sub/proj\","
             + "\"repo_id\":42,\"forge\":\"gitlab\",\"actor\":{\"login\":\"bob\",\"id\":7,"
             + "\"name\":\"Bob B\",\"emails\":[\"b@x.org\",\"bob@y.org\"],\"bot\":false},"
             + "\"number\":5,\"pull_request\":true,\"association\":\"MEMBER\"}",
         e);
+  }
+
+  @Test
+  void writesCommentIdLastAndOmitsItWhenAbsent() {
+    assertLine(
+        "{\"type\":\"issue_comment\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"octo/hello\","
+            + "\"actor\":{\"login\":\"alice\",\"bot\":false},\"number\":4,\"pull_request\":false,"
+            + "\"association\":\"NONE\",\"comment_id\":1977}",
+        new IssueComment(
+            AT, REPO, ALICE, 4, false, Optional.of(AuthorAssociation.NONE), OptionalLong.of(1977)));
+    assertLine(
+        "{\"type\":\"issue_comment\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"octo/hello\","
+            + "\"actor\":{\"login\":\"alice\",\"bot\":false},\"number\":4,\"pull_request\":true,"
+            + "\"comment_id\":9223372036854775807}",
+        new IssueComment(
+            AT, REPO, ALICE, 4, true, Optional.empty(), OptionalLong.of(Long.MAX_VALUE)));
+    assertLine(
+        "{\"type\":\"review_comment\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"octo/hello\","
+            + "\"actor\":{\"login\":\"alice\",\"bot\":false},\"number\":43,"
+            + "\"association\":\"MEMBER\",\"comment_id\":1}",
+        new ReviewComment(
+            AT, REPO, ALICE, 43, Optional.of(AuthorAssociation.MEMBER), OptionalLong.of(1)));
+    assertLine(
+        "{\"type\":\"review_comment\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"octo/hello\","
+            + "\"actor\":{\"login\":\"alice\",\"bot\":false},\"number\":43}",
+        new ReviewComment(AT, REPO, ALICE, 43, Optional.empty(), OptionalLong.empty()));
+  }
+
+  @Test
+  void writesReviewIdLastAndOmitsItWhenAbsent() {
+    assertLine(
+        "{\"type\":\"review\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"octo/hello\","
+            + "\"actor\":{\"login\":\"alice\",\"bot\":false},\"number\":43,"
+            + "\"state\":\"commented\",\"pull_request_author\":{\"login\":\"bob\",\"bot\":false},"
+            + "\"association\":\"MEMBER\",\"review_id\":80}",
+        new Review(
+            AT, REPO, ALICE, 43, ReviewState.COMMENTED, Optional.of(Actor.github("bob")),
+            Optional.of(AuthorAssociation.MEMBER), OptionalLong.of(80)));
+    assertLine(
+        "{\"type\":\"review\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"octo/hello\","
+            + "\"actor\":{\"login\":\"alice\",\"bot\":false},\"number\":43,"
+            + "\"state\":\"approved\"}",
+        new Review(
+            AT, REPO, ALICE, 43, ReviewState.APPROVED, Optional.empty(), Optional.empty(),
+            OptionalLong.empty()));
+  }
+
+  @Test
+  void readsIdsInAnyPositionAndIgnoresThemOnOtherTypes() {
+    assertEquals(
+        new ReviewComment(AT, REPO, ALICE, 43, Optional.empty(), OptionalLong.of(5)),
+        EventJsonLines.fromLine(
+            "{\"comment_id\":5,\"type\":\"review_comment\",\"at\":\"2024-03-01T12:00:00Z\","
+                + "\"repo\":\"octo/hello\",\"actor\":{\"login\":\"alice\",\"bot\":false},"
+                + "\"number\":43,\"review_id\":6}"));
+    assertEquals(
+        new ReviewComment(AT, REPO, ALICE, 43, Optional.empty(), OptionalLong.empty()),
+        EventJsonLines.fromLine(
+            "{\"type\":\"review_comment\",\"at\":\"2024-03-01T12:00:00Z\","
+                + "\"repo\":\"octo/hello\",\"actor\":{\"login\":\"alice\",\"bot\":false},"
+                + "\"number\":43,\"comment_id\":null}"));
+    assertEquals(
+        new IssueClosed(AT, REPO, ALICE, 3),
+        EventJsonLines.fromLine(
+            "{\"type\":\"issue_closed\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"octo/hello\","
+                + "\"actor\":{\"login\":\"alice\",\"bot\":false},\"number\":3,"
+                + "\"comment_id\":9,\"review_id\":10}"));
   }
 
   @Test

@@ -23,6 +23,12 @@ class MalformedLineTest {
         + "}";
   }
 
+  /** A line of the given numbered type, number 1, then {@code tail} (keys with leading commas). */
+  static String withTail(String type, String tail) {
+    return "{\"type\":\"" + type + "\"," + AT + "," + REPO + "," + ACTOR + ",\"number\":1" + tail
+        + "}";
+  }
+
   static String push(String head, String commits) {
     return "{\"type\":\"push\"," + AT + "," + REPO + "," + ACTOR
         + ",\"ref\":\"refs/heads/main\",\"head\":\"" + head + "\",\"commits\":" + commits + "}";
@@ -146,6 +152,34 @@ class MalformedLineTest {
             "missing pull_request",
             "{\"type\":\"issue_comment\"," + AT + "," + REPO + "," + ACTOR + ",\"number\":1}",
             "missing field \"pull_request\""),
+        Arguments.of(
+            "zero comment_id",
+            withTail("issue_comment", ",\"pull_request\":false,\"comment_id\":0"),
+            "field \"comment_id\" must be positive but was 0"),
+        Arguments.of(
+            "negative comment_id",
+            withTail("review_comment", ",\"comment_id\":-7"),
+            "field \"comment_id\" must be positive but was -7"),
+        Arguments.of(
+            "comment_id as string",
+            withTail("review_comment", ",\"comment_id\":\"12\""),
+            "field \"comment_id\" must be an integer but was a string"),
+        Arguments.of(
+            "fractional comment_id",
+            withTail("review_comment", ",\"comment_id\":1.5"),
+            "field \"comment_id\" must be an integer but was a fractional number"),
+        Arguments.of(
+            "comment_id beyond long",
+            withTail("issue_comment", ",\"pull_request\":true,\"comment_id\":9223372036854775808"),
+            "field \"comment_id\" is out of range: 9223372036854775808"),
+        Arguments.of(
+            "negative review_id",
+            withTail("review", ",\"state\":\"approved\",\"review_id\":-1"),
+            "field \"review_id\" must be positive but was -1"),
+        Arguments.of(
+            "review_id as boolean",
+            withTail("review", ",\"state\":\"approved\",\"review_id\":true"),
+            "field \"review_id\" must be an integer but was a boolean"),
         Arguments.of(
             "unknown review state",
             "{\"type\":\"review\"," + AT + "," + REPO + "," + ACTOR

@@ -87,7 +87,8 @@ final class RandomEvents {
       case ISSUE_REOPENED:
         return new IssueReopened(at, repo, actor, number());
       case ISSUE_COMMENT:
-        return new IssueComment(at, repo, actor, number(), random.nextBoolean(), association());
+        return new IssueComment(
+            at, repo, actor, number(), random.nextBoolean(), association(), positiveId());
       case PULL_REQUEST_OPENED:
         return new PullRequestOpened(
             at, repo, actor, number(), random.nextBoolean(), maybe(this::text), association());
@@ -101,9 +102,9 @@ final class RandomEvents {
       case REVIEW:
         return new Review(
             at, repo, actor, number(), pick(ReviewState.values()), maybe(this::actor),
-            association());
+            association(), positiveId());
       case REVIEW_COMMENT:
-        return new ReviewComment(at, repo, actor, number(), association());
+        return new ReviewComment(at, repo, actor, number(), association(), positiveId());
       case COMMIT:
         return commit(at, repo, actor);
       case PUSH:
@@ -236,6 +237,20 @@ final class RandomEvents {
         return Long.MIN_VALUE + random.nextInt(3);
       default:
         return random.nextLong();
+    }
+  }
+
+  /** A comment or review id: absent half the time, else positive, small or up to the maximum. */
+  private OptionalLong positiveId() {
+    switch (random.nextInt(4)) {
+      case 0:
+      case 1:
+        return OptionalLong.empty();
+      case 2:
+        return OptionalLong.of(random.nextLong(1, 1000));
+      default:
+        return OptionalLong.of(
+            random.nextBoolean() ? Long.MAX_VALUE - random.nextInt(3) : random.nextLong(1, Long.MAX_VALUE));
     }
   }
 

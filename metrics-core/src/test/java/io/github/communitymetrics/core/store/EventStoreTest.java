@@ -87,8 +87,9 @@ class EventStoreTest {
         new IssueOpened(t(5), REPO, BOB, 2, Optional.empty()),
         new IssueClosed(t(6), REPO, ALICE, 1),
         new IssueReopened(t(7), REPO, BOB, 1),
-        new IssueComment(t(8), REPO, ALICE, 1, false, Optional.of(AuthorAssociation.OWNER)),
-        new IssueComment(t(9), REPO, BOB, 3, true, Optional.empty()),
+        new IssueComment(
+            t(8), REPO, ALICE, 1, false, Optional.of(AuthorAssociation.OWNER), OptionalLong.of(5)),
+        new IssueComment(t(9), REPO, BOB, 3, true, Optional.empty(), OptionalLong.empty()),
         new PullRequestOpened(
             t(10), REPO, BOB, 3, true, Optional.of("main"), Optional.of(AuthorAssociation.NONE)),
         new PullRequestOpened(t(11), REPO, BOB, 4, false, Optional.empty(), Optional.empty()),
@@ -110,9 +111,14 @@ class EventStoreTest {
             3,
             ReviewState.CHANGES_REQUESTED,
             Optional.of(BOB),
-            Optional.of(AuthorAssociation.MEMBER)),
-        new Review(t(20), REPO, ALICE, 3, ReviewState.DISMISSED, Optional.empty(), Optional.empty()),
-        new ReviewComment(t(21), REPO, ALICE, 3, Optional.of(AuthorAssociation.COLLABORATOR)),
+            Optional.of(AuthorAssociation.MEMBER),
+            OptionalLong.of(Long.MAX_VALUE)),
+        new Review(
+            t(20), REPO, ALICE, 3, ReviewState.DISMISSED, Optional.empty(), Optional.empty(),
+            OptionalLong.empty()),
+        new ReviewComment(
+            t(21), REPO, ALICE, 3, Optional.of(AuthorAssociation.COLLABORATOR), OptionalLong.of(1)),
+        new ReviewComment(t(22), REPO, BOB, 3, Optional.empty(), OptionalLong.empty()),
         new Commit(
             t(30),
             GITLAB_REPO,
@@ -189,13 +195,11 @@ class EventStoreTest {
   @Test
   void equalEventsAreKeptOnceAndCounted() {
     // Equal values built separately, as two overlapping API pages would give them.
-    Event a1 = new IssueComment(t(5), REPO, Actor.github("alice"), 9, true, Optional.empty());
-    Event a2 = new IssueComment(t(5), REPO, Actor.github("alice"), 9, true, Optional.empty());
-    Event a3 = new IssueComment(t(5), REPO, Actor.github("alice"), 9, true, Optional.empty());
+    Event a1 = comment(t(5), 9, Optional.empty(), OptionalLong.empty());
+    Event a2 = comment(t(5), 9, Optional.empty(), OptionalLong.empty());
+    Event a3 = comment(t(5), 9, Optional.empty(), OptionalLong.empty());
     // Differs only in the association: a different event.
-    Event b =
-        new IssueComment(
-            t(5), REPO, Actor.github("alice"), 9, true, Optional.of(AuthorAssociation.OWNER));
+    Event b = comment(t(5), 9, Optional.of(AuthorAssociation.OWNER), OptionalLong.empty());
     Event star = new Star(t(1), REPO, ALICE);
     assertNotSame(a1, a2);
     EventStore store =
@@ -205,6 +209,87 @@ class EventStoreTest {
     assertEquals(
         Set.of(a1, b, star), new LinkedHashSet<>(store.stream().collect(Collectors.toList())));
     assertEquals(star, store.event(0));
+  }
+
+  private static IssueComment comment(
+      Instant at, int number, Optional<AuthorAssociation> association, OptionalLong id) {
+    return new IssueComment(at, REPO, Actor.github("alice"), number, true, association, id);
+  }
+
+  private static ReviewComment lineComment(Instant at, long id) {
+    return new ReviewComment(
+        at, REPO, Actor.github("carol"), 43, Optional.of(AuthorAssociation.MEMBER),
+        OptionalLong.of(id));
+  }
+
+  @Test
+  void lineCommentsOfOneReviewAreAllKeptWhenTheirIdsDiffer() {
+    // One review submitted with four line comments: same second, person, pull request and
+    // association, told apart only by the forge's ids. Given out of order, one of them twice.
+    List<Event> input =
+        List.of(
+            lineComment(t(7), 104),
+            lineComment(t(7), 101),
+            lineComment(t(7), 103),
+            lineComment(t(7), 102),
+            lineComment(t(7), 103));
+    EventStore store = EventStore.of(input);
+    assertEquals(4, store.size());
+    assertEquals(1, store.duplicatesDropped());
+    assertEquals(
+        List.of(
+            lineComment(t(7), 101),
+            lineComment(t(7), 102),
+            lineComment(t(7), 103),
+            lineComment(t(7), 104)),
+        store.stream().collect(Collectors.toList()));
+  }
+
+  @Test
+  void commentsWithTheSameIdAreDuplicatesAndAnIdlessCopyIsNot() {
+    Event withId = comment(t(5), 9, Optional.empty(), OptionalLong.of(77));
+    Event sameId = comment(t(5), 9, Optional.empty(), OptionalLong.of(77));
+    Event otherId = comment(t(5), 9, Optional.empty(), OptionalLong.of(78));
+    Event noId = comment(t(5), 9, Optional.empty(), OptionalLong.empty());
+    Event noIdAgain = comment(t(5), 9, Optional.empty(), OptionalLong.empty());
+    EventStore store = EventStore.of(List.of(otherId, withId, noId, sameId, noIdAgain));
+    assertEquals(3, store.size());
+    assertEquals(2, store.duplicatesDropped());
+    // Absent ids sort before present ones, and present ones by value.
+    assertEquals(List.of(noId, withId, otherId), store.stream().collect(Collectors.toList()));
+  }
+
+  @Test
+  void reviewsAtTheSameSecondAreKeptWhenTheirIdsDiffer() {
+    Review first =
+        new Review(
+            t(3), REPO, ALICE, 3, ReviewState.COMMENTED, Optional.empty(), Optional.empty(),
+            OptionalLong.of(900));
+    Review second =
+        new Review(
+            t(3), REPO, ALICE, 3, ReviewState.COMMENTED, Optional.empty(), Optional.empty(),
+            OptionalLong.of(901));
+    EventStore store = EventStore.of(List.of(second, first, second));
+    assertEquals(List.of(first, second), store.stream().collect(Collectors.toList()));
+    assertEquals(1, store.duplicatesDropped());
+  }
+
+  @Test
+  void idColumnIsAllocatedOnlyWhenSomeEventHasAnId() {
+    List<Event> idless =
+        List.of(
+            comment(t(0), 1, Optional.empty(), OptionalLong.empty()),
+            comment(t(1), 2, Optional.empty(), OptionalLong.empty()));
+    List<Event> oneId =
+        List.of(
+            comment(t(0), 1, Optional.empty(), OptionalLong.empty()),
+            comment(t(1), 2, Optional.empty(), OptionalLong.of(3)));
+    EventStore a = EventStore.of(idless);
+    EventStore b = EventStore.of(oneId);
+    // The rank bits (one word: long[1] 24 + int[1] 24 + 16) and one long: long[1] 24 bytes.
+    assertEquals(24 + 24 + 16 + 24, b.estimatedBytes() - a.estimatedBytes());
+    assertEquals(idless, a.stream().collect(Collectors.toList()));
+    assertEquals(oneId, b.stream().collect(Collectors.toList()));
   }
 
   @Test

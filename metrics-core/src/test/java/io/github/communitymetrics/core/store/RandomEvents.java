@@ -129,7 +129,7 @@ final class RandomEvents {
       case ISSUE_REOPENED:
         return new IssueReopened(at, repo, actor, number);
       case ISSUE_COMMENT:
-        return new IssueComment(at, repo, actor, number, r.nextBoolean(), association(r));
+        return new IssueComment(at, repo, actor, number, r.nextBoolean(), association(r), id(r));
       case PULL_REQUEST_OPENED:
         return new PullRequestOpened(
             at, repo, actor, number, r.nextBoolean(), branch(r), association(r));
@@ -154,9 +154,10 @@ final class RandomEvents {
             number,
             ReviewState.values()[r.nextInt(ReviewState.values().length)],
             otherActor(r),
-            association(r));
+            association(r),
+            id(r));
       case REVIEW_COMMENT:
-        return new ReviewComment(at, repo, actor, number, association(r));
+        return new ReviewComment(at, repo, actor, number, association(r), id(r));
       case COMMIT:
         return commit(r, at, repo, actor);
       case PUSH:
@@ -196,6 +197,18 @@ final class RandomEvents {
   private static Optional<AuthorAssociation> association(Random r) {
     int k = r.nextInt(AuthorAssociation.values().length + 1);
     return k == 0 ? Optional.empty() : Optional.of(AuthorAssociation.values()[k - 1]);
+  }
+
+  /**
+   * A comment or review id from a tiny pool, absent a third of the time, so that events differing
+   * only in their id, and equal ids on different events, are common.
+   */
+  private static OptionalLong id(Random r) {
+    int k = r.nextInt(6);
+    if (k < 2) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(k == 5 ? Long.MAX_VALUE : k - 1);
   }
 
   private static Optional<String> branch(Random r) {
