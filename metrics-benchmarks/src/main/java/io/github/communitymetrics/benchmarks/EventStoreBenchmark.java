@@ -5,6 +5,8 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
+import io.github.communitymetrics.testkit.CommunitySimulator;
+import io.github.communitymetrics.testkit.SimulationConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
  * Ingestion into an {@link EventStore} and a full column scan, per store size. Scores are times per
  * operation; divide by {@code size} for nanoseconds per event ({@code docs/performance.md}).
  *
- * <p>{@link #scanList} does the scan's work on the plain {@code List<Event>}, as a baseline.
+ * <p>{@link #scanList} does the scan's work on the plain {@code List<Event>}, as a baseline. The
+ * window is the middle half of the events' time span.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +40,14 @@ public class EventStoreBenchmark {
   @Param({"100000", "1000000", "10000000"})
   public int size;
 
+  /**
+   * Where the events come from: {@code mix}, the GH Archive-like mix of {@link BenchmarkEvents}
+   * (stars and comments dominate, exactly {@code size} events); or {@code simulator}, the testkit's
+   * community simulator at about {@code size} events (commits, reviews and pushes weigh more).
+   */
+  @Param({"mix", "simulator"})
+  public String source;
+
   private List<Event> events;
   private EventStore store;
   /** The middle half of the year: about half the events. */
@@ -45,10 +56,14 @@ public class EventStoreBenchmark {
   /** Generates the input and a store once per trial, outside the measurement. */
   @Setup(Level.Trial)
   public void setUp() {
-    events = BenchmarkEvents.generate(size, 42);
+    events =
+        "simulator".equals(source)
+            ? CommunitySimulator.simulate(SimulationConfig.ofApproximateSize(42, size)).events()
+            : BenchmarkEvents.generate(size, 42);
     store = EventStore.of(events);
-    Duration quarter = Duration.ofSeconds(BenchmarkEvents.SPAN_SECONDS / 4);
-    window = Window.startingAt(BenchmarkEvents.START.plus(quarter), quarter.multipliedBy(2));
+    Window span = store.timeSpan().orElseThrow();
+    Duration quarter = span.duration().dividedBy(4);
+    window = Window.startingAt(span.start().plus(quarter), quarter.multipliedBy(2));
   }
 
   /** Builds a store from the unsorted list: interning, encoding, sorting, de-duplicating. */
