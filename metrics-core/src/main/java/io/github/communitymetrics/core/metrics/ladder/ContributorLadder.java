@@ -311,13 +311,23 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
         creditAt(acts, m.merger(), D3, m.at());
       }
     }
-    long unresolvedReviews = 0;
+    List<PendingReview> unresolved = new ArrayList<>();
     for (PendingReview r : state.reviews) {
       Opener o = state.openers.get(r.pr());
       if (o == null) {
-        unresolvedReviews++;
+        unresolved.add(r);
       } else if (!r.reviewer().equals(o.person())) {
         creditAt(acts, r.reviewer(), D3, r.at());
+      }
+    }
+    // Only reviews by someone not yet a maintainer leave a question open. Counting after every
+    // credit keeps the count independent of slicing: accumulate does not even read the reviews
+    // of someone already a maintainer earlier in the slice.
+    long unresolvedReviews = 0;
+    for (PendingReview r : unresolved) {
+      Instant d3 = acts.get(r.reviewer())[D3];
+      if (d3 == null || d3.isAfter(r.at())) {
+        unresolvedReviews++;
       }
     }
     List<Climb> climbs = new ArrayList<>(acts.size());

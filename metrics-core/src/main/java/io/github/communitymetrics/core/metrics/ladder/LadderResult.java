@@ -38,8 +38,9 @@ import java.util.Optional;
  * @param people every person with a rung-defining act in scope before the window's end, by key
  * @param unresolvedMerges merges skipped because neither the merge event nor any opening in
  *     scope names the pull request's author (their merger is not credited either)
- * @param unresolvedReviews reviews whose pull request's author is unknown, so whether they are
- *     maintainer acts is unknown; they still count as D1 acts
+ * @param unresolvedReviews reviews whose pull request's author is unknown (neither the review
+ *     nor any opening in scope names it), by someone not already a maintainer at the time, so
+ *     whether they are maintainer acts is unknown; they still count as D1 acts
  */
 public record LadderResult(
     Window window,

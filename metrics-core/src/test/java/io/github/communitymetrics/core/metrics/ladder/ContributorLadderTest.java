@@ -247,6 +247,18 @@ class ContributorLadderTest {
       assertEquals(0, merged.unresolvedMerges());
       assertEquals(1, ALL.finish(b).unresolvedMerges(), "alone, the late slice cannot resolve it");
     }
+    @Test
+    void anUnresolvableReviewBySomeoneAlreadyAMaintainerIsNoOpenQuestionInAnySlicing() {
+      List<Event> events =
+          List.of(member(DAVE, day(1)), review(DAVE, day(5), 99, Optional.empty()), review(ALICE, day(6), 98, Optional.empty()));
+      EventStore store = EventStore.of(events);
+      People people = People.resolve(store);
+      LadderResult whole = ALL.compute(store, people);
+      assertEquals(1, whole.unresolvedReviews(), "alice's only");
+      LadderState early = ALL.accumulate(store.slice(new Window(day(0), day(3))), people);
+      LadderState late = ALL.accumulate(store.slice(new Window(day(3), day(9))), people);
+      assertEquals(whole, ALL.finish(ALL.merge(early, late)));
+    }
   }
 
   @Nested
