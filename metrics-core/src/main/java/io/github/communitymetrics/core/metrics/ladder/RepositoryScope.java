@@ -1,0 +1,113 @@
+package io.github.communitymetrics.core.metrics.ladder;
+
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.internal.Checks;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which repositories' events count: all of them, a set of repositories, or an organisation (every
+ * repository of one forge whose {@link Repository#owner()} is the given owner). Immutable.
+ */
+public final class RepositoryScope {
+  private static final RepositoryScope ALL = new RepositoryScope(null, null, null);
+
+  /** Null unless a set of repositories. */
+  private final Set<Repository> repositories;
+  /** Null unless an organisation. */
+  private final Forge forge;
+
+  private final String owner;
+
+  private RepositoryScope(Set<Repository> repositories, Forge forge, String owner) {
+    this.repositories = repositories;
+    this.forge = forge;
+    this.owner = owner;
+  }
+
+  /** Every repository. */
+  public static RepositoryScope all() {
+    return ALL;
+  }
+
+  /** One repository. */
+  public static RepositoryScope of(Repository repository) {
+    Checks.notNull(repository, "repository");
+    return new RepositoryScope(Set.of(repository), null, null);
+  }
+
+  /**
+   * These repositories.
+   *
+   * @throws IllegalArgumentException if {@code repositories} is empty
+   */
+  public static RepositoryScope of(Collection<Repository> repositories) {
+    Checks.notNull(repositories, "repositories");
+    Checks.argument(!repositories.isEmpty(), "repositories must not be empty");
+    Set<Repository> copy = new TreeSet<>();
+    for (Repository r : repositories) {
+      copy.add(Checks.notNull(r, "repository"));
+    }
+    return new RepositoryScope(Set.copyOf(copy), null, null);
+  }
+
+  /**
+   * Every repository on {@code forge} whose owner (GitHub owner, GitLab top-level group) is
+   * {@code owner}, compared exactly.
+   */
+  public static RepositoryScope organisation(Forge forge, String owner) {
+    Checks.notNull(forge, "forge");
+    Checks.notBlank(owner, "owner");
+    return new RepositoryScope(null, forge, owner);
+  }
+
+  /** Whether events of {@code repository} count. */
+  public boolean includes(Repository repository) {
+    Checks.notNull(repository, "repository");
+    if (repositories != null) {
+      return repositories.contains(repository);
+    }
+    if (owner != null) {
+      return repository.forge().equals(forge) && repository.owner().equals(owner);
+    }
+    return true;
+  }
+
+  /** The repositories of a set scope; empty for the whole scope and for an organisation. */
+  public Set<Repository> repositories() {
+    return repositories == null ? Set.of() : repositories;
+  }
+
+  /** The owner of an organisation scope; empty otherwise. */
+  public Optional<String> owner() {
+    return Optional.ofNullable(owner);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RepositoryScope)) {
+      return false;
+    }
+    RepositoryScope s = (RepositoryScope) o;
+    return Objects.equals(repositories, s.repositories)
+        && Objects.equals(forge, s.forge)
+        && Objects.equals(owner, s.owner);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(repositories, forge, owner);
+  }
+
+  @Override
+  public String toString() {
+    if (repositories != null) {
+      return "repositories" + new TreeSet<>(repositories);
+    }
+    return owner != null ? "organisation " + forge + ":" + owner : "all repositories";
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.communitymetrics.core.metrics.ladder;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Nearest-rank quantiles and Kaplan-Meier quantiles of durations. A quantile is a fraction
+ * {@code num/den}, so that ranks are exact integers.
+ */
+final class Survival {
+  private Survival() {}
+
+  /** The smallest value that at least {@code num/den} of {@code sorted} do not exceed. */
+  static Optional<Duration> quantile(List<Duration> sorted, int num, int den) {
+    int n = sorted.size();
+    if (n == 0) {
+      return Optional.empty();
+    }
+    long rank = ((long) num * n + den - 1) / den; // ceil(n * q), at least 1 for q > 0
+    return Optional.of(sorted.get((int) Math.max(1, rank) - 1));
+  }
+
+  /**
+   * The Kaplan-Meier q-quantile: the smallest event time t at which the estimated survival S(t)
+   * is at most {@code 1 - num/den}. Censored observations at t are at risk at t (events first).
+   *
+   * <p>S is a product of fractions {@code (n - d) / n}; it is tracked in doubles and, when it
+   * comes within 1e-9 of the threshold, the product so far is recomputed exactly with big
+   * integers, so rounding never decides the answer.
+   *
+   * @param durations each person's time on the rung (to climbing, or to censoring)
+   * @param climbed whether each person climbed (an event) rather than being censored
+   */
+  static Optional<Duration> kaplanMeier(List<Duration> durations, boolean[] climbed, int num, int den) {
+    int n = durations.size();
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    // Events before censorings at equal times: someone censored at t was still at risk at t.
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = durations.get(a).compareTo(durations.get(b));
+          return c != 0 ? c : Boolean.compare(!climbed[a], !climbed[b]);
+        });
+    double threshold = 1.0 - (double) num / den;
+    double s = 1.0;
+    List<long[]> factors = new ArrayList<>();
+    int atRisk = n;
+    int i = 0;
+    while (i < n) {
+      Duration t = durations.get(order[i]);
+      int events = 0;
+      int leaving = 0;
+      while (i < n && durations.get(order[i]).equals(t)) {
+        if (climbed[order[i]]) {
+          events++;
+        }
+        leaving++;
+        i++;
+      }
+      if (events > 0) {
+        factors.add(new long[] {atRisk - events, atRisk});
+        s *= (double) (atRisk - events) / atRisk;
+        if (s <= threshold + 1e-9 && exactlyAtMost(factors, den - num, den)) {
+          return Optional.of(t);
+        }
+      }
+      atRisk -= leaving;
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the product of the factors is at most {@code a/b}. */
+  private static boolean exactlyAtMost(List<long[]> factors, long a, long b) {
+    BigInteger numerator = BigInteger.ONE;
+    BigInteger denominator = BigInteger.ONE;
+    for (long[] f : factors) {
+      numerator = numerator.multiply(BigInteger.valueOf(f[0]));
+      denominator = denominator.multiply(BigInteger.valueOf(f[1]));
+    }
+    return numerator.multiply(BigInteger.valueOf(b)).compareTo(denominator.multiply(BigInteger.valueOf(a))) <= 0;
+  }
+}
