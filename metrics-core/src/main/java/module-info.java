@@ -13,6 +13,7 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.identity;
   exports io.github.communitymetrics.core.io;
   exports io.github.communitymetrics.core.metrics;
+  exports io.github.communitymetrics.core.metrics.busfactor;
   exports io.github.communitymetrics.core.metrics.ladder;
   exports io.github.communitymetrics.core.store;
   exports io.github.communitymetrics.core.time;
