@@ -23,7 +23,7 @@ import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
-import io.github.communitymetrics.core.metrics.busfactor.RepositoryScope;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.busfactor.UnaffiliatedPolicy;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;

@@ -25,7 +25,7 @@ import io.github.communitymetrics.core.metrics.ladder.Climb;
 import io.github.communitymetrics.core.metrics.ladder.ContributorLadder;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.ladder.LadderState;
-import io.github.communitymetrics.core.metrics.ladder.RepositoryScope;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.ladder.Rung;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.PeriodUnit;
@@ -209,12 +209,12 @@ class ContributorLadderPropertiesTest {
   }
 
   private static IssueComment issueComment(Instant at, Repository repo, Actor who, int number) {
-    return new IssueComment(at, repo, who, number, false, Optional.empty());
+    return new IssueComment(at, repo, who, number, false, Optional.empty(), OptionalLong.empty());
   }
 
   private static Review review(
       Instant at, Repository repo, Actor who, int number, ReviewState state, Optional<Actor> author) {
-    return new Review(at, repo, who, number, state, author, Optional.empty());
+    return new Review(at, repo, who, number, state, author, Optional.empty(), OptionalLong.empty());
   }
 
   /**

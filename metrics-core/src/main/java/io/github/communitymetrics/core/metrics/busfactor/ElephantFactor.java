@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.busfactor;
 
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.internal.Checks;

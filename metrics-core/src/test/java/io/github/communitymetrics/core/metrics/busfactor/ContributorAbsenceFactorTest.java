@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.busfactor;
 
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import static io.github.communitymetrics.core.metrics.busfactor.Events.OTHER;
 import static io.github.communitymetrics.core.metrics.busfactor.Events.REPO;
 import static io.github.communitymetrics.core.metrics.busfactor.Events.T0;

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.ladder;
 
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -32,6 +33,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -64,16 +66,16 @@ class ContributorLadderTest {
   }
 
   static IssueComment comment(Actor who, Instant at, int number) {
-    return new IssueComment(at, REPO, who, number, false, Optional.empty());
+    return new IssueComment(at, REPO, who, number, false, Optional.empty(), OptionalLong.empty());
   }
 
   static ReviewComment reviewComment(Actor who, Instant at, int number) {
-    return new ReviewComment(at, REPO, who, number, Optional.empty());
+    return new ReviewComment(at, REPO, who, number, Optional.empty(), OptionalLong.empty());
   }
 
   /** A review; its pull request's author only when given. */
   static Review review(Actor who, Instant at, int number, Optional<Actor> author) {
-    return new Review(at, REPO, who, number, ReviewState.APPROVED, author, Optional.empty());
+    return new Review(at, REPO, who, number, ReviewState.APPROVED, author, Optional.empty(), OptionalLong.empty());
   }
 
   static PullRequestOpened opened(Actor who, Instant at, int number) {

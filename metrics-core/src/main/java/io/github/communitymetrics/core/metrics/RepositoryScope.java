@@ -1,9 +1,11 @@
-package io.github.communitymetrics.core.metrics.ladder;
+package io.github.communitymetrics.core.metrics;
 
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.store.EventStore;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,10 +36,15 @@ public final class RepositoryScope {
     return ALL;
   }
 
-  /** One repository. */
-  public static RepositoryScope of(Repository repository) {
-    Checks.notNull(repository, "repository");
-    return new RepositoryScope(Set.of(repository), null, null);
+  /** These repositories. */
+  public static RepositoryScope of(Repository first, Repository... more) {
+    Checks.notNull(first, "repository");
+    Set<Repository> set = new TreeSet<>();
+    set.add(first);
+    for (Repository r : Checks.notNull(more, "repositories")) {
+      set.add(Checks.notNull(r, "repository"));
+    }
+    return new RepositoryScope(Set.copyOf(set), null, null);
   }
 
   /**
@@ -85,6 +92,25 @@ public final class RepositoryScope {
   /** The owner of an organisation scope; empty otherwise. */
   public Optional<String> owner() {
     return Optional.ofNullable(owner);
+  }
+
+  /** Whether the scope is every repository. */
+  public boolean isAll() {
+    return repositories == null && owner == null;
+  }
+
+  /**
+   * Which of the store's repositories are in scope, by repository index: for column scans that
+   * test {@code mask[store.repositoryIndex(i)]} per event.
+   */
+  public boolean[] mask(EventStore store) {
+    Checks.notNull(store, "store");
+    List<Repository> all = store.repositories();
+    boolean[] mask = new boolean[all.size()];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = includes(all.get(i));
+    }
+    return mask;
   }
 
   @Override
