@@ -7,12 +7,14 @@
  */
 module io.github.communitymetrics.core {
   requires tools.jackson.core;
+  requires org.apache.commons.statistics.distribution;
 
   exports io.github.communitymetrics.core;
   exports io.github.communitymetrics.core.event;
   exports io.github.communitymetrics.core.identity;
   exports io.github.communitymetrics.core.io;
   exports io.github.communitymetrics.core.metrics;
+  exports io.github.communitymetrics.core.metrics.confidence;
   exports io.github.communitymetrics.core.store;
   exports io.github.communitymetrics.core.time;
 }
