@@ -256,6 +256,20 @@ public final class CohortConfidence
 
   @Override
   public State accumulate(EventStore slice, People people) {
+    return accumulate(slice, people, false);
+  }
+
+  /**
+   * The result over all of {@code events}. Equal to {@code finish(accumulate(events, people))},
+   * but keeps no track for people who did not star or fork in scope: with every event at hand, no
+   * other slice can make them cohort members.
+   */
+  @Override
+  public Result compute(EventStore events, People people) {
+    return finish(accumulate(events, people, true));
+  }
+
+  private State accumulate(EventStore slice, People people, boolean whole) {
     Checks.notNull(slice, "slice");
     Checks.notNull(people, "people");
     List<io.github.communitymetrics.core.event.Repository> repos = slice.repositories();
@@ -301,6 +315,9 @@ public final class CohortConfidence
         continue;
       }
       int p = people.personOf(a);
+      if (whole && !starred.get(p)) {
+        continue;
+      }
       if (starred.get(p)) {
         long fs = firstSecond[p];
         int fn = firstNano[p];
@@ -574,9 +591,11 @@ public final class CohortConfidence
       Checks.notNull(firstInteraction, "firstInteraction");
       contributions = List.copyOf(Checks.notNull(contributions, "contributions"));
       for (int i = 1; i < contributions.size(); i++) {
-        Checks.argument(
-            contributions.get(i - 1).isBefore(contributions.get(i)),
-            "contributions must be strictly increasing: " + contributions);
+        // An if, not Checks.argument: the message prints the whole list, so build it only to fail.
+        if (!contributions.get(i - 1).isBefore(contributions.get(i))) {
+          throw new IllegalArgumentException(
+              "contributions must be strictly increasing: " + contributions);
+        }
       }
     }
   }

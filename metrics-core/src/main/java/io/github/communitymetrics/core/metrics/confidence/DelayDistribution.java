@@ -27,7 +27,9 @@ public record DelayDistribution(List<Duration> delays) {
   public DelayDistribution {
     List<Duration> sorted = new ArrayList<>(Checks.notNull(delays, "delays"));
     for (Duration d : sorted) {
-      Checks.argument(!Checks.notNull(d, "delay").isNegative(), "negative delay " + d);
+      if (Checks.notNull(d, "delay").isNegative()) {
+        throw new IllegalArgumentException("negative delay " + d);
+      }
     }
     Collections.sort(sorted);
     delays = List.copyOf(sorted);
