@@ -7,6 +7,7 @@
  */
 module io.github.communitymetrics.core {
   requires tools.jackson.core;
+  requires org.apache.commons.statistics.distribution;
 
   exports io.github.communitymetrics.core;
   exports io.github.communitymetrics.core.event;
@@ -14,6 +15,7 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.io;
   exports io.github.communitymetrics.core.metrics;
   exports io.github.communitymetrics.core.metrics.busfactor;
+  exports io.github.communitymetrics.core.metrics.confidence;
   exports io.github.communitymetrics.core.metrics.ladder;
   exports io.github.communitymetrics.core.store;
   exports io.github.communitymetrics.core.time;
