@@ -64,7 +64,8 @@ class CohortConfidenceTest {
 
   /** The one place that builds IssueComment (its components are about to grow). */
   private static IssueComment comment(String login, Repository repo, Instant at) {
-    return new IssueComment(at, repo, Actor.github(login), number++, false, Optional.empty());
+    return new IssueComment(
+        at, repo, Actor.github(login), number++, false, Optional.empty(), OptionalLong.empty());
   }
 
   private static Commit commit(Actor author, Repository repo, Instant at) {
