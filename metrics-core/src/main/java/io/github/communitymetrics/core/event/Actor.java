@@ -70,8 +70,9 @@ public record Actor(
     for (String e : emails) {
       Checks.notBlank(e, "email");
     }
-    Checks.argument(
-        emails.stream().distinct().count() == emails.size(), "emails must not repeat: " + emails);
+    if (emails.size() > 1 && new java.util.HashSet<>(emails).size() != emails.size()) {
+      throw new IllegalArgumentException("emails must not repeat: " + emails);
+    }
     Checks.argument(
         login.isPresent() || id.isPresent() || name.isPresent() || !emails.isEmpty(),
         "an actor needs at least a login, an id, a name or an e-mail address");

@@ -54,9 +54,9 @@ public record Commit(
     Checks.notNull(committer, "committer");
     coAuthors = List.copyOf(Checks.notNull(coAuthors, "coAuthors"));
     files = List.copyOf(Checks.notNull(files, "files"));
-    Checks.argument(
-        at.equals(author.time()),
-        "commit " + sha + ": at (" + at + ") must be the author time (" + author.time() + ")");
+    if (!(at.equals(author.time()))) {
+      throw new IllegalArgumentException("commit " + sha + ": at (" + at + ") must be the author time (" + author.time() + ")");
+    }
   }
 
   /** Whether this commit has more than one parent. */
@@ -82,7 +82,9 @@ public record Commit(
       char c = sha.charAt(i);
       ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
-    Checks.argument(ok, name + " must be 7 to 64 lower-case hex digits but was '" + sha + "'");
+    if (!(ok)) {
+      throw new IllegalArgumentException(name + " must be 7 to 64 lower-case hex digits but was '" + sha + "'");
+    }
     return sha;
   }
 }

@@ -34,11 +34,9 @@ public record FileChange(
     Checks.notNull(oldPath, "oldPath");
     Checks.notNull(linesAdded, "linesAdded");
     Checks.notNull(linesRemoved, "linesRemoved");
-    Checks.argument(
-        status.hasOldPath() == oldPath.isPresent(),
-        status.hasOldPath()
-            ? status + " of " + path + " needs the old path"
-            : status + " of " + path + " must not have an old path");
+    if (!(status.hasOldPath() == oldPath.isPresent())) {
+      throw new IllegalArgumentException(status.hasOldPath() ? status + " of " + path + " needs the old path" : status + " of " + path + " must not have an old path");
+    }
     oldPath.ifPresent(p -> Checks.notBlank(p, "oldPath"));
     linesAdded.ifPresent(n -> Checks.notNegative(n, "linesAdded"));
     linesRemoved.ifPresent(n -> Checks.notNegative(n, "linesRemoved"));

@@ -31,9 +31,9 @@ public record Forge(String name) implements Comparable<Forge> {
    */
   public Forge {
     Checks.notNull(name, "forge name");
-    Checks.argument(
-        NAME.matcher(name).matches(),
-        "forge name must match " + NAME.pattern() + " but was '" + name + "'");
+    if (!(NAME.matcher(name).matches())) {
+      throw new IllegalArgumentException("forge name must match " + NAME.pattern() + " but was '" + name + "'");
+    }
   }
 
   /** Returns the forge with this name, reusing the constants for the well-known ones. */

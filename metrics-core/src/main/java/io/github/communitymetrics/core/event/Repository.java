@@ -26,9 +26,9 @@ public record Repository(Forge forge, String fullName, OptionalLong id)
     Checks.notNull(forge, "forge");
     Checks.notBlank(fullName, "fullName");
     Checks.notNull(id, "id");
-    Checks.argument(
-        fullName.strip().equals(fullName),
-        "fullName must not start or end with white space: '" + fullName + "'");
+    if (!(fullName.strip().equals(fullName))) {
+      throw new IllegalArgumentException("fullName must not start or end with white space: '" + fullName + "'");
+    }
   }
 
   /** A repository whose numeric id is unknown. */

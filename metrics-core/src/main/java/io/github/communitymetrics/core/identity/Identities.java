@@ -111,9 +111,9 @@ public final class Identities {
    */
   public List<MergeEvidence> evidence(Person person) {
     Checks.notNull(person, "person");
-    Checks.argument(
-        person.index() < people.size() && people.get(person.index()).equals(person),
-        "the person is not part of this result: " + person);
+    if (!(person.index() < people.size() && people.get(person.index()).equals(person))) {
+      throw new IllegalArgumentException("the person is not part of this result: " + person);
+    }
     return evidence.get(person.index());
   }
 

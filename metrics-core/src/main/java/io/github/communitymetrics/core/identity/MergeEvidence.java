@@ -31,9 +31,9 @@ public record MergeEvidence(MergeRule rule, Actor first, Actor second, String ke
     Checks.notNull(first, "first");
     Checks.notNull(second, "second");
     Checks.notBlank(key, "key");
-    Checks.argument(
-        Normalize.ACTOR_ORDER.compare(first, second) < 0,
-        "first must come before second in actor order: " + first + ", " + second);
+    if (!(Normalize.ACTOR_ORDER.compare(first, second) < 0)) {
+      throw new IllegalArgumentException("first must come before second in actor order: " + first + ", " + second);
+    }
   }
 
   /** Orders by rule, key, then the actors. */

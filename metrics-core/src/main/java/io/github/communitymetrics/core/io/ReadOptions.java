@@ -24,9 +24,9 @@ public record ReadOptions(boolean skipsMalformed, int maxReported) {
    */
   public ReadOptions {
     Checks.notNegative(maxReported, "maxReported");
-    Checks.argument(
-        skipsMalformed || maxReported == 0,
-        "maxReported must be 0 when malformed lines are not skipped but was " + maxReported);
+    if (!(skipsMalformed || maxReported == 0)) {
+      throw new IllegalArgumentException("maxReported must be 0 when malformed lines are not skipped but was " + maxReported);
+    }
   }
 
   /** Throw {@link MalformedEventException} at the first malformed line. */

@@ -26,7 +26,9 @@ public record Concentration<K>(ShareRule rule, long total, int factor, List<Rank
   public Concentration {
     Checks.notNull(rule, "rule");
     ranking = List.copyOf(Checks.notNull(ranking, "ranking"));
-    Checks.argument(factor >= 0 && factor <= ranking.size(), "factor out of range: " + factor);
+    if (!(factor >= 0 && factor <= ranking.size())) {
+      throw new IllegalArgumentException("factor out of range: " + factor);
+    }
   }
 
   /**
@@ -46,7 +48,9 @@ public record Concentration<K>(ShareRule rule, long total, int factor, List<Rank
     long total = 0;
     for (Map.Entry<K, Long> e : counts.entrySet()) {
       long n = e.getValue();
-      Checks.argument(n >= 0, "negative count " + n + " for " + e.getKey());
+      if (!(n >= 0)) {
+        throw new IllegalArgumentException("negative count " + n + " for " + e.getKey());
+      }
       if (n > 0) {
         entries.add(e);
         total = Math.addExact(total, n);

@@ -33,10 +33,12 @@ public record ShareRule(long numerator, long denominator, boolean inclusive) {
    *     denominator > 0}
    */
   public ShareRule {
-    Checks.argument(denominator > 0, "denominator must be positive but was " + denominator);
-    Checks.argument(
-        numerator >= 0 && numerator <= denominator,
-        "threshold must be between 0 and 1 but was " + numerator + "/" + denominator);
+    if (!(denominator > 0)) {
+      throw new IllegalArgumentException("denominator must be positive but was " + denominator);
+    }
+    if (!(numerator >= 0 && numerator <= denominator)) {
+      throw new IllegalArgumentException("threshold must be between 0 and 1 but was " + numerator + "/" + denominator);
+    }
   }
 
   /** Whether {@code part} out of {@code total} satisfies the rule. Exact for any long counts. */

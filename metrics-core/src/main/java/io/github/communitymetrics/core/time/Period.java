@@ -33,9 +33,9 @@ public record Period(PeriodUnit unit, ZoneId zone, LocalDate firstDay) implement
     Checks.notNull(unit, "unit");
     Checks.notNull(zone, "zone");
     Checks.notNull(firstDay, "firstDay");
-    Checks.argument(
-        unit.floor(firstDay).equals(firstDay),
-        firstDay + " is not the first day of a " + unit + " period");
+    if (!(unit.floor(firstDay).equals(firstDay))) {
+      throw new IllegalArgumentException(firstDay + " is not the first day of a " + unit + " period");
+    }
   }
 
   /** The period of {@code unit} in {@code zone} that contains {@code instant}. */

@@ -28,7 +28,9 @@ public record Window(Instant start, Instant end) implements Comparable<Window> {
   public Window {
     Checks.notNull(start, "start");
     Checks.notNull(end, "end");
-    Checks.argument(!end.isBefore(start), "window end " + end + " is before its start " + start);
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("window end " + end + " is before its start " + start);
+    }
   }
 
   /** The window {@code [start, end)}. */
@@ -119,7 +121,8 @@ public record Window(Instant start, Instant end) implements Comparable<Window> {
 
   private static void checkLength(Duration length) {
     Checks.notNull(length, "length");
-    Checks.argument(
-        !length.isNegative() && !length.isZero(), "duration must be positive but was " + length);
+    if (!(!length.isNegative() && !length.isZero())) {
+      throw new IllegalArgumentException("duration must be positive but was " + length);
+    }
   }
 }

@@ -134,9 +134,9 @@ public final class ContributionCounts<K> {
    */
   public ContributionCounts<K> merge(ContributionCounts<K> other) {
     Checks.notNull(other, "other");
-    Checks.argument(
-        other.buckets.size() == buckets.size(),
-        "cannot merge states with " + buckets.size() + " and " + other.buckets.size() + " buckets");
+    if (!(other.buckets.size() == buckets.size())) {
+      throw new IllegalArgumentException("cannot merge states with " + buckets.size() + " and " + other.buckets.size() + " buckets");
+    }
     List<Map<K, Long>> b = new ArrayList<>(buckets.size());
     for (int i = 0; i < buckets.size(); i++) {
       b.add(sum(buckets.get(i), other.buckets.get(i)));

@@ -50,7 +50,9 @@ public final class LotteryFactor
     this.selection = Checks.notNull(selection, "selection");
     this.rule = Checks.notNull(rule, "rule");
     Checks.notNull(gracePeriod, "gracePeriod");
-    Checks.argument(!gracePeriod.isNegative(), "gracePeriod must not be negative: " + gracePeriod);
+    if (gracePeriod.isNegative()) {
+      throw new IllegalArgumentException("gracePeriod must not be negative: " + gracePeriod);
+    }
     this.gracePeriod = gracePeriod;
     this.createdAt = Checks.notNull(createdAt, "createdAt");
   }

@@ -43,9 +43,9 @@ public enum LotteryLevel {
    * @throws IllegalArgumentException unless {@code 0 <= count <= total} and {@code total > 0}
    */
   public static LotteryLevel ofShare(long count, long total) {
-    Checks.argument(
-        total > 0 && count >= 0 && count <= total,
-        "need 0 <= count <= total and total > 0 but was " + count + " of " + total);
+    if (!(total > 0 && count >= 0 && count <= total)) {
+      throw new IllegalArgumentException("need 0 <= count <= total and total > 0 but was " + count + " of " + total);
+    }
     if (!ABOVE_TENTH.isMetBy(count, total)) {
       return LOW;
     }

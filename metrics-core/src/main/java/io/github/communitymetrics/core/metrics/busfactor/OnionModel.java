@@ -42,10 +42,9 @@ public final class OnionModel implements SliceMetric<ContributionCounts<Actor>, 
     this.selection = Checks.notNull(selection, "selection");
     this.pastCore = Checks.notNull(pastCore, "pastCore");
     this.pastRegular = Checks.notNull(pastRegular, "pastRegular");
-    Checks.argument(
-        Math.multiplyExact(pastRegular.numerator(), pastCore.denominator())
-            >= Math.multiplyExact(pastCore.numerator(), pastRegular.denominator()),
-        "the regular threshold " + pastRegular + " is below the core threshold " + pastCore);
+    if (!(Math.multiplyExact(pastRegular.numerator(), pastCore.denominator()) >= Math.multiplyExact(pastCore.numerator(), pastRegular.denominator()))) {
+      throw new IllegalArgumentException("the regular threshold " + pastRegular + " is below the core threshold " + pastCore);
+    }
   }
 
   /**

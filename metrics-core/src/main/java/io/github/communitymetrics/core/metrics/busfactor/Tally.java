@@ -181,9 +181,9 @@ final class Tally {
   /** Checks that windows are non-empty, in order and disjoint, as buckets must be. */
   static List<Window> checkBuckets(List<Window> buckets) {
     for (int b = 1; b < buckets.size(); b++) {
-      Checks.argument(
-          !buckets.get(b).start().isBefore(buckets.get(b - 1).end()),
-          "buckets overlap or are out of order: " + buckets.get(b - 1) + ", " + buckets.get(b));
+      if (!(!buckets.get(b).start().isBefore(buckets.get(b - 1).end()))) {
+        throw new IllegalArgumentException("buckets overlap or are out of order: " + buckets.get(b - 1) + ", " + buckets.get(b));
+      }
     }
     return List.copyOf(buckets);
   }

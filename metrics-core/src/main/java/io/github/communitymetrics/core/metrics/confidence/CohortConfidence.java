@@ -109,12 +109,13 @@ public final class CohortConfidence
     this.scope = Checks.notNull(scope, "scope");
     this.window = Checks.notNull(window, "window");
     this.asOf = Checks.notNull(asOf, "asOf");
-    Checks.argument(
-        !window.end().isAfter(asOf),
-        "window end " + window.end() + " must not be after asOf " + asOf);
+    if (window.end().isAfter(asOf)) {
+      throw new IllegalArgumentException("window end " + window.end() + " must not be after asOf " + asOf);
+    }
     this.horizon = Checks.notNull(horizon, "horizon");
-    Checks.argument(
-        !horizon.isNegative() && !horizon.isZero(), "horizon must be positive but was " + horizon);
+    if (!(!horizon.isNegative() && !horizon.isZero())) {
+      throw new IllegalArgumentException("horizon must be positive but was " + horizon);
+    }
     Checks.notNull(contributionTypes, "contributionTypes");
     Checks.argument(!contributionTypes.isEmpty(), "contributionTypes must not be empty");
     for (ContributionType t : contributionTypes) {

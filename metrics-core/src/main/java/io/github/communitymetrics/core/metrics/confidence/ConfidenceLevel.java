@@ -27,8 +27,9 @@ public enum ConfidenceLevel {
    * @throws IllegalArgumentException if it is outside 0 to 100
    */
   public static ConfidenceLevel ofPercent(int percent) {
-    Checks.argument(
-        percent >= 0 && percent <= 100, "percent must be between 0 and 100 but was " + percent);
+    if (!(percent >= 0 && percent <= 100)) {
+      throw new IllegalArgumentException("percent must be between 0 and 100 but was " + percent);
+    }
     if (percent < MEDIUM_FROM_PERCENT) {
       return LOW;
     }

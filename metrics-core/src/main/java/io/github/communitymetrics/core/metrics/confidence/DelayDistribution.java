@@ -71,7 +71,9 @@ public record DelayDistribution(List<Duration> delays) {
    * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
    */
   public Optional<Duration> quantile(double p) {
-    Checks.argument(p >= 0 && p <= 1, "p must be between 0 and 1 but was " + p);
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("p must be between 0 and 1 but was " + p);
+    }
     if (delays.isEmpty()) {
       return Optional.empty();
     }

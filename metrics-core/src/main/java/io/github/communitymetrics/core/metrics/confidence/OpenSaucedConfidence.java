@@ -121,9 +121,9 @@ public final class OpenSaucedConfidence
     Checks.notNull(pullRequestEvents, "pullRequestEvents");
     Checks.argument(!pullRequestEvents.isEmpty(), "pullRequestEvents must not be empty");
     for (EventType t : pullRequestEvents) {
-      Checks.argument(
-          PULL_REQUEST_TYPES.contains(Checks.notNull(t, "pull request event type")),
-          "pullRequestEvents must be among " + PULL_REQUEST_TYPES + " but contained " + t);
+      if (!(PULL_REQUEST_TYPES.contains(Checks.notNull(t, "pull request event type")))) {
+        throw new IllegalArgumentException("pullRequestEvents must be among " + PULL_REQUEST_TYPES + " but contained " + t);
+      }
       countsAsPullRequest[t.ordinal()] = true;
     }
     this.pullRequestEvents = Collections.unmodifiableSet(EnumSet.copyOf(pullRequestEvents));
@@ -546,7 +546,9 @@ public final class OpenSaucedConfidence
     }
 
     private static void checkWeight(double w, String name) {
-      Checks.argument(w >= 0 && w <= 1, name + " weight must be between 0 and 1 but was " + w);
+      if (!(w >= 0 && w <= 1)) {
+        throw new IllegalArgumentException(name + " weight must be between 0 and 1 but was " + w);
+      }
     }
 
     double weightOf(Footprint fp, double elsewhere) {

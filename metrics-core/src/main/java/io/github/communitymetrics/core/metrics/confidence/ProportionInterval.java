@@ -27,13 +27,15 @@ public record ProportionInterval(
   public ProportionInterval {
     Checks.notNull(method, "method");
     checkLevel(level);
-    Checks.argument(trials > 0, "trials must be positive but was " + trials);
-    Checks.argument(
-        successes >= 0 && successes <= trials,
-        "successes must be between 0 and " + trials + " but was " + successes);
-    Checks.argument(
-        0 <= lower && lower <= upper && upper <= 1,
-        "bounds must satisfy 0 <= lower <= upper <= 1 but were " + lower + ", " + upper);
+    if (!(trials > 0)) {
+      throw new IllegalArgumentException("trials must be positive but was " + trials);
+    }
+    if (!(successes >= 0 && successes <= trials)) {
+      throw new IllegalArgumentException("successes must be between 0 and " + trials + " but was " + successes);
+    }
+    if (!(0 <= lower && lower <= upper && upper <= 1)) {
+      throw new IllegalArgumentException("bounds must satisfy 0 <= lower <= upper <= 1 but were " + lower + ", " + upper);
+    }
   }
 
   /**
@@ -46,10 +48,12 @@ public record ProportionInterval(
       IntervalMethod method, long successes, long trials, double level) {
     Checks.notNull(method, "method");
     checkLevel(level);
-    Checks.argument(trials > 0, "trials must be positive but was " + trials);
-    Checks.argument(
-        successes >= 0 && successes <= trials,
-        "successes must be between 0 and " + trials + " but was " + successes);
+    if (!(trials > 0)) {
+      throw new IllegalArgumentException("trials must be positive but was " + trials);
+    }
+    if (!(successes >= 0 && successes <= trials)) {
+      throw new IllegalArgumentException("successes must be between 0 and " + trials + " but was " + successes);
+    }
     double alpha = 1 - level;
     double lo;
     double hi;
@@ -89,7 +93,8 @@ public record ProportionInterval(
   }
 
   static void checkLevel(double level) {
-    Checks.argument(
-        level > 0 && level < 1, "level must be strictly between 0 and 1 but was " + level);
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be strictly between 0 and 1 but was " + level);
+    }
   }
 }

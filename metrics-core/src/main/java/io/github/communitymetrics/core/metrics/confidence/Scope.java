@@ -38,7 +38,9 @@ public final class Scope {
   public static Scope organisation(Forge forge, String owner) {
     Checks.notNull(forge, "forge");
     Checks.notBlank(owner, "owner");
-    Checks.argument(owner.indexOf('/') < 0, "owner must not contain '/' but was '" + owner + "'");
+    if (!(owner.indexOf('/') < 0)) {
+      throw new IllegalArgumentException("owner must not contain '/' but was '" + owner + "'");
+    }
     return new Scope(forge, owner, Optional.empty());
   }
 

@@ -74,7 +74,9 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
     this.periodUnit = Checks.notNull(periodUnit, "periodUnit");
     this.zone = Checks.notNull(zone, "zone");
     this.includeBots = includeBots;
-    Checks.argument(!window.isEmpty(), "window must not be empty but was " + window);
+    if (window.isEmpty()) {
+      throw new IllegalArgumentException("window must not be empty but was " + window);
+    }
   }
 
   /**

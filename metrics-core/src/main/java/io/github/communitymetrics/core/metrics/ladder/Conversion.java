@@ -17,9 +17,9 @@ public record Conversion(Rung from, long fromCount, long toCount) {
   public Conversion {
     Checks.notNull(from, "from");
     Checks.argument(from != Rung.D3, "D3 is the top rung: there is no conversion from it");
-    Checks.argument(
-        fromCount >= 0 && toCount >= 0,
-        "counts must not be negative: " + fromCount + ", " + toCount);
+    if (!(fromCount >= 0 && toCount >= 0)) {
+      throw new IllegalArgumentException("counts must not be negative: " + fromCount + ", " + toCount);
+    }
   }
 
   /** The rung converted to: the one above {@link #from()}. */

@@ -15,9 +15,9 @@ public record RungCounts(long d0, long d1, long d2, long d3) {
 
   /** Checks that no count is negative. */
   public RungCounts {
-    Checks.argument(
-        d0 >= 0 && d1 >= 0 && d2 >= 0 && d3 >= 0,
-        "counts must not be negative: " + d0 + ", " + d1 + ", " + d2 + ", " + d3);
+    if (!(d0 >= 0 && d1 >= 0 && d2 >= 0 && d3 >= 0)) {
+      throw new IllegalArgumentException("counts must not be negative: " + d0 + ", " + d1 + ", " + d2 + ", " + d3);
+    }
   }
 
   static RungCounts of(long[] counts) {
