@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
           + " knowledge.",
       "Without a source, commands use a simulated demo community (clearly labelled as such)."
     },
-    subcommands = {ReportCommand.class, EventsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ReportCommand.class,
+      MetricsCommand.class,
+      EventsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class CommunityMetricsCli implements Runnable {
   /** Success. */
   public static final int EXIT_OK = 0;

@@ -1,0 +1,345 @@
+package io.github.communitymetrics.cli;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.identity.Person;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.Ranked;
+import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.OnionLayer;
+import io.github.communitymetrics.core.metrics.busfactor.Organization;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.ProportionInterval;
+import io.github.communitymetrics.core.metrics.ladder.Conversion;
+import io.github.communitymetrics.core.metrics.ladder.LadderResult;
+import io.github.communitymetrics.core.metrics.ladder.Rung;
+import io.github.communitymetrics.core.metrics.ladder.RungTime;
+import io.github.communitymetrics.core.metrics.summary.HealthSummary;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** Prints a {@link HealthSummary} as aligned tables or as the JSON of {@code docs/metrics.md}. */
+final class MetricsReport {
+  /** Version of the JSON layout; bumped on incompatible changes (docs/metrics.md). */
+  static final int SCHEMA_VERSION = 1;
+
+  private final HealthSummary s;
+  private final People people;
+  private final String source;
+  private final boolean simulated;
+
+  MetricsReport(HealthSummary summary, People people, String source, boolean simulated) {
+    this.s = summary;
+    this.people = people;
+    this.source = source;
+    this.simulated = simulated;
+  }
+
+  private String label(Actor personKey) {
+    return people.identities().personOf(personKey).map(Person::label).orElse(personKey.label());
+  }
+
+  private static String organization(Organization o) {
+    return o.name();
+  }
+
+  void writeText(PrintWriter out) {
+    out.println("Community Metrics: " + s.repository().fullName());
+    out.println("Source: " + source);
+    out.println("As of:  " + s.asOf() + "   window: " + s.window());
+    out.println();
+    OpenSaucedConfidence.Result os = s.openSauced();
+    CohortConfidence.Result c = s.cohort();
+    LotteryFactor.Result lottery = s.lotteryFactor();
+    LadderResult ladder = s.ladder();
+    TextTable t = new TextTable("Question", "Answer", "Level", "Preset").numeric(1);
+    t.row(
+        "Will stargazers and forkers contribute? (OpenSauced)",
+        os.percent() + " %",
+        os.level().name().toLowerCase(Locale.ROOT),
+        "opensauced (June 2024), " + os.window().duration().toDays() + "-day range");
+    t.row(
+        "Of those who starred/forked, how many contributed?",
+        c.rate().isPresent()
+            ? percent(c.rate().getAsDouble()) + interval(c.interval())
+            : "no cohort",
+        "",
+        "cohort, " + c.converters() + "/" + c.cohort() + " within " + days(c.horizon()));
+    t.row(
+        "How many people hold more than half the commits?",
+        s.absenceFactor().factor(),
+        "",
+        "chaoss absence factor, commits");
+    t.row(
+        "How many people hold half the new pull requests?",
+        lottery.factor().factor(),
+        lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        "opensauced lottery factor, 30 days");
+    t.row(
+        "How many people wrote half the commits of 24 months?",
+        s.ponyFactor().current().ponyFactor(),
+        "meta-pony " + s.ponyFactor().current().metaPonyFactor(),
+        "apache kibble pony factor");
+    t.row(
+        "How many people make 51% of the commits?",
+        s.contributorDependency().factor().factor(),
+        points(s.contributorDependency().points()),
+        "lfx contributor dependency");
+    t.row(
+        "How many organisations hold more than half the commits?",
+        s.elephantFactor().factor().factor(),
+        points(s.elephantFactor().points()),
+        "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)");
+    t.row(
+        "Core / regular / casual contributors",
+        s.onion().layer(OnionLayer.CORE).size() + " / " + s.onion().layer(OnionLayer.REGULAR).size()
+            + " / " + s.onion().layer(OnionLayer.CASUAL).size(),
+        "",
+        "grimoirelab onion, 80% / 95%");
+    t.row(
+        "Ladder D0 / D1 / D2 / D3 reached in the window",
+        ladder.atLeast().reached().d0() + " / " + ladder.atLeast().reached().d1() + " / "
+            + ladder.atLeast().reached().d2() + " / " + ladder.atLeast().reached().d3(),
+        "",
+        "chaoss conversion funnel + maintainers");
+    for (Rung r : List.of(Rung.D0, Rung.D1, Rung.D2)) {
+      Conversion cv = ladder.atLeast().cohort(r);
+      t.row(
+          "Of those who reached " + r + ", how many reached " + cv.to() + "?",
+          rate(cv.rate()) + " (" + cv.toCount() + "/" + cv.fromCount() + ")",
+          "",
+          "cohort conversion");
+    }
+    for (RungTime rt : ladder.timeOnRung()) {
+      t.row(
+          "Median time on " + rt.rung() + " before climbing",
+          rt.median().map(MetricsReport::days).orElse("nobody climbed"),
+          "",
+          rt.climbed() + " climbed, " + rt.censored() + " still there");
+    }
+    t.row(
+        "LFX dependency points",
+        s.lfx().total() + " / " + s.lfx().maximum(),
+        "",
+        "lfx insights bins");
+    t.print(out, "  ");
+    out.println();
+    out.println("Who holds the commits (absence factor members):");
+    for (Ranked<Actor> r : s.absenceFactor().members()) {
+      out.printf("  %-30s %,8d commits  %5.1f %%%n", label(r.key()), r.count(), 100 * r.share());
+    }
+    out.println("Lottery factor, top contributors of pull requests:");
+    for (LotteryFactor.TopContributor top : lottery.top()) {
+      out.printf(
+          "  %-30s %,8d PRs      %5.1f %%  %s%n",
+          label(top.ranked().key()),
+          top.ranked().count(),
+          100 * top.ranked().share(),
+          top.level().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    lottery.other()
+        .ifPresent(o -> out.printf("  %-30s %,8d PRs      %5.1f %%  (%d people)%n",
+            "others", o.count(), 100 * o.share(), o.people()));
+    if (simulated) {
+      out.println();
+      out.println("(Simulated data: the numbers describe the demo community, not a real project.)");
+    }
+  }
+
+  void writeJson(PrintWriter out) {
+    try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
+      g.writeStartObject();
+      g.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
+      g.writeStringProperty("repo", s.repository().fullName());
+      g.writeStringProperty("asOf", s.asOf().toString());
+      g.writeObjectPropertyStart("window");
+      g.writeStringProperty("start", s.window().start().toString());
+      g.writeStringProperty("end", s.window().end().toString());
+      g.writeEndObject();
+      g.writeStringProperty("source", source);
+      g.writeBooleanProperty("simulated", simulated);
+
+      OpenSaucedConfidence.Result os = s.openSauced();
+      CohortConfidence.Result c = s.cohort();
+      g.writeObjectPropertyStart("contributorConfidence");
+      g.writeNumberProperty("opensauced", os.confidence());
+      g.writeNumberProperty("opensaucedPercent", os.percent());
+      g.writeStringProperty("opensaucedLevel", os.level().name().toLowerCase(Locale.ROOT));
+      g.writeNumberProperty("stargazers", os.stargazers());
+      g.writeNumberProperty("forkers", os.forkers());
+      g.writeObjectPropertyStart("cohort");
+      writeOptional(g, "rate", c.rate());
+      writeOptional(g, "low", c.interval().map(ProportionInterval::lower));
+      writeOptional(g, "high", c.interval().map(ProportionInterval::upper));
+      if (c.interval().isPresent()) {
+        g.writeStringProperty("method", c.interval().get().method().name().toLowerCase(Locale.ROOT));
+        g.writeNumberProperty("level", c.interval().get().level());
+      }
+      g.writeNumberProperty("cohort", c.cohort());
+      g.writeNumberProperty("converters", c.converters());
+      g.writeNumberProperty("censored", c.censored());
+      g.writeStringProperty("cohortStart", c.window().start().toString());
+      g.writeStringProperty("cohortEnd", c.window().end().toString());
+      g.writeNumberProperty("horizonDays", c.horizon().toSeconds() / 86400.0);
+      writeOptional(g, "medianDelayDays", c.delays().median().map(MetricsReport::toDays));
+      writeOptional(g, "p90DelayDays", c.delays().p90().map(MetricsReport::toDays));
+      g.writeEndObject();
+      g.writeEndObject();
+
+      writeFactor(g, "absenceFactor", s.absenceFactor(), this::label, "chaoss");
+      g.writeEndObject();
+      LotteryFactor.Result lottery = s.lotteryFactor();
+      g.writeObjectPropertyStart("lotteryFactor");
+      g.writeNumberProperty("count", lottery.factor().factor());
+      g.writeStringProperty("level", lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      g.writeNumberProperty("total", lottery.factor().total());
+      g.writeArrayPropertyStart("top");
+      for (LotteryFactor.TopContributor top : lottery.top()) {
+        g.writeStartObject();
+        g.writeStringProperty("person", label(top.ranked().key()));
+        g.writeNumberProperty("count", top.ranked().count());
+        g.writeNumberProperty("share", top.ranked().share());
+        g.writeStringProperty("level", top.level().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      if (lottery.other().isPresent()) {
+        g.writeObjectPropertyStart("other");
+        g.writeNumberProperty("people", lottery.other().get().people());
+        g.writeNumberProperty("count", lottery.other().get().count());
+        g.writeNumberProperty("share", lottery.other().get().share());
+        g.writeEndObject();
+      }
+      g.writeStringProperty("preset", "opensauced");
+      g.writeEndObject();
+
+      g.writeObjectPropertyStart("ponyFactor");
+      g.writeNumberProperty("factor", s.ponyFactor().current().ponyFactor());
+      g.writeNumberProperty("metaPony", s.ponyFactor().current().metaPonyFactor());
+      g.writeArrayPropertyStart("quarterly");
+      for (var q : s.ponyFactor().quarterly()) {
+        g.writeStartObject();
+        g.writeStringProperty("end", q.window().end().toString());
+        g.writeNumberProperty("factor", q.ponyFactor());
+        g.writeNumberProperty("metaPony", q.metaPonyFactor());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+
+      writeFactor(g, "contributorDependency", s.contributorDependency().factor(), this::label, "lfx");
+      writePoints(g, s.contributorDependency().points());
+      g.writeEndObject();
+      writeFactor(g, "elephantFactor", s.elephantFactor().factor(), MetricsReport::organization, "chaoss");
+      writePoints(g, s.elephantFactor().points());
+      g.writeNumberProperty("unaffiliatedLeftOut", s.elephantFactor().leftOut());
+      g.writeEndObject();
+
+      g.writeObjectPropertyStart("onion");
+      for (OnionLayer layer : OnionLayer.values()) {
+        g.writeNumberProperty(layer.name().toLowerCase(Locale.ROOT), s.onion().layer(layer).size());
+      }
+      g.writeEndObject();
+
+      LadderResult ladder = s.ladder();
+      g.writeObjectPropertyStart("ladder");
+      for (Rung r : Rung.values()) {
+        g.writeNumberProperty(r.name().toLowerCase(Locale.ROOT), ladder.atLeast().reached().get(r));
+      }
+      g.writeObjectPropertyStart("conversion");
+      for (Rung r : List.of(Rung.D0, Rung.D1, Rung.D2)) {
+        Conversion cv = ladder.atLeast().cohort(r);
+        writeOptional(g, r.name().toLowerCase(Locale.ROOT) + "To" + cv.to().name(), cv.rate());
+      }
+      g.writeEndObject();
+      g.writeObjectPropertyStart("medianDaysOnRung");
+      for (RungTime rt : ladder.timeOnRung()) {
+        writeOptional(g, rt.rung().name().toLowerCase(Locale.ROOT), rt.median().map(MetricsReport::toDays));
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+
+      g.writeObjectPropertyStart("lfx");
+      g.writeNumberProperty("dependencyPoints", s.lfx().total());
+      g.writeNumberProperty("maximum", s.lfx().maximum());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    out.println();
+  }
+
+  /** Opens an object for a factor result; the caller may add fields and must close it. */
+  private static <K> void writeFactor(
+      JsonGenerator g, String name, FactorResult<K> f, Function<K, String> label, String preset) {
+    g.writeObjectPropertyStart(name);
+    g.writeNumberProperty("factor", f.factor());
+    g.writeNumberProperty("total", f.total());
+    g.writeStringProperty("preset", preset);
+    g.writeArrayPropertyStart("members");
+    for (Ranked<K> r : f.members()) {
+      g.writeStartObject();
+      g.writeStringProperty("name", label.apply(r.key()));
+      g.writeNumberProperty("count", r.count());
+      g.writeNumberProperty("share", r.share());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void writePoints(JsonGenerator g, java.util.OptionalInt points) {
+    if (points.isPresent()) {
+      g.writeNumberProperty("points", points.getAsInt());
+    } else {
+      g.writeNullProperty("points");
+    }
+  }
+
+  private static void writeOptional(JsonGenerator g, String name, OptionalDouble value) {
+    if (value.isPresent()) {
+      g.writeNumberProperty(name, value.getAsDouble());
+    } else {
+      g.writeNullProperty(name);
+    }
+  }
+
+  private static void writeOptional(JsonGenerator g, String name, Optional<Double> value) {
+    if (value.isPresent()) {
+      g.writeNumberProperty(name, value.get());
+    } else {
+      g.writeNullProperty(name);
+    }
+  }
+
+  private static double toDays(Duration d) {
+    return d.toSeconds() / 86400.0;
+  }
+
+  private static String days(Duration d) {
+    return String.format("%.1f days", toDays(d));
+  }
+
+  private static String percent(double fraction) {
+    return String.format("%.1f %%", 100 * fraction);
+  }
+
+  private static String rate(OptionalDouble r) {
+    return r.isPresent() ? percent(r.getAsDouble()) : "n/a";
+  }
+
+  private static String interval(Optional<ProportionInterval> i) {
+    return i.map(x -> String.format(" [%.1f, %.1f]", 100 * x.lower(), 100 * x.upper())).orElse("");
+  }
+
+  private static String points(java.util.OptionalInt p) {
+    return p.isPresent() ? p.getAsInt() + " pts" : "";
+  }
+}

@@ -1,0 +1,154 @@
+package io.github.communitymetrics.core.metrics.summary;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.identity.Affiliations;
+import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.Scope;
+import io.github.communitymetrics.core.metrics.ladder.ContributorLadder;
+import io.github.communitymetrics.core.metrics.ladder.LadderResult;
+import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.core.time.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+
+/**
+ * Every metric of one repository as of one instant, each computed with its named preset and the
+ * parameters below: the answer to "how healthy is this community?" in one value.
+ *
+ * @param repository the repository
+ * @param asOf the instant the summary describes; events at or after it are ignored
+ * @param window the activity window {@code [asOf - window, asOf)} of the people metrics
+ * @param openSauced OpenSauced contributor confidence (June 2024 rule; its range is the window,
+ *     capped at 90 days as OpenSauced does)
+ * @param cohort our cohort contributor confidence: of the people whose first star or fork fell
+ *     in the window that ended one horizon before {@code asOf}, the share who contributed within
+ *     the horizon (so that nobody in the cohort is censored)
+ * @param absenceFactor CHAOSS contributor absence factor over commits in the window
+ * @param lotteryFactor OpenSauced lottery factor over pull requests opened in the 30 days before
+ *     {@code asOf} (their preset window)
+ * @param ponyFactor Apache Kibble pony factor over commits in the 24 months before {@code asOf},
+ *     with the last eight quarters
+ * @param contributorDependency LFX contributor dependency (51%) over commits in the window
+ * @param elephantFactor CHAOSS elephant factor over commits in the window, by affiliation
+ * @param onion GrimoireLab onion model over any contribution in the window
+ * @param ladder the contributor ladder over the window (with everything before it as history)
+ * @param lfx the LFX Insights points of the dependency metrics
+ */
+public record HealthSummary(
+    Repository repository,
+    Instant asOf,
+    Window window,
+    OpenSaucedConfidence.Result openSauced,
+    CohortConfidence.Result cohort,
+    FactorResult<Actor> absenceFactor,
+    LotteryFactor.Result lotteryFactor,
+    PonyFactor.Result ponyFactor,
+    ContributorDependency.Result contributorDependency,
+    ElephantFactor.Result elephantFactor,
+    OnionModel.Result onion,
+    LadderResult ladder,
+    LfxPoints lfx) {
+
+  /** How many quarters of pony factor history the summary shows. */
+  public static final int PONY_QUARTERS = 8;
+
+  /**
+   * The LFX Insights points of the two dependency metrics (0 to 5 each; a factor of 0, when
+   * nobody contributed, has no points). LFX's composite health score adds further metrics
+   * (retention among them) that part 2 of the metrics brings; this is its dependency part.
+   *
+   * @param contributorDependency points of the contributor dependency factor
+   * @param organizationDependency points of the organisation dependency (elephant) factor
+   */
+  public record LfxPoints(OptionalInt contributorDependency, OptionalInt organizationDependency) {
+    /** The sum of the points present, out of {@link #maximum()}. */
+    public int total() {
+      return contributorDependency.orElse(0) + organizationDependency.orElse(0);
+    }
+
+    /** The most points the two metrics can give. */
+    public int maximum() {
+      return 10;
+    }
+  }
+
+  /**
+   * Computes the summary.
+   *
+   * @param store every event known (contributor confidence looks at pull requests in any
+   *     repository, so do not slice the store to the repository first)
+   * @param people the store's people
+   * @param repository the repository to describe
+   * @param asOf the instant the summary describes
+   * @param window the length of the activity window, positive
+   * @param cohortHorizon how long after a first star or fork a contribution converts, positive
+   * @param affiliations who works where, for the elephant factor
+   * @throws IllegalArgumentException if a duration is not positive
+   */
+  public static HealthSummary compute(
+      EventStore store,
+      People people,
+      Repository repository,
+      Instant asOf,
+      Duration window,
+      Duration cohortHorizon,
+      Affiliations affiliations) {
+    Checks.notNull(store, "store");
+    Checks.notNull(people, "people");
+    Checks.notNull(repository, "repository");
+    Checks.notNull(asOf, "asOf");
+    Checks.notNull(affiliations, "affiliations");
+    Window activity = Window.endingAt(asOf, window);
+    Window cohortWindow = Window.endingAt(asOf.minus(cohortHorizon), window);
+    RepositoryScope scope = RepositoryScope.of(repository);
+    long days = Math.max(1, window.toDays());
+
+    OpenSaucedConfidence.Result openSauced =
+        OpenSaucedConfidence.opensauced(repository, asOf)
+            .withRange((int) Math.min(Integer.MAX_VALUE, days))
+            .compute(store, people);
+    CohortConfidence.Result cohort =
+        CohortConfidence.defaults(Scope.repository(repository), cohortWindow, asOf)
+            .withHorizon(cohortHorizon)
+            .compute(store, people);
+    FactorResult<Actor> absence =
+        ContributorAbsenceFactor.chaoss(activity).withScope(scope).compute(store, people);
+    LotteryFactor.Result lottery =
+        LotteryFactor.openSauced(asOf).withScope(scope).compute(store, people);
+    PonyFactor.Result pony =
+        PonyFactor.kibble(asOf, PONY_QUARTERS).withScope(scope).compute(store, people);
+    ContributorDependency.Result dependency =
+        ContributorDependency.lfx(activity).withScope(scope).compute(store, people);
+    ElephantFactor.Result elephant =
+        ElephantFactor.chaoss(activity, affiliations).withScope(scope).compute(store, people);
+    OnionModel.Result onion = OnionModel.grimoireLab(activity).withScope(scope).compute(store, people);
+    LadderResult ladder = ContributorLadder.over(activity).withScope(scope).compute(store, people);
+    return new HealthSummary(
+        repository,
+        asOf,
+        activity,
+        openSauced,
+        cohort,
+        absence,
+        lottery,
+        pony,
+        dependency,
+        elephant,
+        onion,
+        ladder,
+        new LfxPoints(dependency.points(), elephant.points()));
+  }
+}
