@@ -233,8 +233,8 @@ record CommunitySummary(
         });
     out.println();
     out.println(
-        "Metrics (contributor confidence, bus-factor family, ladder, retention, responsiveness)"
-            + " are not in this release yet.");
+        "Every metric of one repository (contributor confidence, bus-factor family, ladder):"
+            + " community-metrics metrics [--repo OWNER/NAME]");
   }
 
   void writeJson(PrintWriter out) {

@@ -113,6 +113,25 @@ public final class RepositoryScope {
     return mask;
   }
 
+  /**
+   * The events of {@code store} in scope: the store itself for every repository, otherwise a
+   * slice by repository, so that a metric of one repository reads that repository's events
+   * rather than the whole store. Slices share the store's columns and interned values.
+   */
+  public EventStore restrict(EventStore store) {
+    Checks.notNull(store, "store");
+    if (isAll()) {
+      return store;
+    }
+    List<Repository> inScope = new java.util.ArrayList<>();
+    for (Repository r : store.repositories()) {
+      if (includes(r)) {
+        inScope.add(r);
+      }
+    }
+    return inScope.size() == store.repositories().size() ? store : store.slice(inScope);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof RepositoryScope)) {

@@ -86,11 +86,13 @@ final class Tally {
         people.store().actors().equals(store.actors()),
         "people were resolved for another store than the slice");
     boolean[] inScope = sel.scope().mask(store);
+    // Read only the repositories in scope; inScope still guards the whole-store passes below.
+    EventStore scoped = sel.scope().restrict(store);
     ContributionType type = sel.type();
     boolean bots = sel.includeBots();
     Map<PendingMerge, Long> pending = new HashMap<>();
     for (int b = 0; b < buckets.size(); b++) {
-      EventStore s = store.slice(buckets.get(b));
+      EventStore s = scoped.slice(buckets.get(b));
       for (int i = 0, n = s.size(); i < n; i++) {
         EventType t = s.type(i);
         if (!type.includes(t) || !inScope[s.repositoryIndex(i)]) {
@@ -115,8 +117,8 @@ final class Tally {
       }
     }
     Map<PullRequestRef, Opener> openers =
-        type.includes(EventType.PULL_REQUEST_MERGED) ? openers(store, people, inScope) : Map.of();
-    Map<Repository, Instant> first = trackFirstEvents ? firstEvents(store, inScope) : Map.of();
+        type.includes(EventType.PULL_REQUEST_MERGED) ? openers(scoped, people, inScope) : Map.of();
+    Map<Repository, Instant> first = trackFirstEvents ? firstEvents(scoped, inScope) : Map.of();
     return new ContributionCounts<>(counter.maps(), pending, openers, first, counter.leftOut);
   }
 

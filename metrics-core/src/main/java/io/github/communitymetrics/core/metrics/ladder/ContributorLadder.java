@@ -166,7 +166,7 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
     Checks.argument(
         people.store().actors().size() == slice.actors().size(),
         "people belong to another store than the slice");
-    EventStore s = slice.slice(new Window(Instant.MIN, window.end()));
+    EventStore s = scope.restrict(slice).slice(new Window(Instant.MIN, window.end()));
     List<Repository> repositories = s.repositories();
     boolean[] inScope = new boolean[repositories.size()];
     for (int r = 0; r < inScope.length; r++) {
