@@ -1,11 +1,11 @@
 package io.github.communitymetrics.benchmarks;
 
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
-import io.github.communitymetrics.core.metrics.confidence.Scope;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.testkit.CommunitySimulator;
@@ -55,9 +55,9 @@ public class ContributorConfidenceBenchmark {
     openSauced = OpenSaucedConfidence.opensauced(repo, cfg.end()).withRange(90);
     Window window =
         Window.endingAt(cfg.end().minus(Duration.ofDays(90)), Duration.ofDays(182));
-    cohortRepository = CohortConfidence.defaults(Scope.repository(repo), window, cfg.end());
+    cohortRepository = CohortConfidence.defaults(RepositoryScope.of(repo), window, cfg.end());
     cohortOrganisation =
-        cohortRepository.withScope(Scope.organisation(Forge.GITHUB, cfg.organisation()));
+        cohortRepository.withScope(RepositoryScope.organisation(Forge.GITHUB, cfg.organisation()));
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,6 @@ import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
 import io.github.communitymetrics.core.metrics.confidence.IntervalMethod;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
-import io.github.communitymetrics.core.metrics.confidence.Scope;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class ContributorConfidencePropertiesTest {
     return CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
   }
 
-  private static CohortConfidence cohort(SimulationConfig cfg, Scope scope) {
+  private static CohortConfidence cohort(SimulationConfig cfg, RepositoryScope scope) {
     Window w = new Window(cfg.start(), cfg.start().plus(Duration.ofDays(150)));
     return CohortConfidence.defaults(scope, w, cfg.end()).withHorizon(Duration.ofDays(45));
   }
@@ -108,8 +108,8 @@ class ContributorConfidencePropertiesTest {
     Random random = new Random(seed);
     List<SliceMetric<?, ?>> metrics =
         List.of(
-            cohort(c.config(), Scope.repository(repo)),
-            cohort(c.config(), Scope.organisation(Forge.GITHUB, repo.owner())).withCensoredCounted(true),
+            cohort(c.config(), RepositoryScope.of(repo)),
+            cohort(c.config(), RepositoryScope.organisation(Forge.GITHUB, repo.owner())).withCensoredCounted(true),
             openSauced(c.config(), repo),
             OpenSaucedConfidence.opensauced202403(repo, c.config().end()).withRange(365).withRangeCapped(false));
     for (SliceMetric<?, ?> metric : metrics) {
@@ -139,7 +139,7 @@ class ContributorConfidencePropertiesTest {
     EventStore a = EventStore.of(c.events());
     EventStore b = EventStore.of(shuffled);
     Repository repo = c.truth().repositories().get(1).repository();
-    CohortConfidence cohort = cohort(c.config(), Scope.repository(repo));
+    CohortConfidence cohort = cohort(c.config(), RepositoryScope.of(repo));
     assertEquals(
         cohort.compute(a, People.resolve(a)), cohort.compute(b, People.resolve(b)), "seed " + seed);
     OpenSaucedConfidence os = openSauced(c.config(), repo);
@@ -169,8 +169,8 @@ class ContributorConfidencePropertiesTest {
     Repository repo = c.truth().repositories().get(0).repository();
     for (CohortConfidence m :
         List.of(
-            cohort(c.config(), Scope.repository(repo)),
-            cohort(c.config(), Scope.organisation(Forge.GITHUB, repo.owner())))) {
+            cohort(c.config(), RepositoryScope.of(repo)),
+            cohort(c.config(), RepositoryScope.organisation(Forge.GITHUB, repo.owner())))) {
       CohortConfidence.Result before = m.compute(plain, People.resolve(plain));
       CohortConfidence.Result after = m.compute(botty, People.resolve(botty));
       assertEquals(before, after, "seed " + seed);
@@ -218,7 +218,7 @@ class ContributorConfidencePropertiesTest {
       Duration horizon = Duration.ofDays(90);
       CohortConfidence m =
           CohortConfidence.defaults(
-                  Scope.organisation(Forge.GITHUB, cfg.organisation()),
+                  RepositoryScope.organisation(Forge.GITHUB, cfg.organisation()),
                   new Window(cfg.start(), cfg.end().minus(horizon)),
                   cfg.end())
               .withHorizon(horizon)
@@ -245,7 +245,7 @@ class ContributorConfidencePropertiesTest {
     Duration all = Duration.between(cfg.start(), cfg.end());
     for (PlantedTruth.RepositoryTruth rt : c.truth().repositories()) {
       CohortConfidence m =
-          CohortConfidence.defaults(Scope.repository(rt.repository()), cfg.window(), cfg.end())
+          CohortConfidence.defaults(RepositoryScope.of(rt.repository()), cfg.window(), cfg.end())
               .withHorizon(all)
               .withCensoredCounted(true);
       CohortConfidence.Result r = m.compute(store, people);

@@ -69,6 +69,9 @@ public final class RepositoryScope {
   public static RepositoryScope organisation(Forge forge, String owner) {
     Checks.notNull(forge, "forge");
     Checks.notBlank(owner, "owner");
+    if (owner.indexOf('/') >= 0) {
+      throw new IllegalArgumentException("owner must not contain '/' but was '" + owner + "'");
+    }
     return new RepositoryScope(null, forge, owner);
   }
 
@@ -79,7 +82,8 @@ public final class RepositoryScope {
       return repositories.contains(repository);
     }
     if (owner != null) {
-      return repository.forge().equals(forge) && repository.owner().equals(owner);
+      // Owners are case-insensitive on GitHub and GitLab.
+      return repository.forge().equals(forge) && repository.owner().equalsIgnoreCase(owner);
     }
     return true;
   }
@@ -140,12 +144,16 @@ public final class RepositoryScope {
     RepositoryScope s = (RepositoryScope) o;
     return Objects.equals(repositories, s.repositories)
         && Objects.equals(forge, s.forge)
-        && Objects.equals(owner, s.owner);
+        && Objects.equals(lower(owner), lower(s.owner));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(repositories, forge, owner);
+    return Objects.hash(repositories, forge, lower(owner));
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

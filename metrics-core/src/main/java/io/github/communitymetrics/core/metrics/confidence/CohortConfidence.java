@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.confidence;
 
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.internal.Checks;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
 
 /**
  * Ordered, cohort contributor confidence: of the people whose <em>first</em> star or fork in a
- * {@link Scope} falls in a window, the share who contribute to that scope afterwards, within a
+ * {@link RepositoryScope} falls in a window, the share who contribute to that scope afterwards, within a
  * horizon. Where {@link OpenSaucedConfidence} asks "do recent stargazers open pull requests
  * anywhere?", this asks "did they come back to us?".
  *
@@ -83,7 +84,7 @@ public final class CohortConfidence
   /** The default confidence level of the interval. */
   public static final double DEFAULT_LEVEL = 0.95;
 
-  private final Scope scope;
+  private final RepositoryScope scope;
   private final Window window;
   private final Instant asOf;
   private final Duration horizon;
@@ -97,7 +98,7 @@ public final class CohortConfidence
   private final Instant contributionEnd;
 
   private CohortConfidence(
-      Scope scope,
+      RepositoryScope scope,
       Window window,
       Instant asOf,
       Duration horizon,
@@ -143,7 +144,7 @@ public final class CohortConfidence
    * @param asOf the end of the data considered, not before the window's end
    * @throws IllegalArgumentException if the window ends after {@code asOf}
    */
-  public static CohortConfidence defaults(Scope scope, Window window, Instant asOf) {
+  public static CohortConfidence defaults(RepositoryScope scope, Window window, Instant asOf) {
     return new CohortConfidence(
         scope,
         window,
@@ -157,7 +158,7 @@ public final class CohortConfidence
   }
 
   /** This metric with another scope. */
-  public CohortConfidence withScope(Scope newScope) {
+  public CohortConfidence withScope(RepositoryScope newScope) {
     return new CohortConfidence(
         newScope, window, asOf, horizon, contributionTypes, botsExcluded, censoredCounted, method,
         level);
@@ -211,7 +212,7 @@ public final class CohortConfidence
   }
 
   /** The repository or organisation. */
-  public Scope scope() {
+  public RepositoryScope scope() {
     return scope;
   }
 
@@ -273,6 +274,8 @@ public final class CohortConfidence
   private State accumulate(EventStore slice, People people, boolean whole) {
     Checks.notNull(slice, "slice");
     Checks.notNull(people, "people");
+    // Read only the repositories in scope (the scope test below still guards each event).
+    slice = scope.restrict(slice);
     List<io.github.communitymetrics.core.event.Repository> repos = slice.repositories();
     boolean[] inScope = new boolean[repos.size()];
     for (int r = 0; r < inScope.length; r++) {
@@ -655,7 +658,7 @@ public final class CohortConfidence
    * @param conversions the converters, by first star, then first contribution, then key
    */
   public record Result(
-      Scope scope,
+      RepositoryScope scope,
       Window window,
       Instant asOf,
       Duration horizon,

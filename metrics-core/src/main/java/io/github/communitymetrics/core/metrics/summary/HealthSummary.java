@@ -15,7 +15,6 @@ import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
-import io.github.communitymetrics.core.metrics.confidence.Scope;
 import io.github.communitymetrics.core.metrics.ladder.ContributorLadder;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.store.EventStore;
@@ -121,7 +120,7 @@ public record HealthSummary(
             .withRange((int) Math.min(Integer.MAX_VALUE, days))
             .compute(store, people);
     CohortConfidence.Result cohort =
-        CohortConfidence.defaults(Scope.repository(repository), cohortWindow, asOf)
+        CohortConfidence.defaults(RepositoryScope.of(repository), cohortWindow, asOf)
             .withHorizon(cohortHorizon)
             .compute(store, people);
     FactorResult<Actor> absence =

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.confidence;
 
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class CohortConfidenceTest {
   }
 
   private static CohortConfidence metric() {
-    return CohortConfidence.defaults(Scope.repository(REPO), WINDOW, AS_OF).withHorizon(H);
+    return CohortConfidence.defaults(RepositoryScope.of(REPO), WINDOW, AS_OF).withHorizon(H);
   }
 
   private static Result run(CohortConfidence m, List<Event> events) {
@@ -169,7 +170,7 @@ class CohortConfidenceTest {
             // d's first org interaction is the sibling star on day 1, so the REPO star doesn't restart it.
             star("d", SIBLING, day(1)), star("d", REPO, day(20)), comment("d", REPO, day(40)));
     Result org =
-        run(metric().withScope(Scope.organisation(Forge.GITHUB, "ACME")), events);
+        run(metric().withScope(RepositoryScope.organisation(Forge.GITHUB, "ACME")), events);
     assertEquals(3, org.cohort());
     assertEquals(1, org.converters());
     assertEquals(Actor.github("a"), org.conversions().get(0).person());
@@ -303,7 +304,7 @@ class CohortConfidenceTest {
             star("old", REPO, day(-3)), comment("old", REPO, day(4)));
     EventStore whole = EventStore.of(events);
     People people = People.resolve(whole);
-    CohortConfidence m = metric().withScope(Scope.organisation(Forge.GITHUB, "acme"));
+    CohortConfidence m = metric().withScope(RepositoryScope.organisation(Forge.GITHUB, "acme"));
     State all = m.accumulate(whole, people);
     State byRepo = m.merge(m.accumulate(whole.slice(REPO), people), m.accumulate(whole.slice(SIBLING), people));
     State byTime =
@@ -325,10 +326,10 @@ class CohortConfidenceTest {
   void argumentsAreChecked() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> CohortConfidence.defaults(Scope.repository(REPO), WINDOW, WINDOW.end().minusNanos(1)));
+        () -> CohortConfidence.defaults(RepositoryScope.of(REPO), WINDOW, WINDOW.end().minusNanos(1)));
     assertThrows(IllegalArgumentException.class, () -> metric().withHorizon(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> metric().withContributionTypes(Set.of()));
     assertThrows(IllegalArgumentException.class, () -> metric().withInterval(IntervalMethod.WILSON, 0));
-    assertThrows(IllegalArgumentException.class, () -> Scope.organisation(Forge.GITHUB, "a/b"));
+    assertThrows(IllegalArgumentException.class, () -> RepositoryScope.organisation(Forge.GITHUB, "a/b"));
   }
 }
