@@ -9,7 +9,6 @@ import io.github.communitymetrics.core.metrics.ShareRule;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
-import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -21,12 +20,11 @@ import java.util.OptionalInt;
  */
 public final class ContributorDependency
     implements SliceMetric<ContributionCounts<Actor>, ContributorDependency.Result> {
-  private final Selection selection;
-  private final ShareRule rule;
+  // The same algorithm as the absence factor with LFX's rule; only the points are LFX's own.
+  private final ContributorAbsenceFactor base;
 
-  private ContributorDependency(Selection selection, ShareRule rule) {
-    this.selection = Checks.notNull(selection, "selection");
-    this.rule = Checks.notNull(rule, "rule");
+  private ContributorDependency(ContributorAbsenceFactor base) {
+    this.base = Checks.notNull(base, "base");
   }
 
   /**
@@ -49,7 +47,9 @@ public final class ContributorDependency
    */
   public static ContributorDependency lfx(Window window) {
     return new ContributorDependency(
-        Selection.of(ContributionType.COMMIT, window), ShareRule.AT_LEAST_51_PERCENT);
+        ContributorAbsenceFactor.chaoss(window)
+            .withContributionType(ContributionType.COMMIT)
+            .withRule(ShareRule.AT_LEAST_51_PERCENT));
   }
 
   /** The LFX points of a contributor count: see the class description; empty for 0. */
@@ -60,62 +60,62 @@ public final class ContributorDependency
 
   /** The contributions counted. */
   public Selection selection() {
-    return selection;
+    return base.selection();
   }
 
   /** When the top contributors hold the community. */
   public ShareRule rule() {
-    return rule;
+    return base.rule();
   }
 
   /** This metric over all of {@code value}: type, window, scope and bots. */
   public ContributorDependency withSelection(Selection value) {
-    return new ContributorDependency(value, rule);
+    return new ContributorDependency(base.withSelection(value));
   }
 
   /** This metric over another contribution type. */
   public ContributorDependency withContributionType(ContributionType value) {
-    return withSelection(selection.withType(value));
+    return new ContributorDependency(base.withContributionType(value));
   }
 
   /** This metric over another window. */
   public ContributorDependency withWindow(Window value) {
-    return withSelection(selection.withWindow(value));
+    return new ContributorDependency(base.withWindow(value));
   }
 
   /** This metric over another repository group. */
   public ContributorDependency withScope(RepositoryScope value) {
-    return withSelection(selection.withScope(value));
+    return new ContributorDependency(base.withScope(value));
   }
 
   /** This metric with bots counted ({@code true}) or excluded ({@code false}, the default). */
   public ContributorDependency withBots(boolean value) {
-    return withSelection(selection.withBots(value));
+    return new ContributorDependency(base.withBots(value));
   }
 
   /** This metric with another share rule. */
   public ContributorDependency withRule(ShareRule value) {
-    return new ContributorDependency(selection, value);
+    return new ContributorDependency(base.withRule(value));
   }
 
   @Override
   public ContributionCounts<Actor> accumulate(EventStore slice, People people) {
-    return Tally.byPerson(slice, people, selection, List.of(selection.window()), false);
+    return base.accumulate(slice, people);
   }
 
   @Override
   public ContributionCounts<Actor> merge(ContributionCounts<Actor> a, ContributionCounts<Actor> b) {
-    return a.merge(b);
+    return base.merge(a, b);
   }
 
   @Override
   public Result finish(ContributionCounts<Actor> state) {
-    FactorResult<Actor> f = ContributorAbsenceFactor.personFactor(state, selection, rule);
+    FactorResult<Actor> f = base.finish(state);
     return new Result(f, points(f.factor()));
   }
 
   @Override
   public String toString() {
-    return "ContributorDependency[" + selection + ", " + rule + "]";
+    return "ContributorDependency[" + base.selection() + ", " + base.rule() + "]";
   }
 }
