@@ -27,18 +27,57 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class IdentityResolver {
+  // Declared before DEFAULTS, whose builder copies it.
+  private static final Set<String> DEFAULT_SHARED_EMAILS =
+      Set.of(
+          "you@example.com",
+          "your_email@example.com",
+          "your-email@example.com",
+          "youremail@example.com",
+          "email@example.com",
+          "user@example.com",
+          "name@example.com",
+          "test@example.com",
+          "noreply@github.com",
+          "none@none",
+          "unknown@unknown",
+          "nobody@nowhere");
+
   private static final IdentityResolver DEFAULTS = builder().build();
 
   private final Set<MergeRule> rules;
   private final Mailmap mailmap;
   private final AliasList aliases;
   private final BotDetector botDetector;
+  private final Set<String> sharedEmails;
 
   private IdentityResolver(Builder b) {
     this.rules = Collections.unmodifiableSet(EnumSet.copyOf(b.rules));
     this.mailmap = b.mailmap;
     this.aliases = b.aliases;
     this.botDetector = b.botDetector;
+    this.sharedEmails = Set.copyOf(b.sharedEmails);
+  }
+
+  /**
+   * E-mail addresses that many unrelated people commit with, which {@link MergeRule#SAME_EMAIL}
+   * therefore never matches on: tutorial placeholders such as {@code you@example.com}, GitHub's
+   * web-flow committer address, and (by rule, not listed here) any address at {@code localhost}
+   * or at a host ending in {@code (none)}, which is what git writes when no address is configured.
+   */
+  public static Set<String> defaultSharedEmails() {
+    return DEFAULT_SHARED_EMAILS;
+  }
+
+  static boolean isSharedPlaceholder(String normalEmail, Set<String> shared) {
+    if (shared.contains(normalEmail)) {
+      return true;
+    }
+    int at = normalEmail.lastIndexOf('@');
+    String domain = at < 0 ? "" : normalEmail.substring(at + 1);
+    return domain.equals("localhost")
+        || domain.equals("localhost.localdomain")
+        || domain.endsWith("(none)");
   }
 
   /** The resolver with the default rules, no mailmap, no aliases and the default bot detector. */
@@ -65,7 +104,7 @@ public final class IdentityResolver {
   public Identities resolve(Collection<Actor> actors) {
     Checks.notNull(actors, "actors");
     actors.forEach(a -> Checks.notNull(a, "actor"));
-    return new Resolution(rules, mailmap, aliases, botDetector).run(actors);
+    return new Resolution(rules, mailmap, aliases, botDetector, sharedEmails).run(actors);
   }
 
   @Override
@@ -78,6 +117,7 @@ public final class IdentityResolver {
   /** Configures an {@link IdentityResolver}. Not thread-safe; {@link #build()} may be repeated. */
   public static final class Builder {
     private final EnumSet<MergeRule> rules = EnumSet.complementOf(EnumSet.of(MergeRule.SAME_NAME));
+    private final Set<String> sharedEmails = new java.util.HashSet<>(DEFAULT_SHARED_EMAILS);
     private Mailmap mailmap = Mailmap.empty();
     private AliasList aliases = AliasList.empty();
     private BotDetector botDetector = BotDetector.defaults();
@@ -111,6 +151,23 @@ public final class IdentityResolver {
     /** Decides which actors are bots ({@link BotDetector#defaults()} by default). */
     public Builder botDetector(BotDetector detector) {
       this.botDetector = Checks.notNull(detector, "bot detector");
+      return this;
+    }
+
+    /**
+     * Adds addresses that {@link MergeRule#SAME_EMAIL} must not match on, because unrelated
+     * people share them (compared trimmed and ignoring case).
+     */
+    public Builder sharedEmails(Collection<String> emails) {
+      for (String e : Checks.notNull(emails, "emails")) {
+        sharedEmails.add(Normalize.email(Checks.notBlank(e, "email")));
+      }
+      return this;
+    }
+
+    /** Lets {@link MergeRule#SAME_EMAIL} match on every address, placeholders included. */
+    public Builder noSharedEmails() {
+      sharedEmails.clear();
       return this;
     }
 

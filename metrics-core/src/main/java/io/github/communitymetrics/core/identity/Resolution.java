@@ -35,7 +35,15 @@ final class Resolution {
     }
   }
 
-  Resolution(Set<MergeRule> rules, Mailmap mailmap, AliasList aliases, BotDetector botDetector) {
+  private final Set<String> sharedEmails;
+
+  Resolution(
+      Set<MergeRule> rules,
+      Mailmap mailmap,
+      AliasList aliases,
+      BotDetector botDetector,
+      Set<String> sharedEmails) {
+    this.sharedEmails = sharedEmails;
     this.rules = rules;
     this.mailmap = mailmap;
     this.botDetector = botDetector;
@@ -159,7 +167,12 @@ final class Resolution {
         a.login().ifPresent(l -> sink.key(a.forge() + ":" + Normalize.text(l), true));
         break;
       case SAME_EMAIL:
-        a.emails().forEach(e -> sink.key(Normalize.email(e), true));
+        for (String e : a.emails()) {
+          String normal = Normalize.email(e);
+          if (!IdentityResolver.isSharedPlaceholder(normal, sharedEmails)) {
+            sink.key(normal, true);
+          }
+        }
         break;
       case GITHUB_NOREPLY:
         if (a.forge().equals(Forge.GITHUB)) {

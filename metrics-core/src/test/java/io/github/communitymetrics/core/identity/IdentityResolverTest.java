@@ -268,4 +268,44 @@ class IdentityResolverTest {
     assertEquals(0, resolve().size());
     assertEquals(List.of(), ids.refused());
   }
+
+  @org.junit.jupiter.api.Nested
+  class SharedPlaceholderAddresses {
+    private Actor git(String name, String email) {
+      return Actor.git(name, email);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unrelatedPeopleWithAPlaceholderAddressStayApart() {
+      Actor a = git("Ann", "you@example.com");
+      Actor b = git("Bob", "YOU@example.com");
+      Actor c = git("Cy", "cy@laptop.(none)");
+      Actor d = git("Di", "cy@laptop.(none)");
+      Actor e = git("Ed", "root@localhost");
+      Actor f = git("Flo", "root@localhost");
+      Identities ids = IdentityResolver.defaults().resolve(java.util.List.of(a, b, c, d, e, f));
+      org.junit.jupiter.api.Assertions.assertEquals(6, ids.size());
+    }
+
+    @org.junit.jupiter.api.Test
+    void realSharedAddressesStillMergeAndTheListIsAParameter() {
+      Actor a = git("Ann", "ann@corp.example");
+      Actor b = git("Ann B.", "ANN@corp.example");
+      org.junit.jupiter.api.Assertions.assertTrue(
+          IdentityResolver.defaults().resolve(java.util.List.of(a, b)).samePerson(a, b));
+      org.junit.jupiter.api.Assertions.assertFalse(
+          IdentityResolver.builder()
+              .sharedEmails(java.util.List.of("ann@corp.example"))
+              .build()
+              .resolve(java.util.List.of(a, b))
+              .samePerson(a, b));
+      Actor p = git("Ann", "you@example.com");
+      Actor q = git("Bob", "you@example.com");
+      org.junit.jupiter.api.Assertions.assertTrue(
+          IdentityResolver.builder().noSharedEmails().build()
+              .resolve(java.util.List.of(p, q)).samePerson(p, q));
+      org.junit.jupiter.api.Assertions.assertTrue(
+          IdentityResolver.defaultSharedEmails().contains("you@example.com"));
+    }
+  }
 }
