@@ -2,7 +2,6 @@ package io.github.communitymetrics.core.metrics.busfactor;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
-import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.internal.Checks;
@@ -100,15 +99,15 @@ final class Tally {
         }
         int actor = s.actorIndex(i);
         if (t == EventType.PULL_REQUEST_MERGED) {
-          // The author is a side column the store does not expose: rebuild just this event.
-          Optional<Actor> author = ((PullRequestMerged) s.event(i)).author();
-          if (author.isEmpty()) {
+          // Credit the pull request's author, not whoever merged it.
+          int author = s.secondActorIndex(i);
+          if (author < 0) {
             PendingMerge pm =
                 new PendingMerge(s.repository(s.repositoryIndex(i)), s.number(i), s.instant(i), b);
             pending.merge(pm, 1L, Long::sum);
             continue;
           }
-          actor = store.indexOf(author.get()).orElseThrow();
+          actor = author;
         }
         if (!bots && people.isBot(actor)) {
           continue;

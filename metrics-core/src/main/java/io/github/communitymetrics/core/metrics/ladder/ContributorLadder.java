@@ -2,10 +2,7 @@ package io.github.communitymetrics.core.metrics.ladder;
 
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
-import io.github.communitymetrics.core.event.MemberAdded;
-import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.Repository;
-import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.SliceMetric;
@@ -27,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The contributor ladder (conversion funnel): who reached which {@link Rung} when, the CHAOSS
@@ -211,7 +206,7 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
           merge(s, i, people, actor, first, merges);
           break;
         case MEMBER_ADDED:
-          credit(first, people, indexOf(s, ((MemberAdded) s.event(i)).member()), D3, i);
+          credit(first, people, s.secondActorIndex(i), D3, i);
           break;
         default:
           break;
@@ -238,9 +233,9 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
 
   private void review(
       EventStore s, int i, People people, int reviewer, int[] first, List<PendingReview> pending) {
-    Optional<Actor> author = ((Review) s.event(i)).pullRequestAuthor();
-    if (author.isPresent()) {
-      if (people.personOf(indexOf(s, author.get())) != people.personOf(reviewer)) {
+    int author = s.secondActorIndex(i);
+    if (author >= 0) {
+      if (people.personOf(author) != people.personOf(reviewer)) {
         credit(first, people, reviewer, D3, i);
       }
     } else {
@@ -251,9 +246,8 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
 
   private void merge(
       EventStore s, int i, People people, int merger, int[] first, List<PendingMerge> pending) {
-    Optional<Actor> author = ((PullRequestMerged) s.event(i)).author();
-    if (author.isPresent()) {
-      int a = indexOf(s, author.get());
+    int a = s.secondActorIndex(i);
+    if (a >= 0) {
       credit(first, people, a, D2, i);
       if (people.personOf(a) != people.personOf(merger)) {
         credit(first, people, merger, D3, i);
@@ -267,12 +261,6 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
 
   private static PullRequest pullRequest(EventStore s, int i) {
     return new PullRequest(s.repository(s.repositoryIndex(i)), s.number(i));
-  }
-
-  private static int indexOf(EventStore s, Actor actor) {
-    OptionalInt a = s.indexOf(actor);
-    // The store interns every actor its events name, pull request authors and members included.
-    return a.orElseThrow(() -> new IllegalStateException("actor not interned: " + actor));
   }
 
   private boolean countable(People people, int actor) {
