@@ -23,6 +23,8 @@ import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
 import java.time.Instant;
 import java.util.ArrayList;
+import io.github.communitymetrics.testkit.CommunitySimulator;
+import io.github.communitymetrics.testkit.SimulationConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -49,6 +51,17 @@ final class BenchmarkEvents {
   };
 
   private BenchmarkEvents() {}
+
+  /**
+   * The input of a benchmark with a {@code source} parameter: {@code "simulator"} for the
+   * testkit's community simulator at about {@code size} events, anything else for {@link
+   * #generate}'s GH Archive-like mix of exactly {@code size} events. Seed 42 either way.
+   */
+  static List<Event> of(String source, int size) {
+    return "simulator".equals(source)
+        ? CommunitySimulator.simulate(SimulationConfig.ofApproximateSize(42, size)).events()
+        : generate(size, 42);
+  }
 
   /** {@code n} events in no particular order (the store sorts them). */
   static List<Event> generate(int n, long seed) {

@@ -5,8 +5,6 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
-import io.github.communitymetrics.testkit.CommunitySimulator;
-import io.github.communitymetrics.testkit.SimulationConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -56,10 +54,7 @@ public class EventStoreBenchmark {
   /** Generates the input and a store once per trial, outside the measurement. */
   @Setup(Level.Trial)
   public void setUp() {
-    events =
-        "simulator".equals(source)
-            ? CommunitySimulator.simulate(SimulationConfig.ofApproximateSize(42, size)).events()
-            : BenchmarkEvents.generate(size, 42);
+    events = BenchmarkEvents.of(source, size);
     store = EventStore.of(events);
     Window span = store.timeSpan().orElseThrow();
     Duration quarter = span.duration().dividedBy(4);

@@ -3,8 +3,6 @@ package io.github.communitymetrics.benchmarks;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventReader;
-import io.github.communitymetrics.testkit.CommunitySimulator;
-import io.github.communitymetrics.testkit.SimulationConfig;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -43,10 +41,7 @@ public class JsonLinesBenchmark {
   /** Generates the events and their JSON Lines text once per trial. */
   @Setup(Level.Trial)
   public void setUp() {
-    events =
-        "simulator".equals(source)
-            ? CommunitySimulator.simulate(SimulationConfig.ofApproximateSize(42, size)).events()
-            : BenchmarkEvents.generate(size, 42);
+    events = BenchmarkEvents.of(source, size);
     StringWriter out = new StringWriter();
     EventJsonLines.writeAll(events, out);
     text = out.toString();

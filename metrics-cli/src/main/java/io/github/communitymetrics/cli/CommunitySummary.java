@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.identity.MergeRule;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.io.ReadReport;
+import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.testkit.PlantedTruth;
 import java.io.PrintWriter;
@@ -84,14 +85,7 @@ record CommunitySummary(
   }
 
   private static Community community(EventStore store, Identities identities) {
-    int[] personOfActor = new int[store.actors().size()];
-    boolean[] botPerson = new boolean[identities.size()];
-    for (Person p : identities.people()) {
-      botPerson[p.index()] = p.bot();
-    }
-    for (int a = 0; a < personOfActor.length; a++) {
-      personOfActor[a] = identities.personOf(store.actor(a)).orElseThrow().index();
-    }
+    People people = People.of(store, identities);
     List<RepositoryActivity> repos = new ArrayList<>();
     Set<Integer> allContributors = new HashSet<>();
     for (Repository repo : store.repositories()) {
@@ -101,9 +95,9 @@ record CommunitySummary(
       for (int i = 0; i < slice.size(); i++) {
         EventType t = slice.type(i);
         byType[t.ordinal()]++;
-        int person = personOfActor[slice.actorIndex(i)];
-        if (t != EventType.STAR && t != EventType.FORK && !botPerson[person]) {
-          contributors.add(person);
+        int actor = slice.actorIndex(i);
+        if (t != EventType.STAR && t != EventType.FORK && !people.isBot(actor)) {
+          contributors.add(people.personOf(actor));
         }
       }
       allContributors.addAll(contributors);
