@@ -36,9 +36,12 @@ import java.util.Set;
  * #unit()} in {@link #zone()} covering the window ({@link Period#covering}); the last may be
  * partial.
  *
- * <p>Survival: a person's duration is their first to last contribution; they departed (the
- * event) if their last contribution is at least {@link #departureGap()} before the as-of instant,
- * else they are right-censored at their last contribution. Bands: Greenwood variance on {@link
+ * <p>Survival: a person departed (the event) if their last contribution is at least {@link
+ * #departureGap()} before the as-of instant; their duration is their first to last contribution.
+ * Everyone else is right-censored at {@code asOf - departureGap - first} (0 if negative): the
+ * longest duration whose departure could already have been seen. (Censoring them at their last
+ * contribution would be informative: people who left less than the gap ago would count as
+ * surviving past their departure, biasing the hazard down.) Bands: Greenwood variance on {@link
  * #bandScale()} at {@link #level()}.
  *
  * <p>Immutable; build from a preset ({@link #lfx}, {@link #chaoss}, {@link #openSauced}) and the
@@ -432,8 +435,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       if (last < quietSince && t.length <= occasionalMaxContributions) {
         occasional.add(who);
       }
-      durations[idx] = last - first;
       events[idx] = asOfS - last >= departureGap.getSeconds();
+      // A departure is only seen once its gap has passed, so everyone is followed until
+      // asOf - departureGap. Censoring the still-active at their last contribution instead would
+      // keep people whose departure is not visible yet at risk past it, and bias the hazard down.
+      durations[idx] = events[idx] ? last - first : Math.max(0, asOfS - departureGap.getSeconds() - first);
       (events[idx] ? departed : censored).add(who);
       idx++;
     }

@@ -26,12 +26,12 @@ import java.util.List;
  * @param occasional CHAOSS occasional (CNCF DevStats): no contribution in the quiet interval
  *     before {@code asOf} and at most the occasional maximum of contributions overall
  * @param cohorts the cohort retention matrix, one row per period with newcomers
- * @param survival Kaplan-Meier curve of contributor activity durations (first to last
- *     contribution, in seconds); departure is the event
+ * @param survival Kaplan-Meier curve of contributor activity durations in seconds; departure
+ *     (first to last contribution) is the event, see {@link Retention} for censoring
  * @param departed people whose last contribution is at least the departure gap before {@code
  *     asOf} (the curve's events)
  * @param censored people still active (last contribution less than the departure gap before
- *     {@code asOf}): right-censored at their last contribution
+ *     {@code asOf}): right-censored (see {@link Retention})
  * @param unattributedMerges merged pull requests left out because their author is unknown
  */
 public record RetentionResult(

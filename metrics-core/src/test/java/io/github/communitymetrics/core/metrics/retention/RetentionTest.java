@@ -170,7 +170,9 @@ class RetentionTest {
     SurvivalStep st = c.steps().get(0);
     // alice: Feb 1 02:30 to Mar 11 12:00 UTC = 38 days 9 h 30 min.
     assertEquals(38 * 86_400 + 9 * 3600 + 1800, st.time());
-    // At risk: alice and bob (156 days); carol (31 days) and dave (0) were censored earlier.
+    // The censored are followed to asOf - 100 days = Mar 23 03:00 UTC: bob from Jan 15 12:00 for
+    // 66 days 15 h, carol from Mar 5 12:00 for 17 days 15 h, dave (May 20) for 0.
+    // At risk at alice's departure: alice and bob.
     assertEquals(2, st.atRisk());
     assertEquals(0.5, st.survival());
     assertEquals(0.5 * Math.sqrt(0.5), st.standardError(), 1e-12);
