@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Period;
@@ -63,6 +64,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   private final Duration departureGap;
   private final double level;
   private final BandScale bandScale;
+  private final RepositoryScope scope;
 
   private Retention(
       Window window,
@@ -79,7 +81,8 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       int occasionalMaxContributions,
       Duration departureGap,
       double level,
-      BandScale bandScale) {
+      BandScale bandScale,
+      RepositoryScope scope) {
     this.window = Checks.notNull(window, "window");
     this.zone = Checks.notNull(zone, "zone");
     this.unit = Checks.notNull(unit, "unit");
@@ -102,6 +105,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     Checks.argument(level > 0 && level < 1, "level must be strictly between 0 and 1 but was " + level);
     this.level = level;
     this.bandScale = Checks.notNull(bandScale, "bandScale");
+    this.scope = Checks.notNull(scope, "scope");
   }
 
   private static Duration positive(Duration d, String name) {
@@ -120,7 +124,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     return new Retention(
         window, ZoneOffset.UTC, PeriodUnit.QUARTER, EnumSet.of(ContributionType.ANY), false,
         Duration.ofDays(90), 6, 12, 4, Duration.ofDays(365), 3, 12, Duration.ofDays(180), 0.95,
-        BandScale.LOG_LOG);
+        BandScale.LOG_LOG, RepositoryScope.all());
   }
 
   /** As {@link #lfx} but with calendar months in {@code zone} (CHAOSS reports by month). */
@@ -141,7 +145,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   private Retention copy(
       Window w, ZoneId z, PeriodUnit u, Set<ContributionType> t, boolean b, Duration ia, int am,
       int dm, int rc, Duration rw, int oq, int om, Duration dg, double l, BandScale bs) {
-    return new Retention(w, z, u, t, b, ia, am, dm, rc, rw, oq, om, dg, l, bs);
+    return new Retention(w, z, u, t, b, ia, am, dm, rc, rw, oq, om, dg, l, bs, scope);
   }
 
   /** The window: contributions in it count, and its end is the as-of instant. */
@@ -219,6 +223,19 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     return bandScale;
   }
 
+  /** The repositories whose contributions count (default: all). */
+  public RepositoryScope scope() {
+    return scope;
+  }
+
+  /** Counting only contributions to the repositories of {@code v}. */
+  public Retention withScope(RepositoryScope v) {
+    return new Retention(
+        window, zone, unit, types, includeBots, inactiveAfter, activeMonths, driftingMonths,
+        repeatCount, repeatWithin, occasionalQuietMonths, occasionalMaxContributions, departureGap,
+        level, bandScale, v);
+  }
+
   /** With another window (and so another as-of instant). */
   public Retention withWindow(Window v) {
     return copy(v, zone, unit, types, includeBots, inactiveAfter, activeMonths, driftingMonths, repeatCount, repeatWithin, occasionalQuietMonths, occasionalMaxContributions, departureGap, level, bandScale);
@@ -287,6 +304,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
         counts[t.ordinal()] |= c.includes(t);
       }
     }
+    boolean[] inScope = scope.mask(slice);
     long from = window.start().getEpochSecond();
     long to = window.end().getEpochSecond();
     // Growable per-person arrays indexed by person: no allocation per event in the scan.
@@ -295,7 +313,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     long unattributed = 0;
     for (int i = 0, n = slice.size(); i < n; i++) {
       EventType t = slice.type(i);
-      if (!counts[t.ordinal()]) {
+      if (!counts[t.ordinal()] || !inScope[slice.repositoryIndex(i)]) {
         continue;
       }
       long s = slice.epochSecond(i);
@@ -500,19 +518,19 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
         && occasionalQuietMonths == r.occasionalQuietMonths
         && occasionalMaxContributions == r.occasionalMaxContributions
         && departureGap.equals(r.departureGap) && Double.compare(level, r.level) == 0
-        && bandScale == r.bandScale;
+        && bandScale == r.bandScale && scope.equals(r.scope);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(window, zone, unit, types, includeBots, inactiveAfter, activeMonths,
         driftingMonths, repeatCount, repeatWithin, occasionalQuietMonths, occasionalMaxContributions,
-        departureGap, level, bandScale);
+        departureGap, level, bandScale, scope);
   }
 
   @Override
   public String toString() {
     return "Retention[" + window + ", " + zone + ", " + unit + ", " + types + ", bots=" + includeBots
-        + ", departureGap=" + departureGap + "]";
+        + ", departureGap=" + departureGap + ", " + scope + "]";
   }
 }

@@ -72,4 +72,17 @@ public record RetentionResult(
     departed = List.copyOf(departed);
     censored = List.copyOf(censored);
   }
+
+  /**
+   * The last period that ended at or before {@code asOf} (the last period of the window may be
+   * cut short by it); empty if none did.
+   */
+  public java.util.Optional<PeriodRetention> lastCompletePeriod() {
+    for (int i = periods.size() - 1; i >= 0; i--) {
+      if (!periods.get(i).period().window().end().isAfter(asOf)) {
+        return java.util.Optional.of(periods.get(i));
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

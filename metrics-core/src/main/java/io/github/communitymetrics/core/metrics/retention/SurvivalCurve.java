@@ -132,4 +132,14 @@ public record SurvivalCurve(
   public double survival(long time) {
     return at(time).map(SurvivalStep::survival).orElse(1.0);
   }
+
+  /** The median: the first event time at which S is at most 1/2; empty if S never gets there. */
+  public Optional<Long> median() {
+    for (SurvivalStep st : steps) {
+      if (st.survival() <= 0.5) {
+        return Optional.of(st.time());
+      }
+    }
+    return Optional.empty();
+  }
 }

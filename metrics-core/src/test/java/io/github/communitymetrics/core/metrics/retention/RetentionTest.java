@@ -196,6 +196,29 @@ class RetentionTest {
   }
 
   @Test
+  void scopeLeavesOtherRepositoriesOut() {
+    List<Event> more = new java.util.ArrayList<>(events());
+    Actor erin = Actor.github("erin");
+    more.add(new IssueOpened(at("2025-02-10T00:00:00Z"), Repository.github("other/thing"), erin, 1, Optional.empty()));
+    EventStore s = EventStore.of(more);
+    People people = People.resolve(s);
+    assertEquals(List.of(ALICE, erin), saoPaulo().compute(s, people).periods().get(1).active());
+    RetentionResult scoped =
+        saoPaulo().withScope(io.github.communitymetrics.core.metrics.RepositoryScope.of(REPO)).compute(s, people);
+    assertEquals(run(saoPaulo()).periods(), scoped.periods());
+  }
+
+  @Test
+  void lastCompletePeriodSkipsThePartialOne() {
+    // Ends mid-June: June is partial, so the last complete period is May.
+    Window w = new Window(H1_SP.start(), at("2025-06-15T00:00:00Z"));
+    RetentionResult r = run(Retention.chaoss(w, SAO_PAULO));
+    assertEquals(6, r.periods().size());
+    assertEquals("2025-05", r.lastCompletePeriod().orElseThrow().period().label());
+    assertEquals("2025-06", run(saoPaulo()).lastCompletePeriod().orElseThrow().period().label());
+  }
+
+  @Test
   void lfxPointsBinsAndTheirGaps() {
     double[] pct = {0, 1.99, 2, 2.5, 2.99, 3, 5, 5.5, 5.99, 6, 9.99, 10, 14.5, 15, 19.99, 20, 100};
     int[] pts = {0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5};

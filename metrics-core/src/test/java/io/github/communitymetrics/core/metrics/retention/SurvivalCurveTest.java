@@ -61,6 +61,8 @@ class SurvivalCurveTest {
     assertEquals(1.0, c.survival(5));
     assertEquals(s[6], c.survival(35), 1e-12);
     assertEquals(s[1], c.survival(9), 1e-12);
+    // The median: S first at or below 1/2 at 23 weeks (0.448); at 22 it is 0.538.
+    assertEquals(java.util.Optional.of(23L), c.median());
   }
 
   @Test
