@@ -219,6 +219,29 @@ class RetentionTest {
   }
 
   @Test
+  void quartersInKolkataCutAtLocalMidnight() {
+    // Asia/Kolkata is UTC+5:30: 2025-04-01T00:00 local is 2025-03-31T18:30Z.
+    ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+    Window h1 = new Window(at("2024-12-31T18:30:00Z"), at("2025-06-30T18:30:00Z"));
+    EventStore s =
+        EventStore.of(
+            List.of(
+                issue(ALICE, "2025-03-31T18:29:59Z", 1), // Mar 31 23:59:59 local: Q1
+                issue(BOB, "2025-03-31T18:30:00Z", 2), // Apr 1 00:00 local: Q2
+                comment(ALICE, "2025-06-30T18:29:59Z", 2))); // Jun 30 23:59:59 local: Q2
+    RetentionResult r =
+        Retention.lfx(h1).withZone(kolkata).compute(s, People.resolve(s));
+    assertEquals(2, r.periods().size());
+    assertEquals("2025-Q1", r.periods().get(0).period().label());
+    assertEquals(List.of(ALICE), r.periods().get(0).active());
+    assertEquals(List.of(ALICE, BOB), r.periods().get(1).active());
+    assertEquals(List.of(BOB), r.periods().get(1).newcomers());
+    assertEquals(OptionalDouble.of(100.0), r.periods().get(1).retentionPercent());
+    // Both quarters are complete: the window ends at local midnight of July 1.
+    assertEquals("2025-Q2", r.lastCompletePeriod().orElseThrow().period().label());
+  }
+
+  @Test
   void lfxPointsBinsAndTheirGaps() {
     double[] pct = {0, 1.99, 2, 2.5, 2.99, 3, 5, 5.5, 5.99, 6, 9.99, 10, 14.5, 15, 19.99, 20, 100};
     int[] pts = {0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5};
