@@ -151,16 +151,6 @@ class RetentionPropertiesTest {
   }
 
   /**
-   * Newcomers stay a geometric number L of calendar months, P(L >= 2) = 1 - p with p the planted
-   * monthly departure probability (CommunitySimulator). With at least 30 actions a month each
-   * (truncated Pareto weight >= 1), a contributor's last action is days before their departure,
-   * so their first-to-last duration is under a month for L = 1 and over 45 days for L >= 2 (a
-   * two-month stay lasts at least 59 days). Hence S(45 days) estimates 1 - p and the monthly
-   * hazard interval is [1 - upper, 1 - lower] of the 95 % log(-log) band there. Core members
-   * never leave and are censored; 4 of about 480 people shift S by well under its standard
-   * error (about 0.016). Coverage should be about 95 %: at least 8 of 10 fixed seeds (P = 0.99).
-   */
-  /**
    * What a newcomer does themselves while they stay. Commits are left out: a merged pull
    * request's commits reach the branch when a core member merges it, which can be after the
    * author left, and would stretch their activity past their departure.
@@ -170,6 +160,16 @@ class RetentionPropertiesTest {
           ContributionType.PULL_REQUEST_OPENED, ContributionType.ISSUE_OPENED,
           ContributionType.COMMENT, ContributionType.REVIEW);
 
+  /**
+   * Newcomers stay a geometric number L of calendar months, P(L >= 2) = 1 - p with p the planted
+   * monthly departure probability (CommunitySimulator). With at least 30 actions a month each
+   * (truncated Pareto weight >= 1), a contributor's last action is days before their departure,
+   * so their first-to-last duration is under a month for L = 1 and over 45 days for L >= 2 (a
+   * two-month stay lasts at least 59 days). Hence S(45 days) estimates 1 - p and the monthly
+   * hazard interval is [1 - upper, 1 - lower] of the 95 % log(-log) band there. Core members
+   * never leave and are censored; 4 of about 480 people shift S by well under its standard
+   * error (about 0.016). Coverage should be about 95 %: at least 8 of 10 fixed seeds (P = 0.99).
+   */
   @Test
   void plantedMonthlyDepartureProbabilityIsInsideTheInterval() {
     int covered = 0;
