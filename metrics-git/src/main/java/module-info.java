@@ -1,7 +1,10 @@
 /**
- * The git adapter. An empty shell for now: its own issue fills it. It will export only its API
- * package and keep its implementation in an {@code internal} package.
+ * The git adapter: reads a repository's history through the {@code git} command and chooses the
+ * files a truck-factor analysis keeps. Exports only {@code io.github.communitymetrics.git}; the
+ * implementation lives in {@code io.github.communitymetrics.git.internal}.
  */
 module io.github.communitymetrics.git {
-  requires io.github.communitymetrics.core;
+  requires transitive io.github.communitymetrics.core;
+
+  exports io.github.communitymetrics.git;
 }
