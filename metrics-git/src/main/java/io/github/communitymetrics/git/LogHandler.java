@@ -1,0 +1,24 @@
+package io.github.communitymetrics.git;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Consumes the text of {@code git log} while git writes it, so that a history of any length is
+ * read in memory bounded by one commit (the handler's own state aside).
+ *
+ * @param <T> what the handler makes of the log
+ */
+@FunctionalInterface
+public interface LogHandler<T> {
+  /**
+   * Reads the log. The handler may stop early; the rest of git's output is then discarded and git
+   * stopped.
+   *
+   * @param log the log in the commit-log format (see {@link GitRepository#logArguments(String)}),
+   *     UTF-8 decoded; do not close it
+   * @return the handler's result
+   * @throws IOException if reading fails
+   */
+  T read(Reader log) throws IOException;
+}
