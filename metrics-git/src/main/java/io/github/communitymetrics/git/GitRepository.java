@@ -4,8 +4,6 @@ import io.github.communitymetrics.git.internal.GitProcess;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,10 +105,7 @@ public final class GitRepository {
    */
   public <T> T readLog(String revision, LogHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
-    return GitProcess.run(git.path(), directory, logArguments(revision), stdout -> {
-      Reader reader = new InputStreamReader(stdout, StandardCharsets.UTF_8);
-      return handler.read(reader);
-    });
+    return GitProcess.run(git.path(), directory, logArguments(revision), handler::read);
   }
 
   /**

@@ -33,6 +33,11 @@ class GitRepositoryTest {
         Long.toString(ctime), cname, cemail, coauthors);
   }
 
+  private static String firstLine(java.io.InputStream in) throws IOException {
+    return new BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
+        .readLine();
+  }
+
   @Test
   void logHasTheDataReadmeFormatWithPathLines() {
     repo.write("a.txt", "one\ntwo\nthree\nfour\nfive\n");
@@ -145,7 +150,7 @@ class GitRepositoryTest {
       repo.write("f" + i, "x" + i);
       repo.commit("Ann", "ann@example.org", "c" + i);
     }
-    String first = open().readLog("HEAD", in -> new BufferedReader(in).readLine());
+    String first = open().readLog("HEAD", in -> firstLine(in));
     assertTrue(first.startsWith("commit\t"), first);
   }
 
@@ -231,6 +236,6 @@ class GitRepositoryTest {
   @Test
   void earlyStopOfAnEndlessWriterIsNotAnError() throws IOException {
     GitRepository endless = fake("exec yes commit");
-    assertEquals("commit", endless.readLog("HEAD", in -> new BufferedReader(in).readLine()));
+    assertEquals("commit", endless.readLog("HEAD", in -> firstLine(in)));
   }
 }

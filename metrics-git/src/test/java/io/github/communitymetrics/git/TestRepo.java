@@ -79,19 +79,12 @@ final class TestRepo {
 
   /** The whole log as text, through the reader under test. */
   static String log(GitRepository repo) {
-    return repo.readLog("HEAD", in -> {
-      StringBuilder all = new StringBuilder();
-      char[] buffer = new char[8192];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        all.append(buffer, 0, n);
-      }
-      return all.toString();
-    });
+    return repo.readLog("HEAD", in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
   }
 
   /** Reads a log to its end and returns nothing. */
-  static Void drain(java.io.Reader in) throws IOException {
-    char[] buffer = new char[8192];
+  static Void drain(java.io.InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
     while (in.read(buffer) >= 0) {
       // discard
     }
