@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 public final class ExclusionRule {
   private static final String SEGMENT_START = "(^|/)";
   private static final String SEGMENT_START_ESCAPED = "(^|\\/)";
+  // A leading group that may match the empty string changes nothing about whether find() matches,
+  // but makes it try every length at every position (quadratic in the path's length).
+  private static final java.util.List<String> EMPTY_PREFIXES =
+      java.util.List.of("(.*?)", "(.*)", ".*?", ".*", "([^\\s]*)");
 
   private final ExclusionReason reason;
   private final Pattern pattern;
@@ -21,6 +25,7 @@ public final class ExclusionRule {
   // a segment, so only those positions are tried instead of every character (a plain find()).
   private final Pattern segmentTail;
   private final boolean anchored;
+  private final Pattern unanchored;
 
   /**
    * Creates a rule.
@@ -40,6 +45,12 @@ public final class ExclusionRule {
     }
     String regex = pattern.pattern();
     boolean plainFlags = pattern.flags() == 0 && !topLevelAlternation(regex);
+    String emptyPrefix = plainFlags
+        ? EMPTY_PREFIXES.stream().filter(regex::startsWith).findFirst().orElse(null)
+        : null;
+    unanchored = emptyPrefix == null || regex.matches(".*\\\\[1-9].*")
+        ? pattern
+        : withoutPrefix(pattern, regex.substring(emptyPrefix.length()));
     if (plainFlags && regex.startsWith(SEGMENT_START)) {
       segmentTail = Pattern.compile(regex.substring(SEGMENT_START.length()));
     } else if (plainFlags && regex.startsWith(SEGMENT_START_ESCAPED)) {
@@ -80,7 +91,7 @@ public final class ExclusionRule {
       return pattern.matcher(path).lookingAt();
     }
     if (segmentTail == null) {
-      return pattern.matcher(path).find();
+      return unanchored.matcher(path).find();
     }
     Matcher m = segmentTail.matcher(path).useAnchoringBounds(false).useTransparentBounds(true);
     int start = 0;
@@ -93,6 +104,14 @@ public final class ExclusionRule {
         return false;
       }
       start = slash + 1;
+    }
+  }
+
+  private static Pattern withoutPrefix(Pattern original, String rest) {
+    try {
+      return Pattern.compile(rest);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return original; // e.g. "(.*)?x": the prefix was quantified, keep the rule as written
     }
   }
 

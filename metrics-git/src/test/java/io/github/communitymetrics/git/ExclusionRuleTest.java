@@ -27,6 +27,10 @@ class ExclusionRuleTest {
     rules.add(ExclusionRule.of(ExclusionReason.OTHER, "(^|/)lib|x$", "segment and alternation"));
     rules.add(ExclusionRule.of(ExclusionReason.OTHER, "(^|/)(?<=/)lib/", "lookbehind"));
     rules.add(ExclusionRule.of(ExclusionReason.OTHER, "(^|/)^lib", "caret in the tail"));
+    rules.add(ExclusionRule.of(ExclusionReason.OTHER, "(.*?)^lib", "caret after an empty prefix"));
+    rules.add(ExclusionRule.of(ExclusionReason.OTHER, "([^\\s]*)(?<=a)/b", "lookbehind"));
+    rules.add(ExclusionRule.of(ExclusionReason.OTHER, "(.*)?/b", "quantified prefix"));
+    rules.add(ExclusionRule.of(ExclusionReason.OTHER, "(.*)/\\1", "backreference"));
     return rules;
   }
 
