@@ -60,6 +60,7 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
   public void commit(CommitHeader header) {
     inMerge = header.isMerge();
     if (inMerge) {
+      accumulator.uncredited(header.author().time().getEpochSecond());
       return;
     }
     accumulator.commit(

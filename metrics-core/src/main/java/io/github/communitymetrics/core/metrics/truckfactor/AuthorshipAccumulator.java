@@ -100,6 +100,21 @@ public final class AuthorshipAccumulator {
   }
 
   /**
+   * A commit that credits nobody, such as a merge (which carries no path lines): it counts in
+   * {@link AuthorshipHistory#commits()} and, when first, sets the head time. Path lines
+   * that follow it credit nobody.
+   */
+  public void uncredited(long authorEpochSecond) {
+    checkOpen();
+    if (!started) {
+      started = true;
+      headEpochSecond = authorEpochSecond;
+    }
+    creditedCount = 0;
+    commits++;
+  }
+
+  /**
    * Also credits the current commit's path lines to a co-author (a {@code Co-authored-by}
    * trailer). The paper's model credits only the author; call this only for a variant that credits
    * co-authors.
