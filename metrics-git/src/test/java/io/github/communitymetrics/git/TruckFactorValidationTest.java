@@ -1,5 +1,6 @@
 package io.github.communitymetrics.git;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
@@ -12,7 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -55,6 +57,7 @@ class TruckFactorValidationTest {
       if (greedy.truckFactor() == published) {
         exact++;
       }
+      assertEquals(sys.integer("tool_total_files"), greedy.filesAnalyzed(), sys.name);
       if (greedy.truckFactor() == toolGreedy) {
         toolGreedyExact++;
       }
@@ -80,5 +83,25 @@ class TruckFactorValidationTest {
     assertTrue(n >= 13, "expected the 13 stored systems, found " + n);
     assertTrue(within >= 0.9 * n, summary);
     assertTrue(exact * 3 >= 2 * n, summary);
+    // Exactness to the algorithm: the reference tool run today on the same inputs.
+    assertEquals(n, toolGreedyExact, summary);
+    assertEquals(n, toolPrunedExact, summary);
+  }
+
+  /** The full histories up to 2026 (99,429 and 81,966 commits) against the tool's own results. */
+  @ParameterizedTest
+  @ValueSource(strings = {"rails", "git"})
+  void matchesTheReferenceToolOnFullHistories(String name) {
+    PaperSystem sys = new PaperSystem(SharedData.resolve("truck-factor/perf/" + name));
+    AuthorshipHistory h = sys.history(SharedData.resolve("truck-factor/paper-inputs"));
+    TruckFactorResult greedy = TruckFactor.greedy().compute(h);
+    TruckFactorResult pruned = TruckFactor.pruned().compute(h);
+    System.out.printf("%s full history: files %d (tool %d), greedy %d (tool %d), pruned %d (tool %d)%n",
+        sys.name, greedy.filesAnalyzed(), sys.integer("tool_total_files"), greedy.truckFactor(),
+        sys.integer("tool_greedy_tf"), pruned.truckFactor(), sys.integer("tool_pruned_tf"));
+    assertEquals(sys.integer("tool_total_files"), greedy.filesAnalyzed());
+    assertEquals(sys.integer("tool_files_without_commit_rows"), h.filesWithoutChangeRows());
+    assertEquals(sys.integer("tool_greedy_tf"), greedy.truckFactor());
+    assertEquals(sys.integer("tool_pruned_tf"), pruned.truckFactor());
   }
 }
