@@ -67,7 +67,8 @@ class TruckFactorValidationTest {
       table.append(String.format("| %s | %d (%d) | %d | %d | %d | %d | %d |%n", sys.name,
           greedy.filesAnalyzed(), sys.integer("tool_total_files"), published, toolGreedy,
           toolPruned, greedy.truckFactor(), pruned.truckFactor()));
-      detail.append(sys.name).append(": tool ").append(sys.toolAuthors("tool_greedy_authors"))
+      detail.append(sys.name).append(": tool files per member ")
+          .append(sys.toolAuthors("tool_greedy_authors").values())
           .append("\n  ours ").append(greedy.authors().stream()
               .map(TruckFactorAuthor::files).collect(Collectors.toList()))
           .append(" coverage ").append(String.format("%.4f", greedy.coverage()))
