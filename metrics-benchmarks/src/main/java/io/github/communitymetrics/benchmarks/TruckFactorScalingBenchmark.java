@@ -8,7 +8,6 @@ import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorResult;
 import io.github.communitymetrics.git.CommitLogAuthorship;
 import io.github.communitymetrics.git.CommitLogReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class TruckFactorScalingBenchmark {
   @Param({"10000", "100000", "1000000"})
   public int commits;
@@ -82,11 +81,17 @@ public class TruckFactorScalingBenchmark {
       }
       oldestFirst.add(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (int c = oldestFirst.size() - 1; c >= 0; c--) {
-      out.writeBytes(oldestFirst.get(c));
+    long total = 0;
+    for (byte[] b : oldestFirst) {
+      total += b.length;
     }
-    log = out.toByteArray();
+    log = new byte[Math.toIntExact(total)];
+    int at = 0;
+    for (int c = oldestFirst.size() - 1; c >= 0; c--) {
+      byte[] b = oldestFirst.set(c, null);
+      System.arraycopy(b, 0, log, at, b.length);
+      at += b.length;
+    }
     snapshot = new ArrayList<>();
     for (int f = 0; f < files; f++) {
       if (exists[f]) {
