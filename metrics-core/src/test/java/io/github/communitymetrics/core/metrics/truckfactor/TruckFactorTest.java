@@ -243,6 +243,14 @@ class TruckFactorTest {
     assertEquals(List.of("a/x", "a/y", "b/z"),
         TruckFactor.greedy().orphanedFiles(h, List.of("alice", "bob")));
     assertEquals(List.of(), TruckFactor.greedy().orphanedFiles(h, List.of("bob")));
+    // All commits are within seconds of the head, weights ~1. b/z: bob own 1, C 0; alice C 1.
+    // C_all = 1. bob: 3 + 2.4*ln 2 - 2.4*ln 2 = 3 (max); alice: 1 + 2.4*ln 2 - 0 = 2.663553,
+    // /max = 0.888 > 0.75: both. a/x, a/y: alice own 1, C 0, C_all 0: A = 3: alice alone.
+    SortedMap<String, TruckFactorResult> recent =
+        RecencyTruckFactor.busFactorExplorer().perDirectory(h);
+    assertEquals(List.of("", "a", "b"), new ArrayList<>(recent.keySet()));
+    assertEquals(1, recent.get("a").truckFactor());
+    assertEquals(2, recent.get("b").truckFactor());
   }
 
   /**
