@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.ChangeStatus;
 import io.github.communitymetrics.core.event.CoAuthor;
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipAccumulator;
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
+import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -20,8 +21,11 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
   private boolean inMerge;
 
   private CommitLogAuthorship(
-      Collection<String> snapshotFiles, UnaryOperator<String> identity, boolean creditCoAuthors) {
-    this.accumulator = AuthorshipAccumulator.newestFirst(snapshotFiles);
+      Collection<String> snapshotFiles,
+      UnaryOperator<String> identity,
+      IdentityRule identityRule,
+      boolean creditCoAuthors) {
+    this.accumulator = AuthorshipAccumulator.newestFirst(snapshotFiles, identityRule);
     this.identity = Objects.requireNonNull(identity, "identity must not be null");
     this.creditCoAuthors = creditCoAuthors;
   }
@@ -33,6 +37,8 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
    * @param snapshotFiles the files to analyse, as at the log's newest commit
    * @param identity maps an author name to the identity key (alias unification); {@code
    *     UnaryOperator.identity()} keeps raw names
+   * @param identityRule which author lines count as one developer ({@link
+   *     IdentityRule#NAME_OR_EMAIL} reproduces the reference tool)
    * @param creditCoAuthors whether {@code Co-authored-by} trailers are credited like the author
    *     (the paper's model: false)
    * @throws CommitLogFormatException if the log is malformed (strict mode)
@@ -41,9 +47,11 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
       CommitLogReader reader,
       Collection<String> snapshotFiles,
       UnaryOperator<String> identity,
+      IdentityRule identityRule,
       boolean creditCoAuthors) {
     Objects.requireNonNull(reader, "reader must not be null");
-    CommitLogAuthorship v = new CommitLogAuthorship(snapshotFiles, identity, creditCoAuthors);
+    CommitLogAuthorship v =
+        new CommitLogAuthorship(snapshotFiles, identity, identityRule, creditCoAuthors);
     reader.accept(v);
     return v.accumulator.finish();
   }
@@ -52,6 +60,7 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
   public void commit(CommitHeader header) {
     inMerge = header.isMerge();
     if (inMerge) {
+      accumulator.uncredited(header.author().time().getEpochSecond());
       return;
     }
     accumulator.commit(

@@ -37,7 +37,9 @@ public final class AuthorshipAccumulator {
   private final String[] paths;
   private final Map<String, Integer> current; // path at the point reached -> snapshot file
   private final FileSlot[] slots;
-  private final Map<String, Integer> developerIndex = new HashMap<>();
+  private final IdentityRule identityRule;
+  // Raw developers: one per (name, e-mail) pair; merged by the identity rule in finish().
+  private final Map<String, Map<String, Integer>> developerIndex = new HashMap<>();
   private final List<String> names = new ArrayList<>();
   private final List<String> emails = new ArrayList<>();
   private int[] credited = new int[2];
@@ -48,7 +50,8 @@ public final class AuthorshipAccumulator {
   private long commits;
   private boolean finished;
 
-  private AuthorshipAccumulator(Collection<String> snapshotFiles) {
+  private AuthorshipAccumulator(Collection<String> snapshotFiles, IdentityRule identityRule) {
+    this.identityRule = Checks.notNull(identityRule, "identityRule");
     this.paths = snapshotFiles.stream().distinct().toArray(String[]::new);
     this.current = new HashMap<>(paths.length * 2);
     this.slots = new FileSlot[paths.length];
@@ -64,10 +67,12 @@ public final class AuthorshipAccumulator {
    *
    * @param snapshotFiles repository-relative, unquoted, {@code /}-separated paths; duplicates are
    *     ignored
+   * @param identityRule which author lines are one developer
    */
-  public static AuthorshipAccumulator newestFirst(Collection<String> snapshotFiles) {
+  public static AuthorshipAccumulator newestFirst(
+      Collection<String> snapshotFiles, IdentityRule identityRule) {
     Checks.notNull(snapshotFiles, "snapshotFiles");
-    return new AuthorshipAccumulator(snapshotFiles);
+    return new AuthorshipAccumulator(snapshotFiles, identityRule);
   }
 
   /**
@@ -91,6 +96,21 @@ public final class AuthorshipAccumulator {
     secondsBeforeHead = (int) Math.max(0, Math.min(Integer.MAX_VALUE, before));
     creditedCount = 0;
     credit(developer(author, email));
+    commits++;
+  }
+
+  /**
+   * A commit that credits nobody, such as a merge (which carries no path lines): it counts in
+   * {@link AuthorshipHistory#commits()} and, when first, sets the head time. Path lines
+   * that follow it credit nobody.
+   */
+  public void uncredited(long authorEpochSecond) {
+    checkOpen();
+    if (!started) {
+      started = true;
+      headEpochSecond = authorEpochSecond;
+    }
+    creditedCount = 0;
     commits++;
   }
 
@@ -180,9 +200,15 @@ public final class AuthorshipAccumulator {
         kept.add(slots[i]);
       }
     }
-    List<Developer> developers = new ArrayList<>(names.size());
+    int[] group = groups();
+    List<Developer> developers = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      developers.add(new Developer(names.get(i), emails.get(i)));
+      if (group[i] == developers.size()) {
+        developers.add(new Developer(names.get(i), emails.get(i)));
+      }
+    }
+    for (FileSlot s : kept) {
+      s.regroup(group);
     }
     int n = kept.size();
     int[][] devs = new int[n][];
@@ -211,6 +237,61 @@ public final class AuthorshipAccumulator {
         times);
   }
 
+  /**
+   * Maps each raw developer to its merged developer; merged ids are numbered in order of first
+   * appearance, so group[i] <= i and a group's first member names it (its newest author line).
+   */
+  private int[] groups() {
+    int n = names.size();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      union(parent, i, first.computeIfAbsent("n" + names.get(i), k -> -1), first, "n" + names.get(i));
+      if (identityRule == IdentityRule.NAME_OR_EMAIL && !emails.get(i).isBlank()) {
+        String key = "e" + emails.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+        union(parent, i, first.computeIfAbsent(key, k -> -1), first, key);
+      }
+    }
+    int[] group = new int[n];
+    int[] idOfRoot = new int[n];
+    java.util.Arrays.fill(idOfRoot, -1);
+    int next = 0;
+    for (int i = 0; i < n; i++) {
+      int r = root(parent, i);
+      if (idOfRoot[r] < 0) {
+        idOfRoot[r] = next++;
+      }
+      group[i] = idOfRoot[r];
+    }
+    return group;
+  }
+
+  private static void union(int[] parent, int i, int seen, Map<String, Integer> first, String key) {
+    if (seen < 0) {
+      first.put(key, i);
+      return;
+    }
+    int a = root(parent, i);
+    int b = root(parent, seen);
+    // The smaller index stays root, so a group is named after its first (newest) author line.
+    if (a < b) {
+      parent[b] = a;
+    } else if (b < a) {
+      parent[a] = b;
+    }
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
   private void change(int f) {
     FileSlot s = slot(f);
     for (int i = 0; i < creditedCount; i++) {
@@ -228,10 +309,11 @@ public final class AuthorshipAccumulator {
   }
 
   private int developer(String name, String email) {
-    Integer d = developerIndex.get(name);
+    Map<String, Integer> byEmail = developerIndex.computeIfAbsent(name, k -> new HashMap<>(2));
+    Integer d = byEmail.get(email);
     if (d == null) {
       d = names.size();
-      developerIndex.put(name, d);
+      byEmail.put(email, d);
       names.add(name);
       emails.add(email);
     }
@@ -293,6 +375,32 @@ public final class AuthorshipAccumulator {
         times[i] = t;
       }
       t[changes[i]++] = secondsBeforeHead;
+    }
+
+    /** Renumbers developers by group, merging the entries of one group. */
+    void regroup(int[] group) {
+      FileSlot merged = new FileSlot();
+      for (int j = 0; j < size; j++) {
+        int i = merged.index(group[dev[j]]);
+        int have = merged.changes[i];
+        int add = changes[j];
+        int[] t = merged.times[i];
+        if (t.length < have + add) {
+          t = Arrays.copyOf(t, Math.max(have + add, 1));
+        }
+        System.arraycopy(times[j], 0, t, have, add);
+        merged.times[i] = t;
+        merged.changes[i] = have + add;
+        if (createdAt[j] >= 0
+            && (merged.createdAt[i] < 0 || createdAt[j] < merged.createdAt[i])) {
+          merged.createdAt[i] = createdAt[j];
+        }
+      }
+      size = merged.size;
+      dev = merged.dev;
+      changes = merged.changes;
+      createdAt = merged.createdAt;
+      times = merged.times;
     }
 
     void created(int d, int secondsBeforeHead) {

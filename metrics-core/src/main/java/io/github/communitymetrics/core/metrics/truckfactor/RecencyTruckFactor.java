@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.metrics.truckfactor;
 import io.github.communitymetrics.core.internal.Checks;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.SortedMap;
 
 /**
  * A recency-aware truck factor after JetBrains' Bus Factor Explorer: only changes within {@link
@@ -90,6 +91,15 @@ public final class RecencyTruckFactor {
     Checks.notNull(history, "history");
     return Greedy.run(authors(history), history.developers(),
         TruckFactor.changesPerDeveloper(history), coverageThreshold, 0.0);
+  }
+
+  /**
+   * The recency-aware truck factor of every directory holding analysed files (its files at any
+   * depth), keyed by the directory path without a trailing slash; the root is the empty string.
+   */
+  public SortedMap<String, TruckFactorResult> perDirectory(AuthorshipHistory history) {
+    Checks.notNull(history, "history");
+    return TruckFactor.perDirectory(history, authors(history), coverageThreshold, 0.0);
   }
 
   int[][] authors(AuthorshipHistory h) {

@@ -2,7 +2,9 @@ package io.github.communitymetrics.core.metrics.truckfactor;
 
 import io.github.communitymetrics.core.internal.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -150,7 +152,12 @@ public final class TruckFactor {
    */
   public SortedMap<String, TruckFactorResult> perDirectory(AuthorshipHistory history) {
     Checks.notNull(history, "history");
-    int[][] authors = authors(history);
+    return perDirectory(history, authors(history), coverageThreshold, pruneShareOfTop);
+  }
+
+  /** The greedy loop over each directory's files, for the given per-file authors. */
+  static SortedMap<String, TruckFactorResult> perDirectory(
+      AuthorshipHistory history, int[][] authors, double coverageThreshold, double prune) {
     TreeMap<String, List<int[]>> byDir = new TreeMap<>();
     List<String> files = history.files();
     for (int f = 0; f < authors.length; f++) {
@@ -165,8 +172,8 @@ public final class TruckFactor {
     byDir.forEach(
         (dir, list) ->
             out.put(dir, Greedy.run(list.toArray(new int[0][]), history.developers(), tieBreak,
-                coverageThreshold, pruneShareOfTop)));
-    return java.util.Collections.unmodifiableSortedMap(out);
+                coverageThreshold, prune)));
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /**
@@ -237,7 +244,7 @@ public final class TruckFactor {
           a[count++] = devs[j];
         }
       }
-      out[f] = java.util.Arrays.copyOf(a, count);
+      out[f] = Arrays.copyOf(a, count);
     }
     return out;
   }
