@@ -2,6 +2,7 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.io.ReadOptions;
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
+import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
 import io.github.communitymetrics.core.metrics.truckfactor.RecencyTruckFactor;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactor;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorAuthor;
@@ -123,6 +124,15 @@ final class TruckFactorCommand implements Callable<Integer> {
   boolean noDefaults;
 
   @Option(
+      names = "--identity",
+      paramLabel = "RULE",
+      defaultValue = "name-or-email",
+      description = "Which author lines are one developer: name (the paper's description) or"
+          + " name-or-email (a shared name or e-mail address, as the reference tool does;"
+          + " default: ${DEFAULT-VALUE}).")
+  String identityRule;
+
+  @Option(
       names = "--co-authors",
       description = "Credit Co-authored-by trailers like authors (the paper does not).")
   boolean coAuthors;
@@ -141,10 +151,12 @@ final class TruckFactorCommand implements Callable<Integer> {
     if (source.git != null && lsFiles != null) {
       throw new ParameterException(spec.commandLine(), "--ls-files goes with --git-log, not --git");
     }
-    if (byDirectory && algo == Algorithm.RECENCY) {
-      throw new ParameterException(
-          spec.commandLine(), "--by-directory needs --algorithm avelino or avelino-pruned");
-    }
+    IdentityRule rule = switch (identityRule.strip().toLowerCase(Locale.ROOT)) {
+      case "name" -> IdentityRule.NAME;
+      case "name-or-email" -> IdentityRule.NAME_OR_EMAIL;
+      default -> throw new ParameterException(spec.commandLine(),
+          "--identity must be name or name-or-email but was '" + identityRule + "'");
+    };
     FileSelection selection = selection();
     UnaryOperator<String> identity = UnaryOperator.identity();
     if (aliases != null) {
@@ -167,7 +179,7 @@ final class TruckFactorCommand implements Callable<Integer> {
       UnaryOperator<String> names = identity;
       history = repo.readLog(revision, in -> CommitLogAuthorship.collect(
           CommitLogReader.of(in, "git log " + revision, ReadOptions.strict()), kept, names,
-          coAuthors));
+          rule, coAuthors));
     } else {
       label = source.gitLog.toString();
       if (lsFiles != null) {
@@ -179,7 +191,7 @@ final class TruckFactorCommand implements Callable<Integer> {
       }
       selected = selection.select(snapshot);
       try (CommitLogReader reader = CommitLogReader.open(source.gitLog, ReadOptions.strict())) {
-        history = CommitLogAuthorship.collect(reader, selected.kept(), identity, coAuthors);
+        history = CommitLogAuthorship.collect(reader, selected.kept(), identity, rule, coAuthors);
       }
     }
 
@@ -188,10 +200,11 @@ final class TruckFactorCommand implements Callable<Integer> {
       case AVELINO_PRUNED -> TruckFactor.pruned().compute(history);
       case RECENCY -> RecencyTruckFactor.busFactorExplorer().compute(history);
     };
-    SortedMap<String, TruckFactorResult> directories = byDirectory
-        ? (algo == Algorithm.AVELINO ? TruckFactor.greedy() : TruckFactor.pruned())
-            .perDirectory(history)
-        : null;
+    SortedMap<String, TruckFactorResult> directories = !byDirectory ? null : switch (algo) {
+      case AVELINO -> TruckFactor.greedy().perDirectory(history);
+      case AVELINO_PRUNED -> TruckFactor.pruned().perDirectory(history);
+      case RECENCY -> RecencyTruckFactor.busFactorExplorer().perDirectory(history);
+    };
     PrintWriter out = spec.commandLine().getOut();
     Report report = new Report(label, algo.label, snapshot.size(), selected, history, result,
         directories);

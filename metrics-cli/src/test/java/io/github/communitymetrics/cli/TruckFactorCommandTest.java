@@ -59,7 +59,7 @@ class TruckFactorCommandTest {
 
   @Test
   void withoutAliasesBobbyIsSomeoneElse() {
-    Run r = run("truck-factor", "--git-log", LOG, "--ls-files", LS);
+    Run r = run("truck-factor", "--git-log", LOG, "--ls-files", LS, "--identity", "name");
     assertEquals(0, r.status(), r.err());
     // Alice 2 files with 4 changes goes first (5/7 left), then Bob Baker (2 files; ties with
     // Carol Cole on files, wins on changes or, failing that, on name): 3/7 < 0.5.
@@ -117,17 +117,30 @@ class TruckFactorCommandTest {
         + "\"coverage\":0.0,\"orphanedFiles\":1,\"authors\":[{\"name\":\"Carol Cole\","
         + "\"email\":\"carol@example.org\",\"files\":1,\"share\":1.0}]}]}"), r.out());
     Run text = run("truck-factor", "--git-log", LOG, "--ls-files", LS, "--no-default-exclusions",
-        "--by-directory");
+        "--by-directory", "--identity", "name");
     assertTrue(Pattern.compile("(?m)^ +vendor +1 +1 +0\\.0% +Carol Cole$").matcher(text.out())
         .find(), text.out());
   }
 
   @Test
+  void byDefaultASharedEmailMakesBobbyBob() {
+    Run r = run("truck-factor", "--git-log", LOG, "--ls-files", LS, "--json");
+    assertEquals(0, r.status(), r.err());
+    // bobby and Bob Baker share bob@example.org: one developer with c.c, d.c and f.c, as with
+    // the alias list, shown under the newest of the two names (bobby's commit is the newer).
+    assertTrue(r.out().contains("\"truckFactor\":2,\"filesAnalyzed\":7,"
+        + "\"coverage\":0.2857142857142857,\"orphanedFiles\":5,\"authors\":[{\"name\":\"bobby\","
+        + "\"email\":\"bob@example.org\",\"files\":3,"), r.out());
+  }
+
+  @Test
   void recencyAndPrunedRun() {
     for (String algorithm : List.of("recency", "avelino-pruned")) {
-      Run r = run("truck-factor", "--git-log", LOG, "--algorithm", algorithm, "--json");
+      Run r = run("truck-factor", "--git-log", LOG, "--algorithm", algorithm, "--by-directory",
+          "--json");
       assertEquals(0, r.status(), r.err());
       assertTrue(r.out().contains("\"algorithm\":\"" + algorithm + "\",\"truckFactor\":"), r.out());
+      assertTrue(r.out().contains("{\"path\":\"\",\"truckFactor\":"), r.out());
     }
   }
 
@@ -138,7 +151,7 @@ class TruckFactorCommandTest {
         List.of("truck-factor", "--git", ".", "--git-log", LOG),
         List.of("truck-factor", "--git-log", LOG, "--algorithm", "magic"),
         List.of("truck-factor", "--git", ".", "--ls-files", LS),
-        List.of("truck-factor", "--git-log", LOG, "--algorithm", "recency", "--by-directory"))) {
+        List.of("truck-factor", "--git-log", LOG, "--identity", "login"))) {
       Run r = run(args.toArray(String[]::new));
       assertEquals(2, r.status(), args + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
