@@ -3,5 +3,8 @@
  * package and keep its implementation in an {@code internal} package.
  */
 module io.github.communitymetrics.github {
-  requires io.github.communitymetrics.core;
+  requires transitive io.github.communitymetrics.core;
+  requires tools.jackson.core;
+
+  exports io.github.communitymetrics.github.archive;
 }

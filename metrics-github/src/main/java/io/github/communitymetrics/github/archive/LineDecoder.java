@@ -1,0 +1,639 @@
+package io.github.communitymetrics.github.archive;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.MemberAdded;
+import io.github.communitymetrics.core.event.Permission;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.PullRequestReopened;
+import io.github.communitymetrics.core.event.Push;
+import io.github.communitymetrics.core.event.Release;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.ReviewComment;
+import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Star;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Decodes one GH Archive line straight into a core event with Jackson's streaming parser: no tree,
+ * and the fields the metrics do not need are skipped without being decoded. Understands both
+ * shapes GH Archive has used:
+ *
+ * <ul>
+ *   <li>the Events API shape (2012-03 onwards, the only one from 2015): {@code actor} and {@code
+ *       repo} objects, times in UTC;
+ *   <li>the 2011-2014 timeline shape: {@code actor} a login string with {@code actor_attributes},
+ *       a {@code repository} object with {@code owner} and {@code name}, times with an offset
+ *       ({@code -07:00}), terser payloads (an issue comment carries only ids; its number comes from
+ *       the event's {@code url}).
+ * </ul>
+ *
+ * <p>Actors are a login and, where the shape has it, the numeric id; never a name or e-mail (the
+ * Events API has none), so a person looks alike in both shapes. Not thread-safe: one per thread.
+ */
+final class LineDecoder {
+  static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+
+  /** Caches are cleared past this size, which bounds their memory on any input. */
+  private static final int MAX_CACHED = 50_000;
+
+  private final GhArchiveFilter filter;
+  private final Tally tally;
+  private final Times.Cache times = new Times.Cache();
+  private final Map<String, Actor> actors = new HashMap<>();
+  private final Map<String, Repository> repos = new HashMap<>();
+
+  // The fields of the current line, reset by clear().
+  private String type;
+  private long epochSecond;
+  private final User actor = new User();
+  private String actorAttributesType;
+  private String repoName;
+  private String repoOwner;
+  private long repoId;
+  private String url;
+  private int payloadStart;
+  private int payloadEnd;
+  private boolean payloadParsed;
+  private final Payload payload = new Payload();
+
+  LineDecoder(GhArchiveFilter filter, Tally tally) {
+    this.filter = filter;
+    this.tally = tally;
+  }
+
+  /**
+   * Decodes the line {@code buf[off, off + len)} and delivers its event to {@code sink}, or counts
+   * why there is none.
+   *
+   * @throws MalformedLine if the line is not a JSON object with a type and a valid time
+   */
+  void decode(byte[] buf, int off, int len, Consumer<? super Event> sink) {
+    clear();
+    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), buf, off, len)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new MalformedLine("not a JSON object");
+      }
+      topLevel(p);
+      if (p.nextToken() != null) {
+        throw new MalformedLine("more than one JSON value on the line");
+      }
+    } catch (JacksonException e) {
+      throw new MalformedLine("not JSON: " + e.getOriginalMessage());
+    }
+    if (type == null) {
+      throw new MalformedLine("no \"type\"");
+    }
+    if (epochSecond == Times.INVALID) {
+      throw new MalformedLine("no valid \"created_at\"");
+    }
+    String fullName = fullName();
+    if (!filter.keepsAll() && (fullName == null || !filter.keeps(fullName))) {
+      tally.filteredOut++;
+      return;
+    }
+    if (!isUsed(type)) {
+      tally.notMapped(type);
+      return;
+    }
+    if (!payloadParsed && payloadStart >= 0) {
+      try (JsonParser p =
+          FACTORY.createParser(
+              ObjectReadContext.empty(), buf, off + payloadStart, payloadEnd - payloadStart)) {
+        p.nextToken();
+        payload.read(p);
+      } catch (JacksonException e) {
+        throw new MalformedLine("not JSON: " + e.getOriginalMessage());
+      }
+    }
+    Event event;
+    try {
+      event = build(fullName);
+    } catch (IllegalArgumentException e) {
+      // The core model rejects a value (a blank tag, a head that is not a sha): the event is
+      // real but cannot be a core event.
+      event = null;
+    }
+    if (event == UNUSED_ACTION) {
+      tally.notMapped(type + ":" + payload.action);
+    } else if (event == ON_PULL_REQUEST) {
+      tally.notMapped(type + ":" + payload.action + " on a pull request");
+    } else if (event == null) {
+      tally.unmappable(type);
+    } else {
+      tally.mapped(event.type());
+      sink.accept(event);
+    }
+  }
+
+  private void clear() {
+    type = null;
+    epochSecond = Times.INVALID;
+    actor.clear();
+    actorAttributesType = null;
+    repoName = null;
+    repoOwner = null;
+    repoId = -1;
+    url = null;
+    payloadStart = -1;
+    payloadEnd = -1;
+    payloadParsed = false;
+    payload.clear();
+  }
+
+  private void topLevel(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "type":
+          type = v == JsonToken.VALUE_STRING ? p.getString() : null;
+          break;
+        case "created_at":
+          if (v == JsonToken.VALUE_STRING) {
+            epochSecond = Times.epochSecond(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+          }
+          break;
+        case "actor":
+          if (v == JsonToken.START_OBJECT) {
+            actor.read(p);
+          } else if (v == JsonToken.VALUE_STRING) {
+            actor.login = p.getString();
+          }
+          break;
+        case "actor_attributes":
+          if (v == JsonToken.START_OBJECT) {
+            actorAttributes(p);
+          }
+          break;
+        case "repo":
+          if (v == JsonToken.START_OBJECT) {
+            repo(p);
+          }
+          break;
+        case "repository":
+          if (v == JsonToken.START_OBJECT) {
+            repository(p);
+          }
+          break;
+        case "url":
+          url = v == JsonToken.VALUE_STRING ? p.getString() : null;
+          break;
+        case "payload":
+          if (v == JsonToken.START_OBJECT) {
+            payload(p);
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  /**
+   * Reads the payload at once when the type and repository are known (Events API since 2015 and
+   * the timeline put them first), otherwise remembers where it is and reads it after the rest of
+   * the line (early 2012 files put the payload first).
+   */
+  private void payload(JsonParser p) {
+    if (type != null && (filter.keepsAll() || fullName() != null)) {
+      if (isUsed(type) && (filter.keepsAll() || filter.keeps(fullName()))) {
+        payload.read(p);
+        payloadParsed = true;
+      } else {
+        p.skipChildren();
+      }
+      return;
+    }
+    // Jackson counts byte offsets from the start of the slice it was given.
+    payloadStart = (int) p.currentTokenLocation().getByteOffset();
+    p.skipChildren();
+    payloadEnd = (int) p.currentTokenLocation().getByteOffset() + 1;
+  }
+
+  private void actorAttributes(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals("type") && v == JsonToken.VALUE_STRING) {
+        actorAttributesType = p.getString();
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void repo(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals("name") && v == JsonToken.VALUE_STRING) {
+        repoName = p.getString();
+      } else if (name.equals("id") && v == JsonToken.VALUE_NUMBER_INT) {
+        repoId = p.getLongValue();
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void repository(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals("name") && v == JsonToken.VALUE_STRING) {
+        repoName = p.getString();
+      } else if (name.equals("owner") && v == JsonToken.VALUE_STRING) {
+        repoOwner = p.getString();
+      } else if (name.equals("id") && v == JsonToken.VALUE_NUMBER_INT) {
+        repoId = p.getLongValue();
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** {@code owner/name}, or null when the line names no repository. */
+  private String fullName() {
+    if (repoOwner != null && repoName != null) {
+      // Timeline shape: the name is bare; cache the joined form, built once per line.
+      repoName = repoOwner + "/" + repoName;
+      repoOwner = null;
+    }
+    return repoName;
+  }
+
+  static boolean isUsed(String ghType) {
+    switch (ghType) {
+      case "WatchEvent":
+      case "ForkEvent":
+      case "IssuesEvent":
+      case "IssueCommentEvent":
+      case "PullRequestEvent":
+      case "PullRequestReviewEvent":
+      case "PullRequestReviewCommentEvent":
+      case "PushEvent":
+      case "ReleaseEvent":
+      case "MemberEvent":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Marks an action of a used type that has no core event (a label added, a PR synchronised). */
+  private static final Event UNUSED_ACTION =
+      new Star(Instant.EPOCH, Repository.github("unused/action"), Actor.github("unused"));
+
+  /** The event, {@link #UNUSED_ACTION}, or null when a needed field is missing. */
+  private Event build(String fullName) {
+    String action = payload.action;
+    // Actions that have no core event are told apart before anything is required of the line.
+    switch (type) {
+      case "WatchEvent":
+        if (action != null && !action.equals("started")) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "IssuesEvent":
+      case "PullRequestEvent":
+        if (!("opened".equals(action) || "closed".equals(action) || "reopened".equals(action))) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "IssueCommentEvent":
+      case "PullRequestReviewCommentEvent":
+        if (action != null && !action.equals("created")) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "PullRequestReviewEvent":
+        if (action != null && !action.equals("created") && !action.equals("submitted")) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "ReleaseEvent":
+        if (!"published".equals(action)) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "MemberEvent":
+        if (!"added".equals(action)) {
+          return UNUSED_ACTION;
+        }
+        break;
+      default:
+        break;
+    }
+    if (fullName == null || actor.login == null) {
+      return null;
+    }
+    Instant at = times.of(epochSecond);
+    Repository repo = repository(fullName);
+    Actor who = actor(actor, actorAttributesType);
+    switch (type) {
+      case "WatchEvent":
+        return new Star(at, repo, who);
+      case "ForkEvent":
+        return new Fork(at, repo, who, Optional.ofNullable(payload.forkFullName()));
+      case "IssuesEvent":
+        return issue(at, repo, who, action);
+      case "IssueCommentEvent":
+        return issueComment(at, repo, who);
+      case "PullRequestEvent":
+        return pullRequest(at, repo, who, action);
+      case "PullRequestReviewEvent":
+        return review(at, repo, who);
+      case "PullRequestReviewCommentEvent":
+        return reviewComment(at, repo, who);
+      case "PushEvent":
+        if (payload.ref == null || payload.head == null) {
+          return null;
+        }
+        return new Push(at, repo, who, payload.ref, payload.head, Math.max(0, payload.size));
+      case "ReleaseEvent":
+        if (payload.tagName == null) {
+          return null;
+        }
+        return new Release(
+            at,
+            repo,
+            who,
+            payload.tagName,
+            nonBlank(payload.releaseName),
+            payload.prerelease);
+      case "MemberEvent":
+        return member(at, repo, who);
+      default:
+        throw new IllegalStateException("unhandled used type " + type);
+    }
+  }
+
+  private Event issue(Instant at, Repository repo, Actor who, String action) {
+    if (payload.issueOnPullRequest) {
+      // GitHub also reports pull requests as issues; their PullRequestEvent is the one mapped.
+      return ON_PULL_REQUEST;
+    }
+    int number = payload.issueNumber > 0 ? payload.issueNumber : payload.number;
+    if (number <= 0) {
+      return null;
+    }
+    switch (action) {
+      case "opened":
+        return new IssueOpened(at, repo, who, number, association(payload.issueAssociation));
+      case "closed":
+        return new IssueClosed(at, repo, who, number);
+      default:
+        return new IssueReopened(at, repo, who, number);
+    }
+  }
+
+  /** Marks an {@code IssuesEvent} about a pull request (2012 data has them). */
+  private static final Event ON_PULL_REQUEST =
+      new Star(Instant.EPOCH, Repository.github("unused/pull"), Actor.github("unused"));
+
+  private Event issueComment(Instant at, Repository repo, Actor who) {
+    int number = payload.issueNumber;
+    boolean onPullRequest = payload.issueOnPullRequest;
+    if (number <= 0 && url != null) {
+      // Timeline shape: https://github.com/o/r/issues/11#issuecomment-9401599 or .../pull/11#...
+      number = numberAfter(url, "/issues/");
+      if (number <= 0) {
+        number = numberAfter(url, "/pull/");
+        onPullRequest = number > 0;
+      }
+    }
+    if (number <= 0) {
+      return null;
+    }
+    return new IssueComment(
+        at,
+        repo,
+        who,
+        number,
+        onPullRequest,
+        association(payload.commentAssociation),
+        id(payload.commentId));
+  }
+
+  private Event pullRequest(Instant at, Repository repo, Actor who, String action) {
+    int number = payload.prNumber > 0 ? payload.prNumber : payload.number;
+    if (number <= 0) {
+      return null;
+    }
+    Optional<Actor> author =
+        payload.prUser.login == null
+            ? Optional.empty()
+            : Optional.of(actor(payload.prUser, payload.prUser.type));
+    switch (action) {
+      case "opened":
+        return new PullRequestOpened(
+            at,
+            repo,
+            who,
+            number,
+            payload.draft,
+            nonBlank(payload.baseRef),
+            association(payload.prAssociation));
+      case "closed":
+        if (payload.merged) {
+          return new PullRequestMerged(
+              at,
+              repo,
+              who,
+              number,
+              author,
+              nonBlank(payload.baseRef),
+              nonBlank(payload.mergeCommitSha));
+        }
+        return new PullRequestClosed(at, repo, who, number, author);
+      default:
+        return new PullRequestReopened(at, repo, who, number);
+    }
+  }
+
+  private Event review(Instant at, Repository repo, Actor who) {
+    if (payload.prNumber <= 0 || payload.reviewState == null) {
+      return null;
+    }
+    Optional<ReviewState> state = ReviewState.fromWireName(payload.reviewState);
+    if (state.isEmpty()) {
+      return null;
+    }
+    Optional<Actor> author =
+        payload.prUser.login == null
+            ? Optional.empty()
+            : Optional.of(actor(payload.prUser, payload.prUser.type));
+    return new Review(
+        at,
+        repo,
+        who,
+        payload.prNumber,
+        state.get(),
+        author,
+        association(payload.reviewAssociation),
+        id(payload.reviewId));
+  }
+
+  private Event reviewComment(Instant at, Repository repo, Actor who) {
+    int number = payload.prNumber;
+    if (number <= 0 && payload.commentPullRequestHref != null) {
+      // Before the payload carried the pull request (2012): comment._links.pull_request.href.
+      number = numberAfter(payload.commentPullRequestHref, "/pulls/");
+    }
+    if (number <= 0) {
+      return null;
+    }
+    return new ReviewComment(
+        at, repo, who, number, association(payload.commentAssociation), id(payload.commentId));
+  }
+
+  private Event member(Instant at, Repository repo, Actor who) {
+    if (payload.member.login == null) {
+      return null;
+    }
+    // Adding a collaborator granted push (write) access until GitHub added roles; a payload
+    // that names a permission we do not model ("read", "triage") grants no write access.
+    Permission permission = Permission.WRITE;
+    if (payload.permission != null) {
+      Optional<Permission> p = Permission.fromWireName(payload.permission);
+      if (p.isEmpty()) {
+        return UNUSED_ACTION;
+      }
+      permission = p.get();
+    }
+    return new MemberAdded(at, repo, who, actor(payload.member, payload.member.type), permission);
+  }
+
+  private Repository repository(String fullName) {
+    Repository r = repos.get(fullName);
+    OptionalLong id = id(repoId);
+    if (r == null || !r.id().equals(id)) {
+      if (repos.size() >= MAX_CACHED) {
+        repos.clear();
+      }
+      r = new Repository(Forge.GITHUB, fullName, id);
+      repos.put(fullName, r);
+    }
+    return r;
+  }
+
+  private Actor actor(User u, String ghType) {
+    ActorKind kind = kind(u.login, ghType);
+    OptionalLong id = id(u.id);
+    Actor a = actors.get(u.login);
+    if (a == null || a.kind() != kind || !a.id().equals(id)) {
+      if (actors.size() >= MAX_CACHED) {
+        actors.clear();
+      }
+      a = new Actor(Forge.GITHUB, Optional.of(u.login), id, Optional.empty(), List.of(), kind);
+      actors.put(u.login, a);
+    }
+    return a;
+  }
+
+  /** Bots by GitHub's {@code type: Bot} or by the {@code [bot]} suffix of app accounts. */
+  static ActorKind kind(String login, String ghType) {
+    if ("Bot".equals(ghType) || login.endsWith("[bot]")) {
+      return ActorKind.BOT;
+    }
+    if ("Organization".equals(ghType)) {
+      return ActorKind.ORGANIZATION;
+    }
+    return ActorKind.USER;
+  }
+
+  private static OptionalLong id(long id) {
+    return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+  }
+
+  private static Optional<AuthorAssociation> association(String value) {
+    return value == null ? Optional.empty() : AuthorAssociation.fromWireName(value);
+  }
+
+  private static Optional<String> nonBlank(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+  }
+
+  /** The decimal number right after {@code marker} in {@code s}, or -1. */
+  static int numberAfter(String s, String marker) {
+    int i = s.lastIndexOf(marker);
+    if (i < 0) {
+      return -1;
+    }
+    long n = 0;
+    int start = i + marker.length();
+    int j = start;
+    while (j < s.length() && j - start < 10 && Character.isDigit(s.charAt(j))) {
+      n = n * 10 + (s.charAt(j) - '0');
+      j++;
+    }
+    return j == start || n > Integer.MAX_VALUE ? -1 : (int) n;
+  }
+
+  /** A line that is not a GH Archive event. */
+  static final class MalformedLine extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedLine(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** A GitHub user object's fields that the events use. */
+  static final class User {
+    String login;
+    long id;
+    String type;
+
+    void clear() {
+      login = null;
+      id = -1;
+      type = null;
+    }
+
+    void read(JsonParser p) {
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "login":
+            login = v == JsonToken.VALUE_STRING ? p.getString() : null;
+            break;
+          case "id":
+            id = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+            break;
+          case "type":
+            type = v == JsonToken.VALUE_STRING ? p.getString() : null;
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+    }
+  }
+}
