@@ -359,7 +359,7 @@ final class LineDecoder {
       case "WatchEvent":
         return new Star(at, repo, who);
       case "ForkEvent":
-        return new Fork(at, repo, who, Optional.ofNullable(payload.forkFullName()));
+        return new Fork(at, repo, who, Optional.ofNullable(forkFullName()));
       case "IssuesEvent":
         return issue(at, repo, who, action);
       case "IssueCommentEvent":
@@ -391,6 +391,20 @@ final class LineDecoder {
       default:
         throw new IllegalStateException("unhandled used type " + type);
     }
+  }
+
+  /** From the payload, or in the timeline (empty payload) from the url of the fork itself. */
+  private String forkFullName() {
+    String name = payload.forkFullName();
+    String prefix = "https://github.com/";
+    if (name == null && url != null && url.startsWith(prefix)) {
+      String path = url.substring(prefix.length());
+      int slash = path.indexOf('/');
+      if (slash > 0 && slash == path.lastIndexOf('/') && slash < path.length() - 1) {
+        name = path;
+      }
+    }
+    return name;
   }
 
   private Event issue(Instant at, Repository repo, Actor who, String action) {
