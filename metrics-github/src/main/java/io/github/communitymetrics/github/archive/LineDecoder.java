@@ -67,19 +67,31 @@ final class LineDecoder {
   private final Map<String, Actor> actors = new HashMap<>();
   private final Map<String, Repository> repos = new HashMap<>();
 
-  // The fields of the current line, reset by clear().
+  // The fields of the current line, reset by clear(). Ranges are [start, end) in the line buffer.
+  private byte[] line;
   private String type;
   private long epochSecond;
   private final User actor = new User();
+  private int actorStart;
+  private int actorEnd;
+  private int attributesStart;
+  private int attributesEnd;
   private String actorAttributesType;
   private String repoName;
   private String repoOwner;
   private long repoId;
-  private String url;
+  private int urlStart;
+  private int urlEnd;
   private int payloadStart;
   private int payloadEnd;
-  private boolean payloadParsed;
   private final Payload payload = new Payload();
+
+  // Visitors kept in fields so that no lambda is allocated per line.
+  private final RawJson.Members topMember = this::topMember;
+  private final RawJson.Members repoMember = this::repoMember;
+  private final RawJson.Members actorMember = this::actorMember;
+  private final RawJson.Members attributesMember = this::attributesMember;
+  private final RawJson.Members pushMember = this::pushMember;
 
   LineDecoder(GhArchiveFilter filter, Tally tally) {
     this.filter = filter;
@@ -90,20 +102,19 @@ final class LineDecoder {
    * Decodes the line {@code buf[off, off + len)} and delivers its event to {@code sink}, or counts
    * why there is none.
    *
+   * <p>The line's top level is split into members by {@link RawJson} without decoding; the type,
+   * time and repository decide whether anything else is looked at. Only the payload of a used
+   * event type (other than a push, whose three fields are read raw) goes to Jackson.
+   *
    * @throws MalformedLine if the line is not a JSON object with a type and a valid time
    */
   void decode(byte[] buf, int off, int len, Consumer<? super Event> sink) {
     clear();
-    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), buf, off, len)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new MalformedLine("not a JSON object");
-      }
-      topLevel(p);
-      if (p.nextToken() != null) {
-        throw new MalformedLine("more than one JSON value on the line");
-      }
-    } catch (JacksonException e) {
-      throw new MalformedLine("not JSON: " + e.getOriginalMessage());
+    line = buf;
+    int end = off + len;
+    int after = RawJson.members(buf, off, end, topMember);
+    if (RawJson.skipWs(buf, after, end) != end) {
+      throw new MalformedLine("more than one JSON value on the line");
     }
     if (type == null) {
       throw new MalformedLine("no \"type\"");
@@ -120,14 +131,19 @@ final class LineDecoder {
       tally.notMapped(type);
       return;
     }
-    if (!payloadParsed && payloadStart >= 0) {
-      try (JsonParser p =
-          FACTORY.createParser(
-              ObjectReadContext.empty(), buf, off + payloadStart, payloadEnd - payloadStart)) {
-        p.nextToken();
-        payload.read(p);
-      } catch (JacksonException e) {
-        throw new MalformedLine("not JSON: " + e.getOriginalMessage());
+    readActor(buf);
+    if (payloadStart >= 0 && buf[payloadStart] == '{') {
+      if (type.equals("PushEvent")) {
+        RawJson.members(buf, payloadStart, payloadEnd, pushMember);
+      } else {
+        try (JsonParser p =
+            FACTORY.createParser(
+                ObjectReadContext.empty(), buf, payloadStart, payloadEnd - payloadStart)) {
+          p.nextToken();
+          payload.read(p);
+        } catch (JacksonException e) {
+          throw new MalformedLine("not JSON: " + e.getOriginalMessage());
+        }
       }
     }
     Event event;
@@ -154,137 +170,153 @@ final class LineDecoder {
     type = null;
     epochSecond = Times.INVALID;
     actor.clear();
+    actorStart = -1;
+    attributesStart = -1;
     actorAttributesType = null;
     repoName = null;
     repoOwner = null;
     repoId = -1;
-    url = null;
+    urlStart = -1;
     payloadStart = -1;
-    payloadEnd = -1;
-    payloadParsed = false;
     payload.clear();
   }
 
-  private void topLevel(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      switch (name) {
-        case "type":
-          type = v == JsonToken.VALUE_STRING ? p.getString() : null;
-          break;
-        case "created_at":
-          if (v == JsonToken.VALUE_STRING) {
-            epochSecond = Times.epochSecond(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
-          }
-          break;
-        case "actor":
-          if (v == JsonToken.START_OBJECT) {
-            actor.read(p);
-          } else if (v == JsonToken.VALUE_STRING) {
-            actor.login = p.getString();
-          }
-          break;
-        case "actor_attributes":
-          if (v == JsonToken.START_OBJECT) {
-            actorAttributes(p);
-          }
-          break;
-        case "repo":
-          if (v == JsonToken.START_OBJECT) {
-            repo(p);
-          }
-          break;
-        case "repository":
-          if (v == JsonToken.START_OBJECT) {
-            repository(p);
-          }
-          break;
-        case "url":
-          url = v == JsonToken.VALUE_STRING ? p.getString() : null;
-          break;
-        case "payload":
-          if (v == JsonToken.START_OBJECT) {
-            payload(p);
-          }
-          break;
-        default:
-          p.skipChildren();
-      }
+  private void topMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    switch (ne - ns) {
+      case 4:
+        if (RawJson.is(buf, ns, ne, "type")) {
+          type = typeName(buf, vs, ve);
+        } else if (RawJson.is(buf, ns, ne, "repo")) {
+          repository(buf, vs, ve);
+        }
+        break;
+      case 10:
+        if (RawJson.is(buf, ns, ne, "created_at") && RawJson.isString(buf, vs, ve)) {
+          epochSecond = Times.epochSecond(buf, vs + 1, ve - vs - 2);
+        } else if (RawJson.is(buf, ns, ne, "repository")) {
+          repository(buf, vs, ve);
+        }
+        break;
+      case 5:
+        if (RawJson.is(buf, ns, ne, "actor")) {
+          actorStart = vs;
+          actorEnd = ve;
+        }
+        break;
+      case 7:
+        if (RawJson.is(buf, ns, ne, "payload")) {
+          payloadStart = vs;
+          payloadEnd = ve;
+        }
+        break;
+      case 3:
+        if (RawJson.is(buf, ns, ne, "url")) {
+          urlStart = vs;
+          urlEnd = ve;
+        }
+        break;
+      case 16:
+        if (RawJson.is(buf, ns, ne, "actor_attributes")) {
+          attributesStart = vs;
+          attributesEnd = ve;
+        }
+        break;
+      default:
+        break;
     }
   }
 
-  /**
-   * Reads the payload at once when the type and repository are known (Events API since 2015 and
-   * the timeline put them first), otherwise remembers where it is and reads it after the rest of
-   * the line (early 2012 files put the payload first).
-   */
-  private void payload(JsonParser p) {
-    if (type != null && (filter.keepsAll() || fullName() != null)) {
-      if (isUsed(type) && (filter.keepsAll() || filter.keeps(fullName()))) {
-        payload.read(p);
-        payloadParsed = true;
-      } else {
-        p.skipChildren();
-      }
-      return;
+  private static final String[] KNOWN_TYPES = {
+    "PushEvent", "CreateEvent", "WatchEvent", "PullRequestEvent", "IssueCommentEvent",
+    "IssuesEvent", "DeleteEvent", "ForkEvent", "PullRequestReviewEvent",
+    "PullRequestReviewCommentEvent", "ReleaseEvent", "GollumEvent", "MemberEvent", "PublicEvent",
+    "CommitCommentEvent", "GistEvent", "FollowEvent", "DownloadEvent"
+  };
+
+  /** The type, as a shared constant for the usual ones (no String per line). */
+  private static String typeName(byte[] buf, int vs, int ve) {
+    if (!RawJson.isString(buf, vs, ve)) {
+      return null;
     }
-    // Jackson counts byte offsets from the start of the slice it was given.
-    payloadStart = (int) p.currentTokenLocation().getByteOffset();
-    p.skipChildren();
-    payloadEnd = (int) p.currentTokenLocation().getByteOffset() + 1;
+    for (String t : KNOWN_TYPES) {
+      if (RawJson.is(buf, vs + 1, ve - 1, t)) {
+        return t;
+      }
+    }
+    return RawJson.string(buf, vs, ve);
   }
 
-  private void actorAttributes(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals("type") && v == JsonToken.VALUE_STRING) {
-        actorAttributesType = p.getString();
-      } else {
-        p.skipChildren();
-      }
+  private void repository(byte[] buf, int vs, int ve) {
+    if (buf[vs] == '{') {
+      RawJson.members(buf, vs, ve, repoMember);
     }
   }
 
-  private void repo(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals("name") && v == JsonToken.VALUE_STRING) {
-        repoName = p.getString();
-      } else if (name.equals("id") && v == JsonToken.VALUE_NUMBER_INT) {
-        repoId = p.getLongValue();
-      } else {
-        p.skipChildren();
-      }
+  private void repoMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "name")) {
+      repoName = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "id")) {
+      repoId = RawJson.number(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "owner")) {
+      // The timeline's owner is a login; the Events API has no owner in "repo".
+      repoOwner = RawJson.string(buf, vs, ve);
     }
   }
 
-  private void repository(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals("name") && v == JsonToken.VALUE_STRING) {
-        repoName = p.getString();
-      } else if (name.equals("owner") && v == JsonToken.VALUE_STRING) {
-        repoOwner = p.getString();
-      } else if (name.equals("id") && v == JsonToken.VALUE_NUMBER_INT) {
-        repoId = p.getLongValue();
+  private void readActor(byte[] buf) {
+    if (actorStart >= 0) {
+      if (buf[actorStart] == '{') {
+        RawJson.members(buf, actorStart, actorEnd, actorMember);
       } else {
-        p.skipChildren();
+        actor.login = RawJson.string(buf, actorStart, actorEnd);
       }
+    }
+    if (attributesStart >= 0 && buf[attributesStart] == '{') {
+      RawJson.members(buf, attributesStart, attributesEnd, attributesMember);
+    }
+  }
+
+  private void actorMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "login")) {
+      actor.login = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "id")) {
+      actor.id = RawJson.number(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "type")) {
+      actor.type = RawJson.string(buf, vs, ve);
+    }
+  }
+
+  private void attributesMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "type")) {
+      actorAttributesType = RawJson.string(buf, vs, ve);
+    }
+  }
+
+  /** A push needs three fields; its commit list, most of its bytes, is never decoded. */
+  private void pushMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "ref")) {
+      payload.ref = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "head")) {
+      payload.head = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "size")) {
+      long n = RawJson.number(buf, vs, ve);
+      payload.size = n <= Integer.MAX_VALUE ? (int) n : -1;
     }
   }
 
   /** {@code owner/name}, or null when the line names no repository. */
   private String fullName() {
     if (repoOwner != null && repoName != null) {
-      // Timeline shape: the name is bare; cache the joined form, built once per line.
+      // Timeline shape: the name is bare.
       repoName = repoOwner + "/" + repoName;
       repoOwner = null;
     }
     return repoName;
+  }
+
+  /** The event's url (timeline shape), decoded only when needed. */
+  private String url() {
+    return urlStart < 0 ? null : RawJson.string(line, urlStart, urlEnd);
   }
 
   static boolean isUsed(String ghType) {
@@ -354,7 +386,7 @@ final class LineDecoder {
     }
     Instant at = times.of(epochSecond);
     Repository repo = repository(fullName);
-    Actor who = actor(actor, actorAttributesType);
+    Actor who = actor(actor, actor.type != null ? actor.type : actorAttributesType);
     switch (type) {
       case "WatchEvent":
         return new Star(at, repo, who);
@@ -396,6 +428,7 @@ final class LineDecoder {
   /** From the payload, or in the timeline (empty payload) from the url of the fork itself. */
   private String forkFullName() {
     String name = payload.forkFullName();
+    String url = url();
     String prefix = "https://github.com/";
     if (name == null && url != null && url.startsWith(prefix)) {
       String path = url.substring(prefix.length());
@@ -433,6 +466,7 @@ final class LineDecoder {
   private Event issueComment(Instant at, Repository repo, Actor who) {
     int number = payload.issueNumber;
     boolean onPullRequest = payload.issueOnPullRequest;
+    String url = url();
     if (number <= 0 && url != null) {
       // Timeline shape: https://github.com/o/r/issues/11#issuecomment-9401599 or .../pull/11#...
       number = numberAfter(url, "/issues/");

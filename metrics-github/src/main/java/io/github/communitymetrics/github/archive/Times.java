@@ -1,5 +1,6 @@
 package io.github.communitymetrics.github.archive;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ final class Times {
   private Times() {}
 
   /** Seconds since the epoch, or {@link #INVALID}. */
-  static long epochSecond(char[] c, int off, int len) {
+  static long epochSecond(byte[] c, int off, int len) {
     if (len >= 20
         && c[off + 4] == '-'
         && c[off + 7] == '-'
@@ -54,14 +55,14 @@ final class Times {
       }
     }
     try {
-      return OffsetDateTime.parse(new String(c, off, len)).toEpochSecond();
+      return OffsetDateTime.parse(new String(c, off, len, StandardCharsets.ISO_8859_1)).toEpochSecond();
     } catch (DateTimeParseException e) {
       return INVALID;
     }
   }
 
   /** The offset {@code Z} or {@code ±hh:mm} in seconds, or MIN_VALUE for another shape. */
-  private static int offset(char[] c, int off, int len) {
+  private static int offset(byte[] c, int off, int len) {
     if (len == 1 && c[off] == 'Z') {
       return 0;
     }
@@ -77,7 +78,7 @@ final class Times {
     return Integer.MIN_VALUE;
   }
 
-  private static int digits(char[] c, int from, int count) {
+  private static int digits(byte[] c, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
       int d = c[i] - '0';

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TimesTest {
   private static long parse(String s) {
-    return Times.epochSecond(s.toCharArray(), 0, s.length());
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Times.epochSecond(b, 0, b.length);
   }
 
   @ParameterizedTest
