@@ -68,7 +68,7 @@ final class MetricsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Duration windowLength = duration(window, "--window");
     Duration horizonLength = duration(horizon, "--horizon");
-    EventSource.Loaded loaded = source.load();
+    EventSource.Loaded loaded = source.load(Optional.ofNullable(repo));
     EventStore store = EventStore.of(loaded.events());
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to measure");
@@ -95,10 +95,11 @@ final class MetricsCommand implements Callable<Integer> {
 
   private Repository repository(EventStore store) {
     if (repo == null) {
-      if (source.eventsFile == null) {
+      if (!source.fromFiles()) {
         return store.repositories().get(0);
       }
-      throw new ParameterException(spec.commandLine(), "--repo OWNER/NAME is required with --events");
+      throw new ParameterException(
+          spec.commandLine(), "--repo OWNER/NAME is required with --events or --gharchive");
     }
     Optional<Repository> match =
         store.repositories().stream().filter(r -> r.fullName().equalsIgnoreCase(repo)).findFirst();
