@@ -97,16 +97,15 @@ final class InputReader {
       }
       tally.uncompressedBytes += read;
       limit += read;
-      for (int i = scan; i < limit; i++) {
-        if (buf[i] == '\n') {
-          if (discarding) {
-            discarding = false;
-          } else {
-            line++;
-            line(line, start, i, sink);
-          }
-          start = i + 1;
+      for (int i = RawJson.indexOfNewline(buf, scan, limit); i >= 0;
+          i = RawJson.indexOfNewline(buf, i + 1, limit)) {
+        if (discarding) {
+          discarding = false;
+        } else {
+          line++;
+          line(line, start, i, sink);
         }
+        start = i + 1;
       }
       scan = limit;
     }
