@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Compute every metric of one repository as of an instant: contributor confidence, the"
           + " bus-factor family, the contributor ladder. JSON schema: docs/metrics.md.",
-      "Without --events it uses the simulated demo community (and its first repository)."
+      "Without --events or --gharchive it uses the simulated demo community (and its first"
+          + " repository)."
     })
 final class MetricsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
