@@ -447,4 +447,45 @@ class GhArchiveReaderTest {
             () -> GhArchiveReader.builder().threads(2).build().read(List.of(missing, missing), x -> {}));
     assertEquals(missing.toString(), e.file());
   }
+
+  @Test
+  void eventsThatLackWhatTheCoreNeedsAreCountedAsUnmappable() {
+    String repo = "\"repo\":{\"id\":9,\"name\":\"acme/widget\"}";
+    String time = "\"created_at\":\"2021-07-21T06:00:00Z\"";
+    String actor = "\"actor\":{\"id\":1,\"login\":\"alice\"}";
+    String text =
+        String.join(
+            "\n",
+            // A head that is not a sha.
+            "{\"type\":\"PushEvent\"," + actor + "," + repo + ",\"payload\":{\"ref\":\"refs/heads/x\","
+                + "\"head\":\"HEAD\",\"size\":1}," + time + "}",
+            // No actor at all.
+            "{\"type\":\"WatchEvent\"," + repo + ",\"payload\":{\"action\":\"started\"}," + time + "}",
+            // An issue event about a pull request: its PullRequestEvent is the one mapped.
+            "{\"type\":\"IssuesEvent\"," + actor + "," + repo + ",\"payload\":{\"action\":\"opened\","
+                + "\"issue\":{\"number\":3,\"pull_request\":{\"html_url\":\"u\"}}}," + time + "}",
+            // An action without a core event.
+            "{\"type\":\"IssuesEvent\"," + actor + "," + repo + ",\"payload\":{\"action\":\"labeled\","
+                + "\"issue\":{\"number\":3}}," + time + "}",
+            // A used type without a repository.
+            "{\"type\":\"ForkEvent\"," + actor + ",\"payload\":{}," + time + "}",
+            // Escapes in a login are decoded.
+            "{\"type\":\"WatchEvent\",\"actor\":{\"login\":\"al\\u0069ce\"}," + repo
+                + ",\"payload\":{\"action\":\"started\"}," + time + "}");
+    Read r = read(text.getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        Map.of("PushEvent", 1L, "WatchEvent", 1L, "ForkEvent", 1L), r.report.unmappable());
+    assertEquals(
+        Map.of("IssuesEvent:opened on a pull request", 1L, "IssuesEvent:labeled", 1L),
+        r.report.notMapped());
+    assertEquals(
+        List.of(
+            new Star(
+                Instant.parse("2021-07-21T06:00:00Z"),
+                new Repository(Forge.GITHUB, "acme/widget", OptionalLong.of(9)),
+                Actor.github("alice"))),
+        r.events);
+    assertTrue(r.report.isClean());
+    GhArchiveSharedDataTest.assertAccounted(r.report);
+  }
 }
