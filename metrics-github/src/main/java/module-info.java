@@ -1,7 +1,10 @@
 /**
- * The github adapter. An empty shell for now: its own issue fills it. It will export only its API
- * package and keep its implementation in an {@code internal} package.
+ * The github adapter. {@code io.github.communitymetrics.github.archive} reads GH Archive hourly
+ * files into core events (its implementation classes are package-private).
  */
 module io.github.communitymetrics.github {
-  requires io.github.communitymetrics.core;
+  requires transitive io.github.communitymetrics.core;
+  requires tools.jackson.core;
+
+  exports io.github.communitymetrics.github.archive;
 }

@@ -5,6 +5,9 @@ import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventReader;
 import io.github.communitymetrics.core.io.ReadOptions;
 import io.github.communitymetrics.core.io.ReadReport;
+import io.github.communitymetrics.github.archive.GhArchiveFilter;
+import io.github.communitymetrics.github.archive.GhArchiveReader;
+import io.github.communitymetrics.github.archive.GhArchiveReport;
 import io.github.communitymetrics.testkit.CommunitySimulator;
 import io.github.communitymetrics.testkit.PlantedTruth;
 import io.github.communitymetrics.testkit.SimulatedCommunity;
@@ -15,9 +18,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Where a command's events come from: a JSON Lines file, or the simulated demo community. */
+/**
+ * Where a command's events come from: a JSON Lines file, GH Archive hours, or the simulated demo
+ * community.
+ */
 final class EventSource {
   @Option(
       names = "--events",
@@ -25,6 +33,18 @@ final class EventSource {
       description = "Canonical JSON Lines events (docs/events.md); gzip is detected. Default: the"
           + " simulated demo community.")
   Path eventsFile;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(
+      names = "--gharchive",
+      paramLabel = "FILE",
+      arity = "1..*",
+      description = "GH Archive hourly files (.json.gz or .json), read in parallel; with --repo only"
+          + " that repository's events are kept. Malformed lines and damaged files are skipped"
+          + " and reported.")
+  List<Path> gharchiveFiles;
 
   @Option(
       names = "--skip-malformed",
@@ -46,7 +66,27 @@ final class EventSource {
       Optional<ReadReport> readReport,
       Optional<PlantedTruth> truth) {}
 
+  /** Whether the events come from a file rather than the simulator. */
+  boolean fromFiles() {
+    return eventsFile != null || gharchiveFiles != null;
+  }
+
   Loaded load() throws IOException {
+    return load(Optional.empty());
+  }
+
+  /**
+   * Loads the events.
+   *
+   * @param repository for GH Archive input, the only {@code OWNER/NAME} to keep while parsing
+   */
+  Loaded load(Optional<String> repository) throws IOException {
+    if (gharchiveFiles != null) {
+      if (eventsFile != null) {
+        throw new IllegalArgumentException("use either --events or --gharchive, not both");
+      }
+      return loadGhArchive(repository);
+    }
     if (eventsFile == null) {
       SimulationConfig config = SimulationConfig.demo().toBuilder().seed(seed).build();
       SimulatedCommunity community = CommunitySimulator.simulate(config);
@@ -68,5 +108,38 @@ final class EventSource {
     }
     return new Loaded(
         eventsFile.toString(), false, List.copyOf(events), Optional.of(report), Optional.empty());
+  }
+
+  private Loaded loadGhArchive(Optional<String> repository) {
+    GhArchiveReader reader =
+        GhArchiveReader.builder()
+            .filter(
+                repository.map(r -> GhArchiveFilter.repositories(List.of(r)))
+                    .orElse(GhArchiveFilter.all()))
+            .threads(Math.max(1, Math.min(gharchiveFiles.size(), Runtime.getRuntime().availableProcessors())))
+            .options(ReadOptions.skipMalformed(20))
+            .build();
+    List<Event> events = new ArrayList<>();
+    GhArchiveReport r = reader.read(gharchiveFiles, events::add);
+    // The archive's own accounting goes to stderr, so that --json output stays clean.
+    java.io.PrintWriter err = mixee.commandLine().getErr();
+    err.printf(
+        "GH Archive: %,d files, %,d lines, %,d events mapped, %,d not used by the metrics,"
+            + " %,d unmappable, %,d of other repositories, %,d malformed lines, %,d damaged files%n",
+        r.files(), r.lines(), r.eventsMapped(), r.eventsNotMapped(), r.eventsUnmappable(),
+        r.filteredOut(), r.malformedLines(), r.corruptInputs().size());
+    r.malformed().forEach(p -> err.println("  malformed " + p));
+    r.corruptInputs().forEach(p -> err.println("  damaged " + p));
+    err.flush();
+    List<ReadReport.SkippedLine> skipped = new ArrayList<>();
+    r.malformed().forEach(p -> skipped.add(new ReadReport.SkippedLine(p.line(), p.file() + ": " + p.reason())));
+    ReadReport read =
+        new ReadReport(r.lines(), r.blankLines(), r.eventsMapped(), r.malformedLines(), skipped);
+    return new Loaded(
+        "GH Archive (" + gharchiveFiles.size() + " file" + (gharchiveFiles.size() == 1 ? "" : "s") + ")",
+        false,
+        List.copyOf(events),
+        Optional.of(read),
+        Optional.empty());
   }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Compute every metric of one repository as of an instant: contributor confidence, the"
           + " bus-factor family, the contributor ladder. JSON schema: docs/metrics.md.",
-      "Without --events it uses the simulated demo community (and its first repository)."
+      "Without --events or --gharchive it uses the simulated demo community (and its first"
+          + " repository)."
     })
 final class MetricsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -68,7 +69,7 @@ final class MetricsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Duration windowLength = duration(window, "--window");
     Duration horizonLength = duration(horizon, "--horizon");
-    EventSource.Loaded loaded = source.load();
+    EventSource.Loaded loaded = source.load(Optional.ofNullable(repo));
     EventStore store = EventStore.of(loaded.events());
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to measure");
@@ -95,10 +96,11 @@ final class MetricsCommand implements Callable<Integer> {
 
   private Repository repository(EventStore store) {
     if (repo == null) {
-      if (source.eventsFile == null) {
+      if (!source.fromFiles()) {
         return store.repositories().get(0);
       }
-      throw new ParameterException(spec.commandLine(), "--repo OWNER/NAME is required with --events");
+      throw new ParameterException(
+          spec.commandLine(), "--repo OWNER/NAME is required with --events or --gharchive");
     }
     Optional<Repository> match =
         store.repositories().stream().filter(r -> r.fullName().equalsIgnoreCase(repo)).findFirst();

@@ -1,0 +1,687 @@
+package io.github.communitymetrics.github.archive;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.MemberAdded;
+import io.github.communitymetrics.core.event.Permission;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.PullRequestReopened;
+import io.github.communitymetrics.core.event.Push;
+import io.github.communitymetrics.core.event.Release;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.ReviewComment;
+import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Star;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Decodes one GH Archive line straight into a core event with Jackson's streaming parser: no tree,
+ * and the fields the metrics do not need are skipped without being decoded. Understands both
+ * shapes GH Archive has used:
+ *
+ * <ul>
+ *   <li>the Events API shape (2012-03 onwards, the only one from 2015): {@code actor} and {@code
+ *       repo} objects, times in UTC;
+ *   <li>the 2011-2014 timeline shape: {@code actor} a login string with {@code actor_attributes},
+ *       a {@code repository} object with {@code owner} and {@code name}, times with an offset
+ *       ({@code -07:00}), terser payloads (an issue comment carries only ids; its number comes from
+ *       the event's {@code url}).
+ * </ul>
+ *
+ * <p>Actors are a login and, where the shape has it, the numeric id; never a name or e-mail (the
+ * Events API has none), so a person looks alike in both shapes. Not thread-safe: one per thread.
+ */
+final class LineDecoder {
+  static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+
+  /** Caches are cleared past this size, which bounds their memory on any input. */
+  private static final int MAX_CACHED = 50_000;
+
+  private final GhArchiveFilter filter;
+  private final Tally tally;
+  private final Times.Cache times = new Times.Cache();
+  private final Map<String, Actor> actors = new HashMap<>();
+  private final Map<String, Repository> repos = new HashMap<>();
+
+  // The fields of the current line, reset by clear(). Ranges are [start, end) in the line buffer.
+  private byte[] line;
+  private String type;
+  private long epochSecond;
+  private final User actor = new User();
+  private int actorStart;
+  private int actorEnd;
+  private int attributesStart;
+  private int attributesEnd;
+  private String actorAttributesType;
+  private String repoName;
+  private String repoOwner;
+  private long repoId;
+  private int urlStart;
+  private int urlEnd;
+  private int payloadStart;
+  private int payloadEnd;
+  private final Payload payload = new Payload();
+
+  // Visitors kept in fields so that no lambda is allocated per line.
+  private final RawJson.Members topMember = this::topMember;
+  private final RawJson.Members repoMember = this::repoMember;
+  private final RawJson.Members actorMember = this::actorMember;
+  private final RawJson.Members attributesMember = this::attributesMember;
+  private final RawJson.Members pushMember = this::pushMember;
+
+  LineDecoder(GhArchiveFilter filter, Tally tally) {
+    this.filter = filter;
+    this.tally = tally;
+  }
+
+  /**
+   * Decodes the line {@code buf[off, off + len)} and delivers its event to {@code sink}, or counts
+   * why there is none.
+   *
+   * <p>The line's top level is split into members by {@link RawJson} without decoding; the type,
+   * time and repository decide whether anything else is looked at. Only the payload of a used
+   * event type (other than a push, whose three fields are read raw) goes to Jackson.
+   *
+   * @throws MalformedLine if the line is not a JSON object with a type and a valid time
+   */
+  void decode(byte[] buf, int off, int len, Consumer<? super Event> sink) {
+    clear();
+    line = buf;
+    int end = off + len;
+    int after = RawJson.members(buf, off, end, topMember);
+    if (RawJson.skipWs(buf, after, end) != end) {
+      throw new MalformedLine("more than one JSON value on the line");
+    }
+    if (type == null) {
+      throw new MalformedLine("no \"type\"");
+    }
+    if (epochSecond == Times.INVALID) {
+      throw new MalformedLine("no valid \"created_at\"");
+    }
+    String fullName = fullName();
+    if (!filter.keepsAll() && (fullName == null || !filter.keeps(fullName))) {
+      tally.filteredOut++;
+      return;
+    }
+    if (!isUsed(type)) {
+      tally.notMapped(type);
+      return;
+    }
+    readActor(buf);
+    if (payloadStart >= 0 && buf[payloadStart] == '{') {
+      if (type.equals("PushEvent")) {
+        RawJson.members(buf, payloadStart, payloadEnd, pushMember);
+      } else {
+        try (JsonParser p =
+            FACTORY.createParser(
+                ObjectReadContext.empty(), buf, payloadStart, payloadEnd - payloadStart)) {
+          p.nextToken();
+          payload.read(p);
+        } catch (JacksonException e) {
+          throw new MalformedLine("not JSON: " + e.getOriginalMessage());
+        }
+      }
+    }
+    Event event;
+    try {
+      event = build(fullName);
+    } catch (IllegalArgumentException e) {
+      // The core model rejects a value (a blank tag, a head that is not a sha): the event is
+      // real but cannot be a core event.
+      event = null;
+    }
+    if (event == UNUSED_ACTION) {
+      tally.notMapped(type + ":" + payload.action);
+    } else if (event == ON_PULL_REQUEST) {
+      tally.notMapped(type + ":" + payload.action + " on a pull request");
+    } else if (event == null) {
+      tally.unmappable(type);
+    } else {
+      tally.mapped(event.type());
+      sink.accept(event);
+    }
+  }
+
+  private void clear() {
+    type = null;
+    epochSecond = Times.INVALID;
+    actor.clear();
+    actorStart = -1;
+    attributesStart = -1;
+    actorAttributesType = null;
+    repoName = null;
+    repoOwner = null;
+    repoId = -1;
+    urlStart = -1;
+    payloadStart = -1;
+    payload.clear();
+  }
+
+  private void topMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    switch (ne - ns) {
+      case 4:
+        if (RawJson.is(buf, ns, ne, "type")) {
+          type = typeName(buf, vs, ve);
+        } else if (RawJson.is(buf, ns, ne, "repo")) {
+          repository(buf, vs, ve);
+        }
+        break;
+      case 10:
+        if (RawJson.is(buf, ns, ne, "created_at") && RawJson.isString(buf, vs, ve)) {
+          epochSecond = Times.epochSecond(buf, vs + 1, ve - vs - 2);
+        } else if (RawJson.is(buf, ns, ne, "repository")) {
+          repository(buf, vs, ve);
+        }
+        break;
+      case 5:
+        if (RawJson.is(buf, ns, ne, "actor")) {
+          actorStart = vs;
+          actorEnd = ve;
+        }
+        break;
+      case 7:
+        if (RawJson.is(buf, ns, ne, "payload")) {
+          payloadStart = vs;
+          payloadEnd = ve;
+        }
+        break;
+      case 3:
+        if (RawJson.is(buf, ns, ne, "url")) {
+          urlStart = vs;
+          urlEnd = ve;
+        }
+        break;
+      case 16:
+        if (RawJson.is(buf, ns, ne, "actor_attributes")) {
+          attributesStart = vs;
+          attributesEnd = ve;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static final String[] KNOWN_TYPES = {
+    "PushEvent", "CreateEvent", "WatchEvent", "PullRequestEvent", "IssueCommentEvent",
+    "IssuesEvent", "DeleteEvent", "ForkEvent", "PullRequestReviewEvent",
+    "PullRequestReviewCommentEvent", "ReleaseEvent", "GollumEvent", "MemberEvent", "PublicEvent",
+    "CommitCommentEvent", "GistEvent", "FollowEvent", "DownloadEvent"
+  };
+
+  /** The type, as a shared constant for the usual ones (no String per line). */
+  private static String typeName(byte[] buf, int vs, int ve) {
+    if (!RawJson.isString(buf, vs, ve)) {
+      return null;
+    }
+    for (String t : KNOWN_TYPES) {
+      if (RawJson.is(buf, vs + 1, ve - 1, t)) {
+        return t;
+      }
+    }
+    return RawJson.string(buf, vs, ve);
+  }
+
+  private void repository(byte[] buf, int vs, int ve) {
+    if (buf[vs] == '{') {
+      RawJson.members(buf, vs, ve, repoMember);
+    }
+  }
+
+  private void repoMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "name")) {
+      repoName = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "id")) {
+      repoId = RawJson.number(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "owner")) {
+      // The timeline's owner is a login; the Events API has no owner in "repo".
+      repoOwner = RawJson.string(buf, vs, ve);
+    }
+  }
+
+  private void readActor(byte[] buf) {
+    if (actorStart >= 0) {
+      if (buf[actorStart] == '{') {
+        RawJson.members(buf, actorStart, actorEnd, actorMember);
+      } else {
+        actor.login = RawJson.string(buf, actorStart, actorEnd);
+      }
+    }
+    if (attributesStart >= 0 && buf[attributesStart] == '{') {
+      RawJson.members(buf, attributesStart, attributesEnd, attributesMember);
+    }
+  }
+
+  private void actorMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "login")) {
+      actor.login = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "id")) {
+      actor.id = RawJson.number(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "type")) {
+      actor.type = RawJson.string(buf, vs, ve);
+    }
+  }
+
+  private void attributesMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "type")) {
+      actorAttributesType = RawJson.string(buf, vs, ve);
+    }
+  }
+
+  /** A push needs three fields; its commit list, most of its bytes, is never decoded. */
+  private void pushMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "ref")) {
+      payload.ref = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "head")) {
+      payload.head = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "size")) {
+      long n = RawJson.number(buf, vs, ve);
+      payload.size = n <= Integer.MAX_VALUE ? (int) n : -1;
+    }
+  }
+
+  /** {@code owner/name}, or null when the line names no repository. */
+  private String fullName() {
+    if (repoOwner != null && repoName != null) {
+      // Timeline shape: the name is bare.
+      repoName = repoOwner + "/" + repoName;
+      repoOwner = null;
+    }
+    return repoName;
+  }
+
+  /** The event's url (timeline shape), decoded only when needed. */
+  private String url() {
+    return urlStart < 0 ? null : RawJson.string(line, urlStart, urlEnd);
+  }
+
+  static boolean isUsed(String ghType) {
+    switch (ghType) {
+      case "WatchEvent":
+      case "ForkEvent":
+      case "IssuesEvent":
+      case "IssueCommentEvent":
+      case "PullRequestEvent":
+      case "PullRequestReviewEvent":
+      case "PullRequestReviewCommentEvent":
+      case "PushEvent":
+      case "ReleaseEvent":
+      case "MemberEvent":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Marks an action of a used type that has no core event (a label added, a PR synchronised). */
+  private static final Event UNUSED_ACTION =
+      new Star(Instant.EPOCH, Repository.github("unused/action"), Actor.github("unused"));
+
+  /** The event, {@link #UNUSED_ACTION}, or null when a needed field is missing. */
+  private Event build(String fullName) {
+    String action = payload.action;
+    // Actions that have no core event are told apart before anything is required of the line.
+    switch (type) {
+      case "WatchEvent":
+        if (action != null && !action.equals("started")) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "IssuesEvent":
+      case "PullRequestEvent":
+        if (!("opened".equals(action) || "closed".equals(action) || "reopened".equals(action))) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "IssueCommentEvent":
+      case "PullRequestReviewCommentEvent":
+        if (action != null && !action.equals("created")) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "PullRequestReviewEvent":
+        if (action != null && !action.equals("created") && !action.equals("submitted")) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "ReleaseEvent":
+        if (!"published".equals(action)) {
+          return UNUSED_ACTION;
+        }
+        break;
+      case "MemberEvent":
+        if (!"added".equals(action)) {
+          return UNUSED_ACTION;
+        }
+        break;
+      default:
+        break;
+    }
+    if (fullName == null || actor.login == null) {
+      return null;
+    }
+    Instant at = times.of(epochSecond);
+    Repository repo = repository(fullName);
+    Actor who = actor(actor, actor.type != null ? actor.type : actorAttributesType);
+    switch (type) {
+      case "WatchEvent":
+        return new Star(at, repo, who);
+      case "ForkEvent":
+        return new Fork(at, repo, who, Optional.ofNullable(forkFullName()));
+      case "IssuesEvent":
+        return issue(at, repo, who, action);
+      case "IssueCommentEvent":
+        return issueComment(at, repo, who);
+      case "PullRequestEvent":
+        return pullRequest(at, repo, who, action);
+      case "PullRequestReviewEvent":
+        return review(at, repo, who);
+      case "PullRequestReviewCommentEvent":
+        return reviewComment(at, repo, who);
+      case "PushEvent":
+        if (payload.ref == null || payload.head == null) {
+          return null;
+        }
+        return new Push(at, repo, who, payload.ref, payload.head, Math.max(0, payload.size));
+      case "ReleaseEvent":
+        if (payload.tagName == null) {
+          return null;
+        }
+        return new Release(
+            at,
+            repo,
+            who,
+            payload.tagName,
+            nonBlank(payload.releaseName),
+            payload.prerelease);
+      case "MemberEvent":
+        return member(at, repo, who);
+      default:
+        throw new IllegalStateException("unhandled used type " + type);
+    }
+  }
+
+  /** From the payload, or in the timeline (empty payload) from the url of the fork itself. */
+  private String forkFullName() {
+    String name = payload.forkFullName();
+    String url = url();
+    String prefix = "https://github.com/";
+    if (name == null && url != null && url.startsWith(prefix)) {
+      String path = url.substring(prefix.length());
+      int slash = path.indexOf('/');
+      if (slash > 0 && slash == path.lastIndexOf('/') && slash < path.length() - 1) {
+        name = path;
+      }
+    }
+    return name;
+  }
+
+  private Event issue(Instant at, Repository repo, Actor who, String action) {
+    if (payload.issueOnPullRequest) {
+      // GitHub also reports pull requests as issues; their PullRequestEvent is the one mapped.
+      return ON_PULL_REQUEST;
+    }
+    int number = payload.issueNumber > 0 ? payload.issueNumber : payload.number;
+    if (number <= 0) {
+      return null;
+    }
+    switch (action) {
+      case "opened":
+        return new IssueOpened(at, repo, who, number, association(payload.issueAssociation));
+      case "closed":
+        return new IssueClosed(at, repo, who, number);
+      default:
+        return new IssueReopened(at, repo, who, number);
+    }
+  }
+
+  /** Marks an {@code IssuesEvent} about a pull request (2012 data has them). */
+  private static final Event ON_PULL_REQUEST =
+      new Star(Instant.EPOCH, Repository.github("unused/pull"), Actor.github("unused"));
+
+  private Event issueComment(Instant at, Repository repo, Actor who) {
+    int number = payload.issueNumber;
+    boolean onPullRequest = payload.issueOnPullRequest;
+    String url = url();
+    if (number <= 0 && url != null) {
+      // Timeline shape: https://github.com/o/r/issues/11#issuecomment-9401599 or .../pull/11#...
+      number = numberAfter(url, "/issues/");
+      if (number <= 0) {
+        number = numberAfter(url, "/pull/");
+        onPullRequest = number > 0;
+      }
+    }
+    if (number <= 0) {
+      return null;
+    }
+    return new IssueComment(
+        at,
+        repo,
+        who,
+        number,
+        onPullRequest,
+        association(payload.commentAssociation),
+        id(payload.commentId));
+  }
+
+  private Event pullRequest(Instant at, Repository repo, Actor who, String action) {
+    int number = payload.prNumber > 0 ? payload.prNumber : payload.number;
+    if (number <= 0) {
+      return null;
+    }
+    Optional<Actor> author =
+        payload.prUser.login == null
+            ? Optional.empty()
+            : Optional.of(actor(payload.prUser, payload.prUser.type));
+    switch (action) {
+      case "opened":
+        return new PullRequestOpened(
+            at,
+            repo,
+            who,
+            number,
+            payload.draft,
+            nonBlank(payload.baseRef),
+            association(payload.prAssociation));
+      case "closed":
+        if (payload.merged) {
+          return new PullRequestMerged(
+              at,
+              repo,
+              who,
+              number,
+              author,
+              nonBlank(payload.baseRef),
+              nonBlank(payload.mergeCommitSha));
+        }
+        return new PullRequestClosed(at, repo, who, number, author);
+      default:
+        return new PullRequestReopened(at, repo, who, number);
+    }
+  }
+
+  private Event review(Instant at, Repository repo, Actor who) {
+    if (payload.prNumber <= 0 || payload.reviewState == null) {
+      return null;
+    }
+    Optional<ReviewState> state = ReviewState.fromWireName(payload.reviewState);
+    if (state.isEmpty()) {
+      return null;
+    }
+    Optional<Actor> author =
+        payload.prUser.login == null
+            ? Optional.empty()
+            : Optional.of(actor(payload.prUser, payload.prUser.type));
+    return new Review(
+        at,
+        repo,
+        who,
+        payload.prNumber,
+        state.get(),
+        author,
+        association(payload.reviewAssociation),
+        id(payload.reviewId));
+  }
+
+  private Event reviewComment(Instant at, Repository repo, Actor who) {
+    int number = payload.prNumber;
+    if (number <= 0 && payload.commentPullRequestHref != null) {
+      // Before the payload carried the pull request (2012): comment._links.pull_request.href.
+      number = numberAfter(payload.commentPullRequestHref, "/pulls/");
+    }
+    if (number <= 0) {
+      return null;
+    }
+    return new ReviewComment(
+        at, repo, who, number, association(payload.commentAssociation), id(payload.commentId));
+  }
+
+  private Event member(Instant at, Repository repo, Actor who) {
+    if (payload.member.login == null) {
+      return null;
+    }
+    // Adding a collaborator granted push (write) access until GitHub added roles; a payload
+    // that names a permission we do not model ("read", "triage") grants no write access.
+    Permission permission = Permission.WRITE;
+    if (payload.permission != null) {
+      Optional<Permission> p = Permission.fromWireName(payload.permission);
+      if (p.isEmpty()) {
+        return UNUSED_ACTION;
+      }
+      permission = p.get();
+    }
+    return new MemberAdded(at, repo, who, actor(payload.member, payload.member.type), permission);
+  }
+
+  private Repository repository(String fullName) {
+    Repository r = repos.get(fullName);
+    OptionalLong id = id(repoId);
+    if (r == null || !r.id().equals(id)) {
+      if (repos.size() >= MAX_CACHED) {
+        repos.clear();
+      }
+      r = new Repository(Forge.GITHUB, fullName, id);
+      repos.put(fullName, r);
+    }
+    return r;
+  }
+
+  private Actor actor(User u, String ghType) {
+    ActorKind kind = kind(u.login, ghType);
+    OptionalLong id = id(u.id);
+    Actor a = actors.get(u.login);
+    if (a == null || a.kind() != kind || !a.id().equals(id)) {
+      if (actors.size() >= MAX_CACHED) {
+        actors.clear();
+      }
+      a = new Actor(Forge.GITHUB, Optional.of(u.login), id, Optional.empty(), List.of(), kind);
+      actors.put(u.login, a);
+    }
+    return a;
+  }
+
+  /** Bots by GitHub's {@code type: Bot} or by the {@code [bot]} suffix of app accounts. */
+  static ActorKind kind(String login, String ghType) {
+    if ("Bot".equals(ghType) || login.endsWith("[bot]")) {
+      return ActorKind.BOT;
+    }
+    if ("Organization".equals(ghType)) {
+      return ActorKind.ORGANIZATION;
+    }
+    return ActorKind.USER;
+  }
+
+  private static OptionalLong id(long id) {
+    return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+  }
+
+  private static Optional<AuthorAssociation> association(String value) {
+    return value == null ? Optional.empty() : AuthorAssociation.fromWireName(value);
+  }
+
+  private static Optional<String> nonBlank(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+  }
+
+  /** The decimal number right after {@code marker} in {@code s}, or -1. */
+  static int numberAfter(String s, String marker) {
+    int i = s.lastIndexOf(marker);
+    if (i < 0) {
+      return -1;
+    }
+    long n = 0;
+    int start = i + marker.length();
+    int j = start;
+    while (j < s.length() && j - start < 10 && Character.isDigit(s.charAt(j))) {
+      n = n * 10 + (s.charAt(j) - '0');
+      j++;
+    }
+    return j == start || n > Integer.MAX_VALUE ? -1 : (int) n;
+  }
+
+  /** A line that is not a GH Archive event. */
+  static final class MalformedLine extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedLine(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** A GitHub user object's fields that the events use. */
+  static final class User {
+    String login;
+    long id;
+    String type;
+
+    void clear() {
+      login = null;
+      id = -1;
+      type = null;
+    }
+
+    void read(JsonParser p) {
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "login":
+            login = v == JsonToken.VALUE_STRING ? p.getString() : null;
+            break;
+          case "id":
+            id = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+            break;
+          case "type":
+            type = v == JsonToken.VALUE_STRING ? p.getString() : null;
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,373 @@
+package io.github.communitymetrics.github.archive;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * The payload fields the mapped events use, of every type at once: a payload names its parts
+ * ({@code issue}, {@code pull_request}, {@code review}, ...) the same way in every event type that
+ * has them, so one reader serves all. Everything else, such as a push's commit list, is skipped
+ * without being decoded. Reused from line to line; {@link #clear()} resets it.
+ */
+final class Payload {
+  String action;
+  /** {@code payload.number}: the issue or pull request number in PullRequestEvent and timeline IssuesEvent. */
+  int number;
+  // issue
+  int issueNumber;
+  boolean issueOnPullRequest;
+  String issueAssociation;
+  // comment
+  long commentId;
+  String commentAssociation;
+  String commentPullRequestHref;
+  // pull_request
+  int prNumber;
+  boolean merged;
+  boolean draft;
+  String baseRef;
+  String mergeCommitSha;
+  String prAssociation;
+  final LineDecoder.User prUser = new LineDecoder.User();
+  // review
+  long reviewId;
+  String reviewState;
+  String reviewAssociation;
+  // release
+  String tagName;
+  String releaseName;
+  boolean prerelease;
+  // member
+  final LineDecoder.User member = new LineDecoder.User();
+  String permission;
+  // push
+  String ref;
+  String head;
+  int size;
+  // fork
+  String forkeeFullName;
+  String forkeeName;
+  final LineDecoder.User forkeeOwner = new LineDecoder.User();
+
+  void clear() {
+    action = null;
+    number = -1;
+    issueNumber = -1;
+    issueOnPullRequest = false;
+    issueAssociation = null;
+    commentId = -1;
+    commentAssociation = null;
+    commentPullRequestHref = null;
+    prNumber = -1;
+    merged = false;
+    draft = false;
+    baseRef = null;
+    mergeCommitSha = null;
+    prAssociation = null;
+    prUser.clear();
+    reviewId = -1;
+    reviewState = null;
+    reviewAssociation = null;
+    tagName = null;
+    releaseName = null;
+    prerelease = false;
+    member.clear();
+    permission = null;
+    ref = null;
+    head = null;
+    size = -1;
+    forkeeFullName = null;
+    forkeeName = null;
+    forkeeOwner.clear();
+  }
+
+  /** {@code owner/name} of the fork, from {@code full_name} or (2012) {@code owner.login}/{@code name}. */
+  String forkFullName() {
+    if (forkeeFullName != null && !forkeeFullName.isBlank()) {
+      return forkeeFullName;
+    }
+    if (forkeeName != null && forkeeOwner.login != null) {
+      return forkeeOwner.login + "/" + forkeeName;
+    }
+    return null;
+  }
+
+  /** Reads the payload object; the parser is at its START_OBJECT and is left at its END_OBJECT. */
+  void read(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "action":
+          action = string(p, v);
+          break;
+        case "number":
+          number = integer(p, v);
+          break;
+        case "ref":
+          ref = string(p, v);
+          break;
+        case "head":
+          head = string(p, v);
+          break;
+        case "size":
+          size = integer(p, v);
+          break;
+        case "comment_id":
+          commentId = longValue(p, v);
+          break;
+        case "permission":
+          permission = string(p, v);
+          break;
+        case "issue":
+          if (v == JsonToken.START_OBJECT) {
+            issue(p);
+          }
+          break;
+        case "comment":
+          if (v == JsonToken.START_OBJECT) {
+            comment(p);
+          }
+          break;
+        case "pull_request":
+          if (v == JsonToken.START_OBJECT) {
+            pullRequest(p);
+          }
+          break;
+        case "review":
+          if (v == JsonToken.START_OBJECT) {
+            review(p);
+          }
+          break;
+        case "release":
+          if (v == JsonToken.START_OBJECT) {
+            release(p);
+          }
+          break;
+        case "member":
+          if (v == JsonToken.START_OBJECT) {
+            member.read(p);
+          }
+          break;
+        case "forkee":
+          if (v == JsonToken.START_OBJECT) {
+            forkee(p);
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private void issue(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "number":
+          issueNumber = integer(p, v);
+          break;
+        case "author_association":
+          issueAssociation = string(p, v);
+          break;
+        case "pull_request":
+          // Since 2015 present only on pull requests; in 2012 on every issue, with null links
+          // unless it is one.
+          issueOnPullRequest = v == JsonToken.START_OBJECT && hasNonNullValue(p);
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private void comment(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "id":
+          commentId = longValue(p, v);
+          break;
+        case "author_association":
+          commentAssociation = string(p, v);
+          break;
+        case "_links":
+          if (v == JsonToken.START_OBJECT) {
+            links(p);
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  /** {@code _links.pull_request.href} of a review comment. */
+  private void links(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals("pull_request") && v == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+          String inner = p.currentName();
+          JsonToken w = p.nextToken();
+          if (inner.equals("href")) {
+            commentPullRequestHref = string(p, w);
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void pullRequest(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "number":
+          prNumber = integer(p, v);
+          break;
+        case "merged":
+          merged = v == JsonToken.VALUE_TRUE;
+          break;
+        case "draft":
+          draft = v == JsonToken.VALUE_TRUE;
+          break;
+        case "merge_commit_sha":
+          mergeCommitSha = string(p, v);
+          break;
+        case "author_association":
+          prAssociation = string(p, v);
+          break;
+        case "user":
+          if (v == JsonToken.START_OBJECT) {
+            prUser.read(p);
+          }
+          break;
+        case "base":
+          if (v == JsonToken.START_OBJECT) {
+            base(p);
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private void base(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals("ref")) {
+        baseRef = string(p, v);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void review(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "id":
+          reviewId = longValue(p, v);
+          break;
+        case "state":
+          reviewState = string(p, v);
+          break;
+        case "author_association":
+          reviewAssociation = string(p, v);
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private void release(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "tag_name":
+          tagName = string(p, v);
+          break;
+        case "name":
+          releaseName = string(p, v);
+          break;
+        case "prerelease":
+          prerelease = v == JsonToken.VALUE_TRUE;
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private void forkee(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "full_name":
+          forkeeFullName = string(p, v);
+          break;
+        case "name":
+          forkeeName = string(p, v);
+          break;
+        case "owner":
+          if (v == JsonToken.START_OBJECT) {
+            forkeeOwner.read(p);
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  /** Whether the object at the parser has a member whose value is not null; consumes it. */
+  private static boolean hasNonNullValue(JsonParser p) {
+    boolean any = false;
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      JsonToken v = p.nextToken();
+      any |= v != JsonToken.VALUE_NULL;
+      p.skipChildren();
+    }
+    return any;
+  }
+
+  private static String string(JsonParser p, JsonToken v) {
+    if (v == JsonToken.VALUE_STRING) {
+      return p.getString();
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  private static int integer(JsonParser p, JsonToken v) {
+    if (v == JsonToken.VALUE_NUMBER_INT) {
+      long n = p.getLongValue();
+      return n > 0 && n <= Integer.MAX_VALUE ? (int) n : -1;
+    }
+    p.skipChildren();
+    return -1;
+  }
+
+  private static long longValue(JsonParser p, JsonToken v) {
+    if (v == JsonToken.VALUE_NUMBER_INT) {
+      return p.getLongValue();
+    }
+    p.skipChildren();
+    return -1;
+  }
+}
