@@ -23,7 +23,9 @@ public final class StargazersContribute {
   static void run(Community c, PrintStream out) {
     out.println(c.heading("Will our stargazers contribute?"));
     OpenSaucedConfidence.Result os =
-        OpenSaucedConfidence.opensauced(c.repository(), c.asOf()).compute(c.store(), c.people());
+        OpenSaucedConfidence.opensauced(c.repository(), c.asOf())
+            .withRange(90) // the same 90 days as the other examples; OpenSauced's default is 30
+            .compute(c.store(), c.people());
     out.printf(Locale.ROOT, "OpenSauced contributor confidence: %d %% (%s), %d stargazers and %d forkers in %s%n",
         os.percent(), os.level().name().toLowerCase(Locale.ROOT), os.stargazers(), os.forkers(), os.window());
     Duration horizon = Duration.ofDays(90);
