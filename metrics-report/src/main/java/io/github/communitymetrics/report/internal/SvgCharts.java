@@ -43,7 +43,7 @@ public final class SvgCharts {
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   private static final Color BAR = new Color(0x2f6fb0);
-  private static final Color BAND = new Color(0xf0, 0x90, 0x20, 0x90);
+  private static final Color BAND = new Color(0xe0, 0x70, 0x10);
 
   private SvgCharts() {}
 
@@ -93,15 +93,16 @@ public final class SvgCharts {
     if (chart.low().isPresent()) {
       StandardDialRange band =
           new StandardDialRange(chart.low().getAsDouble(), chart.high().getAsDouble(), BAND);
-      band.setInnerRadius(0.45);
-      band.setOuterRadius(0.86);
+      // StandardDialRange strokes two arcs; close together they read as one band along the scale.
+      band.setInnerRadius(0.90);
+      band.setOuterRadius(0.93);
       plot.addLayer(band);
       DialTextAnnotation interval =
           new DialTextAnnotation(
               "interval " + oneDecimal.format(chart.low().getAsDouble()) + " to "
                   + oneDecimal.format(chart.high().getAsDouble()) + " " + chart.unit());
       interval.setFont(LABEL);
-      interval.setRadius(0.62);
+      interval.setRadius(0.53);
       interval.setAngle(-90);
       plot.addLayer(interval);
     }
