@@ -15,6 +15,12 @@ import io.github.communitymetrics.core.metrics.ladder.Conversion;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.ladder.Rung;
 import io.github.communitymetrics.core.metrics.ladder.RungTime;
+import io.github.communitymetrics.core.metrics.retention.BandScale;
+import io.github.communitymetrics.core.metrics.retention.CohortRow;
+import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
+import io.github.communitymetrics.core.metrics.retention.RetentionResult;
+import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
+import io.github.communitymetrics.core.metrics.retention.SurvivalStep;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -131,6 +137,7 @@ final class MetricsReport {
         s.lfx().total() + " of " + s.lfx().maximum() + " points",
         "",
         "lfx insights bins");
+    retentionRows(t);
     t.print(out, "  ");
     out.println();
     out.println("Who holds the commits (absence factor members):");
@@ -271,10 +278,134 @@ final class MetricsReport {
       g.writeObjectPropertyStart("lfx");
       g.writeNumberProperty("dependencyPoints", s.lfx().total());
       g.writeNumberProperty("maximum", s.lfx().maximum());
+      writePoints(g, "retentionPoints", s.lfx().retention());
       g.writeEndObject();
+      writeRetention(g, s.retention());
       g.writeEndObject();
     }
     out.println();
+  }
+
+  /** The retention rows of the text table. */
+  private void retentionRows(TextTable t) {
+    RetentionResult r = s.retention();
+    Optional<PeriodRetention> last = r.lastCompletePeriod();
+    t.row(
+        "Of the previous quarter's contributors, how many stayed?",
+        last.map(p -> rate(p.retentionPercent().isPresent()
+                ? OptionalDouble.of(p.retentionPercent().getAsDouble() / 100)
+                : OptionalDouble.empty()))
+            .orElse("n/a"),
+        last.map(p -> points(p.lfxPoints())).orElse(""),
+        "lfx retention, " + last.map(p -> p.period().label()).orElse("no complete quarter"));
+    t.row(
+        "New / returning / inactive in that quarter",
+        last.map(p -> p.newcomers().size() + " / " + p.returning().size() + " / " + p.inactive().size())
+            .orElse("n/a"),
+        "",
+        "chaoss, inactive after " + days(r.metric().inactiveAfter()));
+    t.row(
+        "Active / drifting / away contributors",
+        r.active().size() + " / " + r.drifting().size() + " / " + r.away().size(),
+        "",
+        "8knot, " + r.metric().activeMonths() + " / " + r.metric().driftingMonths() + " months");
+    t.row(
+        "Repeat / fly-by / occasional contributors",
+        r.repeat().size() + " / " + r.flyBy().size() + " / " + r.occasional().size(),
+        "",
+        "augur 4 in 365 days; chaoss occasional");
+    t.row(
+        "Median time from first to last contribution",
+        r.survival().median().map(sec -> days(Duration.ofSeconds(sec))).orElse("over half still active"),
+        "",
+        "kaplan-meier, " + r.departed().size() + " departed, " + r.censored().size() + " censored");
+  }
+
+  /** Days at which the JSON reports the survival curve. */
+  private static final List<Integer> SURVIVAL_DAYS = List.of(30, 90, 180, 365, 730);
+
+  private void writeRetention(JsonGenerator g, RetentionResult r) {
+    g.writeObjectPropertyStart("retention");
+    g.writeStringProperty("preset", "lfx");
+    g.writeStringProperty("periodUnit", r.metric().unit().name().toLowerCase(Locale.ROOT));
+    g.writeStringProperty("zone", r.metric().zone().getId());
+    g.writeStringProperty("start", r.metric().window().start().toString());
+    g.writeArrayPropertyStart("periods");
+    for (PeriodRetention p : r.periods()) {
+      g.writeStartObject();
+      g.writeStringProperty("period", p.period().label());
+      g.writeNumberProperty("active", p.active().size());
+      g.writeNumberProperty("new", p.newcomers().size());
+      g.writeNumberProperty("returning", p.returning().size());
+      g.writeNumberProperty("retained", p.retained().size());
+      g.writeNumberProperty("inactive", p.inactive().size());
+      writeOptional(g, "retentionPercent", p.retentionPercent());
+      writePoints(g, "lfxPoints", p.lfxPoints());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    Optional<PeriodRetention> last = r.lastCompletePeriod();
+    if (last.isPresent()) {
+      g.writeStringProperty("lastCompletePeriod", last.get().period().label());
+    } else {
+      g.writeNullProperty("lastCompletePeriod");
+    }
+    g.writeObjectPropertyStart("eightKnot");
+    g.writeNumberProperty("active", r.active().size());
+    g.writeNumberProperty("drifting", r.drifting().size());
+    g.writeNumberProperty("away", r.away().size());
+    g.writeEndObject();
+    g.writeObjectPropertyStart("openSauced");
+    g.writeNumberProperty("active", r.openSaucedActive().size());
+    g.writeNumberProperty("new", r.openSaucedNew().size());
+    g.writeNumberProperty("alumni", r.openSaucedAlumni().size());
+    g.writeEndObject();
+    g.writeNumberProperty("repeat", r.repeat().size());
+    g.writeNumberProperty("flyBy", r.flyBy().size());
+    g.writeNumberProperty("occasional", r.occasional().size());
+    g.writeArrayPropertyStart("cohorts");
+    for (CohortRow c : r.cohorts()) {
+      g.writeStartObject();
+      g.writeStringProperty("cohort", c.cohort().label());
+      g.writeNumberProperty("size", c.members().size());
+      g.writeArrayPropertyStart("activeAfter");
+      for (int n : c.activeAfter()) {
+        g.writeNumber(n);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    SurvivalCurve km = r.survival();
+    g.writeObjectPropertyStart("survival");
+    g.writeNumberProperty("subjects", km.subjects());
+    g.writeNumberProperty("departed", km.events());
+    g.writeNumberProperty("censored", km.subjects() - km.events());
+    g.writeNumberProperty("departureGapDays", toDays(r.metric().departureGap()));
+    g.writeNumberProperty("level", km.level());
+    g.writeStringProperty("band", km.scale() == BandScale.LOG_LOG ? "log-log" : "plain");
+    writeOptional(g, "medianDays", km.median().map(sec -> sec / 86400.0));
+    g.writeArrayPropertyStart("at");
+    for (int d : SURVIVAL_DAYS) {
+      long sec = d * 86400L;
+      g.writeStartObject();
+      g.writeNumberProperty("days", d);
+      g.writeNumberProperty("survival", km.survival(sec));
+      g.writeNumberProperty("lower", km.at(sec).map(SurvivalStep::lower).orElse(1.0));
+      g.writeNumberProperty("upper", km.at(sec).map(SurvivalStep::upper).orElse(1.0));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writePoints(JsonGenerator g, String name, java.util.OptionalInt points) {
+    if (points.isPresent()) {
+      g.writeNumberProperty(name, points.getAsInt());
+    } else {
+      g.writeNullProperty(name);
+    }
   }
 
   /** Opens an object for a factor result; the caller may add fields and must close it. */
@@ -296,11 +427,7 @@ final class MetricsReport {
   }
 
   private static void writePoints(JsonGenerator g, java.util.OptionalInt points) {
-    if (points.isPresent()) {
-      g.writeNumberProperty("points", points.getAsInt());
-    } else {
-      g.writeNullProperty("points");
-    }
+    writePoints(g, "points", points);
   }
 
   private static void writeOptional(JsonGenerator g, String name, OptionalDouble value) {

@@ -64,6 +64,8 @@ class MetricsCommandTest {
     assertTrue(r.out().contains("chaoss absence factor"), r.out());
     assertTrue(r.out().contains("opensauced lottery factor"), r.out());
     assertTrue(r.out().contains("Simulated data"), r.out());
+    assertTrue(r.out().contains("Of the previous quarter's contributors, how many stayed?"), r.out());
+    assertTrue(r.out().contains("kaplan-meier"), r.out());
   }
 
   @Test
@@ -132,6 +134,14 @@ class MetricsCommandTest {
     assertEquals(String.valueOf(s.ladder().atLeast().reached().d1()), f.get("ladder.d1"));
     assertEquals(s.openSauced().confidence(), Double.parseDouble(f.get("contributorConfidence.opensauced")));
     assertEquals(String.valueOf(s.cohort().cohort()), f.get("contributorConfidence.cohort.cohort"));
+    // Retention (issue 4).
+    assertEquals(String.valueOf(s.retention().repeat().size()), f.get("retention.repeat"));
+    assertEquals(String.valueOf(s.retention().drifting().size()), f.get("retention.eightKnot.drifting"));
+    assertEquals(String.valueOf(s.retention().departed().size()), f.get("retention.survival.departed"));
+    assertEquals(
+        s.retention().lastCompletePeriod().orElseThrow().period().label(),
+        f.get("retention.lastCompletePeriod"));
+    assertEquals(String.valueOf(s.lfx().retention().getAsInt()), f.get("lfx.retentionPoints"));
   }
 
   @Test

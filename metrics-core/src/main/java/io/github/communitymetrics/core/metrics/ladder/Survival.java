@@ -1,9 +1,11 @@
 package io.github.communitymetrics.core.metrics.ladder;
 
+import io.github.communitymetrics.core.metrics.retention.BandScale;
+import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
+import io.github.communitymetrics.core.metrics.retention.SurvivalStep;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,41 +39,19 @@ final class Survival {
    */
   static Optional<Duration> kaplanMeier(List<Duration> durations, boolean[] climbed, int num, int den) {
     int n = durations.size();
-    Integer[] order = new Integer[n];
+    long[] nanos = new long[n];
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      nanos[i] = durations.get(i).toNanos(); // rung times are far below the 292-year limit
     }
-    // Events before censorings at equal times: someone censored at t was still at risk at t.
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          int c = durations.get(a).compareTo(durations.get(b));
-          return c != 0 ? c : Boolean.compare(!climbed[a], !climbed[b]);
-        });
+    // The bands are not used here; any level will do.
+    SurvivalCurve curve = SurvivalCurve.kaplanMeier(nanos, climbed, 0.95, BandScale.PLAIN);
     double threshold = 1.0 - (double) num / den;
-    double s = 1.0;
     List<long[]> factors = new ArrayList<>();
-    int atRisk = n;
-    int i = 0;
-    while (i < n) {
-      Duration t = durations.get(order[i]);
-      int events = 0;
-      int leaving = 0;
-      while (i < n && durations.get(order[i]).equals(t)) {
-        if (climbed[order[i]]) {
-          events++;
-        }
-        leaving++;
-        i++;
+    for (SurvivalStep step : curve.steps()) {
+      factors.add(new long[] {step.atRisk() - step.events(), step.atRisk()});
+      if (step.survival() <= threshold + 1e-9 && exactlyAtMost(factors, den - num, den)) {
+        return Optional.of(Duration.ofNanos(step.time()));
       }
-      if (events > 0) {
-        factors.add(new long[] {atRisk - events, atRisk});
-        s *= (double) (atRisk - events) / atRisk;
-        if (s <= threshold + 1e-9 && exactlyAtMost(factors, den - num, den)) {
-          return Optional.of(t);
-        }
-      }
-      atRisk -= leaving;
     }
     return Optional.empty();
   }

@@ -17,10 +17,14 @@ import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.metrics.ladder.ContributorLadder;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
+import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
+import io.github.communitymetrics.core.metrics.retention.Retention;
+import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.OptionalInt;
 
 /**
@@ -44,7 +48,9 @@ import java.util.OptionalInt;
  * @param elephantFactor CHAOSS elephant factor over commits in the window, by affiliation
  * @param onion GrimoireLab onion model over any contribution in the window
  * @param ladder the contributor ladder over the window (with everything before it as history)
- * @param lfx the LFX Insights points of the dependency metrics
+ * @param lfx the LFX Insights points of the dependency metrics and of retention
+ * @param retention retention and survival ({@link Retention#lfx}: any contribution, quarters in
+ *     UTC) over the {@value #RETENTION_MONTHS} months before {@code asOf}
  */
 public record HealthSummary(
     Repository repository,
@@ -59,26 +65,34 @@ public record HealthSummary(
     ElephantFactor.Result elephantFactor,
     OnionModel.Result onion,
     LadderResult ladder,
-    LfxPoints lfx) {
+    LfxPoints lfx,
+    RetentionResult retention) {
 
   /** How many quarters of pony factor history the summary shows. */
   public static final int PONY_QUARTERS = 8;
 
+  /** How many months of history the retention metrics look at. */
+  public static final int RETENTION_MONTHS = 24;
+
   /**
    * The LFX Insights points of the two dependency metrics (0 to 5 each; a factor of 0, when
-   * nobody contributed, has no points). LFX's composite health score adds further metrics
-   * (retention among them) that part 2 of the metrics brings; this is its dependency part.
+   * nobody contributed, has no points) and of period-over-period retention. {@link #total()} and
+   * {@link #maximum()} are the dependency part.
    *
    * @param contributorDependency points of the contributor dependency factor
    * @param organizationDependency points of the organisation dependency (elephant) factor
+   * @param retention points of the retention of the last complete quarter ({@link
+   *     PeriodRetention#lfxPoints(double)}); empty when there is no such quarter or nobody
+   *     contributed in the quarter before it
    */
-  public record LfxPoints(OptionalInt contributorDependency, OptionalInt organizationDependency) {
-    /** The sum of the points present, out of {@link #maximum()}. */
+  public record LfxPoints(
+      OptionalInt contributorDependency, OptionalInt organizationDependency, OptionalInt retention) {
+    /** The sum of the dependency points present, out of {@link #maximum()}. */
     public int total() {
       return contributorDependency.orElse(0) + organizationDependency.orElse(0);
     }
 
-    /** The most points the two metrics can give. */
+    /** The most points the two dependency metrics can give. */
     public int maximum() {
       return 10;
     }
@@ -135,6 +149,9 @@ public record HealthSummary(
         ElephantFactor.chaoss(activity, affiliations).withScope(scope).compute(store, people);
     OnionModel.Result onion = OnionModel.grimoireLab(activity).withScope(scope).compute(store, people);
     LadderResult ladder = ContributorLadder.over(activity).withScope(scope).compute(store, people);
+    Window history =
+        new Window(asOf.atZone(ZoneOffset.UTC).minusMonths(RETENTION_MONTHS).toInstant(), asOf);
+    RetentionResult retention = Retention.lfx(history).withScope(scope).compute(store, people);
     return new HealthSummary(
         repository,
         asOf,
@@ -148,6 +165,10 @@ public record HealthSummary(
         elephant,
         onion,
         ladder,
-        new LfxPoints(dependency.points(), elephant.points()));
+        new LfxPoints(
+            dependency.points(),
+            elephant.points(),
+            retention.lastCompletePeriod().map(p -> p.lfxPoints()).orElse(OptionalInt.empty())),
+        retention);
   }
 }
