@@ -9,17 +9,24 @@ import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.metrics.ladder.Rung;
 import io.github.communitymetrics.core.metrics.ladder.RungCounts;
+import io.github.communitymetrics.core.metrics.retention.CohortRow;
+import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
+import io.github.communitymetrics.core.metrics.retention.RetentionResult;
+import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
+import io.github.communitymetrics.core.metrics.retention.SurvivalStep;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
  * Turns a {@link HealthSummary} into report {@link Section}s: contributor confidence (gauges, the
  * cohort one with its confidence interval), absence, lottery and elephant factors (bars of the
- * top contributors plus everyone else), and the contributor ladder funnel.
+ * top contributors plus everyone else), the contributor ladder funnel, the retention cohort heat
+ * map and the Kaplan-Meier survival curve with its band.
  */
 public final class HealthSections {
   private HealthSections() {}
@@ -107,7 +114,56 @@ public final class HealthSections {
             "",
             "chaoss conversion funnel (D0 stargazer, D1 participant, D2 contributor, D3 maintainer)",
             List.of(new BarChart("Contributor ladder: people who reached each rung", "people", funnel))));
+    retention(s, out);
     return List.copyOf(out);
+  }
+
+  private static void retention(HealthSummary s, List<Section> out) {
+    RetentionResult r = s.retention();
+    Optional<PeriodRetention> last = r.lastCompletePeriod();
+    List<String> rows = new ArrayList<>();
+    List<List<Double>> cells = new ArrayList<>();
+    for (CohortRow row : r.cohorts()) {
+      rows.add(row.cohort().label() + " (" + row.members().size() + ")");
+      List<Double> shares = new ArrayList<>();
+      for (int k = 0; k < row.activeAfter().size(); k++) {
+        shares.add(row.share(k));
+      }
+      cells.add(shares);
+    }
+    List<Chart> charts =
+        rows.isEmpty()
+            ? List.of()
+            : List.of(new HeatMapChart("Cohort retention: share of each cohort active k periods later",
+                "cohort (people)", "periods after the first contribution", rows, cells));
+    out.add(
+        new Section(
+            "Of the previous quarter's contributors, how many stayed?",
+            last.flatMap(p -> p.retentionPercent().isPresent()
+                    ? Optional.of(String.format(Locale.ROOT, "%.1f %%", p.retentionPercent().getAsDouble()))
+                    : Optional.empty())
+                .orElse("n/a"),
+            last.map(p -> p.lfxPoints().isPresent() ? p.lfxPoints().getAsInt() + " pts" : "").orElse(""),
+            "lfx retention, " + last.map(p -> p.period().label()).orElse("no complete quarter")
+                + "; chaoss cohorts",
+            charts));
+    SurvivalCurve km = r.survival();
+    List<SurvivalChart.Point> points = new ArrayList<>();
+    for (SurvivalStep step : km.steps()) {
+      points.add(new SurvivalChart.Point(step.time() / 86400.0, step.survival(), step.lower(), step.upper()));
+    }
+    out.add(
+        new Section(
+            "How long do contributors keep contributing?",
+            km.median().map(sec -> String.format(Locale.ROOT, "%.1f days (median)", sec / 86400.0))
+                .orElse("over half still active"),
+            "",
+            String.format(Locale.ROOT, "kaplan-meier, %.0f%% band, %d departed, %d censored",
+                100 * km.level(), r.departed().size(), r.censored().size()),
+            points.isEmpty()
+                ? List.of()
+                : List.of(new SurvivalChart("Kaplan-Meier: share still contributing",
+                    "days since the first contribution", points))));
   }
 
   /** The factor's members, then one bar for everyone else (when anyone else contributed). */

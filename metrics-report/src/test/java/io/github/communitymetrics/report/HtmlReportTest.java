@@ -99,6 +99,30 @@ class HtmlReportTest {
   }
 
   @Test
+  void retentionHeatMapAndSurvivalCurveCarryTheResult() {
+    List<Section> sections = HealthSections.of(Demo.SUMMARY, Demo::label);
+    var r = Demo.SUMMARY.retention();
+    assertFalse(r.cohorts().isEmpty(), "the demo has cohorts");
+    HeatMapChart heat = (HeatMapChart) find(sections, "how many stayed").charts().get(0);
+    assertEquals(r.cohorts().size(), heat.rows().size());
+    for (int row = 0; row < r.cohorts().size(); row++) {
+      var cohort = r.cohorts().get(row);
+      assertEquals(cohort.activeAfter().size(), heat.cells().get(row).size());
+      for (int k = 0; k < cohort.activeAfter().size(); k++) {
+        assertEquals((double) cohort.activeAfter().get(k) / cohort.members().size(),
+            heat.cells().get(row).get(k), 1e-12);
+      }
+    }
+    SurvivalChart km = (SurvivalChart) find(sections, "keep contributing").charts().get(0);
+    assertEquals(r.survival().steps().size(), km.points().size());
+    var lastStep = r.survival().steps().get(r.survival().steps().size() - 1);
+    var lastPoint = km.points().get(km.points().size() - 1);
+    assertEquals(lastStep.time() / 86400.0, lastPoint.x(), 1e-9);
+    assertEquals(lastStep.survival(), lastPoint.survival(), 1e-12);
+    assertEquals(lastStep.lower(), lastPoint.lower(), 1e-12);
+  }
+
+  @Test
   void gaugeChecksItsInterval() {
     assertThrows(IllegalArgumentException.class,
         () -> new GaugeChart("t", 50, OptionalDouble.of(60), OptionalDouble.of(40), 100, "%"));
@@ -106,6 +130,10 @@ class HtmlReportTest {
         () -> new GaugeChart("t", 50, OptionalDouble.of(40), OptionalDouble.empty(), 100, "%"));
     assertThrows(IllegalArgumentException.class, () -> GaugeChart.of("t", 101, 100, "%"));
     assertThrows(IllegalArgumentException.class, () -> new Bar("b", -1));
+    assertThrows(IllegalArgumentException.class,
+        () -> new HeatMapChart("t", "r", "c", List.of("a"), List.of(List.of(1.5))));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SurvivalChart.Point(1, 0.5, 0.6, 0.9));
   }
 
   private static Section find(List<Section> sections, String text) {

@@ -4,17 +4,29 @@ import io.github.communitymetrics.report.Bar;
 import io.github.communitymetrics.report.BarChart;
 import io.github.communitymetrics.report.Chart;
 import io.github.communitymetrics.report.GaugeChart;
+import io.github.communitymetrics.report.HeatMapChart;
+import io.github.communitymetrics.report.SurvivalChart;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -65,6 +77,13 @@ public final class SvgCharts {
       c = gauge((GaugeChart) chart);
       width = 400;
       height = 400;
+    } else if (chart instanceof HeatMapChart) {
+      HeatMapChart h = (HeatMapChart) chart;
+      c = heatMap(h);
+      height = 110 + 30 * Math.max(1, h.rows().size());
+    } else if (chart instanceof SurvivalChart) {
+      c = survival((SurvivalChart) chart);
+      height = 360;
     } else {
       BarChart b = (BarChart) chart;
       c = bars(b);
@@ -119,6 +138,112 @@ public final class SvgCharts {
     plot.addLayer(unit);
     plot.addPointer(new DialPointer.Pointer());
     plot.setCap(new DialCap());
+    return new JFreeChart(null, LABEL, plot, false);
+  }
+
+  private static JFreeChart heatMap(HeatMapChart chart) {
+    DefaultXYZDataset data = new DefaultXYZDataset();
+    int n = chart.cells().stream().mapToInt(List::size).sum();
+    double[][] xyz = new double[3][n];
+    int columns = 1;
+    int i = 0;
+    XYPlot plot = new XYPlot();
+    for (int row = 0; row < chart.rows().size(); row++) {
+      List<Double> cells = chart.cells().get(row);
+      columns = Math.max(columns, cells.size());
+      for (int col = 0; col < cells.size(); col++) {
+        xyz[0][i] = col;
+        xyz[1][i] = row;
+        xyz[2][i] = cells.get(col);
+        i++;
+        XYTextAnnotation text =
+            new XYTextAnnotation(Math.round(100 * cells.get(col)) + "%", col, row);
+        text.setFont(LABEL);
+        text.setPaint(cells.get(col) > 0.55 ? Color.WHITE : Color.BLACK);
+        plot.addAnnotation(text);
+      }
+    }
+    data.addSeries("share", xyz);
+    NumberAxis x = new NumberAxis(chart.columnAxis());
+    x.setLabelFont(LABEL);
+    x.setTickLabelFont(LABEL);
+    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    x.setRange(-0.5, columns - 0.5);
+    SymbolAxis y = new SymbolAxis(chart.rowAxis(), chart.rows().toArray(new String[0]));
+    y.setLabelFont(LABEL);
+    y.setTickLabelFont(LABEL);
+    y.setInverted(true);
+    y.setGridBandsVisible(false);
+    y.setRange(-0.5, chart.rows().size() - 0.5);
+    XYBlockRenderer renderer = new XYBlockRenderer();
+    renderer.setPaintScale(new ShareScale());
+    plot.setDataset(data);
+    plot.setDomainAxis(x);
+    plot.setRangeAxis(y);
+    plot.setRenderer(renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    return new JFreeChart(null, LABEL, plot, false);
+  }
+
+  /** White at 0 to the bar colour at 1. */
+  private static final class ShareScale implements PaintScale, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public double getLowerBound() {
+      return 0;
+    }
+
+    @Override
+    public double getUpperBound() {
+      return 1;
+    }
+
+    @Override
+    public java.awt.Paint getPaint(double value) {
+      double v = Math.max(0, Math.min(1, value));
+      return new Color(
+          (int) Math.round(255 + v * (BAR.getRed() - 255)),
+          (int) Math.round(255 + v * (BAR.getGreen() - 255)),
+          (int) Math.round(255 + v * (BAR.getBlue() - 255)));
+    }
+  }
+
+  private static JFreeChart survival(SurvivalChart chart) {
+    // A step function drawn with a band: each step is two points at the same x, so the
+    // DeviationRenderer's straight segments become horizontal and vertical ones.
+    YIntervalSeries series = new YIntervalSeries("survival");
+    double survival = 1;
+    double lower = 1;
+    double upper = 1;
+    series.add(0, 1, 1, 1);
+    for (SurvivalChart.Point p : chart.points()) {
+      series.add(p.x(), survival, lower, upper);
+      series.add(p.x(), p.survival(), p.lower(), p.upper());
+      survival = p.survival();
+      lower = p.lower();
+      upper = p.upper();
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(series);
+    NumberAxis x = new NumberAxis(chart.xLabel());
+    x.setLabelFont(LABEL);
+    x.setTickLabelFont(LABEL);
+    NumberAxis y = new NumberAxis("share still contributing");
+    y.setLabelFont(LABEL);
+    y.setTickLabelFont(LABEL);
+    y.setRange(0, 1.02);
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setSeriesPaint(0, BAR);
+    renderer.setSeriesFillPaint(0, new Color(0x2f, 0x6f, 0xb0, 0x40));
+    renderer.setSeriesStroke(0, new java.awt.BasicStroke(2f));
+    renderer.setAlpha(0.25f);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xcccccc));
+    plot.setRangeGridlinePaint(new Color(0xcccccc));
     return new JFreeChart(null, LABEL, plot, false);
   }
 
