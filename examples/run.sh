@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one example: examples/run.sh CLASS [--events FILE.jsonl] [--repo OWNER/NAME] [--as-of INSTANT]
-# CLASS is StargazersContribute, BusFactor, LadderClimb, MaintainerEmployers or CommunityReport.
+# CLASS is StargazersContribute, BusFactor, NewcomersStaying, LadderClimb, MaintainerEmployers
+# or CommunityReport (which takes OUT.html first).
 # Builds the modules the examples need (quietly) and their class path the first time.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

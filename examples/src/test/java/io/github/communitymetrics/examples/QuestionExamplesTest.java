@@ -95,6 +95,22 @@ class QuestionExamplesTest {
   }
 
   @Test
+  void newcomers() throws IOException {
+    String out = output(NewcomersStaying::run);
+    var r = expected.retention();
+    assertTrue(!r.periods().isEmpty() && !r.cohorts().isEmpty(), "the community has quarters and cohorts");
+    for (var p : r.periods()) {
+      assertTrue(out.lines().anyMatch(l -> l.matches(java.util.regex.Pattern.quote(p.period().label())
+          + "\\s+" + p.active().size() + "\\s+" + p.newcomers().size() + "\\s+" + p.returning().size()
+          + "\\s.*")), p.period().label() + " in\n" + out);
+    }
+    for (var row : r.cohorts()) {
+      assertTrue(out.contains(row.cohort().label() + " (" + String.format("%3d", row.members().size()) + ")"), out);
+    }
+    assertTrue(out.contains(r.departed().size() + " departed, " + r.censored().size() + " censored"), out);
+  }
+
+  @Test
   void employers() throws IOException {
     String out = output(MaintainerEmployers::run);
     assertTrue(out.contains(": " + expected.elephantFactor().factor().factor() + " organisations hold more than half;"
