@@ -83,7 +83,7 @@ class HtmlReportBrowserTest {
             "--enable-logging=stderr",
             "--v=0",
             "--hide-scrollbars",
-            "--window-size=1280,4000",
+            "--window-size=1280,5600", // tall enough for the whole report
             "--screenshot=" + png,
             html.toUri().toString());
     Process p =
