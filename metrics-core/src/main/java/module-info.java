@@ -19,6 +19,7 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.metrics.ladder;
   exports io.github.communitymetrics.core.metrics.retention;
   exports io.github.communitymetrics.core.metrics.summary;
+  exports io.github.communitymetrics.core.metrics.truckfactor;
   exports io.github.communitymetrics.core.store;
   exports io.github.communitymetrics.core.time;
 }

@@ -1,0 +1,109 @@
+package io.github.communitymetrics.git;
+
+import io.github.communitymetrics.core.event.ChangeStatus;
+import io.github.communitymetrics.core.event.CoAuthor;
+import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipAccumulator;
+import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
+import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Feeds a commit log into the truck-factor authorship model: a {@link CommitLogVisitor} over an
+ * {@link AuthorshipAccumulator}. Merge commits are skipped (they carry no paths).
+ */
+public final class CommitLogAuthorship implements CommitLogVisitor {
+
+  private final AuthorshipAccumulator accumulator;
+  private final UnaryOperator<String> identity;
+  private final boolean creditCoAuthors;
+  private boolean inMerge;
+
+  private CommitLogAuthorship(
+      Collection<String> snapshotFiles,
+      UnaryOperator<String> identity,
+      IdentityRule identityRule,
+      boolean creditCoAuthors) {
+    this.accumulator = AuthorshipAccumulator.newestFirst(snapshotFiles, identityRule);
+    this.identity = Objects.requireNonNull(identity, "identity must not be null");
+    this.creditCoAuthors = creditCoAuthors;
+  }
+
+  /**
+   * Reads the whole log and returns the authorship of {@code snapshotFiles}.
+   *
+   * @param reader an unread log of the snapshot's history (newest first)
+   * @param snapshotFiles the files to analyse, as at the log's newest commit
+   * @param identity maps an author name to the identity key (alias unification); {@code
+   *     UnaryOperator.identity()} keeps raw names
+   * @param identityRule which author lines count as one developer ({@link
+   *     IdentityRule#NAME_OR_EMAIL} reproduces the reference tool)
+   * @param creditCoAuthors whether {@code Co-authored-by} trailers are credited like the author
+   *     (the paper's model: false)
+   * @throws CommitLogFormatException if the log is malformed (strict mode)
+   */
+  public static AuthorshipHistory collect(
+      CommitLogReader reader,
+      Collection<String> snapshotFiles,
+      UnaryOperator<String> identity,
+      IdentityRule identityRule,
+      boolean creditCoAuthors) {
+    Objects.requireNonNull(reader, "reader must not be null");
+    CommitLogAuthorship v =
+        new CommitLogAuthorship(snapshotFiles, identity, identityRule, creditCoAuthors);
+    reader.accept(v);
+    return v.accumulator.finish();
+  }
+
+  @Override
+  public void commit(CommitHeader header) {
+    inMerge = header.isMerge();
+    if (inMerge) {
+      accumulator.uncredited(header.author().time().getEpochSecond());
+      return;
+    }
+    accumulator.commit(
+        identity.apply(header.author().name()),
+        header.author().email(),
+        header.author().time().getEpochSecond());
+    if (creditCoAuthors) {
+      for (CoAuthor c : header.coAuthors()) {
+        accumulator.coAuthor(identity.apply(c.name()), c.email());
+      }
+    }
+  }
+
+  @Override
+  public void change(ChangeStatus status, String path) {
+    if (inMerge) {
+      return;
+    }
+    switch (status) {
+      case ADDED:
+        accumulator.added(path);
+        break;
+      case DELETED:
+        accumulator.deleted(path);
+        break;
+      case MODIFIED:
+      case TYPE_CHANGED:
+        accumulator.modified(path);
+        break;
+      default:
+        throw new IllegalArgumentException(status + " needs an old path");
+    }
+  }
+
+  @Override
+  public void move(ChangeStatus status, String oldPath, String path) {
+    if (inMerge) {
+      return;
+    }
+    if (status == ChangeStatus.RENAMED) {
+      accumulator.renamed(oldPath, path);
+    } else {
+      accumulator.copied(oldPath, path);
+    }
+  }
+}

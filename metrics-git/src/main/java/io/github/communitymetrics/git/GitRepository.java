@@ -1,0 +1,156 @@
+package io.github.communitymetrics.git;
+
+import io.github.communitymetrics.git.internal.GitProcess;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A local git repository read through the {@code git} command. Immutable; every call runs a new
+ * {@code git} process.
+ *
+ * <p>The log is streamed: {@link #readLog(String, LogHandler)} hands git's standard output to the
+ * handler while git writes it, so memory does not grow with the history. Its format is the
+ * commit-log format of the project's shared data (one header line per commit, a blank line, one
+ * {@code --name-status} line per path, newest first) with one difference: names and e-mail
+ * addresses of authors and committers go through the repository's {@code .mailmap} (git's {@code
+ * %aN}, {@code %aE}, {@code %cN}, {@code %cE}). git applies the mailmap itself, exactly as {@code
+ * git shortlog} would, including {@code mailmap.file} and {@code mailmap.blob} settings; {@code
+ * Co-authored-by} trailers are printed as written, since git does not map them.
+ */
+public final class GitRepository {
+  /**
+   * The {@code --format} of {@link #readLog}: the shared-data format with mailmapped names and
+   * e-mail addresses.
+   */
+  public static final String LOG_FORMAT = "commit%x09%H%x09%P%x09%at%x09%aN%x09%aE%x09%ct%x09%cN"
+      + "%x09%cE%x09%(trailers:key=Co-authored-by,valueonly,separator=%x1f)";
+
+  private final GitExecutable git;
+  private final Path directory;
+
+  private GitRepository(GitExecutable git, Path directory) {
+    this.git = git;
+    this.directory = directory;
+  }
+
+  /**
+   * Opens the repository containing {@code directory} with the {@code git} found on the {@code
+   * PATH}.
+   *
+   * @throws GitNotFoundException if there is no usable git
+   * @throws NotARepositoryException if {@code directory} is missing or not in a repository
+   */
+  public static GitRepository open(Path directory) {
+    return open(directory, GitExecutable.onPath());
+  }
+
+  /**
+   * Opens the repository containing {@code directory} with a given git.
+   *
+   * @throws NotARepositoryException if {@code directory} is missing or not in a repository
+   */
+  public static GitRepository open(Path directory, GitExecutable git) {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(git, "git");
+    Path dir = directory.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new NotARepositoryException(dir + " is not a directory");
+    }
+    try {
+      GitProcess.run(git.path(), dir, List.of("rev-parse", "--git-dir"), InputStream::readAllBytes);
+    } catch (TruncatedOutputException e) {
+      throw e;
+    } catch (GitCommandException e) {
+      throw new NotARepositoryException(dir + " is not a git repository: " + e.stderr().strip());
+    }
+    return new GitRepository(git, dir);
+  }
+
+  /** The directory the repository was opened at (absolute). */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The git that runs the commands. */
+  public GitExecutable git() {
+    return git;
+  }
+
+  /**
+   * The arguments after {@code git} that {@link #readLog} runs for {@code revision}: the data
+   * README's command with {@link #LOG_FORMAT}.
+   */
+  public static List<String> logArguments(String revision) {
+    checkRevision(revision);
+    return List.of("-c", "core.quotePath=false", "-c", "diff.renameLimit=999999",
+        "-c", "log.showSignature=false", "log", "--no-color", "--find-renames", "--name-status",
+        "--format=" + LOG_FORMAT, revision, "--");
+  }
+
+  /**
+   * Streams the history reachable from {@code revision} to {@code handler}, newest commit first.
+   *
+   * @param revision a commit, branch or tag, e.g. {@code "HEAD"}; must not start with {@code -}
+   * @return what the handler returns
+   * @throws TruncatedOutputException if a signal killed git mid-stream
+   * @throws GitCommandException if git failed, e.g. on an unknown revision
+   * @throws java.io.UncheckedIOException if the handler failed to read
+   */
+  public <T> T readLog(String revision, LogHandler<T> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return GitProcess.run(git.path(), directory, logArguments(revision), handler::read);
+  }
+
+  /**
+   * The files of the snapshot at {@code revision}, as {@code git ls-files} lists them in a clean
+   * checkout of that commit (read with {@code git ls-tree -r -z --name-only --full-tree}, so that
+   * neither the index nor the working tree matters and odd names arrive unquoted), in git's order.
+   *
+   * @throws GitCommandException if git failed, e.g. on an unknown revision
+   */
+  public List<String> listFiles(String revision) {
+    checkRevision(revision);
+    return GitProcess.run(git.path(), directory,
+        List.of("ls-tree", "-r", "-z", "--name-only", "--full-tree", revision, "--"),
+        GitRepository::nulSeparated);
+  }
+
+  private static List<String> nulSeparated(InputStream raw) throws java.io.IOException {
+    List<String> names = new ArrayList<>();
+    InputStream in = new BufferedInputStream(raw, 65536);
+    ByteArrayOutputStream name = new ByteArrayOutputStream();
+    for (int b = in.read(); b >= 0; b = in.read()) {
+      if (b == 0) {
+        names.add(name.toString(StandardCharsets.UTF_8));
+        name.reset();
+      } else {
+        name.write(b);
+      }
+    }
+    if (name.size() > 0) {
+      names.add(name.toString(StandardCharsets.UTF_8));
+    }
+    return names;
+  }
+
+  private static void checkRevision(String revision) {
+    Objects.requireNonNull(revision, "revision");
+    if (revision.isBlank() || revision.startsWith("-")) {
+      throw new IllegalArgumentException(
+          "revision must be a commit, branch or tag not starting with '-', got '" + revision + "'");
+    }
+  }
+
+  /** The directory and the git. */
+  @Override
+  public String toString() {
+    return "GitRepository[" + directory + ", " + git + "]";
+  }
+}

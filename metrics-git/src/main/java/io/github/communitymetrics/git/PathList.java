@@ -1,0 +1,55 @@
+package io.github.communitymetrics.git;
+
+import io.github.communitymetrics.git.internal.GitQuoting;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reads a list of paths, one per line, such as {@code git ls-files} output (plain or gzip). */
+public final class PathList {
+  private PathList() {}
+
+  /**
+   * Reads the paths of a file, in file order; blank lines are ignored and C-quoted lines
+   * unquoted.
+   *
+   * @throws CommitLogFormatException if a quoted line is malformed
+   * @throws UncheckedIOException if reading fails
+   */
+  public static List<String> read(Path file) {
+    Objects.requireNonNull(file, "file must not be null");
+    try (InputStream in = CommitLogReader.decompress(Files.newInputStream(file));
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      List<String> out = new ArrayList<>();
+      long n = 0;
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        if (line.startsWith("\"")) {
+          byte[] b = line.getBytes(StandardCharsets.UTF_8);
+          Optional<String> u = GitQuoting.unquote(b, 0, b.length);
+          if (u.isEmpty()) {
+            throw new CommitLogFormatException(file.toString(), n, "malformed quoted path");
+          }
+          out.add(u.get());
+        } else {
+          out.add(line);
+        }
+      }
+      return List.copyOf(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
