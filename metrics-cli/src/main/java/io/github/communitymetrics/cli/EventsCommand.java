@@ -14,6 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /** {@code events}: the canonical JSON Lines format in and out. */
 @Command(
@@ -84,6 +87,9 @@ final class EventsCommand implements Runnable {
 
     @Mixin EventSource source;
 
+    @Option(names = "--json", description = "Print JSON (docs/cli-json.md) instead of text.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
       if (source.eventsFile == null) {
@@ -93,6 +99,28 @@ final class EventsCommand implements Runnable {
       EventSource.Loaded loaded = source.load();
       ReadReport r = loaded.readReport().orElseThrow();
       PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
+          g.writeStartObject();
+          g.writeStringProperty("source", loaded.label());
+          g.writeNumberProperty("lines", r.linesRead());
+          g.writeNumberProperty("events", r.eventsRead());
+          g.writeNumberProperty("blankLines", r.blankLines());
+          g.writeNumberProperty("malformedLines", r.malformedLinesSkipped());
+          g.writeArrayPropertyStart("skipped");
+          for (var skip : r.skipped()) {
+            g.writeStartObject();
+            g.writeNumberProperty("line", skip.lineNumber());
+            g.writeStringProperty("reason", skip.reason());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        out.println();
+        out.flush();
+        return r.malformedLinesSkipped() == 0 ? CommunityMetricsCli.EXIT_OK : CommunityMetricsCli.EXIT_FAILURE;
+      }
       out.printf("%s: %d lines, %d events, %d blank, %d malformed skipped%n",
           loaded.label(), r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped());
       r.skipped().forEach(s -> out.println("  line " + s.lineNumber() + ": " + s.reason()));

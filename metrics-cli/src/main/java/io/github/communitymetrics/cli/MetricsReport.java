@@ -82,46 +82,46 @@ final class MetricsReport {
         "cohort, " + c.converters() + "/" + c.cohort() + " within " + days(c.horizon()));
     t.row(
         "How many people hold more than half the commits?",
-        s.absenceFactor().factor(),
+        s.absenceFactor().factor() + " people",
         "",
         "chaoss absence factor, commits");
     t.row(
         "How many people hold half the new pull requests?",
-        lottery.factor().factor(),
+        lottery.factor().factor() + " people",
         lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'),
         "opensauced lottery factor, 30 days");
     t.row(
         "How many people wrote half the commits of 24 months?",
-        s.ponyFactor().current().ponyFactor(),
+        s.ponyFactor().current().ponyFactor() + " people",
         "meta-pony " + s.ponyFactor().current().metaPonyFactor(),
         "apache kibble pony factor");
     t.row(
         "How many people make 51% of the commits?",
-        s.contributorDependency().factor().factor(),
+        s.contributorDependency().factor().factor() + " people",
         points(s.contributorDependency().points()),
         "lfx contributor dependency");
     t.row(
         "How many organisations hold more than half the commits?",
-        s.elephantFactor().factor().factor(),
+        s.elephantFactor().factor().factor() + " organisations",
         points(s.elephantFactor().points()),
         "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)");
     t.row(
         "Core / regular / casual contributors",
         s.onion().layer(OnionLayer.CORE).size() + " / " + s.onion().layer(OnionLayer.REGULAR).size()
-            + " / " + s.onion().layer(OnionLayer.CASUAL).size(),
+            + " / " + s.onion().layer(OnionLayer.CASUAL).size() + " people",
         "",
         "grimoirelab onion, 80% / 95%");
     t.row(
         "Ladder D0 / D1 / D2 / D3 reached in the window",
         ladder.atLeast().reached().d0() + " / " + ladder.atLeast().reached().d1() + " / "
-            + ladder.atLeast().reached().d2() + " / " + ladder.atLeast().reached().d3(),
+            + ladder.atLeast().reached().d2() + " / " + ladder.atLeast().reached().d3() + " people",
         "",
         "chaoss conversion funnel + maintainers");
     for (Rung r : List.of(Rung.D0, Rung.D1, Rung.D2)) {
       Conversion cv = ladder.atLeast().cohort(r);
       t.row(
           "Of those who reached " + r + ", how many reached " + cv.to() + "?",
-          rate(cv.rate()) + " (" + cv.toCount() + "/" + cv.fromCount() + ")",
+          rate(cv.rate()) + " (" + cv.toCount() + " of " + cv.fromCount() + " people)",
           "",
           "cohort conversion");
     }
@@ -134,7 +134,7 @@ final class MetricsReport {
     }
     t.row(
         "LFX dependency points",
-        s.lfx().total() + " / " + s.lfx().maximum(),
+        s.lfx().total() + " of " + s.lfx().maximum() + " points",
         "",
         "lfx insights bins");
     retentionRows(t);

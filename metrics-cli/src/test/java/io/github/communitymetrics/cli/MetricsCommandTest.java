@@ -69,6 +69,40 @@ class MetricsCommandTest {
   }
 
   @Test
+  void tableRowsCarryNumberWithUnitLevelAndPreset() {
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run("metrics", "--as-of", "2025-07-01T00:00:00Z");
+    assertEquals(0, r.status(), r.err());
+    EventStore store = EventStore.of(CommunitySimulator.simulate(SimulationConfig.demo()).events());
+    HealthSummary s =
+        HealthSummary.compute(
+            store, People.resolve(store), store.repositories().get(0),
+            Instant.parse("2025-07-01T00:00:00Z"), Duration.ofDays(90), Duration.ofDays(90),
+            Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build());
+    // Each question's row: the question, its number with unit, then (level and) preset.
+    assertRow(r.out(), "How many people hold more than half the commits?",
+        s.absenceFactor().factor() + " people", "chaoss absence factor");
+    assertRow(r.out(), "How many people hold half the new pull requests?",
+        s.lotteryFactor().factor().factor() + " people  "
+            + s.lotteryFactor().level().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        "opensauced lottery factor");
+    assertRow(r.out(), "How many organisations hold more than half the commits?",
+        s.elephantFactor().factor().factor() + " organisations  "
+            + s.elephantFactor().points().getAsInt() + " pts",
+        "chaoss elephant factor");
+    assertRow(r.out(), "Will stargazers and forkers contribute? (OpenSauced)",
+        s.openSauced().percent() + " %  " + s.openSauced().level().name().toLowerCase(java.util.Locale.ROOT),
+        "opensauced (June 2024)");
+  }
+
+  private static void assertRow(String out, String question, String answer, String preset) {
+    String row = out.lines().filter(l -> l.contains(question)).findFirst().orElseThrow(
+        () -> new AssertionError("no row for " + question + " in\n" + out));
+    String rest = row.substring(row.indexOf(question) + question.length()).strip().replaceAll(" {2,}", "  ");
+    assertTrue(rest.startsWith(answer + "  " + preset), "row: " + row + "\nexpected: " + answer + "  " + preset);
+  }
+
+  @Test
   void jsonHasTheDocumentedFieldsAndMatchesTheLibrary() {
     CommunityMetricsCliTest.Run r =
         CommunityMetricsCliTest.run("metrics", "--json", "--as-of", "2025-07-01T00:00:00Z");

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs one example: examples/run.sh CLASS [--events FILE.jsonl] [--repo OWNER/NAME] [--as-of INSTANT]
+# CLASS is StargazersContribute, BusFactor, NewcomersStaying, LadderClimb, MaintainerEmployers
+# or CommunityReport (which takes OUT.html first).
+# Builds the modules the examples need (quietly) and their class path the first time.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cp_file="$root/examples/target/classpath.txt"
+if [ ! -s "$cp_file" ] || [ -n "${REBUILD:-}" ]; then
+  # One reactor build (nothing installed into ~/.m2): each module writes target/classpath.txt,
+  # in which the reactor's own modules are their freshly built jars.
+  (cd "$root" && ./mvnw -q -B -pl examples -am package -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime) >&2
+fi
+class="$1"; shift
+exec java -cp "$root/examples/target/classes:$(cat "$cp_file")" "io.github.communitymetrics.examples.$class" "$@"

@@ -1,0 +1,146 @@
+package io.github.communitymetrics.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.communitymetrics.core.identity.Affiliations;
+import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
+import io.github.communitymetrics.core.io.EventJsonLines;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.summary.HealthSummary;
+import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.testkit.CommunitySimulator;
+import io.github.communitymetrics.testkit.SimulationConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every question example on a small simulated community read from an events file (the
+ * {@code --events} path) and checks the printed numbers against the same metrics computed here
+ * through {@link HealthSummary}, which composes them independently of the examples.
+ */
+class QuestionExamplesTest {
+  private static final Instant AS_OF = Instant.parse("2025-10-01T00:00:00Z");
+  @TempDir static Path dir;
+  static Path file;
+  static HealthSummary expected;
+
+  @BeforeAll
+  static void community() throws IOException {
+    var events = CommunitySimulator.simulate(SimulationConfig.ofApproximateSize(7, 20_000)).events();
+    file = dir.resolve("small.jsonl");
+    try (Writer w = Files.newBufferedWriter(file)) {
+      EventJsonLines.writeAll(events, w);
+    }
+    EventStore store = EventStore.of(events);
+    expected =
+        HealthSummary.compute(store, People.resolve(store), store.repositories().get(0), AS_OF,
+            Duration.ofDays(90), Duration.ofDays(90),
+            Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build());
+  }
+
+  private interface Example {
+    void run(Community c, PrintStream out) throws IOException;
+  }
+
+  private static String output(Example e) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      e.run(Community.fromArgs("--events", file.toString(), "--as-of", AS_OF.toString()), out);
+    }
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains(expected.repository().fullName() + " as of " + AS_OF), text);
+    return text;
+  }
+
+  @Test
+  void stargazers() throws IOException {
+    String out = output(StargazersContribute::run);
+    assertTrue(out.contains("OpenSauced contributor confidence: " + expected.openSauced().percent() + " %"), out);
+    if (expected.cohort().rate().isPresent()) {
+      assertTrue(out.contains("Cohort: " + expected.cohort().converters() + " of " + expected.cohort().cohort()
+          + " people"), out);
+    }
+  }
+
+  @Test
+  void busFactor() throws IOException {
+    String out = output(BusFactor::run);
+    assertTrue(expected.absenceFactor().factor() > 0, "the community commits");
+    assertTrue(out.contains(": " + expected.absenceFactor().factor() + " people hold more than half of "
+        + expected.absenceFactor().total() + " commits"), out);
+    assertTrue(out.contains("pull requests of 30 days): " + expected.lotteryFactor().factor().factor() + " people"), out);
+  }
+
+  @Test
+  void ladder() throws IOException {
+    String out = output(LadderClimb::run);
+    var reached = expected.ladder().atLeast().reached();
+    for (var r : io.github.communitymetrics.core.metrics.ladder.Rung.values()) {
+      assertTrue(out.lines().anyMatch(l -> l.matches(r + "\\s+" + reached.get(r) + "(\\s.*)?")),
+          r + " " + reached.get(r) + " in\n" + out);
+    }
+  }
+
+  @Test
+  void newcomers() throws IOException {
+    String out = output(NewcomersStaying::run);
+    var r = expected.retention();
+    assertTrue(!r.periods().isEmpty() && !r.cohorts().isEmpty(), "the community has quarters and cohorts");
+    for (var p : r.periods()) {
+      assertTrue(out.lines().anyMatch(l -> l.matches(java.util.regex.Pattern.quote(p.period().label())
+          + "\\s+" + p.active().size() + "\\s+" + p.newcomers().size() + "\\s+" + p.returning().size()
+          + "\\s.*")), p.period().label() + " in\n" + out);
+    }
+    for (var row : r.cohorts()) {
+      assertTrue(out.contains(row.cohort().label() + " (" + String.format("%3d", row.members().size()) + ")"), out);
+    }
+    assertTrue(out.contains(r.departed().size() + " departed, " + r.censored().size() + " censored"), out);
+  }
+
+  @Test
+  void employers() throws IOException {
+    String out = output(MaintainerEmployers::run);
+    assertTrue(out.contains(": " + expected.elephantFactor().factor().factor() + " organisations hold more than half;"
+        + " " + expected.elephantFactor().leftOut() + " unaffiliated"), out);
+  }
+
+  @Test
+  void htmlReport() throws IOException {
+    Path html = dir.resolve("report.html");
+    String out = output((c, o) -> CommunityReport.run(c, html, o));
+    String page = Files.readString(html);
+    assertTrue(page.contains(expected.absenceFactor().factor() + " people</td>"), "absence factor in the page");
+    assertTrue(out.contains("HTML report: " + html), out);
+    assertTrue(page.toLowerCase(Locale.ROOT).contains("<svg"));
+  }
+
+  @Test
+  void badArgumentsNameTheUsage() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Community.fromArgs("--evnts", "x"));
+    assertTrue(e.getMessage().contains(Community.USAGE), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Community.fromArgs("--repo"));
+    assertEquals("simulated demo community", assertDoesNotThrowDemo());
+  }
+
+  private static String assertDoesNotThrowDemo() {
+    try {
+      return Community.fromArgs().label();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.communitymetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.communitymetrics.core.identity.Affiliations;
+import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.summary.HealthSummary;
+import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.testkit.CommunitySimulator;
+import io.github.communitymetrics.testkit.SimulationConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportHtmlTest {
+  @Test
+  void writesTheHtmlReportOfTheDemoRepository(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("sub/report.html");
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run(
+            "report", "--html", file.toString(), "--as-of", "2025-07-01T00:00:00Z");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("HTML report: " + file), r.out());
+    String html = Files.readString(file, StandardCharsets.UTF_8);
+
+    // The same numbers, computed independently through the API.
+    EventStore store = EventStore.of(CommunitySimulator.simulate(SimulationConfig.demo()).events());
+    People people = People.resolve(store);
+    HealthSummary s =
+        HealthSummary.compute(
+            store,
+            people,
+            store.repositories().get(0),
+            Instant.parse("2025-07-01T00:00:00Z"),
+            Duration.ofDays(90),
+            Duration.ofDays(90),
+            Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build());
+    assertTrue(html.contains("<title>Community report: " + s.repository().fullName() + "</title>"));
+    assertTrue(html.contains("<td class=\"n\">" + s.absenceFactor().factor() + " people</td>"), html);
+    assertTrue(html.contains("<td class=\"n\">" + s.openSauced().percent() + " %</td>"));
+    long charts =
+        io.github.communitymetrics.report.HealthSections.of(s, a -> a.label()).stream()
+            .mapToLong(x -> x.charts().size()).sum();
+    assertTrue(charts >= 8, "gauges, bars, funnel, heat map and survival curve: " + charts);
+    assertEquals(charts, html.split("<svg ", -1).length - 1);
+  }
+
+  @Test
+  void htmlWithJsonKeepsStdoutPureJson(@TempDir Path dir) {
+    Path file = dir.resolve("r.html");
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run("report", "--json", "--html", file.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().strip().startsWith("{") && r.out().strip().endsWith("}"), r.out());
+    assertTrue(Files.exists(file));
+  }
+}

@@ -1,0 +1,184 @@
+package io.github.communitymetrics.report;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.metrics.Ranked;
+import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.Organization;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.ladder.Rung;
+import io.github.communitymetrics.core.metrics.ladder.RungCounts;
+import io.github.communitymetrics.core.metrics.retention.CohortRow;
+import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
+import io.github.communitymetrics.core.metrics.retention.RetentionResult;
+import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
+import io.github.communitymetrics.core.metrics.retention.SurvivalStep;
+import io.github.communitymetrics.core.metrics.summary.HealthSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * Turns a {@link HealthSummary} into report {@link Section}s: contributor confidence (gauges, the
+ * cohort one with its confidence interval), absence, lottery and elephant factors (bars of the
+ * top contributors plus everyone else), the contributor ladder funnel, the retention cohort heat
+ * map and the Kaplan-Meier survival curve with its band.
+ */
+public final class HealthSections {
+  private HealthSections() {}
+
+  /**
+   * The sections of a summary.
+   *
+   * @param s the summary
+   * @param label the name shown for a person key (for example through {@code People}); the
+   *     result is escaped when written
+   */
+  public static List<Section> of(HealthSummary s, Function<Actor, String> label) {
+    List<Section> out = new ArrayList<>();
+    OpenSaucedConfidence.Result os = s.openSauced();
+    CohortConfidence.Result c = s.cohort();
+    List<Chart> gauges = new ArrayList<>();
+    gauges.add(GaugeChart.of("OpenSauced contributor confidence", os.percent(), 100, "%"));
+    out.add(
+        new Section(
+            "Will stargazers and forkers contribute? (OpenSauced)",
+            os.percent() + " %",
+            os.level().name().toLowerCase(Locale.ROOT),
+            "opensauced (June 2024), " + os.window().duration().toDays() + "-day range",
+            gauges));
+    if (c.rate().isPresent()) {
+      double rate = 100 * c.rate().getAsDouble();
+      OptionalDouble low = c.interval().map(i -> OptionalDouble.of(100 * i.lower())).orElse(OptionalDouble.empty());
+      OptionalDouble high = c.interval().map(i -> OptionalDouble.of(100 * i.upper())).orElse(OptionalDouble.empty());
+      String interval =
+          c.interval()
+              .map(i -> String.format(Locale.ROOT, " [%.1f, %.1f] %s %.0f%%", 100 * i.lower(), 100 * i.upper(),
+                  i.method().name().toLowerCase(Locale.ROOT), 100 * i.level()))
+              .orElse("");
+      out.add(
+          new Section(
+              "Of those who first starred or forked, how many contributed?",
+              String.format(Locale.ROOT, "%.1f %%", rate) + interval,
+              "",
+              "cohort, " + c.converters() + " of " + c.cohort() + " within "
+                  + c.horizon().toDays() + " days",
+              List.of(new GaugeChart("Cohort contributor confidence", rate, low, high, 100, "%"))));
+    } else {
+      out.add(new Section("Of those who first starred or forked, how many contributed?",
+          "no cohort", "", "cohort", List.of()));
+    }
+    out.add(
+        new Section(
+            "How many people hold more than half the commits?",
+            s.absenceFactor().factor() + " people",
+            "",
+            "chaoss absence factor, commits",
+            List.of(factorBars("Commits by person (absence factor members, then the rest)", "commits",
+                s.absenceFactor(), label))));
+    LotteryFactor.Result lottery = s.lotteryFactor();
+    List<Bar> lotteryBars = new ArrayList<>();
+    for (LotteryFactor.TopContributor t : lottery.top()) {
+      lotteryBars.add(new Bar(label.apply(t.ranked().key()), t.ranked().count()));
+    }
+    lottery.other().ifPresent(o -> lotteryBars.add(new Bar("the other " + o.people(), o.count())));
+    out.add(
+        new Section(
+            "How many people hold half the new pull requests?",
+            lottery.factor().factor() + " people",
+            lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            "opensauced lottery factor, 30 days",
+            List.of(new BarChart("Pull requests opened, top contributors and the rest", "pull requests",
+                lotteryBars))));
+    out.add(
+        new Section(
+            "How many organisations hold more than half the commits?",
+            s.elephantFactor().factor().factor() + " organisations",
+            "",
+            "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)",
+            List.of(factorBars("Commits by organisation", "commits", s.elephantFactor().factor(),
+                Organization::name))));
+    RungCounts reached = s.ladder().atLeast().reached();
+    List<Bar> funnel = new ArrayList<>();
+    for (Rung r : Rung.values()) {
+      funnel.add(new Bar(r.name(), reached.get(r)));
+    }
+    out.add(
+        new Section(
+            "How many people reached each rung of the ladder?",
+            reached.d0() + " / " + reached.d1() + " / " + reached.d2() + " / " + reached.d3() + " people",
+            "",
+            "chaoss conversion funnel (D0 stargazer, D1 participant, D2 contributor, D3 maintainer)",
+            List.of(new BarChart("Contributor ladder: people who reached each rung", "people", funnel))));
+    retention(s, out);
+    return List.copyOf(out);
+  }
+
+  private static void retention(HealthSummary s, List<Section> out) {
+    RetentionResult r = s.retention();
+    Optional<PeriodRetention> last = r.lastCompletePeriod();
+    List<String> rows = new ArrayList<>();
+    List<List<Double>> cells = new ArrayList<>();
+    for (CohortRow row : r.cohorts()) {
+      rows.add(row.cohort().label() + " (" + row.members().size() + ")");
+      List<Double> shares = new ArrayList<>();
+      for (int k = 0; k < row.activeAfter().size(); k++) {
+        shares.add(row.share(k));
+      }
+      cells.add(shares);
+    }
+    List<Chart> charts =
+        rows.isEmpty()
+            ? List.of()
+            : List.of(new HeatMapChart("Cohort retention: share of each cohort active k periods later",
+                "cohort (people)", "periods after the first contribution", rows, cells));
+    out.add(
+        new Section(
+            "Of the previous quarter's contributors, how many stayed?",
+            last.flatMap(p -> p.retentionPercent().isPresent()
+                    ? Optional.of(String.format(Locale.ROOT, "%.1f %%", p.retentionPercent().getAsDouble()))
+                    : Optional.empty())
+                .orElse("n/a"),
+            last.map(p -> p.lfxPoints().isPresent() ? p.lfxPoints().getAsInt() + " pts" : "").orElse(""),
+            "lfx retention, " + last.map(p -> p.period().label()).orElse("no complete quarter")
+                + "; chaoss cohorts",
+            charts));
+    SurvivalCurve km = r.survival();
+    List<SurvivalChart.Point> points = new ArrayList<>();
+    for (SurvivalStep step : km.steps()) {
+      points.add(new SurvivalChart.Point(step.time() / 86400.0, step.survival(), step.lower(), step.upper()));
+    }
+    out.add(
+        new Section(
+            "How long do contributors keep contributing?",
+            km.median().map(sec -> String.format(Locale.ROOT, "%.1f days (median)", sec / 86400.0))
+                .orElse("over half still active"),
+            "",
+            String.format(Locale.ROOT, "kaplan-meier, %.0f%% band, %d departed, %d censored",
+                100 * km.level(), r.departed().size(), r.censored().size()),
+            points.isEmpty()
+                ? List.of()
+                : List.of(new SurvivalChart("Kaplan-Meier: share still contributing",
+                    "days since the first contribution", points))));
+  }
+
+  /** The factor's members, then one bar for everyone else (when anyone else contributed). */
+  static <K> BarChart factorBars(
+      String title, String unit, FactorResult<K> f, Function<K, String> label) {
+    List<Bar> bars = new ArrayList<>();
+    long shown = 0;
+    for (Ranked<K> r : f.members()) {
+      bars.add(new Bar(label.apply(r.key()), r.count()));
+      shown += r.count();
+    }
+    int rest = f.ranking().size() - f.members().size();
+    if (rest > 0) {
+      bars.add(new Bar("the other " + rest, f.total() - shown));
+    }
+    return new BarChart(title, unit, bars);
+  }
+}

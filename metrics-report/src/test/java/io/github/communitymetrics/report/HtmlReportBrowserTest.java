@@ -1,0 +1,109 @@
+package io.github.communitymetrics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens the demo report in headless Chromium (Debian's {@code chromium}, which {@code .ci/run}
+ * installs when it can), fails on any console message and saves {@code
+ * target/report-screenshot.png}.
+ *
+ * <p>How console errors are caught: Chromium started with {@code --enable-logging=stderr --v=0}
+ * writes every console message of the page, uncaught exceptions and Content-Security-Policy
+ * violations included, to stderr as a line containing {@code :CONSOLE}. The report has no script,
+ * so any such line is an error. {@link #detectsConsoleErrors()} proves the scan sees them, so a
+ * Chromium that stopped logging them would fail here instead of passing silently.
+ */
+@Tag("browser")
+class HtmlReportBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path TARGET = Path.of("target");
+
+  @BeforeAll
+  static void needsChromium() {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "skipped: /usr/bin/chromium is missing (apt-get install -y chromium; .ci/run does this)");
+  }
+
+  @Test
+  void demoReportRendersWithoutConsoleErrors() throws Exception {
+    Files.createDirectories(TARGET);
+    Path html = TARGET.resolve("report.html").toAbsolutePath();
+    HtmlReport report =
+        new HtmlReport(
+            "Community report: " + Demo.REPO.fullName(),
+            List.of("Source: simulated demo community", "As of " + Demo.SUMMARY.asOf()),
+            HealthSections.of(Demo.SUMMARY, Demo::label));
+    Files.writeString(html, report.toHtml(), StandardCharsets.UTF_8);
+    Path png = TARGET.resolve("report-screenshot.png").toAbsolutePath();
+    Files.deleteIfExists(png);
+    List<String> console = run(html, png);
+    assertEquals(List.of(), console, "console messages of " + html);
+    assertTrue(Files.size(png) > 10_000, "screenshot " + png + " is suspiciously small");
+  }
+
+  @Test
+  void detectsConsoleErrors() throws Exception {
+    Files.createDirectories(TARGET);
+    Path html = TARGET.resolve("console-error.html").toAbsolutePath();
+    Files.writeString(html, "<!DOCTYPE html><p>x</p><script>throw new Error('planted')</script>");
+    List<String> console = run(html, TARGET.resolve("console-error.png").toAbsolutePath());
+    assertTrue(console.stream().anyMatch(l -> l.contains("planted")), "not seen: " + console);
+  }
+
+  /** Runs Chromium on the page, saves a screenshot, and returns the console lines it logged. */
+  static List<String> run(Path html, Path png) throws IOException, InterruptedException {
+    Path profile = Files.createTempDirectory("chromium-profile");
+    Path log = Files.createTempFile("chromium", ".log");
+    List<String> command =
+        List.of(
+            CHROMIUM.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--user-data-dir=" + profile,
+            "--enable-logging=stderr",
+            "--v=0",
+            "--hide-scrollbars",
+            "--window-size=1280,5600", // tall enough for the whole report
+            "--screenshot=" + png,
+            html.toUri().toString());
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("chromium did not finish in 120 s; log " + log);
+    }
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), "chromium failed: " + String.join("\n", lines));
+    assertTrue(Files.exists(png), "no screenshot: " + String.join("\n", lines));
+    List<String> console = new ArrayList<>();
+    for (String line : lines) {
+      if (line.contains(":CONSOLE")) {
+        console.add(line);
+      }
+    }
+    return console;
+  }
+}
