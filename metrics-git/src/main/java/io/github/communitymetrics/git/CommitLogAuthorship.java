@@ -7,6 +7,7 @@ import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
 import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,11 +22,8 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
   private boolean inMerge;
 
   private CommitLogAuthorship(
-      Collection<String> snapshotFiles,
-      UnaryOperator<String> identity,
-      IdentityRule identityRule,
-      boolean creditCoAuthors) {
-    this.accumulator = AuthorshipAccumulator.newestFirst(snapshotFiles, identityRule);
+      AuthorshipAccumulator accumulator, UnaryOperator<String> identity, boolean creditCoAuthors) {
+    this.accumulator = accumulator;
     this.identity = Objects.requireNonNull(identity, "identity must not be null");
     this.creditCoAuthors = creditCoAuthors;
   }
@@ -50,10 +48,38 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
       IdentityRule identityRule,
       boolean creditCoAuthors) {
     Objects.requireNonNull(reader, "reader must not be null");
-    CommitLogAuthorship v =
-        new CommitLogAuthorship(snapshotFiles, identity, identityRule, creditCoAuthors);
+    return run(reader, AuthorshipAccumulator.newestFirst(snapshotFiles, identityRule), identity,
+        creditCoAuthors);
+  }
+
+  /**
+   * Reads the whole log without a snapshot list: the files analysed are those the log shows alive
+   * at its newest commit and {@code include} accepts (see {@link
+   * AuthorshipAccumulator#newestFirstDiscovering}).
+   *
+   * @param reader an unread log (newest first)
+   * @param include which alive paths to analyse
+   * @param identity maps an author name to the identity key (alias unification)
+   * @param identityRule which author lines count as one developer
+   * @param creditCoAuthors whether {@code Co-authored-by} trailers are credited like the author
+   * @throws CommitLogFormatException if the log is malformed (strict mode)
+   */
+  public static AuthorshipHistory collectDiscovering(
+      CommitLogReader reader,
+      Predicate<String> include,
+      UnaryOperator<String> identity,
+      IdentityRule identityRule,
+      boolean creditCoAuthors) {
+    Objects.requireNonNull(reader, "reader must not be null");
+    return run(reader, AuthorshipAccumulator.newestFirstDiscovering(include, identityRule),
+        identity, creditCoAuthors);
+  }
+
+  private static AuthorshipHistory run(CommitLogReader reader, AuthorshipAccumulator acc,
+      UnaryOperator<String> identity, boolean creditCoAuthors) {
+    CommitLogAuthorship v = new CommitLogAuthorship(acc, identity, creditCoAuthors);
     reader.accept(v);
-    return v.accumulator.finish();
+    return acc.finish();
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.io.ReadOptions;
 import io.github.communitymetrics.core.io.ReadReport;
 import io.github.communitymetrics.git.internal.LogScanner;
+import io.github.communitymetrics.git.internal.ReadAhead;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -42,6 +43,9 @@ import java.util.zip.GZIPInputStream;
  * {@link ReadOptions#skipMalformed(int)}, is skipped and counted in {@link #report()} (a malformed
  * header skips its path lines too). A truncated gzip stream always throws.
  *
+ * <p>A gzip log is inflated on a background daemon thread when more than one processor is
+ * available, a few 256 KiB chunks ahead of the parser.
+ *
  * <p>One pass: read with {@link #accept(CommitLogVisitor)} or {@link #commits(Repository)}, once.
  * Not thread-safe. Close it to close the input.
  */
@@ -67,7 +71,8 @@ public final class CommitLogReader implements Closeable {
     Objects.requireNonNull(file, "file must not be null");
     Objects.requireNonNull(options, "options must not be null");
     try {
-      return new CommitLogReader(decompress(Files.newInputStream(file)), file.toString(), options);
+      return new CommitLogReader(
+          decompressAhead(Files.newInputStream(file)), file.toString(), options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -84,7 +89,7 @@ public final class CommitLogReader implements Closeable {
     Objects.requireNonNull(source, "source must not be null");
     Objects.requireNonNull(options, "options must not be null");
     try {
-      return new CommitLogReader(decompress(in), source, options);
+      return new CommitLogReader(decompressAhead(in), source, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,6 +106,18 @@ public final class CommitLogReader implements Closeable {
       return new GZIPInputStream(b, 1 << 16);
     }
     return b;
+  }
+
+  /**
+   * Like {@link #decompress(InputStream)}, but a gzip stream is inflated on a background thread
+   * when more than one processor is available: inflating is about half the work of reading a log.
+   */
+  static InputStream decompressAhead(InputStream raw) throws IOException {
+    InputStream in = decompress(raw);
+    if (in instanceof GZIPInputStream && Runtime.getRuntime().availableProcessors() > 1) {
+      return new ReadAhead(in, 1 << 18, 4);
+    }
+    return in;
   }
 
   /**

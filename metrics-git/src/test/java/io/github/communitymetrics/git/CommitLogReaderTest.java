@@ -147,6 +147,21 @@ class CommitLogReaderTest {
   }
 
   @Test
+  void gzipSpanningManyReadAheadChunksReadsLikePlainText() throws IOException {
+    // About 1.5 MB of text: several of the background inflater's 256 KiB chunks.
+    byte[] plain = bytes(LOG.repeat(2000));
+    List<String> fromPlain;
+    try (CommitLogReader r = reader(plain, ReadOptions.strict())) {
+      fromPlain = visit(r);
+    }
+    try (CommitLogReader r = reader(gzip(plain), ReadOptions.strict())) {
+      assertEquals(fromPlain, visit(r));
+      assertEquals(8000, r.report().eventsRead());
+    }
+    assertEquals(EXPECTED_CALLS.size() * 2000, fromPlain.size());
+  }
+
+  @Test
   void readsFromAFileAndRefusesASecondPass(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("cmlog.txt.gz");
     Files.write(file, gzip(bytes(LOG)));

@@ -3,7 +3,9 @@ package io.github.communitymetrics.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.communitymetrics.core.io.ReadOptions;
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
+import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactor;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorAuthor;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorResult;
@@ -12,7 +14,9 @@ import io.github.communitymetrics.testkit.SharedDataTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import java.util.stream.Collectors;
@@ -58,6 +62,17 @@ class TruckFactorValidationTest {
         exact++;
       }
       assertEquals(sys.integer("tool_total_files"), greedy.filesAnalyzed(), sys.name);
+      // Without the file list, the log itself says which of the paper's files are alive.
+      Set<String> paperFiles = new HashSet<>(sys.files(inputs));
+      AuthorshipHistory discovered;
+      try (CommitLogReader r =
+          CommitLogReader.open(dir.resolve("cmlog.txt.gz"), ReadOptions.strict())) {
+        discovered = CommitLogAuthorship.collectDiscovering(
+            r, paperFiles::contains, sys.aliases(inputs), IdentityRule.NAME_OR_EMAIL, false);
+      }
+      assertTrue(new HashSet<>(h.files()).equals(new HashSet<>(discovered.files())),
+          sys.name + ": the discovered files differ");
+      assertEquals(greedy, TruckFactor.greedy().compute(discovered), sys.name);
       if (greedy.truckFactor() == toolGreedy) {
         toolGreedyExact++;
       }

@@ -4,9 +4,13 @@ import io.github.communitymetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Collects who created and changed each file of a snapshot, from a history read newest first (the
@@ -34,9 +38,12 @@ import java.util.Map;
  */
 public final class AuthorshipAccumulator {
 
-  private final String[] paths;
+  private final List<String> paths;
+  private final List<FileSlot> slots;
+  // Discovery mode (no snapshot list): every path seen so far, and which paths to analyse.
+  private final Set<String> seen;
+  private final Predicate<String> include;
   private final Map<String, Integer> current; // path at the point reached -> snapshot file
-  private final FileSlot[] slots;
   private final IdentityRule identityRule;
   // Raw developers: one per (name, e-mail) pair; merged by the identity rule in finish().
   private final Map<String, Map<String, Integer>> developerIndex = new HashMap<>();
@@ -52,12 +59,55 @@ public final class AuthorshipAccumulator {
 
   private AuthorshipAccumulator(Collection<String> snapshotFiles, IdentityRule identityRule) {
     this.identityRule = Checks.notNull(identityRule, "identityRule");
-    this.paths = snapshotFiles.stream().distinct().toArray(String[]::new);
-    this.current = new HashMap<>(paths.length * 2);
-    this.slots = new FileSlot[paths.length];
-    for (int i = 0; i < paths.length; i++) {
-      Checks.notBlank(paths[i], "snapshot file");
-      current.put(paths[i], i);
+    this.paths = new ArrayList<>(snapshotFiles.size());
+    this.current = new HashMap<>(snapshotFiles.size() * 2);
+    for (String p : snapshotFiles) {
+      Checks.notBlank(p, "snapshot file");
+      if (!current.containsKey(p)) {
+        current.put(p, paths.size());
+        paths.add(p);
+      }
+    }
+    this.slots = new ArrayList<>(Collections.nCopies(paths.size(), (FileSlot) null));
+    this.seen = null;
+    this.include = null;
+  }
+
+  private AuthorshipAccumulator(Predicate<String> include, IdentityRule identityRule) {
+    this.identityRule = Checks.notNull(identityRule, "identityRule");
+    this.paths = new ArrayList<>();
+    this.current = new HashMap<>();
+    this.slots = new ArrayList<>();
+    this.seen = new HashSet<>();
+    this.include = include;
+  }
+
+  /**
+   * An accumulator without a snapshot list: the files analysed are those the history itself shows
+   * alive at its newest commit (a path whose newest row is not a deletion, nor the source of a
+   * rename) and accepted by {@code include}. Equivalent to {@link #newestFirst(Collection,
+   * IdentityRule)} with {@code git ls-files} of the newest commit, filtered, except that files no
+   * row names cannot be counted in {@link AuthorshipHistory#filesWithoutChangeRows()}. Memory also
+   * holds every distinct path of the history.
+   *
+   * @param include which of the alive paths to analyse (for example, not vendored)
+   * @param identityRule which author lines are one developer
+   */
+  public static AuthorshipAccumulator newestFirstDiscovering(
+      Predicate<String> include, IdentityRule identityRule) {
+    Checks.notNull(include, "include");
+    return new AuthorshipAccumulator(include, identityRule);
+  }
+
+  /**
+   * In discovery mode, the first (newest) row of a path decides whether it is alive at the head:
+   * track it then. {@code alive} is false for a deletion or a rename's source.
+   */
+  private void discover(String path, boolean alive) {
+    if (seen != null && seen.add(path) && alive && include.test(path)) {
+      current.put(path, paths.size());
+      paths.add(path);
+      slots.add(null);
     }
   }
 
@@ -135,6 +185,7 @@ public final class AuthorshipAccumulator {
   /** The current commit added {@code path} ({@code A}). */
   public void added(String path) {
     checkInCommit();
+    discover(path, true);
     Integer f = current.get(path);
     if (f != null) {
       FileSlot s = slot(f);
@@ -147,6 +198,7 @@ public final class AuthorshipAccumulator {
   /** The current commit changed {@code path} in place ({@code M}). */
   public void modified(String path) {
     checkInCommit();
+    discover(path, true);
     Integer f = current.get(path);
     if (f != null) {
       change(f);
@@ -164,6 +216,7 @@ public final class AuthorshipAccumulator {
    */
   public void deleted(String path) {
     checkInCommit();
+    discover(path, false);
     Integer f = current.get(path);
     if (f != null) {
       slot(f); // a change row: the file is analysed even if nothing else credits it
@@ -173,6 +226,8 @@ public final class AuthorshipAccumulator {
   /** The current commit renamed {@code oldPath} to {@code path} ({@code R}); counts as a change. */
   public void renamed(String oldPath, String path) {
     checkInCommit();
+    discover(path, true);
+    discover(oldPath, false);
     Integer f = current.remove(path);
     if (f != null) {
       change(f);
@@ -184,7 +239,8 @@ public final class AuthorshipAccumulator {
 
   /** The current commit copied {@code oldPath} to {@code path} ({@code C}); creates {@code path}. */
   public void copied(String oldPath, String path) {
-    Checks.notNull(oldPath, "oldPath");
+    checkInCommit();
+    discover(oldPath, true); // a copy keeps its source
     added(path);
   }
 
@@ -194,10 +250,10 @@ public final class AuthorshipAccumulator {
     finished = true;
     List<String> analysed = new ArrayList<>();
     List<FileSlot> kept = new ArrayList<>();
-    for (int i = 0; i < paths.length; i++) {
-      if (slots[i] != null) {
-        analysed.add(paths[i]);
-        kept.add(slots[i]);
+    for (int i = 0; i < paths.size(); i++) {
+      if (slots.get(i) != null) {
+        analysed.add(paths.get(i));
+        kept.add(slots.get(i));
       }
     }
     int[] group = groups();
@@ -227,7 +283,7 @@ public final class AuthorshipAccumulator {
     }
     return new AuthorshipHistory(
         List.copyOf(analysed),
-        paths.length - n,
+        paths.size() - n,
         developers,
         commits,
         started ? headEpochSecond : 0L,
@@ -300,10 +356,10 @@ public final class AuthorshipAccumulator {
   }
 
   private FileSlot slot(int f) {
-    FileSlot s = slots[f];
+    FileSlot s = slots.get(f);
     if (s == null) {
       s = new FileSlot();
-      slots[f] = s;
+      slots.set(f, s);
     }
     return s;
   }

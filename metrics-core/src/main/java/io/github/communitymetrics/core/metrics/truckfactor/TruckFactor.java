@@ -238,7 +238,9 @@ public final class TruckFactor {
       }
       int count = 0;
       int[] a = new int[k];
-      for (int j = 0; j < k; j++) {
+      // A normalized DOA needs a positive maximum; with tens of thousands of changes by others
+      // every DOA can fall below zero, and then nobody authors the file.
+      for (int j = 0; j < k && max > 0; j++) {
         boolean created = h.createdAt[f][j] >= 0;
         if (doa[j] / max > normalizedThreshold && (doa[j] >= absoluteThreshold || created)) {
           a[count++] = devs[j];

@@ -126,6 +126,33 @@ class TruckFactorTest {
   }
 
   @Test
+  void withoutASnapshotListTheLogShowsWhichFilesAreAlive() {
+    // Oldest first: alice adds a, b, c; bob renames a -> x; carol deletes b; dave changes c and
+    // adds d, which the filter excludes. Alive at the head and included: c, x (in order of
+    // discovery, newest first).
+    AuthorshipAccumulator acc =
+        AuthorshipAccumulator.newestFirstDiscovering(p -> !p.equals("d"), IdentityRule.NAME);
+    acc.commit("dave", "", T0 + 4);
+    acc.modified("c");
+    acc.added("d");
+    acc.commit("carol", "", T0 + 3);
+    acc.deleted("b");
+    acc.commit("bob", "", T0 + 2);
+    acc.renamed("a", "x");
+    acc.commit("alice", "", T0 + 1);
+    acc.added("a");
+    acc.added("b");
+    acc.added("c");
+    AuthorshipHistory h = acc.finish();
+    assertEquals(List.of("c", "x"), h.files());
+    assertEquals(0, h.filesWithoutChangeRows());
+    assertEquals(List.of(new AuthorshipHistory.Contribution(new Developer("dave", ""), false, 1),
+        new AuthorshipHistory.Contribution(new Developer("alice", ""), true, 0)), h.contributions(0));
+    assertEquals(List.of(new AuthorshipHistory.Contribution(new Developer("bob", ""), false, 1),
+        new AuthorshipHistory.Contribution(new Developer("alice", ""), true, 0)), h.contributions(1));
+  }
+
+  @Test
   void identityRules() {
     for (IdentityRule rule : IdentityRule.values()) {
       AuthorshipAccumulator acc = AuthorshipAccumulator.newestFirst(List.of("f"), rule);
