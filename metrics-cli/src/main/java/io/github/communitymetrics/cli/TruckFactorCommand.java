@@ -73,6 +73,13 @@ final class TruckFactorCommand implements Callable<Integer> {
   Path lsFiles;
 
   @Option(
+      names = "--linguist-files",
+      paramLabel = "FILE",
+      description = "With --git-log, instead of --ls-files: the snapshot's files as the reference"
+          + " tool's Linguist step lists them, one 'Language;path' per line (plain or gzip).")
+  Path linguistFiles;
+
+  @Option(
       names = "--revision",
       paramLabel = "REV",
       defaultValue = "HEAD",
@@ -151,6 +158,10 @@ final class TruckFactorCommand implements Callable<Integer> {
     if (source.git != null && lsFiles != null) {
       throw new ParameterException(spec.commandLine(), "--ls-files goes with --git-log, not --git");
     }
+    if (linguistFiles != null && (source.git != null || lsFiles != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--linguist-files goes with --git-log, instead of --ls-files");
+    }
     IdentityRule rule = switch (identityRule.strip().toLowerCase(Locale.ROOT)) {
       case "name" -> IdentityRule.NAME;
       case "name-or-email" -> IdentityRule.NAME_OR_EMAIL;
@@ -184,6 +195,8 @@ final class TruckFactorCommand implements Callable<Integer> {
       label = source.gitLog.toString();
       if (lsFiles != null) {
         snapshot = PathList.read(lsFiles);
+      } else if (linguistFiles != null) {
+        snapshot = PathList.readLinguist(linguistFiles);
       } else {
         try (CommitLogReader reader = CommitLogReader.open(source.gitLog, ReadOptions.strict())) {
           snapshot = LogSnapshot.files(reader);

@@ -82,6 +82,34 @@ class TruckFactorCommandTest {
   }
 
   @Test
+  void linguistFilesListIsTheSnapshot() throws IOException {
+    // The reference tool's Linguist step writes "Language;path"; the same seven .c files as the
+    // default selection keeps from ls-files, so the result must equal the --ls-files run.
+    Path linguist = tmp.resolve("linguist-files.txt");
+    Files.writeString(linguist, "C;a.c\nC;b.c\nC;c.c\nC;d.c\nC;e.c\nC;f.c\nC;g.c\n");
+    Run listed = run("truck-factor", "--git-log", LOG, "--ls-files", LS, "--json");
+    Run lang = run("truck-factor", "--git-log", LOG, "--linguist-files", linguist.toString(),
+        "--json");
+    assertEquals(0, lang.status(), lang.err());
+    // Same result; only the snapshot differs (9 listed files, 2 excluded, against 7 given).
+    String result = "\"filesInSnapshot\":";
+    assertEquals(listed.out().substring(0, listed.out().indexOf(result)),
+        lang.out().substring(0, lang.out().indexOf(result)));
+    assertTrue(lang.out().contains("\"filesInSnapshot\":7,\"excludedFiles\":{}"), lang.out());
+    // Dropping one file from the list changes what is analysed.
+    Files.writeString(linguist, "C;a.c\nC;b.c\nC;c.c\nC;d.c\nC;e.c\nC;f.c\n");
+    Run fewer = run("truck-factor", "--git-log", LOG, "--linguist-files", linguist.toString(),
+        "--json");
+    assertTrue(fewer.out().contains("\"filesAnalyzed\":6,"), fewer.out());
+    Files.writeString(linguist, "a.c\n");
+    Run bad = run("truck-factor", "--git-log", LOG, "--linguist-files", linguist.toString());
+    assertEquals(1, bad.status(), bad.out());
+    Run both = run("truck-factor", "--git-log", LOG, "--ls-files", LS, "--linguist-files",
+        linguist.toString());
+    assertEquals(2, both.status(), both.out());
+  }
+
+  @Test
   void noDefaultExclusionsCountsCarolsReadmeAndVendoredFile() {
     Run r = run("truck-factor", "--git-log", LOG, "--ls-files", LS, "--aliases", ALIASES,
         "--system", "example/fixture", "--no-default-exclusions", "--json");

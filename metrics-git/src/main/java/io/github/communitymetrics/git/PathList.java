@@ -52,4 +52,28 @@ public final class PathList {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Reads the output of the reference truck-factor tool's Linguist step: one {@code
+   * Language;path} line per file that GitHub Linguist classifies as source (language names hold
+   * no {@code ;}, so the path is everything after the first one). Use it as the snapshot's file
+   * list to analyse exactly the files the paper analysed.
+   *
+   * @throws CommitLogFormatException if a line has no {@code ;}
+   * @throws UncheckedIOException if reading fails
+   */
+  public static List<String> readLinguist(Path file) {
+    List<String> lines = read(file);
+    List<String> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int semicolon = line.indexOf(';');
+      if (semicolon < 0) {
+        throw new CommitLogFormatException(
+            file.toString(), i + 1, "expected 'Language;path' but found no ';'");
+      }
+      out.add(line.substring(semicolon + 1));
+    }
+    return List.copyOf(out);
+  }
 }
