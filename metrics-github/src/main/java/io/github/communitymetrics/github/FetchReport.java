@@ -1,0 +1,30 @@
+package io.github.communitymetrics.github;
+
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.forge.RequestCounts;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a fetch did.
+ *
+ * @param target what was fetched
+ * @param repositories the repositories read, with their canonical names and ids
+ * @param items events emitted per resource
+ * @param duplicatesSkipped items seen twice in this fetch (pages shifting while read) and not
+ *     emitted again
+ * @param requests the requests this fetch sent, retries and waits
+ */
+public record FetchReport(
+    GitHubTarget target,
+    List<Repository> repositories,
+    Map<GitHubResource, Long> items,
+    long duplicatesSkipped,
+    RequestCounts requests) {
+
+  /** Copies the collections. */
+  public FetchReport {
+    repositories = List.copyOf(repositories);
+    items = Map.copyOf(items);
+  }
+}

@@ -1,0 +1,37 @@
+package io.github.communitymetrics.github;
+
+import java.util.Locale;
+
+/** A kind of data a fetch reads. */
+public enum GitHubResource {
+  /** Stars with their time ({@code starred_at}): one request per 100 stars. */
+  STARGAZERS,
+  /** Forks with their creation time: one request per 100 forks. */
+  FORKS;
+
+  /**
+   * The name used on the command line and in checkpoint files.
+   *
+   * @return the lower-case name, such as {@code stargazers}
+   */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The resource of a wire name.
+   *
+   * @param wireName such as {@code forks}
+   * @return the resource
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public static GitHubResource fromWireName(String wireName) {
+    for (GitHubResource r : values()) {
+      if (r.wireName().equals(wireName)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks");
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.communitymetrics.github.internal;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Star;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** GitHub REST objects to core events. */
+public final class Mapping {
+  private Mapping() {}
+
+  /** A GitHub user object ({@code login}, {@code id}, {@code type}) as an actor. */
+  public static Actor actor(JsonValues json, Map<String, Object> user) {
+    String login = json.text(user, "login");
+    OptionalLong id = json.optionalNumber(user, "id");
+    String type = json.optionalText(user, "type").orElse("User");
+    ActorKind kind;
+    if (type.equals("Bot") || login.endsWith("[bot]")) {
+      kind = ActorKind.BOT;
+    } else if (type.equals("Organization")) {
+      kind = ActorKind.ORGANIZATION;
+    } else {
+      kind = ActorKind.USER;
+    }
+    return new Actor(Forge.GITHUB, Optional.of(login), id, Optional.empty(), List.of(), kind);
+  }
+
+  /** An element of {@code GET /repos/{o}/{n}/stargazers} with the {@code star+json} media type. */
+  public static Star star(JsonValues json, Map<String, Object> item, Repository repo) {
+    return new Star(
+        json.instant(item, "starred_at"), repo, actor(json, json.object(item, "user")));
+  }
+
+  /** The stable key of a star within a repository: the user's id (a user stars once). */
+  public static String starKey(JsonValues json, Map<String, Object> item) {
+    Map<String, Object> user = json.object(item, "user");
+    return json.optionalNumber(user, "id").isPresent()
+        ? Long.toString(json.number(user, "id"))
+        : json.text(user, "login");
+  }
+
+  /** An element of {@code GET /repos/{o}/{n}/forks}: the fork repository itself. */
+  public static Fork fork(JsonValues json, Map<String, Object> item, Repository repo) {
+    return new Fork(
+        json.instant(item, "created_at"),
+        repo,
+        actor(json, json.object(item, "owner")),
+        Optional.of(json.text(item, "full_name")));
+  }
+
+  /** The stable key of a fork: the fork repository's id. */
+  public static String forkKey(JsonValues json, Map<String, Object> item) {
+    return Long.toString(json.number(item, "id"));
+  }
+
+  /** A repository object ({@code full_name}, {@code id}) as a core repository. */
+  public static Repository repository(JsonValues json, Map<String, Object> repo) {
+    return new Repository(
+        Forge.GITHUB, json.text(repo, "full_name"), OptionalLong.of(json.number(repo, "id")));
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.communitymetrics.github;
+
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
+import io.github.communitymetrics.forge.HttpSender;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-memory GitHub REST API for one repository {@code acme/widget} (id 7): stargazers and forks
+ * paginated by {@code per_page} and {@code page} with {@code Link} headers, as GitHub does.
+ */
+final class FakeGitHub implements HttpSender {
+  static final String BASE = "https://api.example";
+
+  /** Users 1..n starred at BASE_TIME + i hours; user ids i, logins u{i}; every 5th is a bot. */
+  final List<Integer> stargazers = new ArrayList<>();
+  final List<Integer> forks = new ArrayList<>();
+  final List<ForgeRequest> requests = new ArrayList<>();
+  static final Instant BASE_TIME = Instant.parse("2020-01-01T00:00:00Z");
+
+  FakeGitHub(int stars, int forkCount) {
+    for (int i = 1; i <= stars; i++) {
+      stargazers.add(i);
+    }
+    for (int i = 1; i <= forkCount; i++) {
+      forks.add(1000 + i);
+    }
+  }
+
+  private static final Pattern PAGED =
+      Pattern.compile("/repos/acme/widget/(stargazers|forks)\\?(?:sort=oldest&)?per_page=(\\d+)(?:&page=(\\d+))?");
+
+  @Override
+  public ForgeResponse send(ForgeRequest request) {
+    requests.add(request);
+    URI uri = request.uri();
+    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    if (path.equals("/repos/acme/widget")) {
+      return ok(uri, "{\"id\": 7, \"full_name\": \"acme/widget\", \"name\": \"widget\"}", Map.of());
+    }
+    Matcher m = PAGED.matcher(path);
+    if (!m.matches()) {
+      return new ForgeResponse(404, uri, Map.of(), "{\"message\":\"Not Found\"}");
+    }
+    boolean stars = m.group(1).equals("stargazers");
+    if (stars && !request.headers().getOrDefault("Accept", "").equals("application/vnd.github.star+json")) {
+      throw new AssertionError("stargazers need the star+json media type");
+    }
+    int perPage = Integer.parseInt(m.group(2));
+    int page = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
+    List<Integer> all = stars ? stargazers : forks;
+    int from = Math.min(all.size(), (page - 1) * perPage);
+    int to = Math.min(all.size(), page * perPage);
+    StringBuilder body = new StringBuilder("[");
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        body.append(',');
+      }
+      body.append(stars ? star(all.get(i)) : fork(all.get(i)));
+    }
+    body.append(']');
+    Map<String, List<String>> headers = Map.of();
+    if (to < all.size()) {
+      String next =
+          BASE + "/repos/acme/widget/" + m.group(1) + "?" + (stars ? "" : "sort=oldest&")
+              + "per_page=" + perPage + "&page=" + (page + 1);
+      headers = Map.of("Link", List.of("<" + next + ">; rel=\"next\", <" + BASE + "/x?page=99>; rel=\"last\""));
+    }
+    return ok(uri, body.toString(), headers);
+  }
+
+  static String star(int user) {
+    return "{\"starred_at\": \"" + BASE_TIME.plusSeconds(3600L * user) + "\", \"user\": "
+        + user(user) + "}";
+  }
+
+  static String fork(int id) {
+    int owner = id - 1000;
+    return "{\"id\": " + id + ", \"full_name\": \"u" + owner + "/widget\", \"created_at\": \""
+        + BASE_TIME.plusSeconds(60L * owner) + "\", \"owner\": " + user(owner) + "}";
+  }
+
+  static String user(int user) {
+    boolean bot = user % 5 == 0;
+    return "{\"login\": \"u" + user + (bot ? "[bot]" : "") + "\", \"id\": " + user
+        + ", \"type\": \"" + (bot ? "Bot" : "User") + "\"}";
+  }
+
+  private static ForgeResponse ok(URI uri, String body, Map<String, List<String>> headers) {
+    return new ForgeResponse(200, uri, headers, body);
+  }
+}

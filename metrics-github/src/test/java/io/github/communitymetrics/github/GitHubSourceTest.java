@@ -1,0 +1,204 @@
+package io.github.communitymetrics.github;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.communitymetrics.core.CommunityMetricsException;
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.forge.AuthenticationException;
+import io.github.communitymetrics.forge.ForgeResponse;
+import io.github.communitymetrics.forge.HttpSender;
+import io.github.communitymetrics.forge.NotFoundException;
+import io.github.communitymetrics.forge.Token;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GitHubSourceTest {
+  private static final GitHubTarget TARGET = GitHubTarget.parse("acme/widget");
+  private static final Repository REPO =
+      new Repository(Forge.GITHUB, "acme/widget", OptionalLong.of(7));
+
+  @TempDir Path dir;
+
+  private static GitHubSource source(HttpSender sender) {
+    return GitHubSource.builder()
+        .apiUrl(URI.create(FakeGitHub.BASE))
+        .token(Token.of("tok-123456", "TEST"))
+        .sender(sender)
+        .build();
+  }
+
+  @Test
+  void mapsStarsAndForksInOrderWithOneRequestPerHundredItems() {
+    FakeGitHub gh = new FakeGitHub(250, 101);
+    List<Event> events = new ArrayList<>();
+    FetchReport report = source(gh).fetch(TARGET, FetchOptions.all(), events::add);
+
+    // 1 metadata + ceil(250/100)=3 star pages + ceil(101/100)=2 fork pages.
+    assertEquals(6, report.requests().requests());
+    assertEquals(Map.of(GitHubResource.STARGAZERS, 250L, GitHubResource.FORKS, 101L), report.items());
+    assertEquals(List.of(REPO), report.repositories());
+    assertEquals(351, events.size());
+    assertEquals(
+        new Star(
+            FakeGitHub.BASE_TIME.plusSeconds(3600),
+            REPO,
+            new Actor(Forge.GITHUB, Optional.of("u1"), OptionalLong.of(1), Optional.empty(), List.of(), ActorKind.USER)),
+        events.get(0));
+    Star fifth = (Star) events.get(4);
+    assertEquals(ActorKind.BOT, fifth.actor().kind());
+    assertEquals(Optional.of("u5[bot]"), fifth.actor().login());
+    assertEquals(
+        new Fork(
+            FakeGitHub.BASE_TIME.plusSeconds(60 * 101),
+            REPO,
+            new Actor(Forge.GITHUB, Optional.of("u101"), OptionalLong.of(101), Optional.empty(), List.of(), ActorKind.USER),
+            Optional.of("u101/widget")),
+        events.get(350));
+    assertEquals("Bearer tok-123456", gh.requests.get(0).headers().get("Authorization"));
+  }
+
+  @Test
+  void onlyTheChosenResourcesAreRead() {
+    FakeGitHub gh = new FakeGitHub(5, 5);
+    List<Event> events = new ArrayList<>();
+    FetchReport report =
+        source(gh)
+            .fetch(TARGET, FetchOptions.all().withResources(EnumSet.of(GitHubResource.FORKS)), events::add);
+    assertEquals(5, events.size());
+    assertTrue(events.stream().allMatch(e -> e instanceof Fork));
+    assertEquals(2, report.requests().requests());
+  }
+
+  /** Kills the fetch (an unchecked failure the client does not retry) at request number N. */
+  private static HttpSender killedAfter(HttpSender delegate, int requests) {
+    int[] sent = {0};
+    return request -> {
+      if (++sent[0] > requests) {
+        throw new IllegalStateException("killed");
+      }
+      return delegate.send(request);
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  void killAndResumeEqualsAnUninterruptedRun(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int stars = random.nextInt(0, 450);
+    int forks = random.nextInt(0, 250);
+    List<Event> clean = new ArrayList<>();
+    FetchReport cleanReport = source(new FakeGitHub(stars, forks)).fetch(TARGET, FetchOptions.all(), clean::add);
+
+    FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir.resolve("cp" + seed));
+    FakeGitHub gh = new FakeGitHub(stars, forks);
+    List<Event> resumed = new ArrayList<>();
+    int kills = 0;
+    while (true) {
+      int budget = random.nextInt(1, 4);
+      try {
+        source(killedAfter(gh, budget)).fetch(TARGET, options, resumed::add);
+        break;
+      } catch (IllegalStateException e) {
+        kills++;
+        assertTrue(kills < 1000, "seed " + seed + ": no progress");
+      }
+    }
+    assertEquals(multiset(clean), multiset(resumed), "seed " + seed + " after " + kills + " kills");
+    assertEquals(clean.size(), resumed.size(), "seed " + seed);
+    assertEquals(stars + forks, cleanReport.items().values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void aLaterFetchWithTheSameCheckpointReadsOnlyNewItems() {
+    FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir);
+    FakeGitHub gh = new FakeGitHub(150, 3);
+    List<Event> first = new ArrayList<>();
+    source(gh).fetch(TARGET, options, first::add);
+    assertEquals(153, first.size());
+
+    gh.stargazers.add(151);
+    gh.stargazers.add(152);
+    gh.forks.add(1004);
+    List<Event> second = new ArrayList<>();
+    FetchReport report = source(gh).fetch(TARGET, options, second::add);
+    assertEquals(3, second.size(), second.toString());
+    assertEquals(Optional.of("u151"), second.get(0).actor().login());
+    // Metadata, the last star page again, the last fork page again: nothing before them.
+    assertEquals(3, report.requests().requests());
+  }
+
+  @Test
+  void errorsAreTypedAndNeverShowTheToken() {
+    HttpSender refusing =
+        request -> new ForgeResponse(401, request.uri(), Map.of(), "{\"message\":\"Bad credentials tok-123456\"}");
+    AuthenticationException e =
+        assertThrows(AuthenticationException.class, () -> source(refusing).fetch(TARGET, FetchOptions.all(), x -> {}));
+    assertFalse(e.getMessage().contains("tok-123456"), e.getMessage());
+    assertTrue(e.getMessage().contains(FakeGitHub.BASE + "/repos/acme/widget"), e.getMessage());
+    assertThrows(
+        NotFoundException.class,
+        () -> source(new FakeGitHub(1, 1)).fetch(GitHubTarget.parse("acme/other"), FetchOptions.all(), x -> {}));
+    assertFalse(source(refusing).toString().contains("tok-123456"));
+  }
+
+  @Test
+  void malformedPagesNameTheUrl() {
+    HttpSender broken =
+        request ->
+            request.uri().getPath().endsWith("/widget")
+                ? new ForgeResponse(200, request.uri(), Map.of(), "{\"id\": 7, \"full_name\": \"acme/widget\"}")
+                : new ForgeResponse(200, request.uri(), Map.of(), "[{\"starred_at\": \"yesterday\", \"user\": {\"login\": \"a\"}}]");
+    CommunityMetricsException e =
+        assertThrows(CommunityMetricsException.class, () -> source(broken).fetch(TARGET, FetchOptions.all(), x -> {}));
+    assertTrue(e.getMessage().contains("/stargazers?per_page=100"), e.getMessage());
+  }
+
+  @Test
+  void tokensFromTheEnvironmentAndEnterpriseGraphQl() {
+    GitHubSource s =
+        GitHubSource.builder()
+            .apiUrl(URI.create("https://ghe.example/api/v3"))
+            .tokensFromEnvironment(Map.of("GITHUB_TOKEN", "envsecret1", "GH_TOKEN", "envsecret1"))
+            .build();
+    assertEquals(URI.create("https://ghe.example/api/graphql"), s.graphQlUrl());
+    assertEquals(URI.create("https://api.github.com/graphql"), GitHubSource.builder().build().graphQlUrl());
+    assertEquals("GitHubSource[https://ghe.example/api/v3, [Token[GITHUB_TOKEN, ****]]]", s.toString());
+  }
+
+  @Test
+  void targets() {
+    assertEquals(new GitHubTarget("acme", Optional.of("widget")), TARGET);
+    assertTrue(GitHubTarget.parse("acme").isOwner());
+    assertThrows(IllegalArgumentException.class, () -> GitHubTarget.parse("a/b/c"));
+    assertThrows(IllegalArgumentException.class, () -> GitHubTarget.parse("-bad"));
+    assertThrows(IllegalArgumentException.class, () -> GitHubTarget.parse("acme/.."));
+  }
+
+  static Map<Event, Long> multiset(List<Event> events) {
+    return Collections.unmodifiableMap(
+        events.stream().collect(Collectors.groupingBy(e -> e, HashMap::new, Collectors.counting())));
+  }
+}
