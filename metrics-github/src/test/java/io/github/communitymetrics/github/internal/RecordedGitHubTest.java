@@ -1,0 +1,141 @@
+package io.github.communitymetrics.github.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.forge.ForgeHttpClient;
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
+import io.github.communitymetrics.forge.RateLimitSignal;
+import io.github.communitymetrics.testkit.SharedData;
+import io.github.communitymetrics.testkit.SharedDataTest;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Replays hub4j/github-api's WireMock recordings of the real GitHub API. */
+@SharedDataTest
+class RecordedGitHubTest {
+  private static final String ROOT =
+      "github/hub4j-github-api/src/test/resources/org/kohsuke/github/";
+
+  /** A recorded mapping's response: status, headers (WireMock's map of text or list) and body. */
+  private static ForgeResponse recorded(Path mapping) throws IOException {
+    ForgeResponse file =
+        new ForgeResponse(200, mapping.toUri(), Map.of(), Files.readString(mapping, StandardCharsets.UTF_8));
+    JsonValues json = JsonValues.of(file);
+    Map<String, Object> root = json.object();
+    Map<String, Object> response = json.object(root, "response");
+    Map<String, Object> request = json.object(root, "request");
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    json.optionalObject(response, "headers")
+        .ifPresent(
+            h ->
+                h.forEach(
+                    (k, v) -> {
+                      List<String> values = new ArrayList<>();
+                      if (v instanceof List) {
+                        ((List<?>) v).forEach(x -> values.add((String) x));
+                      } else {
+                        values.add((String) v);
+                      }
+                      headers.put(k, values);
+                    }));
+    String body = json.optionalText(response, "body").orElse("");
+    Optional<String> bodyFile = json.optionalText(response, "bodyFileName");
+    if (bodyFile.isPresent()) {
+      body = Files.readString(mapping.getParent().resolveSibling("__files").resolve(bodyFile.get()));
+    }
+    URI uri = URI.create("https://api.github.com" + json.text(request, "url"));
+    return new ForgeResponse((int) json.number(response, "status"), uri, headers, body);
+  }
+
+  @Test
+  void recordedStargazersPageMapsToStars() throws IOException {
+    Path mapping =
+        SharedData.resolve(ROOT + "GHRepositoryTest/wiremock/listStargazers/mappings/7-r_h_g_stargazers.json");
+    ForgeResponse page = recorded(mapping);
+    JsonValues json = JsonValues.of(page);
+    Repository repo = new Repository(Forge.GITHUB, "hub4j/github-api", OptionalLong.of(617210));
+    List<Star> stars = new ArrayList<>();
+    HashSet<String> keys = new HashSet<>();
+    for (Map<String, Object> item : json.array()) {
+      stars.add(Mapping.star(json, item, repo));
+      keys.add(Mapping.starKey(json, item));
+    }
+    // Checked by hand in the recording: 30 stars (GitHub's default page), all users, all distinct.
+    assertEquals(30, stars.size());
+    assertEquals(30, keys.size());
+    assertEquals(Instant.parse("2010-04-19T04:13:03Z"), stars.get(0).at());
+    assertEquals(Optional.of("nielswind"), stars.get(0).actor().login());
+    assertEquals(OptionalLong.of(9799), stars.get(0).actor().id());
+    assertTrue(stars.stream().allMatch(s -> s.actor().kind() == ActorKind.USER));
+    assertEquals(
+        Optional.of(URI.create("https://api.github.com/repositories/617210/stargazers?page=2")),
+        Links.next(page));
+  }
+
+  private static List<Duration> replayWaits(String scenario, RateLimitSignal.Kind expected) throws IOException {
+    Path dir = SharedData.resolve(ROOT + scenario + "/mappings");
+    Deque<ForgeResponse> script = new ArrayDeque<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.sorted().skip(1).toList()) { // 1-user.json is the client's own probe
+        script.add(recorded(p));
+      }
+    }
+    assertEquals(expected, new GitHubRateLimits().classify(script.peek()).orElseThrow().kind());
+    List<Duration> waits = new ArrayList<>();
+    ForgeHttpClient client =
+        ForgeHttpClient.builder(request -> script.pop())
+            .rateLimitClassifier(new GitHubRateLimits())
+            .sleeper(waits::add)
+            .build();
+    ForgeResponse last = client.execute(ForgeRequest.get(URI.create("https://api.github.com/x")));
+    assertEquals(200, last.status());
+    assertTrue(script.isEmpty());
+    return waits;
+  }
+
+  @Test
+  void recordedSecondaryLimitWithRetryAfter403() throws IOException {
+    assertEquals(
+        List.of(Duration.ofSeconds(2)),
+        replayWaits("AbuseLimitHandlerTest/wiremock/testHandler_Wait", RateLimitSignal.Kind.SECONDARY));
+  }
+
+  @Test
+  void recordedSecondaryLimitWithRetryAfter429() throws IOException {
+    assertEquals(
+        List.of(Duration.ofSeconds(8)),
+        replayWaits(
+            "AbuseLimitHandlerTest/wiremock/testHandler_Wait_Secondary_Limits_Too_Many_Requests",
+            RateLimitSignal.Kind.SECONDARY));
+  }
+
+  @Test
+  void recordedPrimaryLimitWithoutAReadableResetBacksOffOneMinute() throws IOException {
+    // The recording's X-RateLimit-Reset is a WireMock template, not a number, so no reset is known.
+    assertEquals(
+        List.of(Duration.ofMinutes(1)),
+        replayWaits("RateLimitHandlerTest/wiremock/testHandler_Wait", RateLimitSignal.Kind.PRIMARY));
+  }
+}
