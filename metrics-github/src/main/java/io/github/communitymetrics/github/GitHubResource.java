@@ -7,7 +7,12 @@ public enum GitHubResource {
   /** Stars with their time ({@code starred_at}): one request per 100 stars. */
   STARGAZERS,
   /** Forks with their creation time: one request per 100 forks. */
-  FORKS;
+  FORKS,
+  /**
+   * The opening of every issue and pull request (oldest first, with the author's association):
+   * one request per 100. Closing, merging and comments are not read yet.
+   */
+  ISSUES;
 
   /**
    * The name used on the command line and in checkpoint files.
@@ -32,6 +37,6 @@ public enum GitHubResource {
       }
     }
     throw new IllegalArgumentException(
-        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks");
+        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues");
   }
 }

@@ -189,6 +189,17 @@ public final class GitHubSource {
                 (j, item) -> Mapping.forkKey(j, item),
                 (j, item) -> Mapping.fork(j, item, repo));
             break;
+          case ISSUES:
+            run.pages(
+                resource,
+                prefix,
+                api(
+                    "/repos/" + name + "/issues?state=all&sort=created&direction=asc&per_page="
+                        + PAGE_SIZE),
+                JSON,
+                (j, item) -> Mapping.issueKey(j, item),
+                (j, item) -> Mapping.opened(j, item, repo));
+            break;
           default:
             throw new AssertionError(resource);
         }

@@ -21,8 +21,17 @@ final class FakeGitHub implements HttpSender {
   /** Users 1..n starred at BASE_TIME + i hours; user ids i, logins u{i}; every 5th is a bot. */
   final List<Integer> stargazers = new ArrayList<>();
   final List<Integer> forks = new ArrayList<>();
+  /** Issue numbers 1..n opened at BASE_TIME + i minutes; even numbers are pull requests. */
+  final List<Integer> issues = new ArrayList<>();
   final List<ForgeRequest> requests = new ArrayList<>();
   static final Instant BASE_TIME = Instant.parse("2020-01-01T00:00:00Z");
+
+  FakeGitHub(int stars, int forkCount, int issueCount) {
+    this(stars, forkCount);
+    for (int i = 1; i <= issueCount; i++) {
+      issues.add(i);
+    }
+  }
 
   FakeGitHub(int stars, int forkCount) {
     for (int i = 1; i <= stars; i++) {
@@ -34,7 +43,9 @@ final class FakeGitHub implements HttpSender {
   }
 
   private static final Pattern PAGED =
-      Pattern.compile("/repos/acme/widget/(stargazers|forks)\\?(?:sort=oldest&)?per_page=(\\d+)(?:&page=(\\d+))?");
+      Pattern.compile(
+          "/repos/acme/widget/(stargazers|forks|issues)\\?(?:sort=oldest&|state=all&sort=created&direction=asc&)?"
+              + "per_page=(\\d+)(?:&page=(\\d+))?");
 
   @Override
   public ForgeResponse send(ForgeRequest request) {
@@ -54,7 +65,8 @@ final class FakeGitHub implements HttpSender {
     }
     int perPage = Integer.parseInt(m.group(2));
     int page = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
-    List<Integer> all = stars ? stargazers : forks;
+    String kind = m.group(1);
+    List<Integer> all = stars ? stargazers : kind.equals("forks") ? forks : issues;
     int from = Math.min(all.size(), (page - 1) * perPage);
     int to = Math.min(all.size(), page * perPage);
     StringBuilder body = new StringBuilder("[");
@@ -62,13 +74,14 @@ final class FakeGitHub implements HttpSender {
       if (i > from) {
         body.append(',');
       }
-      body.append(stars ? star(all.get(i)) : fork(all.get(i)));
+      body.append(stars ? star(all.get(i)) : kind.equals("forks") ? fork(all.get(i)) : issue(all.get(i)));
     }
     body.append(']');
     Map<String, List<String>> headers = Map.of();
     if (to < all.size()) {
       String next =
-          BASE + "/repos/acme/widget/" + m.group(1) + "?" + (stars ? "" : "sort=oldest&")
+          BASE + "/repos/acme/widget/" + kind + "?"
+              + (stars ? "" : kind.equals("forks") ? "sort=oldest&" : "state=all&sort=created&direction=asc&")
               + "per_page=" + perPage + "&page=" + (page + 1);
       headers = Map.of("Link", List.of("<" + next + ">; rel=\"next\", <" + BASE + "/x?page=99>; rel=\"last\""));
     }
@@ -84,6 +97,13 @@ final class FakeGitHub implements HttpSender {
     int owner = id - 1000;
     return "{\"id\": " + id + ", \"full_name\": \"u" + owner + "/widget\", \"created_at\": \""
         + BASE_TIME.plusSeconds(60L * owner) + "\", \"owner\": " + user(owner) + "}";
+  }
+
+  static String issue(int number) {
+    return "{\"id\": " + (5000 + number) + ", \"number\": " + number + ", \"created_at\": \""
+        + BASE_TIME.plusSeconds(60L * number) + "\", \"author_association\": \"CONTRIBUTOR\", \"user\": "
+        + user(number % 7 + 1) + (number % 2 == 0 ? ", \"draft\": false, \"pull_request\": {\"url\": \"x\"}" : "")
+        + "}";
   }
 
   static String user(int user) {

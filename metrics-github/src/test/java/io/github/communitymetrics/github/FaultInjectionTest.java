@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,9 @@ class FaultInjectionTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final String PAGE1 = "/repos/acme/widget/stargazers?per_page=100";
   private static final String PAGE2 = "/repos/acme/widget/stargazers?per_page=100&page=2";
+
+  private static final FetchOptions OPTIONS =
+      FetchOptions.all().withResources(EnumSet.of(GitHubResource.STARGAZERS, GitHubResource.FORKS));
 
   private WireMockServer server;
   private final List<Duration> sleeps = new ArrayList<>();
@@ -103,7 +107,7 @@ class FaultInjectionTest {
 
   private List<Event> fetch() {
     List<Event> events = new ArrayList<>();
-    source(Duration.ofSeconds(5)).fetch(GitHubTarget.parse("acme/widget"), FetchOptions.all(), events::add);
+    source(Duration.ofSeconds(5)).fetch(GitHubTarget.parse("acme/widget"), OPTIONS, events::add);
     return events;
   }
 
@@ -170,7 +174,7 @@ class FaultInjectionTest {
     page2(ok("[]").withFixedDelay(3000));
     List<Event> events = new ArrayList<>();
     source(Duration.ofMillis(300))
-        .fetch(GitHubTarget.parse("acme/widget"), FetchOptions.all(), events::add);
+        .fetch(GitHubTarget.parse("acme/widget"), OPTIONS, events::add);
     assertEquals(expected, events);
     assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
   }
@@ -180,7 +184,7 @@ class FaultInjectionTest {
     List<Event> expected = clean();
     start0();
     page2(ok("[{\"starred_at\": "));
-    FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir);
+    FetchOptions options = OPTIONS.withCheckpointDirectory(dir);
     List<Event> events = new ArrayList<>();
     MalformedResponseException e =
         assertThrows(

@@ -9,7 +9,10 @@ import io.github.communitymetrics.core.CommunityMetricsException;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Star;
@@ -54,7 +57,12 @@ class GitHubSourceTest {
   void mapsStarsAndForksInOrderWithOneRequestPerHundredItems() {
     FakeGitHub gh = new FakeGitHub(250, 101);
     List<Event> events = new ArrayList<>();
-    FetchReport report = source(gh).fetch(TARGET, FetchOptions.all(), events::add);
+    FetchReport report =
+        source(gh)
+            .fetch(
+                TARGET,
+                FetchOptions.all().withResources(EnumSet.of(GitHubResource.STARGAZERS, GitHubResource.FORKS)),
+                events::add);
 
     // 1 metadata + ceil(250/100)=3 star pages + ceil(101/100)=2 fork pages.
     assertEquals(6, report.requests().requests());
@@ -78,6 +86,19 @@ class GitHubSourceTest {
             Optional.of("u101/widget")),
         events.get(350));
     assertEquals("Bearer tok-123456", gh.requests.get(0).headers().get("Authorization"));
+  }
+
+  @Test
+  void issuesAndPullRequestsAreTold() {
+    List<Event> events = new ArrayList<>();
+    source(new FakeGitHub(0, 0, 4))
+        .fetch(TARGET, FetchOptions.all().withResources(EnumSet.of(GitHubResource.ISSUES)), events::add);
+    assertEquals(4, events.size());
+    assertTrue(events.get(0) instanceof IssueOpened);
+    PullRequestOpened pr = (PullRequestOpened) events.get(1);
+    assertEquals(2, pr.number());
+    assertEquals(Optional.of(AuthorAssociation.CONTRIBUTOR), pr.association());
+    assertEquals(Optional.of("u3"), pr.actor().login());
   }
 
   @Test
@@ -109,15 +130,18 @@ class GitHubSourceTest {
     SplittableRandom random = new SplittableRandom(seed);
     int stars = random.nextInt(0, 450);
     int forks = random.nextInt(0, 250);
+    int issues = random.nextInt(0, 350);
     List<Event> clean = new ArrayList<>();
-    FetchReport cleanReport = source(new FakeGitHub(stars, forks)).fetch(TARGET, FetchOptions.all(), clean::add);
+    FetchReport cleanReport =
+        source(new FakeGitHub(stars, forks, issues)).fetch(TARGET, FetchOptions.all(), clean::add);
 
     FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir.resolve("cp" + seed));
-    FakeGitHub gh = new FakeGitHub(stars, forks);
+    FakeGitHub gh = new FakeGitHub(stars, forks, issues);
     List<Event> resumed = new ArrayList<>();
     int kills = 0;
     while (true) {
-      int budget = random.nextInt(1, 4);
+      // A restart costs the metadata request and a re-read of each finished resource's last page.
+      int budget = random.nextInt(1, 8);
       try {
         source(killedAfter(gh, budget)).fetch(TARGET, options, resumed::add);
         break;
@@ -128,26 +152,36 @@ class GitHubSourceTest {
     }
     assertEquals(multiset(clean), multiset(resumed), "seed " + seed + " after " + kills + " kills");
     assertEquals(clean.size(), resumed.size(), "seed " + seed);
-    assertEquals(stars + forks, cleanReport.items().values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(stars + forks + issues, cleanReport.items().values().stream().mapToLong(Long::longValue).sum());
   }
 
   @Test
   void aLaterFetchWithTheSameCheckpointReadsOnlyNewItems() {
     FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir);
-    FakeGitHub gh = new FakeGitHub(150, 3);
+    FakeGitHub gh = new FakeGitHub(150, 3, 100);
     List<Event> first = new ArrayList<>();
     source(gh).fetch(TARGET, options, first::add);
-    assertEquals(153, first.size());
+    assertEquals(253, first.size());
 
     gh.stargazers.add(151);
     gh.stargazers.add(152);
     gh.forks.add(1004);
+    gh.issues.add(101);
     List<Event> second = new ArrayList<>();
     FetchReport report = source(gh).fetch(TARGET, options, second::add);
-    assertEquals(3, second.size(), second.toString());
+    assertEquals(4, second.size(), second.toString());
     assertEquals(Optional.of("u151"), second.get(0).actor().login());
-    // Metadata, the last star page again, the last fork page again: nothing before them.
-    assertEquals(3, report.requests().requests());
+    assertEquals(
+        new IssueOpened(
+            FakeGitHub.BASE_TIME.plusSeconds(60 * 101),
+            REPO,
+            new Actor(Forge.GITHUB, Optional.of("u4"), OptionalLong.of(4), Optional.empty(), List.of(), ActorKind.USER),
+            101,
+            Optional.of(AuthorAssociation.CONTRIBUTOR)),
+        second.get(3));
+    // Metadata, then the last page of each resource again (nothing before them); the 100 issues
+    // filled their last page exactly, so the new one is on a further page: one request more.
+    assertEquals(5, report.requests().requests());
   }
 
   @Test

@@ -99,6 +99,18 @@ public final class JsonValues {
     return OptionalLong.of((Long) v);
   }
 
+  /** A boolean that may be absent or null. */
+  public Optional<Boolean> optionalBoolean(Map<String, Object> parent, String key) {
+    Object v = parent.get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (!(v instanceof Boolean)) {
+      throw malformed("'" + key + "' is not a boolean");
+    }
+    return Optional.of((Boolean) v);
+  }
+
   /** A required ISO-8601 instant such as {@code 2010-04-19T04:13:03Z}. */
   public Instant instant(Map<String, Object> parent, String key) {
     String text = text(parent, key);

@@ -1,6 +1,11 @@
 package io.github.communitymetrics.github.internal;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.NumberedEvent;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import java.time.Instant;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
@@ -43,6 +48,38 @@ public final class Mapping {
     return json.optionalNumber(user, "id").isPresent()
         ? Long.toString(json.number(user, "id"))
         : json.text(user, "login");
+  }
+
+  /**
+   * An element of {@code GET /repos/{o}/{n}/issues?state=all}: the opening of an issue, or of a pull
+   * request when the item has a {@code pull_request} object. The list carries neither the base
+   * branch of a pull request nor who closed or merged it.
+   */
+  public static NumberedEvent opened(JsonValues json, Map<String, Object> item, Repository repo) {
+    long number = json.number(item, "number");
+    if (number <= 0 || number > Integer.MAX_VALUE) {
+      throw json.malformed("issue number out of range: " + number);
+    }
+    Instant at = json.instant(item, "created_at");
+    Actor author = actor(json, json.object(item, "user"));
+    Optional<AuthorAssociation> association =
+        json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName);
+    if (json.optionalObject(item, "pull_request").isPresent()) {
+      return new PullRequestOpened(
+          at,
+          repo,
+          author,
+          (int) number,
+          json.optionalBoolean(item, "draft").orElse(false),
+          Optional.empty(),
+          association);
+    }
+    return new IssueOpened(at, repo, author, (int) number, association);
+  }
+
+  /** The stable key of an issue or pull request: its id. */
+  public static String issueKey(JsonValues json, Map<String, Object> item) {
+    return Long.toString(json.number(item, "id"));
   }
 
   /** An element of {@code GET /repos/{o}/{n}/forks}: the fork repository itself. */
