@@ -4,6 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.forge.HttpSender;
+import io.github.communitymetrics.github.FetchOptions;
+import io.github.communitymetrics.github.FetchReport;
+import io.github.communitymetrics.github.GitHubResource;
+import io.github.communitymetrics.github.GitHubSource;
+import io.github.communitymetrics.github.GitHubTarget;
+import java.util.EnumSet;
+import java.util.HashMap;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Star;
@@ -92,6 +103,56 @@ class RecordedGitHubTest {
     assertEquals(
         Optional.of(URI.create("https://api.github.com/repositories/617210/stargazers?page=2")),
         Links.next(page));
+  }
+
+  @Test
+  void recordedTwentyOnePagesOfIssuesThroughTheSource() throws IOException {
+    Path dir = SharedData.resolve(ROOT + "AppTest/wiremock/testListIssues/mappings");
+    Map<String, ForgeResponse> byUrl = new HashMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        ForgeResponse r = recorded(p);
+        byUrl.put(r.uri().getRawPath() + (r.uri().getRawQuery() == null ? "" : "?" + r.uri().getRawQuery()), r);
+      }
+    }
+    // The recording asked for closed issues 30 a page; we serve it for our first-page request.
+    byUrl.put(
+        "/repos/hub4j/github-api/issues?state=all&sort=created&direction=asc&per_page=100",
+        byUrl.get("/repos/hub4j/github-api/issues?state=closed"));
+    List<String> asked = new ArrayList<>();
+    HttpSender replay =
+        request -> {
+          String key = request.uri().getRawPath() + "?" + request.uri().getRawQuery();
+          asked.add(key);
+          ForgeResponse r = byUrl.getOrDefault(key, byUrl.get(request.uri().getRawPath()));
+          if (r == null) {
+            throw new AssertionError("not recorded: " + key);
+          }
+          return new ForgeResponse(r.status(), request.uri(), r.headers(), r.body());
+        };
+    List<Event> events = new ArrayList<>();
+    FetchReport report =
+        GitHubSource.builder()
+            .sender(replay)
+            .build()
+            .fetch(
+                GitHubTarget.parse("hub4j/github-api"),
+                FetchOptions.all().withResources(EnumSet.of(GitHubResource.ISSUES)),
+                events::add);
+    // Counted independently in the recording: 606 distinct items on 21 pages, 363 of them pull
+    // requests; the first is pull request #660 by dependabot-preview[bot], a CONTRIBUTOR, opened
+    // 2020-01-08T06:35:18Z.
+    assertEquals(606, events.size());
+    assertEquals(363, events.stream().filter(e -> e instanceof PullRequestOpened).count());
+    assertEquals(22, report.requests().requests(), asked.toString());
+    assertEquals(0, report.duplicatesSkipped());
+    assertEquals(OptionalLong.of(617210), report.repositories().get(0).id());
+    PullRequestOpened first = (PullRequestOpened) events.get(0);
+    assertEquals(660, first.number());
+    assertEquals(Optional.of("dependabot-preview[bot]"), first.actor().login());
+    assertEquals(ActorKind.BOT, first.actor().kind());
+    assertEquals(Instant.parse("2020-01-08T06:35:18Z"), first.at());
+    assertEquals(Optional.of(AuthorAssociation.CONTRIBUTOR), first.association());
   }
 
   private static List<Duration> replayWaits(String scenario, RateLimitSignal.Kind expected) throws IOException {
