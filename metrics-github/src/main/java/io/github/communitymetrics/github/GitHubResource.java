@@ -12,7 +12,11 @@ public enum GitHubResource {
    * The opening of every issue and pull request (oldest first, with the author's association):
    * one request per 100. Closing, merging and comments are not read yet.
    */
-  ISSUES;
+  ISSUES,
+  /** Comments on issues and pull requests (the conversation, not the diff): one request per 100. */
+  ISSUE_COMMENTS,
+  /** Comments on pull-request diffs: one request per 100. */
+  REVIEW_COMMENTS;
 
   /**
    * The name used on the command line and in checkpoint files.
@@ -37,6 +41,6 @@ public enum GitHubResource {
       }
     }
     throw new IllegalArgumentException(
-        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues");
+        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues, issue_comments, review_comments");
   }
 }

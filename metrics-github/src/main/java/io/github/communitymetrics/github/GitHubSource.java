@@ -186,7 +186,7 @@ public final class GitHubSource {
                 prefix,
                 api("/repos/" + name + "/forks?sort=oldest&per_page=" + PAGE_SIZE),
                 JSON,
-                (j, item) -> Mapping.forkKey(j, item),
+                (j, item) -> Mapping.idKey(j, item),
                 (j, item) -> Mapping.fork(j, item, repo));
             break;
           case ISSUES:
@@ -197,8 +197,26 @@ public final class GitHubSource {
                     "/repos/" + name + "/issues?state=all&sort=created&direction=asc&per_page="
                         + PAGE_SIZE),
                 JSON,
-                (j, item) -> Mapping.issueKey(j, item),
+                (j, item) -> Mapping.idKey(j, item),
                 (j, item) -> Mapping.opened(j, item, repo));
+            break;
+          case ISSUE_COMMENTS:
+            run.pages(
+                resource,
+                prefix,
+                api("/repos/" + name + "/issues/comments?sort=created&direction=asc&per_page=" + PAGE_SIZE),
+                JSON,
+                (j, item) -> Mapping.idKey(j, item),
+                (j, item) -> Mapping.issueComment(j, item, repo));
+            break;
+          case REVIEW_COMMENTS:
+            run.pages(
+                resource,
+                prefix,
+                api("/repos/" + name + "/pulls/comments?sort=created&direction=asc&per_page=" + PAGE_SIZE),
+                JSON,
+                (j, item) -> Mapping.idKey(j, item),
+                (j, item) -> Mapping.reviewComment(j, item, repo));
             break;
           default:
             throw new AssertionError(resource);

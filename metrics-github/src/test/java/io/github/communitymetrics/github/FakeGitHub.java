@@ -42,10 +42,42 @@ final class FakeGitHub implements HttpSender {
     }
   }
 
+  /** Each list's path below the repository and the query before {@code per_page}. */
+  private static final Map<String, String> QUERIES =
+      Map.of(
+          "stargazers", "",
+          "forks", "sort=oldest&",
+          "issues", "state=all&sort=created&direction=asc&",
+          "issues/comments", "sort=created&direction=asc&",
+          "pulls/comments", "sort=created&direction=asc&");
+
   private static final Pattern PAGED =
-      Pattern.compile(
-          "/repos/acme/widget/(stargazers|forks|issues)\\?(?:sort=oldest&|state=all&sort=created&direction=asc&)?"
-              + "per_page=(\\d+)(?:&page=(\\d+))?");
+      Pattern.compile("/repos/acme/widget/([a-z/]+)\\?([a-z=&]*)per_page=(\\d+)(?:&page=(\\d+))?");
+
+  /** The items of a list, as JSON: issue comments are one per issue, review comments one per PR. */
+  private List<String> items(String kind) {
+    List<String> out = new ArrayList<>();
+    switch (kind) {
+      case "stargazers":
+        stargazers.forEach(i -> out.add(star(i)));
+        break;
+      case "forks":
+        forks.forEach(i -> out.add(fork(i)));
+        break;
+      case "issues":
+        issues.forEach(i -> out.add(issue(i)));
+        break;
+      case "issues/comments":
+        issues.forEach(i -> out.add(issueComment(i)));
+        break;
+      case "pulls/comments":
+        issues.stream().filter(i -> i % 2 == 0).forEach(i -> out.add(reviewComment(i)));
+        break;
+      default:
+        throw new AssertionError(kind);
+    }
+    return out;
+  }
 
   @Override
   public ForgeResponse send(ForgeRequest request) {
@@ -56,36 +88,41 @@ final class FakeGitHub implements HttpSender {
       return ok(uri, "{\"id\": 7, \"full_name\": \"acme/widget\", \"name\": \"widget\"}", Map.of());
     }
     Matcher m = PAGED.matcher(path);
-    if (!m.matches()) {
+    if (!m.matches() || !m.group(2).equals(QUERIES.get(m.group(1)))) {
       return new ForgeResponse(404, uri, Map.of(), "{\"message\":\"Not Found\"}");
     }
-    boolean stars = m.group(1).equals("stargazers");
+    String kind = m.group(1);
+    boolean stars = kind.equals("stargazers");
     if (stars && !request.headers().getOrDefault("Accept", "").equals("application/vnd.github.star+json")) {
       throw new AssertionError("stargazers need the star+json media type");
     }
-    int perPage = Integer.parseInt(m.group(2));
-    int page = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
-    String kind = m.group(1);
-    List<Integer> all = stars ? stargazers : kind.equals("forks") ? forks : issues;
+    int perPage = Integer.parseInt(m.group(3));
+    int page = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+    List<String> all = items(kind);
     int from = Math.min(all.size(), (page - 1) * perPage);
     int to = Math.min(all.size(), page * perPage);
-    StringBuilder body = new StringBuilder("[");
-    for (int i = from; i < to; i++) {
-      if (i > from) {
-        body.append(',');
-      }
-      body.append(stars ? star(all.get(i)) : kind.equals("forks") ? fork(all.get(i)) : issue(all.get(i)));
-    }
-    body.append(']');
+    String body = "[" + String.join(",", all.subList(from, to)) + "]";
     Map<String, List<String>> headers = Map.of();
     if (to < all.size()) {
       String next =
-          BASE + "/repos/acme/widget/" + kind + "?"
-              + (stars ? "" : kind.equals("forks") ? "sort=oldest&" : "state=all&sort=created&direction=asc&")
-              + "per_page=" + perPage + "&page=" + (page + 1);
+          BASE + "/repos/acme/widget/" + kind + "?" + m.group(2) + "per_page=" + perPage + "&page=" + (page + 1);
       headers = Map.of("Link", List.of("<" + next + ">; rel=\"next\", <" + BASE + "/x?page=99>; rel=\"last\""));
     }
-    return ok(uri, body.toString(), headers);
+    return ok(uri, body, headers);
+  }
+
+  static String issueComment(int number) {
+    String kind = number % 2 == 0 ? "pull" : "issues";
+    return "{\"id\": " + (9000 + number) + ", \"created_at\": \"" + BASE_TIME.plusSeconds(60L * number + 30)
+        + "\", \"author_association\": \"MEMBER\", \"issue_url\": \"" + BASE + "/repos/acme/widget/issues/" + number
+        + "\", \"html_url\": \"https://github.example/acme/widget/" + kind + "/" + number + "#issuecomment-" + (9000 + number)
+        + "\", \"user\": " + user(1) + "}";
+  }
+
+  static String reviewComment(int number) {
+    return "{\"id\": " + (8000 + number) + ", \"created_at\": \"" + BASE_TIME.plusSeconds(60L * number + 40)
+        + "\", \"pull_request_url\": \"" + BASE + "/repos/acme/widget/pulls/" + number
+        + "\", \"user\": " + user(2) + "}";
   }
 
   static String star(int user) {

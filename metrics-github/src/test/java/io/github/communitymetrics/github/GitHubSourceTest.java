@@ -11,7 +11,9 @@ import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
@@ -102,6 +104,25 @@ class GitHubSourceTest {
   }
 
   @Test
+  void commentsOnIssuesPullRequestsAndDiffs() {
+    List<Event> events = new ArrayList<>();
+    source(new FakeGitHub(0, 0, 2))
+        .fetch(
+            TARGET,
+            FetchOptions.all()
+                .withResources(EnumSet.of(GitHubResource.ISSUE_COMMENTS, GitHubResource.REVIEW_COMMENTS)),
+            events::add);
+    Actor u2 = new Actor(Forge.GITHUB, Optional.of("u2"), OptionalLong.of(2), Optional.empty(), List.of(), ActorKind.USER);
+    Actor u1 = new Actor(Forge.GITHUB, Optional.of("u1"), OptionalLong.of(1), Optional.empty(), List.of(), ActorKind.USER);
+    assertEquals(
+        List.of(
+            new IssueComment(FakeGitHub.BASE_TIME.plusSeconds(90), REPO, u1, 1, false, Optional.of(AuthorAssociation.MEMBER), OptionalLong.of(9001)),
+            new IssueComment(FakeGitHub.BASE_TIME.plusSeconds(150), REPO, u1, 2, true, Optional.of(AuthorAssociation.MEMBER), OptionalLong.of(9002)),
+            new ReviewComment(FakeGitHub.BASE_TIME.plusSeconds(160), REPO, u2, 2, Optional.empty(), OptionalLong.of(8002))),
+        events);
+  }
+
+  @Test
   void onlyTheChosenResourcesAreRead() {
     FakeGitHub gh = new FakeGitHub(5, 5);
     List<Event> events = new ArrayList<>();
@@ -152,7 +173,7 @@ class GitHubSourceTest {
     }
     assertEquals(multiset(clean), multiset(resumed), "seed " + seed + " after " + kills + " kills");
     assertEquals(clean.size(), resumed.size(), "seed " + seed);
-    assertEquals(stars + forks + issues, cleanReport.items().values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(stars + forks + issues + issues + issues / 2, cleanReport.items().values().stream().mapToLong(Long::longValue).sum());
   }
 
   @Test
@@ -161,7 +182,8 @@ class GitHubSourceTest {
     FakeGitHub gh = new FakeGitHub(150, 3, 100);
     List<Event> first = new ArrayList<>();
     source(gh).fetch(TARGET, options, first::add);
-    assertEquals(253, first.size());
+    // 150 stars, 3 forks, 100 issues with a comment each, 50 pull requests with a review comment.
+    assertEquals(403, first.size());
 
     gh.stargazers.add(151);
     gh.stargazers.add(152);
@@ -169,7 +191,8 @@ class GitHubSourceTest {
     gh.issues.add(101);
     List<Event> second = new ArrayList<>();
     FetchReport report = source(gh).fetch(TARGET, options, second::add);
-    assertEquals(4, second.size(), second.toString());
+    // The new star, star, fork, issue and the new issue's comment.
+    assertEquals(5, second.size(), second.toString());
     assertEquals(Optional.of("u151"), second.get(0).actor().login());
     assertEquals(
         new IssueOpened(
@@ -179,9 +202,10 @@ class GitHubSourceTest {
             101,
             Optional.of(AuthorAssociation.CONTRIBUTOR)),
         second.get(3));
-    // Metadata, then the last page of each resource again (nothing before them); the 100 issues
-    // filled their last page exactly, so the new one is on a further page: one request more.
-    assertEquals(5, report.requests().requests());
+    // Metadata, then the last page of each of the 5 resources again (nothing before them); the 100
+    // issues and their 100 comments filled their last pages exactly, so the new ones are on
+    // further pages: two requests more.
+    assertEquals(8, report.requests().requests());
   }
 
   @Test

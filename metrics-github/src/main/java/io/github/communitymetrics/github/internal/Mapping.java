@@ -2,7 +2,9 @@ package io.github.communitymetrics.github.internal;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import java.time.Instant;
@@ -77,9 +79,44 @@ public final class Mapping {
     return new IssueOpened(at, repo, author, (int) number, association);
   }
 
-  /** The stable key of an issue or pull request: its id. */
-  public static String issueKey(JsonValues json, Map<String, Object> item) {
+  /**
+   * An element of {@code GET /repos/{o}/{n}/issues/comments}. Its {@code issue_url} ends in the
+   * number; its {@code html_url} says {@code /pull/} for a comment on a pull request.
+   */
+  public static IssueComment issueComment(JsonValues json, Map<String, Object> item, Repository repo) {
+    return new IssueComment(
+        json.instant(item, "created_at"),
+        repo,
+        actor(json, json.object(item, "user")),
+        lastNumber(json, json.text(item, "issue_url")),
+        json.text(item, "html_url").contains("/pull/"),
+        json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName),
+        OptionalLong.of(json.number(item, "id")));
+  }
+
+  /** An element of {@code GET /repos/{o}/{n}/pulls/comments}: a comment on a pull request's diff. */
+  public static ReviewComment reviewComment(
+      JsonValues json, Map<String, Object> item, Repository repo) {
+    return new ReviewComment(
+        json.instant(item, "created_at"),
+        repo,
+        actor(json, json.object(item, "user")),
+        lastNumber(json, json.text(item, "pull_request_url")),
+        json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName),
+        OptionalLong.of(json.number(item, "id")));
+  }
+
+  /** The stable key of any item with an {@code id}. */
+  public static String idKey(JsonValues json, Map<String, Object> item) {
     return Long.toString(json.number(item, "id"));
+  }
+
+  private static int lastNumber(JsonValues json, String url) {
+    String last = url.substring(url.lastIndexOf('/') + 1);
+    if (!last.matches("[1-9][0-9]{0,8}")) {
+      throw json.malformed("no issue number at the end of " + url);
+    }
+    return Integer.parseInt(last);
   }
 
   /** An element of {@code GET /repos/{o}/{n}/forks}: the fork repository itself. */
@@ -89,11 +126,6 @@ public final class Mapping {
         repo,
         actor(json, json.object(item, "owner")),
         Optional.of(json.text(item, "full_name")));
-  }
-
-  /** The stable key of a fork: the fork repository's id. */
-  public static String forkKey(JsonValues json, Map<String, Object> item) {
-    return Long.toString(json.number(item, "id"));
   }
 
   /** A repository object ({@code full_name}, {@code id}) as a core repository. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.forge.HttpSender;
 import io.github.communitymetrics.github.FetchOptions;
@@ -153,6 +155,44 @@ class RecordedGitHubTest {
     assertEquals(ActorKind.BOT, first.actor().kind());
     assertEquals(Instant.parse("2020-01-08T06:35:18Z"), first.at());
     assertEquals(Optional.of(AuthorAssociation.CONTRIBUTOR), first.association());
+  }
+
+  @Test
+  void recordedCommentsMapToIssueAndReviewComments() throws IOException {
+    String dir = ROOT + "GHPullRequestTest/wiremock/";
+    Repository repo = new Repository(Forge.GITHUB, "hub4j-test-org/github-api", OptionalLong.empty());
+    ForgeResponse issuePage =
+        recorded(SharedData.resolve(dir + "pullRequestComment/mappings/8-r_h_g_issues_461_comments.json"));
+    JsonValues json = JsonValues.of(issuePage);
+    List<IssueComment> comments = new ArrayList<>();
+    for (Map<String, Object> item : json.array()) {
+      comments.add(Mapping.issueComment(json, item, repo));
+    }
+    // Checked by hand: one comment by yrodiere (MEMBER) on pull request #461.
+    assertEquals(1, comments.size());
+    IssueComment c = comments.get(0);
+    assertEquals(Instant.parse("2022-09-22T10:48:31Z"), c.at());
+    assertEquals(461, c.number());
+    assertTrue(c.onPullRequest());
+    assertEquals(Optional.of("yrodiere"), c.actor().login());
+    assertEquals(Optional.of(AuthorAssociation.MEMBER), c.association());
+    assertEquals(OptionalLong.of(1254853699L), c.commentId());
+
+    ForgeResponse reviewPage =
+        recorded(SharedData.resolve(dir + "pullRequestReviewComments/mappings/19-r_h_g_pulls_484_comments.json"));
+    JsonValues rjson = JsonValues.of(reviewPage);
+    List<ReviewComment> reviews = new ArrayList<>();
+    for (Map<String, Object> item : rjson.array()) {
+      reviews.add(Mapping.reviewComment(rjson, item, repo));
+    }
+    // Three diff comments by maximevw (MEMBER) on #484, ids 1641776780, ...782, ...783.
+    assertEquals(3, reviews.size());
+    assertEquals(
+        List.of(1641776780L, 1641776782L, 1641776783L),
+        reviews.stream().map(r -> r.commentId().getAsLong()).toList());
+    assertTrue(reviews.stream().allMatch(r -> r.number() == 484));
+    assertEquals(Instant.parse("2024-06-16T10:20:03Z"), reviews.get(0).at());
+    assertEquals(Optional.of(AuthorAssociation.MEMBER), reviews.get(2).association());
   }
 
   private static List<Duration> replayWaits(String scenario, RateLimitSignal.Kind expected) throws IOException {
