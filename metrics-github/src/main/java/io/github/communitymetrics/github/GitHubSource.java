@@ -170,57 +170,14 @@ public final class GitHubSource {
         if (!options.resources().contains(resource)) {
           continue;
         }
-        switch (resource) {
-          case STARGAZERS:
-            run.pages(
-                resource,
-                prefix,
-                api("/repos/" + name + "/stargazers?per_page=" + PAGE_SIZE),
-                STAR_JSON,
-                (j, item) -> Mapping.starKey(j, item),
-                (j, item) -> Mapping.star(j, item, repo));
-            break;
-          case FORKS:
-            run.pages(
-                resource,
-                prefix,
-                api("/repos/" + name + "/forks?sort=oldest&per_page=" + PAGE_SIZE),
-                JSON,
-                (j, item) -> Mapping.idKey(j, item),
-                (j, item) -> Mapping.fork(j, item, repo));
-            break;
-          case ISSUES:
-            run.pages(
-                resource,
-                prefix,
-                api(
-                    "/repos/" + name + "/issues?state=all&sort=created&direction=asc&per_page="
-                        + PAGE_SIZE),
-                JSON,
-                (j, item) -> Mapping.idKey(j, item),
-                (j, item) -> Mapping.opened(j, item, repo));
-            break;
-          case ISSUE_COMMENTS:
-            run.pages(
-                resource,
-                prefix,
-                api("/repos/" + name + "/issues/comments?sort=created&direction=asc&per_page=" + PAGE_SIZE),
-                JSON,
-                (j, item) -> Mapping.idKey(j, item),
-                (j, item) -> Mapping.issueComment(j, item, repo));
-            break;
-          case REVIEW_COMMENTS:
-            run.pages(
-                resource,
-                prefix,
-                api("/repos/" + name + "/pulls/comments?sort=created&direction=asc&per_page=" + PAGE_SIZE),
-                JSON,
-                (j, item) -> Mapping.idKey(j, item),
-                (j, item) -> Mapping.reviewComment(j, item, repo));
-            break;
-          default:
-            throw new AssertionError(resource);
-        }
+        ListSpec list = ListSpec.of(resource);
+        run.pages(
+            resource,
+            prefix,
+            api("/repos/" + name + list.pathAndQuery() + "per_page=" + PAGE_SIZE),
+            list.accept(),
+            list.key(),
+            (j, item) -> list.event().map(j, item, repo));
       }
     }
     return new FetchReport(
@@ -235,6 +192,46 @@ public final class GitHubSource {
     return ForgeRequest.get(uri)
         .withHeader("Accept", accept)
         .withHeader("X-GitHub-Api-Version", API_VERSION);
+  }
+
+  /** Maps one page item of a repository to an event. */
+  @FunctionalInterface
+  private interface ItemMapper {
+    Event map(JsonValues json, Map<String, Object> item, Repository repo);
+  }
+
+  /**
+   * How a resource is listed: the path below the repository with the query before {@code
+   * per_page} (each list ordered oldest first, which the cursors rely on), the media type, the
+   * deduplication key and the mapping.
+   */
+  private record ListSpec(
+      String pathAndQuery, String accept, ItemReader<String> key, ItemMapper event) {
+    static ListSpec of(GitHubResource resource) {
+      switch (resource) {
+        case STARGAZERS:
+          return new ListSpec("/stargazers?", STAR_JSON, Mapping::starKey, Mapping::star);
+        case FORKS:
+          return new ListSpec("/forks?sort=oldest&", JSON, Mapping::idKey, Mapping::fork);
+        case ISSUES:
+          return new ListSpec(
+              "/issues?state=all&sort=created&direction=asc&", JSON, Mapping::idKey, Mapping::opened);
+        case ISSUE_COMMENTS:
+          return new ListSpec(
+              "/issues/comments?sort=created&direction=asc&",
+              JSON,
+              Mapping::idKey,
+              Mapping::issueComment);
+        case REVIEW_COMMENTS:
+          return new ListSpec(
+              "/pulls/comments?sort=created&direction=asc&",
+              JSON,
+              Mapping::idKey,
+              Mapping::reviewComment);
+        default:
+          throw new AssertionError(resource);
+      }
+    }
   }
 
   /** Reads one value of a page item. */
