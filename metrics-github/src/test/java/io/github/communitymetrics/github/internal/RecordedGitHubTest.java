@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -157,17 +158,23 @@ class RecordedGitHubTest {
     assertEquals(Optional.of(AuthorAssociation.CONTRIBUTOR), first.association());
   }
 
+  /** Maps every item of a recorded page. */
+  private static <T> List<T> mapPage(
+      String mapping, BiFunction<JsonValues, Map<String, Object>, T> mapper) throws IOException {
+    JsonValues json = JsonValues.of(recorded(SharedData.resolve(mapping)));
+    List<T> out = new ArrayList<>();
+    for (Map<String, Object> item : json.array()) {
+      out.add(mapper.apply(json, item));
+    }
+    return out;
+  }
+
   @Test
   void recordedCommentsMapToIssueAndReviewComments() throws IOException {
     String dir = ROOT + "GHPullRequestTest/wiremock/";
     Repository repo = new Repository(Forge.GITHUB, "hub4j-test-org/github-api", OptionalLong.empty());
-    ForgeResponse issuePage =
-        recorded(SharedData.resolve(dir + "pullRequestComment/mappings/8-r_h_g_issues_461_comments.json"));
-    JsonValues json = JsonValues.of(issuePage);
-    List<IssueComment> comments = new ArrayList<>();
-    for (Map<String, Object> item : json.array()) {
-      comments.add(Mapping.issueComment(json, item, repo));
-    }
+    List<IssueComment> comments =
+        mapPage(dir + "pullRequestComment/mappings/8-r_h_g_issues_461_comments.json", (j, item) -> Mapping.issueComment(j, item, repo));
     // Checked by hand: one comment by yrodiere (MEMBER) on pull request #461.
     assertEquals(1, comments.size());
     IssueComment c = comments.get(0);
@@ -178,13 +185,10 @@ class RecordedGitHubTest {
     assertEquals(Optional.of(AuthorAssociation.MEMBER), c.association());
     assertEquals(OptionalLong.of(1254853699L), c.commentId());
 
-    ForgeResponse reviewPage =
-        recorded(SharedData.resolve(dir + "pullRequestReviewComments/mappings/19-r_h_g_pulls_484_comments.json"));
-    JsonValues rjson = JsonValues.of(reviewPage);
-    List<ReviewComment> reviews = new ArrayList<>();
-    for (Map<String, Object> item : rjson.array()) {
-      reviews.add(Mapping.reviewComment(rjson, item, repo));
-    }
+    List<ReviewComment> reviews =
+        mapPage(
+            dir + "pullRequestReviewComments/mappings/19-r_h_g_pulls_484_comments.json",
+            (j, item) -> Mapping.reviewComment(j, item, repo));
     // Three diff comments by maximevw (MEMBER) on #484, ids 1641776780, ...782, ...783.
     assertEquals(3, reviews.size());
     assertEquals(
