@@ -87,6 +87,9 @@ final class FakeGitHub implements HttpSender {
     if (path.equals("/repos/acme/widget")) {
       return ok(uri, "{\"id\": 7, \"full_name\": \"acme/widget\", \"name\": \"widget\"}", Map.of());
     }
+    if (path.equals("/users/acme/repos?type=owner&per_page=100")) {
+      return ok(uri, "[{\"id\": 7, \"full_name\": \"acme/widget\"}]", Map.of());
+    }
     Matcher m = PAGED.matcher(path);
     if (!m.matches() || !m.group(2).equals(QUERIES.get(m.group(1)))) {
       return new ForgeResponse(404, uri, Map.of(), "{\"message\":\"Not Found\"}");

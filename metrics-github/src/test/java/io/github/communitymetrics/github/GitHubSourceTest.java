@@ -123,6 +123,19 @@ class GitHubSourceTest {
   }
 
   @Test
+  void anOwnerTargetReadsEachOfItsRepositories() {
+    List<Event> byRepo = new ArrayList<>();
+    FetchReport repoReport = source(new FakeGitHub(120, 2, 3)).fetch(TARGET, FetchOptions.all(), byRepo::add);
+    List<Event> byOwner = new ArrayList<>();
+    FetchReport ownerReport =
+        source(new FakeGitHub(120, 2, 3)).fetch(GitHubTarget.parse("acme"), FetchOptions.all(), byOwner::add);
+    assertEquals(byRepo, byOwner);
+    assertEquals(List.of(REPO), ownerReport.repositories());
+    // One more request: the owner's repository list.
+    assertEquals(repoReport.requests().requests() + 1, ownerReport.requests().requests());
+  }
+
+  @Test
   void onlyTheChosenResourcesAreRead() {
     FakeGitHub gh = new FakeGitHub(5, 5);
     List<Event> events = new ArrayList<>();
