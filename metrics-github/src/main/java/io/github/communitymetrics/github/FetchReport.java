@@ -13,6 +13,10 @@ import java.util.Map;
  * @param items events emitted per resource
  * @param duplicatesSkipped items seen twice in this fetch (pages shifting while read) and not
  *     emitted again
+ * @param mergeClosesFolded closes GitHub recorded with a merge, not emitted as {@code
+ *     PullRequestClosed} because the merge is emitted as {@code PullRequestMerged}
+ * @param ghostActors events attributed to GitHub's {@code ghost} user (a deleted account; GitHub
+ *     sent that user or {@code null})
  * @param requests the requests this fetch sent, retries and waits
  */
 public record FetchReport(
@@ -20,6 +24,8 @@ public record FetchReport(
     List<Repository> repositories,
     Map<GitHubResource, Long> items,
     long duplicatesSkipped,
+    long mergeClosesFolded,
+    long ghostActors,
     RequestCounts requests) {
 
   /** Copies the collections. */

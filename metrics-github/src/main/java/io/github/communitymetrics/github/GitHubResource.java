@@ -10,13 +10,19 @@ public enum GitHubResource {
   FORKS,
   /**
    * The opening of every issue and pull request (oldest first, with the author's association):
-   * one request per 100. Closing, merging and comments are not read yet.
+   * one request per 100. Closing and merging are {@link #ISSUE_EVENTS}.
    */
   ISSUES,
   /** Comments on issues and pull requests (the conversation, not the diff): one request per 100. */
   ISSUE_COMMENTS,
   /** Comments on pull-request diffs: one request per 100. */
-  REVIEW_COMMENTS;
+  REVIEW_COMMENTS,
+  /**
+   * Closings, reopenings and merges of issues and pull requests, with who did them, from the
+   * repository-wide issue-events list: one request per 100 events of any kind (labels and
+   * assignments included). The close GitHub records with each merge is folded into the merge.
+   */
+  ISSUE_EVENTS;
 
   /**
    * The name used on the command line and in checkpoint files.
@@ -41,6 +47,6 @@ public enum GitHubResource {
       }
     }
     throw new IllegalArgumentException(
-        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues, issue_comments, review_comments");
+        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues, issue_comments, review_comments, issue_events");
   }
 }

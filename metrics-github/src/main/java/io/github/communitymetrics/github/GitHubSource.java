@@ -1,6 +1,9 @@
 package io.github.communitymetrics.github;
 
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.NumberedEvent;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.forge.Authenticator;
 import io.github.communitymetrics.forge.CheckpointStore;
@@ -170,6 +173,10 @@ public final class GitHubSource {
         if (!options.resources().contains(resource)) {
           continue;
         }
+        if (resource == GitHubResource.ISSUE_EVENTS) {
+          run.issueEvents(prefix, api("/repos/" + name + "/issues/events?per_page=" + PAGE_SIZE), repo);
+          continue;
+        }
         ListSpec list = ListSpec.of(resource);
         run.pages(
             resource,
@@ -181,7 +188,13 @@ public final class GitHubSource {
       }
     }
     return new FetchReport(
-        target, repositories, run.items, run.duplicates, accounting.snapshot());
+        target,
+        repositories,
+        run.items,
+        run.duplicates,
+        run.mergeClosesFolded,
+        run.ghostActors,
+        accounting.snapshot());
   }
 
   private URI api(String pathAndQuery) {
@@ -228,6 +241,7 @@ public final class GitHubSource {
               JSON,
               Mapping::idKey,
               Mapping::reviewComment);
+        case ISSUE_EVENTS: // read by Run.issueEvents: listed newest first
         default:
           throw new AssertionError(resource);
       }
@@ -248,11 +262,87 @@ public final class GitHubSource {
     final Set<String> seen = new HashSet<>();
     final Map<GitHubResource, Long> items = new EnumMap<>(GitHubResource.class);
     long duplicates;
+    long mergeClosesFolded;
+    long ghostActors;
 
     Run(ForgeHttpClient http, Optional<CheckpointStore> store, Consumer<? super Event> sink) {
       this.http = http;
       this.store = store;
       this.sink = sink;
+    }
+
+    void emit(Event event) {
+      emitTo(this, event);
+    }
+
+    /**
+     * Reads the repository-wide issue-events list, which GitHub lists newest first (and offers no
+     * other order), so the cursor scheme of the other lists does not apply. The list is read to
+     * its end (or, with a saved cursor, to the first event already emitted), the state changes are
+     * kept, the close GitHub records with each merge is folded into the merge, and the rest is
+     * emitted oldest first; only then is the cursor {@code HW TAB id} (the newest event id
+     * emitted) saved. A fetch killed while reading this list therefore emits none of it and reads
+     * it again when resumed. The page that reaches the saved id is still used to pair a new close
+     * with an older merge.
+     */
+    void issueEvents(String prefix, URI first, Repository repo) {
+      GitHubResource resource = GitHubResource.ISSUE_EVENTS;
+      String checkpoint = prefix + "." + resource.wireName();
+      long highWater = 0;
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent()) {
+        String[] parts = saved.get().split("\t", -1);
+        if (parts.length != 2 || !parts[0].equals("HW") || !parts[1].matches("[0-9]{1,18}")) {
+          throw new IllegalStateException(
+              "checkpoint " + checkpoint + " is not 'HW<TAB>event id': " + saved.get());
+        }
+        highWater = Long.parseLong(parts[1]);
+      }
+      // Event id -> state change, ordered by id, which is the order GitHub recorded them in.
+      java.util.TreeMap<Long, NumberedEvent> changes = new java.util.TreeMap<>();
+      URI url = first;
+      int page = 0;
+      boolean reachedSaved = false;
+      while (url != null && !reachedSaved) {
+        ForgeResponse response = http.execute(get(url, JSON));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        page++;
+        listener.onPage(resource.wireName(), page, list.size());
+        for (Map<String, Object> item : list) {
+          long id = json.number(item, "id");
+          reachedSaved |= id <= highWater;
+          Optional<NumberedEvent> change = Mapping.stateChange(json, item, repo);
+          if (change.isPresent() && changes.put(id, change.get()) != null) {
+            duplicates++;
+          }
+        }
+        url = Links.next(response).orElse(null);
+      }
+      Map<Integer, List<Long>> merges = new java.util.HashMap<>();
+      changes.forEach(
+          (id, e) -> {
+            if (e instanceof PullRequestMerged) {
+              merges.computeIfAbsent(e.number(), n -> new ArrayList<>()).add(id);
+            }
+          });
+      long emitted = 0;
+      long newest = highWater;
+      for (Map.Entry<Long, NumberedEvent> entry : changes.tailMap(highWater, false).entrySet()) {
+        NumberedEvent e = entry.getValue();
+        if (e instanceof PullRequestClosed
+            && Mapping.isMergeClose(merges.getOrDefault(e.number(), List.of()), entry.getKey())) {
+          mergeClosesFolded++;
+        } else {
+          emit(e);
+          emitted++;
+        }
+        newest = entry.getKey();
+      }
+      items.merge(resource, emitted, Long::sum);
+      listener.onItems(resource.wireName(), emitted);
+      long cursor = newest;
+      store.ifPresent(s -> s.write(checkpoint, "HW\t" + cursor));
     }
 
     /**
@@ -292,7 +382,7 @@ public final class GitHubSource {
         for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
           Map<String, Object> item = list.get(i);
           if (seen.add(resource.wireName() + ":" + prefix + ":" + key.read(json, item))) {
-            sink.accept(event.read(json, item));
+            emit(event.read(json, item));
             emitted++;
           } else {
             duplicates++;
@@ -314,6 +404,14 @@ public final class GitHubSource {
         }
       }
     }
+  }
+
+  /** Hands an event to the sink, counting those attributed to deleted accounts. */
+  private void emitTo(Run run, Event event) {
+    if (event.actor().equals(Mapping.GHOST)) {
+      run.ghostActors++;
+    }
+    run.sink.accept(event);
   }
 
   /** Builds a {@link GitHubSource}. Not thread-safe. */

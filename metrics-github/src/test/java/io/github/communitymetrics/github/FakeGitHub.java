@@ -49,7 +49,8 @@ final class FakeGitHub implements HttpSender {
           "forks", "sort=oldest&",
           "issues", "state=all&sort=created&direction=asc&",
           "issues/comments", "sort=created&direction=asc&",
-          "pulls/comments", "sort=created&direction=asc&");
+          "pulls/comments", "sort=created&direction=asc&",
+          "issues/events", "");
 
   private static final Pattern PAGED =
       Pattern.compile("/repos/acme/widget/([a-z/]+)\\?([a-z=&]*)per_page=(\\d+)(?:&page=(\\d+))?");
@@ -69,6 +70,15 @@ final class FakeGitHub implements HttpSender {
         break;
       case "issues/comments":
         issues.forEach(i -> out.add(issueComment(i)));
+        break;
+      case "issues/events":
+        // Newest first, as GitHub lists them.
+        for (int k = issues.size() - 1; k >= 0; k--) {
+          List<String> own = issueEvents(issues.get(k));
+          for (int j = own.size() - 1; j >= 0; j--) {
+            out.add(own.get(j));
+          }
+        }
         break;
       case "pulls/comments":
         issues.stream().filter(i -> i % 2 == 0).forEach(i -> out.add(reviewComment(i)));
@@ -126,6 +136,36 @@ final class FakeGitHub implements HttpSender {
     return "{\"id\": " + (8000 + number) + ", \"created_at\": \"" + BASE_TIME.plusSeconds(60L * number + 40)
         + "\", \"pull_request_url\": \"" + BASE + "/repos/acme/widget/pulls/" + number
         + "\", \"user\": " + user(2) + "}";
+  }
+
+  /**
+   * The events of issue {@code number}, oldest first, ids 100000 + 10 number + k at BASE_TIME + 60
+   * number + 50 + k seconds: k = 0 labeled (always); when number % 3 == 0, k = 1 closed by u3, or
+   * for a pull request with number % 12 == 0, k = 1 merged (commit abcdef0 + number) and k = 2 the
+   * merge's closed; when number % 9 == 0 and it was not merged, k = 3 reopened by u4.
+   */
+  static List<String> issueEvents(int number) {
+    List<String> out = new ArrayList<>();
+    out.add(issueEvent(number, 0, "labeled", 2));
+    if (number % 3 == 0) {
+      if (number % 12 == 0) {
+        out.add(issueEvent(number, 1, "merged", 3));
+        out.add(issueEvent(number, 2, "closed", 3));
+      } else {
+        out.add(issueEvent(number, 1, "closed", 3));
+        if (number % 9 == 0) {
+          out.add(issueEvent(number, 3, "reopened", 4));
+        }
+      }
+    }
+    return out;
+  }
+
+  static String issueEvent(int number, int k, String kind, int actor) {
+    return "{\"id\": " + (100000 + 10 * number + k) + ", \"event\": \"" + kind + "\", \"created_at\": \""
+        + BASE_TIME.plusSeconds(60L * number + 50 + k) + "\", \"commit_id\": "
+        + (kind.equals("merged") ? "\"abcdef0" + number + "\"" : "null") + ", \"actor\": " + user(actor)
+        + ", \"issue\": " + issue(number) + "}";
   }
 
   static String star(int user) {

@@ -7,6 +7,11 @@ import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.PullRequestReopened;
 import java.time.Instant;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.Forge;
@@ -21,6 +26,21 @@ import java.util.OptionalLong;
 /** GitHub REST objects to core events. */
 public final class Mapping {
   private Mapping() {}
+
+  /**
+   * GitHub's placeholder for deleted accounts: the web shows their content as by {@code @ghost}
+   * (user id 10137), and the API sends either that user or {@code null}. Items whose user is null
+   * are attributed to it (and counted in the fetch report) rather than dropped, so an issue by a
+   * deleted account is still an issue.
+   */
+  public static final Actor GHOST =
+      new Actor(Forge.GITHUB, Optional.of("ghost"), OptionalLong.of(10137), Optional.empty(), List.of(), ActorKind.USER);
+
+  /** The user object under {@code key}, or {@link #GHOST} when it is null or absent. */
+  public static Actor userOrGhost(JsonValues json, Map<String, Object> item, String key) {
+    Optional<Map<String, Object>> user = json.optionalObject(item, key);
+    return user.isPresent() ? actor(json, user.get()) : GHOST;
+  }
 
   /** A GitHub user object ({@code login}, {@code id}, {@code type}) as an actor. */
   public static Actor actor(JsonValues json, Map<String, Object> user) {
@@ -41,12 +61,17 @@ public final class Mapping {
   /** An element of {@code GET /repos/{o}/{n}/stargazers} with the {@code star+json} media type. */
   public static Star star(JsonValues json, Map<String, Object> item, Repository repo) {
     return new Star(
-        json.instant(item, "starred_at"), repo, actor(json, json.object(item, "user")));
+        json.instant(item, "starred_at"), repo, userOrGhost(json, item, "user"));
   }
 
   /** The stable key of a star within a repository: the user's id (a user stars once). */
   public static String starKey(JsonValues json, Map<String, Object> item) {
-    Map<String, Object> user = json.object(item, "user");
+    Optional<Map<String, Object>> found = json.optionalObject(item, "user");
+    if (found.isEmpty()) {
+      // Deleted accounts: one key per starred_at, as nothing else tells them apart.
+      return "ghost@" + json.text(item, "starred_at");
+    }
+    Map<String, Object> user = found.get();
     return json.optionalNumber(user, "id").isPresent()
         ? Long.toString(json.number(user, "id"))
         : json.text(user, "login");
@@ -58,12 +83,9 @@ public final class Mapping {
    * branch of a pull request nor who closed or merged it.
    */
   public static NumberedEvent opened(JsonValues json, Map<String, Object> item, Repository repo) {
-    long number = json.number(item, "number");
-    if (number <= 0 || number > Integer.MAX_VALUE) {
-      throw json.malformed("issue number out of range: " + number);
-    }
+    int number = number(json, item);
     Instant at = json.instant(item, "created_at");
-    Actor author = actor(json, json.object(item, "user"));
+    Actor author = userOrGhost(json, item, "user");
     Optional<AuthorAssociation> association =
         json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName);
     if (json.optionalObject(item, "pull_request").isPresent()) {
@@ -71,12 +93,12 @@ public final class Mapping {
           at,
           repo,
           author,
-          (int) number,
+          number,
           json.optionalBoolean(item, "draft").orElse(false),
           Optional.empty(),
           association);
     }
-    return new IssueOpened(at, repo, author, (int) number, association);
+    return new IssueOpened(at, repo, author, number, association);
   }
 
   /**
@@ -87,7 +109,7 @@ public final class Mapping {
     return new IssueComment(
         json.instant(item, "created_at"),
         repo,
-        actor(json, json.object(item, "user")),
+        userOrGhost(json, item, "user"),
         lastNumber(json, json.text(item, "issue_url")),
         json.text(item, "html_url").contains("/pull/"),
         json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName),
@@ -100,10 +122,71 @@ public final class Mapping {
     return new ReviewComment(
         json.instant(item, "created_at"),
         repo,
-        actor(json, json.object(item, "user")),
+        userOrGhost(json, item, "user"),
         lastNumber(json, json.text(item, "pull_request_url")),
         json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName),
         OptionalLong.of(json.number(item, "id")));
+  }
+
+  /**
+   * An element of {@code GET /repos/{o}/{n}/issues/events} as a change of state, or empty for the
+   * kinds of event not modelled (labels, assignments, references, ...). {@code closed} and
+   * {@code reopened} become issue or pull-request events after the embedded issue's {@code
+   * pull_request} object; {@code merged} becomes {@link PullRequestMerged} with the merge commit
+   * ({@code commit_id}) and the pull request's author, and no base branch (the list does not say).
+   * The {@code closed} that GitHub records right after a merge is not mapped here: the caller
+   * folds it into the merge ({@link #isMergeClose}).
+   */
+  public static Optional<NumberedEvent> stateChange(
+      JsonValues json, Map<String, Object> item, Repository repo) {
+    String kind = json.text(item, "event");
+    if (!(kind.equals("closed") || kind.equals("reopened") || kind.equals("merged"))) {
+      return Optional.empty();
+    }
+    Map<String, Object> issue = json.object(item, "issue");
+    int number = number(json, issue);
+    Instant at = json.instant(item, "created_at");
+    Actor actor = userOrGhost(json, item, "actor");
+    boolean pull = json.optionalObject(issue, "pull_request").isPresent();
+    if (kind.equals("merged")) {
+      if (!pull) {
+        throw json.malformed("a merged event on issue #" + number + ", which is not a pull request");
+      }
+      Optional<String> sha = json.optionalText(item, "commit_id");
+      if (sha.isPresent() && !sha.get().matches("[0-9a-f]{7,64}")) {
+        throw json.malformed("merged event of #" + number + ": commit_id is not a sha: " + sha.get());
+      }
+      return Optional.of(
+          new PullRequestMerged(
+              at, repo, actor, number, Optional.of(userOrGhost(json, issue, "user")), Optional.empty(), sha));
+    }
+    if (kind.equals("closed")) {
+      return Optional.of(
+          pull
+              ? new PullRequestClosed(at, repo, actor, number, Optional.of(userOrGhost(json, issue, "user")))
+              : new IssueClosed(at, repo, actor, number));
+    }
+    return Optional.of(
+        pull ? new PullRequestReopened(at, repo, actor, number) : new IssueReopened(at, repo, actor, number));
+  }
+
+  /**
+   * Whether a pull request's {@code closed} event is the one GitHub records with a merge: a pull
+   * request cannot be reopened once merged, so every close after its merge is the merge's own.
+   *
+   * @param mergedEventIds the event ids of that pull request's merges
+   * @param closeEventId the close's event id (event ids grow with time)
+   */
+  public static boolean isMergeClose(List<Long> mergedEventIds, long closeEventId) {
+    return mergedEventIds.stream().anyMatch(id -> id < closeEventId);
+  }
+
+  private static int number(JsonValues json, Map<String, Object> issue) {
+    long number = json.number(issue, "number");
+    if (number <= 0 || number > Integer.MAX_VALUE) {
+      throw json.malformed("issue number out of range: " + number);
+    }
+    return (int) number;
   }
 
   /** The stable key of any item with an {@code id}. */
@@ -124,7 +207,7 @@ public final class Mapping {
     return new Fork(
         json.instant(item, "created_at"),
         repo,
-        actor(json, json.object(item, "owner")),
+        userOrGhost(json, item, "owner"),
         Optional.of(json.text(item, "full_name")));
   }
 

@@ -9,6 +9,10 @@ import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.NumberedEvent;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.forge.HttpSender;
 import io.github.communitymetrics.github.FetchOptions;
 import io.github.communitymetrics.github.FetchReport;
@@ -110,29 +114,13 @@ class RecordedGitHubTest {
 
   @Test
   void recordedTwentyOnePagesOfIssuesThroughTheSource() throws IOException {
-    Path dir = SharedData.resolve(ROOT + "AppTest/wiremock/testListIssues/mappings");
-    Map<String, ForgeResponse> byUrl = new HashMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path p : files.toList()) {
-        ForgeResponse r = recorded(p);
-        byUrl.put(r.uri().getRawPath() + (r.uri().getRawQuery() == null ? "" : "?" + r.uri().getRawQuery()), r);
-      }
-    }
+    Map<String, ForgeResponse> byUrl = recordedByUrl("AppTest/wiremock/testListIssues");
     // The recording asked for closed issues 30 a page; we serve it for our first-page request.
     byUrl.put(
         "/repos/hub4j/github-api/issues?state=all&sort=created&direction=asc&per_page=100",
         byUrl.get("/repos/hub4j/github-api/issues?state=closed"));
     List<String> asked = new ArrayList<>();
-    HttpSender replay =
-        request -> {
-          String key = request.uri().getRawPath() + "?" + request.uri().getRawQuery();
-          asked.add(key);
-          ForgeResponse r = byUrl.getOrDefault(key, byUrl.get(request.uri().getRawPath()));
-          if (r == null) {
-            throw new AssertionError("not recorded: " + key);
-          }
-          return new ForgeResponse(r.status(), request.uri(), r.headers(), r.body());
-        };
+    HttpSender replay = replay(byUrl, asked);
     List<Event> events = new ArrayList<>();
     FetchReport report =
         GitHubSource.builder()
@@ -156,6 +144,74 @@ class RecordedGitHubTest {
     assertEquals(ActorKind.BOT, first.actor().kind());
     assertEquals(Instant.parse("2020-01-08T06:35:18Z"), first.at());
     assertEquals(Optional.of(AuthorAssociation.CONTRIBUTOR), first.association());
+  }
+
+  /** A scenario's recorded responses by path and query (path alone when it had no query). */
+  private static Map<String, ForgeResponse> recordedByUrl(String scenario) throws IOException {
+    Map<String, ForgeResponse> byUrl = new HashMap<>();
+    try (Stream<Path> files = Files.list(SharedData.resolve(ROOT + scenario + "/mappings"))) {
+      for (Path p : files.toList()) {
+        ForgeResponse r = recorded(p);
+        byUrl.put(r.uri().getRawPath() + (r.uri().getRawQuery() == null ? "" : "?" + r.uri().getRawQuery()), r);
+      }
+    }
+    return byUrl;
+  }
+
+  /**
+   * Serves recorded responses by path and query, falling back to the path alone (the recording's
+   * first pages had no {@code per_page}); records what was asked.
+   */
+  private static HttpSender replay(Map<String, ForgeResponse> byUrl, List<String> asked) {
+    return request -> {
+      String key = request.uri().getRawPath() + "?" + request.uri().getRawQuery();
+      asked.add(key);
+      ForgeResponse r = byUrl.getOrDefault(key, byUrl.get(request.uri().getRawPath()));
+      if (r == null) {
+        throw new AssertionError("not recorded: " + key);
+      }
+      return new ForgeResponse(r.status(), request.uri(), r.headers(), r.body());
+    };
+  }
+
+  @Test
+  void recordedFourteenPagesOfIssueEventsBecomeClosesAndMerges() throws IOException {
+    List<String> asked = new ArrayList<>();
+    HttpSender replay = replay(recordedByUrl("GHIssueEventTest/wiremock/testRepositoryEvents"), asked);
+    List<Event> events = new ArrayList<>();
+    FetchReport report =
+        GitHubSource.builder()
+            .sender(replay)
+            .build()
+            .fetch(
+                GitHubTarget.parse("hub4j-test-org/github-api"),
+                FetchOptions.all().withResources(EnumSet.of(GitHubResource.ISSUE_EVENTS)),
+                events::add);
+    // Counted independently in the recording (14 pages of 30, newest first): 420 events, of which
+    // 23 merged, 312 closed (309 on pull requests, 23 of them right after a merge) and no
+    // reopening; the rest are labels, references and the like.
+    assertEquals(15, report.requests().requests(), asked.toString());
+    assertEquals(23 + 286 + 3, events.size());
+    assertEquals(Map.of(GitHubResource.ISSUE_EVENTS, 312L), report.items());
+    assertEquals(23, report.mergeClosesFolded());
+    assertEquals(23, events.stream().filter(e -> e instanceof PullRequestMerged).count());
+    assertEquals(286, events.stream().filter(e -> e instanceof PullRequestClosed).count());
+    assertEquals(
+        List.of(311, 312, 313),
+        events.stream().filter(e -> e instanceof IssueClosed).map(e -> ((IssueClosed) e).number()).toList());
+    // Oldest first: #1, #3 and #2 closed, then #4 merged by bitwiseman at 00:14:09.
+    assertEquals(
+        List.of(1, 3, 2, 4),
+        events.subList(0, 4).stream().map(e -> ((NumberedEvent) e).number()).toList());
+    PullRequestMerged merge = (PullRequestMerged) events.get(3);
+    assertEquals(Instant.parse("2019-09-07T00:14:09Z"), merge.at());
+    assertEquals(Optional.of("bitwiseman"), merge.actor().login());
+    assertEquals(Optional.of("bitwiseman"), merge.author().flatMap(a -> a.login()));
+    assertEquals(Optional.of("432fd84ecd0973d3c4987fb3e3ae63f084a7f6a1"), merge.mergeCommitSha());
+    assertEquals(Optional.empty(), merge.baseBranch());
+    IssueClosed last = (IssueClosed) events.get(events.size() - 1);
+    assertEquals(Instant.parse("2019-10-11T03:30:21Z"), last.at());
+    assertEquals(Optional.of("martinvanzijl"), last.actor().login());
   }
 
   /** Maps every item of a recorded page. */
