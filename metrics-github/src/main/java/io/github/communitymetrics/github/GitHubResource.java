@@ -22,7 +22,14 @@ public enum GitHubResource {
    * repository-wide issue-events list: one request per 100 events of any kind (labels and
    * assignments included). The close GitHub records with each merge is folded into the merge.
    */
-  ISSUE_EVENTS;
+  ISSUE_EVENTS,
+  /** Published releases by their authors (drafts are not events): one request per 100. */
+  RELEASES,
+  /**
+   * Commits of the default branch with author and committer lines and parents, the GitHub account
+   * when GitHub links one (no changed paths: the git adapter reads those): one request per 100.
+   */
+  COMMITS;
 
   /**
    * The name used on the command line and in checkpoint files.
@@ -47,6 +54,6 @@ public enum GitHubResource {
       }
     }
     throw new IllegalArgumentException(
-        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues, issue_comments, review_comments, issue_events");
+        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues, issue_comments, review_comments, issue_events, releases, commits");
   }
 }

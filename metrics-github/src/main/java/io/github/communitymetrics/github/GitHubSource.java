@@ -26,6 +26,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -177,6 +178,16 @@ public final class GitHubSource {
           run.issueEvents(prefix, api("/repos/" + name + "/issues/events?per_page=" + PAGE_SIZE), repo);
           continue;
         }
+        if (resource == GitHubResource.RELEASES || resource == GitHubResource.COMMITS) {
+          boolean releases = resource == GitHubResource.RELEASES;
+          run.newestFirst(
+              resource,
+              prefix,
+              api("/repos/" + name + (releases ? "/releases" : "/commits") + "?per_page=" + PAGE_SIZE),
+              releases ? Mapping::idKey : (j, item) -> j.text(item, "sha"),
+              (j, item) -> releases ? Mapping.release(j, item, repo) : Mapping.commit(j, item, repo));
+          continue;
+        }
         ListSpec list = ListSpec.of(resource);
         run.pages(
             resource,
@@ -242,6 +253,8 @@ public final class GitHubSource {
               Mapping::idKey,
               Mapping::reviewComment);
         case ISSUE_EVENTS: // read by Run.issueEvents: listed newest first
+        case RELEASES: // read by Run.newestFirst
+        case COMMITS:
         default:
           throw new AssertionError(resource);
       }
@@ -288,16 +301,11 @@ public final class GitHubSource {
     void issueEvents(String prefix, URI first, Repository repo) {
       GitHubResource resource = GitHubResource.ISSUE_EVENTS;
       String checkpoint = prefix + "." + resource.wireName();
-      long highWater = 0;
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
-      if (saved.isPresent()) {
-        String[] parts = saved.get().split("\t", -1);
-        if (parts.length != 2 || !parts[0].equals("HW") || !parts[1].matches("[0-9]{1,18}")) {
-          throw new IllegalStateException(
-              "checkpoint " + checkpoint + " is not 'HW<TAB>event id': " + saved.get());
-        }
-        highWater = Long.parseLong(parts[1]);
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint)).map(c -> highWater(checkpoint, c));
+      if (saved.isPresent() && !saved.get().matches("[0-9]{1,18}")) {
+        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>event id': " + saved.get());
       }
+      long highWater = saved.map(Long::parseLong).orElse(0L);
       // Event id -> state change, ordered by id, which is the order GitHub recorded them in.
       java.util.TreeMap<Long, NumberedEvent> changes = new java.util.TreeMap<>();
       URI url = first;
@@ -343,6 +351,65 @@ public final class GitHubSource {
       listener.onItems(resource.wireName(), emitted);
       long cursor = newest;
       store.ifPresent(s -> s.write(checkpoint, "HW\t" + cursor));
+    }
+
+    /**
+     * Reads a list GitHub orders newest first (releases, commits): from the first page up to the
+     * item whose key the cursor {@code HW TAB key} saved (the newest item an earlier fetch
+     * emitted), then emits what is newer, oldest first, and saves the new cursor. Like the issue
+     * events, a fetch killed while reading the list emits none of it. When the saved item is gone
+     * (a deleted release, a force-pushed branch) the whole list is read and emitted again.
+     */
+    void newestFirst(
+        GitHubResource resource,
+        String prefix,
+        URI first,
+        ItemReader<String> key,
+        ItemReader<Optional<Event>> event) {
+      String checkpoint = prefix + "." + resource.wireName();
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint)).map(c -> highWater(checkpoint, c));
+      List<Event> newer = new ArrayList<>();
+      Optional<String> newest = Optional.empty();
+      URI url = first;
+      int page = 0;
+      boolean reached = false;
+      while (url != null && !reached) {
+        ForgeResponse response = http.execute(get(url, JSON));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        page++;
+        listener.onPage(resource.wireName(), page, list.size());
+        for (Map<String, Object> item : list) {
+          String k = key.read(json, item);
+          if (saved.isPresent() && saved.get().equals(k)) {
+            reached = true;
+            break;
+          }
+          if (newest.isEmpty()) {
+            newest = Optional.of(k);
+          }
+          if (!seen.add(resource.wireName() + ":" + prefix + ":" + k)) {
+            duplicates++;
+            continue;
+          }
+          event.read(json, item).ifPresent(newer::add);
+        }
+        url = Links.next(response).orElse(null);
+      }
+      Collections.reverse(newer);
+      newer.forEach(this::emit);
+      items.merge(resource, (long) newer.size(), Long::sum);
+      listener.onItems(resource.wireName(), newer.size());
+      newest.ifPresent(k -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + k)));
+    }
+
+    /** The key of a {@code HW TAB key} cursor. */
+    private String highWater(String checkpoint, String cursor) {
+      String[] parts = cursor.split("\t", -1);
+      if (parts.length != 2 || !parts[0].equals("HW") || parts[1].isEmpty()) {
+        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>key': " + cursor);
+      }
+      return parts[1];
     }
 
     /**

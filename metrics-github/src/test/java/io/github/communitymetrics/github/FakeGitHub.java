@@ -24,6 +24,9 @@ final class FakeGitHub implements HttpSender {
   /** Issue numbers 1..n opened at BASE_TIME + i minutes; even numbers are pull requests. */
   final List<Integer> issues = new ArrayList<>();
   final List<ForgeRequest> requests = new ArrayList<>();
+  /** Releases 1..n (see {@link #release}) and commits 1..n (see {@link #commit}). */
+  int releases;
+  int commits;
   static final Instant BASE_TIME = Instant.parse("2020-01-01T00:00:00Z");
 
   FakeGitHub(int stars, int forkCount, int issueCount) {
@@ -50,7 +53,9 @@ final class FakeGitHub implements HttpSender {
           "issues", "state=all&sort=created&direction=asc&",
           "issues/comments", "sort=created&direction=asc&",
           "pulls/comments", "sort=created&direction=asc&",
-          "issues/events", "");
+          "issues/events", "",
+          "releases", "",
+          "commits", "");
 
   private static final Pattern PAGED =
       Pattern.compile("/repos/acme/widget/([a-z/]+)\\?([a-z=&]*)per_page=(\\d+)(?:&page=(\\d+))?");
@@ -78,6 +83,16 @@ final class FakeGitHub implements HttpSender {
           for (int j = own.size() - 1; j >= 0; j--) {
             out.add(own.get(j));
           }
+        }
+        break;
+      case "releases":
+        for (int i = releases; i >= 1; i--) {
+          out.add(release(i));
+        }
+        break;
+      case "commits":
+        for (int i = commits; i >= 1; i--) {
+          out.add(commit(i));
         }
         break;
       case "pulls/comments":
@@ -166,6 +181,34 @@ final class FakeGitHub implements HttpSender {
         + BASE_TIME.plusSeconds(60L * number + 50 + k) + "\", \"commit_id\": "
         + (kind.equals("merged") ? "\"abcdef0" + number + "\"" : "null") + ", \"actor\": " + user(actor)
         + ", \"issue\": " + issue(number) + "}";
+  }
+
+  /**
+   * Release {@code i}: id 700 + i, tag v{i}, published at BASE_TIME + i days by u1, a pre-release
+   * when i % 4 == 0, named "R{i}" but blank when i % 3 == 0; every 5th is a draft, unpublished.
+   */
+  static String release(int i) {
+    boolean draft = i % 5 == 0;
+    return "{\"id\": " + (700 + i) + ", \"tag_name\": \"v" + i + "\", \"name\": \"" + (i % 3 == 0 ? "" : "R" + i)
+        + "\", \"draft\": " + draft + ", \"prerelease\": " + (i % 4 == 0) + ", \"published_at\": "
+        + (draft ? "null" : "\"" + BASE_TIME.plusSeconds(86400L * i) + "\"") + ", \"author\": " + user(1) + "}";
+  }
+
+  /** The sha of commit {@code i}: i in 40 hex digits. */
+  static String sha(int i) {
+    return String.format("%040x", i);
+  }
+
+  /**
+   * Commit {@code i}: parent commit i - 1, author "Dev {i % 3}" d{i % 3}@example.org at BASE_TIME +
+   * i hours, committed an hour later by "CI"; linked to account u2 when i is even.
+   */
+  static String commit(int i) {
+    return "{\"sha\": \"" + sha(i) + "\", \"commit\": {\"author\": {\"name\": \"Dev " + i % 3
+        + "\", \"email\": \"d" + i % 3 + "@example.org\", \"date\": \"" + BASE_TIME.plusSeconds(3600L * i)
+        + "\"}, \"committer\": {\"name\": \"CI\", \"email\": \"ci@example.org\", \"date\": \""
+        + BASE_TIME.plusSeconds(3600L * i + 3600) + "\"}}, \"author\": " + (i % 2 == 0 ? user(2) : "null")
+        + ", \"parents\": [" + (i > 1 ? "{\"sha\": \"" + sha(i - 1) + "\"}" : "") + "]}";
   }
 
   static String star(int user) {

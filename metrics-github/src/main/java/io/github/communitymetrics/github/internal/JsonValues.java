@@ -50,6 +50,13 @@ public final class JsonValues {
     return object(parse(), "body");
   }
 
+  /** A value known to be a JSON object (a map read by this class), typed. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> asObject(Object value) {
+    // Every object this class reads is a LinkedHashMap<String, Object>.
+    return (Map<String, Object>) value;
+  }
+
   /** A nested object. */
   public Map<String, Object> object(Map<String, Object> parent, String key) {
     return optionalObject(parent, key).orElseThrow(() -> malformed("missing object '" + key + "'"));

@@ -7,6 +7,11 @@ import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.Commit;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Release;
+import io.github.communitymetrics.core.event.Signature;
+import java.util.ArrayList;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -187,6 +192,64 @@ public final class Mapping {
       throw json.malformed("issue number out of range: " + number);
     }
     return (int) number;
+  }
+
+  /**
+   * An element of {@code GET /repos/{o}/{n}/releases}: a published release by its author, or empty
+   * for a draft (not published, no {@code published_at}).
+   */
+  public static Optional<Event> release(JsonValues json, Map<String, Object> item, Repository repo) {
+    if (json.optionalBoolean(item, "draft").orElse(false)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Release(
+            json.instant(item, "published_at"),
+            repo,
+            userOrGhost(json, item, "author"),
+            json.text(item, "tag_name"),
+            json.optionalText(item, "name").filter(n -> !n.isBlank()),
+            json.optionalBoolean(item, "prerelease").orElse(false)));
+  }
+
+  /**
+   * An element of {@code GET /repos/{o}/{n}/commits}: the actor is the linked GitHub account
+   * ({@code author}) when GitHub could link the author's e-mail address, else the git identity of
+   * the author line. The list gives neither the changed paths ({@code files} is empty; the git
+   * adapter reads them) nor the co-authors.
+   */
+  public static Optional<Event> commit(JsonValues json, Map<String, Object> item, Repository repo) {
+    Map<String, Object> commit = json.object(item, "commit");
+    Signature author = signature(json, json.object(commit, "author"));
+    Signature committer = signature(json, json.object(commit, "committer"));
+    List<String> parents = new ArrayList<>();
+    Object listed = item.get("parents");
+    if (listed instanceof List) {
+      for (Object parent : (List<?>) listed) {
+        if (!(parent instanceof Map)) {
+          throw json.malformed("a parent of commit " + json.text(item, "sha") + " is not an object");
+        }
+        parents.add(json.text(JsonValues.asObject(parent), "sha"));
+      }
+    }
+    try {
+      Optional<Map<String, Object>> account = json.optionalObject(item, "author");
+      Actor actor =
+          account.isPresent() && json.optionalText(account.get(), "login").isPresent()
+              ? actor(json, account.get())
+              : Actor.git(author.name(), author.email());
+      return Optional.of(
+          new Commit(author.time(), repo, actor, json.text(item, "sha"), parents, author, committer, List.of(), List.of()));
+    } catch (IllegalArgumentException e) {
+      throw json.malformed("commit " + json.text(item, "sha") + ": " + e.getMessage());
+    }
+  }
+
+  private static Signature signature(JsonValues json, Map<String, Object> line) {
+    return new Signature(
+        json.optionalText(line, "name").orElse(""),
+        json.optionalText(line, "email").orElse(""),
+        json.instant(line, "date"));
   }
 
   /** The stable key of any item with an {@code id}. */
