@@ -23,6 +23,12 @@ public enum GitHubResource {
    * assignments included). The close GitHub records with each merge is folded into the merge.
    */
   ISSUE_EVENTS,
+  /**
+   * Submitted reviews of every pull request with their verdicts: the pulls list (one request per
+   * 100 pull requests) and then one request per pull request (per 100 of its reviews). A later
+   * fetch reads only the pull requests opened since; new reviews of older ones are not read.
+   */
+  REVIEWS,
   /** Published releases by their authors (drafts are not events): one request per 100. */
   RELEASES,
   /**
@@ -54,6 +60,6 @@ public enum GitHubResource {
       }
     }
     throw new IllegalArgumentException(
-        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues, issue_comments, review_comments, issue_events, releases, commits");
+        "unknown GitHub resource '" + wireName + "'; known: stargazers, forks, issues, issue_comments, review_comments, issue_events, reviews, releases, commits");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.github;
 
+import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -188,6 +189,17 @@ public final class GitHubSource {
               (j, item) -> releases ? Mapping.release(j, item, repo) : Mapping.commit(j, item, repo));
           continue;
         }
+        if (resource == GitHubResource.REVIEWS) {
+          run.pages(
+              resource,
+              prefix,
+              api("/repos/" + name + "/pulls?state=all&sort=created&direction=asc&per_page=" + PAGE_SIZE),
+              JSON,
+              Mapping::idKey,
+              (j, pull) -> run.reviews(name, repo, j, pull),
+              true);
+          continue;
+        }
         ListSpec list = ListSpec.of(resource);
         run.pages(
             resource,
@@ -195,7 +207,8 @@ public final class GitHubSource {
             api("/repos/" + name + list.pathAndQuery() + "per_page=" + PAGE_SIZE),
             list.accept(),
             list.key(),
-            (j, item) -> list.event().map(j, item, repo));
+            (j, item) -> List.of(list.event().map(j, item, repo)),
+            false);
       }
     }
     return new FetchReport(
@@ -253,6 +266,7 @@ public final class GitHubSource {
               Mapping::idKey,
               Mapping::reviewComment);
         case ISSUE_EVENTS: // read by Run.issueEvents: listed newest first
+        case REVIEWS: // one list per pull request, read by Run.reviews
         case RELEASES: // read by Run.newestFirst
         case COMMITS:
         default:
@@ -403,6 +417,26 @@ public final class GitHubSource {
       newest.ifPresent(k -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + k)));
     }
 
+    /**
+     * The submitted reviews of one pull request (an element of the pulls list), oldest first, all
+     * pages. Pending reviews (not submitted, no {@code submitted_at}) are not events.
+     */
+    List<Event> reviews(String name, Repository repo, JsonValues pullJson, Map<String, Object> pull) {
+      long number = pullJson.number(pull, "number");
+      Actor author = Mapping.userOrGhost(pullJson, pull, "user");
+      List<Event> out = new ArrayList<>();
+      URI url = api("/repos/" + name + "/pulls/" + number + "/reviews?per_page=" + PAGE_SIZE);
+      while (url != null) {
+        ForgeResponse response = http.execute(get(url, JSON));
+        JsonValues json = JsonValues.of(response);
+        for (Map<String, Object> review : json.array()) {
+          Mapping.review(json, review, repo, (int) number, author).ifPresent(out::add);
+        }
+        url = Links.next(response).orElse(null);
+      }
+      return out;
+    }
+
     /** The key of a {@code HW TAB key} cursor. */
     private String highWater(String checkpoint, String cursor) {
       String[] parts = cursor.split("\t", -1);
@@ -422,7 +456,8 @@ public final class GitHubSource {
         URI first,
         String accept,
         ItemReader<String> key,
-        ItemReader<? extends Event> event) {
+        ItemReader<? extends List<? extends Event>> event,
+        boolean cursorPerItem) {
       String checkpoint = prefix + "." + resource.wireName();
       URI url = first;
       int skip = 0;
@@ -449,10 +484,17 @@ public final class GitHubSource {
         for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
           Map<String, Object> item = list.get(i);
           if (seen.add(resource.wireName() + ":" + prefix + ":" + key.read(json, item))) {
-            emit(event.read(json, item));
-            emitted++;
+            for (Event e : event.read(json, item)) {
+              emit(e);
+              emitted++;
+            }
           } else {
             duplicates++;
+          }
+          if (cursorPerItem) {
+            // Each item cost requests of its own (the reviews of a pull request): do not redo them.
+            String done = url + "\t" + (i + 1);
+            store.ifPresent(s -> s.write(checkpoint, done));
           }
         }
         items.merge(resource, emitted, Long::sum);

@@ -55,10 +55,11 @@ final class FakeGitHub implements HttpSender {
           "pulls/comments", "sort=created&direction=asc&",
           "issues/events", "",
           "releases", "",
+          "pulls", "state=all&sort=created&direction=asc&",
           "commits", "");
 
   private static final Pattern PAGED =
-      Pattern.compile("/repos/acme/widget/([a-z/]+)\\?([a-z=&]*)per_page=(\\d+)(?:&page=(\\d+))?");
+      Pattern.compile("/repos/acme/widget/([a-z0-9/]+)\\?([a-z=&]*)per_page=(\\d+)(?:&page=(\\d+))?");
 
   /** The items of a list, as JSON: issue comments are one per issue, review comments one per PR. */
   private List<String> items(String kind) {
@@ -85,6 +86,9 @@ final class FakeGitHub implements HttpSender {
           }
         }
         break;
+      case "pulls":
+        issues.stream().filter(i -> i % 2 == 0).forEach(i -> out.add(pull(i)));
+        break;
       case "releases":
         for (int i = releases; i >= 1; i--) {
           out.add(release(i));
@@ -99,7 +103,11 @@ final class FakeGitHub implements HttpSender {
         issues.stream().filter(i -> i % 2 == 0).forEach(i -> out.add(reviewComment(i)));
         break;
       default:
-        throw new AssertionError(kind);
+        Matcher reviews = Pattern.compile("pulls/([0-9]+)/reviews").matcher(kind);
+        if (!reviews.matches()) {
+          throw new AssertionError(kind);
+        }
+        out.addAll(reviews(Integer.parseInt(reviews.group(1))));
     }
     return out;
   }
@@ -116,7 +124,7 @@ final class FakeGitHub implements HttpSender {
       return ok(uri, "[{\"id\": 7, \"full_name\": \"acme/widget\"}]", Map.of());
     }
     Matcher m = PAGED.matcher(path);
-    if (!m.matches() || !m.group(2).equals(QUERIES.get(m.group(1)))) {
+    if (!m.matches() || !m.group(2).equals(QUERIES.getOrDefault(m.group(1).replaceAll("^pulls/[0-9]+/reviews$", "releases"), "?"))) {
       return new ForgeResponse(404, uri, Map.of(), "{\"message\":\"Not Found\"}");
     }
     String kind = m.group(1);
@@ -192,6 +200,29 @@ final class FakeGitHub implements HttpSender {
     return "{\"id\": " + (700 + i) + ", \"tag_name\": \"v" + i + "\", \"name\": \"" + (i % 3 == 0 ? "" : "R" + i)
         + "\", \"draft\": " + draft + ", \"prerelease\": " + (i % 4 == 0) + ", \"published_at\": "
         + (draft ? "null" : "\"" + BASE_TIME.plusSeconds(86400L * i) + "\"") + ", \"author\": " + user(1) + "}";
+  }
+
+  /** Pull request {@code number} in the pulls list: its id and author as in {@link #issue}. */
+  static String pull(int number) {
+    return "{\"id\": " + (5000 + number) + ", \"number\": " + number + ", \"user\": " + user(number % 7 + 1) + "}";
+  }
+
+  /**
+   * The reviews of pull request {@code number}: none unless number % 4 == 0; then u4 commented at
+   * 60 number + 20 s (id 60000 + 10 number), u3 approved at 60 number + 25 s (id + 1), a MEMBER,
+   * and u6 has a pending review (id + 2, no submitted_at).
+   */
+  static List<String> reviews(int number) {
+    if (number % 4 != 0) {
+      return List.of();
+    }
+    int id = 60000 + 10 * number;
+    return List.of(
+        "{\"id\": " + id + ", \"state\": \"COMMENTED\", \"submitted_at\": \"" + BASE_TIME.plusSeconds(60L * number + 20)
+            + "\", \"user\": " + user(4) + "}",
+        "{\"id\": " + (id + 1) + ", \"state\": \"APPROVED\", \"author_association\": \"MEMBER\", \"submitted_at\": \""
+            + BASE_TIME.plusSeconds(60L * number + 25) + "\", \"user\": " + user(3) + "}",
+        "{\"id\": " + (id + 2) + ", \"state\": \"PENDING\", \"user\": " + user(6) + "}");
   }
 
   /** The sha of commit {@code i}: i in 40 hex digits. */

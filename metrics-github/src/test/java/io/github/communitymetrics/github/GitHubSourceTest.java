@@ -176,8 +176,8 @@ class GitHubSourceTest {
     while (true) {
       // A restart costs the metadata request and a re-read of each finished resource's last page;
       // the issue events (up to 6 pages here) are read whole or not at all; releases and commits
-      // (none here) cost a page each.
-      int budget = random.nextInt(1, 16);
+      // (none here) cost a page each; reviews one request per pull request, its cursor saved after each.
+      int budget = random.nextInt(1, 24);
       try {
         source(killedAfter(gh, budget)).fetch(TARGET, options, resumed::add);
         break;
@@ -190,6 +190,8 @@ class GitHubSourceTest {
     assertEquals(clean.size(), resumed.size(), "seed " + seed);
     // Issue events: per three issues one close or merge; a reopening of every ninth unless merged.
     long changes = issues / 3 + issues / 9 - issues / 36;
+    // Reviews: two submitted on every fourth issue (a pull request).
+    changes += 2 * (issues / 4);
     assertEquals(stars + forks + issues + issues + issues / 2 + changes, cleanReport.items().values().stream().mapToLong(Long::longValue).sum());
   }
 
@@ -200,8 +202,9 @@ class GitHubSourceTest {
     List<Event> first = new ArrayList<>();
     source(gh).fetch(TARGET, options, first::add);
     // 150 stars, 3 forks, 100 issues with a comment each, 50 pull requests with a review comment,
-    // 33 closes or merges (issues 3, 6, ..., 99) and 9 reopenings (9, 18, ..., 99 but 36 and 72).
-    assertEquals(445, first.size());
+    // 33 closes or merges (issues 3, 6, ..., 99), 9 reopenings (9, 18, ..., 99 but 36 and 72)
+    // and 2 reviews on each of the 25 pull requests 4, 8, ..., 100.
+    assertEquals(495, first.size());
 
     gh.stargazers.add(151);
     gh.stargazers.add(152);
@@ -223,8 +226,9 @@ class GitHubSourceTest {
     // Metadata, then the last page of each of the 5 resources again (nothing before them); the 100
     // issues and their 100 comments filled their last pages exactly, so the new ones are on
     // further pages: two requests more. The issue events (newest first) cost their first page,
-    // which already reaches the saved newest event; the empty releases and commits one page each.
-    assertEquals(11, report.requests().requests());
+    // which already reaches the saved newest event; the empty releases and commits one page each;
+    // the pulls list its last page, whose 50 pull requests were all read (no review requests).
+    assertEquals(12, report.requests().requests());
   }
 
   @Test

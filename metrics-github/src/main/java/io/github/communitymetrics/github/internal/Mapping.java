@@ -10,6 +10,8 @@ import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Release;
+import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.event.Signature;
 import java.util.ArrayList;
 import io.github.communitymetrics.core.event.IssueClosed;
@@ -250,6 +252,30 @@ public final class Mapping {
         json.optionalText(line, "name").orElse(""),
         json.optionalText(line, "email").orElse(""),
         json.instant(line, "date"));
+  }
+
+  /**
+   * An element of {@code GET /repos/{o}/{n}/pulls/{number}/reviews}, or empty for a pending review
+   * (not submitted: no {@code submitted_at}, seen only by its author).
+   */
+  public static Optional<Review> review(
+      JsonValues json, Map<String, Object> item, Repository repo, int number, Actor pullRequestAuthor) {
+    String state = json.text(item, "state");
+    if (state.equals("PENDING")) {
+      return Optional.empty();
+    }
+    ReviewState verdict =
+        ReviewState.fromWireName(state).orElseThrow(() -> json.malformed("unknown review state " + state));
+    return Optional.of(
+        new Review(
+            json.instant(item, "submitted_at"),
+            repo,
+            userOrGhost(json, item, "user"),
+            number,
+            verdict,
+            Optional.of(pullRequestAuthor),
+            json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName),
+            OptionalLong.of(json.number(item, "id"))));
   }
 
   /** The stable key of any item with an {@code id}. */

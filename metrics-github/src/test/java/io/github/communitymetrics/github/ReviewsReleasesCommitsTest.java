@@ -8,6 +8,9 @@ import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Release;
+import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.forge.HttpSender;
@@ -22,8 +25,8 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Releases and commits, which GitHub lists newest first. */
-class ReleasesAndCommitsTest {
+/** Reviews, and releases and commits (which GitHub lists newest first). */
+class ReviewsReleasesCommitsTest {
   private static final GitHubTarget TARGET = GitHubTarget.parse("acme/widget");
   private static final Repository REPO = new Repository(Forge.GITHUB, "acme/widget", OptionalLong.of(7));
 
@@ -35,6 +38,30 @@ class ReleasesAndCommitsTest {
 
   private static Actor user(int id) {
     return new Actor(Forge.GITHUB, Optional.of("u" + id), OptionalLong.of(id), Optional.empty(), List.of(), ActorKind.USER);
+  }
+
+  @Test
+  void submittedReviewsOfEachPullRequestWithOneRequestPerPullRequest() {
+    FakeGitHub gh = new FakeGitHub(0, 0, 8);
+    List<Event> events = new ArrayList<>();
+    FetchReport report =
+        source(gh).fetch(TARGET, FetchOptions.all().withResources(EnumSet.of(GitHubResource.REVIEWS)), events::add);
+    // Pull requests 2, 4, 6, 8 (authors u3, u5[bot], u7, u2); reviews on 4 and 8, pending ones left out.
+    Actor bot5 =
+        new Actor(Forge.GITHUB, Optional.of("u5[bot]"), OptionalLong.of(5), Optional.empty(), List.of(), ActorKind.BOT);
+    assertEquals(
+        List.of(
+            new Review(FakeGitHub.BASE_TIME.plusSeconds(260), REPO, user(4), 4, ReviewState.COMMENTED,
+                Optional.of(bot5), Optional.empty(), OptionalLong.of(60040)),
+            new Review(FakeGitHub.BASE_TIME.plusSeconds(265), REPO, user(3), 4, ReviewState.APPROVED,
+                Optional.of(bot5), Optional.of(AuthorAssociation.MEMBER), OptionalLong.of(60041)),
+            new Review(FakeGitHub.BASE_TIME.plusSeconds(500), REPO, user(4), 8, ReviewState.COMMENTED,
+                Optional.of(user(2)), Optional.empty(), OptionalLong.of(60080)),
+            new Review(FakeGitHub.BASE_TIME.plusSeconds(505), REPO, user(3), 8, ReviewState.APPROVED,
+                Optional.of(user(2)), Optional.of(AuthorAssociation.MEMBER), OptionalLong.of(60081))),
+        events);
+    // Metadata, the pulls list, and one reviews request per pull request.
+    assertEquals(1 + 1 + 4, report.requests().requests());
   }
 
   @Test
