@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       MetricsCommand.class,
       EventsCommand.class,
+      FetchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CommunityMetricsCli implements Runnable {

@@ -17,8 +17,16 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Where a command's events come from: a JSON Lines file, or the simulated demo community. */
+/**
+ * Where a command's events come from: a JSON Lines file, the GitHub API, or the simulated demo
+ * community.
+ */
 final class EventSource {
+  @picocli.CommandLine.Mixin GitHubOptions github = new GitHubOptions();
+
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
+
   @Option(
       names = "--events",
       paramLabel = "FILE",
@@ -47,6 +55,18 @@ final class EventSource {
       Optional<PlantedTruth> truth) {}
 
   Loaded load() throws IOException {
+    if (github.present()) {
+      if (eventsFile != null) {
+        throw new picocli.CommandLine.ParameterException(
+            mixee.commandLine(), "give --events or --github, not both");
+      }
+      List<Event> events = new ArrayList<>();
+      io.github.communitymetrics.github.FetchReport report =
+          github.fetch(mixee.commandLine(), System.getenv(), System.console() != null, events::add);
+      GitHubOptions.print(report, mixee.commandLine().getErr());
+      return new Loaded(
+          "GitHub " + report.target(), false, List.copyOf(events), Optional.empty(), Optional.empty());
+    }
     if (eventsFile == null) {
       SimulationConfig config = SimulationConfig.demo().toBuilder().seed(seed).build();
       SimulatedCommunity community = CommunitySimulator.simulate(config);
