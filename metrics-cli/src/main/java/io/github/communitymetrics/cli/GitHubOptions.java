@@ -51,6 +51,13 @@ final class GitHubOptions {
           + " reads only what is new.")
   Path checkpoint;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Keep responses here with their ETag: a later request for the same page is"
+          + " conditional, and an unchanged page (304) costs no rate limit.")
+  Path cache;
+
   /** Whether a GitHub target was given. */
   boolean present() {
     return github != null;
@@ -84,6 +91,9 @@ final class GitHubOptions {
     FetchOptions options = FetchOptions.all().withResources(resources);
     if (checkpoint != null) {
       options = options.withCheckpointDirectory(checkpoint);
+    }
+    if (cache != null) {
+      options = options.withCacheDirectory(cache);
     }
     Progress progress = new Progress(commandLine.getErr(), terminal);
     FetchReport report = builder.listener(progress).build().fetch(target, options, sink);

@@ -11,13 +11,16 @@ import java.util.Set;
  * @param resources what to read, not empty
  * @param checkpointDirectory where per-resource cursors are saved so that an interrupted or later
  *     fetch resumes; empty for a fetch that always starts from the beginning
+ * @param cacheDirectory where responses are kept with their {@code ETag} so that a later request
+ *     for the same page is conditional (a 304 costs no rate limit); empty for no cache
  */
-public record FetchOptions(Set<GitHubResource> resources, Optional<Path> checkpointDirectory) {
+public record FetchOptions(
+    Set<GitHubResource> resources, Optional<Path> checkpointDirectory, Optional<Path> cacheDirectory) {
 
   /** Checks and copies the arguments. */
   public FetchOptions {
-    if (resources == null || checkpointDirectory == null) {
-      throw new NullPointerException("resources and checkpointDirectory must not be null");
+    if (resources == null || checkpointDirectory == null || cacheDirectory == null) {
+      throw new NullPointerException("resources, checkpointDirectory and cacheDirectory must not be null");
     }
     if (resources.isEmpty()) {
       throw new IllegalArgumentException("resources must not be empty");
@@ -31,7 +34,7 @@ public record FetchOptions(Set<GitHubResource> resources, Optional<Path> checkpo
    * @return the options
    */
   public static FetchOptions all() {
-    return new FetchOptions(EnumSet.allOf(GitHubResource.class), Optional.empty());
+    return new FetchOptions(EnumSet.allOf(GitHubResource.class), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -41,7 +44,7 @@ public record FetchOptions(Set<GitHubResource> resources, Optional<Path> checkpo
    * @return new options
    */
   public FetchOptions withResources(Set<GitHubResource> value) {
-    return new FetchOptions(value, checkpointDirectory);
+    return new FetchOptions(value, checkpointDirectory, cacheDirectory);
   }
 
   /**
@@ -51,6 +54,17 @@ public record FetchOptions(Set<GitHubResource> resources, Optional<Path> checkpo
    * @return new options
    */
   public FetchOptions withCheckpointDirectory(Path value) {
-    return new FetchOptions(resources, Optional.of(value));
+    return new FetchOptions(resources, Optional.of(value), cacheDirectory);
+  }
+
+  /**
+   * These options keeping responses with their {@code ETag} in a directory for conditional
+   * requests.
+   *
+   * @param value the cache directory, created when missing
+   * @return new options
+   */
+  public FetchOptions withCacheDirectory(Path value) {
+    return new FetchOptions(resources, checkpointDirectory, Optional.of(value));
   }
 }

@@ -18,6 +18,7 @@ import io.github.communitymetrics.forge.RequestAccounting;
 import io.github.communitymetrics.forge.RetryPolicy;
 import io.github.communitymetrics.forge.Sleeper;
 import io.github.communitymetrics.forge.Token;
+import io.github.communitymetrics.github.internal.ETagCache;
 import io.github.communitymetrics.github.internal.GitHubRateLimits;
 import io.github.communitymetrics.github.internal.JsonValues;
 import io.github.communitymetrics.github.internal.Links;
@@ -148,12 +149,17 @@ public final class GitHubSource {
             .accounting(accounting)
             .build();
     Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
-    Run run = new Run(http, store, sink);
+    Run run =
+        new Run(
+            http,
+            store,
+            new ETagCache(options.cacheDirectory().map(CheckpointStore::open)),
+            sink);
     List<String> names = new ArrayList<>();
     if (target.isOwner()) {
       URI next = api("/users/" + target.owner() + "/repos?type=owner&per_page=" + PAGE_SIZE);
       while (next != null) {
-        ForgeResponse response = http.execute(get(next, JSON));
+        ForgeResponse response = run.execute(get(next, JSON));
         JsonValues json = JsonValues.of(response);
         for (Map<String, Object> repo : json.array()) {
           names.add(json.text(repo, "full_name"));
@@ -165,7 +171,7 @@ public final class GitHubSource {
     }
     List<Repository> repositories = new ArrayList<>();
     for (String name : names) {
-      ForgeResponse meta = http.execute(get(api("/repos/" + name), JSON));
+      ForgeResponse meta = run.execute(get(api("/repos/" + name), JSON));
       JsonValues json = JsonValues.of(meta);
       Repository repo = Mapping.repository(json, json.object());
       repositories.add(repo);
@@ -285,6 +291,7 @@ public final class GitHubSource {
   private final class Run {
     final ForgeHttpClient http;
     final Optional<CheckpointStore> store;
+    final ETagCache cache;
     final Consumer<? super Event> sink;
     final Set<String> seen = new HashSet<>();
     final Map<GitHubResource, Long> items = new EnumMap<>(GitHubResource.class);
@@ -292,10 +299,19 @@ public final class GitHubSource {
     long mergeClosesFolded;
     long ghostActors;
 
-    Run(ForgeHttpClient http, Optional<CheckpointStore> store, Consumer<? super Event> sink) {
+    Run(
+        ForgeHttpClient http,
+        Optional<CheckpointStore> store,
+        ETagCache cache,
+        Consumer<? super Event> sink) {
       this.http = http;
       this.store = store;
+      this.cache = cache;
       this.sink = sink;
+    }
+
+    ForgeResponse execute(ForgeRequest request) {
+      return cache.execute(http, request);
     }
 
     void emit(Event event) {
@@ -326,7 +342,7 @@ public final class GitHubSource {
       int page = 0;
       boolean reachedSaved = false;
       while (url != null && !reachedSaved) {
-        ForgeResponse response = http.execute(get(url, JSON));
+        ForgeResponse response = execute(get(url, JSON));
         JsonValues json = JsonValues.of(response);
         List<Map<String, Object>> list = json.array();
         page++;
@@ -388,7 +404,7 @@ public final class GitHubSource {
       int page = 0;
       boolean reached = false;
       while (url != null && !reached) {
-        ForgeResponse response = http.execute(get(url, JSON));
+        ForgeResponse response = execute(get(url, JSON));
         JsonValues json = JsonValues.of(response);
         List<Map<String, Object>> list = json.array();
         page++;
@@ -427,7 +443,7 @@ public final class GitHubSource {
       List<Event> out = new ArrayList<>();
       URI url = api("/repos/" + name + "/pulls/" + number + "/reviews?per_page=" + PAGE_SIZE);
       while (url != null) {
-        ForgeResponse response = http.execute(get(url, JSON));
+        ForgeResponse response = execute(get(url, JSON));
         JsonValues json = JsonValues.of(response);
         for (Map<String, Object> review : json.array()) {
           Mapping.review(json, review, repo, (int) number, author).ifPresent(out::add);
@@ -475,7 +491,7 @@ public final class GitHubSource {
       items.putIfAbsent(resource, 0L);
       int page = 0;
       while (true) {
-        ForgeResponse response = http.execute(get(url, accept));
+        ForgeResponse response = execute(get(url, accept));
         JsonValues json = JsonValues.of(response);
         List<Map<String, Object>> list = json.array();
         page++;
