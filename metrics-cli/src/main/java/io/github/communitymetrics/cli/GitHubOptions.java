@@ -58,6 +58,13 @@ final class GitHubOptions {
           + " conditional, and an unchanged page (304) costs no rate limit.")
   Path cache;
 
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "Write only events at or after this date (2024-01-31, UTC midnight) or instant"
+          + " (2024-01-31T12:00:00Z); GitHub filters the commits by it.")
+  String since;
+
   /** Whether a GitHub target was given. */
   boolean present() {
     return github != null;
@@ -92,6 +99,9 @@ final class GitHubOptions {
     if (checkpoint != null) {
       options = options.withCheckpointDirectory(checkpoint);
     }
+    if (since != null) {
+      options = options.withSince(instant(commandLine, since));
+    }
     if (cache != null) {
       options = options.withCacheDirectory(cache);
     }
@@ -99,6 +109,17 @@ final class GitHubOptions {
     FetchReport report = builder.listener(progress).build().fetch(target, options, sink);
     progress.finish();
     return report;
+  }
+
+  private static java.time.Instant instant(CommandLine commandLine, String text) {
+    try {
+      return text.contains("T")
+          ? java.time.Instant.parse(text)
+          : java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--since must be a date such as 2024-01-31 or an instant such as 2024-01-31T12:00:00Z");
+    }
   }
 
   /** Writes what a fetch read and cost. */
@@ -114,8 +135,9 @@ final class GitHubOptions {
       }
     }
     out.printf(
-        "  skipped: %d duplicates; %d closes folded into their merges; %d events by deleted accounts (as ghost)%n",
-        report.duplicatesSkipped(), report.mergeClosesFolded(), report.ghostActors());
+        "  skipped: %d duplicates; %d closes folded into their merges; %d before --since;"
+            + " %d events by deleted accounts (as ghost)%n",
+        report.duplicatesSkipped(), report.mergeClosesFolded(), report.beforeSince(), report.ghostActors());
   }
 
   /** Progress on standard error. */

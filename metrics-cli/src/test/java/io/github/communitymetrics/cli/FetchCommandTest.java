@@ -108,6 +108,19 @@ class FetchCommandTest {
   }
 
   @Test
+  void sinceKeepsLaterEventsOnly() throws IOException {
+    Path out = dir.resolve("since.jsonl");
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run(
+            "fetch", "--github", "acme/widget", "--only", "stargazers,issue_events", "--api-url", api(),
+            "--since", "2024-01-02", "--out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    // Ann's star (Jan 1) is before; Bob's star (Jan 2, midnight), #1 closed, #2 merged are kept.
+    assertEquals(3, read(out).size());
+    assertTrue(r.out().contains("1 before --since"), r.out());
+  }
+
+  @Test
   void badTargetsAndResourcesAreUsageErrors() {
     Path out = dir.resolve("x.jsonl");
     assertEquals(2, CommunityMetricsCliTest.run("fetch", "--github", "a/b/c", "--out", out.toString()).status());
@@ -117,6 +130,10 @@ class FetchCommandTest {
     assertTrue(r.err().contains("unknown GitHub resource 'stars'"), r.err());
     assertEquals(2, CommunityMetricsCliTest.run("fetch", "--out", out.toString()).status());
     assertEquals(2, CommunityMetricsCliTest.run("fetch", "--github", "acme/widget").status());
+    assertEquals(
+        2,
+        CommunityMetricsCliTest.run("fetch", "--github", "acme/widget", "--since", "last week", "--out", out.toString())
+            .status());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.communitymetrics.github;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -13,14 +14,21 @@ import java.util.Set;
  *     fetch resumes; empty for a fetch that always starts from the beginning
  * @param cacheDirectory where responses are kept with their {@code ETag} so that a later request
  *     for the same page is conditional (a 304 costs no rate limit); empty for no cache
+ * @param since when present, events before this instant are not emitted (they are counted in
+ *     {@link FetchReport#beforeSince()}); GitHub filters commits by it, the other lists are still
+ *     read whole
  */
 public record FetchOptions(
-    Set<GitHubResource> resources, Optional<Path> checkpointDirectory, Optional<Path> cacheDirectory) {
+    Set<GitHubResource> resources,
+    Optional<Path> checkpointDirectory,
+    Optional<Path> cacheDirectory,
+    Optional<Instant> since) {
 
   /** Checks and copies the arguments. */
   public FetchOptions {
-    if (resources == null || checkpointDirectory == null || cacheDirectory == null) {
-      throw new NullPointerException("resources, checkpointDirectory and cacheDirectory must not be null");
+    if (resources == null || checkpointDirectory == null || cacheDirectory == null || since == null) {
+      throw new NullPointerException(
+          "resources, checkpointDirectory, cacheDirectory and since must not be null");
     }
     if (resources.isEmpty()) {
       throw new IllegalArgumentException("resources must not be empty");
@@ -34,7 +42,7 @@ public record FetchOptions(
    * @return the options
    */
   public static FetchOptions all() {
-    return new FetchOptions(EnumSet.allOf(GitHubResource.class), Optional.empty(), Optional.empty());
+    return new FetchOptions(EnumSet.allOf(GitHubResource.class), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -44,7 +52,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withResources(Set<GitHubResource> value) {
-    return new FetchOptions(value, checkpointDirectory, cacheDirectory);
+    return new FetchOptions(value, checkpointDirectory, cacheDirectory, since);
   }
 
   /**
@@ -54,7 +62,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withCheckpointDirectory(Path value) {
-    return new FetchOptions(resources, Optional.of(value), cacheDirectory);
+    return new FetchOptions(resources, Optional.of(value), cacheDirectory, since);
   }
 
   /**
@@ -65,6 +73,16 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withCacheDirectory(Path value) {
-    return new FetchOptions(resources, checkpointDirectory, Optional.of(value));
+    return new FetchOptions(resources, checkpointDirectory, Optional.of(value), since);
+  }
+
+  /**
+   * These options emitting only events at or after an instant.
+   *
+   * @param value the earliest instant emitted
+   * @return new options
+   */
+  public FetchOptions withSince(Instant value) {
+    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, Optional.of(value));
   }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  *     PullRequestClosed} because the merge is emitted as {@code PullRequestMerged}
  * @param ghostActors events attributed to GitHub's {@code ghost} user (a deleted account; GitHub
  *     sent that user or {@code null})
+ * @param beforeSince events read but not emitted because they are before {@link
+ *     FetchOptions#since()}
  * @param requests the requests this fetch sent, retries and waits
  */
 public record FetchReport(
@@ -26,6 +28,7 @@ public record FetchReport(
     long duplicatesSkipped,
     long mergeClosesFolded,
     long ghostActors,
+    long beforeSince,
     RequestCounts requests) {
 
   /** Copies the collections. */

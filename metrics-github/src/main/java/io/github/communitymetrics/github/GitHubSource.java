@@ -154,6 +154,7 @@ public final class GitHubSource {
             http,
             store,
             new ETagCache(options.cacheDirectory().map(CheckpointStore::open)),
+            options.since(),
             sink);
     List<String> names = new ArrayList<>();
     if (target.isOwner()) {
@@ -190,7 +191,9 @@ public final class GitHubSource {
           run.newestFirst(
               resource,
               prefix,
-              api("/repos/" + name + (releases ? "/releases" : "/commits") + "?per_page=" + PAGE_SIZE),
+              api(
+                  "/repos/" + name + (releases ? "/releases" : "/commits") + "?per_page=" + PAGE_SIZE
+                      + (releases ? "" : options.since().map(t -> "&since=" + t).orElse(""))),
               releases ? Mapping::idKey : (j, item) -> j.text(item, "sha"),
               (j, item) -> releases ? Mapping.release(j, item, repo) : Mapping.commit(j, item, repo));
           continue;
@@ -224,6 +227,7 @@ public final class GitHubSource {
         run.duplicates,
         run.mergeClosesFolded,
         run.ghostActors,
+        run.beforeSince,
         accounting.snapshot());
   }
 
@@ -292,21 +296,25 @@ public final class GitHubSource {
     final ForgeHttpClient http;
     final Optional<CheckpointStore> store;
     final ETagCache cache;
+    final Optional<java.time.Instant> since;
     final Consumer<? super Event> sink;
     final Set<String> seen = new HashSet<>();
     final Map<GitHubResource, Long> items = new EnumMap<>(GitHubResource.class);
     long duplicates;
     long mergeClosesFolded;
     long ghostActors;
+    long beforeSince;
 
     Run(
         ForgeHttpClient http,
         Optional<CheckpointStore> store,
         ETagCache cache,
+        Optional<java.time.Instant> since,
         Consumer<? super Event> sink) {
       this.http = http;
       this.store = store;
       this.cache = cache;
+      this.since = since;
       this.sink = sink;
     }
 
@@ -314,8 +322,8 @@ public final class GitHubSource {
       return cache.execute(http, request);
     }
 
-    void emit(Event event) {
-      emitTo(this, event);
+    boolean emit(Event event) {
+      return emitTo(this, event);
     }
 
     /**
@@ -371,8 +379,7 @@ public final class GitHubSource {
         if (e instanceof PullRequestClosed
             && Mapping.isMergeClose(merges.getOrDefault(e.number(), List.of()), entry.getKey())) {
           mergeClosesFolded++;
-        } else {
-          emit(e);
+        } else if (emit(e)) {
           emitted++;
         }
         newest = entry.getKey();
@@ -427,9 +434,9 @@ public final class GitHubSource {
         url = Links.next(response).orElse(null);
       }
       Collections.reverse(newer);
-      newer.forEach(this::emit);
-      items.merge(resource, (long) newer.size(), Long::sum);
-      listener.onItems(resource.wireName(), newer.size());
+      long emitted = newer.stream().filter(this::emit).count();
+      items.merge(resource, emitted, Long::sum);
+      listener.onItems(resource.wireName(), emitted);
       newest.ifPresent(k -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + k)));
     }
 
@@ -501,8 +508,9 @@ public final class GitHubSource {
           Map<String, Object> item = list.get(i);
           if (seen.add(resource.wireName() + ":" + prefix + ":" + key.read(json, item))) {
             for (Event e : event.read(json, item)) {
-              emit(e);
-              emitted++;
+              if (emit(e)) {
+                emitted++;
+              }
             }
           } else {
             duplicates++;
@@ -531,12 +539,20 @@ public final class GitHubSource {
     }
   }
 
-  /** Hands an event to the sink, counting those attributed to deleted accounts. */
-  private void emitTo(Run run, Event event) {
+  /**
+   * Hands an event to the sink unless it is before {@code since}, counting those attributed to
+   * deleted accounts; whether it was handed over.
+   */
+  private boolean emitTo(Run run, Event event) {
+    if (run.since.isPresent() && event.at().isBefore(run.since.get())) {
+      run.beforeSince++;
+      return false;
+    }
     if (event.actor().equals(Mapping.GHOST)) {
       run.ghostActors++;
     }
     run.sink.accept(event);
+    return true;
   }
 
   /** Builds a {@link GitHubSource}. Not thread-safe. */

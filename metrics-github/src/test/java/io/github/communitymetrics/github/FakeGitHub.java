@@ -59,10 +59,10 @@ final class FakeGitHub implements HttpSender {
           "commits", "");
 
   private static final Pattern PAGED =
-      Pattern.compile("/repos/acme/widget/([a-z0-9/]+)\\?([a-z=&]*)per_page=(\\d+)(?:&page=(\\d+))?");
+      Pattern.compile("/repos/acme/widget/([a-z0-9/]+)\\?([a-z=&]*)per_page=(\\d+)(?:&page=(\\d+))?(?:&since=([0-9TZ:.-]+))?");
 
   /** The items of a list, as JSON: issue comments are one per issue, review comments one per PR. */
-  private List<String> items(String kind) {
+  private List<String> items(String kind, String since) {
     List<String> out = new ArrayList<>();
     switch (kind) {
       case "stargazers":
@@ -96,7 +96,10 @@ final class FakeGitHub implements HttpSender {
         break;
       case "commits":
         for (int i = commits; i >= 1; i--) {
-          out.add(commit(i));
+          // GitHub's since filters commits by committer date, here i hours + 1 hour.
+          if (since == null || !BASE_TIME.plusSeconds(3600L * i + 3600).isBefore(Instant.parse(since))) {
+            out.add(commit(i));
+          }
         }
         break;
       case "pulls/comments":
@@ -134,14 +137,15 @@ final class FakeGitHub implements HttpSender {
     }
     int perPage = Integer.parseInt(m.group(3));
     int page = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
-    List<String> all = items(kind);
+    List<String> all = items(kind, m.group(5));
     int from = Math.min(all.size(), (page - 1) * perPage);
     int to = Math.min(all.size(), page * perPage);
     String body = "[" + String.join(",", all.subList(from, to)) + "]";
     Map<String, List<String>> headers = Map.of();
     if (to < all.size()) {
       String next =
-          BASE + "/repos/acme/widget/" + kind + "?" + m.group(2) + "per_page=" + perPage + "&page=" + (page + 1);
+          BASE + "/repos/acme/widget/" + kind + "?" + m.group(2) + "per_page=" + perPage + "&page=" + (page + 1)
+              + (m.group(5) == null ? "" : "&since=" + m.group(5));
       headers = Map.of("Link", List.of("<" + next + ">; rel=\"next\", <" + BASE + "/x?page=99>; rel=\"last\""));
     }
     return ok(uri, body, headers);

@@ -104,6 +104,30 @@ class ReviewsReleasesCommitsTest {
   }
 
   @Test
+  void sinceDropsEarlierEventsAndIsSentToTheCommitsList() {
+    FakeGitHub gh = new FakeGitHub(10, 0);
+    gh.commits = 10;
+    List<Event> events = new ArrayList<>();
+    FetchReport report =
+        source(gh)
+            .fetch(
+                TARGET,
+                FetchOptions.all()
+                    .withResources(EnumSet.of(GitHubResource.STARGAZERS, GitHubResource.COMMITS))
+                    .withSince(FakeGitHub.BASE_TIME.plusSeconds(5 * 3600)),
+                events::add);
+    // Stars 5..10 (at i hours); GitHub returns commits committed from 5 h on (4..10, committed at
+    // i + 1 hours), of which 5..10 were authored from 5 h on. Before since: 4 stars, commit 4.
+    assertEquals(Map.of(GitHubResource.STARGAZERS, 6L, GitHubResource.COMMITS, 6L), report.items());
+    assertEquals(5, report.beforeSince());
+    assertEquals(12, events.size());
+    assertEquals(FakeGitHub.sha(5), ((Commit) events.get(6)).sha());
+    assertEquals(
+        "since=" + FakeGitHub.BASE_TIME.plusSeconds(5 * 3600),
+        gh.requests.get(gh.requests.size() - 1).uri().getRawQuery().replaceAll(".*&", ""));
+  }
+
+  @Test
   void aLaterFetchReadsOnlyTheNewCommitsAcrossPages() {
     FetchOptions options =
         FetchOptions.all().withResources(EnumSet.of(GitHubResource.COMMITS)).withCheckpointDirectory(dir);
