@@ -3,7 +3,9 @@ package io.github.communitymetrics.github.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.IssueComment;
@@ -212,6 +214,25 @@ class RecordedGitHubTest {
     IssueClosed last = (IssueClosed) events.get(events.size() - 1);
     assertEquals(Instant.parse("2019-10-11T03:30:21Z"), last.at());
     assertEquals(Optional.of("martinvanzijl"), last.actor().login());
+  }
+
+  @Test
+  void recordedCommitsWithoutLinkedAccountsBecomeGitIdentities() throws IOException {
+    Repository repo = new Repository(Forge.GITHUB, "jenkinsci/jenkins", OptionalLong.of(1103607));
+    List<Commit> commits =
+        mapPage(
+            ROOT + "CommitTest/wiremock/testQueryCommits/mappings/4-r_j_j_commits.json",
+            (json, item) -> (Commit) Mapping.commit(json, item, repo).orElseThrow());
+    // Checked by hand in the recording: 29 commits of 2008 (imported from Subversion), none linked
+    // to a GitHub account, none a merge; the newest is 1cccddb by kohsuke at 2008-01-30T09:00:09Z.
+    assertEquals(29, commits.size());
+    Commit newest = commits.get(0);
+    assertEquals("1cccddb22e305397151b2b7b87b4b47d74ca337b", newest.sha());
+    assertEquals(Instant.parse("2008-01-30T09:00:09Z"), newest.at());
+    assertEquals(List.of("e4661133e21828ac4befbc7da960d7bb6fb5b795"), newest.parents());
+    assertEquals(Actor.git("kohsuke", "kohsuke@71c3de6d-444a-0410-be80-ed276b4c234a"), newest.actor());
+    assertTrue(commits.stream().allMatch(c -> c.actor().forge().equals(Forge.GIT) && !c.isMerge()));
+    assertEquals(commits.get(1).sha(), newest.parents().get(0));
   }
 
   /** Maps every item of a recorded page. */
