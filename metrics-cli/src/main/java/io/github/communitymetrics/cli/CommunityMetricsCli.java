@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       MetricsCommand.class,
       EventsCommand.class,
       TruckFactorCommand.class,
+      FetchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CommunityMetricsCli implements Runnable {

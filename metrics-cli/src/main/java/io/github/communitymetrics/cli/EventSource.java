@@ -23,10 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Where a command's events come from: a JSON Lines file, GH Archive hours, or the simulated demo
- * community.
+ * Where a command's events come from: a JSON Lines file, GH Archive hours, the GitHub API, or the
+ * simulated demo community.
  */
 final class EventSource {
+  @picocli.CommandLine.Mixin GitHubOptions github = new GitHubOptions();
+
   @Option(
       names = "--events",
       paramLabel = "FILE",
@@ -66,9 +68,9 @@ final class EventSource {
       Optional<ReadReport> readReport,
       Optional<PlantedTruth> truth) {}
 
-  /** Whether the events come from a file rather than the simulator. */
+  /** Whether the events come from a file or a forge rather than the simulator. */
   boolean fromFiles() {
-    return eventsFile != null || gharchiveFiles != null;
+    return eventsFile != null || gharchiveFiles != null || github.present();
   }
 
   Loaded load() throws IOException {
@@ -81,9 +83,22 @@ final class EventSource {
    * @param repository for GH Archive input, the only {@code OWNER/NAME} to keep while parsing
    */
   Loaded load(Optional<String> repository) throws IOException {
+    if (github.present()) {
+      if (eventsFile != null || gharchiveFiles != null) {
+        throw new picocli.CommandLine.ParameterException(
+            mixee.commandLine(), "give one of --events, --gharchive or --github");
+      }
+      List<Event> events = new ArrayList<>();
+      io.github.communitymetrics.github.FetchReport report =
+          github.fetch(mixee.commandLine(), System.getenv(), System.console() != null, events::add);
+      GitHubOptions.print(report, mixee.commandLine().getErr());
+      return new Loaded(
+          "GitHub " + report.target(), false, List.copyOf(events), Optional.empty(), Optional.empty());
+    }
     if (gharchiveFiles != null) {
       if (eventsFile != null) {
-        throw new IllegalArgumentException("use either --events or --gharchive, not both");
+        throw new picocli.CommandLine.ParameterException(
+            mixee.commandLine(), "give one of --events, --gharchive or --github");
       }
       return loadGhArchive(repository);
     }

@@ -78,10 +78,12 @@ final class SummaryOptions {
 
   private Repository repository(EventStore store, boolean demo) {
     if (repo == null) {
-      if (demo) {
+      // The demo describes its first repository; any other source needs no --repo when it holds
+      // one repository only.
+      if (demo || store.repositories().size() == 1) {
         return store.repositories().get(0);
       }
-      throw new ParameterException(spec.commandLine(), "--repo OWNER/NAME is required with --events or --gharchive");
+      throw new ParameterException(spec.commandLine(), "--repo OWNER/NAME is required: the input holds " + store.repositories().size() + " repositories");
     }
     Optional<Repository> match =
         store.repositories().stream().filter(r -> r.fullName().equalsIgnoreCase(repo)).findFirst();

@@ -1,0 +1,190 @@
+package io.github.communitymetrics.cli;
+
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.RequestCounts;
+import io.github.communitymetrics.github.FetchOptions;
+import io.github.communitymetrics.github.FetchReport;
+import io.github.communitymetrics.github.GitHubResource;
+import io.github.communitymetrics.github.GitHubSource;
+import io.github.communitymetrics.github.GitHubTarget;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** How to read GitHub: the target, the resources, the API and the checkpoint directory. */
+final class GitHubOptions {
+  @Option(
+      names = "--github",
+      paramLabel = "OWNER/NAME|OWNER",
+      description = "Read this repository, or every repository of this owner, from the GitHub API"
+          + " (token from GITHUB_TOKEN or GH_TOKEN).")
+  String github;
+
+  @Option(
+      names = "--only",
+      paramLabel = "RESOURCE",
+      split = ",",
+      description = "Read only these: stargazers, forks, issues, issue_comments, review_comments,"
+          + " issue_events, reviews, releases, commits (default: all).")
+  List<String> only;
+
+  @Option(
+      names = "--api-url",
+      paramLabel = "URL",
+      description = "The REST API base URL (default: https://api.github.com; Enterprise:"
+          + " https://HOST/api/v3).")
+  URI apiUrl;
+
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "DIR",
+      description = "Keep a cursor per resource here: an interrupted fetch resumes and a later one"
+          + " reads only what is new.")
+  Path checkpoint;
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Keep responses here with their ETag: a later request for the same page is"
+          + " conditional, and an unchanged page (304) costs no rate limit.")
+  Path cache;
+
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "Write only events at or after this date (2024-01-31, UTC midnight) or instant"
+          + " (2024-01-31T12:00:00Z); GitHub filters the commits by it.")
+  String since;
+
+  /** Whether a GitHub target was given. */
+  boolean present() {
+    return github != null;
+  }
+
+  /**
+   * Fetches into the sink, reporting progress on {@code err}: a line rewritten in place on a
+   * terminal, one line per page otherwise.
+   *
+   * @throws CommandLine.ParameterException for a malformed target, resource or URL (exit 2)
+   */
+  FetchReport fetch(
+      CommandLine commandLine, Map<String, String> environment, boolean terminal, Consumer<? super Event> sink) {
+    GitHubTarget target;
+    Set<GitHubResource> resources = EnumSet.allOf(GitHubResource.class);
+    GitHubSource.Builder builder = GitHubSource.builder().tokensFromEnvironment(environment);
+    try {
+      target = GitHubTarget.parse(github);
+      if (only != null) {
+        resources = EnumSet.noneOf(GitHubResource.class);
+        for (String name : only) {
+          resources.add(GitHubResource.fromWireName(name.strip()));
+        }
+      }
+      if (apiUrl != null) {
+        builder.apiUrl(apiUrl);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
+    }
+    FetchOptions options = FetchOptions.all().withResources(resources);
+    if (checkpoint != null) {
+      options = options.withCheckpointDirectory(checkpoint);
+    }
+    if (since != null) {
+      options = options.withSince(instant(commandLine, since));
+    }
+    if (cache != null) {
+      options = options.withCacheDirectory(cache);
+    }
+    Progress progress = new Progress(commandLine.getErr(), terminal);
+    FetchReport report = builder.listener(progress).build().fetch(target, options, sink);
+    progress.finish();
+    return report;
+  }
+
+  private static java.time.Instant instant(CommandLine commandLine, String text) {
+    try {
+      return text.contains("T")
+          ? java.time.Instant.parse(text)
+          : java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--since must be a date such as 2024-01-31 or an instant such as 2024-01-31T12:00:00Z");
+    }
+  }
+
+  /** Writes what a fetch read and cost. */
+  static void print(FetchReport report, PrintWriter out) {
+    RequestCounts r = report.requests();
+    out.printf(
+        "fetched %s: %d requests (%d not modified, %d retries, %d rate-limit waits, %d s waited)%n",
+        report.target(), r.requests(), r.notModified(), r.retries(), r.rateLimitWaits(), r.waited().toSeconds());
+    for (GitHubResource resource : GitHubResource.values()) {
+      Long items = report.items().get(resource);
+      if (items != null) {
+        out.printf("  %-16s %d events%n", resource.wireName(), items);
+      }
+    }
+    out.printf(
+        "  skipped: %d duplicates; %d closes folded into their merges; %d before --since;"
+            + " %d events by deleted accounts (as ghost)%n",
+        report.duplicatesSkipped(), report.mergeClosesFolded(), report.beforeSince(), report.ghostActors());
+  }
+
+  /** Progress on standard error. */
+  private static final class Progress implements ProgressListener {
+    private final PrintWriter err;
+    private final boolean terminal;
+    private long requests;
+    private boolean dirty;
+
+    Progress(PrintWriter err, boolean terminal) {
+      this.err = err;
+      this.terminal = terminal;
+    }
+
+    @Override
+    public void onRequest(URI uri, int status) {
+      requests++;
+    }
+
+    @Override
+    public void onPage(String resource, int page, int items) {
+      String line = resource + ": page " + page + " (" + items + " items), " + requests + " requests";
+      if (terminal) {
+        // One line rewritten in place; padded to clear a longer previous line.
+        err.print("\r" + String.format("%-78s", line));
+        dirty = true;
+      } else {
+        err.println(line);
+      }
+      err.flush();
+    }
+
+    @Override
+    public void onWait(Duration duration, String reason) {
+      if (dirty) {
+        err.println();
+        dirty = false;
+      }
+      err.println("waiting " + duration.toSeconds() + " s: " + reason);
+      err.flush();
+    }
+
+    void finish() {
+      if (dirty) {
+        err.println();
+        err.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * HTTP support shared by the forge adapters (GitHub, GitLab): the {@link
+ * io.github.communitymetrics.forge.HttpSender} seam over {@code java.net.http.HttpClient}, retries
+ * with capped exponential backoff and jitter, rate-limit policies, typed errors, secret-safe tokens,
+ * atomic per-resource checkpoints, progress listeners and request accounting.
+ */
+module io.github.communitymetrics.forge {
+  requires transitive io.github.communitymetrics.core;
+  requires transitive java.net.http;
+  requires transitive tools.jackson.core;
+  requires org.slf4j;
+
+  exports io.github.communitymetrics.forge;
+}

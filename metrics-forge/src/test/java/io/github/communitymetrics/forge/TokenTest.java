@@ -1,0 +1,52 @@
+package io.github.communitymetrics.forge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TokenTest {
+  private static final String SECRET = "ghp_abcdefSECRET123";
+
+  @Test
+  void toStringNeverShowsTheSecret() {
+    Token t = Token.of(SECRET, "GITHUB_TOKEN");
+    assertFalse(t.toString().contains("SECRET"), t.toString());
+    assertTrue(t.toString().contains("GITHUB_TOKEN"));
+    assertEquals(SECRET, t.reveal());
+    assertFalse(Authenticator.bearer(t).toString().contains("SECRET"));
+  }
+
+  @Test
+  void rejectsBlankOrPaddedSecretsAndLabelsThatLeak() {
+    assertThrows(IllegalArgumentException.class, () -> Token.of(" "));
+    assertThrows(IllegalArgumentException.class, () -> Token.of(SECRET + "\n"));
+    assertThrows(IllegalArgumentException.class, () -> Token.of(SECRET, "x" + SECRET));
+  }
+
+  @Test
+  void loggedRequestsHideCredentialHeaders() {
+    ForgeRequest r =
+        new ForgeRequest(
+            "get",
+            URI.create("https://h/x"),
+            Map.of("Authorization", "Bearer " + SECRET, "PRIVATE-TOKEN", SECRET, "Accept", "a/b"),
+            Optional.empty());
+    String shown = r.toString();
+    assertFalse(shown.contains("SECRET"), shown);
+    assertTrue(shown.startsWith("GET https://h/x"), shown);
+    assertTrue(shown.contains("Accept=a/b"), shown);
+    assertEquals(
+        "Bearer " + SECRET, Authenticator.bearer(Token.of(SECRET)).authenticate(r).headers().get("AUTHORIZATION"));
+  }
+
+  @Test
+  void redactReplacesTheSecretInText() {
+    assertEquals("echo **** here", Redaction.redact("echo " + SECRET + " here", Token.of(SECRET)));
+  }
+}

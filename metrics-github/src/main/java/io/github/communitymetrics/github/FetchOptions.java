@@ -1,0 +1,88 @@
+package io.github.communitymetrics.github;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How to fetch.
+ *
+ * @param resources what to read, not empty
+ * @param checkpointDirectory where per-resource cursors are saved so that an interrupted or later
+ *     fetch resumes; empty for a fetch that always starts from the beginning
+ * @param cacheDirectory where responses are kept with their {@code ETag} so that a later request
+ *     for the same page is conditional (a 304 costs no rate limit); empty for no cache
+ * @param since when present, events before this instant are not emitted (they are counted in
+ *     {@link FetchReport#beforeSince()}); GitHub filters commits by it, the other lists are still
+ *     read whole
+ */
+public record FetchOptions(
+    Set<GitHubResource> resources,
+    Optional<Path> checkpointDirectory,
+    Optional<Path> cacheDirectory,
+    Optional<Instant> since) {
+
+  /** Checks and copies the arguments. */
+  public FetchOptions {
+    if (resources == null || checkpointDirectory == null || cacheDirectory == null || since == null) {
+      throw new NullPointerException(
+          "resources, checkpointDirectory, cacheDirectory and since must not be null");
+    }
+    if (resources.isEmpty()) {
+      throw new IllegalArgumentException("resources must not be empty");
+    }
+    resources = Set.copyOf(EnumSet.copyOf(resources));
+  }
+
+  /**
+   * Every resource, no checkpoint.
+   *
+   * @return the options
+   */
+  public static FetchOptions all() {
+    return new FetchOptions(EnumSet.allOf(GitHubResource.class), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * These options reading only the given resources.
+   *
+   * @param value the resources
+   * @return new options
+   */
+  public FetchOptions withResources(Set<GitHubResource> value) {
+    return new FetchOptions(value, checkpointDirectory, cacheDirectory, since);
+  }
+
+  /**
+   * These options saving cursors in a directory.
+   *
+   * @param value the checkpoint directory
+   * @return new options
+   */
+  public FetchOptions withCheckpointDirectory(Path value) {
+    return new FetchOptions(resources, Optional.of(value), cacheDirectory, since);
+  }
+
+  /**
+   * These options keeping responses with their {@code ETag} in a directory for conditional
+   * requests.
+   *
+   * @param value the cache directory, created when missing
+   * @return new options
+   */
+  public FetchOptions withCacheDirectory(Path value) {
+    return new FetchOptions(resources, checkpointDirectory, Optional.of(value), since);
+  }
+
+  /**
+   * These options emitting only events at or after an instant.
+   *
+   * @param value the earliest instant emitted
+   * @return new options
+   */
+  public FetchOptions withSince(Instant value) {
+    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, Optional.of(value));
+  }
+}

@@ -1,0 +1,710 @@
+package io.github.communitymetrics.github;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.NumberedEvent;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.forge.Authenticator;
+import io.github.communitymetrics.forge.CheckpointStore;
+import io.github.communitymetrics.forge.ForgeHttpClient;
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
+import io.github.communitymetrics.forge.HttpSender;
+import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.RateLimitPolicy;
+import io.github.communitymetrics.forge.RequestAccounting;
+import io.github.communitymetrics.forge.RetryPolicy;
+import io.github.communitymetrics.forge.Sleeper;
+import io.github.communitymetrics.forge.Token;
+import io.github.communitymetrics.github.internal.ETagCache;
+import io.github.communitymetrics.github.internal.GitHubRateLimits;
+import io.github.communitymetrics.github.internal.JsonValues;
+import io.github.communitymetrics.github.internal.Links;
+import io.github.communitymetrics.github.internal.Mapping;
+import io.github.communitymetrics.github.internal.TokenPool;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads GitHub repositories through the REST API and emits core events.
+ *
+ * <p>Each resource is read 100 items a page, following {@code Link: rel="next"}. With a checkpoint
+ * directory the cursor of each resource (the next page, or the last page and how many of its items
+ * were emitted) is saved atomically after each page has been handed to the sink, so a fetch killed
+ * at any request resumes where it stopped and a later fetch reads only what is new. Items are
+ * deduplicated by their GitHub id within a fetch.
+ *
+ * <p>Thread-safe: each {@link #fetch} builds its own HTTP client and counters.
+ */
+public final class GitHubSource {
+  private static final Logger LOG = LoggerFactory.getLogger(GitHubSource.class);
+  private static final String JSON = "application/vnd.github+json";
+  private static final String STAR_JSON = "application/vnd.github.star+json";
+  private static final String API_VERSION = "2022-11-28";
+  private static final int PAGE_SIZE = 100;
+
+  private final URI apiUrl;
+  private final List<Token> tokens;
+  private final HttpSender sender;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final RandomGenerator random;
+  private final RateLimitPolicy rateLimitPolicy;
+  private final RetryPolicy retryPolicy;
+  private final ProgressListener listener;
+
+  private GitHubSource(Builder b) {
+    this.apiUrl = b.apiUrl;
+    this.tokens = List.copyOf(b.tokens);
+    this.sender = b.sender.orElseGet(() -> HttpSender.jdk(Duration.ofSeconds(10), Duration.ofSeconds(60)));
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.random = b.random;
+    this.rateLimitPolicy = b.rateLimitPolicy;
+    this.retryPolicy = b.retryPolicy;
+    this.listener = b.listener;
+    if (tokens.isEmpty()) {
+      LOG.warn(
+          "no GitHub token (builder, GITHUB_TOKEN or GH_TOKEN): unauthenticated requests are"
+              + " limited to 60 an hour per IP address");
+    }
+  }
+
+  /**
+   * A builder with the defaults documented on its methods.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The REST API base URL.
+   *
+   * @return such as {@code https://api.github.com} or {@code https://HOST/api/v3}
+   */
+  public URI apiUrl() {
+    return apiUrl;
+  }
+
+  /**
+   * The GraphQL endpoint that belongs to the REST base URL: {@code https://api.github.com/graphql}
+   * on github.com, {@code https://HOST/api/graphql} on GitHub Enterprise Server.
+   *
+   * @return the endpoint
+   */
+  public URI graphQlUrl() {
+    String base = apiUrl.toString().replaceAll("/+$", "");
+    return base.endsWith("/api/v3")
+        ? URI.create(base.substring(0, base.length() - "/v3".length()) + "/graphql")
+        : URI.create(base + "/graphql");
+  }
+
+  /**
+   * Fetches a repository or all repositories of an owner and hands each event to the sink, in the
+   * order GitHub lists them (oldest first for stars and forks).
+   *
+   * @param target the repository or owner
+   * @param options what to read and where to keep cursors
+   * @param sink receives each event once
+   * @return what the fetch read and cost
+   * @throws io.github.communitymetrics.forge.ForgeException when GitHub refuses or keeps failing;
+   *     cursors saved up to then stay valid for a resumed fetch
+   */
+  public FetchReport fetch(
+      GitHubTarget target, FetchOptions options, Consumer<? super Event> sink) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(sink, "sink");
+    RequestAccounting accounting = new RequestAccounting();
+    ForgeHttpClient http =
+        ForgeHttpClient.builder(sender)
+            .authenticator(
+                tokens.isEmpty() ? Authenticator.NONE : new TokenPool(tokens))
+            .rateLimitClassifier(new GitHubRateLimits())
+            .rateLimitPolicy(rateLimitPolicy)
+            .retryPolicy(retryPolicy)
+            .clock(clock)
+            .sleeper(sleeper)
+            .random(random)
+            .listener(listener)
+            .accounting(accounting)
+            .build();
+    Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
+    Run run =
+        new Run(
+            http,
+            store,
+            new ETagCache(options.cacheDirectory().map(CheckpointStore::open)),
+            options.since(),
+            sink);
+    List<String> names = new ArrayList<>();
+    if (target.isOwner()) {
+      URI next = api("/users/" + target.owner() + "/repos?type=owner&per_page=" + PAGE_SIZE);
+      while (next != null) {
+        ForgeResponse response = run.execute(get(next, JSON));
+        JsonValues json = JsonValues.of(response);
+        for (Map<String, Object> repo : json.array()) {
+          names.add(json.text(repo, "full_name"));
+        }
+        next = Links.next(response).orElse(null);
+      }
+    } else {
+      names.add(target.toString());
+    }
+    List<Repository> repositories = new ArrayList<>();
+    for (String name : names) {
+      ForgeResponse meta = run.execute(get(api("/repos/" + name), JSON));
+      JsonValues json = JsonValues.of(meta);
+      Repository repo = Mapping.repository(json, json.object());
+      repositories.add(repo);
+      // Cursors are keyed by the name asked for, which stays stable when the repository is renamed.
+      String prefix = name.replace("/", "__");
+      for (GitHubResource resource : GitHubResource.values()) {
+        if (!options.resources().contains(resource)) {
+          continue;
+        }
+        if (resource == GitHubResource.ISSUE_EVENTS) {
+          run.issueEvents(prefix, api("/repos/" + name + "/issues/events?per_page=" + PAGE_SIZE), repo);
+          continue;
+        }
+        if (resource == GitHubResource.RELEASES || resource == GitHubResource.COMMITS) {
+          boolean releases = resource == GitHubResource.RELEASES;
+          run.newestFirst(
+              resource,
+              prefix,
+              api(
+                  "/repos/" + name + (releases ? "/releases" : "/commits") + "?per_page=" + PAGE_SIZE
+                      + (releases ? "" : options.since().map(t -> "&since=" + t).orElse(""))),
+              releases ? Mapping::idKey : (j, item) -> j.text(item, "sha"),
+              (j, item) -> releases ? Mapping.release(j, item, repo) : Mapping.commit(j, item, repo));
+          continue;
+        }
+        if (resource == GitHubResource.REVIEWS) {
+          run.pages(
+              resource,
+              prefix,
+              api("/repos/" + name + "/pulls?state=all&sort=created&direction=asc&per_page=" + PAGE_SIZE),
+              JSON,
+              Mapping::idKey,
+              (j, pull) -> run.reviews(name, repo, j, pull),
+              true);
+          continue;
+        }
+        ListSpec list = ListSpec.of(resource);
+        run.pages(
+            resource,
+            prefix,
+            api("/repos/" + name + list.pathAndQuery() + "per_page=" + PAGE_SIZE),
+            list.accept(),
+            list.key(),
+            (j, item) -> List.of(list.event().map(j, item, repo)),
+            false);
+      }
+    }
+    return new FetchReport(
+        target,
+        repositories,
+        run.items,
+        run.duplicates,
+        run.mergeClosesFolded,
+        run.ghostActors,
+        run.beforeSince,
+        accounting.snapshot());
+  }
+
+  private URI api(String pathAndQuery) {
+    return URI.create(apiUrl.toString().replaceAll("/+$", "") + pathAndQuery);
+  }
+
+  private static ForgeRequest get(URI uri, String accept) {
+    return ForgeRequest.get(uri)
+        .withHeader("Accept", accept)
+        .withHeader("X-GitHub-Api-Version", API_VERSION);
+  }
+
+  /** Maps one page item of a repository to an event. */
+  @FunctionalInterface
+  private interface ItemMapper {
+    Event map(JsonValues json, Map<String, Object> item, Repository repo);
+  }
+
+  /**
+   * How a resource is listed: the path below the repository with the query before {@code
+   * per_page} (each list ordered oldest first, which the cursors rely on), the media type, the
+   * deduplication key and the mapping.
+   */
+  private record ListSpec(
+      String pathAndQuery, String accept, ItemReader<String> key, ItemMapper event) {
+    static ListSpec of(GitHubResource resource) {
+      switch (resource) {
+        case STARGAZERS:
+          return new ListSpec("/stargazers?", STAR_JSON, Mapping::starKey, Mapping::star);
+        case FORKS:
+          return new ListSpec("/forks?sort=oldest&", JSON, Mapping::idKey, Mapping::fork);
+        case ISSUES:
+          return new ListSpec(
+              "/issues?state=all&sort=created&direction=asc&", JSON, Mapping::idKey, Mapping::opened);
+        case ISSUE_COMMENTS:
+          return new ListSpec(
+              "/issues/comments?sort=created&direction=asc&",
+              JSON,
+              Mapping::idKey,
+              Mapping::issueComment);
+        case REVIEW_COMMENTS:
+          return new ListSpec(
+              "/pulls/comments?sort=created&direction=asc&",
+              JSON,
+              Mapping::idKey,
+              Mapping::reviewComment);
+        case ISSUE_EVENTS: // read by Run.issueEvents: listed newest first
+        case REVIEWS: // one list per pull request, read by Run.reviews
+        case RELEASES: // read by Run.newestFirst
+        case COMMITS:
+        default:
+          throw new AssertionError(resource);
+      }
+    }
+  }
+
+  /** Reads one value of a page item. */
+  @FunctionalInterface
+  private interface ItemReader<T> {
+    T read(JsonValues json, Map<String, Object> item);
+  }
+
+  /** The state of one fetch: cursors, dedup keys, counts. */
+  private final class Run {
+    final ForgeHttpClient http;
+    final Optional<CheckpointStore> store;
+    final ETagCache cache;
+    final Optional<java.time.Instant> since;
+    final Consumer<? super Event> sink;
+    final Set<String> seen = new HashSet<>();
+    final Map<GitHubResource, Long> items = new EnumMap<>(GitHubResource.class);
+    long duplicates;
+    long mergeClosesFolded;
+    long ghostActors;
+    long beforeSince;
+
+    Run(
+        ForgeHttpClient http,
+        Optional<CheckpointStore> store,
+        ETagCache cache,
+        Optional<java.time.Instant> since,
+        Consumer<? super Event> sink) {
+      this.http = http;
+      this.store = store;
+      this.cache = cache;
+      this.since = since;
+      this.sink = sink;
+    }
+
+    ForgeResponse execute(ForgeRequest request) {
+      return cache.execute(http, request);
+    }
+
+    boolean emit(Event event) {
+      return emitTo(this, event);
+    }
+
+    /**
+     * Reads the repository-wide issue-events list, which GitHub lists newest first (and offers no
+     * other order), so the cursor scheme of the other lists does not apply. The list is read to
+     * its end (or, with a saved cursor, to the first event already emitted), the state changes are
+     * kept, the close GitHub records with each merge is folded into the merge, and the rest is
+     * emitted oldest first; only then is the cursor {@code HW TAB id} (the newest event id
+     * emitted) saved. A fetch killed while reading this list therefore emits none of it and reads
+     * it again when resumed. The page that reaches the saved id is still used to pair a new close
+     * with an older merge.
+     */
+    void issueEvents(String prefix, URI first, Repository repo) {
+      GitHubResource resource = GitHubResource.ISSUE_EVENTS;
+      String checkpoint = prefix + "." + resource.wireName();
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint)).map(c -> highWater(checkpoint, c));
+      if (saved.isPresent() && !saved.get().matches("[0-9]{1,18}")) {
+        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>event id': " + saved.get());
+      }
+      long highWater = saved.map(Long::parseLong).orElse(0L);
+      // Event id -> state change, ordered by id, which is the order GitHub recorded them in.
+      java.util.TreeMap<Long, NumberedEvent> changes = new java.util.TreeMap<>();
+      URI url = first;
+      int page = 0;
+      boolean reachedSaved = false;
+      while (url != null && !reachedSaved) {
+        ForgeResponse response = execute(get(url, JSON));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        page++;
+        listener.onPage(resource.wireName(), page, list.size());
+        for (Map<String, Object> item : list) {
+          long id = json.number(item, "id");
+          reachedSaved |= id <= highWater;
+          Optional<NumberedEvent> change = Mapping.stateChange(json, item, repo);
+          if (change.isPresent() && changes.put(id, change.get()) != null) {
+            duplicates++;
+          }
+        }
+        url = Links.next(response).orElse(null);
+      }
+      Map<Integer, List<Long>> merges = new java.util.HashMap<>();
+      changes.forEach(
+          (id, e) -> {
+            if (e instanceof PullRequestMerged) {
+              merges.computeIfAbsent(e.number(), n -> new ArrayList<>()).add(id);
+            }
+          });
+      long emitted = 0;
+      long newest = highWater;
+      for (Map.Entry<Long, NumberedEvent> entry : changes.tailMap(highWater, false).entrySet()) {
+        NumberedEvent e = entry.getValue();
+        if (e instanceof PullRequestClosed
+            && Mapping.isMergeClose(merges.getOrDefault(e.number(), List.of()), entry.getKey())) {
+          mergeClosesFolded++;
+        } else if (emit(e)) {
+          emitted++;
+        }
+        newest = entry.getKey();
+      }
+      items.merge(resource, emitted, Long::sum);
+      listener.onItems(resource.wireName(), emitted);
+      long cursor = newest;
+      store.ifPresent(s -> s.write(checkpoint, "HW\t" + cursor));
+    }
+
+    /**
+     * Reads a list GitHub orders newest first (releases, commits): from the first page up to the
+     * item whose key the cursor {@code HW TAB key} saved (the newest item an earlier fetch
+     * emitted), then emits what is newer, oldest first, and saves the new cursor. Like the issue
+     * events, a fetch killed while reading the list emits none of it. When the saved item is gone
+     * (a deleted release, a force-pushed branch) the whole list is read and emitted again.
+     */
+    void newestFirst(
+        GitHubResource resource,
+        String prefix,
+        URI first,
+        ItemReader<String> key,
+        ItemReader<Optional<Event>> event) {
+      String checkpoint = prefix + "." + resource.wireName();
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint)).map(c -> highWater(checkpoint, c));
+      List<Event> newer = new ArrayList<>();
+      Optional<String> newest = Optional.empty();
+      URI url = first;
+      int page = 0;
+      boolean reached = false;
+      while (url != null && !reached) {
+        ForgeResponse response = execute(get(url, JSON));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        page++;
+        listener.onPage(resource.wireName(), page, list.size());
+        for (Map<String, Object> item : list) {
+          String k = key.read(json, item);
+          if (saved.isPresent() && saved.get().equals(k)) {
+            reached = true;
+            break;
+          }
+          if (newest.isEmpty()) {
+            newest = Optional.of(k);
+          }
+          if (!seen.add(resource.wireName() + ":" + prefix + ":" + k)) {
+            duplicates++;
+            continue;
+          }
+          event.read(json, item).ifPresent(newer::add);
+        }
+        url = Links.next(response).orElse(null);
+      }
+      Collections.reverse(newer);
+      long emitted = newer.stream().filter(this::emit).count();
+      items.merge(resource, emitted, Long::sum);
+      listener.onItems(resource.wireName(), emitted);
+      newest.ifPresent(k -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + k)));
+    }
+
+    /**
+     * The submitted reviews of one pull request (an element of the pulls list), oldest first, all
+     * pages. Pending reviews (not submitted, no {@code submitted_at}) are not events.
+     */
+    List<Event> reviews(String name, Repository repo, JsonValues pullJson, Map<String, Object> pull) {
+      long number = pullJson.number(pull, "number");
+      Actor author = Mapping.userOrGhost(pullJson, pull, "user");
+      List<Event> out = new ArrayList<>();
+      URI url = api("/repos/" + name + "/pulls/" + number + "/reviews?per_page=" + PAGE_SIZE);
+      while (url != null) {
+        ForgeResponse response = execute(get(url, JSON));
+        JsonValues json = JsonValues.of(response);
+        for (Map<String, Object> review : json.array()) {
+          Mapping.review(json, review, repo, (int) number, author).ifPresent(out::add);
+        }
+        url = Links.next(response).orElse(null);
+      }
+      return out;
+    }
+
+    /** The key of a {@code HW TAB key} cursor. */
+    private String highWater(String checkpoint, String cursor) {
+      String[] parts = cursor.split("\t", -1);
+      if (parts.length != 2 || !parts[0].equals("HW") || parts[1].isEmpty()) {
+        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>key': " + cursor);
+      }
+      return parts[1];
+    }
+
+    /**
+     * Reads pages from the saved cursor (or {@code first}), emitting new items. A cursor is
+     * {@code URL TAB SKIP}: the page to read and how many of its first items were emitted already.
+     */
+    void pages(
+        GitHubResource resource,
+        String prefix,
+        URI first,
+        String accept,
+        ItemReader<String> key,
+        ItemReader<? extends List<? extends Event>> event,
+        boolean cursorPerItem) {
+      String checkpoint = prefix + "." + resource.wireName();
+      URI url = first;
+      int skip = 0;
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent()) {
+        String[] parts = saved.get().split("\t", -1);
+        if (parts.length != 2 || !parts[1].matches("[0-9]{1,9}")) {
+          throw new IllegalStateException(
+              "checkpoint " + checkpoint + " is not 'URL<TAB>count': " + saved.get());
+        }
+        url = URI.create(parts[0]);
+        skip = Integer.parseInt(parts[1]);
+        LOG.info("{}: resuming at {} after {} items", checkpoint, url, skip);
+      }
+      items.putIfAbsent(resource, 0L);
+      int page = 0;
+      while (true) {
+        ForgeResponse response = execute(get(url, accept));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        page++;
+        listener.onPage(resource.wireName(), page, list.size());
+        long emitted = 0;
+        for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
+          Map<String, Object> item = list.get(i);
+          if (seen.add(resource.wireName() + ":" + prefix + ":" + key.read(json, item))) {
+            for (Event e : event.read(json, item)) {
+              if (emit(e)) {
+                emitted++;
+              }
+            }
+          } else {
+            duplicates++;
+          }
+          if (cursorPerItem) {
+            // Each item cost requests of its own (the reviews of a pull request): do not redo them.
+            String done = url + "\t" + (i + 1);
+            store.ifPresent(s -> s.write(checkpoint, done));
+          }
+        }
+        items.merge(resource, emitted, Long::sum);
+        listener.onItems(resource.wireName(), emitted);
+        Optional<URI> next = Links.next(response);
+        final URI current = url;
+        final int count = list.size();
+        if (next.isPresent()) {
+          store.ifPresent(s -> s.write(checkpoint, next.get() + "\t0"));
+          url = next.get();
+          skip = 0;
+        } else {
+          // The last page: a later fetch re-reads it and skips what was emitted.
+          store.ifPresent(s -> s.write(checkpoint, current + "\t" + count));
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Hands an event to the sink unless it is before {@code since}, counting those attributed to
+   * deleted accounts; whether it was handed over.
+   */
+  private boolean emitTo(Run run, Event event) {
+    if (run.since.isPresent() && event.at().isBefore(run.since.get())) {
+      run.beforeSince++;
+      return false;
+    }
+    if (event.actor().equals(Mapping.GHOST)) {
+      run.ghostActors++;
+    }
+    run.sink.accept(event);
+    return true;
+  }
+
+  /** Builds a {@link GitHubSource}. Not thread-safe. */
+  public static final class Builder {
+    private URI apiUrl = URI.create("https://api.github.com");
+    private final List<Token> tokens = new ArrayList<>();
+    private Optional<HttpSender> sender = Optional.empty();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private RandomGenerator random = new SplittableRandom();
+    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.WAIT;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private ProgressListener listener = ProgressListener.NONE;
+
+    private Builder() {}
+
+    /**
+     * The REST base URL; default {@code https://api.github.com}. For GitHub Enterprise Server
+     * {@code https://HOST/api/v3}.
+     *
+     * @param value an absolute http or https URL
+     * @return this builder
+     */
+    public Builder apiUrl(URI value) {
+      Objects.requireNonNull(value, "apiUrl");
+      if (!value.isAbsolute() || !(value.getScheme().equals("https") || value.getScheme().equals("http"))) {
+        throw new IllegalArgumentException("apiUrl must be an absolute http(s) URL but was " + value);
+      }
+      this.apiUrl = value;
+      return this;
+    }
+
+    /**
+     * Adds a token; with several, each request uses the one with the most requests left.
+     *
+     * @param value the token
+     * @return this builder
+     */
+    public Builder token(Token value) {
+      tokens.add(Objects.requireNonNull(value, "token"));
+      return this;
+    }
+
+    /**
+     * Adds the tokens of {@code GITHUB_TOKEN} and {@code GH_TOKEN} found in the environment (when
+     * set and not blank, and not the same value twice).
+     *
+     * @param environment variables, such as {@link System#getenv()}
+     * @return this builder
+     */
+    public Builder tokensFromEnvironment(Map<String, String> environment) {
+      Objects.requireNonNull(environment, "environment");
+      Set<String> added = new HashSet<>();
+      for (String variable : List.of("GITHUB_TOKEN", "GH_TOKEN")) {
+        String value = environment.get(variable);
+        if (value != null && !value.isBlank() && added.add(value.strip())) {
+          tokens.add(Token.of(value.strip(), variable));
+        }
+      }
+      return this;
+    }
+
+    /**
+     * The transport; default {@link HttpSender#jdk(Duration, Duration)} with 10 s to connect and
+     * 60 s per request.
+     *
+     * @param value the sender
+     * @return this builder
+     */
+    public Builder sender(HttpSender value) {
+      this.sender = Optional.of(Objects.requireNonNull(value, "sender"));
+      return this;
+    }
+
+    /**
+     * The clock for rate-limit resets; default UTC system clock.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * How to wait; default {@link Sleeper#SYSTEM}.
+     *
+     * @param value the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      return this;
+    }
+
+    /**
+     * The jitter source; default unseeded.
+     *
+     * @param value the generator
+     * @return this builder
+     */
+    public Builder random(RandomGenerator value) {
+      this.random = Objects.requireNonNull(value, "random");
+      return this;
+    }
+
+    /**
+     * Wait for or fail on rate limits; default {@link RateLimitPolicy#WAIT}.
+     *
+     * @param value the policy
+     * @return this builder
+     */
+    public Builder rateLimitPolicy(RateLimitPolicy value) {
+      this.rateLimitPolicy = Objects.requireNonNull(value, "rateLimitPolicy");
+      return this;
+    }
+
+    /**
+     * Retries of 5xx and transport failures; default {@link RetryPolicy#defaults()}.
+     *
+     * @param value the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy value) {
+      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Progress; default none.
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public Builder listener(ProgressListener value) {
+      this.listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * The source.
+     *
+     * @return a new source
+     */
+    public GitHubSource build() {
+      return new GitHubSource(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GitHubSource[" + apiUrl + ", " + tokens + "]";
+  }
+}
