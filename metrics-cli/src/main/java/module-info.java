@@ -2,6 +2,7 @@
 module io.github.communitymetrics.cli {
   requires io.github.communitymetrics.core;
   requires io.github.communitymetrics.testkit;
+  requires io.github.communitymetrics.gitlab;
   requires tools.jackson.core;
   requires info.picocli;
   requires org.slf4j;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       MetricsCommand.class,
       EventsCommand.class,
+      FetchGitLabCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CommunityMetricsCli implements Runnable {

@@ -35,6 +35,8 @@ final class MetricsCommand implements Callable<Integer> {
 
   @Mixin EventSource source;
 
+  @Mixin GitLabOptions gitlab;
+
   @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "The repository to describe.")
   String repo;
 
@@ -68,7 +70,8 @@ final class MetricsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Duration windowLength = duration(window, "--window");
     Duration horizonLength = duration(horizon, "--horizon");
-    EventSource.Loaded loaded = source.load();
+    EventSource.Loaded loaded =
+        gitlab.isSet() ? gitlab.load(spec.commandLine().getErr()) : source.load();
     EventStore store = EventStore.of(loaded.events());
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to measure");
