@@ -20,6 +20,8 @@ import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
+import io.github.communitymetrics.forge.MalformedResponseException;
 import io.github.communitymetrics.forge.HttpSender;
 import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.RetryPolicy;
@@ -209,6 +211,22 @@ class GitLabSourceTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> GitLabResource.fromWireName("stars"));
     assertTrue(e.getMessage().contains("starrers"), e.getMessage());
+  }
+
+  @Test
+  void aValueTheCoreModelRefusesIsAMalformedResponseNamingTheUrl() {
+    FakeGitLab gl = new FakeGitLab(0, 0, 3, 0);
+    HttpSender badSha = request -> {
+      ForgeResponse r = gl.send(request);
+      return new ForgeResponse(
+          r.status(), r.uri(), r.headers(), r.body().replace(FakeGitLab.sha(3), "not-a-sha"));
+    };
+    MalformedResponseException e =
+        assertThrows(MalformedResponseException.class,
+            () -> source(badSha).fetch(TARGET,
+                FetchOptions.all().withResources(EnumSet.of(GitLabResource.MERGE_REQUESTS)), x -> {}));
+    assertTrue(e.getMessage().contains("/projects/7/merge_requests"), e.getMessage());
+    assertTrue(e.getMessage().contains("item 2"), e.getMessage());
   }
 
   /** Kills the fetch (an unchecked failure the client does not retry) at request number N. */
