@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * A GitLab source for a command: {@code --gitlab PROJECT} or {@code --gitlab-group GROUP} on
@@ -24,6 +27,9 @@ import picocli.CommandLine.Option;
  * that {@code metrics} and {@code fetch-gitlab} share it without touching the other sources.
  */
 final class GitLabOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
       names = "--gitlab",
       paramLabel = "PROJECT",
@@ -65,15 +71,20 @@ final class GitLabOptions {
   /** Fetches into the sink, reporting progress and the summary to {@code err}. */
   FetchReport fetch(Consumer<? super Event> sink, PrintWriter err) {
     if (project != null && group != null) {
-      throw new IllegalArgumentException("give either --gitlab or --gitlab-group, not both");
+      throw new ParameterException(mixee.commandLine(), "give either --gitlab or --gitlab-group, not both");
     }
-    GitLabTarget target = project != null ? GitLabTarget.project(project) : GitLabTarget.group(group);
+    GitLabTarget target;
     Set<GitLabResource> wanted = EnumSet.allOf(GitLabResource.class);
-    if (resources != null) {
-      wanted = EnumSet.noneOf(GitLabResource.class);
-      for (String r : resources) {
-        wanted.add(GitLabResource.fromWireName(r.strip()));
+    try {
+      target = project != null ? GitLabTarget.project(project) : GitLabTarget.group(group);
+      if (resources != null) {
+        wanted = EnumSet.noneOf(GitLabResource.class);
+        for (String r : resources) {
+          wanted.add(GitLabResource.fromWireName(r.strip()));
+        }
       }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
     }
     FetchOptions options = new FetchOptions(wanted, Optional.ofNullable(checkpoints));
     GitLabSource source =

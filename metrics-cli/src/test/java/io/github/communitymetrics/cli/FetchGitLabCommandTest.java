@@ -71,6 +71,19 @@ class FetchGitLabCommandTest {
   }
 
   @Test
+  void badTargetsAndResourcesAreUsageErrors() {
+    CommunityMetricsCliTest.Run both = CommunityMetricsCliTest.run(
+        "fetch-gitlab", "--gitlab", "acme/widget", "--gitlab-group", "acme", "--gitlab-url", url);
+    assertEquals(2, both.status(), both.err());
+    assertTrue(both.err().contains("not both"), both.err());
+    CommunityMetricsCliTest.Run resource = CommunityMetricsCliTest.run(
+        "fetch-gitlab", "--gitlab", "acme/widget", "--gitlab-resources", "stars", "--gitlab-url", url);
+    assertEquals(2, resource.status(), resource.err());
+    assertTrue(resource.err().contains("starrers"), resource.err());
+    assertEquals(2, CommunityMetricsCliTest.run("metrics", "--gitlab", "acme//widget", "--gitlab-url", url).status());
+  }
+
+  @Test
   void metricsReadsAGitLabProject() {
     CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(
         "metrics", "--gitlab", "acme/widget", "--gitlab-url", url, "--gitlab-resources", "starrers,forks");
