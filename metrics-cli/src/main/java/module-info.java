@@ -5,6 +5,7 @@ module io.github.communitymetrics.cli {
   requires io.github.communitymetrics.report;
   requires io.github.communitymetrics.git;
   requires io.github.communitymetrics.github;
+  requires io.github.communitymetrics.gitlab;
   requires tools.jackson.core;
   requires info.picocli;
   requires org.slf4j;

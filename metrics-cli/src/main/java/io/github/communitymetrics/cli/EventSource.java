@@ -23,11 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Where a command's events come from: a JSON Lines file, GH Archive hours, the GitHub API, or the
- * simulated demo community.
+ * Where a command's events come from: a JSON Lines file, GH Archive hours, the GitHub or GitLab
+ * API, or the simulated demo community.
  */
 final class EventSource {
   @picocli.CommandLine.Mixin GitHubOptions github = new GitHubOptions();
+
+  @picocli.CommandLine.Mixin GitLabOptions gitlab = new GitLabOptions();
 
   @Option(
       names = "--events",
@@ -70,7 +72,7 @@ final class EventSource {
 
   /** Whether the events come from a file or a forge rather than the simulator. */
   boolean fromFiles() {
-    return eventsFile != null || gharchiveFiles != null || github.present();
+    return eventsFile != null || gharchiveFiles != null || github.present() || gitlab.isSet();
   }
 
   Loaded load() throws IOException {
@@ -83,10 +85,19 @@ final class EventSource {
    * @param repository for GH Archive input, the only {@code OWNER/NAME} to keep while parsing
    */
   Loaded load(Optional<String> repository) throws IOException {
+    int sources = (eventsFile != null ? 1 : 0) + (gharchiveFiles != null ? 1 : 0)
+        + (github.present() ? 1 : 0) + (gitlab.isSet() ? 1 : 0);
+    if (sources > 1) {
+      throw new picocli.CommandLine.ParameterException(
+          mixee.commandLine(), "give one of --events, --gharchive, --github or --gitlab");
+    }
+    if (gitlab.isSet()) {
+      return gitlab.load(mixee.commandLine().getErr());
+    }
     if (github.present()) {
       if (eventsFile != null || gharchiveFiles != null) {
         throw new picocli.CommandLine.ParameterException(
-            mixee.commandLine(), "give one of --events, --gharchive or --github");
+            mixee.commandLine(), "give one of --events, --gharchive, --github or --gitlab");
       }
       List<Event> events = new ArrayList<>();
       io.github.communitymetrics.github.FetchReport report =
@@ -98,7 +109,7 @@ final class EventSource {
     if (gharchiveFiles != null) {
       if (eventsFile != null) {
         throw new picocli.CommandLine.ParameterException(
-            mixee.commandLine(), "give one of --events, --gharchive or --github");
+            mixee.commandLine(), "give one of --events, --gharchive, --github or --gitlab");
       }
       return loadGhArchive(repository);
     }

@@ -1,0 +1,63 @@
+package io.github.communitymetrics.gitlab;
+
+import java.util.Locale;
+
+/** A kind of data a fetch reads from each project. */
+public enum GitLabResource {
+  /** Stars with their time ({@code starred_since}): one request per 100 starrers. */
+  STARRERS,
+  /** Forks with their creation time: one request per 100 forks. */
+  FORKS,
+  /**
+   * Merge requests of every state, oldest first: their opening, merging and closing (number = iid).
+   * One request per 100 merge requests.
+   */
+  MERGE_REQUESTS,
+  /**
+   * The notes of each merge request: human notes as comments ({@code DiffNote}s as review
+   * comments), "approved this merge request" and "reopened" system notes as reviews and
+   * reopenings; other system notes are counted and skipped. One request per merge request (and
+   * per further 100 notes) plus the merge-request list.
+   */
+  MERGE_REQUEST_NOTES,
+  /** Issues of every state, oldest first: their opening and closing. One request per 100. */
+  ISSUES,
+  /**
+   * The notes of each issue: human notes as comments, "reopened" system notes as reopenings;
+   * other system notes are counted and skipped. One request per issue plus the issue list.
+   */
+  ISSUE_NOTES,
+  /**
+   * Direct members with their access level (developer, maintainer, owner) at the time they were
+   * added; members without {@code created_at} are counted and skipped. One request per 100.
+   */
+  MEMBERS;
+
+  /**
+   * The name used on the command line and in checkpoint files.
+   *
+   * @return the lower-case name, such as {@code merge_requests}
+   */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The resource of a wire name.
+   *
+   * @param wireName such as {@code forks}
+   * @return the resource
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public static GitLabResource fromWireName(String wireName) {
+    StringBuilder known = new StringBuilder();
+    for (GitLabResource r : values()) {
+      if (r.wireName().equals(wireName)) {
+        return r;
+      }
+      known.append(known.length() == 0 ? "" : ", ").append(r.wireName());
+    }
+    throw new IllegalArgumentException(
+        "unknown GitLab resource '" + wireName + "'; known: " + known);
+  }
+}

@@ -1,0 +1,514 @@
+package io.github.communitymetrics.gitlab;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.forge.Authenticator;
+import io.github.communitymetrics.forge.CheckpointStore;
+import io.github.communitymetrics.forge.ForgeHttpClient;
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
+import io.github.communitymetrics.forge.HttpSender;
+import io.github.communitymetrics.forge.JsonValues;
+import io.github.communitymetrics.forge.MalformedResponseException;
+import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.RateLimitClassifier;
+import io.github.communitymetrics.forge.RateLimitPolicy;
+import io.github.communitymetrics.forge.RequestAccounting;
+import io.github.communitymetrics.forge.RetryPolicy;
+import io.github.communitymetrics.forge.Sleeper;
+import io.github.communitymetrics.forge.Token;
+import io.github.communitymetrics.gitlab.internal.GitLabMapping;
+import io.github.communitymetrics.gitlab.internal.Pages;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads GitLab projects through the REST API v4 (gitlab.com or a self-managed instance) and emits
+ * core events.
+ *
+ * <p>Lists are read 100 items a page, oldest first where GitLab can sort, following {@code Link:
+ * rel="next"} or {@code X-Next-Page}. Retries of 5xx and transport failures, 429 with {@code
+ * Retry-After} or {@code RateLimit-Reset}, and the typed errors are those of {@link
+ * ForgeHttpClient}. With a checkpoint directory the cursor of each resource is saved atomically
+ * after the events it covers were handed to the sink (after each page for a list, after each merge
+ * request or issue for notes), so a fetch killed at any request resumes where it stopped without
+ * emitting anything twice, and a later fetch reads only what is new. Items are deduplicated by
+ * their GitLab id within a fetch.
+ *
+ * <p>Thread-safe: each {@link #fetch} builds its own HTTP client and counters.
+ */
+public final class GitLabSource {
+  private static final Logger LOG = LoggerFactory.getLogger(GitLabSource.class);
+  private static final int PAGE_SIZE = 100;
+  private static final String ASC = "order_by=created_at&sort=asc&";
+
+  private final URI baseUrl;
+  private final Optional<Authenticator> authenticator;
+  private final HttpSender sender;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final RandomGenerator random;
+  private final RateLimitPolicy rateLimitPolicy;
+  private final RetryPolicy retryPolicy;
+  private final ProgressListener listener;
+
+  private GitLabSource(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.authenticator = b.authenticator;
+    this.sender = b.sender.orElseGet(() -> HttpSender.jdk(Duration.ofSeconds(10), Duration.ofSeconds(60)));
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.random = b.random;
+    this.rateLimitPolicy = b.rateLimitPolicy;
+    this.retryPolicy = b.retryPolicy;
+    this.listener = b.listener;
+    if (authenticator.isEmpty()) {
+      LOG.warn("no GitLab token (builder or GITLAB_TOKEN): only public data, at the lower unauthenticated rate limit");
+    }
+  }
+
+  /**
+   * A builder with the defaults documented on its methods.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The REST API base: the instance URL followed by {@code /api/v4}.
+   *
+   * @return such as {@code https://gitlab.com/api/v4}
+   */
+  public URI apiUrl() {
+    return URI.create(baseUrl.toString().replaceAll("/+$", "") + "/api/v4");
+  }
+
+  /**
+   * Fetches a project or every project of a group (subgroups included) and hands each event to the
+   * sink.
+   *
+   * @param target the project or group
+   * @param options what to read and where to keep cursors
+   * @param sink receives each event once
+   * @return what the fetch read, skipped and cost
+   * @throws io.github.communitymetrics.forge.ForgeException when GitLab refuses or keeps failing;
+   *     cursors saved up to then stay valid for a resumed fetch
+   */
+  public FetchReport fetch(GitLabTarget target, FetchOptions options, Consumer<? super Event> sink) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(sink, "sink");
+    RequestAccounting accounting = new RequestAccounting();
+    ForgeHttpClient http =
+        ForgeHttpClient.builder(sender)
+            .authenticator(authenticator.orElse(Authenticator.NONE))
+            .rateLimitClassifier(RateLimitClassifier.standard())
+            .rateLimitPolicy(rateLimitPolicy)
+            .retryPolicy(retryPolicy)
+            .clock(clock)
+            .sleeper(sleeper)
+            .random(random)
+            .listener(listener)
+            .accounting(accounting)
+            .build();
+    Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
+    Run run = new Run(http, store, sink);
+    List<String> paths = new ArrayList<>();
+    if (target.group()) {
+      URI next =
+          api("/groups/" + target.encoded()
+              + "/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page="
+              + PAGE_SIZE);
+      while (next != null) {
+        ForgeResponse response = http.execute(ForgeRequest.get(next));
+        JsonValues json = JsonValues.of(response);
+        for (Map<String, Object> project : json.array()) {
+          paths.add(json.text(project, "path_with_namespace"));
+        }
+        next = Pages.next(response).orElse(null);
+      }
+    } else {
+      paths.add(target.path());
+    }
+    List<Repository> repositories = new ArrayList<>();
+    for (String path : paths) {
+      JsonValues meta =
+          JsonValues.of(http.execute(ForgeRequest.get(api("/projects/" + GitLabTarget.project(path).encoded()))));
+      Repository repo = GitLabMapping.repository(meta, meta.object());
+      repositories.add(repo);
+      // The numeric id keeps working after a rename; cursors are keyed by the path asked for.
+      String project = "/projects/" + repo.id().getAsLong();
+      String prefix = path.replace("/", "__");
+      for (GitLabResource resource : GitLabResource.values()) {
+        if (options.resources().contains(resource)) {
+          run.read(resource, prefix, project, repo);
+        }
+      }
+    }
+    return new FetchReport(
+        target, repositories, run.items, run.duplicates, run.skipped, accounting.snapshot());
+  }
+
+  private URI api(String pathAndQuery) {
+    return URI.create(apiUrl() + pathAndQuery);
+  }
+
+  /** Maps one list item to its events. */
+  @FunctionalInterface
+  private interface ItemMapper {
+    List<Event> map(JsonValues json, Map<String, Object> item);
+  }
+
+  /** The state of one fetch: cursors, dedup keys, counts. */
+  private final class Run {
+    final ForgeHttpClient http;
+    final Optional<CheckpointStore> store;
+    final Consumer<? super Event> sink;
+    final Set<String> seen = new HashSet<>();
+    final Map<GitLabResource, Long> items = new EnumMap<>(GitLabResource.class);
+    final Map<String, Long> skipped = new TreeMap<>();
+    long duplicates;
+
+    Run(ForgeHttpClient http, Optional<CheckpointStore> store, Consumer<? super Event> sink) {
+      this.http = http;
+      this.store = store;
+      this.sink = sink;
+    }
+
+    void skip(String reason) {
+      skipped.merge(reason, 1L, Long::sum);
+    }
+
+    void read(GitLabResource resource, String prefix, String project, Repository repo) {
+      String list = "?per_page=" + PAGE_SIZE;
+      switch (resource) {
+        case STARRERS:
+          pages(resource, prefix, api(project + "/starrers" + list), false,
+              (j, item) -> emit(resource, prefix, GitLabMapping.starKey(j, item),
+                  GitLabMapping.star(j, item, repo, this::skip)));
+          break;
+        case FORKS:
+          pages(resource, prefix, api(project + "/forks?" + ASC + "per_page=" + PAGE_SIZE), false,
+              (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
+                  GitLabMapping.fork(j, item, repo, this::skip)));
+          break;
+        case MERGE_REQUESTS:
+          pages(resource, prefix, mergeRequests(project), false,
+              (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
+                  GitLabMapping.mergeRequest(j, item, repo, this::skip)));
+          break;
+        case ISSUES:
+          pages(resource, prefix, issues(project), false,
+              (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
+                  GitLabMapping.issue(j, item, repo, this::skip)));
+          break;
+        case MERGE_REQUEST_NOTES:
+          pages(resource, prefix, mergeRequests(project), true,
+              (j, item) -> notes(resource, prefix, project + "/merge_requests/", repo, j, item, true));
+          break;
+        case ISSUE_NOTES:
+          pages(resource, prefix, issues(project), true,
+              (j, item) -> notes(resource, prefix, project + "/issues/", repo, j, item, false));
+          break;
+        case MEMBERS:
+          pages(resource, prefix, api(project + "/members" + list), false,
+              (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
+                  GitLabMapping.member(j, item, repo, this::skip)));
+          break;
+        default:
+          throw new AssertionError(resource);
+      }
+    }
+
+    URI mergeRequests(String project) {
+      return api(project + "/merge_requests?state=all&" + ASC + "per_page=" + PAGE_SIZE);
+    }
+
+    URI issues(String project) {
+      return api(project + "/issues?state=all&" + ASC + "per_page=" + PAGE_SIZE);
+    }
+
+    /** Emits the events of an item unless its key was seen in this fetch; returns how many. */
+    List<Event> emit(GitLabResource resource, String prefix, String key, List<Event> events) {
+      if (seen.add(resource.wireName() + ":" + prefix + ":" + key)) {
+        return events;
+      }
+      duplicates++;
+      return List.of();
+    }
+
+    /** All notes of one merge request or issue, read in full before any is emitted. */
+    List<Event> notes(
+        GitLabResource resource,
+        String prefix,
+        String parentPath,
+        Repository repo,
+        JsonValues parentJson,
+        Map<String, Object> parent,
+        boolean onMergeRequest) {
+      if (!seen.add(resource.wireName() + ":" + prefix + ":parent:" + GitLabMapping.idKey(parentJson, parent))) {
+        duplicates++;
+        return List.of();
+      }
+      int iid = GitLabMapping.iid(parentJson, parent, "iid");
+      Optional<Actor> author =
+          Optional.of(GitLabMapping.actor(parentJson, parentJson.object(parent, "author")));
+      List<Event> out = new ArrayList<>();
+      URI next = api(parentPath + iid + "/notes?" + ASC + "per_page=" + PAGE_SIZE);
+      while (next != null) {
+        ForgeResponse response = http.execute(ForgeRequest.get(next));
+        JsonValues json = JsonValues.of(response);
+        for (Map<String, Object> note : json.array()) {
+          if (seen.add(resource.wireName() + ":" + prefix + ":" + GitLabMapping.idKey(json, note))) {
+            out.addAll(GitLabMapping.note(json, note, repo, iid, onMergeRequest, author, this::skip));
+          } else {
+            duplicates++;
+          }
+        }
+        next = Pages.next(response).orElse(null);
+      }
+      return out;
+    }
+
+    /**
+     * Reads pages from the saved cursor (or {@code first}), emitting the events of new items. A
+     * cursor is {@code URL TAB SKIP}: the page to read and how many of its first items were
+     * handled already. With {@code perItem} the cursor is saved after each item (whose mapping
+     * sends requests of its own), else after each page.
+     */
+    void pages(GitLabResource resource, String prefix, URI first, boolean perItem, ItemMapper mapper) {
+      String checkpoint = prefix + "." + resource.wireName();
+      URI url = first;
+      int skip = 0;
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent()) {
+        String[] parts = saved.get().split("\t", -1);
+        if (parts.length != 2 || !parts[1].matches("[0-9]{1,9}")) {
+          throw new IllegalStateException(
+              "checkpoint " + checkpoint + " is not 'URL<TAB>count': " + saved.get());
+        }
+        url = URI.create(parts[0]);
+        skip = Integer.parseInt(parts[1]);
+        LOG.info("{}: resuming at {} after {} items", checkpoint, url, skip);
+      }
+      items.putIfAbsent(resource, 0L);
+      int page = 0;
+      while (true) {
+        ForgeResponse response = http.execute(ForgeRequest.get(url));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        Optional<URI> next = Pages.next(response);
+        page++;
+        listener.onPage(resource.wireName(), page, list.size());
+        long emitted = 0;
+        for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
+          List<Event> events;
+          try {
+            events = mapper.map(json, list.get(i));
+          } catch (IllegalArgumentException e) {
+            // A value the core event refuses (a bad sha, a blank name): the response's fault.
+            throw new MalformedResponseException(
+                "item " + i + " breaks the documented shape: " + e.getMessage(), response.uri(), e);
+          }
+          events.forEach(sink);
+          emitted += events.size();
+          if (perItem) {
+            save(checkpoint, url, i + 1);
+          }
+        }
+        items.merge(resource, emitted, Long::sum);
+        listener.onItems(resource.wireName(), emitted);
+        if (next.isEmpty()) {
+          // The last page: a later fetch re-reads it and skips what was handled.
+          save(checkpoint, url, list.size());
+          return;
+        }
+        save(checkpoint, next.get(), 0);
+        url = next.get();
+        skip = 0;
+      }
+    }
+
+    void save(String checkpoint, URI url, int handled) {
+      store.ifPresent(s -> s.write(checkpoint, url + "\t" + handled));
+    }
+  }
+
+  /** Builds a {@link GitLabSource}. Not thread-safe. */
+  public static final class Builder {
+    private URI baseUrl = URI.create("https://gitlab.com");
+    private Optional<Authenticator> authenticator = Optional.empty();
+    private Optional<HttpSender> sender = Optional.empty();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private RandomGenerator random = new SplittableRandom();
+    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.WAIT;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private ProgressListener listener = ProgressListener.NONE;
+
+    private Builder() {}
+
+    /**
+     * The instance URL; default {@code https://gitlab.com}. The API is read below {@code /api/v4}.
+     *
+     * @param value an absolute http or https URL, such as {@code https://gitlab.example.org}
+     * @return this builder
+     */
+    public Builder baseUrl(URI value) {
+      Objects.requireNonNull(value, "baseUrl");
+      if (!value.isAbsolute() || !(value.getScheme().equals("https") || value.getScheme().equals("http"))) {
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL but was " + value);
+      }
+      this.baseUrl = value;
+      return this;
+    }
+
+    /**
+     * A personal, project or group access token, sent as {@code PRIVATE-TOKEN}.
+     *
+     * @param value the token
+     * @return this builder
+     */
+    public Builder privateToken(Token value) {
+      this.authenticator = Optional.of(Authenticator.header("PRIVATE-TOKEN", "", Objects.requireNonNull(value, "token")));
+      return this;
+    }
+
+    /**
+     * An OAuth 2 access token, sent as {@code Authorization: Bearer}.
+     *
+     * @param value the token
+     * @return this builder
+     */
+    public Builder oauthToken(Token value) {
+      this.authenticator = Optional.of(Authenticator.bearer(Objects.requireNonNull(value, "token")));
+      return this;
+    }
+
+    /**
+     * Uses {@code GITLAB_TOKEN} from the environment as a {@link #privateToken} when it is set and
+     * not blank (and no token was given yet).
+     *
+     * @param environment variables, such as {@link System#getenv()}
+     * @return this builder
+     */
+    public Builder tokenFromEnvironment(Map<String, String> environment) {
+      Objects.requireNonNull(environment, "environment");
+      String value = environment.get("GITLAB_TOKEN");
+      if (authenticator.isEmpty() && value != null && !value.isBlank()) {
+        privateToken(Token.of(value.strip(), "GITLAB_TOKEN"));
+      }
+      return this;
+    }
+
+    /**
+     * The transport; default {@link HttpSender#jdk(Duration, Duration)} with 10 s to connect and
+     * 60 s per request.
+     *
+     * @param value the sender
+     * @return this builder
+     */
+    public Builder sender(HttpSender value) {
+      this.sender = Optional.of(Objects.requireNonNull(value, "sender"));
+      return this;
+    }
+
+    /**
+     * The clock for rate-limit resets; default UTC system clock.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * How to wait; default {@link Sleeper#SYSTEM}.
+     *
+     * @param value the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      return this;
+    }
+
+    /**
+     * The jitter source; default unseeded.
+     *
+     * @param value the generator
+     * @return this builder
+     */
+    public Builder random(RandomGenerator value) {
+      this.random = Objects.requireNonNull(value, "random");
+      return this;
+    }
+
+    /**
+     * Wait for or fail on rate limits; default {@link RateLimitPolicy#WAIT}.
+     *
+     * @param value the policy
+     * @return this builder
+     */
+    public Builder rateLimitPolicy(RateLimitPolicy value) {
+      this.rateLimitPolicy = Objects.requireNonNull(value, "rateLimitPolicy");
+      return this;
+    }
+
+    /**
+     * Retries of 5xx and transport failures; default {@link RetryPolicy#defaults()}.
+     *
+     * @param value the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy value) {
+      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Progress; default none.
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public Builder listener(ProgressListener value) {
+      this.listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * The source.
+     *
+     * @return a new source
+     */
+    public GitLabSource build() {
+      return new GitLabSource(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GitLabSource[" + baseUrl + ", " + authenticator.map(Object::toString).orElse("no token") + "]";
+  }
+}

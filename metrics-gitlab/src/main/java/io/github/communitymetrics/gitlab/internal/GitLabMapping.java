@@ -1,0 +1,285 @@
+package io.github.communitymetrics.gitlab.internal;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.MemberAdded;
+import io.github.communitymetrics.core.event.Permission;
+import io.github.communitymetrics.core.event.PullRequestClosed;
+import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.PullRequestReopened;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.ReviewComment;
+import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.forge.JsonValues;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * GitLab REST v4 objects to core events. Items that carry no event are reported to a skip counter
+ * with a reason, never dropped silently.
+ */
+public final class GitLabMapping {
+  /** Project and group access tokens act through users named {@code project_ID_bot...}/{@code group_ID_bot...}. */
+  private static final Pattern TOKEN_BOT = Pattern.compile("(project|group)_[0-9]+_bot.*");
+
+  private GitLabMapping() {}
+
+  /** Where skipped items are counted, by reason. */
+  @FunctionalInterface
+  public interface Skips {
+    /** Counts one skipped item. */
+    void skip(String reason);
+  }
+
+  /**
+   * A GitLab user object ({@code username}, {@code id}, {@code name}, {@code bot}) as an actor. Bots
+   * are users with {@code bot: true}, project and group access-token users and the ghost user that
+   * stands in for deleted accounts.
+   */
+  public static Actor actor(JsonValues json, Map<String, Object> user) {
+    String login = json.text(user, "username");
+    boolean bot =
+        json.optionalBoolean(user, "bot").orElse(false)
+            || TOKEN_BOT.matcher(login).matches()
+            || login.equals("ghost");
+    return new Actor(
+        Forge.GITLAB,
+        Optional.of(login),
+        json.optionalNumber(user, "id"),
+        json.optionalText(user, "name").filter(n -> !n.isBlank()),
+        List.of(),
+        bot ? ActorKind.BOT : ActorKind.USER);
+  }
+
+  /** A project object ({@code path_with_namespace}, {@code id}) as a core repository. */
+  public static Repository repository(JsonValues json, Map<String, Object> project) {
+    return new Repository(
+        Forge.GITLAB,
+        json.text(project, "path_with_namespace"),
+        OptionalLong.of(json.number(project, "id")));
+  }
+
+  /** An element of {@code GET /projects/:id/starrers}: {@code starred_since} and {@code user}. */
+  public static List<Event> star(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    return List.of(
+        new Star(json.instant(item, "starred_since"), repo, actor(json, json.object(item, "user"))));
+  }
+
+  /** The key of a star: the user's id (a user stars a project once). */
+  public static String starKey(JsonValues json, Map<String, Object> item) {
+    return Long.toString(json.number(json.object(item, "user"), "id"));
+  }
+
+  /** The key of any item with an {@code id}. */
+  public static String idKey(JsonValues json, Map<String, Object> item) {
+    return Long.toString(json.number(item, "id"));
+  }
+
+  /**
+   * An element of {@code GET /projects/:id/forks}: the fork project, created by its {@code owner}
+   * (a user namespace) or, for a fork into a group, by the group namespace.
+   */
+  public static List<Event> fork(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    Optional<Map<String, Object>> owner = json.optionalObject(item, "owner");
+    Actor actor;
+    if (owner.isPresent()) {
+      actor = actor(json, owner.get());
+    } else {
+      Map<String, Object> ns = json.object(item, "namespace");
+      actor =
+          new Actor(
+              Forge.GITLAB,
+              Optional.of(json.text(ns, "full_path")),
+              json.optionalNumber(ns, "id"),
+              json.optionalText(ns, "name").filter(n -> !n.isBlank()),
+              List.of(),
+              ActorKind.ORGANIZATION);
+    }
+    return List.of(
+        new Fork(
+            json.instant(item, "created_at"),
+            repo,
+            actor,
+            Optional.of(json.text(item, "path_with_namespace"))));
+  }
+
+  /**
+   * An element of {@code GET /projects/:id/merge_requests?state=all}: its opening, its merge (by
+   * {@code merged_by}, or {@code merge_user} on newer GitLab) and, when closed unmerged, its last
+   * closing. A merge or close without time or actor is counted, not invented.
+   */
+  public static List<Event> mergeRequest(
+      JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    int iid = iid(json, item, "iid");
+    Actor author = actor(json, json.object(item, "author"));
+    boolean draft =
+        json.optionalBoolean(item, "draft")
+            .or(() -> json.optionalBoolean(item, "work_in_progress"))
+            .orElse(false);
+    Optional<String> target = json.optionalText(item, "target_branch");
+    List<Event> out = new ArrayList<>();
+    out.add(
+        new PullRequestOpened(
+            json.instant(item, "created_at"), repo, author, iid, draft, target, Optional.empty()));
+    String state = json.text(item, "state");
+    if (state.equals("merged")) {
+      Optional<Map<String, Object>> by =
+          json.optionalObject(item, "merged_by").or(() -> json.optionalObject(item, "merge_user"));
+      Optional<String> at = json.optionalText(item, "merged_at");
+      if (by.isPresent() && at.isPresent()) {
+        out.add(
+            new PullRequestMerged(
+                json.instant(item, "merged_at"),
+                repo,
+                actor(json, by.get()),
+                iid,
+                Optional.of(author),
+                target,
+                json.optionalText(item, "merge_commit_sha")
+                    .or(() -> json.optionalText(item, "squash_commit_sha"))));
+      } else {
+        skips.skip("merge_without_time_or_actor");
+      }
+    } else if (state.equals("closed")) {
+      Optional<Map<String, Object>> by = json.optionalObject(item, "closed_by");
+      if (by.isPresent() && json.optionalText(item, "closed_at").isPresent()) {
+        out.add(
+            new PullRequestClosed(
+                json.instant(item, "closed_at"), repo, actor(json, by.get()), iid, Optional.of(author)));
+      } else {
+        skips.skip("close_without_time_or_actor");
+      }
+    }
+    return out;
+  }
+
+  /** An element of {@code GET /projects/:id/issues?state=all}: its opening and last closing. */
+  public static List<Event> issue(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    int iid = iid(json, item, "iid");
+    List<Event> out = new ArrayList<>();
+    out.add(
+        new IssueOpened(
+            json.instant(item, "created_at"),
+            repo,
+            actor(json, json.object(item, "author")),
+            iid,
+            Optional.empty()));
+    if (json.text(item, "state").equals("closed")) {
+      Optional<Map<String, Object>> by = json.optionalObject(item, "closed_by");
+      if (by.isPresent() && json.optionalText(item, "closed_at").isPresent()) {
+        out.add(new IssueClosed(json.instant(item, "closed_at"), repo, actor(json, by.get()), iid));
+      } else {
+        skips.skip("close_without_time_or_actor");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A note of a merge request ({@code onMergeRequest}) or issue. Human notes are comments, and
+   * {@code DiffNote}s on a merge request are review comments. System notes ({@code system: true})
+   * are not human responses: "approved this merge request" becomes an approval and "reopened" a
+   * reopening, since no list gives those; "merged" and "closed" are skipped as {@code
+   * system_note_state_listed} (the merge-request and issue lists give them); every other system
+   * note is skipped as {@code system_note}.
+   *
+   * @param parentAuthor the merge request's author, for approvals
+   */
+  public static List<Event> note(
+      JsonValues json,
+      Map<String, Object> item,
+      Repository repo,
+      int iid,
+      boolean onMergeRequest,
+      Optional<Actor> parentAuthor,
+      Skips skips) {
+    Instant at = json.instant(item, "created_at");
+    Actor author = actor(json, json.object(item, "author"));
+    OptionalLong id = OptionalLong.of(json.number(item, "id"));
+    if (json.optionalBoolean(item, "system").orElse(false)) {
+      String body = json.optionalText(item, "body").orElse("").strip();
+      if (onMergeRequest && body.equals("approved this merge request")) {
+        return List.of(
+            new Review(
+                at, repo, author, iid, ReviewState.APPROVED, parentAuthor, Optional.empty(), id));
+      }
+      if (body.equals("reopened")) {
+        return List.of(
+            onMergeRequest
+                ? new PullRequestReopened(at, repo, author, iid)
+                : new IssueReopened(at, repo, author, iid));
+      }
+      skips.skip(
+          body.equals("merged") || body.equals("closed") ? "system_note_state_listed" : "system_note");
+      return List.of();
+    }
+    if (onMergeRequest && json.optionalText(item, "type").filter("DiffNote"::equals).isPresent()) {
+      return List.of(new ReviewComment(at, repo, author, iid, Optional.empty(), id));
+    }
+    return List.of(new IssueComment(at, repo, author, iid, onMergeRequest, Optional.empty(), id));
+  }
+
+  /**
+   * An element of {@code GET /projects/:id/members}: the grant of its access level at {@code
+   * created_at}, by {@code created_by} when GitLab says (else attributed to the member). Levels
+   * below developer (guest 10, reporter 20, minimal 5) grant no write access and are skipped as
+   * {@code member_below_developer}; without {@code created_at}, as {@code member_without_time}.
+   */
+  public static List<Event> member(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    long level = json.number(item, "access_level");
+    Optional<Permission> permission = permission(level);
+    if (permission.isEmpty()) {
+      skips.skip("member_below_developer");
+      return List.of();
+    }
+    if (json.optionalText(item, "created_at").isEmpty()) {
+      skips.skip("member_without_time");
+      return List.of();
+    }
+    Actor member = actor(json, item);
+    Actor by = json.optionalObject(item, "created_by").map(u -> actor(json, u)).orElse(member);
+    return List.of(
+        new MemberAdded(json.instant(item, "created_at"), repo, by, member, permission.get()));
+  }
+
+  /**
+   * GitLab's access level as a core permission: developer (30) writes, maintainer (40) maintains,
+   * owner (50) administers; lower levels have no core permission.
+   */
+  public static Optional<Permission> permission(long accessLevel) {
+    if (accessLevel >= 50) {
+      return Optional.of(Permission.ADMIN);
+    }
+    if (accessLevel >= 40) {
+      return Optional.of(Permission.MAINTAIN);
+    }
+    if (accessLevel >= 30) {
+      return Optional.of(Permission.WRITE);
+    }
+    return Optional.empty();
+  }
+
+  /** The iid of a merge request or issue, checked to fit an event number. */
+  public static int iid(JsonValues json, Map<String, Object> item, String key) {
+    long iid = json.number(item, key);
+    if (iid <= 0 || iid > Integer.MAX_VALUE) {
+      throw json.malformed("'" + key + "' out of range: " + iid);
+    }
+    return (int) iid;
+  }
+}

@@ -1,0 +1,225 @@
+package io.github.communitymetrics.gitlab;
+
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
+import io.github.communitymetrics.forge.HttpSender;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-memory GitLab REST v4 API in GitLab's documented shapes: group {@code acme} holds project
+ * {@code acme/widget} (id 7) and, in subgroup {@code acme/sub}, {@code acme/sub/gadget} (id 8), both
+ * with the same lists. Pages follow {@code page}/{@code per_page} with {@code X-Next-Page} (and
+ * {@code Link} for merge requests, as gitlab.com sends both).
+ */
+final class FakeGitLab implements HttpSender {
+  static final String BASE = "https://gitlab.example";
+  static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
+
+  int stars;
+  int forks;
+  int mergeRequests;
+  int issues;
+  final List<ForgeRequest> requests = new ArrayList<>();
+
+  FakeGitLab(int stars, int forks, int mergeRequests, int issues) {
+    this.stars = stars;
+    this.forks = forks;
+    this.mergeRequests = mergeRequests;
+    this.issues = issues;
+  }
+
+  private static final Pattern PAGED =
+      Pattern.compile("/api/v4/projects/([78])/([a-z_/0-9]+)\\?(.*?)per_page=(\\d+)(?:&page=(\\d+))?");
+  private static final Pattern NOTES = Pattern.compile("(merge_requests|issues)/(\\d+)/notes");
+  private static final String ASC = "order_by=created_at&sort=asc&";
+
+  @Override
+  public ForgeResponse send(ForgeRequest request) {
+    requests.add(request);
+    URI uri = request.uri();
+    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    if (path.equals("/api/v4/projects/acme%2Fwidget") || path.equals("/api/v4/projects/7")) {
+      return ok(uri, project(7, "acme/widget"), Map.of());
+    }
+    if (path.equals("/api/v4/projects/acme%2Fsub%2Fgadget")) {
+      return ok(uri, project(8, "acme/sub/gadget"), Map.of());
+    }
+    if (path.equals(
+        "/api/v4/groups/acme/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page=100")) {
+      return ok(uri, "[" + project(7, "acme/widget") + "," + project(8, "acme/sub/gadget") + "]", Map.of());
+    }
+    Matcher m = PAGED.matcher(path);
+    if (!m.matches()) {
+      return new ForgeResponse(404, uri, Map.of(), "{\"message\":\"404 Not Found\"}");
+    }
+    String kind = m.group(2);
+    String query = m.group(3);
+    List<String> all = new ArrayList<>();
+    Matcher notes = NOTES.matcher(kind);
+    if (notes.matches() && query.equals(ASC)) {
+      int iid = Integer.parseInt(notes.group(2));
+      all = notes.group(1).equals("issues") ? issueNotes(iid) : mergeRequestNotes(iid);
+    } else if (kind.equals("starrers") && query.isEmpty()) {
+      for (int i = 1; i <= stars; i++) {
+        all.add(star(i));
+      }
+    } else if (kind.equals("forks") && query.equals(ASC)) {
+      for (int i = 1; i <= forks; i++) {
+        all.add(fork(i));
+      }
+    } else if (kind.equals("merge_requests") && query.equals("state=all&" + ASC)) {
+      for (int i = 1; i <= mergeRequests; i++) {
+        all.add(mergeRequest(i));
+      }
+    } else if (kind.equals("issues") && query.equals("state=all&" + ASC)) {
+      for (int i = 1; i <= issues; i++) {
+        all.add(issue(i));
+      }
+    } else if (kind.equals("members") && query.isEmpty()) {
+      all = members();
+    } else {
+      return new ForgeResponse(404, uri, Map.of(), "{\"message\":\"404 Not Found\"}");
+    }
+    int perPage = Integer.parseInt(m.group(4));
+    int page = m.group(5) == null ? 1 : Integer.parseInt(m.group(5));
+    int from = Math.min(all.size(), (page - 1) * perPage);
+    int to = Math.min(all.size(), page * perPage);
+    String body = "[" + String.join(",", all.subList(from, to)) + "]";
+    boolean more = to < all.size();
+    Map<String, List<String>> headers;
+    if (more && kind.equals("merge_requests")) {
+      String next = BASE + m.group(0).replaceAll("&page=\\d+$", "") + "&page=" + (page + 1);
+      headers =
+          Map.of("Link", List.of("<" + next + ">; rel=\"next\""), "X-Next-Page", List.of("" + (page + 1)));
+    } else {
+      headers = Map.of("X-Next-Page", List.of(more ? "" + (page + 1) : ""), "X-Page", List.of("" + page));
+    }
+    return ok(uri, body, headers);
+  }
+
+  /** A 40-digit hex sha for MR iid. */
+  static String sha(int iid) {
+    return String.format("%040x", iid);
+  }
+
+  static String project(int id, String path) {
+    return "{\"id\": " + id + ", \"path_with_namespace\": \"" + path + "\", \"name\": \"n\"}";
+  }
+
+  /** User u: every 5th has {@code bot: true}; user 6 is a project access-token bot; 9 is the ghost. */
+  static String user(int u) {
+    String name = u == 6 ? "project_7_bot_3f2a" : u == 9 ? "ghost" : "u" + u;
+    return "{\"id\": " + u + ", \"username\": \"" + name + "\", \"name\": \"User " + u
+        + "\", \"state\": \"active\"" + (u % 5 == 0 ? ", \"bot\": true" : "") + "}";
+  }
+
+  static String star(int u) {
+    return "{\"starred_since\": \"" + T0.plusSeconds(3600L * u) + "\", \"user\": " + user(u) + "}";
+  }
+
+  /** Fork k: by user k, except every 4th fork, made into a group namespace. */
+  static String fork(int k) {
+    String owner =
+        k % 4 == 0
+            ? "\"namespace\": {\"id\": " + (500 + k) + ", \"name\": \"G" + k + "\", \"path\": \"g" + k
+                + "\", \"kind\": \"group\", \"full_path\": \"g" + k + "\"}"
+            : "\"owner\": " + user(k) + ", \"namespace\": {\"id\": " + (600 + k) + ", \"kind\": \"user\", \"full_path\": \"u" + k + "\"}";
+    return "{\"id\": " + (1000 + k) + ", \"path_with_namespace\": \"" + (k % 4 == 0 ? "g" : "u") + k
+        + "/widget\", \"created_at\": \"" + T0.plusSeconds(60L * k) + "\", " + owner + "}";
+  }
+
+  /** MR iid: iid % 3 == 0 merged by user 2, == 2 closed by user 3, else open; author user iid%7+1. */
+  static String mergeRequest(int iid) {
+    String state = iid % 3 == 0 ? "merged" : iid % 3 == 2 ? "closed" : "opened";
+    StringBuilder b =
+        new StringBuilder("{\"id\": " + (20000 + iid) + ", \"iid\": " + iid + ", \"project_id\": 7, \"state\": \""
+            + state + "\", \"created_at\": \"" + T0.plusSeconds(600L * iid) + "\", \"target_branch\": \"main\""
+            + ", \"draft\": " + (iid % 4 == 0) + ", \"author\": " + user(iid % 7 + 1));
+    if (state.equals("merged")) {
+      b.append(", \"merged_by\": ").append(user(2)).append(", \"merged_at\": \"")
+          .append(T0.plusSeconds(600L * iid + 300)).append("\", \"merge_commit_sha\": \"").append(sha(iid)).append("\"");
+    } else {
+      b.append(", \"merged_by\": null, \"merged_at\": null");
+    }
+    if (state.equals("closed")) {
+      b.append(", \"closed_by\": ").append(user(3)).append(", \"closed_at\": \"")
+          .append(T0.plusSeconds(600L * iid + 200)).append("\"");
+    } else {
+      b.append(", \"closed_by\": null, \"closed_at\": null");
+    }
+    return b.append("}").toString();
+  }
+
+  /**
+   * Notes of MR iid: a human note (id iid*10+1), a {@code DiffNote} (+2), an approval (+3, user 4),
+   * a milestone system note (+4) and, when merged, the "merged" system note (+5).
+   */
+  static List<String> mergeRequestNotes(int iid) {
+    List<String> out = new ArrayList<>();
+    long base = 10L * iid;
+    out.add(note(base + 1, "looks good", false, "null", 1, iid, 10));
+    out.add(note(base + 2, "nit", false, "\"DiffNote\"", 5, iid, 20));
+    out.add(note(base + 3, "approved this merge request", true, "null", 4, iid, 30));
+    out.add(note(base + 4, "changed milestone to %\\\"1.0\\\"", true, "null", 1, iid, 40));
+    if (iid % 3 == 0) {
+      out.add(note(base + 5, "merged", true, "null", 2, iid, 300));
+    }
+    return out;
+  }
+
+  /** Issue iid: even ones closed by user 3; opened by user iid%7+1 at T0 + iid days. */
+  static String issue(int iid) {
+    boolean closed = iid % 2 == 0;
+    return "{\"id\": " + (30000 + iid) + ", \"iid\": " + iid + ", \"state\": \"" + (closed ? "closed" : "opened")
+        + "\", \"created_at\": \"" + T0.plusSeconds(86400L * iid) + "\", \"author\": " + user(iid % 7 + 1)
+        + ", \"closed_by\": " + (closed ? user(3) : "null") + ", \"closed_at\": "
+        + (closed ? "\"" + T0.plusSeconds(86400L * iid + 500) + "\"" : "null") + "}";
+  }
+
+  /** Notes of issue iid: a human note (+1), "closed" (+2) when closed, "reopened" (+3) when iid % 4 == 1. */
+  static List<String> issueNotes(int iid) {
+    List<String> out = new ArrayList<>();
+    long base = 500000L + 10L * iid;
+    out.add(note(base + 1, "me too", false, "null", 8, iid, 100));
+    if (iid % 2 == 0) {
+      out.add(note(base + 2, "closed", true, "null", 3, iid, 500));
+    }
+    if (iid % 4 == 1) {
+      out.add(note(base + 3, "reopened", true, "null", 3, iid, 200));
+    }
+    return out;
+  }
+
+  static String note(long id, String body, boolean system, String type, int author, int iid, int seconds) {
+    return "{\"id\": " + id + ", \"type\": " + type + ", \"body\": \"" + body + "\", \"author\": " + user(author)
+        + ", \"created_at\": \"" + T0.plusSeconds(600L * iid + seconds) + "\", \"system\": " + system
+        + ", \"noteable_iid\": " + iid + "}";
+  }
+
+  /** Members: developer, maintainer (added by user 1), owner; a reporter; a maintainer without created_at. */
+  static List<String> members() {
+    return List.of(
+        member(11, 30, true, false),
+        member(12, 40, true, true),
+        member(13, 50, true, false),
+        member(14, 20, true, false),
+        member(16, 40, false, false));
+  }
+
+  static String member(int u, int level, boolean created, boolean by) {
+    String user = user(u);
+    return user.substring(0, user.length() - 1) + ", \"access_level\": " + level
+        + (created ? ", \"created_at\": \"" + T0.plusSeconds(100L * u) + "\"" : "")
+        + (by ? ", \"created_by\": " + user(1) : "") + "}";
+  }
+
+  private static ForgeResponse ok(URI uri, String body, Map<String, List<String>> headers) {
+    return new ForgeResponse(200, uri, headers, body);
+  }
+}

@@ -1,0 +1,298 @@
+package io.github.communitymetrics.gitlab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.MemberAdded;
+import io.github.communitymetrics.core.event.Permission;
+import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.event.ReviewComment;
+import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
+import io.github.communitymetrics.forge.MalformedResponseException;
+import io.github.communitymetrics.forge.HttpSender;
+import io.github.communitymetrics.forge.NotFoundException;
+import io.github.communitymetrics.forge.RetryPolicy;
+import io.github.communitymetrics.forge.Token;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GitLabSourceTest {
+  private static final GitLabTarget TARGET = GitLabTarget.project("acme/widget");
+  private static final Instant T0 = FakeGitLab.T0;
+  @TempDir Path dir;
+
+  private static GitLabSource source(HttpSender sender) {
+    return GitLabSource.builder()
+        .baseUrl(URI.create(FakeGitLab.BASE))
+        .privateToken(Token.of("glpat-secret-123", "TEST"))
+        .sender(sender)
+        .sleeper(d -> {})
+        .retryPolicy(RetryPolicy.none())
+        .build();
+  }
+
+  private static Map<EventType, Long> countByType(List<Event> events) {
+    return events.stream().collect(Collectors.groupingBy(Event::type, Collectors.counting()));
+  }
+
+  @Test
+  void aProjectMapsEveryResource() {
+    FakeGitLab gl = new FakeGitLab(250, 3, 7, 5);
+    List<Event> events = new ArrayList<>();
+    FetchReport report = source(gl).fetch(TARGET, FetchOptions.all(), events::add);
+    // Worked out from FakeGitLab's rules: MRs 3, 6 merged and 2, 5 closed; issues 2, 4 closed and
+    // 1, 5 reopened; each MR has a human note, a diff note and an approval.
+    Map<EventType, Long> expected = new HashMap<>();
+    expected.put(EventType.STAR, 250L);
+    expected.put(EventType.FORK, 3L);
+    expected.put(EventType.PULL_REQUEST_OPENED, 7L);
+    expected.put(EventType.PULL_REQUEST_MERGED, 2L);
+    expected.put(EventType.PULL_REQUEST_CLOSED, 2L);
+    expected.put(EventType.ISSUE_COMMENT, 7L + 5L);
+    expected.put(EventType.REVIEW_COMMENT, 7L);
+    expected.put(EventType.REVIEW, 7L);
+    expected.put(EventType.ISSUE_OPENED, 5L);
+    expected.put(EventType.ISSUE_CLOSED, 2L);
+    expected.put(EventType.ISSUE_REOPENED, 2L);
+    expected.put(EventType.MEMBER_ADDED, 3L);
+    assertEquals(expected, countByType(events));
+    assertEquals(
+        Map.of(
+            "system_note", 7L,
+            "system_note_state_listed", 4L,
+            "member_below_developer", 1L,
+            "member_without_time", 1L),
+        report.skipped());
+    assertEquals(Map.of(
+        GitLabResource.STARRERS, 250L, GitLabResource.FORKS, 3L, GitLabResource.MERGE_REQUESTS, 11L,
+        GitLabResource.MERGE_REQUEST_NOTES, 21L, GitLabResource.ISSUES, 7L, GitLabResource.ISSUE_NOTES, 7L,
+        GitLabResource.MEMBERS, 3L), report.items());
+    // 1 project + 3 starrer pages + forks + MRs + (MR list + 7 note lists) + issues + (1 + 5) + members.
+    assertEquals(22, report.requests().requests());
+    assertEquals(22, gl.requests.size());
+    assertEquals("acme/widget", report.repositories().get(0).fullName());
+    assertEquals(7L, report.repositories().get(0).id().getAsLong());
+    assertTrue(events.stream().allMatch(e -> e.repo().forge().equals(Forge.GITLAB)));
+  }
+
+  @Test
+  void mappingDetails() {
+    List<Event> events = new ArrayList<>();
+    source(new FakeGitLab(10, 4, 3, 0)).fetch(TARGET, FetchOptions.all(), events::add);
+    Star star6 = (Star) events.stream().filter(e -> e instanceof Star).skip(5).findFirst().orElseThrow();
+    assertEquals(T0.plusSeconds(6 * 3600), star6.at());
+    assertEquals(Optional.of("project_7_bot_3f2a"), star6.actor().login());
+    assertEquals(ActorKind.BOT, star6.actor().kind(), "project access-token users are bots");
+    Actor u5 = events.stream().filter(e -> e instanceof Star).skip(4).findFirst().orElseThrow().actor();
+    assertEquals(ActorKind.BOT, u5.kind(), "bot: true");
+    Actor u9 = events.stream().filter(e -> e instanceof Star).skip(8).findFirst().orElseThrow().actor();
+    assertEquals(Optional.of("ghost"), u9.login());
+    assertEquals(ActorKind.BOT, u9.kind(), "the ghost user");
+    Actor u1 = events.get(0).actor();
+    assertEquals(ActorKind.USER, u1.kind());
+    assertEquals(Optional.of("User 1"), u1.name());
+
+    List<Fork> forks = events.stream().filter(e -> e instanceof Fork).map(e -> (Fork) e).toList();
+    assertEquals(Optional.of("u1/widget"), forks.get(0).forkFullName());
+    assertEquals(T0.plusSeconds(60), forks.get(0).at());
+    assertEquals(Optional.of("g4"), forks.get(3).actor().login());
+    assertEquals(ActorKind.ORGANIZATION, forks.get(3).actor().kind());
+
+    PullRequestMerged merged =
+        (PullRequestMerged) events.stream().filter(e -> e instanceof PullRequestMerged).findFirst().orElseThrow();
+    assertEquals(3, merged.number());
+    assertEquals(T0.plusSeconds(1800 + 300), merged.at());
+    assertEquals(Optional.of("u2"), merged.actor().login());
+    assertEquals(Optional.of("u4"), merged.author().orElseThrow().login());
+    assertEquals(Optional.of("0000000000000000000000000000000000000003"), merged.mergeCommitSha());
+    assertEquals(Optional.of("main"), merged.baseBranch());
+
+    Review review = (Review) events.stream().filter(e -> e instanceof Review).findFirst().orElseThrow();
+    assertEquals(ReviewState.APPROVED, review.state());
+    assertEquals(1, review.number());
+    assertEquals(Optional.of("u4"), review.actor().login());
+    assertEquals(Optional.of("u2"), review.pullRequestAuthor().orElseThrow().login());
+    assertEquals(T0.plusSeconds(600 + 30), review.at());
+
+    ReviewComment diff = (ReviewComment) events.stream().filter(e -> e instanceof ReviewComment).findFirst().orElseThrow();
+    assertEquals(12L, diff.commentId().getAsLong());
+    IssueComment comment = (IssueComment) events.stream().filter(e -> e instanceof IssueComment).findFirst().orElseThrow();
+    assertTrue(comment.onPullRequest());
+    assertEquals(11L, comment.commentId().getAsLong());
+
+    List<MemberAdded> members = events.stream().filter(e -> e instanceof MemberAdded).map(e -> (MemberAdded) e).toList();
+    assertEquals(List.of(Permission.WRITE, Permission.MAINTAIN, Permission.ADMIN),
+        members.stream().map(MemberAdded::permission).toList());
+    assertEquals(Optional.of("u11"), members.get(0).actor().login(), "no created_by: the member");
+    assertEquals(Optional.of("u1"), members.get(1).actor().login(), "created_by");
+    assertEquals(Optional.of("u12"), members.get(1).member().login());
+  }
+
+  @Test
+  void aGroupReadsItsProjectsAndSubgroups() {
+    FakeGitLab gl = new FakeGitLab(2, 1, 0, 0);
+    List<Event> events = new ArrayList<>();
+    FetchReport report =
+        source(gl).fetch(GitLabTarget.group("acme"),
+            FetchOptions.all().withResources(EnumSet.of(GitLabResource.STARRERS)), events::add);
+    assertEquals(List.of("acme/widget", "acme/sub/gadget"),
+        report.repositories().stream().map(r -> r.fullName()).toList());
+    assertEquals(4, events.size());
+    assertEquals(2, events.stream().filter(e -> e.repo().fullName().equals("acme/sub/gadget")).count());
+  }
+
+  @Test
+  void privateTokenIsSentButNeverShown() {
+    FakeGitLab gl = new FakeGitLab(1, 0, 0, 0);
+    GitLabSource source = source(gl);
+    source.fetch(TARGET, FetchOptions.all().withResources(EnumSet.of(GitLabResource.STARRERS)), e -> {});
+    for (ForgeRequest r : gl.requests) {
+      assertEquals("glpat-secret-123", r.headers().get("PRIVATE-TOKEN"));
+      assertFalse(r.toString().contains("glpat-secret-123"), r.toString());
+    }
+    assertFalse(source.toString().contains("glpat-secret-123"), source.toString());
+    NotFoundException e =
+        assertThrows(NotFoundException.class,
+            () -> source.fetch(GitLabTarget.project("acme/missing"), FetchOptions.all(), x -> {}));
+    assertFalse(e.getMessage().contains("glpat-secret-123"), e.getMessage());
+    assertTrue(e.getMessage().contains("acme%2Fmissing"), e.getMessage());
+  }
+
+  @Test
+  void oauthAndEnvironmentTokens() {
+    FakeGitLab gl = new FakeGitLab(1, 0, 0, 0);
+    GitLabSource.builder().baseUrl(URI.create(FakeGitLab.BASE)).oauthToken(Token.of("oauth-xyz"))
+        .sender(gl).build()
+        .fetch(TARGET, FetchOptions.all().withResources(EnumSet.of(GitLabResource.FORKS)), e -> {});
+    assertEquals("Bearer oauth-xyz", gl.requests.get(0).headers().get("Authorization"));
+    FakeGitLab gl2 = new FakeGitLab(1, 0, 0, 0);
+    GitLabSource env = GitLabSource.builder().baseUrl(URI.create(FakeGitLab.BASE))
+        .tokenFromEnvironment(Map.of("GITLAB_TOKEN", " env-tok ")).sender(gl2).build();
+    env.fetch(TARGET, FetchOptions.all().withResources(EnumSet.of(GitLabResource.FORKS)), e -> {});
+    assertEquals("env-tok", gl2.requests.get(0).headers().get("PRIVATE-TOKEN"));
+    assertFalse(env.toString().contains("env-tok"), env.toString());
+    assertEquals(URI.create("https://gitlab.example/api/v4"), env.apiUrl());
+  }
+
+  @Test
+  void targetsAndResourcesAreChecked() {
+    assertEquals("acme%2Fsub%2Fgadget", GitLabTarget.project("acme/sub/gadget").encoded());
+    assertEquals("278964", GitLabTarget.project("278964").encoded());
+    assertThrows(IllegalArgumentException.class, () -> GitLabTarget.project("acme//x"));
+    assertThrows(IllegalArgumentException.class, () -> GitLabTarget.project("acme/x?y"));
+    assertThrows(IllegalArgumentException.class, () -> GitLabTarget.group(""));
+    assertEquals(GitLabResource.MERGE_REQUEST_NOTES, GitLabResource.fromWireName("merge_request_notes"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GitLabResource.fromWireName("stars"));
+    assertTrue(e.getMessage().contains("starrers"), e.getMessage());
+  }
+
+  @Test
+  void aValueTheCoreModelRefusesIsAMalformedResponseNamingTheUrl() {
+    FakeGitLab gl = new FakeGitLab(0, 0, 3, 0);
+    HttpSender badSha = request -> {
+      ForgeResponse r = gl.send(request);
+      return new ForgeResponse(
+          r.status(), r.uri(), r.headers(), r.body().replace(FakeGitLab.sha(3), "not-a-sha"));
+    };
+    MalformedResponseException e =
+        assertThrows(MalformedResponseException.class,
+            () -> source(badSha).fetch(TARGET,
+                FetchOptions.all().withResources(EnumSet.of(GitLabResource.MERGE_REQUESTS)), x -> {}));
+    assertTrue(e.getMessage().contains("/projects/7/merge_requests"), e.getMessage());
+    assertTrue(e.getMessage().contains("item 2"), e.getMessage());
+  }
+
+  /** Kills the fetch (an unchecked failure the client does not retry) at request number N. */
+  private static HttpSender killedAfter(HttpSender delegate, int requests) {
+    int[] sent = {0};
+    return request -> {
+      if (++sent[0] > requests) {
+        throw new IllegalStateException("killed");
+      }
+      return delegate.send(request);
+    };
+  }
+
+  private static Map<Event, Long> multiset(List<Event> events) {
+    return events.stream().collect(Collectors.groupingBy(e -> e, Collectors.counting()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  void killAndResumeEqualsAnUninterruptedRun(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int stars = random.nextInt(0, 320);
+    int forks = random.nextInt(0, 220);
+    int mrs = random.nextInt(0, 30);
+    int issues = random.nextInt(0, 30);
+    List<Event> clean = new ArrayList<>();
+    source(new FakeGitLab(stars, forks, mrs, issues)).fetch(TARGET, FetchOptions.all(), clean::add);
+
+    FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir.resolve("cp" + seed));
+    FakeGitLab gl = new FakeGitLab(stars, forks, mrs, issues);
+    List<Event> resumed = new ArrayList<>();
+    int kills = 0;
+    while (true) {
+      // A restart costs the project request and a re-read of each finished resource's last page (8).
+      int budget = random.nextInt(1, 16);
+      try {
+        source(killedAfter(gl, budget)).fetch(TARGET, options, resumed::add);
+        break;
+      } catch (IllegalStateException e) {
+        kills++;
+        assertTrue(kills < 2000, "seed " + seed + ": no progress");
+      }
+    }
+    assertEquals(multiset(clean), multiset(resumed), "seed " + seed + " after " + kills + " kills");
+    assertEquals(clean.size(), resumed.size(), "seed " + seed);
+    long expected = stars + forks + mrs + mrs / 3 + (mrs + 1) / 3 + 3L * mrs
+        + issues + issues / 2 + issues + (issues + 3) / 4 + 3;
+    assertEquals(expected, clean.size(), "seed " + seed);
+  }
+
+  @Test
+  void aLaterFetchWithTheSameCheckpointReadsOnlyNewItems() {
+    FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir);
+    FakeGitLab gl = new FakeGitLab(150, 3, 4, 2);
+    List<Event> first = new ArrayList<>();
+    source(gl).fetch(TARGET, options, first::add);
+    gl.stars = 230;
+    gl.mergeRequests = 5;
+    gl.issues = 3;
+    List<Event> second = new ArrayList<>();
+    FetchReport report = source(gl).fetch(TARGET, options, second::add);
+    // 80 new stars; MR 5 (closed): opening, closing and 3 note events; issue 3: opening, 1 note.
+    assertEquals(80 + 2 + 3 + 1 + 1, second.size(), countByType(second).toString());
+    assertEquals(Map.of(EventType.STAR, 80L, EventType.PULL_REQUEST_OPENED, 1L, EventType.PULL_REQUEST_CLOSED, 1L,
+        EventType.ISSUE_COMMENT, 2L, EventType.REVIEW_COMMENT, 1L, EventType.REVIEW, 1L, EventType.ISSUE_OPENED, 1L),
+        countByType(second));
+    assertEquals(0, report.duplicatesSkipped());
+  }
+}
