@@ -1,4 +1,4 @@
-package io.github.communitymetrics.core.metrics.ladder;
+package io.github.communitymetrics.core.internal;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Nearest-rank quantiles and Kaplan-Meier quantiles of durations. A quantile is a fraction
+ * Nearest-rank quantiles and Kaplan-Meier quantiles of durations (shared by the contributor
+ * ladder and responsiveness; not exported). A quantile is a fraction
  * {@code num/den}, so that ranks are exact integers.
  */
-final class Survival {
+public final class Survival {
   private Survival() {}
 
   /** The smallest value that at least {@code num/den} of {@code sorted} do not exceed. */
-  static Optional<Duration> quantile(List<Duration> sorted, int num, int den) {
+  public static Optional<Duration> quantile(List<Duration> sorted, int num, int den) {
     int n = sorted.size();
     if (n == 0) {
       return Optional.empty();
@@ -35,7 +36,7 @@ final class Survival {
    * @param durations each person's time on the rung (to climbing, or to censoring)
    * @param climbed whether each person climbed (an event) rather than being censored
    */
-  static Optional<Duration> kaplanMeier(List<Duration> durations, boolean[] climbed, int num, int den) {
+  public static Optional<Duration> kaplanMeier(List<Duration> durations, boolean[] climbed, int num, int den) {
     int n = durations.size();
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
