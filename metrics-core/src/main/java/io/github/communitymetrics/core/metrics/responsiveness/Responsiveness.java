@@ -549,6 +549,35 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     return granted != null && granted <= a.at();
   }
 
+  /** Equal when every parameter is equal (affiliations by their own equality). */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Responsiveness)) {
+      return false;
+    }
+    Responsiveness r = (Responsiveness) o;
+    return window.equals(r.window)
+        && asOf.equals(r.asOf)
+        && scope.equals(r.scope)
+        && includeBots == r.includeBots
+        && maintainersOnly == r.maintainersOnly
+        && closingIsResponse == r.closingIsResponse
+        && minApprovers == r.minApprovers
+        && minOrganisations == r.minOrganisations
+        && affiliations.equals(r.affiliations)
+        && Double.compare(confidence, r.confidence) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        window, asOf, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers,
+        minOrganisations, affiliations, confidence);
+  }
+
   @Override
   public String toString() {
     return "Responsiveness[window=" + window + ", asOf=" + asOf + ", scope=" + scope

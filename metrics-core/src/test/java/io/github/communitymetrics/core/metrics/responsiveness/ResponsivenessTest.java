@@ -322,4 +322,21 @@ class ResponsivenessTest {
     assertThrows(IllegalArgumentException.class, () -> m.withApprovalDiversity(0, 1));
     assertThrows(IllegalArgumentException.class, () -> m.withConfidence(1.0));
   }
+
+  @Test
+  void medianIntervalFromOrderStatistics() {
+    List<Duration> ten = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      ten.add(h(i));
+    }
+    // Binomial(10, 1/2): P(B <= 1) = 11/1024 <= 0.025 < P(B <= 2) = 56/1024, so k = 2.
+    assertEquals(
+        Optional.of(new DurationSummary.MedianInterval(h(2), h(9), 2, 1 - 22 / 1024.0)),
+        DurationSummary.medianInterval(ten, 0.95));
+    // Five values: P(B <= 0) = 1/32 > 0.025, no 95% interval; at 90% k = 1.
+    assertEquals(Optional.empty(), DurationSummary.medianInterval(ten.subList(0, 5), 0.95));
+    assertEquals(
+        Optional.of(new DurationSummary.MedianInterval(h(1), h(5), 1, 1 - 2 / 32.0)),
+        DurationSummary.medianInterval(ten.subList(0, 5), 0.90));
+  }
 }
