@@ -6,6 +6,8 @@ import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
+import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
@@ -45,6 +47,9 @@ import java.util.OptionalInt;
  * @param onion GrimoireLab onion model over any contribution in the window
  * @param ladder the contributor ladder over the window (with everything before it as history)
  * @param lfx the LFX Insights points of the dependency metrics
+ * @param responsiveness time to first response, close and merge, review coverage, concentration
+ *     and diversity (2 approvers from 2 organisations, by {@code affiliations}), PR velocity and
+ *     ROSS for items opened or merged in the window, as of {@code asOf} (CHAOSS preset)
  */
 public record HealthSummary(
     Repository repository,
@@ -59,7 +64,8 @@ public record HealthSummary(
     ElephantFactor.Result elephantFactor,
     OnionModel.Result onion,
     LadderResult ladder,
-    LfxPoints lfx) {
+    LfxPoints lfx,
+    ResponsivenessResult responsiveness) {
 
   /** How many quarters of pony factor history the summary shows. */
   public static final int PONY_QUARTERS = 8;
@@ -148,6 +154,15 @@ public record HealthSummary(
         elephant,
         onion,
         ladder,
-        new LfxPoints(dependency.points(), elephant.points()));
+        new LfxPoints(dependency.points(), elephant.points()),
+        responsiveness(store, people, activity, asOf, scope, affiliations));
+  }
+
+  private static ResponsivenessResult responsiveness(
+      EventStore store, People people, Window activity, Instant asOf, RepositoryScope scope, Affiliations affiliations) {
+    return Responsiveness.chaoss(activity, asOf)
+        .withScope(scope)
+        .withAffiliations(affiliations)
+        .compute(store, people);
   }
 }
