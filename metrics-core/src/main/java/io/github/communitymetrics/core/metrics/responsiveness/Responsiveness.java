@@ -243,34 +243,36 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   public ResponsivenessState accumulate(EventStore slice, People people) {
     Checks.notNull(slice, "slice");
     Checks.notNull(people, "people");
-    boolean[] inScope = scope.mask(slice);
+    // A slice by repository when the scope is one or a few: only their events are read.
+    EventStore events = scope.restrict(slice);
+    boolean[] inScope = scope.mask(events);
     long asOfNanos = saturatedNanos(asOf);
     Map<ItemKey, Item> items = new HashMap<>();
     Map<GrantKey, Long> grants = new HashMap<>();
-    int n = slice.size();
+    int n = events.size();
     for (int i = 0; i < n; i++) {
-      int repo = slice.repositoryIndex(i);
+      int repo = events.repositoryIndex(i);
       if (!inScope[repo]) {
         continue;
       }
-      long at = nanos(slice.epochSecond(i), slice.nano(i));
+      long at = nanos(events.epochSecond(i), events.nano(i));
       if (at >= asOfNanos) {
         continue;
       }
-      EventType type = slice.type(i);
-      int actor = slice.actorIndex(i);
+      EventType type = events.type(i);
+      int actor = events.actorIndex(i);
       boolean bot = people.isBot(actor);
       Actor who = people.key(people.personOf(actor));
       if (type == EventType.MEMBER_ADDED) {
-        Actor member = people.key(people.personOf(slice.secondActorIndex(i)));
-        grants.merge(new GrantKey(slice.repository(repo), member), at, Math::min);
+        Actor member = people.key(people.personOf(events.secondActorIndex(i)));
+        grants.merge(new GrantKey(events.repository(repo), member), at, Math::min);
         continue;
       }
       if (!isItemEvent(type)) {
         continue;
       }
-      Item item = items.computeIfAbsent(new ItemKey(slice.repository(repo), slice.number(i)), k -> new Item());
-      int second = slice.secondActorIndex(i);
+      Item item = items.computeIfAbsent(new ItemKey(events.repository(repo), events.number(i)), k -> new Item());
+      int second = events.secondActorIndex(i);
       if (second >= 0) {
         item.author(people.key(people.personOf(second)), people.isBot(second), false);
       }
@@ -282,20 +284,20 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
           if (at < item.openedAt) {
             item.openedAt = at;
             item.author(who, bot, true);
-            item.authorNone = association(slice, i, type).filter(a -> a == AuthorAssociation.NONE).isPresent();
+            item.authorNone = association(events, i, type).filter(a -> a == AuthorAssociation.NONE).isPresent();
           }
           break;
         case ISSUE_COMMENT:
         case REVIEW_COMMENT:
           if (counts) {
-            boolean m = maintainersOnly && association(slice, i, type).filter(AuthorAssociation::isMaintainerLike).isPresent();
+            boolean m = maintainersOnly && association(events, i, type).filter(AuthorAssociation::isMaintainerLike).isPresent();
             item.responses.add(new Item.Act(at, who, bot, Item.RESPONSE, m, null));
           }
           break;
         case REVIEW:
           item.pullRequest = true;
           if (counts) {
-            Review review = (Review) slice.event(i);
+            Review review = (Review) events.event(i);
             boolean m = review.association().filter(AuthorAssociation::isMaintainerLike).isPresent();
             item.responses.add(new Item.Act(at, who, bot, Item.RESPONSE, m, null));
             if (review.state() == ReviewState.APPROVED) {
