@@ -68,7 +68,10 @@ public final class Survival {
       if (events > 0) {
         factors.add(new long[] {atRisk - events, atRisk});
         s *= (double) (atRisk - events) / atRisk;
-        if (s <= threshold + 1e-9 && exactlyAtMost(factors, den - num, den)) {
+        // Far below the threshold the double is decisive (its relative error is about n * 2^-53);
+        // the big-integer product, quadratic in the events so far, is only for near-ties.
+        if (s < threshold - 1e-9
+            || (s <= threshold + 1e-9 && exactlyAtMost(factors, den - num, den))) {
           return Optional.of(t);
         }
       }

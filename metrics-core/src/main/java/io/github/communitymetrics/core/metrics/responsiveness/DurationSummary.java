@@ -99,15 +99,18 @@ public record DurationSummary(
     for (long v : censoredNanos) {
       all.add(Duration.ofNanos(v));
     }
+    Optional<Duration> p50 = Survival.quantile(sorted, 1, 2);
+    // Without censoring the Kaplan-Meier median is the nearest-rank median; skip its exact check.
+    Optional<Duration> km = censoredNanos.length == 0 ? p50 : Survival.kaplanMeier(all, done, 1, 2);
     return new DurationSummary(
         n,
         censoredNanos.length,
-        Survival.quantile(sorted, 1, 2),
+        p50,
         Survival.quantile(sorted, 3, 4),
         Survival.quantile(sorted, 9, 10),
         Survival.quantile(sorted, 19, 20),
         mean,
-        Survival.kaplanMeier(all, done, 1, 2),
+        km,
         medianInterval(sorted, level));
   }
 

@@ -247,7 +247,8 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     EventStore events = scope.restrict(slice);
     boolean[] inScope = scope.mask(events);
     long asOfNanos = saturatedNanos(asOf);
-    Map<ItemKey, Item> items = new HashMap<>();
+    // Keyed by repository index and number while scanning; by repository once per item at the end.
+    Map<Long, Item> byIndex = new HashMap<>();
     Map<GrantKey, Long> grants = new HashMap<>();
     int n = events.size();
     for (int i = 0; i < n; i++) {
@@ -260,9 +261,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         continue;
       }
       EventType type = events.type(i);
-      int actor = events.actorIndex(i);
-      boolean bot = people.isBot(actor);
-      Actor who = people.key(people.personOf(actor));
       if (type == EventType.MEMBER_ADDED) {
         Actor member = people.key(people.personOf(events.secondActorIndex(i)));
         grants.merge(new GrantKey(events.repository(repo), member), at, Math::min);
@@ -271,7 +269,15 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       if (!isItemEvent(type)) {
         continue;
       }
-      Item item = items.computeIfAbsent(new ItemKey(events.repository(repo), events.number(i)), k -> new Item());
+      int actor = events.actorIndex(i);
+      boolean bot = people.isBot(actor);
+      Actor who = people.key(people.personOf(actor));
+      long key = ((long) repo << 32) | (events.number(i) & 0xFFFF_FFFFL);
+      Item item = byIndex.get(key);
+      if (item == null) {
+        item = new Item();
+        byIndex.put(key, item);
+      }
       int second = events.secondActorIndex(i);
       if (second >= 0) {
         item.author(people.key(people.personOf(second)), people.isBot(second), false);
@@ -320,6 +326,9 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
           break;
       }
     }
+    Map<ItemKey, Item> items = new HashMap<>(byIndex.size() * 4 / 3 + 1);
+    byIndex.forEach(
+        (k, v) -> items.put(new ItemKey(events.repository((int) (k >>> 32)), (int) (long) k), v));
     return new ResponsivenessState(items, grants, reviewConcentration().accumulate(slice, people));
   }
 
@@ -410,12 +419,19 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       if (item.authorBot && !includeBots) {
         continue;
       }
-      List<Item.Act> transitions = new ArrayList<>(item.transitions);
-      // Reopens before closes at the same instant, so that a tie leaves the item closed.
-      transitions.sort(Comparator.comparingLong(Item.Act::at).thenComparingInt(Item.Act::kind));
-      long finalClose = finalClose(transitions);
       boolean hasOpening = item.openedAt != Long.MAX_VALUE;
-      if (hasOpening && item.openedAt >= start && item.openedAt < end) {
+      boolean inCohort = hasOpening && item.openedAt >= start && item.openedAt < end;
+      if (!inCohort && !closedIn(item.transitions, start, end)) {
+        continue; // nothing in the window: most of a long history
+      }
+      List<Item.Act> transitions = item.transitions;
+      if (transitions.size() > 1) {
+        transitions = new ArrayList<>(transitions);
+        // Reopens before closes at the same instant, so that a tie leaves the item closed.
+        transitions.sort(Comparator.comparingLong(Item.Act::at).thenComparingInt(Item.Act::kind));
+      }
+      long finalClose = finalClose(transitions);
+      if (inCohort) {
         opened++;
         long response = firstResponse(item, e.getKey(), state.grants, transitions);
         if (response != Long.MAX_VALUE) {
@@ -504,6 +520,16 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         new ArrayList<>(rossAuthors),
         unanswered,
         mergedWithoutOpening);
+  }
+
+  /** Whether a close or merge falls in {@code [start, end)}. */
+  private static boolean closedIn(List<Item.Act> transitions, long start, long end) {
+    for (Item.Act t : transitions) {
+      if (t.kind() != Item.REOPEN && t.at() >= start && t.at() < end) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
