@@ -62,6 +62,10 @@ import java.util.TreeSet;
 public final class Responsiveness implements SliceMetric<ResponsivenessState, ResponsivenessResult> {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
+  /** An odd multiplier (the golden ratio's), so a bijection on longs; and its inverse. */
+  private static final long SCRAMBLE = 0x9E3779B97F4A7C15L;
+
+  private static final long UNSCRAMBLE = inverse(SCRAMBLE);
   private static final Affiliations NO_AFFILIATIONS = Affiliations.builder().build();
 
   private final Window window;
@@ -272,7 +276,8 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       int actor = events.actorIndex(i);
       boolean bot = people.isBot(actor);
       Actor who = people.key(people.personOf(actor));
-      long key = ((long) repo << 32) | (events.number(i) & 0xFFFF_FFFFL);
+      // Scrambled so that Long.hashCode spreads small repository indices and numbers.
+      long key = (((long) repo << 32) | (events.number(i) & 0xFFFF_FFFFL)) * SCRAMBLE;
       Item item = byIndex.get(key);
       if (item == null) {
         item = new Item();
@@ -328,7 +333,10 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     }
     Map<ItemKey, Item> items = new HashMap<>(byIndex.size() * 4 / 3 + 1);
     byIndex.forEach(
-        (k, v) -> items.put(new ItemKey(events.repository((int) (k >>> 32)), (int) (long) k), v));
+        (k, v) -> {
+          long packed = k * UNSCRAMBLE;
+          items.put(new ItemKey(events.repository((int) (packed >>> 32)), (int) packed), v);
+        });
     return new ResponsivenessState(items, grants, reviewConcentration().accumulate(slice, people));
   }
 
@@ -368,6 +376,15 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
 
   private static long nanos(long seconds, int nano) {
     return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), nano);
+  }
+
+  /** The multiplicative inverse of an odd long modulo 2^64, by Newton's iteration. */
+  static long inverse(long odd) {
+    long x = odd; // correct to 3 bits; each step doubles them
+    for (int i = 0; i < 5; i++) {
+      x *= 2 - odd * x;
+    }
+    return x;
   }
 
   /** Epoch nanoseconds, clamped to the long range (for unbounded windows). */

@@ -339,4 +339,11 @@ class ResponsivenessTest {
         Optional.of(new DurationSummary.MedianInterval(h(1), h(5), 1, 1 - 2 / 32.0)),
         DurationSummary.medianInterval(ten.subList(0, 5), 0.90));
   }
+
+  @Test
+  void scrambledItemKeysInvert() {
+    long c = 0x9E3779B97F4A7C15L;
+    assertEquals(1L, c * Responsiveness.inverse(c));
+    assertEquals(1L, 12345L * Responsiveness.inverse(12345L));
+  }
 }
