@@ -23,6 +23,9 @@ import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
 import io.github.communitymetrics.core.metrics.retention.SurvivalStep;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
 import java.io.PrintWriter;
+import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
+import io.github.communitymetrics.core.metrics.responsiveness.Ratio;
+import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -138,6 +141,7 @@ final class MetricsReport {
         "",
         "lfx insights bins");
     retentionRows(t);
+    responsivenessRows(t, s.responsiveness());
     t.print(out, "  ");
     out.println();
     out.println("Who holds the commits (absence factor members):");
@@ -281,6 +285,7 @@ final class MetricsReport {
       writePoints(g, "retentionPoints", s.lfx().retention());
       g.writeEndObject();
       writeRetention(g, s.retention());
+      writeResponsiveness(g, s.responsiveness());
       g.writeEndObject();
     }
     out.println();
@@ -468,5 +473,97 @@ final class MetricsReport {
 
   private static String points(java.util.OptionalInt p) {
     return p.isPresent() ? p.getAsInt() + " pts" : "";
+  }
+
+  // ---- responsiveness (issue 4) ----
+
+  private static void responsivenessRows(TextTable t, ResponsivenessResult r) {
+    DurationSummary fr = r.firstResponse();
+    t.row(
+        "Median time to first response (issues and PRs)",
+        fr.p50().map(MetricsReport::hours).orElse("nobody answered"),
+        "p90 " + fr.p90().map(MetricsReport::hours).orElse("n/a"),
+        "chaoss, " + fr.completed() + " answered, " + fr.censored() + " waiting");
+    t.row(
+        "Median time to close / to merge",
+        r.timeToClose().p50().map(MetricsReport::days).orElse("n/a") + " / "
+            + r.timeToMerge().p50().map(MetricsReport::days).orElse("n/a"),
+        "",
+        r.timeToClose().censored() + " still open");
+    t.row(
+        "PR velocity (mean whole days to merge)",
+        r.velocityDays().isPresent() ? String.format("%.1f days", r.velocityDays().getAsDouble()) : "n/a",
+        "",
+        "opensauced");
+    t.row("Merged among closed pull requests", ratio(r.acceptance()), "", "acceptance");
+    t.row("Merged PRs approved by someone else", ratio(r.reviewCoverage()), "", "review coverage");
+    t.row(
+        "How many people hold more than half the reviews?",
+        r.reviewConcentration().factor(),
+        "",
+        "chaoss absence factor, reviews");
+  }
+
+  private static String hours(Duration d) {
+    return String.format("%.1f hours", d.toSeconds() / 3600.0);
+  }
+
+  private static String ratio(Ratio r) {
+    return rate(r.value()) + " (" + r.numerator() + "/" + r.denominator() + ")";
+  }
+
+  private static void writeResponsiveness(JsonGenerator g, ResponsivenessResult r) {
+    g.writeObjectPropertyStart("responsiveness");
+    g.writeStringProperty("preset", "chaoss");
+    g.writeBooleanProperty("maintainersOnly", r.metric().maintainersOnly());
+    g.writeBooleanProperty("closingIsResponse", r.metric().closingIsResponse());
+    writeDurations(g, "firstResponse", r.firstResponse());
+    writeDurations(g, "issueFirstResponse", r.issueFirstResponse());
+    writeDurations(g, "pullRequestFirstResponse", r.pullRequestFirstResponse());
+    writeDurations(g, "timeToClose", r.timeToClose());
+    writeDurations(g, "timeToMerge", r.timeToMerge());
+    writeOptional(g, "velocityDays", r.velocityDays());
+    writeRatio(g, "acceptance", r.acceptance());
+    writeRatio(g, "closure", r.closure());
+    writeRatio(g, "reviewCoverage", r.reviewCoverage());
+    g.writeObjectPropertyStart("reviewConcentration");
+    g.writeNumberProperty("factor", r.reviewConcentration().factor());
+    g.writeNumberProperty("total", r.reviewConcentration().total());
+    g.writeEndObject();
+    writeRatio(g, "approvalDiversity", r.approvalDiversity());
+    g.writeNumberProperty("approvalMinApprovers", r.metric().minApprovers());
+    g.writeNumberProperty("approvalMinOrganisations", r.metric().minOrganisations());
+    writeRatio(g, "ross", r.ross());
+    g.writeNumberProperty("unanswered", r.unanswered().size());
+    g.writeNumberProperty("mergedWithoutOpening", r.mergedWithoutOpening());
+    g.writeEndObject();
+  }
+
+  private static void writeDurations(JsonGenerator g, String name, DurationSummary d) {
+    g.writeObjectPropertyStart(name);
+    g.writeNumberProperty("completed", d.completed());
+    g.writeNumberProperty("censored", d.censored());
+    writeOptional(g, "p50Hours", d.p50().map(MetricsReport::toHours));
+    writeOptional(g, "p75Hours", d.p75().map(MetricsReport::toHours));
+    writeOptional(g, "p90Hours", d.p90().map(MetricsReport::toHours));
+    writeOptional(g, "p95Hours", d.p95().map(MetricsReport::toHours));
+    writeOptional(g, "meanHours", d.mean().map(MetricsReport::toHours));
+    writeOptional(g, "kaplanMeierMedianHours", d.kaplanMeierMedian().map(MetricsReport::toHours));
+    writeOptional(g, "medianLowHours", d.medianInterval().map(i -> toHours(i.lower())));
+    writeOptional(g, "medianHighHours", d.medianInterval().map(i -> toHours(i.upper())));
+    writeOptional(g, "medianCoverage", d.medianInterval().map(DurationSummary.MedianInterval::coverage));
+    g.writeEndObject();
+  }
+
+  private static void writeRatio(JsonGenerator g, String name, Ratio r) {
+    g.writeObjectPropertyStart(name);
+    writeOptional(g, "value", r.value());
+    g.writeNumberProperty("numerator", r.numerator());
+    g.writeNumberProperty("denominator", r.denominator());
+    g.writeEndObject();
+  }
+
+  private static double toHours(Duration d) {
+    return d.toNanos() / 3.6e12;
   }
 }

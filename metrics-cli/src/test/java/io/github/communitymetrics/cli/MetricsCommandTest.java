@@ -156,4 +156,33 @@ class MetricsCommandTest {
     assertEquals(2, noRepo.status());
     assertTrue(noRepo.err().contains("--repo"), noRepo.err());
   }
+
+  @Test
+  void jsonHasResponsivenessMatchingTheLibrary() {
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run("metrics", "--json", "--as-of", "2025-07-01T00:00:00Z");
+    assertEquals(0, r.status(), r.err());
+    Map<String, String> f = flatten(r.out());
+    EventStore store =
+        EventStore.of(CommunitySimulator.simulate(SimulationConfig.demo()).events());
+    HealthSummary s =
+        HealthSummary.compute(
+            store, People.resolve(store), store.repositories().get(0), Instant.parse("2025-07-01T00:00:00Z"),
+            Duration.ofDays(90), Duration.ofDays(90),
+            Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build());
+    var fr = s.responsiveness().firstResponse();
+    assertTrue(fr.completed() > 0, "the demo answers some threads");
+    assertEquals(String.valueOf(fr.completed()), f.get("responsiveness.firstResponse.completed"));
+    assertEquals(String.valueOf(fr.censored()), f.get("responsiveness.firstResponse.censored"));
+    assertEquals(fr.p50().get().toNanos() / 3.6e12, Double.parseDouble(f.get("responsiveness.firstResponse.p50Hours")));
+    assertEquals(
+        String.valueOf(s.responsiveness().reviewCoverage().numerator()),
+        f.get("responsiveness.reviewCoverage.numerator"));
+    assertEquals(
+        String.valueOf(s.responsiveness().reviewConcentration().factor()),
+        f.get("responsiveness.reviewConcentration.factor"));
+    assertEquals(String.valueOf(s.responsiveness().ross().denominator()), f.get("responsiveness.ross.denominator"));
+    CommunityMetricsCliTest.Run text = CommunityMetricsCliTest.run("metrics", "--as-of", "2025-07-01T00:00:00Z");
+    assertTrue(text.out().contains("Median time to first response"), text.out());
+  }
 }

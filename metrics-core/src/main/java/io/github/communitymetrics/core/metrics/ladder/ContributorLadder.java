@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.ladder;
 
+import io.github.communitymetrics.core.internal.Survival;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;

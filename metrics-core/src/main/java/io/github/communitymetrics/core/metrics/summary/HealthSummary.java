@@ -6,6 +6,8 @@ import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
+import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
@@ -51,6 +53,9 @@ import java.util.OptionalInt;
  * @param lfx the LFX Insights points of the dependency metrics and of retention
  * @param retention retention and survival ({@link Retention#lfx}: any contribution, quarters in
  *     UTC) over the {@value #RETENTION_MONTHS} months before {@code asOf}
+ * @param responsiveness time to first response, close and merge, review coverage, concentration
+ *     and diversity (2 approvers from 2 organisations, by {@code affiliations}), PR velocity and
+ *     ROSS for items opened or merged in the window, as of {@code asOf} (CHAOSS preset)
  */
 public record HealthSummary(
     Repository repository,
@@ -66,7 +71,8 @@ public record HealthSummary(
     OnionModel.Result onion,
     LadderResult ladder,
     LfxPoints lfx,
-    RetentionResult retention) {
+    RetentionResult retention,
+    ResponsivenessResult responsiveness) {
 
   /** How many quarters of pony factor history the summary shows. */
   public static final int PONY_QUARTERS = 8;
@@ -169,6 +175,20 @@ public record HealthSummary(
             dependency.points(),
             elephant.points(),
             retention.lastCompletePeriod().map(p -> p.lfxPoints()).orElse(OptionalInt.empty())),
-        retention);
+        retention,
+        responsiveness(store, people, activity, asOf, scope, affiliations));
+  }
+
+  private static ResponsivenessResult responsiveness(
+      EventStore store,
+      People people,
+      Window activity,
+      Instant asOf,
+      RepositoryScope scope,
+      Affiliations affiliations) {
+    return Responsiveness.chaoss(activity, asOf)
+        .withScope(scope)
+        .withAffiliations(affiliations)
+        .compute(store, people);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.communitymetrics.core.metrics.ladder;
+package io.github.communitymetrics.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

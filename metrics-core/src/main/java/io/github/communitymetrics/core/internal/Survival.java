@@ -1,4 +1,4 @@
-package io.github.communitymetrics.core.metrics.ladder;
+package io.github.communitymetrics.core.internal;
 
 import io.github.communitymetrics.core.metrics.retention.BandScale;
 import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Nearest-rank quantiles and Kaplan-Meier quantiles of durations. A quantile is a fraction
- * {@code num/den}, so that ranks are exact integers.
+ * Nearest-rank quantiles and Kaplan-Meier quantiles of durations (shared by the contributor
+ * ladder and responsiveness; not exported). A quantile is a fraction {@code num/den}, so that
+ * ranks are exact integers.
  */
-final class Survival {
+public final class Survival {
   private Survival() {}
 
   /** The smallest value that at least {@code num/den} of {@code sorted} do not exceed. */
-  static Optional<Duration> quantile(List<Duration> sorted, int num, int den) {
+  public static Optional<Duration> quantile(List<Duration> sorted, int num, int den) {
     int n = sorted.size();
     if (n == 0) {
       return Optional.empty();
@@ -37,7 +38,7 @@ final class Survival {
    * @param durations each person's time on the rung (to climbing, or to censoring)
    * @param climbed whether each person climbed (an event) rather than being censored
    */
-  static Optional<Duration> kaplanMeier(List<Duration> durations, boolean[] climbed, int num, int den) {
+  public static Optional<Duration> kaplanMeier(List<Duration> durations, boolean[] climbed, int num, int den) {
     int n = durations.size();
     long[] nanos = new long[n];
     for (int i = 0; i < n; i++) {
@@ -49,7 +50,10 @@ final class Survival {
     List<long[]> factors = new ArrayList<>();
     for (SurvivalStep step : curve.steps()) {
       factors.add(new long[] {step.atRisk() - step.events(), step.atRisk()});
-      if (step.survival() <= threshold + 1e-9 && exactlyAtMost(factors, den - num, den)) {
+      // Far below the threshold the double is decisive (its relative error is about n * 2^-53);
+      // the big-integer product, linear in the steps so far, is only for near-ties.
+      if (step.survival() < threshold - 1e-9
+          || (step.survival() <= threshold + 1e-9 && exactlyAtMost(factors, den - num, den))) {
         return Optional.of(Duration.ofNanos(step.time()));
       }
     }
