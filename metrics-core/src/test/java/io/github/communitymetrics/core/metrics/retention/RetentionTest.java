@@ -219,6 +219,25 @@ class RetentionTest {
   }
 
   @Test
+  void openSaucedComparesRollingWindowsNotCalendarPeriods() {
+    // Ends June 15 00:00 UTC (June 14 21:00 local): the current window is from May 14 21:00
+    // local, the previous from April 14 21:00 local. dave (May 20) is in the current one, so new;
+    // carol (April 5) is in neither. Calendar months would compare the partial June (nobody) with
+    // May and call dave alumni.
+    Window w = new Window(H1_SP.start(), at("2025-06-15T00:00:00Z"));
+    RetentionResult r = run(saoPaulo().withWindow(w));
+    assertEquals(List.of(), r.openSaucedActive());
+    assertEquals(List.of(DAVE), r.openSaucedNew());
+    assertEquals(List.of(), r.openSaucedAlumni());
+    // Ending April 20 00:00 UTC: current from March 19 21:00 local (carol Apr 5), previous from
+    // February 19 21:00 local (alice Mar 10, 11; carol Mar 5).
+    RetentionResult april = run(saoPaulo().withWindow(new Window(H1_SP.start(), at("2025-04-20T00:00:00Z"))));
+    assertEquals(List.of(CAROL), april.openSaucedActive());
+    assertEquals(List.of(), april.openSaucedNew());
+    assertEquals(List.of(ALICE), april.openSaucedAlumni());
+  }
+
+  @Test
   void quartersInKolkataCutAtLocalMidnight() {
     // Asia/Kolkata is UTC+5:30: 2025-04-01T00:00 local is 2025-03-31T18:30Z.
     ZoneId kolkata = ZoneId.of("Asia/Kolkata");
