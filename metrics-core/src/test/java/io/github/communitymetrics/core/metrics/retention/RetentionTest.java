@@ -237,6 +237,52 @@ class RetentionTest {
     assertEquals(List.of(ALICE), april.openSaucedAlumni());
   }
 
+  /**
+   * Every status boundary, one second either side, as of 2025-01-01 UTC (lfx: quarters in UTC,
+   * inactive after 90 days, 8Knot 6 and 12 months, Augur 4 within 365 days).
+   */
+  @Test
+  void statusBoundariesToTheSecond() {
+    Actor erin = Actor.github("erin");
+    Actor frank = Actor.github("frank");
+    Actor gina = Actor.github("gina");
+    Actor hank = Actor.github("hank");
+    Actor ivy = Actor.github("ivy");
+    Actor jack = Actor.github("jack");
+    Actor kim = Actor.github("kim");
+    EventStore s =
+        EventStore.of(
+            List.of(
+                // Augur: 2024 is a leap year, so Dec 31 00:00 is exactly 365 days after Jan 1.
+                issue(erin, "2024-01-01T00:00:00Z", 1),
+                comment(erin, "2024-01-02T00:00:00Z", 1),
+                comment(erin, "2024-01-03T00:00:00Z", 1),
+                comment(erin, "2024-12-31T00:00:00Z", 1), // not within 365 days: fly-by
+                issue(frank, "2024-01-01T00:00:00Z", 2),
+                comment(frank, "2024-01-02T00:00:00Z", 2),
+                comment(frank, "2024-01-03T00:00:00Z", 2),
+                comment(frank, "2024-12-30T23:59:59Z", 2), // one second inside: repeat
+                // 8Knot: 6 months before asOf is Jul 1, 12 months is Jan 1 2024.
+                issue(gina, "2024-07-01T00:00:00Z", 3), // exactly 6 months: active
+                issue(hank, "2024-06-30T23:59:59Z", 4), // drifting
+                issue(ivy, "2024-01-01T00:00:00Z", 5), // exactly 12 months: drifting
+                // CHAOSS inactive: 90 days before asOf is Oct 3 00:00.
+                issue(jack, "2024-10-03T00:00:00Z", 6), // exactly 90 days: inactive
+                issue(kim, "2024-10-03T00:00:01Z", 7))); // not yet
+    Window year = new Window(at("2024-01-01T00:00:00Z"), at("2025-01-01T00:00:00Z"));
+    RetentionResult r = Retention.lfx(year).compute(s, People.resolve(s));
+    assertEquals(java.util.Set.of(frank), java.util.Set.copyOf(r.repeat()));
+    assertEquals(java.util.Set.of(erin, gina, hank, ivy, jack, kim), java.util.Set.copyOf(r.flyBy()));
+    assertEquals(java.util.Set.of(erin, frank, gina, jack, kim), java.util.Set.copyOf(r.active()));
+    assertEquals(java.util.Set.of(hank, ivy), java.util.Set.copyOf(r.drifting()));
+    assertEquals(List.of(), r.away());
+    // Inactive people are counted in the quarter of their last contribution.
+    assertEquals(List.of(ivy), r.periods().get(0).inactive());
+    assertEquals(List.of(hank), r.periods().get(1).inactive());
+    assertEquals(List.of(gina), r.periods().get(2).inactive());
+    assertEquals(List.of(jack), r.periods().get(3).inactive());
+  }
+
   @Test
   void quartersInKolkataCutAtLocalMidnight() {
     // Asia/Kolkata is UTC+5:30: 2025-04-01T00:00 local is 2025-03-31T18:30Z.
