@@ -182,6 +182,23 @@ class RetentionTest {
   }
 
   @Test
+  void theStillActiveAreCensoredAtAsOfMinusTheGapNotAtTheirLastContribution() {
+    // erin: Mar 1 to Jun 1. Censored at asOf - 100 days (Mar 23 03:00 UTC): 21 days 15 h, less
+    // than alice's 38 days, so not at risk at alice's departure. Censored at her last
+    // contribution (92 days) she would be, and S would be 2/3 instead of 1/2.
+    Actor erin = Actor.github("erin");
+    List<Event> more = new java.util.ArrayList<>(events());
+    more.add(issue(erin, "2025-03-01T12:00:00Z", 7));
+    more.add(comment(erin, "2025-06-01T12:00:00Z", 7));
+    EventStore s = EventStore.of(more);
+    RetentionResult r = saoPaulo().compute(s, People.resolve(s));
+    assertEquals(List.of(BOB, CAROL, DAVE, erin), r.censored());
+    SurvivalStep st = r.survival().steps().get(0);
+    assertEquals(2, st.atRisk());
+    assertEquals(0.5, st.survival());
+  }
+
+  @Test
   void botsCountOnlyWhenAskedFor() {
     RetentionResult r = run(saoPaulo().withBots(true));
     assertEquals(List.of(ALICE, BOT), r.periods().get(1).active());
