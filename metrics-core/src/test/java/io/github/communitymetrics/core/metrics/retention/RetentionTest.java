@@ -153,6 +153,8 @@ class RetentionTest {
     assertEquals(List.of(ALICE, BOB), jan.members());
     assertEquals(List.of(2, 1, 1, 0, 0, 1), jan.activeAfter());
     assertEquals(0.5, jan.share(5));
+    IllegalArgumentException tooFar = assertThrows(IllegalArgumentException.class, () -> jan.share(6));
+    assertTrue(tooFar.getMessage().contains("between 0 and 5"), tooFar.getMessage());
     assertEquals(List.of(1, 1, 0, 0), r.cohorts().get(1).activeAfter());
     assertEquals(List.of(1, 0), r.cohorts().get(2).activeAfter());
     assertEquals("2025-05", r.cohorts().get(2).cohort().label());
