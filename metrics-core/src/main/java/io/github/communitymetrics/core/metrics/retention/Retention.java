@@ -205,7 +205,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     return occasionalQuietMonths;
   }
 
-  /** CHAOSS occasional: the most contributions an occasional contributor has. */
+  /**
+   * CHAOSS occasional: the most contributions (of {@link #contributionTypes()}, in the window) an
+   * occasional contributor has. The CNCF DevStats example counts pull requests ({@link
+   * #openSauced} counts only those); {@link #lfx} counts any contribution.
+   */
   public int occasionalMaxContributions() {
     return occasionalMaxContributions;
   }
