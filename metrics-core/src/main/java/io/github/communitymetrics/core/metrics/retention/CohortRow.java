@@ -25,8 +25,15 @@ public record CohortRow(Period cohort, List<Actor> members, List<Integer> active
     Checks.argument(!members.isEmpty(), "a cohort has members");
   }
 
-  /** The share (0 to 1) of the cohort active {@code k} periods after it. */
+  /**
+   * The share (0 to 1) of the cohort active {@code k} periods after it.
+   *
+   * @throws IllegalArgumentException if {@code k} is not an index of {@link #activeAfter()}
+   */
   public double share(int k) {
+    Checks.argument(
+        k >= 0 && k < activeAfter.size(),
+        "k must be between 0 and " + (activeAfter.size() - 1) + " but was " + k);
     return (double) activeAfter.get(k) / members.size();
   }
 }

@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  *
  * @param period the period
  * @param active M(t): people with a contribution in the period
- * @param newcomers people whose first contribution (in the data) falls in the period
+ * @param newcomers people whose first contribution in the metric's window falls in the period
  * @param returning active people who are not new and were not active in the previous period
  * @param retained M(t) and M(t-1): active people also active in the previous period
  * @param inactive CHAOSS inactive: people whose last contribution falls in this period and is at

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -134,7 +135,8 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
 
   /**
    * OpenSauced: pull requests opened, monthly periods in UTC, so the OpenSauced statuses compare
-   * the last month with the one before.
+   * the month before the as-of instant with the month before that (rolling windows, not calendar
+   * months).
    */
   public static Retention openSauced(Window window) {
     return lfx(window)
@@ -203,7 +205,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     return occasionalQuietMonths;
   }
 
-  /** CHAOSS occasional: the most contributions an occasional contributor has. */
+  /**
+   * CHAOSS occasional: the most contributions (of {@link #contributionTypes()}, in the window) an
+   * occasional contributor has. The CNCF DevStats example counts pull requests ({@link
+   * #openSauced} counts only those); {@link #lfx} counts any contribution.
+   */
   public int occasionalMaxContributions() {
     return occasionalMaxContributions;
   }
@@ -381,6 +387,10 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     long activeSince = asOf.atZone(zone).minusMonths(activeMonths).toInstant().getEpochSecond();
     long driftingSince = asOf.atZone(zone).minusMonths(driftingMonths).toInstant().getEpochSecond();
     long quietSince = asOf.atZone(zone).minusMonths(occasionalQuietMonths).toInstant().getEpochSecond();
+    // OpenSauced compares windows ending at the as-of instant, not calendar periods: with a window
+    // ending mid-period the last calendar period would be partial.
+    long osCurrentFrom = minusUnits(asOf, 1);
+    long osPreviousFrom = minusUnits(asOf, 2);
     List<Actor> act = new ArrayList<>();
     List<Actor> drift = new ArrayList<>();
     List<Actor> away = new ArrayList<>();
@@ -434,8 +444,9 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
         }
       }
       (last >= activeSince ? act : last >= driftingSince ? drift : away).add(who);
-      boolean now = in[np - 1];
-      boolean before = np > 1 && in[np - 2];
+      boolean now = last >= osCurrentFrom;
+      int firstInPrevious = firstAtOrAfter(t, osPreviousFrom);
+      boolean before = firstInPrevious < t.length && t[firstInPrevious] < osCurrentFrom;
       if (now && before) {
         osActive.add(who);
       } else if (now) {
@@ -497,6 +508,46 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       l.add(new ArrayList<>());
     }
     return l;
+  }
+
+  /** The epoch second {@code n} periods of {@link #unit} before {@code asOf} in {@link #zone}. */
+  private long minusUnits(Instant asOf, int n) {
+    ZonedDateTime z = asOf.atZone(zone);
+    switch (unit) {
+      case DAY:
+        z = z.minusDays(n);
+        break;
+      case ISO_WEEK:
+        z = z.minusWeeks(n);
+        break;
+      case MONTH:
+        z = z.minusMonths(n);
+        break;
+      case QUARTER:
+        z = z.minusMonths(3L * n);
+        break;
+      case YEAR:
+        z = z.minusYears(n);
+        break;
+      default:
+        throw new AssertionError(unit);
+    }
+    return z.toInstant().getEpochSecond();
+  }
+
+  /** The index of the first element of sorted {@code t} at or after {@code s} ({@code t.length} if none). */
+  private static int firstAtOrAfter(long[] t, long s) {
+    int lo = 0;
+    int hi = t.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t[mid] < s) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The index of the period containing second {@code s}; starts are increasing. */

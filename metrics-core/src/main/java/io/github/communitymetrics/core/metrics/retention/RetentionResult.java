@@ -17,9 +17,11 @@ import java.util.List;
  * @param drifting 8Knot: last contribution within the drifting interval (12 months) but not the
  *     active one
  * @param away 8Knot: last contribution longer ago than the drifting interval
- * @param openSaucedActive OpenSauced: contributed in the last period and the one before it
- * @param openSaucedNew OpenSauced: contributed in the last period only
- * @param openSaucedAlumni OpenSauced: contributed in the period before the last only
+ * @param openSaucedActive OpenSauced: contributed in the current window (one {@link
+ *     Retention#unit()} back from the as-of instant, in {@link Retention#zone()}) and in the
+ *     previous one (the unit before that); rolling windows, not calendar periods
+ * @param openSaucedNew OpenSauced: contributed in the current window only
+ * @param openSaucedAlumni OpenSauced: contributed in the previous window only
  * @param repeat Augur: at least the repeat count of contributions within the repeat interval
  *     from their first
  * @param flyBy Augur: everyone else

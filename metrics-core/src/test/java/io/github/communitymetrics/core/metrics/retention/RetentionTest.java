@@ -153,6 +153,8 @@ class RetentionTest {
     assertEquals(List.of(ALICE, BOB), jan.members());
     assertEquals(List.of(2, 1, 1, 0, 0, 1), jan.activeAfter());
     assertEquals(0.5, jan.share(5));
+    IllegalArgumentException tooFar = assertThrows(IllegalArgumentException.class, () -> jan.share(6));
+    assertTrue(tooFar.getMessage().contains("between 0 and 5"), tooFar.getMessage());
     assertEquals(List.of(1, 1, 0, 0), r.cohorts().get(1).activeAfter());
     assertEquals(List.of(1, 0), r.cohorts().get(2).activeAfter());
     assertEquals("2025-05", r.cohorts().get(2).cohort().label());
@@ -179,6 +181,23 @@ class RetentionTest {
     // log(-log) band: sqrt v = sqrt(0.5) / ln 2 = 1.0201; 0.5^exp(+-1.96 * 1.0201).
     assertEquals(0.005983, st.lower(), 1e-6);
     assertEquals(0.910410, st.upper(), 1e-6);
+  }
+
+  @Test
+  void theStillActiveAreCensoredAtAsOfMinusTheGapNotAtTheirLastContribution() {
+    // erin: Mar 1 to Jun 1. Censored at asOf - 100 days (Mar 23 03:00 UTC): 21 days 15 h, less
+    // than alice's 38 days, so not at risk at alice's departure. Censored at her last
+    // contribution (92 days) she would be, and S would be 2/3 instead of 1/2.
+    Actor erin = Actor.github("erin");
+    List<Event> more = new java.util.ArrayList<>(events());
+    more.add(issue(erin, "2025-03-01T12:00:00Z", 7));
+    more.add(comment(erin, "2025-06-01T12:00:00Z", 7));
+    EventStore s = EventStore.of(more);
+    RetentionResult r = saoPaulo().compute(s, People.resolve(s));
+    assertEquals(List.of(BOB, CAROL, DAVE, erin), r.censored());
+    SurvivalStep st = r.survival().steps().get(0);
+    assertEquals(2, st.atRisk());
+    assertEquals(0.5, st.survival());
   }
 
   @Test
@@ -216,6 +235,71 @@ class RetentionTest {
     assertEquals(6, r.periods().size());
     assertEquals("2025-05", r.lastCompletePeriod().orElseThrow().period().label());
     assertEquals("2025-06", run(saoPaulo()).lastCompletePeriod().orElseThrow().period().label());
+  }
+
+  @Test
+  void openSaucedComparesRollingWindowsNotCalendarPeriods() {
+    // Ends June 15 00:00 UTC (June 14 21:00 local): the current window is from May 14 21:00
+    // local, the previous from April 14 21:00 local. dave (May 20) is in the current one, so new;
+    // carol (April 5) is in neither. Calendar months would compare the partial June (nobody) with
+    // May and call dave alumni.
+    Window w = new Window(H1_SP.start(), at("2025-06-15T00:00:00Z"));
+    RetentionResult r = run(saoPaulo().withWindow(w));
+    assertEquals(List.of(), r.openSaucedActive());
+    assertEquals(List.of(DAVE), r.openSaucedNew());
+    assertEquals(List.of(), r.openSaucedAlumni());
+    // Ending April 20 00:00 UTC: current from March 19 21:00 local (carol Apr 5), previous from
+    // February 19 21:00 local (alice Mar 10, 11; carol Mar 5).
+    RetentionResult april = run(saoPaulo().withWindow(new Window(H1_SP.start(), at("2025-04-20T00:00:00Z"))));
+    assertEquals(List.of(CAROL), april.openSaucedActive());
+    assertEquals(List.of(), april.openSaucedNew());
+    assertEquals(List.of(ALICE), april.openSaucedAlumni());
+  }
+
+  /**
+   * Every status boundary, one second either side, as of 2025-01-01 UTC (lfx: quarters in UTC,
+   * inactive after 90 days, 8Knot 6 and 12 months, Augur 4 within 365 days).
+   */
+  @Test
+  void statusBoundariesToTheSecond() {
+    Actor erin = Actor.github("erin");
+    Actor frank = Actor.github("frank");
+    Actor gina = Actor.github("gina");
+    Actor hank = Actor.github("hank");
+    Actor ivy = Actor.github("ivy");
+    Actor jack = Actor.github("jack");
+    Actor kim = Actor.github("kim");
+    EventStore s =
+        EventStore.of(
+            List.of(
+                // Augur: 2024 is a leap year, so Dec 31 00:00 is exactly 365 days after Jan 1.
+                issue(erin, "2024-01-01T00:00:00Z", 1),
+                comment(erin, "2024-01-02T00:00:00Z", 1),
+                comment(erin, "2024-01-03T00:00:00Z", 1),
+                comment(erin, "2024-12-31T00:00:00Z", 1), // not within 365 days: fly-by
+                issue(frank, "2024-01-01T00:00:00Z", 2),
+                comment(frank, "2024-01-02T00:00:00Z", 2),
+                comment(frank, "2024-01-03T00:00:00Z", 2),
+                comment(frank, "2024-12-30T23:59:59Z", 2), // one second inside: repeat
+                // 8Knot: 6 months before asOf is Jul 1, 12 months is Jan 1 2024.
+                issue(gina, "2024-07-01T00:00:00Z", 3), // exactly 6 months: active
+                issue(hank, "2024-06-30T23:59:59Z", 4), // drifting
+                issue(ivy, "2024-01-01T00:00:00Z", 5), // exactly 12 months: drifting
+                // CHAOSS inactive: 90 days before asOf is Oct 3 00:00.
+                issue(jack, "2024-10-03T00:00:00Z", 6), // exactly 90 days: inactive
+                issue(kim, "2024-10-03T00:00:01Z", 7))); // not yet
+    Window year = new Window(at("2024-01-01T00:00:00Z"), at("2025-01-01T00:00:00Z"));
+    RetentionResult r = Retention.lfx(year).compute(s, People.resolve(s));
+    assertEquals(java.util.Set.of(frank), java.util.Set.copyOf(r.repeat()));
+    assertEquals(java.util.Set.of(erin, gina, hank, ivy, jack, kim), java.util.Set.copyOf(r.flyBy()));
+    assertEquals(java.util.Set.of(erin, frank, gina, jack, kim), java.util.Set.copyOf(r.active()));
+    assertEquals(java.util.Set.of(hank, ivy), java.util.Set.copyOf(r.drifting()));
+    assertEquals(List.of(), r.away());
+    // Inactive people are counted in the quarter of their last contribution.
+    assertEquals(List.of(ivy), r.periods().get(0).inactive());
+    assertEquals(List.of(hank), r.periods().get(1).inactive());
+    assertEquals(List.of(gina), r.periods().get(2).inactive());
+    assertEquals(List.of(jack), r.periods().get(3).inactive());
   }
 
   @Test
