@@ -250,21 +250,23 @@ public final class GhArchiveAmplifier {
   }
 
   /**
-   * Command line: {@code OUT.json.gz [hour|day|week|EVENTS] [seed] [groups] [dataDir]}. The data
+   * Command line: {@code OUT.json.gz [hour|day|week|EVENTS[/DAYS]] [seed] [groups] [dataDir]}; the copies start at 2024-01-01T00:00:00Z. The data
    * directory defaults to the system property {@code communitymetrics.data} or {@code
    * /work/shared/data}.
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: GhArchiveAmplifier OUT.json.gz [hour|day|week|EVENTS] [seed] [groups] [dataDir]");
+      System.err.println("usage: GhArchiveAmplifier OUT.json.gz [hour|day|week|EVENTS[/DAYS]] [seed] [groups] [dataDir]");
       System.exit(2);
     }
     String size = args.length > 1 ? args[1] : "hour";
     long events;
     Duration span;
-    if (size.chars().allMatch(Character::isDigit)) {
-      events = Long.parseLong(size);
-      span = Duration.ofHours(1);
+    if (size.matches("\\d+(/\\d+)?")) {
+      // EVENTS or EVENTS/DAYS
+      String[] parts = size.split("/");
+      events = Long.parseLong(parts[0]);
+      span = parts.length > 1 ? Duration.ofDays(Long.parseLong(parts[1])) : Duration.ofHours(1);
     } else {
       Size s = Size.valueOf(size.toUpperCase(java.util.Locale.ROOT));
       events = s.events();
