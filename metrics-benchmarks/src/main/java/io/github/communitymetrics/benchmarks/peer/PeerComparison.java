@@ -1,0 +1,128 @@
+package io.github.communitymetrics.benchmarks.peer;
+
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.store.EventStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plain timing harness, same JVM, same run: ours against DuckDB on the same amplified GH Archive
+ * file, alternating, medians of N rounds. Measured per round:
+ *
+ * <ul>
+ *   <li>{@code gzip -dc} of the file to /dev/null (the ingestion limit);
+ *   <li>ours end to end: read + store + people + lottery factor and OpenSauced confidence of every
+ *       repository;
+ *   <li>DuckDB end to end: {@code read_ndjson_objects} into a table + the two SQL queries;
+ *   <li>scoring only: ours on the store already built, DuckDB on the table already loaded;
+ *   <li>one sequential pass over the store's columns (the scoring limit).
+ * </ul>
+ *
+ * <p>Usage: {@code PeerComparison [--quick] [size] [seed]}: size as for {@link GhArchiveAmplifier}
+ * ({@code hour} by default, about 170 thousand events; 24000 events, three copies, with {@code
+ * --quick}); quick = 3 rounds, else 7. Our scoring calls the per-repository metrics once per
+ * repository, and each call scans the whole store (confidence needs every repository's pull
+ * requests), so our scoring time grows with repositories x events: that, not parsing, is what
+ * loses to DuckDB today (see the report), and why quick mode stays at three copies. The file is
+ * written to the temp directory and deleted at the end.
+ */
+public final class PeerComparison {
+  private PeerComparison() {}
+
+  private interface Task {
+    Object run() throws Exception;
+  }
+
+  /** Runs the comparison; see the class documentation for the arguments. */
+  public static void main(String[] args) throws Exception {
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    boolean quick = rest.remove("--quick");
+    String size = rest.isEmpty() ? (quick ? "24000" : "hour") : rest.get(0);
+    long seed = rest.size() > 1 ? Long.parseLong(rest.get(1)) : 1L;
+    int rounds = quick ? 3 : 7;
+    Path file = Files.createTempFile("peer-", ".json.gz");
+    try {
+      GhArchiveAmplifier.main(new String[] {file.toString(), size, Long.toString(seed), "8"});
+      // every copy lies in [2024-01-01, 2024-01-01 + span); score at the end of the first 30 days
+      Instant asOf = Instant.parse("2024-01-31T00:00:00Z");
+      EventStore store = EquivalenceCheck.ours(file);
+      People people = People.resolve(store);
+      Connection duck = EquivalenceCheck.load(file);
+      System.out.printf("events in store: %d, repositories: %d, file: %.1f MB, cores: %d%n",
+          store.size(), store.repositories().size(), Files.size(file) / 1e6,
+          Runtime.getRuntime().availableProcessors());
+
+      Map<String, Task> tasks = new LinkedHashMap<>();
+      tasks.put("gzip -dc", () -> new ProcessBuilder("gzip", "-dc", file.toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
+      tasks.put("ours end to end", () -> {
+        EventStore s = EquivalenceCheck.ours(file);
+        People p = People.resolve(s);
+        return EquivalenceCheck.ourLottery(s, p, asOf).size() + EquivalenceCheck.ourConfidence(s, p, asOf).size();
+      });
+      tasks.put("duckdb end to end", () -> {
+        try (Connection c = EquivalenceCheck.load(file)) {
+          return EquivalenceCheck.duckLottery(c, asOf).size() + EquivalenceCheck.duckConfidence(c, asOf).size();
+        }
+      });
+      tasks.put("ours scoring", () ->
+          EquivalenceCheck.ourLottery(store, people, asOf).size()
+              + EquivalenceCheck.ourConfidence(store, people, asOf).size());
+      tasks.put("ours lottery only", () -> EquivalenceCheck.ourLottery(store, people, asOf).size());
+      tasks.put("duckdb scoring", () ->
+          EquivalenceCheck.duckLottery(duck, asOf).size() + EquivalenceCheck.duckConfidence(duck, asOf).size());
+      tasks.put("duckdb lottery only", () -> EquivalenceCheck.duckLottery(duck, asOf).size());
+      tasks.put("column scan", () -> {
+        long h = 0;
+        for (int i = 0, n = store.size(); i < n; i++) {
+          h += store.type(i).ordinal() + store.actorIndex(i) + store.repositoryIndex(i) + store.epochSecond(i);
+        }
+        return h;
+      });
+
+      Map<String, long[]> nanos = new LinkedHashMap<>();
+      tasks.keySet().forEach(k -> nanos.put(k, new long[rounds]));
+      for (int r = -1; r < rounds; r++) { // round -1 warms up and is dropped
+        for (Map.Entry<String, Task> t : tasks.entrySet()) {
+          long t0 = System.nanoTime();
+          Object sink = t.getValue().run();
+          long dt = System.nanoTime() - t0;
+          if (r >= 0) {
+            nanos.get(t.getKey())[r] = dt;
+          }
+          if (sink == null) {
+            throw new IllegalStateException(t.getKey());
+          }
+        }
+      }
+      duck.close();
+      Map<String, Double> median = new LinkedHashMap<>();
+      nanos.forEach((k, v) -> {
+        long[] c = v.clone();
+        Arrays.sort(c);
+        median.put(k, c[c.length / 2] / 1e6);
+      });
+      System.out.printf("%d rounds, medians (ms):%n", rounds);
+      median.forEach((k, v) -> System.out.printf("  %-22s %10.1f%n", k, v));
+      System.out.printf("ratios: end to end duckdb/ours %.2f; scoring duckdb/ours %.2f; "
+              + "lottery duckdb/ours %.2f; ours e2e / gzip -dc %.2f; ours scoring / column scan %.1f%n",
+          median.get("duckdb end to end") / median.get("ours end to end"),
+          median.get("duckdb scoring") / median.get("ours scoring"),
+          median.get("duckdb lottery only") / median.get("ours lottery only"),
+          median.get("ours end to end") / median.get("gzip -dc"),
+          median.get("ours scoring") / median.get("column scan"));
+      System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).trim()
+          + " (at " + Instant.now() + ", window " + Duration.ofDays(30) + " to " + asOf + ")");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+}
