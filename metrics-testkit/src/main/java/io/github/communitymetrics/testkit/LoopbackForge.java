@@ -73,6 +73,7 @@ final class LoopbackForge implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    boolean cut = false;
     try {
       int n = requests.incrementAndGet();
       if (n > outageAfter) {
@@ -98,18 +99,16 @@ final class LoopbackForge implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         out.write(bytes, 0, bytes.length / 2);
         out.flush();
-        // Closing a fixed-length body before its end drops the connection: the client sees EOF.
-        try {
-          out.close();
-        } catch (IOException expected) {
-          // "insufficient bytes written": exactly the cut we want.
-        }
-        return;
+        // A handler that throws makes the JDK server close the connection: the client sees EOF
+        // before Content-Length. (Closing the short stream would leave the connection open.)
+        cut = true;
+        throw new IOException("body cut on purpose after " + bytes.length / 2 + " bytes");
       }
       send(exchange, response.status, response.headers, response.body);
     } finally {
-      // After a cut body the connection is closed already; closing again is harmless.
-      exchange.close();
+      if (!cut) {
+        exchange.close();
+      }
     }
   }
 
