@@ -6,6 +6,8 @@
 module io.github.communitymetrics.testkit {
   requires transitive io.github.communitymetrics.core;
   requires transitive org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.params;
+  requires jdk.httpserver;
 
   exports io.github.communitymetrics.testkit;
 }
