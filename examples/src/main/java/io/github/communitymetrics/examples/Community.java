@@ -207,7 +207,10 @@ public record Community(
           .fetch(GitLabTarget.project(gitlab), io.github.communitymetrics.gitlab.FetchOptions.all(), list::add);
       label = "GitLab " + gitlab;
     } else if (git != null) {
-      Path name = git.path().toAbsolutePath().normalize().getFileName();
+      // A log file is usually named after its format (cmlog.txt.gz); its directory names the project.
+      Path absolute = git.path().toAbsolutePath().normalize();
+      Path name = git.logFile() && absolute.getParent() != null
+          ? absolute.getParent().getFileName() : absolute.getFileName();
       Repository r = new Repository(Forge.GIT, repo != null ? repo : name == null ? "git" : name.toString(),
           OptionalLong.empty());
       label = (git.logFile() ? "git log " : "git repository ") + git.path();
