@@ -199,13 +199,16 @@ public record Community(
       label = "GH Archive, " + r.files() + " files, " + r.eventsMapped() + " events mapped, "
           + r.malformedLines() + " malformed lines, " + r.corruptInputs().size() + " damaged files";
     } else if (github != null) {
-      GitHubSource.builder().tokensFromEnvironment(System.getenv()).build()
+      io.github.communitymetrics.github.FetchReport r = GitHubSource.builder()
+          .tokensFromEnvironment(System.getenv()).build()
           .fetch(GitHubTarget.parse(github), io.github.communitymetrics.github.FetchOptions.all(), list::add);
-      label = "GitHub " + github;
+      label = "GitHub " + github + ", items " + r.items() + ", " + r.duplicatesSkipped() + " duplicates skipped";
     } else if (gitlab != null) {
-      GitLabSource.builder().tokenFromEnvironment(System.getenv()).build()
+      io.github.communitymetrics.gitlab.FetchReport r = GitLabSource.builder()
+          .tokenFromEnvironment(System.getenv()).build()
           .fetch(GitLabTarget.project(gitlab), io.github.communitymetrics.gitlab.FetchOptions.all(), list::add);
-      label = "GitLab " + gitlab;
+      label = "GitLab " + gitlab + ", items " + r.items() + ", skipped " + r.skipped() + ", "
+          + r.duplicatesSkipped() + " duplicates skipped";
     } else if (git != null) {
       // A log file is usually named after its format (cmlog.txt.gz); its directory names the project.
       Path absolute = git.path().toAbsolutePath().normalize();
