@@ -5,14 +5,21 @@ import io.github.communitymetrics.core.metrics.Ranked;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
+import io.github.communitymetrics.core.metrics.truckfactor.TruckFactor;
+import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorAuthor;
+import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * "What is our bus factor, and who holds the knowledge?": the CHAOSS contributor absence factor
  * over commits in the 90 days before as-of, with the people who make it up, and the OpenSauced
- * lottery factor over pull requests. Run: {@code examples/run.sh BusFactor [--events FILE]}.
+ * lottery factor over pull requests. With {@code --git PATH} or {@code --git-log FILE} also the
+ * truck factor of the whole snapshot (Avelino et al.'s greedy over degree-of-authorship) and of
+ * each top-level directory. Run: {@code examples/run.sh BusFactor [--events FILE | --git PATH]}.
  */
 public final class BusFactor {
   private BusFactor() {}
@@ -38,6 +45,30 @@ public final class BusFactor {
     for (LotteryFactor.TopContributor t : lottery.top()) {
       out.printf(Locale.ROOT, "  %-28s %6d PRs     %6.1f %%%n",
           c.label(t.ranked().key()), t.ranked().count(), 100 * t.ranked().share());
+    }
+    c.authorship().ifPresent(history -> truckFactor(history, out));
+  }
+
+  private static void truckFactor(AuthorshipHistory history, PrintStream out) {
+    TruckFactor greedy = TruckFactor.greedy();
+    TruckFactorResult whole = greedy.compute(history);
+    out.printf(Locale.ROOT, "Truck factor (Avelino greedy, %d files of the snapshot): %d%n",
+        whole.filesAnalyzed(), whole.truckFactor());
+    authors(whole, out);
+    out.println("Top-level directories:");
+    for (Map.Entry<String, TruckFactorResult> e : greedy.perDirectory(history).entrySet()) {
+      // perDirectory keys every directory at any depth; the top level is "" and names without '/'.
+      if (!e.getKey().isEmpty() && e.getKey().indexOf('/') < 0) {
+        out.printf(Locale.ROOT, "  %-28s truck factor %d (%d files)%n", e.getKey() + "/",
+            e.getValue().truckFactor(), e.getValue().filesAnalyzed());
+        authors(e.getValue(), out);
+      }
+    }
+  }
+
+  private static void authors(TruckFactorResult r, PrintStream out) {
+    for (TruckFactorAuthor a : r.authors()) {
+      out.printf(Locale.ROOT, "    %-26s %6d files  %5.1f %%%n", a.name(), a.files(), 100 * a.share());
     }
   }
 }

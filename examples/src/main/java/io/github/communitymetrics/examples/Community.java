@@ -2,13 +2,29 @@ package io.github.communitymetrics.examples;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.io.EventJsonLines;
+import io.github.communitymetrics.core.io.ReadOptions;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
+import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
+import io.github.communitymetrics.git.CommitLogAuthorship;
+import io.github.communitymetrics.git.CommitLogReader;
+import io.github.communitymetrics.git.FileSelection;
+import io.github.communitymetrics.git.GitRepository;
+import io.github.communitymetrics.git.LogSnapshot;
+import io.github.communitymetrics.github.GitHubSource;
+import io.github.communitymetrics.github.GitHubTarget;
+import io.github.communitymetrics.github.archive.GhArchiveFilter;
+import io.github.communitymetrics.github.archive.GhArchiveReader;
+import io.github.communitymetrics.github.archive.GhArchiveReport;
+import io.github.communitymetrics.gitlab.GitLabSource;
+import io.github.communitymetrics.gitlab.GitLabTarget;
 import io.github.communitymetrics.testkit.CommunitySimulator;
 import io.github.communitymetrics.testkit.SimulationConfig;
 import java.io.IOException;
@@ -18,25 +34,73 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The community an example looks at, from its command line: the simulated demo community by
- * default, or {@code --events FILE} (canonical JSON Lines, docs/events.md), with {@code --repo
- * OWNER/NAME} (default: the first repository) and {@code --as-of
- * INSTANT} (default: one second after the last event). The activity window is the 90 days before
- * {@code asOf}.
+ * default, or one source: {@code --events FILE} (canonical JSON Lines, docs/events.md), {@code
+ * --gharchive FILE...} (GH Archive hours, plain or gzip; with {@code --repo} only that
+ * repository's events are kept), {@code --github OWNER/NAME} (fetched, token from {@code
+ * GITHUB_TOKEN}), {@code --gitlab GROUP/PROJECT} (fetched from gitlab.com, token from {@code
+ * GITLAB_TOKEN}), {@code --git PATH} (a local repository's commits up to HEAD) or {@code --git-log
+ * FILE} (a log in the commit-log format of docs/metrics.md). Also {@code --repo OWNER/NAME}
+ * (default: the first repository) and {@code --as-of INSTANT} (default: one second after the last
+ * event). The activity window is the 90 days before {@code asOf}.
  *
  * @param label where the events came from
  * @param store every event
  * @param people the store's people (identities resolved, bots flagged)
  * @param repository the repository the questions are about
  * @param asOf the instant the answers describe
+ * @param git the git repository or commit log the events came from, when they did
  */
 public record Community(
-    String label, EventStore store, People people, Repository repository, Instant asOf) {
+    String label, EventStore store, People people, Repository repository, Instant asOf,
+    Optional<GitInput> git) {
   /** The usage line every example prints on a bad argument. */
-  public static final String USAGE = "[--events FILE.jsonl] [--repo OWNER/NAME] [--as-of INSTANT]";
+  public static final String USAGE =
+      "[--events FILE.jsonl | --gharchive FILE... | --github OWNER/NAME | --gitlab GROUP/PROJECT"
+          + " | --git PATH | --git-log FILE] [--repo OWNER/NAME] [--as-of INSTANT]";
+
+  /**
+   * A git source.
+   *
+   * @param path the repository's directory, or the commit-log file
+   * @param logFile whether {@code path} is a commit-log file rather than a repository
+   */
+  public record GitInput(Path path, boolean logFile) {}
+
+  /**
+   * Who wrote which file of the git source's snapshot (HEAD, or the log's newest commit), over
+   * the files the Linguist default rules keep (no vendored, generated or documentation files),
+   * one developer per shared name or e-mail address; empty when the events did not come from git.
+   */
+  public Optional<AuthorshipHistory> authorship() {
+    if (git.isEmpty()) {
+      return Optional.empty();
+    }
+    FileSelection selection = FileSelection.builder().addLinguistDefaults().build();
+    Path path = git.get().path();
+    if (git.get().logFile()) {
+      List<String> kept;
+      try (CommitLogReader reader = CommitLogReader.open(path, ReadOptions.strict())) {
+        kept = selection.select(LogSnapshot.files(reader)).kept();
+      }
+      try (CommitLogReader reader = CommitLogReader.open(path, ReadOptions.strict())) {
+        return Optional.of(CommitLogAuthorship.collect(
+            reader, kept, UnaryOperator.identity(), IdentityRule.NAME_OR_EMAIL, false));
+      }
+    }
+    GitRepository repo = GitRepository.open(path);
+    List<String> kept = selection.select(repo.listFiles("HEAD")).kept();
+    return Optional.of(repo.readLog("HEAD", in -> CommitLogAuthorship.collect(
+        CommitLogReader.of(in, "git log HEAD", ReadOptions.strict()), kept, UnaryOperator.identity(),
+        IdentityRule.NAME_OR_EMAIL, false)));
+  }
 
   /** The window of the people metrics: the 90 days before {@link #asOf()}. */
   public Window window() {
@@ -60,13 +124,42 @@ public record Community(
    */
   public static Community fromArgs(String... args) throws IOException {
     Path events = null;
+    List<Path> gharchive = new ArrayList<>();
+    String github = null;
+    String gitlab = null;
+    GitInput git = null;
     String repo = null;
     Instant asOf = null;
+    int sources = 0;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--events":
           events = Path.of(need(value, "--events"));
+          sources++;
+          i++;
+          break;
+        case "--gharchive":
+          need(value, "--gharchive");
+          while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+            gharchive.add(Path.of(args[++i]));
+          }
+          sources++;
+          break;
+        case "--github":
+          github = need(value, "--github");
+          sources++;
+          i++;
+          break;
+        case "--gitlab":
+          gitlab = need(value, "--gitlab");
+          sources++;
+          i++;
+          break;
+        case "--git":
+        case "--git-log":
+          git = new GitInput(Path.of(need(value, args[i])), args[i].equals("--git-log"));
+          sources++;
           i++;
           break;
         case "--repo":
@@ -85,16 +178,61 @@ public record Community(
           throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: " + USAGE);
       }
     }
-    List<Event> list;
+    if (sources > 1) {
+      throw new IllegalArgumentException("give one source at most; usage: " + USAGE);
+    }
+    List<Event> list = new ArrayList<>();
     String label;
-    if (events == null) {
-      list = CommunitySimulator.simulate(SimulationConfig.demo()).events();
-      label = "simulated demo community";
-    } else {
+    if (events != null) {
       try (Reader in = Files.newBufferedReader(events)) {
         list = EventJsonLines.readAll(in);
       }
       label = events.toString();
+    } else if (!gharchive.isEmpty()) {
+      GhArchiveReport r =
+          GhArchiveReader.builder()
+              .filter(repo == null ? GhArchiveFilter.all() : GhArchiveFilter.repositories(List.of(repo)))
+              .options(ReadOptions.skipMalformed(20))
+              .build()
+              .read(gharchive, list::add);
+      // Skipped lines and damaged files are counted in the label, never dropped silently.
+      label = "GH Archive, " + r.files() + " files, " + r.eventsMapped() + " events mapped, "
+          + r.malformedLines() + " malformed lines, " + r.corruptInputs().size() + " damaged files";
+    } else if (github != null) {
+      io.github.communitymetrics.github.FetchReport r = GitHubSource.builder()
+          .tokensFromEnvironment(System.getenv()).build()
+          .fetch(GitHubTarget.parse(github), io.github.communitymetrics.github.FetchOptions.all(), list::add);
+      label = "GitHub " + github + ", items " + r.items() + ", " + r.duplicatesSkipped() + " duplicates skipped";
+    } else if (gitlab != null) {
+      io.github.communitymetrics.gitlab.FetchReport r = GitLabSource.builder()
+          .tokenFromEnvironment(System.getenv()).build()
+          .fetch(GitLabTarget.project(gitlab), io.github.communitymetrics.gitlab.FetchOptions.all(), list::add);
+      label = "GitLab " + gitlab + ", items " + r.items() + ", skipped " + r.skipped() + ", "
+          + r.duplicatesSkipped() + " duplicates skipped";
+    } else if (git != null) {
+      // A log file is usually named after its format (cmlog.txt.gz); its directory names the project.
+      Path absolute = git.path().toAbsolutePath().normalize();
+      Path name = git.logFile() && absolute.getParent() != null
+          ? absolute.getParent().getFileName() : absolute.getFileName();
+      Repository r = new Repository(Forge.GIT, repo != null ? repo : name == null ? "git" : name.toString(),
+          OptionalLong.empty());
+      label = (git.logFile() ? "git log " : "git repository ") + git.path();
+      if (git.logFile()) {
+        try (CommitLogReader reader = CommitLogReader.open(git.path(), ReadOptions.strict())) {
+          reader.commits(r).forEach(list::add);
+        }
+      } else {
+        List<Event> sink = list;
+        GitRepository.open(git.path()).readLog("HEAD", in -> {
+          try (CommitLogReader reader = CommitLogReader.of(in, "git log HEAD", ReadOptions.strict())) {
+            reader.commits(r).forEach(sink::add);
+          }
+          return null;
+        });
+      }
+    } else {
+      list = CommunitySimulator.simulate(SimulationConfig.demo()).events();
+      label = "simulated demo community";
     }
     EventStore store = EventStore.of(list);
     if (store.isEmpty()) {
@@ -109,7 +247,7 @@ public record Community(
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no events of " + wanted));
     Instant at = asOf != null ? asOf : store.instant(store.size() - 1).plusSeconds(1);
-    return new Community(label, store, People.resolve(store), repository, at);
+    return new Community(label, store, People.resolve(store), repository, at, Optional.ofNullable(git));
   }
 
   private static String need(String value, String option) {

@@ -111,6 +111,30 @@ class QuestionExamplesTest {
   }
 
   @Test
+  void responseTimes() throws IOException {
+    String out = output(ResponseTimes::run);
+    var r = expected.responsiveness();
+    var rows = java.util.Map.of("time to first response", r.firstResponse(), "  issues", r.issueFirstResponse(),
+        "  pull requests", r.pullRequestFirstResponse(), "time to close", r.timeToClose(),
+        "time to merge", r.timeToMerge());
+    for (var e : rows.entrySet()) {
+      var d = e.getValue();
+      assertTrue(d.completed() > 0, "the community completes " + e.getKey());
+      // Hours by hand from whole seconds, one decimal, as printed.
+      StringBuilder line = new StringBuilder(java.util.regex.Pattern.quote(e.getKey()) + "\\s+" + d.completed()
+          + "\\s+" + d.censored());
+      for (var p : java.util.List.of(d.p50(), d.p75(), d.p90(), d.p95(), d.kaplanMeierMedian())) {
+        line.append("\\s+").append(java.util.regex.Pattern.quote(
+            String.format(Locale.ROOT, "%.1f", p.orElseThrow().getSeconds() / 3600.0)));
+      }
+      assertTrue(out.lines().anyMatch(l -> l.matches(line.toString())), line + " in\n" + out);
+    }
+    assertTrue(out.contains("Acceptance (merged of merged or closed pull requests): "
+        + r.acceptance().numerator() + " of " + r.acceptance().denominator()), out);
+    assertTrue(out.contains("Still waiting for a first response: " + r.unanswered().size() + " items"), out);
+  }
+
+  @Test
   void employers() throws IOException {
     String out = output(MaintainerEmployers::run);
     assertTrue(out.contains(": " + expected.elephantFactor().factor().factor() + " organisations hold more than half;"

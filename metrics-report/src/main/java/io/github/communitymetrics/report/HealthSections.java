@@ -9,12 +9,15 @@ import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.metrics.ladder.Rung;
 import io.github.communitymetrics.core.metrics.ladder.RungCounts;
+import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
+import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.CohortRow;
 import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
 import io.github.communitymetrics.core.metrics.retention.SurvivalStep;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +29,8 @@ import java.util.function.Function;
  * Turns a {@link HealthSummary} into report {@link Section}s: contributor confidence (gauges, the
  * cohort one with its confidence interval), absence, lottery and elephant factors (bars of the
  * top contributors plus everyone else), the contributor ladder funnel, the retention cohort heat
- * map and the Kaplan-Meier survival curve with its band.
+ * map, the Kaplan-Meier survival curve with its band, and the percentiles of the time to first
+ * response, to close and to merge.
  */
 public final class HealthSections {
   private HealthSections() {}
@@ -115,6 +119,7 @@ public final class HealthSections {
             "chaoss conversion funnel (D0 stargazer, D1 participant, D2 contributor, D3 maintainer)",
             List.of(new BarChart("Contributor ladder: people who reached each rung", "people", funnel))));
     retention(s, out);
+    out.add(responsiveness(s.responsiveness()));
     return List.copyOf(out);
   }
 
@@ -164,6 +169,48 @@ public final class HealthSections {
                 ? List.of()
                 : List.of(new SurvivalChart("Kaplan-Meier: share still contributing",
                     "days since the first contribution", points))));
+  }
+
+  private static Section responsiveness(ResponsivenessResult r) {
+    DurationSummary first = r.firstResponse();
+    PercentileChart chart =
+        new PercentileChart(
+            "Waiting times: nearest-rank percentiles of the completed items",
+            "hours",
+            List.of(
+                distribution("time to first response", first),
+                distribution("time to close", r.timeToClose()),
+                distribution("time to merge", r.timeToMerge())));
+    return new Section(
+        "How fast do we answer people?",
+        first.p50().map(d -> String.format(Locale.ROOT, "%.1f hours (median first response)", hours(d)))
+            .orElse("no response yet"),
+        "",
+        "chaoss time to first response, close and merge, "
+            + r.metric().window().duration().toDays() + "-day window; first response "
+            + counts(first) + ", close " + counts(r.timeToClose()) + ", merge "
+            + counts(r.timeToMerge()),
+        List.of(chart));
+  }
+
+  private static String counts(DurationSummary d) {
+    return d.completed() + " done / " + d.censored() + " censored";
+  }
+
+  /** The summary's percentiles in hours. */
+  static PercentileChart.Distribution distribution(String label, DurationSummary d) {
+    return new PercentileChart.Distribution(
+        label, d.completed(), d.censored(), hours(d.p50()), hours(d.p75()), hours(d.p90()),
+        hours(d.p95()));
+  }
+
+  private static OptionalDouble hours(Optional<Duration> d) {
+    return d.isPresent() ? OptionalDouble.of(hours(d.get())) : OptionalDouble.empty();
+  }
+
+  private static double hours(Duration d) {
+    // Seconds and nanos apart: toNanos() overflows past 292 years.
+    return d.getSeconds() / 3600.0 + d.getNano() / 3.6e12;
   }
 
   /** The factor's members, then one bar for everyone else (when anyone else contributed). */

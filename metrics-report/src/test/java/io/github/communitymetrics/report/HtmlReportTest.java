@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.metrics.Ranked;
+import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -120,6 +123,53 @@ class HtmlReportTest {
     assertEquals(lastStep.time() / 86400.0, lastPoint.x(), 1e-9);
     assertEquals(lastStep.survival(), lastPoint.survival(), 1e-12);
     assertEquals(lastStep.lower(), lastPoint.lower(), 1e-12);
+  }
+
+  @Test
+  void responseTimeSectionCarriesTheLibraryPercentilesInHours() {
+    List<Section> sections = HealthSections.of(Demo.SUMMARY, Demo::label);
+    Section section = find(sections, "How fast do we answer people?");
+    var r = Demo.SUMMARY.responsiveness();
+    PercentileChart chart = (PercentileChart) section.charts().get(0);
+    List<DurationSummary> expected = List.of(r.firstResponse(), r.timeToClose(), r.timeToMerge());
+    assertEquals(List.of("time to first response", "time to close", "time to merge"),
+        chart.distributions().stream().map(PercentileChart.Distribution::label).toList());
+    for (int i = 0; i < expected.size(); i++) {
+      DurationSummary d = expected.get(i);
+      PercentileChart.Distribution shown = chart.distributions().get(i);
+      assertTrue(d.completed() > 0, "the demo completes items of " + shown.label());
+      assertEquals(d.completed(), shown.completed());
+      assertEquals(d.censored(), shown.censored());
+      List<Optional<Duration>> ps = List.of(d.p50(), d.p75(), d.p90(), d.p95());
+      for (int k = 0; k < ps.size(); k++) {
+        // Hours from whole seconds by hand: the simulator's times are whole seconds.
+        Duration p = ps.get(k).orElseThrow();
+        assertEquals(0, p.getNano(), "simulated times are whole seconds");
+        assertEquals(p.getSeconds() / 3600.0, shown.values().get(k), 1e-9, shown.label() + " p" + k);
+      }
+    }
+    assertEquals(String.format(Locale.ROOT, "%.1f hours (median first response)",
+        r.firstResponse().p50().orElseThrow().getSeconds() / 3600.0), section.answer());
+    assertTrue(section.preset().contains("first response " + r.firstResponse().completed() + " done / "
+        + r.firstResponse().censored() + " censored"), section.preset());
+    // The drawn chart names each distribution with its counts.
+    String html = new HtmlReport("demo", List.of(), List.of(section)).toHtml();
+    // Long category labels wrap into several <text> elements; compare the text with tags as spaces.
+    String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+    assertTrue(text.contains("time to merge (" + r.timeToMerge().completed() + " done, "
+        + r.timeToMerge().censored() + " censored)"), "merge counts missing from the SVG");
+  }
+
+  @Test
+  void percentileDistributionIsChecked() {
+    OptionalDouble none = OptionalDouble.empty();
+    assertThrows(IllegalArgumentException.class, () -> new PercentileChart.Distribution(
+        "d", 1, 0, OptionalDouble.of(2), OptionalDouble.of(1), OptionalDouble.of(3), OptionalDouble.of(4)));
+    assertThrows(IllegalArgumentException.class, () -> new PercentileChart.Distribution(
+        "d", 1, 0, OptionalDouble.of(1), none, none, none));
+    assertThrows(IllegalArgumentException.class, () -> new PercentileChart.Distribution(
+        "d", -1, 0, none, none, none, none));
+    assertTrue(new PercentileChart.Distribution("d", 0, 3, none, none, none, none).values().isEmpty());
   }
 
   @Test

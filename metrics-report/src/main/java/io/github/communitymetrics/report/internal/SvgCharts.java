@@ -5,6 +5,7 @@ import io.github.communitymetrics.report.BarChart;
 import io.github.communitymetrics.report.Chart;
 import io.github.communitymetrics.report.GaugeChart;
 import io.github.communitymetrics.report.HeatMapChart;
+import io.github.communitymetrics.report.PercentileChart;
 import io.github.communitymetrics.report.SurvivalChart;
 import java.awt.Color;
 import java.awt.Font;
@@ -81,6 +82,10 @@ public final class SvgCharts {
       HeatMapChart h = (HeatMapChart) chart;
       c = heatMap(h);
       height = 110 + 30 * Math.max(1, h.rows().size());
+    } else if (chart instanceof PercentileChart) {
+      PercentileChart p = (PercentileChart) chart;
+      c = percentiles(p);
+      height = 110 + 4 * 22 * Math.max(1, p.distributions().size());
     } else if (chart instanceof SurvivalChart) {
       c = survival((SurvivalChart) chart);
       height = 360;
@@ -245,6 +250,53 @@ public final class SvgCharts {
     plot.setDomainGridlinePaint(new Color(0xcccccc));
     plot.setRangeGridlinePaint(new Color(0xcccccc));
     return new JFreeChart(null, LABEL, plot, false);
+  }
+
+  private static final String[] PERCENTILES = {"p50", "p75", "p90", "p95"};
+  private static final Color[] PERCENTILE_COLORS = {
+    new Color(0x2f6fb0), new Color(0x6f9fd0), new Color(0xe0a040), new Color(0xc05020)
+  };
+
+  private static JFreeChart percentiles(PercentileChart chart) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (PercentileChart.Distribution d : chart.distributions()) {
+      // The counts go into the category label, so that a short bar from three items reads as such.
+      String key = d.label() + " (" + d.completed() + " done, " + d.censored() + " censored)";
+      List<Double> values = d.values();
+      for (int i = 0; i < PERCENTILES.length; i++) {
+        // Nothing completed: no bars, but the category (with its counts) stays on the axis.
+        data.addValue(values.isEmpty() ? null : values.get(i), PERCENTILES[i], key);
+      }
+    }
+    CategoryAxis categories = new CategoryAxis(null);
+    categories.setTickLabelFont(LABEL);
+    categories.setMaximumCategoryLabelWidthRatio(0.35f);
+    categories.setMaximumCategoryLabelLines(3);
+    NumberAxis values = new NumberAxis(chart.valueLabel());
+    values.setLabelFont(LABEL);
+    values.setTickLabelFont(LABEL);
+    values.setUpperMargin(0.2);
+    BarRenderer renderer = new BarRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setItemMargin(0.05);
+    for (int i = 0; i < PERCENTILE_COLORS.length; i++) {
+      renderer.setSeriesPaint(i, PERCENTILE_COLORS[i]);
+    }
+    renderer.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator(
+            "{0} {2}", new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    renderer.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xcccccc));
+    JFreeChart c = new JFreeChart(null, LABEL, plot, true);
+    c.getLegend().setItemFont(LABEL);
+    return c;
   }
 
   private static JFreeChart bars(BarChart chart) {
