@@ -62,7 +62,17 @@ class GitHubCompatibilityTest extends ForgeCompatibilityKit {
     for (Repository repo : community.repositories()) {
       source.fetch(
           GitHubTarget.parse(repo.fullName()),
-          FetchOptions.all().withCheckpointDirectory(checkpointDirectory),
+          // Only the lists this renderer serves: issue events (closes, merges), reviews, releases
+          // and commits are not rendered yet, so the kit does not check them for GitHub.
+          FetchOptions.all()
+              .withResources(
+                  EnumSet.of(
+                      GitHubResource.STARGAZERS,
+                      GitHubResource.FORKS,
+                      GitHubResource.ISSUES,
+                      GitHubResource.ISSUE_COMMENTS,
+                      GitHubResource.REVIEW_COMMENTS))
+              .withCheckpointDirectory(checkpointDirectory),
           sink);
     }
   }
