@@ -499,7 +499,7 @@ final class MetricsReport {
     t.row("Merged PRs approved by someone else", ratio(r.reviewCoverage()), "", "review coverage");
     t.row(
         "How many people hold more than half the reviews?",
-        r.reviewConcentration().factor(),
+        r.reviewConcentration().factor() + " people",
         "",
         "chaoss absence factor, reviews");
   }
