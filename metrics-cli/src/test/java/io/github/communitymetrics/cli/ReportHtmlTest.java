@@ -60,4 +60,23 @@ class ReportHtmlTest {
     assertTrue(r.out().strip().startsWith("{") && r.out().strip().endsWith("}"), r.out());
     assertTrue(Files.exists(file));
   }
+  @Test
+  void addsTheTruckFactorByDirectoryOfACommitLog(@TempDir Path dir) throws Exception {
+    // The hand-written fixture of TruckFactorCommandTest: 7 analysed files at the root (the README
+    // and vendor/lib.js are excluded by default), truck factor 2 (Bob 3 files, Alice 2).
+    Path log = Path.of(getClass().getResource("/truck-factor/cmlog.txt").toURI());
+    Path file = dir.resolve("report.html");
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run(
+            "report", "--html", file.toString(), "--git-log", log.toString());
+    assertEquals(0, r.status(), r.err());
+    String html = Files.readString(file, StandardCharsets.UTF_8);
+    assertTrue(html.contains("Who holds the knowledge, directory by directory?"), html);
+    assertTrue(html.contains("2 people"), "whole-snapshot truck factor");
+    assertTrue(html.contains("(all 7 files)"), "the whole as the first bar");
+    assertTrue(html.contains("no top-level directories"), "all analysed files are at the root");
+
+    CommunityMetricsCliTest.Run without = CommunityMetricsCliTest.run("report", "--git-log", log.toString());
+    assertEquals(2, without.status(), "--git-log needs --html");
+  }
 }

@@ -17,12 +17,17 @@ import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
 import io.github.communitymetrics.core.metrics.retention.SurvivalStep;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
+import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
 import java.util.function.Function;
 
 /**
@@ -227,5 +232,63 @@ public final class HealthSections {
       bars.add(new Bar("the other " + rest, f.total() - shown));
     }
     return new BarChart(title, unit, bars);
+  }
+  /**
+   * The section "Who holds the knowledge, directory by directory?": the truck factor of the whole
+   * snapshot and, as bars, of the whole and of each top-level directory (the {@code
+   * maxDirectories} with the most analysed files, in that order). A directory whose truck factor
+   * is 1 is a knowledge island.
+   *
+   * @param whole the truck factor of all analysed files
+   * @param directories per directory, as {@code TruckFactor.perDirectory} returns them (keys are
+   *     paths without a trailing slash; the root is the empty string)
+   * @param preset how it was computed, shown beside the number (such as "avelino greedy")
+   * @param maxDirectories at most this many directories get a bar; positive
+   */
+  public static Section truckFactor(
+      TruckFactorResult whole,
+      SortedMap<String, TruckFactorResult> directories,
+      String preset,
+      int maxDirectories) {
+    Objects.requireNonNull(whole, "whole");
+    Objects.requireNonNull(directories, "directories");
+    Objects.requireNonNull(preset, "preset");
+    if (maxDirectories < 1) {
+      throw new IllegalArgumentException("maxDirectories must be positive but was " + maxDirectories);
+    }
+    List<Map.Entry<String, TruckFactorResult>> top = new ArrayList<>();
+    for (Map.Entry<String, TruckFactorResult> e : directories.entrySet()) {
+      if (!e.getKey().isEmpty() && e.getKey().indexOf('/') < 0) {
+        top.add(e);
+      }
+    }
+    // Most files first; ties by path, so the order does not depend on the map's.
+    top.sort(
+        Comparator.comparingInt(
+                (Map.Entry<String, TruckFactorResult> e) -> -e.getValue().filesAnalyzed())
+            .thenComparing(Map.Entry::getKey));
+    List<Bar> bars = new ArrayList<>();
+    bars.add(new Bar("(all " + whole.filesAnalyzed() + " files)", whole.truckFactor()));
+    long islands = 0;
+    for (Map.Entry<String, TruckFactorResult> e : top) {
+      if (e.getValue().truckFactor() == 1) {
+        islands++;
+      }
+      if (bars.size() <= maxDirectories) {
+        bars.add(new Bar(e.getKey() + "/ (" + e.getValue().filesAnalyzed() + " files)",
+            e.getValue().truckFactor()));
+      }
+    }
+    String answer = whole.truckFactor() + (whole.truckFactor() == 1 ? " person" : " people");
+    String detail = top.isEmpty()
+        ? "no top-level directories"
+        : islands + " of " + top.size() + " top-level directories have a truck factor of 1";
+    return new Section(
+        "Who holds the knowledge, directory by directory? (truck factor)",
+        answer,
+        "",
+        preset + "; " + detail,
+        List.of(new BarChart("Truck factor of the whole and of the largest top-level directories",
+            "truck factor (people)", bars)));
   }
 }
