@@ -80,6 +80,24 @@ class FetchCommandTest {
   }
 
   @Test
+  void fetchJsonPrintsTheSameReportAsJson() throws IOException {
+    Path out = dir.resolve("widget.jsonl");
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run(
+            "fetch", "--github", "acme/widget", "--only", "stargazers,issue_events", "--api-url", api(), "--out",
+            out.toString(), "--json");
+    assertEquals(0, r.status(), r.err());
+    // The same fetch as the text test above: 2 stars, 2 issue events (one close folded), 3 requests.
+    assertEquals(
+        "{\"target\":\"acme/widget\",\"repositories\":[\"acme/widget\"],"
+            + "\"items\":{\"stargazers\":2,\"issue_events\":2},\"duplicatesSkipped\":0,"
+            + "\"mergeClosesFolded\":1,\"ghostActors\":0,\"beforeSince\":0,"
+            + "\"requests\":{\"total\":3,\"notModified\":0,\"retries\":0,\"rateLimitWaits\":0,"
+            + "\"waitedSeconds\":0},\"eventsWritten\":4,\"out\":\"" + out + "\"}",
+        r.out().strip());
+  }
+
+  @Test
   void fetchWritesCanonicalEventsAndPrintsTheReport() throws IOException {
     Path out = dir.resolve("widget.jsonl");
     CommunityMetricsCliTest.Run r =
