@@ -61,6 +61,18 @@ public final class JsonValues {
   }
 
   /**
+   * A value known to be a JSON object (a map read by this class), typed.
+   *
+   * @param value an element of a list or a property value this class read as an object
+   * @return the same value as a map
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> asObject(Object value) {
+    // Every object this class reads is a LinkedHashMap<String, Object>.
+    return (Map<String, Object>) value;
+  }
+
+  /**
    * A nested object.
    *
    * @param parent the enclosing object
