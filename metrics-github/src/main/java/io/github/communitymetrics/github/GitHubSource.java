@@ -9,24 +9,19 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.forge.Authenticator;
 import io.github.communitymetrics.forge.CheckpointStore;
 import io.github.communitymetrics.forge.ForgeHttpClient;
+import io.github.communitymetrics.forge.ForgeSourceBuilder;
 import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.HttpSender;
 import io.github.communitymetrics.forge.JsonValues;
 import io.github.communitymetrics.forge.Links;
 import io.github.communitymetrics.forge.ProgressListener;
-import io.github.communitymetrics.forge.RateLimitPolicy;
 import io.github.communitymetrics.forge.RequestAccounting;
-import io.github.communitymetrics.forge.RetryPolicy;
-import io.github.communitymetrics.forge.Sleeper;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.github.internal.ETagCache;
 import io.github.communitymetrics.github.internal.GitHubRateLimits;
 import io.github.communitymetrics.github.internal.Mapping;
 import io.github.communitymetrics.github.internal.TokenPool;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -36,9 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,24 +55,14 @@ public final class GitHubSource {
 
   private final URI apiUrl;
   private final List<Token> tokens;
-  private final HttpSender sender;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final RandomGenerator random;
-  private final RateLimitPolicy rateLimitPolicy;
-  private final RetryPolicy retryPolicy;
+  private final ForgeSourceBuilder.Transport transport;
   private final ProgressListener listener;
 
-  private GitHubSource(Builder b) {
+  private GitHubSource(Builder b, ForgeSourceBuilder.Transport transport) {
     this.apiUrl = b.apiUrl;
     this.tokens = List.copyOf(b.tokens);
-    this.sender = b.sender.orElseGet(() -> HttpSender.jdk(Duration.ofSeconds(10), Duration.ofSeconds(60)));
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
-    this.random = b.random;
-    this.rateLimitPolicy = b.rateLimitPolicy;
-    this.retryPolicy = b.retryPolicy;
-    this.listener = b.listener;
+    this.transport = transport;
+    this.listener = transport.listener();
     if (tokens.isEmpty()) {
       LOG.warn(
           "no GitHub token (builder, GITHUB_TOKEN or GH_TOKEN): unauthenticated requests are"
@@ -136,16 +119,10 @@ public final class GitHubSource {
     Objects.requireNonNull(sink, "sink");
     RequestAccounting accounting = new RequestAccounting();
     ForgeHttpClient http =
-        ForgeHttpClient.builder(sender)
+        transport.client()
             .authenticator(
                 tokens.isEmpty() ? Authenticator.NONE : new TokenPool(tokens))
             .rateLimitClassifier(new GitHubRateLimits())
-            .rateLimitPolicy(rateLimitPolicy)
-            .retryPolicy(retryPolicy)
-            .clock(clock)
-            .sleeper(sleeper)
-            .random(random)
-            .listener(listener)
             .accounting(accounting)
             .build();
     Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
@@ -556,16 +533,9 @@ public final class GitHubSource {
   }
 
   /** Builds a {@link GitHubSource}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ForgeSourceBuilder<Builder> {
     private URI apiUrl = URI.create("https://api.github.com");
     private final List<Token> tokens = new ArrayList<>();
-    private Optional<HttpSender> sender = Optional.empty();
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private RandomGenerator random = new SplittableRandom();
-    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.WAIT;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private ProgressListener listener = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -615,81 +585,8 @@ public final class GitHubSource {
       return this;
     }
 
-    /**
-     * The transport; default {@link HttpSender#jdk(Duration, Duration)} with 10 s to connect and
-     * 60 s per request.
-     *
-     * @param value the sender
-     * @return this builder
-     */
-    public Builder sender(HttpSender value) {
-      this.sender = Optional.of(Objects.requireNonNull(value, "sender"));
-      return this;
-    }
-
-    /**
-     * The clock for rate-limit resets; default UTC system clock.
-     *
-     * @param value the clock
-     * @return this builder
-     */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
-     * How to wait; default {@link Sleeper#SYSTEM}.
-     *
-     * @param value the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
-      return this;
-    }
-
-    /**
-     * The jitter source; default unseeded.
-     *
-     * @param value the generator
-     * @return this builder
-     */
-    public Builder random(RandomGenerator value) {
-      this.random = Objects.requireNonNull(value, "random");
-      return this;
-    }
-
-    /**
-     * Wait for or fail on rate limits; default {@link RateLimitPolicy#WAIT}.
-     *
-     * @param value the policy
-     * @return this builder
-     */
-    public Builder rateLimitPolicy(RateLimitPolicy value) {
-      this.rateLimitPolicy = Objects.requireNonNull(value, "rateLimitPolicy");
-      return this;
-    }
-
-    /**
-     * Retries of 5xx and transport failures; default {@link RetryPolicy#defaults()}.
-     *
-     * @param value the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy value) {
-      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
-      return this;
-    }
-
-    /**
-     * Progress; default none.
-     *
-     * @param value the listener
-     * @return this builder
-     */
-    public Builder listener(ProgressListener value) {
-      this.listener = Objects.requireNonNull(value, "listener");
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -699,7 +596,7 @@ public final class GitHubSource {
      * @return a new source
      */
     public GitHubSource build() {
-      return new GitHubSource(this);
+      return new GitHubSource(this, transport());
     }
   }
 

@@ -6,23 +6,18 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.forge.Authenticator;
 import io.github.communitymetrics.forge.CheckpointStore;
 import io.github.communitymetrics.forge.ForgeHttpClient;
+import io.github.communitymetrics.forge.ForgeSourceBuilder;
 import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.HttpSender;
 import io.github.communitymetrics.forge.JsonValues;
 import io.github.communitymetrics.forge.MalformedResponseException;
 import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.RateLimitClassifier;
-import io.github.communitymetrics.forge.RateLimitPolicy;
 import io.github.communitymetrics.forge.RequestAccounting;
-import io.github.communitymetrics.forge.RetryPolicy;
-import io.github.communitymetrics.forge.Sleeper;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.gitlab.internal.GitLabMapping;
 import io.github.communitymetrics.gitlab.internal.Pages;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -31,10 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,24 +53,14 @@ public final class GitLabSource {
 
   private final URI baseUrl;
   private final Optional<Authenticator> authenticator;
-  private final HttpSender sender;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final RandomGenerator random;
-  private final RateLimitPolicy rateLimitPolicy;
-  private final RetryPolicy retryPolicy;
+  private final ForgeSourceBuilder.Transport transport;
   private final ProgressListener listener;
 
-  private GitLabSource(Builder b) {
+  private GitLabSource(Builder b, ForgeSourceBuilder.Transport transport) {
     this.baseUrl = b.baseUrl;
     this.authenticator = b.authenticator;
-    this.sender = b.sender.orElseGet(() -> HttpSender.jdk(Duration.ofSeconds(10), Duration.ofSeconds(60)));
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
-    this.random = b.random;
-    this.rateLimitPolicy = b.rateLimitPolicy;
-    this.retryPolicy = b.retryPolicy;
-    this.listener = b.listener;
+    this.transport = transport;
+    this.listener = transport.listener();
     if (authenticator.isEmpty()) {
       LOG.warn("no GitLab token (builder or GITLAB_TOKEN): only public data, at the lower unauthenticated rate limit");
     }
@@ -118,15 +101,9 @@ public final class GitLabSource {
     Objects.requireNonNull(sink, "sink");
     RequestAccounting accounting = new RequestAccounting();
     ForgeHttpClient http =
-        ForgeHttpClient.builder(sender)
+        transport.client()
             .authenticator(authenticator.orElse(Authenticator.NONE))
             .rateLimitClassifier(RateLimitClassifier.standard())
-            .rateLimitPolicy(rateLimitPolicy)
-            .retryPolicy(retryPolicy)
-            .clock(clock)
-            .sleeper(sleeper)
-            .random(random)
-            .listener(listener)
             .accounting(accounting)
             .build();
     Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
@@ -353,16 +330,9 @@ public final class GitLabSource {
   }
 
   /** Builds a {@link GitLabSource}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ForgeSourceBuilder<Builder> {
     private URI baseUrl = URI.create("https://gitlab.com");
     private Optional<Authenticator> authenticator = Optional.empty();
-    private Optional<HttpSender> sender = Optional.empty();
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private RandomGenerator random = new SplittableRandom();
-    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.WAIT;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private ProgressListener listener = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -419,81 +389,8 @@ public final class GitLabSource {
       return this;
     }
 
-    /**
-     * The transport; default {@link HttpSender#jdk(Duration, Duration)} with 10 s to connect and
-     * 60 s per request.
-     *
-     * @param value the sender
-     * @return this builder
-     */
-    public Builder sender(HttpSender value) {
-      this.sender = Optional.of(Objects.requireNonNull(value, "sender"));
-      return this;
-    }
-
-    /**
-     * The clock for rate-limit resets; default UTC system clock.
-     *
-     * @param value the clock
-     * @return this builder
-     */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
-     * How to wait; default {@link Sleeper#SYSTEM}.
-     *
-     * @param value the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
-      return this;
-    }
-
-    /**
-     * The jitter source; default unseeded.
-     *
-     * @param value the generator
-     * @return this builder
-     */
-    public Builder random(RandomGenerator value) {
-      this.random = Objects.requireNonNull(value, "random");
-      return this;
-    }
-
-    /**
-     * Wait for or fail on rate limits; default {@link RateLimitPolicy#WAIT}.
-     *
-     * @param value the policy
-     * @return this builder
-     */
-    public Builder rateLimitPolicy(RateLimitPolicy value) {
-      this.rateLimitPolicy = Objects.requireNonNull(value, "rateLimitPolicy");
-      return this;
-    }
-
-    /**
-     * Retries of 5xx and transport failures; default {@link RetryPolicy#defaults()}.
-     *
-     * @param value the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy value) {
-      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
-      return this;
-    }
-
-    /**
-     * Progress; default none.
-     *
-     * @param value the listener
-     * @return this builder
-     */
-    public Builder listener(ProgressListener value) {
-      this.listener = Objects.requireNonNull(value, "listener");
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -503,7 +400,7 @@ public final class GitLabSource {
      * @return a new source
      */
     public GitLabSource build() {
-      return new GitLabSource(this);
+      return new GitLabSource(this, transport());
     }
   }
 
