@@ -231,21 +231,23 @@ record CommunitySummary(
             + " community-metrics metrics [--repo OWNER/NAME]");
   }
 
+  /** The {@code readReport} object of the JSON outputs (docs/cli-json.md). */
+  static void writeReadReport(JsonGenerator g, ReadReport r) {
+    g.writeObjectPropertyStart("readReport");
+    g.writeNumberProperty("lines", r.linesRead());
+    g.writeNumberProperty("events", r.eventsRead());
+    g.writeNumberProperty("blankLines", r.blankLines());
+    g.writeNumberProperty("malformedLines", r.malformedLinesSkipped());
+    g.writeEndObject();
+  }
+
   void writeJson(PrintWriter out) {
     Community c = community;
     try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
       g.writeStartObject();
       g.writeStringProperty("source", source);
       g.writeBooleanProperty("simulated", simulated);
-      if (readReport.isPresent()) {
-        ReadReport r = readReport.get();
-        g.writeObjectPropertyStart("readReport");
-        g.writeNumberProperty("lines", r.linesRead());
-        g.writeNumberProperty("events", r.eventsRead());
-        g.writeNumberProperty("blankLines", r.blankLines());
-        g.writeNumberProperty("malformedLines", r.malformedLinesSkipped());
-        g.writeEndObject();
-      }
+      readReport.ifPresent(r -> writeReadReport(g, r));
       g.writeObjectPropertyStart("community");
       g.writeNumberProperty("events", c.events());
       g.writeNumberProperty("duplicatesDropped", c.duplicatesDropped());

@@ -1,6 +1,7 @@
 package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventWriter;
 import io.github.communitymetrics.core.io.ReadReport;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,31 +52,67 @@ final class EventsCommand implements Runnable {
         description = "Where to write; gzip-compressed when it ends in .gz; - for standard output.")
     String out;
 
+    @Option(
+        names = "--json",
+        description = "Print what was written as JSON (docs/cli-json.md); not with --out -.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
+      if (json && "-".equals(out)) {
+        // Standard output would then hold events and a report at once, and parse as neither.
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--json needs --out FILE: with --out - the events go to standard output");
+      }
       EventSource.Loaded loaded = source.load();
       PrintWriter stdout = spec.commandLine().getOut();
+      Map<EventType, Long> byType = new EnumMap<>(EventType.class);
       long written;
       if ("-".equals(out)) {
-        written = write(loaded, stdout);
+        written = write(loaded, stdout, byType);
         stdout.flush();
       } else {
         try (Writer w = Files2.createText(Path.of(out))) {
-          written = write(loaded, w);
+          written = write(loaded, w, byType);
         }
-        spec.commandLine().getErr().println("wrote " + written + " events to " + out
-            + " (" + loaded.label() + ")");
+        if (json) {
+          writeJson(stdout, loaded, written, byType);
+        } else {
+          spec.commandLine().getErr().println("wrote " + written + " events to " + out
+              + " (" + loaded.label() + ")");
+        }
       }
       return CommunityMetricsCli.EXIT_OK;
     }
 
-    private static long write(EventSource.Loaded loaded, Writer w) {
+    private static long write(EventSource.Loaded loaded, Writer w, Map<EventType, Long> byType) {
       EventWriter writer = EventJsonLines.writer(w);
       for (Event e : loaded.events()) {
         writer.write(e);
+        byType.merge(e.type(), 1L, Long::sum);
       }
       writer.flush();
       return writer.eventsWritten();
+    }
+
+    private void writeJson(
+        PrintWriter stdout, EventSource.Loaded loaded, long written, Map<EventType, Long> byType) {
+      try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), stdout)) {
+        g.writeStartObject();
+        g.writeStringProperty("source", loaded.label());
+        g.writeBooleanProperty("simulated", loaded.simulated());
+        loaded.readReport().ifPresent(r -> CommunitySummary.writeReadReport(g, r));
+        g.writeStringProperty("out", out);
+        g.writeNumberProperty("eventsWritten", written);
+        g.writeObjectPropertyStart("eventsByType");
+        for (Map.Entry<EventType, Long> e : byType.entrySet()) {
+          g.writeNumberProperty(e.getKey().wireName(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      stdout.println();
+      stdout.flush();
     }
   }
 
