@@ -39,8 +39,13 @@ public final class CommunityReport {
         List.of("Source: " + c.label(), "As of " + c.asOf()), sections);
     Files.writeString(html, report.toHtml());
     out.println(c.heading("Every question, one page"));
+    // Columns as wide as their widest cell, so a long answer never pushes its row out of line.
+    int question = sections.stream().mapToInt(x -> x.question().length()).max().orElse(0);
+    int answer = sections.stream().mapToInt(x -> x.answer().length()).max().orElse(0);
+    int level = sections.stream().mapToInt(x -> x.level().length()).max().orElse(0);
+    String row = "%-" + Math.max(1, question) + "s  %-" + Math.max(1, answer) + "s  %-" + Math.max(1, level) + "s  %s%n";
     for (Section section : sections) {
-      out.printf("%-62s %-26s %-7s %s%n", section.question(), section.answer(), section.level(), section.preset());
+      out.printf(row, section.question(), section.answer(), section.level(), section.preset());
     }
     out.println("HTML report: " + html);
   }

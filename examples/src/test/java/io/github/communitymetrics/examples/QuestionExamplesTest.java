@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,19 @@ class QuestionExamplesTest {
     assertTrue(page.contains(expected.absenceFactor().factor() + " people</td>"), "absence factor in the page");
     assertTrue(out.contains("HTML report: " + html), out);
     assertTrue(page.toLowerCase(Locale.ROOT).contains("<svg"));
+    // Every row's level and preset start in the same column, whatever the length of the answers.
+    List<String> rows = out.lines().filter(l -> l.contains("?") && !l.startsWith("HTML")).toList();
+    assertTrue(rows.size() >= 8, out);
+    java.util.Set<Integer> presetColumns = new java.util.TreeSet<>();
+    for (String row : rows) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S(  +)\\S").matcher(row);
+      int last = -1;
+      while (m.find(last + 1)) {
+        last = m.end(1);
+      }
+      presetColumns.add(last);
+    }
+    assertEquals(1, presetColumns.size(), "preset column per row " + presetColumns + " in\n" + out);
   }
 
   @Test
