@@ -84,7 +84,7 @@ public final class HealthSections {
     out.add(
         new Section(
             "How many people hold more than half the commits?",
-            s.absenceFactor().factor() + " people",
+            count(s.absenceFactor().factor(), "person", "people"),
             "",
             "chaoss absence factor, commits",
             List.of(factorBars("Commits by person (absence factor members, then the rest)", "commits",
@@ -98,7 +98,7 @@ public final class HealthSections {
     out.add(
         new Section(
             "How many people hold half the new pull requests?",
-            lottery.factor().factor() + " people",
+            count(lottery.factor().factor(), "person", "people"),
             lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'),
             "opensauced lottery factor, 30 days",
             List.of(new BarChart("Pull requests opened, top contributors and the rest", "pull requests",
@@ -106,7 +106,7 @@ public final class HealthSections {
     out.add(
         new Section(
             "How many organisations hold more than half the commits?",
-            s.elephantFactor().factor().factor() + " organisations",
+            count(s.elephantFactor().factor().factor(), "organisation", "organisations"),
             "",
             "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)",
             List.of(factorBars("Commits by organisation", "commits", s.elephantFactor().factor(),
@@ -279,7 +279,7 @@ public final class HealthSections {
             e.getValue().truckFactor()));
       }
     }
-    String answer = whole.truckFactor() + (whole.truckFactor() == 1 ? " person" : " people");
+    String answer = count(whole.truckFactor(), "person", "people");
     String detail = top.isEmpty()
         ? "no top-level directories"
         : islands + " of " + top.size() + " top-level directories have a truck factor of 1";
@@ -290,5 +290,10 @@ public final class HealthSections {
         preset + "; " + detail,
         List.of(new BarChart("Truck factor of the whole and of the largest top-level directories",
             "truck factor (people)", bars)));
+  }
+
+  /** {@code n} and the noun in the number it needs: "1 person", "3 people". */
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

@@ -72,7 +72,8 @@ class HtmlReportTest {
   void sectionsCarryTheSummaryNumbers() {
     List<Section> sections = HealthSections.of(Demo.SUMMARY, Demo::label);
     Section absence = find(sections, "more than half the commits");
-    assertEquals(Demo.SUMMARY.absenceFactor().factor() + " people", absence.answer());
+    int factor = Demo.SUMMARY.absenceFactor().factor();
+    assertEquals(factor + (factor == 1 ? " person" : " people"), absence.answer());
     BarChart bars = (BarChart) absence.charts().get(0);
     List<Ranked<io.github.communitymetrics.core.event.Actor>> members = Demo.SUMMARY.absenceFactor().members();
     assertTrue(members.size() > 0, "the demo has committers");
