@@ -29,8 +29,9 @@ public final class MaintainerEmployers {
         Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build();
     ElephantFactor.Result e =
         ElephantFactor.chaoss(c.window(), affiliations).withScope(c.scope()).compute(c.store(), c.people());
-    out.printf(Locale.ROOT, "Elephant factor (CHAOSS, commits in %s): %d organisations hold more than half;"
-        + " %d unaffiliated commits left out%n", c.window(), e.factor().factor(), e.leftOut());
+    out.printf(Locale.ROOT, "Elephant factor (CHAOSS, commits in %s): %d %s more than half;"
+        + " %d unaffiliated commits left out%n", c.window(), e.factor().factor(),
+        e.factor().factor() == 1 ? "organisation holds" : "organisations hold", e.leftOut());
     for (Ranked<Organization> r : e.factor().ranking()) {
       out.printf(Locale.ROOT, "  %-28s %6d commits %6.1f %%%n", r.key().name(), r.count(), 100 * r.share());
     }
