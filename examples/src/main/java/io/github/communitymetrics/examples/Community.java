@@ -29,6 +29,7 @@ import io.github.communitymetrics.testkit.CommunitySimulator;
 import io.github.communitymetrics.testkit.SimulationConfig;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,8 @@ import java.util.function.UnaryOperator;
  * default, or one source: {@code --events FILE} (canonical JSON Lines, docs/events.md), {@code
  * --gharchive FILE...} (GH Archive hours, plain or gzip; with {@code --repo} only that
  * repository's events are kept), {@code --github OWNER/NAME} (fetched, token from {@code
- * GITHUB_TOKEN}), {@code --gitlab GROUP/PROJECT} (fetched from gitlab.com, token from {@code
+ * GITHUB_TOKEN}; {@code --api-url URL} for GitHub Enterprise Server), {@code --gitlab
+ * GROUP/PROJECT} (fetched from gitlab.com, or from {@code --gitlab-url URL}; token from {@code
  * GITLAB_TOKEN}), {@code --git PATH} (a local repository's commits up to HEAD) or {@code --git-log
  * FILE} (a log in the commit-log format of docs/metrics.md). Also {@code --repo OWNER/NAME}
  * (default: the first repository) and {@code --as-of INSTANT} (default: one second after the last
@@ -63,8 +65,9 @@ public record Community(
     Optional<GitInput> git) {
   /** The usage line every example prints on a bad argument. */
   public static final String USAGE =
-      "[--events FILE.jsonl | --gharchive FILE... | --github OWNER/NAME | --gitlab GROUP/PROJECT"
-          + " | --git PATH | --git-log FILE] [--repo OWNER/NAME] [--as-of INSTANT]";
+      "[--events FILE.jsonl | --gharchive FILE... | --github OWNER/NAME [--api-url URL]"
+          + " | --gitlab GROUP/PROJECT [--gitlab-url URL] | --git PATH | --git-log FILE]"
+          + " [--repo OWNER/NAME] [--as-of INSTANT]";
 
   /**
    * A git source.
@@ -127,6 +130,8 @@ public record Community(
     List<Path> gharchive = new ArrayList<>();
     String github = null;
     String gitlab = null;
+    URI githubUrl = null;
+    URI gitlabUrl = null;
     GitInput git = null;
     String repo = null;
     Instant asOf = null;
@@ -156,6 +161,14 @@ public record Community(
           sources++;
           i++;
           break;
+        case "--api-url":
+          githubUrl = URI.create(need(value, "--api-url"));
+          i++;
+          break;
+        case "--gitlab-url":
+          gitlabUrl = URI.create(need(value, "--gitlab-url"));
+          i++;
+          break;
         case "--git":
         case "--git-log":
           git = new GitInput(Path.of(need(value, args[i])), args[i].equals("--git-log"));
@@ -181,6 +194,10 @@ public record Community(
     if (sources > 1) {
       throw new IllegalArgumentException("give one source at most; usage: " + USAGE);
     }
+    if ((githubUrl != null && github == null) || (gitlabUrl != null && gitlab == null)) {
+      throw new IllegalArgumentException(
+          (githubUrl != null ? "--api-url needs --github" : "--gitlab-url needs --gitlab") + "; usage: " + USAGE);
+    }
     List<Event> list = new ArrayList<>();
     String label;
     if (events != null) {
@@ -199,13 +216,19 @@ public record Community(
       label = "GH Archive, " + r.files() + " files, " + r.eventsMapped() + " events mapped, "
           + r.malformedLines() + " malformed lines, " + r.corruptInputs().size() + " damaged files";
     } else if (github != null) {
-      io.github.communitymetrics.github.FetchReport r = GitHubSource.builder()
-          .tokensFromEnvironment(System.getenv()).build()
+      GitHubSource.Builder builder = GitHubSource.builder().tokensFromEnvironment(System.getenv());
+      if (githubUrl != null) {
+        builder.apiUrl(githubUrl);
+      }
+      io.github.communitymetrics.github.FetchReport r = builder.build()
           .fetch(GitHubTarget.parse(github), io.github.communitymetrics.github.FetchOptions.all(), list::add);
       label = "GitHub " + github + ", items " + r.items() + ", " + r.duplicatesSkipped() + " duplicates skipped";
     } else if (gitlab != null) {
-      io.github.communitymetrics.gitlab.FetchReport r = GitLabSource.builder()
-          .tokenFromEnvironment(System.getenv()).build()
+      GitLabSource.Builder builder = GitLabSource.builder().tokenFromEnvironment(System.getenv());
+      if (gitlabUrl != null) {
+        builder.baseUrl(gitlabUrl);
+      }
+      io.github.communitymetrics.gitlab.FetchReport r = builder.build()
           .fetch(GitLabTarget.project(gitlab), io.github.communitymetrics.gitlab.FetchOptions.all(), list::add);
       label = "GitLab " + gitlab + ", items " + r.items() + ", skipped " + r.skipped() + ", "
           + r.duplicatesSkipped() + " duplicates skipped";
