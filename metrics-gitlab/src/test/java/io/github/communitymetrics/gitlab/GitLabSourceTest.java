@@ -278,21 +278,109 @@ class GitLabSourceTest {
   }
 
   @Test
-  void aLaterFetchWithTheSameCheckpointReadsOnlyNewItems() {
+  void aLaterFetchPicksUpChangesToItemsReadEarlier() {
     FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir);
     FakeGitLab gl = new FakeGitLab(150, 3, 4, 2);
     List<Event> first = new ArrayList<>();
     source(gl).fetch(TARGET, options, first::add);
+    Instant later = T0.plusSeconds(10 * 86400);
     gl.stars = 230;
-    gl.mergeRequests = 5;
-    gl.issues = 3;
+    gl.mergeRequests = 5; // MR 5 is closed by the fixture's rule
+    gl.issues = 3; // issue 3 is open
+    gl.lateMerges.put(1, later); // MR 1 was open
+    gl.lateMergeRequestNotes.put(2, List.of(
+        FakeGitLab.note(900_001, "one more thing", false, "null", 8, 2, 0).replace(
+            T0.plusSeconds(1200).toString(), later.plusSeconds(100).toString()),
+        FakeGitLab.note(900_002, "approved this merge request", true, "null", 4, 2, 0).replace(
+            T0.plusSeconds(1200).toString(), later.plusSeconds(200).toString())));
+    gl.lateReopens.put(2, later.plusSeconds(300)); // issue 2 was closed
+    gl.lateIssueNotes.put(2, List.of(
+        FakeGitLab.note(900_003, "reopened", true, "null", 3, 2, 0).replace(
+            T0.plusSeconds(1200).toString(), later.plusSeconds(300).toString())));
+    int before = gl.requests.size();
     List<Event> second = new ArrayList<>();
     FetchReport report = source(gl).fetch(TARGET, options, second::add);
-    // 80 new stars; MR 5 (closed): opening, closing and 3 note events; issue 3: opening, 1 note.
-    assertEquals(80 + 2 + 3 + 1 + 1, second.size(), countByType(second).toString());
-    assertEquals(Map.of(EventType.STAR, 80L, EventType.PULL_REQUEST_OPENED, 1L, EventType.PULL_REQUEST_CLOSED, 1L,
-        EventType.ISSUE_COMMENT, 2L, EventType.REVIEW_COMMENT, 1L, EventType.REVIEW, 1L, EventType.ISSUE_OPENED, 1L),
-        countByType(second));
+    // 80 new stars; MR 5: opening, closing, a comment, a diff note, an approval; MR 1: its merge;
+    // MR 2: the late note and approval; issue 3: opening and a note; issue 2: its reopening.
+    Map<EventType, Long> expected = new HashMap<>();
+    expected.put(EventType.STAR, 80L);
+    expected.put(EventType.PULL_REQUEST_OPENED, 1L);
+    expected.put(EventType.PULL_REQUEST_CLOSED, 1L);
+    expected.put(EventType.PULL_REQUEST_MERGED, 1L);
+    expected.put(EventType.ISSUE_COMMENT, 3L);
+    expected.put(EventType.REVIEW_COMMENT, 1L);
+    expected.put(EventType.REVIEW, 2L);
+    expected.put(EventType.ISSUE_OPENED, 1L);
+    expected.put(EventType.ISSUE_REOPENED, 1L);
+    assertEquals(expected, countByType(second));
+    PullRequestMerged merged =
+        (PullRequestMerged) second.stream().filter(e -> e instanceof PullRequestMerged).findFirst().orElseThrow();
+    assertEquals(1, merged.number());
+    assertEquals(later, merged.at());
+    assertEquals(List.of(900_001L),
+        second.stream().filter(e -> e instanceof IssueComment && ((IssueComment) e).number() == 2)
+            .map(e -> ((IssueComment) e).commentId().getAsLong()).toList());
     assertEquals(0, report.duplicatesSkipped());
+    // The merge-request lists asked only for what changed since the newest update the first
+    // fetch saw (MR 4 at T0 + 2,700 s); MR 3 and 4, unchanged, cost no notes request.
+    List<String> urls = gl.requests.subList(before, gl.requests.size()).stream()
+        .map(r -> r.uri().toString()).toList();
+    assertTrue(urls.stream().anyMatch(u -> u.contains(
+        "/merge_requests?state=all&order_by=updated_at&sort=asc&updated_after=2020-01-01T00:45:00Z&")), urls.toString());
+    assertFalse(urls.stream().anyMatch(u -> u.contains("merge_requests/3/notes")), urls.toString());
+
+    // Nothing changed: nothing new.
+    List<Event> third = new ArrayList<>();
+    source(gl).fetch(TARGET, options, third::add);
+    assertEquals(List.of(), third);
+  }
+
+  /**
+   * Kills at random requests while the project grows (new stars and items, merges and notes on
+   * items read before): over all runs, each event of the final state comes out exactly once.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18})
+  void killsWhileTheProjectChangesLoseAndRepeatNothing(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    FakeGitLab gl = new FakeGitLab(random.nextInt(0, 250), random.nextInt(0, 120), random.nextInt(1, 20),
+        random.nextInt(1, 20));
+    FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir.resolve("cp" + seed));
+    List<Event> got = new ArrayList<>();
+    int noteId = 800_000;
+    for (int round = 0; round < 40; round++) {
+      try {
+        source(killedAfter(gl, random.nextInt(1, 30))).fetch(TARGET, options, got::add);
+      } catch (IllegalStateException killed) {
+        // resumed next round
+      }
+      // The project changes between runs, only by growing.
+      Instant now = T0.plusSeconds(30L * 86400 + 3600L * round);
+      gl.stars += random.nextInt(0, 40);
+      // New items are the newest updates, as on a real server.
+      for (int k = random.nextInt(0, 2); k > 0; k--) {
+        gl.touched.put("merge_requests/" + ++gl.mergeRequests, now);
+      }
+      for (int k = random.nextInt(0, 2); k > 0; k--) {
+        gl.touched.put("issues/" + ++gl.issues, now);
+      }
+      int iid = random.nextInt(1, gl.mergeRequests + 1);
+      if (iid % 3 == 1 && !gl.lateMerges.containsKey(iid)) {
+        gl.lateMerges.put(iid, now);
+      }
+      int noted = random.nextInt(1, gl.mergeRequests + 1);
+      List<String> notes = new ArrayList<>(gl.lateMergeRequestNotes.getOrDefault(noted, List.of()));
+      notes.add(FakeGitLab.note(++noteId, "later", random.nextBoolean(), "null", 8, noted, 0)
+          .replace(T0.plusSeconds(600L * noted).toString(), now.plusSeconds(1).toString()));
+      gl.lateMergeRequestNotes.put(noted, notes);
+    }
+    source(gl).fetch(TARGET, options, got::add); // a last, uninterrupted run
+    List<Event> clean = new ArrayList<>();
+    source(gl).fetch(TARGET, FetchOptions.all(), clean::add);
+    Map<Event, Long> missing = new HashMap<>(multiset(clean));
+    multiset(got).forEach((e, n) -> missing.merge(e, -n, Long::sum));
+    missing.values().removeIf(n -> n == 0);
+    assertEquals(Map.of(), missing, "seed " + seed + ": missing (> 0) and repeated (< 0) events");
+    assertEquals(clean.size(), got.size(), "seed " + seed);
   }
 }
