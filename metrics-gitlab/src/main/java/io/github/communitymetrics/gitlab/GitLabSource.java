@@ -159,6 +159,12 @@ public final class GitLabSource {
     List<Event> map(JsonValues json, Map<String, Object> item);
   }
 
+  /** Reads the deduplication key of a list item. */
+  @FunctionalInterface
+  private interface KeyReader {
+    String read(JsonValues json, Map<String, Object> item);
+  }
+
   /** Handles one merge request or issue: emits its new events, records them; how many. */
   @FunctionalInterface
   private interface ItemHandler {
@@ -225,6 +231,13 @@ public final class GitLabSource {
           pages(resource, prefix, api(project + "/members" + list),
               (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
                   GitLabMapping.member(j, item, repo, this::skip)));
+          break;
+        case RELEASES:
+          whole(resource, prefix, api(project + "/releases" + list), GitLabMapping::releaseKey,
+              (j, item) -> GitLabMapping.release(j, item, repo, this::skip));
+          break;
+        case COMMITS:
+          commits(prefix, project, repo);
           break;
         default:
           throw new AssertionError(resource);
@@ -451,15 +464,7 @@ public final class GitLabSource {
         listener.onPage(resource.wireName(), page, list.size());
         long emitted = 0;
         for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
-          List<Event> events;
-          try {
-            events = mapper.map(json, list.get(i));
-          } catch (IllegalArgumentException e) {
-            // A value the core event refuses (a bad sha, a blank name): the response's fault.
-            throw new MalformedResponseException(
-                "item " + i + " breaks the documented shape: " + e.getMessage(), response.uri(), e);
-          }
-          for (Event e : events) {
+          for (Event e : mapped(mapper, json, list.get(i), i, response)) {
             if (deliver(e)) {
               emitted++;
             }
@@ -475,6 +480,105 @@ public final class GitLabSource {
         save(checkpoint, next.get(), 0);
         url = next.get();
         skip = 0;
+      }
+    }
+
+    /**
+     * Reads a short list whole each time (releases) and emits the items whose key the ledger does
+     * not hold, committing the ledger after each page: a resumed or later fetch emits only new
+     * items, whatever order the list has (GitLab lists releases by {@code released_at}, which a
+     * release may set in the past).
+     */
+    void whole(GitLabResource resource, String prefix, URI first, KeyReader key, ItemMapper mapper) {
+      Ledger ledger = Ledger.open(store.map(CheckpointStore::directory), prefix + "." + resource.wireName());
+      items.putIfAbsent(resource, 0L);
+      URI url = first;
+      int page = 0;
+      while (url != null) {
+        ForgeResponse response = http.execute(ForgeRequest.get(url));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        listener.onPage(resource.wireName(), ++page, list.size());
+        long emitted = 0;
+        for (int i = 0; i < list.size(); i++) {
+          String k = key.read(json, list.get(i));
+          if (ledger.contains(k)) {
+            continue;
+          }
+          if (!seen.add(resource.wireName() + ":" + prefix + ":" + k)) {
+            duplicates++;
+            continue;
+          }
+          for (Event e : mapped(mapper, json, list.get(i), i, response)) {
+            if (deliver(e)) {
+              emitted++;
+            }
+          }
+          ledger.put(k, "");
+        }
+        ledger.commit();
+        items.merge(resource, emitted, Long::sum);
+        listener.onItems(resource.wireName(), emitted);
+        url = Pages.next(response).orElse(null);
+      }
+    }
+
+    /**
+     * Reads the commits of the default branch, which GitLab lists newest first, from the first page
+     * to the commit the cursor {@code HW TAB sha} names (the newest one an earlier fetch emitted),
+     * then emits what is newer, oldest first, and saves the newest sha. A fetch killed while reading
+     * emits none of the list and reads it again when resumed. When the saved commit is gone (a
+     * force push), the whole branch is read and emitted again.
+     */
+    void commits(String prefix, String project, Repository repo) {
+      GitLabResource resource = GitLabResource.COMMITS;
+      String checkpoint = prefix + "." + resource.wireName();
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent() && !saved.get().matches("HW\t[0-9a-f]{40,64}")) {
+        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>sha': " + saved.get());
+      }
+      Optional<String> stop = saved.map(c -> c.substring(3));
+      items.putIfAbsent(resource, 0L);
+      List<Event> newer = new ArrayList<>();
+      Optional<String> newest = Optional.empty();
+      URI url = api(project + "/repository/commits?with_stats=false&all=false"
+          + since.map(t -> "&since=" + t).orElse("") + "&per_page=" + PAGE_SIZE);
+      int page = 0;
+      boolean reached = false;
+      while (url != null && !reached) {
+        ForgeResponse response = http.execute(ForgeRequest.get(url));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        listener.onPage(resource.wireName(), ++page, list.size());
+        for (Map<String, Object> item : list) {
+          String sha = json.text(item, "id");
+          if (stop.isPresent() && stop.get().equals(sha)) {
+            reached = true;
+            break;
+          }
+          newest = newest.isPresent() ? newest : Optional.of(sha);
+          if (!seen.add(resource.wireName() + ":" + prefix + ":" + sha)) {
+            duplicates++;
+            continue;
+          }
+          newer.add(GitLabMapping.commit(json, item, repo));
+        }
+        url = Pages.next(response).orElse(null);
+      }
+      java.util.Collections.reverse(newer);
+      long emitted = newer.stream().filter(this::deliver).count();
+      items.merge(resource, emitted, Long::sum);
+      listener.onItems(resource.wireName(), emitted);
+      newest.ifPresent(sha -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + sha)));
+    }
+
+    /** The events of an item; a value the core model refuses is the response's fault. */
+    List<Event> mapped(ItemMapper mapper, JsonValues json, Map<String, Object> item, int index, ForgeResponse response) {
+      try {
+        return mapper.map(json, item);
+      } catch (IllegalArgumentException e) {
+        throw new MalformedResponseException(
+            "item " + index + " breaks the documented shape: " + e.getMessage(), response.uri(), e);
       }
     }
 

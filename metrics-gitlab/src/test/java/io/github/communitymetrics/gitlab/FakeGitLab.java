@@ -26,6 +26,9 @@ final class FakeGitLab implements HttpSender {
   int forks;
   int mergeRequests;
   int issues;
+  /** Commits of the default branch, 1 (oldest) to this; and releases 1 to this. */
+  int commits;
+  int releases;
   final List<ForgeRequest> requests = new ArrayList<>();
   /** Merge requests open by the fixture's rule that were merged later (by user 2, at the given time). */
   final Map<Integer, Instant> lateMerges = new HashMap<>();
@@ -165,6 +168,14 @@ final class FakeGitLab implements HttpSender {
         byUpdate.add(Map.entry(issueUpdatedAt(i), issueNow(i)));
       }
       all = updatedAfter(byUpdate, m2.group(1));
+    } else if (kind.equals("repository/commits") && query.equals("with_stats=false&all=false&")) {
+      for (int k = commits; k >= 1; k--) {
+        all.add(commit(k));
+      }
+    } else if (kind.equals("releases") && query.isEmpty()) {
+      for (int r = releases; r >= 1; r--) {
+        all.add(release(r));
+      }
     } else if (kind.equals("members") && query.isEmpty()) {
       all = members();
     } else {
@@ -294,6 +305,27 @@ final class FakeGitLab implements HttpSender {
     return "{\"id\": " + id + ", \"type\": " + type + ", \"body\": \"" + body + "\", \"author\": " + user(author)
         + ", \"created_at\": \"" + T0.plusSeconds(600L * iid + seconds) + "\", \"system\": " + system
         + ", \"noteable_iid\": " + iid + "}";
+  }
+
+  /** Commit k: authored by "Dev k%3" an hour after k - 1, committed a minute later; parent k - 1. */
+  static String commit(int k) {
+    return "{\"id\": \"" + commitSha(k) + "\", \"short_id\": \"" + commitSha(k).substring(0, 8)
+        + "\", \"title\": \"change " + k + "\", \"message\": \"change " + k + "\\n\", \"parent_ids\": ["
+        + (k > 1 ? "\"" + commitSha(k - 1) + "\"" : "") + "], \"author_name\": \"Dev " + k % 3
+        + "\", \"author_email\": \"dev" + k % 3 + "@example.org\", \"authored_date\": \"" + T0.plusSeconds(3600L * k)
+        + "\", \"committer_name\": \"CI\", \"committer_email\": \"ci@example.org\", \"committed_date\": \""
+        + T0.plusSeconds(3600L * k + 60) + "\", \"created_at\": \"" + T0.plusSeconds(3600L * k + 60) + "\"}";
+  }
+
+  static String commitSha(int k) {
+    return String.format("c%039x", k);
+  }
+
+  /** Release r: tag v1.r by user r at T0 + r days; every fourth is upcoming. */
+  static String release(int r) {
+    return "{\"tag_name\": \"v1." + r + "\", \"name\": \"Release " + r + "\", \"created_at\": \""
+        + T0.plusSeconds(86400L * r - 60) + "\", \"released_at\": \"" + T0.plusSeconds(86400L * r)
+        + "\", \"upcoming_release\": " + (r % 4 == 0) + ", \"author\": " + user(r) + "}";
   }
 
   /** Members: developer, maintainer (added by user 1), owner; a reporter; a maintainer without created_at. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Forge;
@@ -15,9 +16,11 @@ import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.Release;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
@@ -37,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,16 +93,61 @@ class GitLabSourceTest {
             "member_below_developer", 1L,
             "member_without_time", 1L),
         report.skipped());
-    assertEquals(Map.of(
+    Map<GitLabResource, Long> items = new HashMap<>(Map.of(
         GitLabResource.STARRERS, 250L, GitLabResource.FORKS, 3L, GitLabResource.MERGE_REQUESTS, 11L,
         GitLabResource.MERGE_REQUEST_NOTES, 21L, GitLabResource.ISSUES, 7L, GitLabResource.ISSUE_NOTES, 7L,
-        GitLabResource.MEMBERS, 3L), report.items());
-    // 1 project + 3 starrer pages + forks + MRs + (MR list + 7 note lists) + issues + (1 + 5) + members.
-    assertEquals(22, report.requests().requests());
-    assertEquals(22, gl.requests.size());
+        GitLabResource.MEMBERS, 3L));
+    items.put(GitLabResource.RELEASES, 0L);
+    items.put(GitLabResource.COMMITS, 0L);
+    assertEquals(items, report.items());
+    // 1 project + 3 starrer pages + forks + MRs + (MR list + 7 note lists) + issues + (1 + 5) +
+    // members + releases + commits.
+    assertEquals(24, report.requests().requests());
+    assertEquals(24, gl.requests.size());
     assertEquals("acme/widget", report.repositories().get(0).fullName());
     assertEquals(7L, report.repositories().get(0).id().getAsLong());
     assertTrue(events.stream().allMatch(e -> e.repo().forge().equals(Forge.GITLAB)));
+  }
+
+  @Test
+  void commitsAndReleases() {
+    FakeGitLab gl = new FakeGitLab(0, 0, 0, 0);
+    gl.commits = 150;
+    gl.releases = 5;
+    FetchOptions options = FetchOptions.all()
+        .withResources(EnumSet.of(GitLabResource.COMMITS, GitLabResource.RELEASES))
+        .withCheckpointDirectory(dir);
+    List<Event> events = new ArrayList<>();
+    FetchReport report = source(gl).fetch(TARGET, options, events::add);
+    List<Commit> commits = events.stream().filter(e -> e instanceof Commit).map(e -> (Commit) e).toList();
+    assertEquals(150, commits.size());
+    Commit c1 = commits.get(0);
+    assertEquals(FakeGitLab.commitSha(1), c1.sha(), "emitted oldest first");
+    assertEquals(T0.plusSeconds(3600), c1.at(), "authored_date");
+    assertEquals(Actor.git("Dev 1", "dev1@example.org"), c1.actor());
+    assertEquals(new Signature("CI", "ci@example.org", T0.plusSeconds(3660)), c1.committer());
+    assertEquals(List.of(FakeGitLab.commitSha(1)), commits.get(1).parents());
+    List<Release> releases = events.stream().filter(e -> e instanceof Release).map(e -> (Release) e).toList();
+    // Releases 5, 3, 2, 1 (GitLab lists newest first); 4 is upcoming.
+    assertEquals(List.of("v1.5", "v1.3", "v1.2", "v1.1"), releases.stream().map(Release::tag).toList());
+    assertEquals(T0.plusSeconds(5 * 86400), releases.get(0).at());
+    assertEquals(Optional.of("u5"), releases.get(0).actor().login());
+    assertEquals(ActorKind.BOT, releases.get(0).actor().kind(), "user 5 has bot: true");
+    assertEquals(Optional.of("Release 5"), releases.get(0).name());
+    assertEquals(Map.of("release_upcoming", 1L), report.skipped());
+
+    gl.commits = 160;
+    gl.releases = 6;
+    List<Event> later = new ArrayList<>();
+    source(gl).fetch(TARGET, options, later::add);
+    assertEquals(
+        IntStream.rangeClosed(151, 160).mapToObj(FakeGitLab::commitSha).toList(),
+        later.stream().filter(e -> e instanceof Commit).map(e -> ((Commit) e).sha()).toList());
+    assertEquals(List.of("v1.6"),
+        later.stream().filter(e -> e instanceof Release).map(e -> ((Release) e).tag()).toList());
+    assertTrue(gl.requests.stream().anyMatch(r -> r.uri().toString().endsWith(
+        "/projects/7/repository/commits?with_stats=false&all=false&per_page=100&page=2")),
+        "the commits list is paginated");
   }
 
   @Test
@@ -357,6 +406,8 @@ class GitLabSourceTest {
       // The project changes between runs, only by growing.
       Instant now = T0.plusSeconds(30L * 86400 + 3600L * round);
       gl.stars += random.nextInt(0, 40);
+      gl.commits += random.nextInt(0, 60);
+      gl.releases += random.nextInt(0, 2);
       // New items are the newest updates, as on a real server.
       for (int k = random.nextInt(0, 2); k > 0; k--) {
         gl.touched.put("merge_requests/" + ++gl.mergeRequests, now);
