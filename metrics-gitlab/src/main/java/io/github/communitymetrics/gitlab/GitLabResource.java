@@ -43,7 +43,12 @@ public enum GitLabResource {
    * lists link no user). Listed newest first: one request per 100 commits, and a later fetch reads
    * only up to the newest commit an earlier one emitted.
    */
-  COMMITS;
+  COMMITS,
+  /**
+   * Pushes to branches and tags, from the project's events ({@code action=pushed}), which no
+   * other list has; GitLab keeps events for three years. One request per 100 pushes.
+   */
+  PUSHES;
 
   /**
    * The name used on the command line and in checkpoint files.

@@ -14,6 +14,7 @@ import io.github.communitymetrics.forge.MalformedResponseException;
 import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.RateLimitClassifier;
 import io.github.communitymetrics.forge.RequestAccounting;
+import io.github.communitymetrics.forge.ServerErrorException;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.gitlab.internal.GitLabMapping;
 import io.github.communitymetrics.gitlab.internal.Pages;
@@ -114,18 +115,7 @@ public final class GitLabSource {
     Run run = new Run(http, store, options.since(), sink);
     List<String> paths = new ArrayList<>();
     if (target.group()) {
-      URI next =
-          api("/groups/" + target.encoded()
-              + "/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page="
-              + PAGE_SIZE);
-      while (next != null) {
-        ForgeResponse response = http.execute(ForgeRequest.get(next));
-        JsonValues json = JsonValues.of(response);
-        for (Map<String, Object> project : json.array()) {
-          paths.add(json.text(project, "path_with_namespace"));
-        }
-        next = Pages.next(response).orElse(null);
-      }
+      paths.addAll(groupProjects(http, target));
     } else {
       paths.add(target.path());
     }
@@ -147,6 +137,43 @@ public final class GitLabSource {
     return new FetchReport(
         target, repositories, run.items, run.duplicates, run.skipped, run.beforeSince,
         accounting.snapshot());
+  }
+
+  /**
+   * The full paths of a group's projects, subgroups included, in id order. Keyset pagination is
+   * asked for ({@code pagination=keyset&order_by=id}: stable while projects are added, no offset
+   * limit); an instance that refuses it for this list (HTTP 405) is asked again with offset pages.
+   */
+  private List<String> groupProjects(ForgeHttpClient http, GitLabTarget target) {
+    String list = "/groups/" + target.encoded()
+        + "/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page=" + PAGE_SIZE;
+    try {
+      return projectPaths(http, api(list + "&pagination=keyset"));
+    } catch (ServerErrorException e) {
+      if (e.status() != 405) {
+        throw e;
+      }
+      LOG.info("{}: keyset pagination refused, reading offset pages", target);
+      return projectPaths(http, api(list));
+    }
+  }
+
+  private static List<String> projectPaths(ForgeHttpClient http, URI first) {
+    List<String> paths = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    URI next = first;
+    while (next != null) {
+      ForgeResponse response = http.execute(ForgeRequest.get(next));
+      JsonValues json = JsonValues.of(response);
+      for (Map<String, Object> project : json.array()) {
+        String path = json.text(project, "path_with_namespace");
+        if (seen.add(path)) {
+          paths.add(path);
+        }
+      }
+      next = Pages.next(response).orElse(null);
+    }
+    return paths;
   }
 
   private URI api(String pathAndQuery) {
@@ -238,6 +265,9 @@ public final class GitLabSource {
           break;
         case COMMITS:
           commits(prefix, project, repo);
+          break;
+        case PUSHES:
+          pushes(prefix, project, repo);
           break;
         default:
           throw new AssertionError(resource);
@@ -570,6 +600,58 @@ public final class GitLabSource {
       items.merge(resource, emitted, Long::sum);
       listener.onItems(resource.wireName(), emitted);
       newest.ifPresent(sha -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + sha)));
+    }
+
+    /**
+     * Reads the pushes from the project's events ({@code action=pushed}, oldest first), the only
+     * list that has them. GitLab keeps events for three years and deletes older ones, which would
+     * shift offset pages, so the cursor is {@code ID TAB DATE}: the highest event id emitted and
+     * its day. A later or resumed fetch asks for events {@code after} the day before (GitLab's
+     * bound is a date, exclusive) and emits only higher ids (GitLab's ids grow with creation).
+     */
+    void pushes(String prefix, String project, Repository repo) {
+      GitLabResource resource = GitLabResource.PUSHES;
+      String checkpoint = prefix + "." + resource.wireName();
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent() && !saved.get().matches("[0-9]{1,18}\t[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'ID<TAB>DATE': " + saved.get());
+      }
+      long highest = saved.map(c -> Long.parseLong(c.substring(0, c.indexOf('\t')))).orElse(0L);
+      Optional<java.time.LocalDate> day =
+          saved.map(c -> java.time.LocalDate.parse(c.substring(c.indexOf('\t') + 1)))
+              .or(() -> since.map(t -> t.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+      URI url = api(project + "/events?action=pushed&sort=asc"
+          + day.map(d -> "&after=" + d.minusDays(1)).orElse("") + "&per_page=" + PAGE_SIZE);
+      items.putIfAbsent(resource, 0L);
+      int page = 0;
+      while (url != null) {
+        ForgeResponse response = http.execute(ForgeRequest.get(url));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        listener.onPage(resource.wireName(), ++page, list.size());
+        long emitted = 0;
+        String newestDay = null;
+        for (int i = 0; i < list.size(); i++) {
+          long id = json.number(list.get(i), "id");
+          if (id <= highest) {
+            continue;
+          }
+          for (Event e : mapped((j, item) -> GitLabMapping.push(j, item, repo, this::skip), json, list.get(i), i, response)) {
+            if (deliver(e)) {
+              emitted++;
+            }
+          }
+          highest = id;
+          newestDay = json.instant(list.get(i), "created_at").atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
+        items.merge(resource, emitted, Long::sum);
+        listener.onItems(resource.wireName(), emitted);
+        if (newestDay != null) {
+          String cursor = highest + "\t" + newestDay;
+          store.ifPresent(s -> s.write(checkpoint, cursor));
+        }
+        url = Pages.next(response).orElse(null);
+      }
     }
 
     /** The events of an item; a value the core model refuses is the response's fault. */

@@ -29,6 +29,10 @@ final class FakeGitLab implements HttpSender {
   /** Commits of the default branch, 1 (oldest) to this; and releases 1 to this. */
   int commits;
   int releases;
+  /** Push events 1 to this; every seventh removed its branch. */
+  int pushes;
+  /** Answers the group's keyset-paginated project list with HTTP 405, as instances that lack it. */
+  boolean refuseKeyset;
   final List<ForgeRequest> requests = new ArrayList<>();
   /** Merge requests open by the fixture's rule that were merged later (by user 2, at the given time). */
   final Map<Integer, Instant> lateMerges = new HashMap<>();
@@ -129,8 +133,21 @@ final class FakeGitLab implements HttpSender {
     if (path.equals("/api/v4/projects/acme%2Fsub%2Fgadget")) {
       return ok(uri, project(8, "acme/sub/gadget"), Map.of());
     }
-    if (path.equals(
-        "/api/v4/groups/acme/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page=100")) {
+    String group =
+        "/api/v4/groups/acme/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page=100";
+    if (path.equals(group + "&pagination=keyset") && refuseKeyset) {
+      return new ForgeResponse(405, uri, Map.of(),
+          "{\"error\":\"Keyset pagination is not yet available for this type of request\"}");
+    }
+    if (path.equals(group + "&pagination=keyset")) {
+      // Keyset pages: the next page's link names the last id seen.
+      return ok(uri, "[" + project(7, "acme/widget") + "]",
+          Map.of("Link", List.of("<" + BASE + group + "&pagination=keyset&id_after=7>; rel=\"next\"")));
+    }
+    if (path.equals(group + "&pagination=keyset&id_after=7")) {
+      return ok(uri, "[" + project(8, "acme/sub/gadget") + "]", Map.of());
+    }
+    if (path.equals(group)) {
       return ok(uri, "[" + project(7, "acme/widget") + "," + project(8, "acme/sub/gadget") + "]", Map.of());
     }
     Matcher m = PAGED.matcher(path);
@@ -171,6 +188,13 @@ final class FakeGitLab implements HttpSender {
     } else if (kind.equals("repository/commits") && query.equals("with_stats=false&all=false&")) {
       for (int k = commits; k >= 1; k--) {
         all.add(commit(k));
+      }
+    } else if (kind.equals("events") && (m2 = PUSHED.matcher(query)).matches()) {
+      java.time.LocalDate after = m2.group(1) == null ? java.time.LocalDate.MIN : java.time.LocalDate.parse(m2.group(1));
+      for (int k = 1; k <= pushes; k++) {
+        if (pushedAt(k).atZone(java.time.ZoneOffset.UTC).toLocalDate().isAfter(after)) {
+          all.add(push(k));
+        }
       }
     } else if (kind.equals("releases") && query.isEmpty()) {
       for (int r = releases; r >= 1; r--) {
@@ -319,6 +343,24 @@ final class FakeGitLab implements HttpSender {
 
   static String commitSha(int k) {
     return String.format("c%039x", k);
+  }
+
+  private static final Pattern PUSHED = Pattern.compile("action=pushed&sort=asc&(?:after=([0-9-]+)&)?");
+
+  static Instant pushedAt(int k) {
+    return T0.plusSeconds(7200L * k);
+  }
+
+  /** Push k (event id 70000 + k) by user k%4+1: k%3 commits to main, or a tag v0.k when k%5 == 0. */
+  static String push(int k) {
+    boolean removed = k % 7 == 0;
+    boolean tag = k % 5 == 0;
+    return "{\"id\": " + (70000 + k) + ", \"project_id\": 7, \"action_name\": \"pushed to\", \"target_type\": null"
+        + ", \"author_id\": " + (k % 4 + 1) + ", \"author\": " + user(k % 4 + 1) + ", \"created_at\": \"" + pushedAt(k)
+        + "\", \"push_data\": {\"commit_count\": " + (removed ? 0 : k % 3) + ", \"action\": \""
+        + (removed ? "removed" : "pushed") + "\", \"ref_type\": \"" + (tag ? "tag" : "branch")
+        + "\", \"commit_from\": null, \"commit_to\": " + (removed ? "null" : "\"" + commitSha(k) + "\"")
+        + ", \"ref\": \"" + (tag ? "v0." + k : "main") + "\", \"commit_title\": \"change\"}}";
   }
 
   /** Release r: tag v1.r by user r at T0 + r days; every fourth is upcoming. */

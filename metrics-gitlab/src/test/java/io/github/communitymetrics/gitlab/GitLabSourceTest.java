@@ -16,6 +16,7 @@ import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.Push;
 import io.github.communitymetrics.core.event.Release;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
@@ -99,11 +100,12 @@ class GitLabSourceTest {
         GitLabResource.MEMBERS, 3L));
     items.put(GitLabResource.RELEASES, 0L);
     items.put(GitLabResource.COMMITS, 0L);
+    items.put(GitLabResource.PUSHES, 0L);
     assertEquals(items, report.items());
     // 1 project + 3 starrer pages + forks + MRs + (MR list + 7 note lists) + issues + (1 + 5) +
-    // members + releases + commits.
-    assertEquals(24, report.requests().requests());
-    assertEquals(24, gl.requests.size());
+    // members + releases + commits + pushes.
+    assertEquals(25, report.requests().requests());
+    assertEquals(25, gl.requests.size());
     assertEquals("acme/widget", report.repositories().get(0).fullName());
     assertEquals(7L, report.repositories().get(0).id().getAsLong());
     assertTrue(events.stream().allMatch(e -> e.repo().forge().equals(Forge.GITLAB)));
@@ -148,6 +150,53 @@ class GitLabSourceTest {
     assertTrue(gl.requests.stream().anyMatch(r -> r.uri().toString().endsWith(
         "/projects/7/repository/commits?with_stats=false&all=false&per_page=100&page=2")),
         "the commits list is paginated");
+  }
+
+  @Test
+  void pushesComeFromTheEventsApi() {
+    FakeGitLab gl = new FakeGitLab(0, 0, 0, 0);
+    gl.pushes = 130;
+    FetchOptions options = FetchOptions.all()
+        .withResources(EnumSet.of(GitLabResource.PUSHES)).withCheckpointDirectory(dir);
+    List<Event> events = new ArrayList<>();
+    FetchReport report = source(gl).fetch(TARGET, options, events::add);
+    // 130 pushes, of which 18 (7, 14, ..., 126) removed a ref.
+    assertEquals(112, events.size());
+    assertEquals(Map.of("push_ref_removed", 18L), report.skipped());
+    Push first = (Push) events.get(0);
+    assertEquals(T0.plusSeconds(7200), first.at());
+    assertEquals("refs/heads/main", first.ref());
+    assertEquals(FakeGitLab.commitSha(1), first.headSha());
+    assertEquals(1, first.commitCount());
+    assertEquals(Optional.of("u2"), first.actor().login());
+    Push tag = (Push) events.get(4);
+    assertEquals("refs/tags/v0.5", tag.ref());
+    gl.pushes = 140;
+    List<Event> later = new ArrayList<>();
+    source(gl).fetch(TARGET, options, later::add);
+    // Pushes 131 to 140 but 133 and 140 (removed); the request started the day before push 130's.
+    assertEquals(8, later.size());
+    assertEquals(FakeGitLab.commitSha(131), ((Push) later.get(0)).headSha());
+    String day = FakeGitLab.pushedAt(130).atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+    assertTrue(gl.requests.get(gl.requests.size() - 1).uri().toString().contains("&after=" + day + "&"),
+        gl.requests.get(gl.requests.size() - 1).uri().toString());
+  }
+
+  @Test
+  void aGroupIsReadWithKeysetPagesOrOffsetPagesWhenRefused() {
+    for (boolean refuse : new boolean[] {false, true}) {
+      FakeGitLab gl = new FakeGitLab(1, 0, 0, 0);
+      gl.refuseKeyset = refuse;
+      FetchReport report = source(gl).fetch(GitLabTarget.group("acme"),
+          FetchOptions.all().withResources(EnumSet.of(GitLabResource.STARRERS)), e -> {});
+      assertEquals(List.of("acme/widget", "acme/sub/gadget"),
+          report.repositories().stream().map(r -> r.fullName()).toList(), "refused: " + refuse);
+      // Keyset: the first page and the one its Link names; refused: the one 405, then offset pages.
+      assertEquals(refuse ? 1 : 2,
+          gl.requests.stream().filter(r -> r.uri().toString().contains("pagination=keyset")).count());
+      assertEquals(refuse ? 1 : 0,
+          gl.requests.stream().filter(r -> r.uri().toString().endsWith("&sort=asc&per_page=100")).count());
+    }
   }
 
   @Test
@@ -408,6 +457,7 @@ class GitLabSourceTest {
       gl.stars += random.nextInt(0, 40);
       gl.commits += random.nextInt(0, 60);
       gl.releases += random.nextInt(0, 2);
+      gl.pushes += random.nextInt(0, 30);
       // New items are the newest updates, as on a real server.
       for (int k = random.nextInt(0, 2); k > 0; k--) {
         gl.touched.put("merge_requests/" + ++gl.mergeRequests, now);

@@ -16,6 +16,7 @@ import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.PullRequestReopened;
+import io.github.communitymetrics.core.event.Push;
 import io.github.communitymetrics.core.event.Release;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
@@ -340,6 +341,35 @@ public final class GitLabMapping {
             json.text(item, "tag_name"),
             json.optionalText(item, "name").filter(n -> !n.isBlank()),
             false));
+  }
+
+  /**
+   * An element of {@code GET /projects/:id/events?action=pushed}: a push by its {@code author} at
+   * {@code created_at} to {@code push_data.ref} (a branch, or a tag when {@code ref_type} is
+   * {@code tag}) leaving it at {@code commit_to}. A push that removed the ref has no head and is
+   * skipped as {@code push_ref_removed}.
+   */
+  public static List<Event> push(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    Map<String, Object> data = json.object(item, "push_data");
+    Optional<String> head = json.optionalText(data, "commit_to");
+    if (head.isEmpty() || json.optionalText(data, "action").filter("removed"::equals).isPresent()) {
+      skips.skip("push_ref_removed");
+      return List.of();
+    }
+    String ref = json.text(data, "ref");
+    boolean tag = json.optionalText(data, "ref_type").filter("tag"::equals).isPresent();
+    long count = json.optionalNumber(data, "commit_count").orElse(0);
+    if (count < 0 || count > Integer.MAX_VALUE) {
+      throw json.malformed("'commit_count' out of range: " + count);
+    }
+    return List.of(
+        new Push(
+            json.instant(item, "created_at"),
+            repo,
+            actor(json, json.object(item, "author")),
+            (tag ? "refs/tags/" : "refs/heads/") + ref,
+            head.get(),
+            (int) count));
   }
 
   /** The key of a release: its tag, unique in a project. */
