@@ -40,14 +40,15 @@ import org.slf4j.LoggerFactory;
  * Reads GitLab projects through the REST API v4 (gitlab.com or a self-managed instance) and emits
  * core events.
  *
- * <p>Lists are read 100 items a page, oldest first where GitLab can sort, following {@code Link:
- * rel="next"} or {@code X-Next-Page}. Retries of 5xx and transport failures, 429 with {@code
+ * <p>Lists are read 100 items a page, following {@code Link: rel="next"} or {@code X-Next-Page}
+ * (keyset pages for a group's projects). Retries of 5xx and transport failures, 429 with {@code
  * Retry-After} or {@code RateLimit-Reset}, and the typed errors are those of {@link
- * ForgeHttpClient}. With a checkpoint directory the cursor of each resource is saved atomically
- * after the events it covers were handed to the sink (after each page for a list, after each merge
- * request or issue for notes), so a fetch killed at any request resumes where it stopped without
- * emitting anything twice, and a later fetch reads only what is new. Items are deduplicated by
- * their GitLab id within a fetch.
+ * ForgeHttpClient}. With a checkpoint directory each resource keeps a cursor, saved atomically
+ * after the events it covers were handed to the sink, and merge requests, issues, their notes and
+ * releases also keep a ledger of what was emitted: a fetch killed at any request resumes where it
+ * stopped without emitting anything twice, and a later fetch reads only what is new or changed
+ * (merge requests and issues by {@code updated_after}, so later merges, closes, reopenings, notes
+ * and approvals of items read before come out once). See {@code docs/gitlab.md}.
  *
  * <p>Thread-safe: each {@link #fetch} builds its own HTTP client and counters.
  */
