@@ -453,12 +453,19 @@ public final class GitLabSource {
           store.ifPresent(s -> s.write(checkpoint, done + "\tupdated"));
           return;
         }
+        URI next;
         if (first != null && !first.equals(last)) {
-          url = updatedAfter(list, Optional.of(last));
+          next = updatedAfter(list, Optional.of(last));
           boundary = Set.copyOf(atLast);
         } else {
-          url = link.get();
+          next = link.get();
         }
+        if (next.equals(url)) {
+          // An instance that ignores order_by=updated_at or updated_after would loop forever.
+          throw new MalformedResponseException(
+              "the list does not advance (is updated_after or order_by=updated_at ignored?)", response.uri(), null);
+        }
+        url = next;
         final URI cursor = url;
         store.ifPresent(s -> s.write(checkpoint, cursor + "\tupdated"));
       }

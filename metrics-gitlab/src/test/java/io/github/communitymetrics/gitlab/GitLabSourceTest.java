@@ -183,6 +183,28 @@ class GitLabSourceTest {
   }
 
   @Test
+  void anInstanceIgnoringUpdatedAfterFailsInsteadOfLooping() {
+    FakeGitLab gl = new FakeGitLab(0, 0, 250, 0);
+    // Drops updated_after and order_by=updated_at: the created_at-ordered list every time.
+    HttpSender ignoring = request -> {
+      String u = request.uri().toString();
+      if (!u.contains("/merge_requests?")) {
+        return gl.send(request);
+      }
+      String page = u.replaceAll(".*?(&page=\\d+)?$", "$1");
+      ForgeResponse r = gl.send(ForgeRequest.get(URI.create(FakeGitLab.BASE
+          + "/api/v4/projects/7/merge_requests?state=all&order_by=updated_at&sort=asc&per_page=100" + page)));
+      List<String> items = new ArrayList<>(List.of(r.body().substring(1, r.body().length() - 1).split(",(?=\\{\"id\")")));
+      java.util.Collections.reverse(items);
+      return new ForgeResponse(r.status(), request.uri(), r.headers(), "[" + String.join(",", items) + "]");
+    };
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> source(ignoring).fetch(TARGET,
+            FetchOptions.all().withResources(EnumSet.of(GitLabResource.MERGE_REQUESTS)), x -> {}));
+    assertTrue(e.getMessage().contains("does not advance"), e.getMessage());
+  }
+
+  @Test
   void aGroupIsReadWithKeysetPagesOrOffsetPagesWhenRefused() {
     for (boolean refuse : new boolean[] {false, true}) {
       FakeGitLab gl = new FakeGitLab(1, 0, 0, 0);
