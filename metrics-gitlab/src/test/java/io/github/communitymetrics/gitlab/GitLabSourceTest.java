@@ -399,10 +399,24 @@ class GitLabSourceTest {
 
   @Test
   void aLaterFetchPicksUpChangesToItemsReadEarlier() {
-    FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir);
     FakeGitLab gl = new FakeGitLab(150, 3, 4, 2);
+    laterFetchPicksUpChanges(gl, source(gl));
+  }
+
+  @Test
+  void aLaterFetchOverLoopbackHttpPicksUpChangesToItemsReadEarlier() {
+    FakeGitLab gl = new FakeGitLab(150, 3, 4, 2);
+    try (LoopbackGitLab server = new LoopbackGitLab(gl)) {
+      laterFetchPicksUpChanges(gl, GitLabSource.builder().baseUrl(server.baseUrl()).sender(server.sender())
+          .sleeper(d -> {}).retryPolicy(RetryPolicy.none()).build());
+    }
+  }
+
+  /** The fake changes between fetches: a merge, a note and an approval, a reopening, new items. */
+  private void laterFetchPicksUpChanges(FakeGitLab gl, GitLabSource source) {
+    FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir);
     List<Event> first = new ArrayList<>();
-    source(gl).fetch(TARGET, options, first::add);
+    source.fetch(TARGET, options, first::add);
     Instant later = T0.plusSeconds(10 * 86400);
     gl.stars = 230;
     gl.mergeRequests = 5; // MR 5 is closed by the fixture's rule
@@ -419,7 +433,7 @@ class GitLabSourceTest {
             T0.plusSeconds(1200).toString(), later.plusSeconds(300).toString())));
     int before = gl.requests.size();
     List<Event> second = new ArrayList<>();
-    FetchReport report = source(gl).fetch(TARGET, options, second::add);
+    FetchReport report = source.fetch(TARGET, options, second::add);
     // 80 new stars; MR 5: opening, closing, a comment, a diff note, an approval; MR 1: its merge;
     // MR 2: the late note and approval; issue 3: opening and a note; issue 2: its reopening.
     Map<EventType, Long> expected = new HashMap<>();
@@ -451,7 +465,7 @@ class GitLabSourceTest {
 
     // Nothing changed: nothing new.
     List<Event> third = new ArrayList<>();
-    source(gl).fetch(TARGET, options, third::add);
+    source.fetch(TARGET, options, third::add);
     assertEquals(List.of(), third);
   }
 
@@ -465,12 +479,31 @@ class GitLabSourceTest {
     SplittableRandom random = new SplittableRandom(seed);
     FakeGitLab gl = new FakeGitLab(random.nextInt(0, 250), random.nextInt(0, 120), random.nextInt(1, 20),
         random.nextInt(1, 20));
+    killsWhileChanging(seed, random, gl, gl, GitLabSourceTest::source);
+  }
+
+  /** The same over loopback HTTP (the JDK client and server): one seed, ~25 s on this machine. */
+  @ParameterizedTest
+  @ValueSource(longs = {21})
+  void killsWhileTheProjectChangesOverLoopbackHttp(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    FakeGitLab gl = new FakeGitLab(random.nextInt(0, 250), random.nextInt(0, 120), random.nextInt(1, 20),
+        random.nextInt(1, 20));
+    try (LoopbackGitLab server = new LoopbackGitLab(gl)) {
+      killsWhileChanging(seed, random, gl, server.sender(), sender -> GitLabSource.builder()
+          .baseUrl(server.baseUrl()).sender(sender).sleeper(d -> {}).retryPolicy(RetryPolicy.none()).build());
+    }
+  }
+
+  private void killsWhileChanging(
+      long seed, SplittableRandom random, FakeGitLab gl, HttpSender transport,
+      java.util.function.Function<HttpSender, GitLabSource> sourceOf) {
     FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir.resolve("cp" + seed));
     List<Event> got = new ArrayList<>();
     int noteId = 800_000;
     for (int round = 0; round < 40; round++) {
       try {
-        source(killedAfter(gl, random.nextInt(1, 30))).fetch(TARGET, options, got::add);
+        sourceOf.apply(killedAfter(transport, random.nextInt(1, 30))).fetch(TARGET, options, got::add);
       } catch (IllegalStateException killed) {
         // resumed next round
       }
@@ -497,7 +530,7 @@ class GitLabSourceTest {
           .replace(T0.plusSeconds(600L * noted).toString(), now.plusSeconds(1).toString()));
       gl.lateMergeRequestNotes.put(noted, notes);
     }
-    source(gl).fetch(TARGET, options, got::add); // a last, uninterrupted run
+    sourceOf.apply(transport).fetch(TARGET, options, got::add); // a last, uninterrupted run
     List<Event> clean = new ArrayList<>();
     source(gl).fetch(TARGET, FetchOptions.all(), clean::add);
     Map<Event, Long> missing = new HashMap<>(multiset(clean));
