@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
       EventsCommand.class,
       TruckFactorCommand.class,
       FetchCommand.class,
-      FetchGitLabCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CommunityMetricsCli implements Runnable {

@@ -92,7 +92,7 @@ final class EventSource {
           mixee.commandLine(), "give one of --events, --gharchive, --github or --gitlab");
     }
     if (gitlab.isSet()) {
-      return gitlab.load(mixee.commandLine().getErr());
+      return gitlab.load(mixee.commandLine(), github);
     }
     if (github.present()) {
       if (eventsFile != null || gharchiveFiles != null) {

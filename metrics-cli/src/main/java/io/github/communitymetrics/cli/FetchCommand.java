@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,14 +28,17 @@ import tools.jackson.core.json.JsonFactory;
     name = "fetch",
     mixinStandardHelpOptions = true,
     description = {
-      "Read a GitHub repository or owner through the REST API and write its events as canonical"
-          + " JSON Lines (docs/events.md); print what was read and how many requests it cost.",
-      "What is read and its request cost: docs/github.md."
+      "Read a GitHub repository or owner, or a GitLab project or group, through the REST API and"
+          + " write its events as canonical JSON Lines (docs/events.md); print what was read and"
+          + " how many requests it cost.",
+      "What is read and its request cost: docs/github.md, docs/gitlab.md."
     })
 final class FetchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin GitHubOptions github;
+
+  @Mixin GitLabOptions gitlab;
 
   @Option(
       names = "--out",
@@ -47,8 +52,12 @@ final class FetchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!github.present()) {
-      throw new ParameterException(spec.commandLine(), "fetch needs --github OWNER/NAME or OWNER");
+    if (github.present() == gitlab.isSet()) {
+      throw new ParameterException(
+          spec.commandLine(), "fetch needs one of --github OWNER/NAME|OWNER or --gitlab GROUP/PROJECT|GROUP");
+    }
+    if (gitlab.isSet()) {
+      return fetchGitLab();
     }
     FetchReport report;
     long written;
@@ -69,8 +78,73 @@ final class FetchCommand implements Callable<Integer> {
     return CommunityMetricsCli.EXIT_OK;
   }
 
+  private Integer fetchGitLab() throws IOException {
+    io.github.communitymetrics.gitlab.FetchReport report;
+    long written;
+    try (Writer w = Files2.createText(out)) {
+      EventWriter writer = EventJsonLines.writer(w);
+      report = gitlab.fetch(spec.commandLine(), System.getenv(), System.console() != null, github, writer::write);
+      writer.flush();
+      written = writer.eventsWritten();
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (json) {
+      writeJson(report, written, stdout);
+    } else {
+      GitLabOptions.print(report, stdout);
+      stdout.println("wrote " + written + " events to " + out);
+    }
+    stdout.flush();
+    return CommunityMetricsCli.EXIT_OK;
+  }
+
+  /** The GitLab fetch report: the GitHub report's fields that apply, and the counted skips. */
+  private void writeJson(io.github.communitymetrics.gitlab.FetchReport report, long written, PrintWriter stdout) {
+    try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), stdout)) {
+      g.writeStartObject();
+      g.writeStringProperty("forge", "gitlab");
+      g.writeStringProperty("target", report.target().path());
+      g.writeBooleanProperty("group", report.target().group());
+      g.writeArrayPropertyStart("repositories");
+      for (Repository repo : report.repositories()) {
+        g.writeString(repo.fullName());
+      }
+      g.writeEndArray();
+      g.writeObjectPropertyStart("items");
+      for (io.github.communitymetrics.gitlab.GitLabResource resource :
+          io.github.communitymetrics.gitlab.GitLabResource.values()) {
+        Long items = report.items().get(resource);
+        if (items != null) {
+          g.writeNumberProperty(resource.wireName(), items);
+        }
+      }
+      g.writeEndObject();
+      g.writeNumberProperty("duplicatesSkipped", report.duplicatesSkipped());
+      g.writeNumberProperty("beforeSince", report.beforeSince());
+      g.writeObjectPropertyStart("skipped");
+      for (Map.Entry<String, Long> e : new TreeMap<>(report.skipped()).entrySet()) {
+        g.writeNumberProperty(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      writeRequests(g, report.requests());
+      g.writeNumberProperty("eventsWritten", written);
+      g.writeStringProperty("out", out.toString());
+      g.writeEndObject();
+    }
+    stdout.println();
+  }
+
+  private static void writeRequests(JsonGenerator g, RequestCounts r) {
+    g.writeObjectPropertyStart("requests");
+    g.writeNumberProperty("total", r.requests());
+    g.writeNumberProperty("notModified", r.notModified());
+    g.writeNumberProperty("retries", r.retries());
+    g.writeNumberProperty("rateLimitWaits", r.rateLimitWaits());
+    g.writeNumberProperty("waitedSeconds", r.waited().toSeconds());
+    g.writeEndObject();
+  }
+
   private void writeJson(FetchReport report, long written, PrintWriter stdout) {
-    RequestCounts r = report.requests();
     try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), stdout)) {
       g.writeStartObject();
       g.writeStringProperty("target", report.target().toString());
@@ -91,13 +165,7 @@ final class FetchCommand implements Callable<Integer> {
       g.writeNumberProperty("mergeClosesFolded", report.mergeClosesFolded());
       g.writeNumberProperty("ghostActors", report.ghostActors());
       g.writeNumberProperty("beforeSince", report.beforeSince());
-      g.writeObjectPropertyStart("requests");
-      g.writeNumberProperty("total", r.requests());
-      g.writeNumberProperty("notModified", r.notModified());
-      g.writeNumberProperty("retries", r.retries());
-      g.writeNumberProperty("rateLimitWaits", r.rateLimitWaits());
-      g.writeNumberProperty("waitedSeconds", r.waited().toSeconds());
-      g.writeEndObject();
+      writeRequests(g, report.requests());
       g.writeNumberProperty("eventsWritten", written);
       g.writeStringProperty("out", out.toString());
       g.writeEndObject();

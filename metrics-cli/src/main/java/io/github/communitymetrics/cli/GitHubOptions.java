@@ -33,8 +33,10 @@ final class GitHubOptions {
       names = "--only",
       paramLabel = "RESOURCE",
       split = ",",
-      description = "Read only these: stargazers, forks, issues, issue_comments, review_comments,"
-          + " issue_events, reviews, releases, commits (default: all).")
+      description = "Read only these (default: all). GitHub: stargazers, forks, issues,"
+          + " issue_comments, review_comments, issue_events, reviews, releases, commits. GitLab:"
+          + " starrers, forks, merge_requests, merge_request_notes, issues, issue_notes, members,"
+          + " releases, commits, pushes.")
   List<String> only;
 
   @Option(
@@ -62,7 +64,8 @@ final class GitHubOptions {
       names = "--since",
       paramLabel = "DATE",
       description = "Write only events at or after this date (2024-01-31, UTC midnight) or instant"
-          + " (2024-01-31T12:00:00Z); GitHub filters the commits by it.")
+          + " (2024-01-31T12:00:00Z); GitHub filters the commits by it, GitLab also the merge"
+          + " requests, issues and pushes.")
   String since;
 
   /** Whether a GitHub target was given. */
@@ -111,7 +114,7 @@ final class GitHubOptions {
     return report;
   }
 
-  private static java.time.Instant instant(CommandLine commandLine, String text) {
+  static java.time.Instant instant(CommandLine commandLine, String text) {
     try {
       return text.contains("T")
           ? java.time.Instant.parse(text)
@@ -140,8 +143,8 @@ final class GitHubOptions {
         report.duplicatesSkipped(), report.mergeClosesFolded(), report.beforeSince(), report.ghostActors());
   }
 
-  /** Progress on standard error. */
-  private static final class Progress implements ProgressListener {
+  /** Progress on standard error (the GitLab fetch reports the same way). */
+  static final class Progress implements ProgressListener {
     private final PrintWriter err;
     private final boolean terminal;
     private long requests;

@@ -1,7 +1,7 @@
 package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Event;
-import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.RequestCounts;
 import io.github.communitymetrics.gitlab.FetchOptions;
 import io.github.communitymetrics.gitlab.FetchReport;
 import io.github.communitymetrics.gitlab.GitLabResource;
@@ -9,108 +9,128 @@ import io.github.communitymetrics.gitlab.GitLabSource;
 import io.github.communitymetrics.gitlab.GitLabTarget;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
- * A GitLab source for a command: {@code --gitlab PROJECT} or {@code --gitlab-group GROUP} on
- * {@code --gitlab-url} (default gitlab.com), with the token from {@code GITLAB_TOKEN}. A mixin so
- * that {@code metrics} and {@code fetch-gitlab} share it without touching the other sources.
+ * How to read GitLab: {@code --gitlab PROJECT|GROUP} or {@code --gitlab-group GROUP} on {@code
+ * --gitlab-url} (default gitlab.com), with the token from {@code GITLAB_TOKEN}. What to read,
+ * from when and where cursors live come from the options the forges share ({@code --only}, {@code
+ * --since}, {@code --checkpoint}, declared by {@link GitHubOptions}).
  */
 final class GitLabOptions {
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec mixee;
-
   @Option(
       names = "--gitlab",
-      paramLabel = "PROJECT",
-      description = "A GitLab project by path (GROUP/PROJECT, subgroups allowed) or numeric id.")
-  String project;
+      paramLabel = "GROUP/PROJECT|GROUP",
+      description = "Read this GitLab project (full path, subgroups allowed, or numeric id) or, for"
+          + " a name without '/', every project of that group and its subgroups (token from"
+          + " GITLAB_TOKEN).")
+  String target;
 
   @Option(
       names = "--gitlab-group",
       paramLabel = "GROUP",
-      description = "Every project of a GitLab group and its subgroups.")
+      description = "Every project of this GitLab group (full path, such as a subgroup's a/b, or"
+          + " numeric id) and its subgroups.")
   String group;
 
   @Option(
       names = "--gitlab-url",
       paramLabel = "URL",
-      description = "The GitLab instance (default: ${DEFAULT-VALUE}); the token comes from GITLAB_TOKEN.",
+      description = "The GitLab instance (default: ${DEFAULT-VALUE}).",
       defaultValue = "https://gitlab.com")
   URI url;
 
-  @Option(
-      names = "--gitlab-resources",
-      paramLabel = "LIST",
-      split = ",",
-      description = "What to read (default: all): starrers, forks, merge_requests,"
-          + " merge_request_notes, issues, issue_notes, members.")
-  List<String> resources;
-
-  @Option(
-      names = "--checkpoint-dir",
-      paramLabel = "DIR",
-      description = "Save per-resource cursors here so an interrupted or later fetch resumes.")
-  Path checkpoints;
-
   /** Whether a GitLab source was asked for. */
   boolean isSet() {
-    return project != null || group != null;
+    return target != null || group != null;
   }
 
-  /** Fetches into the sink, reporting progress and the summary to {@code err}. */
-  FetchReport fetch(Consumer<? super Event> sink, PrintWriter err) {
-    if (project != null && group != null) {
-      throw new ParameterException(mixee.commandLine(), "give either --gitlab or --gitlab-group, not both");
+  /**
+   * Fetches into the sink, reporting progress on {@code err} like the GitHub fetch.
+   *
+   * @param common the shared {@code --only}, {@code --since} and {@code --checkpoint}
+   * @throws CommandLine.ParameterException for a malformed target, resource, URL or date (exit 2)
+   */
+  FetchReport fetch(
+      CommandLine commandLine,
+      Map<String, String> environment,
+      boolean terminal,
+      GitHubOptions common,
+      Consumer<? super Event> sink) {
+    if (target != null && group != null) {
+      throw new CommandLine.ParameterException(commandLine, "give either --gitlab or --gitlab-group, not both");
     }
-    GitLabTarget target;
-    Set<GitLabResource> wanted = EnumSet.allOf(GitLabResource.class);
+    if (common.cache != null || common.apiUrl != null) {
+      throw new CommandLine.ParameterException(commandLine, "--cache and --api-url are for --github");
+    }
+    GitLabTarget what;
+    Set<GitLabResource> resources = EnumSet.allOf(GitLabResource.class);
+    GitLabSource.Builder builder = GitLabSource.builder().tokenFromEnvironment(environment);
     try {
-      target = project != null ? GitLabTarget.project(project) : GitLabTarget.group(group);
-      if (resources != null) {
-        wanted = EnumSet.noneOf(GitLabResource.class);
-        for (String r : resources) {
-          wanted.add(GitLabResource.fromWireName(r.strip()));
+      if (group != null) {
+        what = GitLabTarget.group(group);
+      } else if (target.contains("/") || target.matches("[0-9]+")) {
+        what = GitLabTarget.project(target);
+      } else {
+        // A project always has a namespace: a bare name is a top-level group.
+        what = GitLabTarget.group(target);
+      }
+      if (common.only != null) {
+        resources = EnumSet.noneOf(GitLabResource.class);
+        for (String name : common.only) {
+          resources.add(GitLabResource.fromWireName(name.strip()));
         }
       }
+      builder.baseUrl(url);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
+      throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
     }
-    FetchOptions options = new FetchOptions(wanted, Optional.ofNullable(checkpoints));
-    GitLabSource source =
-        GitLabSource.builder()
-            .baseUrl(url)
-            .tokenFromEnvironment(System.getenv())
-            .listener(new ProgressListener() {
-              @Override
-              public void onPage(String resource, int page, int items) {
-                err.println("gitlab " + resource + ": page " + page + " (" + items + " items)");
-              }
-            })
-            .build();
-    FetchReport report = source.fetch(target, options, sink);
-    err.println("gitlab " + target + ": " + report.items() + ", skipped " + report.skipped()
-        + ", duplicates " + report.duplicatesSkipped() + ", " + report.requests().requests() + " requests");
-    err.flush();
+    FetchOptions options = FetchOptions.all().withResources(resources);
+    if (common.checkpoint != null) {
+      options = options.withCheckpointDirectory(common.checkpoint);
+    }
+    if (common.since != null) {
+      options = options.withSince(GitHubOptions.instant(commandLine, common.since));
+    }
+    GitHubOptions.Progress progress = new GitHubOptions.Progress(commandLine.getErr(), terminal);
+    FetchReport report = builder.listener(progress).build().fetch(what, options, sink);
+    progress.finish();
     return report;
   }
 
-  /** The fetched events as a loaded source for {@code metrics}. */
-  EventSource.Loaded load(PrintWriter err) {
+  /** Writes what a fetch read and cost. */
+  static void print(FetchReport report, PrintWriter out) {
+    RequestCounts r = report.requests();
+    out.printf(
+        "fetched %s: %d requests (%d retries, %d rate-limit waits, %d s waited)%n",
+        report.target(), r.requests(), r.retries(), r.rateLimitWaits(), r.waited().toSeconds());
+    for (GitLabResource resource : GitLabResource.values()) {
+      Long items = report.items().get(resource);
+      if (items != null) {
+        out.printf("  %-20s %d events%n", resource.wireName(), items);
+      }
+    }
+    out.printf(
+        "  skipped: %d duplicates; %d before --since; not events: %s%n",
+        report.duplicatesSkipped(), report.beforeSince(), report.skipped());
+  }
+
+  /** The fetched events as a loaded source for {@code metrics} and the other reading commands. */
+  EventSource.Loaded load(CommandLine commandLine, GitHubOptions common) {
     List<Event> events = new ArrayList<>();
-    fetch(events::add, err);
+    FetchReport report = fetch(commandLine, System.getenv(), System.console() != null, common, events::add);
+    print(report, commandLine.getErr());
+    commandLine.getErr().flush();
     return new EventSource.Loaded(
-        "GitLab " + (project != null ? project : group) + " at " + url,
+        "GitLab " + report.target() + " at " + url,
         false,
         List.copyOf(events),
         Optional.empty(),

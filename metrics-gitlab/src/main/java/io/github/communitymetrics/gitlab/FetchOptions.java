@@ -1,6 +1,7 @@
 package io.github.communitymetrics.gitlab;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -9,15 +10,21 @@ import java.util.Set;
  * How to fetch.
  *
  * @param resources what to read, not empty
- * @param checkpointDirectory where per-resource cursors are saved so that an interrupted or later
- *     fetch resumes; empty for a fetch that always starts from the beginning
+ * @param checkpointDirectory where per-resource cursors and ledgers are saved so that an
+ *     interrupted or later fetch resumes and emits nothing twice; empty for a fetch that always
+ *     starts from the beginning
+ * @param since when present, events before this instant are not emitted (counted in {@link
+ *     FetchReport#beforeSince()}); merge requests and issues not updated since then are not even
+ *     read ({@code updated_after}), nor are older commits ({@code since}); the other lists are
+ *     read whole
  */
-public record FetchOptions(Set<GitLabResource> resources, Optional<Path> checkpointDirectory) {
+public record FetchOptions(
+    Set<GitLabResource> resources, Optional<Path> checkpointDirectory, Optional<Instant> since) {
 
   /** Checks and copies the arguments. */
   public FetchOptions {
-    if (resources == null || checkpointDirectory == null) {
-      throw new NullPointerException("resources and checkpointDirectory must not be null");
+    if (resources == null || checkpointDirectory == null || since == null) {
+      throw new NullPointerException("resources, checkpointDirectory and since must not be null");
     }
     if (resources.isEmpty()) {
       throw new IllegalArgumentException("resources must not be empty");
@@ -26,12 +33,12 @@ public record FetchOptions(Set<GitLabResource> resources, Optional<Path> checkpo
   }
 
   /**
-   * Every resource, no checkpoint.
+   * Every resource, no checkpoint, no lower time bound.
    *
    * @return the options
    */
   public static FetchOptions all() {
-    return new FetchOptions(EnumSet.allOf(GitLabResource.class), Optional.empty());
+    return new FetchOptions(EnumSet.allOf(GitLabResource.class), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -41,7 +48,7 @@ public record FetchOptions(Set<GitLabResource> resources, Optional<Path> checkpo
    * @return new options
    */
   public FetchOptions withResources(Set<GitLabResource> value) {
-    return new FetchOptions(value, checkpointDirectory);
+    return new FetchOptions(value, checkpointDirectory, since);
   }
 
   /**
@@ -51,6 +58,16 @@ public record FetchOptions(Set<GitLabResource> resources, Optional<Path> checkpo
    * @return new options
    */
   public FetchOptions withCheckpointDirectory(Path value) {
-    return new FetchOptions(resources, Optional.of(value));
+    return new FetchOptions(resources, Optional.of(value), since);
+  }
+
+  /**
+   * These options emitting only events at or after an instant.
+   *
+   * @param value the earliest instant emitted
+   * @return new options
+   */
+  public FetchOptions withSince(Instant value) {
+    return new FetchOptions(resources, checkpointDirectory, Optional.of(value));
   }
 }

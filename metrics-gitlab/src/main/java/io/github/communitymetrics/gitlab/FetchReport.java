@@ -11,10 +11,13 @@ import java.util.Map;
  * @param target what was fetched
  * @param repositories the projects read, with their full paths and ids
  * @param items events emitted per resource
- * @param duplicatesSkipped items seen twice in this fetch (pages shifting while read) and not
- *     emitted again
+ * @param duplicatesSkipped items read twice in this fetch with nothing new (pages shifting while
+ *     read, served twice) and not handled again; the deliberate re-read of the items at a page's
+ *     last {@code updated_at} is not counted
  * @param skipped items read but not turned into events, per reason (such as {@code
  *     system_note} for a system note that is not a state change, or {@code member_without_time})
+ * @param beforeSince events read but not emitted because they are before {@link
+ *     FetchOptions#since()}
  * @param requests the requests this fetch sent, retries and waits
  */
 public record FetchReport(
@@ -23,6 +26,7 @@ public record FetchReport(
     Map<GitLabResource, Long> items,
     long duplicatesSkipped,
     Map<String, Long> skipped,
+    long beforeSince,
     RequestCounts requests) {
 
   /** Copies the collections. */

@@ -31,7 +31,24 @@ public enum GitLabResource {
    * Direct members with their access level (developer, maintainer, owner) at the time they were
    * added; members without {@code created_at} are counted and skipped. One request per 100.
    */
-  MEMBERS;
+  MEMBERS,
+  /**
+   * Releases, published by their author at {@code released_at}; upcoming ones are counted and
+   * skipped. The whole list is read each time (one request per 100) and only releases whose tag
+   * was not emitted before come out.
+   */
+  RELEASES,
+  /**
+   * Commits of the default branch, authored by a git identity (name and e-mail address: GitLab's
+   * lists link no user). Listed newest first: one request per 100 commits, and a later fetch reads
+   * only up to the newest commit an earlier one emitted.
+   */
+  COMMITS,
+  /**
+   * Pushes to branches and tags, from the project's events ({@code action=pushed}), which no
+   * other list has; GitLab keeps events for three years. One request per 100 pushes.
+   */
+  PUSHES;
 
   /**
    * The name used on the command line and in checkpoint files.

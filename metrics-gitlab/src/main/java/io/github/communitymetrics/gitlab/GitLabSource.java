@@ -14,12 +14,17 @@ import io.github.communitymetrics.forge.MalformedResponseException;
 import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.RateLimitClassifier;
 import io.github.communitymetrics.forge.RequestAccounting;
+import io.github.communitymetrics.forge.ServerErrorException;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.gitlab.internal.GitLabMapping;
 import io.github.communitymetrics.gitlab.internal.Pages;
+import io.github.communitymetrics.core.event.NumberedEvent;
+import io.github.communitymetrics.gitlab.internal.Ledger;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +40,15 @@ import org.slf4j.LoggerFactory;
  * Reads GitLab projects through the REST API v4 (gitlab.com or a self-managed instance) and emits
  * core events.
  *
- * <p>Lists are read 100 items a page, oldest first where GitLab can sort, following {@code Link:
- * rel="next"} or {@code X-Next-Page}. Retries of 5xx and transport failures, 429 with {@code
+ * <p>Lists are read 100 items a page, following {@code Link: rel="next"} or {@code X-Next-Page}
+ * (keyset pages for a group's projects). Retries of 5xx and transport failures, 429 with {@code
  * Retry-After} or {@code RateLimit-Reset}, and the typed errors are those of {@link
- * ForgeHttpClient}. With a checkpoint directory the cursor of each resource is saved atomically
- * after the events it covers were handed to the sink (after each page for a list, after each merge
- * request or issue for notes), so a fetch killed at any request resumes where it stopped without
- * emitting anything twice, and a later fetch reads only what is new. Items are deduplicated by
- * their GitLab id within a fetch.
+ * ForgeHttpClient}. With a checkpoint directory each resource keeps a cursor, saved atomically
+ * after the events it covers were handed to the sink, and merge requests, issues, their notes and
+ * releases also keep a ledger of what was emitted: a fetch killed at any request resumes where it
+ * stopped without emitting anything twice, and a later fetch reads only what is new or changed
+ * (merge requests and issues by {@code updated_after}, so later merges, closes, reopenings, notes
+ * and approvals of items read before come out once). See {@code docs/gitlab.md}.
  *
  * <p>Thread-safe: each {@link #fetch} builds its own HTTP client and counters.
  */
@@ -107,21 +113,10 @@ public final class GitLabSource {
             .accounting(accounting)
             .build();
     Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
-    Run run = new Run(http, store, sink);
+    Run run = new Run(http, store, options.since(), sink);
     List<String> paths = new ArrayList<>();
     if (target.group()) {
-      URI next =
-          api("/groups/" + target.encoded()
-              + "/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page="
-              + PAGE_SIZE);
-      while (next != null) {
-        ForgeResponse response = http.execute(ForgeRequest.get(next));
-        JsonValues json = JsonValues.of(response);
-        for (Map<String, Object> project : json.array()) {
-          paths.add(json.text(project, "path_with_namespace"));
-        }
-        next = Pages.next(response).orElse(null);
-      }
+      paths.addAll(groupProjects(http, target));
     } else {
       paths.add(target.path());
     }
@@ -141,7 +136,45 @@ public final class GitLabSource {
       }
     }
     return new FetchReport(
-        target, repositories, run.items, run.duplicates, run.skipped, accounting.snapshot());
+        target, repositories, run.items, run.duplicates, run.skipped, run.beforeSince,
+        accounting.snapshot());
+  }
+
+  /**
+   * The full paths of a group's projects, subgroups included, in id order. Keyset pagination is
+   * asked for ({@code pagination=keyset&order_by=id}: stable while projects are added, no offset
+   * limit); an instance that refuses it for this list (HTTP 405) is asked again with offset pages.
+   */
+  private List<String> groupProjects(ForgeHttpClient http, GitLabTarget target) {
+    String list = "/groups/" + target.encoded()
+        + "/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page=" + PAGE_SIZE;
+    try {
+      return projectPaths(http, api(list + "&pagination=keyset"));
+    } catch (ServerErrorException e) {
+      if (e.status() != 405) {
+        throw e;
+      }
+      LOG.info("{}: keyset pagination refused, reading offset pages", target);
+      return projectPaths(http, api(list));
+    }
+  }
+
+  private static List<String> projectPaths(ForgeHttpClient http, URI first) {
+    List<String> paths = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    URI next = first;
+    while (next != null) {
+      ForgeResponse response = http.execute(ForgeRequest.get(next));
+      JsonValues json = JsonValues.of(response);
+      for (Map<String, Object> project : json.array()) {
+        String path = json.text(project, "path_with_namespace");
+        if (seen.add(path)) {
+          paths.add(path);
+        }
+      }
+      next = Pages.next(response).orElse(null);
+    }
+    return paths;
   }
 
   private URI api(String pathAndQuery) {
@@ -154,19 +187,38 @@ public final class GitLabSource {
     List<Event> map(JsonValues json, Map<String, Object> item);
   }
 
+  /** Reads the deduplication key of a list item. */
+  @FunctionalInterface
+  private interface KeyReader {
+    String read(JsonValues json, Map<String, Object> item);
+  }
+
+  /** Handles one merge request or issue: emits its new events, records them; how many. */
+  @FunctionalInterface
+  private interface ItemHandler {
+    long handle(JsonValues json, Map<String, Object> item, Ledger ledger);
+  }
+
   /** The state of one fetch: cursors, dedup keys, counts. */
   private final class Run {
     final ForgeHttpClient http;
     final Optional<CheckpointStore> store;
     final Consumer<? super Event> sink;
+    final Optional<Instant> since;
     final Set<String> seen = new HashSet<>();
     final Map<GitLabResource, Long> items = new EnumMap<>(GitLabResource.class);
     final Map<String, Long> skipped = new TreeMap<>();
     long duplicates;
+    long beforeSince;
 
-    Run(ForgeHttpClient http, Optional<CheckpointStore> store, Consumer<? super Event> sink) {
+    Run(
+        ForgeHttpClient http,
+        Optional<CheckpointStore> store,
+        Optional<Instant> since,
+        Consumer<? super Event> sink) {
       this.http = http;
       this.store = store;
+      this.since = since;
       this.sink = sink;
     }
 
@@ -178,49 +230,49 @@ public final class GitLabSource {
       String list = "?per_page=" + PAGE_SIZE;
       switch (resource) {
         case STARRERS:
-          pages(resource, prefix, api(project + "/starrers" + list), false,
+          pages(resource, prefix, api(project + "/starrers" + list),
               (j, item) -> emit(resource, prefix, GitLabMapping.starKey(j, item),
                   GitLabMapping.star(j, item, repo, this::skip)));
           break;
         case FORKS:
-          pages(resource, prefix, api(project + "/forks?" + ASC + "per_page=" + PAGE_SIZE), false,
+          pages(resource, prefix, api(project + "/forks?" + ASC + "per_page=" + PAGE_SIZE),
               (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
                   GitLabMapping.fork(j, item, repo, this::skip)));
           break;
         case MERGE_REQUESTS:
-          pages(resource, prefix, mergeRequests(project), false,
-              (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
-                  GitLabMapping.mergeRequest(j, item, repo, this::skip)));
+          updated(resource, prefix, project + "/merge_requests", false,
+              (j, item, ledger) -> emitNew(resource, ledger, GitLabMapping.mergeRequest(j, item, repo, this::skip)));
           break;
         case ISSUES:
-          pages(resource, prefix, issues(project), false,
-              (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
-                  GitLabMapping.issue(j, item, repo, this::skip)));
+          updated(resource, prefix, project + "/issues", false,
+              (j, item, ledger) -> emitNew(resource, ledger, GitLabMapping.issue(j, item, repo, this::skip)));
           break;
         case MERGE_REQUEST_NOTES:
-          pages(resource, prefix, mergeRequests(project), true,
-              (j, item) -> notes(resource, prefix, project + "/merge_requests/", repo, j, item, true));
+          updated(resource, prefix, project + "/merge_requests", true,
+              (j, item, ledger) -> notes(resource, project + "/merge_requests/", repo, j, item, true, ledger));
           break;
         case ISSUE_NOTES:
-          pages(resource, prefix, issues(project), true,
-              (j, item) -> notes(resource, prefix, project + "/issues/", repo, j, item, false));
+          updated(resource, prefix, project + "/issues", true,
+              (j, item, ledger) -> notes(resource, project + "/issues/", repo, j, item, false, ledger));
           break;
         case MEMBERS:
-          pages(resource, prefix, api(project + "/members" + list), false,
+          pages(resource, prefix, api(project + "/members" + list),
               (j, item) -> emit(resource, prefix, GitLabMapping.idKey(j, item),
                   GitLabMapping.member(j, item, repo, this::skip)));
+          break;
+        case RELEASES:
+          whole(resource, prefix, api(project + "/releases" + list), GitLabMapping::releaseKey,
+              (j, item) -> GitLabMapping.release(j, item, repo, this::skip));
+          break;
+        case COMMITS:
+          commits(prefix, project, repo);
+          break;
+        case PUSHES:
+          pushes(prefix, project, repo);
           break;
         default:
           throw new AssertionError(resource);
       }
-    }
-
-    URI mergeRequests(String project) {
-      return api(project + "/merge_requests?state=all&" + ASC + "per_page=" + PAGE_SIZE);
-    }
-
-    URI issues(String project) {
-      return api(project + "/issues?state=all&" + ASC + "per_page=" + PAGE_SIZE);
     }
 
     /** Emits the events of an item unless its key was seen in this fetch; returns how many. */
@@ -232,46 +284,199 @@ public final class GitLabSource {
       return List.of();
     }
 
-    /** All notes of one merge request or issue, read in full before any is emitted. */
-    List<Event> notes(
+    /**
+     * Hands the events of a merge request or issue that the ledger does not hold yet to the sink
+     * and records them. An event's key is its type, number and instant: the opening and a merge
+     * happen once, and a close that follows a reopening has a later {@code closed_at}.
+     */
+    long emitNew(GitLabResource resource, Ledger ledger, List<Event> events) {
+      long emitted = 0;
+      for (Event e : events) {
+        String key = e.type().wireName() + ":" + ((NumberedEvent) e).number() + ":" + e.at().toEpochMilli();
+        if (!ledger.contains(key)) {
+          if (deliver(e)) {
+            emitted++;
+          }
+          ledger.put(key, "");
+        }
+      }
+      return emitted;
+    }
+
+    /**
+     * The notes of one merge request or issue that are newer than those handled before, read in
+     * full before any is emitted. The ledger keeps, per item, the highest note id handled and the
+     * item's {@code updated_at} then: an item read again unchanged (a resumed page) costs no
+     * request, and of a changed item only notes with a higher id (GitLab's ids grow with creation)
+     * are emitted.
+     */
+    long notes(
         GitLabResource resource,
-        String prefix,
         String parentPath,
         Repository repo,
         JsonValues parentJson,
         Map<String, Object> parent,
-        boolean onMergeRequest) {
-      if (!seen.add(resource.wireName() + ":" + prefix + ":parent:" + GitLabMapping.idKey(parentJson, parent))) {
-        duplicates++;
-        return List.of();
-      }
+        boolean onMergeRequest,
+        Ledger ledger) {
       int iid = GitLabMapping.iid(parentJson, parent, "iid");
+      String updatedAt = parentJson.instant(parent, "updated_at").toString();
+      String key = "notes:" + iid;
+      Optional<String[]> handled = ledger.get(key).map(v -> v.split(" ", -1));
+      if (handled.isPresent() && handled.get().length == 2 && handled.get()[1].equals(updatedAt)) {
+        return 0;
+      }
+      long highest =
+          handled.filter(h -> h.length == 2 && h[0].matches("[0-9]{1,19}")).map(h -> Long.parseLong(h[0])).orElse(0L);
       Optional<Actor> author =
           Optional.of(GitLabMapping.actor(parentJson, parentJson.object(parent, "author")));
       List<Event> out = new ArrayList<>();
+      long newest = highest;
+      Set<Long> read = new HashSet<>();
       URI next = api(parentPath + iid + "/notes?" + ASC + "per_page=" + PAGE_SIZE);
       while (next != null) {
         ForgeResponse response = http.execute(ForgeRequest.get(next));
         JsonValues json = JsonValues.of(response);
         for (Map<String, Object> note : json.array()) {
-          if (seen.add(resource.wireName() + ":" + prefix + ":" + GitLabMapping.idKey(json, note))) {
-            out.addAll(GitLabMapping.note(json, note, repo, iid, onMergeRequest, author, this::skip));
-          } else {
+          long id = json.number(note, "id");
+          if (!read.add(id)) {
             duplicates++;
+          } else if (id > highest) {
+            out.addAll(GitLabMapping.note(json, note, repo, iid, onMergeRequest, author, this::skip));
+            newest = Math.max(newest, id);
           }
         }
         next = Pages.next(response).orElse(null);
       }
-      return out;
+      long emitted = 0;
+      for (Event e : out) {
+        if (deliver(e)) {
+          emitted++;
+        }
+      }
+      ledger.put(key, newest + " " + updatedAt);
+      return emitted;
+    }
+
+    /** Hands an event to the sink unless it is before {@code since}; whether it was handed over. */
+    boolean deliver(Event event) {
+      if (since.isPresent() && event.at().isBefore(since.get())) {
+        beforeSince++;
+        return false;
+      }
+      sink.accept(event);
+      return true;
+    }
+
+    /**
+     * Reads the merge requests or issues of a project in the order of their {@code updated_at},
+     * oldest first, and hands each item to the handler, which emits what the {@link Ledger} does
+     * not hold yet. The first request asks for {@code updated_after} the saved cursor (the newest
+     * {@code updated_at} a complete earlier read saw, or {@code since}), so a later fetch reads
+     * only items that changed: their merges, closes and new notes come out, their opening does not
+     * again.
+     *
+     * <p>Pages are keyed by {@code updated_at} itself: after a page whose last item is newer than
+     * its first, the next request asks for {@code updated_after} that last item's time (GitLab's
+     * bound is inclusive, so the items at that instant are read again and skipped silently); only
+     * a page whose items all share one instant follows {@code Link}/{@code X-Next-Page}. An item
+     * updated while the list is read moves to its end: it is read again there, and offset pages
+     * shifting under the reader cannot skip anything. The cursor ({@code URL TAB updated}) is saved
+     * after each page once the ledger is on disk; with {@code perItem} the ledger is also forced
+     * after each item, whose notes cost requests of their own.
+     */
+    void updated(GitLabResource resource, String prefix, String list, boolean perItem, ItemHandler handler) {
+      String checkpoint = prefix + "." + resource.wireName();
+      Ledger ledger = Ledger.open(store.map(CheckpointStore::directory), checkpoint);
+      URI url = updatedAfter(list, since.map(Instant::toString));
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent()) {
+        String[] parts = saved.get().split("\t", -1);
+        if (parts.length != 2 || !parts[1].equals("updated")) {
+          throw new IllegalStateException(
+              "checkpoint " + checkpoint + " is not 'URL<TAB>updated' (an older version's cursor?"
+                  + " delete it and " + checkpoint + ".ledger to read this resource again): " + saved.get());
+        }
+        url = URI.create(parts[0]);
+        LOG.info("{}: resuming at {}", checkpoint, url);
+      }
+      items.putIfAbsent(resource, 0L);
+      Map<String, String> read = new HashMap<>();
+      Set<String> boundary = Set.of();
+      Optional<String> newest = Optional.empty();
+      int page = 0;
+      while (true) {
+        ForgeResponse response = http.execute(ForgeRequest.get(url));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> itemsOfPage = json.array();
+        page++;
+        listener.onPage(resource.wireName(), page, itemsOfPage.size());
+        long emitted = 0;
+        Set<String> atLast = new HashSet<>();
+        String first = null;
+        String last = null;
+        for (int i = 0; i < itemsOfPage.size(); i++) {
+          Map<String, Object> item = itemsOfPage.get(i);
+          String id = GitLabMapping.idKey(json, item);
+          // Normalized (UTC, 'Z'): an offset's '+' would not survive a query string.
+          String updatedAt = json.instant(item, "updated_at").toString();
+          first = first == null ? updatedAt : first;
+          if (last != null && !last.equals(updatedAt)) {
+            atLast.clear();
+          }
+          last = updatedAt;
+          atLast.add(id);
+          newest = Optional.of(updatedAt);
+          if (updatedAt.equals(read.put(id, updatedAt))) {
+            if (!boundary.contains(id)) {
+              duplicates++;
+            }
+            continue;
+          }
+          try {
+            emitted += handler.handle(json, item, ledger);
+          } catch (IllegalArgumentException e) {
+            // A value the core event refuses (a bad sha, a blank name): the response's fault.
+            throw new MalformedResponseException(
+                "item " + i + " breaks the documented shape: " + e.getMessage(), response.uri(), e);
+          }
+          if (perItem) {
+            ledger.commit();
+          }
+        }
+        ledger.commit();
+        items.merge(resource, emitted, Long::sum);
+        listener.onItems(resource.wireName(), emitted);
+        Optional<URI> link = Pages.next(response);
+        if (link.isEmpty()) {
+          // Done: a later fetch asks for what changed at or after the newest time seen.
+          URI done = newest.isPresent() ? updatedAfter(list, newest) : url;
+          store.ifPresent(s -> s.write(checkpoint, done + "\tupdated"));
+          return;
+        }
+        URI next;
+        if (first != null && !first.equals(last)) {
+          next = updatedAfter(list, Optional.of(last));
+          boundary = Set.copyOf(atLast);
+        } else {
+          next = link.get();
+        }
+        if (next.equals(url)) {
+          // An instance that ignores order_by=updated_at or updated_after would loop forever.
+          throw new MalformedResponseException(
+              "the list does not advance (is updated_after or order_by=updated_at ignored?)", response.uri(), null);
+        }
+        url = next;
+        final URI cursor = url;
+        store.ifPresent(s -> s.write(checkpoint, cursor + "\tupdated"));
+      }
     }
 
     /**
      * Reads pages from the saved cursor (or {@code first}), emitting the events of new items. A
      * cursor is {@code URL TAB SKIP}: the page to read and how many of its first items were
-     * handled already. With {@code perItem} the cursor is saved after each item (whose mapping
-     * sends requests of its own), else after each page.
+     * handled already, saved after each page.
      */
-    void pages(GitLabResource resource, String prefix, URI first, boolean perItem, ItemMapper mapper) {
+    void pages(GitLabResource resource, String prefix, URI first, ItemMapper mapper) {
       String checkpoint = prefix + "." + resource.wireName();
       URI url = first;
       int skip = 0;
@@ -297,18 +502,10 @@ public final class GitLabSource {
         listener.onPage(resource.wireName(), page, list.size());
         long emitted = 0;
         for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
-          List<Event> events;
-          try {
-            events = mapper.map(json, list.get(i));
-          } catch (IllegalArgumentException e) {
-            // A value the core event refuses (a bad sha, a blank name): the response's fault.
-            throw new MalformedResponseException(
-                "item " + i + " breaks the documented shape: " + e.getMessage(), response.uri(), e);
-          }
-          events.forEach(sink);
-          emitted += events.size();
-          if (perItem) {
-            save(checkpoint, url, i + 1);
+          for (Event e : mapped(mapper, json, list.get(i), i, response)) {
+            if (deliver(e)) {
+              emitted++;
+            }
           }
         }
         items.merge(resource, emitted, Long::sum);
@@ -322,6 +519,163 @@ public final class GitLabSource {
         url = next.get();
         skip = 0;
       }
+    }
+
+    /**
+     * Reads a short list whole each time (releases) and emits the items whose key the ledger does
+     * not hold, committing the ledger after each page: a resumed or later fetch emits only new
+     * items, whatever order the list has (GitLab lists releases by {@code released_at}, which a
+     * release may set in the past).
+     */
+    void whole(GitLabResource resource, String prefix, URI first, KeyReader key, ItemMapper mapper) {
+      Ledger ledger = Ledger.open(store.map(CheckpointStore::directory), prefix + "." + resource.wireName());
+      items.putIfAbsent(resource, 0L);
+      URI url = first;
+      int page = 0;
+      while (url != null) {
+        ForgeResponse response = http.execute(ForgeRequest.get(url));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        listener.onPage(resource.wireName(), ++page, list.size());
+        long emitted = 0;
+        for (int i = 0; i < list.size(); i++) {
+          String k = key.read(json, list.get(i));
+          if (ledger.contains(k)) {
+            continue;
+          }
+          if (!seen.add(resource.wireName() + ":" + prefix + ":" + k)) {
+            duplicates++;
+            continue;
+          }
+          for (Event e : mapped(mapper, json, list.get(i), i, response)) {
+            if (deliver(e)) {
+              emitted++;
+            }
+          }
+          ledger.put(k, "");
+        }
+        ledger.commit();
+        items.merge(resource, emitted, Long::sum);
+        listener.onItems(resource.wireName(), emitted);
+        url = Pages.next(response).orElse(null);
+      }
+    }
+
+    /**
+     * Reads the commits of the default branch, which GitLab lists newest first, from the first page
+     * to the commit the cursor {@code HW TAB sha} names (the newest one an earlier fetch emitted),
+     * then emits what is newer, oldest first, and saves the newest sha. A fetch killed while reading
+     * emits none of the list and reads it again when resumed. When the saved commit is gone (a
+     * force push), the whole branch is read and emitted again.
+     */
+    void commits(String prefix, String project, Repository repo) {
+      GitLabResource resource = GitLabResource.COMMITS;
+      String checkpoint = prefix + "." + resource.wireName();
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent() && !saved.get().matches("HW\t[0-9a-f]{40,64}")) {
+        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>sha': " + saved.get());
+      }
+      Optional<String> stop = saved.map(c -> c.substring(3));
+      items.putIfAbsent(resource, 0L);
+      List<Event> newer = new ArrayList<>();
+      Optional<String> newest = Optional.empty();
+      URI url = api(project + "/repository/commits?with_stats=false&all=false"
+          + since.map(t -> "&since=" + t).orElse("") + "&per_page=" + PAGE_SIZE);
+      int page = 0;
+      boolean reached = false;
+      while (url != null && !reached) {
+        ForgeResponse response = http.execute(ForgeRequest.get(url));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        listener.onPage(resource.wireName(), ++page, list.size());
+        for (Map<String, Object> item : list) {
+          String sha = json.text(item, "id");
+          if (stop.isPresent() && stop.get().equals(sha)) {
+            reached = true;
+            break;
+          }
+          newest = newest.isPresent() ? newest : Optional.of(sha);
+          if (!seen.add(resource.wireName() + ":" + prefix + ":" + sha)) {
+            duplicates++;
+            continue;
+          }
+          newer.add(GitLabMapping.commit(json, item, repo));
+        }
+        url = Pages.next(response).orElse(null);
+      }
+      java.util.Collections.reverse(newer);
+      long emitted = newer.stream().filter(this::deliver).count();
+      items.merge(resource, emitted, Long::sum);
+      listener.onItems(resource.wireName(), emitted);
+      newest.ifPresent(sha -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + sha)));
+    }
+
+    /**
+     * Reads the pushes from the project's events ({@code action=pushed}, oldest first), the only
+     * list that has them. GitLab keeps events for three years and deletes older ones, which would
+     * shift offset pages, so the cursor is {@code ID TAB DATE}: the highest event id emitted and
+     * its day. A later or resumed fetch asks for events {@code after} the day before (GitLab's
+     * bound is a date, exclusive) and emits only higher ids (GitLab's ids grow with creation).
+     */
+    void pushes(String prefix, String project, Repository repo) {
+      GitLabResource resource = GitLabResource.PUSHES;
+      String checkpoint = prefix + "." + resource.wireName();
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent() && !saved.get().matches("[0-9]{1,18}\t[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'ID<TAB>DATE': " + saved.get());
+      }
+      long highest = saved.map(c -> Long.parseLong(c.substring(0, c.indexOf('\t')))).orElse(0L);
+      Optional<java.time.LocalDate> day =
+          saved.map(c -> java.time.LocalDate.parse(c.substring(c.indexOf('\t') + 1)))
+              .or(() -> since.map(t -> t.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+      URI url = api(project + "/events?action=pushed&sort=asc"
+          + day.map(d -> "&after=" + d.minusDays(1)).orElse("") + "&per_page=" + PAGE_SIZE);
+      items.putIfAbsent(resource, 0L);
+      int page = 0;
+      while (url != null) {
+        ForgeResponse response = http.execute(ForgeRequest.get(url));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> list = json.array();
+        listener.onPage(resource.wireName(), ++page, list.size());
+        long emitted = 0;
+        String newestDay = null;
+        for (int i = 0; i < list.size(); i++) {
+          long id = json.number(list.get(i), "id");
+          if (id <= highest) {
+            continue;
+          }
+          for (Event e : mapped((j, item) -> GitLabMapping.push(j, item, repo, this::skip), json, list.get(i), i, response)) {
+            if (deliver(e)) {
+              emitted++;
+            }
+          }
+          highest = id;
+          newestDay = json.instant(list.get(i), "created_at").atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
+        items.merge(resource, emitted, Long::sum);
+        listener.onItems(resource.wireName(), emitted);
+        if (newestDay != null) {
+          String cursor = highest + "\t" + newestDay;
+          store.ifPresent(s -> s.write(checkpoint, cursor));
+        }
+        url = Pages.next(response).orElse(null);
+      }
+    }
+
+    /** The events of an item; a value the core model refuses is the response's fault. */
+    List<Event> mapped(ItemMapper mapper, JsonValues json, Map<String, Object> item, int index, ForgeResponse response) {
+      try {
+        return mapper.map(json, item);
+      } catch (IllegalArgumentException e) {
+        throw new MalformedResponseException(
+            "item " + index + " breaks the documented shape: " + e.getMessage(), response.uri(), e);
+      }
+    }
+
+    /** The first page of a list by {@code updated_at}, from an instant on when given. */
+    URI updatedAfter(String list, Optional<String> after) {
+      return api(list + "?state=all&order_by=updated_at&sort=asc"
+          + after.map(t -> "&updated_after=" + t).orElse("") + "&per_page=" + PAGE_SIZE);
     }
 
     void save(String checkpoint, URI url, int handled) {

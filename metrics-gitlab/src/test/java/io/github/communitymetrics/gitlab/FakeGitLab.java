@@ -6,6 +6,7 @@ import io.github.communitymetrics.forge.HttpSender;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,7 +26,24 @@ final class FakeGitLab implements HttpSender {
   int forks;
   int mergeRequests;
   int issues;
+  /** Commits of the default branch, 1 (oldest) to this; and releases 1 to this. */
+  int commits;
+  int releases;
+  /** Push events 1 to this; every seventh removed its branch. */
+  int pushes;
+  /** Answers the group's keyset-paginated project list with HTTP 405, as instances that lack it. */
+  boolean refuseKeyset;
   final List<ForgeRequest> requests = new ArrayList<>();
+  /** Merge requests open by the fixture's rule that were merged later (by user 2, at the given time). */
+  final Map<Integer, Instant> lateMerges = new HashMap<>();
+  /** Notes added later to a merge request: iid to JSON notes, each raising its {@code updated_at}. */
+  final Map<Integer, List<String>> lateMergeRequestNotes = new HashMap<>();
+  /** Issues closed by the fixture's rule that were reopened later (state opened again) at the time. */
+  final Map<Integer, Instant> lateReopens = new HashMap<>();
+  /** Items created or changed later than the fixture's times say: kind/iid to their {@code updated_at}. */
+  final Map<String, Instant> touched = new HashMap<>();
+  /** Notes added later to an issue: iid to JSON notes, each raising its {@code updated_at}. */
+  final Map<Integer, List<String>> lateIssueNotes = new HashMap<>();
 
   FakeGitLab(int stars, int forks, int mergeRequests, int issues) {
     this.stars = stars;
@@ -38,6 +56,71 @@ final class FakeGitLab implements HttpSender {
       Pattern.compile("/api/v4/projects/([78])/([a-z_/0-9]+)\\?(.*?)per_page=(\\d+)(?:&page=(\\d+))?");
   private static final Pattern NOTES = Pattern.compile("(merge_requests|issues)/(\\d+)/notes");
   private static final String ASC = "order_by=created_at&sort=asc&";
+  private static final Pattern UPDATED =
+      Pattern.compile("state=all&order_by=updated_at&sort=asc&(?:updated_after=([^&]+)&)?");
+
+  /** The items updated at or after the bound (GitLab's bound is inclusive), by update time. */
+  private static List<String> updatedAfter(List<Map.Entry<Instant, String>> items, String after) {
+    Instant bound = after == null ? Instant.MIN : Instant.parse(after);
+    List<String> out = new ArrayList<>();
+    items.stream()
+        .filter(e -> !e.getKey().isBefore(bound))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> out.add(e.getValue()));
+    return out;
+  }
+
+  /** The fixture's last change of MR iid (its last event) or a later merge or note. */
+  Instant mergeRequestUpdatedAt(int iid) {
+    Instant at = T0.plusSeconds(600L * iid + 300);
+    if (lateMerges.containsKey(iid) && lateMerges.get(iid).isAfter(at)) {
+      at = lateMerges.get(iid);
+    }
+    at = touched.getOrDefault("merge_requests/" + iid, at).isAfter(at) ? touched.get("merge_requests/" + iid) : at;
+    return latest(at, lateMergeRequestNotes.getOrDefault(iid, List.of()));
+  }
+
+  private static Instant latest(Instant at, List<String> notes) {
+    for (String note : notes) {
+      Matcher t = CREATED.matcher(note);
+      t.find();
+      Instant noted = Instant.parse(t.group(1));
+      at = noted.isAfter(at) ? noted : at;
+    }
+    return at;
+  }
+
+  private static final Pattern CREATED = Pattern.compile("\"created_at\": \"([^\"]+)\"");
+
+  String mergeRequestNow(int iid) {
+    String mr = mergeRequest(iid, mergeRequestUpdatedAt(iid));
+    Instant merged = lateMerges.get(iid);
+    if (merged == null) {
+      return mr;
+    }
+    return mr.replace("\"state\": \"opened\"", "\"state\": \"merged\"")
+        .replace("\"merged_by\": null, \"merged_at\": null",
+            "\"merged_by\": " + user(2) + ", \"merged_at\": \"" + merged + "\", \"merge_commit_sha\": \"" + sha(iid) + "\"");
+  }
+
+  Instant issueUpdatedAt(int iid) {
+    Instant at = T0.plusSeconds(86400L * iid + 600);
+    Instant reopened = lateReopens.get(iid);
+    at = reopened != null && reopened.isAfter(at) ? reopened : at;
+    at = touched.getOrDefault("issues/" + iid, at).isAfter(at) ? touched.get("issues/" + iid) : at;
+    return latest(at, lateIssueNotes.getOrDefault(iid, List.of()));
+  }
+
+  String issueNow(int iid) {
+    String issue = issue(iid, issueUpdatedAt(iid));
+    if (!lateReopens.containsKey(iid)) {
+      return issue;
+    }
+    // Reopened: GitLab shows it opened again, without closed_by/closed_at.
+    return issue.replace("\"state\": \"closed\"", "\"state\": \"opened\"")
+        .replaceAll("\"closed_by\": \\{[^}]*\\}", "\"closed_by\": null")
+        .replaceAll("\"closed_at\": \"[^\"]*\"", "\"closed_at\": null");
+  }
 
   @Override
   public ForgeResponse send(ForgeRequest request) {
@@ -50,8 +133,21 @@ final class FakeGitLab implements HttpSender {
     if (path.equals("/api/v4/projects/acme%2Fsub%2Fgadget")) {
       return ok(uri, project(8, "acme/sub/gadget"), Map.of());
     }
-    if (path.equals(
-        "/api/v4/groups/acme/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page=100")) {
+    String group =
+        "/api/v4/groups/acme/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page=100";
+    if (path.equals(group + "&pagination=keyset") && refuseKeyset) {
+      return new ForgeResponse(405, uri, Map.of(),
+          "{\"error\":\"Keyset pagination is not yet available for this type of request\"}");
+    }
+    if (path.equals(group + "&pagination=keyset")) {
+      // Keyset pages: the next page's link names the last id seen.
+      return ok(uri, "[" + project(7, "acme/widget") + "]",
+          Map.of("Link", List.of("<" + BASE + group + "&pagination=keyset&id_after=7>; rel=\"next\"")));
+    }
+    if (path.equals(group + "&pagination=keyset&id_after=7")) {
+      return ok(uri, "[" + project(8, "acme/sub/gadget") + "]", Map.of());
+    }
+    if (path.equals(group)) {
       return ok(uri, "[" + project(7, "acme/widget") + "," + project(8, "acme/sub/gadget") + "]", Map.of());
     }
     Matcher m = PAGED.matcher(path);
@@ -61,10 +157,14 @@ final class FakeGitLab implements HttpSender {
     String kind = m.group(2);
     String query = m.group(3);
     List<String> all = new ArrayList<>();
+    Matcher m2;
     Matcher notes = NOTES.matcher(kind);
     if (notes.matches() && query.equals(ASC)) {
       int iid = Integer.parseInt(notes.group(2));
-      all = notes.group(1).equals("issues") ? issueNotes(iid) : mergeRequestNotes(iid);
+      all = new ArrayList<>(notes.group(1).equals("issues") ? issueNotes(iid) : mergeRequestNotes(iid));
+      all.addAll(
+          (notes.group(1).equals("merge_requests") ? lateMergeRequestNotes : lateIssueNotes)
+              .getOrDefault(iid, List.of()));
     } else if (kind.equals("starrers") && query.isEmpty()) {
       for (int i = 1; i <= stars; i++) {
         all.add(star(i));
@@ -73,13 +173,32 @@ final class FakeGitLab implements HttpSender {
       for (int i = 1; i <= forks; i++) {
         all.add(fork(i));
       }
-    } else if (kind.equals("merge_requests") && query.equals("state=all&" + ASC)) {
+    } else if (kind.equals("merge_requests") && (m2 = UPDATED.matcher(query)).matches()) {
+      List<Map.Entry<Instant, String>> byUpdate = new ArrayList<>();
       for (int i = 1; i <= mergeRequests; i++) {
-        all.add(mergeRequest(i));
+        byUpdate.add(Map.entry(mergeRequestUpdatedAt(i), mergeRequestNow(i)));
       }
-    } else if (kind.equals("issues") && query.equals("state=all&" + ASC)) {
+      all = updatedAfter(byUpdate, m2.group(1));
+    } else if (kind.equals("issues") && (m2 = UPDATED.matcher(query)).matches()) {
+      List<Map.Entry<Instant, String>> byUpdate = new ArrayList<>();
       for (int i = 1; i <= issues; i++) {
-        all.add(issue(i));
+        byUpdate.add(Map.entry(issueUpdatedAt(i), issueNow(i)));
+      }
+      all = updatedAfter(byUpdate, m2.group(1));
+    } else if (kind.equals("repository/commits") && query.equals("with_stats=false&all=false&")) {
+      for (int k = commits; k >= 1; k--) {
+        all.add(commit(k));
+      }
+    } else if (kind.equals("events") && (m2 = PUSHED.matcher(query)).matches()) {
+      java.time.LocalDate after = m2.group(1) == null ? java.time.LocalDate.MIN : java.time.LocalDate.parse(m2.group(1));
+      for (int k = 1; k <= pushes; k++) {
+        if (pushedAt(k).atZone(java.time.ZoneOffset.UTC).toLocalDate().isAfter(after)) {
+          all.add(push(k));
+        }
+      }
+    } else if (kind.equals("releases") && query.isEmpty()) {
+      for (int r = releases; r >= 1; r--) {
+        all.add(release(r));
       }
     } else if (kind.equals("members") && query.isEmpty()) {
       all = members();
@@ -136,10 +255,15 @@ final class FakeGitLab implements HttpSender {
 
   /** MR iid: iid % 3 == 0 merged by user 2, == 2 closed by user 3, else open; author user iid%7+1. */
   static String mergeRequest(int iid) {
+    return mergeRequest(iid, T0.plusSeconds(600L * iid + 300));
+  }
+
+  static String mergeRequest(int iid, Instant updatedAt) {
     String state = iid % 3 == 0 ? "merged" : iid % 3 == 2 ? "closed" : "opened";
     StringBuilder b =
         new StringBuilder("{\"id\": " + (20000 + iid) + ", \"iid\": " + iid + ", \"project_id\": 7, \"state\": \""
             + state + "\", \"created_at\": \"" + T0.plusSeconds(600L * iid) + "\", \"target_branch\": \"main\""
+            + ", \"updated_at\": \"" + updatedAt + "\""
             + ", \"draft\": " + (iid % 4 == 0) + ", \"author\": " + user(iid % 7 + 1));
     if (state.equals("merged")) {
       b.append(", \"merged_by\": ").append(user(2)).append(", \"merged_at\": \"")
@@ -175,9 +299,14 @@ final class FakeGitLab implements HttpSender {
 
   /** Issue iid: even ones closed by user 3; opened by user iid%7+1 at T0 + iid days. */
   static String issue(int iid) {
+    return issue(iid, T0.plusSeconds(86400L * iid + 600));
+  }
+
+  static String issue(int iid, Instant updatedAt) {
     boolean closed = iid % 2 == 0;
     return "{\"id\": " + (30000 + iid) + ", \"iid\": " + iid + ", \"state\": \"" + (closed ? "closed" : "opened")
-        + "\", \"created_at\": \"" + T0.plusSeconds(86400L * iid) + "\", \"author\": " + user(iid % 7 + 1)
+        + "\", \"created_at\": \"" + T0.plusSeconds(86400L * iid) + "\", \"updated_at\": \"" + updatedAt
+        + "\", \"author\": " + user(iid % 7 + 1)
         + ", \"closed_by\": " + (closed ? user(3) : "null") + ", \"closed_at\": "
         + (closed ? "\"" + T0.plusSeconds(86400L * iid + 500) + "\"" : "null") + "}";
   }
@@ -200,6 +329,45 @@ final class FakeGitLab implements HttpSender {
     return "{\"id\": " + id + ", \"type\": " + type + ", \"body\": \"" + body + "\", \"author\": " + user(author)
         + ", \"created_at\": \"" + T0.plusSeconds(600L * iid + seconds) + "\", \"system\": " + system
         + ", \"noteable_iid\": " + iid + "}";
+  }
+
+  /** Commit k: authored by "Dev k%3" an hour after k - 1, committed a minute later; parent k - 1. */
+  static String commit(int k) {
+    return "{\"id\": \"" + commitSha(k) + "\", \"short_id\": \"" + commitSha(k).substring(0, 8)
+        + "\", \"title\": \"change " + k + "\", \"message\": \"change " + k + "\\n\", \"parent_ids\": ["
+        + (k > 1 ? "\"" + commitSha(k - 1) + "\"" : "") + "], \"author_name\": \"Dev " + k % 3
+        + "\", \"author_email\": \"dev" + k % 3 + "@example.org\", \"authored_date\": \"" + T0.plusSeconds(3600L * k)
+        + "\", \"committer_name\": \"CI\", \"committer_email\": \"ci@example.org\", \"committed_date\": \""
+        + T0.plusSeconds(3600L * k + 60) + "\", \"created_at\": \"" + T0.plusSeconds(3600L * k + 60) + "\"}";
+  }
+
+  static String commitSha(int k) {
+    return String.format("c%039x", k);
+  }
+
+  private static final Pattern PUSHED = Pattern.compile("action=pushed&sort=asc&(?:after=([0-9-]+)&)?");
+
+  static Instant pushedAt(int k) {
+    return T0.plusSeconds(7200L * k);
+  }
+
+  /** Push k (event id 70000 + k) by user k%4+1: k%3 commits to main, or a tag v0.k when k%5 == 0. */
+  static String push(int k) {
+    boolean removed = k % 7 == 0;
+    boolean tag = k % 5 == 0;
+    return "{\"id\": " + (70000 + k) + ", \"project_id\": 7, \"action_name\": \"pushed to\", \"target_type\": null"
+        + ", \"author_id\": " + (k % 4 + 1) + ", \"author\": " + user(k % 4 + 1) + ", \"created_at\": \"" + pushedAt(k)
+        + "\", \"push_data\": {\"commit_count\": " + (removed ? 0 : k % 3) + ", \"action\": \""
+        + (removed ? "removed" : "pushed") + "\", \"ref_type\": \"" + (tag ? "tag" : "branch")
+        + "\", \"commit_from\": null, \"commit_to\": " + (removed ? "null" : "\"" + commitSha(k) + "\"")
+        + ", \"ref\": \"" + (tag ? "v0." + k : "main") + "\", \"commit_title\": \"change\"}}";
+  }
+
+  /** Release r: tag v1.r by user r at T0 + r days; every fourth is upcoming. */
+  static String release(int r) {
+    return "{\"tag_name\": \"v1." + r + "\", \"name\": \"Release " + r + "\", \"created_at\": \""
+        + T0.plusSeconds(86400L * r - 60) + "\", \"released_at\": \"" + T0.plusSeconds(86400L * r)
+        + "\", \"upcoming_release\": " + (r % 4 == 0) + ", \"author\": " + user(r) + "}";
   }
 
   /** Members: developer, maintainer (added by user 1), owner; a reporter; a maintainer without created_at. */

@@ -164,6 +164,15 @@ class FaultInjectionTest {
   }
 
   @Test
+  void status429WithoutHeadersWaitsTheSecondaryBackoff() {
+    List<Event> expected = clean();
+    page2(aResponse().withStatus(429).withBody("Retry later"), aResponse().withStatus(429));
+    assertEquals(expected, fetch());
+    // ForgeHttpClient's documented default for a limit that names no wait: 1 min, doubling.
+    assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)), sleeps);
+  }
+
+  @Test
   void failPolicyThrowsTypedRateLimitWithTheReset() {
     clean();
     page2(aResponse().withStatus(429)

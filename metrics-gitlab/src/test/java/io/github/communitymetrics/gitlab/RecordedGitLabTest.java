@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.IssueComment;
@@ -172,5 +174,34 @@ class RecordedGitLabTest {
         .allMatch(e -> ((IssueComment) e).onPullRequest() && ((IssueComment) e).number() == 27117));
     // X-Next-Page is empty and Link has only first/last: one page each, nothing followed.
     assertEquals(4, report.requests().requests());
+  }
+
+  @Test
+  void commitsInGitLabsRecordedShape() throws IOException {
+    // The recording is of the merge request's commits, which have the shape of the repository's
+    // commits list (newest first); served here as the default branch's commits.
+    server.stubFor(
+        get(urlEqualTo("/api/v4/projects/gitlab-org%2Fgitlab-foss"))
+            .willReturn(aResponse().withStatus(200)
+                .withBody("{\"id\": 13083, \"path_with_namespace\": \"gitlab-org/gitlab-foss\"}")));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v4/projects/13083/repository/commits"))
+            .willReturn(recorded("getMergeRequestCommits.json", false)));
+    List<Event> events = new ArrayList<>();
+    GitLabSource.builder()
+        .baseUrl(URI.create(server.baseUrl()))
+        .retryPolicy(RetryPolicy.none())
+        .build()
+        .fetch(GitLabTarget.project("gitlab-org/gitlab-foss"),
+            FetchOptions.all().withResources(EnumSet.of(GitLabResource.COMMITS)), events::add);
+    // Read by hand from the recording: 28531ab4 (authored 10:44:57) is listed before 575ec3af
+    // (09:50:39), both by Sean McGivern <sean@gitlab.com>, committed 10:56:17, no parent ids.
+    List<Commit> commits = events.stream().map(e -> (Commit) e).toList();
+    assertEquals(List.of("575ec3af131e9c101edfc50ee563381b37c8076e", "28531ab43666b5fdf37e0a70db3bcbf7d3f92183"),
+        commits.stream().map(Commit::sha).toList());
+    assertEquals(Instant.parse("2019-04-08T09:50:39Z"), commits.get(0).at());
+    assertEquals(Actor.git("Sean McGivern", "sean@gitlab.com"), commits.get(0).actor());
+    assertEquals(Instant.parse("2019-04-08T10:56:17Z"), commits.get(1).committer().time());
+    assertEquals(List.of(), commits.get(1).parents());
   }
 }

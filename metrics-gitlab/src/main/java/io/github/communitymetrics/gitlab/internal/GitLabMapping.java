@@ -2,6 +2,7 @@ package io.github.communitymetrics.gitlab.internal;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
@@ -15,10 +16,13 @@ import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.PullRequestReopened;
+import io.github.communitymetrics.core.event.Push;
+import io.github.communitymetrics.core.event.Release;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.forge.JsonValues;
 import java.time.Instant;
@@ -273,6 +277,109 @@ public final class GitLabMapping {
     }
     return Optional.empty();
   }
+
+  /**
+   * An element of {@code GET /projects/:id/repository/commits}: authored by the git identity of
+   * its author line ({@code author_name}, {@code author_email}) at {@code authored_date}. GitLab
+   * links commits to users only by e-mail address, and its lists do not say which user that is,
+   * so the actor is {@link Actor#git} (the identity layer merges it with the account later). The
+   * list gives neither the changed paths nor the co-authors (the git adapter reads those).
+   */
+  public static Event commit(JsonValues json, Map<String, Object> item, Repository repo) {
+    String sha = json.text(item, "id");
+    Signature author =
+        new Signature(
+            json.optionalText(item, "author_name").orElse(""),
+            json.optionalText(item, "author_email").orElse(""),
+            json.instant(item, "authored_date"));
+    Signature committer =
+        new Signature(
+            json.optionalText(item, "committer_name").orElse(""),
+            json.optionalText(item, "committer_email").orElse(""),
+            json.instant(item, "committed_date"));
+    List<String> parents = new ArrayList<>();
+    Object listed = item.get("parent_ids");
+    if (listed instanceof List) {
+      for (Object parent : (List<?>) listed) {
+        if (!(parent instanceof String)) {
+          throw json.malformed("a parent of commit " + sha + " is not a string");
+        }
+        parents.add((String) parent);
+      }
+    }
+    try {
+      return new Commit(
+          author.time(), repo, Actor.git(author.name(), author.email()), sha, parents, author, committer,
+          List.of(), List.of());
+    } catch (IllegalArgumentException e) {
+      throw json.malformed("commit " + sha + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * An element of {@code GET /projects/:id/releases}: published by its {@code author} at {@code
+   * released_at} (else {@code created_at}). An upcoming release ({@code upcoming_release: true},
+   * released in the future) is not an event yet and is skipped as {@code release_upcoming}; GitLab
+   * has no pre-release flag.
+   */
+  public static List<Event> release(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    if (json.optionalBoolean(item, "upcoming_release").orElse(false)) {
+      skips.skip("release_upcoming");
+      return List.of();
+    }
+    Instant at =
+        json.optionalText(item, "released_at").isPresent()
+            ? json.instant(item, "released_at")
+            : json.instant(item, "created_at");
+    Actor author =
+        json.optionalObject(item, "author").map(u -> actor(json, u)).orElse(GHOST);
+    return List.of(
+        new Release(
+            at,
+            repo,
+            author,
+            json.text(item, "tag_name"),
+            json.optionalText(item, "name").filter(n -> !n.isBlank()),
+            false));
+  }
+
+  /**
+   * An element of {@code GET /projects/:id/events?action=pushed}: a push by its {@code author} at
+   * {@code created_at} to {@code push_data.ref} (a branch, or a tag when {@code ref_type} is
+   * {@code tag}) leaving it at {@code commit_to}. A push that removed the ref has no head and is
+   * skipped as {@code push_ref_removed}.
+   */
+  public static List<Event> push(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    Map<String, Object> data = json.object(item, "push_data");
+    Optional<String> head = json.optionalText(data, "commit_to");
+    if (head.isEmpty() || json.optionalText(data, "action").filter("removed"::equals).isPresent()) {
+      skips.skip("push_ref_removed");
+      return List.of();
+    }
+    String ref = json.text(data, "ref");
+    boolean tag = json.optionalText(data, "ref_type").filter("tag"::equals).isPresent();
+    long count = json.optionalNumber(data, "commit_count").orElse(0);
+    if (count < 0 || count > Integer.MAX_VALUE) {
+      throw json.malformed("'commit_count' out of range: " + count);
+    }
+    return List.of(
+        new Push(
+            json.instant(item, "created_at"),
+            repo,
+            actor(json, json.object(item, "author")),
+            (tag ? "refs/tags/" : "refs/heads/") + ref,
+            head.get(),
+            (int) count));
+  }
+
+  /** The key of a release: its tag, unique in a project. */
+  public static String releaseKey(JsonValues json, Map<String, Object> item) {
+    return json.text(item, "tag_name");
+  }
+
+  /** GitLab's stand-in for deleted users ({@code ghost}), for items whose user is gone. */
+  public static final Actor GHOST =
+      new Actor(Forge.GITLAB, Optional.of("ghost"), OptionalLong.empty(), Optional.empty(), List.of(), ActorKind.BOT);
 
   /** The iid of a merge request or issue, checked to fit an event number. */
   public static int iid(JsonValues json, Map<String, Object> item, String key) {
