@@ -279,6 +279,66 @@ public final class Mapping {
             OptionalLong.of(json.number(item, "id"))));
   }
 
+  /**
+   * A GraphQL {@code Actor} ({@code __typename}, {@code login}, {@code databaseId}) as the actor the
+   * REST API would give: {@code databaseId} is the REST {@code id}, and a {@code Bot}'s login, which
+   * GraphQL gives without the suffix ({@code dependabot}), gets the REST login's {@code [bot]}.
+   * Null (a deleted account) is {@link #GHOST}.
+   */
+  public static Actor graphQlActor(JsonValues json, Map<String, Object> parent, String key) {
+    Optional<Map<String, Object>> found = json.optionalObject(parent, key);
+    if (found.isEmpty()) {
+      return GHOST;
+    }
+    Map<String, Object> author = found.get();
+    String type = json.optionalText(author, "__typename").orElse("User");
+    String login = json.text(author, "login");
+    ActorKind kind;
+    if (type.equals("Bot") || login.endsWith("[bot]")) {
+      kind = ActorKind.BOT;
+      login = login.endsWith("[bot]") ? login : login + "[bot]";
+    } else if (type.equals("Organization")) {
+      kind = ActorKind.ORGANIZATION;
+    } else {
+      kind = ActorKind.USER;
+    }
+    return new Actor(
+        Forge.GITHUB, Optional.of(login), json.optionalNumber(author, "databaseId"), Optional.empty(), List.of(), kind);
+  }
+
+  /**
+   * A node of a GraphQL {@code PullRequestReviewConnection}, or empty for a pending review (not
+   * submitted, no {@code submittedAt}).
+   */
+  public static Optional<Review> graphQlReview(
+      JsonValues json, Map<String, Object> node, Repository repo, int number, Actor pullRequestAuthor) {
+    String state = json.text(node, "state");
+    if (state.equals("PENDING")) {
+      return Optional.empty();
+    }
+    ReviewState verdict =
+        ReviewState.fromWireName(state).orElseThrow(() -> json.malformed("unknown review state " + state));
+    long id = json.number(node, "databaseId");
+    if (id <= 0) {
+      throw json.malformed("review databaseId is not positive: " + id);
+    }
+    return Optional.of(
+        new Review(
+            json.instant(node, "submittedAt"),
+            repo,
+            graphQlActor(json, node, "author"),
+            number,
+            verdict,
+            Optional.of(pullRequestAuthor),
+            json.optionalText(node, "authorAssociation").flatMap(AuthorAssociation::fromWireName),
+            OptionalLong.of(id)));
+  }
+
+  /** A GraphQL pull request's {@code number}, checked. */
+  public static int graphQlNumber(JsonValues json, Map<String, Object> node) {
+    return number(json, node);
+  }
+
   /** The stable key of any item with an {@code id}. */
   public static String idKey(JsonValues json, Map<String, Object> item) {
     return Long.toString(json.number(item, "id"));
