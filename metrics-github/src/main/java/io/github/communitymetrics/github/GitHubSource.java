@@ -16,7 +16,9 @@ import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.JsonValues;
 import io.github.communitymetrics.forge.Links;
 import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.NotReadyException;
 import io.github.communitymetrics.forge.RequestAccounting;
+import io.github.communitymetrics.forge.RetryPolicy;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.github.internal.ETagCache;
 import io.github.communitymetrics.github.internal.GitHubRateLimits;
@@ -24,6 +26,7 @@ import io.github.communitymetrics.github.internal.GraphQl;
 import io.github.communitymetrics.github.internal.Mapping;
 import io.github.communitymetrics.github.internal.TokenPool;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -135,13 +138,7 @@ public final class GitHubSource {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sink, "sink");
     RequestAccounting accounting = new RequestAccounting();
-    ForgeHttpClient http =
-        transport.client()
-            .authenticator(
-                tokens.isEmpty() ? Authenticator.NONE : new TokenPool(tokens))
-            .rateLimitClassifier(new GitHubRateLimits())
-            .accounting(accounting)
-            .build();
+    ForgeHttpClient http = client(accounting);
     Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
     Run run =
         new Run(
@@ -250,6 +247,92 @@ public final class GitHubSource {
     order.remove(GitHubResource.REVIEWS);
     order.add(order.indexOf(GitHubResource.ISSUE_EVENTS), GitHubResource.REVIEWS);
     return order;
+  }
+
+  private ForgeHttpClient client(RequestAccounting accounting) {
+    return transport.client()
+        .authenticator(tokens.isEmpty() ? Authenticator.NONE : new TokenPool(tokens))
+        .rateLimitClassifier(new GitHubRateLimits())
+        .accounting(accounting)
+        .build();
+  }
+
+  /**
+   * Polls of {@link #contributorStats(GitHubTarget)}: 8 requests, waits from 2 s doubling to 30 s
+   * with up to half of each random: at most 2 minutes of waiting in all.
+   */
+  private static final RetryPolicy STATS_POLLS = new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofSeconds(30), 0.5);
+
+  /**
+   * The weekly commits, additions and deletions of a repository's top contributors, from {@code
+   * GET /repos/{o}/{n}/stats/contributors}. GitHub computes these statistics in the background and
+   * answers {@code 202 Accepted} until they are ready: the request is repeated 8 times at most,
+   * 2 s doubling to 30 s apart, then {@link NotReadyException}. Not events: commits are read as
+   * events by {@link GitHubResource#COMMITS}; these are GitHub's own aggregates, cheap (one
+   * request) but limited to 100 contributors and without line counts for repositories of 10,000
+   * commits or more.
+   *
+   * @param repository {@code OWNER/NAME}
+   * @return one entry per contributor as GitHub lists them; empty for a repository without commits
+   *     (GitHub answers 204)
+   * @throws NotReadyException when GitHub is still computing after every poll
+   * @throws io.github.communitymetrics.forge.ForgeException as {@link #fetch}
+   */
+  public List<ContributorStats> contributorStats(GitHubTarget repository) {
+    return contributorStats(repository, STATS_POLLS);
+  }
+
+  /**
+   * {@link #contributorStats(GitHubTarget)} with other polls.
+   *
+   * @param repository {@code OWNER/NAME}
+   * @param polls at most {@code polls.maxAttempts()} requests while GitHub answers 202, waiting
+   *     {@code polls.delay(1)}, {@code polls.delay(2)}, ... between them
+   * @return one entry per contributor
+   */
+  public List<ContributorStats> contributorStats(GitHubTarget repository, RetryPolicy polls) {
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(polls, "polls");
+    if (repository.isOwner()) {
+      throw new IllegalArgumentException("contributor statistics need OWNER/NAME, not an owner: " + repository);
+    }
+    ForgeResponse response =
+        client(new RequestAccounting())
+            .executeUntilReady(get(api("/repos/" + repository + "/stats/contributors"), JSON), polls);
+    if (response.status() == 204) {
+      return List.of();
+    }
+    JsonValues json = JsonValues.of(response);
+    List<ContributorStats> out = new ArrayList<>();
+    for (Map<String, Object> item : json.array()) {
+      List<ContributorStats.Week> weeks = new ArrayList<>();
+      Object listed = item.get("weeks");
+      if (!(listed instanceof List)) {
+        throw json.malformed("a contributor without a 'weeks' array");
+      }
+      for (Object w : (List<?>) listed) {
+        if (!(w instanceof Map)) {
+          throw json.malformed("a week is not an object");
+        }
+        Map<String, Object> week = JsonValues.asObject(w);
+        try {
+          weeks.add(
+              new ContributorStats.Week(
+                  Instant.ofEpochSecond(json.number(week, "w")),
+                  json.number(week, "a"),
+                  json.number(week, "d"),
+                  json.number(week, "c")));
+        } catch (IllegalArgumentException e) {
+          throw json.malformed("week " + week + ": " + e.getMessage());
+        }
+      }
+      long total = json.number(item, "total");
+      if (total < 0) {
+        throw json.malformed("negative total " + total);
+      }
+      out.add(new ContributorStats(Mapping.userOrGhost(json, item, "author"), total, weeks));
+    }
+    return out;
   }
 
   private URI api(String pathAndQuery) {
