@@ -24,6 +24,8 @@ import java.util.Objects;
  *     response's {@code rateLimit.cost}); 0 when the reviews were read through REST
  * @param skipped what was not read and why (a nested GraphQL error, a list the token may not
  *     see), each counted once; the fetch went on without it
+ * @param collaborators the direct collaborators of each repository read, when {@link
+ *     FetchOptions#collaborators()} asked for them and the token could see them
  * @param requests the requests this fetch sent, retries and waits
  */
 public record FetchReport(
@@ -36,6 +38,7 @@ public record FetchReport(
     long beforeSince,
     long graphQlPoints,
     List<Skip> skipped,
+    List<Collaborator> collaborators,
     RequestCounts requests) {
 
   /** Copies the collections. */
@@ -43,6 +46,7 @@ public record FetchReport(
     repositories = List.copyOf(repositories);
     items = Map.copyOf(items);
     skipped = List.copyOf(skipped);
+    collaborators = List.copyOf(collaborators);
   }
 
   /**

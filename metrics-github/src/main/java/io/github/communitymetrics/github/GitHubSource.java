@@ -9,6 +9,8 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.forge.Authenticator;
 import io.github.communitymetrics.forge.CheckpointStore;
+import io.github.communitymetrics.forge.ForbiddenException;
+import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.ForgeHttpClient;
 import io.github.communitymetrics.forge.ForgeSourceBuilder;
 import io.github.communitymetrics.forge.ForgeRequest;
@@ -169,6 +171,9 @@ public final class GitHubSource {
       repositories.add(repo);
       // Cursors are keyed by the name asked for, which stays stable when the repository is renamed.
       String prefix = name.replace("/", "__");
+      if (options.collaborators()) {
+        run.collaborators(name, repo);
+      }
       for (GitHubResource resource : readingOrder()) {
         if (!options.resources().contains(resource)) {
           continue;
@@ -225,6 +230,7 @@ public final class GitHubSource {
         run.beforeSince,
         run.graphQlPoints,
         run.skipped,
+        run.collaborators,
         accounting.snapshot());
   }
 
@@ -410,6 +416,7 @@ public final class GitHubSource {
     long beforeSince;
     long graphQlPoints;
     final List<FetchReport.Skip> skipped = new ArrayList<>();
+    final List<Collaborator> collaborators = new ArrayList<>();
     /** Per repository (cursor prefix): pull-request number to base branch, from the pulls read. */
     final Map<String, Map<Integer, String>> baseRefs = new HashMap<>();
 
@@ -744,6 +751,38 @@ public final class GitHubSource {
               Optional.of(GraphQl.body(query, variables)));
       // Not through the ETag cache: a POST's answer depends on its body, not only on its URL.
       return http.execute(request);
+    }
+
+    /**
+     * Adds a repository's direct collaborators to the report, all pages; a 403 (the token lacks
+     * push access) or 404 is a skip, and then none of the repository's collaborators is reported.
+     */
+    void collaborators(String name, Repository repo) {
+      List<Collaborator> found = new ArrayList<>();
+      Set<Long> ids = new HashSet<>();
+      Instant readAt = http.clock().instant();
+      URI url = api("/repos/" + name + "/collaborators?affiliation=direct&per_page=" + PAGE_SIZE);
+      try {
+        while (url != null) {
+          ForgeResponse response = execute(get(url, JSON));
+          JsonValues json = JsonValues.of(response);
+          for (Map<String, Object> user : json.array()) {
+            Actor member = Mapping.actor(json, user);
+            if (member.id().isPresent() && !ids.add(member.id().getAsLong())) {
+              duplicates++;
+              continue;
+            }
+            found.add(
+                new Collaborator(
+                    repo, member, Mapping.permission(json, user), json.optionalText(user, "role_name"), readAt));
+          }
+          url = Links.next(response).orElse(null);
+        }
+      } catch (ForbiddenException | NotFoundException e) {
+        skip(name, "collaborators", e.getMessage());
+        return;
+      }
+      collaborators.addAll(found);
     }
 
     void skip(String repository, String what, String reason) {

@@ -12,6 +12,7 @@ import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.NumberedEvent;
+import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
@@ -337,6 +338,27 @@ public final class Mapping {
   /** A GraphQL pull request's {@code number}, checked. */
   public static int graphQlNumber(JsonValues json, Map<String, Object> node) {
     return number(json, node);
+  }
+
+  /**
+   * The highest of admin, maintain and write ({@code push}) that a collaborator's {@code
+   * permissions} object grants, empty for read or triage access or when it is absent.
+   */
+  public static Optional<Permission> permission(JsonValues json, Map<String, Object> user) {
+    Optional<Map<String, Object>> granted = json.optionalObject(user, "permissions");
+    if (granted.isEmpty()) {
+      return Optional.empty();
+    }
+    if (json.optionalBoolean(granted.get(), "admin").orElse(false)) {
+      return Optional.of(Permission.ADMIN);
+    }
+    if (json.optionalBoolean(granted.get(), "maintain").orElse(false)) {
+      return Optional.of(Permission.MAINTAIN);
+    }
+    if (json.optionalBoolean(granted.get(), "push").orElse(false)) {
+      return Optional.of(Permission.WRITE);
+    }
+    return Optional.empty();
   }
 
   /** The stable key of any item with an {@code id}. */
