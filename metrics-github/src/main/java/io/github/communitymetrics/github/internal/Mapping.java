@@ -262,22 +262,44 @@ public final class Mapping {
    */
   public static Optional<Review> review(
       JsonValues json, Map<String, Object> item, Repository repo, int number, Actor pullRequestAuthor) {
+    return submitted(json, item, repo, number, pullRequestAuthor, "submitted_at", "author_association",
+        () -> userOrGhost(json, item, "user"), () -> json.number(item, "id"));
+  }
+
+  /**
+   * A review in either API's names, or empty when pending; the reviewer and id are read only for a
+   * submitted review.
+   */
+  private static Optional<Review> submitted(
+      JsonValues json,
+      Map<String, Object> item,
+      Repository repo,
+      int number,
+      Actor pullRequestAuthor,
+      String submittedKey,
+      String associationKey,
+      java.util.function.Supplier<Actor> reviewer,
+      java.util.function.LongSupplier id) {
     String state = json.text(item, "state");
     if (state.equals("PENDING")) {
       return Optional.empty();
     }
     ReviewState verdict =
         ReviewState.fromWireName(state).orElseThrow(() -> json.malformed("unknown review state " + state));
+    long reviewId = id.getAsLong();
+    if (reviewId <= 0) {
+      throw json.malformed("review id is not positive: " + reviewId);
+    }
     return Optional.of(
         new Review(
-            json.instant(item, "submitted_at"),
+            json.instant(item, submittedKey),
             repo,
-            userOrGhost(json, item, "user"),
+            reviewer.get(),
             number,
             verdict,
             Optional.of(pullRequestAuthor),
-            json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName),
-            OptionalLong.of(json.number(item, "id"))));
+            json.optionalText(item, associationKey).flatMap(AuthorAssociation::fromWireName),
+            OptionalLong.of(reviewId)));
   }
 
   /**
@@ -313,26 +335,8 @@ public final class Mapping {
    */
   public static Optional<Review> graphQlReview(
       JsonValues json, Map<String, Object> node, Repository repo, int number, Actor pullRequestAuthor) {
-    String state = json.text(node, "state");
-    if (state.equals("PENDING")) {
-      return Optional.empty();
-    }
-    ReviewState verdict =
-        ReviewState.fromWireName(state).orElseThrow(() -> json.malformed("unknown review state " + state));
-    long id = json.number(node, "databaseId");
-    if (id <= 0) {
-      throw json.malformed("review databaseId is not positive: " + id);
-    }
-    return Optional.of(
-        new Review(
-            json.instant(node, "submittedAt"),
-            repo,
-            graphQlActor(json, node, "author"),
-            number,
-            verdict,
-            Optional.of(pullRequestAuthor),
-            json.optionalText(node, "authorAssociation").flatMap(AuthorAssociation::fromWireName),
-            OptionalLong.of(id)));
+    return submitted(json, node, repo, number, pullRequestAuthor, "submittedAt", "authorAssociation",
+        () -> graphQlActor(json, node, "author"), () -> json.number(node, "databaseId"));
   }
 
   /** A GraphQL pull request's {@code number}, checked. */
