@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * data.rateLimit}), over a list of pull requests ordered by {@code updatedAt} then number.
  * Cursors are keyset positions, as GitHub's are: base64 of {@code updatedAt|number}, and {@code
  * after} returns the pull requests ordered after that position, so a pull request updated later
- * comes after an old cursor. Each query costs 1 point. Requests other than GraphQL go to the REST
+ * comes after an old cursor. Reviews carry {@code fullDatabaseId} as a string and {@code
+ * databaseId} as a number, null beyond 32 bits, as GitHub sends them. Each query costs 1 point. Requests other than GraphQL go to the REST
  * fake; scripted responses, when queued, answer GraphQL queries first.
  */
 class FakeGraphQl implements HttpSender {
@@ -144,7 +145,8 @@ class FakeGraphQl implements HttpSender {
     List<String> nodes = new ArrayList<>();
     for (ReviewSpec r : p.reviews.subList(from, to)) {
       nodes.add(
-          "{\"databaseId\": " + r.id() + ", \"state\": \"" + r.state() + "\", \"submittedAt\": "
+          "{\"databaseId\": " + (r.id() <= Integer.MAX_VALUE ? Long.toString(r.id()) : "null")
+              + ", \"fullDatabaseId\": \"" + r.id() + "\", \"state\": \"" + r.state() + "\", \"submittedAt\": "
               + (r.submittedAt() == null ? "null" : "\"" + r.submittedAt() + "\"")
               + ", \"authorAssociation\": \"MEMBER\", \"author\": " + r.author() + "}");
     }

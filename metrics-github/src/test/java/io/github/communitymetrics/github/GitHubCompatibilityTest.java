@@ -367,7 +367,8 @@ class GitHubCompatibilityTest extends ForgeCompatibilityKit {
           Review r = (Review) e;
           if (r.number() == p.opened().number()) {
             reviews.add(
-                "{\"databaseId\":" + r.reviewId().getAsLong() + ",\"state\":\"" + r.state().name() + "\",\"submittedAt\":\""
+                "{\"databaseId\":" + r.reviewId().getAsLong() + ",\"fullDatabaseId\":\"" + r.reviewId().getAsLong()
+                    + "\",\"state\":\"" + r.state().name() + "\",\"submittedAt\":\""
                     + r.at() + "\",\"authorAssociation\":\"CONTRIBUTOR\",\"author\":" + graphQlActor(r.actor()) + "}");
           }
         }

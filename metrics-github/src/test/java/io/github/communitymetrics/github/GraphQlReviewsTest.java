@@ -129,6 +129,19 @@ class GraphQlReviewsTest {
   }
 
   @Test
+  void aReviewIdBeyondThirtyTwoBitsComesFromFullDatabaseId() {
+    Pull p = new Pull(8, T0, u(1), "main");
+    // 3,000,000,000 > 2^31 - 1: GitHub sends databaseId null and fullDatabaseId "3000000000".
+    p.reviews.add(new ReviewSpec(3_000_000_000L, "APPROVED", u(2), hours(1)));
+    p.updatedAt = hours(1);
+    gh.pulls.add(p);
+    List<Event> events = new ArrayList<>();
+    builder().build().fetch(TARGET, REVIEWS, events::add);
+    assertEquals(List.of(review(hours(1), user(2), 8, ReviewState.APPROVED, user(1), 3_000_000_000L)), events);
+    assertTrue(gh.queries.get(0).contains("fullDatabaseId"), gh.queries.get(0));
+  }
+
+  @Test
   void aPullRequestWithMoreThanHundredReviewsIsReadWithFollowUpQueries() {
     Pull p = new Pull(7, T0, u(1), "main");
     for (int i = 0; i < 150; i++) {

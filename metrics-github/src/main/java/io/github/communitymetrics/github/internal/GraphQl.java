@@ -32,8 +32,13 @@ public final class GraphQl {
       "fragment actor on Actor { __typename login ... on User { databaseId } ... on Bot { databaseId }"
           + " ... on Organization { databaseId } ... on Mannequin { databaseId } }";
 
+  /**
+   * A review's id: {@code fullDatabaseId} (a {@code BigInt}, sent as a JSON string) is the REST
+   * {@code id}; {@code databaseId} is a 32-bit {@code Int} that GitHub deprecates because newer
+   * ids do not fit, read only when the other is absent.
+   */
   private static final String REVIEW_FIELDS =
-      "pageInfo { hasNextPage endCursor } nodes { databaseId state submittedAt authorAssociation"
+      "pageInfo { hasNextPage endCursor } nodes { databaseId fullDatabaseId state submittedAt authorAssociation"
           + " author { ...actor } }";
 
   /**

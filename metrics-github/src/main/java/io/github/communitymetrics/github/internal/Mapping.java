@@ -336,7 +336,23 @@ public final class Mapping {
   public static Optional<Review> graphQlReview(
       JsonValues json, Map<String, Object> node, Repository repo, int number, Actor pullRequestAuthor) {
     return submitted(json, node, repo, number, pullRequestAuthor, "submittedAt", "authorAssociation",
-        () -> graphQlActor(json, node, "author"), () -> json.number(node, "databaseId"));
+        () -> graphQlActor(json, node, "author"), () -> graphQlId(json, node));
+  }
+
+  /**
+   * A node's REST id: {@code fullDatabaseId} (GraphQL {@code BigInt}, a JSON string of digits),
+   * else the 32-bit {@code databaseId}.
+   */
+  static long graphQlId(JsonValues json, Map<String, Object> node) {
+    Object full = node.get("fullDatabaseId");
+    if (full == null) {
+      return json.number(node, "databaseId");
+    }
+    String digits = full.toString();
+    if (!digits.matches("[0-9]{1,18}")) {
+      throw json.malformed("fullDatabaseId is not a whole number: " + digits);
+    }
+    return Long.parseLong(digits);
   }
 
   /** A GraphQL pull request's {@code number}, checked. */
