@@ -215,6 +215,34 @@ public final class ForgeHttpClient {
     }
   }
 
+  /**
+   * Sends a request whose answer the forge may still be computing: while it answers {@code 202
+   * Accepted} (GitHub's statistics endpoints do on a cold cache, with an empty body), waits by
+   * {@code polls} and asks again. Each wait is counted as a retry in the {@link RequestAccounting}.
+   *
+   * @param request the request without credential
+   * @param polls at most {@code polls.maxAttempts()} requests, the waits between them {@code
+   *     polls.delay(1)}, {@code polls.delay(2)}, ...
+   * @return the first response that is not a 202 (2xx or 304)
+   * @throws NotReadyException when every request allowed was answered 202
+   * @throws ForgeException as {@link #execute}
+   */
+  public ForgeResponse executeUntilReady(ForgeRequest request, RetryPolicy polls) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(polls, "polls");
+    for (int poll = 1; ; poll++) {
+      ForgeResponse response = execute(request);
+      if (response.status() != 202) {
+        return response;
+      }
+      if (poll >= polls.maxAttempts()) {
+        throw new NotReadyException(
+            "still 202 Accepted (being computed) after " + poll + " requests", response.uri(), poll);
+      }
+      pause(polls.delay(poll, random), "202 Accepted, polling again", false);
+    }
+  }
+
   private void pause(Duration wait, String reason, boolean rateLimit) {
     if (rateLimit) {
       accounting.rateLimitWait(wait);

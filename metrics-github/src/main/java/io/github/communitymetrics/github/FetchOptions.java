@@ -17,12 +17,16 @@ import java.util.Set;
  * @param since when present, events before this instant are not emitted (they are counted in
  *     {@link FetchReport#beforeSince()}); GitHub filters commits by it, the other lists are still
  *     read whole
+ * @param collaborators whether to read the repositories' direct collaborators into {@link
+ *     FetchReport#collaborators()} (a snapshot, not events; needs a token with push access, and a
+ *     refusal is a {@link FetchReport#skipped() skip}, not a failure)
  */
 public record FetchOptions(
     Set<GitHubResource> resources,
     Optional<Path> checkpointDirectory,
     Optional<Path> cacheDirectory,
-    Optional<Instant> since) {
+    Optional<Instant> since,
+    boolean collaborators) {
 
   /** Checks and copies the arguments. */
   public FetchOptions {
@@ -37,12 +41,13 @@ public record FetchOptions(
   }
 
   /**
-   * Every resource, no checkpoint.
+   * Every resource, no checkpoint, no cache, no collaborators.
    *
    * @return the options
    */
   public static FetchOptions all() {
-    return new FetchOptions(EnumSet.allOf(GitHubResource.class), Optional.empty(), Optional.empty(), Optional.empty());
+    return new FetchOptions(
+        EnumSet.allOf(GitHubResource.class), Optional.empty(), Optional.empty(), Optional.empty(), false);
   }
 
   /**
@@ -52,7 +57,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withResources(Set<GitHubResource> value) {
-    return new FetchOptions(value, checkpointDirectory, cacheDirectory, since);
+    return new FetchOptions(value, checkpointDirectory, cacheDirectory, since, collaborators);
   }
 
   /**
@@ -62,7 +67,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withCheckpointDirectory(Path value) {
-    return new FetchOptions(resources, Optional.of(value), cacheDirectory, since);
+    return new FetchOptions(resources, Optional.of(value), cacheDirectory, since, collaborators);
   }
 
   /**
@@ -73,7 +78,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withCacheDirectory(Path value) {
-    return new FetchOptions(resources, checkpointDirectory, Optional.of(value), since);
+    return new FetchOptions(resources, checkpointDirectory, Optional.of(value), since, collaborators);
   }
 
   /**
@@ -83,6 +88,16 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withSince(Instant value) {
-    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, Optional.of(value));
+    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, Optional.of(value), collaborators);
+  }
+
+  /**
+   * These options also reading each repository's direct collaborators (one request per 100) into
+   * {@link FetchReport#collaborators()}.
+   *
+   * @return new options
+   */
+  public FetchOptions withCollaborators() {
+    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, since, true);
   }
 }

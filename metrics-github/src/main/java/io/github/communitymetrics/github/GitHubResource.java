@@ -24,9 +24,13 @@ public enum GitHubResource {
    */
   ISSUE_EVENTS,
   /**
-   * Submitted reviews of every pull request with their verdicts: the pulls list (one request per
-   * 100 pull requests) and then one request per pull request (per 100 of its reviews). A later
-   * fetch reads only the pull requests opened since; new reviews of older ones are not read.
+   * Submitted reviews of every pull request with their verdicts. Through GraphQL ({@link
+   * ReviewsApi}): one query per 50 pull requests with their first 100 reviews (plus one per further
+   * 100 reviews of a pull request), ordered by last update, so that a later fetch reads the pull
+   * requests updated since and sees new reviews of old ones. Through REST: the pulls list (one
+   * request per 100 pull requests) and one request per pull request; a later fetch reads only the
+   * pull requests opened since. Either way the pull requests' base branches are joined into the
+   * merges of {@link #ISSUE_EVENTS}.
    */
   REVIEWS,
   /** Published releases by their authors (drafts are not events): one request per 100. */

@@ -6,8 +6,11 @@ import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.forge.Authenticator;
 import io.github.communitymetrics.forge.CheckpointStore;
+import io.github.communitymetrics.forge.ForbiddenException;
+import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.ForgeHttpClient;
 import io.github.communitymetrics.forge.ForgeSourceBuilder;
 import io.github.communitymetrics.forge.ForgeRequest;
@@ -15,16 +18,22 @@ import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.JsonValues;
 import io.github.communitymetrics.forge.Links;
 import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.NotReadyException;
 import io.github.communitymetrics.forge.RequestAccounting;
+import io.github.communitymetrics.forge.RetryPolicy;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.github.internal.ETagCache;
 import io.github.communitymetrics.github.internal.GitHubRateLimits;
+import io.github.communitymetrics.github.internal.GraphQl;
 import io.github.communitymetrics.github.internal.Mapping;
 import io.github.communitymetrics.github.internal.TokenPool;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +63,22 @@ public final class GitHubSource {
   private static final int PAGE_SIZE = 100;
 
   private final URI apiUrl;
+  private final Optional<URI> graphQlUrl;
+  private final ReviewsApi reviewsApi;
+  private final int graphQlPageSize;
   private final List<Token> tokens;
   private final ForgeSourceBuilder.Transport transport;
   private final ProgressListener listener;
 
   private GitHubSource(Builder b, ForgeSourceBuilder.Transport transport) {
     this.apiUrl = b.apiUrl;
+    this.graphQlUrl = b.graphQlUrl;
+    this.reviewsApi = b.reviewsApi;
+    this.graphQlPageSize = b.graphQlPageSize;
     this.tokens = List.copyOf(b.tokens);
+    if (reviewsApi == ReviewsApi.GRAPHQL && tokens.isEmpty()) {
+      throw new IllegalStateException("reviewsApi GRAPHQL needs a token: GitHub's GraphQL API refuses anonymous queries");
+    }
     this.transport = transport;
     this.listener = transport.listener();
     if (tokens.isEmpty()) {
@@ -89,12 +107,16 @@ public final class GitHubSource {
   }
 
   /**
-   * The GraphQL endpoint that belongs to the REST base URL: {@code https://api.github.com/graphql}
-   * on github.com, {@code https://HOST/api/graphql} on GitHub Enterprise Server.
+   * The GraphQL endpoint: the one given to the builder, else the one that belongs to the REST base
+   * URL: {@code https://api.github.com/graphql} on github.com, {@code https://HOST/api/graphql} on
+   * GitHub Enterprise Server.
    *
    * @return the endpoint
    */
   public URI graphQlUrl() {
+    if (graphQlUrl.isPresent()) {
+      return graphQlUrl.get();
+    }
     String base = apiUrl.toString().replaceAll("/+$", "");
     return base.endsWith("/api/v3")
         ? URI.create(base.substring(0, base.length() - "/v3".length()) + "/graphql")
@@ -118,13 +140,7 @@ public final class GitHubSource {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sink, "sink");
     RequestAccounting accounting = new RequestAccounting();
-    ForgeHttpClient http =
-        transport.client()
-            .authenticator(
-                tokens.isEmpty() ? Authenticator.NONE : new TokenPool(tokens))
-            .rateLimitClassifier(new GitHubRateLimits())
-            .accounting(accounting)
-            .build();
+    ForgeHttpClient http = client(accounting);
     Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
     Run run =
         new Run(
@@ -155,7 +171,10 @@ public final class GitHubSource {
       repositories.add(repo);
       // Cursors are keyed by the name asked for, which stays stable when the repository is renamed.
       String prefix = name.replace("/", "__");
-      for (GitHubResource resource : GitHubResource.values()) {
+      if (options.collaborators()) {
+        run.collaborators(name, repo);
+      }
+      for (GitHubResource resource : readingOrder()) {
         if (!options.resources().contains(resource)) {
           continue;
         }
@@ -173,6 +192,10 @@ public final class GitHubSource {
                       + (releases ? "" : options.since().map(t -> "&since=" + t).orElse(""))),
               releases ? Mapping::idKey : (j, item) -> j.text(item, "sha"),
               (j, item) -> releases ? Mapping.release(j, item, repo) : Mapping.commit(j, item, repo));
+          continue;
+        }
+        if (resource == GitHubResource.REVIEWS && usesGraphQl()) {
+          run.graphQlReviews(prefix, name, repo);
           continue;
         }
         if (resource == GitHubResource.REVIEWS) {
@@ -205,7 +228,117 @@ public final class GitHubSource {
         run.mergeClosesFolded,
         run.ghostActors,
         run.beforeSince,
+        run.graphQlPoints,
+        run.skipped,
+        run.collaborators,
         accounting.snapshot());
+  }
+
+  /**
+   * Whether reviews are read through GraphQL.
+   *
+   * @return true for {@link ReviewsApi#GRAPHQL}, and for {@link ReviewsApi#AUTO} with a token
+   */
+  public boolean usesGraphQl() {
+    return reviewsApi == ReviewsApi.GRAPHQL || (reviewsApi == ReviewsApi.AUTO && !tokens.isEmpty());
+  }
+
+  /**
+   * The resources in the order a fetch reads them: the declaration order, except that the reviews
+   * (whose pull-request lists carry each pull request's base branch) come before the issue events
+   * (whose merges do not), so that a merge gets its base branch without another request.
+   */
+  private static List<GitHubResource> readingOrder() {
+    List<GitHubResource> order = new ArrayList<>(List.of(GitHubResource.values()));
+    order.remove(GitHubResource.REVIEWS);
+    order.add(order.indexOf(GitHubResource.ISSUE_EVENTS), GitHubResource.REVIEWS);
+    return order;
+  }
+
+  private ForgeHttpClient client(RequestAccounting accounting) {
+    return transport.client()
+        .authenticator(tokens.isEmpty() ? Authenticator.NONE : new TokenPool(tokens))
+        .rateLimitClassifier(new GitHubRateLimits())
+        .accounting(accounting)
+        .build();
+  }
+
+  /**
+   * Polls of {@link #contributorStats(GitHubTarget)}: 8 requests, waits from 2 s doubling to 30 s
+   * with up to half of each random: at most 2 minutes of waiting in all.
+   */
+  private static final RetryPolicy STATS_POLLS = new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofSeconds(30), 0.5);
+
+  /**
+   * The weekly commits, additions and deletions of a repository's top contributors, from {@code
+   * GET /repos/{o}/{n}/stats/contributors}. GitHub computes these statistics in the background and
+   * answers {@code 202 Accepted} until they are ready: the request is repeated 8 times at most,
+   * 2 s doubling to 30 s apart, then {@link NotReadyException}. Not events: commits are read as
+   * events by {@link GitHubResource#COMMITS}; these are GitHub's own aggregates, cheap (one
+   * request) but limited to 100 contributors and without line counts for repositories of 10,000
+   * commits or more.
+   *
+   * @param repository {@code OWNER/NAME}
+   * @return one entry per contributor as GitHub lists them; empty for a repository without commits
+   *     (GitHub answers 204)
+   * @throws NotReadyException when GitHub is still computing after every poll
+   * @throws io.github.communitymetrics.forge.ForgeException as {@link #fetch}
+   */
+  public List<ContributorStats> contributorStats(GitHubTarget repository) {
+    return contributorStats(repository, STATS_POLLS);
+  }
+
+  /**
+   * {@link #contributorStats(GitHubTarget)} with other polls.
+   *
+   * @param repository {@code OWNER/NAME}
+   * @param polls at most {@code polls.maxAttempts()} requests while GitHub answers 202, waiting
+   *     {@code polls.delay(1)}, {@code polls.delay(2)}, ... between them
+   * @return one entry per contributor
+   */
+  public List<ContributorStats> contributorStats(GitHubTarget repository, RetryPolicy polls) {
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(polls, "polls");
+    if (repository.isOwner()) {
+      throw new IllegalArgumentException("contributor statistics need OWNER/NAME, not an owner: " + repository);
+    }
+    ForgeResponse response =
+        client(new RequestAccounting())
+            .executeUntilReady(get(api("/repos/" + repository + "/stats/contributors"), JSON), polls);
+    if (response.status() == 204) {
+      return List.of();
+    }
+    JsonValues json = JsonValues.of(response);
+    List<ContributorStats> out = new ArrayList<>();
+    for (Map<String, Object> item : json.array()) {
+      List<ContributorStats.Week> weeks = new ArrayList<>();
+      Object listed = item.get("weeks");
+      if (!(listed instanceof List)) {
+        throw json.malformed("a contributor without a 'weeks' array");
+      }
+      for (Object w : (List<?>) listed) {
+        if (!(w instanceof Map)) {
+          throw json.malformed("a week is not an object");
+        }
+        Map<String, Object> week = JsonValues.asObject(w);
+        try {
+          weeks.add(
+              new ContributorStats.Week(
+                  Instant.ofEpochSecond(json.number(week, "w")),
+                  json.number(week, "a"),
+                  json.number(week, "d"),
+                  json.number(week, "c")));
+        } catch (IllegalArgumentException e) {
+          throw json.malformed("week " + week + ": " + e.getMessage());
+        }
+      }
+      long total = json.number(item, "total");
+      if (total < 0) {
+        throw json.malformed("negative total " + total);
+      }
+      out.add(new ContributorStats(Mapping.userOrGhost(json, item, "author"), total, weeks));
+    }
+    return out;
   }
 
   private URI api(String pathAndQuery) {
@@ -281,6 +414,11 @@ public final class GitHubSource {
     long mergeClosesFolded;
     long ghostActors;
     long beforeSince;
+    long graphQlPoints;
+    final List<FetchReport.Skip> skipped = new ArrayList<>();
+    final List<Collaborator> collaborators = new ArrayList<>();
+    /** Per repository (cursor prefix): pull-request number to base branch, from the pulls read. */
+    final Map<String, Map<Integer, String>> baseRefs = new HashMap<>();
 
     Run(
         ForgeHttpClient http,
@@ -356,7 +494,7 @@ public final class GitHubSource {
         if (e instanceof PullRequestClosed
             && Mapping.isMergeClose(merges.getOrDefault(e.number(), List.of()), entry.getKey())) {
           mergeClosesFolded++;
-        } else if (emit(e)) {
+        } else if (emit(withBaseBranch(prefix, e))) {
           emitted++;
         }
         newest = entry.getKey();
@@ -437,6 +575,251 @@ public final class GitHubSource {
       return out;
     }
 
+    /**
+     * A merge with the base branch of its pull request when this fetch read it (the reviews' pull
+     * requests list, read before the issue events), else the merge unchanged.
+     */
+    NumberedEvent withBaseBranch(String prefix, NumberedEvent e) {
+      if (!(e instanceof PullRequestMerged)) {
+        return e;
+      }
+      PullRequestMerged m = (PullRequestMerged) e;
+      String base = bases(prefix).get(m.number());
+      if (m.baseBranch().isPresent() || base == null) {
+        return m;
+      }
+      return new PullRequestMerged(
+          m.at(), m.repo(), m.actor(), m.number(), m.author(), Optional.of(base), m.mergeCommitSha());
+    }
+
+    /**
+     * Reads the reviews of every pull request through GraphQL, {@link GraphQl#PULL_REQUESTS} pages
+     * ordered by last update, oldest first, and {@link GraphQl#MORE_REVIEWS} for a pull request
+     * with more than 100. A page's events are emitted once all its queries have answered, then the
+     * cursor {@code GQL TAB endCursor TAB done TAB last} is saved: the page to continue after (the
+     * cursor encodes the last pull request's update time, so pull requests updated later come
+     * after it), the update time of the last pull request of the last complete pass ({@code done})
+     * and of the last one read ({@code last}); {@code -} for none. A later pass reads only the pull
+     * requests updated since, and of those created by {@code done} (which the completed pass read)
+     * emits only the reviews submitted after {@code done}.
+     */
+    void graphQlReviews(String prefix, String fullName, Repository repo) {
+      GitHubResource resource = GitHubResource.REVIEWS;
+      String checkpoint = prefix + ".reviews-graphql";
+      Optional<String> after = Optional.empty();
+      Optional<Instant> done = Optional.empty();
+      Optional<Instant> last = Optional.empty();
+      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      if (saved.isPresent()) {
+        String[] parts = saved.get().split("\t", -1);
+        if (parts.length != 4 || !parts[0].equals("GQL")) {
+          throw new IllegalStateException(
+              "checkpoint " + checkpoint + " is not 'GQL<TAB>cursor<TAB>done<TAB>last': " + saved.get());
+        }
+        after = dash(parts[1]);
+        done = dash(parts[2]).map(Instant::parse);
+        last = dash(parts[3]).map(Instant::parse);
+      }
+      String owner = fullName.substring(0, fullName.indexOf('/'));
+      String name = fullName.substring(fullName.indexOf('/') + 1);
+      items.putIfAbsent(resource, 0L);
+      int page = 0;
+      while (true) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("owner", owner);
+        variables.put("name", name);
+        variables.put("first", graphQlPageSize);
+        variables.put("after", after);
+        ForgeResponse response = query(GraphQl.PULL_REQUESTS, variables);
+        JsonValues json = JsonValues.of(response);
+        Map<String, Object> data = GraphQl.data(response, reason -> skip(fullName, "reviews", reason));
+        graphQlPoints += GraphQl.cost(json, data);
+        Map<String, Object> pulls =
+            json.object(json.optionalObject(data, "repository").orElseThrow(() -> json.malformed("repository is null")), "pullRequests");
+        List<Map<String, Object>> nodes = nodes(json, pulls);
+        page++;
+        listener.onPage(resource.wireName(), page, nodes.size());
+        List<Event> found = new ArrayList<>();
+        Map<Integer, String> bases = new HashMap<>();
+        for (Map<String, Object> pull : nodes) {
+          int number = Mapping.graphQlNumber(json, pull);
+          Actor author = Mapping.graphQlActor(json, pull, "author");
+          json.optionalText(pull, "baseRefName").ifPresent(ref -> bases.put(number, ref));
+          Instant created = json.instant(pull, "createdAt");
+          last = Optional.of(json.instant(pull, "updatedAt"));
+          Optional<Instant> before = done.filter(d -> !created.isAfter(d));
+          Map<String, Object> reviews = json.object(pull, "reviews");
+          JsonValues reviewJson = json;
+          while (true) {
+            for (Map<String, Object> node : nodes(reviewJson, reviews)) {
+              Optional<Review> review = Mapping.graphQlReview(reviewJson, node, repo, number, author);
+              // Reviews of a pull request that the last complete pass read, submitted by then,
+              // were emitted by that pass.
+              if (review.isPresent() && !(before.isPresent() && !review.get().at().isAfter(before.get()))) {
+                if (seen.add("review:" + prefix + ":" + review.get().reviewId().getAsLong())) {
+                  found.add(review.get());
+                } else {
+                  duplicates++;
+                }
+              }
+            }
+            Optional<String> more = endCursorIfMore(reviewJson, reviews);
+            if (more.isEmpty()) {
+              break;
+            }
+            Map<String, Object> moreVariables = new HashMap<>();
+            moreVariables.put("owner", owner);
+            moreVariables.put("name", name);
+            moreVariables.put("number", number);
+            moreVariables.put("after", more);
+            ForgeResponse next = query(GraphQl.MORE_REVIEWS, moreVariables);
+            reviewJson = JsonValues.of(next);
+            Map<String, Object> moreData = GraphQl.data(next, reason -> skip(fullName, "reviews", reason));
+            graphQlPoints += GraphQl.cost(reviewJson, moreData);
+            Map<String, Object> repository =
+                reviewJson.optionalObject(moreData, "repository").orElseThrow(() -> json.malformed("repository is null"));
+            Optional<Map<String, Object>> pullRequest = reviewJson.optionalObject(repository, "pullRequest");
+            if (pullRequest.isEmpty()) {
+              break; // deleted meanwhile (a nested NOT_FOUND, already counted as skipped)
+            }
+            reviews = reviewJson.object(pullRequest.get(), "reviews");
+          }
+        }
+        rememberBases(prefix, bases);
+        long emitted = found.stream().filter(this::emit).count();
+        items.merge(resource, emitted, Long::sum);
+        listener.onItems(resource.wireName(), emitted);
+        Optional<String> endCursor = endCursorIfMore(json, pulls);
+        Optional<String> pageEnd =
+            json.optionalText(json.object(pulls, "pageInfo"), "endCursor");
+        after = pageEnd.isPresent() ? pageEnd : after;
+        if (endCursor.isEmpty()) {
+          done = last.isPresent() ? last : done;
+        }
+        String cursor =
+            "GQL\t" + after.orElse("-") + "\t" + done.map(Instant::toString).orElse("-") + "\t"
+                + last.map(Instant::toString).orElse("-");
+        store.ifPresent(s -> s.write(checkpoint, cursor));
+        if (endCursor.isEmpty()) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * The base branches of a repository's pull requests known so far: those read by this fetch,
+     * and with a checkpoint directory those read by earlier fetches ({@code PREFIX.base-refs},
+     * lines {@code NUMBER TAB BRANCH}), so that a resumed or later fetch joins them as a whole one
+     * would.
+     */
+    Map<Integer, String> bases(String prefix) {
+      return baseRefs.computeIfAbsent(
+          prefix,
+          p -> {
+            Map<Integer, String> loaded = new HashMap<>();
+            store.flatMap(s -> s.read(p + ".base-refs")).ifPresent(text -> text.lines().forEach(line -> {
+              String[] parts = line.split("\t", 2);
+              if (parts.length != 2 || !parts[0].matches("[1-9][0-9]{0,9}")) {
+                throw new IllegalStateException("checkpoint " + p + ".base-refs has a line that is not 'NUMBER<TAB>BRANCH': " + line);
+              }
+              loaded.put(Integer.parseInt(parts[0]), parts[1]);
+            }));
+            return loaded;
+          });
+    }
+
+    /** Adds a page's base branches and, when any changed, saves them before the page's cursor. */
+    void rememberBases(String prefix, Map<Integer, String> page) {
+      Map<Integer, String> known = bases(prefix);
+      boolean changed = false;
+      for (Map.Entry<Integer, String> e : page.entrySet()) {
+        changed |= !e.getValue().equals(known.put(e.getKey(), e.getValue()));
+      }
+      if (changed && store.isPresent()) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(known).forEach((n, ref) -> text.append(n).append('\t').append(ref).append('\n'));
+        store.get().write(prefix + ".base-refs", text.toString());
+      }
+    }
+
+    private ForgeResponse query(String query, Map<String, ?> variables) {
+      ForgeRequest request =
+          new ForgeRequest(
+              "POST",
+              graphQlUrl(),
+              Map.of("Accept", "application/json", "Content-Type", "application/json"),
+              Optional.of(GraphQl.body(query, variables)));
+      // Not through the ETag cache: a POST's answer depends on its body, not only on its URL.
+      return http.execute(request);
+    }
+
+    /**
+     * Adds a repository's direct collaborators to the report, all pages; a 403 (the token lacks
+     * push access) or 404 is a skip, and then none of the repository's collaborators is reported.
+     */
+    void collaborators(String name, Repository repo) {
+      List<Collaborator> found = new ArrayList<>();
+      Set<Long> ids = new HashSet<>();
+      Instant readAt = http.clock().instant();
+      URI url = api("/repos/" + name + "/collaborators?affiliation=direct&per_page=" + PAGE_SIZE);
+      try {
+        while (url != null) {
+          ForgeResponse response = execute(get(url, JSON));
+          JsonValues json = JsonValues.of(response);
+          for (Map<String, Object> user : json.array()) {
+            Actor member = Mapping.actor(json, user);
+            if (member.id().isPresent() && !ids.add(member.id().getAsLong())) {
+              duplicates++;
+              continue;
+            }
+            found.add(
+                new Collaborator(
+                    repo, member, Mapping.permission(json, user), json.optionalText(user, "role_name"), readAt));
+          }
+          url = Links.next(response).orElse(null);
+        }
+      } catch (ForbiddenException | NotFoundException e) {
+        skip(name, "collaborators", e.getMessage());
+        return;
+      }
+      collaborators.addAll(found);
+    }
+
+    void skip(String repository, String what, String reason) {
+      skipped.add(new FetchReport.Skip(repository, what, reason));
+      LOG.warn("{}: {} skipped: {}", repository, what, reason);
+    }
+
+    /** A connection's {@code nodes}, null nodes (hidden by a nested error) left out. */
+    private List<Map<String, Object>> nodes(JsonValues json, Map<String, Object> connection) {
+      Object nodes = connection.get("nodes");
+      if (!(nodes instanceof List)) {
+        throw json.malformed("a connection without a 'nodes' array");
+      }
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Object node : (List<?>) nodes) {
+        if (node instanceof Map) {
+          out.add(JsonValues.asObject(node));
+        } else if (node != null) {
+          throw json.malformed("a node is not an object");
+        }
+      }
+      return out;
+    }
+
+    /** The connection's {@code endCursor} when {@code hasNextPage}, else empty. */
+    private Optional<String> endCursorIfMore(JsonValues json, Map<String, Object> connection) {
+      Map<String, Object> info = json.object(connection, "pageInfo");
+      if (!json.optionalBoolean(info, "hasNextPage").orElse(false)) {
+        return Optional.empty();
+      }
+      return Optional.of(json.text(info, "endCursor"));
+    }
+
+    private Optional<String> dash(String field) {
+      return field.equals("-") ? Optional.empty() : Optional.of(field);
+    }
+
     /** The key of a {@code HW TAB key} cursor. */
     private String highWater(String checkpoint, String cursor) {
       String[] parts = cursor.split("\t", -1);
@@ -480,6 +863,15 @@ public final class GitHubSource {
         List<Map<String, Object>> list = json.array();
         page++;
         listener.onPage(resource.wireName(), page, list.size());
+        if (resource == GitHubResource.REVIEWS) {
+          Map<Integer, String> pageBases = new HashMap<>();
+          for (Map<String, Object> pull : list) {
+            json.optionalObject(pull, "base")
+                .flatMap(base -> json.optionalText(base, "ref"))
+                .ifPresent(ref -> pageBases.put((int) json.number(pull, "number"), ref));
+          }
+          rememberBases(prefix, pageBases);
+        }
         long emitted = 0;
         for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
           Map<String, Object> item = list.get(i);
@@ -535,6 +927,9 @@ public final class GitHubSource {
   /** Builds a {@link GitHubSource}. Not thread-safe. */
   public static final class Builder extends ForgeSourceBuilder<Builder> {
     private URI apiUrl = URI.create("https://api.github.com");
+    private Optional<URI> graphQlUrl = Optional.empty();
+    private ReviewsApi reviewsApi = ReviewsApi.AUTO;
+    private int graphQlPageSize = 50;
     private final List<Token> tokens = new ArrayList<>();
 
     private Builder() {}
@@ -552,6 +947,51 @@ public final class GitHubSource {
         throw new IllegalArgumentException("apiUrl must be an absolute http(s) URL but was " + value);
       }
       this.apiUrl = value;
+      return this;
+    }
+
+    /**
+     * The GraphQL endpoint; default the one that belongs to {@link #apiUrl(URI)} ({@code
+     * https://api.github.com/graphql}, or {@code https://HOST/api/graphql} for {@code
+     * https://HOST/api/v3}).
+     *
+     * @param value an absolute http or https URL
+     * @return this builder
+     */
+    public Builder graphQlUrl(URI value) {
+      Objects.requireNonNull(value, "graphQlUrl");
+      if (!value.isAbsolute() || !(value.getScheme().equals("https") || value.getScheme().equals("http"))) {
+        throw new IllegalArgumentException("graphQlUrl must be an absolute http(s) URL but was " + value);
+      }
+      this.graphQlUrl = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * How reviews are read; default {@link ReviewsApi#AUTO} (GraphQL with a token, REST without).
+     * {@link ReviewsApi#GRAPHQL} without a token fails {@link #build()}.
+     *
+     * @param value the API
+     * @return this builder
+     */
+    public Builder reviewsApi(ReviewsApi value) {
+      this.reviewsApi = Objects.requireNonNull(value, "reviewsApi");
+      return this;
+    }
+
+    /**
+     * Pull requests per GraphQL query; default 50. Each costs one point up to 99 (GitHub counts one
+     * request for the list and one per pull request's reviews, per 100); smaller pages make
+     * lighter queries, which GitHub's 10-second query timeout favours.
+     *
+     * @param value in [1, 100]
+     * @return this builder
+     */
+    public Builder graphQlPageSize(int value) {
+      if (value < 1 || value > 100) {
+        throw new IllegalArgumentException("graphQlPageSize must be in [1, 100] but was " + value);
+      }
+      this.graphQlPageSize = value;
       return this;
     }
 

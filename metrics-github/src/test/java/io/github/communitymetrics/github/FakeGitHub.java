@@ -206,9 +206,13 @@ final class FakeGitHub implements HttpSender {
         + (draft ? "null" : "\"" + BASE_TIME.plusSeconds(86400L * i) + "\"") + ", \"author\": " + user(1) + "}";
   }
 
-  /** Pull request {@code number} in the pulls list: its id and author as in {@link #issue}. */
+  /**
+   * Pull request {@code number} in the pulls list: its id and author as in {@link #issue}, its base
+   * branch {@code base-NUMBER}.
+   */
   static String pull(int number) {
-    return "{\"id\": " + (5000 + number) + ", \"number\": " + number + ", \"user\": " + user(number % 7 + 1) + "}";
+    return "{\"id\": " + (5000 + number) + ", \"number\": " + number + ", \"base\": {\"ref\": \"base-" + number
+        + "\"}, \"user\": " + user(number % 7 + 1) + "}";
   }
 
   /**

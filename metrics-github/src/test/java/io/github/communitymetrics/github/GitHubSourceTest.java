@@ -51,6 +51,8 @@ class GitHubSourceTest {
     return GitHubSource.builder()
         .apiUrl(URI.create(FakeGitHub.BASE))
         .token(Token.of("tok-123456", "TEST"))
+        // FakeGitHub serves REST only; GraphQL reviews are GraphQlReviewsTest's.
+        .reviewsApi(ReviewsApi.REST)
         .sender(sender)
         .build();
   }

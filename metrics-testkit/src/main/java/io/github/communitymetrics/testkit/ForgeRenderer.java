@@ -16,7 +16,9 @@ import java.util.Optional;
 public interface ForgeRenderer {
 
   /**
-   * A single JSON object for a request that is not a list, such as a repository's metadata.
+   * A single JSON object for a request that is not a list, such as a repository's metadata, or the
+   * answer to a query sent in the body (a GraphQL {@code POST}; {@link WireRequest#body()}), which
+   * the kit does not page: such a renderer pages by the query's own cursors.
    *
    * @param request the request
    * @return the JSON text, or empty when the request is not such an object

@@ -136,8 +136,14 @@ final class LoopbackForge implements AutoCloseable {
     Map<String, List<String>> headers = new HashMap<>();
     exchange.getRequestHeaders()
         .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+    String requestBody;
+    try {
+      requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return new Response(400, Map.of(), "{\"message\":\"unreadable body\"}");
+    }
     WireRequest request =
-        new WireRequest(baseUrl, exchange.getRequestMethod(), uri.getPath(), query, headers);
+        new WireRequest(baseUrl, exchange.getRequestMethod(), uri.getPath(), query, headers, requestBody);
     Optional<String> object = renderer.object(request);
     if (object.isPresent()) {
       return new Response(200, Map.of(), object.get());

@@ -3,6 +3,7 @@ package io.github.communitymetrics.testkit;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Forge;
@@ -10,12 +11,17 @@ import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.PullRequestReopened;
+import io.github.communitymetrics.core.event.Release;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +35,16 @@ import java.util.OptionalLong;
 /**
  * The fixed community the {@link ForgeCompatibilityKit} serves through a forge's wire format: two
  * repositories, six people, two bots and an organization, with stars, forks, issues and pull
- * requests (closed, merged, reviewed) and comments, enough for several pages of every list at the
- * kit's page size. Its events are the expected truth of a compatibility run.
+ * requests (closed, merged, reviewed, one closed unmerged and reopened), comments, a reopened
+ * issue, releases and commits, enough for several pages of every list at the kit's page size. Its
+ * events are the expected truth of a compatibility run.
  *
  * <p>Every event has a distinct instant (one hour apart, in list order), every actor a login and a
  * numeric id, no name and no e-mail (forge APIs give neither in lists). Comment and review ids are
- * distinct across the community; fork repositories are named {@code LOGIN/NAME}.
+ * distinct across the community; fork repositories are named {@code LOGIN/NAME}. Commits are by
+ * linked accounts: author and committer line {@code LOGIN <LOGIN@users.example>} (without a bot's
+ * {@code [bot]} in the address), sha {@code %040x} of a distinct number, each the parent of the
+ * repository's next one, no changed paths.
  */
 public final class ScriptedCommunity {
   private final Forge forge;
@@ -138,6 +148,29 @@ public final class ScriptedCommunity {
       } else if (n % 3 == 1) {
         out.add(new IssueClosed(next.get(), repo, maintainer, n));
       }
+    }
+    // After the numbered items (so that the instants above stay as they were): issue 1 reopened,
+    // a pull request closed without a merge and reopened by its author, two releases, and
+    // commits by linked accounts (one a bot's), each the parent of the next.
+    out.add(new IssueReopened(next.get(), repo, person(1), 1));
+    int extra = items + 1;
+    Actor contributor = person(3 + r);
+    out.add(
+        new PullRequestOpened(
+            next.get(), repo, contributor, extra, false, Optional.empty(), Optional.of(AuthorAssociation.CONTRIBUTOR)));
+    out.add(new PullRequestClosed(next.get(), repo, maintainer, extra, Optional.of(contributor)));
+    out.add(new PullRequestReopened(next.get(), repo, contributor, extra));
+    out.add(new Release(next.get(), repo, maintainer, "v1.0", Optional.of("One"), false));
+    out.add(new Release(next.get(), repo, maintainer, "v1.1-rc1", Optional.empty(), true));
+    List<String> parents = List.of();
+    for (int c = 0; c < 4; c++) {
+      Actor committer = c == 2 ? person(6) : person(c + r);
+      Instant at = next.get();
+      String login = committer.login().orElseThrow();
+      Signature line = new Signature(login, login.replace("[bot]", "") + "@users.example", at);
+      String sha = String.format("%040x", 0xC0FFEE000L + 100L * r + c);
+      out.add(new Commit(at, repo, committer, sha, parents, line, line, List.of(), List.of()));
+      parents = List.of(sha);
     }
     return out;
   }

@@ -14,18 +14,36 @@ import java.util.Optional;
  * @param path the decoded path, such as {@code /repos/scripted/alpha/issues}
  * @param query the query parameters other than the kit's {@code page}, last value wins
  * @param headers the request headers, names in lower case
+ * @param body the request body as UTF-8 text, empty for a GET (a GraphQL query is a POST whose
+ *     body names the query and its variables)
  */
 public record WireRequest(
     URI baseUrl,
     String method,
     String path,
     Map<String, String> query,
-    Map<String, List<String>> headers) {
+    Map<String, List<String>> headers,
+    String body) {
 
   /** Copies the maps. */
   public WireRequest {
     query = Map.copyOf(query);
     headers = Map.copyOf(headers);
+    java.util.Objects.requireNonNull(body, "body");
+  }
+
+  /**
+   * A request without a body.
+   *
+   * @param baseUrl the loopback server's root
+   * @param method such as {@code GET}
+   * @param path the decoded path
+   * @param query the query parameters other than {@code page}
+   * @param headers the request headers, names in lower case
+   */
+  public WireRequest(
+      URI baseUrl, String method, String path, Map<String, String> query, Map<String, List<String>> headers) {
+    this(baseUrl, method, path, query, headers, "");
   }
 
   /**

@@ -12,6 +12,7 @@ import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.NumberedEvent;
+import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
@@ -261,22 +262,123 @@ public final class Mapping {
    */
   public static Optional<Review> review(
       JsonValues json, Map<String, Object> item, Repository repo, int number, Actor pullRequestAuthor) {
+    return submitted(json, item, repo, number, pullRequestAuthor, "submitted_at", "author_association",
+        () -> userOrGhost(json, item, "user"), () -> json.number(item, "id"));
+  }
+
+  /**
+   * A review in either API's names, or empty when pending; the reviewer and id are read only for a
+   * submitted review.
+   */
+  private static Optional<Review> submitted(
+      JsonValues json,
+      Map<String, Object> item,
+      Repository repo,
+      int number,
+      Actor pullRequestAuthor,
+      String submittedKey,
+      String associationKey,
+      java.util.function.Supplier<Actor> reviewer,
+      java.util.function.LongSupplier id) {
     String state = json.text(item, "state");
     if (state.equals("PENDING")) {
       return Optional.empty();
     }
     ReviewState verdict =
         ReviewState.fromWireName(state).orElseThrow(() -> json.malformed("unknown review state " + state));
+    long reviewId = id.getAsLong();
+    if (reviewId <= 0) {
+      throw json.malformed("review id is not positive: " + reviewId);
+    }
     return Optional.of(
         new Review(
-            json.instant(item, "submitted_at"),
+            json.instant(item, submittedKey),
             repo,
-            userOrGhost(json, item, "user"),
+            reviewer.get(),
             number,
             verdict,
             Optional.of(pullRequestAuthor),
-            json.optionalText(item, "author_association").flatMap(AuthorAssociation::fromWireName),
-            OptionalLong.of(json.number(item, "id"))));
+            json.optionalText(item, associationKey).flatMap(AuthorAssociation::fromWireName),
+            OptionalLong.of(reviewId)));
+  }
+
+  /**
+   * A GraphQL {@code Actor} ({@code __typename}, {@code login}, {@code databaseId}) as the actor the
+   * REST API would give: {@code databaseId} is the REST {@code id}, and a {@code Bot}'s login, which
+   * GraphQL gives without the suffix ({@code dependabot}), gets the REST login's {@code [bot]}.
+   * Null (a deleted account) is {@link #GHOST}.
+   */
+  public static Actor graphQlActor(JsonValues json, Map<String, Object> parent, String key) {
+    Optional<Map<String, Object>> found = json.optionalObject(parent, key);
+    if (found.isEmpty()) {
+      return GHOST;
+    }
+    Map<String, Object> author = found.get();
+    String type = json.optionalText(author, "__typename").orElse("User");
+    String login = json.text(author, "login");
+    ActorKind kind;
+    if (type.equals("Bot") || login.endsWith("[bot]")) {
+      kind = ActorKind.BOT;
+      login = login.endsWith("[bot]") ? login : login + "[bot]";
+    } else if (type.equals("Organization")) {
+      kind = ActorKind.ORGANIZATION;
+    } else {
+      kind = ActorKind.USER;
+    }
+    return new Actor(
+        Forge.GITHUB, Optional.of(login), json.optionalNumber(author, "databaseId"), Optional.empty(), List.of(), kind);
+  }
+
+  /**
+   * A node of a GraphQL {@code PullRequestReviewConnection}, or empty for a pending review (not
+   * submitted, no {@code submittedAt}).
+   */
+  public static Optional<Review> graphQlReview(
+      JsonValues json, Map<String, Object> node, Repository repo, int number, Actor pullRequestAuthor) {
+    return submitted(json, node, repo, number, pullRequestAuthor, "submittedAt", "authorAssociation",
+        () -> graphQlActor(json, node, "author"), () -> graphQlId(json, node));
+  }
+
+  /**
+   * A node's REST id: {@code fullDatabaseId} (GraphQL {@code BigInt}, a JSON string of digits),
+   * else the 32-bit {@code databaseId}.
+   */
+  static long graphQlId(JsonValues json, Map<String, Object> node) {
+    Object full = node.get("fullDatabaseId");
+    if (full == null) {
+      return json.number(node, "databaseId");
+    }
+    String digits = full.toString();
+    if (!digits.matches("[0-9]{1,18}")) {
+      throw json.malformed("fullDatabaseId is not a whole number: " + digits);
+    }
+    return Long.parseLong(digits);
+  }
+
+  /** A GraphQL pull request's {@code number}, checked. */
+  public static int graphQlNumber(JsonValues json, Map<String, Object> node) {
+    return number(json, node);
+  }
+
+  /**
+   * The highest of admin, maintain and write ({@code push}) that a collaborator's {@code
+   * permissions} object grants, empty for read or triage access or when it is absent.
+   */
+  public static Optional<Permission> permission(JsonValues json, Map<String, Object> user) {
+    Optional<Map<String, Object>> granted = json.optionalObject(user, "permissions");
+    if (granted.isEmpty()) {
+      return Optional.empty();
+    }
+    if (json.optionalBoolean(granted.get(), "admin").orElse(false)) {
+      return Optional.of(Permission.ADMIN);
+    }
+    if (json.optionalBoolean(granted.get(), "maintain").orElse(false)) {
+      return Optional.of(Permission.MAINTAIN);
+    }
+    if (json.optionalBoolean(granted.get(), "push").orElse(false)) {
+      return Optional.of(Permission.WRITE);
+    }
+    return Optional.empty();
   }
 
   /** The stable key of any item with an {@code id}. */
