@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
@@ -15,6 +16,7 @@ import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessState.GrantKey;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessState.ItemKey;
@@ -23,6 +25,7 @@ import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -247,6 +252,76 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   public ResponsivenessState accumulate(EventStore slice, People people) {
     Checks.notNull(slice, "slice");
     Checks.notNull(people, "people");
+    Scan scan = scan(slice, people);
+    return new ResponsivenessState(scan.items, scan.grants, reviewConcentration().accumulate(slice, people));
+  }
+
+  /**
+   * The state of every repository of {@code slice} in this metric's scope, in one pass over the
+   * columns for the items and one over the window for the review counts: the value for
+   * repository {@code r} has exactly what {@code withScope(RepositoryScope.of(r)).accumulate(slice,
+   * people)} has (its items, grants and reviews), so it finishes to the same result and merges
+   * exactly with the same repository's state from another slice. Only repositories with at least
+   * one issue or pull request event before {@link #asOf()} have an entry.
+   *
+   * @return the states by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, ResponsivenessState> accumulateEachRepository(
+      EventStore slice, People people) {
+    Checks.notNull(slice, "slice");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(slice.actors()),
+        "people were resolved for another store than the slice");
+    Scan scan = scan(slice, people);
+    SortedMap<Repository, ContributionCounts<Actor>> reviews =
+        reviewConcentration().accumulateEachRepository(slice, people);
+    // Every repository without reviews has the same state as an empty slice.
+    ContributionCounts<Actor> noReviews = reviewConcentration().accumulate(slice.slice(List.of()), people);
+    Map<Repository, Map<ItemKey, Item>> items = new HashMap<>();
+    scan.items.forEach((k, v) -> items.computeIfAbsent(k.repository(), r -> new HashMap<>()).put(k, v));
+    Map<Repository, Map<GrantKey, Long>> grants = new HashMap<>();
+    scan.grants.forEach((k, v) -> grants.computeIfAbsent(k.repository(), r -> new HashMap<>()).put(k, v));
+    SortedMap<Repository, ResponsivenessState> out = new TreeMap<>();
+    items.forEach(
+        (repo, its) ->
+            out.put(
+                repo,
+                new ResponsivenessState(
+                    its, grants.getOrDefault(repo, Map.of()), reviews.getOrDefault(repo, noReviews))));
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /**
+   * This metric for every repository of {@code store} in its scope: the value for repository
+   * {@code r} equals {@code withScope(RepositoryScope.of(r)).compute(store, people)}, computed
+   * from one scan of the store instead of one per repository. Only repositories with at least one
+   * issue or pull request event before {@link #asOf()} have an entry; any other has no item.
+   *
+   * @return the results by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, ResponsivenessResult> computeEachRepository(
+      EventStore store, People people) {
+    SortedMap<Repository, ResponsivenessResult> out = new TreeMap<>();
+    accumulateEachRepository(store, people)
+        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /** The items and grants of one scan. */
+  private static final class Scan {
+    final Map<ItemKey, Item> items;
+    final Map<GrantKey, Long> grants;
+
+    Scan(Map<ItemKey, Item> items, Map<GrantKey, Long> grants) {
+      this.items = items;
+      this.grants = grants;
+    }
+  }
+
+  private Scan scan(EventStore slice, People people) {
     // A slice by repository when the scope is one or a few: only their events are read.
     EventStore events = scope.restrict(slice);
     boolean[] inScope = scope.mask(events);
@@ -337,7 +412,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
           long packed = k * UNSCRAMBLE;
           items.put(new ItemKey(events.repository((int) (packed >>> 32)), (int) packed), v);
         });
-    return new ResponsivenessState(items, grants, reviewConcentration().accumulate(slice, people));
+    return new Scan(items, grants);
   }
 
   private static boolean isItemEvent(EventType type) {

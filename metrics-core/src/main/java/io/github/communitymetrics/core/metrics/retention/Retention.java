@@ -2,6 +2,8 @@ package io.github.communitymetrics.core.metrics.retention;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.internal.ByRepository;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +29,8 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Retention and survival of contributors over a window, as of the window's end: new, returning,
@@ -304,12 +309,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     Checks.argument(
         people.store().actors().equals(slice.actors()),
         "people were resolved for another store than the slice");
-    boolean[] counts = new boolean[EventType.values().length];
-    for (EventType t : EventType.values()) {
-      for (ContributionType c : types) {
-        counts[t.ordinal()] |= c.includes(t);
-      }
-    }
+    boolean[] counts = countedTypes();
     boolean[] inScope = scope.mask(slice);
     long from = window.start().getEpochSecond();
     long to = window.end().getEpochSecond();
@@ -358,6 +358,117 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       }
     }
     return new RetentionState(times, unattributed);
+  }
+
+  /**
+   * The state of every repository of {@code slice} in this metric's scope, in one pass over the
+   * window's columns: the value for repository {@code r} equals {@code
+   * withScope(RepositoryScope.of(r)).accumulate(slice, people)}, so states of the same repository
+   * from different slices merge exactly. Only repositories with at least one counted contribution
+   * in the window (or a merge left out for want of its author) have an entry.
+   *
+   * @return the states by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, RetentionState> accumulateEachRepository(
+      EventStore slice, People people) {
+    Checks.notNull(slice, "slice");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(slice.actors()),
+        "people were resolved for another store than the slice");
+    boolean[] counts = countedTypes();
+    boolean[] inScope = scope.mask(slice);
+    int repositories = inScope.length;
+    long[] unattributed = new long[repositories];
+    ByRepository contributions = new ByRepository(true);
+    EventStore s = slice.slice(window);
+    for (int i = 0, n = s.size(); i < n; i++) {
+      EventType t = s.type(i);
+      int r = s.repositoryIndex(i);
+      if (!counts[t.ordinal()] || !inScope[r]) {
+        continue;
+      }
+      int actor = s.actorIndex(i);
+      if (t == EventType.PULL_REQUEST_MERGED) {
+        actor = s.secondActorIndex(i);
+        if (actor < 0) {
+          unattributed[r]++;
+          continue;
+        }
+      }
+      if (!includeBots && people.isBot(actor)) {
+        continue;
+      }
+      contributions.add(r, people.personOf(actor), s.epochSecond(i));
+    }
+    ByRepository.Groups byRepo = contributions.group(repositories);
+    SortedMap<Repository, RetentionState> out = new TreeMap<>();
+    int[] len = new int[people.size()];
+    long[][] times = new long[people.size()][];
+    int[] touched = new int[16];
+    for (int r = 0; r < repositories; r++) {
+      if (byRepo.isEmpty(r) && unattributed[r] == 0) {
+        continue;
+      }
+      int distinct = 0;
+      for (int k = byRepo.from(r); k < byRepo.to(r); k++) {
+        int p = byRepo.value(k);
+        if (len[p]++ == 0) {
+          if (distinct == touched.length) {
+            touched = Arrays.copyOf(touched, distinct * 2);
+          }
+          touched[distinct++] = p;
+        }
+      }
+      for (int j = 0; j < distinct; j++) {
+        times[touched[j]] = new long[len[touched[j]]];
+        len[touched[j]] = 0;
+      }
+      // The window slice is in time order, so each person's instants arrive sorted.
+      for (int k = byRepo.from(r); k < byRepo.to(r); k++) {
+        int p = byRepo.value(k);
+        times[p][len[p]++] = byRepo.time(k);
+      }
+      Map<Actor, long[]> byPerson = new HashMap<>();
+      for (int j = 0; j < distinct; j++) {
+        int p = touched[j];
+        byPerson.put(people.key(p), times[p]); // keys of distinct people differ
+        times[p] = null;
+        len[p] = 0;
+      }
+      out.put(slice.repository(r), new RetentionState(byPerson, unattributed[r]));
+    }
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /**
+   * This metric for every repository of {@code store} in its scope, in one pass over the
+   * window's columns instead of one {@link #compute} per repository: the value for repository
+   * {@code r} equals {@code withScope(RepositoryScope.of(r)).compute(store, people)}. Only
+   * repositories with at least one counted contribution in the window (or a merge left out for
+   * want of its author) have an entry; any other has no contributor in any period.
+   *
+   * @return the results by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, RetentionResult> computeEachRepository(
+      EventStore store, People people) {
+    SortedMap<Repository, RetentionResult> out = new TreeMap<>();
+    accumulateEachRepository(store, people)
+        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /** Which event types count, by ordinal. */
+  private boolean[] countedTypes() {
+    boolean[] counts = new boolean[EventType.values().length];
+    for (EventType t : EventType.values()) {
+      for (ContributionType c : types) {
+        counts[t.ordinal()] |= c.includes(t);
+      }
+    }
+    return counts;
   }
 
   @Override
