@@ -111,6 +111,10 @@ public final class RepositoryScope {
     Checks.notNull(store, "store");
     List<Repository> all = store.repositories();
     boolean[] mask = new boolean[all.size()];
+    if (isAll()) {
+      java.util.Arrays.fill(mask, true);
+      return mask;
+    }
     for (int i = 0; i < mask.length; i++) {
       mask[i] = includes(all.get(i));
     }

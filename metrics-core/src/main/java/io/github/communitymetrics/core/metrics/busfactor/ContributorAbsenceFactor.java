@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.metrics.busfactor;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.Concentration;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
@@ -11,10 +12,8 @@ import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.core.event.Repository;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.List;
 
 /**
@@ -118,10 +117,10 @@ public final class ContributorAbsenceFactor
    */
   public SortedMap<Repository, FactorResult<Actor>> computeEachRepository(
       EventStore store, People people) {
-    SortedMap<Repository, FactorResult<Actor>> out = new TreeMap<>();
+    AscendingMap<Repository, FactorResult<Actor>> out = new AscendingMap<>();
     accumulateEachRepository(store, people)
         .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
-    return Collections.unmodifiableSortedMap(out);
+    return out.build();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.metrics.busfactor;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.Ranked;
@@ -14,9 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import io.github.communitymetrics.core.event.Repository;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -214,9 +213,9 @@ public final class LotteryFactor
   public SortedMap<Repository, Result> computeEachRepository(EventStore store, People people) {
     SortedMap<Repository, ContributionCounts<Actor>> states =
         RepositoryTally.byRepository(store, people, selection, createdAt.isEmpty(), true);
-    SortedMap<Repository, Result> out = new TreeMap<>();
+    AscendingMap<Repository, Result> out = new AscendingMap<>();
     states.forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
-    return Collections.unmodifiableSortedMap(out);
+    return out.build();
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.internal.ByRepository;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts.Opener;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * {@link Tally#byPerson} with one window for every repository at once: the state each repository
@@ -121,7 +121,7 @@ final class RepositoryTally {
       }
     }
 
-    SortedMap<Repository, ContributionCounts<Actor>> out = new TreeMap<>();
+    AscendingMap<Repository, ContributionCounts<Actor>> out = new AscendingMap<>();
     long[] counts = new long[people.size()];
     int[] touched = new int[16];
     for (int r = 0; r < repositories; r++) {
@@ -156,6 +156,6 @@ final class RepositoryTally {
           new ContributionCounts<>(
               List.of(m), p == null ? Map.of() : p, o == null ? Map.of() : o, f, 0));
     }
-    return Collections.unmodifiableSortedMap(out);
+    return out.build();
   }
 }

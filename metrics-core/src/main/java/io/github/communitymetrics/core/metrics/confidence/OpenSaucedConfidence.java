@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.internal.ByRepository;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
@@ -422,7 +423,7 @@ public final class OpenSaucedConfidence
     int[] inRepository = new int[loginOf.size()];
     int[] seen = new int[loginOf.size()];
     List<List<Repository>> footprintRepositories = new ArrayList<>(Collections.nCopies(loginOf.size(), null));
-    SortedMap<Repository, Result> out = new TreeMap<>();
+    AscendingMap<Repository, Result> out = new AscendingMap<>();
     for (int r = 0; r < repositories; r++) {
       if (starsOf.isEmpty(r) && forksOf.isEmpty(r)) {
         continue;
@@ -455,7 +456,7 @@ public final class OpenSaucedConfidence
       Repository repo = store.repository(r);
       out.put(repo, withRepository(repo).finish(new State(stargazers, forkers, footprints)));
     }
-    return Collections.unmodifiableSortedMap(out);
+    return out.build();
   }
 
   /** The distinct logins of repository {@code r}'s entries, deduplicated by {@code stamp}. */

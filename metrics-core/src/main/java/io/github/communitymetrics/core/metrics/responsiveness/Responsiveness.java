@@ -11,6 +11,7 @@ import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.identity.Affiliations;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
@@ -35,7 +36,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -253,7 +253,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     Checks.notNull(slice, "slice");
     Checks.notNull(people, "people");
     Scan scan = scan(slice, people);
-    return new ResponsivenessState(scan.items, scan.grants, reviewConcentration().accumulate(slice, people));
+    return new ResponsivenessState(scan.items(), scan.grants, reviewConcentration().accumulate(slice, people));
   }
 
   /**
@@ -279,18 +279,29 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         reviewConcentration().accumulateEachRepository(slice, people);
     // Every repository without reviews has the same state as an empty slice.
     ContributionCounts<Actor> noReviews = reviewConcentration().accumulate(slice.slice(List.of()), people);
-    Map<Repository, Map<ItemKey, Item>> items = new HashMap<>();
-    scan.items.forEach((k, v) -> items.computeIfAbsent(k.repository(), r -> new HashMap<>()).put(k, v));
+    // Grouped by repository index, which is the repositories' order: no sorting.
+    List<Map<ItemKey, Item>> items = new ArrayList<>(Collections.nCopies(slice.repositories().size(), null));
+    scan.byIndex.forEach((k, v) -> {
+      int r = Scan.repositoryIndex(k);
+      Map<ItemKey, Item> m = items.get(r);
+      if (m == null) {
+        m = new HashMap<>();
+        items.set(r, m);
+      }
+      m.put(scan.key(k), v);
+    });
+    Map<Repository, ContributionCounts<Actor>> reviewsByRepository = new HashMap<>(reviews);
     Map<Repository, Map<GrantKey, Long>> grants = new HashMap<>();
     scan.grants.forEach((k, v) -> grants.computeIfAbsent(k.repository(), r -> new HashMap<>()).put(k, v));
-    SortedMap<Repository, ResponsivenessState> out = new TreeMap<>();
-    items.forEach(
-        (repo, its) ->
-            out.put(
-                repo,
-                new ResponsivenessState(
-                    its, grants.getOrDefault(repo, Map.of()), reviews.getOrDefault(repo, noReviews))));
-    return Collections.unmodifiableSortedMap(out);
+    AscendingMap<Repository, ResponsivenessState> out = new AscendingMap<>();
+    for (int r = 0; r < items.size(); r++) {
+      if (items.get(r) != null) {
+        Repository repo = slice.repository(r);
+        out.put(repo, new ResponsivenessState(
+            items.get(r), grants.getOrDefault(repo, Map.of()), reviewsByRepository.getOrDefault(repo, noReviews)));
+      }
+    }
+    return out.build();
   }
 
   /**
@@ -304,20 +315,38 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
    */
   public SortedMap<Repository, ResponsivenessResult> computeEachRepository(
       EventStore store, People people) {
-    SortedMap<Repository, ResponsivenessResult> out = new TreeMap<>();
+    AscendingMap<Repository, ResponsivenessResult> out = new AscendingMap<>();
     accumulateEachRepository(store, people)
         .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
-    return Collections.unmodifiableSortedMap(out);
+    return out.build();
   }
 
-  /** The items and grants of one scan. */
+  /** The items and grants of one scan; items keyed by scrambled repository index and number. */
   private static final class Scan {
-    final Map<ItemKey, Item> items;
+    final EventStore events;
+    final Map<Long, Item> byIndex;
     final Map<GrantKey, Long> grants;
 
-    Scan(Map<ItemKey, Item> items, Map<GrantKey, Long> grants) {
-      this.items = items;
+    Scan(EventStore events, Map<Long, Item> byIndex, Map<GrantKey, Long> grants) {
+      this.events = events;
+      this.byIndex = byIndex;
       this.grants = grants;
+    }
+
+    /** The items keyed by repository and number. */
+    Map<ItemKey, Item> items() {
+      Map<ItemKey, Item> items = new HashMap<>(byIndex.size() * 4 / 3 + 1);
+      byIndex.forEach((k, v) -> items.put(key(k), v));
+      return items;
+    }
+
+    ItemKey key(long scrambled) {
+      long packed = scrambled * UNSCRAMBLE;
+      return new ItemKey(events.repository((int) (packed >>> 32)), (int) packed);
+    }
+
+    static int repositoryIndex(long scrambled) {
+      return (int) ((scrambled * UNSCRAMBLE) >>> 32);
     }
   }
 
@@ -406,13 +435,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
           break;
       }
     }
-    Map<ItemKey, Item> items = new HashMap<>(byIndex.size() * 4 / 3 + 1);
-    byIndex.forEach(
-        (k, v) -> {
-          long packed = k * UNSCRAMBLE;
-          items.put(new ItemKey(events.repository((int) (packed >>> 32)), (int) packed), v);
-        });
-    return new Scan(items, grants);
+    return new Scan(events, byIndex, grants);
   }
 
   private static boolean isItemEvent(EventType type) {

@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.ByRepository;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
@@ -30,7 +31,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Retention and survival of contributors over a window, as of the window's end: new, returning,
@@ -403,7 +403,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       contributions.add(r, people.personOf(actor), s.epochSecond(i));
     }
     ByRepository.Groups byRepo = contributions.group(repositories);
-    SortedMap<Repository, RetentionState> out = new TreeMap<>();
+    AscendingMap<Repository, RetentionState> out = new AscendingMap<>();
     int[] len = new int[people.size()];
     long[][] times = new long[people.size()][];
     int[] touched = new int[16];
@@ -439,7 +439,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       }
       out.put(slice.repository(r), new RetentionState(byPerson, unattributed[r]));
     }
-    return Collections.unmodifiableSortedMap(out);
+    return out.build();
   }
 
   /**
@@ -454,10 +454,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
    */
   public SortedMap<Repository, RetentionResult> computeEachRepository(
       EventStore store, People people) {
-    SortedMap<Repository, RetentionResult> out = new TreeMap<>();
+    AscendingMap<Repository, RetentionResult> out = new AscendingMap<>();
+    Calendar calendar = calendar();
     accumulateEachRepository(store, people)
-        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
-    return Collections.unmodifiableSortedMap(out);
+        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state, calendar)));
+    return out.build();
   }
 
   /** Which event types count, by ordinal. */
@@ -480,14 +481,49 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   @Override
   public RetentionResult finish(RetentionState state) {
     Checks.notNull(state, "state");
+    return finish(state, calendar());
+  }
+
+  /**
+   * What {@link #finish} needs of the calendar: it depends on the parameters only (not on the
+   * scope), so the all-repositories form computes it once for every repository.
+   */
+  private static final class Calendar {
+    final List<Period> periods;
+    final long[] starts;
+    final long activeSince;
+    final long driftingSince;
+    final long quietSince;
+    final long osCurrentFrom;
+    final long osPreviousFrom;
+
+    Calendar(Retention r) {
+      Instant asOf = r.window.end();
+      periods = Period.covering(r.window, r.unit, r.zone);
+      starts = new long[periods.size()];
+      for (int k = 0; k < starts.length; k++) {
+        starts[k] = periods.get(k).window().start().getEpochSecond();
+      }
+      activeSince = asOf.atZone(r.zone).minusMonths(r.activeMonths).toInstant().getEpochSecond();
+      driftingSince = asOf.atZone(r.zone).minusMonths(r.driftingMonths).toInstant().getEpochSecond();
+      quietSince = asOf.atZone(r.zone).minusMonths(r.occasionalQuietMonths).toInstant().getEpochSecond();
+      // OpenSauced compares windows ending at the as-of instant, not calendar periods: with a
+      // window ending mid-period the last calendar period would be partial.
+      osCurrentFrom = r.minusUnits(asOf, 1);
+      osPreviousFrom = r.minusUnits(asOf, 2);
+    }
+  }
+
+  private Calendar calendar() {
+    return new Calendar(this);
+  }
+
+  private RetentionResult finish(RetentionState state, Calendar calendar) {
     Instant asOf = window.end();
     long asOfS = asOf.getEpochSecond();
-    List<Period> periods = Period.covering(window, unit, zone);
+    List<Period> periods = calendar.periods;
     int np = periods.size();
-    long[] starts = new long[np];
-    for (int k = 0; k < np; k++) {
-      starts[k] = periods.get(k).window().start().getEpochSecond();
-    }
+    long[] starts = calendar.starts;
     List<List<Actor>> active = lists(np);
     List<List<Actor>> newcomers = lists(np);
     List<List<Actor>> returning = lists(np);
@@ -495,13 +531,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     List<List<Actor>> inactive = lists(np);
     int[][] cohortCounts = new int[np][];
     List<List<Actor>> cohortMembers = lists(np);
-    long activeSince = asOf.atZone(zone).minusMonths(activeMonths).toInstant().getEpochSecond();
-    long driftingSince = asOf.atZone(zone).minusMonths(driftingMonths).toInstant().getEpochSecond();
-    long quietSince = asOf.atZone(zone).minusMonths(occasionalQuietMonths).toInstant().getEpochSecond();
-    // OpenSauced compares windows ending at the as-of instant, not calendar periods: with a window
-    // ending mid-period the last calendar period would be partial.
-    long osCurrentFrom = minusUnits(asOf, 1);
-    long osPreviousFrom = minusUnits(asOf, 2);
+    long activeSince = calendar.activeSince;
+    long driftingSince = calendar.driftingSince;
+    long quietSince = calendar.quietSince;
+    long osCurrentFrom = calendar.osCurrentFrom;
+    long osPreviousFrom = calendar.osPreviousFrom;
     List<Actor> act = new ArrayList<>();
     List<Actor> drift = new ArrayList<>();
     List<Actor> away = new ArrayList<>();
