@@ -39,6 +39,10 @@ public final class RepositoryScope {
   /** These repositories. */
   public static RepositoryScope of(Repository first, Repository... more) {
     Checks.notNull(first, "repository");
+    if (Checks.notNull(more, "repositories").length == 0) {
+      // The common case (one scope per repository, thousands of them): no sorted copy needed.
+      return new RepositoryScope(Set.of(first), null, null);
+    }
     Set<Repository> set = new TreeSet<>();
     set.add(first);
     for (Repository r : Checks.notNull(more, "repositories")) {
