@@ -13,6 +13,7 @@ import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.LongMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
@@ -324,10 +325,10 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   /** The items and grants of one scan; items keyed by scrambled repository index and number. */
   private static final class Scan {
     final EventStore events;
-    final Map<Long, Item> byIndex;
+    final LongMap<Item> byIndex;
     final Map<GrantKey, Long> grants;
 
-    Scan(EventStore events, Map<Long, Item> byIndex, Map<GrantKey, Long> grants) {
+    Scan(EventStore events, LongMap<Item> byIndex, Map<GrantKey, Long> grants) {
       this.events = events;
       this.byIndex = byIndex;
       this.grants = grants;
@@ -356,7 +357,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     boolean[] inScope = scope.mask(events);
     long asOfNanos = saturatedNanos(asOf);
     // Keyed by repository index and number while scanning; by repository once per item at the end.
-    Map<Long, Item> byIndex = new HashMap<>();
+    LongMap<Item> byIndex = new LongMap<>();
     Map<GrantKey, Long> grants = new HashMap<>();
     int n = events.size();
     for (int i = 0; i < n; i++) {
@@ -380,7 +381,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       int actor = events.actorIndex(i);
       boolean bot = people.isBot(actor);
       Actor who = people.key(people.personOf(actor));
-      // Scrambled so that Long.hashCode spreads small repository indices and numbers.
+      // Scrambled so that the map's slots spread small repository indices and numbers.
       long key = (((long) repo << 32) | (events.number(i) & 0xFFFF_FFFFL)) * SCRAMBLE;
       Item item = byIndex.get(key);
       if (item == null) {
