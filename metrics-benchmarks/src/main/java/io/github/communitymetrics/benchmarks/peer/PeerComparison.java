@@ -1,5 +1,6 @@
 package io.github.communitymetrics.benchmarks.peer;
 
+import io.github.communitymetrics.benchmarks.Harness;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.store.EventStore;
 import java.nio.file.Files;
@@ -41,10 +42,6 @@ import java.util.Map;
 public final class PeerComparison {
   private PeerComparison() {}
 
-  private interface Task {
-    Object run() throws Exception;
-  }
-
   /** Our four metrics of every repository on a built store; a checksum of the result sizes. */
   static int ourScoring(EventStore store, People people, Instant asOf) {
     return EquivalenceCheck.ourConfidence(store, people, asOf).size()
@@ -81,7 +78,7 @@ public final class PeerComparison {
           store.size(), store.repositories().size(), Files.size(file) / 1e6,
           Runtime.getRuntime().availableProcessors());
 
-      Map<String, Task> tasks = new LinkedHashMap<>();
+      Map<String, Harness.Task> tasks = new LinkedHashMap<>();
       tasks.put("gzip -dc", () -> new ProcessBuilder("gzip", "-dc", file.toString())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
       tasks.put("ours parse only", () -> EquivalenceCheck.ours(file).size());
@@ -116,36 +113,12 @@ public final class PeerComparison {
         tasks.put("ours lottery, one call per repository",
             () -> EquivalenceCheck.ourLotteryOneCallPerRepository(store, people, asOf).size());
       }
-      tasks.put("column scan", () -> {
-        long h = 0;
-        for (int i = 0, n = store.size(); i < n; i++) {
-          h += store.type(i).ordinal() + store.actorIndex(i) + store.repositoryIndex(i) + store.epochSecond(i);
-        }
-        return h;
-      });
+      tasks.put("column scan", () -> Harness.columnScan(store));
 
-      Map<String, long[]> nanos = new LinkedHashMap<>();
-      tasks.keySet().forEach(k -> nanos.put(k, new long[rounds]));
-      for (int r = -1; r < rounds; r++) { // round -1 warms up and is dropped
-        for (Map.Entry<String, Task> t : tasks.entrySet()) {
-          long t0 = System.nanoTime();
-          Object sink = t.getValue().run();
-          long dt = System.nanoTime() - t0;
-          if (r >= 0) {
-            nanos.get(t.getKey())[r] = dt;
-          }
-          if (sink == null) {
-            throw new IllegalStateException(t.getKey());
-          }
-        }
-      }
+      Map<String, long[]> nanos = Harness.run(tasks, rounds);
       duck.close();
       Map<String, Double> median = new LinkedHashMap<>();
-      nanos.forEach((k, v) -> {
-        long[] c = v.clone();
-        Arrays.sort(c);
-        median.put(k, c[c.length / 2] / 1e6);
-      });
+      nanos.forEach((k, v) -> median.put(k, Harness.medianMs(v)));
       System.out.printf("%d rounds, medians (ms):%n", rounds);
       median.forEach((k, v) -> System.out.printf("  %-22s %10.1f%n", k, v));
       System.out.printf(

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.benchmarks.scaling;
 
+import io.github.communitymetrics.benchmarks.Harness;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventReader;
@@ -18,8 +19,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +67,7 @@ import java.util.zip.GZIPOutputStream;
  * 3 and 2 by size (3 and 2 with {@code --quick}, 1 at 10^7).
  */
 public final class ScalingSuite {
-  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
-
   private ScalingSuite() {}
-
-  private interface Task {
-    Object run() throws Exception;
-  }
 
   /** One measured task at one size: medians and extremes in milliseconds. */
   record Timing(long events, int repositories, String task, double medianMs, double minMs, double maxMs) {}
@@ -138,14 +131,14 @@ public final class ScalingSuite {
         EventJsonLines.writeAll(events, w);
       }
       events = null; // measure the store alone
-      long base = usedAfterGc();
+      long base = Harness.usedAfterGc();
       EventStore store = ingest(file);
-      long heap = usedAfterGc() - base;
+      long heap = Harness.usedAfterGc() - base;
       memory.add(new Memory(store.size(), (double) store.estimatedBytes() / store.size(),
           (double) heap / store.size()));
       People people = People.resolve(store);
       Instant asOf = cfg.end();
-      Map<String, Task> tasks = new LinkedHashMap<>();
+      Map<String, Harness.Task> tasks = new LinkedHashMap<>();
       tasks.put("gzip -dc", () -> new ProcessBuilder("gzip", "-dc", file.toString())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
       tasks.put("ingestion", () -> ingest(file).size());
@@ -158,36 +151,11 @@ public final class ScalingSuite {
       tasks.put("first response", () ->
           Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(90)), asOf)
               .computeEachRepository(store, people).size());
-      tasks.put("column scan", () -> {
-        long h = 0;
-        for (int i = 0, m = store.size(); i < m; i++) {
-          h += store.type(i).ordinal() + store.actorIndex(i) + store.repositoryIndex(i) + store.epochSecond(i);
-        }
-        return h;
-      });
-      Map<String, long[]> nanos = new LinkedHashMap<>();
-      tasks.keySet().forEach(k -> nanos.put(k, new long[rounds]));
-      for (int r = -1; r < rounds; r++) { // round -1 warms up and is dropped
-        for (Map.Entry<String, Task> t : tasks.entrySet()) {
-          long start = System.nanoTime();
-          Object sink = t.getValue().run();
-          long dt = System.nanoTime() - start;
-          if (sink == null) {
-            throw new IllegalStateException(t.getKey());
-          }
-          if (r >= 0) {
-            nanos.get(t.getKey())[r] = dt;
-          }
-        }
-      }
+      tasks.put("column scan", () -> Harness.columnScan(store));
+      Map<String, long[]> nanos = Harness.run(tasks, rounds);
       int repositories = store.repositories().size();
-      nanos.forEach((task, v) -> {
-        long[] c = v.clone();
-        Arrays.sort(c);
-        // the lower median with an even number of rounds
-        timings.add(new Timing(store.size(), repositories, task, c[(c.length - 1) / 2] / 1e6, c[0] / 1e6,
-            c[c.length - 1] / 1e6));
-      });
+      nanos.forEach((task, v) -> timings.add(new Timing(store.size(), repositories, task,
+          Harness.medianMs(v), Arrays.stream(v).min().orElseThrow() / 1e6, Arrays.stream(v).max().orElseThrow() / 1e6)));
       System.err.printf(Locale.ROOT, "%,d events, %,d repositories: done (%d rounds, load average %s)%n",
           store.size(), repositories, rounds, loadAverage());
     } finally {
@@ -205,16 +173,6 @@ public final class ScalingSuite {
       }
     }
     return b.build();
-  }
-
-  private static long usedAfterGc() throws InterruptedException {
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      Thread.sleep(100);
-      used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 
   private static String loadAverage() {

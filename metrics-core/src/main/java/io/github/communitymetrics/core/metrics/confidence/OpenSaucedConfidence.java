@@ -306,14 +306,7 @@ public final class OpenSaucedConfidence
         if (r == target) {
           inRepository.set(id);
         }
-        if (!withPullRequests.get(id)) {
-          withPullRequests.set(id);
-          if ((id + 1) * k > smallest.length) {
-            smallest = Arrays.copyOf(smallest, Math.max(smallest.length * 2, (id + 1) * k));
-          }
-          Arrays.fill(smallest, id * k, (id + 1) * k, -1);
-        }
-        insertSmallest(smallest, id * k, k, r);
+        smallest = addFootprint(smallest, withPullRequests, id, k, r);
       }
     }
     Map<String, Footprint> footprints = new HashMap<>();
@@ -406,14 +399,7 @@ public final class OpenSaucedConfidence
         continue;
       }
       pullRequests.add(r, id);
-      if (!withPullRequests.get(id)) {
-        withPullRequests.set(id);
-        if ((id + 1) * k > smallest.length) {
-          smallest = Arrays.copyOf(smallest, Math.max(smallest.length * 2, (id + 1) * k));
-        }
-        Arrays.fill(smallest, id * k, (id + 1) * k, -1);
-      }
-      insertSmallest(smallest, id * k, k, r);
+      smallest = addFootprint(smallest, withPullRequests, id, k, r);
     }
     ByRepository.Groups starsOf = stars.group(repositories);
     ByRepository.Groups forksOf = forks.group(repositories);
@@ -471,6 +457,24 @@ public final class OpenSaucedConfidence
       }
     }
     return users;
+  }
+
+  /**
+   * Records a pull request event of login {@code id} in store repository {@code r}: marks the
+   * login in {@code withPullRequests} and keeps {@code r} if it is among the login's {@code k}
+   * smallest repositories. Returns {@code smallest}, grown when the login is new and beyond it.
+   */
+  private static int[] addFootprint(int[] smallest, BitSet withPullRequests, int id, int k, int r) {
+    int[] a = smallest;
+    if (!withPullRequests.get(id)) {
+      withPullRequests.set(id);
+      if ((id + 1) * k > a.length) {
+        a = Arrays.copyOf(a, Math.max(a.length * 2, (id + 1) * k));
+      }
+      Arrays.fill(a, id * k, (id + 1) * k, -1);
+    }
+    insertSmallest(a, id * k, k, r);
+    return a;
   }
 
   /**

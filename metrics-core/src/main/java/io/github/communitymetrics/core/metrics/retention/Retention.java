@@ -304,11 +304,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
 
   @Override
   public RetentionState accumulate(EventStore slice, People people) {
-    Checks.notNull(slice, "slice");
-    Checks.notNull(people, "people");
-    Checks.argument(
-        people.store().actors().equals(slice.actors()),
-        "people were resolved for another store than the slice");
+    checkArguments(slice, people);
     boolean[] counts = countedTypes();
     boolean[] inScope = scope.mask(slice);
     long from = window.start().getEpochSecond();
@@ -327,13 +323,10 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       if (s < from || s > to || ((s == from || s == to) && !window.contains(slice.instant(i)))) {
         continue;
       }
-      int actor = slice.actorIndex(i);
-      if (t == EventType.PULL_REQUEST_MERGED) {
-        actor = slice.secondActorIndex(i);
-        if (actor < 0) {
-          unattributed++;
-          continue;
-        }
+      int actor = credited(slice, i, t);
+      if (actor < 0) {
+        unattributed++;
+        continue;
       }
       if (!includeBots && people.isBot(actor)) {
         continue;
@@ -372,11 +365,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
    */
   public SortedMap<Repository, RetentionState> accumulateEachRepository(
       EventStore slice, People people) {
-    Checks.notNull(slice, "slice");
-    Checks.notNull(people, "people");
-    Checks.argument(
-        people.store().actors().equals(slice.actors()),
-        "people were resolved for another store than the slice");
+    checkArguments(slice, people);
     boolean[] counts = countedTypes();
     boolean[] inScope = scope.mask(slice);
     int repositories = inScope.length;
@@ -389,13 +378,10 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       if (!counts[t.ordinal()] || !inScope[r]) {
         continue;
       }
-      int actor = s.actorIndex(i);
-      if (t == EventType.PULL_REQUEST_MERGED) {
-        actor = s.secondActorIndex(i);
-        if (actor < 0) {
-          unattributed[r]++;
-          continue;
-        }
+      int actor = credited(s, i, t);
+      if (actor < 0) {
+        unattributed[r]++;
+        continue;
       }
       if (!includeBots && people.isBot(actor)) {
         continue;
@@ -459,6 +445,22 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     accumulateEachRepository(store, people)
         .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state, calendar)));
     return out.build();
+  }
+
+  private static void checkArguments(EventStore slice, People people) {
+    Checks.notNull(slice, "slice");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(slice.actors()),
+        "people were resolved for another store than the slice");
+  }
+
+  /**
+   * The actor a counted event credits: its actor, or for a merge the pull request's author; -1
+   * for a merge whose source did not name the author.
+   */
+  private static int credited(EventStore s, int i, EventType t) {
+    return t == EventType.PULL_REQUEST_MERGED ? s.secondActorIndex(i) : s.actorIndex(i);
   }
 
   /** Which event types count, by ordinal. */
