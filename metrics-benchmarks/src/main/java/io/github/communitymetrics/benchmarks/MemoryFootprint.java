@@ -2,8 +2,6 @@ package io.github.communitymetrics.benchmarks;
 
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.store.EventStore;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,8 +17,6 @@ import java.util.Locale;
  * </pre>
  */
 public final class MemoryFootprint {
-  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
-
   private MemoryFootprint() {}
 
   /**
@@ -33,12 +29,12 @@ public final class MemoryFootprint {
         "events, distinct, list bytes/event, store bytes/event, estimated bytes/event, ratio");
     for (String arg : args) {
       int n = Integer.parseInt(arg);
-      long base = usedAfterGc();
+      long base = Harness.usedAfterGc();
       List<Event> events = BenchmarkEvents.generate(n, 42);
-      long listBytes = usedAfterGc() - base;
+      long listBytes = Harness.usedAfterGc() - base;
       EventStore store = EventStore.of(events);
       events = null; // the store must not depend on the list: measure it alone
-      long storeBytes = usedAfterGc() - base;
+      long storeBytes = Harness.usedAfterGc() - base;
       long estimated = store.estimatedBytes();
       System.out.printf(
           Locale.ROOT,
@@ -51,15 +47,5 @@ public final class MemoryFootprint {
           (double) listBytes / storeBytes);
       store = null;
     }
-  }
-
-  private static long usedAfterGc() throws InterruptedException {
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      Thread.sleep(100);
-      used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 }

@@ -7,7 +7,14 @@ import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.identity.BotDetector;
+import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
+import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
+import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
+import io.github.communitymetrics.core.metrics.retention.Retention;
 import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.github.archive.GhArchiveReader;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,18 +33,47 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Our metrics (GH Archive reader, event store, metric per repository) against the same metrics in
- * DuckDB SQL over the same JSON lines, for every repository: OpenSauced contributor confidence
- * (June 2024 preset) and the OpenSauced lottery factor. Numbers must be identical.
+ * Our metrics (GH Archive reader, event store, the all-repositories form of each metric) against
+ * the same metrics in DuckDB SQL over the same JSON lines, for every repository: OpenSauced
+ * contributor confidence (June 2024 preset), the OpenSauced lottery factor, LFX period-over-period
+ * retention and CHAOSS time to first response. Numbers must be identical.
  *
- * <p>The SQL follows /work/shared/design/metric-definitions.md and our documented reading of it:
- * logins lower-cased; stars are {@code WatchEvent}s (GH Archive only records "started"), forks
- * {@code ForkEvent}s; a user's pull request events are {@code PullRequestEvent} "opened" (credited
- * to the actor) and "closed" (credited to {@code payload.pull_request.user.login}, the author);
- * the lottery factor counts "opened" per author with {@code [bot]} logins excluded, and counts
- * authors while the cumulative count before them is below half of the total. Both shapes of the
- * archive are read: the Events API ({@code repo.name}, {@code actor.login}) and the 2012 timeline
- * ({@code repository.owner}/{@code repository.name}, {@code actor} as a string).
+ * <p>The SQL follows /work/shared/design/metric-definitions.md and our documented reading of it,
+ * and it reproduces what our GH Archive reader takes from a line:
+ *
+ * <ul>
+ *   <li>people are lower-cased logins; bots are logins ending in {@code [bot]}, actors of type
+ *       {@code Bot} and the names of {@link BotDetector#defaults()} (our identity resolution also
+ *       merges a login with another login of the same numeric id; the check shows whether that
+ *       ever matters on this data);
+ *   <li>stars are {@code WatchEvent}s (GH Archive only records "started"), forks {@code
+ *       ForkEvent}s;
+ *   <li>confidence: a user's pull request events are {@code PullRequestEvent} "opened" (credited
+ *       to the actor) and "closed" (credited to {@code payload.pull_request.user.login}, the
+ *       author);
+ *   <li>lottery factor: "opened" per author, bots excluded, counting authors while the cumulative
+ *       count before them is below half of the total;
+ *   <li>retention: a contribution is an opened pull request, an opened issue (not a pull request
+ *       seen as an issue), an issue or review comment ("created"), or a review ("created" or
+ *       "submitted" with a known state), by a non-bot; the active people of each period are the
+ *       distinct contributors; retained = active in the period and in the one before. Periods are
+ *       ISO weeks (UTC) here, not LFX's default quarters, because the amplified streams span days
+ *       to weeks;
+ *   <li>time to first response: items are issues and pull requests opened in the window by a
+ *       non-bot (the earliest opening of the repository and number, before as-of); the response is
+ *       the earliest issue comment, review comment or review (as above) at or after the opening,
+ *       before as-of, by a non-bot other than the author. Compared: items, answered items, and
+ *       the nearest-rank median and 90th percentile of the answered ones, in seconds;
+ *   <li>item numbers as the reader finds them: {@code payload.issue.number} or {@code
+ *       payload.number}, {@code payload.pull_request.number}, and in the 2012 timeline the event
+ *       {@code url} ({@code /issues/N}, {@code /pull/N}) or the review comment's {@code
+ *       _links.pull_request.href} ({@code /pulls/N}); an issue is a pull request when its {@code
+ *       pull_request} object has a non-null link.
+ * </ul>
+ *
+ * <p>Both shapes of the archive are read: the Events API ({@code repo.name}, {@code actor.login})
+ * and the 2012 timeline ({@code repository.owner}/{@code repository.name}, {@code actor} as a
+ * string).
  */
 public final class EquivalenceCheck {
   private EquivalenceCheck() {}
@@ -48,18 +84,89 @@ public final class EquivalenceCheck {
   /** Per-repository lottery factor: the factor and the total of opened pull requests. */
   public record Lottery(int factor, long total) {}
 
+  /**
+   * Per-repository period-over-period retention: for every period with an active contributor,
+   * {@code "start:active:retained"} (start in epoch seconds; retained = also active in the
+   * period before), in time order. The LFX percentage is {@code 100 * retained / active of the
+   * period before}, so equal counts give equal percentages.
+   */
+  public record Retained(List<String> periods) {}
+
+  /**
+   * Per-repository time to first response: items opened in the window, answered items, and the
+   * nearest-rank median and 90th percentile of the answered ones in seconds (-1 when none).
+   */
+  public record FirstResponse(long items, long answered, long p50Seconds, long p90Seconds) {}
+
   /** The SQL that loads {@code ev}, one row per line with the columns the metrics use. */
   static final String LOAD =
-      "CREATE OR REPLACE TABLE ev AS SELECT "
+      "CREATE OR REPLACE TABLE ev AS SELECT type, action, ts, login, repo, pr_author, num, on_pr, "
+          + "review_state, coalesce(login LIKE '%[bot]' OR actor_type = 'Bot' OR login IN (SELECT name FROM bots), false) AS bot "
+          + "FROM (SELECT "
           + "json->>'$.type' AS type, json->>'$.payload.action' AS action, "
           + "CAST(json->>'$.created_at' AS TIMESTAMPTZ) AS ts, "
           + "lower(CASE WHEN json_type(json->'$.actor') = 'VARCHAR' THEN json->>'$.actor' "
           + "ELSE json->>'$.actor.login' END) AS login, "
+          + "coalesce(json->>'$.actor.type', json->>'$.actor_attributes.type') AS actor_type, "
           + "coalesce(json->>'$.repo.name', "
           + "(json->>'$.repository.owner') || '/' || (json->>'$.repository.name')) || '#' || "
           + "coalesce(json->>'$.repo.id', json->>'$.repository.id', '') AS repo, "
-          + "lower(json->>'$.payload.pull_request.user.login') AS pr_author "
-          + "FROM read_ndjson_objects(?)";
+          + "lower(json->>'$.payload.pull_request.user.login') AS pr_author, "
+          + "CASE json->>'$.type' "
+          + "WHEN 'IssuesEvent' THEN coalesce(" + number("$.payload.issue.number") + ", " + number("$.payload.number") + ") "
+          + "WHEN 'IssueCommentEvent' THEN coalesce(" + number("$.payload.issue.number") + ", "
+          + after("$.url", "/issues/") + ", " + after("$.url", "/pull/") + ") "
+          + "WHEN 'PullRequestEvent' THEN coalesce(" + number("$.payload.pull_request.number") + ", " + number("$.payload.number") + ") "
+          + "WHEN 'PullRequestReviewCommentEvent' THEN coalesce(" + number("$.payload.pull_request.number") + ", "
+          + after("$.payload.comment._links.pull_request.href", "/pulls/") + ") "
+          + "WHEN 'PullRequestReviewEvent' THEN " + number("$.payload.pull_request.number") + " END AS num, "
+          + "coalesce(json->>'$.payload.issue.pull_request.url', json->>'$.payload.issue.pull_request.html_url', "
+          + "json->>'$.payload.issue.pull_request.diff_url', json->>'$.payload.issue.pull_request.patch_url') "
+          + "IS NOT NULL AS on_pr, "
+          + "lower(json->>'$.payload.review.state') AS review_state "
+          + "FROM read_ndjson_objects(?))";
+
+  /** A positive JSON integer at {@code path}, else NULL. */
+  private static String number(String path) {
+    return "nullif(greatest(TRY_CAST(json->>'" + path + "' AS INTEGER), 0), 0)";
+  }
+
+  /** The number after the last {@code marker} in the string at {@code path} (up to 10 digits). */
+  private static String after(String path, String marker) {
+    return "TRY_CAST(nullif(regexp_extract(json->>'" + path + "', '.*" + marker + "([0-9]{1,10})', 1), '') AS INTEGER)";
+  }
+
+  /** Rows that are a contribution (retention) or a response (first response): see the class. */
+  static final String RESPONSE_OR_CONTRIBUTION =
+      "repo IS NOT NULL AND login IS NOT NULL AND num IS NOT NULL AND NOT bot AND ("
+          + "(type IN ('IssueCommentEvent', 'PullRequestReviewCommentEvent') AND (action IS NULL OR action = 'created')) "
+          + "OR (type = 'PullRequestReviewEvent' AND (action IS NULL OR action IN ('created', 'submitted')) "
+          + "AND review_state IN ('approved', 'changes_requested', 'commented', 'dismissed')))";
+
+  /** Openings of items: pull requests, and issues that are not pull requests. */
+  static final String OPENING =
+      "repo IS NOT NULL AND login IS NOT NULL AND num IS NOT NULL AND action = 'opened' "
+          + "AND (type = 'PullRequestEvent' OR (type = 'IssuesEvent' AND NOT on_pr))";
+
+  static final String RETENTION =
+      "WITH c AS (SELECT DISTINCT repo, login, date_trunc('week', ts) AS p FROM ev "
+          + "WHERE ts >= ? AND ts < ? AND ((" + RESPONSE_OR_CONTRIBUTION + ") OR (" + OPENING + " AND NOT bot))) "
+          + "SELECT c.repo, CAST(epoch(c.p) AS BIGINT) AS s, count(*), count(q.login) FROM c "
+          + "LEFT JOIN c q ON q.repo = c.repo AND q.login = c.login AND q.p = c.p - INTERVAL 7 DAY "
+          + "GROUP BY c.repo, c.p ORDER BY c.repo, c.p";
+
+  static final String FIRST_RESPONSE =
+      "WITH o AS (SELECT repo, num, min(ts) AS opened, arg_min(login, ts) AS author, arg_min(bot, ts) AS author_bot "
+          + "  FROM ev WHERE ts < ? AND " + OPENING + " GROUP BY repo, num), "
+          + "k AS (SELECT * FROM o WHERE opened >= ? AND NOT author_bot), "
+          + "r AS (SELECT repo, num, ts, login FROM ev WHERE ts < ? AND (" + RESPONSE_OR_CONTRIBUTION + ")), "
+          + "f AS (SELECT k.repo, CAST(epoch(min(r.ts)) - epoch(k.opened) AS BIGINT) AS d FROM k "
+          + "  LEFT JOIN r ON r.repo = k.repo AND r.num = k.num AND r.ts >= k.opened AND r.login <> k.author "
+          + "  GROUP BY k.repo, k.num, k.opened), "
+          + "s AS (SELECT repo, d, row_number() OVER (PARTITION BY repo ORDER BY d NULLS LAST) AS rn, "
+          + "  count(d) OVER (PARTITION BY repo) AS n, count(*) OVER (PARTITION BY repo) AS items FROM f) "
+          + "SELECT repo, max(items), max(n), coalesce(max(CASE WHEN rn = ceil(0.5 * n) THEN d END), -1), "
+          + "coalesce(max(CASE WHEN rn = ceil(0.9 * n) THEN d END), -1) FROM s GROUP BY repo";
 
   static final String CONFIDENCE =
       "WITH w AS (SELECT * FROM ev WHERE ts >= ? AND ts < ?), "
@@ -91,6 +198,14 @@ public final class EquivalenceCheck {
   /** Opens an in-memory DuckDB and loads {@code file} into the table {@code ev}. */
   public static Connection load(Path file) throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement st = c.createStatement()) {
+      st.execute("SET TimeZone = 'UTC'");
+      StringBuilder names = new StringBuilder("CREATE OR REPLACE TABLE bots AS SELECT * FROM (VALUES ('')");
+      for (String name : BotDetector.defaults().names()) {
+        names.append(", ('").append(name.replace("'", "''")).append("')");
+      }
+      st.execute(names.append(") AS t(name)").toString());
+    }
     try (PreparedStatement p = c.prepareStatement(LOAD)) {
       p.setString(1, file.toString());
       p.execute();
@@ -134,8 +249,110 @@ public final class EquivalenceCheck {
     return b.build();
   }
 
-  /** Our confidence for every repository with any star or fork in the window. */
+  /** Our confidence for every repository with any star or fork in the window, in one pass. */
   public static Map<String, Confidence> ourConfidence(EventStore store, People people, Instant asOf) {
+    Map<String, Confidence> out = new TreeMap<>();
+    // The repository of the preset is only a template for the all-repositories form.
+    OpenSaucedConfidence.opensauced(store.repository(0), asOf)
+        .computeEachRepository(store, people)
+        .forEach((repo, r) -> out.put(key(repo),
+            new Confidence(r.stargazers(), r.forkers(), r.stargazerWeight(), r.forkerWeight())));
+    return out;
+  }
+
+  /** Our lottery factor for every repository with any counted pull request in the window. */
+  public static Map<String, Lottery> ourLottery(EventStore store, People people, Instant asOf) {
+    Map<String, Lottery> out = new TreeMap<>();
+    LotteryFactor.openSauced(asOf).computeEachRepository(store, people).forEach((repo, r) -> {
+      if (r.factor().total() > 0) {
+        out.put(key(repo), new Lottery(r.factor().factor(), r.factor().total()));
+      }
+    });
+    return out;
+  }
+
+  /** The retention metric compared: LFX, ISO weeks in UTC, the 35 days before {@code asOf}. */
+  public static Retention retention(Instant asOf) {
+    return Retention.lfx(Window.endingAt(asOf, Duration.ofDays(35))).withUnit(PeriodUnit.ISO_WEEK);
+  }
+
+  /** Our period-over-period retention of every repository with a contribution in the window. */
+  public static Map<String, Retained> ourRetention(EventStore store, People people, Instant asOf) {
+    Map<String, Retained> out = new TreeMap<>();
+    retention(asOf).computeEachRepository(store, people).forEach((repo, r) -> {
+      List<String> periods = new ArrayList<>();
+      for (PeriodRetention p : r.periods()) {
+        if (!p.active().isEmpty()) {
+          periods.add(p.period().window().start().getEpochSecond() + ":" + p.active().size() + ":" + p.retained().size());
+        }
+      }
+      if (!periods.isEmpty()) {
+        out.put(key(repo), new Retained(periods));
+      }
+    });
+    return out;
+  }
+
+  /** The responsiveness metric compared: CHAOSS, the 30 days before {@code asOf}, as of then. */
+  public static Responsiveness responsiveness(Instant asOf) {
+    return Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(30)), asOf);
+  }
+
+  /** Our time to first response of every repository with an item opened in the window. */
+  public static Map<String, FirstResponse> ourFirstResponse(EventStore store, People people, Instant asOf) {
+    Map<String, FirstResponse> out = new TreeMap<>();
+    responsiveness(asOf).computeEachRepository(store, people).forEach((repo, r) -> {
+      DurationSummary d = r.firstResponse();
+      if (d.completed() + d.censored() > 0) {
+        out.put(key(repo), new FirstResponse(d.completed() + d.censored(), d.completed(),
+            d.p50().map(Duration::getSeconds).orElse(-1L), d.p90().map(Duration::getSeconds).orElse(-1L)));
+      }
+    });
+    return out;
+  }
+
+  /** DuckDB's retention per repository with a contribution in the window. */
+  public static Map<String, Retained> duckRetention(Connection c, Instant asOf) throws SQLException {
+    Map<String, List<String>> periods = new TreeMap<>();
+    Window w = retention(asOf).window();
+    try (PreparedStatement p = c.prepareStatement(RETENTION)) {
+      p.setTimestamp(1, Timestamp.from(w.start()));
+      p.setTimestamp(2, Timestamp.from(w.end()));
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          periods.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+              .add(r.getLong(2) + ":" + r.getLong(3) + ":" + r.getLong(4));
+        }
+      }
+    }
+    Map<String, Retained> out = new TreeMap<>();
+    periods.forEach((repo, list) -> out.put(repo, new Retained(list)));
+    return out;
+  }
+
+  /** DuckDB's time to first response per repository with an item opened in the window. */
+  public static Map<String, FirstResponse> duckFirstResponse(Connection c, Instant asOf) throws SQLException {
+    Map<String, FirstResponse> out = new TreeMap<>();
+    Window w = responsiveness(asOf).window();
+    try (PreparedStatement p = c.prepareStatement(FIRST_RESPONSE)) {
+      p.setTimestamp(1, Timestamp.from(asOf));
+      p.setTimestamp(2, Timestamp.from(w.start()));
+      p.setTimestamp(3, Timestamp.from(asOf));
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), new FirstResponse(r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The confidence as it was computed before the all-repositories form: one call per repository,
+   * each a pass over the whole window. Kept to measure what the one-pass form saves.
+   */
+  public static Map<String, Confidence> ourConfidenceOneCallPerRepository(
+      EventStore store, People people, Instant asOf) {
     Map<String, Confidence> out = new TreeMap<>();
     for (Repository repo : store.repositories()) {
       OpenSaucedConfidence.Result r = OpenSaucedConfidence.opensauced(repo, asOf).compute(store, people);
@@ -147,8 +364,9 @@ public final class EquivalenceCheck {
     return out;
   }
 
-  /** Our lottery factor for every repository with any counted pull request in the window. */
-  public static Map<String, Lottery> ourLottery(EventStore store, People people, Instant asOf) {
+  /** The lottery factor as it was computed before: one call per repository. */
+  public static Map<String, Lottery> ourLotteryOneCallPerRepository(
+      EventStore store, People people, Instant asOf) {
     Map<String, Lottery> out = new TreeMap<>();
     for (Repository repo : store.repositories()) {
       FactorResult<Actor> f =
@@ -191,6 +409,12 @@ public final class EquivalenceCheck {
     try (Connection c = load(file)) {
       report("confidence", ourConfidence(store, people, asOf), duckConfidence(c, asOf));
       report("lottery", ourLottery(store, people, asOf), duckLottery(c, asOf));
+      report("retention", ourRetention(store, people, asOf), duckRetention(c, asOf));
+      Map<String, FirstResponse> first = ourFirstResponse(store, people, asOf);
+      report("first response", first, duckFirstResponse(c, asOf));
+      System.out.printf("  (items opened in the window: %d, answered: %d)%n",
+          first.values().stream().mapToLong(FirstResponse::items).sum(),
+          first.values().stream().mapToLong(FirstResponse::answered).sum());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.benchmarks.peer;
 
+import io.github.communitymetrics.benchmarks.Harness;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.store.EventStore;
 import java.nio.file.Files;
@@ -15,36 +16,53 @@ import java.util.Map;
 
 /**
  * Plain timing harness, same JVM, same run: ours against DuckDB on the same amplified GH Archive
- * file, alternating, medians of N rounds. Measured per round:
+ * file, alternating, medians of N rounds, with the four metrics of {@link EquivalenceCheck}
+ * (OpenSauced confidence, lottery factor, LFX period-over-period retention, time to first
+ * response) for every repository. Measured per round:
  *
  * <ul>
  *   <li>{@code gzip -dc} of the file to /dev/null (the ingestion limit);
- *   <li>ours end to end: read + store + people + lottery factor and OpenSauced confidence of every
- *       repository;
- *   <li>DuckDB end to end: {@code read_ndjson_objects} into a table + the two SQL queries;
- *   <li>scoring only: ours on the store already built, DuckDB on the table already loaded;
+ *   <li>ours parse only (GH Archive reader into a store) and DuckDB load only ({@code
+ *       read_ndjson_objects} into a table);
+ *   <li>ours end to end: read + store + people + the four metrics of every repository, each in
+ *       its one-pass all-repositories form ({@code computeEachRepository});
+ *   <li>DuckDB end to end: load + the four SQL queries;
+ *   <li>scoring only, in total and per metric: ours on the store already built (people already
+ *       resolved; resolving them is timed apart), DuckDB on the table already loaded;
  *   <li>one sequential pass over the store's columns (the scoring limit).
  * </ul>
  *
- * <p>Usage: {@code PeerComparison [--quick] [size] [seed]}: size as for {@link GhArchiveAmplifier}
- * ({@code hour} by default, about 170 thousand events; 24000 events, three copies, with {@code
- * --quick}); quick = 3 rounds, else 7. Our scoring calls the per-repository metrics once per
- * repository, and each call scans the whole store (confidence needs every repository's pull
- * requests), so our scoring time grows with repositories x events: that, not parsing, is what
- * loses to DuckDB today (see the report), and why quick mode stays at three copies. The file is
- * written to the temp directory and deleted at the end.
+ * <p>Usage: {@code PeerComparison [--quick] [--before] [size] [seed]}: size as for {@link
+ * GhArchiveAmplifier} ({@code hour} by default, about 170 thousand events; 24000 events, three
+ * copies in one hour, with {@code --quick}); quick = 3 rounds, else 7. {@code --before} also
+ * times confidence and lottery factor computed the old way, one call per repository (each call a
+ * pass over the whole window: repositories x events). The file is written to the temp directory
+ * and deleted at the end.
  */
 public final class PeerComparison {
   private PeerComparison() {}
 
-  private interface Task {
-    Object run() throws Exception;
+  /** Our four metrics of every repository on a built store; a checksum of the result sizes. */
+  static int ourScoring(EventStore store, People people, Instant asOf) {
+    return EquivalenceCheck.ourConfidence(store, people, asOf).size()
+        + EquivalenceCheck.ourLottery(store, people, asOf).size()
+        + EquivalenceCheck.ourRetention(store, people, asOf).size()
+        + EquivalenceCheck.ourFirstResponse(store, people, asOf).size();
+  }
+
+  /** DuckDB's four queries on the loaded table; a checksum of the result sizes. */
+  static int duckScoring(Connection duck, Instant asOf) throws java.sql.SQLException {
+    return EquivalenceCheck.duckConfidence(duck, asOf).size()
+        + EquivalenceCheck.duckLottery(duck, asOf).size()
+        + EquivalenceCheck.duckRetention(duck, asOf).size()
+        + EquivalenceCheck.duckFirstResponse(duck, asOf).size();
   }
 
   /** Runs the comparison; see the class documentation for the arguments. */
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     boolean quick = rest.remove("--quick");
+    boolean before = rest.remove("--before");
     String size = rest.isEmpty() ? (quick ? "24000" : "hour") : rest.get(0);
     long seed = rest.size() > 1 ? Long.parseLong(rest.get(1)) : 1L;
     int rounds = quick ? 3 : 7;
@@ -60,64 +78,56 @@ public final class PeerComparison {
           store.size(), store.repositories().size(), Files.size(file) / 1e6,
           Runtime.getRuntime().availableProcessors());
 
-      Map<String, Task> tasks = new LinkedHashMap<>();
+      Map<String, Harness.Task> tasks = new LinkedHashMap<>();
       tasks.put("gzip -dc", () -> new ProcessBuilder("gzip", "-dc", file.toString())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
+      tasks.put("ours parse only", () -> EquivalenceCheck.ours(file).size());
+      tasks.put("duckdb load only", () -> {
+        try (Connection c = EquivalenceCheck.load(file)) {
+          return c;
+        }
+      });
       tasks.put("ours end to end", () -> {
         EventStore s = EquivalenceCheck.ours(file);
-        People p = People.resolve(s);
-        return EquivalenceCheck.ourLottery(s, p, asOf).size() + EquivalenceCheck.ourConfidence(s, p, asOf).size();
+        return ourScoring(s, People.resolve(s), asOf);
       });
       tasks.put("duckdb end to end", () -> {
         try (Connection c = EquivalenceCheck.load(file)) {
-          return EquivalenceCheck.duckLottery(c, asOf).size() + EquivalenceCheck.duckConfidence(c, asOf).size();
+          return duckScoring(c, asOf);
         }
       });
-      tasks.put("ours scoring", () ->
-          EquivalenceCheck.ourLottery(store, people, asOf).size()
-              + EquivalenceCheck.ourConfidence(store, people, asOf).size());
-      tasks.put("ours lottery only", () -> EquivalenceCheck.ourLottery(store, people, asOf).size());
-      tasks.put("duckdb scoring", () ->
-          EquivalenceCheck.duckLottery(duck, asOf).size() + EquivalenceCheck.duckConfidence(duck, asOf).size());
-      tasks.put("duckdb lottery only", () -> EquivalenceCheck.duckLottery(duck, asOf).size());
-      tasks.put("column scan", () -> {
-        long h = 0;
-        for (int i = 0, n = store.size(); i < n; i++) {
-          h += store.type(i).ordinal() + store.actorIndex(i) + store.repositoryIndex(i) + store.epochSecond(i);
-        }
-        return h;
-      });
-
-      Map<String, long[]> nanos = new LinkedHashMap<>();
-      tasks.keySet().forEach(k -> nanos.put(k, new long[rounds]));
-      for (int r = -1; r < rounds; r++) { // round -1 warms up and is dropped
-        for (Map.Entry<String, Task> t : tasks.entrySet()) {
-          long t0 = System.nanoTime();
-          Object sink = t.getValue().run();
-          long dt = System.nanoTime() - t0;
-          if (r >= 0) {
-            nanos.get(t.getKey())[r] = dt;
-          }
-          if (sink == null) {
-            throw new IllegalStateException(t.getKey());
-          }
-        }
+      tasks.put("ours scoring", () -> ourScoring(store, people, asOf));
+      tasks.put("duckdb scoring", () -> duckScoring(duck, asOf));
+      tasks.put("ours people", () -> People.resolve(store));
+      tasks.put("ours confidence", () -> EquivalenceCheck.ourConfidence(store, people, asOf).size());
+      tasks.put("duckdb confidence", () -> EquivalenceCheck.duckConfidence(duck, asOf).size());
+      tasks.put("ours lottery", () -> EquivalenceCheck.ourLottery(store, people, asOf).size());
+      tasks.put("duckdb lottery", () -> EquivalenceCheck.duckLottery(duck, asOf).size());
+      tasks.put("ours retention", () -> EquivalenceCheck.ourRetention(store, people, asOf).size());
+      tasks.put("duckdb retention", () -> EquivalenceCheck.duckRetention(duck, asOf).size());
+      tasks.put("ours first response", () -> EquivalenceCheck.ourFirstResponse(store, people, asOf).size());
+      tasks.put("duckdb first response", () -> EquivalenceCheck.duckFirstResponse(duck, asOf).size());
+      if (before) {
+        tasks.put("ours confidence, one call per repository",
+            () -> EquivalenceCheck.ourConfidenceOneCallPerRepository(store, people, asOf).size());
+        tasks.put("ours lottery, one call per repository",
+            () -> EquivalenceCheck.ourLotteryOneCallPerRepository(store, people, asOf).size());
       }
+      tasks.put("column scan", () -> Harness.columnScan(store));
+
+      Map<String, long[]> nanos = Harness.run(tasks, rounds);
       duck.close();
       Map<String, Double> median = new LinkedHashMap<>();
-      nanos.forEach((k, v) -> {
-        long[] c = v.clone();
-        Arrays.sort(c);
-        median.put(k, c[c.length / 2] / 1e6);
-      });
+      nanos.forEach((k, v) -> median.put(k, Harness.medianMs(v)));
       System.out.printf("%d rounds, medians (ms):%n", rounds);
       median.forEach((k, v) -> System.out.printf("  %-22s %10.1f%n", k, v));
-      System.out.printf("ratios: end to end duckdb/ours %.2f; scoring duckdb/ours %.2f; "
-              + "lottery duckdb/ours %.2f; ours e2e / gzip -dc %.2f; ours scoring / column scan %.1f%n",
+      System.out.printf(
+          "ratios: end to end duckdb/ours %.2f; scoring duckdb/ours %.2f; "
+              + "ours end to end / gzip -dc %.2f; ours parse / gzip -dc %.2f; ours scoring / column scan %.1f%n",
           median.get("duckdb end to end") / median.get("ours end to end"),
           median.get("duckdb scoring") / median.get("ours scoring"),
-          median.get("duckdb lottery only") / median.get("ours lottery only"),
           median.get("ours end to end") / median.get("gzip -dc"),
+          median.get("ours parse only") / median.get("gzip -dc"),
           median.get("ours scoring") / median.get("column scan"));
       System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).trim()
           + " (at " + Instant.now() + ", window " + Duration.ofDays(30) + " to " + asOf + ")");

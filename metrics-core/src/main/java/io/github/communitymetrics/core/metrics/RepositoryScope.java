@@ -39,6 +39,10 @@ public final class RepositoryScope {
   /** These repositories. */
   public static RepositoryScope of(Repository first, Repository... more) {
     Checks.notNull(first, "repository");
+    if (Checks.notNull(more, "repositories").length == 0) {
+      // The common case (one scope per repository, thousands of them): no sorted copy needed.
+      return new RepositoryScope(Set.of(first), null, null);
+    }
     Set<Repository> set = new TreeSet<>();
     set.add(first);
     for (Repository r : Checks.notNull(more, "repositories")) {
@@ -111,6 +115,10 @@ public final class RepositoryScope {
     Checks.notNull(store, "store");
     List<Repository> all = store.repositories();
     boolean[] mask = new boolean[all.size()];
+    if (isAll()) {
+      java.util.Arrays.fill(mask, true);
+      return mask;
+    }
     for (int i = 0; i < mask.length; i++) {
       mask[i] = includes(all.get(i));
     }

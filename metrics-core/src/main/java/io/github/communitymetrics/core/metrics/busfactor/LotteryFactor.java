@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.metrics.busfactor;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.Ranked;
@@ -12,7 +13,9 @@ import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.communitymetrics.core.event.Repository;
 import java.util.ArrayList;
+import java.util.SortedMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -189,6 +192,30 @@ public final class LotteryFactor
   @Override
   public ContributionCounts<Actor> merge(ContributionCounts<Actor> a, ContributionCounts<Actor> b) {
     return a.merge(b);
+  }
+
+  /**
+   * This metric for every repository of {@code store} in its scope, in one pass over the
+   * columns instead of one {@link #compute} per repository.
+   *
+   * <p>The value for repository {@code r} equals {@code
+   * withScope(RepositoryScope.of(r)).compute(store, people)}: the same result record, whose
+   * selection names {@code r} alone. Every repository in scope with at least one event in {@code
+   * store} (any type, any time) has an entry, since even without contributions its level depends
+   * on its age; repositories without events have none.
+   *
+   * @param store the events (a store or a slice)
+   * @param people the store's people
+   * @return the results by repository, in {@link io.github.communitymetrics.core.event.Repository}
+   *     order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, Result> computeEachRepository(EventStore store, People people) {
+    SortedMap<Repository, ContributionCounts<Actor>> states =
+        RepositoryTally.byRepository(store, people, selection, createdAt.isEmpty(), true);
+    AscendingMap<Repository, Result> out = new AscendingMap<>();
+    states.forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
+    return out.build();
   }
 
   @Override

@@ -2,8 +2,11 @@ package io.github.communitymetrics.core.metrics.confidence;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.internal.ByRepository;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -302,14 +306,7 @@ public final class OpenSaucedConfidence
         if (r == target) {
           inRepository.set(id);
         }
-        if (!withPullRequests.get(id)) {
-          withPullRequests.set(id);
-          if ((id + 1) * k > smallest.length) {
-            smallest = Arrays.copyOf(smallest, Math.max(smallest.length * 2, (id + 1) * k));
-          }
-          Arrays.fill(smallest, id * k, (id + 1) * k, -1);
-        }
-        insertSmallest(smallest, id * k, k, r);
+        smallest = addFootprint(smallest, withPullRequests, id, k, r);
       }
     }
     Map<String, Footprint> footprints = new HashMap<>();
@@ -321,6 +318,163 @@ public final class OpenSaucedConfidence
       footprints.put(logins.login(id), new Footprint(inRepository.get(id), repos));
     }
     return new State(logins.logins(stars), logins.logins(forks), footprints);
+  }
+
+  /**
+   * This metric for every repository of {@code store}, in one pass over the window's columns
+   * instead of one {@link #compute} (each a pass over the whole window) per repository.
+   *
+   * <p>The value for repository {@code r} equals {@code withRepository(r).compute(store,
+   * people)}; this instance's own {@link #repository()} is only the template of the parameters.
+   * Every repository with at least one counted star or fork in the window has an entry; for any
+   * other the single-repository form gives 0 with no users. The pull request footprints are
+   * computed once for the window and shared by all repositories.
+   *
+   * @param store the events (a store or a slice)
+   * @param people the store's people
+   * @return the results by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, Result> computeEachRepository(EventStore store, People people) {
+    Checks.notNull(store, "store");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(store.actors()),
+        "people were resolved for another store than the slice");
+    EventStore s = store.slice(window());
+    int repositories = store.repositories().size();
+    int actors = store.actors().size();
+    // Logins are numbered per (forge, lower-cased login): the one-repository form only sees the
+    // logins of its repository's forge, so ids of one forge never meet a repository of another.
+    Map<Forge, Integer> forgeIds = new HashMap<>();
+    int[] repoForge = new int[repositories];
+    for (int r = 0; r < repositories; r++) {
+      repoForge[r] = forgeIds.computeIfAbsent(store.repository(r).forge(), f -> forgeIds.size());
+    }
+    int[] actorForge = new int[actors];
+    int[] idOfActor = new int[actors];
+    Arrays.fill(idOfActor, -2);
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> loginOf = new ArrayList<>();
+    ByRepository stars = new ByRepository(false);
+    ByRepository forks = new ByRepository(false);
+    ByRepository pullRequests = new ByRepository(false);
+    int k = weights.minRepositories();
+    BitSet withPullRequests = new BitSet();
+    int[] smallest = new int[64 * k];
+    for (int i = 0, n = s.size(); i < n; i++) {
+      EventType type = s.type(i);
+      boolean starOrFork = type == EventType.STAR || type == EventType.FORK;
+      if (!starOrFork && !countsAsPullRequest[type.ordinal()]) {
+        continue;
+      }
+      int actor = starOrFork ? s.actorIndex(i) : Credit.actorIndex(s, i, type);
+      if (actor == Credit.NONE) {
+        continue;
+      }
+      int id = idOfActor[actor];
+      if (id == -2) {
+        Actor a = store.actor(actor);
+        if (a.login().isEmpty() || (botsExcluded && people.isBot(actor))) {
+          id = -1;
+        } else {
+          int forge = forgeIds.computeIfAbsent(a.forge(), f -> forgeIds.size());
+          actorForge[actor] = forge;
+          String login = a.login().get().toLowerCase(Locale.ROOT);
+          id = ids.computeIfAbsent(forge + "/" + login, key -> {
+            loginOf.add(login);
+            return loginOf.size() - 1;
+          });
+        }
+        idOfActor[actor] = id;
+      }
+      if (id < 0) {
+        continue;
+      }
+      int r = s.repositoryIndex(i);
+      if (starOrFork) {
+        if (actorForge[actor] == repoForge[r]) {
+          (type == EventType.STAR ? stars : forks).add(r, id);
+        }
+        continue;
+      }
+      pullRequests.add(r, id);
+      smallest = addFootprint(smallest, withPullRequests, id, k, r);
+    }
+    ByRepository.Groups starsOf = stars.group(repositories);
+    ByRepository.Groups forksOf = forks.group(repositories);
+    ByRepository.Groups pullRequestsOf = pullRequests.group(repositories);
+    // Per login id, stamped with r + 1 while repository r is finished: set membership without
+    // clearing between repositories.
+    int[] inRepository = new int[loginOf.size()];
+    int[] seen = new int[loginOf.size()];
+    List<List<Repository>> footprintRepositories = new ArrayList<>(Collections.nCopies(loginOf.size(), null));
+    AscendingMap<Repository, Result> out = new AscendingMap<>();
+    for (int r = 0; r < repositories; r++) {
+      if (starsOf.isEmpty(r) && forksOf.isEmpty(r)) {
+        continue;
+      }
+      int stamp = r + 1;
+      for (int j = pullRequestsOf.from(r); j < pullRequestsOf.to(r); j++) {
+        inRepository[pullRequestsOf.value(j)] = stamp;
+      }
+      Map<String, Footprint> footprints = new HashMap<>();
+      Set<String> stargazers = users(starsOf, r, seen, 2 * stamp - 1, loginOf);
+      Set<String> forkers = users(forksOf, r, seen, 2 * stamp, loginOf);
+      for (ByRepository.Groups g : List.of(starsOf, forksOf)) {
+        for (int j = g.from(r); j < g.to(r); j++) {
+          int id = g.value(j);
+          if (!withPullRequests.get(id)) {
+            continue;
+          }
+          List<Repository> repos = footprintRepositories.get(id);
+          if (repos == null) {
+            List<Repository> list = new ArrayList<>(k);
+            for (int q = id * k; q < (id + 1) * k && smallest[q] >= 0; q++) {
+              list.add(store.repository(smallest[q]));
+            }
+            repos = List.copyOf(list);
+            footprintRepositories.set(id, repos);
+          }
+          footprints.putIfAbsent(loginOf.get(id), new Footprint(inRepository[id] == stamp, repos));
+        }
+      }
+      Repository repo = store.repository(r);
+      out.put(repo, withRepository(repo).finish(new State(stargazers, forkers, footprints)));
+    }
+    return out.build();
+  }
+
+  /** The distinct logins of repository {@code r}'s entries, deduplicated by {@code stamp}. */
+  private static Set<String> users(
+      ByRepository.Groups g, int r, int[] seen, int stamp, List<String> loginOf) {
+    Set<String> users = new HashSet<>();
+    for (int j = g.from(r); j < g.to(r); j++) {
+      int id = g.value(j);
+      if (seen[id] != stamp) {
+        seen[id] = stamp;
+        users.add(loginOf.get(id));
+      }
+    }
+    return users;
+  }
+
+  /**
+   * Records a pull request event of login {@code id} in store repository {@code r}: marks the
+   * login in {@code withPullRequests} and keeps {@code r} if it is among the login's {@code k}
+   * smallest repositories. Returns {@code smallest}, grown when the login is new and beyond it.
+   */
+  private static int[] addFootprint(int[] smallest, BitSet withPullRequests, int id, int k, int r) {
+    int[] a = smallest;
+    if (!withPullRequests.get(id)) {
+      withPullRequests.set(id);
+      if ((id + 1) * k > a.length) {
+        a = Arrays.copyOf(a, Math.max(a.length * 2, (id + 1) * k));
+      }
+      Arrays.fill(a, id * k, (id + 1) * k, -1);
+    }
+    insertSmallest(a, id * k, k, r);
+    return a;
   }
 
   /**

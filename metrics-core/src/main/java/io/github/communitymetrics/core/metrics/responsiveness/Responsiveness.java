@@ -6,15 +6,19 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.identity.Affiliations;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.LongMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessState.GrantKey;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessState.ItemKey;
@@ -23,6 +27,7 @@ import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -247,12 +253,111 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   public ResponsivenessState accumulate(EventStore slice, People people) {
     Checks.notNull(slice, "slice");
     Checks.notNull(people, "people");
+    Scan scan = scan(slice, people);
+    return new ResponsivenessState(scan.items(), scan.grants, reviewConcentration().accumulate(slice, people));
+  }
+
+  /**
+   * The state of every repository of {@code slice} in this metric's scope, in one pass over the
+   * columns for the items and one over the window for the review counts: the value for
+   * repository {@code r} has exactly what {@code withScope(RepositoryScope.of(r)).accumulate(slice,
+   * people)} has (its items, grants and reviews), so it finishes to the same result and merges
+   * exactly with the same repository's state from another slice. Only repositories with at least
+   * one issue or pull request event before {@link #asOf()} have an entry.
+   *
+   * @return the states by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, ResponsivenessState> accumulateEachRepository(
+      EventStore slice, People people) {
+    Checks.notNull(slice, "slice");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(slice.actors()),
+        "people were resolved for another store than the slice");
+    Scan scan = scan(slice, people);
+    SortedMap<Repository, ContributionCounts<Actor>> reviews =
+        reviewConcentration().accumulateEachRepository(slice, people);
+    // Every repository without reviews has the same state as an empty slice.
+    ContributionCounts<Actor> noReviews = reviewConcentration().accumulate(slice.slice(List.of()), people);
+    // Grouped by repository index, which is the repositories' order: no sorting.
+    List<Map<ItemKey, Item>> items = new ArrayList<>(Collections.nCopies(slice.repositories().size(), null));
+    scan.byIndex.forEach((k, v) -> {
+      int r = Scan.repositoryIndex(k);
+      Map<ItemKey, Item> m = items.get(r);
+      if (m == null) {
+        m = new HashMap<>();
+        items.set(r, m);
+      }
+      m.put(scan.key(k), v);
+    });
+    Map<Repository, ContributionCounts<Actor>> reviewsByRepository = new HashMap<>(reviews);
+    Map<Repository, Map<GrantKey, Long>> grants = new HashMap<>();
+    scan.grants.forEach((k, v) -> grants.computeIfAbsent(k.repository(), r -> new HashMap<>()).put(k, v));
+    AscendingMap<Repository, ResponsivenessState> out = new AscendingMap<>();
+    for (int r = 0; r < items.size(); r++) {
+      if (items.get(r) != null) {
+        Repository repo = slice.repository(r);
+        out.put(repo, new ResponsivenessState(
+            items.get(r), grants.getOrDefault(repo, Map.of()), reviewsByRepository.getOrDefault(repo, noReviews)));
+      }
+    }
+    return out.build();
+  }
+
+  /**
+   * This metric for every repository of {@code store} in its scope: the value for repository
+   * {@code r} equals {@code withScope(RepositoryScope.of(r)).compute(store, people)}, computed
+   * from one scan of the store instead of one per repository. Only repositories with at least one
+   * issue or pull request event before {@link #asOf()} have an entry; any other has no item.
+   *
+   * @return the results by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, ResponsivenessResult> computeEachRepository(
+      EventStore store, People people) {
+    AscendingMap<Repository, ResponsivenessResult> out = new AscendingMap<>();
+    accumulateEachRepository(store, people)
+        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
+    return out.build();
+  }
+
+  /** The items and grants of one scan; items keyed by scrambled repository index and number. */
+  private static final class Scan {
+    final EventStore events;
+    final LongMap<Item> byIndex;
+    final Map<GrantKey, Long> grants;
+
+    Scan(EventStore events, LongMap<Item> byIndex, Map<GrantKey, Long> grants) {
+      this.events = events;
+      this.byIndex = byIndex;
+      this.grants = grants;
+    }
+
+    /** The items keyed by repository and number. */
+    Map<ItemKey, Item> items() {
+      Map<ItemKey, Item> items = new HashMap<>(byIndex.size() * 4 / 3 + 1);
+      byIndex.forEach((k, v) -> items.put(key(k), v));
+      return items;
+    }
+
+    ItemKey key(long scrambled) {
+      long packed = scrambled * UNSCRAMBLE;
+      return new ItemKey(events.repository((int) (packed >>> 32)), (int) packed);
+    }
+
+    static int repositoryIndex(long scrambled) {
+      return (int) ((scrambled * UNSCRAMBLE) >>> 32);
+    }
+  }
+
+  private Scan scan(EventStore slice, People people) {
     // A slice by repository when the scope is one or a few: only their events are read.
     EventStore events = scope.restrict(slice);
     boolean[] inScope = scope.mask(events);
     long asOfNanos = saturatedNanos(asOf);
     // Keyed by repository index and number while scanning; by repository once per item at the end.
-    Map<Long, Item> byIndex = new HashMap<>();
+    LongMap<Item> byIndex = new LongMap<>();
     Map<GrantKey, Long> grants = new HashMap<>();
     int n = events.size();
     for (int i = 0; i < n; i++) {
@@ -276,7 +381,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       int actor = events.actorIndex(i);
       boolean bot = people.isBot(actor);
       Actor who = people.key(people.personOf(actor));
-      // Scrambled so that Long.hashCode spreads small repository indices and numbers.
+      // Scrambled so that the map's slots spread small repository indices and numbers.
       long key = (((long) repo << 32) | (events.number(i) & 0xFFFF_FFFFL)) * SCRAMBLE;
       Item item = byIndex.get(key);
       if (item == null) {
@@ -331,13 +436,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
           break;
       }
     }
-    Map<ItemKey, Item> items = new HashMap<>(byIndex.size() * 4 / 3 + 1);
-    byIndex.forEach(
-        (k, v) -> {
-          long packed = k * UNSCRAMBLE;
-          items.put(new ItemKey(events.repository((int) (packed >>> 32)), (int) packed), v);
-        });
-    return new ResponsivenessState(items, grants, reviewConcentration().accumulate(slice, people));
+    return new Scan(events, byIndex, grants);
   }
 
   private static boolean isItemEvent(EventType type) {

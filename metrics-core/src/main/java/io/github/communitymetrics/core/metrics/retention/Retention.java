@@ -2,7 +2,10 @@ package io.github.communitymetrics.core.metrics.retention;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.internal.ByRepository;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
@@ -18,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +30,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Retention and survival of contributors over a window, as of the window's end: new, returning,
@@ -299,17 +304,8 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
 
   @Override
   public RetentionState accumulate(EventStore slice, People people) {
-    Checks.notNull(slice, "slice");
-    Checks.notNull(people, "people");
-    Checks.argument(
-        people.store().actors().equals(slice.actors()),
-        "people were resolved for another store than the slice");
-    boolean[] counts = new boolean[EventType.values().length];
-    for (EventType t : EventType.values()) {
-      for (ContributionType c : types) {
-        counts[t.ordinal()] |= c.includes(t);
-      }
-    }
+    checkArguments(slice, people);
+    boolean[] counts = countedTypes();
     boolean[] inScope = scope.mask(slice);
     long from = window.start().getEpochSecond();
     long to = window.end().getEpochSecond();
@@ -327,13 +323,10 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       if (s < from || s > to || ((s == from || s == to) && !window.contains(slice.instant(i)))) {
         continue;
       }
-      int actor = slice.actorIndex(i);
-      if (t == EventType.PULL_REQUEST_MERGED) {
-        actor = slice.secondActorIndex(i);
-        if (actor < 0) {
-          unattributed++;
-          continue;
-        }
+      int actor = credited(slice, i, t);
+      if (actor < 0) {
+        unattributed++;
+        continue;
       }
       if (!includeBots && people.isBot(actor)) {
         continue;
@@ -360,6 +353,127 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     return new RetentionState(times, unattributed);
   }
 
+  /**
+   * The state of every repository of {@code slice} in this metric's scope, in one pass over the
+   * window's columns: the value for repository {@code r} equals {@code
+   * withScope(RepositoryScope.of(r)).accumulate(slice, people)}, so states of the same repository
+   * from different slices merge exactly. Only repositories with at least one counted contribution
+   * in the window (or a merge left out for want of its author) have an entry.
+   *
+   * @return the states by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, RetentionState> accumulateEachRepository(
+      EventStore slice, People people) {
+    checkArguments(slice, people);
+    boolean[] counts = countedTypes();
+    boolean[] inScope = scope.mask(slice);
+    int repositories = inScope.length;
+    long[] unattributed = new long[repositories];
+    ByRepository contributions = new ByRepository(true);
+    EventStore s = slice.slice(window);
+    for (int i = 0, n = s.size(); i < n; i++) {
+      EventType t = s.type(i);
+      int r = s.repositoryIndex(i);
+      if (!counts[t.ordinal()] || !inScope[r]) {
+        continue;
+      }
+      int actor = credited(s, i, t);
+      if (actor < 0) {
+        unattributed[r]++;
+        continue;
+      }
+      if (!includeBots && people.isBot(actor)) {
+        continue;
+      }
+      contributions.add(r, people.personOf(actor), s.epochSecond(i));
+    }
+    ByRepository.Groups byRepo = contributions.group(repositories);
+    AscendingMap<Repository, RetentionState> out = new AscendingMap<>();
+    int[] len = new int[people.size()];
+    long[][] times = new long[people.size()][];
+    int[] touched = new int[16];
+    for (int r = 0; r < repositories; r++) {
+      if (byRepo.isEmpty(r) && unattributed[r] == 0) {
+        continue;
+      }
+      int distinct = 0;
+      for (int k = byRepo.from(r); k < byRepo.to(r); k++) {
+        int p = byRepo.value(k);
+        if (len[p]++ == 0) {
+          if (distinct == touched.length) {
+            touched = Arrays.copyOf(touched, distinct * 2);
+          }
+          touched[distinct++] = p;
+        }
+      }
+      for (int j = 0; j < distinct; j++) {
+        times[touched[j]] = new long[len[touched[j]]];
+        len[touched[j]] = 0;
+      }
+      // The window slice is in time order, so each person's instants arrive sorted.
+      for (int k = byRepo.from(r); k < byRepo.to(r); k++) {
+        int p = byRepo.value(k);
+        times[p][len[p]++] = byRepo.time(k);
+      }
+      Map<Actor, long[]> byPerson = new HashMap<>();
+      for (int j = 0; j < distinct; j++) {
+        int p = touched[j];
+        byPerson.put(people.key(p), times[p]); // keys of distinct people differ
+        times[p] = null;
+        len[p] = 0;
+      }
+      out.put(slice.repository(r), new RetentionState(byPerson, unattributed[r]));
+    }
+    return out.build();
+  }
+
+  /**
+   * This metric for every repository of {@code store} in its scope, in one pass over the
+   * window's columns instead of one {@link #compute} per repository: the value for repository
+   * {@code r} equals {@code withScope(RepositoryScope.of(r)).compute(store, people)}. Only
+   * repositories with at least one counted contribution in the window (or a merge left out for
+   * want of its author) have an entry; any other has no contributor in any period.
+   *
+   * @return the results by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public SortedMap<Repository, RetentionResult> computeEachRepository(
+      EventStore store, People people) {
+    AscendingMap<Repository, RetentionResult> out = new AscendingMap<>();
+    Calendar calendar = calendar();
+    accumulateEachRepository(store, people)
+        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state, calendar)));
+    return out.build();
+  }
+
+  private static void checkArguments(EventStore slice, People people) {
+    Checks.notNull(slice, "slice");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(slice.actors()),
+        "people were resolved for another store than the slice");
+  }
+
+  /**
+   * The actor a counted event credits: its actor, or for a merge the pull request's author; -1
+   * for a merge whose source did not name the author.
+   */
+  private static int credited(EventStore s, int i, EventType t) {
+    return t == EventType.PULL_REQUEST_MERGED ? s.secondActorIndex(i) : s.actorIndex(i);
+  }
+
+  /** Which event types count, by ordinal. */
+  private boolean[] countedTypes() {
+    boolean[] counts = new boolean[EventType.values().length];
+    for (EventType t : EventType.values()) {
+      for (ContributionType c : types) {
+        counts[t.ordinal()] |= c.includes(t);
+      }
+    }
+    return counts;
+  }
+
   @Override
   public RetentionState merge(RetentionState a, RetentionState b) {
     Checks.notNull(a, "a");
@@ -369,14 +483,49 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   @Override
   public RetentionResult finish(RetentionState state) {
     Checks.notNull(state, "state");
+    return finish(state, calendar());
+  }
+
+  /**
+   * What {@link #finish} needs of the calendar: it depends on the parameters only (not on the
+   * scope), so the all-repositories form computes it once for every repository.
+   */
+  private static final class Calendar {
+    final List<Period> periods;
+    final long[] starts;
+    final long activeSince;
+    final long driftingSince;
+    final long quietSince;
+    final long osCurrentFrom;
+    final long osPreviousFrom;
+
+    Calendar(Retention r) {
+      Instant asOf = r.window.end();
+      periods = Period.covering(r.window, r.unit, r.zone);
+      starts = new long[periods.size()];
+      for (int k = 0; k < starts.length; k++) {
+        starts[k] = periods.get(k).window().start().getEpochSecond();
+      }
+      activeSince = asOf.atZone(r.zone).minusMonths(r.activeMonths).toInstant().getEpochSecond();
+      driftingSince = asOf.atZone(r.zone).minusMonths(r.driftingMonths).toInstant().getEpochSecond();
+      quietSince = asOf.atZone(r.zone).minusMonths(r.occasionalQuietMonths).toInstant().getEpochSecond();
+      // OpenSauced compares windows ending at the as-of instant, not calendar periods: with a
+      // window ending mid-period the last calendar period would be partial.
+      osCurrentFrom = r.minusUnits(asOf, 1);
+      osPreviousFrom = r.minusUnits(asOf, 2);
+    }
+  }
+
+  private Calendar calendar() {
+    return new Calendar(this);
+  }
+
+  private RetentionResult finish(RetentionState state, Calendar calendar) {
     Instant asOf = window.end();
     long asOfS = asOf.getEpochSecond();
-    List<Period> periods = Period.covering(window, unit, zone);
+    List<Period> periods = calendar.periods;
     int np = periods.size();
-    long[] starts = new long[np];
-    for (int k = 0; k < np; k++) {
-      starts[k] = periods.get(k).window().start().getEpochSecond();
-    }
+    long[] starts = calendar.starts;
     List<List<Actor>> active = lists(np);
     List<List<Actor>> newcomers = lists(np);
     List<List<Actor>> returning = lists(np);
@@ -384,13 +533,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     List<List<Actor>> inactive = lists(np);
     int[][] cohortCounts = new int[np][];
     List<List<Actor>> cohortMembers = lists(np);
-    long activeSince = asOf.atZone(zone).minusMonths(activeMonths).toInstant().getEpochSecond();
-    long driftingSince = asOf.atZone(zone).minusMonths(driftingMonths).toInstant().getEpochSecond();
-    long quietSince = asOf.atZone(zone).minusMonths(occasionalQuietMonths).toInstant().getEpochSecond();
-    // OpenSauced compares windows ending at the as-of instant, not calendar periods: with a window
-    // ending mid-period the last calendar period would be partial.
-    long osCurrentFrom = minusUnits(asOf, 1);
-    long osPreviousFrom = minusUnits(asOf, 2);
+    long activeSince = calendar.activeSince;
+    long driftingSince = calendar.driftingSince;
+    long quietSince = calendar.quietSince;
+    long osCurrentFrom = calendar.osCurrentFrom;
+    long osPreviousFrom = calendar.osPreviousFrom;
     List<Actor> act = new ArrayList<>();
     List<Actor> drift = new ArrayList<>();
     List<Actor> away = new ArrayList<>();
