@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventWriter;
 import io.github.communitymetrics.forge.RequestCounts;
+import io.github.communitymetrics.github.Collaborator;
 import io.github.communitymetrics.github.FetchReport;
 import io.github.communitymetrics.github.GitHubResource;
 import java.io.IOException;
@@ -165,6 +166,28 @@ final class FetchCommand implements Callable<Integer> {
       g.writeNumberProperty("mergeClosesFolded", report.mergeClosesFolded());
       g.writeNumberProperty("ghostActors", report.ghostActors());
       g.writeNumberProperty("beforeSince", report.beforeSince());
+      g.writeNumberProperty("graphQlPoints", report.graphQlPoints());
+      g.writeArrayPropertyStart("skipped");
+      for (FetchReport.Skip skip : report.skipped()) {
+        g.writeStartObject();
+        g.writeStringProperty("repository", skip.repository());
+        g.writeStringProperty("what", skip.what());
+        g.writeStringProperty("reason", skip.reason());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      if (!report.collaborators().isEmpty()) {
+        g.writeArrayPropertyStart("collaborators");
+        for (Collaborator c : report.collaborators()) {
+          g.writeStartObject();
+          g.writeStringProperty("repository", c.repo().fullName());
+          g.writeStringProperty("login", c.member().login().orElse(null));
+          g.writeStringProperty("permission", c.permission().map(p -> p.wireName()).orElse(null));
+          g.writeStringProperty("roleName", c.roleName().orElse(null));
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
       writeRequests(g, report.requests());
       g.writeNumberProperty("eventsWritten", written);
       g.writeStringProperty("out", out.toString());

@@ -3,11 +3,13 @@ package io.github.communitymetrics.cli;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.RequestCounts;
+import io.github.communitymetrics.github.Collaborator;
 import io.github.communitymetrics.github.FetchOptions;
 import io.github.communitymetrics.github.FetchReport;
 import io.github.communitymetrics.github.GitHubResource;
 import io.github.communitymetrics.github.GitHubSource;
 import io.github.communitymetrics.github.GitHubTarget;
+import io.github.communitymetrics.github.ReviewsApi;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -45,6 +47,27 @@ final class GitHubOptions {
       description = "The REST API base URL (default: https://api.github.com; Enterprise:"
           + " https://HOST/api/v3).")
   URI apiUrl;
+
+  @Option(
+      names = "--graphql-url",
+      paramLabel = "URL",
+      description = "The GraphQL endpoint (default: derived from --api-url; github.com:"
+          + " https://api.github.com/graphql, Enterprise: https://HOST/api/graphql).")
+  URI graphQlUrl;
+
+  @Option(
+      names = "--reviews-api",
+      paramLabel = "auto|graphql|rest",
+      description = "How reviews are read: graphql (50 pull requests with their reviews per query;"
+          + " needs a token), rest (one request per pull request) or auto (default: graphql with a"
+          + " token, rest without).")
+  String reviewsApi;
+
+  @Option(
+      names = "--collaborators",
+      description = "Also list each repository's direct collaborators and their permission, where"
+          + " the token may (a refusal is reported as a skip, not a failure).")
+  boolean collaborators;
 
   @Option(
       names = "--checkpoint",
@@ -95,6 +118,12 @@ final class GitHubOptions {
       if (apiUrl != null) {
         builder.apiUrl(apiUrl);
       }
+      if (graphQlUrl != null) {
+        builder.graphQlUrl(graphQlUrl);
+      }
+      if (reviewsApi != null) {
+        builder.reviewsApi(reviewsApi(reviewsApi));
+      }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
     }
@@ -108,10 +137,21 @@ final class GitHubOptions {
     if (cache != null) {
       options = options.withCacheDirectory(cache);
     }
+    if (collaborators) {
+      options = options.withCollaborators();
+    }
     Progress progress = new Progress(commandLine.getErr(), terminal);
     FetchReport report = builder.listener(progress).build().fetch(target, options, sink);
     progress.finish();
     return report;
+  }
+
+  private static ReviewsApi reviewsApi(String text) {
+    try {
+      return ReviewsApi.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--reviews-api must be auto, graphql or rest but was '" + text + "'", e);
+    }
   }
 
   static java.time.Instant instant(CommandLine commandLine, String text) {
@@ -141,6 +181,19 @@ final class GitHubOptions {
         "  skipped: %d duplicates; %d closes folded into their merges; %d before --since;"
             + " %d events by deleted accounts (as ghost)%n",
         report.duplicatesSkipped(), report.mergeClosesFolded(), report.beforeSince(), report.ghostActors());
+    if (report.graphQlPoints() > 0) {
+      out.printf("  GraphQL: %d rate-limit points%n", report.graphQlPoints());
+    }
+    for (FetchReport.Skip skip : report.skipped()) {
+      out.printf("  not read: %s %s: %s%n", skip.repository(), skip.what(), skip.reason());
+    }
+    if (!report.collaborators().isEmpty()) {
+      out.printf("  collaborators: %d%n", report.collaborators().size());
+      for (Collaborator c : report.collaborators()) {
+        out.printf("    %s %s %s%n", c.repo().fullName(), c.member().login().orElse("?"),
+            c.permission().map(p -> p.wireName()).or(c::roleName).orElse("?"));
+      }
+    }
   }
 
   /** Progress on standard error (the GitLab fetch reports the same way). */

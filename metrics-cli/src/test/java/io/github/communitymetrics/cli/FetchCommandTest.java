@@ -92,6 +92,7 @@ class FetchCommandTest {
         "{\"target\":\"acme/widget\",\"repositories\":[\"acme/widget\"],"
             + "\"items\":{\"stargazers\":2,\"issue_events\":2},\"duplicatesSkipped\":0,"
             + "\"mergeClosesFolded\":1,\"ghostActors\":0,\"beforeSince\":0,"
+            + "\"graphQlPoints\":0,\"skipped\":[],"
             + "\"requests\":{\"total\":3,\"notModified\":0,\"retries\":0,\"rateLimitWaits\":0,"
             + "\"waitedSeconds\":0},\"eventsWritten\":4,\"out\":\"" + out + "\"}",
         r.out().strip());
@@ -123,6 +124,43 @@ class FetchCommandTest {
     // Not a terminal under the test: one plain progress line per page.
     assertTrue(r.err().contains("stargazers: page 1 (2 items)"), r.err());
     server.verify(1, getRequestedFor(urlPathMatching("/repos/acme/widget/stargazers")));
+  }
+
+  @Test
+  void collaboratorsAreListedAndARefusalIsASkip() throws IOException {
+    server.stubFor(
+        get(urlEqualTo("/repos/acme/widget/collaborators?affiliation=direct&per_page=100"))
+            .willReturn(okJson("[{\"login\": \"cat\", \"id\": 3, \"type\": \"User\", \"role_name\": \"maintain\","
+                + " \"permissions\": {\"admin\": false, \"maintain\": true, \"push\": true, \"triage\": true,"
+                + " \"pull\": true}}]")));
+    server.stubFor(get(urlEqualTo("/repos/acme/other")).willReturn(okJson("{\"id\": 8, \"full_name\": \"acme/other\"}")));
+    server.stubFor(
+        get(urlEqualTo("/repos/acme/other/collaborators?affiliation=direct&per_page=100"))
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\": \"Must have push access to view repository collaborators.\"}")));
+    server.stubFor(get(urlEqualTo("/repos/acme/other/stargazers?per_page=100")).willReturn(okJson("[]")));
+
+    CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(
+        "fetch", "--github", "acme/widget", "--only", "stargazers", "--collaborators", "--reviews-api", "rest",
+        "--api-url", api(), "--out", dir.resolve("w.jsonl").toString(), "--json");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("\"collaborators\":[{\"repository\":\"acme/widget\",\"login\":\"cat\","
+        + "\"permission\":\"maintain\",\"roleName\":\"maintain\"}]"), r.out());
+
+    r = CommunityMetricsCliTest.run(
+        "fetch", "--github", "acme/other", "--only", "stargazers", "--collaborators",
+        "--api-url", api(), "--out", dir.resolve("o.jsonl").toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("not read: acme/other collaborators"), r.out());
+  }
+
+  @Test
+  void anUnknownReviewsApiIsAUsageError() {
+    CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(
+        "fetch", "--github", "acme/widget", "--reviews-api", "soap", "--out", dir.resolve("x.jsonl").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("--reviews-api must be auto, graphql or rest but was 'soap'"), r.err());
   }
 
   @Test
