@@ -17,10 +17,20 @@ import org.apache.spark.sql.SaveMode;
 public final class Scores {
   private final Dataset<StateBox> results;
   private final MetricTable metrics;
+  private final Dataset<SparkEvent> distinctEvents;
 
-  Scores(Dataset<StateBox> results, MetricTable metrics) {
+  Scores(Dataset<StateBox> results, MetricTable metrics, Dataset<SparkEvent> distinctEvents) {
     this.results = results;
     this.metrics = metrics;
+    this.distinctEvents = distinctEvents;
+  }
+
+  /**
+   * Frees the de-duplicated events the scorer persisted; call it after the last action on these
+   * scores (later actions would recompute them).
+   */
+  public void release() {
+    distinctEvents.unpersist();
   }
 
   /**

@@ -12,13 +12,17 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
  * Scores every group (repository or owner) of a {@code Dataset} of events with core metrics, on
  * Spark, with exactly the single-machine result whatever the partitioning.
  *
- * <p><b>How.</b> (1) The distinct actors of the input are collected on the driver and broadcast,
+ * <p><b>How.</b> (0) Equal events are kept once ({@code distinct}, a shuffle of the events): a
+ * single {@code EventStore} drops duplicates (an event seen in two overlapping archive hours or
+ * API pages), and the core merge is exact only for disjoint slices, so a duplicate in two
+ * partitions would otherwise count twice. (1) The distinct actors of the input are collected on the driver and broadcast,
  * and each executor resolves them once with the {@link IdentityPolicy}, so every partition knows
  * the same people as one machine reading everything would. (2) Each partition becomes one {@link
  * io.github.communitymetrics.core.store.EventStore}; for each group in it and each metric, the
@@ -101,11 +105,13 @@ public final class SparkScorer {
    * Scores the events. Runs one Spark job at once (collecting the distinct actors); the rest is
    * lazy, in the returned {@link Scores}.
    *
-   * @param events the input; each event counts once per occurrence here, and equal events are
-   *     kept once within a partition as in any {@code EventStore}, so give each event once
+   * @param events the input, in any partitioning; equal events count once, as in an {@code
+   *     EventStore}
    */
-  public Scores score(Dataset<SparkEvent> events) {
-    Args.notNull(events, "events");
+  public Scores score(Dataset<SparkEvent> input) {
+    Args.notNull(input, "events");
+    // Persisted: both passes below read it, and recomputing means a second shuffle.
+    Dataset<SparkEvent> events = input.distinct().persist(StorageLevel.MEMORY_AND_DISK());
     SparkSession spark = events.sparkSession();
     List<byte[]> distinct =
         events.mapPartitions(new ActorsOf(), Encoders.BINARY()).distinct().collectAsList();
@@ -130,7 +136,7 @@ public final class SparkScorer {
             .map(
                 (MapFunction<Tuple2<Tuple2<String, String>, StateBox>, StateBox>) Tuple2::_2,
                 StateBox.encoder());
-    return new Scores(results, metrics);
+    return new Scores(results, metrics, events);
   }
 
   /**

@@ -1,0 +1,122 @@
+package io.github.communitymetrics.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.github.archive.GhArchiveReader;
+import io.github.communitymetrics.github.archive.GhArchiveReport;
+import io.github.communitymetrics.testkit.SharedData;
+import io.github.communitymetrics.testkit.SharedDataTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real GH Archive hours of {@code ../shared/data/gharchive} (two complete 2012 hours and 800
+ * events of 2021), plus a file of bad lines written here: Spark gives exactly the
+ * single-machine results per repository for every metric, whatever the partitioning, and the
+ * summed ingestion report equals {@link GhArchiveReader}'s.
+ */
+@SharedDataTest
+class GhArchiveSparkTest {
+  private static final String KLANGNER =
+      "gharchive/klangner-github-analysis/src/test/java/com/matrobot/gha/archive/testdata/";
+  private static final String PINOT =
+      "gharchive/apache-pinot/pinot-tools/src/main/resources/examples/stream/githubEvents/rawdata/"
+          + "2021-07-21-few-hours.json";
+
+  @TempDir static Path dir;
+  private static SparkSession spark;
+  private static List<Path> files;
+
+  @BeforeAll
+  static void start() throws IOException {
+    spark = LocalSpark.start();
+    // Copies in a temporary directory (never in the repository), so one directory holds them.
+    files = new ArrayList<>();
+    for (String f : List.of(KLANGNER + "2012-04-01-0.json.gz", KLANGNER + "2012-10-13-0.json.gz", PINOT)) {
+      Path source = SharedData.resolve(f);
+      files.add(Files.copy(source, dir.resolve(source.getFileName())));
+    }
+    // Two malformed lines (not JSON; no time) and a blank one between two real events.
+    List<String> real = Files.readAllLines(files.get(2), StandardCharsets.UTF_8);
+    files.add(
+        Files.write(
+            dir.resolve("bad.json"),
+            List.of(real.get(0), "not json at all", "", "{\"type\":\"WatchEvent\"}", real.get(1)),
+            StandardCharsets.UTF_8));
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private static final Instant START = Instant.parse("2011-01-01T00:00:00Z");
+  private static final Instant AS_OF = Instant.parse("2022-01-01T00:00:00Z");
+
+  @Test
+  void perRepositoryResultsAndBadLinesEqualTheSingleMachine() {
+    List<Event> events = new ArrayList<>();
+    GhArchiveReport local = GhArchiveReader.builder().build().read(files, events::add);
+    assertEquals(2, local.malformedLines(), "the bad file's two malformed lines");
+    List<SparkMetric<?, ?>> metrics = CoreMetrics.all(START, AS_OF);
+    Map<String, Map<String, Object>> expected =
+        LocalSpark.singleMachine(EventStore.of(events), metrics, Grouping.REPOSITORY);
+    assertTrue(expected.size() > 1500, "repositories: " + expected.size());
+
+    Ingested<GhArchiveReport> ingested = SparkEventSources.ghArchive(spark, dir.toString(), 2);
+    for (int partitions : new int[] {1, 3, 7}) {
+      Map<String, Map<String, Object>> actual =
+          SparkScorer.builder()
+              .metrics(metrics)
+              .build()
+              .score(ingested.events().repartition(partitions))
+              .collect();
+      assertEquals(expected.keySet(), actual.keySet(), partitions + " partitions");
+      for (String repo : expected.keySet()) {
+        for (SparkMetric<?, ?> m : metrics) {
+          Structural.assertEqual(
+              expected.get(repo).get(m.name()),
+              actual.get(repo).get(m.name()),
+              partitions + " partitions, " + repo + ", " + m.name());
+        }
+      }
+    }
+
+    GhArchiveReport summed = ingested.report();
+    assertEquals(local.files(), summed.files());
+    assertEquals(local.lines(), summed.lines());
+    assertEquals(local.blankLines(), summed.blankLines());
+    assertEquals(local.uncompressedBytes(), summed.uncompressedBytes());
+    assertEquals(local.mapped(), summed.mapped());
+    assertEquals(local.notMapped(), summed.notMapped());
+    assertEquals(local.unmappable(), summed.unmappable());
+    assertEquals(local.filteredOut(), summed.filteredOut());
+    assertEquals(local.malformedLines(), summed.malformedLines());
+    assertEquals(lineAndReason(local.malformed()), lineAndReason(summed.malformed()));
+    assertEquals(local.corruptInputs().size(), summed.corruptInputs().size());
+  }
+
+  /** Problems without the file's name (Spark names files by URI, the reader by path). */
+  private static List<String> lineAndReason(List<GhArchiveReport.Problem> problems) {
+    return problems.stream()
+        .map(p -> Path.of(p.file().replaceFirst("^file:", "")).getFileName() + ":" + p.line() + ": " + p.reason())
+        .sorted()
+        .collect(Collectors.toList());
+  }
+
+}
