@@ -9,15 +9,19 @@ import io.github.communitymetrics.github.archive.GhArchiveReader;
 import io.github.communitymetrics.github.archive.GhArchiveReport;
 import io.github.communitymetrics.testkit.SharedData;
 import io.github.communitymetrics.testkit.SharedDataTest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +43,7 @@ class GhArchiveSparkTest {
           + "2021-07-21-few-hours.json";
 
   @TempDir static Path dir;
+  @TempDir static Path outputs;
   private static SparkSession spark;
   private static List<Path> files;
 
@@ -58,6 +63,7 @@ class GhArchiveSparkTest {
             dir.resolve("bad.json"),
             List.of(real.get(0), "not json at all", "", "{\"type\":\"WatchEvent\"}", real.get(1)),
             StandardCharsets.UTF_8));
+    singleMachine();
   }
 
   @AfterAll
@@ -68,14 +74,20 @@ class GhArchiveSparkTest {
   private static final Instant START = Instant.parse("2011-01-01T00:00:00Z");
   private static final Instant AS_OF = Instant.parse("2022-01-01T00:00:00Z");
 
+  private static GhArchiveReport local;
+  private static List<SparkMetric<?, ?>> metrics;
+  private static Map<String, Map<String, Object>> expected;
+
+  private static void singleMachine() {
+    List<Event> events = new ArrayList<>();
+    local = GhArchiveReader.builder().build().read(files, events::add);
+    metrics = CoreMetrics.all(START, AS_OF);
+    expected = LocalSpark.singleMachine(EventStore.of(events), metrics, Grouping.REPOSITORY);
+  }
+
   @Test
   void perRepositoryResultsAndBadLinesEqualTheSingleMachine() {
-    List<Event> events = new ArrayList<>();
-    GhArchiveReport local = GhArchiveReader.builder().build().read(files, events::add);
     assertEquals(2, local.malformedLines(), "the bad file's two malformed lines");
-    List<SparkMetric<?, ?>> metrics = CoreMetrics.all(START, AS_OF);
-    Map<String, Map<String, Object>> expected =
-        LocalSpark.singleMachine(EventStore.of(events), metrics, Grouping.REPOSITORY);
     assertTrue(expected.size() > 1500, "repositories: " + expected.size());
 
     Ingested<GhArchiveReport> ingested = SparkEventSources.ghArchive(spark, dir.toString(), 2);
@@ -109,6 +121,46 @@ class GhArchiveSparkTest {
     assertEquals(local.malformedLines(), summed.malformedLines());
     assertEquals(lineAndReason(local.malformed()), lineAndReason(summed.malformed()));
     assertEquals(local.corruptInputs().size(), summed.corruptInputs().size());
+  }
+
+  /** The example job, run on this session: its Parquet rows are the single-machine headlines. */
+  @Test
+  void theJobWritesTheSingleMachineHeadlines() {
+    String out = outputs.resolve("scores").toString();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    long rows =
+        ScoreGhArchive.run(
+            spark,
+            ScoreGhArchive.parse(
+                new String[] {
+                  "--input", dir.toString() + "/*.json*", "--output", out,
+                  "--start", START.toString(), "--as-of", AS_OF.toString(), "--min-partitions", "3"
+                }),
+            new PrintStream(printed, true, StandardCharsets.UTF_8));
+    List<ResultRow> want = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> g : expected.entrySet()) {
+      for (SparkMetric<?, ?> m : metrics) {
+        want.add(new ResultRow(g.getKey(), m.name(), headline(m, g.getValue().get(m.name()))));
+      }
+    }
+    List<ResultRow> got =
+        spark.read().parquet(out).as(Encoders.bean(ResultRow.class)).collectAsList();
+    Comparator<ResultRow> order = Comparator.comparing(ResultRow::getGroup).thenComparing(ResultRow::getMetric);
+    want.sort(order);
+    List<ResultRow> sorted = new ArrayList<>(got);
+    sorted.sort(order);
+    assertEquals(want.size(), rows);
+    assertEquals(want, sorted);
+    String report = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        report.contains("files 4, lines " + local.lines() + ", events " + local.eventsMapped())
+            && report.contains("malformed lines 2,"),
+        report);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> Headline headline(SparkMetric<?, R> m, Object result) {
+    return m.headline((R) result);
   }
 
   /** Problems without the file's name (Spark names files by URI, the reader by path). */
