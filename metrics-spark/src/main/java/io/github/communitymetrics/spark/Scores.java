@@ -8,11 +8,13 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The result of {@link SparkScorer#score}: lazily, one core result per group and metric ({@link
  * #results()}) and its flat headline rows ({@link #rows()}), which can be written as Parquet or
- * JSON Lines.
+ * JSON Lines. The results are persisted (memory and disk) at the first action, so further
+ * actions do not recompute them; {@link #release()} frees them.
  */
 public final class Scores {
   private final Dataset<StateBox> results;
@@ -20,16 +22,18 @@ public final class Scores {
   private final Dataset<SparkEvent> distinctEvents;
 
   Scores(Dataset<StateBox> results, MetricTable metrics, Dataset<SparkEvent> distinctEvents) {
-    this.results = results;
+    // Persisted (lazily, at the first action): collecting, counting and writing reuse one run.
+    this.results = results.persist(StorageLevel.MEMORY_AND_DISK());
     this.metrics = metrics;
     this.distinctEvents = distinctEvents;
   }
 
   /**
-   * Frees the de-duplicated events the scorer persisted; call it after the last action on these
-   * scores (later actions would recompute them).
+   * Frees what the scorer persisted (the de-duplicated events and the results); call it after
+   * the last action on these scores (later actions would recompute them).
    */
   public void release() {
+    results.unpersist();
     distinctEvents.unpersist();
   }
 
