@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Measures Spark local mode against the single-machine path on the same GH Archive files (not a
  * test: run by hand, see docs/performance.md). Arguments: the directory of files, the start and
- * as-of instants, then partition counts to try. Prints wall-clock times of each path and checks
+ * as-of instants, {@code colocated} or {@code scattered}, then partition counts to try. Prints wall-clock times of each path and checks
  * that both give the same number of groups and equal results.
  */
 public final class SparkOverhead {
@@ -59,20 +59,26 @@ public final class SparkOverhead {
             .config("spark.driver.bindAddress", "127.0.0.1")
             .getOrCreate();
     try {
-      for (int i = 3; i < args.length; i++) {
+      boolean colocate = args[3].equals("colocated");
+      for (int i = 4; i < args.length; i++) {
         int partitions = Integer.parseInt(args[i]);
         long s0 = System.nanoTime();
         Ingested<GhArchiveReport> in = SparkEventSources.ghArchive(spark, dir.toString(), files.size());
         long n = in.events().count();
         long s1 = System.nanoTime();
         Scores scores =
-            SparkScorer.builder().metrics(metrics).build().score(in.events().repartition(partitions));
+            SparkScorer.builder()
+                .metrics(metrics)
+                .colocateGroups(colocate)
+                .partitions(partitions)
+                .build()
+                .score(in.events());
         long rows = scores.rows().count();
         long s2 = System.nanoTime();
         System.out.printf(
-            "spark local[2], %d partitions: ingest %.1f s (%d events), score %.1f s (%d rows), total %.1f s%n",
-            partitions, (s1 - s0) / 1e9, n, (s2 - s1) / 1e9, rows, (s2 - s0) / 1e9);
-        if (i == 3) {
+            "spark local[2], %s, %d partitions: ingest %.1f s (%d events), score %.1f s (%d rows), total %.1f s%n",
+            args[3], partitions, (s1 - s0) / 1e9, n, (s2 - s1) / 1e9, rows, (s2 - s0) / 1e9);
+        if (i == 4) {
           long c0 = System.nanoTime();
           Map<String, Map<String, Object>> remote = scores.collect();
           long c1 = System.nanoTime();

@@ -50,11 +50,13 @@ class SparkScorerTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of(11L, 1, Grouping.REPOSITORY),
-        Arguments.of(11L, 3, Grouping.REPOSITORY),
-        Arguments.of(11L, 7, Grouping.REPOSITORY),
-        Arguments.of(6029L, 3, Grouping.REPOSITORY),
-        Arguments.of(6029L, 7, Grouping.OWNER));
+        Arguments.of(11L, 1, Grouping.REPOSITORY, false),
+        Arguments.of(11L, 3, Grouping.REPOSITORY, false),
+        Arguments.of(11L, 7, Grouping.REPOSITORY, false),
+        Arguments.of(11L, 3, Grouping.REPOSITORY, true),
+        Arguments.of(6029L, 7, Grouping.REPOSITORY, true),
+        Arguments.of(6029L, 3, Grouping.OWNER, false),
+        Arguments.of(6029L, 7, Grouping.OWNER, true));
   }
 
   /**
@@ -109,9 +111,14 @@ class SparkScorerTest {
     return all;
   }
 
-  @ParameterizedTest(name = "seed {0}, {1} partitions, per {2}")
+  /**
+   * Scattered: the input in {@code partitions} round-robin partitions, each group's partial
+   * states merged by the aggregator. Colocated: the events shuffled by group into {@code
+   * partitions} partitions.
+   */
+  @ParameterizedTest(name = "seed {0}, {1} partitions, per {2}, colocated {3}")
   @MethodSource("cases")
-  void sparkGivesTheSingleMachineResults(long seed, int partitions, Grouping grouping) {
+  void sparkGivesTheSingleMachineResults(long seed, int partitions, Grouping grouping, boolean colocate) {
     SimulatedCommunity c = community(seed);
     Random random = new Random(seed);
     List<Event> events = withoutSomeMergeAuthors(c.events(), random);
@@ -129,6 +136,8 @@ class SparkScorerTest {
         SparkScorer.builder()
             .metrics(metrics)
             .grouping(grouping)
+            .colocateGroups(colocate)
+            .partitions(partitions)
             .build()
             .score(LocalSpark.dataset(spark, events, partitions));
     Map<String, Map<String, Object>> actual = scores.collect();
