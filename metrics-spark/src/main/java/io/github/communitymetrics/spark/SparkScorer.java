@@ -136,14 +136,14 @@ public final class SparkScorer {
   }
 
   /**
-   * Scores the events. Runs one Spark job at once (collecting the distinct actors); the rest is
-   * lazy, in the returned {@link Scores}.
+   * Scores the events. Runs Spark jobs at once (the shuffle and collecting the distinct actors);
+   * the rest is lazy, in the returned {@link Scores}.
    *
-   * @param events the input, in any partitioning; equal events count once, as in an {@code
+   * @param input the events, in any partitioning; equal events count once, as in an {@code
    *     EventStore}
    */
   public Scores score(Dataset<SparkEvent> input) {
-    Args.notNull(input, "events");
+    Args.notNull(input, "input");
     SparkSession spark = input.sparkSession();
     Dataset<SparkEvent> shuffled;
     if (colocate) {
