@@ -1,0 +1,82 @@
+package io.github.communitymetrics.spark;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.identity.Identities;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.store.EventStore;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The per-partition step: one {@link EventStore} of the partition's events, the people of the
+ * whole input (resolved once per executor from the broadcast actors), then each group's slice
+ * and each metric's {@code accumulate} on it. The states are keyed by stable people keys, so
+ * states of different partitions merge exactly.
+ */
+final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial> {
+  private static final long serialVersionUID = 1L;
+
+  /** The identities of the last broadcast this executor resolved, shared by its tasks. */
+  private static final Object LOCK = new Object();
+
+  private static long resolvedBroadcast = -1;
+  private static Identities resolved;
+
+  private final MetricTable metrics;
+  private final Grouping grouping;
+  private final IdentityPolicy identities;
+  private final Broadcast<byte[]> actors;
+
+  PartitionStates(
+      MetricTable metrics, Grouping grouping, IdentityPolicy identities, Broadcast<byte[]> actors) {
+    this.metrics = metrics;
+    this.grouping = grouping;
+    this.identities = identities;
+    this.actors = actors;
+  }
+
+  @Override
+  public Iterator<Partial> call(Iterator<SparkEvent> events) {
+    EventStore.Builder builder = EventStore.builder();
+    while (events.hasNext()) {
+      builder.add(events.next().event());
+    }
+    EventStore store = builder.build();
+    List<Partial> out = new ArrayList<>();
+    if (store.isEmpty()) {
+      return out.iterator();
+    }
+    People people = People.of(store, identities());
+    Map<String, List<Repository>> groups = new TreeMap<>();
+    for (Repository r : store.repositories()) {
+      groups.computeIfAbsent(grouping.groupOf(r), g -> new ArrayList<>()).add(r);
+    }
+    List<String> names = metrics.names();
+    for (Map.Entry<String, List<Repository>> g : groups.entrySet()) {
+      EventStore slice = store.slice(g.getValue());
+      for (String name : names) {
+        Object state = metrics.metric(name, g.getKey()).accumulate(slice, people);
+        out.add(new Partial(g.getKey(), name, StateCodec.encode(state)));
+      }
+    }
+    return out.iterator();
+  }
+
+  private Identities identities() {
+    synchronized (LOCK) {
+      if (resolved == null || resolvedBroadcast != actors.id()) {
+        @SuppressWarnings("unchecked")
+        List<Actor> all = (List<Actor>) StateCodec.decode(actors.value());
+        resolved = identities.resolve(all);
+        resolvedBroadcast = actors.id();
+      }
+      return resolved;
+    }
+  }
+}

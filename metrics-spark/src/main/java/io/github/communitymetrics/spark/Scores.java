@@ -1,0 +1,92 @@
+package io.github.communitymetrics.spark;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The result of {@link SparkScorer#score}: lazily, one core result per group and metric ({@link
+ * #results()}) and its flat headline rows ({@link #rows()}), which can be written as Parquet or
+ * JSON Lines. The results are persisted (memory and disk) at the first action, so further
+ * actions do not recompute them; {@link #release()} frees them.
+ */
+public final class Scores {
+  private final Dataset<StateBox> results;
+  private final MetricTable metrics;
+  private final Dataset<SparkEvent> distinctEvents;
+
+  Scores(Dataset<StateBox> results, MetricTable metrics, Dataset<SparkEvent> distinctEvents) {
+    // Persisted (lazily, at the first action): collecting, counting and writing reuse one run.
+    this.results = results.persist(StorageLevel.MEMORY_AND_DISK());
+    this.metrics = metrics;
+    this.distinctEvents = distinctEvents;
+  }
+
+  /**
+   * Frees what the scorer persisted (the de-duplicated events and the results); call it after
+   * the last action on these scores (later actions would recompute them).
+   */
+  public void release() {
+    results.unpersist();
+    distinctEvents.unpersist();
+  }
+
+  /**
+   * The core results: one box per group and metric, whose {@link StateBox#value()} is the
+   * metric's result record (such as a {@code LadderResult}).
+   */
+  public Dataset<StateBox> results() {
+    return results;
+  }
+
+  /** The flat rows: group, metric, headline value and evidence count. */
+  public Dataset<ResultRow> rows() {
+    MetricTable m = metrics;
+    return results.map(
+        (MapFunction<StateBox, ResultRow>)
+            b ->
+                new ResultRow(
+                    b.group(),
+                    b.metric(),
+                    m.spec(b.metric()).headline(b.value().orElseThrow())),
+        Encoders.bean(ResultRow.class));
+  }
+
+  /**
+   * The results on the driver: per group (sorted), per metric (in the order added), the core
+   * result. Only for outputs that fit the driver's memory.
+   */
+  public Map<String, Map<String, Object>> collect() {
+    List<StateBox> all = results.collectAsList();
+    Map<String, Map<String, Object>> byGroup = new TreeMap<>();
+    for (StateBox b : all) {
+      byGroup
+          .computeIfAbsent(b.group(), g -> new LinkedHashMap<>())
+          .put(b.metric(), b.value().orElseThrow());
+    }
+    return byGroup;
+  }
+
+  /** Writes the rows as Parquet files into the directory {@code path} (replaced if present). */
+  public void writeParquet(String path) {
+    ordered().write().mode(SaveMode.Overwrite).parquet(Args.notNull(path, "path"));
+  }
+
+  /**
+   * Writes the rows as JSON Lines files into the directory {@code path} (replaced if present);
+   * a row without a value has no {@code value} key.
+   */
+  public void writeJsonLines(String path) {
+    ordered().write().mode(SaveMode.Overwrite).json(Args.notNull(path, "path"));
+  }
+
+  private Dataset<org.apache.spark.sql.Row> ordered() {
+    return rows().select("group", "metric", "value", "evidence");
+  }
+}

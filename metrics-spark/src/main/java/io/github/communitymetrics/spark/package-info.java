@@ -1,0 +1,24 @@
+/**
+ * Community Metrics on Apache Spark 4 (Scala 2.13): score every repository or owner of a large
+ * event set with the core's exactly-merging metrics, with the single-machine results whatever the
+ * partitioning.
+ *
+ * <p>Read events with {@link io.github.communitymetrics.spark.SparkEventSources} (GH Archive files,
+ * canonical JSON Lines; a {@code Dataset<SparkEvent>} and a report of what was read), describe the
+ * metrics as {@link io.github.communitymetrics.spark.SparkMetric}s (or take {@link
+ * io.github.communitymetrics.spark.CoreMetrics}), score them with {@link
+ * io.github.communitymetrics.spark.SparkScorer} and write the {@link
+ * io.github.communitymetrics.spark.Scores} as Parquet or JSON Lines. {@link
+ * io.github.communitymetrics.spark.ScoreGhArchive} is a ready {@code spark-submit} job.
+ *
+ * <p><b>States across the shuffle.</b> The core's metric states and results are immutable records
+ * and small final classes that are not {@code Serializable}. {@link
+ * io.github.communitymetrics.spark.StateBox} carries them, written by a codec that takes records
+ * apart into their components and rebuilds them with their canonical constructors, and other core
+ * classes field by field; this needs the core on the class path, where Spark runs jobs.
+ *
+ * <p><b>Module.</b> This jar has no {@code module-info}: Spark and Scala are not JPMS modules and
+ * Spark runs jobs on the class path. Its manifest reserves the automatic module name {@code
+ * io.github.communitymetrics.spark}.
+ */
+package io.github.communitymetrics.spark;

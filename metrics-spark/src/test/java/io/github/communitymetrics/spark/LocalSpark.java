@@ -1,0 +1,65 @@
+package io.github.communitymetrics.spark;
+
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.identity.Identities;
+import io.github.communitymetrics.core.identity.IdentityResolver;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.store.EventStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+
+/** Test helpers: a local Spark session and the single-machine computation to compare with. */
+final class LocalSpark {
+  private LocalSpark() {}
+
+  /** Local mode with 2 threads, no UI, few shuffle partitions (the inputs are small). */
+  static SparkSession start() {
+    return SparkSession.builder()
+        .master("local[2]")
+        .appName("metrics-spark-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
+  }
+
+  /** The events as a dataset of exactly {@code partitions} partitions (round robin). */
+  static Dataset<SparkEvent> dataset(SparkSession spark, List<Event> events, int partitions) {
+    List<SparkEvent> rows = new ArrayList<>(events.size());
+    events.forEach(e -> rows.add(SparkEvent.of(e)));
+    return spark.createDataset(rows, SparkEvent.encoder()).repartition(partitions);
+  }
+
+  /**
+   * The single-machine path: one store of all events, the default identities of all its actors,
+   * and per group each metric's {@code compute} on the group's slice.
+   */
+  static Map<String, Map<String, Object>> singleMachine(
+      EventStore store, List<SparkMetric<?, ?>> metrics, Grouping grouping) {
+    Identities identities = IdentityResolver.defaults().resolve(store.actors());
+    People people = People.of(store, identities);
+    Map<String, List<Repository>> groups = new TreeMap<>();
+    for (Repository r : store.repositories()) {
+      groups.computeIfAbsent(grouping.groupOf(r), g -> new ArrayList<>()).add(r);
+    }
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    for (Map.Entry<String, List<Repository>> g : groups.entrySet()) {
+      EventStore slice = store.slice(g.getValue());
+      Map<String, Object> results = new LinkedHashMap<>();
+      for (SparkMetric<?, ?> m : metrics) {
+        SliceMetric<?, ?> metric = m.metricFor(g.getKey());
+        results.put(m.name(), metric.compute(slice, people));
+      }
+      out.put(g.getKey(), results);
+    }
+    return out;
+  }
+}
