@@ -97,7 +97,7 @@ record CommunitySummary(
         byType[t.ordinal()]++;
         int actor = slice.actorIndex(i);
         if (t != EventType.STAR && t != EventType.FORK && !people.isBot(actor)) {
-          contributors.add(people.personOf(actor));
+          contributors.add(people.person(people.personOf(actor)).index());
         }
       }
       allContributors.addAll(contributors);

@@ -1,7 +1,7 @@
 package io.github.communitymetrics.spark;
 
 import io.github.communitymetrics.core.event.Actor;
-import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.identity.Identities;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.store.EventStore;
@@ -14,9 +14,9 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The per-partition step: one {@link EventStore} of the partition's events, the people of the
- * whole input (resolved once per executor from the broadcast actors), then each group's slice
- * and each metric's {@code accumulate} on it. The states are keyed by stable people keys, so
+ * The per-partition step: one {@link EventStore} per group of the partition's events, the people
+ * of the whole input (resolved once per executor from the broadcast actors), then each metric's
+ * {@code accumulate} on each group's store. The states are keyed by stable people keys, so
  * states of different partitions merge exactly.
  */
 final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial> {
@@ -43,25 +43,25 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
 
   @Override
   public Iterator<Partial> call(Iterator<SparkEvent> events) {
-    EventStore.Builder builder = EventStore.builder();
+    // One store per group, not slices of one partition store: a metric's per-person and
+    // per-repository arrays then grow with the group, so a partition of many small repositories
+    // costs what its events cost, not groups x people of the partition.
+    Map<String, EventStore.Builder> builders = new TreeMap<>();
     while (events.hasNext()) {
-      builder.add(events.next().event());
+      Event e = events.next().event();
+      builders.computeIfAbsent(grouping.groupOf(e.repo()), g -> EventStore.builder()).add(e);
     }
-    EventStore store = builder.build();
     List<Partial> out = new ArrayList<>();
-    if (store.isEmpty()) {
+    if (builders.isEmpty()) {
       return out.iterator();
     }
-    People people = People.of(store, identities());
-    Map<String, List<Repository>> groups = new TreeMap<>();
-    for (Repository r : store.repositories()) {
-      groups.computeIfAbsent(grouping.groupOf(r), g -> new ArrayList<>()).add(r);
-    }
+    Identities all = identities();
     List<String> names = metrics.names();
-    for (Map.Entry<String, List<Repository>> g : groups.entrySet()) {
-      EventStore slice = store.slice(g.getValue());
+    for (Map.Entry<String, EventStore.Builder> g : builders.entrySet()) {
+      EventStore store = g.getValue().build();
+      People people = People.of(store, all);
       for (String name : names) {
-        Object state = metrics.metric(name, g.getKey()).accumulate(slice, people);
+        Object state = metrics.metric(name, g.getKey()).accumulate(store, people);
         out.add(new Partial(g.getKey(), name, StateCodec.encode(state)));
       }
     }

@@ -7,7 +7,10 @@ import io.github.communitymetrics.core.identity.IdentityResolver;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.store.EventStore;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who is who in one {@link EventStore}: maps the store's actor indices to resolved people, for
@@ -23,6 +26,7 @@ public final class People {
   private final Identities identities;
   private final int[] personOfActor;
   private final boolean[] botActor;
+  private final Person[] persons;
 
   private People(EventStore store, Identities identities) {
     this.store = store;
@@ -30,6 +34,16 @@ public final class People {
     List<Actor> actors = store.actors();
     this.personOfActor = new int[actors.size()];
     this.botActor = new boolean[actors.size()];
+    // Numbered densely over the people of this store only, not of the whole resolution: a
+    // metric's per-person arrays then grow with the store (a repository's slice, a Spark
+    // partition), not with every person ever resolved, which made scoring many small stores
+    // against one large resolution quadratic.
+    // By Person#index(): an array when the store has a good share of the resolution's actors,
+    // else a map, so that building this stays proportional to the store.
+    boolean dense = identities.size() <= 4L * actors.size() + 16;
+    int[] localByIndex = dense ? new int[identities.size()] : null;
+    Map<Integer, Integer> localByIndexMap = dense ? null : new HashMap<>();
+    List<Person> order = new ArrayList<>();
     for (int a = 0; a < actors.size(); a++) {
       Actor actor = actors.get(a);
       Person p =
@@ -37,9 +51,27 @@ public final class People {
               .personOf(actor)
               .orElseThrow(
                   () -> new IllegalArgumentException("identities do not cover actor " + actor));
-      personOfActor[a] = p.index();
+      int index;
+      if (dense) {
+        index = localByIndex[p.index()] - 1; // stored plus one, so that 0 means "not yet"
+        if (index < 0) {
+          index = order.size();
+          localByIndex[p.index()] = index + 1;
+          order.add(p);
+        }
+      } else {
+        Integer known = localByIndexMap.get(p.index());
+        if (known == null) {
+          known = order.size();
+          localByIndexMap.put(p.index(), known);
+          order.add(p);
+        }
+        index = known;
+      }
+      personOfActor[a] = index;
       botActor[a] = p.bot();
     }
+    this.persons = order.toArray(new Person[0]);
   }
 
   /**
@@ -72,7 +104,10 @@ public final class People {
     return identities;
   }
 
-  /** The person index ({@link Person#index()}) of the store's actor index. */
+  /**
+   * The person of the store's actor index, as a dense number from 0 to {@link #size()} - 1 over
+   * the people of this store (not {@link Person#index()}, which numbers the whole resolution).
+   */
   public int personOf(int actorIndex) {
     return personOfActor[actorIndex];
   }
@@ -82,18 +117,25 @@ public final class People {
     return botActor[actorIndex];
   }
 
-  /** The person with this index. */
+  /** The person with this number ({@link #personOf}). */
   public Person person(int personIndex) {
-    return identities.people().get(personIndex);
+    return persons[personIndex];
   }
 
-  /** The stable key of the person with this index: their smallest actor. */
+  /**
+   * The stable key of the person with this number ({@link #personOf}): their smallest actor, the
+   * same in every store resolved with the same {@link Identities}.
+   */
   public Actor key(int personIndex) {
     return person(personIndex).actors().get(0);
   }
 
-  /** The number of people in the identity resolution (not only those in this store). */
+  /**
+   * The number of people with an actor in this store (bots included): per-person arrays of a
+   * metric have this length. Fewer than {@code identities().size()} when the resolution covers
+   * more actors than the store has.
+   */
   public int size() {
-    return identities.size();
+    return persons.length;
   }
 }
