@@ -47,6 +47,21 @@ public final class SparkOverhead {
         "single machine: %d files, %d events (%d in store), %d repositories: read %.1f s, store %.1f s, metrics %.1f s, total %.1f s%n",
         files.size(), report.eventsMapped(), store.size(), local.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
         (t3 - t2) / 1e9, (t3 - t0) / 1e9);
+    long u0 = System.nanoTime();
+    Map<String, Map<String, Object>> own =
+        LocalSpark.singleMachinePerGroupStores(store, metrics, Grouping.REPOSITORY);
+    long u1 = System.nanoTime();
+    long ownDiffering = 0;
+    for (String g : local.keySet()) {
+      for (SparkMetric<?, ?> m : metrics) {
+        if (Structural.difference(local.get(g).get(m.name()), own.get(g) == null ? null : own.get(g).get(m.name()), "r", 0) != null) {
+          ownDiffering++;
+        }
+      }
+    }
+    System.out.printf(
+        "single machine, a store per repository: metrics %.1f s (results differing from slices: %d)%n",
+        (u1 - u0) / 1e9, ownDiffering);
     store = null;
 
     SparkSession spark =
