@@ -9,22 +9,28 @@ public enum GitLabResource {
   /** Forks with their creation time: one request per 100 forks. */
   FORKS,
   /**
-   * Merge requests of every state, oldest first: their opening, merging and closing (number = iid).
-   * One request per 100 merge requests.
+   * Merge requests of every state, by update: their opening, merging (from the list) and every
+   * closing and reopening (from their resource state events, GitLab 13.2 and later; on older
+   * instances the list's last closing). One request per 100 merge requests plus one per merge
+   * request read (its state events).
    */
   MERGE_REQUESTS,
   /**
    * The notes of each merge request: human notes as comments ({@code DiffNote}s as review
-   * comments), "approved this merge request" and "reopened" system notes as reviews and
-   * reopenings; other system notes are counted and skipped. One request per merge request (and
-   * per further 100 notes) plus the merge-request list.
+   * comments), "approved this merge request" system notes as reviews, and "reopened" system notes
+   * as reopenings of merge requests that have no closings or reopenings as state events; other
+   * system notes are counted and skipped. One request per merge request (and per further 100
+   * notes) plus the merge-request list.
    */
   MERGE_REQUEST_NOTES,
-  /** Issues of every state, oldest first: their opening and closing. One request per 100. */
+  /**
+   * Issues of every state, by update: their opening and every closing and reopening (as for merge
+   * requests). One request per 100 issues plus one per issue read (its state events).
+   */
   ISSUES,
   /**
-   * The notes of each issue: human notes as comments, "reopened" system notes as reopenings;
-   * other system notes are counted and skipped. One request per issue plus the issue list.
+   * The notes of each issue: human notes as comments, "reopened" system notes as reopenings of
+   * issues without state-event closings or reopenings; other system notes are counted and skipped. One request per issue plus the issue list.
    */
   ISSUE_NOTES,
   /**

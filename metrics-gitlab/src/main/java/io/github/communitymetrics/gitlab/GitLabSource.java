@@ -2,6 +2,7 @@ package io.github.communitymetrics.gitlab;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.forge.Authenticator;
 import io.github.communitymetrics.forge.CheckpointStore;
@@ -11,6 +12,7 @@ import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.JsonValues;
 import io.github.communitymetrics.forge.MalformedResponseException;
+import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.RateLimitClassifier;
 import io.github.communitymetrics.forge.RequestAccounting;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -206,6 +209,10 @@ public final class GitLabSource {
     final Consumer<? super Event> sink;
     final Optional<Instant> since;
     final Set<String> seen = new HashSet<>();
+    /** Per project path: whether the instance serves resource state events; absent until asked. */
+    final Map<String, Boolean> stateEventsServed = new HashMap<>();
+    /** Per item path: whether its state events hold closings or reopenings, as read in this fetch. */
+    final Map<String, Boolean> stateChanges = new HashMap<>();
     final Map<GitLabResource, Long> items = new EnumMap<>(GitLabResource.class);
     final Map<String, Long> skipped = new TreeMap<>();
     long duplicates;
@@ -240,20 +247,20 @@ public final class GitLabSource {
                   GitLabMapping.fork(j, item, repo, this::skip)));
           break;
         case MERGE_REQUESTS:
-          updated(resource, prefix, project + "/merge_requests", false,
-              (j, item, ledger) -> emitNew(resource, ledger, GitLabMapping.mergeRequest(j, item, repo, this::skip)));
+          updated(resource, prefix, project + "/merge_requests", true,
+              (j, item, ledger) -> listedAndStates(project, project + "/merge_requests/", repo, j, item, true, ledger));
           break;
         case ISSUES:
-          updated(resource, prefix, project + "/issues", false,
-              (j, item, ledger) -> emitNew(resource, ledger, GitLabMapping.issue(j, item, repo, this::skip)));
+          updated(resource, prefix, project + "/issues", true,
+              (j, item, ledger) -> listedAndStates(project, project + "/issues/", repo, j, item, false, ledger));
           break;
         case MERGE_REQUEST_NOTES:
           updated(resource, prefix, project + "/merge_requests", true,
-              (j, item, ledger) -> notes(resource, project + "/merge_requests/", repo, j, item, true, ledger));
+              (j, item, ledger) -> notes(project, project + "/merge_requests/", repo, j, item, true, ledger));
           break;
         case ISSUE_NOTES:
           updated(resource, prefix, project + "/issues", true,
-              (j, item, ledger) -> notes(resource, project + "/issues/", repo, j, item, false, ledger));
+              (j, item, ledger) -> notes(project, project + "/issues/", repo, j, item, false, ledger));
           break;
         case MEMBERS:
           pages(resource, prefix, api(project + "/members" + list),
@@ -289,7 +296,7 @@ public final class GitLabSource {
      * and records them. An event's key is its type, number and instant: the opening and a merge
      * happen once, and a close that follows a reopening has a later {@code closed_at}.
      */
-    long emitNew(GitLabResource resource, Ledger ledger, List<Event> events) {
+    long emitNew(Ledger ledger, List<Event> events) {
       long emitted = 0;
       for (Event e : events) {
         String key = e.type().wireName() + ":" + ((NumberedEvent) e).number() + ":" + e.at().toEpochMilli();
@@ -311,7 +318,7 @@ public final class GitLabSource {
      * are emitted.
      */
     long notes(
-        GitLabResource resource,
+        String project,
         String parentPath,
         Repository repo,
         JsonValues parentJson,
@@ -340,6 +347,11 @@ public final class GitLabSource {
           long id = json.number(note, "id");
           if (!read.add(id)) {
             duplicates++;
+          } else if (id > highest && GitLabMapping.stateNote(json, note)
+              && hasStateChanges(project, parentPath + iid, repo, iid, onMergeRequest, author)) {
+            // The item's state events hold its closings and reopenings; this note is the same action.
+            skip("system_note_state_event");
+            newest = Math.max(newest, id);
           } else if (id > highest) {
             out.addAll(GitLabMapping.note(json, note, repo, iid, onMergeRequest, author, this::skip));
             newest = Math.max(newest, id);
@@ -355,6 +367,114 @@ public final class GitLabSource {
       }
       ledger.put(key, newest + " " + updatedAt);
       return emitted;
+    }
+
+    /**
+     * Handles a merge request or issue of the list: its opening, merge and closings. When the
+     * instance serves resource state events and the item has closings or reopenings among them,
+     * these are its closings and reopenings (each once, by state event id in the ledger) and the
+     * list's close, which is only the last one, is dropped; otherwise (GitLab before 13.2, or an
+     * item last closed before its instance recorded state events) the list's close is used and
+     * reopenings come from system notes. The ledger keeps the item's {@code updated_at} once
+     * handled, so an item read again unchanged costs no request.
+     */
+    long listedAndStates(
+        String project,
+        String parentPath,
+        Repository repo,
+        JsonValues json,
+        Map<String, Object> item,
+        boolean onMergeRequest,
+        Ledger ledger) {
+      int iid = GitLabMapping.iid(json, item, "iid");
+      String updatedAt = json.instant(item, "updated_at").toString();
+      String key = "states:" + iid;
+      if (ledger.get(key).filter(updatedAt::equals).isPresent()) {
+        return 0;
+      }
+      List<Event> listed =
+          onMergeRequest
+              ? GitLabMapping.mergeRequest(json, item, repo, this::skip)
+              : GitLabMapping.issue(json, item, repo, this::skip);
+      Optional<Actor> author = Optional.of(GitLabMapping.actor(json, json.object(item, "author")));
+      Optional<Map<Long, List<Event>>> states =
+          stateEvents(project, parentPath + iid, repo, iid, onMergeRequest, author);
+      long emitted;
+      if (states.isPresent() && stateChanges.get(parentPath + iid)) {
+        List<Event> kept = new ArrayList<>();
+        for (Event e : listed) {
+          if (e.type() != EventType.PULL_REQUEST_CLOSED && e.type() != EventType.ISSUE_CLOSED) {
+            kept.add(e);
+          }
+        }
+        emitted = emitNew(ledger, kept);
+        for (Map.Entry<Long, List<Event>> change : states.get().entrySet()) {
+          String id = "state:" + change.getKey();
+          if (!ledger.contains(id)) {
+            emitted += emitNew(ledger, change.getValue());
+            ledger.put(id, "");
+          }
+        }
+      } else {
+        emitted = emitNew(ledger, listed);
+      }
+      ledger.put(key, updatedAt);
+      return emitted;
+    }
+
+    /**
+     * The events of one item's resource state events by state event id, read in full; empty when
+     * the instance does not serve them. The first item asked of a project decides: HTTP 404 there
+     * means GitLab before 13.2 (no such endpoint), remembered for the project during this fetch;
+     * a 404 for a later item means that item is gone, and it is handled as one without state
+     * events.
+     */
+    Optional<Map<Long, List<Event>>> stateEvents(
+        String project, String itemPath, Repository repo, int iid, boolean onMergeRequest, Optional<Actor> author) {
+      if (Boolean.FALSE.equals(stateEventsServed.get(project))) {
+        return Optional.empty();
+      }
+      Map<Long, List<Event>> out = new LinkedHashMap<>();
+      URI next = api(itemPath + "/resource_state_events?per_page=" + PAGE_SIZE);
+      try {
+        while (next != null) {
+          ForgeResponse response = http.execute(ForgeRequest.get(next));
+          JsonValues json = JsonValues.of(response);
+          List<Map<String, Object>> list = json.array();
+          for (int i = 0; i < list.size(); i++) {
+            long id = json.number(list.get(i), "id");
+            if (out.containsKey(id)) {
+              duplicates++;
+              continue;
+            }
+            out.put(id, mapped((j, change) -> GitLabMapping.stateEvent(
+                j, change, repo, iid, onMergeRequest, author, this::skip), json, list.get(i), i, response));
+          }
+          next = Pages.next(response).orElse(null);
+        }
+      } catch (NotFoundException e) {
+        if (stateEventsServed.containsKey(project)) {
+          LOG.info("{}: no resource state events (gone?): handled as an item without them", itemPath);
+          stateChanges.put(itemPath, false);
+          return Optional.empty();
+        }
+        LOG.info("{}: no resource state events (GitLab before 13.2): closings from the lists, "
+            + "reopenings from system notes", project);
+        stateEventsServed.put(project, false);
+        return Optional.empty();
+      }
+      stateEventsServed.put(project, true);
+      stateChanges.put(itemPath, out.values().stream().anyMatch(events -> !events.isEmpty()));
+      return Optional.of(out);
+    }
+
+    /** Whether an item has closings or reopenings as state events (read now unless known). */
+    boolean hasStateChanges(
+        String project, String itemPath, Repository repo, int iid, boolean onMergeRequest, Optional<Actor> author) {
+      if (!stateChanges.containsKey(itemPath)) {
+        stateEvents(project, itemPath, repo, iid, onMergeRequest, author);
+      }
+      return stateChanges.getOrDefault(itemPath, false);
     }
 
     /** Hands an event to the sink unless it is before {@code since}; whether it was handed over. */

@@ -45,6 +45,21 @@ final class FakeGitLab implements HttpSender {
   /** Notes added later to an issue: iid to JSON notes, each raising its {@code updated_at}. */
   final Map<Integer, List<String>> lateIssueNotes = new HashMap<>();
 
+  /**
+   * Serves {@code resource_state_events} (GitLab 13.2 and later) made from the fixture's rules and
+   * the late changes; when false, answers them with 404 as older instances do.
+   */
+  boolean stateEvents;
+  /**
+   * Closings and reopenings added later to a merge request open by the fixture's rule (iid % 3 ==
+   * 1), in order; the list shows its last state. Served as state events (ids 2,000,000 + 100 iid +
+   * k) only when {@link #stateEvents}: an older instance would show them as system notes.
+   */
+  final Map<Integer, List<StateChange>> lateMergeRequestStates = new HashMap<>();
+
+  /** A state change: "closed" or "reopened" by fixture user {@code user}. */
+  record StateChange(String state, int user, Instant at) {}
+
   FakeGitLab(int stars, int forks, int mergeRequests, int issues) {
     this.stars = stars;
     this.forks = forks;
@@ -56,6 +71,7 @@ final class FakeGitLab implements HttpSender {
       Pattern.compile("/api/v4/projects/([78])/([a-z_/0-9]+)\\?(.*?)per_page=(\\d+)(?:&page=(\\d+))?");
   private static final Pattern NOTES = Pattern.compile("(merge_requests|issues)/(\\d+)/notes");
   private static final String ASC = "order_by=created_at&sort=asc&";
+  private static final Pattern STATES = Pattern.compile("(merge_requests|issues)/(\\d+)/resource_state_events");
   private static final Pattern UPDATED =
       Pattern.compile("state=all&order_by=updated_at&sort=asc&(?:updated_after=([^&]+)&)?");
 
@@ -77,6 +93,9 @@ final class FakeGitLab implements HttpSender {
       at = lateMerges.get(iid);
     }
     at = touched.getOrDefault("merge_requests/" + iid, at).isAfter(at) ? touched.get("merge_requests/" + iid) : at;
+    for (StateChange change : lateMergeRequestStates.getOrDefault(iid, List.of())) {
+      at = change.at().isAfter(at) ? change.at() : at;
+    }
     return latest(at, lateMergeRequestNotes.getOrDefault(iid, List.of()));
   }
 
@@ -94,6 +113,13 @@ final class FakeGitLab implements HttpSender {
 
   String mergeRequestNow(int iid) {
     String mr = mergeRequest(iid, mergeRequestUpdatedAt(iid));
+    List<StateChange> changes = lateMergeRequestStates.getOrDefault(iid, List.of());
+    if (!changes.isEmpty() && changes.get(changes.size() - 1).state().equals("closed")) {
+      StateChange last = changes.get(changes.size() - 1);
+      mr = mr.replace("\"state\": \"opened\"", "\"state\": \"closed\"")
+          .replace("\"closed_by\": null, \"closed_at\": null",
+              "\"closed_by\": " + user(last.user()) + ", \"closed_at\": \"" + last.at() + "\"");
+    }
     Instant merged = lateMerges.get(iid);
     if (merged == null) {
       return mr;
@@ -159,7 +185,14 @@ final class FakeGitLab implements HttpSender {
     List<String> all = new ArrayList<>();
     Matcher m2;
     Matcher notes = NOTES.matcher(kind);
-    if (notes.matches() && query.equals(ASC)) {
+    Matcher states = STATES.matcher(kind);
+    if (states.matches() && query.isEmpty()) {
+      if (!stateEvents) {
+        return new ForgeResponse(404, uri, Map.of(), "{\"error\":\"404 Not Found\"}");
+      }
+      int iid = Integer.parseInt(states.group(2));
+      all = states.group(1).equals("issues") ? issueStateEvents(iid) : mergeRequestStateEvents(iid);
+    } else if (notes.matches() && query.equals(ASC)) {
       int iid = Integer.parseInt(notes.group(2));
       all = new ArrayList<>(notes.group(1).equals("issues") ? issueNotes(iid) : mergeRequestNotes(iid));
       all.addAll(
@@ -323,6 +356,59 @@ final class FakeGitLab implements HttpSender {
       out.add(note(base + 3, "reopened", true, "null", 3, iid, 200));
     }
     return out;
+  }
+
+  /**
+   * State events of MR iid, oldest first: closed by user 3 at + 200 s when iid % 3 == 2 (id 900,000
+   * + 10 iid + 1), merged by user 2 at + 300 s when iid % 3 == 0 (+ 2), a late merge (+ 3), then the
+   * late closings and reopenings.
+   */
+  List<String> mergeRequestStateEvents(int iid) {
+    List<String> out = new ArrayList<>();
+    long base = 900_000L + 10L * iid;
+    Instant created = T0.plusSeconds(600L * iid);
+    if (iid % 3 == 2) {
+      out.add(stateEvent(base + 1, "closed", 3, created.plusSeconds(200), "MergeRequest", 20000 + iid));
+    }
+    if (iid % 3 == 0) {
+      out.add(stateEvent(base + 2, "merged", 2, created.plusSeconds(300), "MergeRequest", 20000 + iid));
+    }
+    List<StateChange> changes = lateMergeRequestStates.getOrDefault(iid, List.of());
+    for (int k = 0; k < changes.size(); k++) {
+      StateChange c = changes.get(k);
+      out.add(stateEvent(2_000_000L + 100L * iid + k, c.state(), c.user(), c.at(), "MergeRequest", 20000 + iid));
+    }
+    if (lateMerges.containsKey(iid)) {
+      out.add(stateEvent(base + 3, "merged", 2, lateMerges.get(iid), "MergeRequest", 20000 + iid));
+    }
+    return out;
+  }
+
+  /**
+   * State events of issue iid: closed by user 3 at its {@code closed_at} when even (id 800,000 + 10
+   * iid + 1), reopened by user 3 when iid % 4 == 1 at its "reopened" note's time (+ 2), and a late
+   * reopening by user 3 (+ 3).
+   */
+  List<String> issueStateEvents(int iid) {
+    List<String> out = new ArrayList<>();
+    long base = 800_000L + 10L * iid;
+    if (iid % 4 == 1) {
+      out.add(stateEvent(base + 2, "reopened", 3, T0.plusSeconds(600L * iid + 200), "Issue", 30000 + iid));
+    }
+    if (iid % 2 == 0) {
+      out.add(stateEvent(base + 1, "closed", 3, T0.plusSeconds(86400L * iid + 500), "Issue", 30000 + iid));
+    }
+    if (lateReopens.containsKey(iid)) {
+      out.add(stateEvent(base + 3, "reopened", 3, lateReopens.get(iid), "Issue", 30000 + iid));
+    }
+    return out;
+  }
+
+  /** An element of GitLab's documented resource_state_events list. */
+  static String stateEvent(long id, String state, int user, Instant at, String type, long resourceId) {
+    return "{\"id\": " + id + ", \"user\": " + user(user) + ", \"created_at\": \"" + at
+        + "\", \"resource_type\": \"" + type + "\", \"resource_id\": " + resourceId
+        + ", \"state\": \"" + state + "\"}";
   }
 
   static String note(long id, String body, boolean system, String type, int author, int iid, int seconds) {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * {@link GitLabSource} against the forge compatibility kit: the scripted community served in
  * GitLab's REST v4 shapes ({@link GitLabRenderer}) as the group {@code scripted}, read whole with
- * every resource.
+ * every resource. Closings and reopenings come from the renderer's resource state events (the
+ * lists show a reopened item opened, so they alone give a close followed by a reopening).
  */
 class GitLabCompatibilityKitTest extends ForgeCompatibilityKit {
 
@@ -35,8 +36,11 @@ class GitLabCompatibilityKitTest extends ForgeCompatibilityKit {
         EventType.FORK,
         EventType.ISSUE_OPENED,
         EventType.ISSUE_CLOSED,
+        EventType.ISSUE_REOPENED,
         EventType.PULL_REQUEST_OPENED,
         EventType.PULL_REQUEST_MERGED,
+        EventType.PULL_REQUEST_CLOSED,
+        EventType.PULL_REQUEST_REOPENED,
         EventType.ISSUE_COMMENT,
         EventType.REVIEW_COMMENT,
         EventType.REVIEW);

@@ -103,9 +103,13 @@ class GitLabSourceTest {
     items.put(GitLabResource.PUSHES, 0L);
     assertEquals(items, report.items());
     // 1 project + 3 starrer pages + forks + MRs + (MR list + 7 note lists) + issues + (1 + 5) +
-    // members + releases + commits + pushes.
-    assertEquals(25, report.requests().requests());
-    assertEquals(25, gl.requests.size());
+    // members + releases + commits + pushes, and one state-events request, answered 404 (as before
+    // GitLab 13.2): the project's other items are not asked, closes come from the lists and
+    // reopenings from system notes.
+    assertEquals(26, report.requests().requests());
+    assertEquals(26, gl.requests.size());
+    assertEquals(List.of("/api/v4/projects/7/merge_requests/1/resource_state_events"),
+        gl.requests.stream().map(r -> r.uri().getPath()).filter(u -> u.endsWith("/resource_state_events")).toList());
     assertEquals("acme/widget", report.repositories().get(0).fullName());
     assertEquals(7L, report.repositories().get(0).id().getAsLong());
     assertTrue(events.stream().allMatch(e -> e.repo().forge().equals(Forge.GITLAB)));
@@ -367,16 +371,30 @@ class GitLabSourceTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
   void killAndResumeEqualsAnUninterruptedRun(long seed) {
+    killAndResume(seed, false);
+  }
+
+  /** The same on an instance with resource state events: closes and reopenings from them. */
+  @ParameterizedTest
+  @ValueSource(longs = {41, 42, 43, 44, 45, 46})
+  void killAndResumeWithStateEventsEqualsAnUninterruptedRun(long seed) {
+    killAndResume(seed, true);
+  }
+
+  private void killAndResume(long seed, boolean stateEvents) {
     SplittableRandom random = new SplittableRandom(seed);
     int stars = random.nextInt(0, 320);
     int forks = random.nextInt(0, 220);
     int mrs = random.nextInt(0, 30);
     int issues = random.nextInt(0, 30);
     List<Event> clean = new ArrayList<>();
-    source(new FakeGitLab(stars, forks, mrs, issues)).fetch(TARGET, FetchOptions.all(), clean::add);
+    FakeGitLab whole = new FakeGitLab(stars, forks, mrs, issues);
+    whole.stateEvents = stateEvents;
+    source(whole).fetch(TARGET, FetchOptions.all(), clean::add);
 
     FetchOptions options = FetchOptions.all().withCheckpointDirectory(dir.resolve("cp" + seed));
     FakeGitLab gl = new FakeGitLab(stars, forks, mrs, issues);
+    gl.stateEvents = stateEvents;
     List<Event> resumed = new ArrayList<>();
     int kills = 0;
     while (true) {
@@ -482,6 +500,22 @@ class GitLabSourceTest {
     killsWhileChanging(seed, random, gl, gl, GitLabSourceTest::source);
   }
 
+  /**
+   * The same on an instance with resource state events while merge requests are also closed and
+   * reopened between runs, some several times: every closing and reopening comes out once.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {31, 32, 33, 34, 35, 36})
+  void killsWhileItemsCloseAndReopenLoseAndRepeatNothing(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    FakeGitLab gl = new FakeGitLab(random.nextInt(0, 50), random.nextInt(0, 20), random.nextInt(1, 20),
+        random.nextInt(1, 20));
+    gl.stateEvents = true;
+    killsWhileChanging(seed, random, gl, gl, GitLabSourceTest::source);
+    long changes = gl.lateMergeRequestStates.values().stream().mapToLong(List::size).sum();
+    assertTrue(changes >= 5, "seed " + seed + ": only " + changes + " closings and reopenings");
+  }
+
   /** The same over loopback HTTP (the JDK client and server): one seed, ~25 s on this machine. */
   @ParameterizedTest
   @ValueSource(longs = {21})
@@ -521,7 +555,18 @@ class GitLabSourceTest {
         gl.touched.put("issues/" + ++gl.issues, now);
       }
       int iid = random.nextInt(1, gl.mergeRequests + 1);
-      if (iid % 3 == 1 && !gl.lateMerges.containsKey(iid)) {
+      List<FakeGitLab.StateChange> changes = gl.lateMergeRequestStates.getOrDefault(iid, List.of());
+      boolean closedNow = !changes.isEmpty() && changes.get(changes.size() - 1).state().equals("closed");
+      if (gl.stateEvents && iid % 3 == 1 && !gl.lateMerges.containsKey(iid) && random.nextInt(3) > 0) {
+        // Closed or reopened (once or twice in a row between runs), never merged afterwards.
+        for (int k = random.nextInt(1, 3); k > 0; k--) {
+          List<FakeGitLab.StateChange> more = new ArrayList<>(gl.lateMergeRequestStates.getOrDefault(iid, List.of()));
+          boolean closed = !more.isEmpty() && more.get(more.size() - 1).state().equals("closed");
+          more.add(new FakeGitLab.StateChange(closed ? "reopened" : "closed", random.nextInt(1, 5),
+              now.plusSeconds(10L * more.size() + 2)));
+          gl.lateMergeRequestStates.put(iid, more);
+        }
+      } else if (iid % 3 == 1 && !gl.lateMerges.containsKey(iid) && !closedNow && changes.isEmpty()) {
         gl.lateMerges.put(iid, now);
       }
       int noted = random.nextInt(1, gl.mergeRequests + 1);

@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  * ForgeCompatibilityKit}: the group {@code scripted} with its projects, each project's object,
  * starrers ({@code starred_since}), forks, merge requests and issues (every state, ordered and
  * filtered by {@code updated_at} as {@code order_by=updated_at&sort=asc&updated_after=} asks, with
- * {@code updated_at} the item's last scripted event), and the notes of each: comments, review
- * comments as {@code DiffNote}s and approvals as the system note "approved this merge request".
+ * {@code updated_at} the item's last scripted event; {@code state} and {@code closed_by}/{@code
+ * closed_at} from the last state change, so a reopened item is "opened" with both null, as GitLab
+ * shows it), the notes of each: comments, review comments as {@code DiffNote}s and approvals as
+ * the system note "approved this merge request"; and the {@code resource_state_events} of each
+ * (GitLab 13.2 and later): every closing, reopening and merge in order, with no system note for
+ * them, as gitlab.com records them now.
  * Members, releases, commits and events are served empty (the community has none).
  *
  * <p>GitLab users carry {@code bot: true} for bots. GitLab has no organization accounts that act:
@@ -37,6 +41,8 @@ import java.util.regex.Pattern;
 public final class GitLabRenderer implements ForgeRenderer {
   private static final Pattern PROJECT_LIST = Pattern.compile("/api/v4/projects/([0-9]+)/(.+)");
   private static final Pattern NOTES = Pattern.compile("(merge_requests|issues)/([0-9]+)/notes");
+  private static final Pattern STATE_EVENTS =
+      Pattern.compile("(merge_requests|issues)/([0-9]+)/resource_state_events");
 
   private final ScriptedCommunity community;
 
@@ -87,6 +93,11 @@ public final class GitLabRenderer implements ForgeRenderer {
     Matcher notes = NOTES.matcher(what);
     if (notes.matches()) {
       return Optional.of(notes(repo, notes.group(1).equals("merge_requests"), Integer.parseInt(notes.group(2))));
+    }
+    Matcher states = STATE_EVENTS.matcher(what);
+    if (states.matches()) {
+      return Optional.of(
+          stateEvents(repo, states.group(1).equals("merge_requests"), Integer.parseInt(states.group(2))));
     }
     switch (what) {
       case "starrers":
@@ -176,8 +187,21 @@ public final class GitLabRenderer implements ForgeRenderer {
   private static String item(Repository repo, boolean pulls, int number, List<NumberedEvent> events, Instant updated) {
     NumberedEvent opened = events.get(0);
     Optional<NumberedEvent> merged = find(events, EventType.PULL_REQUEST_MERGED);
-    Optional<NumberedEvent> closed = find(events, pulls ? EventType.PULL_REQUEST_CLOSED : EventType.ISSUE_CLOSED);
-    String state = merged.isPresent() ? "merged" : closed.isPresent() ? "closed" : "opened";
+    // The state after the last state change: a reopening clears closed_by and closed_at.
+    String state = "opened";
+    Optional<NumberedEvent> closed = Optional.empty();
+    for (NumberedEvent e : events) {
+      String change = stateChange(e.type());
+      if (change.equals("closed")) {
+        state = change;
+        closed = Optional.of(e);
+      } else if (change.equals("reopened")) {
+        state = "opened";
+        closed = Optional.empty();
+      } else if (change.equals("merged")) {
+        state = change;
+      }
+    }
     StringBuilder b = new StringBuilder("{\"id\": ")
         .append(repo.id().getAsLong() * 1000 + number)
         .append(", \"iid\": ").append(number)
@@ -196,6 +220,43 @@ public final class GitLabRenderer implements ForgeRenderer {
     b.append(", \"closed_by\": ").append(closed.map(e -> user(e.actor())).orElse("null"));
     b.append(", \"closed_at\": ").append(closed.map(e -> "\"" + e.at() + "\"").orElse("null"));
     return b.append("}").toString();
+  }
+
+  /** The state a resource state event records for an event type, or "" when none. */
+  private static String stateChange(EventType type) {
+    switch (type) {
+      case PULL_REQUEST_CLOSED:
+      case ISSUE_CLOSED:
+        return "closed";
+      case PULL_REQUEST_REOPENED:
+      case ISSUE_REOPENED:
+        return "reopened";
+      case PULL_REQUEST_MERGED:
+        return "merged";
+      default:
+        return "";
+    }
+  }
+
+  /**
+   * The resource state events of a merge request or issue, oldest first, in GitLab's documented
+   * shape ({@code id}, {@code user}, {@code created_at}, {@code resource_type}, {@code
+   * resource_id}, {@code state}); ids are unique per repository, item and position.
+   */
+  private List<String> stateEvents(Repository repo, boolean pulls, int number) {
+    List<String> out = new ArrayList<>();
+    long itemId = repo.id().getAsLong() * 1000 + number;
+    int position = 0;
+    for (NumberedEvent e : numbered(repo, pulls).getOrDefault(number, List.of())) {
+      String change = stateChange(e.type());
+      if (!change.isEmpty()) {
+        out.add("{\"id\": " + (itemId * 1000 + position++) + ", \"user\": " + user(e.actor())
+            + ", \"created_at\": \"" + e.at() + "\", \"resource_type\": \""
+            + (pulls ? "MergeRequest" : "Issue") + "\", \"resource_id\": " + itemId
+            + ", \"state\": \"" + change + "\"}");
+      }
+    }
+    return out;
   }
 
   private static Optional<NumberedEvent> find(List<NumberedEvent> events, EventType type) {

@@ -195,10 +195,62 @@ public final class GitLabMapping {
   }
 
   /**
+   * An element of {@code GET /projects/:id/merge_requests/:iid/resource_state_events} or {@code
+   * .../issues/:iid/resource_state_events} (GitLab 13.2 and later: {@code id}, {@code user}, {@code
+   * created_at}, {@code resource_type}, {@code resource_id}, {@code state}). "closed" becomes a
+   * closing and "reopened" a reopening by {@code user} at {@code created_at}. "merged" is skipped as
+   * {@code state_event_merged_listed} (the merge-request list gives the merge with its commit),
+   * other states ("opened", "locked") as {@code state_event_other}, and an event without a user as
+   * {@code state_event_without_actor}.
+   *
+   * @param parentAuthor the merge request's author, for closings of merge requests
+   */
+  public static List<Event> stateEvent(
+      JsonValues json,
+      Map<String, Object> item,
+      Repository repo,
+      int iid,
+      boolean onMergeRequest,
+      Optional<Actor> parentAuthor,
+      Skips skips) {
+    String state = json.text(item, "state");
+    boolean closed = state.equals("closed");
+    if (!closed && !state.equals("reopened")) {
+      skips.skip(state.equals("merged") ? "state_event_merged_listed" : "state_event_other");
+      return List.of();
+    }
+    Optional<Map<String, Object>> user = json.optionalObject(item, "user");
+    if (user.isEmpty()) {
+      skips.skip("state_event_without_actor");
+      return List.of();
+    }
+    Instant at = json.instant(item, "created_at");
+    Actor by = actor(json, user.get());
+    if (onMergeRequest) {
+      return List.of(
+          closed
+              ? new PullRequestClosed(at, repo, by, iid, parentAuthor)
+              : new PullRequestReopened(at, repo, by, iid));
+    }
+    return List.of(closed ? new IssueClosed(at, repo, by, iid) : new IssueReopened(at, repo, by, iid));
+  }
+
+  /**
+   * Whether a note is the system note of a closing or reopening ("closed", "reopened"), which the
+   * source takes from state events instead when the item has them.
+   */
+  public static boolean stateNote(JsonValues json, Map<String, Object> item) {
+    String body = json.optionalText(item, "body").orElse("").strip();
+    return json.optionalBoolean(item, "system").orElse(false) && (body.equals("closed") || body.equals("reopened"));
+  }
+
+  /**
    * A note of a merge request ({@code onMergeRequest}) or issue. Human notes are comments, and
    * {@code DiffNote}s on a merge request are review comments. System notes ({@code system: true})
    * are not human responses: "approved this merge request" becomes an approval and "reopened" a
-   * reopening, since no list gives those; "merged" and "closed" are skipped as {@code
+   * reopening, since no list gives those (the source skips "closed" and "reopened" notes of items
+   * whose state events hold their closings and reopenings, see {@link #stateNote}); "merged" and
+   * "closed" are skipped as {@code
    * system_note_state_listed} (the merge-request and issue lists give them); every other system
    * note is skipped as {@code system_note}.
    *
