@@ -13,6 +13,8 @@ import io.github.communitymetrics.core.metrics.RepositoryTable;
 import io.github.communitymetrics.core.metrics.ShareRule;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
+import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
 import io.github.communitymetrics.core.metrics.retention.Retention;
 import io.github.communitymetrics.core.store.EventStore;
@@ -32,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The numbers-only all-repositories forms ({@code factorEachRepository}, {@code
- * confidenceEachRepository}, {@code retainedEachRepository}) hold exactly the numbers of the
+ * confidenceEachRepository}, {@code retainedEachRepository}, {@code firstResponseEachRepository}) hold exactly the numbers of the
  * evidence forms ({@code computeEachRepository}, themselves tested against the one-repository
  * forms in {@link AllRepositoriesPropertiesTest}), on the same random communities.
  */
@@ -148,6 +150,42 @@ class LeanFormsPropertiesTest {
       }
     }
     assertTrue(retained > 0, "seed " + seed + ": nobody retained anywhere");
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void firstResponseNumbersEqualTheEvidenceForm(long seed) {
+    EventStore store = EventStore.of(AllRepositoriesPropertiesTest.events(seed));
+    People people = People.resolve(store);
+    Instant asOf = asOf(seed);
+    Responsiveness preset = Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(120)), asOf);
+    long answered = 0;
+    for (Responsiveness metric :
+        List.of(
+            preset,
+            preset.withBots(true),
+            Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(30)), asOf.plus(Duration.ofDays(10))),
+            preset.withMaintainersOnly(true),
+            preset.withClosingIsResponse(true),
+            preset.withScope(RepositoryScope.organisation(Forge.GITHUB, "elsewhere")))) {
+      SortedMap<Repository, Map<String, Number>> expected = new TreeMap<>();
+      metric.computeEachRepository(store, people).forEach((repo, r) -> {
+        DurationSummary d = r.firstResponse();
+        if (d.completed() + d.censored() > 0) {
+          Map<String, Number> values = row(Responsiveness.ITEMS, d.completed() + d.censored(),
+              Responsiveness.ANSWERED, d.completed());
+          values.put(Responsiveness.P50_NANOS, d.p50().map(Duration::toNanos).orElse(-1L));
+          values.put(Responsiveness.P90_NANOS, d.p90().map(Duration::toNanos).orElse(-1L));
+          expected.put(repo, values);
+        }
+      });
+      RepositoryTable lean = metric.firstResponseEachRepository(store, people);
+      assertEquals(expected, lean.toMap(), "seed " + seed + ", " + metric);
+      for (int row = 0; row < lean.size(); row++) {
+        answered += lean.getLong(row, Responsiveness.ANSWERED);
+      }
+    }
+    assertTrue(answered > 0, "seed " + seed + ": no item answered anywhere");
   }
 
   private static Map<String, Number> row(String a, Number x, String b, Number y) {

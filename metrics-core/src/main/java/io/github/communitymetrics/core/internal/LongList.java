@@ -42,6 +42,20 @@ public final class LongList {
     return Arrays.copyOf(values, size);
   }
 
+  /** A new list of these values followed by {@code other}'s. */
+  public LongList concat(LongList other) {
+    LongList r = new LongList();
+    r.values = Arrays.copyOf(values, Math.max(16, size + other.size));
+    System.arraycopy(other.values, 0, r.values, size, other.size);
+    r.size = size + other.size;
+    return r;
+  }
+
+  /** Sets the value at {@code k} (below {@link #size()}). */
+  public void set(int k, long value) {
+    values[k] = value;
+  }
+
   /** Sorts the values ascending. */
   public void sort() {
     Arrays.sort(values, 0, size);

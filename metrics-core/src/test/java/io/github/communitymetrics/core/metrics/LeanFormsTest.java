@@ -14,6 +14,7 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.retention.Retention;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
@@ -95,6 +96,27 @@ class LeanFormsTest {
   }
 
   @Test
+  void timeToFirstResponse() {
+    Responsiveness chaoss = Responsiveness.chaoss(Window.endingAt(AS_OF, Duration.ofDays(30)), AS_OF);
+    RepositoryTable t = chaoss.firstResponseEachRepository(STORE, PEOPLE);
+    // A: issue 4 answered after 2 h, pull request 1 unanswered, the bot's 3 left out;
+    // B: pull requests 1 to 3 and issue 4, none answered; D: pull request 1; C: no item
+    Map<Repository, Map<String, Number>> expected = new LinkedHashMap<>();
+    long twoHours = Duration.ofHours(2).toNanos();
+    expected.put(A, Map.of(Responsiveness.ITEMS, 2L, Responsiveness.ANSWERED, 1L,
+        Responsiveness.P50_NANOS, twoHours, Responsiveness.P90_NANOS, twoHours));
+    expected.put(B, Map.of(Responsiveness.ITEMS, 4L, Responsiveness.ANSWERED, 0L,
+        Responsiveness.P50_NANOS, -1L, Responsiveness.P90_NANOS, -1L));
+    expected.put(D, Map.of(Responsiveness.ITEMS, 1L, Responsiveness.ANSWERED, 0L,
+        Responsiveness.P50_NANOS, -1L, Responsiveness.P90_NANOS, -1L));
+    assertEquals(expected, t.toMap());
+    // with bots, the bot's pull request 3 in A is an item too, unanswered
+    assertEquals(3, chaoss.withBots(true).firstResponseEachRepository(STORE, PEOPLE).getLong(0, Responsiveness.ITEMS));
+    // the evidence form's path (closing counts as a response) gives the same numbers here
+    assertEquals(t, chaoss.withClosingIsResponse(true).firstResponseEachRepository(STORE, PEOPLE));
+  }
+
+  @Test
   void emptyWindowAndOtherPeople() {
     Instant early = Instant.parse("2023-01-01T00:00:00Z");
     assertEquals(0, OpenSaucedConfidence.opensauced(A, early).confidenceEachRepository(STORE, PEOPLE).size());
@@ -107,6 +129,10 @@ class LeanFormsTest {
         () -> OpenSaucedConfidence.opensauced(A, AS_OF).confidenceEachRepository(STORE, other));
     assertThrows(IllegalArgumentException.class,
         () -> Retention.lfx(Window.endingAt(AS_OF, Duration.ofDays(90))).retainedEachRepository(STORE, other));
+    assertThrows(IllegalArgumentException.class,
+        () -> Responsiveness.chaoss(Window.endingAt(AS_OF, Duration.ofDays(30)), AS_OF).firstResponseEachRepository(STORE, other));
+    assertEquals(0, Responsiveness.chaoss(Window.endingAt(early, Duration.ofDays(30)), early)
+        .firstResponseEachRepository(STORE, PEOPLE).size());
   }
 
   @Test
