@@ -56,6 +56,15 @@ public final class LongList {
     values[k] = value;
   }
 
+  /** The values, each cast to {@code int} (callers store ints only). */
+  public int[] toIntArray() {
+    int[] a = new int[size];
+    for (int k = 0; k < size; k++) {
+      a[k] = (int) values[k];
+    }
+    return a;
+  }
+
   /** Sorts the values ascending. */
   public void sort() {
     Arrays.sort(values, 0, size);

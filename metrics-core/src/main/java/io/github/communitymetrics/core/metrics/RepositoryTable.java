@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.metrics;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.AscendingMap;
+import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -58,10 +59,46 @@ public final class RepositoryTable {
       Map<String, double[]> doubleColumns) {
     List<Repository> repos = List.copyOf(Checks.notNull(repositories, "repositories"));
     for (int i = 1; i < repos.size(); i++) {
-      Checks.argument(
-          repos.get(i - 1).compareTo(repos.get(i)) < 0,
-          "repositories must strictly ascend: " + repos.get(i) + " after " + repos.get(i - 1));
+      if (repos.get(i - 1).compareTo(repos.get(i)) >= 0) {
+        throw new IllegalArgumentException(
+            "repositories must strictly ascend: " + repos.get(i) + " after " + repos.get(i - 1));
+      }
     }
+    return columns(repos, longColumns, doubleColumns);
+  }
+
+  /**
+   * A table whose rows are repositories of {@code store} given by their interned indices, which
+   * follow {@link Repository} order (so the check is on the indices, not on the repositories);
+   * the columns are copied.
+   *
+   * @param store the store whose {@link EventStore#repository(int)} the indices refer to
+   * @param repositoryIndices the rows' repository indices, strictly ascending
+   * @param longColumns the {@code long} columns by name, in column order, each one value per row
+   * @param doubleColumns the {@code double} columns by name, in column order, each one value per row
+   * @throws IllegalArgumentException if the indices do not strictly ascend, a column has another
+   *     length than the indices, or a name is blank or used twice
+   * @throws IndexOutOfBoundsException if an index is not one of the store's repositories
+   */
+  public static RepositoryTable of(
+      EventStore store,
+      int[] repositoryIndices,
+      Map<String, long[]> longColumns,
+      Map<String, double[]> doubleColumns) {
+    Checks.notNull(store, "store");
+    Repository[] repos = new Repository[Checks.notNull(repositoryIndices, "repositoryIndices").length];
+    for (int i = 0; i < repos.length; i++) {
+      if (i > 0 && repositoryIndices[i - 1] >= repositoryIndices[i]) {
+        throw new IllegalArgumentException("repository indices must strictly ascend: "
+            + repositoryIndices[i] + " after " + repositoryIndices[i - 1]);
+      }
+      repos[i] = store.repository(repositoryIndices[i]);
+    }
+    return columns(List.of(repos), longColumns, doubleColumns);
+  }
+
+  private static RepositoryTable columns(
+      List<Repository> repos, Map<String, long[]> longColumns, Map<String, double[]> doubleColumns) {
     Checks.notNull(longColumns, "longColumns");
     Checks.notNull(doubleColumns, "doubleColumns");
     List<String> longNames = new ArrayList<>();
@@ -82,13 +119,15 @@ public final class RepositoryTable {
   private static <A> A checkColumn(
       String name, A values, List<String> longNames, List<String> doubleNames, List<Repository> repos) {
     Checks.notBlank(name, "column name");
-    Checks.notNull(values, "column " + name);
-    Checks.argument(
-        !longNames.contains(name) && !doubleNames.contains(name), "column name used twice: " + name);
+    Checks.notNull(values, "column");
+    if (longNames.contains(name) || doubleNames.contains(name)) {
+      throw new IllegalArgumentException("column name used twice: " + name);
+    }
     int length = java.lang.reflect.Array.getLength(values);
-    Checks.argument(
-        length == repos.size(),
-        "column " + name + " has " + length + " values for " + repos.size() + " repositories");
+    if (length != repos.size()) {
+      throw new IllegalArgumentException(
+          "column " + name + " has " + length + " values for " + repos.size() + " repositories");
+    }
     return values;
   }
 

@@ -153,6 +153,13 @@ class LeanFormsTest {
         () -> RepositoryTable.of(List.of(A), one, Map.of()));
     assertThrows(IllegalArgumentException.class,
         () -> RepositoryTable.of(List.of(A, B), one, Map.of("n", new double[2])));
+    // rows by store index: the store's indices follow repository order
+    int a = STORE.repositories().indexOf(A);
+    int b = STORE.repositories().indexOf(B);
+    assertEquals(t, RepositoryTable.of(STORE, new int[] {a, b}, one, Map.of("x", new double[] {0.5, 1.5})));
+    assertThrows(IllegalArgumentException.class, () -> RepositoryTable.of(STORE, new int[] {b, a}, one, Map.of()));
+    assertThrows(IndexOutOfBoundsException.class,
+        () -> RepositoryTable.of(STORE, new int[] {a, STORE.repositories().size()}, one, Map.of()));
     long[] values = {7, 8};
     RepositoryTable copied = RepositoryTable.of(List.of(A, B), Map.of("n", values), Map.of());
     values[0] = 99;

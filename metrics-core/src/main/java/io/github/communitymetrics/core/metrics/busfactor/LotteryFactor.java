@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import io.github.communitymetrics.core.event.Repository;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.SortedMap;
 import java.util.List;
 import java.util.Optional;
@@ -256,17 +257,17 @@ public final class LotteryFactor
     int persons = people.size();
     if (selection.type().includes(EventType.PULL_REQUEST_MERGED)
         || !LongList.fits(repositories, persons, 1)) {
-      List<Repository> rows = new ArrayList<>();
+      LongList rows = new LongList();
       LongList factors = new LongList();
       LongList totals = new LongList();
       computeEachRepository(store, people).forEach((repo, r) -> {
         if (r.factor().total() > 0) {
-          rows.add(repo);
+          rows.add(Collections.binarySearch(store.repositories(), repo));
           factors.add(r.factor().factor());
           totals.add(r.factor().total());
         }
       });
-      return table(rows, factors, totals);
+      return table(store, rows, factors, totals);
     }
     boolean[] inScope = selection.scope().mask(store);
     boolean[] counted = new boolean[EventType.values().length];
@@ -288,7 +289,7 @@ public final class LotteryFactor
       keys.add(LongList.pack(r, people.personOf(actor), persons));
     }
     keys.sort();
-    List<Repository> rows = new ArrayList<>();
+    LongList rows = new LongList();
     LongList factors = new LongList();
     LongList totals = new LongList();
     long[] counts = new long[16];
@@ -321,18 +322,18 @@ public final class LotteryFactor
           break;
         }
       }
-      rows.add(store.repository(r));
+      rows.add(r);
       factors.add(factor);
       totals.add(total);
     }
-    return table(rows, factors, totals);
+    return table(store, rows, factors, totals);
   }
 
-  private static RepositoryTable table(List<Repository> rows, LongList factors, LongList totals) {
+  private static RepositoryTable table(EventStore store, LongList rows, LongList factors, LongList totals) {
     Map<String, long[]> columns = new LinkedHashMap<>();
     columns.put(FACTOR, factors.toArray());
     columns.put(TOTAL, totals.toArray());
-    return RepositoryTable.of(rows, columns, Map.of());
+    return RepositoryTable.of(store, rows.toIntArray(), columns, Map.of());
   }
 
   @Override

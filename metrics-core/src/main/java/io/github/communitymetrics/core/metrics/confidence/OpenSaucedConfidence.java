@@ -435,7 +435,8 @@ public final class OpenSaucedConfidence
     int[] actorForge = new int[actors];
     int[] idOfActor = new int[actors];
     Arrays.fill(idOfActor, -2);
-    Map<String, Integer> ids = new HashMap<>();
+    // per forge id: the ids of its lower-cased logins (no key string built per actor)
+    List<Map<String, Integer>> ids = new ArrayList<>();
     List<String> loginOf = new ArrayList<>();
     for (int i = 0, n = s.size(); i < n; i++) {
       EventType type = s.type(i);
@@ -456,7 +457,10 @@ public final class OpenSaucedConfidence
           int forge = forgeIds.computeIfAbsent(a.forge(), f -> forgeIds.size());
           actorForge[actor] = forge;
           String login = a.login().get().toLowerCase(Locale.ROOT);
-          id = ids.computeIfAbsent(forge + "/" + login, key -> {
+          while (ids.size() <= forge) {
+            ids.add(new HashMap<>());
+          }
+          id = ids.get(forge).computeIfAbsent(login, key -> {
             loginOf.add(login);
             return loginOf.size() - 1;
           });
@@ -529,7 +533,7 @@ public final class OpenSaucedConfidence
     for (int j = 0; j < pullRequests.size(); j++) {
       prRepositories[(int) pullRequests.get(j)]++;
     }
-    List<Repository> rows = new ArrayList<>();
+    LongList rows = new LongList();
     LongList longs = new LongList(); // per row: stargazers, forkers, percent
     List<double[]> sums = new ArrayList<>();
     double[] noWeight = {0, 0};
@@ -548,7 +552,7 @@ public final class OpenSaucedConfidence
       long sElse = side[2];
       b = side(forks, b, r, pullRequests, prRepositories, side);
       long f = side[0];
-      rows.add(store.repository(r));
+      rows.add(r);
       longs.add(s);
       longs.add(f);
       if (sIn + sElse + side[1] + side[2] == 0) {
@@ -579,7 +583,7 @@ public final class OpenSaucedConfidence
     Map<String, double[]> doubleColumns = new LinkedHashMap<>();
     doubleColumns.put(STARGAZER_WEIGHT, d[0]);
     doubleColumns.put(FORKER_WEIGHT, d[1]);
-    return RepositoryTable.of(rows, longColumns, doubleColumns);
+    return RepositoryTable.of(store, rows.toIntArray(), longColumns, doubleColumns);
   }
 
   /**

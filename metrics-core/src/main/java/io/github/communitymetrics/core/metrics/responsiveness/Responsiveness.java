@@ -459,14 +459,14 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
    */
   private static RepositoryTable firstResponseTable(
       EventStore store, long[] items, ByRepository.Groups answered, boolean quantiles) {
-    List<Repository> rows = new ArrayList<>();
+    LongList rows = new LongList();
     LongList values = new LongList();
     long[] buffer = new long[16];
     for (int r = 0; r < items.length; r++) {
       if (items[r] == 0) {
         continue;
       }
-      rows.add(store.repository(r));
+      rows.add(r);
       int from = answered.from(r);
       int n = answered.to(r) - from;
       values.add(items[r]);
@@ -499,7 +499,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     named.put(ANSWERED, columns[1]);
     named.put(P50_NANOS, columns[2]);
     named.put(P90_NANOS, columns[3]);
-    return RepositoryTable.of(rows, named, Map.of());
+    return RepositoryTable.of(store, rows.toIntArray(), named, Map.of());
   }
 
   /** The items and grants of one scan; items keyed by scrambled repository index and number. */

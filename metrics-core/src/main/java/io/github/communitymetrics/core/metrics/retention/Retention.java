@@ -487,11 +487,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     int np = starts.length;
     int persons = people.size();
     int repositories = store.repositories().size();
-    List<Repository> rows = new ArrayList<>();
+    LongList rows = new LongList();
     LongList counts = new LongList(); // per row, np active counts then np retained counts
     if (!LongList.fits(repositories, persons, np)) {
       computeEachRepository(store, people).forEach((repo, result) -> {
-        rows.add(repo);
+        rows.add(Collections.binarySearch(store.repositories(), repo));
         for (PeriodRetention p : result.periods()) {
           counts.add(p.active().size());
         }
@@ -499,7 +499,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
           counts.add(p.retained().size());
         }
       });
-      return periodTable(rows, counts, np);
+      return periodTable(store, rows, counts, np);
     }
     LongList keys = new LongList();
     long[] unattributed = scanWindow(store, people,
@@ -513,7 +513,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       if (!contributed && unattributed[r] == 0) {
         continue;
       }
-      rows.add(store.repository(r));
+      rows.add(r);
       int base = counts.size();
       for (int j = 0; j < 2 * np; j++) {
         counts.add(0);
@@ -528,10 +528,10 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
         }
       }
     }
-    return periodTable(rows, counts, np);
+    return periodTable(store, rows, counts, np);
   }
 
-  private static RepositoryTable periodTable(List<Repository> rows, LongList counts, int np) {
+  private static RepositoryTable periodTable(EventStore store, LongList rows, LongList counts, int np) {
     long[][] columns = new long[2 * np][rows.size()];
     for (int row = 0; row < rows.size(); row++) {
       for (int c = 0; c < 2 * np; c++) {
@@ -545,7 +545,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     for (int c = 0; c < np; c++) {
       named.put(retainedColumn(c), columns[np + c]);
     }
-    return RepositoryTable.of(rows, named, Map.of());
+    return RepositoryTable.of(store, rows.toIntArray(), named, Map.of());
   }
 
   /**
