@@ -427,10 +427,11 @@ public final class OpenSaucedConfidence
     int actors = store.actors().size();
     // Logins are numbered per (forge, lower-cased login): the one-repository form only sees the
     // logins of its repository's forge, so ids of one forge never meet a repository of another.
-    Map<Forge, Integer> forgeIds = new HashMap<>();
+    // Forges are few: a list searched from the last one found beats hashing a record per repository.
+    List<Forge> forgeIds = new ArrayList<>();
     int[] repoForge = new int[repositories];
     for (int r = 0; r < repositories; r++) {
-      repoForge[r] = forgeIds.computeIfAbsent(store.repository(r).forge(), f -> forgeIds.size());
+      repoForge[r] = forgeId(forgeIds, store.repository(r).forge());
     }
     int[] actorForge = new int[actors];
     int[] idOfActor = new int[actors];
@@ -454,7 +455,7 @@ public final class OpenSaucedConfidence
         if (a.login().isEmpty() || (botsExcluded && people.isBot(actor))) {
           id = -1;
         } else {
-          int forge = forgeIds.computeIfAbsent(a.forge(), f -> forgeIds.size());
+          int forge = forgeId(forgeIds, a.forge());
           actorForge[actor] = forge;
           String login = a.login().get().toLowerCase(Locale.ROOT);
           while (ids.size() <= forge) {
@@ -478,6 +479,17 @@ public final class OpenSaucedConfidence
       }
     }
     return loginOf;
+  }
+
+  /** The index of {@code forge} in {@code forges}, added at the end if absent. */
+  private static int forgeId(List<Forge> forges, Forge forge) {
+    for (int f = forges.size() - 1; f >= 0; f--) {
+      if (forges.get(f) == forge || forges.get(f).equals(forge)) {
+        return f;
+      }
+    }
+    forges.add(forge);
+    return forges.size() - 1;
   }
 
   /** Column of {@link #confidenceEachRepository}: distinct stargazers, as {@link Result#stargazers()}. */

@@ -62,6 +62,8 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   private final ZoneId zone;
   private final PeriodUnit unit;
   private final Set<ContributionType> types;
+  /** Which event types count, by ordinal: computed once, since {@link ContributionType#includes} is not free. */
+  private final boolean[] counted;
   private final boolean includeBots;
   private final Duration inactiveAfter;
   private final int activeMonths;
@@ -98,6 +100,12 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     Checks.notNull(types, "types");
     Checks.argument(!types.isEmpty(), "types must not be empty");
     this.types = Set.copyOf(types);
+    this.counted = new boolean[EventType.values().length];
+    for (EventType t : EventType.values()) {
+      for (ContributionType c : this.types) {
+        counted[t.ordinal()] |= c.includes(t);
+      }
+    }
     this.includeBots = includeBots;
     this.inactiveAfter = positive(inactiveAfter, "inactiveAfter");
     this.activeMonths = Checks.positive(activeMonths, "activeMonths");
@@ -502,8 +510,17 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       return periodTable(store, rows, counts, np);
     }
     LongList keys = new LongList();
-    long[] unattributed = scanWindow(store, people,
-        (r, p, second) -> keys.add(LongList.pack(LongList.pack(r, p, persons), periodOf(starts, second), np)));
+    // The window is scanned in time order: the period of the previous contribution is checked
+    // first, and searched for only when the time left it.
+    int[] current = {0};
+    long[] unattributed = scanWindow(store, people, (r, p, second) -> {
+      int k = current[0];
+      if (second < starts[k] || (k + 1 < np && second >= starts[k + 1])) {
+        k = periodOf(starts, second);
+        current[0] = k;
+      }
+      keys.add(LongList.pack(LongList.pack(r, p, persons), k, np));
+    });
     keys.sortDistinct();
     long perRepository = (long) persons * np;
     int k = 0;
@@ -585,13 +602,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
 
   /** Which event types count, by ordinal. */
   private boolean[] countedTypes() {
-    boolean[] counts = new boolean[EventType.values().length];
-    for (EventType t : EventType.values()) {
-      for (ContributionType c : types) {
-        counts[t.ordinal()] |= c.includes(t);
-      }
-    }
-    return counts;
+    return counted;
   }
 
   @Override
