@@ -428,14 +428,12 @@ public final class OpenSaucedConfidence
     // Logins are numbered per (forge, lower-cased login): the one-repository form only sees the
     // logins of its repository's forge, so ids of one forge never meet a repository of another.
     // Forges are few: a list searched from the last one found beats hashing a record per repository.
+    // Both per-index arrays hold id + 1 (0 = not yet known), so they need no filling, and a
+    // repository's forge is looked up only when a star or fork needs it.
     List<Forge> forgeIds = new ArrayList<>();
     int[] repoForge = new int[repositories];
-    for (int r = 0; r < repositories; r++) {
-      repoForge[r] = forgeId(forgeIds, store.repository(r).forge());
-    }
     int[] actorForge = new int[actors];
     int[] idOfActor = new int[actors];
-    Arrays.fill(idOfActor, -2);
     // per forge id: the ids of its lower-cased logins (no key string built per actor)
     List<Map<String, Integer>> ids = new ArrayList<>();
     List<String> loginOf = new ArrayList<>();
@@ -449,14 +447,14 @@ public final class OpenSaucedConfidence
       if (actor == Credit.NONE) {
         continue;
       }
-      int id = idOfActor[actor];
-      if (id == -2) {
+      int id = idOfActor[actor] - 1;
+      if (id == -1) {
         Actor a = store.actor(actor);
         if (a.login().isEmpty() || (botsExcluded && people.isBot(actor))) {
-          id = -1;
+          id = -2;
         } else {
           int forge = forgeId(forgeIds, a.forge());
-          actorForge[actor] = forge;
+          actorForge[actor] = forge + 1;
           String login = a.login().get().toLowerCase(Locale.ROOT);
           while (ids.size() <= forge) {
             ids.add(new HashMap<>());
@@ -466,7 +464,7 @@ public final class OpenSaucedConfidence
             return loginOf.size() - 1;
           });
         }
-        idOfActor[actor] = id;
+        idOfActor[actor] = id + 1;
       }
       if (id < 0) {
         continue;
@@ -474,7 +472,12 @@ public final class OpenSaucedConfidence
       int r = s.repositoryIndex(i);
       if (!starOrFork) {
         sink.add(PULL_REQUEST, r, id);
-      } else if (actorForge[actor] == repoForge[r]) {
+        continue;
+      }
+      if (repoForge[r] == 0) {
+        repoForge[r] = forgeId(forgeIds, store.repository(r).forge()) + 1;
+      }
+      if (actorForge[actor] == repoForge[r]) {
         sink.add(type == EventType.STAR ? STAR : FORK, r, id);
       }
     }
