@@ -3,6 +3,8 @@ package io.github.communitymetrics.benchmarks.peer;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.RepositoryTable;
+import io.github.communitymetrics.core.time.Period;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
@@ -33,7 +35,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Our metrics (GH Archive reader, event store, the all-repositories form of each metric) against
+ * Our metrics (GH Archive reader, event store, the all-repositories forms of each metric: the
+ * evidence form {@code computeEachRepository} and the numbers-only form, e.g. {@code
+ * factorEachRepository}, each checked on its own) against
  * the same metrics in DuckDB SQL over the same JSON lines, for every repository: OpenSauced
  * contributor confidence (June 2024 preset), the OpenSauced lottery factor, LFX period-over-period
  * retention and CHAOSS time to first response. Numbers must be identical.
@@ -311,6 +315,88 @@ public final class EquivalenceCheck {
     return out;
   }
 
+  /** The numbers-only confidence of every repository ({@code confidenceEachRepository}). */
+  public static RepositoryTable leanConfidenceTable(EventStore store, People people, Instant asOf) {
+    // The repository of the preset is only a template for the all-repositories form.
+    return OpenSaucedConfidence.opensauced(store.repository(0), asOf).confidenceEachRepository(store, people);
+  }
+
+  /** The numbers-only lottery factor of every repository ({@code factorEachRepository}). */
+  public static RepositoryTable leanLotteryTable(EventStore store, People people, Instant asOf) {
+    return LotteryFactor.openSauced(asOf).factorEachRepository(store, people);
+  }
+
+  /** The numbers-only retention of every repository ({@code retainedEachRepository}). */
+  public static RepositoryTable leanRetentionTable(EventStore store, People people, Instant asOf) {
+    return retention(asOf).retainedEachRepository(store, people);
+  }
+
+  /** The numbers-only time to first response of every repository ({@code firstResponseEachRepository}). */
+  public static RepositoryTable leanFirstResponseTable(EventStore store, People people, Instant asOf) {
+    return responsiveness(asOf).firstResponseEachRepository(store, people);
+  }
+
+  /** {@link #leanConfidenceTable} in the form compared with DuckDB. */
+  public static Map<String, Confidence> leanConfidence(EventStore store, People people, Instant asOf) {
+    RepositoryTable t = leanConfidenceTable(store, people, asOf);
+    Map<String, Confidence> out = new TreeMap<>();
+    for (int row = 0; row < t.size(); row++) {
+      out.put(key(t.repository(row)), new Confidence(
+          t.getLong(row, OpenSaucedConfidence.STARGAZERS), t.getLong(row, OpenSaucedConfidence.FORKERS),
+          t.getDouble(row, OpenSaucedConfidence.STARGAZER_WEIGHT), t.getDouble(row, OpenSaucedConfidence.FORKER_WEIGHT)));
+    }
+    return out;
+  }
+
+  /** {@link #leanLotteryTable} in the form compared with DuckDB. */
+  public static Map<String, Lottery> leanLottery(EventStore store, People people, Instant asOf) {
+    RepositoryTable t = leanLotteryTable(store, people, asOf);
+    Map<String, Lottery> out = new TreeMap<>();
+    for (int row = 0; row < t.size(); row++) {
+      out.put(key(t.repository(row)),
+          new Lottery((int) t.getLong(row, LotteryFactor.FACTOR), t.getLong(row, LotteryFactor.TOTAL)));
+    }
+    return out;
+  }
+
+  /** {@link #leanRetentionTable} in the form compared with DuckDB. */
+  public static Map<String, Retained> leanRetention(EventStore store, People people, Instant asOf) {
+    List<Period> periods = retention(asOf).periods();
+    RepositoryTable t = leanRetentionTable(store, people, asOf);
+    Map<String, Retained> out = new TreeMap<>();
+    for (int row = 0; row < t.size(); row++) {
+      List<String> list = new ArrayList<>();
+      for (int k = 0; k < periods.size(); k++) {
+        long active = t.getLong(row, Retention.activeColumn(k));
+        if (active > 0) {
+          list.add(periods.get(k).window().start().getEpochSecond() + ":" + active + ":"
+              + t.getLong(row, Retention.retainedColumn(k)));
+        }
+      }
+      if (!list.isEmpty()) {
+        out.put(key(t.repository(row)), new Retained(list));
+      }
+    }
+    return out;
+  }
+
+  /** {@link #leanFirstResponseTable} in the form compared with DuckDB. */
+  public static Map<String, FirstResponse> leanFirstResponse(EventStore store, People people, Instant asOf) {
+    RepositoryTable t = leanFirstResponseTable(store, people, asOf);
+    Map<String, FirstResponse> out = new TreeMap<>();
+    for (int row = 0; row < t.size(); row++) {
+      out.put(key(t.repository(row)), new FirstResponse(
+          t.getLong(row, Responsiveness.ITEMS), t.getLong(row, Responsiveness.ANSWERED),
+          seconds(t.getLong(row, Responsiveness.P50_NANOS)), seconds(t.getLong(row, Responsiveness.P90_NANOS))));
+    }
+    return out;
+  }
+
+  /** Whole seconds of a duration in nanoseconds (as {@link Duration#getSeconds}); -1 stays -1. */
+  private static long seconds(long nanos) {
+    return nanos < 0 ? -1 : Math.floorDiv(nanos, 1_000_000_000L);
+  }
+
   /** DuckDB's retention per repository with a contribution in the window. */
   public static Map<String, Retained> duckRetention(Connection c, Instant asOf) throws SQLException {
     Map<String, List<String>> periods = new TreeMap<>();
@@ -408,10 +494,14 @@ public final class EquivalenceCheck {
     People people = People.resolve(store);
     try (Connection c = load(file)) {
       report("confidence", ourConfidence(store, people, asOf), duckConfidence(c, asOf));
+      report("confidence, numbers-only form", leanConfidence(store, people, asOf), duckConfidence(c, asOf));
       report("lottery", ourLottery(store, people, asOf), duckLottery(c, asOf));
+      report("lottery, numbers-only form", leanLottery(store, people, asOf), duckLottery(c, asOf));
       report("retention", ourRetention(store, people, asOf), duckRetention(c, asOf));
+      report("retention, numbers-only form", leanRetention(store, people, asOf), duckRetention(c, asOf));
       Map<String, FirstResponse> first = ourFirstResponse(store, people, asOf);
       report("first response", first, duckFirstResponse(c, asOf));
+      report("first response, numbers-only form", leanFirstResponse(store, people, asOf), duckFirstResponse(c, asOf));
       System.out.printf("  (items opened in the window: %d, answered: %d)%n",
           first.values().stream().mapToLong(FirstResponse::items).sum(),
           first.values().stream().mapToLong(FirstResponse::answered).sum());

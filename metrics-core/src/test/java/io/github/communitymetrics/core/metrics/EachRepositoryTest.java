@@ -44,17 +44,17 @@ import org.junit.jupiter.api.Test;
  * issue 4, unanswered. D: alice opens pull request 1. C: dave stars it, nothing else.
  */
 class EachRepositoryTest {
-  private static final Repository A = Repository.github("o/a");
-  private static final Repository B = Repository.github("o/b");
-  private static final Repository C = Repository.github("o/stars-only");
-  private static final Repository D = Repository.github("o/d");
+  static final Repository A = Repository.github("o/a");
+  static final Repository B = Repository.github("o/b");
+  static final Repository C = Repository.github("o/stars-only");
+  static final Repository D = Repository.github("o/d");
   private static final Actor ALICE = Actor.github("alice");
   private static final Actor BOB = Actor.github("bob");
   private static final Actor CAROL = Actor.github("carol");
   private static final Actor DAVE = Actor.github("dave");
-  private static final Actor ERIN = Actor.github("erin");
+  static final Actor ERIN = Actor.github("erin");
   private static final Actor BOT = Actor.github("dependabot[bot]").withKind(ActorKind.BOT);
-  private static final Instant AS_OF = Instant.parse("2024-03-01T00:00:00Z");
+  static final Instant AS_OF = Instant.parse("2024-03-01T00:00:00Z");
 
   private static Instant at(String day) {
     return Instant.parse(day + "T00:00:00Z");
@@ -64,8 +64,8 @@ class EachRepositoryTest {
     return new PullRequestOpened(at(day), repo, who, number, false, Optional.empty(), Optional.empty());
   }
 
-  private static final EventStore STORE = EventStore.of(events());
-  private static final People PEOPLE = People.resolve(STORE);
+  static final EventStore STORE = EventStore.of(events());
+  static final People PEOPLE = People.resolve(STORE);
 
   private static List<Event> events() {
     List<Event> e = new ArrayList<>();

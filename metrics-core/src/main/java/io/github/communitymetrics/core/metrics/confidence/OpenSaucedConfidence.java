@@ -8,6 +8,9 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryTable;
+import io.github.communitymetrics.core.internal.LongList;
+import java.util.LinkedHashMap;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
@@ -341,66 +344,22 @@ public final class OpenSaucedConfidence
     Checks.argument(
         people.store().actors().equals(store.actors()),
         "people were resolved for another store than the slice");
-    EventStore s = store.slice(window());
     int repositories = store.repositories().size();
-    int actors = store.actors().size();
-    // Logins are numbered per (forge, lower-cased login): the one-repository form only sees the
-    // logins of its repository's forge, so ids of one forge never meet a repository of another.
-    Map<Forge, Integer> forgeIds = new HashMap<>();
-    int[] repoForge = new int[repositories];
-    for (int r = 0; r < repositories; r++) {
-      repoForge[r] = forgeIds.computeIfAbsent(store.repository(r).forge(), f -> forgeIds.size());
-    }
-    int[] actorForge = new int[actors];
-    int[] idOfActor = new int[actors];
-    Arrays.fill(idOfActor, -2);
-    Map<String, Integer> ids = new HashMap<>();
-    List<String> loginOf = new ArrayList<>();
     ByRepository stars = new ByRepository(false);
     ByRepository forks = new ByRepository(false);
     ByRepository pullRequests = new ByRepository(false);
     int k = weights.minRepositories();
     BitSet withPullRequests = new BitSet();
-    int[] smallest = new int[64 * k];
-    for (int i = 0, n = s.size(); i < n; i++) {
-      EventType type = s.type(i);
-      boolean starOrFork = type == EventType.STAR || type == EventType.FORK;
-      if (!starOrFork && !countsAsPullRequest[type.ordinal()]) {
-        continue;
+    int[][] footprint = {new int[64 * k]};
+    List<String> loginOf = scanWindow(store, people, (kind, r, id) -> {
+      if (kind == PULL_REQUEST) {
+        pullRequests.add(r, id);
+        footprint[0] = addFootprint(footprint[0], withPullRequests, id, k, r);
+      } else {
+        (kind == STAR ? stars : forks).add(r, id);
       }
-      int actor = starOrFork ? s.actorIndex(i) : Credit.actorIndex(s, i, type);
-      if (actor == Credit.NONE) {
-        continue;
-      }
-      int id = idOfActor[actor];
-      if (id == -2) {
-        Actor a = store.actor(actor);
-        if (a.login().isEmpty() || (botsExcluded && people.isBot(actor))) {
-          id = -1;
-        } else {
-          int forge = forgeIds.computeIfAbsent(a.forge(), f -> forgeIds.size());
-          actorForge[actor] = forge;
-          String login = a.login().get().toLowerCase(Locale.ROOT);
-          id = ids.computeIfAbsent(forge + "/" + login, key -> {
-            loginOf.add(login);
-            return loginOf.size() - 1;
-          });
-        }
-        idOfActor[actor] = id;
-      }
-      if (id < 0) {
-        continue;
-      }
-      int r = s.repositoryIndex(i);
-      if (starOrFork) {
-        if (actorForge[actor] == repoForge[r]) {
-          (type == EventType.STAR ? stars : forks).add(r, id);
-        }
-        continue;
-      }
-      pullRequests.add(r, id);
-      smallest = addFootprint(smallest, withPullRequests, id, k, r);
-    }
+    });
+    int[] smallest = footprint[0];
     ByRepository.Groups starsOf = stars.group(repositories);
     ByRepository.Groups forksOf = forks.group(repositories);
     ByRepository.Groups pullRequestsOf = pullRequests.group(repositories);
@@ -443,6 +402,240 @@ public final class OpenSaucedConfidence
       out.put(repo, withRepository(repo).finish(new State(stargazers, forkers, footprints)));
     }
     return out.build();
+  }
+
+  private static final int STAR = 0;
+  private static final int FORK = 1;
+  private static final int PULL_REQUEST = 2;
+
+  /** Receives the counted stars, forks and pull request events of a window scan. */
+  private interface Sightings {
+    /** {@code kind} is STAR, FORK or PULL_REQUEST; {@code login} a login id of the scan. */
+    void add(int kind, int repository, int login);
+  }
+
+  /**
+   * One pass over the window's columns: every counted star and fork (by a login of the
+   * repository's forge) and every counted pull request event goes to {@code sink}, with its login
+   * numbered per (forge, lower-cased login) and bots left out unless counted.
+   *
+   * @return the lower-cased login of each login id
+   */
+  private List<String> scanWindow(EventStore store, People people, Sightings sink) {
+    EventStore s = store.slice(window());
+    int repositories = store.repositories().size();
+    int actors = store.actors().size();
+    // Logins are numbered per (forge, lower-cased login): the one-repository form only sees the
+    // logins of its repository's forge, so ids of one forge never meet a repository of another.
+    // Forges are few: a list searched from the last one found beats hashing a record per repository.
+    // Both per-index arrays hold id + 1 (0 = not yet known), so they need no filling, and a
+    // repository's forge is looked up only when a star or fork needs it.
+    List<Forge> forgeIds = new ArrayList<>();
+    int[] repoForge = new int[repositories];
+    int[] actorForge = new int[actors];
+    int[] idOfActor = new int[actors];
+    // per forge id: the ids of its lower-cased logins (no key string built per actor)
+    List<Map<String, Integer>> ids = new ArrayList<>();
+    List<String> loginOf = new ArrayList<>();
+    for (int i = 0, n = s.size(); i < n; i++) {
+      EventType type = s.type(i);
+      boolean starOrFork = type == EventType.STAR || type == EventType.FORK;
+      if (!starOrFork && !countsAsPullRequest[type.ordinal()]) {
+        continue;
+      }
+      int actor = starOrFork ? s.actorIndex(i) : Credit.actorIndex(s, i, type);
+      if (actor == Credit.NONE) {
+        continue;
+      }
+      int id = idOfActor[actor] - 1;
+      if (id == -1) {
+        Actor a = store.actor(actor);
+        if (a.login().isEmpty() || (botsExcluded && people.isBot(actor))) {
+          id = -2;
+        } else {
+          int forge = forgeId(forgeIds, a.forge());
+          actorForge[actor] = forge + 1;
+          String login = a.login().get().toLowerCase(Locale.ROOT);
+          while (ids.size() <= forge) {
+            ids.add(new HashMap<>());
+          }
+          id = ids.get(forge).computeIfAbsent(login, key -> {
+            loginOf.add(login);
+            return loginOf.size() - 1;
+          });
+        }
+        idOfActor[actor] = id + 1;
+      }
+      if (id < 0) {
+        continue;
+      }
+      int r = s.repositoryIndex(i);
+      if (!starOrFork) {
+        sink.add(PULL_REQUEST, r, id);
+        continue;
+      }
+      if (repoForge[r] == 0) {
+        repoForge[r] = forgeId(forgeIds, store.repository(r).forge()) + 1;
+      }
+      if (actorForge[actor] == repoForge[r]) {
+        sink.add(type == EventType.STAR ? STAR : FORK, r, id);
+      }
+    }
+    return loginOf;
+  }
+
+  /** The index of {@code forge} in {@code forges}, added at the end if absent. */
+  private static int forgeId(List<Forge> forges, Forge forge) {
+    for (int f = forges.size() - 1; f >= 0; f--) {
+      if (forges.get(f) == forge || forges.get(f).equals(forge)) {
+        return f;
+      }
+    }
+    forges.add(forge);
+    return forges.size() - 1;
+  }
+
+  /** Column of {@link #confidenceEachRepository}: distinct stargazers, as {@link Result#stargazers()}. */
+  public static final String STARGAZERS = "stargazers";
+
+  /** Column of {@link #confidenceEachRepository}: distinct forkers, as {@link Result#forkers()}. */
+  public static final String FORKERS = "forkers";
+
+  /** Column of {@link #confidenceEachRepository}: the floored percent, as {@link Result#percent()}. */
+  public static final String PERCENT = "percent";
+
+  /** Column of {@link #confidenceEachRepository}: as {@link Result#stargazerWeight()}. */
+  public static final String STARGAZER_WEIGHT = "stargazerWeight";
+
+  /** Column of {@link #confidenceEachRepository}: as {@link Result#forkerWeight()}. */
+  public static final String FORKER_WEIGHT = "forkerWeight";
+
+  /**
+   * The numbers of {@link #computeEachRepository} without the evidence: for every repository
+   * with at least one counted star or fork in the window (the repositories that have an entry
+   * there), the {@code long} columns {@link #STARGAZERS}, {@link #FORKERS} and {@link #PERCENT}
+   * and the {@code double} columns {@link #STARGAZER_WEIGHT} and {@link #FORKER_WEIGHT}, equal to
+   * the same components of its {@link Result}.
+   *
+   * <p>One scan of the window's columns, then sorts of packed (repository, login) keys: nothing
+   * is allocated per repository or per person beyond the table (exact decimal arithmetic only for
+   * repositories with a weighted user).
+   *
+   * @param store the events (a store or a slice)
+   * @param people the store's people
+   * @return the table
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public RepositoryTable confidenceEachRepository(EventStore store, People people) {
+    Checks.notNull(store, "store");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(store.actors()),
+        "people were resolved for another store than the slice");
+    int repositories = store.repositories().size();
+    LongList stars = new LongList();
+    LongList forks = new LongList();
+    LongList pullRequests = new LongList(); // (repository, login), then (login, repository)
+    int logins = scanWindow(store, people, (kind, r, id) -> {
+      long key = ((long) r << 32) | id;
+      (kind == STAR ? stars : kind == FORK ? forks : pullRequests).add(key);
+    }).size();
+    stars.sortDistinct();
+    forks.sortDistinct();
+    pullRequests.sortDistinct();
+    // distinct repositories with a pull request event, per login
+    int[] prRepositories = new int[logins];
+    for (int j = 0; j < pullRequests.size(); j++) {
+      prRepositories[(int) pullRequests.get(j)]++;
+    }
+    LongList rows = new LongList();
+    LongList longs = new LongList(); // per row: stargazers, forkers, percent
+    List<double[]> sums = new ArrayList<>();
+    double[] noWeight = {0, 0};
+    int a = 0;
+    int b = 0;
+    long[] side = new long[3]; // users, in this repository, elsewhere
+    for (int r = 0; r < repositories; r++) {
+      boolean starred = a < stars.size() && (int) (stars.get(a) >>> 32) == r;
+      boolean forked = b < forks.size() && (int) (forks.get(b) >>> 32) == r;
+      if (!starred && !forked) {
+        continue;
+      }
+      a = side(stars, a, r, pullRequests, prRepositories, side);
+      long s = side[0];
+      long sIn = side[1];
+      long sElse = side[2];
+      b = side(forks, b, r, pullRequests, prRepositories, side);
+      long f = side[0];
+      rows.add(r);
+      longs.add(s);
+      longs.add(f);
+      if (sIn + sElse + side[1] + side[2] == 0) {
+        longs.add(0);
+        sums.add(noWeight);
+        continue;
+      }
+      BigDecimal starSum = weightSum(sIn, sElse, weights.stargazer());
+      BigDecimal forkSum = weightSum(side[1], side[2], weights.forker());
+      BigDecimal[] fraction = fraction(starSum, (int) s, forkSum, (int) f);
+      longs.add(floorPercent(fraction[0], fraction[1]));
+      sums.add(new double[] {starSum.doubleValue(), forkSum.doubleValue()});
+    }
+    int n = rows.size();
+    long[][] l = new long[3][n];
+    double[][] d = new double[2][n];
+    for (int row = 0; row < n; row++) {
+      for (int c = 0; c < 3; c++) {
+        l[c][row] = longs.get(3 * row + c);
+      }
+      d[0][row] = sums.get(row)[0];
+      d[1][row] = sums.get(row)[1];
+    }
+    Map<String, long[]> longColumns = new LinkedHashMap<>();
+    longColumns.put(STARGAZERS, l[0]);
+    longColumns.put(FORKERS, l[1]);
+    longColumns.put(PERCENT, l[2]);
+    Map<String, double[]> doubleColumns = new LinkedHashMap<>();
+    doubleColumns.put(STARGAZER_WEIGHT, d[0]);
+    doubleColumns.put(FORKER_WEIGHT, d[1]);
+    return RepositoryTable.of(store, rows.toIntArray(), longColumns, doubleColumns);
+  }
+
+  /**
+   * Counts repository {@code r}'s users in the sorted (repository, login) keys from position
+   * {@code k}: {@code out[0]} users, {@code out[1]} weighted as contributors of this repository,
+   * {@code out[2]} weighted for pull requests elsewhere. Returns the position after them.
+   */
+  private int side(LongList keys, int k, int r, LongList pullRequests, int[] prRepositories, long[] out) {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+    for (; k < keys.size() && (int) (keys.get(k) >>> 32) == r; k++) {
+      out[0]++;
+      long key = keys.get(k);
+      int id = (int) key;
+      if (prRepositories[id] == 0) {
+        continue;
+      }
+      if (weights.inRepository().isPresent() && pullRequests.containsSorted(key)) {
+        out[1]++;
+      } else if (prRepositories[id] >= weights.minRepositories()) {
+        out[2]++;
+      }
+    }
+    return k;
+  }
+
+  /** The exact sum of {@code inRepository} users' and {@code elsewhere} users' weights. */
+  private BigDecimal weightSum(long inRepository, long elsewhere, double elsewhereWeight) {
+    BigDecimal sum = BigDecimal.ZERO;
+    if (inRepository > 0 && weights.inRepository().getAsDouble() > 0) {
+      sum = BigDecimal.valueOf(weights.inRepository().getAsDouble()).multiply(BigDecimal.valueOf(inRepository));
+    }
+    if (elsewhere > 0 && elsewhereWeight > 0) {
+      sum = sum.add(BigDecimal.valueOf(elsewhereWeight).multiply(BigDecimal.valueOf(elsewhere)));
+    }
+    return sum;
   }
 
   /** The distinct logins of repository {@code r}'s entries, deduplicated by {@code stamp}. */
@@ -517,20 +710,11 @@ public final class OpenSaucedConfidence
     Side stars = side(state.stargazers(), state, weights.stargazer());
     Side forks = side(state.forkers(), state, weights.forker());
     // confidence = sumS / (2|S|) + sumF / (2|F|), exactly, as one fraction num / den.
-    BigDecimal num = BigDecimal.ZERO;
-    BigDecimal den = BigDecimal.ONE;
     int s = state.stargazers().size();
     int f = state.forkers().size();
-    if (s > 0 && f > 0) {
-      num = stars.exact.multiply(BigDecimal.valueOf(f)).add(forks.exact.multiply(BigDecimal.valueOf(s)));
-      den = BigDecimal.valueOf(2L * s * f);
-    } else if (s > 0) {
-      num = stars.exact;
-      den = BigDecimal.valueOf(2L * s);
-    } else if (f > 0) {
-      num = forks.exact;
-      den = BigDecimal.valueOf(2L * f);
-    }
+    BigDecimal[] fraction = fraction(stars.exact, s, forks.exact, f);
+    BigDecimal num = fraction[0];
+    BigDecimal den = fraction[1];
     int percent = floorPercent(num, den);
     double confidence = num.divide(den, MathContext.DECIMAL64).doubleValue();
     return new Result(
@@ -545,6 +729,21 @@ public final class OpenSaucedConfidence
         forks.exact.doubleValue(),
         stars.counted,
         forks.counted);
+  }
+
+  /** {@code {num, den}} of {@code starSum / (2 s) + forkSum / (2 f)}, a side left out when it has no user. */
+  private static BigDecimal[] fraction(BigDecimal starSum, int s, BigDecimal forkSum, int f) {
+    if (s > 0 && f > 0) {
+      return new BigDecimal[] {
+        starSum.multiply(BigDecimal.valueOf(f)).add(forkSum.multiply(BigDecimal.valueOf(s))),
+        BigDecimal.valueOf(2L * s * f)
+      };
+    } else if (s > 0) {
+      return new BigDecimal[] {starSum, BigDecimal.valueOf(2L * s)};
+    } else if (f > 0) {
+      return new BigDecimal[] {forkSum, BigDecimal.valueOf(2L * f)};
+    }
+    return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ONE};
   }
 
   /** {@code floor(100 * num / den)}, exactly. */

@@ -9,6 +9,9 @@ import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.RepositoryTable;
+import io.github.communitymetrics.core.internal.LongList;
+import java.util.LinkedHashMap;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Period;
@@ -59,6 +62,8 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   private final ZoneId zone;
   private final PeriodUnit unit;
   private final Set<ContributionType> types;
+  /** Which event types count, by ordinal: computed once, since {@link ContributionType#includes} is not free. */
+  private final boolean[] counted;
   private final boolean includeBots;
   private final Duration inactiveAfter;
   private final int activeMonths;
@@ -95,6 +100,12 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     Checks.notNull(types, "types");
     Checks.argument(!types.isEmpty(), "types must not be empty");
     this.types = Set.copyOf(types);
+    this.counted = new boolean[EventType.values().length];
+    for (EventType t : EventType.values()) {
+      for (ContributionType c : this.types) {
+        counted[t.ordinal()] |= c.includes(t);
+      }
+    }
     this.includeBots = includeBots;
     this.inactiveAfter = positive(inactiveAfter, "inactiveAfter");
     this.activeMonths = Checks.positive(activeMonths, "activeMonths");
@@ -366,28 +377,9 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   public SortedMap<Repository, RetentionState> accumulateEachRepository(
       EventStore slice, People people) {
     checkArguments(slice, people);
-    boolean[] counts = countedTypes();
-    boolean[] inScope = scope.mask(slice);
-    int repositories = inScope.length;
-    long[] unattributed = new long[repositories];
+    int repositories = slice.repositories().size();
     ByRepository contributions = new ByRepository(true);
-    EventStore s = slice.slice(window);
-    for (int i = 0, n = s.size(); i < n; i++) {
-      EventType t = s.type(i);
-      int r = s.repositoryIndex(i);
-      if (!counts[t.ordinal()] || !inScope[r]) {
-        continue;
-      }
-      int actor = credited(s, i, t);
-      if (actor < 0) {
-        unattributed[r]++;
-        continue;
-      }
-      if (!includeBots && people.isBot(actor)) {
-        continue;
-      }
-      contributions.add(r, people.personOf(actor), s.epochSecond(i));
-    }
+    long[] unattributed = scanWindow(slice, people, contributions::add);
     ByRepository.Groups byRepo = contributions.group(repositories);
     AscendingMap<Repository, RetentionState> out = new AscendingMap<>();
     int[] len = new int[people.size()];
@@ -428,6 +420,151 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     return out.build();
   }
 
+  /** Receives each counted contribution of a window scan. */
+  private interface Contributions {
+    void add(int repository, int person, long epochSecond);
+  }
+
+  /**
+   * One pass over the window's columns: every counted contribution in scope by a counted person
+   * goes to {@code sink}, in time order.
+   *
+   * @return per store repository index, the merges left out for want of their author
+   */
+  private long[] scanWindow(EventStore slice, People people, Contributions sink) {
+    boolean[] counts = countedTypes();
+    boolean[] inScope = scope.mask(slice);
+    long[] unattributed = new long[inScope.length];
+    EventStore s = slice.slice(window);
+    for (int i = 0, n = s.size(); i < n; i++) {
+      EventType t = s.type(i);
+      int r = s.repositoryIndex(i);
+      if (!counts[t.ordinal()] || !inScope[r]) {
+        continue;
+      }
+      int actor = credited(s, i, t);
+      if (actor < 0) {
+        unattributed[r]++;
+        continue;
+      }
+      if (!includeBots && people.isBot(actor)) {
+        continue;
+      }
+      sink.add(r, people.personOf(actor), s.epochSecond(i));
+    }
+    return unattributed;
+  }
+
+  /** The periods of this metric's window, in time order: period {@code k} of the columns of {@link #retainedEachRepository}. */
+  public List<Period> periods() {
+    return Period.covering(window, unit, zone);
+  }
+
+  /** The column of {@link #retainedEachRepository} holding the active people of period {@code k}. */
+  public static String activeColumn(int k) {
+    return "active." + Checks.notNegative(k, "k");
+  }
+
+  /** The column of {@link #retainedEachRepository} holding the retained people of period {@code k}. */
+  public static String retainedColumn(int k) {
+    return "retained." + Checks.notNegative(k, "k");
+  }
+
+  /**
+   * The period-over-period counts of {@link #computeEachRepository} without the evidence: for
+   * every repository that has an entry there, for each period {@code k} of {@link #periods()},
+   * column {@link #activeColumn activeColumn(k)} is {@code periods().get(k).active().size()} and
+   * {@link #retainedColumn retainedColumn(k)} is {@code periods().get(k).retained().size()} of its
+   * result (people active in period {@code k}, and those of them also active in period {@code k -
+   * 1}), all {@code long}. The LFX percentage of period {@code k} is {@code 100 * retained(k) /
+   * active(k - 1)}.
+   *
+   * <p>One scan of the window's columns that packs (repository, person, period) into a {@code long}
+   * per contribution, then one sort: nothing is allocated per repository or person beyond the
+   * table.
+   *
+   * @param store the events (a store or a slice)
+   * @param people the store's people
+   * @return the table, {@code 2 * periods().size()} {@code long} columns: every active column,
+   *     then every retained column
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   */
+  public RepositoryTable retainedEachRepository(EventStore store, People people) {
+    checkArguments(store, people);
+    long[] starts = new Calendar(this).starts;
+    int np = starts.length;
+    int persons = people.size();
+    int repositories = store.repositories().size();
+    LongList rows = new LongList();
+    LongList counts = new LongList(); // per row, np active counts then np retained counts
+    if (!LongList.fits(repositories, persons, np)) {
+      computeEachRepository(store, people).forEach((repo, result) -> {
+        rows.add(Collections.binarySearch(store.repositories(), repo));
+        for (PeriodRetention p : result.periods()) {
+          counts.add(p.active().size());
+        }
+        for (PeriodRetention p : result.periods()) {
+          counts.add(p.retained().size());
+        }
+      });
+      return periodTable(store, rows, counts, np);
+    }
+    LongList keys = new LongList();
+    // The window is scanned in time order: the period of the previous contribution is checked
+    // first, and searched for only when the time left it.
+    int[] current = {0};
+    long[] unattributed = scanWindow(store, people, (r, p, second) -> {
+      int k = current[0];
+      if (second < starts[k] || (k + 1 < np && second >= starts[k + 1])) {
+        k = periodOf(starts, second);
+        current[0] = k;
+      }
+      keys.add(LongList.pack(LongList.pack(r, p, persons), k, np));
+    });
+    keys.sortDistinct();
+    long perRepository = (long) persons * np;
+    int k = 0;
+    int size = keys.size();
+    for (int r = 0; r < repositories; r++) {
+      boolean contributed = k < size && keys.get(k) / perRepository == r;
+      if (!contributed && unattributed[r] == 0) {
+        continue;
+      }
+      rows.add(r);
+      int base = counts.size();
+      for (int j = 0; j < 2 * np; j++) {
+        counts.add(0);
+      }
+      for (; k < size && keys.get(k) / perRepository == r; k++) {
+        long key = keys.get(k);
+        int period = (int) (key % np);
+        counts.increment(base + period);
+        // the keys are distinct and sorted: key - 1 is the same person in the period before
+        if (period > 0 && k > 0 && keys.get(k - 1) == key - 1) {
+          counts.increment(base + np + period);
+        }
+      }
+    }
+    return periodTable(store, rows, counts, np);
+  }
+
+  private static RepositoryTable periodTable(EventStore store, LongList rows, LongList counts, int np) {
+    long[][] columns = new long[2 * np][rows.size()];
+    for (int row = 0; row < rows.size(); row++) {
+      for (int c = 0; c < 2 * np; c++) {
+        columns[c][row] = counts.get(row * 2 * np + c);
+      }
+    }
+    Map<String, long[]> named = new LinkedHashMap<>();
+    for (int c = 0; c < np; c++) {
+      named.put(activeColumn(c), columns[c]);
+    }
+    for (int c = 0; c < np; c++) {
+      named.put(retainedColumn(c), columns[np + c]);
+    }
+    return RepositoryTable.of(store, rows.toIntArray(), named, Map.of());
+  }
+
   /**
    * This metric for every repository of {@code store} in its scope, in one pass over the
    * window's columns instead of one {@link #compute} per repository: the value for repository
@@ -465,13 +602,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
 
   /** Which event types count, by ordinal. */
   private boolean[] countedTypes() {
-    boolean[] counts = new boolean[EventType.values().length];
-    for (EventType t : EventType.values()) {
-      for (ContributionType c : types) {
-        counts[t.ordinal()] |= c.includes(t);
-      }
-    }
-    return counts;
+    return counted;
   }
 
   @Override

@@ -1,0 +1,250 @@
+package io.github.communitymetrics.core.metrics;
+
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.AscendingMap;
+import io.github.communitymetrics.core.store.EventStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * Numbers of a metric for many repositories, as primitive columns: what the numbers-only
+ * all-repositories forms of the metrics return (for example {@code
+ * LotteryFactor.factorEachRepository}) when the evidence of each result (people, rankings,
+ * curves) is not wanted. One row per repository, rows in {@link Repository} order; each column is
+ * either of {@code long} or of {@code double} values and has a name the producing method
+ * documents, with its unit.
+ *
+ * <p>Immutable and thread-safe. Reading a value by column index ({@link #longColumn(String)} once,
+ * then {@link #getLong(int, int)}) does not box.
+ */
+public final class RepositoryTable {
+  private final List<Repository> repositories;
+  private final List<String> longNames;
+  private final List<String> doubleNames;
+  private final long[][] longs;
+  private final double[][] doubles;
+
+  private RepositoryTable(
+      List<Repository> repositories,
+      List<String> longNames,
+      long[][] longs,
+      List<String> doubleNames,
+      double[][] doubles) {
+    this.repositories = repositories;
+    this.longNames = longNames;
+    this.longs = longs;
+    this.doubleNames = doubleNames;
+    this.doubles = doubles;
+  }
+
+  /**
+   * A table from its columns, which are copied.
+   *
+   * @param repositories the rows' repositories, strictly ascending
+   * @param longColumns the {@code long} columns by name, in column order, each one value per row
+   * @param doubleColumns the {@code double} columns by name, in column order, each one value per row
+   * @throws IllegalArgumentException if the repositories do not strictly ascend, a column has
+   *     another length than the repositories, or a name is blank or used twice
+   */
+  public static RepositoryTable of(
+      List<Repository> repositories,
+      Map<String, long[]> longColumns,
+      Map<String, double[]> doubleColumns) {
+    List<Repository> repos = List.copyOf(Checks.notNull(repositories, "repositories"));
+    for (int i = 1; i < repos.size(); i++) {
+      if (repos.get(i - 1).compareTo(repos.get(i)) >= 0) {
+        throw new IllegalArgumentException(
+            "repositories must strictly ascend: " + repos.get(i) + " after " + repos.get(i - 1));
+      }
+    }
+    return columns(repos, longColumns, doubleColumns);
+  }
+
+  /**
+   * A table whose rows are repositories of {@code store} given by their interned indices, which
+   * follow {@link Repository} order (so the check is on the indices, not on the repositories);
+   * the columns are copied.
+   *
+   * @param store the store whose {@link EventStore#repository(int)} the indices refer to
+   * @param repositoryIndices the rows' repository indices, strictly ascending
+   * @param longColumns the {@code long} columns by name, in column order, each one value per row
+   * @param doubleColumns the {@code double} columns by name, in column order, each one value per row
+   * @throws IllegalArgumentException if the indices do not strictly ascend, a column has another
+   *     length than the indices, or a name is blank or used twice
+   * @throws IndexOutOfBoundsException if an index is not one of the store's repositories
+   */
+  public static RepositoryTable of(
+      EventStore store,
+      int[] repositoryIndices,
+      Map<String, long[]> longColumns,
+      Map<String, double[]> doubleColumns) {
+    Checks.notNull(store, "store");
+    Repository[] repos = new Repository[Checks.notNull(repositoryIndices, "repositoryIndices").length];
+    for (int i = 0; i < repos.length; i++) {
+      if (i > 0 && repositoryIndices[i - 1] >= repositoryIndices[i]) {
+        throw new IllegalArgumentException("repository indices must strictly ascend: "
+            + repositoryIndices[i] + " after " + repositoryIndices[i - 1]);
+      }
+      repos[i] = store.repository(repositoryIndices[i]);
+    }
+    return columns(List.of(repos), longColumns, doubleColumns);
+  }
+
+  private static RepositoryTable columns(
+      List<Repository> repos, Map<String, long[]> longColumns, Map<String, double[]> doubleColumns) {
+    Checks.notNull(longColumns, "longColumns");
+    Checks.notNull(doubleColumns, "doubleColumns");
+    List<String> longNames = new ArrayList<>();
+    List<String> doubleNames = new ArrayList<>();
+    long[][] longs = new long[longColumns.size()][];
+    double[][] doubles = new double[doubleColumns.size()][];
+    for (Map.Entry<String, long[]> e : longColumns.entrySet()) {
+      longs[longNames.size()] = checkColumn(e.getKey(), e.getValue(), longNames, doubleNames, repos).clone();
+      longNames.add(e.getKey());
+    }
+    for (Map.Entry<String, double[]> e : doubleColumns.entrySet()) {
+      doubles[doubleNames.size()] = checkColumn(e.getKey(), e.getValue(), longNames, doubleNames, repos).clone();
+      doubleNames.add(e.getKey());
+    }
+    return new RepositoryTable(repos, List.copyOf(longNames), longs, List.copyOf(doubleNames), doubles);
+  }
+
+  private static <A> A checkColumn(
+      String name, A values, List<String> longNames, List<String> doubleNames, List<Repository> repos) {
+    Checks.notBlank(name, "column name");
+    Checks.notNull(values, "column");
+    if (longNames.contains(name) || doubleNames.contains(name)) {
+      throw new IllegalArgumentException("column name used twice: " + name);
+    }
+    int length = java.lang.reflect.Array.getLength(values);
+    if (length != repos.size()) {
+      throw new IllegalArgumentException(
+          "column " + name + " has " + length + " values for " + repos.size() + " repositories");
+    }
+    return values;
+  }
+
+  /** The number of rows (repositories). */
+  public int size() {
+    return repositories.size();
+  }
+
+  /** The repository of row {@code row}. */
+  public Repository repository(int row) {
+    return repositories.get(row);
+  }
+
+  /** The rows' repositories, ascending; unmodifiable. */
+  public List<Repository> repositories() {
+    return repositories;
+  }
+
+  /** The row of {@code repository}, or -1 if the table has none (a binary search). */
+  public int indexOf(Repository repository) {
+    Checks.notNull(repository, "repository");
+    int i = Collections.binarySearch(repositories, repository);
+    return i >= 0 ? i : -1;
+  }
+
+  /** The names of the {@code long} columns, in column order. */
+  public List<String> longColumns() {
+    return longNames;
+  }
+
+  /** The names of the {@code double} columns, in column order. */
+  public List<String> doubleColumns() {
+    return doubleNames;
+  }
+
+  /**
+   * The index of the {@code long} column {@code name}, for {@link #getLong(int, int)}.
+   *
+   * @throws IllegalArgumentException if there is no such column
+   */
+  public int longColumn(String name) {
+    return column(longNames, name);
+  }
+
+  /**
+   * The index of the {@code double} column {@code name}, for {@link #getDouble(int, int)}.
+   *
+   * @throws IllegalArgumentException if there is no such column
+   */
+  public int doubleColumn(String name) {
+    return column(doubleNames, name);
+  }
+
+  private static int column(List<String> names, String name) {
+    int c = names.indexOf(Checks.notNull(name, "name"));
+    Checks.argument(c >= 0, "no column " + name + " among " + names);
+    return c;
+  }
+
+  /** The value of {@code long} column index {@code column} in row {@code row}. */
+  public long getLong(int row, int column) {
+    return longs[column][Objects.checkIndex(row, size())];
+  }
+
+  /** The value of {@code long} column {@code name} in row {@code row}. */
+  public long getLong(int row, String name) {
+    return getLong(row, longColumn(name));
+  }
+
+  /** The value of {@code double} column index {@code column} in row {@code row}. */
+  public double getDouble(int row, int column) {
+    return doubles[column][Objects.checkIndex(row, size())];
+  }
+
+  /** The value of {@code double} column {@code name} in row {@code row}. */
+  public double getDouble(int row, String name) {
+    return getDouble(row, doubleColumn(name));
+  }
+
+  /**
+   * The table as a map (boxes every value: for tests and small tables): each repository's values
+   * by column name, the {@code long} columns (as {@link Long}) then the {@code double} columns (as
+   * {@link Double}), in column order. Unmodifiable.
+   */
+  public SortedMap<Repository, Map<String, Number>> toMap() {
+    AscendingMap<Repository, Map<String, Number>> out = new AscendingMap<>();
+    for (int row = 0; row < size(); row++) {
+      Map<String, Number> values = new LinkedHashMap<>();
+      for (int c = 0; c < longs.length; c++) {
+        values.put(longNames.get(c), longs[c][row]);
+      }
+      for (int c = 0; c < doubles.length; c++) {
+        values.put(doubleNames.get(c), doubles[c][row]);
+      }
+      out.put(repositories.get(row), Collections.unmodifiableMap(values));
+    }
+    return out.build();
+  }
+
+  /** Equal when the rows, the column names and every value (doubles as by {@link Double#equals}) are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RepositoryTable
+        && repositories.equals(((RepositoryTable) o).repositories)
+        && longNames.equals(((RepositoryTable) o).longNames)
+        && doubleNames.equals(((RepositoryTable) o).doubleNames)
+        && Arrays.deepEquals(longs, ((RepositoryTable) o).longs)
+        && Arrays.deepEquals(doubles, ((RepositoryTable) o).doubles);
+  }
+
+  @Override
+  public int hashCode() {
+    return repositories.hashCode() * 31 + Arrays.deepHashCode(longs) * 17 + Arrays.deepHashCode(doubles);
+  }
+
+  @Override
+  public String toString() {
+    return "RepositoryTable[" + size() + " repositories, long " + longNames + ", double " + doubleNames + "]";
+  }
+}
