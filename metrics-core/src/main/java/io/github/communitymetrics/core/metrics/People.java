@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.metrics;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.identity.BotDetector;
 import io.github.communitymetrics.core.identity.Identities;
 import io.github.communitymetrics.core.identity.IdentityResolver;
@@ -10,6 +11,7 @@ import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +29,7 @@ public final class People {
   private final int[] personOfActor;
   private final boolean[] botActor;
   private final Person[] persons;
+  private volatile LoginTable loginTable;
 
   private People(EventStore store, Identities identities) {
     this.store = store;
@@ -128,6 +131,79 @@ public final class People {
    */
   public Actor key(int personIndex) {
     return person(personIndex).actors().get(0);
+  }
+
+  /**
+   * A dense number of the actor's login on its forge, lower-cased ({@link Locale#ROOT}): actors of
+   * one forge whose logins differ only in case share it, so it identifies an account the way
+   * OpenSauced's tables do. Numbered over this store's actors, from 0 to {@link #logins()} - 1;
+   * computed once per {@code People}, on first use, so column scans pay no string work.
+   *
+   * @return the number, or -1 when the actor has no login (a bare git identity)
+   */
+  public int loginId(int actorIndex) {
+    return loginTable().idOfActor[actorIndex];
+  }
+
+  /** How many distinct {@linkplain #loginId logins} this store's actors have. */
+  public int logins() {
+    return loginTable().logins.length;
+  }
+
+  /** The lower-cased login with this {@linkplain #loginId number}. */
+  public String login(int loginId) {
+    return loginTable().logins[loginId];
+  }
+
+  /** The forge of the login with this {@linkplain #loginId number}. */
+  public Forge loginForge(int loginId) {
+    return loginTable().forges[loginId];
+  }
+
+  private LoginTable loginTable() {
+    LoginTable t = loginTable;
+    if (t == null) {
+      synchronized (this) {
+        t = loginTable;
+        if (t == null) {
+          t = new LoginTable(store.actors());
+          loginTable = t;
+        }
+      }
+    }
+    return t;
+  }
+
+  /** Logins numbered per (forge, lower-cased login). */
+  private static final class LoginTable {
+    final int[] idOfActor;
+    final String[] logins;
+    final Forge[] forges;
+
+    LoginTable(List<Actor> actors) {
+      idOfActor = new int[actors.size()];
+      Map<Forge, Map<String, Integer>> ids = new HashMap<>();
+      List<String> byId = new ArrayList<>();
+      List<Forge> forgeOf = new ArrayList<>();
+      for (int a = 0; a < actors.size(); a++) {
+        Actor actor = actors.get(a);
+        if (actor.login().isEmpty()) {
+          idOfActor[a] = -1;
+          continue;
+        }
+        String login = actor.login().get().toLowerCase(Locale.ROOT);
+        Integer id = ids.computeIfAbsent(actor.forge(), f -> new HashMap<>()).get(login);
+        if (id == null) {
+          id = byId.size();
+          ids.get(actor.forge()).put(login, id);
+          byId.add(login);
+          forgeOf.add(actor.forge());
+        }
+        idOfActor[a] = id;
+      }
+      logins = byId.toArray(new String[0]);
+      forges = forgeOf.toArray(new Forge[0]);
+    }
   }
 
   /**

@@ -434,8 +434,9 @@ public final class OpenSaucedConfidence
     int[] repoForge = new int[repositories];
     int[] actorForge = new int[actors];
     int[] idOfActor = new int[actors];
-    // per forge id: the ids of its lower-cased logins (no key string built per actor)
-    List<Map<String, Integer>> ids = new ArrayList<>();
+    // The store's logins are numbered once by People (per forge, lower-cased); this scan numbers
+    // densely the ones it meets, so its arrays grow with the window, not the store.
+    int[] idOfLogin = new int[people.logins()];
     List<String> loginOf = new ArrayList<>();
     for (int i = 0, n = s.size(); i < n; i++) {
       EventType type = s.type(i);
@@ -449,20 +450,17 @@ public final class OpenSaucedConfidence
       }
       int id = idOfActor[actor] - 1;
       if (id == -1) {
-        Actor a = store.actor(actor);
-        if (a.login().isEmpty() || (botsExcluded && people.isBot(actor))) {
+        int login = people.loginId(actor);
+        if (login < 0 || (botsExcluded && people.isBot(actor))) {
           id = -2;
         } else {
-          int forge = forgeId(forgeIds, a.forge());
-          actorForge[actor] = forge + 1;
-          String login = a.login().get().toLowerCase(Locale.ROOT);
-          while (ids.size() <= forge) {
-            ids.add(new HashMap<>());
+          actorForge[actor] = forgeId(forgeIds, people.loginForge(login)) + 1;
+          id = idOfLogin[login] - 1;
+          if (id < 0) {
+            loginOf.add(people.login(login));
+            id = loginOf.size() - 1;
+            idOfLogin[login] = id + 1;
           }
-          id = ids.get(forge).computeIfAbsent(login, key -> {
-            loginOf.add(login);
-            return loginOf.size() - 1;
-          });
         }
         idOfActor[actor] = id + 1;
       }
@@ -795,13 +793,13 @@ public final class OpenSaucedConfidence
     int id(int actorIndex) {
       int id = idOfActor[actorIndex];
       if (id == -2) {
-        Actor actor = store.actor(actorIndex);
-        if (actor.login().isEmpty()
-            || !actor.forge().equals(repository.forge())
+        int known = people.loginId(actorIndex);
+        if (known < 0
+            || !people.loginForge(known).equals(repository.forge())
             || (botsExcluded && people.isBot(actorIndex))) {
           id = -1;
         } else {
-          String login = actor.login().get().toLowerCase(Locale.ROOT);
+          String login = people.login(known);
           id = ids.computeIfAbsent(login, l -> {
             byId.add(l);
             return byId.size() - 1;
