@@ -40,8 +40,13 @@ class ForgeSourcesTest {
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().getRawPath();
       requested.add(exchange.getRequestMethod() + " " + path);
-      // Lists the fixture does not name are empty: one page, no Link or X-Next-Page header.
-      String body = bodies.getOrDefault(path, "[]");
+      // Lists the fixture does not name are empty: one page, no Link or X-Next-Page header. With a
+      // GITHUB_TOKEN in the environment the adapter reads reviews through GraphQL: no pull requests.
+      String body = path.equals("/graphql")
+          ? "{\"data\":{\"repository\":{\"pullRequests\":{\"pageInfo\":{\"hasNextPage\":false,"
+              + "\"endCursor\":null},\"nodes\":[]}},\"rateLimit\":{\"cost\":1,\"remaining\":4999,"
+              + "\"resetAt\":\"2030-01-01T00:00:00Z\"}}}"
+          : bodies.getOrDefault(path, "[]");
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, bytes.length);
