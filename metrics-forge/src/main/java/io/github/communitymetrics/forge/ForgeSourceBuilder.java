@@ -1,5 +1,6 @@
 package io.github.communitymetrics.forge;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -110,6 +111,23 @@ public abstract class ForgeSourceBuilder<B extends ForgeSourceBuilder<B>> {
   public B listener(ProgressListener value) {
     this.listener = Objects.requireNonNull(value, "listener");
     return self();
+  }
+
+  /**
+   * Checks a base URL a builder is given.
+   *
+   * @param value the URL
+   * @param name the option's name, for the message
+   * @return {@code value}
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException unless it is an absolute http or https URL
+   */
+  protected static URI httpUrl(URI value, String name) {
+    Objects.requireNonNull(value, name);
+    if (!value.isAbsolute() || !(value.getScheme().equals("https") || value.getScheme().equals("http"))) {
+      throw new IllegalArgumentException(name + " must be an absolute http(s) URL but was " + value);
+    }
+    return value;
   }
 
   /**

@@ -942,11 +942,7 @@ public final class GitHubSource {
      * @return this builder
      */
     public Builder apiUrl(URI value) {
-      Objects.requireNonNull(value, "apiUrl");
-      if (!value.isAbsolute() || !(value.getScheme().equals("https") || value.getScheme().equals("http"))) {
-        throw new IllegalArgumentException("apiUrl must be an absolute http(s) URL but was " + value);
-      }
-      this.apiUrl = value;
+      this.apiUrl = httpUrl(value, "apiUrl");
       return this;
     }
 
@@ -959,11 +955,7 @@ public final class GitHubSource {
      * @return this builder
      */
     public Builder graphQlUrl(URI value) {
-      Objects.requireNonNull(value, "graphQlUrl");
-      if (!value.isAbsolute() || !(value.getScheme().equals("https") || value.getScheme().equals("http"))) {
-        throw new IllegalArgumentException("graphQlUrl must be an absolute http(s) URL but was " + value);
-      }
-      this.graphQlUrl = Optional.of(value);
+      this.graphQlUrl = Optional.of(httpUrl(value, "graphQlUrl"));
       return this;
     }
 

@@ -817,11 +817,7 @@ public final class GitLabSource {
      * @return this builder
      */
     public Builder baseUrl(URI value) {
-      Objects.requireNonNull(value, "baseUrl");
-      if (!value.isAbsolute() || !(value.getScheme().equals("https") || value.getScheme().equals("http"))) {
-        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL but was " + value);
-      }
-      this.baseUrl = value;
+      this.baseUrl = httpUrl(value, "baseUrl");
       return this;
     }
 
