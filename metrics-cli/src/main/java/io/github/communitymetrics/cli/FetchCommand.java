@@ -29,8 +29,8 @@ import tools.jackson.core.json.JsonFactory;
     name = "fetch",
     mixinStandardHelpOptions = true,
     description = {
-      "Read a GitHub repository or owner, or a GitLab project or group, through the REST API and"
-          + " write its events as canonical JSON Lines (docs/events.md); print what was read and"
+      "Read a GitHub repository or owner, or a GitLab project or group, through the forge's API"
+          + " (GitHub's GraphQL API for reviews when a token is given, REST otherwise) and write its events as canonical JSON Lines (docs/events.md); print what was read and"
           + " how many requests it cost.",
       "What is read and its request cost: docs/github.md, docs/gitlab.md."
     })

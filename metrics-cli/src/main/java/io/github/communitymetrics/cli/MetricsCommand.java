@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Compute every metric of one repository as of an instant: contributor confidence, the"
-          + " bus-factor family, the contributor ladder. JSON schema: docs/metrics.md.",
+          + " bus-factor family, the contributor ladder, retention and responsiveness. JSON schema:"
+          + " docs/metrics.md.",
       "Without --events it uses the simulated demo community (and its first repository)."
     })
 final class MetricsCommand implements Callable<Integer> {
