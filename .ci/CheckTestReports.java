@@ -15,9 +15,10 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code java .ci/CheckTestReports.java --module MODULE_DIR [--groups=GROUPS]} (what
  * Maven runs) or {@code java .ci/CheckTestReports.java PROJECT_DIR} (every module below it that
- * has a target directory, after a full build). With a non-empty {@code --groups} (Surefire's
- * {@code -Dgroups}, for example {@code shared-data}) only a selection ran by design, so classes
- * without a report are listed but do not fail the build.
+ * has a target directory, after a full build). With a non-empty {@code --groups} or {@code
+ * --excludedGroups} (Surefire's {@code -Dgroups} / {@code -DexcludedGroups}, for example {@code
+ * shared-data}) only a selection ran by design, so classes without a report are counted but do
+ * not fail the build.
  */
 public class CheckTestReports {
   private static final Pattern CASE = Pattern.compile("<testcase\\b");
@@ -31,7 +32,9 @@ public class CheckTestReports {
     String groups = "";
     for (String a : args) {
       if (a.startsWith("--groups=")) {
-        groups = a.substring("--groups=".length()).strip();
+        groups = (groups + " " + a.substring("--groups=".length())).strip();
+      } else if (a.startsWith("--excludedGroups=") && !a.substring("--excludedGroups=".length()).isBlank()) {
+        groups = (groups + " not " + a.substring("--excludedGroups=".length())).strip();
       }
     }
     if (oneModule && !Files.isDirectory(root.resolve("src/test/java"))) {
