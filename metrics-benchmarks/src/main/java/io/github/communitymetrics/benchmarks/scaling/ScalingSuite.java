@@ -151,6 +151,17 @@ public final class ScalingSuite {
       tasks.put("first response", () ->
           Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(90)), asOf)
               .computeEachRepository(store, people).size());
+      // The numbers-only forms of the same four metrics (one RepositoryTable each), as the peer
+      // comparison times them against DuckDB.
+      tasks.put("confidence, numbers-only", () ->
+          OpenSaucedConfidence.opensauced(store.repository(0), asOf).confidenceEachRepository(store, people).size());
+      tasks.put("lottery factor, numbers-only", () ->
+          LotteryFactor.openSauced(asOf).factorEachRepository(store, people).size());
+      tasks.put("retention, numbers-only", () ->
+          Retention.lfx(Window.of(cfg.start(), asOf)).retainedEachRepository(store, people).size());
+      tasks.put("first response, numbers-only", () ->
+          Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(90)), asOf)
+              .firstResponseEachRepository(store, people).size());
       tasks.put("column scan", () -> Harness.columnScan(store));
       Map<String, long[]> nanos = Harness.run(tasks, rounds);
       int repositories = store.repositories().size();
