@@ -1,5 +1,6 @@
 package io.github.communitymetrics.cli;
 
+import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventWriter;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,42 +60,47 @@ final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "fetch needs one of --github OWNER/NAME|OWNER or --gitlab GROUP/PROJECT|GROUP");
     }
+    boolean terminal = System.console() != null;
     if (gitlab.isSet()) {
-      return fetchGitLab();
+      return fetchInto(
+          sink -> gitlab.fetch(spec.commandLine(), System.getenv(), terminal, github, sink),
+          GitLabOptions::print,
+          this::writeJson);
     }
-    FetchReport report;
-    long written;
-    try (Writer w = Files2.createText(out)) {
-      EventWriter writer = EventJsonLines.writer(w);
-      report = github.fetch(spec.commandLine(), System.getenv(), System.console() != null, writer::write);
-      writer.flush();
-      written = writer.eventsWritten();
-    }
-    PrintWriter stdout = spec.commandLine().getOut();
-    if (json) {
-      writeJson(report, written, stdout);
-    } else {
-      GitHubOptions.print(report, stdout);
-      stdout.println("wrote " + written + " events to " + out);
-    }
-    stdout.flush();
-    return CommunityMetricsCli.EXIT_OK;
+    return fetchInto(
+        sink -> github.fetch(spec.commandLine(), System.getenv(), terminal, sink),
+        GitHubOptions::print,
+        this::writeJson);
   }
 
-  private Integer fetchGitLab() throws IOException {
-    io.github.communitymetrics.gitlab.FetchReport report;
+  /** A forge's fetch into a sink of events, returning its report. */
+  @FunctionalInterface
+  private interface Fetch<R> {
+    R into(Consumer<? super Event> sink);
+  }
+
+  /** A report written as JSON, with the number of events written. */
+  @FunctionalInterface
+  private interface JsonReport<R> {
+    void write(R report, long written, PrintWriter out);
+  }
+
+  /** Writes the fetched events to {@code out}, then the report as text or JSON. */
+  private <R> Integer fetchInto(Fetch<R> fetch, BiConsumer<R, PrintWriter> text, JsonReport<R> asJson)
+      throws IOException {
+    R report;
     long written;
     try (Writer w = Files2.createText(out)) {
       EventWriter writer = EventJsonLines.writer(w);
-      report = gitlab.fetch(spec.commandLine(), System.getenv(), System.console() != null, github, writer::write);
+      report = fetch.into(writer::write);
       writer.flush();
       written = writer.eventsWritten();
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
-      writeJson(report, written, stdout);
+      asJson.write(report, written, stdout);
     } else {
-      GitLabOptions.print(report, stdout);
+      text.accept(report, stdout);
       stdout.println("wrote " + written + " events to " + out);
     }
     stdout.flush();
