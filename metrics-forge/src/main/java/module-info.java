@@ -4,6 +4,8 @@
  * with capped exponential backoff and jitter, rate-limit policies, typed errors, secret-safe tokens,
  * atomic per-resource checkpoints, progress listeners and request accounting.
  */
+// The adapter modules are built after this one: their names are not visible to javac here.
+@SuppressWarnings("module")
 module io.github.communitymetrics.forge {
   requires transitive io.github.communitymetrics.core;
   requires transitive java.net.http;
@@ -11,4 +13,8 @@ module io.github.communitymetrics.forge {
   requires org.slf4j;
 
   exports io.github.communitymetrics.forge;
+  // The crawl engine (checkpoint state, ledgers, the page loop) is for the adapters only.
+  exports io.github.communitymetrics.forge.crawl to
+      io.github.communitymetrics.github,
+      io.github.communitymetrics.gitlab;
 }

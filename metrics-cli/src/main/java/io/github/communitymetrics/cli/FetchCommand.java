@@ -2,15 +2,13 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Repository;
-import io.github.communitymetrics.core.io.EventJsonLines;
-import io.github.communitymetrics.core.io.EventWriter;
+import io.github.communitymetrics.forge.EventFile;
 import io.github.communitymetrics.forge.RequestCounts;
 import io.github.communitymetrics.github.Collaborator;
 import io.github.communitymetrics.github.FetchReport;
 import io.github.communitymetrics.github.GitHubResource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -90,18 +88,24 @@ final class FetchCommand implements Callable<Integer> {
       throws IOException {
     R report;
     long written;
-    try (Writer w = Files2.createText(out)) {
-      EventWriter writer = EventJsonLines.writer(w);
-      report = fetch.into(writer::write);
-      writer.flush();
-      written = writer.eventsWritten();
+    Path checkpoint = github.checkpoint;
+    // With a checkpoint the output is reopened to append where the checkpoint's cursors end (after
+    // a crash: the same command again), never truncated; events are forced to disk before every
+    // cursor that covers them (docs/github.md, "Durability").
+    EventFile file = checkpoint == null ? EventFile.create(out) : EventFile.open(out, checkpoint);
+    long before = file.startLength();
+    try (file) {
+      report = fetch.into(file);
     }
+    written = file.eventsWritten();
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
       asJson.write(report, written, stdout);
     } else {
       text.accept(report, stdout);
-      stdout.println("wrote " + written + " events to " + out);
+      stdout.println(
+          "wrote " + written + " events to " + out
+              + (before > 0 ? " (appended after the " + before + " bytes an earlier fetch wrote)" : ""));
     }
     stdout.flush();
     return CommunityMetricsCli.EXIT_OK;

@@ -9,6 +9,9 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.forge.Authenticator;
 import io.github.communitymetrics.forge.CheckpointStore;
+import io.github.communitymetrics.forge.CheckpointException;
+import io.github.communitymetrics.forge.crawl.Checkpoint;
+import io.github.communitymetrics.forge.crawl.PagedList;
 import io.github.communitymetrics.forge.ForbiddenException;
 import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.ForgeHttpClient;
@@ -141,11 +144,12 @@ public final class GitHubSource {
     Objects.requireNonNull(sink, "sink");
     RequestAccounting accounting = new RequestAccounting();
     ForgeHttpClient http = client(accounting);
-    Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
+    Checkpoint checkpoint =
+        options.checkpointDirectory().map(d -> Checkpoint.open(d, sink)).orElseGet(Checkpoint::none);
     Run run =
         new Run(
             http,
-            store,
+            checkpoint,
             new ETagCache(options.cacheDirectory().map(CheckpointStore::open)),
             options.since(),
             sink);
@@ -206,7 +210,8 @@ public final class GitHubSource {
               JSON,
               Mapping::idKey,
               (j, pull) -> run.reviews(name, repo, j, pull),
-              true);
+              true,
+              Optional.of(orderedBy("created_at")));
           continue;
         }
         ListSpec list = ListSpec.of(resource);
@@ -217,9 +222,12 @@ public final class GitHubSource {
             list.accept(),
             list.key(),
             (j, item) -> List.of(list.event().map(j, item, repo)),
-            false);
+            false,
+            Optional.of(orderedBy(list.orderedBy())));
       }
     }
+    // The events are durable and every cursor saved: a later fetch may write to another output.
+    checkpoint.finish();
     return new FetchReport(
         target,
         repositories,
@@ -363,28 +371,30 @@ public final class GitHubSource {
    * deduplication key and the mapping.
    */
   private record ListSpec(
-      String pathAndQuery, String accept, ItemReader<String> key, ItemMapper event) {
+      String pathAndQuery, String accept, ItemReader<String> key, ItemMapper event, String orderedBy) {
     static ListSpec of(GitHubResource resource) {
       switch (resource) {
         case STARGAZERS:
-          return new ListSpec("/stargazers?", STAR_JSON, Mapping::starKey, Mapping::star);
+          return new ListSpec("/stargazers?", STAR_JSON, Mapping::starKey, Mapping::star, "starred_at");
         case FORKS:
-          return new ListSpec("/forks?sort=oldest&", JSON, Mapping::idKey, Mapping::fork);
+          return new ListSpec("/forks?sort=oldest&", JSON, Mapping::idKey, Mapping::fork, "created_at");
         case ISSUES:
           return new ListSpec(
-              "/issues?state=all&sort=created&direction=asc&", JSON, Mapping::idKey, Mapping::opened);
+              "/issues?state=all&sort=created&direction=asc&", JSON, Mapping::idKey, Mapping::opened, "created_at");
         case ISSUE_COMMENTS:
           return new ListSpec(
               "/issues/comments?sort=created&direction=asc&",
               JSON,
               Mapping::idKey,
-              Mapping::issueComment);
+              Mapping::issueComment,
+              "created_at");
         case REVIEW_COMMENTS:
           return new ListSpec(
               "/pulls/comments?sort=created&direction=asc&",
               JSON,
               Mapping::idKey,
-              Mapping::reviewComment);
+              Mapping::reviewComment,
+              "created_at");
         case ISSUE_EVENTS: // read by Run.issueEvents: listed newest first
         case REVIEWS: // one list per pull request, read by Run.reviews
         case RELEASES: // read by Run.newestFirst
@@ -393,6 +403,14 @@ public final class GitHubSource {
           throw new AssertionError(resource);
       }
     }
+  }
+
+  /**
+   * The order key of a list sorted ascending by a time field: the cursor of a later fetch relies
+   * on that order, so {@link PagedList} refuses a list that breaks it.
+   */
+  private static PagedList.OrderKey orderedBy(String field) {
+    return (json, item) -> json.optionalText(item, field).isPresent() ? Optional.of(json.instant(item, field)) : Optional.empty();
   }
 
   /** Reads one value of a page item. */
@@ -404,7 +422,7 @@ public final class GitHubSource {
   /** The state of one fetch: cursors, dedup keys, counts. */
   private final class Run {
     final ForgeHttpClient http;
-    final Optional<CheckpointStore> store;
+    final Checkpoint checkpoint;
     final ETagCache cache;
     final Optional<java.time.Instant> since;
     final Consumer<? super Event> sink;
@@ -422,12 +440,12 @@ public final class GitHubSource {
 
     Run(
         ForgeHttpClient http,
-        Optional<CheckpointStore> store,
+        Checkpoint checkpoint,
         ETagCache cache,
         Optional<java.time.Instant> since,
         Consumer<? super Event> sink) {
       this.http = http;
-      this.store = store;
+      this.checkpoint = checkpoint;
       this.cache = cache;
       this.since = since;
       this.sink = sink;
@@ -453,10 +471,10 @@ public final class GitHubSource {
      */
     void issueEvents(String prefix, URI first, Repository repo) {
       GitHubResource resource = GitHubResource.ISSUE_EVENTS;
-      String checkpoint = prefix + "." + resource.wireName();
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint)).map(c -> highWater(checkpoint, c));
+      String cursorKey = prefix + "." + resource.wireName();
+      Optional<String> saved = checkpoint.read(cursorKey).map(c -> highWater(cursorKey, c));
       if (saved.isPresent() && !saved.get().matches("[0-9]{1,18}")) {
-        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>event id': " + saved.get());
+        throw badCursor("cursor " + cursorKey + " is not 'HW<TAB>event id': " + saved.get());
       }
       long highWater = saved.map(Long::parseLong).orElse(0L);
       // Event id -> state change, ordered by id, which is the order GitHub recorded them in.
@@ -502,7 +520,7 @@ public final class GitHubSource {
       items.merge(resource, emitted, Long::sum);
       listener.onItems(resource.wireName(), emitted);
       long cursor = newest;
-      store.ifPresent(s -> s.write(checkpoint, "HW\t" + cursor));
+      checkpoint.save(cursorKey, "HW\t" + cursor);
     }
 
     /**
@@ -518,8 +536,8 @@ public final class GitHubSource {
         URI first,
         ItemReader<String> key,
         ItemReader<Optional<Event>> event) {
-      String checkpoint = prefix + "." + resource.wireName();
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint)).map(c -> highWater(checkpoint, c));
+      String cursorKey = prefix + "." + resource.wireName();
+      Optional<String> saved = checkpoint.read(cursorKey).map(c -> highWater(cursorKey, c));
       List<Event> newer = new ArrayList<>();
       Optional<String> newest = Optional.empty();
       URI url = first;
@@ -552,7 +570,7 @@ public final class GitHubSource {
       long emitted = newer.stream().filter(this::emit).count();
       items.merge(resource, emitted, Long::sum);
       listener.onItems(resource.wireName(), emitted);
-      newest.ifPresent(k -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + k)));
+      newest.ifPresent(k -> checkpoint.save(cursorKey, "HW\t" + k));
     }
 
     /**
@@ -605,16 +623,16 @@ public final class GitHubSource {
      */
     void graphQlReviews(String prefix, String fullName, Repository repo) {
       GitHubResource resource = GitHubResource.REVIEWS;
-      String checkpoint = prefix + ".reviews-graphql";
+      String cursorKey = prefix + ".reviews-graphql";
       Optional<String> after = Optional.empty();
       Optional<Instant> done = Optional.empty();
       Optional<Instant> last = Optional.empty();
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      Optional<String> saved = checkpoint.read(cursorKey);
       if (saved.isPresent()) {
         String[] parts = saved.get().split("\t", -1);
         if (parts.length != 4 || !parts[0].equals("GQL")) {
-          throw new IllegalStateException(
-              "checkpoint " + checkpoint + " is not 'GQL<TAB>cursor<TAB>done<TAB>last': " + saved.get());
+          throw badCursor(
+              "cursor " + cursorKey + " is not 'GQL<TAB>cursor<TAB>done<TAB>last': " + saved.get());
         }
         after = dash(parts[1]);
         done = dash(parts[2]).map(Instant::parse);
@@ -699,7 +717,7 @@ public final class GitHubSource {
         String cursor =
             "GQL\t" + after.orElse("-") + "\t" + done.map(Instant::toString).orElse("-") + "\t"
                 + last.map(Instant::toString).orElse("-");
-        store.ifPresent(s -> s.write(checkpoint, cursor));
+        checkpoint.save(cursorKey, cursor);
         if (endCursor.isEmpty()) {
           return;
         }
@@ -717,10 +735,10 @@ public final class GitHubSource {
           prefix,
           p -> {
             Map<Integer, String> loaded = new HashMap<>();
-            store.flatMap(s -> s.read(p + ".base-refs")).ifPresent(text -> text.lines().forEach(line -> {
+            checkpoint.read(p + ".base-refs").ifPresent(text -> text.lines().forEach(line -> {
               String[] parts = line.split("\t", 2);
               if (parts.length != 2 || !parts[0].matches("[1-9][0-9]{0,9}")) {
-                throw new IllegalStateException("checkpoint " + p + ".base-refs has a line that is not 'NUMBER<TAB>BRANCH': " + line);
+                throw badCursor("cursor " + p + ".base-refs has a line that is not 'NUMBER<TAB>BRANCH': " + line);
               }
               loaded.put(Integer.parseInt(parts[0]), parts[1]);
             }));
@@ -735,10 +753,10 @@ public final class GitHubSource {
       for (Map.Entry<Integer, String> e : page.entrySet()) {
         changed |= !e.getValue().equals(known.put(e.getKey(), e.getValue()));
       }
-      if (changed && store.isPresent()) {
+      if (changed && checkpoint.directory().isPresent()) {
         StringBuilder text = new StringBuilder();
         new java.util.TreeMap<>(known).forEach((n, ref) -> text.append(n).append('\t').append(ref).append('\n'));
-        store.get().write(prefix + ".base-refs", text.toString());
+        checkpoint.save(prefix + ".base-refs", text.toString());
       }
     }
 
@@ -821,17 +839,24 @@ public final class GitHubSource {
     }
 
     /** The key of a {@code HW TAB key} cursor. */
-    private String highWater(String checkpoint, String cursor) {
+    private String highWater(String cursorKey, String cursor) {
       String[] parts = cursor.split("\t", -1);
       if (parts.length != 2 || !parts[0].equals("HW") || parts[1].isEmpty()) {
-        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>key': " + cursor);
+        throw badCursor("cursor " + cursorKey + " is not 'HW<TAB>key': " + cursor);
       }
       return parts[1];
     }
 
+    /** A cursor this version cannot read: the directory is not usable for a resumed fetch. */
+    private CheckpointException badCursor(String message) {
+      return new CheckpointException(message, checkpoint.directory().orElseThrow(), null);
+    }
+
     /**
-     * Reads pages from the saved cursor (or {@code first}), emitting new items. A cursor is
-     * {@code URL TAB SKIP}: the page to read and how many of its first items were emitted already.
+     * Reads a list oldest first through the shared page loop ({@link PagedList}: cursor {@code URL
+     * TAB COUNT}, committed after each page, or after each item with {@code cursorPerItem}),
+     * emitting the events of items not seen in this fetch. The pull-request list of the reviews
+     * also records each pull request's base branch.
      */
     void pages(
         GitHubResource resource,
@@ -840,71 +865,55 @@ public final class GitHubSource {
         String accept,
         ItemReader<String> key,
         ItemReader<? extends List<? extends Event>> event,
-        boolean cursorPerItem) {
-      String checkpoint = prefix + "." + resource.wireName();
-      URI url = first;
-      int skip = 0;
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
-      if (saved.isPresent()) {
-        String[] parts = saved.get().split("\t", -1);
-        if (parts.length != 2 || !parts[1].matches("[0-9]{1,9}")) {
-          throw new IllegalStateException(
-              "checkpoint " + checkpoint + " is not 'URL<TAB>count': " + saved.get());
-        }
-        url = URI.create(parts[0]);
-        skip = Integer.parseInt(parts[1]);
-        LOG.info("{}: resuming at {} after {} items", checkpoint, url, skip);
-      }
+        boolean cursorPerItem,
+        Optional<PagedList.OrderKey> order) {
       items.putIfAbsent(resource, 0L);
-      int page = 0;
-      while (true) {
-        ForgeResponse response = execute(get(url, accept));
-        JsonValues json = JsonValues.of(response);
-        List<Map<String, Object>> list = json.array();
-        page++;
-        listener.onPage(resource.wireName(), page, list.size());
-        if (resource == GitHubResource.REVIEWS) {
-          Map<Integer, String> pageBases = new HashMap<>();
-          for (Map<String, Object> pull : list) {
-            json.optionalObject(pull, "base")
-                .flatMap(base -> json.optionalText(base, "ref"))
-                .ifPresent(ref -> pageBases.put((int) json.number(pull, "number"), ref));
-          }
-          rememberBases(prefix, pageBases);
-        }
-        long emitted = 0;
-        for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
-          Map<String, Object> item = list.get(i);
-          if (seen.add(resource.wireName() + ":" + prefix + ":" + key.read(json, item))) {
-            for (Event e : event.read(json, item)) {
-              if (emit(e)) {
-                emitted++;
+      PagedList list =
+          new PagedList(
+              checkpoint,
+              prefix + "." + resource.wireName(),
+              url -> execute(get(url, accept)),
+              response -> Links.next(response),
+              cursorPerItem,
+              order);
+      list.read(
+          first,
+          new PagedList.Items() {
+            @Override
+            public void page(int number, JsonValues json, List<Map<String, Object>> list) {
+              listener.onPage(resource.wireName(), number, list.size());
+              if (resource == GitHubResource.REVIEWS) {
+                Map<Integer, String> pageBases = new HashMap<>();
+                for (Map<String, Object> pull : list) {
+                  json.optionalObject(pull, "base")
+                      .flatMap(base -> json.optionalText(base, "ref"))
+                      .ifPresent(ref -> pageBases.put((int) json.number(pull, "number"), ref));
+                }
+                rememberBases(prefix, pageBases);
               }
             }
-          } else {
-            duplicates++;
-          }
-          if (cursorPerItem) {
-            // Each item cost requests of its own (the reviews of a pull request): do not redo them.
-            String done = url + "\t" + (i + 1);
-            store.ifPresent(s -> s.write(checkpoint, done));
-          }
-        }
-        items.merge(resource, emitted, Long::sum);
-        listener.onItems(resource.wireName(), emitted);
-        Optional<URI> next = Links.next(response);
-        final URI current = url;
-        final int count = list.size();
-        if (next.isPresent()) {
-          store.ifPresent(s -> s.write(checkpoint, next.get() + "\t0"));
-          url = next.get();
-          skip = 0;
-        } else {
-          // The last page: a later fetch re-reads it and skips what was emitted.
-          store.ifPresent(s -> s.write(checkpoint, current + "\t" + count));
-          return;
-        }
-      }
+
+            @Override
+            public long item(JsonValues json, Map<String, Object> item, int index, ForgeResponse response) {
+              if (!seen.add(resource.wireName() + ":" + prefix + ":" + key.read(json, item))) {
+                duplicates++;
+                return 0;
+              }
+              long emitted = 0;
+              for (Event e : event.read(json, item)) {
+                if (emit(e)) {
+                  emitted++;
+                }
+              }
+              return emitted;
+            }
+
+            @Override
+            public void done(int number, long emitted) {
+              items.merge(resource, emitted, Long::sum);
+              listener.onItems(resource.wireName(), emitted);
+            }
+          });
     }
   }
 

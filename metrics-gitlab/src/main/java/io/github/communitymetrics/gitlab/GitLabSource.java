@@ -5,7 +5,6 @@ import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.forge.Authenticator;
-import io.github.communitymetrics.forge.CheckpointStore;
 import io.github.communitymetrics.forge.ForgeHttpClient;
 import io.github.communitymetrics.forge.ForgeSourceBuilder;
 import io.github.communitymetrics.forge.ForgeRequest;
@@ -21,7 +20,10 @@ import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.gitlab.internal.GitLabMapping;
 import io.github.communitymetrics.gitlab.internal.Pages;
 import io.github.communitymetrics.core.event.NumberedEvent;
-import io.github.communitymetrics.gitlab.internal.Ledger;
+import io.github.communitymetrics.forge.CheckpointException;
+import io.github.communitymetrics.forge.crawl.Checkpoint;
+import io.github.communitymetrics.forge.crawl.Ledger;
+import io.github.communitymetrics.forge.crawl.PagedList;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,8 +117,9 @@ public final class GitLabSource {
             .rateLimitClassifier(RateLimitClassifier.standard())
             .accounting(accounting)
             .build();
-    Optional<CheckpointStore> store = options.checkpointDirectory().map(CheckpointStore::open);
-    Run run = new Run(http, store, options.since(), sink);
+    Checkpoint checkpoint =
+        options.checkpointDirectory().map(d -> Checkpoint.open(d, sink)).orElseGet(Checkpoint::none);
+    Run run = new Run(http, checkpoint, options.since(), sink);
     List<String> paths = new ArrayList<>();
     if (target.group()) {
       paths.addAll(groupProjects(http, target));
@@ -138,6 +141,8 @@ public final class GitLabSource {
         }
       }
     }
+    // The events are durable and every cursor saved: a later fetch may write to another output.
+    checkpoint.finish();
     return new FetchReport(
         target, repositories, run.items, run.duplicates, run.skipped, run.beforeSince,
         accounting.snapshot());
@@ -205,7 +210,7 @@ public final class GitLabSource {
   /** The state of one fetch: cursors, dedup keys, counts. */
   private final class Run {
     final ForgeHttpClient http;
-    final Optional<CheckpointStore> store;
+    final Checkpoint checkpoint;
     final Consumer<? super Event> sink;
     final Optional<Instant> since;
     final Set<String> seen = new HashSet<>();
@@ -220,11 +225,11 @@ public final class GitLabSource {
 
     Run(
         ForgeHttpClient http,
-        Optional<CheckpointStore> store,
+        Checkpoint checkpoint,
         Optional<Instant> since,
         Consumer<? super Event> sink) {
       this.http = http;
-      this.store = store;
+      this.checkpoint = checkpoint;
       this.since = since;
       this.sink = sink;
     }
@@ -500,29 +505,42 @@ public final class GitLabSource {
      * bound is inclusive, so the items at that instant are read again and skipped silently); only
      * a page whose items all share one instant follows {@code Link}/{@code X-Next-Page}. An item
      * updated while the list is read moves to its end: it is read again there, and offset pages
-     * shifting under the reader cannot skip anything. The cursor ({@code URL TAB updated}) is saved
-     * after each page once the ledger is on disk; with {@code perItem} the ledger is also forced
-     * after each item, whose notes cost requests of their own.
+     * shifting under the reader cannot skip anything. The cursor ({@code URL TAB updated}) is
+     * committed after each page (after the sink and the ledger); with {@code perItem} also after
+     * each item, whose notes cost requests of their own.
+     *
+     * <p>That scheme relies on the order: an instance (or a proxy) that ignores {@code
+     * order_by=updated_at&sort=asc} or {@code updated_after} would make it skip items. So every
+     * page is checked: its items must not go back in time, nor before the {@code updated_after}
+     * asked for. When they do, the read starts again from its first query and follows that
+     * query's own {@code Link}/{@code X-Next-Page} pages to the end (cursor {@code URL TAB
+     * pages}), the ledger keeping what was emitted already from coming out twice; a list out of
+     * order without next-page headers is a {@link MalformedResponseException}.
      */
     void updated(GitLabResource resource, String prefix, String list, boolean perItem, ItemHandler handler) {
-      String checkpoint = prefix + "." + resource.wireName();
-      Ledger ledger = Ledger.open(store.map(CheckpointStore::directory), checkpoint);
+      String cursorKey = prefix + "." + resource.wireName();
+      Ledger ledger = checkpoint.ledger(cursorKey);
       URI url = updatedAfter(list, since.map(Instant::toString));
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      boolean byPages = false;
+      Optional<String> saved = checkpoint.read(cursorKey);
       if (saved.isPresent()) {
         String[] parts = saved.get().split("\t", -1);
-        if (parts.length != 2 || !parts[1].equals("updated")) {
-          throw new IllegalStateException(
-              "checkpoint " + checkpoint + " is not 'URL<TAB>updated' (an older version's cursor?"
-                  + " delete it and " + checkpoint + ".ledger to read this resource again): " + saved.get());
+        if (parts.length != 2 || !(parts[1].equals("updated") || parts[1].equals("pages"))) {
+          throw new CheckpointException(
+              "the cursor " + cursorKey + " is not 'URL<TAB>updated' or 'URL<TAB>pages': " + saved.get(),
+              checkpoint.directory().orElseThrow(),
+              null);
         }
         url = URI.create(parts[0]);
-        LOG.info("{}: resuming at {}", checkpoint, url);
+        byPages = parts[1].equals("pages");
+        LOG.info("{}: resuming at {}", cursorKey, url);
       }
+      // The query this read started from: where a read by pages starts over.
+      URI start = url;
       items.putIfAbsent(resource, 0L);
       Map<String, String> read = new HashMap<>();
       Set<String> boundary = Set.of();
-      Optional<String> newest = Optional.empty();
+      Optional<Instant> newest = Optional.empty();
       int page = 0;
       while (true) {
         ForgeResponse response = http.execute(ForgeRequest.get(url));
@@ -530,24 +548,51 @@ public final class GitLabSource {
         List<Map<String, Object>> itemsOfPage = json.array();
         page++;
         listener.onPage(resource.wireName(), page, itemsOfPage.size());
+        Optional<URI> link = Pages.next(response);
+        if (!byPages) {
+          Optional<String> disorder = disorder(json, itemsOfPage, updatedAfterOf(url));
+          if (disorder.isPresent()) {
+            if (link.isEmpty() && page == 1 && url.equals(start)) {
+              // One page holds the whole list: every item is read whatever its order.
+              LOG.info("{}: {} (one page: read as it is)", cursorKey, disorder.get());
+            } else if (Pages.next(response).isEmpty() && response.header("X-Next-Page").isEmpty()
+                && response.header("Link").isEmpty()) {
+              throw new MalformedResponseException(
+                  disorder.get() + ", and the instance sends no Link or X-Next-Page header to read the"
+                      + " list by pages instead",
+                  response.uri(),
+                  null);
+            } else {
+              LOG.warn("{}: {}; reading the list again by its pages from {}", cursorKey, disorder.get(), start);
+              skip("list_order_not_kept_read_by_pages");
+              byPages = true;
+              url = start;
+              read.clear();
+              boundary = Set.of();
+              checkpoint.save(cursorKey, url + "\tpages");
+              continue;
+            }
+          }
+        }
         long emitted = 0;
         Set<String> atLast = new HashSet<>();
-        String first = null;
-        String last = null;
+        Instant first = null;
+        Instant last = null;
         for (int i = 0; i < itemsOfPage.size(); i++) {
           Map<String, Object> item = itemsOfPage.get(i);
           String id = GitLabMapping.idKey(json, item);
+          Instant updated = json.instant(item, "updated_at");
           // Normalized (UTC, 'Z'): an offset's '+' would not survive a query string.
-          String updatedAt = json.instant(item, "updated_at").toString();
-          first = first == null ? updatedAt : first;
-          if (last != null && !last.equals(updatedAt)) {
+          String updatedAt = updated.toString();
+          first = first == null ? updated : first;
+          if (last != null && !last.equals(updated)) {
             atLast.clear();
           }
-          last = updatedAt;
+          last = updated;
           atLast.add(id);
-          newest = Optional.of(updatedAt);
+          newest = newest.isEmpty() || updated.isAfter(newest.get()) ? Optional.of(updated) : newest;
           if (updatedAt.equals(read.put(id, updatedAt))) {
-            if (!boundary.contains(id)) {
+            if (!boundary.contains(id) && !byPages) {
               duplicates++;
             }
             continue;
@@ -563,19 +608,17 @@ public final class GitLabSource {
             ledger.commit();
           }
         }
-        ledger.commit();
         items.merge(resource, emitted, Long::sum);
         listener.onItems(resource.wireName(), emitted);
-        Optional<URI> link = Pages.next(response);
         if (link.isEmpty()) {
           // Done: a later fetch asks for what changed at or after the newest time seen.
-          URI done = newest.isPresent() ? updatedAfter(list, newest) : url;
-          store.ifPresent(s -> s.write(checkpoint, done + "\tupdated"));
+          URI done = newest.isPresent() ? updatedAfter(list, newest.map(Instant::toString)) : url;
+          checkpoint.save(cursorKey, done + "\tupdated");
           return;
         }
         URI next;
-        if (first != null && !first.equals(last)) {
-          next = updatedAfter(list, Optional.of(last));
+        if (!byPages && first != null && !first.equals(last)) {
+          next = updatedAfter(list, Optional.of(last.toString()));
           boundary = Set.copyOf(atLast);
         } else {
           next = link.get();
@@ -586,59 +629,82 @@ public final class GitLabSource {
               "the list does not advance (is updated_after or order_by=updated_at ignored?)", response.uri(), null);
         }
         url = next;
-        final URI cursor = url;
-        store.ifPresent(s -> s.write(checkpoint, cursor + "\tupdated"));
+        checkpoint.save(cursorKey, url + (byPages ? "\tpages" : "\tupdated"));
       }
     }
 
     /**
-     * Reads pages from the saved cursor (or {@code first}), emitting the events of new items. A
-     * cursor is {@code URL TAB SKIP}: the page to read and how many of its first items were
-     * handled already, saved after each page.
+     * Why a page read by {@code updated_at} is out of that order: an item updated before the item
+     * listed ahead of it, or before the {@code updated_after} asked for; empty when in order.
      */
-    void pages(GitLabResource resource, String prefix, URI first, ItemMapper mapper) {
-      String checkpoint = prefix + "." + resource.wireName();
-      URI url = first;
-      int skip = 0;
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
-      if (saved.isPresent()) {
-        String[] parts = saved.get().split("\t", -1);
-        if (parts.length != 2 || !parts[1].matches("[0-9]{1,9}")) {
-          throw new IllegalStateException(
-              "checkpoint " + checkpoint + " is not 'URL<TAB>count': " + saved.get());
+    Optional<String> disorder(JsonValues json, List<Map<String, Object>> page, Optional<Instant> after) {
+      Instant previous = after.orElse(null);
+      for (int i = 0; i < page.size(); i++) {
+        Instant updated = json.instant(page.get(i), "updated_at");
+        if (previous != null && updated.isBefore(previous)) {
+          return Optional.of(
+              "item " + i + " was updated at " + updated + ", before "
+                  + (i == 0 || (after.isPresent() && previous.equals(after.get())) ? "the updated_after asked for (" + previous + ")" : "the item ahead of it (" + previous + ")")
+                  + ": the instance does not keep order_by=updated_at&sort=asc");
         }
-        url = URI.create(parts[0]);
-        skip = Integer.parseInt(parts[1]);
-        LOG.info("{}: resuming at {} after {} items", checkpoint, url, skip);
+        previous = updated;
       }
-      items.putIfAbsent(resource, 0L);
-      int page = 0;
-      while (true) {
-        ForgeResponse response = http.execute(ForgeRequest.get(url));
-        JsonValues json = JsonValues.of(response);
-        List<Map<String, Object>> list = json.array();
-        Optional<URI> next = Pages.next(response);
-        page++;
-        listener.onPage(resource.wireName(), page, list.size());
-        long emitted = 0;
-        for (int i = Math.min(skip, list.size()); i < list.size(); i++) {
-          for (Event e : mapped(mapper, json, list.get(i), i, response)) {
-            if (deliver(e)) {
-              emitted++;
-            }
+      return Optional.empty();
+    }
+
+    /** The {@code updated_after} of a list URL, if it has one. */
+    Optional<Instant> updatedAfterOf(URI url) {
+      String query = url.getRawQuery() == null ? "" : url.getRawQuery();
+      for (String part : query.split("&")) {
+        if (part.startsWith("updated_after=")) {
+          try {
+            return Optional.of(Instant.parse(java.net.URLDecoder.decode(part.substring(14), java.nio.charset.StandardCharsets.UTF_8)));
+          } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
           }
         }
-        items.merge(resource, emitted, Long::sum);
-        listener.onItems(resource.wireName(), emitted);
-        if (next.isEmpty()) {
-          // The last page: a later fetch re-reads it and skips what was handled.
-          save(checkpoint, url, list.size());
-          return;
-        }
-        save(checkpoint, next.get(), 0);
-        url = next.get();
-        skip = 0;
       }
+      return Optional.empty();
+    }
+
+    /**
+     * Reads pages from the saved cursor (or {@code first}) through the shared page loop ({@link
+     * PagedList}, cursor {@code URL TAB COUNT}), emitting the events of new items.
+     */
+    void pages(GitLabResource resource, String prefix, URI first, ItemMapper mapper) {
+      items.putIfAbsent(resource, 0L);
+      new PagedList(
+              checkpoint,
+              prefix + "." + resource.wireName(),
+              url -> http.execute(ForgeRequest.get(url)),
+              Pages::next,
+              false,
+              Optional.empty())
+          .read(
+              first,
+              new PagedList.Items() {
+                @Override
+                public void page(int number, JsonValues json, List<Map<String, Object>> list) {
+                  listener.onPage(resource.wireName(), number, list.size());
+                }
+
+                @Override
+                public long item(JsonValues json, Map<String, Object> item, int index, ForgeResponse response) {
+                  long emitted = 0;
+                  for (Event e : mapped(mapper, json, item, index, response)) {
+                    if (deliver(e)) {
+                      emitted++;
+                    }
+                  }
+                  return emitted;
+                }
+
+                @Override
+                public void done(int number, long emitted) {
+                  items.merge(resource, emitted, Long::sum);
+                  listener.onItems(resource.wireName(), emitted);
+                }
+              });
     }
 
     /**
@@ -648,7 +714,7 @@ public final class GitLabSource {
      * release may set in the past).
      */
     void whole(GitLabResource resource, String prefix, URI first, KeyReader key, ItemMapper mapper) {
-      Ledger ledger = Ledger.open(store.map(CheckpointStore::directory), prefix + "." + resource.wireName());
+      Ledger ledger = checkpoint.ledger(prefix + "." + resource.wireName());
       items.putIfAbsent(resource, 0L);
       URI url = first;
       int page = 0;
@@ -690,10 +756,10 @@ public final class GitLabSource {
      */
     void commits(String prefix, String project, Repository repo) {
       GitLabResource resource = GitLabResource.COMMITS;
-      String checkpoint = prefix + "." + resource.wireName();
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      String cursorKey = prefix + "." + resource.wireName();
+      Optional<String> saved = checkpoint.read(cursorKey);
       if (saved.isPresent() && !saved.get().matches("HW\t[0-9a-f]{40,64}")) {
-        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'HW<TAB>sha': " + saved.get());
+        throw badCursor("the cursor " + cursorKey + " is not 'HW<TAB>sha': " + saved.get());
       }
       Optional<String> stop = saved.map(c -> c.substring(3));
       items.putIfAbsent(resource, 0L);
@@ -727,7 +793,7 @@ public final class GitLabSource {
       long emitted = newer.stream().filter(this::deliver).count();
       items.merge(resource, emitted, Long::sum);
       listener.onItems(resource.wireName(), emitted);
-      newest.ifPresent(sha -> store.ifPresent(s -> s.write(checkpoint, "HW\t" + sha)));
+      newest.ifPresent(sha -> checkpoint.save(cursorKey, "HW\t" + sha));
     }
 
     /**
@@ -739,10 +805,10 @@ public final class GitLabSource {
      */
     void pushes(String prefix, String project, Repository repo) {
       GitLabResource resource = GitLabResource.PUSHES;
-      String checkpoint = prefix + "." + resource.wireName();
-      Optional<String> saved = store.flatMap(s -> s.read(checkpoint));
+      String cursorKey = prefix + "." + resource.wireName();
+      Optional<String> saved = checkpoint.read(cursorKey);
       if (saved.isPresent() && !saved.get().matches("[0-9]{1,18}\t[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-        throw new IllegalStateException("checkpoint " + checkpoint + " is not 'ID<TAB>DATE': " + saved.get());
+        throw badCursor("the cursor " + cursorKey + " is not 'ID<TAB>DATE': " + saved.get());
       }
       long highest = saved.map(c -> Long.parseLong(c.substring(0, c.indexOf('\t')))).orElse(0L);
       Optional<java.time.LocalDate> day =
@@ -776,7 +842,7 @@ public final class GitLabSource {
         listener.onItems(resource.wireName(), emitted);
         if (newestDay != null) {
           String cursor = highest + "\t" + newestDay;
-          store.ifPresent(s -> s.write(checkpoint, cursor));
+          checkpoint.save(cursorKey, cursor);
         }
         url = Pages.next(response).orElse(null);
       }
@@ -798,8 +864,9 @@ public final class GitLabSource {
           + after.map(t -> "&updated_after=" + t).orElse("") + "&per_page=" + PAGE_SIZE);
     }
 
-    void save(String checkpoint, URI url, int handled) {
-      store.ifPresent(s -> s.write(checkpoint, url + "\t" + handled));
+    /** A cursor this version cannot read: the directory is not usable for a resumed fetch. */
+    CheckpointException badCursor(String message) {
+      return new CheckpointException(message, checkpoint.directory().orElseThrow(), null);
     }
   }
 
