@@ -103,13 +103,15 @@ class FetchGitLabTest {
     assertEquals(0, r.status(), r.err());
     assertEquals(2, read(out).size());
     assertTrue(r.out().contains("fetched group acme"), r.out());
-    assertTrue(Files.exists(checkpoints.resolve("acme__widget.starrers.cursor")));
-    // The same checkpoint again: the starrers' last page is read again and nothing is new.
+    assertTrue(Files.readString(checkpoints.resolve("crawl.state")).contains("cursor\tacme__widget.starrers\t"));
+    // The same checkpoint and output again: the starrers' last page is read again, nothing is new,
+    // and the output (reopened to append, not truncated) keeps what the first fetch wrote.
     CommunityMetricsCliTest.Run again = CommunityMetricsCliTest.run(
         "fetch", "--gitlab-group", "acme", "--gitlab-url", url, "--only", "starrers", "--checkpoint",
         checkpoints.toString(), "--out", out.toString());
     assertEquals(0, again.status(), again.err());
-    assertEquals(0, read(out).size());
+    assertTrue(again.out().contains("wrote 0 events"), again.out());
+    assertEquals(2, read(out).size());
   }
 
   @Test

@@ -52,9 +52,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each resource is read 100 items a page, following {@code Link: rel="next"}. With a checkpoint
  * directory the cursor of each resource (the next page, or the last page and how many of its items
- * were emitted) is saved atomically after each page has been handed to the sink, so a fetch killed
- * at any request resumes where it stopped and a later fetch reads only what is new. Items are
- * deduplicated by their GitHub id within a fetch.
+ * were emitted) is committed after each page through metrics-forge's crawl engine: the sink is
+ * synced first when it is a {@link io.github.communitymetrics.forge.CrawlSink} (an {@link
+ * io.github.communitymetrics.forge.EventFile} forces its events to disk), then the one state file
+ * with every cursor and the output's length is replaced atomically. A fetch killed at any moment
+ * resumes where it stopped, losing and repeating nothing, and a later fetch reads only what is
+ * new ({@code docs/github.md}, "Durability"). Items are deduplicated by their GitHub id within a
+ * fetch.
  *
  * <p>Thread-safe: each {@link #fetch} builds its own HTTP client and counters.
  */
@@ -210,8 +214,7 @@ public final class GitHubSource {
               JSON,
               Mapping::idKey,
               (j, pull) -> run.reviews(name, repo, j, pull),
-              true,
-              Optional.of(orderedBy("created_at")));
+              true);
           continue;
         }
         ListSpec list = ListSpec.of(resource);
@@ -222,8 +225,7 @@ public final class GitHubSource {
             list.accept(),
             list.key(),
             (j, item) -> List.of(list.event().map(j, item, repo)),
-            false,
-            Optional.of(orderedBy(list.orderedBy())));
+            false);
       }
     }
     // The events are durable and every cursor saved: a later fetch may write to another output.
@@ -371,30 +373,28 @@ public final class GitHubSource {
    * deduplication key and the mapping.
    */
   private record ListSpec(
-      String pathAndQuery, String accept, ItemReader<String> key, ItemMapper event, String orderedBy) {
+      String pathAndQuery, String accept, ItemReader<String> key, ItemMapper event) {
     static ListSpec of(GitHubResource resource) {
       switch (resource) {
         case STARGAZERS:
-          return new ListSpec("/stargazers?", STAR_JSON, Mapping::starKey, Mapping::star, "starred_at");
+          return new ListSpec("/stargazers?", STAR_JSON, Mapping::starKey, Mapping::star);
         case FORKS:
-          return new ListSpec("/forks?sort=oldest&", JSON, Mapping::idKey, Mapping::fork, "created_at");
+          return new ListSpec("/forks?sort=oldest&", JSON, Mapping::idKey, Mapping::fork);
         case ISSUES:
           return new ListSpec(
-              "/issues?state=all&sort=created&direction=asc&", JSON, Mapping::idKey, Mapping::opened, "created_at");
+              "/issues?state=all&sort=created&direction=asc&", JSON, Mapping::idKey, Mapping::opened);
         case ISSUE_COMMENTS:
           return new ListSpec(
               "/issues/comments?sort=created&direction=asc&",
               JSON,
               Mapping::idKey,
-              Mapping::issueComment,
-              "created_at");
+              Mapping::issueComment);
         case REVIEW_COMMENTS:
           return new ListSpec(
               "/pulls/comments?sort=created&direction=asc&",
               JSON,
               Mapping::idKey,
-              Mapping::reviewComment,
-              "created_at");
+              Mapping::reviewComment);
         case ISSUE_EVENTS: // read by Run.issueEvents: listed newest first
         case REVIEWS: // one list per pull request, read by Run.reviews
         case RELEASES: // read by Run.newestFirst
@@ -403,14 +403,6 @@ public final class GitHubSource {
           throw new AssertionError(resource);
       }
     }
-  }
-
-  /**
-   * The order key of a list sorted ascending by a time field: the cursor of a later fetch relies
-   * on that order, so {@link PagedList} refuses a list that breaks it.
-   */
-  private static PagedList.OrderKey orderedBy(String field) {
-    return (json, item) -> json.optionalText(item, field).isPresent() ? Optional.of(json.instant(item, field)) : Optional.empty();
   }
 
   /** Reads one value of a page item. */
@@ -865,8 +857,7 @@ public final class GitHubSource {
         String accept,
         ItemReader<String> key,
         ItemReader<? extends List<? extends Event>> event,
-        boolean cursorPerItem,
-        Optional<PagedList.OrderKey> order) {
+        boolean cursorPerItem) {
       items.putIfAbsent(resource, 0L);
       PagedList list =
           new PagedList(
@@ -874,8 +865,7 @@ public final class GitHubSource {
               prefix + "." + resource.wireName(),
               url -> execute(get(url, accept)),
               response -> Links.next(response),
-              cursorPerItem,
-              order);
+              cursorPerItem);
       list.read(
           first,
           new PagedList.Items() {

@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * <p>Lists are read 100 items a page, following {@code Link: rel="next"} or {@code X-Next-Page}
  * (keyset pages for a group's projects). Retries of 5xx and transport failures, 429 with {@code
  * Retry-After} or {@code RateLimit-Reset}, and the typed errors are those of {@link
- * ForgeHttpClient}. With a checkpoint directory each resource keeps a cursor, saved atomically
- * after the events it covers were handed to the sink, and merge requests, issues, their notes and
+ * ForgeHttpClient}. With a checkpoint directory each resource keeps a cursor, committed with
+ * metrics-forge's crawl engine after the events it covers were made durable (a {@link
+ * io.github.communitymetrics.forge.CrawlSink} is synced first), and merge requests, issues, their notes and
  * releases also keep a ledger of what was emitted: a fetch killed at any request resumes where it
  * stopped without emitting anything twice, and a later fetch reads only what is new or changed
  * (merge requests and issues by {@code updated_after}, so later merges, closes, reopenings, notes
@@ -552,11 +553,12 @@ public final class GitLabSource {
         if (!byPages) {
           Optional<String> disorder = disorder(json, itemsOfPage, updatedAfterOf(url));
           if (disorder.isPresent()) {
-            if (link.isEmpty() && page == 1 && url.equals(start)) {
+            boolean pagingHeaders = response.header("X-Next-Page").isPresent() || response.header("Link").isPresent();
+            if (link.isEmpty() && page == 1 && url.equals(start)
+                && (pagingHeaders || itemsOfPage.size() < PAGE_SIZE)) {
               // One page holds the whole list: every item is read whatever its order.
               LOG.info("{}: {} (one page: read as it is)", cursorKey, disorder.get());
-            } else if (Pages.next(response).isEmpty() && response.header("X-Next-Page").isEmpty()
-                && response.header("Link").isEmpty()) {
+            } else if (!pagingHeaders) {
               throw new MalformedResponseException(
                   disorder.get() + ", and the instance sends no Link or X-Next-Page header to read the"
                       + " list by pages instead",
@@ -678,8 +680,7 @@ public final class GitLabSource {
               prefix + "." + resource.wireName(),
               url -> http.execute(ForgeRequest.get(url)),
               Pages::next,
-              false,
-              Optional.empty())
+              false)
           .read(
               first,
               new PagedList.Items() {

@@ -30,8 +30,7 @@ import java.util.regex.Pattern;
  *       the gzip member finished, {@link FileChannel#force forced});
  *   <li>the ledgers' new lines are appended and forced;
  *   <li>the state, with the cursors that cover those events and the lengths just reached, is
- *       written to a temporary file, forced, and moved over the old state in one step (and the
- *       directory forced).
+ *       written to a temporary file, forced, and moved over the old state in one step.
  * </ol>
  *
  * <p>A process killed at any moment leaves the previous state or the new one. On resume the output
@@ -226,6 +225,9 @@ public final class Checkpoint {
   }
 
   private static void refuseOldFormat(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return; // a new checkpoint: created by open()
+    }
     try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "*.cursor")) {
       if (old.iterator().hasNext()) {
         throw new CheckpointException(
@@ -297,6 +299,10 @@ public final class Checkpoint {
    * @return the ledger, the same instance for the same name
    */
   public Ledger ledger(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!name.matches("[A-Za-z0-9._-]{1,200}")) {
+      throw new IllegalArgumentException("ledger name must be 1 to 200 of [A-Za-z0-9._-] but was '" + name + "'");
+    }
     return ledgers.computeIfAbsent(
         name,
         n ->
@@ -378,18 +384,10 @@ public final class Checkpoint {
         throw new CheckpointException(
             "the file system cannot replace " + target + " atomically", dir, e);
       }
-      forceDirectory(dir);
+      // The directory is not forced: if a power cut loses the rename, the older state comes back,
+      // and it is consistent too (resume cuts the output and ledgers back to its lengths).
     } catch (IOException e) {
       throw new CheckpointException("cannot write " + STATE + ": " + e.getMessage(), dir, e);
-    }
-  }
-
-  /** Makes the rename durable where the platform allows opening a directory (Linux, macOS). */
-  private static void forceDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a directory; its rename is durable once it returns.
     }
   }
 

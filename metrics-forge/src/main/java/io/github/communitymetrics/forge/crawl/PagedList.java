@@ -5,7 +5,6 @@ import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.JsonValues;
 import io.github.communitymetrics.forge.MalformedResponseException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +19,14 @@ import java.util.function.Function;
  * perItem} after every item whose handling cost requests of its own. The last page's cursor names
  * that page and its length, so a later fetch reads it again and handles only items added since.
  *
- * <p>With an order key, every item must be at or after the item before it, across pages: a forge
- * that ignores the requested order would make the cursor of a later fetch skip items, so an
- * out-of-order list is a {@link MalformedResponseException}, not a silent loss.
+ * <p>No order is checked here: offset pages read every item whatever their order, and the order
+ * of a forge's real lists is not strict (GitHub's recorded issue lists, sorted by creation, hold
+ * items a few hours out of order). Lists whose cursor relies on an order check it themselves
+ * (GitLab's lists by {@code updated_at}).
  */
 public final class PagedList {
+  private static final int MAX_SELF_LINKS = 3;
+
   /** Handles the items of a list. */
   public interface Items {
     /**
@@ -61,20 +63,6 @@ public final class PagedList {
   private final Function<URI, ForgeResponse> get;
   private final Function<ForgeResponse, Optional<URI>> next;
   private final boolean perItem;
-  private final Optional<OrderKey> order;
-
-  /** Reads the instant a list is ordered by, when an item has one. */
-  @FunctionalInterface
-  public interface OrderKey {
-    /**
-     * The item's position in the list's order.
-     *
-     * @param json the page
-     * @param item the item
-     * @return its instant, or empty when the item has none
-     */
-    Optional<Instant> of(JsonValues json, Map<String, Object> item);
-  }
 
   /**
    * A list.
@@ -84,21 +72,18 @@ public final class PagedList {
    * @param get sends a GET for a page URL
    * @param next the next page of a response, if any
    * @param perItem commit after every item (items that cost requests of their own)
-   * @param order the key the list promises to be ordered by (ascending), or empty
    */
   public PagedList(
       Checkpoint checkpoint,
       String key,
       Function<URI, ForgeResponse> get,
       Function<ForgeResponse, Optional<URI>> next,
-      boolean perItem,
-      Optional<OrderKey> order) {
+      boolean perItem) {
     this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
     this.key = Objects.requireNonNull(key, "key");
     this.get = Objects.requireNonNull(get, "get");
     this.next = Objects.requireNonNull(next, "next");
     this.perItem = perItem;
-    this.order = Objects.requireNonNull(order, "order");
   }
 
   /**
@@ -108,7 +93,7 @@ public final class PagedList {
    * @param items the handler
    * @return the events emitted
    * @throws CheckpointException when the saved cursor is not {@code URL TAB COUNT}
-   * @throws MalformedResponseException when the list breaks its order
+   * @throws MalformedResponseException when a page links to itself more than 3 times in a row
    */
   public long read(URI first, Items items) {
     URI url = first;
@@ -127,7 +112,7 @@ public final class PagedList {
     }
     long total = 0;
     int page = 0;
-    Optional<Instant> previous = Optional.empty();
+    int selfLinks = 0;
     while (true) {
       ForgeResponse response = get.apply(url);
       JsonValues json = JsonValues.of(response);
@@ -137,20 +122,6 @@ public final class PagedList {
       long emitted = 0;
       for (int i = 0; i < list.size(); i++) {
         Map<String, Object> item = list.get(i);
-        if (order.isPresent()) {
-          Optional<Instant> at = order.get().of(json, item);
-          if (at.isPresent()) {
-            if (previous.isPresent() && at.get().isBefore(previous.get())) {
-              throw new MalformedResponseException(
-                  "item " + i + " (" + at.get() + ") comes before the item listed ahead of it ("
-                      + previous.get() + "): the list is not in the order asked for, and reading on would"
-                      + " lose items in a later fetch",
-                  response.uri(),
-                  null);
-            }
-            previous = at;
-          }
-        }
         if (i < skip) {
           continue;
         }
@@ -167,8 +138,12 @@ public final class PagedList {
         checkpoint.save(key, url + "\t" + list.size());
         return total;
       }
-      if (following.get().equals(url)) {
-        throw new MalformedResponseException("the next page is the page itself", response.uri(), null);
+      // A page served in place of the next one links to its own successor, which may be the URL
+      // just read (a cache or a replica behind): reading it again is right, forever is not.
+      selfLinks = following.get().equals(url) ? selfLinks + 1 : 0;
+      if (selfLinks > MAX_SELF_LINKS) {
+        throw new MalformedResponseException(
+            "the next page was the page itself " + selfLinks + " times in a row", response.uri(), null);
       }
       url = following.get();
       skip = 0;
