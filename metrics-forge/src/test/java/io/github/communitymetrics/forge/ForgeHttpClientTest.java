@@ -27,6 +27,7 @@ class ForgeHttpClientTest {
   private ForgeHttpClient.Builder client() {
     return ForgeHttpClient.builder(sender)
         .authenticator(Authenticator.bearer(TOKEN))
+        .credentialOrigin(URL)
         .clock(time)
         .sleeper(time)
         .random(new SplittableRandom(1))
@@ -111,7 +112,11 @@ class ForgeHttpClientTest {
   private void assertStatus(int status, Class<? extends ForgeException> type) {
     ScriptedSender s = new ScriptedSender().respond(status, Map.of(), "{\"message\":\"s3cr3t-value\"}");
     ForgeHttpClient c =
-        ForgeHttpClient.builder(s).authenticator(Authenticator.bearer(TOKEN)).sleeper(time).build();
+        ForgeHttpClient.builder(s)
+            .authenticator(Authenticator.bearer(TOKEN))
+            .credentialOrigin(URL)
+            .sleeper(time)
+            .build();
     ForgeException e = assertThrows(type, () -> c.execute(ForgeRequest.get(URL)));
     assertTrue(e.getMessage().contains(URL.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(Integer.toString(status)), e.getMessage());
