@@ -1,7 +1,9 @@
 package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.forge.ForgeSourceBuilder;
 import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.RateLimitPolicy;
 import io.github.communitymetrics.forge.RequestCounts;
 import io.github.communitymetrics.github.Collaborator;
 import io.github.communitymetrics.github.FetchOptions;
@@ -91,6 +93,79 @@ final class GitHubOptions {
           + " requests, issues and pushes.")
   String since;
 
+  @Option(
+      names = "--max-body-size",
+      paramLabel = "SIZE",
+      converter = BoundsConverters.Size.class,
+      description = "The largest response body read, such as 32MB, 512KB or a number of bytes"
+          + " (KB, MB, GB are powers of 1024; default 32MB). A larger page fails the fetch without"
+          + " being read whole.")
+  Long maxBodySize;
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      converter = BoundsConverters.Span.class,
+      description = "The longest time to open a connection, such as 10s or PT10S (default 10s).")
+  Duration connectTimeout;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      converter = BoundsConverters.Span.class,
+      description = "The longest wait for a response's headers and then for each next byte of its"
+          + " body (default 60s); a request that idles longer is retried as a transport failure.")
+  Duration idleTimeout;
+
+  @Option(
+      names = "--request-deadline",
+      paramLabel = "DURATION",
+      converter = BoundsConverters.Span.class,
+      description = "The longest time for one whole request, body included (default 5m); a"
+          + " request that takes longer is retried as a transport failure.")
+  Duration requestDeadline;
+
+  @Option(
+      names = "--max-wait",
+      paramLabel = "DURATION",
+      converter = BoundsConverters.Span.class,
+      description = "The longest single wait, such as 30m, 1h or PT1H (default 1h): a rate limit"
+          + " that asks for longer fails the fetch, naming when the limit resets; retry delays are"
+          + " cut to it.")
+  Duration maxWait;
+
+  @Option(
+      names = "--fail-fast",
+      description = "Fail on the first rate limit instead of waiting for its reset (retries of"
+          + " server errors and transport failures are unchanged).")
+  boolean failFast;
+
+  /**
+   * Applies the bound flags given ({@code --max-body-size}, the timeouts, {@code --max-wait},
+   * {@code --fail-fast}) to a source's builder; the GitLab fetch shares them.
+   */
+  <B extends ForgeSourceBuilder<B>> B bounds(B builder) {
+    if (maxBodySize != null) {
+      builder.maxBodySize(maxBodySize);
+    }
+    if (connectTimeout != null) {
+      builder.connectTimeout(connectTimeout);
+    }
+    if (idleTimeout != null) {
+      builder.idleTimeout(idleTimeout);
+    }
+    if (requestDeadline != null) {
+      builder.requestDeadline(requestDeadline);
+    }
+    if (maxWait != null) {
+      builder.maxWait(maxWait);
+    }
+    if (failFast) {
+      builder.rateLimitPolicy(RateLimitPolicy.FAIL_FAST);
+    }
+    return builder;
+  }
+
   /** Whether a GitHub target was given. */
   boolean present() {
     return github != null;
@@ -106,7 +181,7 @@ final class GitHubOptions {
       CommandLine commandLine, Map<String, String> environment, boolean terminal, Consumer<? super Event> sink) {
     GitHubTarget target;
     Set<GitHubResource> resources = EnumSet.allOf(GitHubResource.class);
-    GitHubSource.Builder builder = GitHubSource.builder().tokensFromEnvironment(environment);
+    GitHubSource.Builder builder = bounds(GitHubSource.builder().tokensFromEnvironment(environment));
     try {
       target = GitHubTarget.parse(github);
       if (only != null) {

@@ -22,8 +22,10 @@ import picocli.CommandLine.Option;
 /**
  * How to read GitLab: {@code --gitlab PROJECT|GROUP} or {@code --gitlab-group GROUP} on {@code
  * --gitlab-url} (default gitlab.com), with the token from {@code GITLAB_TOKEN}. What to read,
- * from when and where cursors live come from the options the forges share ({@code --only}, {@code
- * --since}, {@code --checkpoint}, declared by {@link GitHubOptions}).
+ * from when, where cursors live and the bounds on time and size come from the options the forges
+ * share ({@code --only}, {@code --since}, {@code --checkpoint}, {@code --max-body-size}, {@code
+ * --connect-timeout}, {@code --idle-timeout}, {@code --request-deadline}, {@code --max-wait},
+ * {@code --fail-fast}, declared by {@link GitHubOptions}).
  */
 final class GitLabOptions {
   @Option(
@@ -73,7 +75,7 @@ final class GitLabOptions {
     }
     GitLabTarget what;
     Set<GitLabResource> resources = EnumSet.allOf(GitLabResource.class);
-    GitLabSource.Builder builder = GitLabSource.builder().tokenFromEnvironment(environment);
+    GitLabSource.Builder builder = common.bounds(GitLabSource.builder().tokenFromEnvironment(environment));
     try {
       if (group != null) {
         what = GitLabTarget.group(group);

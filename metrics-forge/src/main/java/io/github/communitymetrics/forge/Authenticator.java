@@ -1,8 +1,9 @@
 package io.github.communitymetrics.forge;
 
 /**
- * Adds the credential to a request. {@link ForgeHttpClient} calls it only for requests to the host
- * of the original request, so a redirect to another host never carries the credential.
+ * Adds the credential to a request. {@link ForgeHttpClient} calls it only for requests to one of
+ * its credential origins ({@link ForgeHttpClient.Builder#credentialOrigin(java.net.URI)}), so a
+ * next page or redirect on another host never carries the credential.
  */
 public interface Authenticator {
   /** Sends requests without a credential. */
@@ -24,6 +25,18 @@ public interface Authenticator {
    * @param response the response
    */
   default void onResponse(ForgeRequest sent, ForgeResponse response) {}
+
+  /**
+   * The tokens this authenticator may send. {@link ForgeHttpClient} replaces each of them (and
+   * their URL-encoded forms) in response bodies, headers and its exception messages by {@code
+   * ****}, so a server that echoes a request cannot make the secret reach a log or a message. The
+   * default is none: an authenticator that sends a secret should name it.
+   *
+   * @return the tokens, possibly empty
+   */
+  default java.util.Set<Token> tokens() {
+    return java.util.Set.of();
+  }
 
   /**
    * {@code Authorization: Bearer TOKEN}, as GitHub and GitLab accept.
@@ -52,6 +65,11 @@ public interface Authenticator {
       @Override
       public ForgeRequest authenticate(ForgeRequest request) {
         return request.withHeader(name, prefix + token.reveal());
+      }
+
+      @Override
+      public java.util.Set<Token> tokens() {
+        return java.util.Set.of(token);
       }
 
       @Override

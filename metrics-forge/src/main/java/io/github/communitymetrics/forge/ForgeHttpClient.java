@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -13,16 +18,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to a forge: adds the credential (same host only), follows redirects, retries
+ * Sends requests to a forge: adds the credential (to the credential origins only), follows
+ * redirects, retries
  * transient failures (5xx, connection resets, timeouts) with {@link RetryPolicy}, waits for or
  * fails on rate limits by {@link RateLimitPolicy}, counts every request in a {@link
  * RequestAccounting} and turns final failures into typed {@link ForgeException}s. Returns only
  * 2xx and 304 responses.
  *
+ * <p><b>Credentials and hosts.</b> The credential goes only to the origins (scheme, host and port)
+ * named by {@link Builder#credentialOrigin(URI)}: the forge's API and any host the user trusts
+ * explicitly. A request to any other origin, whether the caller's (a {@code Link} next page that
+ * points elsewhere) or a redirect's, is sent <em>without</em> the credential; it is not refused,
+ * so a forge that serves downloads from a CDN keeps working, and a foreign host that needs a
+ * credential answers 401. Every token of the authenticator ({@link Authenticator#tokens()}) is
+ * replaced by {@code ****} in the bodies and headers of the responses this client returns and in
+ * its exception messages, in each encoded form {@link Redaction#redact(String,
+ * java.util.Collection)} knows, so a server that echoes a request cannot make a secret reach a
+ * message or a log line.
+ *
+ * <p><b>Waits.</b> No single wait is longer than {@link Builder#maxWait(Duration)}: a rate limit
+ * that asks for more throws {@link RateLimitedException} at once; a retry delay is cut to it.
+ *
  * <p>Thread-safe when its sender, authenticator, random and listener are.
  */
 public final class ForgeHttpClient {
   private static final Logger LOG = LoggerFactory.getLogger(ForgeHttpClient.class);
+
+  /** Default of {@link Builder#maxWait(Duration)}: one hour. */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofHours(1);
 
   private final HttpSender sender;
   private final Authenticator authenticator;
@@ -37,8 +60,18 @@ public final class ForgeHttpClient {
   private final RandomGenerator random;
   private final ProgressListener listener;
   private final RequestAccounting accounting;
+  private final Set<String> credentialOrigins;
+  private final Set<Token> secrets;
+  private final Duration maxWait;
 
   private ForgeHttpClient(Builder b) {
+    if (b.authenticator != Authenticator.NONE && b.credentialOrigins.isEmpty()) {
+      throw new IllegalStateException(
+          "an authenticator needs at least one credential origin (the forge API's URL)");
+    }
+    this.credentialOrigins = Set.copyOf(b.credentialOrigins);
+    this.secrets = Set.copyOf(b.authenticator.tokens());
+    this.maxWait = b.maxWait;
     this.sender = b.sender;
     this.authenticator = b.authenticator;
     this.retryPolicy = b.retryPolicy;
@@ -99,7 +132,6 @@ public final class ForgeHttpClient {
    */
   public ForgeResponse execute(ForgeRequest request) {
     Objects.requireNonNull(request, "request");
-    URI origin = request.uri();
     ForgeRequest current = request;
     int attempts = 0;
     int retries = 0;
@@ -108,25 +140,30 @@ public final class ForgeHttpClient {
     int redirects = 0;
     while (true) {
       attempts++;
-      boolean sameOrigin = sameOrigin(origin, current.uri());
-      ForgeRequest sent = sameOrigin ? authenticator.authenticate(current) : current;
+      boolean trusted = mayReceiveCredential(current.uri());
+      ForgeRequest sent = trusted ? authenticator.authenticate(current) : current;
       ForgeResponse response;
       try {
         LOG.debug("sending {}", sent);
-        response = sender.send(sent);
+        response = scrub(sender.send(sent));
+      } catch (ResponseTooLargeException e) {
+        // Not retried: the same page would be as large again.
+        accounting.request(0);
+        listener.onRequest(current.uri(), 0);
+        throw e;
       } catch (IOException e) {
         accounting.request(0);
         listener.onRequest(current.uri(), 0);
         if (retries + 1 >= retryPolicy.maxAttempts()) {
           throw new ServerErrorException(
-              "transport failure after " + attempts + " attempts: " + e,
+              redact("transport failure after " + attempts + " attempts: " + e),
               current.uri(),
               0,
               attempts,
               e);
         }
         retries++;
-        pause(retryPolicy.delay(retries, random), "retry after " + e.getClass().getSimpleName(), false);
+        pause(capped(retryPolicy.delay(retries, random)), "retry after " + e.getClass().getSimpleName(), false);
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -135,7 +172,7 @@ public final class ForgeHttpClient {
       int status = response.status();
       accounting.request(status);
       listener.onRequest(current.uri(), status);
-      if (sameOrigin) {
+      if (trusted) {
         authenticator.onResponse(sent, response);
       }
       Optional<RateLimitSignal> limit = classifier.classify(response);
@@ -159,6 +196,17 @@ public final class ForgeHttpClient {
         } else {
           secondaryWaits++;
           wait = secondaryBackoff.delay(secondaryWaits, random);
+        }
+        if (wait.compareTo(maxWait) > 0) {
+          // Sleeping for hours (or the 115 days of a Retry-After: 9999999) looks like a hang.
+          Optional<java.time.Instant> resumeAt =
+              signal.resetAt().or(() -> Optional.of(clock.instant().plus(wait)));
+          throw new RateLimitedException(
+              signal.kind() + " rate limit (HTTP " + status + "): the wait of " + wait
+                  + " is longer than the maximum wait of " + maxWait + "; the limit resets at "
+                  + resumeAt.get(),
+              current.uri(),
+              resumeAt);
         }
         pause(wait, signal.kind().name().toLowerCase(java.util.Locale.ROOT) + " rate limit", true);
         continue;
@@ -207,7 +255,7 @@ public final class ForgeHttpClient {
               null);
         }
         retries++;
-        pause(retryPolicy.delay(retries, random), "retry after HTTP " + status, false);
+        pause(capped(retryPolicy.delay(retries, random)), "retry after HTTP " + status, false);
         continue;
       }
       throw new ServerErrorException(
@@ -239,7 +287,7 @@ public final class ForgeHttpClient {
         throw new NotReadyException(
             "still 202 Accepted (being computed) after " + poll + " requests", response.uri(), poll);
       }
-      pause(polls.delay(poll, random), "202 Accepted, polling again", false);
+      pause(capped(polls.delay(poll, random)), "202 Accepted, polling again", false);
     }
   }
 
@@ -259,15 +307,44 @@ public final class ForgeHttpClient {
     }
   }
 
+  /** A retry or poll delay of our own choosing, cut to the maximum wait. */
+  private Duration capped(Duration delay) {
+    return delay.compareTo(maxWait) > 0 ? maxWait : delay;
+  }
+
+  /** Whether the URI's origin is one the credential may go to. */
+  private boolean mayReceiveCredential(URI uri) {
+    return credentialOrigins.contains(origin(uri));
+  }
+
+  /** The response with every secret of the authenticator hidden in its body and header values. */
+  private ForgeResponse scrub(ForgeResponse response) {
+    if (secrets.isEmpty()) {
+      return response;
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    response
+        .headers()
+        .forEach((name, values) -> headers.put(name, values.stream().map(this::redact).toList()));
+    return new ForgeResponse(response.status(), response.uri(), headers, redact(response.body()));
+  }
+
+  private String redact(String text) {
+    return Redaction.redact(text, secrets);
+  }
+
   private static boolean isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
   /** Same scheme, host and port: only then may the credential travel. */
   static boolean sameOrigin(URI a, URI b) {
-    return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-        && Objects.equals(lower(a.getHost()), lower(b.getHost()))
-        && port(a) == port(b);
+    return origin(a).equals(origin(b));
+  }
+
+  /** {@code scheme://host:port} in lower case, the port made explicit. */
+  static String origin(URI uri) {
+    return lower(uri.getScheme()) + "://" + lower(uri.getHost()) + ":" + port(uri);
   }
 
   private static String lower(String s) {
@@ -297,9 +374,42 @@ public final class ForgeHttpClient {
     private RandomGenerator random = new SplittableRandom();
     private ProgressListener listener = ProgressListener.NONE;
     private RequestAccounting accounting = new RequestAccounting();
+    private final Set<String> credentialOrigins = new LinkedHashSet<>();
+    private Duration maxWait = DEFAULT_MAX_WAIT;
 
     private Builder(HttpSender sender) {
       this.sender = Args.notNull(sender, "sender");
+    }
+
+    /**
+     * Adds an origin that may receive the credential: the scheme, host and port of the URL (its
+     * path is ignored; a missing port is the scheme's default). Requests to any other origin are
+     * sent without the credential. Required when the authenticator is not {@link
+     * Authenticator#NONE}; {@link #build()} fails without one.
+     *
+     * @param url an absolute URL on the origin, such as the forge API's base URL
+     * @return this builder
+     */
+    public Builder credentialOrigin(URI url) {
+      Args.notNull(url, "url");
+      if (!url.isAbsolute() || url.getHost() == null) {
+        throw new IllegalArgumentException("a credential origin needs a scheme and a host but was " + url);
+      }
+      credentialOrigins.add(origin(url));
+      return this;
+    }
+
+    /**
+     * The longest single wait: a rate limit that asks for a longer one throws {@link
+     * RateLimitedException} (naming when the limit resets) instead of sleeping; a retry or poll
+     * delay is cut to it. Default {@link #DEFAULT_MAX_WAIT}, one hour.
+     *
+     * @param value a positive duration
+     * @return this builder
+     */
+    public Builder maxWait(Duration value) {
+      this.maxWait = Args.positive(value, "maxWait");
+      return this;
     }
 
     /**
@@ -440,6 +550,7 @@ public final class ForgeHttpClient {
      * The client.
      *
      * @return a new client
+     * @throws IllegalStateException when an authenticator is set but no credential origin
      */
     public ForgeHttpClient build() {
       return new ForgeHttpClient(this);

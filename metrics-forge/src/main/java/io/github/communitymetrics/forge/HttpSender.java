@@ -25,31 +25,63 @@ public interface HttpSender {
    */
   ForgeResponse send(ForgeRequest request) throws IOException, InterruptedException;
 
+  /** Default of {@link #jdk(Duration, Duration, Duration, long)}'s deadline: 5 minutes. */
+  Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+
+  /** Default of {@link #jdk(Duration, Duration, Duration, long)}'s body limit: 32 MiB. */
+  long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
+
   /**
    * A sender over the JDK's {@link HttpClient}, which must be configured not to follow
-   * redirects ({@link HttpClient.Redirect#NEVER}).
+   * redirects ({@link HttpClient.Redirect#NEVER}); the deadline is {@link #DEFAULT_DEADLINE} and
+   * the body limit {@link #DEFAULT_MAX_BODY_BYTES}.
    *
    * @param client the client
-   * @param requestTimeout the time allowed for each request until the response headers arrive
+   * @param requestTimeout the longest wait for the response headers, and for each next byte of
+   *     the body (the idle timeout)
    * @return the sender
    */
   static HttpSender jdk(HttpClient client, Duration requestTimeout) {
-    return new JdkHttpSender(client, requestTimeout);
+    return new JdkHttpSender(client, requestTimeout, DEFAULT_DEADLINE, DEFAULT_MAX_BODY_BYTES);
   }
 
   /**
-   * A sender over a new JDK client that does not follow redirects.
+   * A sender over a new JDK client that does not follow redirects; the deadline is {@link
+   * #DEFAULT_DEADLINE} and the body limit {@link #DEFAULT_MAX_BODY_BYTES}.
    *
    * @param connectTimeout the time allowed to connect
-   * @param requestTimeout the time allowed for each request until the response headers arrive
+   * @param requestTimeout the longest wait for the response headers, and for each next byte of
+   *     the body (the idle timeout)
    * @return the sender
    */
   static HttpSender jdk(Duration connectTimeout, Duration requestTimeout) {
-    return jdk(
+    return jdk(connectTimeout, requestTimeout, DEFAULT_DEADLINE, DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * A sender over a new JDK client that does not follow redirects, with every bound: a request
+   * that idles or outlasts its deadline fails with an {@link java.net.http.HttpTimeoutException}
+   * (a transport failure, retried by {@link ForgeHttpClient}); a body over the limit fails with
+   * {@link ResponseTooLargeException} as soon as the limit is passed (or at once when {@code
+   * Content-Length} says so), without reading the rest.
+   *
+   * @param connectTimeout the time allowed to open a connection, positive
+   * @param idleTimeout the longest wait for the response headers and for each next byte of the
+   *     body, positive
+   * @param deadline the longest time for a whole request, from sending to the last byte of the
+   *     body, positive
+   * @param maxBodyBytes the most bytes a response body may have, positive
+   * @return the sender
+   */
+  static HttpSender jdk(
+      Duration connectTimeout, Duration idleTimeout, Duration deadline, long maxBodyBytes) {
+    return new JdkHttpSender(
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Args.notNegative(connectTimeout, "connectTimeout"))
+            .connectTimeout(Args.positive(connectTimeout, "connectTimeout"))
             .build(),
-        requestTimeout);
+        idleTimeout,
+        deadline,
+        maxBodyBytes);
   }
 }

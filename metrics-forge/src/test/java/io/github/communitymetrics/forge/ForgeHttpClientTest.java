@@ -27,6 +27,7 @@ class ForgeHttpClientTest {
   private ForgeHttpClient.Builder client() {
     return ForgeHttpClient.builder(sender)
         .authenticator(Authenticator.bearer(TOKEN))
+        .credentialOrigin(URL)
         .clock(time)
         .sleeper(time)
         .random(new SplittableRandom(1))
@@ -111,7 +112,11 @@ class ForgeHttpClientTest {
   private void assertStatus(int status, Class<? extends ForgeException> type) {
     ScriptedSender s = new ScriptedSender().respond(status, Map.of(), "{\"message\":\"s3cr3t-value\"}");
     ForgeHttpClient c =
-        ForgeHttpClient.builder(s).authenticator(Authenticator.bearer(TOKEN)).sleeper(time).build();
+        ForgeHttpClient.builder(s)
+            .authenticator(Authenticator.bearer(TOKEN))
+            .credentialOrigin(URL)
+            .sleeper(time)
+            .build();
     ForgeException e = assertThrows(type, () -> c.execute(ForgeRequest.get(URL)));
     assertTrue(e.getMessage().contains(URL.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(Integer.toString(status)), e.getMessage());
@@ -208,5 +213,96 @@ class ForgeHttpClientTest {
     assertTrue(ForgeHttpClient.sameOrigin(URI.create("https://A.example/x"), URI.create("https://a.example:443/y")));
     assertFalse(ForgeHttpClient.sameOrigin(URI.create("https://a.example/x"), URI.create("http://a.example/x")));
     assertFalse(ForgeHttpClient.sameOrigin(URI.create("https://a.example/x"), URI.create("https://a.example:8443/x")));
+  }
+
+  @Test
+  void retryAfterBeyondTheMaxWaitFailsNamingTheResetInsteadOfSleeping() {
+    sender.respond(429, Map.of("Retry-After", List.of("9999999")), "");
+    ForgeHttpClient c = client().build();
+    RateLimitedException e =
+        assertThrows(RateLimitedException.class, () -> c.execute(ForgeRequest.get(URL)));
+    assertTrue(time.sleeps.isEmpty(), "slept " + time.sleeps);
+    Instant resume = time.instant().plusSeconds(9999999);
+    assertEquals(resume, e.resetAt().orElseThrow());
+    assertTrue(e.getMessage().contains(resume.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("PT1H"), e.getMessage());
+  }
+
+  @Test
+  void primaryResetBeyondAConfiguredMaxWaitFails() {
+    long reset = time.instant().getEpochSecond() + 7200;
+    sender.respond(429, Map.of("X-RateLimit-Reset", List.of(Long.toString(reset))), "");
+    ForgeHttpClient c = client().maxWait(Duration.ofMinutes(30)).build();
+    RateLimitedException e =
+        assertThrows(RateLimitedException.class, () -> c.execute(ForgeRequest.get(URL)));
+    assertEquals(Instant.ofEpochSecond(reset), e.resetAt().orElseThrow());
+    assertTrue(time.sleeps.isEmpty());
+  }
+
+  @Test
+  void waitsWithinTheMaxWaitAreTakenAndRetryDelaysAreCutToIt() {
+    sender.respond(429, Map.of("Retry-After", List.of("3599")), "").respond(502).respond(200);
+    ForgeHttpClient c =
+        client()
+            .retryPolicy(new RetryPolicy(3, Duration.ofMinutes(10), Duration.ofMinutes(10), 0))
+            .maxWait(Duration.ofHours(1))
+            .build();
+    assertEquals(200, c.execute(ForgeRequest.get(URL)).status());
+    assertEquals(List.of(Duration.ofSeconds(3599), Duration.ofMinutes(10)), time.sleeps);
+    sender.respond(502).respond(200);
+    time.sleeps.clear();
+    client()
+        .retryPolicy(new RetryPolicy(3, Duration.ofMinutes(10), Duration.ofMinutes(10), 0))
+        .maxWait(Duration.ofMinutes(2))
+        .build()
+        .execute(ForgeRequest.get(URL));
+    assertEquals(List.of(Duration.ofMinutes(2)), time.sleeps);
+  }
+
+  @Test
+  void aRequestToAnotherOriginCarriesNoCredentialUnlessTrusted() {
+    sender.respond(200).respond(200).respond(200);
+    ForgeHttpClient c = client().credentialOrigin(URI.create("https://uploads.example:8443/")).build();
+    // A Link next page on another host is a new request: it must not get the token either.
+    c.execute(ForgeRequest.get(URI.create("https://elsewhere.example/api/repos/a/b?page=2")));
+    c.execute(ForgeRequest.get(URI.create("https://uploads.example:8443/x")));
+    c.execute(ForgeRequest.get(URI.create("https://forge.example:443/api/other")));
+    assertFalse(sender.sent.get(0).headers().containsKey("Authorization"));
+    assertTrue(sender.sent.get(1).headers().containsKey("Authorization"));
+    assertTrue(sender.sent.get(2).headers().containsKey("Authorization"));
+  }
+
+  @Test
+  void anAuthenticatorWithoutACredentialOriginIsRefused() {
+    ForgeHttpClient.Builder b = ForgeHttpClient.builder(sender).authenticator(Authenticator.bearer(TOKEN));
+    assertThrows(IllegalStateException.class, b::build);
+    ForgeHttpClient.builder(sender).build();
+  }
+
+  @Test
+  void tokensEchoedByTheServerAreHiddenInBodiesHeadersAndMessages() {
+    Token odd = Token.of("ghp_Se/cr+et=42 x", "ODD");
+    String encoded = java.net.URLEncoder.encode(odd.reveal(), java.nio.charset.StandardCharsets.UTF_8);
+    ScriptedSender s =
+        new ScriptedSender()
+            .respond(
+                200,
+                Map.of("X-Echo", List.of("Bearer " + odd.reveal())),
+                "{\"a\": \"" + odd.reveal() + "\", \"b\": \"" + encoded + "\", \"c\": \"ghp_Se%2fcr%2bet%3d42%20x\","
+                    + " \"d\": \"ghp_Se\\/cr+et=42 x\"}")
+            .fail(new IOException("reset by " + odd.reveal()));
+    ForgeHttpClient c =
+        ForgeHttpClient.builder(s)
+            .authenticator(Authenticator.bearer(odd))
+            .credentialOrigin(URL)
+            .retryPolicy(RetryPolicy.defaults().withMaxAttempts(1))
+            .sleeper(time)
+            .build();
+    ForgeResponse r = c.execute(ForgeRequest.get(URL));
+    assertFalse(r.body().contains("cr+et") || r.body().contains("cr%2") || r.body().contains("cr\\/"), r.body());
+    assertEquals("{\"a\": \"****\", \"b\": \"****\", \"c\": \"****\", \"d\": \"****\"}", r.body());
+    assertEquals("Bearer ****", r.header("X-Echo").orElseThrow());
+    ServerErrorException e = assertThrows(ServerErrorException.class, () -> c.execute(ForgeRequest.get(URL)));
+    assertFalse(e.getMessage().contains("cr+et"), e.getMessage());
   }
 }

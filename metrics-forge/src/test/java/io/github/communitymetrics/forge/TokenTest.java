@@ -49,4 +49,17 @@ class TokenTest {
   void redactReplacesTheSecretInText() {
     assertEquals("echo **** here", Redaction.redact("echo " + SECRET + " here", Token.of(SECRET)));
   }
+
+  @Test
+  void redactOverTokensHidesEveryEncodedForm() {
+    Token a = Token.of("ab/c+d e", "A");
+    Token b = Token.of("plainSECRET", "B");
+    String text =
+        "raw ab/c+d e, form ab%2Fc%2Bd+e, percent ab%2Fc%2Bd%20e, lower ab%2fc%2bd%20e,"
+            + " json ab\\/c+d e, other plainSECRET";
+    assertEquals(
+        "raw ****, form ****, percent ****, lower ****, json ****, other ****",
+        Redaction.redact(text, java.util.List.of(a, b)));
+    assertEquals("nothing", Redaction.redact("nothing", java.util.List.of()));
+  }
 }

@@ -268,6 +268,9 @@ public final class GitHubSource {
   private ForgeHttpClient client(RequestAccounting accounting) {
     return transport.client()
         .authenticator(tokens.isEmpty() ? Authenticator.NONE : new TokenPool(tokens))
+        // The credential goes to the REST and GraphQL origins (and trusted hosts) only.
+        .credentialOrigin(apiUrl)
+        .credentialOrigin(graphQlUrl())
         .rateLimitClassifier(new GitHubRateLimits())
         .accounting(accounting)
         .build();

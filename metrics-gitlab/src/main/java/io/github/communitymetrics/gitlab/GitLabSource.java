@@ -115,6 +115,8 @@ public final class GitLabSource {
     ForgeHttpClient http =
         transport.client()
             .authenticator(authenticator.orElse(Authenticator.NONE))
+            // The credential goes to the instance's origin (and trusted hosts) only.
+            .credentialOrigin(baseUrl)
             .rateLimitClassifier(RateLimitClassifier.standard())
             .accounting(accounting)
             .build();

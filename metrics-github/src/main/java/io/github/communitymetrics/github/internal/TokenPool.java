@@ -53,6 +53,11 @@ public final class TokenPool implements Authenticator {
             });
   }
 
+  @Override
+  public java.util.Set<Token> tokens() {
+    return java.util.Set.copyOf(remaining.keySet());
+  }
+
   /** The remaining count last seen per token label, for tests and reports. */
   public synchronized Map<String, Long> remainingByLabel() {
     Map<String, Long> out = new LinkedHashMap<>();
