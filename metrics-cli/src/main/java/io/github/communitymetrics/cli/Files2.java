@@ -4,8 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +36,14 @@ final class Files2 {
       in = new GZIPInputStream(in, 1 << 16);
     }
     return in;
+  }
+
+  /**
+   * Opens a UTF-8 text file, decompressing it when it starts with the gzip magic number. Invalid
+   * bytes become U+FFFD: not for event files, which go through {@link #openBytes}.
+   */
+  static Reader openText(Path path) throws IOException {
+    return new InputStreamReader(openBytes(path), StandardCharsets.UTF_8);
   }
 
   /** Creates a UTF-8 text file, gzip-compressed when its name ends in {@code .gz}. */
