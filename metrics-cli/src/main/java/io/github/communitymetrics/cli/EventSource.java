@@ -13,7 +13,7 @@ import io.github.communitymetrics.testkit.PlantedTruth;
 import io.github.communitymetrics.testkit.SimulatedCommunity;
 import io.github.communitymetrics.testkit.SimulationConfig;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,10 +127,14 @@ final class EventSource {
         skipMalformed ? ReadOptions.skipMalformed(20) : ReadOptions.strict();
     List<Event> events = new ArrayList<>();
     ReadReport report;
-    try (Reader in = Files2.openText(eventsFile);
+    try (InputStream in = Files2.openBytes(eventsFile);
         EventReader reader = EventJsonLines.reader(in, options)) {
       reader.forEachRemaining(events::add);
       report = reader.report();
+    } catch (io.github.communitymetrics.core.io.MalformedEventException e) {
+      // Name the file as well as the line: several files may be in play.
+      throw new io.github.communitymetrics.core.io.MalformedEventException(
+          eventsFile.toString(), e.lineNumber(), e.reason(), e);
     }
     return new Loaded(
         eventsFile.toString(), false, List.copyOf(events), Optional.of(report), Optional.empty());

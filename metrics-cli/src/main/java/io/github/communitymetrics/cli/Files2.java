@@ -21,8 +21,12 @@ final class Files2 {
 
   private Files2() {}
 
-  /** Opens a UTF-8 text file, decompressing it when it starts with the gzip magic number. */
-  static Reader openText(Path path) throws IOException {
+  /**
+   * Opens a file's bytes, decompressing them when they start with the gzip magic number. Event
+   * files are read this way, so that the reader checks their UTF-8 line by line (an {@link
+   * InputStreamReader} would replace invalid bytes silently).
+   */
+  static InputStream openBytes(Path path) throws IOException {
     InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
     in.mark(2);
     int b0 = in.read();
@@ -31,7 +35,15 @@ final class Files2 {
     if (b0 >= 0 && b1 >= 0 && ((b1 << 8) | b0) == GZIP_MAGIC) {
       in = new GZIPInputStream(in, 1 << 16);
     }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
+    return in;
+  }
+
+  /**
+   * Opens a UTF-8 text file, decompressing it when it starts with the gzip magic number. Invalid
+   * bytes become U+FFFD: not for event files, which go through {@link #openBytes}.
+   */
+  static Reader openText(Path path) throws IOException {
+    return new InputStreamReader(openBytes(path), StandardCharsets.UTF_8);
   }
 
   /** Creates a UTF-8 text file, gzip-compressed when its name ends in {@code .gz}. */

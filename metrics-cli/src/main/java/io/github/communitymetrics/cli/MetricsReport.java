@@ -321,9 +321,12 @@ final class MetricsReport {
         "augur 4 in 365 days; chaoss occasional");
     t.row(
         "Median time from first to last contribution",
-        r.survival().median().map(sec -> days(Duration.ofSeconds(sec))).orElse("over half still active"),
+        r.survival().followed() == 0
+            ? "no data"
+            : r.survival().median().map(sec -> days(Duration.ofSeconds(sec))).orElse("over half still active"),
         "",
-        "kaplan-meier, " + r.departed().size() + " departed, " + r.censored().size() + " censored");
+        "kaplan-meier, " + r.departed().size() + " departed, " + r.censored().size() + " censored, "
+            + r.withoutFollowUp().size() + " without follow-up");
   }
 
   /** Days at which the JSON reports the survival curve. */
@@ -385,7 +388,8 @@ final class MetricsReport {
     g.writeObjectPropertyStart("survival");
     g.writeNumberProperty("subjects", km.subjects());
     g.writeNumberProperty("departed", km.events());
-    g.writeNumberProperty("censored", km.subjects() - km.events());
+    g.writeNumberProperty("censored", km.followed() - km.events());
+    g.writeNumberProperty("withoutFollowUp", km.withoutFollowUp());
     g.writeNumberProperty("departureGapDays", toDays(r.metric().departureGap()));
     g.writeNumberProperty("level", km.level());
     g.writeStringProperty("band", km.scale() == BandScale.LOG_LOG ? "log-log" : "plain");
@@ -395,9 +399,12 @@ final class MetricsReport {
       long sec = d * 86400L;
       g.writeStartObject();
       g.writeNumberProperty("days", d);
-      g.writeNumberProperty("survival", km.survival(sec));
-      g.writeNumberProperty("lower", km.at(sec).map(SurvivalStep::lower).orElse(1.0));
-      g.writeNumberProperty("upper", km.at(sec).map(SurvivalStep::upper).orElse(1.0));
+      // Nobody followed: no evidence, so no value (not the S = 1 of a curve without events).
+      // Before the first event S is 1 with no uncertainty; at S = 0 the band is undefined (null).
+      boolean evidence = km.followed() > 0;
+      writeOptional(g, "survival", evidence ? OptionalDouble.of(km.survival(sec)) : OptionalDouble.empty());
+      writeOptional(g, "lower", evidence ? km.at(sec).map(SurvivalStep::lower).orElse(OptionalDouble.of(1.0)) : OptionalDouble.empty());
+      writeOptional(g, "upper", evidence ? km.at(sec).map(SurvivalStep::upper).orElse(OptionalDouble.of(1.0)) : OptionalDouble.empty());
       g.writeEndObject();
     }
     g.writeEndArray();

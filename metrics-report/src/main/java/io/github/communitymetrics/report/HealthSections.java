@@ -160,7 +160,9 @@ public final class HealthSections {
     SurvivalCurve km = r.survival();
     List<SurvivalChart.Point> points = new ArrayList<>();
     for (SurvivalStep step : km.steps()) {
-      points.add(new SurvivalChart.Point(step.time() / 86400.0, step.survival(), step.lower(), step.upper()));
+      // Where the band is undefined (S = 0) the chart draws none: a band of zero width at S.
+      points.add(new SurvivalChart.Point(step.time() / 86400.0, step.survival(),
+          step.lower().orElse(step.survival()), step.upper().orElse(step.survival())));
     }
     out.add(
         new Section(
@@ -168,8 +170,9 @@ public final class HealthSections {
             km.median().map(sec -> String.format(Locale.ROOT, "%.1f days (median)", sec / 86400.0))
                 .orElse("over half still active"),
             "",
-            String.format(Locale.ROOT, "kaplan-meier, %.0f%% band, %d departed, %d censored",
-                100 * km.level(), r.departed().size(), r.censored().size()),
+            String.format(Locale.ROOT,
+                "kaplan-meier, %.0f%% band, %d departed, %d censored, %d without follow-up",
+                100 * km.level(), r.departed().size(), r.censored().size(), r.withoutFollowUp().size()),
             points.isEmpty()
                 ? List.of()
                 : List.of(new SurvivalChart("Kaplan-Meier: share still contributing",

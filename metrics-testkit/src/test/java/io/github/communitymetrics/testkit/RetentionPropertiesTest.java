@@ -195,8 +195,8 @@ class RetentionPropertiesTest {
               .compute(store, People.resolve(store));
       assertTrue(r.departed().size() > 200, "seed " + seed + ": departed " + r.departed().size());
       SurvivalStep st = r.survival().at(Duration.ofDays(45).getSeconds()).orElseThrow();
-      double lo = 1 - st.upper();
-      double hi = 1 - st.lower();
+      double lo = 1 - st.upper().getAsDouble();
+      double hi = 1 - st.lower().getAsDouble();
       double p = c.truth().departureProbability();
       log.append(String.format(" seed %d: %.4f [%.4f, %.4f]", seed, 1 - st.survival(), lo, hi));
       if (lo <= p && p <= hi) {

@@ -56,7 +56,7 @@ public record Actor(
    * Checks the components and copies the e-mail list.
    *
    * @throws IllegalArgumentException if nothing identifies the actor (no login, id, name or
-   *     e-mail), or a string is blank
+   *     e-mail), or a string is blank or holds a NUL character (U+0000)
    */
   public Actor {
     Checks.notNull(forge, "forge");
@@ -65,10 +65,10 @@ public record Actor(
     Checks.notNull(name, "name");
     Checks.notNull(kind, "kind");
     emails = List.copyOf(Checks.notNull(emails, "emails"));
-    login.ifPresent(l -> Checks.notBlank(l, "login"));
-    name.ifPresent(n -> Checks.notBlank(n, "name"));
+    login.ifPresent(l -> Checks.noNul(Checks.notBlank(l, "login"), "login"));
+    name.ifPresent(n -> Checks.noNul(Checks.notBlank(n, "name"), "name"));
     for (String e : emails) {
-      Checks.notBlank(e, "email");
+      Checks.noNul(Checks.notBlank(e, "email"), "email");
     }
     if (emails.size() > 1 && new java.util.HashSet<>(emails).size() != emails.size()) {
       throw new IllegalArgumentException("emails must not repeat: " + emails);

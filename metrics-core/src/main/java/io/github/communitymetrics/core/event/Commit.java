@@ -42,7 +42,7 @@ public record Commit(
    *     time
    */
   public Commit {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     checkSha(sha, "sha");

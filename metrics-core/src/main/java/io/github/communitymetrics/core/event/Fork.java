@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Someone forked the repository.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor whoever forked it
  * @param forkFullName the full name of the new fork, when known
@@ -20,7 +20,7 @@ public record Fork(
 
   /** Checks the components. */
   public Fork {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.notNull(forkFullName, "forkFullName");

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * A comment on an issue, or on the conversation of a pull request (GitHub stores both as issue
  * comments; GitLab notes map here too). System notes are not comments.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor the comment's author
  * @param number the issue or pull request number, positive, unique within the repository
@@ -32,7 +32,7 @@ public record IssueComment(
 
   /** Checks the components. */
   public IssueComment {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");

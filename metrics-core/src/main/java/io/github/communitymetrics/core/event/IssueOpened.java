@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * An issue was opened.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor the issue's author
  * @param number the issue or pull request number, positive, unique within the repository
@@ -22,7 +22,7 @@ public record IssueOpened(
 
   /** Checks the components. */
   public IssueOpened {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");

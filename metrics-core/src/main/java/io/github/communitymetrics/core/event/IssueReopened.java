@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * A closed issue was reopened.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor whoever reopened it
  * @param number the issue or pull request number, positive, unique within the repository
@@ -19,7 +19,7 @@ public record IssueReopened(
 
   /** Checks the components. */
   public IssueReopened {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");

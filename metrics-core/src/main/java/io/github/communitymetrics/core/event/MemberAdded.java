@@ -7,7 +7,7 @@ import java.time.Instant;
  * Write or maintainer access to the repository was granted. Sources that list members without
  * saying who granted access use the member as the actor.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor whoever granted the access
  * @param member who received it
@@ -22,7 +22,7 @@ public record MemberAdded(
 
   /** Checks the components. */
   public MemberAdded {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.notNull(member, "member");

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A pull request was closed without being merged. A merge is a {@link PullRequestMerged}, not
  * a close.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor whoever closed it
  * @param number the issue or pull request number, positive, unique within the repository
@@ -23,7 +23,7 @@ public record PullRequestClosed(
 
   /** Checks the components. */
   public PullRequestClosed {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");

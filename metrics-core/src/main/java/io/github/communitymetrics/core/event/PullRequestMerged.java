@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A pull request was merged.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor whoever merged it
  * @param number the issue or pull request number, positive, unique within the repository
@@ -26,7 +26,7 @@ public record PullRequestMerged(
 
   /** Checks the components. */
   public PullRequestMerged {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");

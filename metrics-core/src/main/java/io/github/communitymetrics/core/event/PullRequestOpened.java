@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A pull (merge) request was opened.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor the pull request's author
  * @param number the issue or pull request number, positive, unique within the repository
@@ -26,7 +26,7 @@ public record PullRequestOpened(
 
   /** Checks the components. */
   public PullRequestOpened {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");

@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * A push to a branch or tag.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor whoever pushed
  * @param ref the full ref pushed to, such as {@code refs/heads/main}
@@ -23,7 +23,7 @@ public record Push(
 
   /** Checks the components. */
   public Push {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.notBlank(ref, "ref");

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A release was published.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor whoever published it
  * @param tag the release's tag
@@ -24,7 +24,7 @@ public record Release(
 
   /** Checks the components. */
   public Release {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.notBlank(tag, "tag");

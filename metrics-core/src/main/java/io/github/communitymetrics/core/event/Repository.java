@@ -24,7 +24,7 @@ public record Repository(Forge forge, String fullName, OptionalLong id)
   /** Checks the components. */
   public Repository {
     Checks.notNull(forge, "forge");
-    Checks.notBlank(fullName, "fullName");
+    Checks.noNul(Checks.notBlank(fullName, "fullName"), "fullName");
     Checks.notNull(id, "id");
     if (!(fullName.strip().equals(fullName))) {
       throw new IllegalArgumentException("fullName must not start or end with white space: '" + fullName + "'");

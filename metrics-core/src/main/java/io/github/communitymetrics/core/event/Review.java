@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * A review of a pull request was submitted (or an earlier one dismissed).
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor the reviewer
  * @param number the issue or pull request number, positive, unique within the repository
@@ -32,7 +32,7 @@ public record Review(
 
   /** Checks the components. */
   public Review {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * A comment on a line of a pull request's diff.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor the comment's author
  * @param number the issue or pull request number, positive, unique within the repository
@@ -29,7 +29,7 @@ public record ReviewComment(
 
   /** Checks the components. */
   public ReviewComment {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");

@@ -9,13 +9,14 @@ import java.time.Instant;
  *
  * @param name the name as recorded in the commit
  * @param email the e-mail address as recorded in the commit
- * @param time when, at the precision git records (seconds)
+ * @param time when, at the precision git records (seconds), within the {@linkplain EventTimes
+ *     supported range}
  */
 public record Signature(String name, String email, Instant time) {
   /** Checks the components. */
   public Signature {
     Checks.notNull(name, "name");
     Checks.notNull(email, "email");
-    Checks.notNull(time, "time");
+    EventTimes.check(time, "time");
   }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * Someone starred (GitHub: watched) the repository.
  *
- * @param at when it happened (UTC)
+ * @param at when it happened (UTC), within {@link EventTimes#MIN} and {@link EventTimes#MAX}
  * @param repo the repository
  * @param actor the stargazer
  */
@@ -17,7 +17,7 @@ public record Star(
 
   /** Checks the components. */
   public Star {
-    Checks.notNull(at, "at");
+    EventTimes.check(at, "at");
     Checks.notNull(repo, "repo");
     Checks.notNull(actor, "actor");
   }

@@ -12,6 +12,19 @@ public final class Checks {
     return Objects.requireNonNull(value, () -> name + " must not be null");
   }
 
+  /**
+   * Checks that {@code value} holds no NUL character (U+0000). Identity fields refuse it: C
+   * tools, databases and terminals cut strings there, so two names differing only after it
+   * could become one person downstream; no real login, name, e-mail or repository has one.
+   */
+  public static String noNul(String value, String name) {
+    int at = value.indexOf('\0');
+    if (at >= 0) {
+      throw new IllegalArgumentException(name + " must not hold a NUL character (U+0000) but has one at index " + at);
+    }
+    return value;
+  }
+
   /** Checks that {@code value} is neither null nor blank. */
   public static String notBlank(String value, String name) {
     notNull(value, name);

@@ -9,6 +9,7 @@ import io.github.communitymetrics.core.event.ChangeStatus;
 import io.github.communitymetrics.core.event.CoAuthor;
 import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventTimes;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.Forge;
@@ -729,7 +730,7 @@ final class EventDecoder {
   }
 
   private static Instant instant(String text, String field) {
-    return Instants.parseUtc(text)
+    Instant t = Instants.parseUtc(text)
         .orElseThrow(
             () ->
                 new FieldError(
@@ -737,6 +738,13 @@ final class EventDecoder {
                     "field {} must be an ISO-8601 instant in UTC ending in Z, such as"
                         + " 2024-03-01T12:00:00Z, but was "
                         + Json.quote(text)));
+    if (!EventTimes.isSupported(t)) {
+      throw new FieldError(
+          field,
+          "field {} must be between " + EventTimes.MIN + " and " + EventTimes.MAX
+              + " (the supported range, see docs/events.md) but was " + Json.quote(text));
+    }
+    return t;
   }
 
   private static <T> T require(T value, String field) {

@@ -2,6 +2,7 @@ package io.github.communitymetrics.core.io;
 
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.internal.Checks;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -17,9 +18,12 @@ import java.util.List;
  * that a newer writer's additions do not break this reader), treats JSON {@code null} as an
  * absent field, and rejects lines of a newer {@linkplain #SCHEMA_VERSION schema version}.
  *
- * <p>The methods take {@link Reader}s and {@link Writer}s rather than files or streams, so the
- * caller chooses the charset (it must be UTF-8 for files other programs read) and any
- * compression. Readers and writers obtained here take ownership of their source or target and
+ * <p>The methods take {@link Reader}s and {@link Writer}s rather than files, so the caller chooses
+ * any compression; the readers of an {@link InputStream} decode UTF-8 themselves, strictly: a line
+ * that is not valid UTF-8 is malformed (a replacement character would make two different logins
+ * equal, merging two people). Prefer them for files. A {@link Reader} is decoded as its creator
+ * chose ({@link java.io.InputStreamReader} replaces bad bytes silently). Either way a line holding
+ * a raw NUL character, or longer than {@link ReadOptions#maxLineLength()}, is malformed. Readers and writers obtained here take ownership of their source or target and
  * close it; {@link #readAll(Reader)} and {@link #writeAll(Iterable, Writer)} do not.
  */
 public final class EventJsonLines {
@@ -92,6 +96,46 @@ public final class EventJsonLines {
    */
   public static EventReader reader(Reader in, ReadOptions options) {
     return new EventReader(in, options, true);
+  }
+
+  /**
+   * A strict reader of JSON Lines from the UTF-8 bytes of {@code in}. Closing it closes {@code in}.
+   *
+   * @param in the bytes (already decompressed); the reader buffers
+   * @return a new reader
+   */
+  public static EventReader reader(InputStream in) {
+    return reader(in, ReadOptions.strict());
+  }
+
+  /**
+   * A reader of JSON Lines from the UTF-8 bytes of {@code in} that treats malformed lines as
+   * {@code options} say. A line that is not valid UTF-8 is malformed. Closing it closes {@code in}.
+   *
+   * @param in the bytes (already decompressed); the reader buffers
+   * @param options strict, or skipping malformed lines; the maximum line length is in bytes
+   * @return a new reader
+   */
+  public static EventReader reader(InputStream in, ReadOptions options) {
+    return new EventReader(in, options, true);
+  }
+
+  /**
+   * Every event in the UTF-8 bytes of {@code in}, strictly, in input order. Reads to the end; does
+   * not close {@code in}.
+   *
+   * @param in the bytes
+   * @return the events, immutable
+   * @throws MalformedEventException at the first malformed line
+   * @throws EventIoException if {@code in} fails
+   */
+  public static List<Event> readAll(InputStream in) {
+    EventReader reader = new EventReader(in, ReadOptions.strict(), false);
+    List<Event> events = new ArrayList<>();
+    while (reader.hasNext()) {
+      events.add(reader.next());
+    }
+    return List.copyOf(events);
   }
 
   /**

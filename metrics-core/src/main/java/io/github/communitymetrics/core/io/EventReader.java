@@ -2,7 +2,9 @@ package io.github.communitymetrics.core.io;
 
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.internal.Checks;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,6 +19,10 @@ import java.util.stream.StreamSupport;
  * Reads events from JSON Lines, one at a time: memory use does not grow with the input, only with
  * its longest line.
  *
+ * <p>Lines longer than {@link ReadOptions#maxLineLength()}, lines holding a raw NUL character and,
+ * when reading bytes, lines that are not valid UTF-8 are malformed like any other (see {@link
+ * EventJsonLines#reader(InputStream, ReadOptions)}).
+ *
  * <p>Blank lines (empty, or only spaces, tabs and a carriage return) are skipped and counted.
  * Lines may end in {@code "\n"} or {@code "\r\n"}; the last line need not end at all. A malformed
  * line throws {@link MalformedEventException} from {@link #hasNext()} or {@link #next()} under
@@ -26,7 +32,7 @@ import java.util.stream.StreamSupport;
  * <p>Obtain one from {@link EventJsonLines#reader(Reader, ReadOptions)}. Not thread-safe.
  */
 public final class EventReader implements Iterator<Event>, AutoCloseable {
-  private final Reader source;
+  private final Closeable source;
   private final boolean closeSource;
   private final ReadOptions options;
   private final LineSource lines;
@@ -42,7 +48,14 @@ public final class EventReader implements Iterator<Event>, AutoCloseable {
     this.source = Checks.notNull(source, "reader");
     this.options = Checks.notNull(options, "options");
     this.closeSource = closeSource;
-    this.lines = new LineSource(source);
+    this.lines = LineSource.of(source, options.maxLineLength());
+  }
+
+  EventReader(InputStream source, ReadOptions options, boolean closeSource) {
+    this.source = Checks.notNull(source, "input");
+    this.options = Checks.notNull(options, "options");
+    this.closeSource = closeSource;
+    this.lines = LineSource.of(source, options.maxLineLength());
   }
 
   /**
@@ -66,6 +79,9 @@ public final class EventReader implements Iterator<Event>, AutoCloseable {
           continue;
         }
         try {
+          if (lines.problem() != null) {
+            throw new MalformedEventException(lines.lineNumber(), lines.problem());
+          }
           next =
               decoder.decode(
                   lines.buffer(), lines.lineStart(), lines.lineLength(), lines.lineNumber());

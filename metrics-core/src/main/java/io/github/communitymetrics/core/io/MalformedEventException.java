@@ -40,6 +40,21 @@ public class MalformedEventException extends CommunityMetricsException {
     this.reason = reason;
   }
 
+  /**
+   * Creates an exception for a line of a named input (a file): the message is {@code
+   * events.jsonl: line 17: reason}.
+   *
+   * @param source the input's name
+   * @param lineNumber the 1-based number of the offending line in its input
+   * @param reason what is wrong with the line, without the line number
+   * @param cause the exception without the input's name, or null
+   */
+  public MalformedEventException(String source, long lineNumber, String reason, Throwable cause) {
+    super(source + ": line " + lineNumber + ": " + reason, cause);
+    this.lineNumber = lineNumber;
+    this.reason = reason;
+  }
+
   /** The 1-based number of the offending line; 1 for {@link EventJsonLines#fromLine(String)}. */
   public long lineNumber() {
     return lineNumber;

@@ -356,13 +356,15 @@ class EventJsonLinesTest {
   @Test
   void specialCharactersInNamesAndPathsRoundTrip() {
     String nasty = "a\"b\\c\nd\re\tf\u0000g\u001fh/é中😀\u2028";
+    // Identity fields (actors, repositories) refuse NUL, so the actor has every other character.
+    String nastyIdentity = nasty.replace("\u0000", "");
     Event e =
         new Commit(
             AT,
             REPO,
             new Actor(
-                Forge.GIT, Optional.empty(), OptionalLong.empty(), Optional.of(nasty),
-                List.of(nasty + "@x"), ActorKind.USER),
+                Forge.GIT, Optional.empty(), OptionalLong.empty(), Optional.of(nastyIdentity),
+                List.of(nastyIdentity + "@x"), ActorKind.USER),
             "abcdef0",
             List.of(),
             new Signature(nasty, "", AT),

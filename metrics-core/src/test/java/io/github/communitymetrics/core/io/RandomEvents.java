@@ -158,16 +158,16 @@ final class RandomEvents {
   }
 
   Actor actor() {
-    Optional<String> login = maybe(this::text);
+    Optional<String> login = maybe(this::identityText);
     OptionalLong id = random.nextBoolean() ? OptionalLong.of(longId()) : OptionalLong.empty();
-    Optional<String> name = maybe(this::text);
+    Optional<String> name = maybe(this::identityText);
     Set<String> emails = new LinkedHashSet<>();
     int emailCount = random.nextInt(4);
     for (int i = 0; i < emailCount; i++) {
-      emails.add(text() + "@" + text());
+      emails.add(identityText() + "@" + identityText());
     }
     if (login.isEmpty() && id.isEmpty() && name.isEmpty() && emails.isEmpty()) {
-      login = Optional.of(text());
+      login = Optional.of(identityText());
     }
     return new Actor(
         pick(FORGES), login, id, name, new ArrayList<>(emails), pick(ActorKind.values()));
@@ -175,14 +175,15 @@ final class RandomEvents {
 
   Repository repository() {
     // A full name must not start or end with white space, so bracket the arbitrary middle.
-    String fullName = "o" + (random.nextBoolean() ? "/" + text() + "x" : "/r");
+    String fullName = "o" + (random.nextBoolean() ? "/" + identityText() + "x" : "/r");
     OptionalLong id = random.nextBoolean() ? OptionalLong.of(longId()) : OptionalLong.empty();
     return new Repository(pick(FORGES), fullName, id);
   }
 
   /**
-   * Mostly whole seconds in 1970..2100 (the common shape), sometimes nanoseconds, sometimes the
-   * far past or future, which {@link Instant#toString()} writes with a sign or more digits.
+   * Mostly whole seconds in 1970..2100 (the common shape), sometimes nanoseconds, sometimes
+   * anywhere in the supported range ({@link io.github.communitymetrics.core.event.EventTimes}),
+   * its two ends included.
    */
   Instant instant() {
     int shape = random.nextInt(10);
@@ -193,7 +194,14 @@ final class RandomEvents {
       return Instant.ofEpochSecond(
           random.nextLong(0, 4_102_444_800L), random.nextInt(0, 1_000_000_000));
     }
-    return Instant.ofEpochSecond(random.nextLong(-100_000_000_000L, 300_000_000_000L));
+    int end = random.nextInt(4);
+    if (end == 0) {
+      return io.github.communitymetrics.core.event.EventTimes.MIN;
+    }
+    if (end == 1) {
+      return io.github.communitymetrics.core.event.EventTimes.MAX;
+    }
+    return Instant.ofEpochSecond(0, random.nextLong(0, Long.MAX_VALUE));
   }
 
   /** A non-blank string of 1 to 12 pieces, at least one of them not white space. */
@@ -207,6 +215,11 @@ final class RandomEvents {
       b.append('x');
     }
     return b.toString();
+  }
+
+  /** As {@link #text()} without NUL, which identity fields (logins, names, e-mails) refuse. */
+  String identityText() {
+    return text().replace('\u0000', '0');
   }
 
   private String possiblyEmpty() {

@@ -125,6 +125,11 @@ final class InputReader {
       tally.blankLines++;
       return;
     }
+    String invalid = RawJson.invalidText(buf, begin, end);
+    if (invalid != null) {
+      malformed(number, invalid);
+      return;
+    }
     try {
       decoder.decode(buf, begin, end - begin, sink);
     } catch (LineDecoder.MalformedLine e) {

@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventTimes;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
@@ -56,7 +57,11 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class LineDecoder {
   static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+      JsonFactory.builder()
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          // A key twice in a payload is ambiguous (the last would win): the line is malformed.
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   /** Caches are cleared past this size, which bounds their memory on any input. */
   private static final int MAX_CACHED = 50_000;
@@ -122,6 +127,11 @@ final class LineDecoder {
     if (epochSecond == Times.INVALID) {
       throw new MalformedLine("no valid \"created_at\"");
     }
+    if (epochSecond < EventTimes.MIN.getEpochSecond() || epochSecond > EventTimes.MAX.getEpochSecond()) {
+      // Whole seconds: the last supported second is whole up to EventTimes.MAX's nanoseconds.
+      throw new MalformedLine("\"created_at\" " + Times.format(epochSecond) + " is outside the supported range "
+          + EventTimes.MIN + " to " + EventTimes.MAX + " (docs/events.md)");
+    }
     String fullName = fullName();
     if (!filter.keepsAll() && (fullName == null || !filter.keeps(fullName))) {
       tally.filteredOut++;
@@ -146,9 +156,14 @@ final class LineDecoder {
         }
       }
     }
+    if (fullName != null && fullName.indexOf('\0') >= 0) {
+      throw new MalformedLine("NUL character (\\u0000) in the repository name");
+    }
     Event event;
     try {
       event = build(fullName);
+    } catch (NulInIdentity e) {
+      throw new MalformedLine(e.getMessage());
     } catch (IllegalArgumentException e) {
       // The core model rejects a value (a blank tag, a head that is not a sha): the event is
       // real but cannot be a core event.
@@ -591,6 +606,11 @@ final class LineDecoder {
   }
 
   private Actor actor(User u, String ghType) {
+    if (u.login.indexOf('\0') >= 0) {
+      // An escaped \u0000 in a login: refused as in the core model, and reported as malformed
+      // rather than as an unmappable event.
+      throw new NulInIdentity("NUL character (\\u0000) in the login of an actor");
+    }
     ActorKind kind = kind(u.login, ghType);
     OptionalLong id = id(u.id);
     Actor a = actors.get(u.login);
@@ -641,6 +661,15 @@ final class LineDecoder {
       j++;
     }
     return j == start || n > Integer.MAX_VALUE ? -1 : (int) n;
+  }
+
+  /** An identity field holding U+0000. */
+  private static final class NulInIdentity extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    NulInIdentity(String reason) {
+      super(reason);
+    }
   }
 
   /** A line that is not a GH Archive event. */

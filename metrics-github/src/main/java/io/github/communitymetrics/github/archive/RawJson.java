@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Finds the members of a JSON object in raw UTF-8 bytes without decoding them: strings are
@@ -36,12 +37,37 @@ final class RawJson {
     if (i < end && buf[i] == '}') {
       return i + 1;
     }
+    // The names seen so far, as [start, end) pairs: a name twice is malformed, since otherwise the
+    // last one would silently win (a WatchEvent with a second "type" read as a ForkEvent). The
+    // objects visited here have a handful of members, so a linear search is cheapest.
+    int[] names = new int[16];
+    int count = 0;
     while (true) {
       if (i >= end || buf[i] != '"') {
         throw bad("expected a quoted name");
       }
       int nameStart = i + 1;
       int nameEnd = skipString(buf, i, end) - 1;
+      for (int k = nameStart; k < nameEnd; k++) {
+        if (buf[k] == '\\') {
+          // An escaped name could spell a known one ("typ\u0065") without being seen as it, or
+          // as its duplicate; no GH Archive name has an escape.
+          throw bad("escaped member name");
+        }
+      }
+      for (int n = 0; n < count; n++) {
+        if (Arrays.equals(buf, names[2 * n], names[2 * n + 1], buf, nameStart, nameEnd)) {
+          throw new LineDecoder.MalformedLine(
+              "duplicate key \"" + new String(buf, nameStart, Math.min(nameEnd - nameStart, 80),
+                  StandardCharsets.UTF_8) + "\" in a JSON object");
+        }
+      }
+      if (2 * count == names.length) {
+        names = Arrays.copyOf(names, 2 * names.length);
+      }
+      names[2 * count] = nameStart;
+      names[2 * count + 1] = nameEnd;
+      count++;
       i = skipWs(buf, nameEnd + 1, end);
       if (i >= end || buf[i] != ':') {
         throw bad("expected ':'");
@@ -102,6 +128,77 @@ final class RawJson {
       }
     }
     return -1;
+  }
+
+  /**
+   * Why {@code buf[from, to)} is not acceptable text, or null if it is: it must be valid UTF-8
+   * (checked here, since the fast path decodes only the few strings it needs, and a decoder would
+   * replace bad bytes with U+FFFD, merging logins that differ only in them) and hold no raw NUL
+   * byte. Eight bytes at a time while they are ASCII and not NUL, the usual case.
+   */
+  static String invalidText(byte[] buf, int from, int to) {
+    int j = from;
+    while (true) {
+      while (j + 8 <= to) {
+        long w = (long) LONGS.get(buf, j);
+        if ((w & HIGHS) != 0 || hasZeroByte(w)) {
+          break;
+        }
+        j += 8;
+      }
+      if (j >= to) {
+        return null;
+      }
+      int b = buf[j] & 0xFF;
+      if (b == 0) {
+        return "raw NUL byte at byte " + (j - from + 1) + " of the line";
+      }
+      if (b < 0x80) {
+        j++;
+        continue;
+      }
+      // A multi-byte sequence: the lead byte fixes its length and the range of the second byte
+      // (no overlong forms, no surrogates, nothing above U+10FFFF).
+      int n;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        n = 2;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        if (b == 0xE0) {
+          lo = 0xA0;
+        } else if (b == 0xED) {
+          hi = 0x9F;
+        }
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        if (b == 0xF0) {
+          lo = 0x90;
+        } else if (b == 0xF4) {
+          hi = 0x8F;
+        }
+      } else {
+        return invalidUtf8(j - from);
+      }
+      if (j + n > to) {
+        return invalidUtf8(j - from);
+      }
+      int second = buf[j + 1] & 0xFF;
+      if (second < lo || second > hi) {
+        return invalidUtf8(j - from);
+      }
+      for (int k = 2; k < n; k++) {
+        if ((buf[j + k] & 0xC0) != 0x80) {
+          return invalidUtf8(j - from);
+        }
+      }
+      j += n;
+    }
+  }
+
+  private static String invalidUtf8(int offset) {
+    return "invalid UTF-8 at byte " + (offset + 1) + " of the line";
   }
 
   /** Whether some byte of {@code v} is zero (the classic SWAR test). */

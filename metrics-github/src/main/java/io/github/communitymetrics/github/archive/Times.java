@@ -78,6 +78,11 @@ final class Times {
     return Integer.MIN_VALUE;
   }
 
+  /** {@code epochSecond} as an ISO-8601 instant, for messages. */
+  static String format(long epochSecond) {
+    return Instant.ofEpochSecond(epochSecond).toString();
+  }
+
   private static int digits(byte[] c, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {

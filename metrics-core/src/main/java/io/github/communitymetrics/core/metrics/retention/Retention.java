@@ -48,11 +48,15 @@ import java.util.SortedMap;
  *
  * <p>Survival: a person departed (the event) if their last contribution is at least {@link
  * #departureGap()} before the as-of instant; their duration is their first to last contribution.
- * Everyone else is right-censored at {@code asOf - departureGap - first} (0 if negative): the
- * longest duration whose departure could already have been seen. (Censoring them at their last
- * contribution would be informative: people who left less than the gap ago would count as
- * surviving past their departure, biasing the hazard down.) Bands: Greenwood variance on {@link
- * #bandScale()} at {@link #level()}.
+ * Everyone else is right-censored at {@code asOf - departureGap - first}: the longest duration
+ * whose departure could already have been seen. (Censoring them at their last contribution would
+ * be informative: people who left less than the gap ago would count as surviving past their
+ * departure, biasing the hazard down.) People whose first contribution lies less than the gap
+ * before the as-of instant have no follow-up at all (that difference is negative): not even a
+ * departure at duration 0 could be seen yet, so they are counted ({@link
+ * RetentionResult#withoutFollowUp()}, {@link SurvivalCurve#withoutFollowUp()}) but are in no risk
+ * set. Keeping them at risk at 0 would count every one-time contributor among them as surviving
+ * t = 0 and bias S upward. Bands: Greenwood variance on {@link #bandScale()} at {@link #level()}.
  *
  * <p>Immutable; build from a preset ({@link #lfx}, {@link #chaoss}, {@link #openSauced}) and the
  * {@code with...} methods. Bots are excluded unless {@link #withBots(boolean)}.
@@ -680,6 +684,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     List<Actor> occasional = new ArrayList<>();
     List<Actor> departed = new ArrayList<>();
     List<Actor> censored = new ArrayList<>();
+    List<Actor> withoutFollowUp = new ArrayList<>();
     int people = state.times().size();
     long[] durations = new long[people];
     boolean[] events = new boolean[people];
@@ -742,13 +747,27 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       if (last < quietSince && t.length <= occasionalMaxContributions) {
         occasional.add(who);
       }
-      events[idx] = asOfS - last >= departureGap.getSeconds();
+      boolean gone = asOfS - last >= departureGap.getSeconds();
       // A departure is only seen once its gap has passed, so everyone is followed until
       // asOf - departureGap. Censoring the still-active at their last contribution instead would
       // keep people whose departure is not visible yet at risk past it, and bias the hazard down.
-      durations[idx] = events[idx] ? last - first : Math.max(0, asOfS - departureGap.getSeconds() - first);
-      (events[idx] ? departed : censored).add(who);
-      idx++;
+      long followedFor = asOfS - departureGap.getSeconds() - first;
+      if (gone) {
+        events[idx] = true;
+        durations[idx] = last - first;
+        departed.add(who);
+        idx++;
+      } else if (followedFor >= 0) {
+        // Not departed, so last - first > followedFor: at risk up to and at followedFor (even 0).
+        durations[idx] = followedFor;
+        censored.add(who);
+        idx++;
+      } else {
+        // First contribution within the gap before asOf: no departure could have been seen yet,
+        // not even at duration 0. Censored at 0 they would be at risk when the one-time
+        // contributors depart (t = 0) and all count as surviving it: S biased upward.
+        withoutFollowUp.add(who);
+      }
     }
     List<PeriodRetention> rows = new ArrayList<>(np);
     for (int k = 0; k < np; k++) {
@@ -774,10 +793,12 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
         cohorts.add(new CohortRow(periods.get(k), cohortMembers.get(k), counts));
       }
     }
-    SurvivalCurve curve = SurvivalCurve.kaplanMeier(durations, events, level, bandScale);
+    SurvivalCurve curve = SurvivalCurve.kaplanMeier(
+        Arrays.copyOf(durations, idx), Arrays.copyOf(events, idx), withoutFollowUp.size(), level,
+        bandScale);
     return new RetentionResult(
         this, asOf, rows, act, drift, away, osActive, osNew, osAlumni, repeat, flyBy, occasional,
-        cohorts, curve, departed, censored, state.unattributedMerges());
+        cohorts, curve, departed, censored, withoutFollowUp, state.unattributedMerges());
   }
 
   private static List<List<Actor>> lists(int n) {

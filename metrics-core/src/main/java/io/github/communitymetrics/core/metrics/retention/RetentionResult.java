@@ -33,7 +33,11 @@ import java.util.List;
  * @param departed people whose last contribution is at least the departure gap before {@code
  *     asOf} (the curve's events)
  * @param censored people still active (last contribution less than the departure gap before
- *     {@code asOf}): right-censored (see {@link Retention})
+ *     {@code asOf}) whose first contribution is at least the gap before {@code asOf}:
+ *     right-censored at {@code asOf - gap - first} (see {@link Retention})
+ * @param withoutFollowUp people still active whose first contribution is less than the departure
+ *     gap before {@code asOf}: no departure of theirs could be seen yet, so they are in no risk
+ *     set of the curve (its {@link SurvivalCurve#withoutFollowUp()})
  * @param unattributedMerges merged pull requests left out because their author is unknown
  */
 public record RetentionResult(
@@ -53,6 +57,7 @@ public record RetentionResult(
     SurvivalCurve survival,
     List<Actor> departed,
     List<Actor> censored,
+    List<Actor> withoutFollowUp,
     long unattributedMerges) {
 
   /** Checks the components and copies the lists. */
@@ -73,6 +78,7 @@ public record RetentionResult(
     Checks.notNull(survival, "survival");
     departed = List.copyOf(departed);
     censored = List.copyOf(censored);
+    withoutFollowUp = List.copyOf(withoutFollowUp);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -15,20 +16,37 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <p>Ties: at a time t, events happen before censorings, so someone censored at t was still at
  * risk at t (the textbook convention).
  *
- * @param subjects the number of subjects
- * @param events the number of subjects whose event was observed (the rest are censored)
+ * <p>Subjects without follow-up (observed for no time at all: for contributor survival, people
+ * whose first contribution lies within the departure gap before the as-of instant) are counted
+ * but are in no risk set. Keeping them at risk at t = 0, the time of the one-time contributors'
+ * departures, as if they had survived it, would bias S upward.
+ *
+ * @param subjects the number of subjects, with or without follow-up
+ * @param events the number of subjects whose event was observed (the rest are censored or
+ *     without follow-up)
+ * @param withoutFollowUp the subjects never followed (neither an event nor a censoring time):
+ *     counted in {@code subjects}, in no risk set
  * @param level the confidence level of the bands, strictly between 0 and 1
  * @param scale how the bands were built
  * @param steps one step per distinct event time, in increasing time
  */
 public record SurvivalCurve(
-    int subjects, int events, double level, BandScale scale, List<SurvivalStep> steps) {
+    int subjects,
+    int events,
+    int withoutFollowUp,
+    double level,
+    BandScale scale,
+    List<SurvivalStep> steps) {
 
   /** Checks the components and copies the steps. */
   public SurvivalCurve {
     Checks.notNegative(subjects, "subjects");
     Checks.argument(
         events >= 0 && events <= subjects, "events must be between 0 and subjects but was " + events);
+    Checks.argument(
+        withoutFollowUp >= 0 && withoutFollowUp <= subjects - events,
+        "withoutFollowUp must be between 0 and subjects - events (" + (subjects - events)
+            + ") but was " + withoutFollowUp);
     Checks.argument(level > 0 && level < 1, "level must be strictly between 0 and 1 but was " + level);
     Checks.notNull(scale, "scale");
     steps = List.copyOf(steps);
@@ -43,6 +61,19 @@ public record SurvivalCurve(
    *     level is not strictly between 0 and 1
    */
   public static SurvivalCurve kaplanMeier(long[] times, boolean[] event, double level, BandScale scale) {
+    return kaplanMeier(times, event, 0, level, scale);
+  }
+
+  /**
+   * As {@link #kaplanMeier(long[], boolean[], double, BandScale)}, with {@code withoutFollowUp}
+   * further subjects that were never followed: they count in {@link #subjects()} and {@link
+   * #withoutFollowUp()} but in no risk set.
+   *
+   * @throws IllegalArgumentException as the other form, or if {@code withoutFollowUp} is negative
+   */
+  public static SurvivalCurve kaplanMeier(
+      long[] times, boolean[] event, int withoutFollowUp, double level, BandScale scale) {
+    Checks.notNegative(withoutFollowUp, "withoutFollowUp");
     Checks.notNull(times, "times");
     Checks.notNull(event, "event");
     Checks.notNull(scale, "scale");
@@ -90,13 +121,18 @@ public record SurvivalCurve(
       steps.add(step(t, atRisk, d, s, greenwood, z, scale));
       atRisk -= d;
     }
-    return new SurvivalCurve(n, ne, level, scale, steps);
+    Checks.argument(
+        withoutFollowUp <= Integer.MAX_VALUE - n, "too many subjects: " + n + " + " + withoutFollowUp);
+    return new SurvivalCurve(n + withoutFollowUp, ne, withoutFollowUp, level, scale, steps);
   }
 
   private static SurvivalStep step(
       long t, int atRisk, int d, double s, double greenwood, double z, BandScale scale) {
     if (s <= 0) {
-      return new SurvivalStep(t, atRisk, d, 0, 0, 0, 0);
+      // Greenwood's sum has the term d / (n (n - d)) with n = d: the variance S^2 * infinity is
+      // undefined, and so is any band. [0, 0] would claim certainty that the data do not give.
+      return new SurvivalStep(
+          t, atRisk, d, 0, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
     double se = s * Math.sqrt(greenwood);
     double lo;
@@ -110,7 +146,8 @@ public record SurvivalCurve(
       lo = Math.min(s, Math.pow(s, Math.exp(z * sd)));
       hi = Math.max(s, Math.pow(s, Math.exp(-z * sd)));
     }
-    return new SurvivalStep(t, atRisk, d, s, se, lo, hi);
+    return new SurvivalStep(
+        t, atRisk, d, s, OptionalDouble.of(se), OptionalDouble.of(lo), OptionalDouble.of(hi));
   }
 
   /**
@@ -126,6 +163,11 @@ public record SurvivalCurve(
       found = st;
     }
     return Optional.ofNullable(found);
+  }
+
+  /** The subjects that were followed for some time: {@code subjects - withoutFollowUp}. */
+  public int followed() {
+    return subjects - withoutFollowUp;
   }
 
   /** S(time): 1 before the first event, then the estimate of the last step at or before it. */

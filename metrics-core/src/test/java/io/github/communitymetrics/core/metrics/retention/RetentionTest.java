@@ -165,22 +165,26 @@ class RetentionTest {
     RetentionResult r = run(saoPaulo());
     // Gap 100 days: only alice (111 days quiet) departed; carol (86 days) is censored.
     assertEquals(List.of(ALICE), r.departed());
-    assertEquals(List.of(BOB, CAROL, DAVE), r.censored());
+    // dave's only contribution (May 20) is 42 days before asOf, within the 100-day gap: no
+    // follow-up, so counted but in no risk set.
+    assertEquals(List.of(BOB, CAROL), r.censored());
+    assertEquals(List.of(DAVE), r.withoutFollowUp());
     SurvivalCurve c = r.survival();
     assertEquals(4, c.subjects());
     assertEquals(1, c.events());
+    assertEquals(1, c.withoutFollowUp());
     SurvivalStep st = c.steps().get(0);
     // alice: Feb 1 02:30 to Mar 11 12:00 UTC = 38 days 9 h 30 min.
     assertEquals(38 * 86_400 + 9 * 3600 + 1800, st.time());
     // The censored are followed to asOf - 100 days = Mar 23 03:00 UTC: bob from Jan 15 12:00 for
-    // 66 days 15 h, carol from Mar 5 12:00 for 17 days 15 h, dave (May 20) for 0.
+    // 66 days 15 h, carol from Mar 5 12:00 for 17 days 15 h; dave (May 20) is not followed.
     // At risk at alice's departure: alice and bob.
     assertEquals(2, st.atRisk());
     assertEquals(0.5, st.survival());
-    assertEquals(0.5 * Math.sqrt(0.5), st.standardError(), 1e-12);
+    assertEquals(0.5 * Math.sqrt(0.5), st.standardError().getAsDouble(), 1e-12);
     // log(-log) band: sqrt v = sqrt(0.5) / ln 2 = 1.0201; 0.5^exp(+-1.96 * 1.0201).
-    assertEquals(0.005983, st.lower(), 1e-6);
-    assertEquals(0.910410, st.upper(), 1e-6);
+    assertEquals(0.005983, st.lower().getAsDouble(), 1e-6);
+    assertEquals(0.910410, st.upper().getAsDouble(), 1e-6);
   }
 
   @Test
@@ -194,7 +198,8 @@ class RetentionTest {
     more.add(comment(erin, "2025-06-01T12:00:00Z", 7));
     EventStore s = EventStore.of(more);
     RetentionResult r = saoPaulo().compute(s, People.resolve(s));
-    assertEquals(List.of(BOB, CAROL, DAVE, erin), r.censored());
+    assertEquals(List.of(BOB, CAROL, erin), r.censored());
+    assertEquals(List.of(DAVE), r.withoutFollowUp());
     SurvivalStep st = r.survival().steps().get(0);
     assertEquals(2, st.atRisk());
     assertEquals(0.5, st.survival());
