@@ -13,7 +13,11 @@ module io.github.communitymetrics.forge {
   requires org.slf4j;
 
   exports io.github.communitymetrics.forge;
-  // The crawl engine (checkpoint state, ledgers, the page loop) is for the adapters only.
+  // For the adapters only: the HTTP client, JSON helpers and credentials (internal), and the crawl
+  // engine (checkpoint state, ledgers, the page loop). The public package fits on one page.
+  exports io.github.communitymetrics.forge.internal to
+      io.github.communitymetrics.github,
+      io.github.communitymetrics.gitlab;
   exports io.github.communitymetrics.forge.crawl to
       io.github.communitymetrics.github,
       io.github.communitymetrics.gitlab;

@@ -25,9 +25,9 @@ import java.util.function.IntConsumer;
  * {@code page} with {@code Link} (and GitLab's {@code X-Next-Page}). Each request is counted and
  * handed to a hook before it is answered, so a test can kill a client at a chosen request.
  *
- * <p>With {@code gitLabKeepsOrder} false, GitLab's issue list ignores {@code order_by=updated_at},
- * {@code sort} and {@code updated_after}, and lists by creation, newest first: GitLab's default, as
- * a compatible server that does not implement those parameters answers.
+ * <p>GitLab's issue list follows an {@link Order}: kept as asked, or ignored the way a compatible
+ * server that does not implement the parameters answers (by creation, newest first: GitLab's
+ * default), with or without honouring {@code updated_after}.
  */
 final class FakeForgeServer implements AutoCloseable {
   static final int STARS = 3000;
@@ -46,12 +46,22 @@ final class FakeForgeServer implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
-  private final boolean gitLabKeepsOrder;
+  private final Order order;
+
+  /** How the GitLab issue list treats {@code order_by=updated_at&sort=asc&updated_after=}. */
+  enum Order {
+    /** As GitLab does. */
+    KEPT,
+    /** Filters by {@code updated_after} but lists newest created first. */
+    IGNORED_BUT_FILTERED,
+    /** Ignores all three: every issue, newest created first. */
+    IGNORED
+  }
   private volatile IntConsumer hook = n -> {};
   private volatile int goneFrom = Integer.MAX_VALUE;
 
-  FakeForgeServer(boolean gitLabKeepsOrder) throws IOException {
-    this.gitLabKeepsOrder = gitLabKeepsOrder;
+  FakeForgeServer(Order order) throws IOException {
+    this.order = order;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext("/", this::handle);
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
@@ -183,9 +193,11 @@ final class FakeForgeServer implements AutoCloseable {
     for (int iid = 1; iid <= GL_ISSUES; iid++) {
       iids.add(iid);
     }
-    if (gitLabKeepsOrder) {
+    if (order != Order.IGNORED) {
       Instant after = q.containsKey("updated_after") ? Instant.parse(q.get("updated_after")) : Instant.MIN;
       iids.removeIf(iid -> updatedAt(iid).isBefore(after));
+    }
+    if (order == Order.KEPT) {
       iids.sort(Comparator.comparing(FakeForgeServer::updatedAt).thenComparing(iid -> iid));
     } else {
       iids.sort(Comparator.reverseOrder());

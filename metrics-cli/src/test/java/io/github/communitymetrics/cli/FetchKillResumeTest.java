@@ -79,7 +79,7 @@ class FetchKillResumeTest {
   @ParameterizedTest(name = "{0} {1} seed {2}")
   @MethodSource("cases")
   void killedAtRandomMomentsAndResumedLosesAndRepeatsNothing(String forge, String suffix, long seed) throws Exception {
-    try (FakeForgeServer server = new FakeForgeServer(true)) {
+    try (FakeForgeServer server = new FakeForgeServer(FakeForgeServer.Order.KEPT)) {
       // The clean run, in this JVM: what the resumed runs must add up to.
       Path clean = dir.resolve("clean" + suffix);
       StringWriter cleanErr = new StringWriter();

@@ -1,5 +1,7 @@
 package io.github.communitymetrics.forge;
 
+import io.github.communitymetrics.forge.internal.Args;
+
 import io.github.communitymetrics.core.CommunityMetricsException;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.io.EventJsonLines;

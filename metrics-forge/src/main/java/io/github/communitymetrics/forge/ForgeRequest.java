@@ -1,5 +1,8 @@
 package io.github.communitymetrics.forge;
 
+import io.github.communitymetrics.forge.internal.Redaction;
+import io.github.communitymetrics.forge.internal.Args;
+
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.github.communitymetrics.forge;
 
+import io.github.communitymetrics.forge.internal.ForgeHttpClient;
+import io.github.communitymetrics.forge.internal.Args;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -244,7 +247,7 @@ public abstract class ForgeSourceBuilder<B extends ForgeSourceBuilder<B>> {
   }
 
   /**
-   * The transport settings of a built source.
+   * The transport settings of a built source; the adapters build their HTTP client from them.
    *
    * @param sender the transport
    * @param clock the clock for rate-limit resets
@@ -277,27 +280,6 @@ public abstract class ForgeSourceBuilder<B extends ForgeSourceBuilder<B>> {
       Objects.requireNonNull(listener, "listener");
       Args.positive(maxWait, "maxWait");
       trustedHosts = List.copyOf(trustedHosts);
-    }
-
-    /**
-     * A client builder with these settings, the trusted hosts among its credential origins; the
-     * source adds its authenticator, its API's origin ({@link
-     * ForgeHttpClient.Builder#credentialOrigin(URI)}), rate-limit classifier and request
-     * accounting.
-     *
-     * @return a new client builder
-     */
-    public ForgeHttpClient.Builder client() {
-      ForgeHttpClient.Builder builder = ForgeHttpClient.builder(sender);
-      trustedHosts.forEach(builder::credentialOrigin);
-      return builder
-          .maxWait(maxWait)
-          .rateLimitPolicy(rateLimitPolicy)
-          .retryPolicy(retryPolicy)
-          .clock(clock)
-          .sleeper(sleeper)
-          .random(random)
-          .listener(listener);
     }
   }
 }

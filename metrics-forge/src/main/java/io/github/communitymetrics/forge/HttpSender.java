@@ -1,5 +1,7 @@
 package io.github.communitymetrics.forge;
 
+import io.github.communitymetrics.forge.internal.Args;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;

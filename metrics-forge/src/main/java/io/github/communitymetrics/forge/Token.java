@@ -1,5 +1,7 @@
 package io.github.communitymetrics.forge;
 
+import io.github.communitymetrics.forge.internal.Args;
+
 import java.util.Objects;
 
 /**

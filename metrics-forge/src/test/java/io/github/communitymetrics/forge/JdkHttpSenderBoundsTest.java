@@ -1,5 +1,7 @@
 package io.github.communitymetrics.forge;
 
+import io.github.communitymetrics.forge.internal.ForgeHttpClient;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

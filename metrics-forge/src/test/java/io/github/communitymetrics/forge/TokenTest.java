@@ -1,5 +1,8 @@
 package io.github.communitymetrics.forge;
 
+import io.github.communitymetrics.forge.internal.Authenticator;
+import io.github.communitymetrics.forge.internal.Redaction;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -7,22 +7,22 @@ import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
-import io.github.communitymetrics.forge.Authenticator;
-import io.github.communitymetrics.forge.CheckpointStore;
+import io.github.communitymetrics.forge.internal.Authenticator;
+import io.github.communitymetrics.forge.internal.CheckpointStore;
 import io.github.communitymetrics.forge.CheckpointException;
 import io.github.communitymetrics.forge.crawl.Checkpoint;
 import io.github.communitymetrics.forge.crawl.PagedList;
 import io.github.communitymetrics.forge.ForbiddenException;
 import io.github.communitymetrics.forge.NotFoundException;
-import io.github.communitymetrics.forge.ForgeHttpClient;
+import io.github.communitymetrics.forge.internal.ForgeHttpClient;
 import io.github.communitymetrics.forge.ForgeSourceBuilder;
 import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.JsonValues;
-import io.github.communitymetrics.forge.Links;
+import io.github.communitymetrics.forge.internal.JsonValues;
+import io.github.communitymetrics.forge.internal.Links;
 import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.NotReadyException;
-import io.github.communitymetrics.forge.RequestAccounting;
+import io.github.communitymetrics.forge.internal.RequestAccounting;
 import io.github.communitymetrics.forge.RetryPolicy;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.github.internal.ETagCache;
@@ -266,7 +266,7 @@ public final class GitHubSource {
   }
 
   private ForgeHttpClient client(RequestAccounting accounting) {
-    return transport.client()
+    return ForgeHttpClient.builder(transport)
         .authenticator(tokens.isEmpty() ? Authenticator.NONE : new TokenPool(tokens))
         // The credential goes to the REST and GraphQL origins (and trusted hosts) only.
         .credentialOrigin(apiUrl)

@@ -4,17 +4,17 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
-import io.github.communitymetrics.forge.Authenticator;
-import io.github.communitymetrics.forge.ForgeHttpClient;
+import io.github.communitymetrics.forge.internal.Authenticator;
+import io.github.communitymetrics.forge.internal.ForgeHttpClient;
 import io.github.communitymetrics.forge.ForgeSourceBuilder;
 import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.JsonValues;
+import io.github.communitymetrics.forge.internal.JsonValues;
 import io.github.communitymetrics.forge.MalformedResponseException;
 import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.ProgressListener;
-import io.github.communitymetrics.forge.RateLimitClassifier;
-import io.github.communitymetrics.forge.RequestAccounting;
+import io.github.communitymetrics.forge.internal.RateLimitClassifier;
+import io.github.communitymetrics.forge.internal.RequestAccounting;
 import io.github.communitymetrics.forge.ServerErrorException;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.gitlab.internal.GitLabMapping;
@@ -113,7 +113,7 @@ public final class GitLabSource {
     Objects.requireNonNull(sink, "sink");
     RequestAccounting accounting = new RequestAccounting();
     ForgeHttpClient http =
-        transport.client()
+        ForgeHttpClient.builder(transport)
             .authenticator(authenticator.orElse(Authenticator.NONE))
             // The credential goes to the instance's origin (and trusted hosts) only.
             .credentialOrigin(baseUrl)

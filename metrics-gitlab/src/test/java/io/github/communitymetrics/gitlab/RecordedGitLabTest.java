@@ -19,7 +19,7 @@ import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.JsonValues;
+import io.github.communitymetrics.forge.internal.JsonValues;
 import io.github.communitymetrics.forge.RetryPolicy;
 import io.github.communitymetrics.forge.Token;
 import io.github.communitymetrics.testkit.SharedData;

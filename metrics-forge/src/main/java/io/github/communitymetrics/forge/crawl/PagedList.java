@@ -2,7 +2,7 @@ package io.github.communitymetrics.forge.crawl;
 
 import io.github.communitymetrics.forge.CheckpointException;
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.JsonValues;
+import io.github.communitymetrics.forge.internal.JsonValues;
 import io.github.communitymetrics.forge.MalformedResponseException;
 import java.net.URI;
 import java.util.List;

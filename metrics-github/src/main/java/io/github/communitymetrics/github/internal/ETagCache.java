@@ -1,7 +1,7 @@
 package io.github.communitymetrics.github.internal;
 
-import io.github.communitymetrics.forge.CheckpointStore;
-import io.github.communitymetrics.forge.ForgeHttpClient;
+import io.github.communitymetrics.forge.internal.CheckpointStore;
+import io.github.communitymetrics.forge.internal.ForgeHttpClient;
 import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
 import java.nio.charset.StandardCharsets;

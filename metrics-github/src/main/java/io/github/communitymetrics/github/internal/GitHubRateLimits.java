@@ -1,8 +1,8 @@
 package io.github.communitymetrics.github.internal;
 
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.RateLimitClassifier;
-import io.github.communitymetrics.forge.RateLimitSignal;
+import io.github.communitymetrics.forge.internal.RateLimitClassifier;
+import io.github.communitymetrics.forge.internal.RateLimitSignal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

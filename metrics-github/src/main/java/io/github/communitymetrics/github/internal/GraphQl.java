@@ -3,7 +3,7 @@ package io.github.communitymetrics.github.internal;
 import io.github.communitymetrics.forge.ForbiddenException;
 import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.GraphQlException;
-import io.github.communitymetrics.forge.JsonValues;
+import io.github.communitymetrics.forge.internal.JsonValues;
 import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.RateLimitedException;
 import java.io.StringWriter;

@@ -24,7 +24,7 @@ import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
-import io.github.communitymetrics.forge.JsonValues;
+import io.github.communitymetrics.forge.internal.JsonValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

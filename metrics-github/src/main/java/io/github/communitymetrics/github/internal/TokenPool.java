@@ -1,6 +1,6 @@
 package io.github.communitymetrics.github.internal;
 
-import io.github.communitymetrics.forge.Authenticator;
+import io.github.communitymetrics.forge.internal.Authenticator;
 import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.Token;

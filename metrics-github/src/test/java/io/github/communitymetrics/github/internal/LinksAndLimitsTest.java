@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.Links;
-import io.github.communitymetrics.forge.RateLimitSignal;
+import io.github.communitymetrics.forge.internal.Links;
+import io.github.communitymetrics.forge.internal.RateLimitSignal;
 import io.github.communitymetrics.forge.Token;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.communitymetrics.gitlab.internal;
 
 import io.github.communitymetrics.forge.ForgeResponse;
-import io.github.communitymetrics.forge.Links;
+import io.github.communitymetrics.forge.internal.Links;
 import java.net.URI;
 import java.util.Optional;
 

@@ -1,4 +1,6 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.RequestCounts;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

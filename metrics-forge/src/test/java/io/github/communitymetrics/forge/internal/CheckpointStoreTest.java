@@ -1,4 +1,4 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,6 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
 
 import java.time.Duration;
 import java.time.Instant;

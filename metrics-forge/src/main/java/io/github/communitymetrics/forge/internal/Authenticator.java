@@ -1,4 +1,8 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.Token;
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
 
 /**
  * Adds the credential to a request. {@link ForgeHttpClient} calls it only for requests to one of

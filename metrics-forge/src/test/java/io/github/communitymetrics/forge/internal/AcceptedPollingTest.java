@@ -1,4 +1,9 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.NotReadyException;
+import io.github.communitymetrics.forge.RetryPolicy;
+import io.github.communitymetrics.forge.ForgeResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,8 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.HttpSender;
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.ForgeResponse;
 
 import java.io.IOException;
 import java.net.URI;

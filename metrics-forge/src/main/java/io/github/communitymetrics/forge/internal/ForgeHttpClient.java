@@ -1,4 +1,25 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.ForgeSourceBuilder;
+
+import io.github.communitymetrics.forge.ServerErrorException;
+import io.github.communitymetrics.forge.NotFoundException;
+import io.github.communitymetrics.forge.Sleeper;
+import io.github.communitymetrics.forge.Token;
+import io.github.communitymetrics.forge.ResponseTooLargeException;
+import io.github.communitymetrics.forge.AuthenticationException;
+import io.github.communitymetrics.forge.ForbiddenException;
+import io.github.communitymetrics.forge.HttpSender;
+import io.github.communitymetrics.forge.UnavailableForLegalReasonsException;
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.NotReadyException;
+import io.github.communitymetrics.forge.RateLimitPolicy;
+import io.github.communitymetrics.forge.GoneException;
+import io.github.communitymetrics.forge.RateLimitedException;
+import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.MalformedResponseException;
+import io.github.communitymetrics.forge.RetryPolicy;
+import io.github.communitymetrics.forge.ForgeResponse;
 
 import io.github.communitymetrics.core.CommunityMetricsException;
 import java.io.IOException;
@@ -95,6 +116,27 @@ public final class ForgeHttpClient {
    */
   public static Builder builder(HttpSender sender) {
     return new Builder(sender);
+  }
+
+  /**
+   * A builder with a source's transport settings, its trusted hosts among the credential origins;
+   * the source adds its authenticator, its API's origin ({@link Builder#credentialOrigin(URI)}),
+   * rate-limit classifier and request accounting.
+   *
+   * @param transport the settings of the source's builder
+   * @return a new builder
+   */
+  public static Builder builder(ForgeSourceBuilder.Transport transport) {
+    Builder builder = builder(transport.sender());
+    transport.trustedHosts().forEach(builder::credentialOrigin);
+    return builder
+        .maxWait(transport.maxWait())
+        .rateLimitPolicy(transport.rateLimitPolicy())
+        .retryPolicy(transport.retryPolicy())
+        .clock(transport.clock())
+        .sleeper(transport.sleeper())
+        .random(transport.random())
+        .listener(transport.listener());
   }
 
   /**

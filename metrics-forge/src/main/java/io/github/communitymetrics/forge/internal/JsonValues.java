@@ -1,4 +1,7 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.MalformedResponseException;
+import io.github.communitymetrics.forge.ForgeResponse;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
 
 import io.github.communitymetrics.core.CommunityMetricsException;
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.ForgeResponse;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,21 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.ServerErrorException;
+import io.github.communitymetrics.forge.ForgeException;
+import io.github.communitymetrics.forge.NotFoundException;
+import io.github.communitymetrics.forge.RequestCounts;
+import io.github.communitymetrics.forge.Token;
+import io.github.communitymetrics.forge.AuthenticationException;
+import io.github.communitymetrics.forge.ForbiddenException;
+import io.github.communitymetrics.forge.UnavailableForLegalReasonsException;
+import io.github.communitymetrics.forge.ForgeRequest;
+import io.github.communitymetrics.forge.RateLimitPolicy;
+import io.github.communitymetrics.forge.GoneException;
+import io.github.communitymetrics.forge.RateLimitedException;
+import io.github.communitymetrics.forge.ProgressListener;
+import io.github.communitymetrics.forge.MalformedResponseException;
+import io.github.communitymetrics.forge.RetryPolicy;
+import io.github.communitymetrics.forge.ForgeResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,6 @@
-package io.github.communitymetrics.forge;
+package io.github.communitymetrics.forge.internal;
+
+import io.github.communitymetrics.forge.Token;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
