@@ -22,6 +22,16 @@ public final class Checks {
     if (at >= 0) {
       throw new IllegalArgumentException(name + " must not hold a NUL character (U+0000) but has one at index " + at);
     }
+    // An unpaired surrogate (an escaped "\ud800" in JSON) is no character: it cannot be written as
+    // UTF-8 and back, so it cannot name anyone.
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(name + " must be well-formed Unicode but has an unpaired surrogate at index " + i);
+      }
+    }
     return value;
   }
 

@@ -7,6 +7,12 @@ import java.util.Arrays;
  * Turns UTF-8 byte ranges into interned strings without decoding a range seen before: an
  * open-addressing table keyed on the bytes. Paths and names repeat across a history's commits, so
  * most lookups allocate nothing.
+ *
+ * <p>A range that is not valid UTF-8 (a name or path committed in a legacy encoding: git stores
+ * the bytes it was given, and old histories hold Latin-1 and Windows-1252 names) is decoded as
+ * Windows-1252, its five undefined bytes as the C1 controls ISO-8859-1 gives them. That decoding
+ * is one-to-one, so two different byte strings never become one name, which replacing invalid
+ * bytes with U+FFFD would do (and would make two people one).
  */
 public final class ByteInterner {
   private byte[][] keys = new byte[1024][];
@@ -26,7 +32,7 @@ public final class ByteInterner {
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
       byte[] k = keys[slot];
       if (k == null) {
-        String s = new String(buf, from, len, StandardCharsets.UTF_8);
+        String s = decode(buf, from, len);
         keys[slot] = Arrays.copyOfRange(buf, from, to);
         values[slot] = s;
         hashes[slot] = h;
@@ -38,6 +44,39 @@ public final class ByteInterner {
       if (hashes[slot] == h && k.length == len && Arrays.equals(k, 0, len, buf, from, to)) {
         return values[slot];
       }
+    }
+  }
+
+  private static final char[] WINDOWS_1252 = new char[128];
+
+  static {
+    java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+    for (int b = 0x80; b <= 0xFF; b++) {
+      char c = new String(new byte[] {(byte) b}, cp1252).charAt(0);
+      WINDOWS_1252[b - 0x80] = c == '\uFFFD' ? (char) b : c;
+    }
+  }
+
+  /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (one-to-one, see the class doc). */
+  static String decode(byte[] buf, int from, int len) {
+    boolean ascii = true;
+    for (int i = from; i < from + len && ascii; i++) {
+      ascii = buf[i] >= 0;
+    }
+    if (ascii) {
+      return new String(buf, from, len, StandardCharsets.ISO_8859_1);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(buf, from, len))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      char[] out = new char[len];
+      for (int i = 0; i < len; i++) {
+        int b = buf[from + i] & 0xFF;
+        out[i] = b < 0x80 ? (char) b : WINDOWS_1252[b - 0x80];
+      }
+      return new String(out);
     }
   }
 

@@ -203,6 +203,17 @@ public final class LogScanner {
     if (at == Long.MIN_VALUE || ct == Long.MIN_VALUE) {
       return "malformed author or committer time";
     }
+    long max = io.github.communitymetrics.core.event.EventTimes.MAX.getEpochSecond();
+    if (at < 0 || ct < 0 || at > max || ct > max) {
+      return "author or committer time " + (at < 0 || at > max ? at : ct) + " s is outside the supported range "
+          + io.github.communitymetrics.core.event.EventTimes.MIN + " to " + io.github.communitymetrics.core.event.EventTimes.MAX;
+    }
+    for (int i = ls; i < le; i++) {
+      if (buf[i] == 0) {
+        // A NUL cuts a name in tools that end strings there: two people would become one.
+        return "a NUL byte in the commit header at byte " + (i - ls + 1);
+      }
+    }
     sha = new String(buf, shaFrom, shaTo - shaFrom, StandardCharsets.US_ASCII);
     authorTime = at;
     authorName = interner.intern(buf, tabs[3] + 1, tabs[4]);

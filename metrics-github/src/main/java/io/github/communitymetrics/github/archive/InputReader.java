@@ -113,6 +113,11 @@ final class InputReader {
 
   private void line(long number, int from, int to, Consumer<? super Event> sink) {
     tally.lines++;
+    if (to - from > maxLineBytes) {
+      // The buffer starts larger than a small bound: a line that fits it may still be too long.
+      malformed(number, "line longer than " + maxLineBytes + " bytes");
+      return;
+    }
     int end = to;
     while (end > from && isSpace(buf[end - 1])) {
       end--;

@@ -1,0 +1,40 @@
+package io.github.communitymetrics.git;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.io.ReadOptions;
+import io.github.communitymetrics.core.io.ReadReport;
+import java.io.ByteArrayInputStream;
+
+/**
+ * Fuzzes the commit-log reader with arbitrary bytes (plain: the inflater is the JDK's). Every test
+ * run replays the seeds; {@code JAZZER_FUZZ=1} fuzzes, as {@code .ci/run} does. For any input: a
+ * strict read ends normally or with a {@link CommitLogFormatException} naming a line within the
+ * input; a skipping read never throws and builds every commit it reports.
+ */
+class CommitLogReaderFuzzTest {
+  private static final Repository REPO = Repository.of(io.github.communitymetrics.core.event.Forge.GIT, "fuzz");
+
+  @FuzzTest(maxDuration = "20s")
+  void anyBytes(byte[] data) {
+    long lines = 1;
+    for (byte b : data) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    try (CommitLogReader reader = CommitLogReader.of(new ByteArrayInputStream(data), "fuzz", ReadOptions.strict())) {
+      reader.commits(REPO).forEach(c -> { });
+    } catch (CommitLogFormatException e) {
+      assertTrue(e.lineNumber() >= 1 && e.lineNumber() <= lines, e.getMessage());
+    }
+    try (CommitLogReader reader = CommitLogReader.of(new ByteArrayInputStream(data), "fuzz", ReadOptions.skipMalformed(3))) {
+      long commits = reader.commits(REPO).count();
+      ReadReport report = reader.report();
+      assertTrue(report.malformedLinesSkipped() <= lines, report.toString());
+      assertTrue(commits >= 0);
+    }
+  }
+}
