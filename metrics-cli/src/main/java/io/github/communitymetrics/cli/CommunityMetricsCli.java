@@ -80,14 +80,40 @@ public final class CommunityMetricsCli implements Runnable {
     return status;
   }
 
-  private static String describe(Exception e) {
-    if (e instanceof CommunityMetricsException || e instanceof UncheckedIOException) {
+  /** One line for a person: what failed and on which file, without Java class names. */
+  static String describe(Exception e) {
+    if (e instanceof UncheckedIOException u && u.getCause() != null) {
+      String file = fileProblem(u.getCause());
+      if (file != null) {
+        return file;
+      }
+      // The message is usually "reading X" or "reading X: reason"; add the reason when missing.
+      String message = u.getMessage() == null ? "" : u.getMessage();
+      String reason = u.getCause().getMessage();
+      return reason == null || message.contains(reason) ? message : message + ": " + reason;
+    }
+    if (e instanceof CommunityMetricsException) {
       return e.getMessage();
     }
-    if (e instanceof java.io.IOException) {
-      return "I/O error: " + e.getMessage();
+    if (e instanceof java.io.IOException io) {
+      String file = fileProblem(io);
+      return file != null ? file : "I/O error: " + e.getMessage();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  /** A missing, unreadable or otherwise failing file, named; null for other failures. */
+  private static String fileProblem(Throwable e) {
+    if (e instanceof java.nio.file.NoSuchFileException f) {
+      return "no such file: " + f.getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException f) {
+      return "permission denied: " + f.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return f.getFile() + ": " + (f.getReason() == null ? "I/O error" : f.getReason());
+    }
+    return null;
   }
 
   /** Reads the version from the jar manifest, which Maven fills in. */

@@ -17,13 +17,19 @@ import io.github.communitymetrics.git.GitRepository;
 import io.github.communitymetrics.git.LogSnapshot;
 import io.github.communitymetrics.git.PathList;
 import io.github.communitymetrics.git.SelectionResult;
+import io.github.communitymetrics.git.TextListFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -119,6 +125,13 @@ final class TruckFactorCommand implements Callable<Integer> {
   Path patterns;
 
   @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      description = "The encoding of --aliases, --exclude and --patterns (e.g. UTF-8,"
+          + " windows-1252). Default: each line is UTF-8 if valid, else Windows-1252.")
+  String encoding;
+
+  @Option(
       names = "--system",
       paramLabel = "OWNER/NAME",
       defaultValue = "",
@@ -162,19 +175,32 @@ final class TruckFactorCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--linguist-files goes with --git-log, instead of --ls-files");
     }
+    if (revision.isBlank() || revision.startsWith("-")) {
+      throw new ParameterException(spec.commandLine(),
+          "--revision must be a commit, branch or tag not starting with '-' but was '" + revision
+              + "'");
+    }
+    Optional<Charset> charset = charset();
+    for (Path file : new Path[] {source.gitLog, lsFiles, linguistFiles, aliases, exclude, patterns}) {
+      if (file != null && Files.isDirectory(file)) {
+        throw new ParameterException(spec.commandLine(),
+            file + " is a directory; the option expects a file");
+      }
+    }
     IdentityRule rule = switch (identityRule.strip().toLowerCase(Locale.ROOT)) {
       case "name" -> IdentityRule.NAME;
       case "name-or-email" -> IdentityRule.NAME_OR_EMAIL;
       default -> throw new ParameterException(spec.commandLine(),
           "--identity must be name or name-or-email but was '" + identityRule + "'");
     };
-    FileSelection selection = selection();
+    FileSelection selection = selection(charset);
     UnaryOperator<String> identity = UnaryOperator.identity();
     if (aliases != null) {
-      try (BufferedReader in = Files.newBufferedReader(aliases, StandardCharsets.UTF_8)) {
+      try (BufferedReader in = TextListFile.open(aliases, charset)) {
         identity = AliasList.read(in, system, aliases.toString()).asFunction();
       }
     }
+    List<String> warnings = new ArrayList<>();
 
     String label;
     List<String> snapshot;
@@ -184,6 +210,7 @@ final class TruckFactorCommand implements Callable<Integer> {
       GitRepository repo = GitRepository.open(source.git,
           gitExecutable == null ? GitExecutable.onPath() : GitExecutable.at(gitExecutable));
       label = repo.directory() + " @ " + revision;
+      boolean shallow = repo.isShallow();
       snapshot = repo.listFiles(revision);
       selected = selection.select(snapshot);
       List<String> kept = selected.kept();
@@ -191,6 +218,11 @@ final class TruckFactorCommand implements Callable<Integer> {
       history = repo.readLog(revision, in -> CommitLogAuthorship.collect(
           CommitLogReader.of(in, "git log " + revision, ReadOptions.strict()), kept, names,
           rule, coAuthors));
+      if (shallow) {
+        warnings.add(String.format(Locale.ROOT, "%s is a shallow clone: its history stops after"
+            + " %,d commits, so this truck factor comes from a truncated history (run"
+            + " 'git fetch --unshallow' for the full one)", repo.directory(), history.commits()));
+      }
     } else {
       label = source.gitLog.toString();
       if (lsFiles != null) {
@@ -220,7 +252,7 @@ final class TruckFactorCommand implements Callable<Integer> {
     };
     PrintWriter out = spec.commandLine().getOut();
     Report report = new Report(label, algo.label, snapshot.size(), selected, history, result,
-        directories);
+        directories, warnings, whyZero(algo, history, result));
     if (json) {
       report.writeJson(out);
     } else {
@@ -230,10 +262,49 @@ final class TruckFactorCommand implements Callable<Integer> {
     return CommunityMetricsCli.EXIT_OK;
   }
 
-  private FileSelection selection() throws IOException {
+  private Optional<Charset> charset() {
+    if (encoding == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Charset.forName(encoding.strip()));
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new ParameterException(spec.commandLine(),
+          "--encoding must be a charset such as UTF-8 or windows-1252 but was '" + encoding + "'");
+    }
+  }
+
+  /**
+   * Why the truck factor is 0, or empty when it is not: more than half the files were orphaned
+   * before anyone left, which for the recency algorithm means no recent activity on them.
+   */
+  static Optional<String> whyZero(Algorithm algo, AuthorshipHistory history,
+      TruckFactorResult result) {
+    if (result.truckFactor() > 0) {
+      return Optional.empty();
+    }
+    if (result.filesAnalyzed() == 0) {
+      return Optional.of("no file was analysed: every file of the snapshot was excluded or has no"
+          + " change in the history");
+    }
+    String share = String.format(Locale.ROOT, "%,d of %,d analysed files (%.1f%%)",
+        result.orphanedFiles(), result.filesAnalyzed(),
+        100.0 * result.orphanedFiles() / result.filesAnalyzed());
+    if (algo == Algorithm.RECENCY) {
+      RecencyTruckFactor recency = RecencyTruckFactor.busFactorExplorer();
+      Instant head = Instant.ofEpochSecond(history.headEpochSecond());
+      return Optional.of(share + " have no author with recent activity (a change within the "
+          + recency.window().toDays() + " days before the newest commit, " + head
+          + "), so at least half the files are orphaned before anyone leaves");
+    }
+    return Optional.of(share + " have no author whose degree of authorship passes the"
+        + " thresholds, so at least half the files are orphaned before anyone leaves");
+  }
+
+  private FileSelection selection(Optional<Charset> charset) throws IOException {
     FileSelection.Builder builder = FileSelection.builder();
     if (exclude != null) {
-      try (BufferedReader in = Files.newBufferedReader(exclude, StandardCharsets.UTF_8)) {
+      try (BufferedReader in = TextListFile.open(exclude, charset)) {
         builder.excludeListed(in, system, exclude.toString());
       }
     }
@@ -241,7 +312,7 @@ final class TruckFactorCommand implements Callable<Integer> {
       builder.addLinguistDefaults();
     }
     if (patterns != null) {
-      try (BufferedReader in = Files.newBufferedReader(patterns, StandardCharsets.UTF_8)) {
+      try (BufferedReader in = TextListFile.open(patterns, charset)) {
         builder.addPaperPatterns(in, patterns.toString());
       }
     }
@@ -277,11 +348,17 @@ final class TruckFactorCommand implements Callable<Integer> {
       SelectionResult selection,
       AuthorshipHistory history,
       TruckFactorResult result,
-      SortedMap<String, TruckFactorResult> directories) {
+      SortedMap<String, TruckFactorResult> directories,
+      List<String> warnings,
+      Optional<String> whyZero) {
 
     void writeText(PrintWriter out) {
+      for (String warning : warnings) {
+        out.println("Warning: " + warning + ".");
+      }
       out.printf(Locale.ROOT, "Truck factor of %s: %d (algorithm %s)%n", source,
           result.truckFactor(), algorithm);
+      whyZero.ifPresent(why -> out.println("Why 0: " + why + "."));
       out.printf(Locale.ROOT, "Files: %,d in the snapshot, %,d analysed%s%n", filesInSnapshot,
           result.filesAnalyzed(), excludedText());
       out.printf(Locale.ROOT,
@@ -347,6 +424,17 @@ final class TruckFactorCommand implements Callable<Integer> {
         g.writeEndObject();
         g.writeNumberProperty("commits", history.commits());
         g.writeNumberProperty("developers", history.developers().size());
+        if (!warnings.isEmpty()) {
+          g.writeName("warnings");
+          g.writeStartArray();
+          for (String warning : warnings) {
+            g.writeString(warning);
+          }
+          g.writeEndArray();
+        }
+        if (whyZero.isPresent()) {
+          g.writeStringProperty("whyZero", whyZero.get());
+        }
         if (directories != null) {
           g.writeName("directories");
           g.writeStartArray();

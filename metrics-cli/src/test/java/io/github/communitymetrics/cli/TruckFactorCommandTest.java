@@ -212,11 +212,12 @@ class TruckFactorCommandTest {
     commit(repo, "Bob Baker", "bob@example.org", 4);
     Run r = run("truck-factor", "--git", repo.toString(), "--json");
     assertEquals(0, r.status(), r.err());
-    // Five files: Alice 3 (one through the mailmap), Bob 2 (w.c, .mailmap): Alice leaves, 2/5.
-    assertTrue(r.out().contains("\"algorithm\":\"avelino\",\"truckFactor\":1,\"filesAnalyzed\":5,"
-        + "\"coverage\":0.4,\"orphanedFiles\":3,\"authors\":[{\"name\":\"Alice Able\","
-        + "\"email\":\"alice@example.org\",\"files\":3,\"share\":0.6}],\"filesInSnapshot\":5,"),
-        r.out());
+    // Five files, four of them source (.mailmap has no Linguist language): Alice 3 (one through
+    // the mailmap), Bob 1 (w.c): Alice leaves, 1/4.
+    assertTrue(r.out().contains("\"algorithm\":\"avelino\",\"truckFactor\":1,\"filesAnalyzed\":4,"
+        + "\"coverage\":0.25,\"orphanedFiles\":3,\"authors\":[{\"name\":\"Alice Able\","
+        + "\"email\":\"alice@example.org\",\"files\":3,\"share\":0.75}],\"filesInSnapshot\":5,"
+        + "\"excludedFiles\":{\"not_source\":1},"), r.out());
   }
 
   private static void write(Path repo, String name, String content) {

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.git;
 
+import io.github.communitymetrics.git.internal.LinguistLanguages;
 import io.github.communitymetrics.git.internal.LinguistRules;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -19,19 +21,25 @@ import java.util.regex.PatternSyntaxException;
  * ExclusionRule} or an explicit exclusion list names. Immutable and thread-safe; build one with
  * {@link #builder()} or take {@link #defaults()}.
  *
- * <p>The {@linkplain #defaults() defaults} are GitHub Linguist's vendor and documentation rules
- * plus the generated-file rules that the path alone decides, translated into Java regular
- * expressions from Linguist around version 7.22 (see {@link Builder#addLinguistDefaults()}).
- * Linguist also drops files by content (binary, generated headers, non-programming languages);
- * a path-only selection cannot, so it keeps somewhat more files than Linguist's source list.
+ * <p>The {@linkplain #defaults() defaults} classify files as GitHub Linguist 7.22.0 does for its
+ * language statistics, from the path alone: its vendor and documentation rules, the generated-file
+ * rules that the path decides, and the language of the file name, keeping only programming and
+ * markup languages (see {@link Builder#addLinguistDefaults()}). Linguist also reads the content
+ * (shebangs, generated headers, minified code, empty and binary files), which a path cannot: on
+ * the 13 systems of the shared data the selection agrees with Linguist's own list with precision
+ * 0.997 and recall 0.991 (docs/truck-factor.md).
  */
 public final class FileSelection {
   private final List<ExclusionRule> rules;
   private final Map<String, ExclusionRule> explicit;
+  private final boolean languages;
+  // One rule per distinct reason text, so that equal exclusions share one explaining rule.
+  private final Map<String, ExclusionRule> languageRules = new ConcurrentHashMap<>();
 
   private FileSelection(Builder builder) {
     this.rules = List.copyOf(builder.rules);
     this.explicit = Map.copyOf(builder.explicit);
+    this.languages = builder.languages;
   }
 
   /** A selection that keeps every file. */
@@ -39,7 +47,10 @@ public final class FileSelection {
     return builder().build();
   }
 
-  /** The default selection: Linguist's vendor, documentation and path-only generated rules. */
+  /**
+   * The default selection: Linguist's vendor, documentation and path-only generated rules, then
+   * Linguist's language by file name (programming and markup kept).
+   */
   public static FileSelection defaults() {
     return builder().addLinguistDefaults().build();
   }
@@ -77,7 +88,29 @@ public final class FileSelection {
         return Optional.of(rule);
       }
     }
+    if (languages) {
+      LinguistLanguages.Verdict verdict = LinguistLanguages.get().classify(path);
+      if (!verdict.source()) {
+        return Optional.of(languageRules.computeIfAbsent(verdict.key() + "\0" + verdict.reason(),
+            k -> languageRule(verdict)));
+      }
+    }
     return Optional.empty();
+  }
+
+  /** The rule shown for a file whose language is not source: its extension or name, and why. */
+  private static ExclusionRule languageRule(LinguistLanguages.Verdict verdict) {
+    String key = verdict.key();
+    Pattern pattern;
+    if (key.isEmpty()) {
+      pattern = Pattern.compile("[^/]*$"); // nothing in the name matched: the whole name is why
+    } else if (key.startsWith(".")) {
+      pattern = Pattern.compile(Pattern.quote(key) + "$", Pattern.CASE_INSENSITIVE);
+    } else {
+      pattern = Pattern.compile("(^|/)" + Pattern.quote(key) + "$");
+    }
+    return new ExclusionRule(ExclusionReason.NOT_SOURCE, pattern,
+        "linguist " + LinguistLanguages.VERSION + " languages.yml: " + verdict.reason());
   }
 
   /** Whether {@code path} is kept. */
@@ -111,19 +144,30 @@ public final class FileSelection {
   public static final class Builder {
     private final List<ExclusionRule> rules = new ArrayList<>();
     private final Map<String, ExclusionRule> explicit = new HashMap<>();
+    private boolean languages;
 
     private Builder() {}
 
     /**
-     * Adds the default rules, in this order: Linguist's {@code documentation.yml}, {@code
-     * vendor.yml}, then the path-only checks of {@code generated.rb}. They are a hand translation
-     * into Java regular expressions of the lists as they stood around Linguist 7.22, written
-     * without access to that exact release: rare entries may differ.
+     * Adds the default rules, in this order: Linguist 7.22.0's {@code documentation.yml}, {@code
+     * vendor.yml} (both verbatim), the path-only checks of {@code generated.rb}, and then
+     * {@link #addLinguistLanguages()}.
      */
     public Builder addLinguistDefaults() {
       add(ExclusionReason.DOCUMENTATION, LinguistRules.DOCUMENTATION, "linguist documentation.yml");
       add(ExclusionReason.VENDORED, LinguistRules.VENDOR, "linguist vendor.yml");
       add(ExclusionReason.GENERATED, LinguistRules.GENERATED, "linguist generated.rb (path rules)");
+      return addLinguistLanguages();
+    }
+
+    /**
+     * Keeps, after every pattern rule and explicit list, only files whose Linguist 7.22.0 language
+     * by name is of type programming or markup, the types Linguist counts in language statistics;
+     * the others are excluded as {@link ExclusionReason#NOT_SOURCE}. Ambiguous names and scripts
+     * without an extension are decided as {@code internal.LinguistLanguages} describes.
+     */
+    public Builder addLinguistLanguages() {
+      languages = true;
       return this;
     }
 

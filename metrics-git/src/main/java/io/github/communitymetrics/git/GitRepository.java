@@ -122,6 +122,20 @@ public final class GitRepository {
         GitRepository::nulSeparated);
   }
 
+  /**
+   * Whether the repository is a shallow clone ({@code git clone --depth}, {@code .git/shallow}):
+   * its history stops at grafted commits, so a log from it is a truncated history. Asks {@code git
+   * rev-parse --is-shallow-repository} (git 2.15 and newer).
+   *
+   * @throws GitCommandException if git failed
+   */
+  public boolean isShallow() {
+    String answer = GitProcess.run(git.path(), directory,
+        List.of("rev-parse", "--is-shallow-repository"),
+        in -> new String(in.readAllBytes(), StandardCharsets.UTF_8)).strip();
+    return answer.equals("true");
+  }
+
   private static List<String> nulSeparated(InputStream raw) throws java.io.IOException {
     List<String> names = new ArrayList<>();
     InputStream in = new BufferedInputStream(raw, 65536);

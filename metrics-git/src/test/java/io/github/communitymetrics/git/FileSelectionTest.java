@@ -47,9 +47,29 @@ class FileSelectionTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "lib/rails.rb", "src/main/java/A.java", "builtin/log.c", "d3.js/src/core.js",
-      "lib/examples/x.rb", "my docs/a.c", "src/vendored.c", "reconfigure", "minimal.js"})
+      "lib/examples/x.rb", "my docs/a.c", "src/vendored.c", "reconfigure.sh", "minimal.js",
+      "Makefile", "src/git.h", "bin/rails", "exe/rubocop", "app/views/a.html.erb", "s/x.less"})
   void defaultsKeepSource(String path) {
     assertTrue(FileSelection.defaults().keeps(path), path);
+  }
+
+  /** Linguist counts only programming and markup languages; a path alone decides these. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "package.json", "config/database.yml", "notes/FAQ.md", "guides/source/2_2_release_notes.md",
+      "po/de.po", "t/t4034/perl/expect", "git-gui/po/glossary/txt-to-pot.txt", "logo.png",
+      "Gemfile.lock", "MIT-LICENSE.txt.x.csv", "lib/tasks/data.xml"})
+  void defaultsExcludeFilesWhoseLanguageIsNotSource(String path) {
+    assertFalse(FileSelection.defaults().keeps(path), path);
+    assertEquals(ExclusionReason.NOT_SOURCE,
+        FileSelection.defaults().exclusionFor(path).orElseThrow().reason(), path);
+  }
+
+  @Test
+  void aNotSourceExclusionSaysWhichLanguageAndWhy() {
+    ExclusionRule rule = FileSelection.defaults().exclusionFor("notes/FAQ.md").orElseThrow();
+    assertTrue(rule.source().contains("Markdown is prose"), rule.source());
+    assertTrue(rule.matches("notes/FAQ.md"), rule.toString());
   }
 
   @Test

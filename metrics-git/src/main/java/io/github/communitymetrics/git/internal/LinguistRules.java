@@ -1,209 +1,88 @@
 package io.github.communitymetrics.git.internal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default path rules, translated by hand into Java regular expressions from GitHub Linguist's
- * {@code lib/linguist/vendor.yml}, {@code lib/linguist/documentation.yml} and the path-only checks of
- * {@code lib/linguist/generated.rb}, as they stood around Linguist 7.22 (the version that produced
- * the reference file lists the paper's inputs were compared with). They were reproduced without
- * network access, from the well-known lists, so they are a translation, not a copy: a few rare
- * entries may differ from that exact release. Linguist's YAML regexes are Ruby regexes searched
- * anywhere in the path; the constructs used here mean the same in Java.
+ * The default path rules of GitHub Linguist 7.22.0 (the version that produced the reference file
+ * lists): {@code lib/linguist/vendor.yml} and {@code documentation.yml} read verbatim from resources
+ * copied from that tag (MIT licence, {@code LICENSE-linguist.txt} next to them), and the checks of
+ * {@code generated.rb} that need only the path, translated by hand. Linguist's YAML regexes are
+ * Ruby regexes searched anywhere in the path; every construct in these lists means the same in Java
+ * (a test compiles each and checks Linguist's own examples).
  */
 public final class LinguistRules {
   private LinguistRules() {}
 
-  /** {@code vendor.yml}: third-party and tool-owned files. */
-  public static final List<String> VENDOR = List.of(
-      "(^|/)cache/",
-      "^[Dd]ependencies/",
-      "(^|/)dist/",
-      "^deps/",
-      "(^|/)configure$",
-      "(^|/)config\\.guess$",
-      "(^|/)config\\.sub$",
-      "(^|/)aclocal\\.m4",
-      "(^|/)libtool\\.m4",
-      "(^|/)ltoptions\\.m4",
-      "(^|/)ltsugar\\.m4",
-      "(^|/)ltversion\\.m4",
-      "(^|/)lt~obsolete\\.m4",
-      "(^|/)dotnet-install\\.(ps1|sh)$",
-      "(^|/)cpplint\\.py",
-      "(^|/)node_modules/",
-      "(^|/)\\.yarn/(releases|plugins|sdks|versions|unplugged)/",
-      "(^|/)_esy$",
-      "(^|/)bower_components/",
-      "^rebar$",
-      "(^|/)erlang\\.mk",
-      "(^|/)Godeps/_workspace/",
-      "(^|/)testdata/",
-      "(^|/)\\.indent\\.pro",
-      "(\\.|-)min\\.(js|css)$",
-      "([^\\s]*)import\\.(css|less|scss|styl)$",
-      "(^|/)bootstrap([^/.]*)(\\..*)?\\.(js|css|less|scss|styl)$",
-      "(^|/)custom\\.bootstrap([^\\s]*)(js|css|less|scss|styl)$",
-      "(^|/)font-?awesome\\.(css|less|scss|styl)$",
-      "(^|/)font-?awesome/.*\\.(css|less|scss|styl)$",
-      "(^|/)foundation\\.(css|less|scss|styl)$",
-      "(^|/)normalize\\.(css|less|scss|styl)$",
-      "(^|/)skeleton\\.(css|less|scss|styl)$",
-      "(^|/)[Bb]ourbon/.*\\.(css|less|scss|styl)$",
-      "(^|/)animate\\.(css|less|scss|styl)$",
-      "(^|/)materialize\\.(css|less|scss|styl|js)$",
-      "(^|/)select2/.*\\.(css|scss|js)$",
-      "(^|/)bulma\\.(css|sass|scss)$",
-      "(3rd|[Tt]hird)[-_]?[Pp]arty/",
-      "(^|/)vendors?/",
-      "(^|/)[Ee]xtern(als?)?/",
-      "(^|/)[Vv]+endor/",
-      "^debian/",
-      "(^|/)run\\.n$",
-      "(^|/)bootstrap-datepicker/",
-      "(^|/)jquery([^.]*)\\.js$",
-      "(^|/)jquery\\-\\d\\.\\d+(\\.\\d+)?\\.js$",
-      "(^|/)jquery\\-ui(\\-\\d\\.\\d+(\\.\\d+)?)?(\\.\\w+)?\\.(js|css)$",
-      "(^|/)jquery\\.(ui|effects)\\.([^.]*)\\.(js|css)$",
-      "(^|/)jquery\\.fn\\.gantt\\.js",
-      "(^|/)jquery\\.fancybox\\.(js|css)",
-      "(^|/)fuelux\\.js",
-      "(^|/)jquery\\.fileupload(-\\w+)?\\.js$",
-      "(^|/)jquery\\.dataTables\\.js",
-      "(^|/)bootbox\\.js",
-      "(^|/)pdf\\.worker\\.js",
-      "(^|/)slick\\.\\w+.js$",
-      "(^|/)Leaflet\\.Coordinates-\\d+\\.\\d+\\.\\d+\\.src\\.js$",
-      "(^|/)leaflet\\.draw-src\\.js",
-      "(^|/)leaflet\\.draw\\.css",
-      "(^|/)Control\\.FullScreen\\.css",
-      "(^|/)Control\\.FullScreen\\.js",
-      "(^|/)leaflet\\.spin\\.js",
-      "(^|/)wicket-leaflet\\.js",
-      "(^|/)\\.sublime-project",
-      "(^|/)\\.sublime-workspace",
-      "(^|/)\\.vscode/",
-      "(^|/)prototype(.*)\\.js$",
-      "(^|/)effects\\.js$",
-      "(^|/)controls\\.js$",
-      "(^|/)dragdrop\\.js$",
-      "(.*?)\\.d\\.ts$",
-      "(^|/)mootools([^.]*)\\d+\\.\\d+.\\d+([^.]*)\\.js$",
-      "(^|/)dojo\\.js$",
-      "(^|/)MochiKit\\.js$",
-      "(^|/)yahoo-([^.]*)\\.js$",
-      "(^|/)yui([^.]*)\\.js$",
-      "(^|/)ckeditor\\.js$",
-      "(^|/)tiny_mce([^.]*)\\.js$",
-      "(^|/)tiny_mce/(langs|plugins|themes|utils)",
-      "(^|/)ace-builds/",
-      "(^|/)fontello(.*?)\\.css$",
-      "(^|/)MathJax/",
-      "(^|/)Chart\\.js$",
-      "(^|/)[Cc]ode[Mm]irror/(\\d+\\.\\d+/)?(lib|mode|theme|addon|keymap|demo)",
-      "(^|/)shBrush([^.]*)\\.js$",
-      "(^|/)shCore\\.js$",
-      "(^|/)shLegacy\\.js$",
-      "(^|/)angular([^.]*)\\.js$",
-      "(^|/)d3(\\.v\\d+)?([^.]*)\\.js$",
-      "(^|/)react(-[^.]*)?\\.js$",
-      "(^|/)flow-typed/.*\\.js$",
-      "(^|/)modernizr\\-\\d\\.\\d+(\\.\\d+)?\\.js$",
-      "(^|/)modernizr\\.custom\\.\\d+\\.js$",
-      "(^|/)knockout-(\\d+\\.){3}(debug\\.)?js$",
-      "(^|/)docs?/_?(build|themes?|templates?|static)/",
-      "(^|/)admin_media/",
-      "(^|/)env/",
-      "(^|/)fabfile\\.py$",
-      "(^|/)waf$",
-      "(^|/)\\.osx$",
-      "\\.xctemplate/",
-      "\\.imageset/",
-      "(^|/)Pods/",
-      "(^|/)Sparkle/",
-      "(^|/)Crashlytics\\.framework/",
-      "(^|/)Fabric\\.framework/",
-      "(^|/)BuddyBuildSDK\\.framework/",
-      "(^|/)Realm\\.framework",
-      "(^|/)RealmSwift\\.framework",
-      "(^|/)\\.gitattributes$",
-      "(^|/)\\.gitignore$",
-      "(^|/)\\.gitmodules$",
-      "(^|/)gradlew$",
-      "(^|/)gradlew\\.bat$",
-      "(^|/)gradle/wrapper/",
-      "(^|/)mvnw$",
-      "(^|/)mvnw\\.cmd$",
-      "(^|/)\\.mvn/wrapper/",
-      "-vsdoc\\.js$",
-      "\\.intellisense\\.js$",
-      "(^|/)jquery([^.]*)\\.validate(\\.unobtrusive)?\\.js$",
-      "(^|/)jquery([^.]*)\\.unobtrusive\\-ajax\\.js$",
-      "(^|/)[Mm]icrosoft([Mm]vc)?([Aa]jax|[Vv]alidation)(\\.debug)?\\.js$",
-      "(^|/)[Pp]ackages/.+\\.\\d+/",
-      "(^|/)extjs/.*?\\.(js|xml|txt|html|properties)$",
-      "(^|/)extjs/(\\.sencha|docs|builds|cmd|examples|locale|packages|plugins|resources|src|welcome)/",
-      "(^|/)html5shiv\\.js$",
-      "(^|/)[Tt]ests?/fixtures/",
-      "(^|/)[Ss]pecs?/fixtures/",
-      "(^|/)cordova([^.]*)\\.js$",
-      "(^|/)cordova\\-\\d\\.\\d(\\.\\d)?\\.js$",
-      "(^|/)foundation(\\..*)?\\.js$",
-      "(^|/)Vagrantfile$",
-      "(^|/)\\.[Dd][Ss]_[Ss]tore$",
-      "(^|/)inst/extdata/",
-      "(^|/)octicons\\.css",
-      "(^|/)sprockets-octicons\\.scss",
-      "(^|/)activator$",
-      "(^|/)activator\\.bat$",
-      "(^|/)proguard\\.pro$",
-      "(^|/)proguard-rules\\.pro$",
-      "(^|/)puphpet/",
-      "(^|/)\\.google_apis/",
-      "(^|/)Jenkinsfile$",
-      "(^|/)\\.github/");
+  /** {@code vendor.yml} of Linguist 7.22.0, verbatim: third-party and tool-owned files. */
+  public static final List<String> VENDOR = yamlList("vendor.yml");
 
-  /** {@code documentation.yml}: documentation, licences, examples and samples. */
-  public static final List<String> DOCUMENTATION = List.of(
-      "^[Dd]ocs?/",
-      "(^|/)[Dd]ocumentation/",
-      "(^|/)[Gg]roovydoc/",
-      "(^|/)[Jj]avadoc/",
-      "^[Mm]an/",
-      "^[Ee]xamples/",
-      "^[Dd]emos?/",
-      "(^|/)inst/doc/",
-      "(^|/)CITATION(\\.cff|(S)?(\\.(bib|md))?)$",
-      "(^|/)CHANGE(S|LOG)?(\\.|$)",
-      "(^|/)CONTRIBUTING(\\.|$)",
-      "(^|/)COPYING(\\.|$)",
-      "(^|/)INSTALL(\\.|$)",
-      "(^|/)LICEN[CS]E(\\.|$)",
-      "(^|/)[Ll]icen[cs]e(\\.|$)",
-      "(^|/)README(\\.|$)",
-      "(^|/)[Rr]eadme(\\.|$)",
-      "^[Ss]amples?/");
+  /** {@code documentation.yml} of Linguist 7.22.0, verbatim: documentation, licences, examples. */
+  public static final List<String> DOCUMENTATION = yamlList("documentation.yml");
 
   /**
-   * The checks of {@code generated.rb} that need only the path (the others read the content, which
-   * a selection over a file list cannot).
+   * The entries of one of Linguist's regex lists: each line {@code - regex} (the lists use no YAML
+   * quoting, so the rest of the line is the regex); comments and blank lines skipped.
+   */
+  private static List<String> yamlList(String name) {
+    String resource = "/io/github/communitymetrics/git/linguist/" + name;
+    InputStream stream = LinguistRules.class.getResourceAsStream(resource);
+    if (stream == null) {
+      throw new IllegalStateException("missing resource " + resource);
+    }
+    List<String> regexes = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.startsWith("- ")) {
+          regexes.add(line.substring(2).strip());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + resource, e);
+    }
+    return List.copyOf(regexes);
+  }
+
+  /**
+   * The checks of {@code generated.rb} (7.22.0) that need only the path, in its order, plus a few
+   * whose content check a generated file of that name always passes ({@code *.pb.go}, {@code
+   * *_pb2.py}, {@code *.pb.cc/h}: protoc's header) or which name lock files and tool directories
+   * that are never source. Linguist's other checks read the content (minified, compiled
+   * CoffeeScript, parser generators, ...), which a selection over a file list cannot.
    */
   public static final List<String> GENERATED = List.of(
       "\\.(nib|xcworkspacedata|xcuserstate)$",
+      "(?:^|/)\\.idea/",
+      "(^Pods|/Pods)/",
       "(^|/)Carthage/Build/",
-      "(^|/)__generated__/",
-      "\\.designer\\.(cs|vb)$",
-      "\\.feature\\.cs$",
-      "(^|/)composer\\.lock$",
-      "(^|/)Cargo\\.lock$",
-      "(^|/)(Gopkg|glide)\\.lock$",
-      "(^|/)(npm-shrinkwrap|package-lock)\\.json$",
+      "__generated__/",
+      "(?i)\\.designer\\.(cs|vb)$",
+      "(?i)\\.feature\\.cs$",
+      "composer\\.lock",
+      "Cargo\\.lock",
+      "node_modules/",
+      "vendor/((?!-)[-0-9A-Za-z]+(?<!-)\\.)+(com|edu|gov|in|me|net|org|fm|io)",
+      "(Gopkg|glide)\\.lock",
+      "poetry\\.lock",
+      "(^|/)(\\w+\\.)?esy.lock$",
+      "npm-shrinkwrap\\.json",
+      "package-lock\\.json",
+      "(?:^|/)\\.terraform\\.lock\\.hcl$",
+      "(^|/)\\.pnp\\..*$",
+      "Godeps/",
+      ".\\.zep\\.(?:c|h|php)$",
+      "(?i)(\\.css|\\.js)\\.map$",
+      "Pipfile\\.lock",
+      "(?i)_tlb\\.pas$",
+      // Not path rules in generated.rb, see above.
       "(^|/)yarn\\.lock$",
-      "(^|/)\\.pnp\\.(c|m)?js$",
-      "(^|/)Pipfile\\.lock$",
-      "(^|/)poetry\\.lock$",
-      "(^|/)Godeps/",
-      "\\.(js|css)\\.map$",
       "(^|/)\\.gradle/",
       "\\.pb\\.go$",
       "_pb2\\.py$",
