@@ -157,16 +157,20 @@ public final class CommitLogReader implements Closeable {
     start();
     Iterator<Commit> it =
         new Iterator<>() {
-          private boolean ready;
-          private boolean more;
+          private Commit pending;
+          private boolean done;
 
           @Override
           public boolean hasNext() {
-            if (!ready) {
-              more = advance();
-              ready = true;
+            // A commit the model refuses is skipped (and counted) when skipping malformed input.
+            while (pending == null && !done) {
+              if (!advance()) {
+                done = true;
+              } else {
+                pending = commit(repo);
+              }
             }
-            return more;
+            return pending != null;
           }
 
           @Override
@@ -174,8 +178,9 @@ public final class CommitLogReader implements Closeable {
             if (!hasNext()) {
               throw new NoSuchElementException();
             }
-            ready = false;
-            return commit(repo);
+            Commit c = pending;
+            pending = null;
+            return c;
           }
         };
     return StreamSupport.stream(
@@ -248,7 +253,12 @@ public final class CommitLogReader implements Closeable {
           h.coAuthors(),
           files);
     } catch (IllegalArgumentException e) {
-      throw new CommitLogFormatException(source, s.headerLine, "commit rejected: " + e.getMessage());
+      try {
+        s.rejected(s.headerLine, "commit rejected: " + e.getMessage());
+      } catch (LogScanner.Malformed m) {
+        throw new CommitLogFormatException(source, m.line, m.getMessage());
+      }
+      return null;
     }
   }
 

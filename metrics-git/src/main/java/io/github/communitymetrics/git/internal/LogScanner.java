@@ -139,6 +139,24 @@ public final class LogScanner {
     }
   }
 
+  /**
+   * A commit the scanner read whole but the core model refuses (a value no check here foresaw):
+   * skipped and counted like a malformed header when skipping, else thrown.
+   *
+   * @param line the commit's header line
+   * @param reason why it was refused
+   */
+  public void rejected(long line, String reason) {
+    if (!options.skipsMalformed()) {
+      throw new Malformed(line, reason);
+    }
+    commitsRead--;
+    skippedCount++;
+    if (skipped.size() < options.maxReported()) {
+      skipped.add(new ReadReport.SkippedLine(line, reason));
+    }
+  }
+
   private void malformed(String reason) {
     if (!options.skipsMalformed()) {
       throw new Malformed(lineNo, reason);
@@ -221,6 +239,10 @@ public final class LogScanner {
     committerTime = ct;
     committerName = interner.intern(buf, tabs[6] + 1, tabs[7]);
     committerEmail = interner.intern(buf, tabs[7] + 1, tabs[8]);
+    if (authorName.isBlank() && authorEmail.isBlank()) {
+      // The commit's author is its actor: with neither a name nor an address there is nobody.
+      return "a commit header with neither an author name nor an e-mail address";
+    }
     coAuthorNames.clear();
     coAuthorEmails.clear();
     int end = le > ls && buf[le - 1] == '\r' ? le - 1 : le;
@@ -256,17 +278,24 @@ public final class LogScanner {
         }
       }
     }
+    String name;
+    String email;
     if (lt < 0) {
-      coAuthorNames.add(interner.intern(buf, from, to));
-      coAuthorEmails.add("");
-      return;
+      name = interner.intern(buf, from, to);
+      email = "";
+    } else {
+      int nameTo = lt;
+      while (nameTo > from && buf[nameTo - 1] == ' ') {
+        nameTo--;
+      }
+      name = interner.intern(buf, from, nameTo);
+      email = interner.intern(buf, lt + 1, to - 1);
     }
-    int nameTo = lt;
-    while (nameTo > from && buf[nameTo - 1] == ' ') {
-      nameTo--;
+    if (name.isBlank() && email.isBlank()) {
+      return; // "<>" or white space: a trailer that names nobody
     }
-    coAuthorNames.add(interner.intern(buf, from, nameTo));
-    coAuthorEmails.add(interner.intern(buf, lt + 1, to - 1));
+    coAuthorNames.add(name);
+    coAuthorEmails.add(email);
   }
 
   private String parseChange() {
@@ -304,16 +333,16 @@ public final class LogScanner {
       }
       a = path(first, tab);
       b = path(tab + 1, end);
-      if (a == null || b == null) {
-        return "malformed path in " + excerpt();
+      if (a == null || b == null || a.isBlank() || b.isBlank()) {
+        return "malformed or blank path in " + excerpt();
       }
     } else {
       if (tab >= 0) {
         return "unexpected second path in " + excerpt();
       }
       a = path(first, end);
-      if (a == null) {
-        return "malformed path in " + excerpt();
+      if (a == null || a.isBlank()) {
+        return "malformed or blank path in " + excerpt();
       }
     }
     if (changeCount == path.length) {
