@@ -80,14 +80,63 @@ public final class CommunityMetricsCli implements Runnable {
     return status;
   }
 
-  private static String describe(Exception e) {
-    if (e instanceof CommunityMetricsException || e instanceof UncheckedIOException) {
+  /**
+   * The one-line message of a failure, for people: the file and what is wrong with it, never a
+   * Java class name (those say nothing to the user and change with the JDK).
+   */
+  static String describe(Throwable e) {
+    if (e instanceof java.nio.file.FileSystemException) {
+      return describe((java.nio.file.FileSystemException) e);
+    }
+    if (e instanceof UncheckedIOException && e.getCause() != null) {
+      return describe(e.getCause());
+    }
+    if (e instanceof CommunityMetricsException) {
+      // Its message says what failed; an I/O cause says why, with the file when it knows it.
+      Throwable cause = e.getCause();
+      if (cause instanceof java.io.IOException && !(e.getMessage().contains(String.valueOf(cause.getMessage())))) {
+        return e.getMessage() + ": " + describe(cause);
+      }
       return e.getMessage();
     }
     if (e instanceof java.io.IOException) {
-      return "I/O error: " + e.getMessage();
+      return "I/O error: " + message(e);
     }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    return "unexpected error: " + message(e);
+  }
+
+  private static String describe(java.nio.file.FileSystemException e) {
+    String file = e.getFile();
+    String other = e.getOtherFile() == null ? "" : " -> " + e.getOtherFile();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file: " + file + other;
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied: " + file + other;
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "file already exists: " + file + other;
+    }
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "not a directory: " + file;
+    }
+    if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "directory not empty: " + file;
+    }
+    String reason = e.getReason() == null ? "cannot access" : e.getReason();
+    return file == null ? "I/O error: " + reason : file + other + ": " + reason;
+  }
+
+  /** The message of {@code e}, or its kind in words when it has none. */
+  private static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "no details (" + kind(e) + ")" : m;
+  }
+
+  /** {@code NullPointerException} as "null pointer": the kind without the Java spelling. */
+  private static String kind(Throwable e) {
+    String name = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
+    return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Reads the version from the jar manifest, which Maven fills in. */
