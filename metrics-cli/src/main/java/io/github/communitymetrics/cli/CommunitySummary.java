@@ -253,18 +253,21 @@ record CommunitySummary(
 
   /** One line describing a read report: counts, and the malformed lines per reason. */
   static String readLine(ReadReport r) {
-    StringBuilder b =
-        new StringBuilder(
-            String.format(
-                "%,d lines, %,d events, %,d blank, %,d malformed skipped",
-                r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped()));
-    if (!r.malformedByReason().isEmpty()) {
-      StringBuilder reasons = new StringBuilder();
-      r.malformedByReason()
-          .forEach((k, v) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(k.label()).append(' ').append(v));
-      b.append(" (").append(reasons).append(')');
+    return String.format(
+            "%,d lines, %,d events, %,d blank, %,d malformed skipped",
+            r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped())
+        + reasons(r);
+  }
+
+  /** {@code " (invalid-json 2, ...)"}: the malformed lines per reason, or nothing without any. */
+  static String reasons(ReadReport r) {
+    if (r.malformedByReason().isEmpty()) {
+      return "";
     }
-    return b.toString();
+    StringBuilder reasons = new StringBuilder();
+    r.malformedByReason()
+        .forEach((k, v) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(k.label()).append(' ').append(v));
+    return " (" + reasons + ")";
   }
 
   void writeJson(PrintWriter out) {

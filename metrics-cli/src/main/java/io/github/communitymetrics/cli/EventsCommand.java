@@ -167,7 +167,9 @@ final class EventsCommand implements Runnable {
         out.flush();
         return r.malformedLinesSkipped() == 0 ? CommunityMetricsCli.EXIT_OK : CommunityMetricsCli.EXIT_FAILURE;
       }
-      out.println(loaded.label() + ": " + CommunitySummary.readLine(r));
+      out.printf("%s: %d lines, %d events, %d blank, %d malformed skipped%s%n",
+          loaded.label(), r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped(),
+          CommunitySummary.reasons(r));
       r.skipped().forEach(s -> out.println("  line " + s.lineNumber() + ": " + s.reason()));
       return r.malformedLinesSkipped() == 0 ? CommunityMetricsCli.EXIT_OK : CommunityMetricsCli.EXIT_FAILURE;
     }
