@@ -41,7 +41,9 @@ public final class BusFactor {
     LotteryFactor.Result lottery =
         LotteryFactor.openSauced(c.asOf()).withScope(c.scope()).compute(c.store(), c.people());
     out.printf(Locale.ROOT, "Lottery factor (OpenSauced, pull requests of 30 days): %d people, level %s%n",
-        lottery.factor().factor(), lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        lottery.factor().factor(),
+        // No level from no pull requests (OpenSauced's grace-period reading is not evidence).
+        lottery.evidencedLevel().map(l -> l.name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse("no data"));
     for (LotteryFactor.TopContributor t : lottery.top()) {
       out.printf(Locale.ROOT, "  %-28s %6d PRs     %6.1f %%%n",
           c.label(t.ranked().key()), t.ranked().count(), 100 * t.ranked().share());

@@ -39,7 +39,7 @@ public final class LadderClimb {
       for (RungTime rt : ladder.timeOnRung()) {
         if (rt.rung() == r) {
           median = rt.median().map(d -> String.format(Locale.ROOT, "%.1f", d.toSeconds() / 86400.0))
-              .orElse("n/a") + " (" + rt.climbed() + ", " + rt.censored() + ")";
+              .orElse("no data") + " (" + rt.climbed() + ", " + rt.censored() + ")";
         }
       }
       out.printf(Locale.ROOT, "%-4s  %7d  %-14s  %s%n", r, ladder.atLeast().reached().get(r), next, median);

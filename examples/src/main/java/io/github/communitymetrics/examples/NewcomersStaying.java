@@ -34,7 +34,7 @@ public final class NewcomersStaying {
       out.printf(Locale.ROOT, "%-8s  %6d  %3d  %9d  %8d  %s%n", p.period().label(), p.active().size(),
           p.newcomers().size(), p.returning().size(), p.retained().size(),
           p.retentionPercent().isPresent()
-              ? String.format(Locale.ROOT, "%.1f %%", p.retentionPercent().getAsDouble()) : "n/a");
+              ? String.format(Locale.ROOT, "%.1f %%", p.retentionPercent().getAsDouble()) : "no data");
     }
     out.println();
     out.println("cohort (people)  share active k quarters later: k = 0 1 2 ...");

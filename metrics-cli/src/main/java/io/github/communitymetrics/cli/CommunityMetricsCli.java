@@ -80,40 +80,69 @@ public final class CommunityMetricsCli implements Runnable {
     return status;
   }
 
-  /** One line for a person: what failed and on which file, without Java class names. */
-  static String describe(Exception e) {
-    if (e instanceof UncheckedIOException u && u.getCause() != null) {
-      String file = fileProblem(u.getCause());
-      if (file != null) {
-        return file;
+  /**
+   * The one-line message of a failure, for people: the file and what is wrong with it, never a
+   * Java class name (those say nothing to the user and change with the JDK).
+   */
+  static String describe(Throwable e) {
+    if (e instanceof java.nio.file.FileSystemException) {
+      return describe((java.nio.file.FileSystemException) e);
+    }
+    if (e instanceof UncheckedIOException && e.getCause() != null) {
+      if (e.getCause() instanceof java.nio.file.FileSystemException) {
+        return describe(e.getCause());
       }
       // The message is usually "reading X" or "reading X: reason"; add the reason when missing.
-      String message = u.getMessage() == null ? "" : u.getMessage();
-      String reason = u.getCause().getMessage();
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      String reason = e.getCause().getMessage();
       return reason == null || message.contains(reason) ? message : message + ": " + reason;
     }
     if (e instanceof CommunityMetricsException) {
+      // Its message says what failed; an I/O cause says why, with the file when it knows it.
+      Throwable cause = e.getCause();
+      if (cause instanceof java.io.IOException && !(e.getMessage().contains(String.valueOf(cause.getMessage())))) {
+        return e.getMessage() + ": " + describe(cause);
+      }
       return e.getMessage();
     }
-    if (e instanceof java.io.IOException io) {
-      String file = fileProblem(io);
-      return file != null ? file : "I/O error: " + e.getMessage();
+    if (e instanceof java.io.IOException) {
+      return "I/O error: " + message(e);
     }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    return "unexpected error: " + message(e);
   }
 
-  /** A missing, unreadable or otherwise failing file, named; null for other failures. */
-  private static String fileProblem(Throwable e) {
-    if (e instanceof java.nio.file.NoSuchFileException f) {
-      return "no such file: " + f.getFile();
+  private static String describe(java.nio.file.FileSystemException e) {
+    String file = e.getFile();
+    String other = e.getOtherFile() == null ? "" : " -> " + e.getOtherFile();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file: " + file + other;
     }
-    if (e instanceof java.nio.file.AccessDeniedException f) {
-      return "permission denied: " + f.getFile();
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied: " + file + other;
     }
-    if (e instanceof java.nio.file.FileSystemException f) {
-      return f.getFile() + ": " + (f.getReason() == null ? "I/O error" : f.getReason());
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "file already exists: " + file + other;
     }
-    return null;
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "not a directory: " + file;
+    }
+    if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "directory not empty: " + file;
+    }
+    String reason = e.getReason() == null ? "cannot access" : e.getReason();
+    return file == null ? "I/O error: " + reason : file + other + ": " + reason;
+  }
+
+  /** The message of {@code e}, or its kind in words when it has none. */
+  private static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "no details (" + kind(e) + ")" : m;
+  }
+
+  /** {@code NullPointerException} as "null pointer": the kind without the Java spelling. */
+  private static String kind(Throwable e) {
+    String name = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
+    return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Reads the version from the jar manifest, which Maven fills in. */

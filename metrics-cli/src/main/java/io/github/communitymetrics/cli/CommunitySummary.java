@@ -9,6 +9,7 @@ import io.github.communitymetrics.core.identity.MergeEvidence;
 import io.github.communitymetrics.core.identity.MergeRule;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
+import io.github.communitymetrics.core.io.MalformedReason;
 import io.github.communitymetrics.core.io.ReadReport;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.store.EventStore;
@@ -156,11 +157,7 @@ record CommunitySummary(
     Community c = community;
     out.println("Community Metrics report");
     out.println("Source: " + source);
-    readReport.ifPresent(
-        r ->
-            out.printf(
-                "Read:   %,d lines, %,d events, %,d blank, %,d malformed skipped%n",
-                r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped()));
+    readReport.ifPresent(r -> out.println("Read:   " + readLine(r)));
     if (c.firstEvent().isPresent()) {
       Instant first = c.firstEvent().get();
       Instant last = c.lastEvent().orElseThrow();
@@ -233,12 +230,44 @@ record CommunitySummary(
 
   /** The {@code readReport} object of the JSON outputs (docs/cli-json.md). */
   static void writeReadReport(JsonGenerator g, ReadReport r) {
-    g.writeObjectPropertyStart("readReport");
+    writeRead(g, "readReport", r);
+  }
+
+  /**
+   * A read report as a JSON object (docs/cli-json.md): lines, events, blank and malformed lines,
+   * and the malformed lines per reason ({@code malformedByReason}, reasons with none left out).
+   */
+  static void writeRead(JsonGenerator g, String name, ReadReport r) {
+    g.writeObjectPropertyStart(name);
     g.writeNumberProperty("lines", r.linesRead());
     g.writeNumberProperty("events", r.eventsRead());
     g.writeNumberProperty("blankLines", r.blankLines());
     g.writeNumberProperty("malformedLines", r.malformedLinesSkipped());
+    g.writeObjectPropertyStart("malformedByReason");
+    for (Map.Entry<MalformedReason, Long> e : r.malformedByReason().entrySet()) {
+      g.writeNumberProperty(e.getKey().label(), e.getValue());
+    }
     g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /** One line describing a read report: counts, and the malformed lines per reason. */
+  static String readLine(ReadReport r) {
+    return String.format(
+            "%,d lines, %,d events, %,d blank, %,d malformed skipped",
+            r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped())
+        + reasons(r);
+  }
+
+  /** {@code " (invalid-json 2, ...)"}: the malformed lines per reason, or nothing without any. */
+  static String reasons(ReadReport r) {
+    if (r.malformedByReason().isEmpty()) {
+      return "";
+    }
+    StringBuilder reasons = new StringBuilder();
+    r.malformedByReason()
+        .forEach((k, v) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(k.label()).append(' ').append(v));
+    return " (" + reasons + ")";
   }
 
   void writeJson(PrintWriter out) {
@@ -247,6 +276,8 @@ record CommunitySummary(
       g.writeStartObject();
       g.writeStringProperty("source", source);
       g.writeBooleanProperty("simulated", simulated);
+      // "read" is the name every command uses; "readReport" stays for readers of schema 1.
+      readReport.ifPresent(r -> writeRead(g, "read", r));
       readReport.ifPresent(r -> writeReadReport(g, r));
       g.writeObjectPropertyStart("community");
       g.writeNumberProperty("events", c.events());

@@ -68,7 +68,18 @@ final class EventSource {
       boolean simulated,
       List<Event> events,
       Optional<ReadReport> readReport,
-      Optional<PlantedTruth> truth) {}
+      Optional<PlantedTruth> truth,
+      long beforeSince) {
+    /** Events of which none were dropped by {@code --since} (the forges apply it themselves). */
+    Loaded(
+        String label,
+        boolean simulated,
+        List<Event> events,
+        Optional<ReadReport> readReport,
+        Optional<PlantedTruth> truth) {
+      this(label, simulated, events, readReport, truth, 0);
+    }
+  }
 
   /** Whether the events come from a file or a forge rather than the simulator. */
   boolean fromFiles() {
@@ -85,6 +96,22 @@ final class EventSource {
    * @param repository for GH Archive input, the only {@code OWNER/NAME} to keep while parsing
    */
   Loaded load(Optional<String> repository) throws IOException {
+    Loaded loaded = loadAll(repository);
+    if (github.since == null || github.present() || gitlab.isSet()) {
+      return loaded;
+    }
+    // The forges keep only events at or after --since; a file or the demo is held to the same
+    // rule, so that --since means one thing whatever the source.
+    java.time.Instant since = GitHubOptions.instant(mixee.commandLine(), github.since);
+    List<Event> kept = loaded.events().stream().filter(e -> !e.at().isBefore(since)).toList();
+    long dropped = loaded.events().size() - kept.size();
+    mixee.commandLine().getErr().printf("--since %s: %,d events before it left out%n", since, dropped);
+    mixee.commandLine().getErr().flush();
+    return new Loaded(
+        loaded.label(), loaded.simulated(), kept, loaded.readReport(), loaded.truth(), dropped);
+  }
+
+  private Loaded loadAll(Optional<String> repository) throws IOException {
     int sources = (eventsFile != null ? 1 : 0) + (gharchiveFiles != null ? 1 : 0)
         + (github.present() ? 1 : 0) + (gitlab.isSet() ? 1 : 0);
     if (sources > 1) {

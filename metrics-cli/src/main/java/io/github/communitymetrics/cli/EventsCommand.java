@@ -71,6 +71,9 @@ final class EventsCommand implements Runnable {
       if ("-".equals(out)) {
         written = write(loaded, stdout, byType);
         stdout.flush();
+        // Standard output holds the events: the read report goes to standard error.
+        loaded.readReport().ifPresent(
+            r -> spec.commandLine().getErr().println("read: " + CommunitySummary.readLine(r)));
       } else {
         try (Writer w = Files2.createText(Path.of(out))) {
           written = write(loaded, w, byType);
@@ -80,6 +83,8 @@ final class EventsCommand implements Runnable {
         } else {
           spec.commandLine().getErr().println("wrote " + written + " events to " + out
               + " (" + loaded.label() + ")");
+          loaded.readReport().ifPresent(
+              r -> spec.commandLine().getErr().println("read: " + CommunitySummary.readLine(r)));
         }
       }
       return CommunityMetricsCli.EXIT_OK;
@@ -101,6 +106,7 @@ final class EventsCommand implements Runnable {
         g.writeStartObject();
         g.writeStringProperty("source", loaded.label());
         g.writeBooleanProperty("simulated", loaded.simulated());
+        loaded.readReport().ifPresent(r -> CommunitySummary.writeRead(g, "read", r));
         loaded.readReport().ifPresent(r -> CommunitySummary.writeReadReport(g, r));
         g.writeStringProperty("out", out);
         g.writeNumberProperty("eventsWritten", written);
@@ -146,6 +152,7 @@ final class EventsCommand implements Runnable {
           g.writeNumberProperty("events", r.eventsRead());
           g.writeNumberProperty("blankLines", r.blankLines());
           g.writeNumberProperty("malformedLines", r.malformedLinesSkipped());
+          CommunitySummary.writeRead(g, "read", r);
           g.writeArrayPropertyStart("skipped");
           for (var skip : r.skipped()) {
             g.writeStartObject();
@@ -160,8 +167,9 @@ final class EventsCommand implements Runnable {
         out.flush();
         return r.malformedLinesSkipped() == 0 ? CommunityMetricsCli.EXIT_OK : CommunityMetricsCli.EXIT_FAILURE;
       }
-      out.printf("%s: %d lines, %d events, %d blank, %d malformed skipped%n",
-          loaded.label(), r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped());
+      out.printf("%s: %d lines, %d events, %d blank, %d malformed skipped%s%n",
+          loaded.label(), r.linesRead(), r.eventsRead(), r.blankLines(), r.malformedLinesSkipped(),
+          CommunitySummary.reasons(r));
       r.skipped().forEach(s -> out.println("  line " + s.lineNumber() + ": " + s.reason()));
       return r.malformedLinesSkipped() == 0 ? CommunityMetricsCli.EXIT_OK : CommunityMetricsCli.EXIT_FAILURE;
     }

@@ -27,6 +27,11 @@ final class Files2 {
    * InputStreamReader} would replace invalid bytes silently).
    */
   static InputStream openBytes(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      // Opening a directory succeeds on Linux and the first read fails with "Is a directory",
+      // which names no file: refuse it here, with its name.
+      throw new java.nio.file.FileSystemException(path.toString(), null, "is a directory, not a file");
+    }
     InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
     in.mark(2);
     int b0 = in.read();

@@ -34,8 +34,11 @@ final class MetricsCommand implements Callable<Integer> {
     EventSource.Loaded loaded = options.load(source);
     SummaryOptions.Computed computed = options.compute(source, loaded);
     PrintWriter out = spec.commandLine().getOut();
+    options.warn(computed);
     MetricsReport report =
-        new MetricsReport(computed.summary(), computed.people(), loaded.label(), loaded.simulated());
+        new MetricsReport(
+            computed.summary(), computed.people(), loaded.label(), loaded.simulated(),
+            loaded.readReport(), computed.warnings());
     if (json) {
       report.writeJson(out);
     } else {

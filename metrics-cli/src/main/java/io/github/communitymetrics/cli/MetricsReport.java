@@ -41,16 +41,46 @@ final class MetricsReport {
   /** Version of the JSON layout; bumped on incompatible changes (docs/metrics.md). */
   static final int SCHEMA_VERSION = 1;
 
+  /** What the text shows for a metric whose evidence is empty (JSON shows {@code null}). */
+  static final String NO_DATA = "no data";
+
   private final HealthSummary s;
   private final People people;
   private final String source;
   private final boolean simulated;
+  private final Optional<io.github.communitymetrics.core.io.ReadReport> read;
+  private final List<String> warnings;
 
   MetricsReport(HealthSummary summary, People people, String source, boolean simulated) {
+    this(summary, people, source, simulated, Optional.empty(), List.of());
+  }
+
+  /**
+   * @param read how the input was read, when it was read from a file
+   * @param warnings what the reader should know about the question asked (printed as given)
+   */
+  MetricsReport(
+      HealthSummary summary,
+      People people,
+      String source,
+      boolean simulated,
+      Optional<io.github.communitymetrics.core.io.ReadReport> read,
+      List<String> warnings) {
     this.s = summary;
     this.people = people;
     this.source = source;
     this.simulated = simulated;
+    this.read = read;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** {@code n unit}, or {@link #NO_DATA} without evidence. */
+  private static String count(boolean evidence, long n, String unit) {
+    return evidence ? n + " " + unit : NO_DATA;
+  }
+
+  private static String level(Enum<?> level) {
+    return level.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private String label(Actor personKey) {
@@ -64,7 +94,11 @@ final class MetricsReport {
   void writeText(PrintWriter out) {
     out.println("Community Metrics: " + s.repository().fullName());
     out.println("Source: " + source);
+    read.ifPresent(r -> out.println("Read:   " + CommunitySummary.readLine(r)));
     out.println("As of:  " + s.asOf() + "   window: " + s.window());
+    for (String w : warnings) {
+      out.println("Warning: " + w);
+    }
     out.println();
     OpenSaucedConfidence.Result os = s.openSauced();
     CohortConfidence.Result c = s.cohort();
@@ -73,71 +107,80 @@ final class MetricsReport {
     TextTable t = new TextTable("Question", "Answer", "Level", "Preset").numeric(1);
     t.row(
         "Will stargazers and forkers contribute? (OpenSauced)",
-        os.percent() + " %",
-        os.level().name().toLowerCase(Locale.ROOT),
+        os.hasEvidence() ? os.percent() + " %" : NO_DATA,
+        os.hasEvidence() ? os.level().name().toLowerCase(Locale.ROOT) : "",
         "opensauced (June 2024), " + os.window().duration().toDays() + "-day range");
     t.row(
         "Of those who starred/forked, how many contributed?",
         c.rate().isPresent()
             ? percent(c.rate().getAsDouble()) + interval(c.interval())
-            : "no cohort",
+            : NO_DATA,
         "",
         "cohort, " + c.converters() + "/" + c.cohort() + " within " + days(c.horizon()));
     t.row(
         "How many people hold more than half the commits?",
-        s.absenceFactor().factor() + " people",
+        count(s.absenceFactor().hasEvidence(), s.absenceFactor().factor(), "people"),
         "",
         "chaoss absence factor, commits");
     t.row(
         "How many people hold half the new pull requests?",
-        lottery.factor().factor() + " people",
-        lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        count(lottery.factor().hasEvidence(), lottery.factor().factor(), "people"),
+        lottery.evidencedLevel().map(MetricsReport::level).orElse(""),
         "opensauced lottery factor, 30 days");
     t.row(
         "How many people wrote half the commits of 24 months?",
-        s.ponyFactor().current().ponyFactor() + " people",
-        "meta-pony " + s.ponyFactor().current().metaPonyFactor(),
+        count(s.ponyFactor().current().factor().hasEvidence(), s.ponyFactor().current().ponyFactor(), "people"),
+        s.ponyFactor().current().factor().hasEvidence()
+            ? "meta-pony " + s.ponyFactor().current().metaPonyFactor()
+            : "",
         "apache kibble pony factor");
     t.row(
         "How many people make 51% of the commits?",
-        s.contributorDependency().factor().factor() + " people",
+        count(s.contributorDependency().factor().hasEvidence(), s.contributorDependency().factor().factor(), "people"),
         points(s.contributorDependency().points()),
         "lfx contributor dependency");
     t.row(
         "How many organisations hold more than half the commits?",
-        s.elephantFactor().factor().factor() + " organisations",
+        count(s.elephantFactor().factor().hasEvidence(), s.elephantFactor().factor().factor(), "organisations"),
         points(s.elephantFactor().points()),
         "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)");
     t.row(
         "Core / regular / casual contributors",
-        s.onion().layer(OnionLayer.CORE).size() + " / " + s.onion().layer(OnionLayer.REGULAR).size()
-            + " / " + s.onion().layer(OnionLayer.CASUAL).size() + " people",
+        s.onion().hasEvidence()
+            ? s.onion().layer(OnionLayer.CORE).size() + " / " + s.onion().layer(OnionLayer.REGULAR).size()
+                + " / " + s.onion().layer(OnionLayer.CASUAL).size() + " people"
+            : NO_DATA,
         "",
         "grimoirelab onion, 80% / 95%");
     t.row(
         "Ladder D0 / D1 / D2 / D3 reached in the window",
-        ladder.atLeast().reached().d0() + " / " + ladder.atLeast().reached().d1() + " / "
-            + ladder.atLeast().reached().d2() + " / " + ladder.atLeast().reached().d3() + " people",
+        ladderEvidence()
+            ? ladder.atLeast().reached().d0() + " / " + ladder.atLeast().reached().d1() + " / "
+                + ladder.atLeast().reached().d2() + " / " + ladder.atLeast().reached().d3() + " people"
+            : NO_DATA,
         "",
         "chaoss conversion funnel + maintainers");
     for (Rung r : List.of(Rung.D0, Rung.D1, Rung.D2)) {
       Conversion cv = ladder.atLeast().cohort(r);
       t.row(
           "Of those who reached " + r + ", how many reached " + cv.to() + "?",
-          rate(cv.rate()) + " (" + cv.toCount() + " of " + cv.fromCount() + " people)",
+          cv.rate().isPresent()
+              ? rate(cv.rate()) + " (" + cv.toCount() + " of " + cv.fromCount() + " people)"
+              : NO_DATA,
           "",
           "cohort conversion");
     }
     for (RungTime rt : ladder.timeOnRung()) {
       t.row(
           "Median time on " + rt.rung() + " before climbing",
-          rt.median().map(MetricsReport::days).orElse("nobody climbed"),
+          rt.median().map(MetricsReport::days)
+              .orElse(rt.climbed() + rt.censored() == 0 ? NO_DATA : "nobody climbed"),
           "",
           rt.climbed() + " climbed, " + rt.censored() + " still there");
     }
     t.row(
         "LFX dependency points",
-        s.lfx().total() + " of " + s.lfx().maximum() + " points",
+        lfxEvidence() ? s.lfx().total() + " of " + s.lfx().maximum() + " points" : NO_DATA,
         "",
         "lfx insights bins");
     retentionRows(t);
@@ -145,10 +188,16 @@ final class MetricsReport {
     t.print(out, "  ");
     out.println();
     out.println("Who holds the commits (absence factor members):");
+    if (!s.absenceFactor().hasEvidence()) {
+      out.println("  " + NO_DATA);
+    }
     for (Ranked<Actor> r : s.absenceFactor().members()) {
       out.printf("  %-30s %,8d commits  %5.1f %%%n", label(r.key()), r.count(), 100 * r.share());
     }
     out.println("Lottery factor, top contributors of pull requests:");
+    if (!lottery.factor().hasEvidence()) {
+      out.println("  " + NO_DATA);
+    }
     for (LotteryFactor.TopContributor top : lottery.top()) {
       out.printf(
           "  %-30s %,8d PRs      %5.1f %%  %s%n",
@@ -178,13 +227,21 @@ final class MetricsReport {
       g.writeEndObject();
       g.writeStringProperty("source", source);
       g.writeBooleanProperty("simulated", simulated);
+      if (read.isPresent()) {
+        CommunitySummary.writeRead(g, "read", read.get());
+      }
+      g.writeArrayPropertyStart("warnings");
+      for (String w : warnings) {
+        g.writeString(w);
+      }
+      g.writeEndArray();
 
       OpenSaucedConfidence.Result os = s.openSauced();
       CohortConfidence.Result c = s.cohort();
       g.writeObjectPropertyStart("contributorConfidence");
-      g.writeNumberProperty("opensauced", os.confidence());
-      g.writeNumberProperty("opensaucedPercent", os.percent());
-      g.writeStringProperty("opensaucedLevel", os.level().name().toLowerCase(Locale.ROOT));
+      writeOptional(g, "opensauced", os.hasEvidence() ? OptionalDouble.of(os.confidence()) : OptionalDouble.empty());
+      writeCount(g, "opensaucedPercent", os.hasEvidence(), os.percent());
+      writeString(g, "opensaucedLevel", os.hasEvidence() ? Optional.of(os.level().name().toLowerCase(Locale.ROOT)) : Optional.empty());
       g.writeNumberProperty("stargazers", os.stargazers());
       g.writeNumberProperty("forkers", os.forkers());
       g.writeObjectPropertyStart("cohort");
@@ -210,8 +267,8 @@ final class MetricsReport {
       g.writeEndObject();
       LotteryFactor.Result lottery = s.lotteryFactor();
       g.writeObjectPropertyStart("lotteryFactor");
-      g.writeNumberProperty("count", lottery.factor().factor());
-      g.writeStringProperty("level", lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      writeCount(g, "count", lottery.factor().hasEvidence(), lottery.factor().factor());
+      writeString(g, "level", lottery.evidencedLevel().map(MetricsReport::level));
       g.writeNumberProperty("total", lottery.factor().total());
       g.writeArrayPropertyStart("top");
       for (LotteryFactor.TopContributor top : lottery.top()) {
@@ -234,14 +291,15 @@ final class MetricsReport {
       g.writeEndObject();
 
       g.writeObjectPropertyStart("ponyFactor");
-      g.writeNumberProperty("factor", s.ponyFactor().current().ponyFactor());
-      g.writeNumberProperty("metaPony", s.ponyFactor().current().metaPonyFactor());
+      boolean pony = s.ponyFactor().current().factor().hasEvidence();
+      writeCount(g, "factor", pony, s.ponyFactor().current().ponyFactor());
+      writeCount(g, "metaPony", pony, s.ponyFactor().current().metaPonyFactor());
       g.writeArrayPropertyStart("quarterly");
       for (var q : s.ponyFactor().quarterly()) {
         g.writeStartObject();
         g.writeStringProperty("end", q.window().end().toString());
-        g.writeNumberProperty("factor", q.ponyFactor());
-        g.writeNumberProperty("metaPony", q.metaPonyFactor());
+        writeCount(g, "factor", q.factor().hasEvidence(), q.ponyFactor());
+        writeCount(g, "metaPony", q.factor().hasEvidence(), q.metaPonyFactor());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -257,14 +315,14 @@ final class MetricsReport {
 
       g.writeObjectPropertyStart("onion");
       for (OnionLayer layer : OnionLayer.values()) {
-        g.writeNumberProperty(layer.name().toLowerCase(Locale.ROOT), s.onion().layer(layer).size());
+        writeCount(g, layer.name().toLowerCase(Locale.ROOT), s.onion().hasEvidence(), s.onion().layer(layer).size());
       }
       g.writeEndObject();
 
       LadderResult ladder = s.ladder();
       g.writeObjectPropertyStart("ladder");
       for (Rung r : Rung.values()) {
-        g.writeNumberProperty(r.name().toLowerCase(Locale.ROOT), ladder.atLeast().reached().get(r));
+        writeCount(g, r.name().toLowerCase(Locale.ROOT), ladderEvidence(), ladder.atLeast().reached().get(r));
       }
       g.writeObjectPropertyStart("conversion");
       for (Rung r : List.of(Rung.D0, Rung.D1, Rung.D2)) {
@@ -280,7 +338,7 @@ final class MetricsReport {
       g.writeEndObject();
 
       g.writeObjectPropertyStart("lfx");
-      g.writeNumberProperty("dependencyPoints", s.lfx().total());
+      writeCount(g, "dependencyPoints", lfxEvidence(), s.lfx().total());
       g.writeNumberProperty("maximum", s.lfx().maximum());
       writePoints(g, "retentionPoints", s.lfx().retention());
       g.writeEndObject();
@@ -300,29 +358,30 @@ final class MetricsReport {
         last.map(p -> rate(p.retentionPercent().isPresent()
                 ? OptionalDouble.of(p.retentionPercent().getAsDouble() / 100)
                 : OptionalDouble.empty()))
-            .orElse("n/a"),
+            .orElse(NO_DATA),
         last.map(p -> points(p.lfxPoints())).orElse(""),
         "lfx retention, " + last.map(p -> p.period().label()).orElse("no complete quarter"));
     t.row(
         "New / returning / inactive in that quarter",
-        last.map(p -> p.newcomers().size() + " / " + p.returning().size() + " / " + p.inactive().size())
-            .orElse("n/a"),
+        last.filter(p -> !(p.active().isEmpty() && p.inactive().isEmpty()))
+            .map(p -> p.newcomers().size() + " / " + p.returning().size() + " / " + p.inactive().size())
+            .orElse(NO_DATA),
         "",
         "chaoss, inactive after " + days(r.metric().inactiveAfter()));
     t.row(
         "Active / drifting / away contributors",
-        r.active().size() + " / " + r.drifting().size() + " / " + r.away().size(),
+        r.hasEvidence() ? r.active().size() + " / " + r.drifting().size() + " / " + r.away().size() : NO_DATA,
         "",
         "8knot, " + r.metric().activeMonths() + " / " + r.metric().driftingMonths() + " months");
     t.row(
         "Repeat / fly-by / occasional contributors",
-        r.repeat().size() + " / " + r.flyBy().size() + " / " + r.occasional().size(),
+        r.hasEvidence() ? r.repeat().size() + " / " + r.flyBy().size() + " / " + r.occasional().size() : NO_DATA,
         "",
         "augur 4 in 365 days; chaoss occasional");
     t.row(
         "Median time from first to last contribution",
         r.survival().followed() == 0
-            ? "no data"
+            ? NO_DATA
             : r.survival().median().map(sec -> days(Duration.ofSeconds(sec))).orElse("over half still active"),
         "",
         "kaplan-meier, " + r.departed().size() + " departed, " + r.censored().size() + " censored, "
@@ -342,11 +401,12 @@ final class MetricsReport {
     for (PeriodRetention p : r.periods()) {
       g.writeStartObject();
       g.writeStringProperty("period", p.period().label());
-      g.writeNumberProperty("active", p.active().size());
-      g.writeNumberProperty("new", p.newcomers().size());
-      g.writeNumberProperty("returning", p.returning().size());
-      g.writeNumberProperty("retained", p.retained().size());
-      g.writeNumberProperty("inactive", p.inactive().size());
+      // Zero people in a quarter is a value when someone contributed in the window at all.
+      writeCount(g, "active", r.hasEvidence(), p.active().size());
+      writeCount(g, "new", r.hasEvidence(), p.newcomers().size());
+      writeCount(g, "returning", r.hasEvidence(), p.returning().size());
+      writeCount(g, "retained", r.hasEvidence(), p.retained().size());
+      writeCount(g, "inactive", r.hasEvidence(), p.inactive().size());
       writeOptional(g, "retentionPercent", p.retentionPercent());
       writePoints(g, "lfxPoints", p.lfxPoints());
       g.writeEndObject();
@@ -358,19 +418,20 @@ final class MetricsReport {
     } else {
       g.writeNullProperty("lastCompletePeriod");
     }
+    boolean any = r.hasEvidence();
     g.writeObjectPropertyStart("eightKnot");
-    g.writeNumberProperty("active", r.active().size());
-    g.writeNumberProperty("drifting", r.drifting().size());
-    g.writeNumberProperty("away", r.away().size());
+    writeCount(g, "active", any, r.active().size());
+    writeCount(g, "drifting", any, r.drifting().size());
+    writeCount(g, "away", any, r.away().size());
     g.writeEndObject();
     g.writeObjectPropertyStart("openSauced");
-    g.writeNumberProperty("active", r.openSaucedActive().size());
-    g.writeNumberProperty("new", r.openSaucedNew().size());
-    g.writeNumberProperty("alumni", r.openSaucedAlumni().size());
+    writeCount(g, "active", any, r.openSaucedActive().size());
+    writeCount(g, "new", any, r.openSaucedNew().size());
+    writeCount(g, "alumni", any, r.openSaucedAlumni().size());
     g.writeEndObject();
-    g.writeNumberProperty("repeat", r.repeat().size());
-    g.writeNumberProperty("flyBy", r.flyBy().size());
-    g.writeNumberProperty("occasional", r.occasional().size());
+    writeCount(g, "repeat", any, r.repeat().size());
+    writeCount(g, "flyBy", any, r.flyBy().size());
+    writeCount(g, "occasional", any, r.occasional().size());
     g.writeArrayPropertyStart("cohorts");
     for (CohortRow c : r.cohorts()) {
       g.writeStartObject();
@@ -424,7 +485,7 @@ final class MetricsReport {
   private static <K> void writeFactor(
       JsonGenerator g, String name, FactorResult<K> f, Function<K, String> label, String preset) {
     g.writeObjectPropertyStart(name);
-    g.writeNumberProperty("factor", f.factor());
+    writeCount(g, "factor", f.hasEvidence(), f.factor());
     g.writeNumberProperty("total", f.total());
     g.writeStringProperty("preset", preset);
     g.writeArrayPropertyStart("members");
@@ -471,7 +532,34 @@ final class MetricsReport {
   }
 
   private static String rate(OptionalDouble r) {
-    return r.isPresent() ? percent(r.getAsDouble()) : "n/a";
+    return r.isPresent() ? percent(r.getAsDouble()) : NO_DATA;
+  }
+
+  /** Whether anyone reached a rung of the ladder in the window. */
+  private boolean ladderEvidence() {
+    return s.ladder().atLeast().reached().total() > 0;
+  }
+
+  /** Whether either dependency metric has points (neither has without contributions). */
+  private boolean lfxEvidence() {
+    return s.lfx().contributorDependency().isPresent() || s.lfx().organizationDependency().isPresent();
+  }
+
+  /** A count, or {@code null} when there is no evidence for it. */
+  private static void writeCount(JsonGenerator g, String name, boolean evidence, long n) {
+    if (evidence) {
+      g.writeNumberProperty(name, n);
+    } else {
+      g.writeNullProperty(name);
+    }
+  }
+
+  private static void writeString(JsonGenerator g, String name, Optional<String> value) {
+    if (value.isPresent()) {
+      g.writeStringProperty(name, value.get());
+    } else {
+      g.writeNullProperty(name);
+    }
   }
 
   private static String interval(Optional<ProportionInterval> i) {
@@ -488,25 +576,26 @@ final class MetricsReport {
     DurationSummary fr = r.firstResponse();
     t.row(
         "Median time to first response (issues and PRs)",
-        fr.p50().map(MetricsReport::hours).orElse("nobody answered"),
-        "p90 " + fr.p90().map(MetricsReport::hours).orElse("n/a"),
+        fr.p50().map(MetricsReport::hours)
+            .orElse(fr.completed() + fr.censored() == 0 ? NO_DATA : "nobody answered"),
+        fr.p90().map(h -> "p90 " + hours(h)).orElse(""),
         "chaoss, " + fr.completed() + " answered, " + fr.censored() + " waiting");
     t.row(
         "Median time to close / to merge",
-        r.timeToClose().p50().map(MetricsReport::days).orElse("n/a") + " / "
-            + r.timeToMerge().p50().map(MetricsReport::days).orElse("n/a"),
+        r.timeToClose().p50().map(MetricsReport::days).orElse(NO_DATA) + " / "
+            + r.timeToMerge().p50().map(MetricsReport::days).orElse(NO_DATA),
         "",
         r.timeToClose().censored() + " still open");
     t.row(
         "PR velocity (mean whole days to merge)",
-        r.velocityDays().isPresent() ? String.format("%.1f days", r.velocityDays().getAsDouble()) : "n/a",
+        r.velocityDays().isPresent() ? String.format("%.1f days", r.velocityDays().getAsDouble()) : NO_DATA,
         "",
         "opensauced");
     t.row("Merged among closed pull requests", ratio(r.acceptance()), "", "acceptance");
     t.row("Merged PRs approved by someone else", ratio(r.reviewCoverage()), "", "review coverage");
     t.row(
         "How many people hold more than half the reviews?",
-        r.reviewConcentration().factor() + " people",
+        count(r.reviewConcentration().hasEvidence(), r.reviewConcentration().factor(), "people"),
         "",
         "chaoss absence factor, reviews");
   }
@@ -516,7 +605,7 @@ final class MetricsReport {
   }
 
   private static String ratio(Ratio r) {
-    return rate(r.value()) + " (" + r.numerator() + "/" + r.denominator() + ")";
+    return r.value().isPresent() ? rate(r.value()) + " (" + r.numerator() + "/" + r.denominator() + ")" : NO_DATA;
   }
 
   private static void writeResponsiveness(JsonGenerator g, ResponsivenessResult r) {
@@ -534,14 +623,15 @@ final class MetricsReport {
     writeRatio(g, "closure", r.closure());
     writeRatio(g, "reviewCoverage", r.reviewCoverage());
     g.writeObjectPropertyStart("reviewConcentration");
-    g.writeNumberProperty("factor", r.reviewConcentration().factor());
+    writeCount(g, "factor", r.reviewConcentration().hasEvidence(), r.reviewConcentration().factor());
     g.writeNumberProperty("total", r.reviewConcentration().total());
     g.writeEndObject();
     writeRatio(g, "approvalDiversity", r.approvalDiversity());
     g.writeNumberProperty("approvalMinApprovers", r.metric().minApprovers());
     g.writeNumberProperty("approvalMinOrganisations", r.metric().minOrganisations());
     writeRatio(g, "ross", r.ross());
-    g.writeNumberProperty("unanswered", r.unanswered().size());
+    writeCount(
+        g, "unanswered", r.firstResponse().completed() + r.firstResponse().censored() > 0, r.unanswered().size());
     g.writeNumberProperty("mergedWithoutOpening", r.mergedWithoutOpening());
     g.writeEndObject();
   }

@@ -91,6 +91,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (html != null) {
       SummaryOptions.Computed computed = options.compute(source, loaded);
+      options.warn(computed);
       List<Section> sections =
           new ArrayList<>(
               HealthSections.of(
@@ -108,13 +109,14 @@ final class ReportCommand implements Callable<Integer> {
                 "avelino greedy (ICPC 2016), Linguist default exclusions",
                 12));
       }
+      List<String> notes = new ArrayList<>();
+      notes.add("Source: " + loaded.label() + (loaded.simulated() ? " (simulated data)" : ""));
+      loaded.readReport().ifPresent(r -> notes.add("Read: " + CommunitySummary.readLine(r)));
+      notes.add("As of " + computed.summary().asOf() + ", window " + computed.summary().window());
+      computed.warnings().forEach(w -> notes.add("Warning: " + w));
       HtmlReport report =
           new HtmlReport(
-              "Community report: " + computed.summary().repository().fullName(),
-              List.of(
-                  "Source: " + loaded.label() + (loaded.simulated() ? " (simulated data)" : ""),
-                  "As of " + computed.summary().asOf() + ", window " + computed.summary().window()),
-              sections);
+              "Community report: " + computed.summary().repository().fullName(), notes, sections);
       Path parent = html.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);

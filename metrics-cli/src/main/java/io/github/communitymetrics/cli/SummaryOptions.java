@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import io.github.communitymetrics.core.event.EventTimes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,18 +67,59 @@ final class SummaryOptions {
     Repository repository = repository(store, !source.fromFiles());
     Instant at =
         asOf == null ? store.instant(store.size() - 1).plusSeconds(1) : instant(asOf);
+    checkReach(at, windowLength, horizonLength);
+    List<String> warnings = new ArrayList<>();
+    EventStore own = store.slice(repository);
+    if (!own.isEmpty() && !at.isAfter(own.instant(0))) {
+      // Every metric counts events before --as-of only: none of this repository's are, so each
+      // metric has no value. Say so, rather than let "no data" everywhere look like a bug.
+      warnings.add(
+          "--as-of " + at + " is not after the first event of " + repository.fullName() + " ("
+              + own.instant(0) + "): no event is measured, every metric has no data");
+    }
     People people = People.resolve(store);
     Affiliations affiliations =
         Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build();
     HealthSummary summary =
         HealthSummary.compute(
             store, people, repository, at, windowLength, horizonLength, affiliations);
-    return new Computed(summary, people);
+    return new Computed(summary, people, warnings);
   }
 
-  /** A summary and the people its person keys belong to. */
-  record Computed(HealthSummary summary, People people) {}
+  /**
+   * A summary, the people its person keys belong to, and warnings about what was asked (such as
+   * an {@code --as-of} before every event), for standard error and the JSON {@code warnings}.
+   */
+  record Computed(HealthSummary summary, People people, List<String> warnings) {
+    Computed {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
+  /** Prints each warning on standard error, so that it is seen whatever the output format. */
+  void warn(Computed computed) {
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    computed.warnings().forEach(w -> err.println("community-metrics: warning: " + w));
+    err.flush();
+  }
+
+  /**
+   * Refuses an instant and durations whose windows would leave the range of instants: the
+   * metrics look back one window, one horizon and {@link HealthSummary#RETENTION_MONTHS} months
+   * from {@code at}.
+   */
+  private void checkReach(Instant at, Duration windowLength, Duration horizonLength) {
+    try {
+      at.minus(horizonLength).minus(windowLength);
+      at.atZone(java.time.ZoneOffset.UTC).minusMonths(HealthSummary.RETENTION_MONTHS).toInstant()
+          .minus(windowLength);
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--window and --horizon reach before the earliest instant from --as-of " + at
+              + ": use shorter durations");
+    }
+  }
   private Repository repository(EventStore store, boolean demo) {
     if (repo == null) {
       // The demo describes its first repository; any other source needs no --repo when it holds
@@ -94,12 +138,21 @@ final class SummaryOptions {
   }
 
   private Instant instant(String text) {
+    Instant at;
     try {
-      return Instant.parse(text);
+      at = Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new ParameterException(
-          spec.commandLine(), "--as-of must be an ISO-8601 instant such as 2025-06-30T00:00:00Z");
+          spec.commandLine(),
+          "--as-of must be an ISO-8601 instant such as 2025-06-30T00:00:00Z but was '" + text + "'");
     }
+    // Events lie in this range (docs/events.md); the metrics compute with epoch nanoseconds.
+    if (!EventTimes.isSupported(at)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--as-of must be between " + EventTimes.MIN + " and " + EventTimes.MAX + " but was " + text);
+    }
+    return at;
   }
 
   /** Parses {@code 90d}, {@code 12h}, {@code 30m} or an ISO-8601 duration; positive. */

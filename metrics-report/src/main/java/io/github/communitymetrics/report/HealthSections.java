@@ -38,6 +38,12 @@ import java.util.function.Function;
  * response, to close and to merge.
  */
 public final class HealthSections {
+  /**
+   * The answer of a section whose metric has no evidence (nobody starred, committed, ...): such
+   * a metric has no value, so the section says so and draws no chart rather than show a 0.
+   */
+  public static final String NO_DATA = "no data";
+
   private HealthSections() {}
 
   /**
@@ -52,12 +58,14 @@ public final class HealthSections {
     OpenSaucedConfidence.Result os = s.openSauced();
     CohortConfidence.Result c = s.cohort();
     List<Chart> gauges = new ArrayList<>();
-    gauges.add(GaugeChart.of("OpenSauced contributor confidence", os.percent(), 100, "%"));
+    if (os.hasEvidence()) {
+      gauges.add(GaugeChart.of("OpenSauced contributor confidence", os.percent(), 100, "%"));
+    }
     out.add(
         new Section(
             "Will stargazers and forkers contribute? (OpenSauced)",
-            os.percent() + " %",
-            os.level().name().toLowerCase(Locale.ROOT),
+            os.hasEvidence() ? os.percent() + " %" : NO_DATA,
+            os.hasEvidence() ? os.level().name().toLowerCase(Locale.ROOT) : "",
             "opensauced (June 2024), " + os.window().duration().toDays() + "-day range",
             gauges));
     if (c.rate().isPresent()) {
@@ -79,15 +87,15 @@ public final class HealthSections {
               List.of(new GaugeChart("Cohort contributor confidence", rate, low, high, 100, "%"))));
     } else {
       out.add(new Section("Of those who first starred or forked, how many contributed?",
-          "no cohort", "", "cohort", List.of()));
+          NO_DATA, "", "cohort", List.of()));
     }
     out.add(
         new Section(
             "How many people hold more than half the commits?",
-            count(s.absenceFactor().factor(), "person", "people"),
+            count(s.absenceFactor(), "person", "people"),
             "",
             "chaoss absence factor, commits",
-            List.of(factorBars("Commits by person (absence factor members, then the rest)", "commits",
+            bars(s.absenceFactor(), factorBars("Commits by person (absence factor members, then the rest)", "commits",
                 s.absenceFactor(), label))));
     LotteryFactor.Result lottery = s.lotteryFactor();
     List<Bar> lotteryBars = new ArrayList<>();
@@ -98,18 +106,18 @@ public final class HealthSections {
     out.add(
         new Section(
             "How many people hold half the new pull requests?",
-            count(lottery.factor().factor(), "person", "people"),
-            lottery.level().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            count(lottery.factor(), "person", "people"),
+            lottery.evidencedLevel().map(l -> l.name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse(""),
             "opensauced lottery factor, 30 days",
-            List.of(new BarChart("Pull requests opened, top contributors and the rest", "pull requests",
+            bars(lottery.factor(), new BarChart("Pull requests opened, top contributors and the rest", "pull requests",
                 lotteryBars))));
     out.add(
         new Section(
             "How many organisations hold more than half the commits?",
-            count(s.elephantFactor().factor().factor(), "organisation", "organisations"),
+            count(s.elephantFactor().factor(), "organisation", "organisations"),
             "",
             "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)",
-            List.of(factorBars("Commits by organisation", "commits", s.elephantFactor().factor(),
+            bars(s.elephantFactor().factor(), factorBars("Commits by organisation", "commits", s.elephantFactor().factor(),
                 Organization::name))));
     RungCounts reached = s.ladder().atLeast().reached();
     List<Bar> funnel = new ArrayList<>();
@@ -119,10 +127,14 @@ public final class HealthSections {
     out.add(
         new Section(
             "How many people reached each rung of the ladder?",
-            reached.d0() + " / " + reached.d1() + " / " + reached.d2() + " / " + reached.d3() + " people",
+            reached.total() > 0
+                ? reached.d0() + " / " + reached.d1() + " / " + reached.d2() + " / " + reached.d3() + " people"
+                : NO_DATA,
             "",
             "chaoss conversion funnel (D0 stargazer, D1 participant, D2 contributor, D3 maintainer)",
-            List.of(new BarChart("Contributor ladder: people who reached each rung", "people", funnel))));
+            reached.total() > 0
+                ? List.of(new BarChart("Contributor ladder: people who reached each rung", "people", funnel))
+                : List.of()));
     retention(s, out);
     out.add(responsiveness(s.responsiveness()));
     return List.copyOf(out);
@@ -152,7 +164,7 @@ public final class HealthSections {
             last.flatMap(p -> p.retentionPercent().isPresent()
                     ? Optional.of(String.format(Locale.ROOT, "%.1f %%", p.retentionPercent().getAsDouble()))
                     : Optional.empty())
-                .orElse("n/a"),
+                .orElse(NO_DATA),
             last.map(p -> p.lfxPoints().isPresent() ? p.lfxPoints().getAsInt() + " pts" : "").orElse(""),
             "lfx retention, " + last.map(p -> p.period().label()).orElse("no complete quarter")
                 + "; chaoss cohorts",
@@ -167,8 +179,10 @@ public final class HealthSections {
     out.add(
         new Section(
             "How long do contributors keep contributing?",
-            km.median().map(sec -> String.format(Locale.ROOT, "%.1f days (median)", sec / 86400.0))
-                .orElse("over half still active"),
+            km.followed() == 0
+                ? NO_DATA
+                : km.median().map(sec -> String.format(Locale.ROOT, "%.1f days (median)", sec / 86400.0))
+                    .orElse("over half still active"),
             "",
             String.format(Locale.ROOT,
                 "kaplan-meier, %.0f%% band, %d departed, %d censored, %d without follow-up",
@@ -192,13 +206,28 @@ public final class HealthSections {
     return new Section(
         "How fast do we answer people?",
         first.p50().map(d -> String.format(Locale.ROOT, "%.1f hours (median first response)", hours(d)))
-            .orElse("no response yet"),
+            .orElse(first.completed() + first.censored() == 0 ? NO_DATA : "no response yet"),
         "",
         "chaoss time to first response, close and merge, "
             + r.metric().window().duration().toDays() + "-day window; first response "
             + counts(first) + ", close " + counts(r.timeToClose()) + ", merge "
             + counts(r.timeToMerge()),
-        List.of(chart));
+        // Without a single item there are no waiting times to draw.
+        items(first) + items(r.timeToClose()) + items(r.timeToMerge()) == 0 ? List.of() : List.of(chart));
+  }
+
+  /** The chart of a factor, or none when the factor has no evidence. */
+  private static List<Chart> bars(FactorResult<?> f, BarChart chart) {
+    return f.hasEvidence() ? List.of(chart) : List.of();
+  }
+
+  /** {@code n people}, or {@link #NO_DATA} when nothing was counted. */
+  private static String count(FactorResult<?> f, String one, String many) {
+    return f.hasEvidence() ? count(f.factor(), one, many) : NO_DATA;
+  }
+
+  private static long items(DurationSummary d) {
+    return d.completed() + d.censored();
   }
 
   private static String counts(DurationSummary d) {

@@ -39,6 +39,10 @@ import java.util.Map;
  * repository of the input, so a per-group slice is not its input), {@code HealthSummary} (not a
  * slice metric: it combines finished results) and the truck factor (computed from a git history's
  * file authorship, not from forge events).
+ *
+ * <p>No data is not zero: a metric whose evidence is empty for a group (no contribution, nobody
+ * on the ladder, no contributor in the retention window) has no value, a null {@code value}
+ * column, rather than a factor or a count of 0.
  */
 public final class CoreMetrics {
   private CoreMetrics() {}
@@ -60,8 +64,11 @@ public final class CoreMetrics {
         retention(start, asOf));
   }
 
+  /** A factor, or no value when nothing was counted (a factor of no contributions is no data). */
   private static Headline factor(FactorResult<?> r) {
-    return Headline.of(r.concentration().factor(), r.concentration().total());
+    return r.hasEvidence()
+        ? Headline.of(r.concentration().factor(), r.concentration().total())
+        : Headline.none(r.concentration().total());
   }
 
   /**
@@ -123,7 +130,7 @@ public final class CoreMetrics {
     return SparkMetric.of(
         "onion-core",
         g -> OnionModel.grimoireLab(Window.of(start, asOf)),
-        r -> Headline.of(r.layer(OnionLayer.CORE).size(), r.total()));
+        r -> r.hasEvidence() ? Headline.of(r.layer(OnionLayer.CORE).size(), r.total()) : Headline.none(0));
   }
 
   /**
@@ -155,7 +162,9 @@ public final class CoreMetrics {
     return SparkMetric.of(
         "maintainers",
         g -> ContributorLadder.over(Window.of(start, asOf)),
-        r -> Headline.of(r.highestAtEnd().get(Rung.D3), r.highestAtEnd().total()));
+        r -> r.highestAtEnd().total() > 0
+            ? Headline.of(r.highestAtEnd().get(Rung.D3), r.highestAtEnd().total())
+            : Headline.none(0));
   }
 
   /**
@@ -184,6 +193,8 @@ public final class CoreMetrics {
     return SparkMetric.of(
         "active-contributors",
         g -> Retention.lfx(Window.of(start, asOf)),
-        r -> Headline.of(r.active().size(), (long) r.active().size() + r.drifting().size() + r.away().size()));
+        r -> r.hasEvidence()
+            ? Headline.of(r.active().size(), (long) r.active().size() + r.drifting().size() + r.away().size())
+            : Headline.none(0));
   }
 }

@@ -41,6 +41,7 @@ public final class EventReader implements Iterator<Event>, AutoCloseable {
   private long blankLines;
   private long eventsRead;
   private long malformedLinesSkipped;
+  private final long[] malformedByReason = new long[MalformedReason.values().length];
   private Event next;
   private boolean closed;
 
@@ -92,6 +93,7 @@ public final class EventReader implements Iterator<Event>, AutoCloseable {
             throw e;
           }
           malformedLinesSkipped++;
+          malformedByReason[MalformedReason.classify(e.reason()).ordinal()]++;
           if (skipped.size() < options.maxReported()) {
             skipped.add(new ReadReport.SkippedLine(e.lineNumber(), e.reason()));
           }
@@ -137,8 +139,14 @@ public final class EventReader implements Iterator<Event>, AutoCloseable {
    * event it holds for {@link #next()}.
    */
   public ReadReport report() {
+    java.util.Map<MalformedReason, Long> byReason = new java.util.EnumMap<>(MalformedReason.class);
+    for (MalformedReason r : MalformedReason.values()) {
+      if (malformedByReason[r.ordinal()] > 0) {
+        byReason.put(r, malformedByReason[r.ordinal()]);
+      }
+    }
     return new ReadReport(
-        lines.lineNumber(), blankLines, eventsRead, malformedLinesSkipped, skipped);
+        lines.lineNumber(), blankLines, eventsRead, malformedLinesSkipped, skipped, byReason);
   }
 
   /**

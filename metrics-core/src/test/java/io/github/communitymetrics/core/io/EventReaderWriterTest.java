@@ -95,7 +95,10 @@ class EventReaderWriterTest {
     try (EventReader reader =
         EventJsonLines.reader(new StringReader(text), ReadOptions.skipMalformed(0))) {
       assertEquals(1, reader.stream().count());
-      assertEquals(new ReadReport(3, 0, 1, 2, List.of()), reader.report());
+      // Counted per reason as well: "x" and "y" are not JSON.
+      assertEquals(
+          new ReadReport(3, 0, 1, 2, List.of(), java.util.Map.of(MalformedReason.INVALID_JSON, 2L)),
+          reader.report());
     }
   }
 

@@ -30,6 +30,14 @@ public record FactorResult<K>(
     return concentration.factor();
   }
 
+  /**
+   * Whether any contribution was counted. Without one the factor has no value (it is not a
+   * factor of zero people): reports show "no data" rather than {@link #factor()}'s 0.
+   */
+  public boolean hasEvidence() {
+    return total() > 0;
+  }
+
   /** All contributions counted. */
   public long total() {
     return concentration.total();

@@ -91,6 +91,16 @@ public final class LotteryFactor
       Checks.notNull(other, "other");
       Checks.notNull(createdAt, "createdAt");
     }
+
+    /**
+     * The repository's level as the evidence supports it: {@link #level()} when some pull request
+     * was counted, empty otherwise. Without contributions {@link #level()} is OpenSauced's grace
+     * period reading (low when young, very high when old), which says nothing about who holds
+     * the work; reports show this one, so that no level is derived from no data.
+     */
+    public Optional<LotteryLevel> evidencedLevel() {
+      return factor.hasEvidence() ? Optional.of(level) : Optional.empty();
+    }
   }
 
   /**

@@ -76,6 +76,14 @@ public final class OnionModel implements SliceMetric<ContributionCounts<Actor>, 
       members = List.copyOf(Checks.notNull(members, "members"));
     }
 
+    /**
+     * Whether any contribution was counted; without one the layers have no sizes to report (an
+     * empty onion is no data, not a community of zero people).
+     */
+    public boolean hasEvidence() {
+      return total > 0;
+    }
+
     /** The members of one layer, most contributions first. */
     public List<Member> layer(OnionLayer layer) {
       Checks.notNull(layer, "layer");

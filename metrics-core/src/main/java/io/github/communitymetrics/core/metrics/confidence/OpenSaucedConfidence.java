@@ -998,5 +998,14 @@ public final class OpenSaucedConfidence
       countedStargazers = List.copyOf(countedStargazers);
       countedForkers = List.copyOf(countedForkers);
     }
+
+    /**
+     * Whether anyone starred or forked in the window. Without a stargazer or forker the score,
+     * its percent and its level have no value: the 0 of {@link #confidence()} is the formula's
+     * result on empty sets, not a measured confidence.
+     */
+    public boolean hasEvidence() {
+      return stargazers + forkers > 0;
+    }
   }
 }

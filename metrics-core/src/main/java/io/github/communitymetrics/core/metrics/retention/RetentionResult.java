@@ -82,6 +82,14 @@ public record RetentionResult(
   }
 
   /**
+   * Whether anyone contributed in the window: without a contributor the status counts (active,
+   * drifting, away, repeat, fly-by, occasional) have no value rather than a value of zero people.
+   */
+  public boolean hasEvidence() {
+    return !(active.isEmpty() && drifting.isEmpty() && away.isEmpty());
+  }
+
+  /**
    * The last period that ended at or before {@code asOf} (the last period of the window may be
    * cut short by it); empty if none did.
    */
