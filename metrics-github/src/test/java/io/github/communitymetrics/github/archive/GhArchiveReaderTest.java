@@ -322,6 +322,32 @@ class GhArchiveReaderTest {
     GhArchiveSharedDataTest.assertAccounted(r.report);
   }
 
+  /**
+   * A line without the optional {@code repo.id} next to lines with it, and a rename (same id, new
+   * name): one repository in the store, under its latest name, with all the events.
+   */
+  @Test
+  void repositoryWithAndWithoutIdAndRenamedIsOneRepositoryInTheStore() {
+    String a = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    String withId = push(1, "{\"push_id\":1,\"size\":1,\"ref\":\"refs/heads/main\",\"head\":\"" + a
+        + "\",\"commits\":[" + listed(a, "Ann", "ann@example.com", true) + "]}");
+    String star =
+        "{\"id\":\"2\",\"type\":\"WatchEvent\",\"actor\":{\"id\":101,\"login\":\"alice\"},"
+            + "\"repo\":{\"name\":\"acme/widget\"},\"payload\":{\"action\":\"started\"},"
+            + "\"public\":true,\"created_at\":\"2021-07-21T06:00:02Z\"}";
+    String renamed =
+        "{\"id\":\"3\",\"type\":\"WatchEvent\",\"actor\":{\"id\":102,\"login\":\"bob\"},"
+            + "\"repo\":{\"id\":9,\"name\":\"acme/gizmo\"},\"payload\":{\"action\":\"started\"},"
+            + "\"public\":true,\"created_at\":\"2021-07-21T06:00:03Z\"}";
+    Read r = read(String.join("\n", withId, star, renamed).getBytes(StandardCharsets.UTF_8));
+    assertEquals(4, r.events.size());
+    io.github.communitymetrics.core.store.EventStore store =
+        io.github.communitymetrics.core.store.EventStore.of(r.events);
+    Repository gizmo = new Repository(Forge.GITHUB, "acme/gizmo", OptionalLong.of(9));
+    assertEquals(List.of(gizmo), store.repositories());
+    assertEquals(4, store.slice(gizmo).size());
+  }
+
   @Test
   void filterRejectsBadNames() {
     assertThrows(IllegalArgumentException.class, () -> GhArchiveFilter.repositories(List.of("acme")));
