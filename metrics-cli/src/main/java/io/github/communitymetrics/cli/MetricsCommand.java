@@ -35,7 +35,9 @@ final class MetricsCommand implements Callable<Integer> {
     SummaryOptions.Computed computed = options.compute(source, loaded);
     PrintWriter out = spec.commandLine().getOut();
     MetricsReport report =
-        new MetricsReport(computed.summary(), computed.people(), loaded.label(), loaded.simulated());
+        new MetricsReport(
+            computed.summary(), computed.people(), loaded.label(), loaded.simulated(),
+            computed.note());
     if (json) {
       report.writeJson(out);
     } else {

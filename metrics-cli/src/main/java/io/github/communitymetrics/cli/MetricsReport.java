@@ -45,12 +45,39 @@ final class MetricsReport {
   private final People people;
   private final String source;
   private final boolean simulated;
+  /** Shown under the header when the commit-based metrics did not count commits. */
+  private final Optional<String> note;
 
   MetricsReport(HealthSummary summary, People people, String source, boolean simulated) {
+    this(summary, people, source, simulated, Optional.empty());
+  }
+
+  MetricsReport(
+      HealthSummary summary, People people, String source, boolean simulated, Optional<String> note) {
     this.s = summary;
     this.people = people;
     this.source = source;
     this.simulated = simulated;
+    this.note = note;
+  }
+
+  /** What the commit-based metrics counted, as the JSON field {@code commitBasis} spells it. */
+  private String basis() {
+    return s.commitBasis().name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The same, in words for the preset column. */
+  private String basisWords() {
+    switch (s.commitBasis()) {
+      case COMMIT:
+        return "commits";
+      case PUSH:
+        return "PUSHES instead of commits";
+      case PULL_REQUEST_MERGED:
+        return "MERGED PRs instead of commits";
+      default:
+        return basis();
+    }
   }
 
   private String label(Actor personKey) {
@@ -65,6 +92,7 @@ final class MetricsReport {
     out.println("Community Metrics: " + s.repository().fullName());
     out.println("Source: " + source);
     out.println("As of:  " + s.asOf() + "   window: " + s.window());
+    note.ifPresent(n -> out.println("Note:   " + n));
     out.println();
     OpenSaucedConfidence.Result os = s.openSauced();
     CohortConfidence.Result c = s.cohort();
@@ -87,7 +115,7 @@ final class MetricsReport {
         "How many people hold more than half the commits?",
         s.absenceFactor().factor() + " people",
         "",
-        "chaoss absence factor, commits");
+        "chaoss absence factor, " + basisWords());
     t.row(
         "How many people hold half the new pull requests?",
         lottery.factor().factor() + " people",
@@ -97,17 +125,18 @@ final class MetricsReport {
         "How many people wrote half the commits of 24 months?",
         s.ponyFactor().current().ponyFactor() + " people",
         "meta-pony " + s.ponyFactor().current().metaPonyFactor(),
-        "apache kibble pony factor");
+        "apache kibble pony factor" + (basisWords().equals("commits") ? "" : ", " + basisWords()));
     t.row(
         "How many people make 51% of the commits?",
         s.contributorDependency().factor().factor() + " people",
         points(s.contributorDependency().points()),
-        "lfx contributor dependency");
+        "lfx contributor dependency" + (basisWords().equals("commits") ? "" : ", " + basisWords()));
     t.row(
         "How many organisations hold more than half the commits?",
         s.elephantFactor().factor().factor() + " organisations",
         points(s.elephantFactor().points()),
-        "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)");
+        "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)"
+            + (basisWords().equals("commits") ? "" : ", " + basisWords()));
     t.row(
         "Core / regular / casual contributors",
         s.onion().layer(OnionLayer.CORE).size() + " / " + s.onion().layer(OnionLayer.REGULAR).size()
@@ -178,6 +207,10 @@ final class MetricsReport {
       g.writeEndObject();
       g.writeStringProperty("source", source);
       g.writeBooleanProperty("simulated", simulated);
+      g.writeStringProperty("commitBasis", basis());
+      if (note.isPresent()) {
+        g.writeStringProperty("note", note.get());
+      }
 
       OpenSaucedConfidence.Result os = s.openSauced();
       CohortConfidence.Result c = s.cohort();

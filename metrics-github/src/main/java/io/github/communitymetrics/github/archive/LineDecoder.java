@@ -147,7 +147,11 @@ final class LineDecoder {
           + EventTimes.MIN + " to " + EventTimes.MAX + " (docs/events.md)");
     }
     String fullName = fullName();
-    if (!filter.keepsAll() && (fullName == null || !filter.keeps(fullName))) {
+    // Pull request events of other repositories, kept for contributor confidence when the filter
+    // asks; those that give no event still count as filtered out, not as unused or unmappable.
+    boolean otherRepository = !filter.keepsAll() && (fullName == null || !filter.keeps(fullName));
+    if (otherRepository
+        && !(type.equals("PullRequestEvent") && filter.keepsPullRequestsOfAnyRepository())) {
       tally.filteredOut++;
       return;
     }
@@ -183,7 +187,9 @@ final class LineDecoder {
       // real but cannot be a core event.
       event = null;
     }
-    if (event == UNUSED_ACTION) {
+    if (otherRepository && (event == null || event == UNUSED_ACTION)) {
+      tally.filteredOut++;
+    } else if (event == UNUSED_ACTION) {
       tally.notMapped(type + ":" + payload.action);
     } else if (event == ON_PULL_REQUEST) {
       tally.notMapped(type + ":" + payload.action + " on a pull request");
