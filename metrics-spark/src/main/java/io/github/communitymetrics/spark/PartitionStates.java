@@ -32,13 +32,20 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
   private final Grouping grouping;
   private final IdentityPolicy identities;
   private final Broadcast<byte[]> actors;
+  /** Canonical repository names by {@link SparkScorer#key}: groups follow repository identity. */
+  private final Broadcast<java.util.HashMap<String, String>> names;
 
   PartitionStates(
-      MetricTable metrics, Grouping grouping, IdentityPolicy identities, Broadcast<byte[]> actors) {
+      MetricTable metrics,
+      Grouping grouping,
+      IdentityPolicy identities,
+      Broadcast<byte[]> actors,
+      Broadcast<java.util.HashMap<String, String>> names) {
     this.metrics = metrics;
     this.grouping = grouping;
     this.identities = identities;
     this.actors = actors;
+    this.names = names;
   }
 
   @Override
@@ -48,7 +55,7 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
     // costs what its events cost, not groups x people of the partition.
     Map<String, EventStore.Builder> builders = new TreeMap<>();
     while (events.hasNext()) {
-      Event e = events.next().event();
+      Event e = SparkScorer.canonical(names.value(), events.next().event());
       builders.computeIfAbsent(grouping.groupOf(e.repo()), g -> EventStore.builder()).add(e);
     }
     List<Partial> out = new ArrayList<>();
