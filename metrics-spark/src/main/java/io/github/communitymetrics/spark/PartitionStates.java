@@ -26,6 +26,11 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
   private static final Object LOCK = new Object();
 
   private static long resolvedBroadcast = -1;
+  /**
+   * The bytes resolved: broadcast ids restart with every SparkContext, so an id alone can name
+   * another context's broadcast (a JVM that runs several sessions one after another).
+   */
+  private static byte[] resolvedBytes;
   private static Identities resolved;
 
   private final MetricTable metrics;
@@ -77,11 +82,15 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
 
   private Identities identities() {
     synchronized (LOCK) {
-      if (resolved == null || resolvedBroadcast != actors.id()) {
+      byte[] bytes = actors.value();
+      if (resolved == null
+          || resolvedBroadcast != actors.id()
+          || (bytes != resolvedBytes && !java.util.Arrays.equals(bytes, resolvedBytes))) {
         @SuppressWarnings("unchecked")
-        List<Actor> all = (List<Actor>) StateCodec.decode(actors.value());
+        List<Actor> all = (List<Actor>) StateCodec.decode(bytes);
         resolved = identities.resolve(all);
         resolvedBroadcast = actors.id();
+        resolvedBytes = bytes;
       }
       return resolved;
     }
