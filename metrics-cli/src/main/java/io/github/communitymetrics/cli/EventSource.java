@@ -1,6 +1,7 @@
 package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventReader;
 import io.github.communitymetrics.core.io.ReadOptions;
@@ -167,24 +168,78 @@ final class EventSource {
         eventsFile.toString(), false, List.copyOf(events), Optional.of(report), Optional.empty());
   }
 
+  /**
+   * The events of {@code fullName} (case-insensitive, as the filter matches) and, of other
+   * repositories, the pull request events credited to one of its stargazers or forkers (the
+   * opener, or the author of a closed or merged one): what contributor confidence reads there.
+   */
+  static List<Event> ofRepository(List<Event> events, String fullName) {
+    java.util.Set<String> starOrFork = new java.util.HashSet<>();
+    for (Event e : events) {
+      if ((e.type() == EventType.STAR || e.type() == EventType.FORK)
+          && e.repo().fullName().equalsIgnoreCase(fullName)) {
+        e.actor().login().ifPresent(l -> starOrFork.add(l.toLowerCase(java.util.Locale.ROOT)));
+      }
+    }
+    List<Event> out = new ArrayList<>();
+    for (Event e : events) {
+      if (e.repo().fullName().equalsIgnoreCase(fullName)) {
+        out.add(e);
+        continue;
+      }
+      Optional<io.github.communitymetrics.core.event.Actor> credited =
+          switch (e.type()) {
+            case PULL_REQUEST_OPENED -> Optional.of(e.actor());
+            case PULL_REQUEST_CLOSED ->
+                ((io.github.communitymetrics.core.event.PullRequestClosed) e).author();
+            case PULL_REQUEST_MERGED ->
+                ((io.github.communitymetrics.core.event.PullRequestMerged) e).author();
+            default -> Optional.empty();
+          };
+      if (credited
+          .flatMap(io.github.communitymetrics.core.event.Actor::login)
+          .map(l -> starOrFork.contains(l.toLowerCase(java.util.Locale.ROOT)))
+          .orElse(false)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   private Loaded loadGhArchive(Optional<String> repository) {
     GhArchiveReader reader =
         GhArchiveReader.builder()
             .filter(
-                repository.map(r -> GhArchiveFilter.repositories(List.of(r)))
+                // Contributor confidence reads the pull requests of R's stargazers and forkers in
+                // every repository: those are kept while parsing, and cut to R's people below.
+                repository
+                    .map(r -> GhArchiveFilter.repositories(List.of(r)).withPullRequestsOfAnyRepository())
                     .orElse(GhArchiveFilter.all()))
             .threads(Math.max(1, Math.min(gharchiveFiles.size(), Runtime.getRuntime().availableProcessors())))
             .options(ReadOptions.skipMalformed(20))
             .build();
-    List<Event> events = new ArrayList<>();
-    GhArchiveReport r = reader.read(gharchiveFiles, events::add);
+    List<Event> parsed = new ArrayList<>();
+    GhArchiveReport r = reader.read(gharchiveFiles, parsed::add);
+    List<Event> events = repository.map(name -> ofRepository(parsed, name)).orElse(parsed);
+    long dropped = parsed.size() - events.size();
     // The archive's own accounting goes to stderr, so that --json output stays clean.
     java.io.PrintWriter err = mixee.commandLine().getErr();
     err.printf(
-        "GH Archive: %,d files, %,d lines, %,d events mapped, %,d not used by the metrics,"
-            + " %,d unmappable, %,d of other repositories, %,d malformed lines, %,d damaged files%n",
-        r.files(), r.lines(), r.eventsMapped(), r.eventsNotMapped(), r.eventsUnmappable(),
-        r.filteredOut(), r.malformedLines(), r.corruptInputs().size());
+        "GH Archive: %,d files, %,d lines, %,d events mapped (%,d of them commits), %,d not used by"
+            + " the metrics, %,d unmappable, %,d of other repositories, %,d malformed lines,"
+            + " %,d damaged files%n",
+        // Pull requests of other repositories by people who did not star or fork --repo were
+        // parsed but are dropped here: they count as events of other repositories.
+        r.files(), r.lines(), r.eventsMapped() - dropped, r.mapped(EventType.COMMIT),
+        r.eventsNotMapped(), r.eventsUnmappable(), r.filteredOut() + dropped, r.malformedLines(),
+        r.corruptInputs().size());
+    GhArchiveReport.Commits c = r.commits();
+    err.printf(
+        "GH Archive pushes: %,d without a commit list (GitHub's public feed stopped listing commits"
+            + " in 2025), %,d with a truncated list (%,d commits not listed), %,d listed commits"
+            + " not distinct, %,d unmappable%n",
+        c.pushesWithoutList(), c.pushesTruncated(), c.commitsNotListed(), c.notDistinct(),
+        c.unmappable());
     r.malformed().forEach(p -> err.println("  malformed " + p));
     r.corruptInputs().forEach(p -> err.println("  damaged " + p));
     err.flush();

@@ -38,7 +38,7 @@ final class MetricsCommand implements Callable<Integer> {
     MetricsReport report =
         new MetricsReport(
             computed.summary(), computed.people(), loaded.label(), loaded.simulated(),
-            loaded.readReport(), computed.warnings());
+            loaded.readReport(), computed.warnings(), computed.note());
     if (json) {
       report.writeJson(out);
     } else {

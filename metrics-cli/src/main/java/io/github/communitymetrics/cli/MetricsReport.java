@@ -50,14 +50,17 @@ final class MetricsReport {
   private final boolean simulated;
   private final Optional<io.github.communitymetrics.core.io.ReadReport> read;
   private final List<String> warnings;
+  /** Shown under the header when the commit-based metrics did not count commits. */
+  private final Optional<String> note;
 
   MetricsReport(HealthSummary summary, People people, String source, boolean simulated) {
-    this(summary, people, source, simulated, Optional.empty(), List.of());
+    this(summary, people, source, simulated, Optional.empty(), List.of(), Optional.empty());
   }
 
   /**
    * @param read how the input was read, when it was read from a file
    * @param warnings what the reader should know about the question asked (printed as given)
+   * @param note why the commit-based metrics counted something else than commits, if they did
    */
   MetricsReport(
       HealthSummary summary,
@@ -65,13 +68,15 @@ final class MetricsReport {
       String source,
       boolean simulated,
       Optional<io.github.communitymetrics.core.io.ReadReport> read,
-      List<String> warnings) {
+      List<String> warnings,
+      Optional<String> note) {
     this.s = summary;
     this.people = people;
     this.source = source;
     this.simulated = simulated;
     this.read = read;
     this.warnings = List.copyOf(warnings);
+    this.note = note;
   }
 
   /** {@code n unit}, or {@link #NO_DATA} without evidence. */
@@ -81,6 +86,24 @@ final class MetricsReport {
 
   private static String level(Enum<?> level) {
     return level.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+  /** What the commit-based metrics counted, as the JSON field {@code commitBasis} spells it. */
+  private String basis() {
+    return s.commitBasis().name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The same, in words for the preset column. */
+  private String basisWords() {
+    switch (s.commitBasis()) {
+      case COMMIT:
+        return "commits";
+      case PUSH:
+        return "PUSHES instead of commits";
+      case PULL_REQUEST_MERGED:
+        return "MERGED PRs instead of commits";
+      default:
+        return basis();
+    }
   }
 
   private String label(Actor personKey) {
@@ -99,6 +122,7 @@ final class MetricsReport {
     for (String w : warnings) {
       out.println("Warning: " + w);
     }
+    note.ifPresent(n -> out.println("Note:   " + n));
     out.println();
     OpenSaucedConfidence.Result os = s.openSauced();
     CohortConfidence.Result c = s.cohort();
@@ -121,7 +145,7 @@ final class MetricsReport {
         "How many people hold more than half the commits?",
         count(s.absenceFactor().hasEvidence(), s.absenceFactor().factor(), "people"),
         "",
-        "chaoss absence factor, commits");
+        "chaoss absence factor, " + basisWords());
     t.row(
         "How many people hold half the new pull requests?",
         count(lottery.factor().hasEvidence(), lottery.factor().factor(), "people"),
@@ -133,17 +157,18 @@ final class MetricsReport {
         s.ponyFactor().current().factor().hasEvidence()
             ? "meta-pony " + s.ponyFactor().current().metaPonyFactor()
             : "",
-        "apache kibble pony factor");
+        "apache kibble pony factor" + (basisWords().equals("commits") ? "" : ", " + basisWords()));
     t.row(
         "How many people make 51% of the commits?",
         count(s.contributorDependency().factor().hasEvidence(), s.contributorDependency().factor().factor(), "people"),
         points(s.contributorDependency().points()),
-        "lfx contributor dependency");
+        "lfx contributor dependency" + (basisWords().equals("commits") ? "" : ", " + basisWords()));
     t.row(
         "How many organisations hold more than half the commits?",
         count(s.elephantFactor().factor().hasEvidence(), s.elephantFactor().factor().factor(), "organisations"),
         points(s.elephantFactor().points()),
-        "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)");
+        "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)"
+            + (basisWords().equals("commits") ? "" : ", " + basisWords()));
     t.row(
         "Core / regular / casual contributors",
         s.onion().hasEvidence()
@@ -235,6 +260,10 @@ final class MetricsReport {
         g.writeString(w);
       }
       g.writeEndArray();
+      g.writeStringProperty("commitBasis", basis());
+      if (note.isPresent()) {
+        g.writeStringProperty("note", note.get());
+      }
 
       OpenSaucedConfidence.Result os = s.openSauced();
       CohortConfidence.Result c = s.cohort();

@@ -1,6 +1,9 @@
 package io.github.communitymetrics.cli;
 
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.ContributionType;
+import java.util.Map;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.People;
@@ -32,7 +35,7 @@ final class SummaryOptions {
       names = "--as-of",
       paramLabel = "INSTANT",
       description = "ISO-8601 instant such as 2025-06-30T00:00:00Z (default: one second after the"
-          + " last event).")
+          + " last event of the repository).")
   String asOf;
 
   @Option(
@@ -51,6 +54,16 @@ final class SummaryOptions {
           + " contributor confidence (default: ${DEFAULT-VALUE}).")
   String horizon;
 
+  @Option(
+      names = "--commit-basis",
+      paramLabel = "BASIS",
+      defaultValue = "auto",
+      description = "What the commit-based metrics (absence, pony, contributor dependency, elephant"
+          + " factor) count: commit, push, pull-request-merged, or auto (default): commits, unless"
+          + " the repository has pushes but no commits (GH Archive since 2025 lists none), then"
+          + " merged pull requests if it has any, else pushes; the output says so.")
+  String commitBasis;
+
   /** Loads the source's events, only those of {@code --repo} where the source can filter them. */
   EventSource.Loaded load(EventSource source) throws IOException {
     return source.load(Optional.ofNullable(repo));
@@ -65,11 +78,12 @@ final class SummaryOptions {
       throw new ParameterException(spec.commandLine(), "no events to measure");
     }
     Repository repository = repository(store, !source.fromFiles());
-    Instant at =
-        asOf == null ? store.instant(store.size() - 1).plusSeconds(1) : instant(asOf);
+    // The default instant comes from the repository's own events, so that events of other
+    // repositories (kept for contributor confidence, or simply in the input) do not move it.
+    EventStore own = store.slice(repository);
+    Instant at = asOf == null ? own.instant(own.size() - 1).plusSeconds(1) : instant(asOf);
     checkReach(at, windowLength, horizonLength);
     List<String> warnings = new ArrayList<>();
-    EventStore own = store.slice(repository);
     if (!own.isEmpty() && !at.isAfter(own.instant(0))) {
       // Every metric counts events before --as-of only: none of this repository's are, so each
       // metric has no value. Say so, rather than let "no data" everywhere look like a bug.
@@ -80,19 +94,60 @@ final class SummaryOptions {
     People people = People.resolve(store);
     Affiliations affiliations =
         Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build();
+    ContributionType basis = basis(own);
+    Optional<String> note = Optional.empty();
+    if (basis != ContributionType.COMMIT) {
+      Map<EventType, Long> counts = own.countByType();
+      note =
+          Optional.of(
+              "the commit-based metrics count "
+                  + (basis == ContributionType.PUSH ? "pushes" : "merged pull requests")
+                  + " instead of commits"
+                  + (commitBasis.equalsIgnoreCase("auto")
+                      ? ": the input has " + counts.getOrDefault(EventType.PUSH, 0L) + " pushes but"
+                          + " no commits of " + repository.fullName() + " (GH Archive hours since"
+                          + " 2025 list none); --commit-basis chooses"
+                      : " (--commit-basis)"));
+    }
     HealthSummary summary =
         HealthSummary.compute(
-            store, people, repository, at, windowLength, horizonLength, affiliations);
-    return new Computed(summary, people, warnings);
+            store, people, repository, at, windowLength, horizonLength, affiliations, basis);
+    return new Computed(summary, people, warnings, note);
   }
 
   /**
-   * A summary, the people its person keys belong to, and warnings about what was asked (such as
-   * an {@code --as-of} before every event), for standard error and the JSON {@code warnings}.
+   * A summary, the people its person keys belong to, warnings about what was asked (such as an
+   * {@code --as-of} before every event, for standard error and the JSON {@code warnings}), and a
+   * note when the commit-based metrics did not count commits.
    */
-  record Computed(HealthSummary summary, People people, List<String> warnings) {
+  record Computed(HealthSummary summary, People people, List<String> warnings, Optional<String> note) {
     Computed {
       warnings = List.copyOf(warnings);
+    }
+  }
+  /** The contribution type of the commit-based metrics, from {@code --commit-basis}. */
+  private ContributionType basis(EventStore own) {
+    switch (commitBasis.strip().toLowerCase(Locale.ROOT)) {
+      case "commit":
+        return ContributionType.COMMIT;
+      case "push":
+        return ContributionType.PUSH;
+      case "pull-request-merged":
+        return ContributionType.PULL_REQUEST_MERGED;
+      case "auto":
+        Map<EventType, Long> counts = own.countByType();
+        if (counts.getOrDefault(EventType.COMMIT, 0L) > 0
+            || counts.getOrDefault(EventType.PUSH, 0L) == 0) {
+          return ContributionType.COMMIT;
+        }
+        return counts.getOrDefault(EventType.PULL_REQUEST_MERGED, 0L) > 0
+            ? ContributionType.PULL_REQUEST_MERGED
+            : ContributionType.PUSH;
+      default:
+        throw new ParameterException(
+            spec.commandLine(),
+            "--commit-basis must be auto, commit, push or pull-request-merged but was '"
+                + commitBasis + "'");
     }
   }
 

@@ -25,7 +25,7 @@ class GhArchiveSourceTest {
         CommunityMetricsCliTest.run(
             "metrics", "--gharchive", file, "--repo", "Gabrieldonadel/pull-requests-limits");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.err().contains("1 files, 800 lines, 4 events mapped, 4 not used by the metrics,"
+    assertTrue(r.err().contains("1 files, 800 lines, 4 events mapped (0 of them commits), 4 not used by the metrics,"
         + " 0 unmappable, 792 of other repositories, 0 malformed lines, 0 damaged files"), r.err());
     assertTrue(r.out().contains("GH Archive (1 file)"), r.out());
   }

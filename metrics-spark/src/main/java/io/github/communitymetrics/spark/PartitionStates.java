@@ -26,19 +26,31 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
   private static final Object LOCK = new Object();
 
   private static long resolvedBroadcast = -1;
+  /**
+   * The bytes resolved: broadcast ids restart with every SparkContext, so an id alone can name
+   * another context's broadcast (a JVM that runs several sessions one after another).
+   */
+  private static byte[] resolvedBytes;
   private static Identities resolved;
 
   private final MetricTable metrics;
   private final Grouping grouping;
   private final IdentityPolicy identities;
   private final Broadcast<byte[]> actors;
+  /** Canonical repository names by {@link SparkScorer#key}: groups follow repository identity. */
+  private final Broadcast<java.util.HashMap<String, String>> names;
 
   PartitionStates(
-      MetricTable metrics, Grouping grouping, IdentityPolicy identities, Broadcast<byte[]> actors) {
+      MetricTable metrics,
+      Grouping grouping,
+      IdentityPolicy identities,
+      Broadcast<byte[]> actors,
+      Broadcast<java.util.HashMap<String, String>> names) {
     this.metrics = metrics;
     this.grouping = grouping;
     this.identities = identities;
     this.actors = actors;
+    this.names = names;
   }
 
   @Override
@@ -48,7 +60,7 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
     // costs what its events cost, not groups x people of the partition.
     Map<String, EventStore.Builder> builders = new TreeMap<>();
     while (events.hasNext()) {
-      Event e = events.next().event();
+      Event e = SparkScorer.canonical(names.value(), events.next().event());
       builders.computeIfAbsent(grouping.groupOf(e.repo()), g -> EventStore.builder()).add(e);
     }
     List<Partial> out = new ArrayList<>();
@@ -70,11 +82,15 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
 
   private Identities identities() {
     synchronized (LOCK) {
-      if (resolved == null || resolvedBroadcast != actors.id()) {
+      byte[] bytes = actors.value();
+      if (resolved == null
+          || resolvedBroadcast != actors.id()
+          || (bytes != resolvedBytes && !java.util.Arrays.equals(bytes, resolvedBytes))) {
         @SuppressWarnings("unchecked")
-        List<Actor> all = (List<Actor>) StateCodec.decode(actors.value());
+        List<Actor> all = (List<Actor>) StateCodec.decode(bytes);
         resolved = identities.resolve(all);
         resolvedBroadcast = actors.id();
+        resolvedBytes = bytes;
       }
       return resolved;
     }

@@ -18,7 +18,8 @@ final class Reports {
   private Reports() {}
 
   static GhArchiveReport emptyGhArchive() {
-    return new GhArchiveReport(0, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, List.of(), List.of());
+    return new GhArchiveReport(0, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, List.of(), List.of(),
+        GhArchiveReport.Commits.NONE);
   }
 
   /**
@@ -54,7 +55,8 @@ final class Reports {
         a.filteredOut() + b.filteredOut(),
         a.malformedLines() + b.malformedLines(),
         malformed.subList(0, Math.min(MAX_REPORTED, malformed.size())),
-        corrupt);
+        corrupt,
+        a.commits().plus(b.commits()));
   }
 
   static ReadReport emptyRead() {

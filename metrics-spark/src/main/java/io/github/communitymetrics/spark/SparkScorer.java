@@ -1,6 +1,8 @@
 package io.github.communitymetrics.spark;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -145,6 +147,11 @@ public final class SparkScorer {
   public Scores score(Dataset<SparkEvent> input) {
     Args.notNull(input, "input");
     SparkSession spark = input.sparkSession();
+    // Repository identity (docs/events.md): lines of one repository with and without its id, or
+    // under an old name, must fall into the group of its canonical name, as in an EventStore.
+    Broadcast<java.util.HashMap<String, String>> names =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .broadcast(canonicalNames(input));
     Dataset<SparkEvent> shuffled;
     if (colocate) {
       // One shuffle by group: copies of an event share its repository, so they meet in one
@@ -156,7 +163,7 @@ public final class SparkScorer {
       JavaRDD<SparkEvent> byGroup =
           input
               .javaRDD()
-              .keyBy(new GroupOf(grouping))
+              .keyBy(new GroupOf(grouping, names))
               .partitionBy(new HashPartitioner(n))
               .values();
       shuffled = spark.createDataset(byGroup.rdd(), SparkEvent.encoder());
@@ -176,7 +183,7 @@ public final class SparkScorer {
             .broadcast(StateCodec.encode(actors));
     Dataset<Partial> partials =
         events.mapPartitions(
-            new PartitionStates(metrics, grouping, identities, shipped),
+            new PartitionStates(metrics, grouping, identities, shipped, names),
             Encoders.bean(Partial.class));
     Dataset<StateBox> results =
         partials
@@ -191,19 +198,145 @@ public final class SparkScorer {
     return new Scores(results, metrics, events);
   }
 
-  /** The group of an event's repository. */
+  /** The group of an event's repository, by its canonical name. */
   private static final class GroupOf implements Function<SparkEvent, String> {
     private static final long serialVersionUID = 1L;
     private final Grouping grouping;
+    private final Broadcast<java.util.HashMap<String, String>> names;
 
-    GroupOf(Grouping grouping) {
+    GroupOf(Grouping grouping, Broadcast<java.util.HashMap<String, String>> names) {
       this.grouping = grouping;
+      this.names = names;
     }
 
     @Override
     public String call(SparkEvent e) {
-      return grouping.groupOf(e.event().repo());
+      return groupOf(grouping, names.value(), e.event().repo());
     }
+  }
+
+  /** The key of a repository value in the map of canonical names. */
+  static String key(Repository r) {
+    return r.forge().name() + "\t" + (r.id().isPresent() ? r.id().getAsLong() : "") + "\t" + r.fullName();
+  }
+
+  /** The group of {@code r}, under the name the store would report it by. */
+  static String groupOf(Grouping grouping, java.util.Map<String, String> names, Repository r) {
+    return grouping.groupOf(canonical(names, r));
+  }
+
+  /** The repository a store of all the input would give {@code r}. */
+  static Repository canonical(java.util.Map<String, String> names, Repository r) {
+    String value = names.get(key(r));
+    if (value == null) {
+      return r;
+    }
+    String[] f = value.split("\t", 2);
+    return new Repository(
+        r.forge(),
+        f[1],
+        f[0].isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(f[0])));
+  }
+
+  /**
+   * {@code e} with the repository a store of all the input would give it, so that a partition
+   * that sees only a renamed repository's old name reports it under the same name as the others.
+   * Rewrites the repository keys of the event's canonical JSON line, which come first in a fixed
+   * order (docs/events.md).
+   */
+  static Event canonical(java.util.Map<String, String> names, Event e) {
+    Repository r = e.repo();
+    Repository c = canonical(names, r);
+    if (c.equals(r)) {
+      return e;
+    }
+    String line = io.github.communitymetrics.core.io.EventJsonLines.toLine(e);
+    String old = repoKeys(r);
+    int at = line.indexOf(old);
+    if (at < 0) {
+      throw new IllegalStateException("no repository keys " + old + " in " + line);
+    }
+    return io.github.communitymetrics.core.io.EventJsonLines.fromLine(
+        line.substring(0, at) + repoKeys(c) + line.substring(at + old.length()));
+  }
+
+  private static String repoKeys(Repository r) {
+    StringBuilder b = new StringBuilder("\"repo\":\"");
+    for (char ch : r.fullName().toCharArray()) {
+      if (ch == '"' || ch == '\\') {
+        b.append('\\').append(ch);
+      } else if (ch < 0x20) {
+        b.append(String.format("\\u%04x", (int) ch));
+      } else {
+        b.append(ch);
+      }
+    }
+    b.append('"');
+    if (r.id().isPresent()) {
+      b.append(",\"repo_id\":").append(r.id().getAsLong());
+    }
+    return b.toString();
+  }
+
+  /**
+   * The name an EventStore of all the input would report each distinct repository value by: the
+   * first and last instant of each value are gathered, and a store of two stand-in events per
+   * value resolves them. (A value without id whose name several ids held gets the repository that
+   * held it at its first event; a store of every event decides that per event.)
+   */
+  private static java.util.HashMap<String, String> canonicalNames(Dataset<SparkEvent> input) {
+    List<String> spans =
+        input
+            .mapPartitions(
+                (org.apache.spark.api.java.function.MapPartitionsFunction<SparkEvent, String>)
+                    it -> {
+                      java.util.Map<String, long[]> m = new java.util.HashMap<>();
+                      while (it.hasNext()) {
+                        Event e = it.next().event();
+                        long t = e.at().getEpochSecond();
+                        long[] span = m.computeIfAbsent(key(e.repo()), k -> new long[] {t, t});
+                        span[0] = Math.min(span[0], t);
+                        span[1] = Math.max(span[1], t);
+                      }
+                      List<String> out = new ArrayList<>();
+                      m.forEach((k, v) -> out.add(v[0] + "\t" + v[1] + "\t" + k));
+                      return out.iterator();
+                    },
+                Encoders.STRING())
+            .collectAsList();
+    java.util.Map<String, long[]> merged = new java.util.HashMap<>();
+    for (String line : spans) {
+      String[] f = line.split("\t", 3);
+      long[] span = merged.computeIfAbsent(f[2], k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+      span[0] = Math.min(span[0], Long.parseLong(f[0]));
+      span[1] = Math.max(span[1], Long.parseLong(f[1]));
+    }
+    List<Event> standIns = new ArrayList<>();
+    List<String> keys = new ArrayList<>(merged.keySet());
+    for (int k = 0; k < keys.size(); k++) {
+      String[] f = keys.get(k).split("\t", 3);
+      Repository r =
+          new Repository(
+              io.github.communitymetrics.core.event.Forge.of(f[0]),
+              f[2],
+              f[1].isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(f[1])));
+      Actor a = Actor.github("v" + k);
+      long[] span = merged.get(keys.get(k));
+      standIns.add(new io.github.communitymetrics.core.event.Star(java.time.Instant.ofEpochSecond(span[0]), r, a));
+      standIns.add(new io.github.communitymetrics.core.event.Star(java.time.Instant.ofEpochSecond(span[1]), r, a));
+    }
+    java.util.HashMap<String, String> out = new java.util.HashMap<>();
+    EventStore store = EventStore.of(standIns);
+    for (int i = 0; i < store.size(); i++) {
+      Event e = store.event(i);
+      String value = keys.get(Integer.parseInt(e.actor().login().orElseThrow().substring(1)));
+      // The first stand-in (earliest) decides, as documented above.
+      out.putIfAbsent(
+          value,
+          (e.repo().id().isPresent() ? String.valueOf(e.repo().id().getAsLong()) : "") + "\t"
+              + e.repo().fullName());
+    }
+    return out;
   }
 
   /**

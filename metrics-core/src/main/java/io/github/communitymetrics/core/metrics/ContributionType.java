@@ -16,6 +16,13 @@ import java.util.Set;
 public enum ContributionType {
   /** Commits (credited to the commit's author). */
   COMMIT(EnumSet.of(EventType.COMMIT)),
+  /**
+   * Pushes, credited to whoever pushed. Not a contribution of its own (pushes carry the commits
+   * counted by {@link #COMMIT}, and are left out of {@link #ANY}), but the stand-in for commits
+   * where a source lists none: GH Archive hours of the public events feed since 2025 have pushes
+   * without their commits. A pusher is not always the author (a maintainer pushing others' work).
+   */
+  PUSH(EnumSet.of(EventType.PUSH)),
   /** Pull (merge) requests opened. */
   PULL_REQUEST_OPENED(EnumSet.of(EventType.PULL_REQUEST_OPENED)),
   /** Pull requests merged, credited to their authors. */

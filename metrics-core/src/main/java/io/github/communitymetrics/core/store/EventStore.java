@@ -36,8 +36,15 @@ import java.util.stream.Stream;
  * reviewId}) are distinct whenever their ids differ, even when posted by the same person on the
  * same item in the same second; without ids such events are equal and kept once.
  *
- * <p><b>Interning.</b> Each distinct {@link Repository} and {@link Actor} value gets an index once,
- * in the values' canonical order (their natural order, made total). Metrics can compare and count
+ * <p><b>Repository identity.</b> Events of one repository may name it differently: with and
+ * without its id, or under an old name. The store keeps one repository per forge and id, reported
+ * under the name of its latest event; a value without id joins the repository with an id that
+ * carried its name (by time, if several did), so {@link #event(int)} may return a different
+ * {@link Repository} value than the one given (docs/events.md, "Repository identity").
+ *
+ * <p><b>Interning.</b> Each distinct {@link Repository} (after the identity rule above) and
+ * {@link Actor} value gets an index once, in the values' canonical order (their natural order,
+ * made total). Metrics can compare and count
  * these {@code int}s instead of the values. Positions ({@code i} below) are 0 to {@link #size()}
  * - 1, in the order above.
  *

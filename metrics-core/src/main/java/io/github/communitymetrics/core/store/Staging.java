@@ -77,8 +77,11 @@ final class Staging {
     codes = new byte[size];
     refs = new int[size];
     payloads = new Object[size];
+    // One repository per identity (id, names, renames): see RepositoryIdentity.
+    Repository[] canonical = RepositoryIdentity.canonical(events);
     for (int i = 0; i < size; i++) {
-      encode(i, Checks.notNull(events.get(i), "event"));
+      Event e = Checks.notNull(events.get(i), "event");
+      encode(i, e, canonical == null ? e.repo() : canonical[i]);
     }
     // Interned indices follow the canonical order of the values, so that comparing indices is
     // comparing values and the same events give the same indices whatever their order.
@@ -95,20 +98,20 @@ final class Staging {
     repositoryTable = repositoryInterner.values.toArray(new Repository[0]);
   }
 
-  private void encode(int i, Event e) {
+  private void encode(int i, Event e, Repository repo) {
     Instant at = e.at();
     seconds[i] = at.getEpochSecond();
     nanos[i] = at.getNano();
     EventType type = e.type();
     types[i] = (byte) type.ordinal();
-    repos[i] = repositoryInterner.intern(e.repo());
+    repos[i] = repositoryInterner.intern(repo);
     actors[i] = actorInterner.intern(e.actor());
     numbers[i] = e instanceof NumberedEvent ? ((NumberedEvent) e).number() : 0;
     refs[i] = -1;
     int code = 0;
     switch (type) {
       case FORK:
-        code = encodeFork(i, (Fork) e);
+        code = encodeFork(i, (Fork) e, repo);
         break;
       case ISSUE_OPENED:
         code = Payloads.association(((IssueOpened) e).association());
@@ -194,7 +197,7 @@ final class Staging {
     return flag;
   }
 
-  private int encodeFork(int i, Fork fork) {
+  private int encodeFork(int i, Fork fork, Repository repo) {
     if (fork.forkFullName().isEmpty()) {
       return Payloads.FORK_NONE;
     }
@@ -202,7 +205,8 @@ final class Staging {
     Optional<String> login = fork.actor().login();
     if (login.isPresent()) {
       String l = login.get();
-      String repoName = repositoryName(fork.repo());
+      // The store's repository, whose name the fork name is derived from when read back.
+      String repoName = repositoryName(repo);
       if (name.length() == l.length() + 1 + repoName.length()
           && name.startsWith(l)
           && name.charAt(l.length()) == '/'

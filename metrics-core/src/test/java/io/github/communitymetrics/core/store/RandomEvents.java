@@ -77,8 +77,11 @@ final class RandomEvents {
       case 2:
         return Repository.of(Forge.GITLAB, "group/sub/p" + k);
       default:
-        // Same name as k - 3 (case 0) but with an id: a different value.
-        return new Repository(Forge.GITHUB, "org" + (k - 3) + "/project", OptionalLong.of(k));
+        // Same name as k - 2 (case 1) with another id: a different repository (deleted and
+        // created again under its name), so names tie in the canonical order. (The same name
+        // with and without an id is one repository since the identity rule of RepositoryIdentity,
+        // so it would no longer be a different value.)
+        return new Repository(Forge.GITHUB, "org/repo" + (k - 2), OptionalLong.of(k));
     }
   }
 

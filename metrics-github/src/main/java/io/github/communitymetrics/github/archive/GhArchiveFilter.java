@@ -15,16 +15,19 @@ import java.util.TreeSet;
  * Instances are immutable.
  */
 public final class GhArchiveFilter {
-  private static final GhArchiveFilter ALL = new GhArchiveFilter(Set.of(), Set.of());
+  private static final GhArchiveFilter ALL = new GhArchiveFilter(Set.of(), Set.of(), false);
 
   /** Lower-cased {@code owner/name}s. */
   private final Set<String> repositories;
   /** Lower-cased owners (users or organisations). */
   private final Set<String> owners;
+  /** Whether pull request events of every repository are kept too. */
+  private final boolean pullRequestsEverywhere;
 
-  private GhArchiveFilter(Set<String> repositories, Set<String> owners) {
+  private GhArchiveFilter(Set<String> repositories, Set<String> owners, boolean pullRequestsEverywhere) {
     this.repositories = repositories;
     this.owners = owners;
+    this.pullRequestsEverywhere = pullRequestsEverywhere;
   }
 
   /** Keeps every event. */
@@ -50,7 +53,7 @@ public final class GhArchiveFilter {
           "a repository must be OWNER/NAME but was '" + n + "'");
       names.add(n.toLowerCase(Locale.ROOT));
     }
-    return new GhArchiveFilter(Set.copyOf(names), Set.of());
+    return new GhArchiveFilter(Set.copyOf(names), Set.of(), false);
   }
 
   /**
@@ -68,7 +71,23 @@ public final class GhArchiveFilter {
       Args.argument(n.indexOf('/') < 0, "an owner must not hold '/' but was '" + n + "'");
       names.add(n.toLowerCase(Locale.ROOT));
     }
-    return new GhArchiveFilter(Set.of(), Set.copyOf(names));
+    return new GhArchiveFilter(Set.of(), Set.copyOf(names), false);
+  }
+
+  /**
+   * This filter, also keeping the {@code PullRequestEvent}s of every other repository. Contributor
+   * confidence (OpenSauced) of a repository counts the pull requests its stargazers and forkers
+   * opened anywhere, so a filter that keeps only the repository's own events changes its answer;
+   * keep these, then drop those of people who did not star or fork it (as the {@code metrics}
+   * command does) once the stargazers are known.
+   */
+  public GhArchiveFilter withPullRequestsOfAnyRepository() {
+    return keepsAll() ? this : new GhArchiveFilter(repositories, owners, true);
+  }
+
+  /** Whether {@code PullRequestEvent}s of any repository are kept. */
+  public boolean keepsPullRequestsOfAnyRepository() {
+    return keepsAll() || pullRequestsEverywhere;
   }
 
   /** Whether this filter keeps everything. */
@@ -100,6 +119,6 @@ public final class GhArchiveFilter {
       return "GhArchiveFilter[all]";
     }
     return "GhArchiveFilter[repositories=" + new TreeSet<>(repositories) + ", owners="
-        + new TreeSet<>(owners) + "]";
+        + new TreeSet<>(owners) + (pullRequestsEverywhere ? ", pull requests everywhere" : "") + "]";
   }
 }

@@ -30,9 +30,12 @@ import java.util.function.Consumer;
  * opened/reopened a {@code PullRequestOpened}/{@code PullRequestReopened}, closed a {@code
  * PullRequestMerged} when {@code merged} is true and a {@code PullRequestClosed} otherwise; {@code
  * PullRequestReviewEvent} a {@code Review}; {@code PullRequestReviewCommentEvent} (created) a
- * {@code ReviewComment}; {@code PushEvent} a {@code Push} (the payload's commits are not turned
- * into {@code Commit} events: they carry no author time, which a {@code Commit} needs, and the git
- * adapter reads commits from the history itself); {@code ReleaseEvent} (published) a {@code
+ * {@code ReviewComment}; {@code PushEvent} a {@code Push} followed by one {@code Commit} per
+ * commit it lists as {@code distinct} (author name and e-mail as a git identity, the sha, no
+ * parents and no files; GH Archive has no author time, so the push time stands in, and no
+ * committer, so the author line stands in; pushes with a truncated list (GitHub lists at most 20)
+ * or with no list at all (the public feed since 2025) are counted in {@link
+ * GhArchiveReport#commits()}); {@code ReleaseEvent} (published) a {@code
  * Release}; {@code MemberEvent} (added) a {@code MemberAdded} with write permission unless the
  * payload names another. Everything else ({@code CreateEvent}, {@code DeleteEvent}, {@code
  * GollumEvent}, other actions, issue events about pull requests) is counted in {@link

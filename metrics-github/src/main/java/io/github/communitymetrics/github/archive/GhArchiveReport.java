@@ -12,9 +12,12 @@ import java.util.TreeMap;
  * once: as a mapped event ({@link #mapped()}), an event of a kind the metrics do not use ({@link
  * #notMapped()}), an event of a used kind that lacks what its core event needs ({@link
  * #unmappable()}), an event of a repository the filter dropped ({@link #filteredOut()}), or a
- * malformed line ({@link #malformedLines()}). So {@code lines == blankLines + eventsMapped() +
- * sum(notMapped) + sum(unmappable) + filteredOut + malformedLines}. A partial line cut off by a
- * corrupt or truncated file is not a line; it is described in {@link #corruptInputs()}.
+ * malformed line ({@link #malformedLines()}). A push line also gives one {@code Commit} per
+ * distinct commit it lists, counted under {@code mapped(COMMIT)} and accounted for in {@link
+ * #commits()}; so {@code lines == blankLines + linesMapped() + sum(notMapped) + sum(unmappable) +
+ * filteredOut + malformedLines}, where {@link #linesMapped()} is {@code eventsMapped() -
+ * mapped(COMMIT)}. A partial line cut off by a corrupt or truncated file is not a line; it is
+ * described in {@link #corruptInputs()}.
  *
  * @param files inputs read (completely or up to their corruption)
  * @param lines lines read, including blank and malformed ones
@@ -33,6 +36,7 @@ import java.util.TreeMap;
  *     maxReported})
  * @param corruptInputs inputs whose compressed stream is corrupt or truncated, with the line where
  *     reading stopped; the events before it were delivered
+ * @param commits what became of the commit lists of the mapped pushes
  */
 public record GhArchiveReport(
     long files,
@@ -45,7 +49,8 @@ public record GhArchiveReport(
     long filteredOut,
     long malformedLines,
     List<Problem> malformed,
-    List<Problem> corruptInputs) {
+    List<Problem> corruptInputs,
+    Commits commits) {
 
   /** Checks the components and copies the maps (sorted) and lists. */
   public GhArchiveReport {
@@ -58,6 +63,49 @@ public record GhArchiveReport(
         Collections.unmodifiableMap(new TreeMap<>(Args.notNull(unmappable, "unmappable")));
     malformed = List.copyOf(Args.notNull(malformed, "malformed"));
     corruptInputs = List.copyOf(Args.notNull(corruptInputs, "corruptInputs"));
+    Args.notNull(commits, "commits");
+  }
+
+  /** Lines that gave a core event: {@link #eventsMapped()} less the commits pushes gave. */
+  public long linesMapped() {
+    return eventsMapped() - mapped(EventType.COMMIT);
+  }
+
+  /**
+   * What became of the commit lists of the mapped pushes. Every listed commit of a mapped push is
+   * a {@code Commit} event ({@code mapped(COMMIT)}), not distinct, or unmappable: {@code
+   * listed == mapped(COMMIT) + notDistinct + unmappable}.
+   *
+   * @param pushesWithoutList pushes whose payload has no commit list at all; GitHub's public
+   *     events feed stopped listing commits (and {@code size}) in 2025, so an hour from then on
+   *     gives pushes but no commits, and commit-based metrics have no evidence, not zero
+   * @param pushesTruncated pushes whose {@code size} is larger than the number of commits
+   *     listed (GitHub lists at most 20); their other commits are missing
+   * @param commitsNotListed the commits of truncated pushes that are not listed: the sum of
+   *     {@code size - listed} over {@code pushesTruncated}
+   * @param notDistinct listed commits marked {@code distinct: false}: already in the repository
+   *     (pushed earlier to another branch), so not mapped again
+   * @param unmappable listed distinct commits without a valid sha or without an author name and
+   *     e-mail
+   */
+  public record Commits(
+      long pushesWithoutList,
+      long pushesTruncated,
+      long commitsNotListed,
+      long notDistinct,
+      long unmappable) {
+    /** All zero. */
+    public static final Commits NONE = new Commits(0, 0, 0, 0, 0);
+
+    /** The sum of two reports' counts. */
+    public Commits plus(Commits other) {
+      return new Commits(
+          pushesWithoutList + other.pushesWithoutList,
+          pushesTruncated + other.pushesTruncated,
+          commitsNotListed + other.commitsNotListed,
+          notDistinct + other.notDistinct,
+          unmappable + other.unmappable);
+    }
   }
 
   /** Core events delivered, of all types. */

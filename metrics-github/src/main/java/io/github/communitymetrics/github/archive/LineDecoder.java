@@ -3,6 +3,7 @@ package io.github.communitymetrics.github.archive;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventTimes;
 import io.github.communitymetrics.core.event.Forge;
@@ -23,8 +24,10 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +93,13 @@ final class LineDecoder {
   private int payloadStart;
   private int payloadEnd;
   private final Payload payload = new Payload();
+  /**
+   * The commits listed by the current push, as sha, author name, author e-mail and whether the
+   * push brought it ({@code distinct}); null when the payload has no commit list at all.
+   */
+  private List<String[]> pushCommits;
+  /** Reused as {@link #pushCommits} from push to push. */
+  private final List<String[]> commitBuffer = new ArrayList<>();
 
   // Visitors kept in fields so that no lambda is allocated per line.
   private final RawJson.Members topMember = this::topMember;
@@ -97,6 +107,10 @@ final class LineDecoder {
   private final RawJson.Members actorMember = this::actorMember;
   private final RawJson.Members attributesMember = this::attributesMember;
   private final RawJson.Members pushMember = this::pushMember;
+  private final RawJson.Members commitMember = this::commitMember;
+  private final RawJson.Members authorMember = this::authorMember;
+  /** The commit being read by {@link #commitMember}. */
+  private String[] currentCommit;
 
   LineDecoder(GhArchiveFilter filter, Tally tally) {
     this.filter = filter;
@@ -133,7 +147,11 @@ final class LineDecoder {
           + EventTimes.MIN + " to " + EventTimes.MAX + " (docs/events.md)");
     }
     String fullName = fullName();
-    if (!filter.keepsAll() && (fullName == null || !filter.keeps(fullName))) {
+    // Pull request events of other repositories, kept for contributor confidence when the filter
+    // asks; those that give no event still count as filtered out, not as unused or unmappable.
+    boolean otherRepository = !filter.keepsAll() && (fullName == null || !filter.keeps(fullName));
+    if (otherRepository
+        && !(type.equals("PullRequestEvent") && filter.keepsPullRequestsOfAnyRepository())) {
       tally.filteredOut++;
       return;
     }
@@ -169,16 +187,69 @@ final class LineDecoder {
       // real but cannot be a core event.
       event = null;
     }
-    if (event == UNUSED_ACTION) {
+    if (otherRepository && (event == null || event == UNUSED_ACTION)) {
+      tally.filteredOut++;
+    } else if (event == UNUSED_ACTION) {
       tally.notMapped(type + ":" + payload.action);
     } else if (event == ON_PULL_REQUEST) {
       tally.notMapped(type + ":" + payload.action + " on a pull request");
     } else if (event == null) {
       tally.unmappable(type);
     } else {
+      // The commits are built before anything is delivered, so that a line gives all its events
+      // or none.
+      List<Commit> commits = event instanceof Push ? commits((Push) event) : List.of();
       tally.mapped(event.type());
       sink.accept(event);
+      for (Commit c : commits) {
+        tally.mapped(c.type());
+        sink.accept(c);
+      }
     }
+  }
+
+  /**
+   * The commits a push brought: the listed commits marked {@code distinct} (the others were
+   * already in the repository, pushed before to another branch), without file lists, which GH
+   * Archive does not have. GH Archive records neither the author time nor the committer: the push
+   * time stands in for the first (a commit is never authored after it is pushed, so this is an
+   * upper bound) and the author line for the second. Counts truncated lists (GitHub lists at most
+   * 20 commits per push) and pushes without a list (the public events feed stopped listing them
+   * in 2025) in the report.
+   */
+  private List<Commit> commits(Push push) {
+    if (pushCommits == null) {
+      tally.pushesWithoutCommitList++;
+      return List.of();
+    }
+    if (payload.size > pushCommits.size()) {
+      tally.pushesTruncated++;
+      tally.commitsNotListed += payload.size - pushCommits.size();
+    }
+    List<Commit> out = new ArrayList<>(pushCommits.size());
+    for (String[] c : pushCommits) {
+      if (!"true".equals(c[3])) {
+        tally.commitsNotDistinct++;
+        continue;
+      }
+      String name = c[1] == null ? "" : c[1].strip();
+      String email = c[2] == null ? "" : c[2].strip();
+      try {
+        if (c[0] == null || (name.isEmpty() && email.isEmpty())) {
+          throw new IllegalArgumentException("no sha or no author");
+        }
+        Signature author = new Signature(name, email, push.at());
+        out.add(
+            new Commit(
+                push.at(), push.repo(), Actor.git(name, email), c[0], List.of(), author, author,
+                List.of(), List.of()));
+      } catch (IllegalArgumentException e) {
+        // A listed commit without a usable sha or author: counted, the push and its other
+        // commits stand.
+        tally.commitsUnmappable++;
+      }
+    }
+    return out;
   }
 
   private void clear() {
@@ -194,6 +265,7 @@ final class LineDecoder {
     urlStart = -1;
     payloadStart = -1;
     payload.clear();
+    pushCommits = null;
   }
 
   private void topMember(byte[] buf, int ns, int ne, int vs, int ve) {
@@ -307,15 +379,95 @@ final class LineDecoder {
     }
   }
 
-  /** A push needs three fields; its commit list, most of its bytes, is never decoded. */
+  /**
+   * A push: its ref, head and size, and its commit list, read raw: the sha, the author's name and
+   * e-mail and {@code distinct} of each commit; the messages, most of the bytes, are skipped.
+   * The Events API lists {@code commits} as objects; the 2011-2014 timeline as {@code shas}, arrays
+   * of sha, e-mail, message, name and distinct.
+   */
   private void pushMember(byte[] buf, int ns, int ne, int vs, int ve) {
-    if (RawJson.is(buf, ns, ne, "ref")) {
+    if (RawJson.is(buf, ns, ne, "commits") || RawJson.is(buf, ns, ne, "shas")) {
+      if (buf[vs] == '[') {
+        boolean objects = RawJson.is(buf, ns, ne, "commits");
+        commitBuffer.clear();
+        pushCommits = commitBuffer;
+        int i = RawJson.skipWs(buf, vs + 1, ve);
+        while (i < ve && buf[i] != ']') {
+          int end = RawJson.skipValue(buf, i, ve);
+          String[] c = new String[4];
+          if (objects && buf[i] == '{') {
+            currentCommit = c;
+            RawJson.members(buf, i, end, commitMember);
+          } else if (!objects && buf[i] == '[') {
+            timelineCommit(buf, i, end, c);
+          }
+          commitBuffer.add(c);
+          i = RawJson.skipWs(buf, end, ve);
+          if (i < ve && buf[i] == ',') {
+            i = RawJson.skipWs(buf, i + 1, ve);
+          }
+        }
+      }
+    } else if (RawJson.is(buf, ns, ne, "ref")) {
       payload.ref = RawJson.string(buf, vs, ve);
     } else if (RawJson.is(buf, ns, ne, "head")) {
       payload.head = RawJson.string(buf, vs, ve);
     } else if (RawJson.is(buf, ns, ne, "size")) {
       long n = RawJson.number(buf, vs, ve);
       payload.size = n <= Integer.MAX_VALUE ? (int) n : -1;
+    }
+  }
+
+  private void commitMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "sha")) {
+      currentCommit[0] = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "distinct")) {
+      currentCommit[3] = RawJson.is(buf, vs, ve, "true") ? "true" : "false";
+    } else if (RawJson.is(buf, ns, ne, "author") && buf[vs] == '{') {
+      RawJson.members(buf, vs, ve, authorMember);
+    }
+    if (currentCommit[3] == null) {
+      // Old payloads without "distinct" listed only the commits the push brought.
+      currentCommit[3] = "true";
+    }
+  }
+
+  private void authorMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "name")) {
+      currentCommit[1] = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "email")) {
+      currentCommit[2] = RawJson.string(buf, vs, ve);
+    }
+  }
+
+  /** A timeline commit: {@code [sha, email, message, name, distinct]}. */
+  private static void timelineCommit(byte[] buf, int from, int end, String[] c) {
+    c[3] = "true";
+    int i = RawJson.skipWs(buf, from + 1, end);
+    int k = 0;
+    while (i < end && buf[i] != ']') {
+      int ve = RawJson.skipValue(buf, i, end);
+      switch (k) {
+        case 0:
+          c[0] = RawJson.string(buf, i, ve);
+          break;
+        case 1:
+          c[2] = RawJson.string(buf, i, ve);
+          break;
+        case 3:
+          c[1] = RawJson.string(buf, i, ve);
+          break;
+        case 4:
+          c[3] = RawJson.is(buf, i, ve, "true") ? "true" : "false";
+          break;
+        default:
+          break;
+      }
+      k++;
+      i = RawJson.skipWs(buf, ve, end);
+      if (i < end && buf[i] == ',') {
+        i = RawJson.skipWs(buf, i + 1, end);
+      }
     }
   }
 

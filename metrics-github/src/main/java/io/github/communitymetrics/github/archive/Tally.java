@@ -22,6 +22,11 @@ final class Tally {
   final Map<String, Long> unmappable = new HashMap<>();
   long filteredOut;
   long malformedLines;
+  long pushesWithoutCommitList;
+  long pushesTruncated;
+  long commitsNotListed;
+  long commitsNotDistinct;
+  long commitsUnmappable;
   final List<GhArchiveReport.Problem> malformed = new ArrayList<>();
   final List<GhArchiveReport.Problem> corrupt = new ArrayList<>();
 
@@ -69,6 +74,11 @@ final class Tally {
     other.unmappable.forEach((k, v) -> unmappable.merge(k, v, Long::sum));
     filteredOut += other.filteredOut;
     malformedLines += other.malformedLines;
+    pushesWithoutCommitList += other.pushesWithoutCommitList;
+    pushesTruncated += other.pushesTruncated;
+    commitsNotListed += other.commitsNotListed;
+    commitsNotDistinct += other.commitsNotDistinct;
+    commitsUnmappable += other.commitsUnmappable;
     for (GhArchiveReport.Problem p : other.malformed) {
       if (malformed.size() < maxReported) {
         malformed.add(p);
@@ -95,6 +105,12 @@ final class Tally {
         filteredOut,
         malformedLines,
         malformed,
-        corrupt);
+        corrupt,
+        new GhArchiveReport.Commits(
+            pushesWithoutCommitList,
+            pushesTruncated,
+            commitsNotListed,
+            commitsNotDistinct,
+            commitsUnmappable));
   }
 }

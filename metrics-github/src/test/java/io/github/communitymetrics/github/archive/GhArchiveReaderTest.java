@@ -114,6 +114,14 @@ class GhArchiveReaderTest {
     return Instant.parse("2021-07-21T06:00:00Z").plusSeconds(second);
   }
 
+  static io.github.communitymetrics.core.event.Commit commit(
+      Instant at, Repository repo, String sha, String name, String email) {
+    io.github.communitymetrics.core.event.Signature s =
+        new io.github.communitymetrics.core.event.Signature(name, email, at);
+    return new io.github.communitymetrics.core.event.Commit(
+        at, repo, Actor.git(name, email), sha, List.of(), s, s, List.of(), List.of());
+  }
+
   /** The events of events-api.json, written from the fixture by hand. */
   static List<Event> expectedModern() {
     Repository w = new Repository(Forge.GITHUB, "acme/widget", OptionalLong.of(9));
@@ -136,6 +144,9 @@ class GhArchiveReaderTest {
         new ReviewComment(at(8), w, carol, 2, member, OptionalLong.of(8001)),
         new PullRequestMerged(at(9), w, carol, 2, Optional.of(dave), Optional.of("main"), Optional.of(M)),
         new Push(at(10), w, carol, "refs/heads/main", M, 2),
+        // The push's two distinct commits, as git identities, at the push time.
+        commit(at(10), w, "2222222222222222222222222222222222222222", "Dave", "dave@example.com"),
+        commit(at(10), w, M, "Carol", "carol@example.com"),
         new IssueClosed(at(11), w, carol, 1),
         new Release(at(12), w, carol, "v1.0", Optional.of("1.0"), false),
         new MemberAdded(at(13), w, carol, user("erin", 105), Permission.WRITE),
@@ -156,7 +167,9 @@ class GhArchiveReaderTest {
     Read r = read(resource("events-api.json"));
     assertEquals(expectedModern(), r.events);
     assertEquals(22, r.report.lines());
-    assertEquals(20, r.report.eventsMapped());
+    assertEquals(22, r.report.eventsMapped());
+    assertEquals(2, r.report.mapped(EventType.COMMIT));
+    assertEquals(20, r.report.linesMapped());
     assertEquals(
         Map.of("CreateEvent", 1L, "PullRequestEvent:synchronize", 1L), r.report.notMapped());
     assertEquals(3, r.report.mapped(EventType.STAR));
@@ -188,8 +201,9 @@ class GhArchiveReaderTest {
   void timelineShapeGivesTheSameEventsAsTheEventsApiShape() {
     Read api = read(resource("events-api-2012.json"));
     Read timeline = read(resource("timeline-2012.json"));
-    assertEquals(11, api.events.size(), api.report.toString());
-    assertEquals(11, timeline.events.size(), timeline.report.toString());
+    // Ten lines' events and the push's one commit.
+    assertEquals(12, api.events.size(), api.report.toString());
+    assertEquals(12, timeline.events.size(), timeline.report.toString());
     List<String> apiNoIds = new ArrayList<>();
     api.events.forEach(e -> apiNoIds.add(withoutActorIds(e)));
     // The timeline's member object carries an id; its actor (a login string) does not.
@@ -227,14 +241,14 @@ class GhArchiveReaderTest {
                 .filter(GhArchiveFilter.repositories(List.of("ACME/Widget")))
                 .build(),
             in);
-    assertEquals(expectedModern().subList(0, 18), repo.events);
+    assertEquals(expectedModern().subList(0, 20), repo.events);
     assertEquals(2, repo.report.filteredOut());
     assertEquals(2, repo.report.eventsNotMapped());
     GhArchiveSharedDataTest.assertAccounted(repo.report);
     Read owner =
         read(GhArchiveReader.builder().filter(GhArchiveFilter.owners(List.of("acme"))).build(), in);
-    List<Event> expected = new ArrayList<>(expectedModern().subList(0, 18));
-    expected.add(expectedModern().get(19));
+    List<Event> expected = new ArrayList<>(expectedModern().subList(0, 20));
+    expected.add(expectedModern().get(21));
     assertEquals(expected, owner.events);
     assertEquals(1, owner.report.filteredOut());
     // The 2012 Events API shape puts the payload before the repository.
@@ -253,6 +267,85 @@ class GhArchiveReaderTest {
             resource("timeline-2012.json"));
     assertEquals(List.of(), none.events);
     assertEquals(11, none.report.filteredOut());
+  }
+
+  private static String push(int second, String payload) {
+    return "{\"id\":\"" + (900 + second) + "\",\"type\":\"PushEvent\",\"actor\":{\"id\":103,"
+        + "\"login\":\"carol\"},\"repo\":{\"id\":9,\"name\":\"acme/widget\"},\"payload\":"
+        + payload + ",\"public\":true,\"created_at\":\"2021-07-21T06:00:"
+        + String.format("%02d", second) + "Z\"}";
+  }
+
+  private static String listed(String sha, String name, String email, boolean distinct) {
+    return "{\"sha\":\"" + sha + "\",\"author\":{\"email\":\"" + email + "\",\"name\":\"" + name
+        + "\"},\"message\":\"m\",\"distinct\":" + distinct + ",\"url\":\"u\"}";
+  }
+
+  /**
+   * Pushes give their distinct listed commits; a push whose size exceeds its list (GitHub lists
+   * at most 20) is counted as truncated, with the commits it leaves out; a push without a list
+   * (the public feed since 2025) is counted and gives no commit; a listed commit without author
+   * is counted as unmappable. Every number below is read off the fixture lines.
+   */
+  @Test
+  void pushesGiveDistinctCommitsAndCountTruncatedAndMissingLists() {
+    String a = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    String b = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    String c = "cccccccccccccccccccccccccccccccccccccccc";
+    String d = "dddddddddddddddddddddddddddddddddddddddd";
+    List<String> in =
+        List.of(
+            // size 25, three listed (one not distinct): truncated, 22 not listed, 2 commits.
+            push(1, "{\"push_id\":1,\"size\":25,\"distinct_size\":24,\"ref\":\"refs/heads/main\","
+                + "\"head\":\"" + c + "\",\"commits\":[" + listed(a, "Ann", "ann@example.com", false)
+                + "," + listed(b, "Bo", "bo@example.com", true) + ","
+                + listed(c, "Ann", "ann@example.com", true) + "]}"),
+            // The 2025 public feed: no size, no commits.
+            push(2, "{\"repository_id\":9,\"push_id\":2,\"ref\":\"refs/heads/main\",\"head\":\""
+                + d + "\",\"before\":\"" + c + "\"}"),
+            // A listed commit with neither name nor e-mail.
+            push(3, "{\"push_id\":3,\"size\":1,\"ref\":\"refs/heads/main\",\"head\":\"" + d
+                + "\",\"commits\":[" + listed(d, "", "", true) + "]}"));
+    Read r = read(String.join("\n", in).getBytes(StandardCharsets.UTF_8));
+    Repository w = new Repository(Forge.GITHUB, "acme/widget", OptionalLong.of(9));
+    Actor carol = user("carol", 103);
+    assertEquals(
+        List.of(
+            new Push(at(1), w, carol, "refs/heads/main", c, 25),
+            commit(at(1), w, b, "Bo", "bo@example.com"),
+            commit(at(1), w, c, "Ann", "ann@example.com"),
+            new Push(at(2), w, carol, "refs/heads/main", d, 0),
+            new Push(at(3), w, carol, "refs/heads/main", d, 1)),
+        r.events);
+    assertEquals(2, r.report.mapped(EventType.COMMIT));
+    assertEquals(new GhArchiveReport.Commits(1, 1, 22, 1, 1), r.report.commits());
+    GhArchiveSharedDataTest.assertAccounted(r.report);
+  }
+
+  /**
+   * A line without the optional {@code repo.id} next to lines with it, and a rename (same id, new
+   * name): one repository in the store, under its latest name, with all the events.
+   */
+  @Test
+  void repositoryWithAndWithoutIdAndRenamedIsOneRepositoryInTheStore() {
+    String a = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    String withId = push(1, "{\"push_id\":1,\"size\":1,\"ref\":\"refs/heads/main\",\"head\":\"" + a
+        + "\",\"commits\":[" + listed(a, "Ann", "ann@example.com", true) + "]}");
+    String star =
+        "{\"id\":\"2\",\"type\":\"WatchEvent\",\"actor\":{\"id\":101,\"login\":\"alice\"},"
+            + "\"repo\":{\"name\":\"acme/widget\"},\"payload\":{\"action\":\"started\"},"
+            + "\"public\":true,\"created_at\":\"2021-07-21T06:00:02Z\"}";
+    String renamed =
+        "{\"id\":\"3\",\"type\":\"WatchEvent\",\"actor\":{\"id\":102,\"login\":\"bob\"},"
+            + "\"repo\":{\"id\":9,\"name\":\"acme/gizmo\"},\"payload\":{\"action\":\"started\"},"
+            + "\"public\":true,\"created_at\":\"2021-07-21T06:00:03Z\"}";
+    Read r = read(String.join("\n", withId, star, renamed).getBytes(StandardCharsets.UTF_8));
+    assertEquals(4, r.events.size());
+    io.github.communitymetrics.core.store.EventStore store =
+        io.github.communitymetrics.core.store.EventStore.of(r.events);
+    Repository gizmo = new Repository(Forge.GITHUB, "acme/gizmo", OptionalLong.of(9));
+    assertEquals(List.of(gizmo), store.repositories());
+    assertEquals(4, store.slice(gizmo).size());
   }
 
   @Test

@@ -70,7 +70,7 @@ class GhArchiveSharedDataTest {
             EventType.ISSUE_OPENED, 70, EventType.ISSUE_REOPENED, 3, EventType.MEMBER_ADDED, 9,
             EventType.PULL_REQUEST_CLOSED, 7, EventType.PULL_REQUEST_MERGED, 28,
             EventType.PULL_REQUEST_OPENED, 42, EventType.PULL_REQUEST_REOPENED, 1,
-            EventType.PUSH, 1522, EventType.STAR, 253),
+            EventType.PUSH, 1522, EventType.STAR, 253, EventType.COMMIT, 2547),
         r.mapped());
     assertEquals(
         named(
@@ -97,7 +97,8 @@ class GhArchiveSharedDataTest {
             EventType.ISSUE_OPENED, 87, EventType.ISSUE_REOPENED, 1, EventType.MEMBER_ADDED, 13,
             EventType.PULL_REQUEST_CLOSED, 20, EventType.PULL_REQUEST_MERGED, 19,
             EventType.PULL_REQUEST_OPENED, 42, EventType.PULL_REQUEST_REOPENED, 1,
-            EventType.PUSH, 1585, EventType.REVIEW_COMMENT, 8, EventType.STAR, 306),
+            EventType.PUSH, 1585, EventType.REVIEW_COMMENT, 8, EventType.STAR, 306,
+            EventType.COMMIT, 2809),
         r.mapped());
     assertEquals(
         named(
@@ -109,7 +110,8 @@ class GhArchiveSharedDataTest {
     assertAccounted(r);
     // Timeline times are Pacific with an offset: 00:xx-07:00 is 07:xx UTC. The file also holds
     // six events of the next hour, 01:00:05-07:00 to 01:00:08-07:00 (five pushes and an opened
-    // issue, found with python), which are 08:00:05Z to 08:00:08Z.
+    // issue, found with python), which are 08:00:05Z to 08:00:08Z; the five pushes list seven
+    // distinct commits (python again), which are events of the same seconds.
     int nextHour = 0;
     for (Event e : events) {
       Instant at = e.at();
@@ -122,7 +124,7 @@ class GhArchiveSharedDataTest {
       assertTrue(inHour || inNext, "time " + at + " of " + e);
       nextHour += inNext ? 1 : 0;
     }
-    assertEquals(6, nextHour);
+    assertEquals(6 + 7, nextHour);
   }
 
   @Test
@@ -136,7 +138,8 @@ class GhArchiveSharedDataTest {
             EventType.ISSUE_OPENED, 13, EventType.MEMBER_ADDED, 4,
             EventType.PULL_REQUEST_CLOSED, 6, EventType.PULL_REQUEST_MERGED, 25,
             EventType.PULL_REQUEST_OPENED, 33, EventType.PUSH, 425, EventType.RELEASE, 3,
-            EventType.REVIEW, 28, EventType.REVIEW_COMMENT, 10, EventType.STAR, 58),
+            EventType.REVIEW, 28, EventType.REVIEW_COMMENT, 10, EventType.STAR, 58,
+            EventType.COMMIT, 581),
         r.mapped());
     assertEquals(
         named(
@@ -181,12 +184,59 @@ class GhArchiveSharedDataTest {
     assertEquals(7981 + 3086 + 800, r1.lines());
   }
 
+  /**
+   * The commits of the pushes, against an independent Python reading (json module). For each PushEvent with a string ref and a hex head (the mapped pushes), the
+   * list is {@code payload.commits} (objects) or, in the timeline, {@code payload.shas} (arrays of
+   * sha, e-mail, message, name, distinct); listed = the list length, commits = entries with
+   * {@code distinct} true, truncated = pushes with {@code size} above the list length. Python
+   * gave, for 2012-04-01-0, 2012-10-13-0 and the 2021 hours: listed 2724 / 3138 / 680, commits
+   * 2547 / 2809 / 581, not distinct 177 / 329 / 99, truncated 16 / 32 / 6, no list 0, and the
+   * repository with the most commits jcrigby/packaged-linux-linaro-3.1-ci (100) / skodak/moodle
+   * (40) / three repositories with 20.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "2012-04-01-0.json.gz, 2724, 2547, 177, 16, jcrigby/packaged-linux-linaro-3.1-ci, 100",
+    "2012-10-13-0.json.gz, 3138, 2809, 329, 32, skodak/moodle, 40",
+    "PINOT, 680, 581, 99, 6, ruscur/skiboot, 20"
+  })
+  void pushesGiveTheirDistinctCommits(
+      String file, long listed, long commits, long notDistinct, long truncated, String top, int topCommits) {
+    List<Event> events = new ArrayList<>();
+    Path path = SharedData.resolve(file.equals("PINOT") ? PINOT : KLANGNER + file);
+    GhArchiveReport r = read(path, events);
+    assertEquals(commits, r.mapped(EventType.COMMIT));
+    assertEquals(notDistinct, r.commits().notDistinct());
+    assertEquals(0, r.commits().unmappable());
+    assertEquals(listed, r.mapped(EventType.COMMIT) + r.commits().notDistinct() + r.commits().unmappable());
+    assertEquals(truncated, r.commits().pushesTruncated());
+    assertEquals(0, r.commits().pushesWithoutList());
+    assertAccounted(r);
+    long ofTop =
+        events.stream()
+            .filter(e -> e.type() == EventType.COMMIT && e.repo().fullName().equals(top))
+            .count();
+    assertEquals(topCommits, ofTop);
+    // ... and a commit-based metric of that repository has evidence: the CHAOSS absence factor
+    // over its commits is at least one person, with every commit counted.
+    EventStore store = EventStore.of(events);
+    io.github.communitymetrics.core.event.Repository repo =
+        store.repositories().stream().filter(x -> x.fullName().equals(top)).findFirst().orElseThrow();
+    var absence =
+        io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor.chaoss(
+                store.timeSpan().orElseThrow())
+            .withScope(io.github.communitymetrics.core.metrics.RepositoryScope.of(repo))
+            .compute(store, io.github.communitymetrics.core.metrics.People.resolve(store));
+    assertTrue(absence.factor() >= 1, absence.toString());
+    System.out.println(top + ": absence factor " + absence.factor() + " over " + ofTop + " commits");
+  }
+
   /** Every line is accounted for exactly once. */
   static void assertAccounted(GhArchiveReport r) {
     assertEquals(
         r.lines(),
         r.blankLines()
-            + r.eventsMapped()
+            + r.linesMapped()
             + r.eventsNotMapped()
             + r.eventsUnmappable()
             + r.filteredOut()

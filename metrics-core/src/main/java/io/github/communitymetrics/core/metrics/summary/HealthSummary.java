@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
@@ -56,6 +57,10 @@ import java.util.OptionalInt;
  * @param responsiveness time to first response, close and merge, review coverage, concentration
  *     and diversity (2 approvers from 2 organisations, by {@code affiliations}), PR velocity and
  *     ROSS for items opened or merged in the window, as of {@code asOf} (CHAOSS preset)
+ * @param commitBasis what the commit-based metrics (absence, pony, contributor dependency and
+ *     elephant factor) counted: {@link ContributionType#COMMIT} as their presets say, or the
+ *     stand-in a caller chose where the source has no commits ({@link ContributionType#PUSH},
+ *     {@link ContributionType#PULL_REQUEST_MERGED}); a report must say so when it is not commits
  */
 public record HealthSummary(
     Repository repository,
@@ -72,7 +77,8 @@ public record HealthSummary(
     LadderResult ladder,
     LfxPoints lfx,
     RetentionResult retention,
-    ResponsivenessResult responsiveness) {
+    ResponsivenessResult responsiveness,
+    ContributionType commitBasis) {
 
   /** How many quarters of pony factor history the summary shows. */
   public static final int PONY_QUARTERS = 8;
@@ -125,6 +131,29 @@ public record HealthSummary(
       Duration window,
       Duration cohortHorizon,
       Affiliations affiliations) {
+    return compute(
+        store, people, repository, asOf, window, cohortHorizon, affiliations,
+        ContributionType.COMMIT);
+  }
+
+  /**
+   * Computes the summary with the commit-based metrics over {@code commitBasis} instead of
+   * commits: for sources that have no commits (GH Archive hours since 2025 list pushes without
+   * their commits), where counting commits would give nobody rather than no data.
+   *
+   * @param commitBasis what the absence, pony, contributor dependency and elephant factors count
+   * @see #compute(EventStore, People, Repository, Instant, Duration, Duration, Affiliations)
+   */
+  public static HealthSummary compute(
+      EventStore store,
+      People people,
+      Repository repository,
+      Instant asOf,
+      Duration window,
+      Duration cohortHorizon,
+      Affiliations affiliations,
+      ContributionType commitBasis) {
+    Checks.notNull(commitBasis, "commitBasis");
     Checks.notNull(store, "store");
     Checks.notNull(people, "people");
     Checks.notNull(repository, "repository");
@@ -144,15 +173,27 @@ public record HealthSummary(
             .withHorizon(cohortHorizon)
             .compute(store, people);
     FactorResult<Actor> absence =
-        ContributorAbsenceFactor.chaoss(activity).withScope(scope).compute(store, people);
+        ContributorAbsenceFactor.chaoss(activity)
+            .withContributionType(commitBasis)
+            .withScope(scope)
+            .compute(store, people);
     LotteryFactor.Result lottery =
         LotteryFactor.openSauced(asOf).withScope(scope).compute(store, people);
     PonyFactor.Result pony =
-        PonyFactor.kibble(asOf, PONY_QUARTERS).withScope(scope).compute(store, people);
+        PonyFactor.kibble(asOf, PONY_QUARTERS)
+            .withContributionType(commitBasis)
+            .withScope(scope)
+            .compute(store, people);
     ContributorDependency.Result dependency =
-        ContributorDependency.lfx(activity).withScope(scope).compute(store, people);
+        ContributorDependency.lfx(activity)
+            .withContributionType(commitBasis)
+            .withScope(scope)
+            .compute(store, people);
     ElephantFactor.Result elephant =
-        ElephantFactor.chaoss(activity, affiliations).withScope(scope).compute(store, people);
+        ElephantFactor.chaoss(activity, affiliations)
+            .withContributionType(commitBasis)
+            .withScope(scope)
+            .compute(store, people);
     OnionModel.Result onion = OnionModel.grimoireLab(activity).withScope(scope).compute(store, people);
     LadderResult ladder = ContributorLadder.over(activity).withScope(scope).compute(store, people);
     Window history =
@@ -176,7 +217,8 @@ public record HealthSummary(
             elephant.points(),
             retention.lastCompletePeriod().map(p -> p.lfxPoints()).orElse(OptionalInt.empty())),
         retention,
-        responsiveness(store, people, activity, asOf, scope, affiliations));
+        responsiveness(store, people, activity, asOf, scope, affiliations),
+        commitBasis);
   }
 
   private static ResponsivenessResult responsiveness(
