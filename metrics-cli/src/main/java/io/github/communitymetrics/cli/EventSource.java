@@ -246,7 +246,8 @@ final class EventSource {
     List<ReadReport.SkippedLine> skipped = new ArrayList<>();
     r.malformed().forEach(p -> skipped.add(new ReadReport.SkippedLine(p.line(), p.file() + ": " + p.reason())));
     ReadReport read =
-        new ReadReport(r.lines(), r.blankLines(), r.eventsMapped(), r.malformedLines(), skipped);
+        new ReadReport(
+            r.lines(), r.blankLines(), r.eventsMapped(), r.malformedLines(), skipped, r.malformedByReason());
     return new Loaded(
         "GH Archive (" + gharchiveFiles.size() + " file" + (gharchiveFiles.size() == 1 ? "" : "s") + ")",
         false,

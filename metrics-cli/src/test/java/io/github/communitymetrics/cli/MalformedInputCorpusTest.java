@@ -239,9 +239,11 @@ class MalformedInputCorpusTest {
   }
 
   /** What a read gave: events, skips, or the typed failure's line. */
-  private record Outcome(int events, long skipped, long failedLine, String message, long unmappable) {
+  private record Outcome(
+      int events, long skipped, long failedLine, String message, long unmappable,
+      java.util.Map<io.github.communitymetrics.core.io.MalformedReason, Long> byReason) {
     Outcome(int events, long skipped, long failedLine, String message) {
-      this(events, skipped, failedLine, message, 0);
+      this(events, skipped, failedLine, message, 0, java.util.Map.of());
     }
   }
 
@@ -254,13 +256,13 @@ class MalformedInputCorpusTest {
           try (EventReader r = EventJsonLines.reader(new ByteArrayInputStream(c.content()), options.withMaxLineLength(8192))) {
             r.forEachRemaining(events::add);
             ReadReport report = r.report();
-            return new Outcome(events.size(), report.malformedLinesSkipped(), 0, "");
+            return new Outcome(events.size(), report.malformedLinesSkipped(), 0, "", 0, report.malformedByReason());
           }
         }
         case GH_ARCHIVE -> {
           GhArchiveReport report = GhArchiveReader.builder().options(options).maxLineBytes(8192).build()
               .read(List.of(file(c, ".json.gz", true)), events::add);
-          return new Outcome(events.size(), report.malformedLines(), 0, "", report.eventsUnmappable());
+          return new Outcome(events.size(), report.malformedLines(), 0, "", report.eventsUnmappable(), report.malformedByReason());
         }
         case GIT_LOG -> {
           try (CommitLogReader r = CommitLogReader.open(file(c, ".log", false), options)) {
@@ -311,6 +313,32 @@ class MalformedInputCorpusTest {
     assertEquals(0, o.failedLine(), c + ": refused while skipping: " + o.message());
     assertEquals(c.events(), o.events(), c + ": events kept");
     assertEquals(c.skipped(), o.skipped(), c + ": lines counted as skipped");
+    if (c.reader() != Reader.GIT_LOG) {
+      // Every skipped line is counted under one reason.
+      assertEquals(o.skipped(), o.byReason().values().stream().mapToLong(Long::longValue).sum(), c + ": " + o.byReason());
+      expectedReason(c).ifPresent(r -> assertEquals(1L, o.byReason().getOrDefault(r, 0L), c + ": " + o.byReason()));
+    }
+  }
+
+  /** The reason a case is skipped for, where its name says it. */
+  private static Optional<io.github.communitymetrics.core.io.MalformedReason> expectedReason(Case c) {
+    String n = c.name();
+    if (n.contains("invalid UTF-8") || n.contains("overlong UTF-8") || n.contains("UTF-8 surrogate")) {
+      return Optional.of(io.github.communitymetrics.core.io.MalformedReason.INVALID_UTF8);
+    }
+    if (n.equals("a raw NUL")) {
+      return Optional.of(io.github.communitymetrics.core.io.MalformedReason.NUL_CHARACTER);
+    }
+    if (n.startsWith("a line over the bound")) {
+      return Optional.of(io.github.communitymetrics.core.io.MalformedReason.LINE_TOO_LONG);
+    }
+    if (n.contains("year 2300") || n.contains("year 1969")) {
+      return Optional.of(io.github.communitymetrics.core.io.MalformedReason.INSTANT_OUT_OF_RANGE);
+    }
+    if (n.equals("not JSON") || n.startsWith("two types") || n.equals("a duplicate key")) {
+      return Optional.of(io.github.communitymetrics.core.io.MalformedReason.INVALID_JSON);
+    }
+    return Optional.empty();
   }
 
   @org.junit.jupiter.api.Test

@@ -56,7 +56,16 @@ final class Reports {
         a.malformedLines() + b.malformedLines(),
         malformed.subList(0, Math.min(MAX_REPORTED, malformed.size())),
         corrupt,
-        a.commits().plus(b.commits()));
+        a.commits().plus(b.commits()),
+        byReason(a, b));
+  }
+
+  private static Map<io.github.communitymetrics.core.io.MalformedReason, Long> byReason(GhArchiveReport a, GhArchiveReport b) {
+    Map<io.github.communitymetrics.core.io.MalformedReason, Long> out =
+        new EnumMap<>(io.github.communitymetrics.core.io.MalformedReason.class);
+    out.putAll(a.malformedByReason());
+    b.malformedByReason().forEach((k, v) -> out.merge(k, v, Long::sum));
+    return out;
   }
 
   static ReadReport emptyRead() {

@@ -1,5 +1,7 @@
 package io.github.communitymetrics.github.archive;
 
+import io.github.communitymetrics.core.io.MalformedReason;
+
 import io.github.communitymetrics.core.event.EventType;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -50,7 +52,8 @@ public record GhArchiveReport(
     long malformedLines,
     List<Problem> malformed,
     List<Problem> corruptInputs,
-    Commits commits) {
+    Commits commits,
+    Map<MalformedReason, Long> malformedByReason) {
 
   /** Checks the components and copies the maps (sorted) and lists. */
   public GhArchiveReport {
@@ -64,6 +67,35 @@ public record GhArchiveReport(
     malformed = List.copyOf(Args.notNull(malformed, "malformed"));
     corruptInputs = List.copyOf(Args.notNull(corruptInputs, "corruptInputs"));
     Args.notNull(commits, "commits");
+    Map<MalformedReason, Long> byReason = new EnumMap<>(MalformedReason.class);
+    Args.notNull(malformedByReason, "malformedByReason").forEach((k, v) -> {
+      if (v > 0) {
+        byReason.put(k, v);
+      }
+    });
+    malformedByReason = Collections.unmodifiableMap(byReason);
+  }
+
+  /**
+   * A report without counts by reason (as before they were kept).
+   *
+   * @see #GhArchiveReport(long, long, long, long, Map, Map, Map, long, long, List, List, Commits, Map)
+   */
+  public GhArchiveReport(
+      long files,
+      long lines,
+      long blankLines,
+      long uncompressedBytes,
+      Map<EventType, Long> mapped,
+      Map<String, Long> notMapped,
+      Map<String, Long> unmappable,
+      long filteredOut,
+      long malformedLines,
+      List<Problem> malformed,
+      List<Problem> corruptInputs,
+      Commits commits) {
+    this(files, lines, blankLines, uncompressedBytes, mapped, notMapped, unmappable, filteredOut,
+        malformedLines, malformed, corruptInputs, commits, Map.of());
   }
 
   /** Lines that gave a core event: {@link #eventsMapped()} less the commits pushes gave. */

@@ -46,8 +46,37 @@ final class Tally {
     unmappable.merge(ghType, 1L, Long::sum);
   }
 
+  /** Malformed lines per kind (the kinds the core readers count). */
+  final java.util.Map<io.github.communitymetrics.core.io.MalformedReason, Long> byReason =
+      new java.util.EnumMap<>(io.github.communitymetrics.core.io.MalformedReason.class);
+
+  /**
+   * The kind of a reason this package writes: its opening words say it (the tests of the
+   * malformed-input corpus pin the wording).
+   */
+  static io.github.communitymetrics.core.io.MalformedReason kind(String reason) {
+    if (reason.startsWith("invalid UTF-8")) {
+      return io.github.communitymetrics.core.io.MalformedReason.INVALID_UTF8;
+    }
+    if (reason.startsWith("raw NUL") || reason.startsWith("NUL character")) {
+      return io.github.communitymetrics.core.io.MalformedReason.NUL_CHARACTER;
+    }
+    if (reason.startsWith("line longer than")) {
+      return io.github.communitymetrics.core.io.MalformedReason.LINE_TOO_LONG;
+    }
+    if (reason.contains("is outside the supported range")) {
+      return io.github.communitymetrics.core.io.MalformedReason.INSTANT_OUT_OF_RANGE;
+    }
+    if (reason.startsWith("not JSON") || reason.startsWith("more than one JSON value")
+        || reason.startsWith("duplicate key")) {
+      return io.github.communitymetrics.core.io.MalformedReason.INVALID_JSON;
+    }
+    return io.github.communitymetrics.core.io.MalformedReason.INVALID_EVENT;
+  }
+
   void malformed(String file, long line, String reason) {
     malformedLines++;
+    byReason.merge(kind(reason), 1L, Long::sum);
     if (malformed.size() < maxReported) {
       malformed.add(new GhArchiveReport.Problem(file, line, cut(reason)));
     }
@@ -74,6 +103,7 @@ final class Tally {
     other.unmappable.forEach((k, v) -> unmappable.merge(k, v, Long::sum));
     filteredOut += other.filteredOut;
     malformedLines += other.malformedLines;
+    other.byReason.forEach((k, v) -> byReason.merge(k, v, Long::sum));
     pushesWithoutCommitList += other.pushesWithoutCommitList;
     pushesTruncated += other.pushesTruncated;
     commitsNotListed += other.commitsNotListed;
@@ -111,6 +141,7 @@ final class Tally {
             pushesTruncated,
             commitsNotListed,
             commitsNotDistinct,
-            commitsUnmappable));
+            commitsUnmappable),
+        byReason);
   }
 }
