@@ -114,6 +114,8 @@ final class ReportCommand implements Callable<Integer> {
       loaded.readReport().ifPresent(r -> notes.add("Read: " + CommunitySummary.readLine(r)));
       notes.add("As of " + computed.summary().asOf() + ", window " + computed.summary().window());
       computed.warnings().forEach(w -> notes.add("Warning: " + w));
+      // When the commit-based metrics counted pushes or merged pull requests, the page says so.
+      computed.note().ifPresent(n -> notes.add("Note: " + n));
       HtmlReport report =
           new HtmlReport(
               "Community report: " + computed.summary().repository().fullName(), notes, sections);

@@ -147,5 +147,13 @@ class RepoFilterConfidenceTest {
             "metrics", "--gharchive", file.toString(), "--repo", "acme/widget", "--json",
             "--commit-basis", "commit");
     assertTrue(commits.out().contains("\"commitBasis\":\"commit\""), commits.out());
+    // The HTML report says it as well.
+    Path html = dir.resolve("report.html");
+    CommunityMetricsCliTest.Run report =
+        CommunityMetricsCliTest.run(
+            "report", "--gharchive", file.toString(), "--repo", "acme/widget", "--html", html.toString());
+    assertEquals(0, report.status(), report.err());
+    assertTrue(Files.readString(html).contains("Note: the commit-based metrics count pushes instead of commits"),
+        "the page names the stand-in");
   }
 }
