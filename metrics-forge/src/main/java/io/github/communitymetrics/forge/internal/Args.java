@@ -7,10 +7,12 @@ import java.util.Objects;
 public final class Args {
   private Args() {}
 
+  /** {@code value}, or a {@link NullPointerException} naming {@code name}. */
   public static <T> T notNull(T value, String name) {
     return Objects.requireNonNull(value, () -> name + " must not be null");
   }
 
+  /** {@code value}, or an exception naming {@code name} when it is null or blank. */
   public static String notBlank(String value, String name) {
     notNull(value, name);
     if (value.isBlank()) {
@@ -19,6 +21,7 @@ public final class Args {
     return value;
   }
 
+  /** {@code value}, or an {@link IllegalArgumentException} naming {@code name} unless it is above 0. */
   public static int positive(int value, String name) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be positive but was " + value);
@@ -26,6 +29,7 @@ public final class Args {
     return value;
   }
 
+  /** {@code value}, or an exception naming {@code name} when it is null or negative. */
   public static Duration notNegative(Duration value, String name) {
     notNull(value, name);
     if (value.isNegative()) {
@@ -34,6 +38,7 @@ public final class Args {
     return value;
   }
 
+  /** {@code value}, or an {@link IllegalArgumentException} naming {@code name} unless it is above 0. */
   public static long positive(long value, String name) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be positive but was " + value);
@@ -41,6 +46,7 @@ public final class Args {
     return value;
   }
 
+  /** {@code value}, or an exception naming {@code name} unless it is longer than zero. */
   public static Duration positive(Duration value, String name) {
     notNull(value, name);
     if (value.isNegative() || value.isZero()) {
