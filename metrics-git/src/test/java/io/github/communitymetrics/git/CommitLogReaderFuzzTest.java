@@ -17,7 +17,7 @@ import java.io.ByteArrayInputStream;
 class CommitLogReaderFuzzTest {
   private static final Repository REPO = Repository.of(io.github.communitymetrics.core.event.Forge.GIT, "fuzz");
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void anyBytes(byte[] data) {
     long lines = 1;
     for (byte b : data) {

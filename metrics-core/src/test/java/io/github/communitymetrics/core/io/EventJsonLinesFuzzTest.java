@@ -17,7 +17,7 @@ import java.util.List;
  * counts every line it read, and whatever it read writes back and reads again as the same events.
  */
 class EventJsonLinesFuzzTest {
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void anyBytes(byte[] data) {
     long lines = 1;
     for (byte b : data) {

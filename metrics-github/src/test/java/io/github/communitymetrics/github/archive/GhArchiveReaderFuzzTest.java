@@ -18,7 +18,7 @@ import java.util.List;
  * reason), unmappable, blank or malformed.
  */
 class GhArchiveReaderFuzzTest {
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   void anyBytes(byte[] data) {
     long lines = 1;
     for (byte b : data) {
