@@ -228,7 +228,11 @@ public final class Checkpoint {
     if (!Files.isDirectory(directory)) {
       return; // a new checkpoint: created by open()
     }
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "*.cursor")) {
+    // The ETag cache keeps its responses as "etag-HEX.cursor" files; a user may point --cache and
+    // --checkpoint at one directory. Earlier versions' cursors were "OWNER__NAME.RESOURCE.cursor".
+    try (DirectoryStream<Path> old =
+        Files.newDirectoryStream(directory, p -> p.getFileName().toString().endsWith(".cursor")
+            && !p.getFileName().toString().startsWith("etag-"))) {
       if (old.iterator().hasNext()) {
         throw new CheckpointException(
             "the directory holds per-resource .cursor files of an earlier version, which did not"

@@ -2,7 +2,6 @@ package io.github.communitymetrics.forge.internal;
 
 import io.github.communitymetrics.core.CommunityMetricsException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ public final class CheckpointStore {
    *
    * @param directory the checkpoint directory
    * @return the store
-   * @throws UncheckedIOException when the directory cannot be created
+   * @throws io.github.communitymetrics.forge.CheckpointException when the directory cannot be created
    */
   public static CheckpointStore open(Path directory) {
     return open(directory, CheckpointStore::atomicMove);
@@ -57,7 +56,8 @@ public final class CheckpointStore {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create checkpoint directory " + directory, e);
+      throw new io.github.communitymetrics.forge.CheckpointException(
+          "cannot create the directory: " + e.getMessage(), directory, e);
     }
     return new CheckpointStore(directory, mover);
   }

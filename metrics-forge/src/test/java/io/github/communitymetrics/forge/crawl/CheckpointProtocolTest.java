@@ -165,6 +165,11 @@ class CheckpointProtocolTest {
     Files.writeString(old.resolve("acme__widget.stargazers.cursor"), "http://h/x\t0");
     CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.open(old, x -> {}));
     assertTrue(e.getMessage().contains("earlier version"), e.getMessage());
+    // The ETag cache's files may share the directory (--cache and --checkpoint the same).
+    Path shared = dir.resolve("shared");
+    Files.createDirectories(shared);
+    Files.writeString(shared.resolve("etag-0123abcd.cursor"), "\"e\"\n-\n[]");
+    assertTrue(Checkpoint.open(shared, x -> { }).read("k").isEmpty());
     Path foreign = dir.resolve("foreign");
     Files.createDirectories(foreign);
     Files.writeString(foreign.resolve(Checkpoint.STATE), "something else\n");
