@@ -135,6 +135,14 @@ final class GitHubOptions {
   Duration maxWait;
 
   @Option(
+      names = "--trusted-host",
+      paramLabel = "URL",
+      description = "Also send the token to this origin (scheme, host and port of the URL), such as"
+          + " an uploads host; repeatable. Without it the token goes to the API's origin only, and a"
+          + " next page, redirect or other URL on another host is followed without it.")
+  java.util.List<java.net.URI> trustedHosts;
+
+  @Option(
       names = "--fail-fast",
       description = "Fail on the first rate limit instead of waiting for its reset (retries of"
           + " server errors and transport failures are unchanged).")
@@ -142,7 +150,8 @@ final class GitHubOptions {
 
   /**
    * Applies the bound flags given ({@code --max-body-size}, the timeouts, {@code --max-wait},
-   * {@code --fail-fast}) to a source's builder; the GitLab fetch shares them.
+   * {@code --fail-fast}) and {@code --trusted-host} to a source's builder; the GitLab fetch shares
+   * them.
    */
   <B extends ForgeSourceBuilder<B>> B bounds(B builder) {
     if (maxBodySize != null) {
@@ -162,6 +171,9 @@ final class GitHubOptions {
     }
     if (failFast) {
       builder.rateLimitPolicy(RateLimitPolicy.FAIL_FAST);
+    }
+    if (trustedHosts != null) {
+      trustedHosts.forEach(builder::trustedHost);
     }
     return builder;
   }

@@ -158,4 +158,47 @@ class FetchBoundsTest {
       assertFalse(printed.contains("cr+et"), printed);
     }
   }
+
+  /**
+   * The real {@code main} in a child JVM with {@code GITLAB_TOKEN}: a next page on another host
+   * gets the token only when {@code --trusted-host} names that host.
+   */
+  @Test
+  void aTrustedHostGetsTheTokenAndOnlyIt() throws IOException, InterruptedException {
+    com.github.tomakehurst.wiremock.WireMockServer other =
+        new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    other.start();
+    try {
+      server.stubFor(get(urlEqualTo("/api/v4/projects/acme%2Fwidget")).willReturn(ok("{\"id\": 9, \"path_with_namespace\": \"acme/widget\"}")));
+      server.stubFor(get(urlEqualTo("/api/v4/projects/9/starrers?per_page=100")).willReturn(
+          ok("[]").withHeader("Link", "<" + other.baseUrl() + "/api/v4/projects/9/starrers?per_page=100&page=2>; rel=\"next\"")));
+      other.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(ok("[]")));
+      for (boolean trusted : new boolean[] {false, true}) {
+        other.resetRequests();
+        List<String> args = new java.util.ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+            CommunityMetricsCli.class.getName(),
+            "fetch", "--gitlab", "acme/widget", "--gitlab-url", server.baseUrl(), "--only", "starrers",
+            "--out", dir.resolve("t" + trusted + ".jsonl").toString()));
+        if (trusted) {
+          args.addAll(List.of("--trusted-host", other.baseUrl()));
+        }
+        ProcessBuilder b = new ProcessBuilder(args);
+        b.environment().put("GITLAB_TOKEN", SECRET);
+        Path log = dir.resolve("t" + trusted + ".log");
+        b.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = b.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI hung");
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> seen =
+            other.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+        assertEquals(1, seen.size(), "the next page was read on the other host");
+        assertEquals(trusted, seen.get(0).containsHeader("PRIVATE-TOKEN"), "trusted: " + trusted);
+        assertFalse(Files.readString(log).contains(SECRET));
+      }
+    } finally {
+      other.stop();
+    }
+  }
 }
