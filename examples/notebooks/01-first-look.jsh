@@ -4,7 +4,7 @@ import io.github.communitymetrics.core.event.*;
 import io.github.communitymetrics.core.store.*;
 import io.github.communitymetrics.core.metrics.*;
 import io.github.communitymetrics.core.time.*;
-import io.github.communitymetrics.testkit.*;
+import io.github.communitymetrics.simulator.*;
 import java.time.*;
 import java.util.*;
 

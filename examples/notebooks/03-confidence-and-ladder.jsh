@@ -5,7 +5,7 @@ import io.github.communitymetrics.core.metrics.*;
 import io.github.communitymetrics.core.metrics.confidence.*;
 import io.github.communitymetrics.core.metrics.ladder.*;
 import io.github.communitymetrics.core.time.*;
-import io.github.communitymetrics.testkit.*;
+import io.github.communitymetrics.simulator.*;
 import java.time.*;
 import java.util.*;
 

@@ -1,7 +1,7 @@
 /** The {@code community-metrics} command line. Not an API: use the library modules instead. */
 module io.github.communitymetrics.cli {
   requires io.github.communitymetrics.core;
-  requires io.github.communitymetrics.testkit;
+  requires io.github.communitymetrics.simulator;
   requires io.github.communitymetrics.report;
   requires io.github.communitymetrics.git;
   requires io.github.communitymetrics.github;

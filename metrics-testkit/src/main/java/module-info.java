@@ -1,10 +1,11 @@
 /**
- * Test support for Community Metrics and for adapters built on it: a deterministic community
- * simulator with planted ground truth, the {@code ../shared/data} test group, and the forge adapter
- * compatibility kit.
+ * Test support for Community Metrics and for adapters built on it: the {@code ../shared/data} test
+ * group and the forge adapter compatibility kit (the community simulator is the module
+ * {@code io.github.communitymetrics.simulator}, which this one re-exports).
  */
 module io.github.communitymetrics.testkit {
   requires transitive io.github.communitymetrics.core;
+  requires transitive io.github.communitymetrics.simulator;
   requires transitive org.junit.jupiter.api;
   requires transitive org.junit.jupiter.params;
   requires jdk.httpserver;

@@ -13,7 +13,7 @@ import io.github.communitymetrics.core.io.MalformedReason;
 import io.github.communitymetrics.core.io.ReadReport;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.store.EventStore;
-import io.github.communitymetrics.testkit.PlantedTruth;
+import io.github.communitymetrics.simulator.PlantedTruth;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

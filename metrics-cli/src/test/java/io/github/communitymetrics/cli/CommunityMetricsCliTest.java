@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.io.EventJsonLines;
-import io.github.communitymetrics.testkit.CommunitySimulator;
-import io.github.communitymetrics.testkit.SimulationConfig;
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.SimulationConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;

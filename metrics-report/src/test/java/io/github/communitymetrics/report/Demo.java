@@ -6,8 +6,8 @@ import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
 import io.github.communitymetrics.core.store.EventStore;
-import io.github.communitymetrics.testkit.CommunitySimulator;
-import io.github.communitymetrics.testkit.SimulationConfig;
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.SimulationConfig;
 import java.time.Duration;
 
 /** The simulated demo community's health summary, shared by the tests. */

@@ -1,5 +1,10 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.PlantedTruth;
+import io.github.communitymetrics.simulator.SimulatedCommunity;
+import io.github.communitymetrics.simulator.SimulationConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +57,7 @@ class BusFactorPropertiesTest {
   }
 
   private static SimulatedCommunity community(long seed) {
-    return CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
+    return CommunitySimulator.simulate(SimulationConfig.small(seed));
   }
 
   private static Affiliations affiliations(SimulationConfig config) {

@@ -1,5 +1,8 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.SimulationConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +32,7 @@ class CommentIdsTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void aStoreKeepsEverySimulatedEvent(long seed) {
-    List<Event> events = CommunitySimulator.simulate(CommunitySimulatorTest.small(seed)).events();
+    List<Event> events = CommunitySimulator.simulate(SimulationConfig.small(seed)).events();
     EventStore store = EventStore.of(events);
     assertEquals(0, store.duplicatesDropped(), "seed " + seed);
     assertEquals(events.size(), store.size(), "seed " + seed);
@@ -38,7 +41,7 @@ class CommentIdsTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void commentAndReviewIdsCountUpInTimeOrder(long seed) {
-    List<Event> events = CommunitySimulator.simulate(CommunitySimulatorTest.small(seed)).events();
+    List<Event> events = CommunitySimulator.simulate(SimulationConfig.small(seed)).events();
     long comments = 0;
     long reviews = 0;
     for (Event e : events) {

@@ -1,5 +1,10 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.PlantedTruth;
+import io.github.communitymetrics.simulator.SimulatedCommunity;
+import io.github.communitymetrics.simulator.SimulationConfig;
+
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +49,7 @@ class ContributorConfidencePropertiesTest {
   }
 
   private static SimulatedCommunity community(long seed) {
-    return CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
+    return CommunitySimulator.simulate(SimulationConfig.small(seed));
   }
 
   private static CohortConfidence cohort(SimulationConfig cfg, RepositoryScope scope) {

@@ -1,5 +1,11 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.simulator.SimulationConfig;
+
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.PlantedTruth;
+import io.github.communitymetrics.simulator.SimulatedCommunity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +64,7 @@ class ContributorLadderPropertiesTest {
   }
 
   private static SimulatedCommunity community(long seed) {
-    return CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
+    return CommunitySimulator.simulate(SimulationConfig.small(seed));
   }
 
   /** All history, quarterly periods in a zone off UTC, so period edges are exercised too. */

@@ -1,5 +1,11 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.simulator.SimulationConfig;
+
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.PlantedTruth;
+import io.github.communitymetrics.simulator.SimulatedCommunity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +47,7 @@ class FoundationPropertiesTest {
   }
 
   private static SimulatedCommunity community(long seed) {
-    return CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
+    return CommunitySimulator.simulate(SimulationConfig.small(seed));
   }
 
   private static String jsonLines(List<Event> events) {

@@ -1,5 +1,9 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.SimulatedCommunity;
+import io.github.communitymetrics.simulator.SimulationConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +52,7 @@ class ResponsivenessPropertiesTest {
   }
 
   private static SimulatedCommunity community(long seed) {
-    return CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
+    return CommunitySimulator.simulate(SimulationConfig.small(seed));
   }
 
   /** Items opened in the middle of the history, as of its end, maintainers-only off. */

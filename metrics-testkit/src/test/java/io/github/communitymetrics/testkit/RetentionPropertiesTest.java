@@ -1,5 +1,10 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.PlantedTruth;
+import io.github.communitymetrics.simulator.SimulatedCommunity;
+import io.github.communitymetrics.simulator.SimulationConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +91,7 @@ class RetentionPropertiesTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void mergedRandomSlicesEqualTheWhole(long seed) {
-    SimulatedCommunity c = CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
+    SimulatedCommunity c = CommunitySimulator.simulate(SimulationConfig.small(seed));
     EventStore whole = EventStore.of(c.events());
     Identities identities = IdentityResolver.defaults().resolve(whole.actors());
     People people = People.of(whole, identities);
@@ -103,7 +108,7 @@ class RetentionPropertiesTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void resultsDoNotDependOnEventOrder(long seed) {
-    SimulatedCommunity c = CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
+    SimulatedCommunity c = CommunitySimulator.simulate(SimulationConfig.small(seed));
     List<Event> shuffled = new ArrayList<>(c.events());
     Collections.shuffle(shuffled, new Random(seed));
     EventStore a = EventStore.of(c.events());
@@ -116,7 +121,7 @@ class RetentionPropertiesTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void addingBotsChangesNothingWhenBotsAreExcluded(long seed) {
-    SimulatedCommunity c = CommunitySimulator.simulate(CommunitySimulatorTest.small(seed));
+    SimulatedCommunity c = CommunitySimulator.simulate(SimulationConfig.small(seed));
     Random random = new Random(seed);
     List<Event> withBots = new ArrayList<>(c.events());
     long span = Duration.between(c.config().start(), c.config().end()).getSeconds();

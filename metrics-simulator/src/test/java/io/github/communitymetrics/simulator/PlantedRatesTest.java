@@ -1,10 +1,10 @@
-package io.github.communitymetrics.testkit;
+package io.github.communitymetrics.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.communitymetrics.testkit.PlantedTruth.PersonTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.Role;
-import io.github.communitymetrics.testkit.PlantedTruth.StargazerTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.PersonTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.Role;
+import io.github.communitymetrics.simulator.PlantedTruth.StargazerTruth;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package io.github.communitymetrics.testkit;
+package io.github.communitymetrics.simulator;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
@@ -29,13 +29,13 @@ import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
-import io.github.communitymetrics.testkit.PlantedTruth.BotTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.MaintainerTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.ModuleTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.PersonTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.RepositoryTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.Role;
-import io.github.communitymetrics.testkit.PlantedTruth.StargazerTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.BotTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.MaintainerTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.ModuleTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.PersonTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.RepositoryTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.Role;
+import io.github.communitymetrics.simulator.PlantedTruth.StargazerTruth;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.github.communitymetrics.testkit;
+package io.github.communitymetrics.simulator;
 
 /** Exact central intervals of the binomial distribution, for statistical assertions. */
 final class Binomial {

@@ -1,4 +1,4 @@
-package io.github.communitymetrics.testkit;
+package io.github.communitymetrics.simulator;
 
 /**
  * Generates a deterministic open-source community with planted ground truth.

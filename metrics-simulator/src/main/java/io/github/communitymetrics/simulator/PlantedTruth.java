@@ -1,4 +1,4 @@
-package io.github.communitymetrics.testkit;
+package io.github.communitymetrics.simulator;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;

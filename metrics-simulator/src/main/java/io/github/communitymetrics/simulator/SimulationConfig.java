@@ -1,4 +1,4 @@
-package io.github.communitymetrics.testkit;
+package io.github.communitymetrics.simulator;
 
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
@@ -197,6 +197,27 @@ public record SimulationConfig(
   /** This configuration as a builder, to change some parameters. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * A small community for property tests (quick to simulate, every mechanism present): 2
+   * repositories over 8 months, 6 stargazers a month, a conversion probability of 0.3, promotion
+   * after 4 merged pull requests and 30 % of people with two e-mail addresses; the rest as {@link
+   * #builder()} sets it.
+   *
+   * @param seed the seed
+   * @return the configuration
+   */
+  public static SimulationConfig small(long seed) {
+    return builder()
+        .seed(seed)
+        .repositories(2)
+        .months(8)
+        .stargazersPerMonth(6)
+        .conversionProbability(0.3)
+        .promotionMergedPullRequests(4)
+        .twoEmailShare(0.3)
+        .build();
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.github.communitymetrics.testkit;
+package io.github.communitymetrics.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,12 +24,12 @@ import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
-import io.github.communitymetrics.testkit.PlantedTruth.MaintainerTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.ModuleTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.PersonTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.RepositoryTruth;
-import io.github.communitymetrics.testkit.PlantedTruth.Role;
-import io.github.communitymetrics.testkit.PlantedTruth.StargazerTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.MaintainerTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.ModuleTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.PersonTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.RepositoryTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.Role;
+import io.github.communitymetrics.simulator.PlantedTruth.StargazerTruth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,18 +48,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommunitySimulatorTest {
 
   /** Small but complete: every mechanism fires, and a run takes milliseconds. */
-  static SimulationConfig small(long seed) {
-    return SimulationConfig.builder()
-        .seed(seed)
-        .repositories(2)
-        .months(8)
-        .stargazersPerMonth(6)
-        .conversionProbability(0.3)
-        .promotionMergedPullRequests(4)
-        .twoEmailShare(0.3)
-        .build();
-  }
-
   private static SimulatedCommunity demo;
 
   @BeforeAll
@@ -78,8 +66,8 @@ class CommunitySimulatorTest {
   @ParameterizedTest
   @ValueSource(longs = {0, 1, 42, -7, 123_456_789L, Long.MAX_VALUE})
   void sameConfigGivesEqualCommunities(long seed) {
-    SimulatedCommunity a = CommunitySimulator.simulate(small(seed));
-    SimulatedCommunity b = CommunitySimulator.simulate(small(seed));
+    SimulatedCommunity a = CommunitySimulator.simulate(SimulationConfig.small(seed));
+    SimulatedCommunity b = CommunitySimulator.simulate(SimulationConfig.small(seed));
     assertEquals(a.events(), b.events(), "seed " + seed);
     assertEquals(streamingHash(a.events()), streamingHash(b.events()), "seed " + seed);
     assertEquals(a.truth(), b.truth(), "seed " + seed);
@@ -89,8 +77,8 @@ class CommunitySimulatorTest {
   @ParameterizedTest
   @ValueSource(longs = {0, 1, 42, -7})
   void differentSeedsGiveDifferentCommunities(long seed) {
-    SimulatedCommunity a = CommunitySimulator.simulate(small(seed));
-    SimulatedCommunity b = CommunitySimulator.simulate(small(seed + 1));
+    SimulatedCommunity a = CommunitySimulator.simulate(SimulationConfig.small(seed));
+    SimulatedCommunity b = CommunitySimulator.simulate(SimulationConfig.small(seed + 1));
     assertNotEquals(a.events(), b.events(), "seed " + seed);
     assertNotEquals(a.truth().people(), b.truth().people(), "seed " + seed);
   }
@@ -110,7 +98,7 @@ class CommunitySimulatorTest {
   @ParameterizedTest
   @ValueSource(longs = {3, 5, 8, 13})
   void invariantsHold(long seed) {
-    check(CommunitySimulator.simulate(small(seed)), "seed " + seed, true);
+    check(CommunitySimulator.simulate(SimulationConfig.small(seed)), "seed " + seed, true);
   }
 
   @Test
