@@ -3,8 +3,6 @@ package io.github.communitymetrics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,13 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FetchDurabilityTest {
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = CommunityMetricsCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
+  private static CommunityMetricsCliTest.Run run(String... args) {
+    return CommunityMetricsCliTest.run(args);
   }
 
   /**
@@ -34,7 +27,7 @@ class FetchDurabilityTest {
   void aGitLabListThatIgnoresTheOrderIsReadWholeByItsPages(FakeForgeServer.Order order) throws Exception {
     try (FakeForgeServer server = new FakeForgeServer(order)) {
       Path out = dir.resolve("issues.jsonl");
-      Run r = run("fetch", "--gitlab", "acme/widget", "--gitlab-url", server.url(), "--only", "issues",
+      CommunityMetricsCliTest.Run r = run("fetch", "--gitlab", "acme/widget", "--gitlab-url", server.url(), "--only", "issues",
           "--checkpoint", dir.resolve("ckpt").toString(), "--out", out.toString(), "--json");
       assertEquals(0, r.status(), r.err());
       List<String> lines = FetchKillResumeTest.lines(out);
@@ -51,7 +44,7 @@ class FetchDurabilityTest {
   void aGitLabListInOrderIsReadByUpdatedAtWithoutFallingBack() throws Exception {
     try (FakeForgeServer server = new FakeForgeServer(FakeForgeServer.Order.KEPT)) {
       Path out = dir.resolve("issues.jsonl");
-      Run r = run("fetch", "--gitlab", "acme/widget", "--gitlab-url", server.url(), "--only", "issues",
+      CommunityMetricsCliTest.Run r = run("fetch", "--gitlab", "acme/widget", "--gitlab-url", server.url(), "--only", "issues",
           "--out", out.toString(), "--json");
       assertEquals(0, r.status(), r.err());
       assertEquals(FakeForgeServer.GL_ISSUES + FakeForgeServer.GL_ISSUES / 3, FetchKillResumeTest.lines(out).size());
@@ -68,26 +61,26 @@ class FetchDurabilityTest {
           "--checkpoint", ckpt.toString(), "--out", out.toString()};
       // Stop the first fetch after 10 of its 31 requests, as a crash would.
       server.goneFrom(11);
-      Run first = run(fetch);
+      CommunityMetricsCliTest.Run first = run(fetch);
       assertEquals(1, first.status(), first.err());
       server.goneFrom(Integer.MAX_VALUE);
       long written = Files.size(out);
       assertTrue(written > 0);
 
-      Run other = run("fetch", "--github", "acme/widget", "--api-url", server.url(), "--only", "stargazers",
+      CommunityMetricsCliTest.Run other = run("fetch", "--github", "acme/widget", "--api-url", server.url(), "--only", "stargazers",
           "--checkpoint", ckpt.toString(), "--out", dir.resolve("other.jsonl").toString());
       assertEquals(1, other.status());
       assertTrue(other.err().contains("resume it with the same output"), other.err());
 
       byte[] bytes = Files.readAllBytes(out);
       Files.write(out, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-      Run shortened = run(fetch);
+      CommunityMetricsCliTest.Run shortened = run(fetch);
       assertEquals(1, shortened.status());
       assertTrue(shortened.err().contains("but the checkpoint covers " + written), shortened.err());
       assertTrue(!shortened.err().contains("Exception"), shortened.err());
 
       Files.write(out, bytes);
-      Run resumed = run(fetch);
+      CommunityMetricsCliTest.Run resumed = run(fetch);
       assertEquals(0, resumed.status(), resumed.err());
       assertTrue(resumed.out().contains("appended after the " + written + " bytes"), resumed.out());
       assertEquals(FakeForgeServer.STARS, FetchKillResumeTest.lines(out).size());

@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.CommunityMetricsException;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventWriter;
+import io.github.communitymetrics.forge.crawl.Checkpoint;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class EventFile implements CrawlSink, AutoCloseable {
       throw new CheckpointException(
           "the output " + path + " of the interrupted fetch is missing (the checkpoint covers its first "
               + committedLength + " bytes); restore it, or fetch again with a new checkpoint directory",
-          path.toAbsolutePath().getParent() == null ? path : path.toAbsolutePath().getParent(),
+          directoryOf(path),
           null);
     }
     try {
@@ -129,7 +130,7 @@ public final class EventFile implements CrawlSink, AutoCloseable {
               "the output " + path + " has " + size + " bytes but the checkpoint covers "
                   + committedLength + ": it was changed since; restore it, or fetch again with a new"
                   + " checkpoint directory",
-              path.toAbsolutePath().getParent() == null ? path : path.toAbsolutePath().getParent(),
+              directoryOf(path),
               null);
         }
         if (size > committedLength) {
@@ -163,12 +164,11 @@ public final class EventFile implements CrawlSink, AutoCloseable {
   public static EventFile open(Path path, Path checkpointDirectory) {
     Args.notNull(path, "path");
     Args.notNull(checkpointDirectory, "checkpointDirectory");
-    Optional<io.github.communitymetrics.forge.crawl.Checkpoint.Output> recorded =
-        io.github.communitymetrics.forge.crawl.Checkpoint.recordedOutput(checkpointDirectory);
+    Optional<Checkpoint.Output> recorded = Checkpoint.recordedOutput(checkpointDirectory);
     if (recorded.isEmpty()) {
       return create(path);
     }
-    io.github.communitymetrics.forge.crawl.Checkpoint.Output output = recorded.get();
+    Checkpoint.Output output = recorded.get();
     Path self = path.toAbsolutePath().normalize();
     if (output.file().isPresent() && output.file().get().equals(self) && output.length() >= 0) {
       return resume(path, output.length());
@@ -298,6 +298,12 @@ public final class EventFile implements CrawlSink, AutoCloseable {
         throw new EventFileException("cannot close " + path + ": " + reason(e), path, e);
       }
     }
+  }
+
+  /** Where the output lies, for a {@link CheckpointException} about it. */
+  private static Path directoryOf(Path path) {
+    Path parent = path.toAbsolutePath().getParent();
+    return parent == null ? path : parent;
   }
 
   private static String reason(IOException e) {

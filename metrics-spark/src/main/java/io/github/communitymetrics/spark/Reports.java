@@ -19,7 +19,7 @@ final class Reports {
 
   static GhArchiveReport emptyGhArchive() {
     return new GhArchiveReport(0, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, List.of(), List.of(),
-        GhArchiveReport.Commits.NONE);
+        GhArchiveReport.Commits.NONE, Map.of());
   }
 
   /**

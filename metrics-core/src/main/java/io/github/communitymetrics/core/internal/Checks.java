@@ -18,14 +18,14 @@ public final class Checks {
    * could become one person downstream; no real login, name, e-mail or repository has one.
    */
   public static String noNul(String value, String name) {
-    int at = value.indexOf('\0');
-    if (at >= 0) {
-      throw new IllegalArgumentException(name + " must not hold a NUL character (U+0000) but has one at index " + at);
-    }
-    // An unpaired surrogate (an escaped "\ud800" in JSON) is no character: it cannot be written as
-    // UTF-8 and back, so it cannot name anyone.
+    // One pass (identities are checked for every event read). An unpaired surrogate (an escaped
+    // "\ud800" in JSON) is no character: it cannot be written as UTF-8 and back, so it cannot
+    // name anyone.
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c == '\0') {
+        throw new IllegalArgumentException(name + " must not hold a NUL character (U+0000) but has one at index " + i);
+      }
       if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {

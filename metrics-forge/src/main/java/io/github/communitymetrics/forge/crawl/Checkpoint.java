@@ -55,7 +55,6 @@ public final class Checkpoint {
   private final Optional<Output> recorded;
   private CrawlSink sink;
   private Optional<Path> outputFile = Optional.empty();
-  private long commits;
 
   /**
    * The output a state records: the file (empty for a sink that is not a file), its committed
@@ -261,15 +260,6 @@ public final class Checkpoint {
   }
 
   /**
-   * The output the state recorded when opened.
-   *
-   * @return the recorded output, or empty for a new checkpoint
-   */
-  public Optional<Output> recorded() {
-    return recorded;
-  }
-
-  /**
    * The cursor saved under a key.
    *
    * @param key the key ({@code [A-Za-z0-9._:-]}, 1 to 200 characters)
@@ -334,15 +324,6 @@ public final class Checkpoint {
     commit(true);
   }
 
-  /**
-   * How many commits this checkpoint made.
-   *
-   * @return the count
-   */
-  public long commits() {
-    return commits;
-  }
-
   private void commit(boolean complete) {
     if (directory.isEmpty()) {
       for (Ledger ledger : ledgers.values()) {
@@ -366,7 +347,6 @@ public final class Checkpoint {
     cursors.forEach((k, v) -> text.append("cursor\t").append(k).append('\t').append(escape(v)).append('\n'));
     text.append("end\n");
     writeAtomically(directory.get(), text.toString());
-    commits++;
   }
 
   private static void writeAtomically(Path dir, String text) {

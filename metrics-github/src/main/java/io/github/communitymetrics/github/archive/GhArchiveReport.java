@@ -39,6 +39,8 @@ import java.util.TreeMap;
  * @param corruptInputs inputs whose compressed stream is corrupt or truncated, with the line where
  *     reading stopped; the events before it were delivered
  * @param commits what became of the commit lists of the mapped pushes
+ * @param malformedByReason the malformed lines per {@link MalformedReason} (reasons with none left
+ *     out); the counts add up to {@code malformedLines}
  */
 public record GhArchiveReport(
     long files,
@@ -74,28 +76,6 @@ public record GhArchiveReport(
       }
     });
     malformedByReason = Collections.unmodifiableMap(byReason);
-  }
-
-  /**
-   * A report without counts by reason (as before they were kept).
-   *
-   * @see #GhArchiveReport(long, long, long, long, Map, Map, Map, long, long, List, List, Commits, Map)
-   */
-  public GhArchiveReport(
-      long files,
-      long lines,
-      long blankLines,
-      long uncompressedBytes,
-      Map<EventType, Long> mapped,
-      Map<String, Long> notMapped,
-      Map<String, Long> unmappable,
-      long filteredOut,
-      long malformedLines,
-      List<Problem> malformed,
-      List<Problem> corruptInputs,
-      Commits commits) {
-    this(files, lines, blankLines, uncompressedBytes, mapped, notMapped, unmappable, filteredOut,
-        malformedLines, malformed, corruptInputs, commits, Map.of());
   }
 
   /** Lines that gave a core event: {@link #eventsMapped()} less the commits pushes gave. */
