@@ -6,7 +6,8 @@
  * immutable results.
  */
 module io.github.communitymetrics.core {
-  requires tools.jackson.core;
+  // Transitive: MetricDescriptor.writeJsonDetail writes to a JsonGenerator of the caller.
+  requires transitive tools.jackson.core;
   requires org.apache.commons.statistics.distribution;
 
   exports io.github.communitymetrics.core;
@@ -21,6 +22,9 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.metrics.responsiveness;
   exports io.github.communitymetrics.core.metrics.summary;
   exports io.github.communitymetrics.core.metrics.truckfactor;
+  exports io.github.communitymetrics.core.registry;
+
+  uses io.github.communitymetrics.core.registry.MetricProvider;
   exports io.github.communitymetrics.core.store;
   exports io.github.communitymetrics.core.time;
 }

@@ -111,8 +111,8 @@ class MetricsCommandTest {
     for (String field :
         new String[] {
           "schemaVersion", "repo", "asOf", "contributorConfidence.opensauced",
-          "contributorConfidence.cohort.rate", "contributorConfidence.cohort.low",
-          "contributorConfidence.cohort.high", "absenceFactor.factor", "lotteryFactor.count",
+          "cohortConfidence.rate", "cohortConfidence.low",
+          "cohortConfidence.high", "absenceFactor.factor", "lotteryFactor.count",
           "lotteryFactor.level", "elephantFactor.factor", "ladder.d0", "ladder.d3"
         }) {
       assertTrue(f.containsKey(field), field + " missing in " + f.keySet());
@@ -133,7 +133,7 @@ class MetricsCommandTest {
     assertEquals(String.valueOf(s.elephantFactor().factor().factor()), f.get("elephantFactor.factor"));
     assertEquals(String.valueOf(s.ladder().atLeast().reached().d1()), f.get("ladder.d1"));
     assertEquals(s.openSauced().confidence(), Double.parseDouble(f.get("contributorConfidence.opensauced")));
-    assertEquals(String.valueOf(s.cohort().cohort()), f.get("contributorConfidence.cohort.cohort"));
+    assertEquals(String.valueOf(s.cohort().cohort()), f.get("cohortConfidence.cohort"));
     // Retention (issue 4).
     assertEquals(String.valueOf(s.retention().repeat().size()), f.get("retention.repeat"));
     assertEquals(String.valueOf(s.retention().drifting().size()), f.get("retention.eightKnot.drifting"));
@@ -141,7 +141,7 @@ class MetricsCommandTest {
     assertEquals(
         s.retention().lastCompletePeriod().orElseThrow().period().label(),
         f.get("retention.lastCompletePeriod"));
-    assertEquals(String.valueOf(s.lfx().retention().getAsInt()), f.get("lfx.retentionPoints"));
+    assertEquals(String.valueOf(s.lfx().retention().getAsInt()), f.get("retention.lfxPoints"));
   }
 
   @Test

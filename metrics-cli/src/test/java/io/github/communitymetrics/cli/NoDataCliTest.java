@@ -115,7 +115,7 @@ class NoDataCliTest {
           "contributorConfidence.opensauced",
           "contributorConfidence.opensaucedPercent",
           "contributorConfidence.opensaucedLevel",
-          "contributorConfidence.cohort.rate",
+          "cohortConfidence.rate",
           "absenceFactor.factor",
           "lotteryFactor.count",
           "lotteryFactor.level",
@@ -134,8 +134,7 @@ class NoDataCliTest {
           "ladder.d3",
           "ladder.conversion.d0ToD1",
           "ladder.medianDaysOnRung.d0",
-          "lfx.dependencyPoints",
-          "lfx.retentionPoints",
+          "retention.lfxPoints",
           "retention.eightKnot.active",
           "retention.eightKnot.drifting",
           "retention.eightKnot.away",
@@ -167,7 +166,6 @@ class NoDataCliTest {
           "How many organisations hold more than half the commits?",
           "Core / regular / casual contributors",
           "Ladder D0 / D1 / D2 / D3 reached in the window",
-          "LFX dependency points",
           "Of the previous quarter's contributors, how many stayed?",
           "Active / drifting / away contributors",
           "Repeat / fly-by / occasional contributors",
@@ -211,6 +209,17 @@ class NoDataCliTest {
       }
     }
     assertEquals(List.of(), notNull, json.out());
+    // Every measurement of every metric: no value and no evidence.
+    for (Map.Entry<String, String> e : root.entrySet()) {
+      if (e.getKey().contains(".measurements[")
+          && (e.getKey().endsWith(".value") || e.getKey().endsWith(".category"))) {
+        assertEquals(NULL, e.getValue(), e.getKey() + " in " + json.out());
+      }
+      if (e.getKey().contains(".measurements[") && e.getKey().endsWith(".evidence")) {
+        assertEquals("0", e.getValue(), e.getKey());
+      }
+    }
+    assertTrue(root.keySet().stream().anyMatch(k -> k.startsWith("retention.measurements[")), json.out());
     assertTrue(at(root, "warnings[0]").contains("is not after the first event of acme/widget"), json.out());
     assertFalse(root.containsKey("warnings[1]"), json.out());
   }

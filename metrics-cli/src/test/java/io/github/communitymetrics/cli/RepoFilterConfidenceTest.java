@@ -134,7 +134,7 @@ class RepoFilterConfidenceTest {
     assertTrue(r.err().contains("4 without a commit list"), r.err());
     assertTrue(r.out().contains("\"commitBasis\":\"push\""), r.out());
     assertTrue(r.out().contains("\"note\":\"the commit-based metrics count pushes instead of commits"), r.out());
-    Matcher m = Pattern.compile("\"absenceFactor\":\\{\"factor\":(\\d+)").matcher(r.out());
+    Matcher m = Pattern.compile("\"absenceFactor\":\\{[^}]*\"measurements\":\\[\\{\"name\":\"factor\",\"unit\":\"people\",\"value\":(\\d+)").matcher(r.out());
     assertTrue(m.find(), r.out());
     assertEquals("1", m.group(1), r.out());
     CommunityMetricsCliTest.Run text =

@@ -7,9 +7,7 @@ import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
-import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
-import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
@@ -18,73 +16,60 @@ import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
-import io.github.communitymetrics.core.metrics.ladder.ContributorLadder;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
-import io.github.communitymetrics.core.metrics.retention.Retention;
+import io.github.communitymetrics.core.registry.Evaluated;
+import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.core.registry.MetricDescriptor;
+import io.github.communitymetrics.core.registry.MetricRegistry;
+import io.github.communitymetrics.core.registry.StandardMetrics;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Every metric of one repository as of one instant, each computed with its named preset and the
- * parameters below: the answer to "how healthy is this community?" in one value.
+ * Every registered metric of one repository as of one instant, each computed with its named
+ * preset: the answer to "how healthy is this community?" in one value. The summary loops over a
+ * {@link MetricRegistry} ({@link MetricRegistry#standard()} by default); the typed accessors
+ * below read the built-in metrics' results.
  *
  * @param repository the repository
  * @param asOf the instant the summary describes; events at or after it are ignored
  * @param window the activity window {@code [asOf - window, asOf)} of the people metrics
- * @param openSauced OpenSauced contributor confidence (June 2024 rule; its range is the window,
- *     capped at 90 days as OpenSauced does)
- * @param cohort our cohort contributor confidence: of the people whose first star or fork fell
- *     in the window that ended one horizon before {@code asOf}, the share who contributed within
- *     the horizon (so that nobody in the cohort is censored)
- * @param absenceFactor CHAOSS contributor absence factor over commits in the window
- * @param lotteryFactor OpenSauced lottery factor over pull requests opened in the 30 days before
- *     {@code asOf} (their preset window)
- * @param ponyFactor Apache Kibble pony factor over commits in the 24 months before {@code asOf},
- *     with the last eight quarters
- * @param contributorDependency LFX contributor dependency (51%) over commits in the window
- * @param elephantFactor CHAOSS elephant factor over commits in the window, by affiliation
- * @param onion GrimoireLab onion model over any contribution in the window
- * @param ladder the contributor ladder over the window (with everything before it as history)
- * @param lfx the LFX Insights points of the dependency metrics and of retention
- * @param retention retention and survival ({@link Retention#lfx}: any contribution, quarters in
- *     UTC) over the {@value #RETENTION_MONTHS} months before {@code asOf}
- * @param responsiveness time to first response, close and merge, review coverage, concentration
- *     and diversity (2 approvers from 2 organisations, by {@code affiliations}), PR velocity and
- *     ROSS for items opened or merged in the window, as of {@code asOf} (CHAOSS preset)
  * @param commitBasis what the commit-based metrics (absence, pony, contributor dependency and
  *     elephant factor) counted: {@link ContributionType#COMMIT} as their presets say, or the
  *     stand-in a caller chose where the source has no commits ({@link ContributionType#PUSH},
  *     {@link ContributionType#PULL_REQUEST_MERGED}); a report must say so when it is not commits
+ * @param metrics every metric's result, in registry order
  */
 public record HealthSummary(
     Repository repository,
     Instant asOf,
     Window window,
-    OpenSaucedConfidence.Result openSauced,
-    CohortConfidence.Result cohort,
-    FactorResult<Actor> absenceFactor,
-    LotteryFactor.Result lotteryFactor,
-    PonyFactor.Result ponyFactor,
-    ContributorDependency.Result contributorDependency,
-    ElephantFactor.Result elephantFactor,
-    OnionModel.Result onion,
-    LadderResult ladder,
-    LfxPoints lfx,
-    RetentionResult retention,
-    ResponsivenessResult responsiveness,
-    ContributionType commitBasis) {
+    ContributionType commitBasis,
+    List<Evaluated<?>> metrics) {
 
   /** How many quarters of pony factor history the summary shows. */
   public static final int PONY_QUARTERS = 8;
 
   /** How many months of history the retention metrics look at. */
   public static final int RETENTION_MONTHS = 24;
+
+  /** Checks the fields and copies the list. */
+  public HealthSummary {
+    Checks.notNull(repository, "repository");
+    Checks.notNull(asOf, "asOf");
+    Checks.notNull(window, "window");
+    Checks.notNull(commitBasis, "commitBasis");
+    metrics = List.copyOf(metrics);
+  }
 
   /**
    * The LFX Insights points of the two dependency metrics (0 to 5 each; a factor of 0, when
@@ -111,7 +96,7 @@ public record HealthSummary(
   }
 
   /**
-   * Computes the summary.
+   * Computes the summary of the built-in metrics.
    *
    * @param store every event known (contributor confidence looks at pull requests in any
    *     repository, so do not slice the store to the repository first)
@@ -153,84 +138,138 @@ public record HealthSummary(
       Duration cohortHorizon,
       Affiliations affiliations,
       ContributionType commitBasis) {
-    Checks.notNull(commitBasis, "commitBasis");
-    Checks.notNull(store, "store");
-    Checks.notNull(people, "people");
     Checks.notNull(repository, "repository");
     Checks.notNull(asOf, "asOf");
-    Checks.notNull(affiliations, "affiliations");
-    Window activity = Window.endingAt(asOf, window);
-    Window cohortWindow = Window.endingAt(asOf.minus(cohortHorizon), window);
-    RepositoryScope scope = RepositoryScope.of(repository);
-    long days = Math.max(1, window.toDays());
-
-    OpenSaucedConfidence.Result openSauced =
-        OpenSaucedConfidence.opensauced(repository, asOf)
-            .withRange((int) Math.min(Integer.MAX_VALUE, days))
-            .compute(store, people);
-    CohortConfidence.Result cohort =
-        CohortConfidence.defaults(RepositoryScope.of(repository), cohortWindow, asOf)
-            .withHorizon(cohortHorizon)
-            .compute(store, people);
-    FactorResult<Actor> absence =
-        ContributorAbsenceFactor.chaoss(activity)
-            .withContributionType(commitBasis)
-            .withScope(scope)
-            .compute(store, people);
-    LotteryFactor.Result lottery =
-        LotteryFactor.openSauced(asOf).withScope(scope).compute(store, people);
-    PonyFactor.Result pony =
-        PonyFactor.kibble(asOf, PONY_QUARTERS)
-            .withContributionType(commitBasis)
-            .withScope(scope)
-            .compute(store, people);
-    ContributorDependency.Result dependency =
-        ContributorDependency.lfx(activity)
-            .withContributionType(commitBasis)
-            .withScope(scope)
-            .compute(store, people);
-    ElephantFactor.Result elephant =
-        ElephantFactor.chaoss(activity, affiliations)
-            .withContributionType(commitBasis)
-            .withScope(scope)
-            .compute(store, people);
-    OnionModel.Result onion = OnionModel.grimoireLab(activity).withScope(scope).compute(store, people);
-    LadderResult ladder = ContributorLadder.over(activity).withScope(scope).compute(store, people);
-    Window history =
-        new Window(asOf.atZone(ZoneOffset.UTC).minusMonths(RETENTION_MONTHS).toInstant(), asOf);
-    RetentionResult retention = Retention.lfx(history).withScope(scope).compute(store, people);
-    return new HealthSummary(
-        repository,
-        asOf,
-        activity,
-        openSauced,
-        cohort,
-        absence,
-        lottery,
-        pony,
-        dependency,
-        elephant,
-        onion,
-        ladder,
-        new LfxPoints(
-            dependency.points(),
-            elephant.points(),
-            retention.lastCompletePeriod().map(p -> p.lfxPoints()).orElse(OptionalInt.empty())),
-        retention,
-        responsiveness(store, people, activity, asOf, scope, affiliations),
-        commitBasis);
+    Checks.notNull(window, "window");
+    Checks.notNull(cohortHorizon, "cohortHorizon");
+    Checks.argument(!window.isNegative() && !window.isZero(), "window must be positive: " + window);
+    Checks.argument(
+        !cohortHorizon.isNegative() && !cohortHorizon.isZero(),
+        "cohortHorizon must be positive: " + cohortHorizon);
+    Evaluation evaluation =
+        new Evaluation(
+                RepositoryScope.of(repository),
+                Window.endingAt(asOf, window),
+                affiliations,
+                commitBasis,
+                Map.of())
+            .withParameter(StandardMetrics.COHORT_CONFIDENCE, "horizon", cohortHorizon.toString());
+    return compute(MetricRegistry.standard(), store, people, repository, evaluation);
   }
 
-  private static ResponsivenessResult responsiveness(
+  /**
+   * Computes the summary of every metric of {@code registry}.
+   *
+   * @param evaluation the window, affiliations, commit basis and parameters; its scope should be
+   *     {@code repository} alone
+   */
+  public static HealthSummary compute(
+      MetricRegistry registry,
       EventStore store,
       People people,
-      Window activity,
-      Instant asOf,
-      RepositoryScope scope,
-      Affiliations affiliations) {
-    return Responsiveness.chaoss(activity, asOf)
-        .withScope(scope)
-        .withAffiliations(affiliations)
-        .compute(store, people);
+      Repository repository,
+      Evaluation evaluation) {
+    Checks.notNull(registry, "registry");
+    Checks.notNull(store, "store");
+    Checks.notNull(people, "people");
+    Checks.notNull(evaluation, "evaluation");
+    return new HealthSummary(
+        repository,
+        evaluation.asOf(),
+        evaluation.window(),
+        evaluation.commitBasis(),
+        registry.evaluate(store, people, evaluation));
+  }
+
+  /** The result of {@code metric}, if the summary's registry had it. */
+  public <R> Optional<R> result(MetricDescriptor<R> metric) {
+    for (Evaluated<?> e : metrics) {
+      if (e.descriptor() == metric) {
+        @SuppressWarnings("unchecked") // the descriptor is the same instance, so R matches
+        R r = (R) e.result();
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The evaluated metric with this id, if the summary's registry had it. */
+  public Optional<Evaluated<?>> metric(String id) {
+    return metrics.stream().filter(e -> e.descriptor().id().equals(id)).findFirst();
+  }
+
+  private <R> R require(MetricDescriptor<R> metric) {
+    return result(metric)
+        .orElseThrow(() -> new NoSuchElementException("the summary has no " + metric.id()));
+  }
+
+  /**
+   * OpenSauced contributor confidence (June 2024 rule; its range is the window, capped at 90
+   * days as OpenSauced does).
+   */
+  public OpenSaucedConfidence.Result openSauced() {
+    return require(StandardMetrics.CONTRIBUTOR_CONFIDENCE);
+  }
+
+  /**
+   * Our cohort contributor confidence: of the people whose first star or fork fell in the
+   * window that ended one horizon before {@code asOf}, the share who contributed within the
+   * horizon.
+   */
+  public CohortConfidence.Result cohort() {
+    return require(StandardMetrics.COHORT_CONFIDENCE);
+  }
+
+  /** CHAOSS contributor absence factor over commits in the window. */
+  public FactorResult<Actor> absenceFactor() {
+    return require(StandardMetrics.CONTRIBUTOR_ABSENCE_FACTOR);
+  }
+
+  /** OpenSauced lottery factor over pull requests opened in the 30 days before {@code asOf}. */
+  public LotteryFactor.Result lotteryFactor() {
+    return require(StandardMetrics.LOTTERY_FACTOR);
+  }
+
+  /** Apache Kibble pony factor over commits in the 24 months before {@code asOf}. */
+  public PonyFactor.Result ponyFactor() {
+    return require(StandardMetrics.PONY_FACTOR);
+  }
+
+  /** LFX contributor dependency (51%) over commits in the window. */
+  public ContributorDependency.Result contributorDependency() {
+    return require(StandardMetrics.CONTRIBUTOR_DEPENDENCY);
+  }
+
+  /** CHAOSS elephant factor over commits in the window, by affiliation. */
+  public ElephantFactor.Result elephantFactor() {
+    return require(StandardMetrics.ELEPHANT_FACTOR);
+  }
+
+  /** GrimoireLab onion model over any contribution in the window. */
+  public OnionModel.Result onion() {
+    return require(StandardMetrics.ONION_MODEL);
+  }
+
+  /** The contributor ladder over the window (with everything before it as history). */
+  public LadderResult ladder() {
+    return require(StandardMetrics.CONTRIBUTOR_LADDER);
+  }
+
+  /** Retention and survival over the {@value #RETENTION_MONTHS} months before {@code asOf}. */
+  public RetentionResult retention() {
+    return require(StandardMetrics.RETENTION);
+  }
+
+  /** Responsiveness (CHAOSS preset) of the items opened or merged in the window. */
+  public ResponsivenessResult responsiveness() {
+    return require(StandardMetrics.RESPONSIVENESS);
+  }
+
+  /** The LFX Insights points of the dependency metrics and of retention. */
+  public LfxPoints lfx() {
+    return new LfxPoints(
+        contributorDependency().points(),
+        elephantFactor().points(),
+        retention().lastCompletePeriod().map(p -> p.lfxPoints()).orElse(OptionalInt.empty()));
   }
 }

@@ -1,0 +1,100 @@
+package io.github.communitymetrics.core.registry;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.ProportionInterval;
+import io.github.communitymetrics.core.time.Window;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Our cohort contributor confidence: of the people whose first star or fork fell in the window
+ * that ended one horizon before the as-of instant, the share who contributed within the horizon
+ * (so that nobody in the cohort is censored), with a confidence interval.
+ */
+final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidence.Result> {
+  CohortConfidenceMetric() {
+    super(
+        "cohort-confidence",
+        "Of those who starred or forked, how many contributed?",
+        "cohortConfidence",
+        List.of(new Preset("cohort", "Community Metrics cohort confidence (docs/metric-definitions.md)")),
+        List.of(
+            new Parameter(
+                "horizon", Parameter.Kind.DURATION, "P90D", "days",
+                "how long after a first star or fork a contribution converts")),
+        List.of(
+            new MeasurementSpec("rate", Unit.FRACTION, "converters / cohort"),
+            new MeasurementSpec("low", Unit.FRACTION, "lower end of the rate's 95% interval"),
+            new MeasurementSpec("high", Unit.FRACTION, "upper end of the rate's 95% interval"),
+            new MeasurementSpec("cohort", Unit.PEOPLE, "people whose first star or fork fell in the cohort window"),
+            new MeasurementSpec("converters", Unit.PEOPLE, "of them, those who contributed within the horizon")),
+        Locality.STORE);
+  }
+
+  @Override
+  public SliceMetric<?, CohortConfidence.Result> metric(Evaluation e) {
+    Duration horizon = e.duration(this, "horizon");
+    Window cohortWindow = Window.endingAt(e.asOf().minus(horizon), e.window().duration());
+    return CohortConfidence.defaults(e.scope(), cohortWindow, e.asOf()).withHorizon(horizon);
+  }
+
+  @Override
+  public List<Measurement> measure(CohortConfidence.Result c, Evaluation e) {
+    String p = preset().name();
+    long n = c.cohort();
+    return List.of(
+        Measurement.of(id(), "rate", Unit.FRACTION, c.rate(), n, p),
+        Measurement.of(id(), "low", Unit.FRACTION, interval(c, true), n, p),
+        Measurement.of(id(), "high", Unit.FRACTION, interval(c, false), n, p),
+        Measurement.of(id(), "cohort", Unit.PEOPLE, c.cohort(), n, p),
+        Measurement.of(id(), "converters", Unit.PEOPLE, c.converters(), n, p));
+  }
+
+  private static OptionalDouble interval(CohortConfidence.Result c, boolean lower) {
+    return c.interval()
+        .map(i -> OptionalDouble.of(lower ? i.lower() : i.upper()))
+        .orElse(OptionalDouble.empty());
+  }
+
+  @Override
+  public List<SummaryRow> rows(CohortConfidence.Result c, Evaluation e, Function<Actor, String> label) {
+    return List.of(
+        new SummaryRow(
+            "Of those who starred/forked, how many contributed?",
+            c.rate().isPresent() ? Text.percent(c.rate().getAsDouble()) + interval(c.interval()) : Text.NO_DATA,
+            "",
+            "cohort, " + c.converters() + "/" + c.cohort() + " within " + Text.days(c.horizon())));
+  }
+
+  private static String interval(Optional<ProportionInterval> i) {
+    return i.map(x -> String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * x.lower(), 100 * x.upper()))
+        .orElse("");
+  }
+
+  @Override
+  public void writeJsonDetail(
+      CohortConfidence.Result c, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+    Text.optional(g, "rate", c.rate());
+    Text.optional(g, "low", c.interval().map(ProportionInterval::lower));
+    Text.optional(g, "high", c.interval().map(ProportionInterval::upper));
+    if (c.interval().isPresent()) {
+      g.writeStringProperty("method", c.interval().get().method().name().toLowerCase(Locale.ROOT));
+      g.writeNumberProperty("level", c.interval().get().level());
+    }
+    g.writeNumberProperty("cohort", c.cohort());
+    g.writeNumberProperty("converters", c.converters());
+    g.writeNumberProperty("censored", c.censored());
+    g.writeStringProperty("cohortStart", c.window().start().toString());
+    g.writeStringProperty("cohortEnd", c.window().end().toString());
+    g.writeNumberProperty("horizonDays", c.horizon().toSeconds() / 86400.0);
+    Text.optional(g, "medianDelayDays", c.delays().median().map(Text::toDays));
+    Text.optional(g, "p90DelayDays", c.delays().p90().map(Text::toDays));
+  }
+}

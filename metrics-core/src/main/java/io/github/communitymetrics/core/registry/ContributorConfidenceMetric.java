@@ -1,0 +1,81 @@
+package io.github.communitymetrics.core.registry;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * OpenSauced contributor confidence of one repository: the share of its stargazers and forkers
+ * who contributed; the range is the evaluation's window in days, capped at 90 as OpenSauced does.
+ */
+final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfidence.Result> {
+  ContributorConfidenceMetric() {
+    super(
+        "contributor-confidence",
+        "Will stargazers and forkers contribute?",
+        "contributorConfidence",
+        List.of(new Preset("openSauced", "OpenSauced contributor confidence (June 2024)")),
+        List.of(),
+        List.of(
+            new MeasurementSpec("percent", Unit.PERCENT, "the floored confidence, 0 to 100"),
+            new MeasurementSpec("confidence", Unit.FRACTION, "the confidence before flooring, 0 to 1"),
+            new MeasurementSpec("level", Unit.LEVEL, "OpenSauced's level of the percent"),
+            new MeasurementSpec("stargazers", Unit.PEOPLE, "distinct stargazers in the range"),
+            new MeasurementSpec("forkers", Unit.PEOPLE, "distinct forkers in the range")),
+        Locality.STORE);
+  }
+
+  @Override
+  public SliceMetric<?, OpenSaucedConfidence.Result> metric(Evaluation e) {
+    Set<Repository> repos = e.scope().repositories();
+    if (e.scope().isAll() || repos.size() != 1) {
+      throw new IllegalArgumentException(
+          id() + " describes one repository, not " + e.scope());
+    }
+    long days = Math.max(1, e.window().duration().toDays());
+    return OpenSaucedConfidence.opensauced(repos.iterator().next(), e.asOf())
+        .withRange((int) Math.min(Integer.MAX_VALUE, days));
+  }
+
+  @Override
+  public List<Measurement> measure(OpenSaucedConfidence.Result r, Evaluation e) {
+    String p = preset().name();
+    long n = r.hasEvidence() ? r.stargazers() + r.forkers() : 0;
+    return List.of(
+        Measurement.of(id(), "percent", Unit.PERCENT, r.percent(), n, p),
+        Measurement.of(id(), "confidence", Unit.FRACTION, r.confidence(), n, p),
+        Measurement.level(id(), "level", r.hasEvidence() ? Optional.of(r.level()) : Optional.empty(), n, p),
+        Measurement.of(id(), "stargazers", Unit.PEOPLE, r.stargazers(), n, p),
+        Measurement.of(id(), "forkers", Unit.PEOPLE, r.forkers(), n, p));
+  }
+
+  @Override
+  public List<SummaryRow> rows(
+      OpenSaucedConfidence.Result os, Evaluation e, Function<Actor, String> label) {
+    return List.of(
+        new SummaryRow(
+            "Will stargazers and forkers contribute? (OpenSauced)",
+            os.hasEvidence() ? os.percent() + " %" : Text.NO_DATA,
+            os.hasEvidence() ? os.level().name().toLowerCase(Locale.ROOT) : "",
+            "opensauced (June 2024), " + os.window().duration().toDays() + "-day range"));
+  }
+
+  @Override
+  public void writeJsonDetail(
+      OpenSaucedConfidence.Result os, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+    Text.optional(g, "opensauced", Text.value(os.hasEvidence(), os.confidence()));
+    Text.count(g, "opensaucedPercent", os.hasEvidence(), os.percent());
+    Text.string(
+        g, "opensaucedLevel",
+        os.hasEvidence() ? Optional.of(os.level().name().toLowerCase(Locale.ROOT)) : Optional.empty());
+    g.writeNumberProperty("stargazers", os.stargazers());
+    g.writeNumberProperty("forkers", os.forkers());
+  }
+}

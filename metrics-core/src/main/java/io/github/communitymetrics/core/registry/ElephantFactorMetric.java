@@ -1,0 +1,58 @@
+package io.github.communitymetrics.core.registry;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.Organization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+
+/** CHAOSS elephant factor: the fewest organizations holding more than half the window's commits. */
+final class ElephantFactorMetric extends MetricDescriptor<ElephantFactor.Result> {
+  ElephantFactorMetric() {
+    super(
+        "elephant-factor",
+        "How many organizations hold more than half the commits?",
+        "elephantFactor",
+        List.of(new Preset("chaoss", "CHAOSS Elephant Factor")),
+        List.of(),
+        ContributorDependencyMetric.withPoints(Factors.specs(Unit.ORGANIZATIONS, "commits")),
+        Locality.WINDOW);
+  }
+
+  @Override
+  public SliceMetric<?, ElephantFactor.Result> metric(Evaluation e) {
+    return ElephantFactor.chaoss(e.window(), e.affiliations())
+        .withContributionType(e.commitBasis())
+        .withScope(e.scope());
+  }
+
+  @Override
+  public List<Measurement> measure(ElephantFactor.Result r, Evaluation e) {
+    List<Measurement> out =
+        new ArrayList<>(Factors.measure(id(), r.factor(), Unit.ORGANIZATIONS, preset().name()));
+    out.add(Measurement.of(id(), "points", Unit.POINTS, Text.value(r.points()), r.factor().total(), preset().name()));
+    return out;
+  }
+
+  @Override
+  public List<SummaryRow> rows(ElephantFactor.Result r, Evaluation e, Function<Actor, String> label) {
+    return List.of(
+        new SummaryRow(
+            "How many organisations hold more than half the commits?",
+            Text.count(r.factor().hasEvidence(), r.factor().factor(), "organisations"),
+            Text.points(r.points()),
+            "chaoss elephant factor (" + r.leftOut() + " unaffiliated left out)"
+                + Text.basisSuffix(e.commitBasis())));
+  }
+
+  @Override
+  public void writeJsonDetail(
+      ElephantFactor.Result r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+    Factors.write(g, r.factor(), Organization::name, preset().name());
+    Text.points(g, "points", r.points());
+    g.writeNumberProperty("unaffiliatedLeftOut", r.leftOut());
+  }
+}

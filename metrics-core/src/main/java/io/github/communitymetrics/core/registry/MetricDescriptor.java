@@ -1,0 +1,208 @@
+package io.github.communitymetrics.core.registry;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.store.EventStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * The one description of a metric: its stable id, the question it answers, its presets and
+ * parameters, the measurements it yields, which events it reads, how to configure it for an
+ * {@link Evaluation}, and how its result reads in a summary. Every output (the summary, the
+ * CLI's text and JSON, the HTML report, series, Spark) loops over descriptors, so that a new
+ * metric is one subclass registered in a {@link MetricRegistry}.
+ *
+ * <p>Only {@link #metric} and {@link #measure} are abstract: the summary rows and JSON default to
+ * the measurements; metrics with evidence worth showing (rankings, curves, cohorts) override
+ * {@link #rows} and {@link #writeJsonDetail}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param <R> the metric's result
+ */
+public abstract class MetricDescriptor<R> {
+  private final String id;
+  private final String title;
+  private final String jsonName;
+  private final List<Preset> presets;
+  private final List<Parameter> parameters;
+  private final List<MeasurementSpec> measurements;
+  private final Locality locality;
+
+  /**
+   * @param id the stable id, lower-case words joined by hyphens ({@code lottery-factor})
+   * @param title the question the metric answers, for people
+   * @param jsonName the property that holds the metric in the summary's JSON ({@code
+   *     lotteryFactor})
+   * @param presets the published definitions it implements, the one it uses first
+   * @param parameters what an evaluation may override
+   * @param measurements what it yields, in the order {@link #measure} returns them
+   * @param locality which events it reads
+   * @throws IllegalArgumentException if the id is not lower-case hyphenated words, a list is
+   *     empty where it must not be, or names repeat
+   */
+  protected MetricDescriptor(
+      String id,
+      String title,
+      String jsonName,
+      List<Preset> presets,
+      List<Parameter> parameters,
+      List<MeasurementSpec> measurements,
+      Locality locality) {
+    Checks.argument(
+        Checks.notNull(id, "id").matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"),
+        "a metric id is lower-case words joined by hyphens: " + id);
+    this.id = id;
+    this.title = Checks.notBlank(title, "title");
+    this.jsonName = Checks.notBlank(jsonName, "jsonName");
+    this.presets = List.copyOf(presets);
+    this.parameters = List.copyOf(parameters);
+    this.measurements = List.copyOf(measurements);
+    this.locality = Checks.notNull(locality, "locality");
+    Checks.argument(!this.presets.isEmpty(), id + ": a metric has at least one preset");
+    Checks.argument(!this.measurements.isEmpty(), id + ": a metric yields at least one measurement");
+    unique(this.parameters.stream().map(Parameter::name).toList(), "parameter");
+    unique(this.measurements.stream().map(MeasurementSpec::name).toList(), "measurement");
+  }
+
+  private void unique(List<String> names, String what) {
+    Set<String> seen = new HashSet<>();
+    for (String n : names) {
+      Checks.argument(seen.add(n), id + ": " + what + " " + n + " declared twice");
+    }
+  }
+
+  /** The stable id ({@code lottery-factor}). */
+  public final String id() {
+    return id;
+  }
+
+  /** The question the metric answers. */
+  public final String title() {
+    return title;
+  }
+
+  /** The property holding the metric in the summary's JSON. */
+  public final String jsonName() {
+    return jsonName;
+  }
+
+  /** The published definitions it implements; the first is the one it uses. */
+  public final List<Preset> presets() {
+    return presets;
+  }
+
+  /** The preset it uses. */
+  public final Preset preset() {
+    return presets.get(0);
+  }
+
+  /** What an evaluation may override. */
+  public final List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /**
+   * The parameter named {@code name}.
+   *
+   * @throws IllegalArgumentException if there is none, naming those there are
+   */
+  public final Parameter parameter(String name) {
+    for (Parameter p : parameters) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException(
+        id + " has no parameter " + name + " (it has "
+            + (parameters.isEmpty() ? "none" : parameters.stream().map(Parameter::name).toList())
+            + ")");
+  }
+
+  /** What it yields, in the order of {@link #measure}. */
+  public final List<MeasurementSpec> measurements() {
+    return measurements;
+  }
+
+  /** Which events it reads. */
+  public final Locality locality() {
+    return locality;
+  }
+
+  /**
+   * The metric configured for {@code evaluation}: its scope, window, parameters.
+   *
+   * @throws IllegalArgumentException if the metric cannot describe that scope (contributor
+   *     confidence describes one repository)
+   */
+  public abstract SliceMetric<?, R> metric(Evaluation evaluation);
+
+  /**
+   * The measurements of a result of {@link #metric}{@code (evaluation)}, one per {@link
+   * #measurements()} entry, in that order.
+   */
+  public abstract List<Measurement> measure(R result, Evaluation evaluation);
+
+  /**
+   * The result over {@code store}: {@code metric(evaluation).compute(store, people)}.
+   *
+   * @param store the events; metrics of {@link Locality#STORE} look at every repository, so do
+   *     not restrict it to the scope first
+   */
+  public final Evaluated<R> evaluate(EventStore store, People people, Evaluation evaluation) {
+    R result = metric(evaluation).compute(store, people);
+    return new Evaluated<>(this, evaluation, result, measure(result, evaluation));
+  }
+
+  /** The evaluated result of a result computed elsewhere (merged states, another engine). */
+  public final Evaluated<R> evaluated(R result, Evaluation evaluation) {
+    return new Evaluated<>(this, evaluation, result, measure(result, evaluation));
+  }
+
+  /**
+   * The rows of a summary table. By default one per measurement: the title, or the title and the
+   * measurement's name when there are several.
+   *
+   * @param label the name to show for a person key
+   */
+  public List<SummaryRow> rows(R result, Evaluation evaluation, Function<Actor, String> label) {
+    List<SummaryRow> rows = new ArrayList<>();
+    for (Measurement m : measure(result, evaluation)) {
+      rows.add(
+          new SummaryRow(
+              measurements.size() == 1 ? title : title + ": " + m.name(), m.text(), "", m.preset()));
+    }
+    return rows;
+  }
+
+  /**
+   * Lines of evidence a text summary prints after its table (a ranking of people, say), without
+   * indentation or trailing newline. None by default.
+   *
+   * @param label the name to show for a person key
+   */
+  public List<String> textDetail(R result, Evaluation evaluation, Function<Actor, String> label) {
+    return List.of();
+  }
+
+  /**
+   * Writes what the summary's JSON shows of the result besides {@code id}, {@code preset} and
+   * {@code measurements}, inside the metric's object. Nothing by default.
+   *
+   * @param label the name to show for a person key
+   */
+  public void writeJsonDetail(
+      R result, Evaluation evaluation, Function<Actor, String> label, JsonGenerator g) {}
+
+  @Override
+  public final String toString() {
+    return id;
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.communitymetrics.core.registry;
+
+import io.github.communitymetrics.core.internal.Checks;
+
+/**
+ * A parameter of a metric that an {@link Evaluation} may override, with its default.
+ *
+ * @param name its name within the metric ({@code horizon})
+ * @param kind how its value is written
+ * @param defaultValue the default, written as {@code kind} parses it ({@code P90D}, {@code 0.5})
+ * @param unit what the value counts ({@code days}, {@code share}, {@code people})
+ * @param description what it does, one sentence
+ */
+public record Parameter(String name, Kind kind, String defaultValue, String unit, String description) {
+
+  /** How a parameter's value is written. */
+  public enum Kind {
+    /** An ISO-8601 duration such as {@code P90D} or {@code PT12H}. */
+    DURATION,
+    /** A whole number. */
+    INTEGER,
+    /** A decimal number. */
+    DECIMAL
+  }
+
+  /** Checks the fields and that the default parses. */
+  public Parameter {
+    Checks.notBlank(name, "name");
+    Checks.notNull(kind, "kind");
+    Checks.notBlank(defaultValue, "defaultValue");
+    Checks.notNull(unit, "unit");
+    Checks.notBlank(description, "description");
+    Evaluation.parse(name, kind, defaultValue);
+  }
+}

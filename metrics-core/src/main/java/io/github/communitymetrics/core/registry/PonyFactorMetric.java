@@ -1,0 +1,77 @@
+package io.github.communitymetrics.core.registry;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import java.util.List;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Apache Kibble pony factor over the commits of the 24 months before the as-of instant, with the
+ * factor of each of the last quarters.
+ */
+final class PonyFactorMetric extends MetricDescriptor<PonyFactor.Result> {
+  PonyFactorMetric() {
+    super(
+        "pony-factor",
+        "How many people wrote half the commits of 24 months?",
+        "ponyFactor",
+        List.of(new Preset("kibble", "Apache Kibble pony factor (24 months)")),
+        List.of(
+            new Parameter(
+                "quarters", Parameter.Kind.INTEGER, "8", "quarters",
+                "how many quarters of history the result carries")),
+        List.of(
+            new MeasurementSpec("factor", Unit.PEOPLE, "the fewest people writing half the commits"),
+            new MeasurementSpec("metaPony", Unit.ORGANIZATIONS, "the e-mail domains of those people"),
+            new MeasurementSpec("total", Unit.COUNT, "commits counted")),
+        Locality.HISTORY);
+  }
+
+  @Override
+  public SliceMetric<?, PonyFactor.Result> metric(Evaluation e) {
+    return PonyFactor.kibble(e.asOf(), e.integer(this, "quarters"))
+        .withContributionType(e.commitBasis())
+        .withScope(e.scope());
+  }
+
+  @Override
+  public List<Measurement> measure(PonyFactor.Result r, Evaluation e) {
+    var f = r.current().factor();
+    long n = f.hasEvidence() ? f.total() : 0;
+    String p = preset().name();
+    return List.of(
+        Measurement.of(id(), "factor", Unit.PEOPLE, r.current().ponyFactor(), n, p),
+        Measurement.of(id(), "metaPony", Unit.ORGANIZATIONS, r.current().metaPonyFactor(), n, p),
+        Measurement.of(id(), "total", Unit.COUNT, f.total(), n, p));
+  }
+
+  @Override
+  public List<SummaryRow> rows(PonyFactor.Result r, Evaluation e, Function<Actor, String> label) {
+    boolean evidence = r.current().factor().hasEvidence();
+    return List.of(
+        new SummaryRow(
+            "How many people wrote half the commits of 24 months?",
+            Text.count(evidence, r.current().ponyFactor(), "people"),
+            evidence ? "meta-pony " + r.current().metaPonyFactor() : "",
+            "apache kibble pony factor" + Text.basisSuffix(e.commitBasis())));
+  }
+
+  @Override
+  public void writeJsonDetail(
+      PonyFactor.Result r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+    boolean pony = r.current().factor().hasEvidence();
+    Text.count(g, "factor", pony, r.current().ponyFactor());
+    Text.count(g, "metaPony", pony, r.current().metaPonyFactor());
+    g.writeArrayPropertyStart("quarterly");
+    for (var q : r.quarterly()) {
+      g.writeStartObject();
+      g.writeStringProperty("end", q.window().end().toString());
+      Text.count(g, "factor", q.factor().hasEvidence(), q.ponyFactor());
+      Text.count(g, "metaPony", q.factor().hasEvidence(), q.metaPonyFactor());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+}

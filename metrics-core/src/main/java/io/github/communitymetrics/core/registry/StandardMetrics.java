@@ -1,0 +1,76 @@
+package io.github.communitymetrics.core.registry;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.ladder.LadderResult;
+import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
+import io.github.communitymetrics.core.metrics.retention.RetentionResult;
+import java.util.List;
+
+/**
+ * The built-in metrics, each with the preset the summary uses, in the order outputs show them.
+ * {@code docs/metrics.md} defines each id; {@code docs/adding-a-metric.md} shows how to add one.
+ */
+public final class StandardMetrics {
+  /** {@code contributor-confidence}: OpenSauced contributor confidence of one repository. */
+  public static final MetricDescriptor<OpenSaucedConfidence.Result> CONTRIBUTOR_CONFIDENCE =
+      new ContributorConfidenceMetric();
+
+  /** {@code cohort-confidence}: the share of a cohort of stargazers and forkers who contributed. */
+  public static final MetricDescriptor<CohortConfidence.Result> COHORT_CONFIDENCE =
+      new CohortConfidenceMetric();
+
+  /** {@code contributor-absence-factor}: CHAOSS contributor absence factor over commits. */
+  public static final MetricDescriptor<FactorResult<Actor>> CONTRIBUTOR_ABSENCE_FACTOR =
+      new AbsenceFactorMetric();
+
+  /** {@code lottery-factor}: OpenSauced lottery factor over 30 days of pull requests. */
+  public static final MetricDescriptor<LotteryFactor.Result> LOTTERY_FACTOR = new LotteryFactorMetric();
+
+  /** {@code pony-factor}: Apache Kibble pony factor over 24 months of commits. */
+  public static final MetricDescriptor<PonyFactor.Result> PONY_FACTOR = new PonyFactorMetric();
+
+  /** {@code contributor-dependency}: LFX Insights contributor dependency (51%). */
+  public static final MetricDescriptor<ContributorDependency.Result> CONTRIBUTOR_DEPENDENCY =
+      new ContributorDependencyMetric();
+
+  /** {@code elephant-factor}: CHAOSS elephant factor by affiliation. */
+  public static final MetricDescriptor<ElephantFactor.Result> ELEPHANT_FACTOR = new ElephantFactorMetric();
+
+  /** {@code onion-model}: GrimoireLab onion model. */
+  public static final MetricDescriptor<OnionModel.Result> ONION_MODEL = new OnionModelMetric();
+
+  /** {@code contributor-ladder}: the contributor ladder D0 to D3. */
+  public static final MetricDescriptor<LadderResult> CONTRIBUTOR_LADDER = new LadderMetric();
+
+  /** {@code retention}: LFX retention, 8Knot activity, cohorts and survival. */
+  public static final MetricDescriptor<RetentionResult> RETENTION = new RetentionMetric();
+
+  /** {@code responsiveness}: CHAOSS responsiveness and review metrics. */
+  public static final MetricDescriptor<ResponsivenessResult> RESPONSIVENESS = new ResponsivenessMetric();
+
+  private StandardMetrics() {}
+
+  /** Every built-in metric, in the order outputs show them. */
+  public static List<MetricDescriptor<?>> all() {
+    return List.of(
+        CONTRIBUTOR_CONFIDENCE,
+        COHORT_CONFIDENCE,
+        CONTRIBUTOR_ABSENCE_FACTOR,
+        LOTTERY_FACTOR,
+        PONY_FACTOR,
+        CONTRIBUTOR_DEPENDENCY,
+        ELEPHANT_FACTOR,
+        ONION_MODEL,
+        CONTRIBUTOR_LADDER,
+        RETENTION,
+        RESPONSIVENESS);
+  }
+}
