@@ -82,6 +82,11 @@ final class EventSource {
     }
   }
 
+  /** The {@code --since} option as given, if it was. */
+  Optional<String> since() {
+    return Optional.ofNullable(github.since);
+  }
+
   /** Whether the events come from a file or a forge rather than the simulator. */
   boolean fromFiles() {
     return eventsFile != null || gharchiveFiles != null || github.present() || gitlab.isSet();
@@ -97,8 +102,19 @@ final class EventSource {
    * @param repository for GH Archive input, the only {@code OWNER/NAME} to keep while parsing
    */
   Loaded load(Optional<String> repository) throws IOException {
+    return load(repository, true);
+  }
+
+  /**
+   * Loads the events.
+   *
+   * @param repository for GH Archive input, the only {@code OWNER/NAME} to keep while parsing
+   * @param applySince whether a file's or the demo's events before {@code --since} are left out;
+   *     a series keeps them as history and starts at {@code --since} instead
+   */
+  Loaded load(Optional<String> repository, boolean applySince) throws IOException {
     Loaded loaded = loadAll(repository);
-    if (github.since == null || github.present() || gitlab.isSet()) {
+    if (!applySince || github.since == null || github.present() || gitlab.isSet()) {
       return loaded;
     }
     // The forges keep only events at or after --since; a file or the demo is held to the same

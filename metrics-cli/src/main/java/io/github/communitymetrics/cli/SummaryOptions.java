@@ -7,6 +7,11 @@ import java.util.Map;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.core.registry.MetricRegistry;
+import io.github.communitymetrics.core.registry.StandardMetrics;
+import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
 import io.github.communitymetrics.core.store.EventStore;
 import java.io.IOException;
@@ -69,8 +74,38 @@ final class SummaryOptions {
     return source.load(Optional.ofNullable(repo));
   }
 
+  /** As {@link #load(EventSource)}, keeping a file's events before {@code --since} if asked. */
+  EventSource.Loaded load(EventSource source, boolean applySince) throws IOException {
+    return source.load(Optional.ofNullable(repo), applySince);
+  }
+
   /** The summary of the loaded events; a usage error when there is nothing to measure. */
   Computed compute(EventSource source, EventSource.Loaded loaded) {
+    return compute(source, loaded, MetricRegistry.standard());
+  }
+
+  /** The summary of the metrics of {@code registry} over the loaded events. */
+  Computed compute(EventSource source, EventSource.Loaded loaded, MetricRegistry registry) {
+    Prepared p = prepare(source, loaded, registry);
+    HealthSummary summary =
+        HealthSummary.compute(registry, p.store(), p.people(), p.repository(), p.evaluation());
+    return new Computed(summary, p.store(), p.people(), p.evaluation(), p.warnings(), p.note());
+  }
+
+  /**
+   * What the metrics of {@code registry} are evaluated on: the store, its people, the
+   * repository, the evaluation built from the options, warnings and the commit-basis note.
+   */
+  record Prepared(
+      EventStore store,
+      People people,
+      Repository repository,
+      Evaluation evaluation,
+      List<String> warnings,
+      Optional<String> note) {}
+
+  /** The evaluation the options describe, without computing anything. */
+  Prepared prepare(EventSource source, EventSource.Loaded loaded, MetricRegistry registry) {
     Duration windowLength = duration(window, "--window");
     Duration horizonLength = duration(horizon, "--horizon");
     EventStore store = EventStore.of(loaded.events());
@@ -109,10 +144,19 @@ final class SummaryOptions {
                           + " 2025 list none); --commit-basis chooses"
                       : " (--commit-basis)"));
     }
-    HealthSummary summary =
-        HealthSummary.compute(
-            store, people, repository, at, windowLength, horizonLength, affiliations, basis);
-    return new Computed(summary, people, warnings, note);
+    Evaluation evaluation =
+        new Evaluation(
+                RepositoryScope.of(repository),
+                Window.endingAt(at, windowLength),
+                affiliations,
+                basis,
+                Map.of())
+            .withParameter(StandardMetrics.COHORT_CONFIDENCE, "horizon", horizonLength.toString());
+    if (registry.find(StandardMetrics.COHORT_CONFIDENCE.id()).isEmpty()) {
+      evaluation =
+          new Evaluation(evaluation.scope(), evaluation.window(), affiliations, basis, Map.of());
+    }
+    return new Prepared(store, people, repository, evaluation, warnings, note);
   }
 
   /**
@@ -120,7 +164,13 @@ final class SummaryOptions {
    * {@code --as-of} before every event, for standard error and the JSON {@code warnings}), and a
    * note when the commit-based metrics did not count commits.
    */
-  record Computed(HealthSummary summary, People people, List<String> warnings, Optional<String> note) {
+  record Computed(
+      HealthSummary summary,
+      EventStore store,
+      People people,
+      Evaluation evaluation,
+      List<String> warnings,
+      Optional<String> note) {
     Computed {
       warnings = List.copyOf(warnings);
     }
@@ -153,8 +203,13 @@ final class SummaryOptions {
 
   /** Prints each warning on standard error, so that it is seen whatever the output format. */
   void warn(Computed computed) {
+    warn(computed.warnings());
+  }
+
+  /** Prints each warning on standard error. */
+  void warn(List<String> warnings) {
     java.io.PrintWriter err = spec.commandLine().getErr();
-    computed.warnings().forEach(w -> err.println("community-metrics: warning: " + w));
+    warnings.forEach(w -> err.println("community-metrics: warning: " + w));
     err.flush();
   }
 

@@ -1,0 +1,112 @@
+package io.github.communitymetrics.testkit.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.registry.Evaluated;
+import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.core.registry.Measurement;
+import io.github.communitymetrics.core.registry.MeasurementSpec;
+import io.github.communitymetrics.core.registry.MetricDescriptor;
+import io.github.communitymetrics.core.registry.MetricRegistry;
+import io.github.communitymetrics.core.registry.StandardMetrics;
+import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.core.time.Window;
+import io.github.communitymetrics.simulator.CommunitySimulator;
+import io.github.communitymetrics.simulator.SimulationConfig;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricRegistryTest {
+
+  @Test
+  void standardRegistryHoldsEveryBuiltInMetricOnceWithStableIds() {
+    MetricRegistry r = MetricRegistry.standard();
+    assertEquals(
+        List.of(
+            "contributor-confidence", "cohort-confidence", "contributor-absence-factor",
+            "lottery-factor", "pony-factor", "contributor-dependency", "elephant-factor",
+            "onion-model", "contributor-ladder", "retention", "responsiveness"),
+        r.metrics().stream().map(MetricDescriptor::id).toList());
+  }
+
+  @Test
+  void registrationIsCheckedAndUnknownIdsAreNamed() {
+    MetricRegistry.Builder b = MetricRegistry.builder().register(StandardMetrics.RETENTION);
+    assertThrows(IllegalArgumentException.class, () -> b.register(StandardMetrics.RETENTION));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MetricRegistry.standard().get("bus-factor"));
+    assertTrue(e.getMessage().contains("lottery-factor"), e.getMessage());
+    assertEquals(
+        List.of("retention", "onion-model"),
+        MetricRegistry.standard().select(List.of("retention", "onion-model")).metrics().stream()
+            .map(MetricDescriptor::id).toList());
+  }
+
+  @Test
+  void discoveryFindsProvidersThroughServiceLoader() {
+    MetricRegistry r =
+        MetricRegistry.builder().discover(getClass().getClassLoader()).build();
+    assertEquals(List.of("test-commits"), r.metrics().stream().map(MetricDescriptor::id).toList());
+  }
+
+  @Test
+  void parameterOverridesAreTypedAndUnknownOnesRejected() {
+    Evaluation e =
+        Evaluation.of(
+            RepositoryScope.all(),
+            new Window(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-04-01T00:00:00Z")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> e.withParameter(StandardMetrics.COHORT_CONFIDENCE, "horizn", "P30D"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> e.withParameter(StandardMetrics.COHORT_CONFIDENCE, "horizon", "30 days"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> e.withParameter(StandardMetrics.PONY_FACTOR, "quarters", "many"));
+    Evaluation ok = e.withParameter(StandardMetrics.PONY_FACTOR, "quarters", "4");
+    assertEquals(4, ok.integer(StandardMetrics.PONY_FACTOR, "quarters"));
+    assertEquals(8, e.integer(StandardMetrics.PONY_FACTOR, "quarters"));
+    // An override for a metric the registry does not hold is a mistake, not a no-op.
+    EventStore empty = EventStore.of(List.of());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MetricRegistry.standard().select(List.of("retention")).evaluate(empty, People.resolve(empty), ok));
+  }
+
+  @Test
+  void measurementsFollowTheirSpecsAndHaveValuesExactlyWithEvidence() {
+    EventStore store = EventStore.of(CommunitySimulator.simulate(SimulationConfig.small(5)).events());
+    People people = People.resolve(store);
+    Repository repo = store.repositories().get(0);
+    Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
+    Evaluation e =
+        Evaluation.of(RepositoryScope.of(repo), new Window(asOf.minusSeconds(90L * 86_400), asOf));
+    EventStore none = EventStore.of(List.of());
+    int withValue = 0;
+    for (Evaluated<?> ev : MetricRegistry.standard().evaluate(store, people, e)) {
+      List<MeasurementSpec> specs = ev.descriptor().measurements();
+      assertEquals(specs.size(), ev.measurements().size(), ev.descriptor().id());
+      for (int i = 0; i < specs.size(); i++) {
+        Measurement m = ev.measurements().get(i);
+        assertEquals(specs.get(i).name(), m.name(), ev.descriptor().id());
+        assertEquals(specs.get(i).unit(), m.unit(), ev.descriptor().id());
+        assertEquals(ev.descriptor().id(), m.metric());
+        withValue += m.hasValue() ? 1 : 0;
+      }
+    }
+    assertTrue(withValue > 30, "a simulated community gives most measurements a value: " + withValue);
+    // No events: no measurement has a value, none is a zero.
+    for (Evaluated<?> ev : MetricRegistry.standard().evaluate(none, People.resolve(none), e)) {
+      for (Measurement m : ev.measurements()) {
+        assertTrue(!m.hasValue() && m.value().isEmpty() && m.category().isEmpty(), m.toString());
+      }
+    }
+  }
+}
