@@ -6,10 +6,13 @@ import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.Ranked;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.OnionLayer;
 import io.github.communitymetrics.core.metrics.busfactor.Organization;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.ProportionInterval;
 import io.github.communitymetrics.core.metrics.ladder.Conversion;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
@@ -124,9 +127,9 @@ final class MetricsReport {
     }
     note.ifPresent(n -> out.println("Note:   " + n));
     out.println();
-    OpenSaucedConfidence.Result os = s.openSauced();
-    CohortConfidence.Result c = s.cohort();
-    LotteryFactor.Result lottery = s.lotteryFactor();
+    OpenSaucedConfidenceResult os = s.openSauced();
+    CohortConfidenceResult c = s.cohort();
+    LotteryFactorResult lottery = s.lotteryFactor();
     LadderResult ladder = s.ladder();
     TextTable t = new TextTable("Question", "Answer", "Level", "Preset").numeric(1);
     t.row(
@@ -265,8 +268,8 @@ final class MetricsReport {
         g.writeStringProperty("note", note.get());
       }
 
-      OpenSaucedConfidence.Result os = s.openSauced();
-      CohortConfidence.Result c = s.cohort();
+      OpenSaucedConfidenceResult os = s.openSauced();
+      CohortConfidenceResult c = s.cohort();
       g.writeObjectPropertyStart("contributorConfidence");
       writeOptional(g, "opensauced", os.hasEvidence() ? OptionalDouble.of(os.confidence()) : OptionalDouble.empty());
       writeCount(g, "opensaucedPercent", os.hasEvidence(), os.percent());
@@ -294,7 +297,7 @@ final class MetricsReport {
 
       writeFactor(g, "absenceFactor", s.absenceFactor(), this::label, "chaoss");
       g.writeEndObject();
-      LotteryFactor.Result lottery = s.lotteryFactor();
+      LotteryFactorResult lottery = s.lotteryFactor();
       g.writeObjectPropertyStart("lotteryFactor");
       writeCount(g, "count", lottery.factor().hasEvidence(), lottery.factor().factor());
       writeString(g, "level", lottery.evidencedLevel().map(MetricsReport::level));
@@ -657,7 +660,7 @@ final class MetricsReport {
     g.writeEndObject();
     writeRatio(g, "approvalDiversity", r.approvalDiversity());
     g.writeNumberProperty("approvalMinApprovers", r.metric().minApprovers());
-    g.writeNumberProperty("approvalMinOrganisations", r.metric().minOrganisations());
+    g.writeNumberProperty("approvalMinOrganisations", r.metric().minOrganizations());
     writeRatio(g, "ross", r.ross());
     writeCount(
         g, "unanswered", r.firstResponse().completed() + r.firstResponse().censored() > 0, r.unanswered().size());

@@ -11,13 +11,20 @@ import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorDependencyResult;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
+import io.github.communitymetrics.core.metrics.busfactor.OnionModelResult;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactorResult;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.metrics.ladder.ContributorLadder;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
@@ -66,14 +73,14 @@ public record HealthSummary(
     Repository repository,
     Instant asOf,
     Window window,
-    OpenSaucedConfidence.Result openSauced,
-    CohortConfidence.Result cohort,
+    OpenSaucedConfidenceResult openSauced,
+    CohortConfidenceResult cohort,
     FactorResult<Actor> absenceFactor,
-    LotteryFactor.Result lotteryFactor,
-    PonyFactor.Result ponyFactor,
-    ContributorDependency.Result contributorDependency,
-    ElephantFactor.Result elephantFactor,
-    OnionModel.Result onion,
+    LotteryFactorResult lotteryFactor,
+    PonyFactorResult ponyFactor,
+    ContributorDependencyResult contributorDependency,
+    ElephantFactorResult elephantFactor,
+    OnionModelResult onion,
     LadderResult ladder,
     LfxPoints lfx,
     RetentionResult retention,
@@ -164,11 +171,11 @@ public record HealthSummary(
     RepositoryScope scope = RepositoryScope.of(repository);
     long days = Math.max(1, window.toDays());
 
-    OpenSaucedConfidence.Result openSauced =
-        OpenSaucedConfidence.opensauced(repository, asOf)
+    OpenSaucedConfidenceResult openSauced =
+        OpenSaucedConfidence.openSauced(repository, asOf)
             .withRange((int) Math.min(Integer.MAX_VALUE, days))
             .compute(store, people);
-    CohortConfidence.Result cohort =
+    CohortConfidenceResult cohort =
         CohortConfidence.defaults(RepositoryScope.of(repository), cohortWindow, asOf)
             .withHorizon(cohortHorizon)
             .compute(store, people);
@@ -177,24 +184,24 @@ public record HealthSummary(
             .withContributionType(commitBasis)
             .withScope(scope)
             .compute(store, people);
-    LotteryFactor.Result lottery =
+    LotteryFactorResult lottery =
         LotteryFactor.openSauced(asOf).withScope(scope).compute(store, people);
-    PonyFactor.Result pony =
+    PonyFactorResult pony =
         PonyFactor.kibble(asOf, PONY_QUARTERS)
             .withContributionType(commitBasis)
             .withScope(scope)
             .compute(store, people);
-    ContributorDependency.Result dependency =
+    ContributorDependencyResult dependency =
         ContributorDependency.lfx(activity)
             .withContributionType(commitBasis)
             .withScope(scope)
             .compute(store, people);
-    ElephantFactor.Result elephant =
+    ElephantFactorResult elephant =
         ElephantFactor.chaoss(activity, affiliations)
             .withContributionType(commitBasis)
             .withScope(scope)
             .compute(store, people);
-    OnionModel.Result onion = OnionModel.grimoireLab(activity).withScope(scope).compute(store, people);
+    OnionModelResult onion = OnionModel.grimoireLab(activity).withScope(scope).compute(store, people);
     LadderResult ladder = ContributorLadder.over(activity).withScope(scope).compute(store, people);
     Window history =
         new Window(asOf.atZone(ZoneOffset.UTC).minusMonths(RETENTION_MONTHS).toInstant(), asOf);
