@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.metrics.Ranked;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactor;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorAuthor;
@@ -38,7 +39,7 @@ public final class BusFactor {
     for (Ranked<Actor> r : absence.members()) {
       out.printf(Locale.ROOT, "  %-28s %6d commits %6.1f %%%n", c.label(r.key()), r.count(), 100 * r.share());
     }
-    LotteryFactor.Result lottery =
+    LotteryFactorResult lottery =
         LotteryFactor.openSauced(c.asOf()).withScope(c.scope()).compute(c.store(), c.people());
     out.printf(Locale.ROOT, "Lottery factor (OpenSauced, pull requests of 30 days): %d people, level %s%n",
         lottery.factor().factor(),

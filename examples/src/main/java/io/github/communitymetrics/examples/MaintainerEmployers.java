@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.Ranked;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.Organization;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ public final class MaintainerEmployers {
     out.println(c.heading("How diverse are our maintainers' employers?"));
     Affiliations affiliations =
         Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build();
-    ElephantFactor.Result e =
+    ElephantFactorResult e =
         ElephantFactor.chaoss(c.window(), affiliations).withScope(c.scope()).compute(c.store(), c.people());
     out.printf(Locale.ROOT, "Elephant factor (CHAOSS, commits in %s): %d %s more than half;"
         + " %d unaffiliated commits left out%n", c.window(), e.factor().factor(),

@@ -1,7 +1,9 @@
 package io.github.communitymetrics.examples;
 
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.time.Window;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,15 +24,15 @@ public final class StargazersContribute {
 
   static void run(Community c, PrintStream out) {
     out.println(c.heading("Will our stargazers contribute?"));
-    OpenSaucedConfidence.Result os =
-        OpenSaucedConfidence.opensauced(c.repository(), c.asOf())
+    OpenSaucedConfidenceResult os =
+        OpenSaucedConfidence.openSauced(c.repository(), c.asOf())
             .withRange(90) // the same 90 days as the other examples; OpenSauced's default is 30
             .compute(c.store(), c.people());
     out.printf(Locale.ROOT, "OpenSauced contributor confidence: %d %% (%s), %d stargazers and %d forkers in %s%n",
         os.percent(), os.level().name().toLowerCase(Locale.ROOT), os.stargazers(), os.forkers(), os.window());
     Duration horizon = Duration.ofDays(90);
     Window cohortWindow = Window.endingAt(c.asOf().minus(horizon), Duration.ofDays(90));
-    CohortConfidence.Result cohort =
+    CohortConfidenceResult cohort =
         CohortConfidence.defaults(c.scope(), cohortWindow, c.asOf())
             .withHorizon(horizon)
             .compute(c.store(), c.people());

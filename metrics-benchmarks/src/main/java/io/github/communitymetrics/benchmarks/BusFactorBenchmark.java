@@ -5,11 +5,16 @@ import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorDependencyResult;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
+import io.github.communitymetrics.core.metrics.busfactor.OnionModelResult;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactorResult;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.simulator.CommunitySimulator;
@@ -84,31 +89,31 @@ public class BusFactorBenchmark {
 
   /** OpenSauced lottery factor: opened pull requests, last 30 days. */
   @Benchmark
-  public LotteryFactor.Result lottery() {
+  public LotteryFactorResult lottery() {
     return lottery.compute(store, people);
   }
 
   /** Kibble pony factor with 8 quarterly samples and meta-pony. */
   @Benchmark
-  public PonyFactor.Result ponyQuarterly() {
+  public PonyFactorResult ponyQuarterly() {
     return pony.compute(store, people);
   }
 
   /** LFX contributor dependency over every contribution type. */
   @Benchmark
-  public ContributorDependency.Result dependencyAny() {
+  public ContributorDependencyResult dependencyAny() {
     return dependency.compute(store, people);
   }
 
   /** CHAOSS elephant factor over commits (one affiliation lookup per commit). */
   @Benchmark
-  public ElephantFactor.Result elephant() {
+  public ElephantFactorResult elephant() {
     return elephant.compute(store, people);
   }
 
   /** GrimoireLab onion over commits. */
   @Benchmark
-  public OnionModel.Result onion() {
+  public OnionModelResult onion() {
     return onion.compute(store, people);
   }
 }

@@ -5,7 +5,9 @@ import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.simulator.CommunitySimulator;
@@ -43,7 +45,7 @@ public class ContributorConfidenceBenchmark {
   private People people;
   private OpenSaucedConfidence openSauced;
   private CohortConfidence cohortRepository;
-  private CohortConfidence cohortOrganisation;
+  private CohortConfidence cohortOrganization;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -52,26 +54,26 @@ public class ContributorConfidenceBenchmark {
     store = EventStore.of(c.events());
     people = People.resolve(store);
     Repository repo = c.truth().repositories().get(0).repository();
-    openSauced = OpenSaucedConfidence.opensauced(repo, cfg.end()).withRange(90);
+    openSauced = OpenSaucedConfidence.openSauced(repo, cfg.end()).withRange(90);
     Window window =
         Window.endingAt(cfg.end().minus(Duration.ofDays(90)), Duration.ofDays(182));
     cohortRepository = CohortConfidence.defaults(RepositoryScope.of(repo), window, cfg.end());
-    cohortOrganisation =
-        cohortRepository.withScope(RepositoryScope.organisation(Forge.GITHUB, cfg.organisation()));
+    cohortOrganization =
+        cohortRepository.withScope(RepositoryScope.organization(Forge.GITHUB, cfg.organization()));
   }
 
   @Benchmark
-  public OpenSaucedConfidence.Result openSauced() {
+  public OpenSaucedConfidenceResult openSauced() {
     return openSauced.compute(store, people);
   }
 
   @Benchmark
-  public CohortConfidence.Result cohortRepository() {
+  public CohortConfidenceResult cohortRepository() {
     return cohortRepository.compute(store, people);
   }
 
   @Benchmark
-  public CohortConfidence.Result cohortOrganisation() {
-    return cohortOrganisation.compute(store, people);
+  public CohortConfidenceResult cohortOrganization() {
+    return cohortOrganization.compute(store, people);
   }
 }

@@ -85,7 +85,7 @@ class RepoFilterConfidenceTest {
             .findFirst()
             .orElseThrow();
     double unfiltered =
-        OpenSaucedConfidence.opensauced(widget, asOf)
+        OpenSaucedConfidence.openSauced(widget, asOf)
             .withRange(90)
             .compute(store, People.resolve(store))
             .confidence();

@@ -4,9 +4,12 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.Ranked;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.Organization;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.metrics.ladder.Rung;
 import io.github.communitymetrics.core.metrics.ladder.RungCounts;
 import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
@@ -55,8 +58,8 @@ public final class HealthSections {
    */
   public static List<Section> of(HealthSummary s, Function<Actor, String> label) {
     List<Section> out = new ArrayList<>();
-    OpenSaucedConfidence.Result os = s.openSauced();
-    CohortConfidence.Result c = s.cohort();
+    OpenSaucedConfidenceResult os = s.openSauced();
+    CohortConfidenceResult c = s.cohort();
     List<Chart> gauges = new ArrayList<>();
     if (os.hasEvidence()) {
       gauges.add(GaugeChart.of("OpenSauced contributor confidence", os.percent(), 100, "%"));
@@ -97,7 +100,7 @@ public final class HealthSections {
             "chaoss absence factor, commits",
             bars(s.absenceFactor(), factorBars("Commits by person (absence factor members, then the rest)", "commits",
                 s.absenceFactor(), label))));
-    LotteryFactor.Result lottery = s.lotteryFactor();
+    LotteryFactorResult lottery = s.lotteryFactor();
     List<Bar> lotteryBars = new ArrayList<>();
     for (LotteryFactor.TopContributor t : lottery.top()) {
       lotteryBars.add(new Bar(label.apply(t.ranked().key()), t.ranked().count()));

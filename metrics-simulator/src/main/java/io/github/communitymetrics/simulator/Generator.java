@@ -81,7 +81,7 @@ final class Generator {
   private final List<StargazerTruth> stargazers = new ArrayList<>();
   private final List<MaintainerTruth> maintainers = new ArrayList<>();
   private final List<RepositoryTruth> repoTruths = new ArrayList<>();
-  private final Actor organisationActor;
+  private final Actor organizationActor;
   private final Person dependabot;
   private final Person actionsBot;
   private final Person triageBot;
@@ -98,13 +98,13 @@ final class Generator {
     }
     this.moduleFiles =
         Modules.fileCounts(cfg.coreTeamSize(), cfg.truckFactor(), cfg.filesPerModule());
-    names.reserveLogin(cfg.organisation());
-    organisationActor =
+    names.reserveLogin(cfg.organization());
+    organizationActor =
         new Actor(
             Forge.GITHUB,
-            Optional.of(cfg.organisation()),
+            Optional.of(cfg.organization()),
             OptionalLong.of(70_000_000L),
-            Optional.of(cfg.organisation()),
+            Optional.of(cfg.organization()),
             List.of(),
             ActorKind.ORGANIZATION);
     dependabot = bot("dependabot[bot]", 49_699_333L, ActorKind.BOT);
@@ -140,7 +140,7 @@ final class Generator {
       String name = names.unique(nameRng, Names.word(nameRng, 2, 2));
       repos.add(
           new Repository(
-              Forge.GITHUB, cfg.organisation() + "/" + name, OptionalLong.of(600_000_000L + r)));
+              Forge.GITHUB, cfg.organization() + "/" + name, OptionalLong.of(600_000_000L + r)));
     }
     List<Event> all = new ArrayList<>();
     for (int r = 0; r < cfg.repositories(); r++) {
@@ -490,7 +490,7 @@ final class Generator {
         coreLogins.add(p.login);
         Permission permission = i == 0 ? Permission.ADMIN : Permission.MAINTAIN;
         long at = startS + i;
-        out.add(new MemberAdded(Instant.ofEpochSecond(at), repo, organisationActor, p.github, permission));
+        out.add(new MemberAdded(Instant.ofEpochSecond(at), repo, organizationActor, p.github, permission));
         maintainers.add(
             new MaintainerTruth(p.login, repo, Instant.ofEpochSecond(at), permission, true));
         String dir;

@@ -19,7 +19,7 @@ import java.util.Set;
  * are the {@linkplain #demo() demo community}.
  *
  * @param seed the seed of the only random source
- * @param organisation the GitHub organisation owning the repositories, such as {@code demo-org}
+ * @param organization the GitHub organisation owning the repositories, such as {@code demo-org}
  * @param repositories how many repositories, at least 1
  * @param months how many calendar months are simulated, 1 to 1200
  * @param start the first simulated instant (whole seconds)
@@ -73,7 +73,7 @@ import java.util.Set;
  */
 public record SimulationConfig(
     long seed,
-    String organisation,
+    String organization,
     int repositories,
     int months,
     Instant start,
@@ -129,10 +129,10 @@ public record SimulationConfig(
    * @throws IllegalArgumentException naming the first parameter out of range
    */
   public SimulationConfig {
-    SimChecks.notBlank(organisation, "organisation");
+    SimChecks.notBlank(organization, "organization");
     SimChecks.argument(
-        organisation.matches("[A-Za-z0-9][A-Za-z0-9-]*"),
-        "organisation must be a GitHub login (letters, digits, '-') but was '" + organisation + "'");
+        organization.matches("[A-Za-z0-9][A-Za-z0-9-]*"),
+        "organization must be a GitHub login (letters, digits, '-') but was '" + organization + "'");
     SimChecks.between(repositories, 1, 100_000, "repositories");
     SimChecks.between(months, 1, 1200, "months");
     SimChecks.notNull(start, "start");
@@ -281,7 +281,7 @@ public record SimulationConfig(
   /** Builds a {@link SimulationConfig}; starts from the demo's parameters. */
   public static final class Builder {
     private long seed = 42;
-    private String organisation = "demo-org";
+    private String organization = "demo-org";
     private int repositories = 4;
     private int months = 24;
     private Instant start = Instant.parse("2024-01-01T00:00:00Z");
@@ -320,7 +320,7 @@ public record SimulationConfig(
 
     Builder(SimulationConfig c) {
       seed = c.seed;
-      organisation = c.organisation;
+      organization = c.organization;
       repositories = c.repositories;
       months = c.months;
       start = c.start;
@@ -358,9 +358,9 @@ public record SimulationConfig(
       return this;
     }
 
-    /** See {@link SimulationConfig#organisation()}; default {@code demo-org}. */
-    public Builder organisation(String value) {
-      organisation = value;
+    /** See {@link SimulationConfig#organization()}; default {@code demo-org}. */
+    public Builder organization(String value) {
+      organization = value;
       return this;
     }
 
@@ -548,7 +548,7 @@ public record SimulationConfig(
      */
     public SimulationConfig build() {
       return new SimulationConfig(
-          seed, organisation, repositories, months, start, coreTeamSize, truckFactor,
+          seed, organization, repositories, months, start, coreTeamSize, truckFactor,
           filesPerModule, coreActionsPerMonth, newcomersPerMonth, stargazersPerMonth, forkShare,
           conversionProbability, conversionDelayMedian, departureProbability,
           contributorActionsPerMonth, activityTailExponent, maxActivityWeight,

@@ -20,7 +20,7 @@ class SimulationConfigTest {
   void demoHasTheDocumentedParameters() {
     SimulationConfig demo = SimulationConfig.demo();
     assertEquals(42, demo.seed());
-    assertEquals("demo-org", demo.organisation());
+    assertEquals("demo-org", demo.organization());
     assertEquals(4, demo.repositories());
     assertEquals(24, demo.months());
     assertEquals(Instant.parse("2024-01-01T00:00:00Z"), demo.start());
@@ -42,7 +42,7 @@ class SimulationConfigTest {
         bad("repositories", b -> b.repositories(0)),
         bad("months", b -> b.months(0)),
         bad("months", b -> b.months(1201)),
-        bad("organisation", b -> b.organisation("has space")),
+        bad("organization", b -> b.organization("has space")),
         bad("start must be a whole second", b -> b.start(Instant.parse("2024-01-01T00:00:00.5Z"))),
         bad("coreTeamSize", b -> b.coreTeamSize(0)),
         bad("truckFactor", b -> b.coreTeamSize(4).truckFactor(4)),

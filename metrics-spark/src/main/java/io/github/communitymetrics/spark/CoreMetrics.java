@@ -6,14 +6,20 @@ import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorDependencyResult;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.OnionLayer;
 import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
+import io.github.communitymetrics.core.metrics.busfactor.OnionModelResult;
 import io.github.communitymetrics.core.metrics.busfactor.Organization;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactorResult;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.ladder.ContributorLadder;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.ladder.LadderState;
@@ -85,7 +91,7 @@ public final class CoreMetrics {
    * {@code contributor-dependency}: LFX contributor dependency; value the factor (people),
    * evidence the contributions counted.
    */
-  public static SparkMetric<ContributionCounts<Actor>, ContributorDependency.Result>
+  public static SparkMetric<ContributionCounts<Actor>, ContributorDependencyResult>
       contributorDependency(Instant start, Instant asOf) {
     return SparkMetric.of(
         "contributor-dependency",
@@ -97,7 +103,7 @@ public final class CoreMetrics {
    * {@code lottery-factor}: OpenSauced lottery factor as of {@code asOf}; value the factor
    * (people), evidence the contributions counted.
    */
-  public static SparkMetric<ContributionCounts<Actor>, LotteryFactor.Result> lotteryFactor(
+  public static SparkMetric<ContributionCounts<Actor>, LotteryFactorResult> lotteryFactor(
       Instant asOf) {
     return SparkMetric.of("lottery-factor", g -> LotteryFactor.openSauced(asOf), r -> factor(r.factor()));
   }
@@ -108,7 +114,7 @@ public final class CoreMetrics {
    *
    * @param domains organisation per e-mail domain (copied)
    */
-  public static SparkMetric<ContributionCounts<Organization>, ElephantFactor.Result> elephantFactor(
+  public static SparkMetric<ContributionCounts<Organization>, ElephantFactorResult> elephantFactor(
       Instant start, Instant asOf, Map<String, String> domains) {
     LinkedHashMap<String, String> d = new LinkedHashMap<>(Args.notNull(domains, "domains"));
     return SparkMetric.of(
@@ -125,7 +131,7 @@ public final class CoreMetrics {
    * {@code onion-core}: GrimoireLab onion model; value the number of core members, evidence the
    * contributions counted.
    */
-  public static SparkMetric<ContributionCounts<Actor>, OnionModel.Result> onionCore(
+  public static SparkMetric<ContributionCounts<Actor>, OnionModelResult> onionCore(
       Instant start, Instant asOf) {
     return SparkMetric.of(
         "onion-core",
@@ -137,7 +143,7 @@ public final class CoreMetrics {
    * {@code pony-factor}: Apache Kibble pony factor of the 24 months before {@code asOf}; value the
    * factor (people), evidence the commits counted.
    */
-  public static SparkMetric<PonyFactor.State, PonyFactor.Result> ponyFactor(Instant asOf) {
+  public static SparkMetric<PonyFactor.State, PonyFactorResult> ponyFactor(Instant asOf) {
     return SparkMetric.of("pony-factor", g -> PonyFactor.kibble(asOf, 0), r -> factor(r.current().factor()));
   }
 
@@ -145,7 +151,7 @@ public final class CoreMetrics {
    * {@code cohort-confidence}: the share of newcomers who went on to contribute within the
    * horizon; value the rate (0 to 1, none for an empty cohort), evidence the cohort size.
    */
-  public static SparkMetric<CohortConfidence.State, CohortConfidence.Result> cohortConfidence(
+  public static SparkMetric<CohortConfidence.State, CohortConfidenceResult> cohortConfidence(
       Instant start, Instant asOf) {
     return SparkMetric.of(
         "cohort-confidence",

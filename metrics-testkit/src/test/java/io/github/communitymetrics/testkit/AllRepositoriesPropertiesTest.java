@@ -25,7 +25,9 @@ import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.Retention;
@@ -150,11 +152,11 @@ class AllRepositoriesPropertiesTest {
     People people = People.resolve(store);
     for (boolean bots : new boolean[] {false, true}) {
       OpenSaucedConfidence metric =
-          OpenSaucedConfidence.opensauced(STARS_ONLY, asOf(seed)).withRange(90).withBotsExcluded(bots);
-      SortedMap<Repository, OpenSaucedConfidence.Result> each = metric.computeEachRepository(store, people);
+          OpenSaucedConfidence.openSauced(STARS_ONLY, asOf(seed)).withRange(90).withBotsExcluded(bots);
+      SortedMap<Repository, OpenSaucedConfidenceResult> each = metric.computeEachRepository(store, people);
       int weighted = 0;
       for (Repository r : store.repositories()) {
-        OpenSaucedConfidence.Result one = metric.withRepository(r).compute(store, people);
+        OpenSaucedConfidenceResult one = metric.withRepository(r).compute(store, people);
         if (each.containsKey(r)) {
           assertEquals(one, each.get(r), "seed " + seed + ", bots excluded " + bots + ", " + r);
           weighted += one.countedStargazers().size() + one.countedForkers().size();
@@ -179,14 +181,14 @@ class AllRepositoriesPropertiesTest {
             preset.withBots(true),
             preset.withContributionType(ContributionType.PULL_REQUEST_MERGED),
             preset.withCreatedAt(asOf(seed).minus(Duration.ofDays(10))),
-            preset.withScope(RepositoryScope.organisation(Forge.GITHUB, STARS_ONLY.owner())));
+            preset.withScope(RepositoryScope.organization(Forge.GITHUB, STARS_ONLY.owner())));
     for (LotteryFactor metric : metrics) {
-      SortedMap<Repository, LotteryFactor.Result> each = metric.computeEachRepository(store, people);
+      SortedMap<Repository, LotteryFactorResult> each = metric.computeEachRepository(store, people);
       List<Repository> expectedKeys = new ArrayList<>();
       for (Repository r : store.repositories()) {
         if (metric.selection().scope().includes(r)) {
           expectedKeys.add(r); // every repository has events
-          LotteryFactor.Result one = metric.withScope(RepositoryScope.of(r)).compute(store, people);
+          LotteryFactorResult one = metric.withScope(RepositoryScope.of(r)).compute(store, people);
           assertEquals(one, each.get(r), "seed " + seed + ", " + metric + ", " + r);
         }
       }

@@ -26,6 +26,7 @@ import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
@@ -259,7 +260,7 @@ class BusFactorPropertiesTest {
     EventStore store = EventStore.of(c.events());
     People people = People.resolve(store);
     Instant asOf = c.config().end().minus(Duration.ofDays(10));
-    LotteryFactor.Result r = LotteryFactor.openSauced(asOf).withBots(true).compute(store, people);
+    LotteryFactorResult r = LotteryFactor.openSauced(asOf).withBots(true).compute(store, people);
     long expected =
         c.events().stream()
             .filter(e -> e.type() == io.github.communitymetrics.core.event.EventType.PULL_REQUEST_OPENED)

@@ -21,6 +21,7 @@ import io.github.communitymetrics.core.identity.IdentityResolver;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.IntervalMethod;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.store.EventStore;
@@ -58,7 +59,7 @@ class ContributorConfidencePropertiesTest {
   }
 
   private static OpenSaucedConfidence openSauced(SimulationConfig cfg, Repository repo) {
-    return OpenSaucedConfidence.opensauced(repo, cfg.start().plus(Duration.ofDays(200))).withRange(90);
+    return OpenSaucedConfidence.openSauced(repo, cfg.start().plus(Duration.ofDays(200))).withRange(90);
   }
 
   /**
@@ -114,9 +115,9 @@ class ContributorConfidencePropertiesTest {
     List<SliceMetric<?, ?>> metrics =
         List.of(
             cohort(c.config(), RepositoryScope.of(repo)),
-            cohort(c.config(), RepositoryScope.organisation(Forge.GITHUB, repo.owner())).withCensoredCounted(true),
+            cohort(c.config(), RepositoryScope.organization(Forge.GITHUB, repo.owner())).withCensoredCounted(true),
             openSauced(c.config(), repo),
-            OpenSaucedConfidence.opensauced202403(repo, c.config().end()).withRange(365).withRangeCapped(false));
+            OpenSaucedConfidence.openSauced202403(repo, c.config().end()).withRange(365).withRangeCapped(false));
     for (SliceMetric<?, ?> metric : metrics) {
       for (int trial = 0; trial < 2; trial++) {
         assertMergeEqualsWhole(metric, c.events(), whole, people, identities, random, seed);
@@ -175,12 +176,12 @@ class ContributorConfidencePropertiesTest {
     for (CohortConfidence m :
         List.of(
             cohort(c.config(), RepositoryScope.of(repo)),
-            cohort(c.config(), RepositoryScope.organisation(Forge.GITHUB, repo.owner())))) {
-      CohortConfidence.Result before = m.compute(plain, People.resolve(plain));
-      CohortConfidence.Result after = m.compute(botty, People.resolve(botty));
+            cohort(c.config(), RepositoryScope.organization(Forge.GITHUB, repo.owner())))) {
+      CohortConfidenceResult before = m.compute(plain, People.resolve(plain));
+      CohortConfidenceResult after = m.compute(botty, People.resolve(botty));
       assertEquals(before, after, "seed " + seed);
       // Not vacuous: with bots kept, the cohort grows by the bots that starred in the window.
-      CohortConfidence.Result kept = m.withBotsExcluded(false).compute(botty, People.resolve(botty));
+      CohortConfidenceResult kept = m.withBotsExcluded(false).compute(botty, People.resolve(botty));
       assertTrue(kept.cohort() >= before.cohort(), "seed " + seed);
     }
     OpenSaucedConfidence os = openSauced(c.config(), repo).withBotsExcluded(true);
@@ -223,12 +224,12 @@ class ContributorConfidencePropertiesTest {
       Duration horizon = Duration.ofDays(90);
       CohortConfidence m =
           CohortConfidence.defaults(
-                  RepositoryScope.organisation(Forge.GITHUB, cfg.organisation()),
+                  RepositoryScope.organization(Forge.GITHUB, cfg.organization()),
                   new Window(cfg.start(), cfg.end().minus(horizon)),
                   cfg.end())
               .withHorizon(horizon)
               .withInterval(IntervalMethod.WILSON, 0.95);
-      CohortConfidence.Result r = m.compute(store, People.resolve(store));
+      CohortConfidenceResult r = m.compute(store, People.resolve(store));
       assertTrue(r.cohort() > 500, "seed " + seed + ": cohort " + r.cohort());
       assertEquals(0, r.censored(), "seed " + seed);
       if (r.interval().orElseThrow().contains(0.12)) {
@@ -253,7 +254,7 @@ class ContributorConfidencePropertiesTest {
           CohortConfidence.defaults(RepositoryScope.of(rt.repository()), cfg.window(), cfg.end())
               .withHorizon(all)
               .withCensoredCounted(true);
-      CohortConfidence.Result r = m.compute(store, people);
+      CohortConfidenceResult r = m.compute(store, people);
       Map<String, Duration> planted = new HashMap<>();
       int stargazers = 0;
       for (PlantedTruth.StargazerTruth s : c.truth().stargazers()) {

@@ -303,7 +303,7 @@ class ContributorLadderPropertiesTest {
         sum[k.ordinal()] += one.reachedByEnd().get(k);
       }
     }
-    LadderResult org = ladder(c).withScope(RepositoryScope.organisation(Forge.GITHUB, c.truth().repositories().get(0).repository().owner())).compute(store, People.of(store, ids));
+    LadderResult org = ladder(c).withScope(RepositoryScope.organization(Forge.GITHUB, c.truth().repositories().get(0).repository().owner())).compute(store, People.of(store, ids));
     assertEquals(r, org, "seed " + seed + ": every repository is the organisation's");
     for (Rung k : Rung.values()) {
       assertEquals(r.reachedByEnd().get(k), sum[k.ordinal()], "seed " + seed + ", " + k);

@@ -64,7 +64,7 @@ class LeanFormsPropertiesTest {
             preset.withBots(true).withWindow(Window.endingAt(asOf(seed), Duration.ofDays(90))),
             preset.withRule(new ShareRule(2, 3, false)).withWindow(Window.endingAt(asOf(seed), Duration.ofDays(120))),
             preset.withContributionType(ContributionType.PULL_REQUEST_MERGED),
-            preset.withScope(RepositoryScope.organisation(Forge.GITHUB, "elsewhere")))) {
+            preset.withScope(RepositoryScope.organization(Forge.GITHUB, "elsewhere")))) {
       SortedMap<Repository, Map<String, Number>> expected = new TreeMap<>();
       metric.computeEachRepository(store, people).forEach((repo, r) -> {
         if (r.factor().total() > 0) {
@@ -85,7 +85,7 @@ class LeanFormsPropertiesTest {
   void confidenceNumbersEqualTheEvidenceForm(long seed) {
     EventStore store = EventStore.of(AllRepositoriesPropertiesTest.events(seed));
     People people = People.resolve(store);
-    OpenSaucedConfidence preset = OpenSaucedConfidence.opensauced(Repository.github("a/b"), asOf(seed)).withRange(90);
+    OpenSaucedConfidence preset = OpenSaucedConfidence.openSauced(Repository.github("a/b"), asOf(seed)).withRange(90);
     int weighted = 0;
     for (OpenSaucedConfidence metric :
         List.of(
@@ -127,7 +127,7 @@ class LeanFormsPropertiesTest {
             Retention.lfx(window).withUnit(PeriodUnit.ISO_WEEK),
             Retention.openSauced(window).withBots(true),
             Retention.lfx(window).withContributionTypes(Set.of(ContributionType.PULL_REQUEST_MERGED)),
-            Retention.lfx(window).withScope(RepositoryScope.organisation(Forge.GITHUB, "elsewhere")))) {
+            Retention.lfx(window).withScope(RepositoryScope.organization(Forge.GITHUB, "elsewhere")))) {
       int np = metric.periods().size();
       SortedMap<Repository, Map<String, Number>> expected = new TreeMap<>();
       metric.computeEachRepository(store, people).forEach((repo, r) -> {
@@ -169,7 +169,7 @@ class LeanFormsPropertiesTest {
             Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(30)), asOf.plus(Duration.ofDays(10))),
             preset.withMaintainersOnly(true),
             preset.withClosingIsResponse(true),
-            preset.withScope(RepositoryScope.organisation(Forge.GITHUB, "elsewhere")))) {
+            preset.withScope(RepositoryScope.organization(Forge.GITHUB, "elsewhere")))) {
       SortedMap<Repository, Map<String, Number>> expected = new TreeMap<>();
       metric.computeEachRepository(store, people).forEach((repo, r) -> {
         DurationSummary d = r.firstResponse();

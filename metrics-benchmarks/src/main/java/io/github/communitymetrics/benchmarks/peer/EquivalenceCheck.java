@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.time.Period;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.identity.BotDetector;
 import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
@@ -277,7 +278,7 @@ public final class EquivalenceCheck {
   public static Map<String, Confidence> ourConfidence(EventStore store, People people, Instant asOf) {
     Map<String, Confidence> out = new TreeMap<>();
     // The repository of the preset is only a template for the all-repositories form.
-    OpenSaucedConfidence.opensauced(store.repository(0), asOf)
+    OpenSaucedConfidence.openSauced(store.repository(0), asOf)
         .computeEachRepository(store, people)
         .forEach((repo, r) -> out.put(key(repo),
             new Confidence(r.stargazers(), r.forkers(), r.stargazerWeight(), r.forkerWeight())));
@@ -338,7 +339,7 @@ public final class EquivalenceCheck {
   /** The numbers-only confidence of every repository ({@code confidenceEachRepository}). */
   public static RepositoryTable leanConfidenceTable(EventStore store, People people, Instant asOf) {
     // The repository of the preset is only a template for the all-repositories form.
-    return OpenSaucedConfidence.opensauced(store.repository(0), asOf).confidenceEachRepository(store, people);
+    return OpenSaucedConfidence.openSauced(store.repository(0), asOf).confidenceEachRepository(store, people);
   }
 
   /** The numbers-only lottery factor of every repository ({@code factorEachRepository}). */
@@ -461,7 +462,7 @@ public final class EquivalenceCheck {
       EventStore store, People people, Instant asOf) {
     Map<String, Confidence> out = new TreeMap<>();
     for (Repository repo : store.repositories()) {
-      OpenSaucedConfidence.Result r = OpenSaucedConfidence.opensauced(repo, asOf).compute(store, people);
+      OpenSaucedConfidenceResult r = OpenSaucedConfidence.openSauced(repo, asOf).compute(store, people);
       if (r.stargazers() + r.forkers() > 0) {
         out.put(key(repo),
             new Confidence(r.stargazers(), r.forkers(), r.stargazerWeight(), r.forkerWeight()));

@@ -144,7 +144,7 @@ public final class ScalingSuite {
       tasks.put("ingestion", () -> ingest(file).size());
       tasks.put("people", () -> People.resolve(store).size());
       tasks.put("confidence", () ->
-          OpenSaucedConfidence.opensauced(store.repository(0), asOf).computeEachRepository(store, people).size());
+          OpenSaucedConfidence.openSauced(store.repository(0), asOf).computeEachRepository(store, people).size());
       tasks.put("lottery factor", () -> LotteryFactor.openSauced(asOf).computeEachRepository(store, people).size());
       tasks.put("retention", () ->
           Retention.lfx(Window.of(cfg.start(), asOf)).computeEachRepository(store, people).size());
@@ -154,7 +154,7 @@ public final class ScalingSuite {
       // The numbers-only forms of the same four metrics (one RepositoryTable each), as the peer
       // comparison times them against DuckDB.
       tasks.put("confidence, numbers-only", () ->
-          OpenSaucedConfidence.opensauced(store.repository(0), asOf).confidenceEachRepository(store, people).size());
+          OpenSaucedConfidence.openSauced(store.repository(0), asOf).confidenceEachRepository(store, people).size());
       tasks.put("lottery factor, numbers-only", () ->
           LotteryFactor.openSauced(asOf).factorEachRepository(store, people).size());
       tasks.put("retention, numbers-only", () ->

@@ -70,7 +70,7 @@ public final class RepositoryScope {
    * Every repository on {@code forge} whose owner (GitHub owner, GitLab top-level group) is
    * {@code owner}, compared exactly.
    */
-  public static RepositoryScope organisation(Forge forge, String owner) {
+  public static RepositoryScope organization(Forge forge, String owner) {
     Checks.notNull(forge, "forge");
     Checks.notBlank(owner, "owner");
     if (owner.indexOf('/') >= 0) {

@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.registry;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.ProportionInterval;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import tools.jackson.core.JsonGenerator;
  * that ended one horizon before the as-of instant, the share who contributed within the horizon
  * (so that nobody in the cohort is censored), with a confidence interval.
  */
-final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidence.Result> {
+final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidenceResult> {
   CohortConfidenceMetric() {
     super(
         "cohort-confidence",
@@ -39,14 +40,14 @@ final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidence.Res
   }
 
   @Override
-  public SliceMetric<?, CohortConfidence.Result> metric(Evaluation e) {
+  public SliceMetric<?, CohortConfidenceResult> metric(Evaluation e) {
     Duration horizon = e.duration(this, "horizon");
     Window cohortWindow = Window.endingAt(e.asOf().minus(horizon), e.window().duration());
     return CohortConfidence.defaults(e.scope(), cohortWindow, e.asOf()).withHorizon(horizon);
   }
 
   @Override
-  public List<Measurement> measure(CohortConfidence.Result c, Evaluation e) {
+  public List<Measurement> measure(CohortConfidenceResult c, Evaluation e) {
     String p = preset().name();
     long n = c.cohort();
     return List.of(
@@ -57,14 +58,14 @@ final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidence.Res
         Measurement.of(id(), "converters", Unit.PEOPLE, c.converters(), n, p));
   }
 
-  private static OptionalDouble interval(CohortConfidence.Result c, boolean lower) {
+  private static OptionalDouble interval(CohortConfidenceResult c, boolean lower) {
     return c.interval()
         .map(i -> OptionalDouble.of(lower ? i.lower() : i.upper()))
         .orElse(OptionalDouble.empty());
   }
 
   @Override
-  public List<SummaryRow> rows(CohortConfidence.Result c, Evaluation e, Function<Actor, String> label) {
+  public List<SummaryRow> rows(CohortConfidenceResult c, Evaluation e, Function<Actor, String> label) {
     return List.of(
         new SummaryRow(
             "Of those who starred/forked, how many contributed?",
@@ -80,7 +81,7 @@ final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidence.Res
 
   @Override
   public void writeJsonDetail(
-      CohortConfidence.Result c, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+      CohortConfidenceResult c, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
     Text.optional(g, "rate", c.rate());
     Text.optional(g, "low", c.interval().map(ProportionInterval::lower));
     Text.optional(g, "high", c.interval().map(ProportionInterval::upper));

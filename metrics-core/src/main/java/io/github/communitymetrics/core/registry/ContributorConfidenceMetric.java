@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import tools.jackson.core.JsonGenerator;
  * OpenSauced contributor confidence of one repository: the share of its stargazers and forkers
  * who contributed; the range is the evaluation's window in days, capped at 90 as OpenSauced does.
  */
-final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfidence.Result> {
+final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfidenceResult> {
   ContributorConfidenceMetric() {
     super(
         "contributor-confidence",
@@ -33,19 +34,19 @@ final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfi
   }
 
   @Override
-  public SliceMetric<?, OpenSaucedConfidence.Result> metric(Evaluation e) {
+  public SliceMetric<?, OpenSaucedConfidenceResult> metric(Evaluation e) {
     Set<Repository> repos = e.scope().repositories();
     if (e.scope().isAll() || repos.size() != 1) {
       throw new IllegalArgumentException(
           id() + " describes one repository, not " + e.scope());
     }
     long days = Math.max(1, e.window().duration().toDays());
-    return OpenSaucedConfidence.opensauced(repos.iterator().next(), e.asOf())
+    return OpenSaucedConfidence.openSauced(repos.iterator().next(), e.asOf())
         .withRange((int) Math.min(Integer.MAX_VALUE, days));
   }
 
   @Override
-  public List<Measurement> measure(OpenSaucedConfidence.Result r, Evaluation e) {
+  public List<Measurement> measure(OpenSaucedConfidenceResult r, Evaluation e) {
     String p = preset().name();
     long n = r.hasEvidence() ? r.stargazers() + r.forkers() : 0;
     return List.of(
@@ -58,7 +59,7 @@ final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfi
 
   @Override
   public List<SummaryRow> rows(
-      OpenSaucedConfidence.Result os, Evaluation e, Function<Actor, String> label) {
+      OpenSaucedConfidenceResult os, Evaluation e, Function<Actor, String> label) {
     return List.of(
         new SummaryRow(
             "Will stargazers and forkers contribute? (OpenSauced)",
@@ -69,7 +70,7 @@ final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfi
 
   @Override
   public void writeJsonDetail(
-      OpenSaucedConfidence.Result os, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+      OpenSaucedConfidenceResult os, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
     Text.optional(g, "opensauced", Text.value(os.hasEvidence(), os.confidence()));
     Text.count(g, "opensaucedPercent", os.hasEvidence(), os.percent());
     Text.string(

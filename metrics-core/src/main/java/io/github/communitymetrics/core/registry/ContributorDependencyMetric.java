@@ -3,13 +3,14 @@ package io.github.communitymetrics.core.registry;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorDependencyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
 /** LFX Insights contributor dependency: the fewest people making 51% of the window's commits. */
-final class ContributorDependencyMetric extends MetricDescriptor<ContributorDependency.Result> {
+final class ContributorDependencyMetric extends MetricDescriptor<ContributorDependencyResult> {
   ContributorDependencyMetric() {
     super(
         "contributor-dependency",
@@ -28,21 +29,21 @@ final class ContributorDependencyMetric extends MetricDescriptor<ContributorDepe
   }
 
   @Override
-  public SliceMetric<?, ContributorDependency.Result> metric(Evaluation e) {
+  public SliceMetric<?, ContributorDependencyResult> metric(Evaluation e) {
     return ContributorDependency.lfx(e.window())
         .withContributionType(e.commitBasis())
         .withScope(e.scope());
   }
 
   @Override
-  public List<Measurement> measure(ContributorDependency.Result r, Evaluation e) {
+  public List<Measurement> measure(ContributorDependencyResult r, Evaluation e) {
     List<Measurement> out = new ArrayList<>(Factors.measure(id(), r.factor(), Unit.PEOPLE, preset().name()));
     out.add(Measurement.of(id(), "points", Unit.POINTS, Text.value(r.points()), r.factor().total(), preset().name()));
     return out;
   }
 
   @Override
-  public List<SummaryRow> rows(ContributorDependency.Result r, Evaluation e, Function<Actor, String> label) {
+  public List<SummaryRow> rows(ContributorDependencyResult r, Evaluation e, Function<Actor, String> label) {
     return List.of(
         new SummaryRow(
             "How many people make 51% of the commits?",
@@ -53,7 +54,7 @@ final class ContributorDependencyMetric extends MetricDescriptor<ContributorDepe
 
   @Override
   public void writeJsonDetail(
-      ContributorDependency.Result r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+      ContributorDependencyResult r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
     Factors.write(g, r.factor(), label, preset().name());
     Text.points(g, "points", r.points());
   }

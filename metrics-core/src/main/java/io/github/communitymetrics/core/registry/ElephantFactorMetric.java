@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.registry;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.Organization;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
 /** CHAOSS elephant factor: the fewest organizations holding more than half the window's commits. */
-final class ElephantFactorMetric extends MetricDescriptor<ElephantFactor.Result> {
+final class ElephantFactorMetric extends MetricDescriptor<ElephantFactorResult> {
   ElephantFactorMetric() {
     super(
         "elephant-factor",
@@ -23,14 +24,14 @@ final class ElephantFactorMetric extends MetricDescriptor<ElephantFactor.Result>
   }
 
   @Override
-  public SliceMetric<?, ElephantFactor.Result> metric(Evaluation e) {
+  public SliceMetric<?, ElephantFactorResult> metric(Evaluation e) {
     return ElephantFactor.chaoss(e.window(), e.affiliations())
         .withContributionType(e.commitBasis())
         .withScope(e.scope());
   }
 
   @Override
-  public List<Measurement> measure(ElephantFactor.Result r, Evaluation e) {
+  public List<Measurement> measure(ElephantFactorResult r, Evaluation e) {
     List<Measurement> out =
         new ArrayList<>(Factors.measure(id(), r.factor(), Unit.ORGANIZATIONS, preset().name()));
     out.add(Measurement.of(id(), "points", Unit.POINTS, Text.value(r.points()), r.factor().total(), preset().name()));
@@ -38,7 +39,7 @@ final class ElephantFactorMetric extends MetricDescriptor<ElephantFactor.Result>
   }
 
   @Override
-  public List<SummaryRow> rows(ElephantFactor.Result r, Evaluation e, Function<Actor, String> label) {
+  public List<SummaryRow> rows(ElephantFactorResult r, Evaluation e, Function<Actor, String> label) {
     return List.of(
         new SummaryRow(
             "How many organisations hold more than half the commits?",
@@ -50,7 +51,7 @@ final class ElephantFactorMetric extends MetricDescriptor<ElephantFactor.Result>
 
   @Override
   public void writeJsonDetail(
-      ElephantFactor.Result r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+      ElephantFactorResult r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
     Factors.write(g, r.factor(), Organization::name, preset().name());
     Text.points(g, "points", r.points());
     g.writeNumberProperty("unaffiliatedLeftOut", r.leftOut());

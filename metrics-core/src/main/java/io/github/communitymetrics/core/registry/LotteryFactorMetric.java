@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.registry;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import tools.jackson.core.JsonGenerator;
  * OpenSauced lottery factor over the pull requests opened in the 30 days before the as-of
  * instant (their preset window, whatever the evaluation's window).
  */
-final class LotteryFactorMetric extends MetricDescriptor<LotteryFactor.Result> {
+final class LotteryFactorMetric extends MetricDescriptor<LotteryFactorResult> {
   LotteryFactorMetric() {
     super(
         "lottery-factor",
@@ -29,19 +30,19 @@ final class LotteryFactorMetric extends MetricDescriptor<LotteryFactor.Result> {
   }
 
   @Override
-  public SliceMetric<?, LotteryFactor.Result> metric(Evaluation e) {
+  public SliceMetric<?, LotteryFactorResult> metric(Evaluation e) {
     return LotteryFactor.openSauced(e.asOf()).withScope(e.scope());
   }
 
   @Override
-  public List<Measurement> measure(LotteryFactor.Result r, Evaluation e) {
+  public List<Measurement> measure(LotteryFactorResult r, Evaluation e) {
     List<Measurement> out = new ArrayList<>(Factors.measure(id(), r.factor(), Unit.PEOPLE, preset().name()));
     out.add(Measurement.level(id(), "level", r.evidencedLevel(), r.factor().total(), preset().name()));
     return out;
   }
 
   @Override
-  public List<SummaryRow> rows(LotteryFactor.Result lottery, Evaluation e, Function<Actor, String> label) {
+  public List<SummaryRow> rows(LotteryFactorResult lottery, Evaluation e, Function<Actor, String> label) {
     return List.of(
         new SummaryRow(
             "How many people hold half the new pull requests?",
@@ -51,7 +52,7 @@ final class LotteryFactorMetric extends MetricDescriptor<LotteryFactor.Result> {
   }
 
   @Override
-  public List<String> textDetail(LotteryFactor.Result lottery, Evaluation e, Function<Actor, String> label) {
+  public List<String> textDetail(LotteryFactorResult lottery, Evaluation e, Function<Actor, String> label) {
     List<String> lines = new ArrayList<>();
     lines.add("Lottery factor, top contributors of pull requests:");
     if (!lottery.factor().hasEvidence()) {
@@ -75,7 +76,7 @@ final class LotteryFactorMetric extends MetricDescriptor<LotteryFactor.Result> {
 
   @Override
   public void writeJsonDetail(
-      LotteryFactor.Result lottery, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+      LotteryFactorResult lottery, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
     Text.count(g, "count", lottery.factor().hasEvidence(), lottery.factor().factor());
     Text.string(g, "level", lottery.evidencedLevel().map(Text::level));
     g.writeNumberProperty("total", lottery.factor().total());

@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.busfactor.OnionLayer;
 import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
+import io.github.communitymetrics.core.metrics.busfactor.OnionModelResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
 /** GrimoireLab onion model: core, regular and casual contributors of the window (80% / 95%). */
-final class OnionModelMetric extends MetricDescriptor<OnionModel.Result> {
+final class OnionModelMetric extends MetricDescriptor<OnionModelResult> {
   OnionModelMetric() {
     super(
         "onion-model",
@@ -27,12 +28,12 @@ final class OnionModelMetric extends MetricDescriptor<OnionModel.Result> {
   }
 
   @Override
-  public SliceMetric<?, OnionModel.Result> metric(Evaluation e) {
+  public SliceMetric<?, OnionModelResult> metric(Evaluation e) {
     return OnionModel.grimoireLab(e.window()).withScope(e.scope());
   }
 
   @Override
-  public List<Measurement> measure(OnionModel.Result r, Evaluation e) {
+  public List<Measurement> measure(OnionModelResult r, Evaluation e) {
     List<Measurement> out = new ArrayList<>();
     long n = r.hasEvidence() ? r.total() : 0;
     for (OnionLayer layer : OnionLayer.values()) {
@@ -42,7 +43,7 @@ final class OnionModelMetric extends MetricDescriptor<OnionModel.Result> {
   }
 
   @Override
-  public List<SummaryRow> rows(OnionModel.Result r, Evaluation e, Function<Actor, String> label) {
+  public List<SummaryRow> rows(OnionModelResult r, Evaluation e, Function<Actor, String> label) {
     return List.of(
         new SummaryRow(
             "Core / regular / casual contributors",
@@ -56,7 +57,7 @@ final class OnionModelMetric extends MetricDescriptor<OnionModel.Result> {
 
   @Override
   public void writeJsonDetail(
-      OnionModel.Result r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+      OnionModelResult r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
     for (OnionLayer layer : OnionLayer.values()) {
       Text.count(g, layer.name().toLowerCase(Locale.ROOT), r.hasEvidence(), r.layer(layer).size());
     }

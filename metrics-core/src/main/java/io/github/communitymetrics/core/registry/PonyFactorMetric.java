@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.registry;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactorResult;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
@@ -11,7 +12,7 @@ import tools.jackson.core.JsonGenerator;
  * Apache Kibble pony factor over the commits of the 24 months before the as-of instant, with the
  * factor of each of the last quarters.
  */
-final class PonyFactorMetric extends MetricDescriptor<PonyFactor.Result> {
+final class PonyFactorMetric extends MetricDescriptor<PonyFactorResult> {
   PonyFactorMetric() {
     super(
         "pony-factor",
@@ -30,14 +31,14 @@ final class PonyFactorMetric extends MetricDescriptor<PonyFactor.Result> {
   }
 
   @Override
-  public SliceMetric<?, PonyFactor.Result> metric(Evaluation e) {
+  public SliceMetric<?, PonyFactorResult> metric(Evaluation e) {
     return PonyFactor.kibble(e.asOf(), e.integer(this, "quarters"))
         .withContributionType(e.commitBasis())
         .withScope(e.scope());
   }
 
   @Override
-  public List<Measurement> measure(PonyFactor.Result r, Evaluation e) {
+  public List<Measurement> measure(PonyFactorResult r, Evaluation e) {
     var f = r.current().factor();
     long n = f.hasEvidence() ? f.total() : 0;
     String p = preset().name();
@@ -48,7 +49,7 @@ final class PonyFactorMetric extends MetricDescriptor<PonyFactor.Result> {
   }
 
   @Override
-  public List<SummaryRow> rows(PonyFactor.Result r, Evaluation e, Function<Actor, String> label) {
+  public List<SummaryRow> rows(PonyFactorResult r, Evaluation e, Function<Actor, String> label) {
     boolean evidence = r.current().factor().hasEvidence();
     return List.of(
         new SummaryRow(
@@ -60,7 +61,7 @@ final class PonyFactorMetric extends MetricDescriptor<PonyFactor.Result> {
 
   @Override
   public void writeJsonDetail(
-      PonyFactor.Result r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
+      PonyFactorResult r, Evaluation e, Function<Actor, String> label, JsonGenerator g) {
     boolean pony = r.current().factor().hasEvidence();
     Text.count(g, "factor", pony, r.current().ponyFactor());
     Text.count(g, "metaPony", pony, r.current().metaPonyFactor());

@@ -124,7 +124,7 @@ final class ResponsivenessMetric extends MetricDescriptor<ResponsivenessResult> 
     g.writeEndObject();
     writeRatio(g, "approvalDiversity", r.approvalDiversity());
     g.writeNumberProperty("approvalMinApprovers", r.metric().minApprovers());
-    g.writeNumberProperty("approvalMinOrganizations", r.metric().minOrganisations());
+    g.writeNumberProperty("approvalMinOrganizations", r.metric().minOrganizations());
     writeRatio(g, "ross", r.ross());
     Text.count(
         g, "unanswered", r.firstResponse().completed() + r.firstResponse().censored() > 0, r.unanswered().size());

@@ -2,13 +2,20 @@ package io.github.communitymetrics.core.registry;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorDependencyResult;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
+import io.github.communitymetrics.core.metrics.busfactor.OnionModelResult;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactorResult;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
@@ -20,11 +27,11 @@ import java.util.List;
  */
 public final class StandardMetrics {
   /** {@code contributor-confidence}: OpenSauced contributor confidence of one repository. */
-  public static final MetricDescriptor<OpenSaucedConfidence.Result> CONTRIBUTOR_CONFIDENCE =
+  public static final MetricDescriptor<OpenSaucedConfidenceResult> CONTRIBUTOR_CONFIDENCE =
       new ContributorConfidenceMetric();
 
   /** {@code cohort-confidence}: the share of a cohort of stargazers and forkers who contributed. */
-  public static final MetricDescriptor<CohortConfidence.Result> COHORT_CONFIDENCE =
+  public static final MetricDescriptor<CohortConfidenceResult> COHORT_CONFIDENCE =
       new CohortConfidenceMetric();
 
   /** {@code contributor-absence-factor}: CHAOSS contributor absence factor over commits. */
@@ -32,20 +39,20 @@ public final class StandardMetrics {
       new AbsenceFactorMetric();
 
   /** {@code lottery-factor}: OpenSauced lottery factor over 30 days of pull requests. */
-  public static final MetricDescriptor<LotteryFactor.Result> LOTTERY_FACTOR = new LotteryFactorMetric();
+  public static final MetricDescriptor<LotteryFactorResult> LOTTERY_FACTOR = new LotteryFactorMetric();
 
   /** {@code pony-factor}: Apache Kibble pony factor over 24 months of commits. */
-  public static final MetricDescriptor<PonyFactor.Result> PONY_FACTOR = new PonyFactorMetric();
+  public static final MetricDescriptor<PonyFactorResult> PONY_FACTOR = new PonyFactorMetric();
 
   /** {@code contributor-dependency}: LFX Insights contributor dependency (51%). */
-  public static final MetricDescriptor<ContributorDependency.Result> CONTRIBUTOR_DEPENDENCY =
+  public static final MetricDescriptor<ContributorDependencyResult> CONTRIBUTOR_DEPENDENCY =
       new ContributorDependencyMetric();
 
   /** {@code elephant-factor}: CHAOSS elephant factor by affiliation. */
-  public static final MetricDescriptor<ElephantFactor.Result> ELEPHANT_FACTOR = new ElephantFactorMetric();
+  public static final MetricDescriptor<ElephantFactorResult> ELEPHANT_FACTOR = new ElephantFactorMetric();
 
   /** {@code onion-model}: GrimoireLab onion model. */
-  public static final MetricDescriptor<OnionModel.Result> ONION_MODEL = new OnionModelMetric();
+  public static final MetricDescriptor<OnionModelResult> ONION_MODEL = new OnionModelMetric();
 
   /** {@code contributor-ladder}: the contributor ladder D0 to D3. */
   public static final MetricDescriptor<LadderResult> CONTRIBUTOR_LADDER = new LadderMetric();

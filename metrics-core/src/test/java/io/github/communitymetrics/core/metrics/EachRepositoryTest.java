@@ -14,8 +14,10 @@ import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryLevel;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
@@ -91,13 +93,13 @@ class EachRepositoryTest {
 
   @Test
   void confidence() {
-    OpenSaucedConfidence preset = OpenSaucedConfidence.opensauced(A, AS_OF);
-    Map<Repository, OpenSaucedConfidence.Result> each = preset.computeEachRepository(STORE, PEOPLE);
+    OpenSaucedConfidence preset = OpenSaucedConfidence.openSauced(A, AS_OF);
+    Map<Repository, OpenSaucedConfidenceResult> each = preset.computeEachRepository(STORE, PEOPLE);
     // B and D have no star or fork in the window
     assertEquals(List.of(A, C), List.copyOf(each.keySet()));
     // A: stargazers alice (pull requests in B and D, not A: 0.5), bob (in A: 1), the bot (its
     // pull request 3 is in A: 1); forker carol (only B: 0). 1/2 * 2.5/3 + 1/2 * 0/1 = 0.41666...
-    OpenSaucedConfidence.Result a = each.get(A);
+    OpenSaucedConfidenceResult a = each.get(A);
     assertEquals(3, a.stargazers());
     assertEquals(1, a.forkers());
     assertEquals(2.5, a.stargazerWeight());
@@ -108,7 +110,7 @@ class EachRepositoryTest {
     assertEquals(0, each.get(C).percent());
     // bots excluded (opt-in): alice 0.5 and bob 1 of 2 stargazers: 1/2 * 1.5/2 = 0.375
     OpenSaucedConfidence noBots = preset.withBotsExcluded(true);
-    OpenSaucedConfidence.Result a2 = noBots.computeEachRepository(STORE, PEOPLE).get(A);
+    OpenSaucedConfidenceResult a2 = noBots.computeEachRepository(STORE, PEOPLE).get(A);
     assertEquals(2, a2.stargazers());
     assertEquals(37, a2.percent());
     for (OpenSaucedConfidence m : List.of(preset, noBots)) {
@@ -120,7 +122,7 @@ class EachRepositoryTest {
   @Test
   void lotteryFactor() {
     LotteryFactor preset = LotteryFactor.openSauced(AS_OF);
-    Map<Repository, LotteryFactor.Result> each = preset.computeEachRepository(STORE, PEOPLE);
+    Map<Repository, LotteryFactorResult> each = preset.computeEachRepository(STORE, PEOPLE);
     // every repository with events, C too (no pull requests: its level comes from its age)
     assertEquals(List.of(A, B, D, C).stream().sorted().toList(), List.copyOf(each.keySet()));
     assertEquals(1, each.get(A).factor().total()); // bob; the bot is left out
@@ -181,7 +183,7 @@ class EachRepositoryTest {
   @Test
   void emptyWindow() {
     Instant early = Instant.parse("2023-01-01T00:00:00Z");
-    assertTrue(OpenSaucedConfidence.opensauced(A, early).computeEachRepository(STORE, PEOPLE).isEmpty());
+    assertTrue(OpenSaucedConfidence.openSauced(A, early).computeEachRepository(STORE, PEOPLE).isEmpty());
     assertTrue(Retention.lfx(Window.endingAt(early, Duration.ofDays(90))).computeEachRepository(STORE, PEOPLE).isEmpty());
     assertTrue(
         Responsiveness.chaoss(Window.endingAt(early, Duration.ofDays(30)), early)
@@ -189,7 +191,7 @@ class EachRepositoryTest {
             .isEmpty());
     // The lottery factor still rates every repository with events: none has pull requests, and
     // each was created (first event) after the window, so within the grace period
-    Map<Repository, LotteryFactor.Result> lottery =
+    Map<Repository, LotteryFactorResult> lottery =
         LotteryFactor.openSauced(early).computeEachRepository(STORE, PEOPLE);
     assertEquals(4, lottery.size());
     lottery.values().forEach(r -> assertEquals(LotteryLevel.LOW, r.level()));
@@ -198,7 +200,7 @@ class EachRepositoryTest {
 
   @Test
   void resultsAreUnmodifiableAndPeopleMustMatchTheStore() {
-    Map<Repository, LotteryFactor.Result> each = LotteryFactor.openSauced(AS_OF).computeEachRepository(STORE, PEOPLE);
+    Map<Repository, LotteryFactorResult> each = LotteryFactor.openSauced(AS_OF).computeEachRepository(STORE, PEOPLE);
     assertThrows(UnsupportedOperationException.class, () -> each.remove(A));
     People other = People.resolve(EventStore.of(List.of(new Star(at("2024-02-10"), A, ERIN))));
     assertThrows(IllegalArgumentException.class,
@@ -206,10 +208,10 @@ class EachRepositoryTest {
     assertThrows(IllegalArgumentException.class,
         () -> Retention.lfx(Window.endingAt(AS_OF, Duration.ofDays(90))).computeEachRepository(STORE, other));
     assertThrows(IllegalArgumentException.class,
-        () -> OpenSaucedConfidence.opensauced(A, AS_OF).computeEachRepository(STORE, other));
+        () -> OpenSaucedConfidence.openSauced(A, AS_OF).computeEachRepository(STORE, other));
     assertThrows(IllegalArgumentException.class,
         () -> Responsiveness.chaoss(Window.endingAt(AS_OF, Duration.ofDays(30)), AS_OF).computeEachRepository(STORE, other));
     assertThrows(NullPointerException.class,
-        () -> OpenSaucedConfidence.opensauced(A, AS_OF).computeEachRepository(STORE, null));
+        () -> OpenSaucedConfidence.openSauced(A, AS_OF).computeEachRepository(STORE, null));
   }
 }

@@ -33,7 +33,7 @@ class LeanFormsTest {
 
   @Test
   void confidence() {
-    OpenSaucedConfidence preset = OpenSaucedConfidence.opensauced(A, AS_OF);
+    OpenSaucedConfidence preset = OpenSaucedConfidence.openSauced(A, AS_OF);
     RepositoryTable t = preset.confidenceEachRepository(STORE, PEOPLE);
     assertEquals(List.of(A, C), t.repositories());
     // A: stargazers alice (0.5), bob (1), the bot (1); forker carol (0): 41 %
@@ -119,14 +119,14 @@ class LeanFormsTest {
   @Test
   void emptyWindowAndOtherPeople() {
     Instant early = Instant.parse("2023-01-01T00:00:00Z");
-    assertEquals(0, OpenSaucedConfidence.opensauced(A, early).confidenceEachRepository(STORE, PEOPLE).size());
+    assertEquals(0, OpenSaucedConfidence.openSauced(A, early).confidenceEachRepository(STORE, PEOPLE).size());
     assertEquals(0, LotteryFactor.openSauced(early).factorEachRepository(STORE, PEOPLE).size());
     assertEquals(0, Retention.lfx(Window.endingAt(early, Duration.ofDays(90))).retainedEachRepository(STORE, PEOPLE).size());
     People other = People.resolve(EventStore.of(List.of(new Star(AS_OF.minusSeconds(5), A, EachRepositoryTest.ERIN))));
     assertThrows(IllegalArgumentException.class,
         () -> LotteryFactor.openSauced(AS_OF).factorEachRepository(STORE, other));
     assertThrows(IllegalArgumentException.class,
-        () -> OpenSaucedConfidence.opensauced(A, AS_OF).confidenceEachRepository(STORE, other));
+        () -> OpenSaucedConfidence.openSauced(A, AS_OF).confidenceEachRepository(STORE, other));
     assertThrows(IllegalArgumentException.class,
         () -> Retention.lfx(Window.endingAt(AS_OF, Duration.ofDays(90))).retainedEachRepository(STORE, other));
     assertThrows(IllegalArgumentException.class,

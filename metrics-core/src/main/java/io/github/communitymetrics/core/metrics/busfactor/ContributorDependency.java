@@ -19,26 +19,12 @@ import java.util.OptionalInt;
  * <p>Immutable; build from {@link #lfx(Window)} and the {@code with...} methods.
  */
 public final class ContributorDependency
-    implements SliceMetric<ContributionCounts<Actor>, ContributorDependency.Result> {
+    implements SliceMetric<ContributionCounts<Actor>, ContributorDependencyResult> {
   // The same algorithm as the absence factor with LFX's rule; only the points are LFX's own.
   private final ContributorAbsenceFactor base;
 
   private ContributorDependency(ContributorAbsenceFactor base) {
     this.base = Checks.notNull(base, "base");
-  }
-
-  /**
-   * The result.
-   *
-   * @param factor how many people hold 51% or more, with the ranking
-   * @param points the LFX score, 0 to 5; empty when there are no contributions
-   */
-  public record Result(FactorResult<Actor> factor, OptionalInt points) {
-    /** Checks the components. */
-    public Result {
-      Checks.notNull(factor, "factor");
-      Checks.notNull(points, "points");
-    }
   }
 
   /**
@@ -109,9 +95,9 @@ public final class ContributorDependency
   }
 
   @Override
-  public Result finish(ContributionCounts<Actor> state) {
+  public ContributorDependencyResult finish(ContributionCounts<Actor> state) {
     FactorResult<Actor> f = base.finish(state);
-    return new Result(f, points(f.factor()));
+    return new ContributorDependencyResult(f, points(f.factor()));
   }
 
   @Override

@@ -33,7 +33,7 @@ import java.util.OptionalInt;
  * <p>Immutable; build from {@link #chaoss(Window, Affiliations)} and the {@code with...} methods.
  */
 public final class ElephantFactor
-    implements SliceMetric<ContributionCounts<Organization>, ElephantFactor.Result> {
+    implements SliceMetric<ContributionCounts<Organization>, ElephantFactorResult> {
   private final Selection selection;
   private final ShareRule rule;
   private final Affiliations affiliations;
@@ -47,25 +47,6 @@ public final class ElephantFactor
     this.affiliations = Checks.notNull(affiliations, "affiliations");
     this.policy = Checks.notNull(policy, "policy");
     this.resolver = this::organizationOf;
-  }
-
-  /**
-   * The result.
-   *
-   * @param factor how many organisations hold the share, with the ranking of organisations
-   * @param points the LFX organisation dependency points, 0 to 5; empty without contributions
-   * @param policy what was done with unaffiliated contributions
-   * @param leftOut unaffiliated contributions left out (always 0 unless {@link
-   *     UnaffiliatedPolicy#LEAVE_OUT}); not part of {@code factor().total()}
-   */
-  public record Result(
-      FactorResult<Organization> factor, OptionalInt points, UnaffiliatedPolicy policy, long leftOut) {
-    /** Checks the components. */
-    public Result {
-      Checks.notNull(factor, "factor");
-      Checks.notNull(points, "points");
-      Checks.notNull(policy, "policy");
-    }
   }
 
   /** CHAOSS: commits in {@code window}, all repositories, bots excluded, more than 50%. */
@@ -171,7 +152,7 @@ public final class ElephantFactor
   }
 
   @Override
-  public Result finish(ContributionCounts<Organization> state) {
+  public ElephantFactorResult finish(ContributionCounts<Organization> state) {
     Checks.notNull(state, "state");
     Tally.Resolved<Organization> r = Tally.resolve(state, resolver, selection.includeBots());
     FactorResult<Organization> f =
@@ -179,7 +160,7 @@ public final class ElephantFactor
             selection,
             Concentration.of(r.sum(0, r.buckets().size()), rule, Comparator.naturalOrder()),
             r.skippedMerges());
-    return new Result(f, points(f.factor()), policy, r.leftOut());
+    return new ElephantFactorResult(f, points(f.factor()), policy, r.leftOut());
   }
 
   @Override

@@ -45,7 +45,7 @@ import java.util.Optional;
  * <p>Immutable; build from {@link #openSauced(Instant)} and the {@code with...} methods.
  */
 public final class LotteryFactor
-    implements SliceMetric<ContributionCounts<Actor>, LotteryFactor.Result> {
+    implements SliceMetric<ContributionCounts<Actor>, LotteryFactorResult> {
   /** How many people the "top plus other" view shows by name. */
   public static final int TOP = 4;
 
@@ -64,43 +64,6 @@ public final class LotteryFactor
     }
     this.gracePeriod = gracePeriod;
     this.createdAt = Checks.notNull(createdAt, "createdAt");
-  }
-
-  /**
-   * The result.
-   *
-   * @param factor how many authors reach the share, with the full ranking
-   * @param level the repository's risk level (by the factor, or by the grace period when there
-   *     are no contributions)
-   * @param top the (up to) four largest contributors with their shares and levels
-   * @param other everyone else together; empty when there is nobody else
-   * @param createdAt the repository creation instant used for the grace period: the parameter,
-   *     else the earliest event in scope; empty when neither is known
-   */
-  public record Result(
-      FactorResult<Actor> factor,
-      LotteryLevel level,
-      List<TopContributor> top,
-      Optional<Others> other,
-      Optional<Instant> createdAt) {
-    /** Checks the components and copies the list. */
-    public Result {
-      Checks.notNull(factor, "factor");
-      Checks.notNull(level, "level");
-      top = List.copyOf(Checks.notNull(top, "top"));
-      Checks.notNull(other, "other");
-      Checks.notNull(createdAt, "createdAt");
-    }
-
-    /**
-     * The repository's level as the evidence supports it: {@link #level()} when some pull request
-     * was counted, empty otherwise. Without contributions {@link #level()} is OpenSauced's grace
-     * period reading (low when young, very high when old), which says nothing about who holds
-     * the work; reports show this one, so that no level is derived from no data.
-     */
-    public Optional<LotteryLevel> evidencedLevel() {
-      return factor.hasEvidence() ? Optional.of(level) : Optional.empty();
-    }
   }
 
   /**
@@ -226,10 +189,10 @@ public final class LotteryFactor
    *     order; unmodifiable
    * @throws IllegalArgumentException if {@code people} were resolved for another store
    */
-  public SortedMap<Repository, Result> computeEachRepository(EventStore store, People people) {
+  public SortedMap<Repository, LotteryFactorResult> computeEachRepository(EventStore store, People people) {
     SortedMap<Repository, ContributionCounts<Actor>> states =
         RepositoryTally.byRepository(store, people, selection, createdAt.isEmpty(), true);
-    AscendingMap<Repository, Result> out = new AscendingMap<>();
+    AscendingMap<Repository, LotteryFactorResult> out = new AscendingMap<>();
     states.forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
     return out.build();
   }
@@ -347,7 +310,7 @@ public final class LotteryFactor
   }
 
   @Override
-  public Result finish(ContributionCounts<Actor> state) {
+  public LotteryFactorResult finish(ContributionCounts<Actor> state) {
     FactorResult<Actor> f = ContributorAbsenceFactor.personFactor(state, selection, rule);
     Optional<Instant> created =
         createdAt.or(() -> state.firstEvents().values().stream().min(Instant::compareTo));
@@ -373,7 +336,7 @@ public final class LotteryFactor
       }
       other = Optional.of(new Others(ranking.size() - TOP, count, (double) count / f.total()));
     }
-    return new Result(f, level, top, other, created);
+    return new LotteryFactorResult(f, level, top, other, created);
   }
 
   @Override

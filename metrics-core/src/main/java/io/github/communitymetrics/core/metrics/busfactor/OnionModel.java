@@ -33,7 +33,7 @@ import java.util.List;
  *
  * <p>Immutable; build from {@link #grimoireLab(Window)} and the {@code with...} methods.
  */
-public final class OnionModel implements SliceMetric<ContributionCounts<Actor>, OnionModel.Result> {
+public final class OnionModel implements SliceMetric<ContributionCounts<Actor>, OnionModelResult> {
   private final Selection selection;
   private final ShareRule pastCore;
   private final ShareRule pastRegular;
@@ -58,36 +58,6 @@ public final class OnionModel implements SliceMetric<ContributionCounts<Actor>, 
     public Member {
       Checks.notNull(ranked, "ranked");
       Checks.notNull(layer, "layer");
-    }
-  }
-
-  /**
-   * The result.
-   *
-   * @param selection the contributions counted
-   * @param total all contributions counted
-   * @param members everyone with a contribution, most first, with their layer
-   * @param skippedMerges merged pull requests credited to nobody (no author known)
-   */
-  public record Result(Selection selection, long total, List<Member> members, long skippedMerges) {
-    /** Checks the components and copies the list. */
-    public Result {
-      Checks.notNull(selection, "selection");
-      members = List.copyOf(Checks.notNull(members, "members"));
-    }
-
-    /**
-     * Whether any contribution was counted; without one the layers have no sizes to report (an
-     * empty onion is no data, not a community of zero people).
-     */
-    public boolean hasEvidence() {
-      return total > 0;
-    }
-
-    /** The members of one layer, most contributions first. */
-    public List<Member> layer(OnionLayer layer) {
-      Checks.notNull(layer, "layer");
-      return members.stream().filter(m -> m.layer() == layer).toList();
     }
   }
 
@@ -160,7 +130,7 @@ public final class OnionModel implements SliceMetric<ContributionCounts<Actor>, 
   }
 
   @Override
-  public Result finish(ContributionCounts<Actor> state) {
+  public OnionModelResult finish(ContributionCounts<Actor> state) {
     Checks.notNull(state, "state");
     Tally.Resolved<Actor> r = Tally.resolve(state, Tally.PERSON, selection.includeBots());
     Concentration<Actor> c =
@@ -175,7 +145,7 @@ public final class OnionModel implements SliceMetric<ContributionCounts<Actor>, 
               : !pastRegular.isMetBy(cumulative, c.total()) ? OnionLayer.REGULAR : OnionLayer.CASUAL;
       members.add(new Member(p, layer));
     }
-    return new Result(selection, c.total(), members, r.skippedMerges());
+    return new OnionModelResult(selection, c.total(), members, r.skippedMerges());
   }
 
   @Override

@@ -46,7 +46,7 @@ import java.util.TreeSet;
  *
  * <p>Immutable; build from {@link #kibble(Instant, int)} and the {@code with...} methods.
  */
-public final class PonyFactor implements SliceMetric<PonyFactor.State, PonyFactor.Result> {
+public final class PonyFactor implements SliceMetric<PonyFactor.State, PonyFactorResult> {
   private final ContributionType type;
   private final RepositoryScope scope;
   private final boolean includeBots;
@@ -151,20 +151,6 @@ public final class PonyFactor implements SliceMetric<PonyFactor.State, PonyFacto
   }
 
   /**
-   * The result.
-   *
-   * @param current the factors over the 24 months before {@code asOf}
-   * @param quarterly the factors at the last quarter ends at or before {@code asOf}, oldest first
-   */
-  public record Result(Sample current, List<Sample> quarterly) {
-    /** Checks the components and copies the list. */
-    public Result {
-      Checks.notNull(current, "current");
-      quarterly = List.copyOf(Checks.notNull(quarterly, "quarterly"));
-    }
-  }
-
-  /**
    * Kibble: commits in the 24 months before {@code asOf}, all repositories, bots excluded, more
    * than half, with {@code quarters} quarterly samples.
    */
@@ -258,7 +244,7 @@ public final class PonyFactor implements SliceMetric<PonyFactor.State, PonyFacto
   }
 
   @Override
-  public Result finish(State state) {
+  public PonyFactorResult finish(State state) {
     Checks.notNull(state, "state");
     Tally.Resolved<Actor> r = Tally.resolve(state.counts(), Tally.PERSON, includeBots);
     Map<Actor, String> domains = new HashMap<>(state.domains());
@@ -277,7 +263,7 @@ public final class PonyFactor implements SliceMetric<PonyFactor.State, PonyFacto
       long skipped = r.skipped(ranges[i][0], ranges[i][1]);
       all.add(new Sample(samples.get(i), new FactorResult<>(sel, c, skipped), d));
     }
-    return new Result(all.get(all.size() - 1), all.subList(0, all.size() - 1));
+    return new PonyFactorResult(all.get(all.size() - 1), all.subList(0, all.size() - 1));
   }
 
   /** A person's domain for the meta-pony factor; see the class description. */

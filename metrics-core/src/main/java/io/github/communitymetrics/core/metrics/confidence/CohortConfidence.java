@@ -46,7 +46,7 @@ import java.util.TreeSet;
  * <p><b>Right-censoring.</b> A member with {@code F > asOf - horizon} has not been watched for a
  * whole horizon. By default they are left out of the denominator (and of the converters, even if
  * they already contributed: counting only the early converters would bias the rate upwards), and
- * {@link Result#censored()} says how many; {@link #withCensoredCounted(boolean)
+ * {@link CohortConfidenceResult#censored()} says how many; {@link #withCensoredCounted(boolean)
  * withCensoredCounted(true)} keeps them, as non-converters unless they contributed before {@code
  * asOf}, which biases the rate downwards.
  *
@@ -66,7 +66,7 @@ import java.util.TreeSet;
  * <p>Instances are immutable.
  */
 public final class CohortConfidence
-    implements SliceMetric<CohortConfidence.State, CohortConfidence.Result> {
+    implements SliceMetric<CohortConfidence.State, CohortConfidenceResult> {
 
   /** The default horizon: 90 days, a quarter, long enough for most first contributions. */
   public static final Duration DEFAULT_HORIZON = Duration.ofDays(90);
@@ -267,7 +267,7 @@ public final class CohortConfidence
    * other slice can make them cohort members.
    */
   @Override
-  public Result compute(EventStore events, People people) {
+  public CohortConfidenceResult compute(EventStore events, People people) {
     return finish(accumulate(events, people, true));
   }
 
@@ -476,7 +476,7 @@ public final class CohortConfidence
   }
 
   @Override
-  public Result finish(State state) {
+  public CohortConfidenceResult finish(State state) {
     Checks.notNull(state, "state");
     Instant lastComplete = asOf.minus(horizon);
     int cohort = 0;
@@ -517,7 +517,7 @@ public final class CohortConfidence
         cohort == 0
             ? Optional.empty()
             : Optional.of(ProportionInterval.of(method, conversions.size(), cohort, level));
-    return new Result(
+    return new CohortConfidenceResult(
         scope,
         window,
         asOf,
@@ -640,47 +640,4 @@ public final class CohortConfidence
     }
   }
 
-  /**
-   * The cohort conversion rate, with its evidence.
-   *
-   * @param scope the repository or organisation
-   * @param window when first stars and forks fell
-   * @param asOf the end of the data
-   * @param horizon how long after the star a contribution counted
-   * @param cohort the denominator: members counted (censored ones only if {@code
-   *     censoredCounted})
-   * @param converters members who contributed within the horizon
-   * @param censored members whose horizon passes {@code asOf}, counted or not
-   * @param censoredCounted whether the censored members are in the denominator
-   * @param rate {@code converters / cohort}; empty for an empty cohort
-   * @param interval the confidence interval of the rate; empty for an empty cohort
-   * @param delays the time from star or fork to first contribution of each converter
-   * @param conversions the converters, by first star, then first contribution, then key
-   */
-  public record Result(
-      RepositoryScope scope,
-      Window window,
-      Instant asOf,
-      Duration horizon,
-      int cohort,
-      int converters,
-      int censored,
-      boolean censoredCounted,
-      OptionalDouble rate,
-      Optional<ProportionInterval> interval,
-      DelayDistribution delays,
-      List<Conversion> conversions) {
-    /** Checks the components and copies the list. */
-    public Result {
-      Checks.notNull(scope, "scope");
-      Checks.notNull(window, "window");
-      Checks.notNull(asOf, "asOf");
-      Checks.notNull(horizon, "horizon");
-      Checks.notNull(rate, "rate");
-      Checks.notNull(interval, "interval");
-      Checks.notNull(delays, "delays");
-      conversions = List.copyOf(conversions);
-      Checks.argument(converters == conversions.size(), "converters must match conversions");
-    }
-  }
 }

@@ -40,7 +40,7 @@ import java.util.TreeSet;
  * OpenSauced's contributor confidence of one repository, as their API computes it: "how likely is
  * someone who stars or forks the repository to come back and contribute?".
  *
- * <p><b>Definition</b> (preset {@link #opensauced}, api PR #844, June 2024). The window is the
+ * <p><b>Definition</b> (preset {@link #openSauced}, api PR #844, June 2024). The window is the
  * {@code range} days before {@code asOf}, half-open {@code [asOf - range, asOf)}. S is the set of
  * distinct lower-cased logins that starred the repository inside the window, F the same for
  * forkers. For each such login, look at the pull request events they authored inside the same
@@ -52,7 +52,7 @@ import java.util.TreeSet;
  *
  * <p>where a side with no users contributes 0 (so a repository with stars and no forks in the
  * window tops out at 50 %), shown as {@code floor(100 * confidence)} percent and read as a {@link
- * ConfidenceLevel}. The earlier rule (preset {@link #opensauced202403}, api PR #649, March 2024)
+ * ConfidenceLevel}. The earlier rule (preset {@link #openSauced202403}, api PR #649, March 2024)
  * gives {@code 0.1} per stargazer and {@code 0.5} per forker whose pull request events span more
  * than one repository (this one included), with the same halves formula.
  *
@@ -88,7 +88,7 @@ import java.util.TreeSet;
  * <p>Instances are immutable.
  */
 public final class OpenSaucedConfidence
-    implements SliceMetric<OpenSaucedConfidence.State, OpenSaucedConfidence.Result> {
+    implements SliceMetric<OpenSaucedConfidence.State, OpenSaucedConfidenceResult> {
 
   /** The longest range, in days, OpenSauced's June 2024 rule allows. */
   public static final int RANGE_CAP_DAYS = 90;
@@ -147,7 +147,7 @@ public final class OpenSaucedConfidence
    * @param repository the repository starred and forked
    * @param asOf the end of the window, exclusive (OpenSauced's "now")
    */
-  public static OpenSaucedConfidence opensauced(Repository repository, Instant asOf) {
+  public static OpenSaucedConfidence openSauced(Repository repository, Instant asOf) {
     return new OpenSaucedConfidence(
         repository,
         asOf,
@@ -161,13 +161,13 @@ public final class OpenSaucedConfidence
   /**
    * OpenSauced's earlier rule, api PR #649 (March 2024): 0.1 per stargazer and 0.5 per forker
    * whose pull request events span more than one repository; same halves, window and filters as
-   * {@link #opensauced}.
+   * {@link #openSauced}.
    *
    * @param repository the repository starred and forked
    * @param asOf the end of the window, exclusive
    */
-  public static OpenSaucedConfidence opensauced202403(Repository repository, Instant asOf) {
-    return opensauced(repository, asOf).withWeights(Weights.MARCH_2024);
+  public static OpenSaucedConfidence openSauced202403(Repository repository, Instant asOf) {
+    return openSauced(repository, asOf).withWeights(Weights.MARCH_2024);
   }
 
   /** This metric for another repository. */
@@ -338,7 +338,7 @@ public final class OpenSaucedConfidence
    * @return the results by repository, in {@link Repository} order; unmodifiable
    * @throws IllegalArgumentException if {@code people} were resolved for another store
    */
-  public SortedMap<Repository, Result> computeEachRepository(EventStore store, People people) {
+  public SortedMap<Repository, OpenSaucedConfidenceResult> computeEachRepository(EventStore store, People people) {
     Checks.notNull(store, "store");
     Checks.notNull(people, "people");
     Checks.argument(
@@ -368,7 +368,7 @@ public final class OpenSaucedConfidence
     int[] inRepository = new int[loginOf.size()];
     int[] seen = new int[loginOf.size()];
     List<List<Repository>> footprintRepositories = new ArrayList<>(Collections.nCopies(loginOf.size(), null));
-    AscendingMap<Repository, Result> out = new AscendingMap<>();
+    AscendingMap<Repository, OpenSaucedConfidenceResult> out = new AscendingMap<>();
     for (int r = 0; r < repositories; r++) {
       if (starsOf.isEmpty(r) && forksOf.isEmpty(r)) {
         continue;
@@ -493,19 +493,19 @@ public final class OpenSaucedConfidence
     return forges.size() - 1;
   }
 
-  /** Column of {@link #confidenceEachRepository}: distinct stargazers, as {@link Result#stargazers()}. */
+  /** Column of {@link #confidenceEachRepository}: distinct stargazers, as {@link OpenSaucedConfidenceResult#stargazers()}. */
   public static final String STARGAZERS = "stargazers";
 
-  /** Column of {@link #confidenceEachRepository}: distinct forkers, as {@link Result#forkers()}. */
+  /** Column of {@link #confidenceEachRepository}: distinct forkers, as {@link OpenSaucedConfidenceResult#forkers()}. */
   public static final String FORKERS = "forkers";
 
-  /** Column of {@link #confidenceEachRepository}: the floored percent, as {@link Result#percent()}. */
+  /** Column of {@link #confidenceEachRepository}: the floored percent, as {@link OpenSaucedConfidenceResult#percent()}. */
   public static final String PERCENT = "percent";
 
-  /** Column of {@link #confidenceEachRepository}: as {@link Result#stargazerWeight()}. */
+  /** Column of {@link #confidenceEachRepository}: as {@link OpenSaucedConfidenceResult#stargazerWeight()}. */
   public static final String STARGAZER_WEIGHT = "stargazerWeight";
 
-  /** Column of {@link #confidenceEachRepository}: as {@link Result#forkerWeight()}. */
+  /** Column of {@link #confidenceEachRepository}: as {@link OpenSaucedConfidenceResult#forkerWeight()}. */
   public static final String FORKER_WEIGHT = "forkerWeight";
 
   /**
@@ -513,7 +513,7 @@ public final class OpenSaucedConfidence
    * with at least one counted star or fork in the window (the repositories that have an entry
    * there), the {@code long} columns {@link #STARGAZERS}, {@link #FORKERS} and {@link #PERCENT}
    * and the {@code double} columns {@link #STARGAZER_WEIGHT} and {@link #FORKER_WEIGHT}, equal to
-   * the same components of its {@link Result}.
+   * the same components of its {@link OpenSaucedConfidenceResult}.
    *
    * <p>One scan of the window's columns, then sorts of packed (repository, login) keys: nothing
    * is allocated per repository or per person beyond the table (exact decimal arithmetic only for
@@ -703,7 +703,7 @@ public final class OpenSaucedConfidence
   }
 
   @Override
-  public Result finish(State state) {
+  public OpenSaucedConfidenceResult finish(State state) {
     Checks.notNull(state, "state");
     Side stars = side(state.stargazers(), state, weights.stargazer());
     Side forks = side(state.forkers(), state, weights.forker());
@@ -715,7 +715,7 @@ public final class OpenSaucedConfidence
     BigDecimal den = fraction[1];
     int percent = floorPercent(num, den);
     double confidence = num.divide(den, MathContext.DECIMAL64).doubleValue();
-    return new Result(
+    return new OpenSaucedConfidenceResult(
         repository,
         window(),
         confidence,
@@ -963,49 +963,4 @@ public final class OpenSaucedConfidence
     }
   }
 
-  /**
-   * OpenSauced's contributor confidence of a repository, with its evidence.
-   *
-   * @param repository the repository
-   * @param window the window used
-   * @param confidence the score, 0 to 1 (at most 0.5 when one side is empty)
-   * @param percent {@code floor(100 * confidence)}, from the exact decimal value
-   * @param level how OpenSauced reads the percent
-   * @param stargazers |S|: distinct logins that starred in the window
-   * @param forkers |F|: distinct logins that forked in the window
-   * @param stargazerWeight the sum of the stargazers' weights
-   * @param forkerWeight the sum of the forkers' weights
-   * @param countedStargazers the stargazers with a positive weight, by login
-   * @param countedForkers the forkers with a positive weight, by login
-   */
-  public record Result(
-      Repository repository,
-      Window window,
-      double confidence,
-      int percent,
-      ConfidenceLevel level,
-      int stargazers,
-      int forkers,
-      double stargazerWeight,
-      double forkerWeight,
-      List<WeightedLogin> countedStargazers,
-      List<WeightedLogin> countedForkers) {
-    /** Checks the components and copies the lists. */
-    public Result {
-      Checks.notNull(repository, "repository");
-      Checks.notNull(window, "window");
-      Checks.notNull(level, "level");
-      countedStargazers = List.copyOf(countedStargazers);
-      countedForkers = List.copyOf(countedForkers);
-    }
-
-    /**
-     * Whether anyone starred or forked in the window. Without a stargazer or forker the score,
-     * its percent and its level have no value: the 0 of {@link #confidence()} is the formula's
-     * result on empty sets, not a measured confidence.
-     */
-    public boolean hasEvidence() {
-      return stargazers + forkers > 0;
-    }
-  }
 }

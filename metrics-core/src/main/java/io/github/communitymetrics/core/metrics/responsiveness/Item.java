@@ -39,9 +39,9 @@ final class Item {
    * @param bot whether that person is a bot
    * @param kind {@link #RESPONSE}, {@link #REOPEN}, {@link #CLOSE} or {@link #MERGE}
    * @param maintainer whether the event's author association was owner, member or collaborator
-   * @param organisation the approver's organisation at {@code at}, or null (approvals only)
+   * @param organization the approver's organisation at {@code at}, or null (approvals only)
    */
-  record Act(long at, Actor person, boolean bot, int kind, boolean maintainer, String organisation) {}
+  record Act(long at, Actor person, boolean bot, int kind, boolean maintainer, String organization) {}
 
   /** Records an author; the opening event's author wins over a second actor's. */
   void author(Actor person, boolean bot, boolean fromOpening) {

@@ -86,7 +86,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   private final boolean maintainersOnly;
   private final boolean closingIsResponse;
   private final int minApprovers;
-  private final int minOrganisations;
+  private final int minOrganizations;
   private final Affiliations affiliations;
   private final double confidence;
 
@@ -98,7 +98,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       boolean maintainersOnly,
       boolean closingIsResponse,
       int minApprovers,
-      int minOrganisations,
+      int minOrganizations,
       Affiliations affiliations,
       double confidence) {
     this.window = Checks.notNull(window, "window");
@@ -111,7 +111,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     this.maintainersOnly = maintainersOnly;
     this.closingIsResponse = closingIsResponse;
     this.minApprovers = Checks.positive(minApprovers, "minApprovers");
-    this.minOrganisations = Checks.notNegative(minOrganisations, "minOrganisations");
+    this.minOrganizations = Checks.notNegative(minOrganizations, "minOrganizations");
     this.affiliations = Checks.notNull(affiliations, "affiliations");
     Checks.argument(
         confidence > 0 && confidence < 1, "confidence must be in (0, 1), was " + confidence);
@@ -184,8 +184,8 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   }
 
   /** M of approval diversity: distinct organisations among those approvers, at least 0. */
-  public int minOrganisations() {
-    return minOrganisations;
+  public int minOrganizations() {
+    return minOrganizations;
   }
 
   /**
@@ -203,47 +203,47 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
 
   /** This metric over another window (which must end at or before {@link #asOf()}). */
   public Responsiveness withWindow(Window value) {
-    return new Responsiveness(value, asOf, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganisations, affiliations, confidence);
+    return new Responsiveness(value, asOf, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganizations, affiliations, confidence);
   }
 
   /** This metric as of another instant (at or after the window's end). */
   public Responsiveness withAsOf(Instant value) {
-    return new Responsiveness(window, value, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganisations, affiliations, confidence);
+    return new Responsiveness(window, value, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganizations, affiliations, confidence);
   }
 
   /** This metric over another repository group. */
   public Responsiveness withScope(RepositoryScope value) {
-    return new Responsiveness(window, asOf, value, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganisations, affiliations, confidence);
+    return new Responsiveness(window, asOf, value, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganizations, affiliations, confidence);
   }
 
   /** This metric with bots counted ({@code true}) or excluded ({@code false}, the default). */
   public Responsiveness withBots(boolean value) {
-    return new Responsiveness(window, asOf, scope, value, maintainersOnly, closingIsResponse, minApprovers, minOrganisations, affiliations, confidence);
+    return new Responsiveness(window, asOf, scope, value, maintainersOnly, closingIsResponse, minApprovers, minOrganizations, affiliations, confidence);
   }
 
   /** This metric counting only maintainers' responses ({@code true}) or everyone's. */
   public Responsiveness withMaintainersOnly(boolean value) {
-    return new Responsiveness(window, asOf, scope, includeBots, value, closingIsResponse, minApprovers, minOrganisations, affiliations, confidence);
+    return new Responsiveness(window, asOf, scope, includeBots, value, closingIsResponse, minApprovers, minOrganizations, affiliations, confidence);
   }
 
   /** This metric with closing and merging by someone else counted as a response, or not. */
   public Responsiveness withClosingIsResponse(boolean value) {
-    return new Responsiveness(window, asOf, scope, includeBots, maintainersOnly, value, minApprovers, minOrganisations, affiliations, confidence);
+    return new Responsiveness(window, asOf, scope, includeBots, maintainersOnly, value, minApprovers, minOrganizations, affiliations, confidence);
   }
 
   /** This metric with approval diversity requiring N approvers from M organisations. */
-  public Responsiveness withApprovalDiversity(int approvers, int organisations) {
-    return new Responsiveness(window, asOf, scope, includeBots, maintainersOnly, closingIsResponse, approvers, organisations, affiliations, confidence);
+  public Responsiveness withApprovalDiversity(int approvers, int organizations) {
+    return new Responsiveness(window, asOf, scope, includeBots, maintainersOnly, closingIsResponse, approvers, organizations, affiliations, confidence);
   }
 
   /** This metric with other affiliations. */
   public Responsiveness withAffiliations(Affiliations value) {
-    return new Responsiveness(window, asOf, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganisations, value, confidence);
+    return new Responsiveness(window, asOf, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganizations, value, confidence);
   }
 
   /** This metric with another confidence level for the median intervals. */
   public Responsiveness withConfidence(double value) {
-    return new Responsiveness(window, asOf, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganisations, affiliations, value);
+    return new Responsiveness(window, asOf, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers, minOrganizations, affiliations, value);
   }
 
   /** The review concentration this metric reports: the absence factor over reviews. */
@@ -779,19 +779,19 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       }
       knownAuthor++;
       Set<Actor> approvers = new HashSet<>();
-      Set<String> organisations = new HashSet<>();
+      Set<String> organizations = new HashSet<>();
       for (Item.Act a : item.approvals) {
         if (a.at() <= mergeAt && !a.person().equals(item.author)) {
           approvers.add(a.person());
-          if (a.organisation() != null) {
-            organisations.add(a.organisation());
+          if (a.organization() != null) {
+            organizations.add(a.organization());
           }
         }
       }
       if (!approvers.isEmpty()) {
         covered++;
       }
-      if (approvers.size() >= minApprovers && organisations.size() >= minOrganisations) {
+      if (approvers.size() >= minApprovers && organizations.size() >= minOrganizations) {
         diverse++;
       }
     }
@@ -890,7 +890,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         && maintainersOnly == r.maintainersOnly
         && closingIsResponse == r.closingIsResponse
         && minApprovers == r.minApprovers
-        && minOrganisations == r.minOrganisations
+        && minOrganizations == r.minOrganizations
         && affiliations.equals(r.affiliations)
         && Double.compare(confidence, r.confidence) == 0;
   }
@@ -899,7 +899,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   public int hashCode() {
     return java.util.Objects.hash(
         window, asOf, scope, includeBots, maintainersOnly, closingIsResponse, minApprovers,
-        minOrganisations, affiliations, confidence);
+        minOrganizations, affiliations, confidence);
   }
 
   @Override
@@ -907,6 +907,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     return "Responsiveness[window=" + window + ", asOf=" + asOf + ", scope=" + scope
         + ", bots=" + includeBots + ", maintainersOnly=" + maintainersOnly
         + ", closingIsResponse=" + closingIsResponse + ", approvalDiversity=" + minApprovers
-        + "/" + minOrganisations + ", confidence=" + confidence + "]";
+        + "/" + minOrganizations + ", confidence=" + confidence + "]";
   }
 }

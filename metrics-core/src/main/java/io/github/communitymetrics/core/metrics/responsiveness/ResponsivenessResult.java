@@ -26,7 +26,7 @@ import java.util.OptionalDouble;
  * @param reviewConcentration the CHAOSS absence factor over reviews in the window
  * @param approvalDiversity merged pull requests approved (at or before the merge) by at least
  *     {@link Responsiveness#minApprovers()} distinct people other than the author from at least
- *     {@link Responsiveness#minOrganisations()} organisations, over merged pull requests whose
+ *     {@link Responsiveness#minOrganizations()} organisations, over merged pull requests whose
  *     author is known
  * @param ross ROSS: distinct authors whose opening had author association NONE and whose pull
  *     request was merged in the window, over distinct pull requests merged in the window

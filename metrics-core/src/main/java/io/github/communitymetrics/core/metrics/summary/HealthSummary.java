@@ -9,13 +9,20 @@ import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
+import io.github.communitymetrics.core.metrics.busfactor.ContributorDependencyResult;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
+import io.github.communitymetrics.core.metrics.busfactor.ElephantFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
+import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.OnionModel;
+import io.github.communitymetrics.core.metrics.busfactor.OnionModelResult;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
+import io.github.communitymetrics.core.metrics.busfactor.PonyFactorResult;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
 import io.github.communitymetrics.core.registry.Evaluated;
@@ -207,7 +214,7 @@ public record HealthSummary(
    * OpenSauced contributor confidence (June 2024 rule; its range is the window, capped at 90
    * days as OpenSauced does).
    */
-  public OpenSaucedConfidence.Result openSauced() {
+  public OpenSaucedConfidenceResult openSauced() {
     return require(StandardMetrics.CONTRIBUTOR_CONFIDENCE);
   }
 
@@ -216,7 +223,7 @@ public record HealthSummary(
    * window that ended one horizon before {@code asOf}, the share who contributed within the
    * horizon.
    */
-  public CohortConfidence.Result cohort() {
+  public CohortConfidenceResult cohort() {
     return require(StandardMetrics.COHORT_CONFIDENCE);
   }
 
@@ -226,27 +233,27 @@ public record HealthSummary(
   }
 
   /** OpenSauced lottery factor over pull requests opened in the 30 days before {@code asOf}. */
-  public LotteryFactor.Result lotteryFactor() {
+  public LotteryFactorResult lotteryFactor() {
     return require(StandardMetrics.LOTTERY_FACTOR);
   }
 
   /** Apache Kibble pony factor over commits in the 24 months before {@code asOf}. */
-  public PonyFactor.Result ponyFactor() {
+  public PonyFactorResult ponyFactor() {
     return require(StandardMetrics.PONY_FACTOR);
   }
 
   /** LFX contributor dependency (51%) over commits in the window. */
-  public ContributorDependency.Result contributorDependency() {
+  public ContributorDependencyResult contributorDependency() {
     return require(StandardMetrics.CONTRIBUTOR_DEPENDENCY);
   }
 
   /** CHAOSS elephant factor over commits in the window, by affiliation. */
-  public ElephantFactor.Result elephantFactor() {
+  public ElephantFactorResult elephantFactor() {
     return require(StandardMetrics.ELEPHANT_FACTOR);
   }
 
   /** GrimoireLab onion model over any contribution in the window. */
-  public OnionModel.Result onion() {
+  public OnionModelResult onion() {
     return require(StandardMetrics.ONION_MODEL);
   }
 

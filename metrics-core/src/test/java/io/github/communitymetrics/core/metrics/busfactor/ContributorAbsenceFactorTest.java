@@ -188,11 +188,11 @@ class ContributorAbsenceFactorTest {
     Actor a = Actor.github("a");
     Actor b = Actor.github("b");
     Events exactly = new Events().commits(51, T0, REPO, a).commits(49, T0.plusSeconds(100), REPO, b);
-    ContributorDependency.Result r = exactly.compute(ContributorDependency.lfx(YEAR));
+    ContributorDependencyResult r = exactly.compute(ContributorDependency.lfx(YEAR));
     assertEquals(1, r.factor().factor());
     assertEquals(OptionalInt.of(0), r.points());
     Events below = new Events().commits(50, T0, REPO, a).commits(50, T0.plusSeconds(100), REPO, b);
-    ContributorDependency.Result r2 = below.compute(ContributorDependency.lfx(YEAR));
+    ContributorDependencyResult r2 = below.compute(ContributorDependency.lfx(YEAR));
     assertEquals(2, r2.factor().factor());
     assertEquals(OptionalInt.of(1), r2.points());
   }

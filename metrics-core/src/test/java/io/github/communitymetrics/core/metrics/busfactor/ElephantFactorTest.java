@@ -41,13 +41,13 @@ class ElephantFactorTest {
     return e;
   }
 
-  private static Map<Organization, Long> counts(ElephantFactor.Result r) {
+  private static Map<Organization, Long> counts(ElephantFactorResult r) {
     return r.factor().ranking().stream().collect(Collectors.toMap(Ranked::key, Ranked::count));
   }
 
   @Test
   void employerChangeSplitsAndWebmailIsLeftOutByDefault() {
-    ElephantFactor.Result r = community().compute(ElephantFactor.chaoss(YEAR, AFFILIATIONS));
+    ElephantFactorResult r = community().compute(ElephantFactor.chaoss(YEAR, AFFILIATIONS));
     assertEquals(
         Map.of(Organization.named("Acme"), 4L, Organization.named("Globex"), 2L), counts(r));
     assertEquals(4, r.leftOut());
@@ -58,7 +58,7 @@ class ElephantFactorTest {
 
   @Test
   void unaffiliatedAsOneBucket() {
-    ElephantFactor.Result r =
+    ElephantFactorResult r =
         community()
             .compute(ElephantFactor.chaoss(YEAR, AFFILIATIONS).withUnaffiliated(UnaffiliatedPolicy.ONE_BUCKET));
     assertEquals(
@@ -75,8 +75,8 @@ class ElephantFactorTest {
   }
 
   @Test
-  void unaffiliatedPeopleAsTheirOwnOrganisations() {
-    ElephantFactor.Result r =
+  void unaffiliatedPeopleAsTheirOwnOrganizations() {
+    ElephantFactorResult r =
         community()
             .compute(ElephantFactor.chaoss(YEAR, AFFILIATIONS).withUnaffiliated(UnaffiliatedPolicy.EACH_PERSON));
     Organization carol = Organization.individual(CAROL, "carol");
@@ -94,14 +94,14 @@ class ElephantFactorTest {
 
   @Test
   void windowCutsAtTheChange() {
-    ElephantFactor.Result after =
+    ElephantFactorResult after =
         community().compute(ElephantFactor.chaoss(Window.of(CHANGE, YEAR.end()), AFFILIATIONS));
     assertEquals(Map.of(Organization.named("Globex"), 2L), counts(after));
     assertEquals(0, after.leftOut());
   }
 
   @Test
-  void lfxOrganisationDependencyBins() {
+  void lfxOrganizationDependencyBins() {
     int[] expected = {-1, 0, 1, 2, 3, 3, 4, 4, 5, 5, 5};
     for (int f = 0; f < expected.length; f++) {
       assertEquals(
@@ -112,7 +112,7 @@ class ElephantFactorTest {
   }
 
   @Test
-  void eightEqualOrganisationsScoreFive() {
+  void eightEqualOrganizationsScoreFive() {
     Events e = new Events();
     Affiliations.Builder b = Affiliations.builder();
     for (int i = 0; i < 8; i++) {
@@ -120,10 +120,10 @@ class ElephantFactorTest {
       e.commit(T0.plusSeconds(i), REPO, person("p" + i, "p" + i + "@org" + i + ".example"));
     }
     ElephantFactor m = ElephantFactor.chaoss(YEAR, b.build());
-    ElephantFactor.Result r = e.compute(m);
+    ElephantFactorResult r = e.compute(m);
     assertEquals(5, r.factor().factor(), "5 of 8 is the first count above half");
     assertEquals(OptionalInt.of(3), r.points());
-    ElephantFactor.Result all = e.compute(m.withRule(new ShareRule(1, 1, true)));
+    ElephantFactorResult all = e.compute(m.withRule(new ShareRule(1, 1, true)));
     assertEquals(8, all.factor().factor());
     assertEquals(OptionalInt.of(5), all.points());
   }

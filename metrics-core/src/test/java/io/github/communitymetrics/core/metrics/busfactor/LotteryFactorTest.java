@@ -48,7 +48,7 @@ class LotteryFactorTest {
   })
   void repositoryLevelByFactor(String counts, int factor, LotteryLevel level) {
     int[] c = java.util.Arrays.stream(counts.split(",")).mapToInt(Integer::parseInt).toArray();
-    LotteryFactor.Result r = prs(c).compute(LotteryFactor.openSauced(AS_OF));
+    LotteryFactorResult r = prs(c).compute(LotteryFactor.openSauced(AS_OF));
     assertEquals(factor, r.factor().factor());
     assertEquals(level, r.level());
   }
@@ -75,7 +75,7 @@ class LotteryFactorTest {
 
   @Test
   void topFourPlusOther() {
-    LotteryFactor.Result r = prs(5, 4, 3, 2, 1, 1).compute(LotteryFactor.openSauced(AS_OF));
+    LotteryFactorResult r = prs(5, 4, 3, 2, 1, 1).compute(LotteryFactor.openSauced(AS_OF));
     assertEquals(16, r.factor().total());
     assertEquals(
         List.of("p0", "p1", "p2", "p3"),
@@ -96,7 +96,7 @@ class LotteryFactorTest {
     e.opened(AS_OF.minus(Duration.ofDays(30)), REPO, a, 1); // first instant inside
     e.opened(AS_OF.minus(Duration.ofDays(30)).minusNanos(1), REPO, b, 2); // just before
     e.opened(AS_OF, REPO, b, 3); // the end is outside
-    LotteryFactor.Result r = e.compute(LotteryFactor.openSauced(AS_OF));
+    LotteryFactorResult r = e.compute(LotteryFactor.openSauced(AS_OF));
     assertEquals(1, r.factor().total());
     assertEquals(a, r.factor().members().get(0).key());
   }
@@ -116,7 +116,7 @@ class LotteryFactorTest {
   void gracePeriodWithExplicitCreation() {
     Events none = new Events().star(T0, REPO, Actor.github("fan"));
     LotteryFactor m = LotteryFactor.openSauced(AS_OF);
-    LotteryFactor.Result young = none.compute(m.withCreatedAt(AS_OF.minus(Duration.ofDays(29))));
+    LotteryFactorResult young = none.compute(m.withCreatedAt(AS_OF.minus(Duration.ofDays(29))));
     assertEquals(0, young.factor().factor());
     assertEquals(LotteryLevel.LOW, young.level());
     assertEquals(Optional.of(AS_OF.minus(Duration.ofDays(29))), young.createdAt());
@@ -129,12 +129,12 @@ class LotteryFactorTest {
   void gracePeriodFallsBackToTheFirstEvent() {
     LotteryFactor m = LotteryFactor.openSauced(AS_OF);
     Instant tenDays = AS_OF.minus(Duration.ofDays(10));
-    LotteryFactor.Result young = new Events().star(tenDays, REPO, Actor.github("fan")).compute(m);
+    LotteryFactorResult young = new Events().star(tenDays, REPO, Actor.github("fan")).compute(m);
     assertEquals(LotteryLevel.LOW, young.level());
     assertEquals(Optional.of(tenDays), young.createdAt());
     Instant old = AS_OF.minus(Duration.ofDays(40));
     assertEquals(LotteryLevel.VERY_HIGH, new Events().star(old, REPO, Actor.github("fan")).compute(m).level());
-    LotteryFactor.Result unknown = new Events().compute(m);
+    LotteryFactorResult unknown = new Events().compute(m);
     assertEquals(LotteryLevel.VERY_HIGH, unknown.level(), "nothing shows the repository is new");
     assertTrue(unknown.createdAt().isEmpty());
   }

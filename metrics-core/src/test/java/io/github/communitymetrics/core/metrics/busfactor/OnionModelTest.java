@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OnionModelTest {
   private static final Window YEAR = Window.startingAt(T0, Duration.ofDays(365));
 
-  private static OnionModel.Result onion(OnionModel m, int... counts) {
+  private static OnionModelResult onion(OnionModel m, int... counts) {
     Events e = new Events();
     for (int p = 0; p < counts.length; p++) {
       e.commits(counts[p], T0.plusSeconds(1000L * p), REPO, Actor.github("p" + p));
@@ -38,7 +38,7 @@ class OnionModelTest {
   })
   void layersFollowGrimoireLabsRightClosedBins(String counts, String layers) {
     int[] c = Arrays.stream(counts.split(",")).mapToInt(Integer::parseInt).toArray();
-    OnionModel.Result r = onion(OnionModel.grimoireLab(YEAR), c);
+    OnionModelResult r = onion(OnionModel.grimoireLab(YEAR), c);
     assertEquals(
         Arrays.stream(layers.split(",")).map(OnionLayer::valueOf).collect(Collectors.toList()),
         r.members().stream().map(OnionModel.Member::layer).collect(Collectors.toList()));
@@ -47,7 +47,7 @@ class OnionModelTest {
 
   @Test
   void layersListTheirMembers() {
-    OnionModel.Result r = onion(OnionModel.grimoireLab(YEAR), 40, 40, 15, 4, 1);
+    OnionModelResult r = onion(OnionModel.grimoireLab(YEAR), 40, 40, 15, 4, 1);
     assertEquals(
         List.of(Actor.github("p0"), Actor.github("p1")),
         r.layer(OnionLayer.CORE).stream().map(m -> m.ranked().key()).collect(Collectors.toList()));
@@ -60,7 +60,7 @@ class OnionModelTest {
     OnionModel half =
         OnionModel.grimoireLab(YEAR).withThresholds(new ShareRule(1, 2, true), new ShareRule(9, 10, true));
     // Ranked 40, 40, 10, 10: cumulative 40% is core, 80% reaches ">= 1/2", 90% reaches ">= 9/10".
-    OnionModel.Result r = onion(half, 40, 10, 40, 10);
+    OnionModelResult r = onion(half, 40, 10, 40, 10);
     assertEquals(
         List.of(OnionLayer.CORE, OnionLayer.REGULAR, OnionLayer.CASUAL, OnionLayer.CASUAL),
         r.members().stream().map(OnionModel.Member::layer).collect(Collectors.toList()));
@@ -71,7 +71,7 @@ class OnionModelTest {
 
   @Test
   void emptyInput() {
-    OnionModel.Result r = onion(OnionModel.grimoireLab(YEAR));
+    OnionModelResult r = onion(OnionModel.grimoireLab(YEAR));
     assertEquals(0, r.total());
     assertTrue(r.members().isEmpty());
   }

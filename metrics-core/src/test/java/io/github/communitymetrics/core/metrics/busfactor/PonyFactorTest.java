@@ -49,7 +49,7 @@ class PonyFactorTest {
             Window.of(at("2023-07-01"), at("2025-07-01")),
             Window.of(at("2023-08-15"), AS_OF)),
         m.sampleWindows());
-    PonyFactor.Result r = community().compute(m);
+    PonyFactorResult r = community().compute(m);
     PonyFactor.Sample april = r.quarterly().get(0);
     assertEquals(7, april.factor().total());
     assertEquals(List.of(ALICE), members(april));
@@ -83,7 +83,7 @@ class PonyFactorTest {
     List<Window> w = m.sampleWindows();
     assertEquals(4, w.size());
     assertEquals(w.get(2), w.get(3));
-    PonyFactor.Result r = community().compute(m);
+    PonyFactorResult r = community().compute(m);
     assertEquals(r.quarterly().get(2), r.current());
   }
 

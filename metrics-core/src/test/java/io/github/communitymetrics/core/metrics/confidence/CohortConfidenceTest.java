@@ -18,7 +18,7 @@ import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
-import io.github.communitymetrics.core.metrics.confidence.CohortConfidence.Result;
+import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidence.State;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
@@ -48,7 +48,7 @@ class CohortConfidenceTest {
     return CohortConfidence.defaults(RepositoryScope.of(REPO), WINDOW, AS_OF).withHorizon(H);
   }
 
-  private static Result run(CohortConfidence m, List<Event> events) {
+  private static CohortConfidenceResult run(CohortConfidence m, List<Event> events) {
     EventStore store = EventStore.of(events);
     return m.compute(store, People.resolve(store));
   }
@@ -77,7 +77,7 @@ class CohortConfidenceTest {
 
   @Test
   void contributionBeforeTheStarDoesNotCountAfterwardsDoes() {
-    Result r =
+    CohortConfidenceResult r =
         run(
             metric(),
             List.of(
@@ -93,7 +93,7 @@ class CohortConfidenceTest {
 
   @Test
   void contributionAtTheInstantOfTheStarCounts() {
-    Result r = run(metric(), List.of(star("a", REPO, day(10)), issue("a", REPO, day(10))));
+    CohortConfidenceResult r = run(metric(), List.of(star("a", REPO, day(10)), issue("a", REPO, day(10))));
     assertEquals(1, r.converters());
     assertEquals(Duration.ZERO, r.conversions().get(0).delay());
   }
@@ -101,7 +101,7 @@ class CohortConfidenceTest {
   @Test
   void horizonIsHalfOpen() {
     Instant f = day(10);
-    Result r =
+    CohortConfidenceResult r =
         run(
             metric(),
             List.of(
@@ -115,7 +115,7 @@ class CohortConfidenceTest {
   @Test
   void firstStarDecidesCohortMembership() {
     // Starred before the window, again inside it: not in the cohort.
-    Result r =
+    CohortConfidenceResult r =
         run(
             metric(),
             List.of(
@@ -129,7 +129,7 @@ class CohortConfidenceTest {
     // The forker's first interaction is the fork at day 5; the comment at day 40 is 35 days later.
     assertEquals(0, r.converters());
     // The star at the window's end is outside it.
-    Result atEnd = run(metric(), List.of(star("x", REPO, WINDOW.end()), comment("x", REPO, WINDOW.end())));
+    CohortConfidenceResult atEnd = run(metric(), List.of(star("x", REPO, WINDOW.end()), comment("x", REPO, WINDOW.end())));
     assertEquals(0, atEnd.cohort());
   }
 
@@ -145,23 +145,23 @@ class CohortConfidenceTest {
             star("cut", REPO, day(171)), comment("cut", REPO, day(175)), // converted, but censored
             star("cutQuiet", REPO, day(180)),
             star("done", REPO, day(100)));
-    Result left = run(m, events);
+    CohortConfidenceResult left = run(m, events);
     assertEquals(2, left.cohort());
     assertEquals(2, left.censored());
     assertEquals(1, left.converters());
     assertEquals(0.5, left.rate().getAsDouble());
-    Result counted = run(m.withCensoredCounted(true), events);
+    CohortConfidenceResult counted = run(m.withCensoredCounted(true), events);
     assertEquals(4, counted.cohort());
     assertEquals(2, counted.censored());
     assertEquals(2, counted.converters());
     assertTrue(counted.censoredCounted());
     // Contributions at or after asOf never count, even when censored people are counted.
-    Result late = run(m.withCensoredCounted(true), List.of(star("z", REPO, day(190)), comment("z", REPO, asOf)));
+    CohortConfidenceResult late = run(m.withCensoredCounted(true), List.of(star("z", REPO, day(190)), comment("z", REPO, asOf)));
     assertEquals(0, late.converters());
   }
 
   @Test
-  void organisationScopeCoversEveryRepositoryOfTheOwner() {
+  void organizationScopeCoversEveryRepositoryOfTheOwner() {
     List<Event> events =
         List.of(
             star("a", SIBLING, day(1)), comment("a", REPO, day(2)),
@@ -169,12 +169,12 @@ class CohortConfidenceTest {
             star("c", FOREIGN, day(1)), comment("c", FOREIGN, day(2)),
             // d's first org interaction is the sibling star on day 1, so the REPO star doesn't restart it.
             star("d", SIBLING, day(1)), star("d", REPO, day(20)), comment("d", REPO, day(40)));
-    Result org =
-        run(metric().withScope(RepositoryScope.organisation(Forge.GITHUB, "ACME")), events);
+    CohortConfidenceResult org =
+        run(metric().withScope(RepositoryScope.organization(Forge.GITHUB, "ACME")), events);
     assertEquals(3, org.cohort());
     assertEquals(1, org.converters());
     assertEquals(Actor.github("a"), org.conversions().get(0).person());
-    Result repo = run(metric(), events);
+    CohortConfidenceResult repo = run(metric(), events);
     assertEquals(2, repo.cohort()); // b and d
     assertEquals(1, repo.converters()); // d: star day 20, comment day 40
     assertEquals(Actor.github("d"), repo.conversions().get(0).person());
@@ -187,10 +187,10 @@ class CohortConfidenceTest {
         List.of(
             new Star(day(1), REPO, bot), new IssueOpened(day(2), REPO, bot, 99, Optional.empty()),
             star("human", REPO, day(1)));
-    Result r = run(metric(), events);
+    CohortConfidenceResult r = run(metric(), events);
     assertEquals(1, r.cohort());
     assertEquals(0, r.converters());
-    Result withBots = run(metric().withBotsExcluded(false), events);
+    CohortConfidenceResult withBots = run(metric().withBotsExcluded(false), events);
     assertEquals(2, withBots.cohort());
     assertEquals(1, withBots.converters());
   }
@@ -202,12 +202,12 @@ class CohortConfidenceTest {
             Forge.GITHUB, Optional.of("carol"), OptionalLong.of(7), Optional.of("Carol Danvers"),
             List.of("carol@example.org"), ActorKind.USER);
     Actor gitIdentity = Actor.git("Carol Danvers", "carol@example.org");
-    Result r = run(metric(), List.of(new Star(day(1), REPO, account), commit(gitIdentity, REPO, day(3))));
+    CohortConfidenceResult r = run(metric(), List.of(new Star(day(1), REPO, account), commit(gitIdentity, REPO, day(3))));
     assertEquals(1, r.cohort());
     assertEquals(1, r.converters());
     assertEquals(Duration.ofDays(2), r.conversions().get(0).delay());
     // Without commits as a contribution type, nothing converts.
-    Result noCommits =
+    CohortConfidenceResult noCommits =
         run(
             metric().withContributionTypes(Set.of(ContributionType.COMMENT)),
             List.of(new Star(day(1), REPO, account), commit(gitIdentity, REPO, day(3))));
@@ -217,7 +217,7 @@ class CohortConfidenceTest {
   @Test
   void delayDistributionAndInterval() {
     // Four converters with delays 1, 2, 3, 4 days and one non-converter.
-    Result r =
+    CohortConfidenceResult r =
         run(
             metric(),
             List.of(
@@ -241,7 +241,7 @@ class CohortConfidenceTest {
 
   @Test
   void emptyCohortHasNoRate() {
-    Result r = run(metric(), List.of(comment("a", REPO, day(1))));
+    CohortConfidenceResult r = run(metric(), List.of(comment("a", REPO, day(1))));
     assertEquals(0, r.cohort());
     assertTrue(r.rate().isEmpty());
     assertTrue(r.interval().isEmpty());
@@ -304,7 +304,7 @@ class CohortConfidenceTest {
             star("old", REPO, day(-3)), comment("old", REPO, day(4)));
     EventStore whole = EventStore.of(events);
     People people = People.resolve(whole);
-    CohortConfidence m = metric().withScope(RepositoryScope.organisation(Forge.GITHUB, "acme"));
+    CohortConfidence m = metric().withScope(RepositoryScope.organization(Forge.GITHUB, "acme"));
     State all = m.accumulate(whole, people);
     State byRepo = m.merge(m.accumulate(whole.slice(REPO), people), m.accumulate(whole.slice(SIBLING), people));
     State byTime =
@@ -313,7 +313,7 @@ class CohortConfidenceTest {
             m.accumulate(whole.slice(new Window(day(11), Instant.MAX)), people));
     assertEquals(all, byRepo);
     assertEquals(all, byTime);
-    Result r = m.finish(all);
+    CohortConfidenceResult r = m.finish(all);
     // a: star day 10, first contribution at/after it day 12 (sibling); b: first star day 5, issue
     // day 6; carol: star day 30, commit day 31; old: starred before the window.
     assertEquals(3, r.cohort());
@@ -330,6 +330,6 @@ class CohortConfidenceTest {
     assertThrows(IllegalArgumentException.class, () -> metric().withHorizon(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> metric().withContributionTypes(Set.of()));
     assertThrows(IllegalArgumentException.class, () -> metric().withInterval(IntervalMethod.WILSON, 0));
-    assertThrows(IllegalArgumentException.class, () -> RepositoryScope.organisation(Forge.GITHUB, "a/b"));
+    assertThrows(IllegalArgumentException.class, () -> RepositoryScope.organization(Forge.GITHUB, "a/b"));
   }
 }

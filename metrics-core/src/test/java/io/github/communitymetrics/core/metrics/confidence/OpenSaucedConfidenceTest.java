@@ -13,7 +13,7 @@ import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.core.metrics.People;
-import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence.Result;
+import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence.State;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence.WeightedLogin;
 import io.github.communitymetrics.core.store.EventStore;
@@ -53,19 +53,19 @@ class OpenSaucedConfidenceTest {
         at, repo, Actor.github(login), number++, false, Optional.empty(), Optional.empty());
   }
 
-  private static Result june(List<Event> events) {
+  private static OpenSaucedConfidenceResult june(List<Event> events) {
     EventStore store = EventStore.of(events);
-    return OpenSaucedConfidence.opensauced(REPO, AS_OF).compute(store, People.resolve(store));
+    return OpenSaucedConfidence.openSauced(REPO, AS_OF).compute(store, People.resolve(store));
   }
 
-  private static Result march(List<Event> events) {
+  private static OpenSaucedConfidenceResult march(List<Event> events) {
     EventStore store = EventStore.of(events);
-    return OpenSaucedConfidence.opensauced202403(REPO, AS_OF).compute(store, People.resolve(store));
+    return OpenSaucedConfidence.openSauced202403(REPO, AS_OF).compute(store, People.resolve(store));
   }
 
   @Test
   void starsWithoutForksTopOutAtHalf() {
-    Result r = june(List.of(star("a", day(1)), star("b", day(2)), pr("a", REPO, day(3)), pr("b", REPO, day(4))));
+    OpenSaucedConfidenceResult r = june(List.of(star("a", day(1)), star("b", day(2)), pr("a", REPO, day(3)), pr("b", REPO, day(4))));
     // Both stargazers weigh 1: 1/2 * 2/2 + 0 (no forkers) = 0.5.
     assertEquals(0.5, r.confidence());
     assertEquals(50, r.percent());
@@ -78,7 +78,7 @@ class OpenSaucedConfidenceTest {
 
   @Test
   void noStarsNoForksIsZero() {
-    Result r = june(List.of(pr("a", REPO, day(3)), pr("a", OTHER1, day(4))));
+    OpenSaucedConfidenceResult r = june(List.of(pr("a", REPO, day(3)), pr("a", OTHER1, day(4))));
     assertEquals(0.0, r.confidence());
     assertEquals(0, r.percent());
     assertEquals(ConfidenceLevel.LOW, r.level());
@@ -88,14 +88,14 @@ class OpenSaucedConfidenceTest {
 
   @Test
   void pullRequestInThisRepositoryWeighsOne() {
-    Result r = june(List.of(fork("f", day(1)), pr("f", REPO, day(2))));
+    OpenSaucedConfidenceResult r = june(List.of(fork("f", day(1)), pr("f", REPO, day(2))));
     assertEquals(0.5, r.confidence());
     assertEquals(List.of(new WeightedLogin("f", 1)), r.countedForkers());
   }
 
   @Test
   void pullRequestsInTwoOtherRepositoriesWeighHalfForStargazersAndThreeQuartersForForkers() {
-    Result r =
+    OpenSaucedConfidenceResult r =
         june(
             List.of(
                 star("s", day(1)),
@@ -113,7 +113,7 @@ class OpenSaucedConfidenceTest {
 
   @Test
   void oneOtherRepositoryWeighsNothing() {
-    Result r = june(List.of(star("s", day(1)), pr("s", OTHER1, day(2)), pr("s", OTHER1, day(3))));
+    OpenSaucedConfidenceResult r = june(List.of(star("s", day(1)), pr("s", OTHER1, day(2)), pr("s", OTHER1, day(3))));
     assertEquals(0.0, r.confidence());
     assertEquals(1, r.stargazers());
     assertEquals(List.of(), r.countedStargazers());
@@ -123,7 +123,7 @@ class OpenSaucedConfidenceTest {
   void mixedSidesAverageTheirShares() {
     // S = {a (in repo: 1), b (two others: 0.5), c (nothing: 0)}, F = {d (one other: 0), e (in repo: 1)}
     // 1/2 * 1.5/3 + 1/2 * 1/2 = 0.25 + 0.25 = 0.5.
-    Result r =
+    OpenSaucedConfidenceResult r =
         june(
             List.of(
                 star("a", day(0)), star("b", day(0)), star("c", day(0)),
@@ -137,14 +137,14 @@ class OpenSaucedConfidenceTest {
 
   @Test
   void noOrderingPullRequestBeforeTheStarCounts() {
-    Result r = june(List.of(pr("a", REPO, day(0)), star("a", day(20))));
+    OpenSaucedConfidenceResult r = june(List.of(pr("a", REPO, day(0)), star("a", day(20))));
     assertEquals(0.5, r.confidence());
   }
 
   @Test
   void windowIsHalfOpen() {
     Instant justBefore = START.minusNanos(1);
-    Result r =
+    OpenSaucedConfidenceResult r =
         june(
             List.of(
                 star("in", START), // counts: the start is inside
@@ -157,7 +157,7 @@ class OpenSaucedConfidenceTest {
     assertEquals(List.of(new WeightedLogin("in", 1)), r.countedStargazers());
     assertEquals(new Window(START, AS_OF), r.window());
     // A pull request at asOf is outside too.
-    Result none = june(List.of(star("x", day(1)), pr("x", REPO, AS_OF)));
+    OpenSaucedConfidenceResult none = june(List.of(star("x", day(1)), pr("x", REPO, AS_OF)));
     assertEquals(0.0, none.confidence());
   }
 
@@ -167,13 +167,13 @@ class OpenSaucedConfidenceTest {
     List<Event> events = List.of(star("old", hundredDaysAgo), pr("old", REPO, hundredDaysAgo));
     EventStore store = EventStore.of(events);
     People people = People.resolve(store);
-    OpenSaucedConfidence capped = OpenSaucedConfidence.opensauced(REPO, AS_OF).withRange(180);
+    OpenSaucedConfidence capped = OpenSaucedConfidence.openSauced(REPO, AS_OF).withRange(180);
     assertEquals(90, capped.effectiveRangeDays());
     assertEquals(Window.endingAt(AS_OF, Duration.ofDays(90)), capped.window());
     assertEquals(0, capped.compute(store, people).stargazers());
     OpenSaucedConfidence lifted = capped.withRangeCapped(false);
     assertEquals(180, lifted.effectiveRangeDays());
-    Result r = lifted.compute(store, people);
+    OpenSaucedConfidenceResult r = lifted.compute(store, people);
     assertEquals(1, r.stargazers());
     assertEquals(0.5, r.confidence());
   }
@@ -195,10 +195,10 @@ class OpenSaucedConfidenceTest {
         thirty.add(pr("u" + i, REPO, day(2)));
       }
     }
-    Result r10 = june(ten);
+    OpenSaucedConfidenceResult r10 = june(ten);
     assertEquals(10, r10.percent());
     assertEquals(ConfidenceLevel.MEDIUM, r10.level());
-    Result r30 = june(thirty);
+    OpenSaucedConfidenceResult r30 = june(thirty);
     assertEquals(30, r30.percent());
     assertEquals(ConfidenceLevel.HIGH, r30.level());
   }
@@ -206,12 +206,12 @@ class OpenSaucedConfidenceTest {
   @Test
   void ninePointNineNineIsLowAndTwentyNineNineIsMedium() {
     // 5000 stargazers, 999 with a pull request here: 1/2 * 999/5000 = 0.0999 -> 9.99 -> 9, low.
-    Result low = june(starsWithPullRequests(5000, 999));
+    OpenSaucedConfidenceResult low = june(starsWithPullRequests(5000, 999));
     assertEquals(0.0999, low.confidence(), 1e-15);
     assertEquals(9, low.percent());
     assertEquals(ConfidenceLevel.LOW, low.level());
     // 500 stargazers, 299 with one here: 1/2 * 299/500 = 0.299 -> 29.9 -> 29, medium.
-    Result medium = june(starsWithPullRequests(500, 299));
+    OpenSaucedConfidenceResult medium = june(starsWithPullRequests(500, 299));
     assertEquals(29, medium.percent());
     assertEquals(ConfidenceLevel.MEDIUM, medium.level());
   }
@@ -247,7 +247,7 @@ class OpenSaucedConfidenceTest {
     // S = {a: here only -> 0, b: here and one other -> 0.1, c: two others -> 0.1}
     // F = {d: here and one other -> 0.5, e: one other -> 0}
     // 1/2 * 0.2/3 + 1/2 * 0.5/2 = 1/30 + 1/8 = 0.158333... -> 15 %, medium.
-    Result r =
+    OpenSaucedConfidenceResult r =
         march(
             List.of(
                 star("a", day(0)), star("b", day(0)), star("c", day(0)),
@@ -270,7 +270,7 @@ class OpenSaucedConfidenceTest {
   void loginsAreLowerCasedAndActorsWithoutLoginIgnored() {
     Actor upper = Actor.github("Alice");
     Actor gitOnly = Actor.git("Bob", "bob@example.org");
-    Result r =
+    OpenSaucedConfidenceResult r =
         june(
             List.of(
                 new Star(day(1), REPO, upper),
@@ -289,13 +289,13 @@ class OpenSaucedConfidenceTest {
             day(3), OTHER1, maintainer, 7, Optional.of(Actor.github("s")), Optional.empty(), Optional.empty());
     Event closed = new PullRequestClosed(day(3), OTHER2, maintainer, 8, Optional.of(Actor.github("s")));
     Event closedNoAuthor = new PullRequestClosed(day(3), REPO, maintainer, 9, Optional.empty());
-    Result r = june(List.of(star("s", day(1)), star("maintainer", day(1)), merged, closed, closedNoAuthor));
+    OpenSaucedConfidenceResult r = june(List.of(star("s", day(1)), star("maintainer", day(1)), merged, closed, closedNoAuthor));
     // s authored pull requests with events in two other repositories: 0.5; the maintainer none.
     assertEquals(List.of(new WeightedLogin("s", 0.5)), r.countedStargazers());
     // Counting only opened pull requests, s has none.
     EventStore store = EventStore.of(List.of(star("s", day(1)), merged, closed));
-    Result openedOnly =
-        OpenSaucedConfidence.opensauced(REPO, AS_OF)
+    OpenSaucedConfidenceResult openedOnly =
+        OpenSaucedConfidence.openSauced(REPO, AS_OF)
             .withPullRequestEvents(java.util.Set.of(io.github.communitymetrics.core.event.EventType.PULL_REQUEST_OPENED))
             .compute(store, People.resolve(store));
     assertEquals(List.of(), openedOnly.countedStargazers());
@@ -309,11 +309,11 @@ class OpenSaucedConfidenceTest {
     EventStore store = EventStore.of(events);
     People people = People.resolve(store);
     // pr(...) builds a USER actor with the same login; the store's bot detector calls it a bot too.
-    Result kept = OpenSaucedConfidence.opensauced(REPO, AS_OF).compute(store, people);
+    OpenSaucedConfidenceResult kept = OpenSaucedConfidence.openSauced(REPO, AS_OF).compute(store, people);
     assertEquals(2, kept.stargazers());
     assertEquals(0.25, kept.confidence());
-    Result dropped =
-        OpenSaucedConfidence.opensauced(REPO, AS_OF).withBotsExcluded(true).compute(store, people);
+    OpenSaucedConfidenceResult dropped =
+        OpenSaucedConfidence.openSauced(REPO, AS_OF).withBotsExcluded(true).compute(store, people);
     assertEquals(1, dropped.stargazers());
     assertEquals(0.0, dropped.confidence());
   }
@@ -328,7 +328,7 @@ class OpenSaucedConfidenceTest {
             pr("c", REPO, day(28)));
     EventStore whole = EventStore.of(events);
     People people = People.resolve(whole);
-    OpenSaucedConfidence metric = OpenSaucedConfidence.opensauced(REPO, AS_OF);
+    OpenSaucedConfidence metric = OpenSaucedConfidence.openSauced(REPO, AS_OF);
     State all = metric.accumulate(whole, people);
     State byRepo =
         metric.merge(
@@ -348,7 +348,7 @@ class OpenSaucedConfidenceTest {
 
   @Test
   void argumentsAreChecked() {
-    OpenSaucedConfidence m = OpenSaucedConfidence.opensauced(REPO, AS_OF);
+    OpenSaucedConfidence m = OpenSaucedConfidence.openSauced(REPO, AS_OF);
     assertThrows(IllegalArgumentException.class, () -> m.withRange(0));
     assertThrows(
         IllegalArgumentException.class,
@@ -356,6 +356,6 @@ class OpenSaucedConfidenceTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new OpenSaucedConfidence.Weights(java.util.OptionalDouble.of(1.5), 0.5, 0.75, 2));
-    assertThrows(NullPointerException.class, () -> OpenSaucedConfidence.opensauced(null, AS_OF));
+    assertThrows(NullPointerException.class, () -> OpenSaucedConfidence.openSauced(null, AS_OF));
   }
 }

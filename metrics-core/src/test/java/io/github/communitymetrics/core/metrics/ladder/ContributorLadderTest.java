@@ -451,7 +451,7 @@ class ContributorLadderTest {
   }
 
   @Test
-  void scopeSelectsRepositoriesAndOrganisations() {
+  void scopeSelectsRepositoriesAndOrganizations() {
     Event[] events = {
       star(ALICE, day(1)),
       new Star(day(2), SIBLING, BOB),
@@ -460,8 +460,8 @@ class ContributorLadderTest {
     };
     // dave's access reaches D0 to D3 at once.
     assertEquals(new RungCounts(4, 1, 1, 1), run(ALL, events).reachedByEnd());
-    assertEquals(new RungCounts(2, 0, 0, 0), run(ALL.withScope(RepositoryScope.organisation(Forge.GITHUB, "acme")), events).reachedByEnd());
-    assertEquals(new RungCounts(0, 0, 0, 0), run(ALL.withScope(RepositoryScope.organisation(Forge.GITLAB, "acme")), events).reachedByEnd());
+    assertEquals(new RungCounts(2, 0, 0, 0), run(ALL.withScope(RepositoryScope.organization(Forge.GITHUB, "acme")), events).reachedByEnd());
+    assertEquals(new RungCounts(0, 0, 0, 0), run(ALL.withScope(RepositoryScope.organization(Forge.GITLAB, "acme")), events).reachedByEnd());
     assertEquals(new RungCounts(1, 0, 0, 0), run(ALL.withScope(RepositoryScope.of(SIBLING)), events).reachedByEnd());
     assertEquals(new RungCounts(3, 1, 1, 1), run(ALL.withScope(RepositoryScope.of(List.of(SIBLING, ELSEWHERE))), events).reachedByEnd());
   }
@@ -486,7 +486,7 @@ class ContributorLadderTest {
     assertThrows(NullPointerException.class, () -> ALL.withScope(null));
     assertThrows(NullPointerException.class, () -> ALL.withPeriods(PeriodUnit.DAY, null));
     assertThrows(IllegalArgumentException.class, () -> RepositoryScope.of(List.of()));
-    assertThrows(IllegalArgumentException.class, () -> RepositoryScope.organisation(Forge.GITHUB, " "));
+    assertThrows(IllegalArgumentException.class, () -> RepositoryScope.organization(Forge.GITHUB, " "));
     assertEquals(ALL, ContributorLadder.asOf(Instant.parse("2030-01-01T00:00:00Z")));
     assertNotEquals(ALL, ALL.withBots(true));
     assertEquals(ALL, ALL.withBots(true).withBots(false));
