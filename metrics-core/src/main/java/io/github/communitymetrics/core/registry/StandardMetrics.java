@@ -19,6 +19,7 @@ import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceRe
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
+import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
 import java.util.List;
 
 /**
@@ -63,6 +64,9 @@ public final class StandardMetrics {
   /** {@code responsiveness}: CHAOSS responsiveness and review metrics. */
   public static final MetricDescriptor<ResponsivenessResult> RESPONSIVENESS = new ResponsivenessMetric();
 
+  /** {@code new-contributors}: CHAOSS new contributors (the example of docs/adding-a-metric.md). */
+  public static final MetricDescriptor<NewContributors.Result> NEW_CONTRIBUTORS = NewContributors.INSTANCE;
+
   private StandardMetrics() {}
 
   /** Every built-in metric, in the order outputs show them. */
@@ -78,6 +82,7 @@ public final class StandardMetrics {
         ONION_MODEL,
         CONTRIBUTOR_LADDER,
         RETENTION,
-        RESPONSIVENESS);
+        RESPONSIVENESS,
+        NEW_CONTRIBUTORS);
   }
 }
