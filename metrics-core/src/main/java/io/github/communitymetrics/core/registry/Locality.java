@@ -6,7 +6,7 @@ package io.github.communitymetrics.core.registry;
  */
 public enum Locality {
   /**
-   * Only the events inside the evaluation's window, and a state of the events of one part of the
+   * Only the events of the scope's repositories inside the evaluation's window, and a state of the events of one part of the
    * window does not depend on the rest of the window: the series driver accumulates each period
    * once and merges the states of consecutive periods into rolling windows.
    */

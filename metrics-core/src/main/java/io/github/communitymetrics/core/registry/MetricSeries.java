@@ -108,10 +108,14 @@ public record MetricSeries(String metric, SeriesSpec spec, List<Point> points) {
       all.add(p);
     }
     all.addAll(periods);
+    // A window-local metric reads only its scope's events in the window: restrict to the scope
+    // once (a repository's slice shares the store's per-repository index), then each period is
+    // a binary search away.
+    EventStore scoped = base.scope().restrict(store);
     List<Object> states = new ArrayList<>(all.size());
     for (Period p : all) {
       Window w = clip(p.window(), spec);
-      states.add(accumulate(metric.metric(base.withWindow(w)), store.slice(w), people));
+      states.add(accumulate(metric.metric(base.withWindow(w)), scoped.slice(w), people));
     }
     for (int j = 0; j < periods.size(); j++) {
       Period p = periods.get(j);
