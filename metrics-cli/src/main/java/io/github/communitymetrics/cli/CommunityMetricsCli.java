@@ -98,9 +98,12 @@ public final class CommunityMetricsCli implements Runnable {
       return reason == null || message.contains(reason) ? message : message + ": " + reason;
     }
     if (e instanceof CommunityMetricsException) {
-      // Its message says what failed; an I/O cause says why, with the file when it knows it.
+      // Its message says what failed; an I/O cause says why, with the file when it knows it. A
+      // cause without a message has nothing to add (CommunityMetricsIoException.of has already
+      // said "I/O error").
       Throwable cause = e.getCause();
-      if (cause instanceof java.io.IOException && !(e.getMessage().contains(String.valueOf(cause.getMessage())))) {
+      String why = cause == null ? null : cause.getMessage();
+      if (cause instanceof java.io.IOException && why != null && !why.isBlank() && !e.getMessage().contains(why)) {
         return e.getMessage() + ": " + describe(cause);
       }
       return e.getMessage();

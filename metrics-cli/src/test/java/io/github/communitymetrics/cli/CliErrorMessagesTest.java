@@ -92,4 +92,30 @@ class CliErrorMessagesTest {
         CommunityMetricsCli.describe(
             new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/x"))));
   }
+
+  @Test
+  void ioFailuresOfTheLibraryAreToldInWords() {
+    assertEquals(
+        "cannot read /x: no such file",
+        CommunityMetricsCli.describe(
+            io.github.communitymetrics.core.CommunityMetricsIoException.of(
+                "cannot read /x", new java.nio.file.NoSuchFileException("/x"))));
+    assertEquals(
+        "cannot write the HTML report: I/O error",
+        CommunityMetricsCli.describe(
+            io.github.communitymetrics.core.CommunityMetricsIoException.of(
+                "cannot write the HTML report", new java.io.IOException())));
+  }
+
+  @Test
+  void missingGitLogIsNamedWithoutTheExceptionClass() {
+    Path missing = dir.resolve("git.log");
+    Path ls = dir.resolve("ls-files.txt");
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run("truck-factor", "--git-log", missing.toString(), "--ls-files", ls.toString());
+    assertEquals(1, r.status(), r.err());
+    // The ls-files list is read first; either way the file is named and the reason told in words.
+    assertTrue(r.err().contains(ls.toString()) && r.err().contains("no such file"), r.err());
+    assertNoClassName(r);
+  }
 }

@@ -2,7 +2,7 @@ package io.github.communitymetrics.forge;
 
 import io.github.communitymetrics.forge.internal.Args;
 
-import io.github.communitymetrics.core.CommunityMetricsException;
+import io.github.communitymetrics.core.io.EventIoException;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventWriter;
@@ -237,8 +237,9 @@ public final class EventFile implements CrawlSink, AutoCloseable {
       writer.write(event);
     } catch (IOException e) {
       throw new EventFileException("cannot write to " + path + ": " + reason(e), path, e);
-    } catch (CommunityMetricsException e) {
-      throw new EventFileException("cannot write to " + path + ": " + e.getMessage(), path, e);
+    } catch (EventIoException e) {
+      // The event writer reports its target's failures as its own; the file is what failed.
+      throw new EventFileException("cannot write to " + path + ": " + reason(e.getCause()), path, e.getCause());
     }
     written++;
     unsynced = true;
@@ -273,8 +274,9 @@ public final class EventFile implements CrawlSink, AutoCloseable {
       return channel.position();
     } catch (IOException e) {
       throw new EventFileException("cannot write to " + path + ": " + reason(e), path, e);
-    } catch (CommunityMetricsException e) {
-      throw new EventFileException("cannot write to " + path + ": " + e.getMessage(), path, e);
+    } catch (EventIoException e) {
+      // The event writer reports its target's failures as its own; the file is what failed.
+      throw new EventFileException("cannot write to " + path + ": " + reason(e.getCause()), path, e.getCause());
     }
   }
 

@@ -1,10 +1,15 @@
 package io.github.communitymetrics.forge;
 
-import io.github.communitymetrics.core.CommunityMetricsException;
+import io.github.communitymetrics.core.CommunityMetricsIoException;
+import java.io.IOException;
 import java.nio.file.Path;
 
-/** An {@link EventFile} that cannot be created, opened, written or forced to disk. */
-public final class EventFileException extends CommunityMetricsException {
+/**
+ * An {@link EventFile} that cannot be created, opened, written or forced to disk. The {@link
+ * #getCause() cause} is the {@link IOException}; as every I/O failure, a {@link
+ * CommunityMetricsIoException}.
+ */
+public final class EventFileException extends CommunityMetricsIoException {
   private static final long serialVersionUID = 1L;
 
   private final String path;
@@ -14,9 +19,9 @@ public final class EventFileException extends CommunityMetricsException {
    *
    * @param message what failed, naming the file
    * @param path the file
-   * @param cause the I/O failure, or null
+   * @param cause the I/O failure
    */
-  public EventFileException(String message, Path path, Throwable cause) {
+  public EventFileException(String message, Path path, IOException cause) {
     super(message, cause);
     this.path = path.toString();
   }

@@ -1,8 +1,8 @@
 package io.github.communitymetrics.git;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +32,7 @@ public final class AliasList {
    * @param system the first column to keep, e.g. {@code "rails/rails"}; empty keeps every line
    * @param source a name for messages
    * @throws FileSelectionException on a line without three columns, naming source and line
+   * @throws CommunityMetricsIoException if reading {@code in} fails, naming {@code source}
    */
   public static AliasList read(BufferedReader in, String system, String source) {
     Objects.requireNonNull(in, "in");
@@ -55,7 +56,7 @@ public final class AliasList {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("reading " + source, e);
+      throw CommunityMetricsIoException.of("cannot read " + source, e);
     }
     return new AliasList(map);
   }

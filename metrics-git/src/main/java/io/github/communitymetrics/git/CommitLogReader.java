@@ -1,5 +1,6 @@
 package io.github.communitymetrics.git;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ChangeStatus;
 import io.github.communitymetrics.core.event.CoAuthor;
@@ -65,7 +66,8 @@ public final class CommitLogReader implements Closeable {
   /**
    * Opens a log file, plain or gzip.
    *
-   * @throws UncheckedIOException if the file cannot be opened
+   * @throws CommunityMetricsIoException if the file cannot be opened or its first bytes read
+   *     (missing, unreadable, a directory), naming the file
    */
   public static CommitLogReader open(Path file, ReadOptions options) {
     Objects.requireNonNull(file, "file must not be null");
@@ -74,7 +76,7 @@ public final class CommitLogReader implements Closeable {
       return new CommitLogReader(
           decompressAhead(Files.newInputStream(file)), file.toString(), options);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw CommunityMetricsIoException.of("cannot read " + file, e);
     }
   }
 
@@ -82,7 +84,7 @@ public final class CommitLogReader implements Closeable {
    * Reads a log from a stream, plain or gzip. The reader owns the stream and closes it.
    *
    * @param source a name for the input in error messages, such as a file path
-   * @throws UncheckedIOException if the first bytes cannot be read
+   * @throws CommunityMetricsIoException if the first bytes cannot be read, naming {@code source}
    */
   public static CommitLogReader of(InputStream in, String source, ReadOptions options) {
     Objects.requireNonNull(in, "in must not be null");
@@ -91,7 +93,7 @@ public final class CommitLogReader implements Closeable {
     try {
       return new CommitLogReader(decompressAhead(in), source, options);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw CommunityMetricsIoException.of("cannot read " + source, e);
     }
   }
 
@@ -126,7 +128,7 @@ public final class CommitLogReader implements Closeable {
    * @return what was read
    * @throws CommitLogFormatException at a malformed line in strict mode, or a truncated gzip
    *     stream
-   * @throws UncheckedIOException if reading fails
+   * @throws CommunityMetricsIoException if reading fails, naming the source
    */
   public ReadReport accept(CommitLogVisitor visitor) {
     Objects.requireNonNull(visitor, "visitor must not be null");
@@ -193,13 +195,17 @@ public final class CommitLogReader implements Closeable {
     return scanner.report();
   }
 
-  /** Closes the input. */
+  /**
+   * Closes the input.
+   *
+   * @throws CommunityMetricsIoException if closing fails, naming the source
+   */
   @Override
   public void close() {
     try {
       in.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw CommunityMetricsIoException.of("cannot close " + source, e);
     }
   }
 
@@ -215,6 +221,10 @@ public final class CommitLogReader implements Closeable {
       return scanner.next();
     } catch (LogScanner.Malformed e) {
       throw new CommitLogFormatException(source, e.line, e.getMessage());
+    } catch (UncheckedIOException e) {
+      // The scanner cannot throw IOException through its iterator-like next(); only here is the
+      // source known that the message should name.
+      throw CommunityMetricsIoException.of("cannot read " + source, e.getCause());
     }
   }
 

@@ -1,10 +1,10 @@
 package io.github.communitymetrics.git;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.git.internal.LinguistLanguages;
 import io.github.communitymetrics.git.internal.LinguistRules;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -208,6 +208,7 @@ public final class FileSelection {
      * @param in the list; read to its end, not closed
      * @param source its name for messages and {@link ExclusionRule#source()} (e.g. the file name)
      * @throws FileSelectionException on a line of another shape, naming {@code source} and the line
+     * @throws CommunityMetricsIoException if reading {@code in} fails, naming {@code source}
      */
     public Builder addPaperPatterns(BufferedReader in, String source) {
       Objects.requireNonNull(in, "in");
@@ -241,7 +242,7 @@ public final class FileSelection {
           rules.add(new ExclusionRule(reason, pattern, where));
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("reading " + source, e);
+        throw CommunityMetricsIoException.of("cannot read " + source, e);
       }
       return this;
     }
@@ -255,6 +256,7 @@ public final class FileSelection {
      * @param system the first column to keep, e.g. {@code "rails/rails"}; empty keeps every line
      * @param source its name for messages and {@link ExclusionRule#source()}
      * @throws FileSelectionException on a line without a path, naming {@code source} and the line
+     * @throws CommunityMetricsIoException if reading {@code in} fails, naming {@code source}
      */
     public Builder excludeListed(BufferedReader in, String system, String source) {
       Objects.requireNonNull(in, "in");
@@ -285,7 +287,7 @@ public final class FileSelection {
           excludePath(path, source + ":" + lineNumber);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("reading " + source, e);
+        throw CommunityMetricsIoException.of("cannot read " + source, e);
       }
       return this;
     }

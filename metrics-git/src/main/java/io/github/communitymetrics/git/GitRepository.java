@@ -101,7 +101,8 @@ public final class GitRepository {
    * @return what the handler returns
    * @throws TruncatedOutputException if a signal killed git mid-stream
    * @throws GitCommandException if git failed, e.g. on an unknown revision
-   * @throws java.io.UncheckedIOException if the handler failed to read
+   * @throws io.github.communitymetrics.core.CommunityMetricsIoException if reading git's output
+   *     failed
    */
   public <T> T readLog(String revision, LogHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");

@@ -1,11 +1,11 @@
 package io.github.communitymetrics.git;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.git.internal.GitQuoting;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,8 @@ public final class PathList {
    * unquoted.
    *
    * @throws CommitLogFormatException if a quoted line is malformed
-   * @throws UncheckedIOException if reading fails
+   * @throws CommunityMetricsIoException if reading fails (missing, unreadable, a directory),
+   *     naming the file
    */
   public static List<String> read(Path file) {
     Objects.requireNonNull(file, "file must not be null");
@@ -49,7 +50,7 @@ public final class PathList {
       }
       return List.copyOf(out);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw CommunityMetricsIoException.of("cannot read " + file, e);
     }
   }
 
@@ -60,7 +61,8 @@ public final class PathList {
    * list to analyse exactly the files the paper analysed.
    *
    * @throws CommitLogFormatException if a line has no {@code ;}
-   * @throws UncheckedIOException if reading fails
+   * @throws CommunityMetricsIoException if reading fails (missing, unreadable, a directory),
+   *     naming the file
    */
   public static List<String> readLinguist(Path file) {
     List<String> lines = read(file);

@@ -1,9 +1,9 @@
 package io.github.communitymetrics.git;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -40,6 +40,7 @@ public final class TextListFile {
    * @return a reader over the decoded text
    * @throws FileSelectionException if the file is missing, a directory, unreadable, or holds a line
    *     that the encoding (or, when detecting, neither UTF-8 nor Windows-1252) can decode
+   * @throws CommunityMetricsIoException if reading the file fails otherwise, naming it
    */
   public static BufferedReader open(Path file, Optional<Charset> encoding) {
     Objects.requireNonNull(file, "file");
@@ -55,7 +56,7 @@ public final class TextListFile {
     } catch (AccessDeniedException e) {
       throw new FileSelectionException("permission denied: " + file, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading " + file + ": " + e.getMessage(), e);
+      throw CommunityMetricsIoException.of("cannot read " + file, e);
     }
     return new BufferedReader(new StringReader(decode(bytes, encoding, file.toString())));
   }

@@ -630,8 +630,12 @@ public final class GitHubSource {
               "cursor " + cursorKey + " is not 'GQL<TAB>cursor<TAB>done<TAB>last': " + saved.get());
         }
         after = dash(parts[1]);
-        done = dash(parts[2]).map(Instant::parse);
-        last = dash(parts[3]).map(Instant::parse);
+        try {
+          done = dash(parts[2]).map(Instant::parse);
+          last = dash(parts[3]).map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw badCursor("cursor " + cursorKey + " holds a time that is not an ISO-8601 instant: " + saved.get());
+        }
       }
       String owner = fullName.substring(0, fullName.indexOf('/'));
       String name = fullName.substring(fullName.indexOf('/') + 1);

@@ -14,6 +14,7 @@ import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewState;
+import io.github.communitymetrics.forge.CheckpointException;
 import io.github.communitymetrics.forge.ForbiddenException;
 import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.GraphQlException;
@@ -367,5 +368,30 @@ class GraphQlReviewsTest {
     assertEquals(
         URI.create("https://proxy.example/gql"),
         GitHubSource.builder().graphQlUrl(URI.create("https://proxy.example/gql")).build().graphQlUrl());
+  }
+
+  @Test
+  void aSavedCursorWithATimeThatDoesNotParseIsACheckpointException() throws java.io.IOException {
+    fivePullRequests();
+    FetchOptions options = REVIEWS.withCheckpointDirectory(dir);
+    builder().build().fetch(TARGET, options, e -> {});
+    // GQL<TAB>cursor<TAB>done<TAB>last has the right shape with a 'done' that is no instant: a
+    // state edited by hand must not surface as the DateTimeParseException of Instant.parse.
+    Path state = dir.resolve("crawl.state");
+    List<String> lines = new ArrayList<>();
+    boolean changed = false;
+    for (String line : java.nio.file.Files.readAllLines(state)) {
+      if (line.startsWith("cursor\t") && line.contains(".reviews-graphql\t")) {
+        line = line.substring(0, line.lastIndexOf('\t') + 1) + "GQL\\t-\\tyesterday\\t-";
+        changed = true;
+      }
+      lines.add(line);
+    }
+    assertTrue(changed, "no reviews-graphql cursor in " + lines);
+    java.nio.file.Files.write(state, lines);
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> builder().build().fetch(TARGET, options, x -> {}));
+    assertTrue(e.getMessage().contains("yesterday"), e.getMessage());
+    assertEquals(dir, e.directory());
   }
 }

@@ -534,7 +534,12 @@ public final class GitLabSource {
               checkpoint.directory().orElseThrow(),
               null);
         }
-        url = URI.create(parts[0]);
+        try {
+          url = URI.create(parts[0]);
+        } catch (IllegalArgumentException e) {
+          // Saved by this class from a URI, so a corrupt or foreign checkpoint, not a bad argument.
+          throw badCursor("the cursor " + cursorKey + " holds no URL: " + saved.get());
+        }
         byPages = parts[1].equals("pages");
         LOG.info("{}: resuming at {}", cursorKey, url);
       }
@@ -814,9 +819,14 @@ public final class GitLabSource {
         throw badCursor("the cursor " + cursorKey + " is not 'ID<TAB>DATE': " + saved.get());
       }
       long highest = saved.map(c -> Long.parseLong(c.substring(0, c.indexOf('\t')))).orElse(0L);
-      Optional<java.time.LocalDate> day =
-          saved.map(c -> java.time.LocalDate.parse(c.substring(c.indexOf('\t') + 1)))
-              .or(() -> since.map(t -> t.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+      Optional<java.time.LocalDate> day;
+      try {
+        day = saved.map(c -> java.time.LocalDate.parse(c.substring(c.indexOf('\t') + 1)))
+            .or(() -> since.map(t -> t.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+      } catch (java.time.format.DateTimeParseException e) {
+        // The pattern above admits impossible dates such as 2024-13-45.
+        throw badCursor("the cursor " + cursorKey + " is not 'ID<TAB>DATE': " + saved.get());
+      }
       URI url = api(project + "/events?action=pushed&sort=asc"
           + day.map(d -> "&after=" + d.minusDays(1)).orElse("") + "&per_page=" + PAGE_SIZE);
       items.putIfAbsent(resource, 0L);

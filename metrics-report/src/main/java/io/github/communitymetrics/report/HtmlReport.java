@@ -1,8 +1,8 @@
 package io.github.communitymetrics.report;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.report.internal.SvgCharts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
@@ -41,13 +41,13 @@ public record HtmlReport(String title, List<String> notes, List<Section> section
    * Writes the page.
    *
    * @param out where to write; not closed
-   * @throws UncheckedIOException if writing fails
+   * @throws CommunityMetricsIoException if writing fails
    */
   public void writeTo(Writer out) {
     try {
       out.write(toHtml());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw CommunityMetricsIoException.of("cannot write the HTML report", e);
     }
   }
 

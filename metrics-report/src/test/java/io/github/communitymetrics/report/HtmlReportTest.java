@@ -192,4 +192,26 @@ class HtmlReportTest {
     return sections.stream().filter(s -> s.question().contains(text)).findFirst().orElseThrow(
         () -> new AssertionError("no section about " + text));
   }
+
+  @Test
+  void aWriterThatFailsIsAnIoFailureOfTheLibrary() {
+    HtmlReport report = new HtmlReport("demo", List.of(), List.of());
+    java.io.Writer broken =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) throws java.io.IOException {
+            throw new java.io.IOException("disk full");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    io.github.communitymetrics.core.CommunityMetricsIoException e =
+        assertThrows(
+            io.github.communitymetrics.core.CommunityMetricsIoException.class, () -> report.writeTo(broken));
+    assertEquals("cannot write the HTML report: disk full", e.getMessage());
+  }
 }

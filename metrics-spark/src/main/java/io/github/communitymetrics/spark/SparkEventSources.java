@@ -1,5 +1,6 @@
 package io.github.communitymetrics.spark;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventReader;
@@ -10,7 +11,6 @@ import io.github.communitymetrics.github.archive.GhArchiveReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -93,7 +93,7 @@ public final class SparkEventSources {
       try (InputStream in = file._2().open()) {
         r = GhArchiveReader.builder().build().read(in, file._1(), e -> events.add(SparkEvent.of(e)));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file._1(), e);
+        throw CommunityMetricsIoException.of("cannot read " + file._1(), e);
       }
       report.add(r);
       return events.iterator();

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -11,7 +12,6 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,7 +195,7 @@ public abstract class ForgeCompatibilityKit {
     try {
       return Files.createDirectories(parent.resolve(name));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw CommunityMetricsIoException.of("cannot create " + parent.resolve(name), e);
     }
   }
 

@@ -1,10 +1,10 @@
 package io.github.communitymetrics.testkit;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,7 +54,7 @@ final class LoopbackForge implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the loopback forge", e);
+      throw CommunityMetricsIoException.of("cannot start the loopback forge", e);
     }
     server.createContext("/", this::handle);
     server.start();

@@ -1,14 +1,14 @@
 package io.github.communitymetrics.core.io;
 
-import io.github.communitymetrics.core.CommunityMetricsException;
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import java.io.IOException;
 
 /**
  * Reading from the {@link java.io.Reader} or writing to the {@link java.io.Writer} behind an
  * {@link EventReader} or {@link EventWriter} failed. The {@link #getCause() cause} is the
- * {@link IOException}.
+ * {@link IOException}; as every I/O failure, a {@link CommunityMetricsIoException}.
  */
-public class EventIoException extends CommunityMetricsException {
+public class EventIoException extends CommunityMetricsIoException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -19,10 +19,5 @@ public class EventIoException extends CommunityMetricsException {
    */
   public EventIoException(String message, IOException cause) {
     super(message, cause);
-  }
-
-  @Override
-  public synchronized IOException getCause() {
-    return (IOException) super.getCause();
   }
 }

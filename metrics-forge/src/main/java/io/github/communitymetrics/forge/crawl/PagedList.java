@@ -107,7 +107,13 @@ public final class PagedList {
             checkpoint.directory().orElseThrow(),
             null);
       }
-      url = URI.create(parts[0]);
+      try {
+        url = URI.create(parts[0]);
+      } catch (IllegalArgumentException e) {
+        // Saved by this class from a URI, so a corrupt or foreign checkpoint, not a bad argument.
+        throw new CheckpointException(
+            "the cursor " + key + " holds no URL: " + saved.get(), checkpoint.directory().orElseThrow(), e);
+      }
       skip = Integer.parseInt(parts[1]);
     }
     long total = 0;

@@ -1,6 +1,6 @@
 package io.github.communitymetrics.forge.internal;
 
-import io.github.communitymetrics.core.CommunityMetricsException;
+import io.github.communitymetrics.forge.CheckpointException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -45,7 +45,7 @@ public final class CheckpointStore {
    *
    * @param directory the checkpoint directory
    * @return the store
-   * @throws io.github.communitymetrics.forge.CheckpointException when the directory cannot be created
+   * @throws CheckpointException when the directory cannot be created
    */
   public static CheckpointStore open(Path directory) {
     return open(directory, CheckpointStore::atomicMove);
@@ -56,7 +56,7 @@ public final class CheckpointStore {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new io.github.communitymetrics.forge.CheckpointException(
+      throw new CheckpointException(
           "cannot create the directory: " + e.getMessage(), directory, e);
     }
     return new CheckpointStore(directory, mover);
@@ -76,7 +76,7 @@ public final class CheckpointStore {
    *
    * @param resource the resource name
    * @return the cursor, or empty when none was saved
-   * @throws CommunityMetricsException when the file cannot be read
+   * @throws CheckpointException when the file cannot be read
    */
   public Optional<String> read(String resource) {
     Path file = file(resource);
@@ -86,7 +86,7 @@ public final class CheckpointStore {
     try {
       return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new CommunityMetricsException("cannot read checkpoint " + file, e);
+      throw new CheckpointException("cannot read " + file.getFileName() + ": " + reason(e), directory, e);
     }
   }
 
@@ -95,7 +95,7 @@ public final class CheckpointStore {
    *
    * @param resource the resource name
    * @param cursor the cursor
-   * @throws CommunityMetricsException when it cannot be written; the previous cursor then stays
+   * @throws CheckpointException when it cannot be written; the previous cursor then stays
    */
   public void write(String resource, String cursor) {
     Args.notNull(cursor, "cursor");
@@ -116,7 +116,7 @@ public final class CheckpointStore {
       }
       mover.move(temp, file);
     } catch (IOException e) {
-      throw new CommunityMetricsException("cannot write checkpoint " + file, e);
+      throw new CheckpointException("cannot write " + file.getFileName() + ": " + reason(e), directory, e);
     }
   }
 
@@ -125,12 +125,14 @@ public final class CheckpointStore {
    * over).
    *
    * @param resource the resource name
+   * @throws CheckpointException when it cannot be removed
    */
   public void delete(String resource) {
     try {
       Files.deleteIfExists(file(resource));
     } catch (IOException e) {
-      throw new CommunityMetricsException("cannot delete checkpoint " + file(resource), e);
+      throw new CheckpointException(
+          "cannot delete " + file(resource).getFileName() + ": " + reason(e), directory, e);
     }
   }
 
@@ -141,6 +143,12 @@ public final class CheckpointStore {
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the file system cannot replace " + target + " atomically", e);
     }
+  }
+
+  /** Why an I/O operation failed, in words; {@link CheckpointException} adds the directory. */
+  private static String reason(IOException e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? "I/O error" : message;
   }
 
   private Path file(String resource) {

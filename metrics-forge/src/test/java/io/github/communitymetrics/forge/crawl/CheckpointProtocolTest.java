@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Repository;
@@ -12,10 +13,12 @@ import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.forge.CheckpointException;
 import io.github.communitymetrics.forge.EventFile;
+import io.github.communitymetrics.forge.EventFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,5 +195,41 @@ class CheckpointProtocolTest {
     assertThrows(IllegalArgumentException.class, () -> ledger.put("a\tb", "v"));
     assertThrows(IllegalArgumentException.class, () -> none.ledger("../x"));
     assertThrows(IllegalArgumentException.class, () -> none.read("a/b"));
+  }
+
+  @Test
+  void aSavedListCursorThatHoldsNoUrlIsACheckpointException() {
+    // A state file edited by hand or by another tool: the cursor has the URL<TAB>count shape, but
+    // its URL does not parse. It must not surface as the IllegalArgumentException of URI.create.
+    Path ckpt = dir.resolve("ckpt");
+    Checkpoint.open(ckpt, x -> {}).save("acme.stargazers", "not a url\t3");
+    Checkpoint resumed = Checkpoint.open(ckpt, x -> {});
+    PagedList list =
+        new PagedList(
+            resumed,
+            "acme.stargazers",
+            url -> {
+              throw new AssertionError("no request expected, got " + url);
+            },
+            response -> Optional.empty(),
+            false);
+    CheckpointException e =
+        assertThrows(
+            CheckpointException.class,
+            () -> list.read(URI.create("https://api.example/stargazers"), (json, item, index, response) -> 0));
+    assertTrue(e.getMessage().contains("acme.stargazers"), e.getMessage());
+    assertEquals(ckpt, e.directory());
+  }
+
+  @Test
+  void anEventFileThatCannotBeCreatedIsAnIoFailure() {
+    Path missing = dir.resolve("no-such-directory").resolve("events.jsonl");
+    // Catching CommunityMetricsIoException catches every I/O failure, this one included.
+    CommunityMetricsIoException e = assertThrows(CommunityMetricsIoException.class, () -> EventFile.create(missing));
+    assertEquals(EventFileException.class, e.getClass());
+    assertTrue(e.getCause() instanceof IOException, String.valueOf(e.getCause()));
+    Path directory = dir;
+    EventFileException d = assertThrows(EventFileException.class, () -> EventFile.create(directory));
+    assertTrue(d.getMessage().startsWith("cannot create " + directory + ": "), d.getMessage());
   }
 }

@@ -2,9 +2,11 @@ package io.github.communitymetrics.forge.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.communitymetrics.core.CommunityMetricsException;
+import io.github.communitymetrics.forge.CheckpointException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class CheckpointStoreTest {
             (temp, target) -> {
               throw new IOException("killed");
             });
-    assertThrows(CommunityMetricsException.class, () -> crashing.write("issues", "new"));
+    assertThrows(CheckpointException.class, () -> crashing.write("issues", "new"));
     assertEquals(Optional.of("old"), CheckpointStore.open(dir).read("issues"));
     // The next write after the crash succeeds over the left-over temporary file.
     CheckpointStore.open(dir).write("issues", "newer");
@@ -49,5 +51,20 @@ class CheckpointStoreTest {
     assertThrows(IllegalArgumentException.class, () -> store.read("../etc"));
     assertThrows(IllegalArgumentException.class, () -> store.write("a/b", "x"));
     assertThrows(IllegalArgumentException.class, () -> store.read(""));
+  }
+
+  @Test
+  void aCursorThatCannotBeReadWrittenOrDeletedIsACheckpointException() throws IOException {
+    // A directory where the cursor file should be: every operation on it fails with an
+    // IOException, which must come out typed (and naming the directory), not as a bare root.
+    Path cursor = Files.createDirectory(dir.resolve("issues.cursor"));
+    Files.writeString(cursor.resolve("keep"), "x");
+    CheckpointStore store = CheckpointStore.open(dir);
+    CheckpointException read = assertThrows(CheckpointException.class, () -> store.read("issues"));
+    assertTrue(read.getMessage().contains("issues.cursor") && read.getMessage().contains(dir.toString()), read.getMessage());
+    assertTrue(read.getCause() instanceof IOException, String.valueOf(read.getCause()));
+    assertEquals(dir, read.directory());
+    assertThrows(CheckpointException.class, () -> store.write("issues", "new"));
+    assertThrows(CheckpointException.class, () -> store.delete("issues"));
   }
 }

@@ -1,12 +1,13 @@
 package io.github.communitymetrics.git.internal;
 
+import io.github.communitymetrics.git.GitException;
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.git.GitCommandException;
 import io.github.communitymetrics.git.GitNotFoundException;
 import io.github.communitymetrics.git.TruncatedOutputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public final class GitProcess {
    *     still read
    * @throws GitCommandException on any other non-zero status
    * @throws GitNotFoundException if the executable cannot be started
+   * @throws io.github.communitymetrics.core.CommunityMetricsIoException if reading the output
+   *     fails
+   * @throws io.github.communitymetrics.git.GitException if interrupted while waiting for git (the
+   *     thread keeps its interrupt flag)
    */
   public static <T> T run(Path git, Path directory, List<String> arguments, OutputReader<T> reader) {
     List<String> command = new ArrayList<>(arguments.size() + 1);
@@ -65,7 +70,7 @@ public final class GitProcess {
       finishedReading = true;
     } catch (IOException e) {
       process.destroyForcibly();
-      throw new UncheckedIOException("reading the output of git " + String.join(" ", arguments), e);
+      throw CommunityMetricsIoException.of("cannot read the output of git " + String.join(" ", arguments), e);
     } finally {
       if (!finishedReading) {
         process.destroyForcibly();
@@ -89,7 +94,7 @@ public final class GitProcess {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for git", e);
+      throw new GitException("interrupted while waiting for git", e);
     }
   }
 
