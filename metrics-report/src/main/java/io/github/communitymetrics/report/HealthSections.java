@@ -6,39 +6,45 @@ import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.Organization;
-import io.github.communitymetrics.core.metrics.confidence.CohortConfidence;
 import io.github.communitymetrics.core.metrics.confidence.CohortConfidenceResult;
-import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
+import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.ladder.Rung;
 import io.github.communitymetrics.core.metrics.ladder.RungCounts;
 import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.CohortRow;
-import io.github.communitymetrics.core.metrics.retention.PeriodRetention;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
 import io.github.communitymetrics.core.metrics.retention.SurvivalStep;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactorResult;
+import io.github.communitymetrics.core.registry.Evaluated;
+import io.github.communitymetrics.core.registry.MetricDescriptor;
+import io.github.communitymetrics.core.registry.StandardMetrics;
+import io.github.communitymetrics.core.registry.SummaryRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Turns a {@link HealthSummary} into report {@link Section}s: contributor confidence (gauges, the
- * cohort one with its confidence interval), absence, lottery and elephant factors (bars of the
- * top contributors plus everyone else), the contributor ladder funnel, the retention cohort heat
- * map, the Kaplan-Meier survival curve with its band, and the percentiles of the time to first
- * response, to close and to merge.
+ * Turns a {@link HealthSummary} into report {@link Section}s, one per summary row of each of its
+ * metrics in the summary's order: the question, answer, level and preset are the descriptor's
+ * {@link MetricDescriptor#rows rows}, so the HTML says what the text and JSON outputs say. The
+ * built-in metrics add charts under their rows: contributor confidence (gauges, the cohort one
+ * with its confidence interval), absence, lottery and elephant factors (bars of the top
+ * contributors plus everyone else), the contributor ladder funnel, the retention cohort heat map,
+ * the Kaplan-Meier survival curve with its band, and the percentiles of the time to first
+ * response, to close and to merge. Any other metric (one a user registers) gets its rows without
+ * charts.
  */
 public final class HealthSections {
   /**
@@ -47,10 +53,56 @@ public final class HealthSections {
    */
   public static final String NO_DATA = "no data";
 
+  /**
+   * The charts of one metric's result, by the index of the summary row they belong under. A
+   * builder of a built-in metric answers nothing for a descriptor that only shares its id.
+   */
+  @FunctionalInterface
+  interface ChartBuilder {
+    /**
+     * @param metric the evaluated metric
+     * @param label the name shown for a person key
+     * @return the charts by row index; rows without an entry get none
+     */
+    Map<Integer, List<Chart>> charts(Evaluated<?> metric, Function<Actor, String> label);
+  }
+
+  /** The chart builders of the built-in metrics, by metric id. */
+  static final Map<String, ChartBuilder> CHARTS =
+      Map.of(
+          StandardMetrics.CONTRIBUTOR_CONFIDENCE.id(),
+          typed(StandardMetrics.CONTRIBUTOR_CONFIDENCE, (r, label) -> at(0, openSaucedGauge(r))),
+          StandardMetrics.COHORT_CONFIDENCE.id(),
+          typed(StandardMetrics.COHORT_CONFIDENCE, (r, label) -> at(0, cohortGauge(r))),
+          StandardMetrics.CONTRIBUTOR_ABSENCE_FACTOR.id(),
+          typed(
+              StandardMetrics.CONTRIBUTOR_ABSENCE_FACTOR,
+              (r, label) ->
+                  at(0, bars(r, factorBars("Commits by person (absence factor members, then the rest)",
+                      "commits", r, label)))),
+          StandardMetrics.LOTTERY_FACTOR.id(),
+          typed(StandardMetrics.LOTTERY_FACTOR, (r, label) -> at(0, lotteryBars(r, label))),
+          StandardMetrics.ELEPHANT_FACTOR.id(),
+          typed(
+              StandardMetrics.ELEPHANT_FACTOR,
+              (r, label) ->
+                  at(0, bars(r.factor(), factorBars("Commits by organisation", "commits", r.factor(),
+                      Organization::name)))),
+          StandardMetrics.CONTRIBUTOR_LADDER.id(),
+          typed(StandardMetrics.CONTRIBUTOR_LADDER, (r, label) -> at(0, funnel(r))),
+          // Row 0: the last complete quarter's retention; row 4: the median time from first to
+          // last contribution (RetentionMetric.rows).
+          StandardMetrics.RETENTION.id(),
+          typed(StandardMetrics.RETENTION, (r, label) -> Map.of(0, heatMap(r), 4, survival(r))),
+          // Row 0: the median time to first response; the chart has the close and merge times too.
+          StandardMetrics.RESPONSIVENESS.id(),
+          typed(StandardMetrics.RESPONSIVENESS, (r, label) -> at(0, percentiles(r))));
+
   private HealthSections() {}
 
   /**
-   * The sections of a summary.
+   * The sections of a summary: for each of its metrics in order, one section per summary row,
+   * with the charts of the built-in metrics.
    *
    * @param s the summary
    * @param label the name shown for a person key (for example through {@code People}); the
@@ -58,94 +110,89 @@ public final class HealthSections {
    */
   public static List<Section> of(HealthSummary s, Function<Actor, String> label) {
     List<Section> out = new ArrayList<>();
-    OpenSaucedConfidenceResult os = s.openSauced();
-    CohortConfidenceResult c = s.cohort();
-    List<Chart> gauges = new ArrayList<>();
-    if (os.hasEvidence()) {
-      gauges.add(GaugeChart.of("OpenSauced contributor confidence", os.percent(), 100, "%"));
+    for (Evaluated<?> metric : s.metrics()) {
+      out.addAll(sections(metric, label));
     }
-    out.add(
-        new Section(
-            "Will stargazers and forkers contribute? (OpenSauced)",
-            os.hasEvidence() ? os.percent() + " %" : NO_DATA,
-            os.hasEvidence() ? os.level().name().toLowerCase(Locale.ROOT) : "",
-            "opensauced (June 2024), " + os.window().duration().toDays() + "-day range",
-            gauges));
-    if (c.rate().isPresent()) {
-      double rate = 100 * c.rate().getAsDouble();
-      OptionalDouble low = c.interval().map(i -> OptionalDouble.of(100 * i.lower())).orElse(OptionalDouble.empty());
-      OptionalDouble high = c.interval().map(i -> OptionalDouble.of(100 * i.upper())).orElse(OptionalDouble.empty());
-      String interval =
-          c.interval()
-              .map(i -> String.format(Locale.ROOT, " [%.1f, %.1f] %s %.0f%%", 100 * i.lower(), 100 * i.upper(),
-                  i.method().name().toLowerCase(Locale.ROOT), 100 * i.level()))
-              .orElse("");
-      out.add(
-          new Section(
-              "Of those who first starred or forked, how many contributed?",
-              String.format(Locale.ROOT, "%.1f %%", rate) + interval,
-              "",
-              "cohort, " + c.converters() + " of " + c.cohort() + " within "
-                  + c.horizon().toDays() + " days",
-              List.of(new GaugeChart("Cohort contributor confidence", rate, low, high, 100, "%"))));
-    } else {
-      out.add(new Section("Of those who first starred or forked, how many contributed?",
-          NO_DATA, "", "cohort", List.of()));
+    return List.copyOf(out);
+  }
+
+  /** The sections of one metric: its rows, with its charts (if it has a builder) under them. */
+  static List<Section> sections(Evaluated<?> metric, Function<Actor, String> label) {
+    List<SummaryRow> rows = metric.rows(label);
+    ChartBuilder builder = CHARTS.get(metric.descriptor().id());
+    Map<Integer, List<Chart>> charts = builder == null ? Map.of() : builder.charts(metric, label);
+    List<Section> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      SummaryRow row = rows.get(i);
+      List<Chart> under = new ArrayList<>(charts.getOrDefault(i, List.of()));
+      if (i == rows.size() - 1) {
+        // Charts of rows the metric no longer gives go under its last row rather than vanish.
+        charts.forEach((k, v) -> {
+          if (k >= rows.size()) {
+            under.addAll(v);
+          }
+        });
+      }
+      out.add(new Section(row.question(), row.answer(), row.level(), row.preset(), under));
     }
-    out.add(
-        new Section(
-            "How many people hold more than half the commits?",
-            count(s.absenceFactor(), "person", "people"),
-            "",
-            "chaoss absence factor, commits",
-            bars(s.absenceFactor(), factorBars("Commits by person (absence factor members, then the rest)", "commits",
-                s.absenceFactor(), label))));
-    LotteryFactorResult lottery = s.lotteryFactor();
+    return out;
+  }
+
+  /** A builder that applies to {@code descriptor} itself and to no other metric. */
+  private static <R> ChartBuilder typed(
+      MetricDescriptor<R> descriptor, BiFunction<R, Function<Actor, String>, Map<Integer, List<Chart>>> charts) {
+    return (metric, label) -> {
+      if (metric.descriptor() != descriptor) {
+        return Map.of();
+      }
+      @SuppressWarnings("unchecked") // the same descriptor instance, so the result is an R
+      R result = (R) metric.result();
+      return charts.apply(result, label);
+    };
+  }
+
+  private static Map<Integer, List<Chart>> at(int row, List<Chart> charts) {
+    return Map.of(row, charts);
+  }
+
+  private static List<Chart> openSaucedGauge(OpenSaucedConfidenceResult os) {
+    return os.hasEvidence()
+        ? List.of(GaugeChart.of("OpenSauced contributor confidence", os.percent(), 100, "%"))
+        : List.of();
+  }
+
+  private static List<Chart> cohortGauge(CohortConfidenceResult c) {
+    if (c.rate().isEmpty()) {
+      return List.of();
+    }
+    double rate = 100 * c.rate().getAsDouble();
+    OptionalDouble low = c.interval().map(i -> OptionalDouble.of(100 * i.lower())).orElse(OptionalDouble.empty());
+    OptionalDouble high = c.interval().map(i -> OptionalDouble.of(100 * i.upper())).orElse(OptionalDouble.empty());
+    return List.of(new GaugeChart("Cohort contributor confidence", rate, low, high, 100, "%"));
+  }
+
+  private static List<Chart> lotteryBars(LotteryFactorResult lottery, Function<Actor, String> label) {
     List<Bar> lotteryBars = new ArrayList<>();
     for (LotteryFactor.TopContributor t : lottery.top()) {
       lotteryBars.add(new Bar(label.apply(t.ranked().key()), t.ranked().count()));
     }
     lottery.other().ifPresent(o -> lotteryBars.add(new Bar("the other " + o.people(), o.count())));
-    out.add(
-        new Section(
-            "How many people hold half the new pull requests?",
-            count(lottery.factor(), "person", "people"),
-            lottery.evidencedLevel().map(l -> l.name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse(""),
-            "opensauced lottery factor, 30 days",
-            bars(lottery.factor(), new BarChart("Pull requests opened, top contributors and the rest", "pull requests",
-                lotteryBars))));
-    out.add(
-        new Section(
-            "How many organisations hold more than half the commits?",
-            count(s.elephantFactor().factor(), "organisation", "organisations"),
-            "",
-            "chaoss elephant factor (" + s.elephantFactor().leftOut() + " unaffiliated left out)",
-            bars(s.elephantFactor().factor(), factorBars("Commits by organisation", "commits", s.elephantFactor().factor(),
-                Organization::name))));
-    RungCounts reached = s.ladder().atLeast().reached();
+    return bars(lottery.factor(), new BarChart("Pull requests opened, top contributors and the rest", "pull requests",
+        lotteryBars));
+  }
+
+  private static List<Chart> funnel(LadderResult ladder) {
+    RungCounts reached = ladder.atLeast().reached();
     List<Bar> funnel = new ArrayList<>();
     for (Rung r : Rung.values()) {
       funnel.add(new Bar(r.name(), reached.get(r)));
     }
-    out.add(
-        new Section(
-            "How many people reached each rung of the ladder?",
-            reached.total() > 0
-                ? reached.d0() + " / " + reached.d1() + " / " + reached.d2() + " / " + reached.d3() + " people"
-                : NO_DATA,
-            "",
-            "chaoss conversion funnel (D0 stargazer, D1 participant, D2 contributor, D3 maintainer)",
-            reached.total() > 0
-                ? List.of(new BarChart("Contributor ladder: people who reached each rung", "people", funnel))
-                : List.of()));
-    retention(s, out);
-    out.add(responsiveness(s.responsiveness()));
-    return List.copyOf(out);
+    return reached.total() > 0
+        ? List.of(new BarChart("Contributor ladder: people who reached each rung", "people", funnel))
+        : List.of();
   }
 
-  private static void retention(HealthSummary s, List<Section> out) {
-    RetentionResult r = s.retention();
-    Optional<PeriodRetention> last = r.lastCompletePeriod();
+  private static List<Chart> heatMap(RetentionResult r) {
     List<String> rows = new ArrayList<>();
     List<List<Double>> cells = new ArrayList<>();
     for (CohortRow row : r.cohorts()) {
@@ -156,22 +203,13 @@ public final class HealthSections {
       }
       cells.add(shares);
     }
-    List<Chart> charts =
-        rows.isEmpty()
-            ? List.of()
-            : List.of(new HeatMapChart("Cohort retention: share of each cohort active k periods later",
-                "cohort (people)", "periods after the first contribution", rows, cells));
-    out.add(
-        new Section(
-            "Of the previous quarter's contributors, how many stayed?",
-            last.flatMap(p -> p.retentionPercent().isPresent()
-                    ? Optional.of(String.format(Locale.ROOT, "%.1f %%", p.retentionPercent().getAsDouble()))
-                    : Optional.empty())
-                .orElse(NO_DATA),
-            last.map(p -> p.lfxPoints().isPresent() ? p.lfxPoints().getAsInt() + " pts" : "").orElse(""),
-            "lfx retention, " + last.map(p -> p.period().label()).orElse("no complete quarter")
-                + "; chaoss cohorts",
-            charts));
+    return rows.isEmpty()
+        ? List.of()
+        : List.of(new HeatMapChart("Cohort retention: share of each cohort active k periods later",
+            "cohort (people)", "periods after the first contribution", rows, cells));
+  }
+
+  private static List<Chart> survival(RetentionResult r) {
     SurvivalCurve km = r.survival();
     List<SurvivalChart.Point> points = new ArrayList<>();
     for (SurvivalStep step : km.steps()) {
@@ -179,44 +217,26 @@ public final class HealthSections {
       points.add(new SurvivalChart.Point(step.time() / 86400.0, step.survival(),
           step.lower().orElse(step.survival()), step.upper().orElse(step.survival())));
     }
-    out.add(
-        new Section(
-            "How long do contributors keep contributing?",
-            km.followed() == 0
-                ? NO_DATA
-                : km.median().map(sec -> String.format(Locale.ROOT, "%.1f days (median)", sec / 86400.0))
-                    .orElse("over half still active"),
-            "",
-            String.format(Locale.ROOT,
-                "kaplan-meier, %.0f%% band, %d departed, %d censored, %d without follow-up",
-                100 * km.level(), r.departed().size(), r.censored().size(), r.withoutFollowUp().size()),
-            points.isEmpty()
-                ? List.of()
-                : List.of(new SurvivalChart("Kaplan-Meier: share still contributing",
-                    "days since the first contribution", points))));
+    return points.isEmpty()
+        ? List.of()
+        : List.of(new SurvivalChart("Kaplan-Meier: share still contributing",
+            "days since the first contribution", points));
   }
 
-  private static Section responsiveness(ResponsivenessResult r) {
+  private static List<Chart> percentiles(ResponsivenessResult r) {
     DurationSummary first = r.firstResponse();
-    PercentileChart chart =
+    // Without a single item there are no waiting times to draw.
+    if (items(first) + items(r.timeToClose()) + items(r.timeToMerge()) == 0) {
+      return List.of();
+    }
+    return List.of(
         new PercentileChart(
             "Waiting times: nearest-rank percentiles of the completed items",
             "hours",
             List.of(
                 distribution("time to first response", first),
                 distribution("time to close", r.timeToClose()),
-                distribution("time to merge", r.timeToMerge())));
-    return new Section(
-        "How fast do we answer people?",
-        first.p50().map(d -> String.format(Locale.ROOT, "%.1f hours (median first response)", hours(d)))
-            .orElse(first.completed() + first.censored() == 0 ? NO_DATA : "no response yet"),
-        "",
-        "chaoss time to first response, close and merge, "
-            + r.metric().window().duration().toDays() + "-day window; first response "
-            + counts(first) + ", close " + counts(r.timeToClose()) + ", merge "
-            + counts(r.timeToMerge()),
-        // Without a single item there are no waiting times to draw.
-        items(first) + items(r.timeToClose()) + items(r.timeToMerge()) == 0 ? List.of() : List.of(chart));
+                distribution("time to merge", r.timeToMerge()))));
   }
 
   /** The chart of a factor, or none when the factor has no evidence. */
@@ -224,17 +244,8 @@ public final class HealthSections {
     return f.hasEvidence() ? List.of(chart) : List.of();
   }
 
-  /** {@code n people}, or {@link #NO_DATA} when nothing was counted. */
-  private static String count(FactorResult<?> f, String one, String many) {
-    return f.hasEvidence() ? count(f.factor(), one, many) : NO_DATA;
-  }
-
   private static long items(DurationSummary d) {
     return d.completed() + d.censored();
-  }
-
-  private static String counts(DurationSummary d) {
-    return d.completed() + " done / " + d.censored() + " censored";
   }
 
   /** The summary's percentiles in hours. */

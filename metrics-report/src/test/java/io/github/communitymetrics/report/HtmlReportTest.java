@@ -85,7 +85,7 @@ class HtmlReportTest {
     double sum = bars.bars().stream().mapToDouble(Bar::value).sum();
     assertEquals(Demo.SUMMARY.absenceFactor().total(), sum);
 
-    Section funnel = find(sections, "rung of the ladder");
+    Section funnel = find(sections, "Ladder D0 / D1 / D2 / D3");
     BarChart f = (BarChart) funnel.charts().get(0);
     assertEquals(4, f.bars().size());
     assertEquals(Demo.SUMMARY.ladder().atLeast().reached().d3(), f.bars().get(3).value());
@@ -94,7 +94,7 @@ class HtmlReportTest {
     double lotterySum = ((BarChart) lottery.charts().get(0)).bars().stream().mapToDouble(Bar::value).sum();
     assertEquals(Demo.SUMMARY.lotteryFactor().factor().total(), lotterySum);
 
-    Section cohort = find(sections, "first starred or forked");
+    Section cohort = find(sections, "starred/forked, how many contributed");
     if (Demo.SUMMARY.cohort().rate().isPresent()) {
       GaugeChart g = (GaugeChart) cohort.charts().get(0);
       assertEquals(100 * Demo.SUMMARY.cohort().rate().getAsDouble(), g.value(), 1e-9);
@@ -117,7 +117,7 @@ class HtmlReportTest {
             heat.cells().get(row).get(k), 1e-12);
       }
     }
-    SurvivalChart km = (SurvivalChart) find(sections, "keep contributing").charts().get(0);
+    SurvivalChart km = (SurvivalChart) find(sections, "first to last contribution").charts().get(0);
     assertEquals(r.survival().steps().size(), km.points().size());
     var lastStep = r.survival().steps().get(r.survival().steps().size() - 1);
     var lastPoint = km.points().get(km.points().size() - 1);
@@ -130,7 +130,7 @@ class HtmlReportTest {
   @Test
   void responseTimeSectionCarriesTheLibraryPercentilesInHours() {
     List<Section> sections = HealthSections.of(Demo.SUMMARY, Demo::label);
-    Section section = find(sections, "How fast do we answer people?");
+    Section section = find(sections, "Median time to first response");
     var r = Demo.SUMMARY.responsiveness();
     PercentileChart chart = (PercentileChart) section.charts().get(0);
     List<DurationSummary> expected = List.of(r.firstResponse(), r.timeToClose(), r.timeToMerge());
@@ -150,10 +150,12 @@ class HtmlReportTest {
         assertEquals(p.getSeconds() / 3600.0, shown.values().get(k), 1e-9, shown.label() + " p" + k);
       }
     }
-    assertEquals(String.format(Locale.ROOT, "%.1f hours (median first response)",
-        r.firstResponse().p50().orElseThrow().getSeconds() / 3600.0), section.answer());
-    assertTrue(section.preset().contains("first response " + r.firstResponse().completed() + " done / "
-        + r.firstResponse().censored() + " censored"), section.preset());
+    // The answer and preset are the descriptor's first row, as the text output prints them.
+    var row = Demo.SUMMARY.metric("responsiveness").orElseThrow().rows(Demo::label).get(0);
+    assertEquals(row.answer(), section.answer());
+    assertTrue(section.answer().endsWith("hours"), section.answer());
+    assertEquals("chaoss, " + r.firstResponse().completed() + " answered, "
+        + r.firstResponse().censored() + " waiting", section.preset());
     // The drawn chart names each distribution with its counts.
     String html = new HtmlReport("demo", List.of(), List.of(section)).toHtml();
     // Long category labels wrap into several <text> elements; compare the text with tags as spaces.
