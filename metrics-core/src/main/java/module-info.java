@@ -21,6 +21,7 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.metrics.responsiveness;
   exports io.github.communitymetrics.core.metrics.summary;
   exports io.github.communitymetrics.core.metrics.truckfactor;
+  exports io.github.communitymetrics.core.state;
   exports io.github.communitymetrics.core.store;
   exports io.github.communitymetrics.core.time;
 }
