@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -29,6 +30,11 @@ public final class StateWriter {
   private final Buffer repositoryTable = new Buffer(32);
   private final Map<String, Integer> strings = new HashMap<>();
   private final Map<Actor, Integer> actors = new HashMap<>();
+  /**
+   * The same table by identity, looked up first: a state names one person many times through
+   * one key instance ({@code People.key}), and an actor's record hash code walks its strings.
+   */
+  private final Map<Actor, Integer> actorInstances = new IdentityHashMap<>();
   private final Map<Repository, Integer> repositories = new HashMap<>();
 
   StateWriter() {}
@@ -77,7 +83,13 @@ public final class StateWriter {
 
   /** An actor (a person key) by its index in the actor table. */
   public StateWriter actor(Actor actor) {
-    Integer ref = actors.get(actor);
+    Integer ref = actorInstances.get(actor);
+    if (ref == null) {
+      ref = actors.get(actor);
+      if (ref != null) {
+        actorInstances.put(actor, ref);
+      }
+    }
     if (ref == null) {
       ref = actors.size();
       Buffer t = actorTable;
@@ -98,6 +110,7 @@ public final class StateWriter {
         t.string(e);
       }
       actors.put(actor, ref);
+      actorInstances.put(actor, ref);
     }
     body.varlong(ref);
     return this;
