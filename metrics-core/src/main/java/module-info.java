@@ -24,8 +24,9 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.metrics.summary;
   exports io.github.communitymetrics.core.metrics.truckfactor;
   exports io.github.communitymetrics.core.registry;
-
-  uses io.github.communitymetrics.core.registry.MetricProvider;
+  exports io.github.communitymetrics.core.state;
   exports io.github.communitymetrics.core.store;
   exports io.github.communitymetrics.core.time;
+
+  uses io.github.communitymetrics.core.registry.MetricProvider;
 }

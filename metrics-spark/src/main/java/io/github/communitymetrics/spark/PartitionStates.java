@@ -4,6 +4,8 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.identity.Identities;
 import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.state.StateCodecs;
 import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -73,8 +75,9 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
       EventStore store = g.getValue().build();
       People people = People.of(store, all);
       for (String name : names) {
-        Object state = metrics.metric(name, g.getKey()).accumulate(store, people);
-        out.add(new Partial(g.getKey(), name, StateCodec.encode(state)));
+        SliceMetric<Object, Object> metric = metrics.metric(name, g.getKey());
+        Object state = metric.accumulate(store, people);
+        out.add(new Partial(g.getKey(), name, metric.stateCodec().encode(state)));
       }
     }
     return out.iterator();
@@ -86,8 +89,7 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
       if (resolved == null
           || resolvedBroadcast != actors.id()
           || (bytes != resolvedBytes && !java.util.Arrays.equals(bytes, resolvedBytes))) {
-        @SuppressWarnings("unchecked")
-        List<Actor> all = (List<Actor>) StateCodec.decode(bytes);
+        List<Actor> all = StateCodecs.actors().decode(bytes);
         resolved = identities.resolve(all);
         resolvedBroadcast = actors.id();
         resolvedBytes = bytes;

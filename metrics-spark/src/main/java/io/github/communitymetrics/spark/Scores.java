@@ -1,5 +1,6 @@
 package io.github.communitymetrics.spark;
 
+import io.github.communitymetrics.core.metrics.SliceMetric;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,66 +12,68 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The result of {@link SparkScorer#score}: lazily, one core result per group and metric ({@link
- * #results()}) and its flat headline rows ({@link #rows()}), which can be written as Parquet or
- * JSON Lines. The results are persisted (memory and disk) at the first action, so further
- * actions do not recompute them; {@link #release()} frees them.
+ * The result of {@link SparkScorer#score}: lazily, one merged metric state per group and metric
+ * ({@link #states()}), the core results they finish into ({@link #collect()}) and their flat
+ * headline rows ({@link #rows()}), which can be written as Parquet or JSON Lines. The states are
+ * persisted (memory and disk) at the first action, so further actions do not recompute them;
+ * {@link #release()} frees them.
  */
 public final class Scores {
-  private final Dataset<StateBox> results;
+  private final Dataset<StateBox> states;
   private final MetricTable metrics;
   private final Dataset<SparkEvent> distinctEvents;
 
-  Scores(Dataset<StateBox> results, MetricTable metrics, Dataset<SparkEvent> distinctEvents) {
+  Scores(Dataset<StateBox> states, MetricTable metrics, Dataset<SparkEvent> distinctEvents) {
     // Persisted (lazily, at the first action): collecting, counting and writing reuse one run.
-    this.results = results.persist(StorageLevel.MEMORY_AND_DISK());
+    this.states = states.persist(StorageLevel.MEMORY_AND_DISK());
     this.metrics = metrics;
     this.distinctEvents = distinctEvents;
   }
 
   /**
-   * Frees what the scorer persisted (the de-duplicated events and the results); call it after
+   * Frees what the scorer persisted (the de-duplicated events and the states); call it after
    * the last action on these scores (later actions would recompute them).
    */
   public void release() {
-    results.unpersist();
+    states.unpersist();
     distinctEvents.unpersist();
   }
 
   /**
-   * The core results: one box per group and metric, whose {@link StateBox#value()} is the
-   * metric's result record (such as a {@code LadderResult}).
+   * The merged states: one box per group and metric, whose {@link StateBox#stateBytes()} is the
+   * state of all the group's events in the metric's {@code stateCodec()}, to finish into the
+   * metric's result, to merge with the state of later events, or to cache.
    */
-  public Dataset<StateBox> results() {
-    return results;
+  public Dataset<StateBox> states() {
+    return states;
   }
 
   /** The flat rows: group, metric, headline value and evidence count. */
   public Dataset<ResultRow> rows() {
     MetricTable m = metrics;
-    return results.map(
+    return states.map(
         (MapFunction<StateBox, ResultRow>)
-            b ->
-                new ResultRow(
-                    b.group(),
-                    b.metric(),
-                    m.spec(b.metric()).headline(b.value().orElseThrow())),
+            b -> new ResultRow(b.group(), b.metric(), m.spec(b.metric()).headline(finish(m, b))),
         Encoders.bean(ResultRow.class));
   }
 
   /**
    * The results on the driver: per group (sorted), per metric (in the order added), the core
-   * result. Only for outputs that fit the driver's memory.
+   * result, finished on the driver from the collected states. Only for outputs that fit the
+   * driver's memory.
    */
   public Map<String, Map<String, Object>> collect() {
-    List<StateBox> all = results.collectAsList();
+    List<StateBox> all = states.collectAsList();
     Map<String, Map<String, Object>> byGroup = new TreeMap<>();
     for (StateBox b : all) {
-      byGroup
-          .computeIfAbsent(b.group(), g -> new LinkedHashMap<>())
-          .put(b.metric(), b.value().orElseThrow());
+      byGroup.computeIfAbsent(b.group(), g -> new LinkedHashMap<>()).put(b.metric(), finish(metrics, b));
     }
     return byGroup;
+  }
+
+  private static Object finish(MetricTable metrics, StateBox box) {
+    SliceMetric<Object, Object> m = metrics.metric(box.metric(), box.group());
+    return m.finish(box.state(m.stateCodec()));
   }
 
   /** Writes the rows as Parquet files into the directory {@code path} (replaced if present). */

@@ -48,7 +48,8 @@ public final class SparkEventSources {
     Args.notNull(path, "path");
     Args.positive(minPartitions, "minPartitions");
     ReportAccumulator<GhArchiveReport> report =
-        new ReportAccumulator<>(Reports.emptyGhArchive(), Reports::sum);
+        new ReportAccumulator<>(
+            Reports.emptyGhArchive(), Reports::sum, Reports::write, Reports::readGhArchive);
     spark.sparkContext().register(report, "GH Archive report");
     JavaRDD<SparkEvent> events =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
@@ -68,7 +69,7 @@ public final class SparkEventSources {
   public static Ingested<ReadReport> jsonLines(SparkSession spark, String path) {
     Args.notNull(spark, "spark");
     Args.notNull(path, "path");
-    ReportAccumulator<ReadReport> report = new ReportAccumulator<>(Reports.emptyRead(), Reports::sum);
+    ReportAccumulator<ReadReport> report = new ReportAccumulator<>(Reports.emptyRead(), Reports::sum, Reports::write, Reports::readRead);
     spark.sparkContext().register(report, "JSON Lines report");
     Dataset<SparkEvent> ds =
         spark.read().textFile(path.split(",")).mapPartitions(new DecodeLines(report), SparkEvent.encoder());

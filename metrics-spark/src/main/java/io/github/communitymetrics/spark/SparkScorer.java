@@ -3,6 +3,7 @@ package io.github.communitymetrics.spark;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.state.StateCodecs;
 import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,8 +37,9 @@ import scala.Tuple2;
  * io.github.communitymetrics.core.store.EventStore}; for each group in it and each metric, the
  * metric's {@code accumulate} gives a partial state keyed by stable people keys. (3) The partial
  * states are grouped by (group, metric) and reduced by a typed Spark {@code Aggregator} whose
- * merge is the core merge, then finished into the core result. The input is read twice (actors,
- * then states): persist it when it is expensive to produce.
+ * merge is the core merge; the states cross the shuffle in each metric's own {@code
+ * stateCodec()}, and {@link Scores} finishes them into the core results. The input is read twice
+ * (actors, then states): persist it when it is expensive to produce.
  *
  * <p>Immutable; build with {@link #builder()}.
  */
@@ -176,16 +178,16 @@ public final class SparkScorer {
         events.mapPartitions(new ActorsOf(), Encoders.BINARY()).distinct().collectAsList();
     List<Actor> actors = new ArrayList<>(distinct.size());
     for (byte[] a : distinct) {
-      actors.add((Actor) StateCodec.decode(a));
+      actors.addAll(StateCodecs.actors().decode(a));
     }
     Broadcast<byte[]> shipped =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .broadcast(StateCodec.encode(actors));
+            .broadcast(StateCodecs.actors().encode(actors));
     Dataset<Partial> partials =
         events.mapPartitions(
             new PartitionStates(metrics, grouping, identities, shipped, names),
             Encoders.bean(Partial.class));
-    Dataset<StateBox> results =
+    Dataset<StateBox> states =
         partials
             .groupByKey(
                 (MapFunction<Partial, Tuple2<String, String>>)
@@ -195,7 +197,7 @@ public final class SparkScorer {
             .map(
                 (MapFunction<Tuple2<Tuple2<String, String>, StateBox>, StateBox>) Tuple2::_2,
                 StateBox.encoder());
-    return new Scores(results, metrics, events);
+    return new Scores(states, metrics, events);
   }
 
   /** The group of an event's repository, by its canonical name. */
@@ -355,7 +357,9 @@ public final class SparkScorer {
       List<Actor> actors = builder.build().actors();
       List<byte[]> out = new ArrayList<>(actors.size());
       for (Actor a : actors) {
-        out.add(StateCodec.encode(a));
+        // One actor per encoding, so that Spark's distinct compares actors (equal actors
+        // encode to equal bytes).
+        out.add(StateCodecs.actors().encode(List.of(a)));
       }
       return out.iterator();
     }

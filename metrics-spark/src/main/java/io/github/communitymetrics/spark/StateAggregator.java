@@ -6,9 +6,10 @@ import org.apache.spark.sql.expressions.Aggregator;
 
 /**
  * The typed Spark {@link Aggregator} over one group's and one metric's partial states: its
- * buffer is the core state, its merge the core {@link SliceMetric#merge}, its result {@link
- * SliceMetric#finish}. Since the core merge is exact, associative and commutative, the result
- * does not depend on how Spark splits or orders the partial states.
+ * buffer is the core state, its merge the core {@link SliceMetric#merge}, its output the merged
+ * state (finished by {@link Scores}). States cross the shuffle in their metric's own {@link
+ * SliceMetric#stateCodec() codec}. Since the core merge is exact, associative and commutative,
+ * the result does not depend on how Spark splits or orders the partial states.
  */
 final class StateAggregator extends Aggregator<Partial, StateBox, StateBox> {
   private static final long serialVersionUID = 1L;
@@ -26,34 +27,33 @@ final class StateAggregator extends Aggregator<Partial, StateBox, StateBox> {
 
   @Override
   public StateBox reduce(StateBox buffer, Partial partial) {
-    Object state = StateCodec.decode(partial.stateBytes());
-    StateBox one = new StateBox(partial.getGroup(), partial.getMetric(), state);
-    return merge(buffer, one);
+    SliceMetric<Object, Object> m = metrics.metric(partial.getMetric(), partial.getGroup());
+    Object state = m.stateCodec().decode(partial.stateBytes());
+    return merge(buffer, StateBox.of(partial.getGroup(), partial.getMetric(), state, m.stateCodec()));
   }
 
   @Override
   public StateBox merge(StateBox a, StateBox b) {
-    if (a.value().isEmpty()) {
+    if (a.isEmpty()) {
       return b;
     }
-    if (b.value().isEmpty()) {
+    if (b.isEmpty()) {
       return a;
     }
     if (!a.group().equals(b.group()) || !a.metric().equals(b.metric())) {
       throw new IllegalStateException("cannot merge states of different groups or metrics: " + a + ", " + b);
     }
     SliceMetric<Object, Object> m = metrics.metric(a.metric(), a.group());
-    return new StateBox(a.group(), a.metric(), m.merge(a.value().get(), b.value().get()));
+    Object merged = m.merge(a.state(m.stateCodec()), b.state(m.stateCodec()));
+    return StateBox.of(a.group(), a.metric(), merged, m.stateCodec());
   }
 
   @Override
   public StateBox finish(StateBox state) {
-    Object s =
-        state
-            .value()
-            .orElseThrow(() -> new IllegalStateException("a group without any partial state"));
-    SliceMetric<Object, Object> m = metrics.metric(state.metric(), state.group());
-    return new StateBox(state.group(), state.metric(), m.finish(s));
+    if (state.isEmpty()) {
+      throw new IllegalStateException("a group without any partial state");
+    }
+    return state;
   }
 
   @Override

@@ -11,11 +11,11 @@
  * io.github.communitymetrics.spark.Scores} as Parquet or JSON Lines. {@link
  * io.github.communitymetrics.spark.ScoreGhArchive} is a ready {@code spark-submit} job.
  *
- * <p><b>States across the shuffle.</b> The core's metric states and results are immutable records
- * and small final classes that are not {@code Serializable}. {@link
- * io.github.communitymetrics.spark.StateBox} carries them, written by a codec that takes records
- * apart into their components and rebuilds them with their canonical constructors, and other core
- * classes field by field; this needs the core on the class path, where Spark runs jobs.
+ * <p><b>States across the shuffle.</b> The core's metric states are not {@code Serializable};
+ * each metric declares their compact binary form ({@code SliceMetric.stateCodec()}), in which
+ * {@link io.github.communitymetrics.spark.StateBox} and the partial states cross the shuffle.
+ * Results are never shipped: {@link io.github.communitymetrics.spark.Scores} finishes the merged
+ * states where the results are needed (the executors for rows, the driver for {@code collect()}).
  *
  * <p><b>Module.</b> This jar has no {@code module-info}: Spark and Scala are not JPMS modules and
  * Spark runs jobs on the class path. Its manifest reserves the automatic module name {@code

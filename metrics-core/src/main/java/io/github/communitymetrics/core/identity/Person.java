@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.identity;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.PersonAccess;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,11 @@ public final class Person {
   private final Set<String> emails;
   private final Set<String> logins;
   private final String label;
+
+  static {
+    // The state codecs rebuild people (a pull request's opener in the bus-factor state).
+    PersonAccess.install(Person::new);
+  }
 
   Person(int index, List<Actor> sortedActors, boolean bot) {
     Checks.notNegative(index, "index");

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics;
 
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.store.EventStore;
 
 /**
@@ -27,6 +28,22 @@ public interface SliceMetric<S, R> {
 
   /** The result of a (merged) state. */
   R finish(S state);
+
+  /**
+   * The binary form of this metric's states, to move them between machines (a Spark shuffle)
+   * or cache them: {@code stateCodec().decode(stateCodec().encode(s))} merges and finishes like
+   * {@code s}. Every built-in metric has one; metrics of equal parameters share the codec.
+   *
+   * <p>The default throws: a metric of another library that never leaves one machine need not
+   * write one, and the engines that move states (metrics-spark) fail at the first state with
+   * this exception's message.
+   *
+   * @throws UnsupportedOperationException if this metric's states have no binary form
+   */
+  default StateCodec<S> stateCodec() {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " has no state codec: implement SliceMetric.stateCodec() to move its states");
+  }
 
   /** The result over all of {@code events}: {@code finish(accumulate(events, people))}. */
   default R compute(EventStore events, People people) {

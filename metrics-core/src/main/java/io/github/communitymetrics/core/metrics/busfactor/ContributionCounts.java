@@ -1,15 +1,25 @@
 package io.github.communitymetrics.core.metrics.busfactor;
 
+import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.PersonAccess;
+import io.github.communitymetrics.core.internal.StateReader;
+import io.github.communitymetrics.core.internal.StateWriter;
+import io.github.communitymetrics.core.state.StateCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The mergeable state of the bus-factor metrics: exact contribution counts per key (a person's
@@ -62,6 +72,119 @@ public final class ContributionCounts<K> {
       }
       return c <= 0 ? this : other;
     }
+  }
+
+  private static final Comparator<PendingMerge> PENDING_ORDER =
+      Comparator.comparing(PendingMerge::repo)
+          .thenComparingInt(PendingMerge::number)
+          .thenComparing(PendingMerge::at)
+          .thenComparingInt(PendingMerge::bucket);
+  private static final Comparator<PullRequestRef> REF_ORDER =
+      Comparator.comparing(PullRequestRef::repo).thenComparingInt(PullRequestRef::number);
+  private static final Organization.Kind[] KINDS = Organization.Kind.values();
+
+  static final BinaryStateCodec<ContributionCounts<Actor>> ACTORS =
+      BinaryStateCodec.of(
+          "contribution-counts.actor",
+          1,
+          (s, out) -> s.write(out, StateWriter::actor),
+          in -> read(in, StateReader::actor));
+
+  private static final BinaryStateCodec<ContributionCounts<Organization>> ORGANIZATION_CODEC =
+      BinaryStateCodec.of(
+          "contribution-counts.organization",
+          1,
+          (s, out) -> s.write(out, ContributionCounts::writeOrganization),
+          in -> read(in, ContributionCounts::readOrganization));
+
+  /**
+   * The codec of states credited to person keys (every bus-factor metric but the elephant
+   * factor). Layout: per bucket the counts per key, the unresolved merges with their counts,
+   * the pull request openers, the first event per repository, and the left-out count.
+   */
+  public static StateCodec<ContributionCounts<Actor>> actorCodec() {
+    return ACTORS;
+  }
+
+  /** The codec of states credited to {@link Organization}s (the elephant factor). */
+  public static StateCodec<ContributionCounts<Organization>> organizationCodec() {
+    return ORGANIZATION_CODEC;
+  }
+
+  private void write(StateWriter out, BiConsumer<StateWriter, K> key) {
+    out.varint(buckets.size());
+    for (Map<K, Long> b : buckets) {
+      out.counts(b, ContributionCounts::compareKeys, key);
+    }
+    out.map(
+        pending,
+        PENDING_ORDER,
+        (o, m) -> o.repository(m.repo()).varint(m.number()).instant(m.at()).varint(m.bucket()),
+        StateWriter::varlong);
+    out.map(
+        openers,
+        REF_ORDER,
+        (o, r) -> o.repository(r.repo()).varint(r.number()),
+        (o, op) -> writePerson(o, op.person()).instant(op.at()));
+    out.map(firstEvents, Comparator.naturalOrder(), StateWriter::repository, StateWriter::instant);
+    out.varlong(leftOut);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K> int compareKeys(K a, K b) {
+    // Keys are Actors or Organizations, both comparable and consistent with equals.
+    return ((Comparable<K>) a).compareTo(b);
+  }
+
+  private static <K> ContributionCounts<K> read(StateReader in, Function<StateReader, K> key) {
+    int n = in.count("buckets");
+    Checks.argument(n > 0, "a state has at least one bucket");
+    List<Map<K, Long>> buckets = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      buckets.add(in.counts("counts", () -> key.apply(in)));
+    }
+    Map<PendingMerge, Long> pending =
+        in.counts(
+            "unresolved merges",
+            () -> {
+              Repository repo = in.repository();
+              int number = in.varint();
+              Instant at = in.instant();
+              int bucket = in.varint();
+              if (bucket >= n) {
+                throw in.error("bucket " + bucket + " of " + n);
+              }
+              return new PendingMerge(repo, number, at, bucket);
+            });
+    Map<PullRequestRef, Opener> openers =
+        in.map(
+            "openers",
+            () -> new PullRequestRef(in.repository(), in.varint()),
+            r -> new Opener(readPerson(in), in.instant()));
+    Map<Repository, Instant> first = in.map("first events", in::repository, r -> in.instant());
+    return new ContributionCounts<>(buckets, pending, openers, first, in.varlong());
+  }
+
+  private static StateWriter writePerson(StateWriter out, Person p) {
+    return out.varint(p.index()).bool(p.bot()).list(p.actors(), StateWriter::actor);
+  }
+
+  private static Person readPerson(StateReader in) {
+    int index = in.varint();
+    boolean bot = in.bool();
+    return PersonAccess.person(index, in.list("person's actors", in::actor), bot);
+  }
+
+  private static void writeOrganization(StateWriter out, Organization o) {
+    out.varint(o.kind().ordinal()).sharedString(o.name());
+    o.person().ifPresent(out::actor);
+  }
+
+  private static Organization readOrganization(StateReader in) {
+    Organization.Kind kind = in.constant(KINDS, "organisation kind");
+    String name = in.sharedString();
+    return new Organization(
+        kind, name, kind == Organization.Kind.INDIVIDUAL ? Optional.of(in.actor()) : Optional.empty());
   }
 
   /** How many consecutive time buckets the counts are split into (1 for one window). */

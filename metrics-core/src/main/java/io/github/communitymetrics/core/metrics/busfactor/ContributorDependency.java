@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.busfactor;
 
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
@@ -87,6 +88,12 @@ public final class ContributorDependency
   @Override
   public ContributionCounts<Actor> accumulate(EventStore slice, People people) {
     return base.accumulate(slice, people);
+  }
+
+  /** {@link ContributionCounts#actorCodec()}. */
+  @Override
+  public StateCodec<ContributionCounts<Actor>> stateCodec() {
+    return ContributionCounts.actorCodec();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.busfactor;
 
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.identity.Person;
@@ -143,6 +144,12 @@ public final class ElephantFactor
   @Override
   public ContributionCounts<Organization> accumulate(EventStore slice, People people) {
     return Tally.byKey(slice, people, selection, List.of(selection.window()), resolver);
+  }
+
+  /** {@link ContributionCounts#organizationCodec()}. */
+  @Override
+  public StateCodec<ContributionCounts<Organization>> stateCodec() {
+    return ContributionCounts.organizationCodec();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.busfactor;
 
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
@@ -166,6 +167,12 @@ public final class LotteryFactor
   public ContributionCounts<Actor> accumulate(EventStore slice, People people) {
     return Tally.byPerson(
         slice, people, selection, List.of(selection.window()), createdAt.isEmpty());
+  }
+
+  /** {@link ContributionCounts#actorCodec()}. */
+  @Override
+  public StateCodec<ContributionCounts<Actor>> stateCodec() {
+    return ContributionCounts.actorCodec();
   }
 
   @Override

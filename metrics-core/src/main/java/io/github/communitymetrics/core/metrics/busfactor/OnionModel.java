@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.busfactor;
 
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
@@ -122,6 +123,12 @@ public final class OnionModel implements SliceMetric<ContributionCounts<Actor>, 
   @Override
   public ContributionCounts<Actor> accumulate(EventStore slice, People people) {
     return Tally.byPerson(slice, people, selection, List.of(selection.window()), false);
+  }
+
+  /** {@link ContributionCounts#actorCodec()}. */
+  @Override
+  public StateCodec<ContributionCounts<Actor>> stateCodec() {
+    return ContributionCounts.actorCodec();
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.github.communitymetrics.core.metrics.busfactor;
 
+import io.github.communitymetrics.core.internal.StateWriter;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.identity.Affiliations;
@@ -102,6 +105,19 @@ public final class PonyFactor implements SliceMetric<PonyFactor.State, PonyFacto
   private Window lookback(Instant end) {
     return Window.of(end.atOffset(ZoneOffset.UTC).minusMonths(lookbackMonths).toInstant(), end);
   }
+
+  private static final BinaryStateCodec<State> STATE_CODEC =
+      BinaryStateCodec.of(
+          "pony-factor",
+          1,
+          (s, out) -> {
+            ContributionCounts.ACTORS.writeLayout(s.counts(), out);
+            out.map(s.domains(), Comparator.naturalOrder(), StateWriter::actor, StateWriter::sharedString);
+          },
+          in ->
+              new State(
+                  ContributionCounts.ACTORS.readLayout(in),
+                  in.map("domains", in::actor, a -> in.sharedString())));
 
   /**
    * The mergeable state.
@@ -236,6 +252,15 @@ public final class PonyFactor implements SliceMetric<PonyFactor.State, PonyFacto
       }
     }
     return new State(counts, domains);
+  }
+
+  /**
+   * Layout: the contribution counts ({@link ContributionCounts#actorCodec()}'s layout), then each
+   * person's domain.
+   */
+  @Override
+  public StateCodec<State> stateCodec() {
+    return STATE_CODEC;
   }
 
   @Override

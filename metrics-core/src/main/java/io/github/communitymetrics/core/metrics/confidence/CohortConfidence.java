@@ -1,5 +1,8 @@
 package io.github.communitymetrics.core.metrics.confidence;
 
+import io.github.communitymetrics.core.state.StateCodec;
+import io.github.communitymetrics.core.internal.StateWriter;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
@@ -447,6 +450,39 @@ public final class CohortConfidence
     }
     return new Track(first, keep);
   }
+
+  /**
+   * Layout: per person key, whether and when the first interaction was, then the contribution
+   * instants as deltas.
+   */
+  @Override
+  public StateCodec<State> stateCodec() {
+    return STATE_CODEC;
+  }
+
+  private static final BinaryStateCodec<State> STATE_CODEC =
+      BinaryStateCodec.of(
+          "cohort-confidence",
+          1,
+          (s, out) ->
+              out.map(
+                  s.people(),
+                  Comparator.naturalOrder(),
+                  StateWriter::actor,
+                  (o, t) -> {
+                    o.bool(t.firstInteraction().isPresent());
+                    t.firstInteraction().ifPresent(o::instant);
+                    o.instants(t.contributions());
+                  }),
+          in ->
+              new State(
+                  in.map(
+                      "people",
+                      in::actor,
+                      a ->
+                          new Track(
+                              in.bool() ? Optional.of(in.instant()) : Optional.empty(),
+                              in.instants()))));
 
   @Override
   public State merge(State a, State b) {

@@ -1,5 +1,9 @@
 package io.github.communitymetrics.core.metrics.confidence;
 
+import java.util.Comparator;
+import io.github.communitymetrics.core.state.StateCodec;
+import io.github.communitymetrics.core.internal.StateWriter;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Forge;
@@ -685,6 +689,36 @@ public final class OpenSaucedConfidence
       }
     }
   }
+
+  /**
+   * Layout: the stargazers and forkers (sorted), then per pull request author whether they
+   * contributed here and the first repositories they contributed to elsewhere.
+   */
+  @Override
+  public StateCodec<State> stateCodec() {
+    return STATE_CODEC;
+  }
+
+  private static final BinaryStateCodec<State> STATE_CODEC =
+      BinaryStateCodec.of(
+          "opensauced-confidence",
+          1,
+          (s, out) ->
+              out.list(s.stargazers(), StateWriter::sharedString)
+                  .list(s.forkers(), StateWriter::sharedString)
+                  .map(
+                      s.pullRequests(),
+                      Comparator.naturalOrder(),
+                      StateWriter::sharedString,
+                      (o, f) -> o.bool(f.inRepository()).list(f.repositories(), StateWriter::repository)),
+          in ->
+              new State(
+                  in.set("stargazers", in::sharedString),
+                  in.set("forkers", in::sharedString),
+                  in.map(
+                      "pull request authors",
+                      in::sharedString,
+                      k -> new Footprint(in.bool(), in.list("repositories", in::repository)))));
 
   @Override
   public State merge(State a, State b) {

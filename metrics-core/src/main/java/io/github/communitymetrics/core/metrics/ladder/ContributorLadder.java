@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.ladder;
 
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.internal.Survival;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
@@ -275,6 +276,12 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
         first[slot] = position;
       }
     }
+  }
+
+  /** {@link LadderState#CODEC}. */
+  @Override
+  public StateCodec<LadderState> stateCodec() {
+    return LadderState.CODEC;
   }
 
   @Override

@@ -1,5 +1,11 @@
 package io.github.communitymetrics.core.metrics.ladder;
 
+import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.StateReader;
+import java.util.Comparator;
+import io.github.communitymetrics.core.state.StateCodec;
+import io.github.communitymetrics.core.internal.StateWriter;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;
 import java.time.Instant;
@@ -39,6 +45,17 @@ public final class LadderState {
     this.merges = Collections.unmodifiableList(merges);
     this.reviews = Collections.unmodifiableList(reviews);
   }
+
+  private static final int RUNGS = Rung.values().length;
+  private static final Comparator<PullRequest> PR_ORDER =
+      Comparator.comparing(PullRequest::repo).thenComparingInt(PullRequest::number);
+
+  /**
+   * Layout: per person key a bit set of the rungs reached and each first act's instant; the pull
+   * request openers; the pending merges and reviews in their order.
+   */
+  static final BinaryStateCodec<LadderState> CODEC =
+      BinaryStateCodec.of("ladder", 1, LadderState::write, LadderState::read);
 
   /** A pull request: its repository and number. */
   record PullRequest(Repository repo, int number) {}
@@ -92,6 +109,68 @@ public final class LadderState {
       return b;
     }
     return b == null || !b.isBefore(a) ? a : b;
+  }
+
+  private static void write(LadderState s, StateWriter out) {
+    out.map(
+        s.firstActs,
+        Comparator.naturalOrder(),
+        StateWriter::actor,
+        (o, acts) -> {
+          Checks.argument(acts.length == RUNGS, "one first act per rung");
+          int mask = 0;
+          for (int k = 0; k < RUNGS; k++) {
+            mask |= acts[k] == null ? 0 : 1 << k;
+          }
+          o.varint(mask);
+          for (Instant t : acts) {
+            if (t != null) {
+              o.instant(t);
+            }
+          }
+        });
+    out.map(
+        s.openers,
+        PR_ORDER,
+        LadderState::writePr,
+        (o, op) -> o.actor(op.person()).bool(op.bot()).instant(op.at()));
+    out.list(
+        s.merges,
+        (o, m) -> writePr(o, m.pr()).instant(m.at()).actor(m.merger()).bool(m.mergerBot()));
+    out.list(s.reviews, (o, r) -> writePr(o, r.pr()).instant(r.at()).actor(r.reviewer()));
+  }
+
+  private static StateWriter writePr(StateWriter out, PullRequest pr) {
+    return out.repository(pr.repo()).varint(pr.number());
+  }
+
+  private static LadderState read(StateReader in) {
+    Map<Actor, Instant[]> acts =
+        in.map(
+            "first acts",
+            in::actor,
+            a -> {
+              int mask = in.varint();
+              if (mask >= 1 << RUNGS) {
+                throw in.error("rung bit set " + mask + " names a rung beyond " + RUNGS);
+              }
+              Instant[] first = new Instant[RUNGS];
+              for (int k = 0; k < RUNGS; k++) {
+                first[k] = (mask & 1 << k) == 0 ? null : in.instant();
+              }
+              return first;
+            });
+    Map<PullRequest, Opener> openers =
+        in.map("openers", () -> readPr(in), pr -> new Opener(in.actor(), in.bool(), in.instant()));
+    List<PendingMerge> merges =
+        in.list("merges", () -> new PendingMerge(readPr(in), in.instant(), in.actor(), in.bool()));
+    List<PendingReview> reviews =
+        in.list("reviews", () -> new PendingReview(readPr(in), in.instant(), in.actor()));
+    return new LadderState(acts, openers, new ArrayList<>(merges), new ArrayList<>(reviews));
+  }
+
+  private static PullRequest readPr(StateReader in) {
+    return new PullRequest(in.repository(), in.varint());
   }
 
   /** How many people have at least one rung-defining act in this state so far. */

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.responsiveness;
 
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.EventType;
@@ -677,6 +678,12 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
 
   private static Instant instant(long nanos) {
     return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
+  }
+
+  /** {@link ResponsivenessState#CODEC}. */
+  @Override
+  public StateCodec<ResponsivenessState> stateCodec() {
+    return ResponsivenessState.CODEC;
   }
 
   @Override

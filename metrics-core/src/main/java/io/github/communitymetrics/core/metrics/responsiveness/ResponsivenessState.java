@@ -1,5 +1,11 @@
 package io.github.communitymetrics.core.metrics.responsiveness;
 
+import java.util.List;
+import io.github.communitymetrics.core.internal.StateReader;
+import java.util.Comparator;
+import io.github.communitymetrics.core.state.StateCodec;
+import io.github.communitymetrics.core.internal.StateWriter;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts;
@@ -14,6 +20,22 @@ import java.util.Map;
  * review concentration. Immutable once built; {@link Responsiveness#merge} makes a new one.
  */
 public final class ResponsivenessState {
+  private static final Comparator<ItemKey> ITEM_ORDER =
+      Comparator.comparing(ItemKey::repository).thenComparingInt(ItemKey::number);
+  private static final Comparator<GrantKey> GRANT_ORDER =
+      Comparator.comparing(GrantKey::repository).thenComparing(GrantKey::person);
+  @SuppressWarnings("unchecked")
+  private static final BinaryStateCodec<ContributionCounts<Actor>> REVIEWS =
+      (BinaryStateCodec<ContributionCounts<Actor>>) ContributionCounts.actorCodec();
+
+  /**
+   * Layout: per issue or pull request (by repository and number) its opening, author, flags and
+   * acts (instants in epoch nanoseconds as deltas); per repository and person the first
+   * maintainer grant; then the review counts in {@link ContributionCounts#actorCodec()}'s layout.
+   */
+  static final BinaryStateCodec<ResponsivenessState> CODEC =
+      BinaryStateCodec.of("responsiveness", 1, ResponsivenessState::write, ResponsivenessState::read);
+
   final Map<ItemKey, Item> items;
   final Map<GrantKey, Long> grants;
   final ContributionCounts<Actor> reviews;
@@ -28,6 +50,110 @@ public final class ResponsivenessState {
     this.items = Collections.unmodifiableMap(items);
     this.grants = Collections.unmodifiableMap(grants);
     this.reviews = reviews;
+  }
+
+  private static void write(ResponsivenessState s, StateWriter out) {
+    out.map(
+        s.items,
+        ITEM_ORDER,
+        (o, k) -> o.repository(k.repository()).varint(k.number()),
+        ResponsivenessState::writeItem);
+    out.map(
+        s.grants,
+        GRANT_ORDER,
+        (o, k) -> o.repository(k.repository()).actor(k.person()),
+        StateWriter::zigzag);
+    REVIEWS.writeLayout(s.reviews, out);
+  }
+
+  private static void writeItem(StateWriter out, Item item) {
+    boolean opened = item.openedAt != Long.MAX_VALUE;
+    out.varint(
+        (opened ? 1 : 0)
+            | (item.author != null ? 2 : 0)
+            | (item.authorBot ? 4 : 0)
+            | (item.authorNone ? 8 : 0)
+            | (item.pullRequest ? 16 : 0));
+    if (opened) {
+      out.zigzag(item.openedAt);
+    }
+    if (item.author != null) {
+      out.actor(item.author);
+    }
+    writeActs(out, item.responses);
+    writeActs(out, item.transitions);
+    writeActs(out, item.approvals);
+  }
+
+  private static void writeActs(StateWriter out, List<Item.Act> acts) {
+    out.varint(acts.size());
+    long previous = 0;
+    for (Item.Act a : acts) {
+      out.zigzag(Math.subtractExact(a.at(), previous));
+      previous = a.at();
+      out.actor(a.person());
+      out.varint(
+          a.kind() | (a.bot() ? 4 : 0) | (a.maintainer() ? 8 : 0) | (a.organization() != null ? 16 : 0));
+      if (a.organization() != null) {
+        out.sharedString(a.organization());
+      }
+    }
+  }
+
+  private static ResponsivenessState read(StateReader in) {
+    Map<ItemKey, Item> items =
+        in.map(
+            "items",
+            () -> new ItemKey(in.repository(), in.varint()),
+            k -> readItem(in));
+    Map<GrantKey, Long> grants =
+        in.map("grants", () -> new GrantKey(in.repository(), in.actor()), k -> in.zigzag());
+    return new ResponsivenessState(items, grants, REVIEWS.readLayout(in));
+  }
+
+  private static Item readItem(StateReader in) {
+    int flags = in.varint();
+    if (flags >= 32) {
+      throw in.error("item flags " + flags);
+    }
+    Item item = new Item();
+    if ((flags & 1) != 0) {
+      item.openedAt = in.zigzag();
+      if (item.openedAt == Long.MAX_VALUE) {
+        throw in.error("an opening at the sentinel instant");
+      }
+    }
+    if ((flags & 2) != 0) {
+      item.author = in.actor();
+    }
+    item.authorBot = (flags & 4) != 0;
+    item.authorNone = (flags & 8) != 0;
+    item.pullRequest = (flags & 16) != 0;
+    readActs(in, item.responses);
+    readActs(in, item.transitions);
+    readActs(in, item.approvals);
+    return item;
+  }
+
+  private static void readActs(StateReader in, List<Item.Act> into) {
+    int n = in.count("acts");
+    long previous = 0;
+    for (int i = 0; i < n; i++) {
+      long delta = in.zigzag();
+      long at = previous + delta;
+      if (((previous ^ at) & (delta ^ at)) < 0) {
+        throw in.error("act instant overflows");
+      }
+      previous = at;
+      Actor person = in.actor();
+      int flags = in.varint();
+      // Two bits of kind: RESPONSE, REOPEN, CLOSE, MERGE, all valid.
+      if (flags >= 32) {
+        throw in.error("act flags " + flags);
+      }
+      String organisation = (flags & 16) != 0 ? in.sharedString() : null;
+      into.add(new Item.Act(at, person, (flags & 4) != 0, flags & 3, (flags & 8) != 0, organisation));
+    }
   }
 
   /** How many issues and pull requests the state knows something about. */

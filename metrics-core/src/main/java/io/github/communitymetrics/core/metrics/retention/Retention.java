@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.retention;
 
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
@@ -607,6 +608,12 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   /** Which event types count, by ordinal. */
   private boolean[] countedTypes() {
     return counted;
+  }
+
+  /** {@link RetentionState#CODEC}. */
+  @Override
+  public StateCodec<RetentionState> stateCodec() {
+    return RetentionState.CODEC;
   }
 
   @Override

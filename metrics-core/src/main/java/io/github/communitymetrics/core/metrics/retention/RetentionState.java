@@ -1,5 +1,9 @@
 package io.github.communitymetrics.core.metrics.retention;
 
+import java.util.Comparator;
+import io.github.communitymetrics.core.state.StateCodec;
+import io.github.communitymetrics.core.internal.StateWriter;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
 import java.util.Arrays;
@@ -13,6 +17,19 @@ import java.util.TreeMap;
  * merges each person's instants, so the merged state is exactly the state of the union.
  */
 public final class RetentionState {
+  /**
+   * Layout: per person key the ascending contribution instants (the first in epoch seconds, the
+   * others as gaps), then the unattributed merges.
+   */
+  static final BinaryStateCodec<RetentionState> CODEC =
+      BinaryStateCodec.of(
+          "retention",
+          1,
+          (s, out) ->
+              out.map(s.times, Comparator.naturalOrder(), StateWriter::actor, StateWriter::ascending)
+                  .varlong(s.unattributedMerges),
+          in -> new RetentionState(in.map("people", in::actor, a -> in.ascending()), in.varlong()));
+
   private final Map<Actor, long[]> times;
   private final long unattributedMerges;
 
