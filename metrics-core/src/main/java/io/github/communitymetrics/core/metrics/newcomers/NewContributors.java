@@ -1,7 +1,9 @@
 package io.github.communitymetrics.core.metrics.newcomers;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
@@ -14,9 +16,11 @@ import io.github.communitymetrics.core.registry.MetricDescriptor;
 import io.github.communitymetrics.core.registry.Preset;
 import io.github.communitymetrics.core.registry.SummaryRow;
 import io.github.communitymetrics.core.registry.Unit;
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +141,24 @@ public final class NewContributors extends MetricDescriptor<NewContributors.Resu
         }
       }
       return new State(firstLast);
+    }
+
+    /** Each person's key with the first and last instants, in key order. */
+    private static final StateCodec<State> CODEC =
+        BinaryStateCodec.of(
+            "new-contributors",
+            1,
+            (state, out) ->
+                out.map(
+                    state.firstLast(),
+                    Comparator.naturalOrder(),
+                    StateWriter::actor,
+                    (o, fl) -> o.instant(fl[0]).instant(fl[1])),
+            in -> new State(in.map("people", in::actor, k -> new Instant[] {in.instant(), in.instant()})));
+
+    @Override
+    public StateCodec<State> stateCodec() {
+      return CODEC;
     }
 
     @Override

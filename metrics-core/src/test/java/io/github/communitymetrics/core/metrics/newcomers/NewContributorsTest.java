@@ -83,6 +83,29 @@ class NewContributorsTest {
   }
 
   @Test
+  void statesRoundTripThroughTheirCodec() {
+    EventStore store = EventStore.of(EVENTS);
+    People people = People.resolve(store);
+    roundTrip(NewContributors.INSTANCE.metric(Evaluation.of(RepositoryScope.of(REPO), FEB)), store, people);
+  }
+
+  private static <S> void roundTrip(
+      io.github.communitymetrics.core.metrics.SliceMetric<S, NewContributors.Result> m,
+      EventStore store, People people) {
+    S state = m.accumulate(store, people);
+    byte[] bytes = m.stateCodec().encode(state);
+    S back = m.stateCodec().decode(bytes);
+    assertEquals(m.finish(state), m.finish(back));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, m.stateCodec().encode(back));
+    for (int n = 0; n < bytes.length; n++) {
+      byte[] cut = java.util.Arrays.copyOf(bytes, n);
+      org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.communitymetrics.core.state.StateFormatException.class,
+          () -> m.stateCodec().decode(cut), "truncated to " + n);
+    }
+  }
+
+  @Test
   void nobodyContributedIsNoData() {
     EventStore store = EventStore.of(List.of(EVENTS.get(8)));
     Evaluation e = Evaluation.of(RepositoryScope.of(REPO), FEB);
