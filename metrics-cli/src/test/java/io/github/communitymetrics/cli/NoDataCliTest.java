@@ -286,9 +286,11 @@ class NoDataCliTest {
             "How many people hold more than half the commits?",
             "How many people hold half the new pull requests?",
             "How many organisations hold more than half the commits?",
-            "How many people reached each rung of the ladder?",
-            "How long do contributors keep contributing?",
-            "How fast do we answer people?")) {
+            "Ladder D0 / D1 / D2 / D3 reached in the window",
+            "Median time from first to last contribution",
+            "Median time to first response (issues and PRs)",
+            "How many people wrote half the commits of 24 months?",
+            "Core / regular / casual contributors")) {
       String cell = "<tr><td>" + HtmlEscape.of(q) + "</td><td class=\"n\">no data</td><td></td>";
       assertTrue(page.contains(cell), q + " in\n" + page);
     }
