@@ -87,7 +87,8 @@ class MetricsCommandTest {
             + s.lotteryFactor().level().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
         "opensauced lottery factor");
     assertRow(r.out(), "How many organisations hold more than half the commits?",
-        s.elephantFactor().factor().factor() + " organisations  "
+        s.elephantFactor().factor().factor()
+            + (s.elephantFactor().factor().factor() == 1 ? " organisation  " : " organisations  ")
             + s.elephantFactor().points().getAsInt() + " pts",
         "chaoss elephant factor");
     assertRow(r.out(), "Will stargazers and forkers contribute? (OpenSauced)",

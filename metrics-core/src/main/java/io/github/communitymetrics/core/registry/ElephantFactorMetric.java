@@ -43,7 +43,10 @@ final class ElephantFactorMetric extends MetricDescriptor<ElephantFactorResult> 
     return List.of(
         new SummaryRow(
             "How many organisations hold more than half the commits?",
-            Text.count(r.factor().hasEvidence(), r.factor().factor(), "organisations"),
+            Text.count(
+                r.factor().hasEvidence(),
+                r.factor().factor(),
+                r.factor().factor() == 1 ? "organisation" : "organisations"),
             Text.points(r.points()),
             "chaoss elephant factor (" + r.leftOut() + " unaffiliated left out)"
                 + Text.basisSuffix(e.commitBasis())));
