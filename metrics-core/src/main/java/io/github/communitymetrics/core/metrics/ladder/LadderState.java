@@ -48,7 +48,7 @@ public final class LadderState {
 
   private static final int RUNGS = Rung.values().length;
   private static final Comparator<PullRequest> PR_ORDER =
-      Comparator.comparing(PullRequest::repo).thenComparingInt(PullRequest::number);
+      Comparator.comparing(PullRequest::repo, StateWriter.REPOSITORIES).thenComparingInt(PullRequest::number);
 
   /**
    * Layout: per person key a bit set of the rungs reached and each first act's instant; the pull
@@ -114,7 +114,7 @@ public final class LadderState {
   private static void write(LadderState s, StateWriter out) {
     out.map(
         s.firstActs,
-        Comparator.naturalOrder(),
+        StateWriter.ACTORS,
         StateWriter::actor,
         (o, acts) -> {
           Checks.argument(acts.length == RUNGS, "one first act per rung");

@@ -21,9 +21,10 @@ import java.util.Map;
  */
 public final class ResponsivenessState {
   private static final Comparator<ItemKey> ITEM_ORDER =
-      Comparator.comparing(ItemKey::repository).thenComparingInt(ItemKey::number);
+      Comparator.comparing(ItemKey::repository, StateWriter.REPOSITORIES).thenComparingInt(ItemKey::number);
   private static final Comparator<GrantKey> GRANT_ORDER =
-      Comparator.comparing(GrantKey::repository).thenComparing(GrantKey::person);
+      Comparator.comparing(GrantKey::repository, StateWriter.REPOSITORIES)
+          .thenComparing(GrantKey::person, StateWriter.ACTORS);
   @SuppressWarnings("unchecked")
   private static final BinaryStateCodec<ContributionCounts<Actor>> REVIEWS =
       (BinaryStateCodec<ContributionCounts<Actor>>) ContributionCounts.actorCodec();

@@ -26,7 +26,7 @@ public final class RetentionState {
           "retention",
           1,
           (s, out) ->
-              out.map(s.times, Comparator.naturalOrder(), StateWriter::actor, StateWriter::ascending)
+              out.map(s.times, StateWriter.ACTORS, StateWriter::actor, StateWriter::ascending)
                   .varlong(s.unattributedMerges),
           in -> new RetentionState(in.map("people", in::actor, a -> in.ascending()), in.varlong()));
 
