@@ -3,7 +3,6 @@ package io.github.communitymetrics.core.metrics.ladder;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.StateReader;
 import java.util.Comparator;
-import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;

@@ -1,7 +1,5 @@
 package io.github.communitymetrics.core.metrics.retention;
 
-import java.util.Comparator;
-import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;
