@@ -150,6 +150,7 @@ final class Reports {
       out.writeLong(s.lineNumber());
       writeString(out, s.reason());
     }
+    writeCounts(out, r.malformedByReason());
   }
 
   static ReadReport readRead(DataInputStream in) throws IOException {
@@ -162,7 +163,9 @@ final class Reports {
     for (int i = 0; i < n; i++) {
       skipped.add(new ReadReport.SkippedLine(in.readLong(), readString(in)));
     }
-    return new ReadReport(lines, blank, events, malformed, skipped);
+    Map<MalformedReason, Long> byReason =
+        readCounts(in, new EnumMap<>(MalformedReason.class), MalformedReason::valueOf);
+    return new ReadReport(lines, blank, events, malformed, skipped, byReason);
   }
 
   private static void writeCounts(DataOutputStream out, Map<?, Long> counts) throws IOException {

@@ -24,6 +24,15 @@ import java.util.function.BiConsumer;
  * <p>Not thread-safe; one writer per encoding.
  */
 public final class StateWriter {
+  /**
+   * Repositories in their natural order, equal instances first: a state's keys mostly share a
+   * few repository instances, whose full comparison walks two equal names on every compare.
+   */
+  public static final Comparator<Repository> REPOSITORIES = (a, b) -> a == b ? 0 : a.compareTo(b);
+
+  /** Actors (person keys) in their natural order, equal instances first (see above). */
+  public static final Comparator<Actor> ACTORS = (a, b) -> a == b ? 0 : a.compareTo(b);
+
   private final Buffer body = new Buffer(256);
   private final Buffer stringTable = new Buffer(64);
   private final Buffer actorTable = new Buffer(64);
@@ -212,7 +221,7 @@ public final class StateWriter {
 
   /** Counts per actor key, in actor order. */
   public StateWriter actorCounts(Map<Actor, Long> counts) {
-    return counts(counts, Comparator.naturalOrder(), StateWriter::actor);
+    return counts(counts, ACTORS, StateWriter::actor);
   }
 
   private int stringRef(String s) {

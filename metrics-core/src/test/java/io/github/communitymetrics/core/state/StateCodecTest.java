@@ -207,7 +207,8 @@ class StateCodecTest {
     assertEquals(strings, inPlace.decode(inPlace.encode(strings)));
     BinaryStateCodec<List<String>> shared =
         codec((v, out) -> out.list(v, StateWriter::sharedString), in -> in.list("s", in::sharedString));
-    List<String> repeated = List.of("a", "b", "a", "a", "Ünïcødé", "b");
+    List<String> repeated =
+        List.of("acme.example", "b", "acme.example", "acme.example", "Ünïcødé", "acme.example");
     byte[] sharedBytes = shared.encode(repeated);
     assertEquals(repeated, shared.decode(sharedBytes));
     assertTrue(sharedBytes.length < inPlace.encode(repeated).length);
@@ -242,7 +243,9 @@ class StateCodecTest {
     v2[8] = 2;
     rejects(bools, v2, "unsupported version 2 (this codec reads version 1)");
     rejects(bools, test(0, 0), "1 trailing bytes");
-    rejects(bools, test(2, 1), "truncated");
+    rejects(bools, test(2, 1), "flags: 2 elements but only 1 bytes remain");
+    BinaryStateCodec<Integer> varint = codec((v, out) -> out.varint(v), in -> in.varint());
+    rejects(varint, test(0x80), "truncated at byte 13");
     rejects(bools, test(1, 2), "boolean byte 2");
     // A count larger than the bytes left: refused before anything is allocated.
     rejects(bools, test(0xFF, 0xFF, 0xFF, 0xFF, 0x07), "2147483647 elements but only 0 bytes remain");

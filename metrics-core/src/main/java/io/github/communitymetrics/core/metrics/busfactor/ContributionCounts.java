@@ -75,12 +75,12 @@ public final class ContributionCounts<K> {
   }
 
   private static final Comparator<PendingMerge> PENDING_ORDER =
-      Comparator.comparing(PendingMerge::repo)
+      Comparator.comparing(PendingMerge::repo, StateWriter.REPOSITORIES)
           .thenComparingInt(PendingMerge::number)
           .thenComparing(PendingMerge::at)
           .thenComparingInt(PendingMerge::bucket);
   private static final Comparator<PullRequestRef> REF_ORDER =
-      Comparator.comparing(PullRequestRef::repo).thenComparingInt(PullRequestRef::number);
+      Comparator.comparing(PullRequestRef::repo, StateWriter.REPOSITORIES).thenComparingInt(PullRequestRef::number);
   private static final Organization.Kind[] KINDS = Organization.Kind.values();
 
   static final BinaryStateCodec<ContributionCounts<Actor>> ACTORS =
@@ -126,14 +126,14 @@ public final class ContributionCounts<K> {
         REF_ORDER,
         (o, r) -> o.repository(r.repo()).varint(r.number()),
         (o, op) -> writePerson(o, op.person()).instant(op.at()));
-    out.map(firstEvents, Comparator.naturalOrder(), StateWriter::repository, StateWriter::instant);
+    out.map(firstEvents, StateWriter.REPOSITORIES, StateWriter::repository, StateWriter::instant);
     out.varlong(leftOut);
   }
 
   @SuppressWarnings("unchecked")
   private static <K> int compareKeys(K a, K b) {
     // Keys are Actors or Organizations, both comparable and consistent with equals.
-    return ((Comparable<K>) a).compareTo(b);
+    return a == b ? 0 : ((Comparable<K>) a).compareTo(b);
   }
 
   private static <K> ContributionCounts<K> read(StateReader in, Function<StateReader, K> key) {

@@ -112,7 +112,7 @@ public final class PonyFactor implements SliceMetric<PonyFactor.State, PonyFacto
           1,
           (s, out) -> {
             ContributionCounts.ACTORS.writeLayout(s.counts(), out);
-            out.map(s.domains(), Comparator.naturalOrder(), StateWriter::actor, StateWriter::sharedString);
+            out.map(s.domains(), StateWriter.ACTORS, StateWriter::actor, StateWriter::sharedString);
           },
           in ->
               new State(

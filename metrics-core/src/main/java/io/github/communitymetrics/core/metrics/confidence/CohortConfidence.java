@@ -467,7 +467,7 @@ public final class CohortConfidence
           (s, out) ->
               out.map(
                   s.people(),
-                  Comparator.naturalOrder(),
+                  StateWriter.ACTORS,
                   StateWriter::actor,
                   (o, t) -> {
                     o.bool(t.firstInteraction().isPresent());

@@ -3,7 +3,6 @@ package io.github.communitymetrics.core.metrics.ladder;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.StateReader;
 import java.util.Comparator;
-import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;
@@ -48,7 +47,7 @@ public final class LadderState {
 
   private static final int RUNGS = Rung.values().length;
   private static final Comparator<PullRequest> PR_ORDER =
-      Comparator.comparing(PullRequest::repo).thenComparingInt(PullRequest::number);
+      Comparator.comparing(PullRequest::repo, StateWriter.REPOSITORIES).thenComparingInt(PullRequest::number);
 
   /**
    * Layout: per person key a bit set of the rungs reached and each first act's instant; the pull
@@ -114,7 +113,7 @@ public final class LadderState {
   private static void write(LadderState s, StateWriter out) {
     out.map(
         s.firstActs,
-        Comparator.naturalOrder(),
+        StateWriter.ACTORS,
         StateWriter::actor,
         (o, acts) -> {
           Checks.argument(acts.length == RUNGS, "one first act per rung");

@@ -3,7 +3,6 @@ package io.github.communitymetrics.core.metrics.responsiveness;
 import java.util.List;
 import io.github.communitymetrics.core.internal.StateReader;
 import java.util.Comparator;
-import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;
@@ -21,9 +20,10 @@ import java.util.Map;
  */
 public final class ResponsivenessState {
   private static final Comparator<ItemKey> ITEM_ORDER =
-      Comparator.comparing(ItemKey::repository).thenComparingInt(ItemKey::number);
+      Comparator.comparing(ItemKey::repository, StateWriter.REPOSITORIES).thenComparingInt(ItemKey::number);
   private static final Comparator<GrantKey> GRANT_ORDER =
-      Comparator.comparing(GrantKey::repository).thenComparing(GrantKey::person);
+      Comparator.comparing(GrantKey::repository, StateWriter.REPOSITORIES)
+          .thenComparing(GrantKey::person, StateWriter.ACTORS);
   @SuppressWarnings("unchecked")
   private static final BinaryStateCodec<ContributionCounts<Actor>> REVIEWS =
       (BinaryStateCodec<ContributionCounts<Actor>>) ContributionCounts.actorCodec();

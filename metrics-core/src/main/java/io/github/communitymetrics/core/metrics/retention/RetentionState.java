@@ -1,7 +1,5 @@
 package io.github.communitymetrics.core.metrics.retention;
 
-import java.util.Comparator;
-import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.event.Actor;
@@ -26,7 +24,7 @@ public final class RetentionState {
           "retention",
           1,
           (s, out) ->
-              out.map(s.times, Comparator.naturalOrder(), StateWriter::actor, StateWriter::ascending)
+              out.map(s.times, StateWriter.ACTORS, StateWriter::actor, StateWriter::ascending)
                   .varlong(s.unattributedMerges),
           in -> new RetentionState(in.map("people", in::actor, a -> in.ascending()), in.varlong()));
 
