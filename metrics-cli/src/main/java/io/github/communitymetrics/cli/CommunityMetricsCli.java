@@ -1,6 +1,7 @@
 package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.CommunityMetricsException;
+import io.github.communitymetrics.core.CommunityMetricsIoException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,11 @@ public final class CommunityMetricsCli implements Runnable {
       String message = e.getMessage() == null ? "" : e.getMessage();
       String reason = e.getCause().getMessage();
       return reason == null || message.contains(reason) ? message : message + ": " + reason;
+    }
+    if (e instanceof CommunityMetricsIoException && e.getCause() instanceof java.nio.file.FileSystemException) {
+      // The file system's own words name the file ("no such file: PATH"), as for the JDK's
+      // exceptions above, so the message does not depend on which layer read the file.
+      return describe(e.getCause());
     }
     if (e instanceof CommunityMetricsException) {
       // Its message says what failed; an I/O cause says why, with the file when it knows it. A

@@ -96,7 +96,7 @@ class CliErrorMessagesTest {
   @Test
   void ioFailuresOfTheLibraryAreToldInWords() {
     assertEquals(
-        "cannot read /x: no such file",
+        "no such file: /x",
         CommunityMetricsCli.describe(
             io.github.communitymetrics.core.CommunityMetricsIoException.of(
                 "cannot read /x", new java.nio.file.NoSuchFileException("/x"))));
