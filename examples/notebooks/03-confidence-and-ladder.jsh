@@ -16,7 +16,7 @@ Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
 
 // Step 1: OpenSauced's number over a 90-day range, with the counts it came from.
 // (A line that ends a statement ends the snippet in jshell, so chained calls end lines with a dot.)
-OpenSaucedConfidence.Result os = OpenSaucedConfidence.opensauced(repo, asOf).withRange(90).compute(store, people);
+OpenSaucedConfidenceResult os = OpenSaucedConfidence.openSauced(repo, asOf).withRange(90).compute(store, people);
 System.out.printf("OpenSauced: %d %% (%s) from %d stargazers and %d forkers%n",
     os.percent(), os.level(), os.stargazers(), os.forkers());
 
@@ -24,7 +24,7 @@ System.out.printf("OpenSauced: %d %% (%s) from %d stargazers and %d forkers%n",
 System.out.printf("%-8s %8s %10s %8s %18s%n", "horizon", "cohort", "converted", "rate", "95% interval");
 for (int days : new int[] {30, 90, 180}) {
   Duration h = Duration.ofDays(days);
-  CohortConfidence.Result c = CohortConfidence.
+  CohortConfidenceResult c = CohortConfidence.
       defaults(RepositoryScope.of(repo), Window.endingAt(asOf.minus(h), Duration.ofDays(180)), asOf).
       withHorizon(h).compute(store, people);
   System.out.printf("%-8s %8d %10d %8s %18s%n", days + "d", c.cohort(), c.converters(),
