@@ -10,7 +10,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A Spark job that scores every repository (or owner) in a directory of GH Archive files with
- * {@link CoreMetrics#all} and writes one row per group and metric as Parquet or JSON Lines.
+ * every registered metric that runs on a group's events ({@link CoreMetrics#all(RegistrySource,
+ * SparkEvaluation)} of {@link RegistrySource#discovered()}: the built-in metrics and those of any
+ * {@code MetricProvider} on the class path) and writes one row per group, metric and measurement
+ * ({@link ResultRow}) as Parquet or JSON Lines.
  *
  * <pre>{@code
  * spark-submit --class io.github.communitymetrics.spark.ScoreGhArchive \
@@ -62,7 +65,8 @@ public final class ScoreGhArchive {
     Ingested<GhArchiveReport> in = SparkEventSources.ghArchive(spark, o.input(), o.minPartitions());
     Scores scores =
         SparkScorer.builder()
-            .metrics(CoreMetrics.all(o.start(), o.asOf()))
+            .metrics(
+                CoreMetrics.all(RegistrySource.discovered(), SparkEvaluation.of(o.start(), o.asOf())))
             .grouping(o.grouping())
             .build()
             .score(in.events());

@@ -1,10 +1,13 @@
 package io.github.communitymetrics.spark;
 
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Measurement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -14,7 +17,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The result of {@link SparkScorer#score}: lazily, one merged metric state per group and metric
  * ({@link #states()}), the core results they finish into ({@link #collect()}) and their flat
- * headline rows ({@link #rows()}), which can be written as Parquet or JSON Lines. The states are
+ * measurement rows ({@link #rows()}, or only the headlines: {@link #headlines()}), which can be
+ * written as Parquet or JSON Lines. The states are
  * persisted (memory and disk) at the first action, so further actions do not recompute them;
  * {@link #release()} frees them.
  */
@@ -48,12 +52,34 @@ public final class Scores {
     return states;
   }
 
-  /** The flat rows: group, metric, headline value and evidence count. */
+  /**
+   * The flat rows: one per group, metric and measurement, every measurement the metric yields
+   * ({@link SparkMetric#measurements}, in their order); see {@link ResultRow} for the columns.
+   */
   public Dataset<ResultRow> rows() {
+    MetricTable m = metrics;
+    return states.flatMap(
+        (FlatMapFunction<StateBox, ResultRow>)
+            b -> {
+              List<ResultRow> out = new ArrayList<>();
+              for (Measurement x : m.spec(b.metric()).measurements(finish(m, b))) {
+                out.add(ResultRow.of(b.group(), b.metric(), x));
+              }
+              return out.iterator();
+            },
+        Encoders.bean(ResultRow.class));
+  }
+
+  /**
+   * One row per group and metric: the metric's headline, its first measurement ({@link
+   * SparkMetric#headline}), for readers that want one number per metric (the former single
+   * headline row); the same columns as {@link #rows()}.
+   */
+  public Dataset<ResultRow> headlines() {
     MetricTable m = metrics;
     return states.map(
         (MapFunction<StateBox, ResultRow>)
-            b -> new ResultRow(b.group(), b.metric(), m.spec(b.metric()).headline(finish(m, b))),
+            b -> ResultRow.of(b.group(), b.metric(), m.spec(b.metric()).headline(finish(m, b))),
         Encoders.bean(ResultRow.class));
   }
 
@@ -76,20 +102,22 @@ public final class Scores {
     return m.finish(box.state(m.stateCodec()));
   }
 
-  /** Writes the rows as Parquet files into the directory {@code path} (replaced if present). */
+  /** Writes all the {@link #rows()} as Parquet files into the directory {@code path} (replaced if present). */
   public void writeParquet(String path) {
     ordered().write().mode(SaveMode.Overwrite).parquet(Args.notNull(path, "path"));
   }
 
   /**
-   * Writes the rows as JSON Lines files into the directory {@code path} (replaced if present);
-   * a row without a value has no {@code value} key.
+   * Writes all the {@link #rows()} as JSON Lines files into the directory {@code path} (replaced
+   * if present); a row without a value has no {@code value} key, one without a category no
+   * {@code category} key.
    */
   public void writeJsonLines(String path) {
     ordered().write().mode(SaveMode.Overwrite).json(Args.notNull(path, "path"));
   }
 
   private Dataset<org.apache.spark.sql.Row> ordered() {
-    return rows().select("group", "metric", "value", "evidence");
+    return rows()
+        .select("group", "metric", "measurement", "unit", "value", "category", "evidence", "preset");
   }
 }

@@ -4,11 +4,13 @@
  * partitioning.
  *
  * <p>Read events with {@link io.github.communitymetrics.spark.SparkEventSources} (GH Archive files,
- * canonical JSON Lines; a {@code Dataset<SparkEvent>} and a report of what was read), describe the
- * metrics as {@link io.github.communitymetrics.spark.SparkMetric}s (or take {@link
- * io.github.communitymetrics.spark.CoreMetrics}), score them with {@link
+ * canonical JSON Lines; a {@code Dataset<SparkEvent>} and a report of what was read), take the
+ * registered metrics as {@link io.github.communitymetrics.spark.SparkMetric}s ({@link
+ * io.github.communitymetrics.spark.CoreMetrics}: a loop over a metric registry, so a registered
+ * metric needs no Spark code), score them with {@link
  * io.github.communitymetrics.spark.SparkScorer} and write the {@link
- * io.github.communitymetrics.spark.Scores} as Parquet or JSON Lines. {@link
+ * io.github.communitymetrics.spark.Scores} (one {@link io.github.communitymetrics.spark.ResultRow}
+ * per group, metric and measurement) as Parquet or JSON Lines. {@link
  * io.github.communitymetrics.spark.ScoreGhArchive} is a ready {@code spark-submit} job.
  *
  * <p><b>States across the shuffle.</b> The core's metric states are not {@code Serializable};

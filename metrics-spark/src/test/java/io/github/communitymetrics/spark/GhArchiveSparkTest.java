@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -81,7 +80,8 @@ class GhArchiveSparkTest {
   private static void singleMachine() {
     List<Event> events = new ArrayList<>();
     local = GhArchiveReader.builder().build().read(files, events::add);
-    metrics = CoreMetrics.all(START, AS_OF);
+    // As the job: the built-in metrics and the test's own, discovered (PullRequestAbsenceFactor).
+    metrics = CoreMetrics.all(RegistrySource.discovered(), SparkEvaluation.of(START, AS_OF));
     expected = LocalSpark.singleMachine(EventStore.of(events), metrics, Grouping.REPOSITORY);
   }
 
@@ -128,9 +128,9 @@ class GhArchiveSparkTest {
     assertEquals(local.corruptInputs().size(), summed.corruptInputs().size());
   }
 
-  /** The example job, run on this session: its Parquet rows are the single-machine headlines. */
+  /** The example job, run on this session: its Parquet rows are the single-machine measurements. */
   @Test
-  void theJobWritesTheSingleMachineHeadlines() {
+  void theJobWritesTheSingleMachineMeasurements() {
     String out = outputs.resolve("scores").toString();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     long rows =
@@ -142,18 +142,11 @@ class GhArchiveSparkTest {
                   "--start", START.toString(), "--as-of", AS_OF.toString(), "--min-partitions", "3"
                 }),
             new PrintStream(printed, true, StandardCharsets.UTF_8));
-    List<ResultRow> want = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Object>> g : expected.entrySet()) {
-      for (SparkMetric<?, ?> m : metrics) {
-        want.add(new ResultRow(g.getKey(), m.name(), headline(m, g.getValue().get(m.name()))));
-      }
-    }
+    List<ResultRow> want = LocalSpark.rows(expected, metrics);
     List<ResultRow> got =
         spark.read().parquet(out).as(Encoders.bean(ResultRow.class)).collectAsList();
-    Comparator<ResultRow> order = Comparator.comparing(ResultRow::getGroup).thenComparing(ResultRow::getMetric);
-    want.sort(order);
     List<ResultRow> sorted = new ArrayList<>(got);
-    sorted.sort(order);
+    sorted.sort(LocalSpark.ORDER);
     assertEquals(want.size(), rows);
     assertEquals(want, sorted);
     String report = printed.toString(StandardCharsets.UTF_8);
@@ -161,11 +154,6 @@ class GhArchiveSparkTest {
         report.contains("files 4, lines " + local.lines() + ", events " + local.eventsMapped())
             && report.contains("malformed lines 2,"),
         report);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <R> Headline headline(SparkMetric<?, R> m, Object result) {
-    return m.headline((R) result);
   }
 
   /** Problems without the file's name (Spark names files by URI, the reader by path). */

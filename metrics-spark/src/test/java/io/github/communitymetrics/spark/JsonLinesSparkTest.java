@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Canonical JSON Lines read on Spark (split into partitions by Spark), with malformed and blank
  * lines: the summed report equals the core reader's on the same lines, the scores equal the
- * single-machine ones, and the JSON Lines output holds their headlines.
+ * single-machine ones, and the JSON Lines output holds their measurements.
  */
 class JsonLinesSparkTest {
   @TempDir static Path dir;
@@ -105,26 +104,14 @@ class JsonLinesSparkTest {
 
     String out = outputs.resolve("rows").toString();
     scores.writeJsonLines(out);
-    List<ResultRow> want = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Object>> g : expected.entrySet()) {
-      for (SparkMetric<?, ?> m : metrics) {
-        want.add(new ResultRow(g.getKey(), m.name(), headline(m, g.getValue().get(m.name()))));
-      }
-    }
+    List<ResultRow> want = LocalSpark.rows(expected, metrics);
     List<ResultRow> got =
         new ArrayList<>(
             spark.read().schema(Encoders.bean(ResultRow.class).schema()).json(out)
                 .as(Encoders.bean(ResultRow.class)).collectAsList());
-    Comparator<ResultRow> order = Comparator.comparing(ResultRow::getGroup).thenComparing(ResultRow::getMetric);
-    want.sort(order);
-    got.sort(order);
+    got.sort(LocalSpark.ORDER);
     assertEquals(want, got);
     scores.release();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <R> Headline headline(SparkMetric<?, R> m, Object result) {
-    return m.headline((R) result);
   }
 
   @Test

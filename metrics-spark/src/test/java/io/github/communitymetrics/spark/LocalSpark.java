@@ -7,7 +7,11 @@ import io.github.communitymetrics.core.identity.IdentityResolver;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.core.registry.Measurement;
+import io.github.communitymetrics.core.registry.MetricDescriptor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +90,61 @@ final class LocalSpark {
       }
       out.put(g.getKey(), results);
     }
+    return out;
+  }
+
+  /** Rows in a stable order: group, metric, then measurement. */
+  static final Comparator<ResultRow> ORDER =
+      Comparator.comparing(ResultRow::getGroup)
+          .thenComparing(ResultRow::getMetric)
+          .thenComparing(ResultRow::getMeasurement);
+
+  /** The rows of single-machine results: each metric's measurements of each group's result. */
+  static List<ResultRow> rows(Map<String, Map<String, Object>> results, List<SparkMetric<?, ?>> metrics) {
+    List<ResultRow> out = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> g : results.entrySet()) {
+      for (SparkMetric<?, ?> m : metrics) {
+        for (Measurement x : measurements(m, g.getValue().get(m.name()))) {
+          out.add(ResultRow.of(g.getKey(), m.name(), x));
+        }
+      }
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> List<Measurement> measurements(SparkMetric<?, R> m, Object result) {
+    return m.measurements((R) result);
+  }
+
+  /** A registered metric and the core evaluation a Spark metric of it runs with. */
+  record Described(MetricDescriptor<?> descriptor, Evaluation evaluation) {}
+
+  /**
+   * The rows the CLI's path gives: per group, {@code descriptor.evaluate(slice, people,
+   * evaluation).measurements()} of each metric (by its Spark name) on the group's slice of one
+   * store of all events, with the default identities of all its actors.
+   */
+  static List<ResultRow> evaluatedRows(
+      EventStore store, Map<String, Described> metrics, Grouping grouping) {
+    Identities identities = IdentityResolver.defaults().resolve(store.actors());
+    People people = People.of(store, identities);
+    Map<String, List<Repository>> groups = new TreeMap<>();
+    for (Repository r : store.repositories()) {
+      groups.computeIfAbsent(grouping.groupOf(r), g -> new ArrayList<>()).add(r);
+    }
+    List<ResultRow> out = new ArrayList<>();
+    for (Map.Entry<String, List<Repository>> g : groups.entrySet()) {
+      EventStore slice = store.slice(g.getValue());
+      metrics.forEach(
+          (name, d) -> {
+            for (Measurement x : d.descriptor().evaluate(slice, people, d.evaluation()).measurements()) {
+              out.add(ResultRow.of(g.getKey(), name, x));
+            }
+          });
+    }
+    out.sort(ORDER);
     return out;
   }
 }

@@ -8,13 +8,13 @@ import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.metrics.ContributionType;
-import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
+import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.core.registry.MetricRegistry;
+import io.github.communitymetrics.core.registry.StandardMetrics;
 import io.github.communitymetrics.core.store.EventStore;
-import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.simulator.CommunitySimulator;
 import io.github.communitymetrics.simulator.SimulatedCommunity;
 import io.github.communitymetrics.simulator.SimulationConfig;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -93,22 +93,44 @@ class SparkScorerTest {
     return out;
   }
 
-  static List<SparkMetric<?, ?>> metrics(SimulationConfig config) {
-    Instant start = config.start();
-    Instant end = config.end();
+  /** The window of the simulation, with the simulated companies' e-mail domains. */
+  static SparkEvaluation evaluation(SimulationConfig config) {
     Map<String, String> domains = new LinkedHashMap<>();
     config.companies().forEach(c -> domains.put(c.domain(), c.name()));
-    List<SparkMetric<?, ?>> all = new ArrayList<>(CoreMetrics.all(start, end));
-    all.add(CoreMetrics.elephantFactor(start, end, domains));
-    // Merged pull requests are credited to their authors, found through openers across slices.
+    return SparkEvaluation.of(config.start(), config.end()).withDomains(domains);
+  }
+
+  /** The name of the absence factor of merged pull requests, a second evaluation of one metric. */
+  static final String MERGED = "absence-factor-merged";
+
+  /**
+   * Every standard metric that runs on a group's events, and the absence factor once more over
+   * merged pull requests: they are credited to their authors, found through openers across slices.
+   */
+  static List<SparkMetric<?, ?>> metrics(SimulationConfig config) {
+    List<SparkMetric<?, ?>> all = new ArrayList<>(CoreMetrics.all(RegistrySource.standard(), evaluation(config)));
     all.add(
         SparkMetric.of(
-            "absence-factor-merged",
-            g ->
-                ContributorAbsenceFactor.chaoss(Window.of(start, end))
-                    .withContributionType(ContributionType.PULL_REQUEST_MERGED),
-            r -> Headline.of(r.concentration().factor(), r.concentration().total())));
+                StandardMetrics.CONTRIBUTOR_ABSENCE_FACTOR.id(),
+                evaluation(config).withCommitBasis(ContributionType.PULL_REQUEST_MERGED))
+            .named(MERGED));
     return all;
+  }
+
+  /** The descriptor and core evaluation of each metric of {@link #metrics}, by Spark name. */
+  static Map<String, LocalSpark.Described> described(SimulationConfig config) {
+    Map<String, LocalSpark.Described> out = new LinkedHashMap<>();
+    Evaluation e = evaluation(config).evaluation();
+    for (SparkMetric<?, ?> m : metrics(config)) {
+      out.put(
+          m.name(),
+          m.name().equals(MERGED)
+              ? new LocalSpark.Described(
+                  StandardMetrics.CONTRIBUTOR_ABSENCE_FACTOR,
+                  e.withCommitBasis(ContributionType.PULL_REQUEST_MERGED))
+              : new LocalSpark.Described(MetricRegistry.standard().get(m.name()), e));
+    }
+    return out;
   }
 
   /**
@@ -156,12 +178,21 @@ class SparkScorerTest {
     for (String group : expected.keySet()) {
       assertTrue(
           ((io.github.communitymetrics.core.metrics.busfactor.FactorResult<?>)
-                      expected.get(group).get("absence-factor"))
+                      expected.get(group).get("contributor-absence-factor"))
                   .concentration()
                   .total()
               > 0,
           "seed " + seed + ", " + group);
     }
+    // Every measurement of every metric is the CLI's: descriptor.evaluate on the group's slice.
+    List<ResultRow> rows = new ArrayList<>(scores.rows().collectAsList());
+    rows.sort(LocalSpark.ORDER);
+    assertEquals(
+        LocalSpark.evaluatedRows(EventStore.of(events), described(c.config()), grouping),
+        rows,
+        "seed " + seed + ", " + partitions + " partitions");
     assertFalse(scores.rows().filter("value is not null").isEmpty(), "seed " + seed);
+    assertEquals(
+        metrics.size() * expected.size(), scores.headlines().count(), "one headline per group and metric");
   }
 }
