@@ -14,12 +14,11 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * Numbers of a metric for many repositories, as primitive columns: what the numbers-only
- * all-repositories forms of the metrics return (for example {@code
- * LotteryFactor.factorEachRepository}) when the evidence of each result (people, rankings,
- * curves) is not wanted. One row per repository, rows in {@link Repository} order; each column is
- * either of {@code long} or of {@code double} values and has a name the producing method
- * documents, with its unit.
+ * Numbers of a metric for many repositories, as primitive columns, when the evidence of each
+ * result (people, rankings, curves) is not wanted: a projection of the results of {@link
+ * EachRepository} ({@link #project}), so by construction the same numbers as the results. One row
+ * per repository, rows in {@link Repository} order; each column is either of {@code long} or of
+ * {@code double} values and has a name its {@link Column} gives, with its unit.
  *
  * <p>Immutable and thread-safe. Reading a value by column index ({@link #longColumn(String)} once,
  * then {@link #getLong(int, int)}) does not box.
@@ -95,6 +94,138 @@ public final class RepositoryTable {
       repos[i] = store.repository(repositoryIndices[i]);
     }
     return columns(List.of(repos), longColumns, doubleColumns);
+  }
+
+  /**
+   * The numbers of {@code results}: one row per repository, one column per {@link Column}, each
+   * value the column's function of the repository's result. The {@code long} columns come first,
+   * then the {@code double} columns, each kind in the order given.
+   *
+   * @param results the results by repository, as {@link EachRepository#compute} gives them
+   * @param columns the columns, at least one, with distinct names
+   * @param <R> the result
+   * @throws IllegalArgumentException if there is no column or a name is used twice
+   */
+  public static <R> RepositoryTable project(
+      SortedMap<Repository, ? extends R> results, List<? extends Column<? super R>> columns) {
+    return project(results, r -> true, columns);
+  }
+
+  /**
+   * As {@link #project(SortedMap, List)}, with the rows of the repositories whose result
+   * {@code rows} accepts only (for example, those with evidence).
+   *
+   * @param results the results by repository, as {@link EachRepository#compute} gives them
+   * @param rows which results become rows
+   * @param columns the columns, at least one, with distinct names
+   * @param <R> the result
+   * @throws IllegalArgumentException if there is no column or a name is used twice
+   */
+  public static <R> RepositoryTable project(
+      SortedMap<Repository, ? extends R> results,
+      java.util.function.Predicate<? super R> rows,
+      List<? extends Column<? super R>> columns) {
+    Checks.notNull(results, "results");
+    Checks.notNull(rows, "rows");
+    Checks.notNull(columns, "columns");
+    Checks.argument(!columns.isEmpty(), "columns must not be empty");
+    Checks.argument(
+        results.comparator() == null, "results must be in Repository order (a natural order)");
+    List<Repository> repos = new ArrayList<>(results.size());
+    List<R> kept = new ArrayList<>(results.size());
+    for (Map.Entry<Repository, ? extends R> e : results.entrySet()) {
+      R result = Checks.notNull(e.getValue(), "result of " + e.getKey());
+      if (rows.test(result)) {
+        repos.add(e.getKey());
+        kept.add(result);
+      }
+    }
+    Map<String, long[]> longs = new LinkedHashMap<>();
+    Map<String, double[]> doubles = new LinkedHashMap<>();
+    for (Column<? super R> c : columns) {
+      Checks.notNull(c, "column");
+      if (longs.containsKey(c.name()) || doubles.containsKey(c.name())) {
+        throw new IllegalArgumentException("column name used twice: " + c.name());
+      }
+      if (c.isLong()) {
+        long[] v = new long[kept.size()];
+        for (int row = 0; row < v.length; row++) {
+          v[row] = c.longs.applyAsLong(kept.get(row));
+        }
+        longs.put(c.name(), v);
+      } else {
+        double[] v = new double[kept.size()];
+        for (int row = 0; row < v.length; row++) {
+          v[row] = c.doubles.applyAsDouble(kept.get(row));
+        }
+        doubles.put(c.name(), v);
+      }
+    }
+    // Keys of a naturally ordered sorted map ascend strictly: no check needed, no copy of columns.
+    List<String> longNames = List.copyOf(longs.keySet());
+    List<String> doubleNames = List.copyOf(doubles.keySet());
+    return new RepositoryTable(
+        List.copyOf(repos), longNames, longs.values().toArray(new long[0][]),
+        doubleNames, doubles.values().toArray(new double[0][]));
+  }
+
+  /**
+   * A column of a {@link #project projection}: a name and the value of each result, either a
+   * {@code long} or a {@code double}. Immutable.
+   *
+   * @param <R> the result it reads
+   */
+  public static final class Column<R> {
+    private final String name;
+    private final java.util.function.ToLongFunction<? super R> longs;
+    private final java.util.function.ToDoubleFunction<? super R> doubles;
+
+    private Column(
+        String name,
+        java.util.function.ToLongFunction<? super R> longs,
+        java.util.function.ToDoubleFunction<? super R> doubles) {
+      this.name = Checks.notBlank(name, "name");
+      this.longs = longs;
+      this.doubles = doubles;
+    }
+
+    /**
+     * A column of {@code long} values.
+     *
+     * @param name the column's name, not blank; say the unit in it or where it is documented
+     * @param value the value of a result
+     * @param <R> the result
+     */
+    public static <R> Column<R> ofLong(String name, java.util.function.ToLongFunction<? super R> value) {
+      return new Column<>(name, Checks.notNull(value, "value"), null);
+    }
+
+    /**
+     * A column of {@code double} values.
+     *
+     * @param name the column's name, not blank; say the unit in it or where it is documented
+     * @param value the value of a result
+     * @param <R> the result
+     */
+    public static <R> Column<R> ofDouble(
+        String name, java.util.function.ToDoubleFunction<? super R> value) {
+      return new Column<>(name, null, Checks.notNull(value, "value"));
+    }
+
+    /** The column's name. */
+    public String name() {
+      return name;
+    }
+
+    /** Whether its values are {@code long} ({@code true}) or {@code double}. */
+    public boolean isLong() {
+      return longs != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Column[" + name + ", " + (isLong() ? "long" : "double") + "]";
+    }
   }
 
   private static RepositoryTable columns(

@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.DenseIds;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts.Opener;
@@ -14,6 +15,7 @@ import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,17 +86,17 @@ final class Tally {
     Checks.argument(
         people.store().actors().equals(store.actors()),
         "people were resolved for another store than the slice");
-    boolean[] inScope = sel.scope().mask(store);
-    // Read only the repositories in scope; inScope still guards the whole-store passes below.
+    // Exactly the events in scope, read through the store's per-repository index.
     EventStore scoped = sel.scope().restrict(store);
     ContributionType type = sel.type();
     boolean bots = sel.includeBots();
+    counter.start(people, scoped.size());
     Map<PendingMerge, Long> pending = new HashMap<>();
     for (int b = 0; b < buckets.size(); b++) {
       EventStore s = scoped.slice(buckets.get(b));
       for (int i = 0, n = s.size(); i < n; i++) {
         EventType t = s.type(i);
-        if (!type.includes(t) || !inScope[s.repositoryIndex(i)]) {
+        if (!type.includes(t)) {
           continue;
         }
         int actor = s.actorIndex(i);
@@ -116,17 +118,16 @@ final class Tally {
       }
     }
     Map<PullRequestRef, Opener> openers =
-        type.includes(EventType.PULL_REQUEST_MERGED) ? openers(scoped, people, inScope) : Map.of();
-    Map<Repository, Instant> first = trackFirstEvents ? firstEvents(scoped, inScope) : Map.of();
+        type.includes(EventType.PULL_REQUEST_MERGED) ? openers(scoped, people) : Map.of();
+    Map<Repository, Instant> first = trackFirstEvents ? firstEvents(scoped) : Map.of();
     return new ContributionCounts<>(counter.maps(), pending, openers, first, counter.leftOut);
   }
 
-  /** Who opened each pull request in scope, at any time in the slice. */
-  private static Map<PullRequestRef, Opener> openers(
-      EventStore store, People people, boolean[] inScope) {
+  /** Who opened each pull request of the (scoped) store, at any time in it. */
+  private static Map<PullRequestRef, Opener> openers(EventStore store, People people) {
     Map<PullRequestRef, Opener> openers = new HashMap<>();
     for (int i = 0, n = store.size(); i < n; i++) {
-      if (store.type(i) == EventType.PULL_REQUEST_OPENED && inScope[store.repositoryIndex(i)]) {
+      if (store.type(i) == EventType.PULL_REQUEST_OPENED) {
         Person p = people.person(people.personOf(store.actorIndex(i)));
         PullRequestRef ref =
             new PullRequestRef(store.repository(store.repositoryIndex(i)), store.number(i));
@@ -136,14 +137,15 @@ final class Tally {
     return openers;
   }
 
-  /** The first event of each repository in scope; the store is in time order. */
-  private static Map<Repository, Instant> firstEvents(EventStore store, boolean[] inScope) {
+  /** The first event of each repository of the (scoped) store, which is in time order. */
+  private static Map<Repository, Instant> firstEvents(EventStore store) {
     Map<Repository, Instant> first = new HashMap<>();
-    boolean[] seen = new boolean[inScope.length];
+    // Repositories seen, numbered densely: no array as long as the store's repositories per call.
+    DenseIds seen = DenseIds.of(store.repositories().size(), store.size());
     for (int i = 0, n = store.size(); i < n; i++) {
       int r = store.repositoryIndex(i);
-      if (inScope[r] && !seen[r]) {
-        seen[r] = true;
+      if (seen.get(r) < 0) {
+        seen.id(r);
         first.put(store.repository(r), store.instant(i));
       }
     }
@@ -192,15 +194,22 @@ final class Tally {
   private abstract static class Counter<K> {
     long leftOut;
 
+    /** Called once before the scan, which reads at most {@code events} events. */
+    void start(People people, int events) {}
+
     abstract void add(int person, EventStore slice, int position, int bucket);
 
     abstract List<Map<K, Long>> maps();
   }
 
-  /** Counts in arrays indexed by person: no allocation per event. */
+  /**
+   * Counts in arrays indexed by the people the scan meets (dense ids): no allocation per event,
+   * and none per person of the store when the scan reads one repository of a large store.
+   */
   private static final class PersonCounter extends Counter<Actor> {
     private final People people;
     private final long[][] counts;
+    private DenseIds ids;
 
     PersonCounter(People people, int buckets) {
       this.people = people;
@@ -208,12 +217,20 @@ final class Tally {
     }
 
     @Override
+    void start(People people, int events) {
+      ids = DenseIds.of(people.size(), events);
+    }
+
+    @Override
     void add(int person, EventStore slice, int position, int bucket) {
+      int id = ids.id(person);
       long[] c = counts[bucket];
       if (c == null) {
-        c = counts[bucket] = new long[people.size()];
+        c = counts[bucket] = new long[Math.max(16, id + 1)];
+      } else if (id >= c.length) {
+        c = counts[bucket] = Arrays.copyOf(c, Math.max(2 * c.length, id + 1));
       }
-      c[person]++;
+      c[id]++;
     }
 
     @Override
@@ -221,9 +238,9 @@ final class Tally {
       List<Map<Actor, Long>> maps = new ArrayList<>(counts.length);
       for (long[] c : counts) {
         Map<Actor, Long> m = new HashMap<>();
-        for (int p = 0; c != null && p < c.length; p++) {
-          if (c[p] > 0) {
-            m.put(people.key(p), c[p]);
+        for (int id = 0; c != null && id < c.length; id++) {
+          if (c[id] > 0) {
+            m.put(people.key(ids.key(id)), c[id]);
           }
         }
         maps.add(m);

@@ -7,6 +7,7 @@ import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.DenseIds;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.SliceMetric;
@@ -277,44 +278,46 @@ public final class CohortConfidence
   private State accumulate(EventStore slice, People people, boolean whole) {
     Checks.notNull(slice, "slice");
     Checks.notNull(people, "people");
-    // Read only the repositories in scope (the scope test below still guards each event).
+    // Exactly the events in scope: with one repository, only its events are read.
     slice = scope.restrict(slice);
-    List<io.github.communitymetrics.core.event.Repository> repos = slice.repositories();
-    boolean[] inScope = new boolean[repos.size()];
-    for (int r = 0; r < inScope.length; r++) {
-      inScope[r] = scope.includes(repos.get(r));
-    }
-    int persons = people.size();
+    // People are numbered densely as met (the stargazers first), so that the arrays grow with the
+    // people of the slice, not with every person of the store.
+    DenseIds ids = DenseIds.of(people.size(), slice.size());
     // Pass 1: each person's first star or fork in scope before the window's end. Events are
     // sorted by time, so the first one met is the earliest.
-    BitSet starred = new BitSet(persons);
-    long[] firstSecond = new long[persons];
-    int[] firstNano = new int[persons];
+    long[] firstSecond = new long[16];
+    int[] firstNano = new int[16];
     EventStore before = slice.slice(new Window(Instant.MIN, window.end()));
     for (int i = 0, n = before.size(); i < n; i++) {
       EventType type = before.type(i);
-      if ((type == EventType.STAR || type == EventType.FORK) && inScope[before.repositoryIndex(i)]) {
+      if (type == EventType.STAR || type == EventType.FORK) {
         int a = before.actorIndex(i);
         if (botsExcluded && people.isBot(a)) {
           continue;
         }
         int p = people.personOf(a);
-        if (!starred.get(p)) {
-          starred.set(p);
-          firstSecond[p] = before.epochSecond(i);
-          firstNano[p] = before.nano(i);
+        if (ids.get(p) < 0) {
+          int id = ids.id(p);
+          if (id == firstSecond.length) {
+            firstSecond = Arrays.copyOf(firstSecond, 2 * id);
+            firstNano = Arrays.copyOf(firstNano, 2 * id);
+          }
+          firstSecond[id] = before.epochSecond(i);
+          firstNano[id] = before.nano(i);
         }
       }
     }
+    // The people with ids below this starred or forked.
+    int starred = ids.size();
     // Pass 2: contribution instants that the state keeps (see the class comment).
     long windowStartSecond = window.start().getEpochSecond();
     int windowStartNano = window.start().getNano();
-    BitSet decided = new BitSet(persons);
+    BitSet decided = new BitSet(starred);
     Instants kept = new Instants();
     EventStore during = slice.slice(new Window(window.start(), contributionEnd));
     for (int i = 0, n = during.size(); i < n; i++) {
       EventType type = during.type(i);
-      if (!contributes[type.ordinal()] || !inScope[during.repositoryIndex(i)]) {
+      if (!contributes[type.ordinal()]) {
         continue;
       }
       int a = Credit.actorIndex(during, i, type);
@@ -322,26 +325,29 @@ public final class CohortConfidence
         continue;
       }
       int p = people.personOf(a);
-      if (whole && !starred.get(p)) {
+      int id = ids.get(p);
+      if (whole && id < 0) {
         continue;
       }
-      if (starred.get(p)) {
-        long fs = firstSecond[p];
-        int fn = firstNano[p];
-        if (decided.get(p) || before(fs, fn, windowStartSecond, windowStartNano)) {
+      if (id < 0) {
+        id = ids.id(p);
+      } else if (id < starred) {
+        long fs = firstSecond[id];
+        int fn = firstNano[id];
+        if (decided.get(id) || before(fs, fn, windowStartSecond, windowStartNano)) {
           continue;
         }
         if (!Credit.before(during, i, fs, fn)) {
           // The first contribution at or after F decides; later ones never matter.
-          decided.set(p);
+          decided.set(id);
           if (!insideHorizon(fs, fn, during.epochSecond(i), during.nano(i))) {
             continue;
           }
         }
       }
-      kept.add(p, during.epochSecond(i), during.nano(i));
+      kept.add(id, during.epochSecond(i), during.nano(i));
     }
-    return new State(tracks(people, starred, firstSecond, firstNano, kept));
+    return new State(tracks(people, ids, starred, firstSecond, firstNano, kept));
   }
 
   private static boolean before(long s1, int n1, long s2, int n2) {
@@ -353,33 +359,34 @@ public final class CohortConfidence
     return Duration.ofSeconds(cs - fs, (long) cn - fn).compareTo(horizon) < 0;
   }
 
+  /** The tracks by person key; ids as numbered by {@link #accumulate}, below {@code starred} for stargazers. */
   private Map<Actor, Track> tracks(
-      People people, BitSet starred, long[] firstSecond, int[] firstNano, Instants kept) {
+      People people, DenseIds ids, int starred, long[] firstSecond, int[] firstNano, Instants kept) {
     int[] order = kept.orderByPerson();
     Map<Actor, Track> tracks = new HashMap<>();
     int k = 0;
     BitSet done = new BitSet();
     while (k < order.length) {
-      int p = kept.person[order[k]];
+      int id = kept.person[order[k]];
       List<Instant> instants = new ArrayList<>();
-      for (; k < order.length && kept.person[order[k]] == p; k++) {
+      for (; k < order.length && kept.person[order[k]] == id; k++) {
         Instant t = Instant.ofEpochSecond(kept.second[order[k]], kept.nano[order[k]]);
         if (instants.isEmpty() || !instants.get(instants.size() - 1).equals(t)) {
           instants.add(t);
         }
       }
       Optional<Instant> first =
-          starred.get(p)
-              ? Optional.of(Instant.ofEpochSecond(firstSecond[p], firstNano[p]))
+          id < starred
+              ? Optional.of(Instant.ofEpochSecond(firstSecond[id], firstNano[id]))
               : Optional.empty();
-      tracks.put(people.key(p), new Track(first, instants));
-      done.set(p);
+      tracks.put(people.key(ids.key(id)), new Track(first, instants));
+      done.set(id);
     }
-    for (int p = starred.nextSetBit(0); p >= 0; p = starred.nextSetBit(p + 1)) {
-      if (!done.get(p)) {
+    for (int id = 0; id < starred; id++) {
+      if (!done.get(id)) {
         tracks.put(
-            people.key(p),
-            new Track(Optional.of(Instant.ofEpochSecond(firstSecond[p], firstNano[p])), List.of()));
+            people.key(ids.key(id)),
+            new Track(Optional.of(Instant.ofEpochSecond(firstSecond[id], firstNano[id])), List.of()));
       }
     }
     return tracks;
@@ -387,9 +394,9 @@ public final class CohortConfidence
 
   /** Growable columns of (person, instant), in scan (time) order. */
   private static final class Instants {
-    int[] person = new int[256];
-    long[] second = new long[256];
-    int[] nano = new int[256];
+    int[] person = new int[16];
+    long[] second = new long[16];
+    int[] nano = new int[16];
     int size;
 
     void add(int p, long s, int n) {

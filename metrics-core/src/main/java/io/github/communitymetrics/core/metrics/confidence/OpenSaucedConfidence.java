@@ -115,6 +115,11 @@ public final class OpenSaucedConfidence
   private final Set<EventType> pullRequestEvents;
   private final boolean botsExcluded;
   private final boolean[] countsAsPullRequest = new boolean[EventType.values().length];
+  /**
+   * The pull request footprints of the last store computed on, shared by the metrics that differ
+   * from this one by their repository only (see {@link #compute}); not part of the value.
+   */
+  private final FootprintMemo footprints;
 
   private OpenSaucedConfidence(
       Repository repository,
@@ -123,7 +128,8 @@ public final class OpenSaucedConfidence
       boolean rangeCapped,
       Weights weights,
       Set<EventType> pullRequestEvents,
-      boolean botsExcluded) {
+      boolean botsExcluded,
+      FootprintMemo footprints) {
     this.repository = Checks.notNull(repository, "repository");
     this.asOf = Checks.notNull(asOf, "asOf");
     this.rangeDays = Checks.positive(rangeDays, "rangeDays");
@@ -139,6 +145,7 @@ public final class OpenSaucedConfidence
     }
     this.pullRequestEvents = Collections.unmodifiableSet(EnumSet.copyOf(pullRequestEvents));
     this.botsExcluded = botsExcluded;
+    this.footprints = footprints;
     // The window must be representable.
     window();
   }
@@ -159,7 +166,7 @@ public final class OpenSaucedConfidence
         true,
         Weights.JUNE_2024,
         PULL_REQUEST_TYPES,
-        false);
+        false, new FootprintMemo());
   }
 
   /**
@@ -177,13 +184,15 @@ public final class OpenSaucedConfidence
   /** This metric for another repository. */
   public OpenSaucedConfidence withRepository(Repository newRepository) {
     return new OpenSaucedConfidence(
-        newRepository, asOf, rangeDays, rangeCapped, weights, pullRequestEvents, botsExcluded);
+        newRepository, asOf, rangeDays, rangeCapped, weights, pullRequestEvents, botsExcluded,
+        footprints);
   }
 
   /** This metric with another end of the window (exclusive). */
   public OpenSaucedConfidence withAsOf(Instant newAsOf) {
     return new OpenSaucedConfidence(
-        repository, newAsOf, rangeDays, rangeCapped, weights, pullRequestEvents, botsExcluded);
+        repository, newAsOf, rangeDays, rangeCapped, weights, pullRequestEvents, botsExcluded,
+        new FootprintMemo());
   }
 
   /**
@@ -195,7 +204,8 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withRange(int days) {
     return new OpenSaucedConfidence(
-        repository, asOf, days, rangeCapped, weights, pullRequestEvents, botsExcluded);
+        repository, asOf, days, rangeCapped, weights, pullRequestEvents, botsExcluded,
+        new FootprintMemo());
   }
 
   /**
@@ -206,13 +216,15 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withRangeCapped(boolean capped) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, capped, weights, pullRequestEvents, botsExcluded);
+        repository, asOf, rangeDays, capped, weights, pullRequestEvents, botsExcluded,
+        new FootprintMemo());
   }
 
   /** This metric with other weights. */
   public OpenSaucedConfidence withWeights(Weights newWeights) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, rangeCapped, newWeights, pullRequestEvents, botsExcluded);
+        repository, asOf, rangeDays, rangeCapped, newWeights, pullRequestEvents, botsExcluded,
+        new FootprintMemo());
   }
 
   /**
@@ -224,7 +236,7 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withPullRequestEvents(Set<EventType> types) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, rangeCapped, weights, types, botsExcluded);
+        repository, asOf, rangeDays, rangeCapped, weights, types, botsExcluded, new FootprintMemo());
   }
 
   /**
@@ -233,7 +245,8 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withBotsExcluded(boolean excluded) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, rangeCapped, weights, pullRequestEvents, excluded);
+        repository, asOf, rangeDays, rangeCapped, weights, pullRequestEvents, excluded,
+        new FootprintMemo());
   }
 
   /** The repository starred and forked. */
@@ -325,6 +338,139 @@ public final class OpenSaucedConfidence
       footprints.put(logins.login(id), new Footprint(inRepository.get(id), repos));
     }
     return new State(logins.logins(stars), logins.logins(forks), footprints);
+  }
+
+  /**
+   * The result over all of {@code events}: equal to {@code finish(accumulate(events, people))},
+   * but reads only this repository's events in the window besides the pull request footprints of
+   * the window, which it computes once per store and shares with every metric that differs from
+   * this one by its repository only ({@link #withRepository}). So computing the metric for each
+   * repository of a store in turn ({@link io.github.communitymetrics.core.metrics.EachRepository})
+   * costs one pass over the window plus each repository's own events, not repositories times the
+   * window. With every event at hand, the footprints of people who neither starred nor forked the
+   * repository are not needed, so the state built here keeps only the stargazers' and forkers'.
+   */
+  @Override
+  public Result compute(EventStore events, People people) {
+    Checks.notNull(events, "events");
+    Checks.notNull(people, "people");
+    Footprints all = footprints.of(events, people, this);
+    EventStore mine = events.slice(repository).slice(window());
+    Forge forge = repository.forge();
+    // Login ids (People's) of this repository's forge that starred, forked, or authored a pull
+    // request event here; the filters are accumulate's (Logins.id).
+    Set<Integer> stars = new HashSet<>();
+    Set<Integer> forks = new HashSet<>();
+    Set<Integer> here = new HashSet<>();
+    for (int i = 0, n = mine.size(); i < n; i++) {
+      EventType type = mine.type(i);
+      boolean starOrFork = type == EventType.STAR || type == EventType.FORK;
+      if (!starOrFork && !countsAsPullRequest[type.ordinal()]) {
+        continue;
+      }
+      int actor = starOrFork ? mine.actorIndex(i) : Credit.actorIndex(mine, i, type);
+      int login = actor == Credit.NONE ? -1 : people.loginId(actor);
+      if (login < 0
+          || !people.loginForge(login).equals(forge)
+          || (botsExcluded && people.isBot(actor))) {
+        continue;
+      }
+      (type == EventType.STAR ? stars : type == EventType.FORK ? forks : here).add(login);
+    }
+    Map<String, Footprint> prints = new HashMap<>();
+    for (Set<Integer> users : List.of(stars, forks)) {
+      for (int login : users) {
+        List<Repository> repos = all.repositories(login, events);
+        if (!repos.isEmpty()) {
+          prints.put(people.login(login), new Footprint(here.contains(login), repos));
+        }
+      }
+    }
+    return finish(new State(logins(stars, people), logins(forks, people), prints));
+  }
+
+  private static Set<String> logins(Set<Integer> ids, People people) {
+    Set<String> set = new HashSet<>();
+    for (int id : ids) {
+      set.add(people.login(id));
+    }
+    return set;
+  }
+
+  /**
+   * The smallest {@link Weights#minRepositories()} repositories (store indices, ascending, padded
+   * with -1) of each login's counted pull request events in the window, by People's login id:
+   * what {@link #accumulate} derives per login, for the whole store at once.
+   */
+  private static final class Footprints {
+    private final int k;
+    private final int[] smallest;
+    private final BitSet withPullRequests;
+
+    Footprints(int k, int[] smallest, BitSet withPullRequests) {
+      this.k = k;
+      this.smallest = smallest;
+      this.withPullRequests = withPullRequests;
+    }
+
+    /** The login's repositories, ascending; empty if it has no counted pull request event. */
+    List<Repository> repositories(int login, EventStore store) {
+      if (!withPullRequests.get(login)) {
+        return List.of();
+      }
+      List<Repository> repos = new ArrayList<>(k);
+      for (int j = login * k; j < (login + 1) * k && smallest[j] >= 0; j++) {
+        repos.add(store.repository(smallest[j]));
+      }
+      return repos;
+    }
+  }
+
+  /** One pass over the window's pull request events of {@code store}. */
+  private Footprints footprints(EventStore store, People people) {
+    EventStore s = store.slice(window());
+    int k = weights.minRepositories();
+    BitSet withPullRequests = new BitSet();
+    int[] smallest = new int[64 * k];
+    for (int i = 0, n = s.size(); i < n; i++) {
+      EventType type = s.type(i);
+      if (!countsAsPullRequest[type.ordinal()]) {
+        continue;
+      }
+      int actor = Credit.actorIndex(s, i, type);
+      int login = actor == Credit.NONE ? -1 : people.loginId(actor);
+      if (login < 0 || (botsExcluded && people.isBot(actor))) {
+        continue;
+      }
+      smallest = addFootprint(smallest, withPullRequests, login, k, s.repositoryIndex(i));
+    }
+    return new Footprints(k, smallest, withPullRequests);
+  }
+
+  /**
+   * The footprints of the last store and people a family of metrics (equal but for the
+   * repository) was computed on. A cache of a pure function of the store, the people and the
+   * parameters, which the family shares: it holds the store and the people weakly, and racing
+   * threads compute equal footprints.
+   */
+  private static final class FootprintMemo {
+    private volatile Entry last;
+
+    private record Entry(
+        java.lang.ref.WeakReference<EventStore> store,
+        java.lang.ref.WeakReference<People> people,
+        Footprints footprints) {}
+
+    Footprints of(EventStore store, People people, OpenSaucedConfidence metric) {
+      Entry e = last;
+      if (e != null && e.store().get() == store && e.people().get() == people) {
+        return e.footprints();
+      }
+      Footprints f = metric.footprints(store, people);
+      last = new Entry(
+          new java.lang.ref.WeakReference<>(store), new java.lang.ref.WeakReference<>(people), f);
+      return f;
+    }
   }
 
   /**

@@ -4,8 +4,8 @@ import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.internal.Survival;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
-import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.DenseIds;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.ladder.LadderState.Opener;
@@ -163,23 +163,16 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
     Checks.argument(
         people.store().actors().size() == slice.actors().size(),
         "people belong to another store than the slice");
+    // Exactly the events in scope: with one repository, only its events are read.
     EventStore s = scope.restrict(slice).slice(new Window(Instant.MIN, window.end()));
-    List<Repository> repositories = s.repositories();
-    boolean[] inScope = new boolean[repositories.size()];
-    for (int r = 0; r < inScope.length; r++) {
-      inScope[r] = scope.includes(repositories.get(r));
-    }
-    // Per person index and rung, the position of the first act; events are in time order, so the
-    // first one seen is the earliest.
-    int[] first = new int[people.size() * RUNGS];
-    Arrays.fill(first, -1);
+    // Per person met (dense ids, so that the array grows with the people of the slice, not of the
+    // store) and rung, the position of the first act; events are in time order, so the first one
+    // seen is the earliest.
+    Firsts first = new Firsts(DenseIds.of(people.size(), s.size()));
     Map<PullRequest, Opener> openers = new HashMap<>();
     List<PendingMerge> merges = new ArrayList<>();
     List<PendingReview> reviews = new ArrayList<>();
     for (int i = 0, n = s.size(); i < n; i++) {
-      if (!inScope[s.repositoryIndex(i)]) {
-        continue;
-      }
       int actor = s.actorIndex(i);
       switch (s.type(i)) {
         case STAR:
@@ -193,7 +186,7 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
           break;
         case REVIEW:
           credit(first, people, actor, D1, i);
-          if (countable(people, actor) && first[people.personOf(actor) * RUNGS + D3] < 0) {
+          if (countable(people, actor) && first.at(people.personOf(actor), D3) < 0) {
             review(s, i, people, actor, first, reviews);
           }
           break;
@@ -215,10 +208,10 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
       }
     }
     Map<Actor, Instant[]> acts = new HashMap<>();
-    for (int p = 0; p < people.size(); p++) {
+    for (int id = 0; id < first.ids.size(); id++) {
       Instant[] mine = null;
       for (int k = 0; k < RUNGS; k++) {
-        int at = first[p * RUNGS + k];
+        int at = first.positions[id * RUNGS + k];
         if (at >= 0) {
           if (mine == null) {
             mine = new Instant[RUNGS];
@@ -227,14 +220,45 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
         }
       }
       if (mine != null) {
-        acts.put(people.key(p), mine);
+        acts.put(people.key(first.ids.key(id)), mine);
       }
     }
     return new LadderState(acts, openers, merges, reviews);
   }
 
+  /** Per person met and rung, the position of the first act, -1 for none. */
+  private static final class Firsts {
+    final DenseIds ids;
+    int[] positions = new int[16 * RUNGS];
+
+    Firsts(DenseIds ids) {
+      this.ids = ids;
+      Arrays.fill(positions, -1);
+    }
+
+    /** The position of {@code person}'s first act on {@code rung}, -1 if none. */
+    int at(int person, int rung) {
+      int id = ids.get(person);
+      return id < 0 ? -1 : positions[id * RUNGS + rung];
+    }
+
+    /** Records the act at {@code position} unless the person has an earlier one on the rung. */
+    void credit(int person, int rung, int position) {
+      int id = ids.id(person);
+      if ((id + 1) * RUNGS > positions.length) {
+        int old = positions.length;
+        positions = Arrays.copyOf(positions, 2 * old);
+        Arrays.fill(positions, old, positions.length, -1);
+      }
+      int slot = id * RUNGS + rung;
+      if (positions[slot] < 0) {
+        positions[slot] = position;
+      }
+    }
+  }
+
   private void review(
-      EventStore s, int i, People people, int reviewer, int[] first, List<PendingReview> pending) {
+      EventStore s, int i, People people, int reviewer, Firsts first, List<PendingReview> pending) {
     int author = s.secondActorIndex(i);
     if (author >= 0) {
       if (people.personOf(author) != people.personOf(reviewer)) {
@@ -247,7 +271,7 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
   }
 
   private void merge(
-      EventStore s, int i, People people, int merger, int[] first, List<PendingMerge> pending) {
+      EventStore s, int i, People people, int merger, Firsts first, List<PendingMerge> pending) {
     int a = s.secondActorIndex(i);
     if (a >= 0) {
       credit(first, people, a, D2, i);
@@ -269,12 +293,9 @@ public final class ContributorLadder implements SliceMetric<LadderState, LadderR
     return includeBots || !people.isBot(actor);
   }
 
-  private void credit(int[] first, People people, int actor, int rung, int position) {
+  private void credit(Firsts first, People people, int actor, int rung, int position) {
     if (countable(people, actor)) {
-      int slot = people.personOf(actor) * RUNGS + rung;
-      if (first[slot] < 0) {
-        first[slot] = position;
-      }
+      first.credit(people.personOf(actor), rung, position);
     }
   }
 

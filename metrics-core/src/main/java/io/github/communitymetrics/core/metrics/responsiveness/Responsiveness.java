@@ -533,9 +533,8 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   }
 
   private Scan scan(EventStore slice, People people) {
-    // A slice by repository when the scope is one or a few: only their events are read.
+    // Exactly the events in scope: with one repository or a few, only theirs are read.
     EventStore events = scope.restrict(slice);
-    boolean[] inScope = scope.mask(events);
     long asOfNanos = saturatedNanos(asOf);
     // Keyed by repository index and number while scanning; by repository once per item at the end.
     LongMap<Item> byIndex = new LongMap<>();
@@ -543,9 +542,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     int n = events.size();
     for (int i = 0; i < n; i++) {
       int repo = events.repositoryIndex(i);
-      if (!inScope[repo]) {
-        continue;
-      }
       long at = nanos(events.epochSecond(i), events.nano(i));
       if (at >= asOfNanos) {
         continue;

@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.ByRepository;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.DenseIds;
 import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
@@ -81,6 +82,12 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   private final double level;
   private final BandScale bandScale;
   private final RepositoryScope scope;
+  /**
+   * What {@link #finish} needs of the calendar, computed on first use: it depends on the
+   * parameters but not on the scope, so {@link #withScope} passes it on and computing every
+   * repository of a store in turn computes it once.
+   */
+  private volatile Calendar calendar;
 
   private Retention(
       Window window,
@@ -257,10 +264,12 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
 
   /** Counting only contributions to the repositories of {@code v}. */
   public Retention withScope(RepositoryScope v) {
-    return new Retention(
+    Retention r = new Retention(
         window, zone, unit, types, includeBots, inactiveAfter, activeMonths, driftingMonths,
         repeatCount, repeatWithin, occasionalQuietMonths, occasionalMaxContributions, departureGap,
         level, bandScale, v);
+    r.calendar = calendar;
+    return r;
   }
 
   /** With another window (and so another as-of instant). */
@@ -322,24 +331,20 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   public RetentionState accumulate(EventStore slice, People people) {
     checkArguments(slice, people);
     boolean[] counts = countedTypes();
-    boolean[] inScope = scope.mask(slice);
-    long from = window.start().getEpochSecond();
-    long to = window.end().getEpochSecond();
-    // Growable per-person arrays indexed by person: no allocation per event in the scan.
-    int[] len = new int[people.size()];
-    long[][] byPerson = new long[people.size()][];
+    // Exactly the events in scope and in the window, in time order.
+    EventStore s = scope.restrict(slice).slice(window);
+    // Per person met (dense ids, so that one repository of a large store costs its own events):
+    // growable arrays of instants, with no allocation per event.
+    DenseIds ids = DenseIds.of(people.size(), s.size());
+    int[] len = new int[16];
+    long[][] byPerson = new long[16][];
     long unattributed = 0;
-    for (int i = 0, n = slice.size(); i < n; i++) {
-      EventType t = slice.type(i);
-      if (!counts[t.ordinal()] || !inScope[slice.repositoryIndex(i)]) {
+    for (int i = 0, n = s.size(); i < n; i++) {
+      EventType t = s.type(i);
+      if (!counts[t.ordinal()]) {
         continue;
       }
-      long s = slice.epochSecond(i);
-      // The window is half-open; only events in its first or last second need the full instant.
-      if (s < from || s > to || ((s == from || s == to) && !window.contains(slice.instant(i)))) {
-        continue;
-      }
-      int actor = credited(slice, i, t);
+      int actor = credited(s, i, t);
       if (actor < 0) {
         unattributed++;
         continue;
@@ -347,7 +352,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
       if (!includeBots && people.isBot(actor)) {
         continue;
       }
-      int p = people.personOf(actor);
+      int p = ids.id(people.personOf(actor));
+      if (p == byPerson.length) {
+        byPerson = Arrays.copyOf(byPerson, 2 * p);
+        len = Arrays.copyOf(len, 2 * p);
+      }
       long[] a = byPerson[p];
       if (a == null) {
         a = new long[4];
@@ -356,15 +365,12 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
         a = Arrays.copyOf(a, a.length * 2);
         byPerson[p] = a;
       }
-      a[len[p]++] = s;
+      a[len[p]++] = s.epochSecond(i);
     }
     Map<Actor, long[]> times = new HashMap<>();
-    for (int p = 0; p < byPerson.length; p++) {
-      if (byPerson[p] != null) {
-        long[] a = Arrays.copyOf(byPerson[p], len[p]);
-        Arrays.sort(a);
-        times.put(people.key(p), a); // keys of distinct people differ
-      }
+    for (int p = 0; p < ids.size(); p++) {
+      // The slice is in time order, so each person's instants are already sorted.
+      times.put(people.key(ids.key(p)), Arrays.copyOf(byPerson[p], len[p])); // keys of distinct people differ
     }
     return new RetentionState(times, unattributed);
   }
@@ -630,7 +636,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
 
   /**
    * What {@link #finish} needs of the calendar: it depends on the parameters only (not on the
-   * scope), so the all-repositories form computes it once for every repository.
+   * scope). Immutable.
    */
   private static final class Calendar {
     final List<Period> periods;
@@ -659,7 +665,12 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   }
 
   private Calendar calendar() {
-    return new Calendar(this);
+    Calendar c = calendar;
+    if (c == null) {
+      c = new Calendar(this);
+      calendar = c; // a race computes it twice, to equal values
+    }
+    return c;
   }
 
   private RetentionResult finish(RetentionState state, Calendar calendar) {

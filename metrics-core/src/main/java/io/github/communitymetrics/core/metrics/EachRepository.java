@@ -1,0 +1,171 @@
+package io.github.communitymetrics.core.metrics;
+
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.internal.AscendingMap;
+import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.store.EventStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Any {@link SliceMetric} for every repository, or every owner, of a store: the one way the
+ * library scores many repositories at once. The value for a repository is by definition the
+ * metric of that repository computed on the store, so there is no second definition to keep equal
+ * to the first; a numbers-only table is a projection of these values ({@link
+ * RepositoryTable#project}).
+ *
+ * <p><b>Which metric.</b> The caller says how to narrow its metric to one repository: for the
+ * metrics with a {@link RepositoryScope}, {@code r -> metric.withScope(RepositoryScope.of(r))};
+ * for OpenSauced's confidence, whose parameter is a repository, {@code metric::withRepository}.
+ * For owners, how to narrow it to a scope: {@code metric::withScope}, given {@link
+ * Owner#scope()}. The function must give the same metric for the same repository each time.
+ *
+ * <p><b>Which input.</b> Each repository's metric is given the whole store, never a slice of it,
+ * because some metrics of one repository read other repositories' events (OpenSauced's
+ * confidence credits a stargazer's pull requests in any repository). A metric narrowed to a
+ * repository reads that repository's events only ({@link RepositoryScope#restrict}), through the
+ * store's per-repository index: one pass over the store groups its event positions by repository
+ * the first time a repository is sliced, and every later slice is a range of that index. So the
+ * cost of scoring every repository is the cost of their events, not repositories times events.
+ * OpenSauced's confidence computes the pull request footprints of its window once per store and
+ * shares them with the metrics that differ from it by their repository only.
+ *
+ * <p><b>Which repositories.</b> Every repository with at least one event in {@code store} (any
+ * type, any time), in {@link Repository} order; a repository without events has no entry, and an
+ * empty store gives an empty map. The store's identity rule applies first: a renamed repository
+ * (one forge id, several names) is one repository under its latest name ({@link EventStore}).
+ * Owners likewise: every owner of a repository with events, compared without regard to case. To
+ * score a part of the repositories, pass a slice of the store; mind that a metric reading other
+ * repositories then reads only those of the slice.
+ *
+ * <p>States ({@link #accumulate}) of the same repository from disjoint slices merge with the
+ * metric's {@link SliceMetric#merge} into the state of their union, as for any slices.
+ *
+ * <p>Results and states must not be null. The maps returned are unmodifiable. Not parallel: each
+ * repository is computed in turn on the calling thread.
+ */
+public final class EachRepository {
+  private EachRepository() {}
+
+  /**
+   * The metric of every repository of {@code store}: for each repository {@code r} with events,
+   * {@code metricOf.apply(r).compute(store, people)}.
+   *
+   * @param store the events (a store, or a slice of one by time)
+   * @param people the store's people
+   * @param metricOf the metric of one repository
+   * @param <R> the result
+   * @return the results by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   * @throws NullPointerException if an argument, a metric or a result is null
+   */
+  public static <R> SortedMap<Repository, R> compute(
+      EventStore store,
+      People people,
+      Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf) {
+    Checks.notNull(metricOf, "metricOf");
+    AscendingMap<Repository, R> out = new AscendingMap<>();
+    for (Repository r : repositories(store, people)) {
+      SliceMetric<?, ? extends R> metric = metricOf.apply(r);
+      out.put(r, Checks.notNull(Checks.notNull(metric, "metric of " + r).compute(store, people), "result of " + r));
+    }
+    return out.build();
+  }
+
+  /**
+   * The state of every repository of {@code slice}: for each repository {@code r} with events,
+   * {@code metricOf.apply(r).accumulate(slice, people)}. States of the same repository from
+   * disjoint slices merge exactly ({@link SliceMetric#merge}).
+   *
+   * @param slice the events (a store or a slice)
+   * @param people the store's people
+   * @param metricOf the metric of one repository
+   * @param <S> the state
+   * @return the states by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   * @throws NullPointerException if an argument, a metric or a state is null
+   */
+  public static <S> SortedMap<Repository, S> accumulate(
+      EventStore slice,
+      People people,
+      Function<? super Repository, ? extends SliceMetric<? extends S, ?>> metricOf) {
+    Checks.notNull(metricOf, "metricOf");
+    AscendingMap<Repository, S> out = new AscendingMap<>();
+    for (Repository r : repositories(slice, people)) {
+      SliceMetric<? extends S, ?> metric = metricOf.apply(r);
+      out.put(r, Checks.notNull(Checks.notNull(metric, "metric of " + r).accumulate(slice, people), "state of " + r));
+    }
+    return out.build();
+  }
+
+  /**
+   * The metric of every owner of {@code store}: for each owner {@code o} of a repository with
+   * events, {@code metricOf.apply(o.scope()).compute(store, people)}, where {@link Owner#scope()}
+   * is {@link RepositoryScope#organisation} (every repository of the owner, in this store and
+   * beyond). The owner is spelled as in the first of its repositories in {@link Repository}
+   * order.
+   *
+   * @param store the events (a store, or a slice of one by time)
+   * @param people the store's people
+   * @param metricOf the metric of one scope
+   * @param <R> the result
+   * @return the results by owner, in {@link Owner} order; unmodifiable
+   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   * @throws NullPointerException if an argument, a metric or a result is null
+   */
+  public static <R> SortedMap<Owner, R> computeEachOwner(
+      EventStore store,
+      People people,
+      Function<? super RepositoryScope, ? extends SliceMetric<?, ? extends R>> metricOf) {
+    Checks.notNull(metricOf, "metricOf");
+    // Owners ignore case, repositories do not: "Apache/x" < "Zed/y" < "apache/z". A sorted map,
+    // keeping the first spelling met.
+    TreeMap<Owner, Owner> owners = new TreeMap<>();
+    for (Repository r : repositories(store, people)) {
+      Owner o = Owner.of(r);
+      owners.putIfAbsent(o, o);
+    }
+    AscendingMap<Owner, R> out = new AscendingMap<>();
+    for (Owner o : owners.keySet()) {
+      SliceMetric<?, ? extends R> metric = metricOf.apply(o.scope());
+      out.put(o, Checks.notNull(Checks.notNull(metric, "metric of " + o).compute(store, people), "result of " + o));
+    }
+    return out.build();
+  }
+
+  /**
+   * The repositories with at least one event in {@code store}, ascending: one pass over its
+   * repository column (the interned list of a slice is its store's, events or not).
+   */
+  private static List<Repository> repositories(EventStore store, People people) {
+    Checks.notNull(store, "store");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(store.actors()),
+        "people were resolved for another store than the one given");
+    List<Repository> all = store.repositories();
+    boolean[] present = new boolean[all.size()];
+    int count = 0;
+    for (int i = 0, n = store.size(); i < n && count < present.length; i++) {
+      int r = store.repositoryIndex(i);
+      if (!present[r]) {
+        present[r] = true;
+        count++;
+      }
+    }
+    List<Repository> out = new ArrayList<>(count);
+    for (int r = 0; r < present.length; r++) {
+      if (present[r]) {
+        out.add(all.get(r)); // interned indices follow Repository order
+      }
+    }
+    if (!out.isEmpty()) {
+      // Build the store's per-repository index now, once, rather than inside the first metric.
+      store.slice(out.get(0));
+    }
+    return out;
+  }
+}
