@@ -69,8 +69,7 @@ public final class EachRepository {
     Checks.notNull(metricOf, "metricOf");
     AscendingMap<Repository, R> out = new AscendingMap<>();
     for (Repository r : repositories(store, people)) {
-      SliceMetric<?, ? extends R> metric = metricOf.apply(r);
-      out.put(r, Checks.notNull(Checks.notNull(metric, "metric of " + r).compute(store, people), "result of " + r));
+      out.put(r, notNull(notNull(metricOf.apply(r), "metric", r).compute(store, people), "result", r));
     }
     return out.build();
   }
@@ -95,8 +94,7 @@ public final class EachRepository {
     Checks.notNull(metricOf, "metricOf");
     AscendingMap<Repository, S> out = new AscendingMap<>();
     for (Repository r : repositories(slice, people)) {
-      SliceMetric<? extends S, ?> metric = metricOf.apply(r);
-      out.put(r, Checks.notNull(Checks.notNull(metric, "metric of " + r).accumulate(slice, people), "state of " + r));
+      out.put(r, notNull(notNull(metricOf.apply(r), "metric", r).accumulate(slice, people), "state", r));
     }
     return out.build();
   }
@@ -130,10 +128,17 @@ public final class EachRepository {
     }
     AscendingMap<Owner, R> out = new AscendingMap<>();
     for (Owner o : owners.keySet()) {
-      SliceMetric<?, ? extends R> metric = metricOf.apply(o.scope());
-      out.put(o, Checks.notNull(Checks.notNull(metric, "metric of " + o).compute(store, people), "result of " + o));
+      out.put(o, notNull(notNull(metricOf.apply(o.scope()), "metric", o).compute(store, people), "result", o));
     }
     return out.build();
+  }
+
+  /** {@code value}, checked; the message is built only when it is null. */
+  private static <T> T notNull(T value, String what, Object of) {
+    if (value == null) {
+      throw new NullPointerException(what + " of " + of + " must not be null");
+    }
+    return value;
   }
 
   /**

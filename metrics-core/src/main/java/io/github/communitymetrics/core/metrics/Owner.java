@@ -3,13 +3,12 @@ package io.github.communitymetrics.core.metrics;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The owner of repositories on a forge: a GitHub user or organisation, a GitLab top-level group
- * ({@link Repository#owner()}). Owners are compared without regard to case, as the forges compare
- * them and as {@link RepositoryScope#organisation} does; {@link #name()} keeps the spelling given.
+ * ({@link Repository#owner()}). Owners are compared without regard to case (character by
+ * character, as {@link String#equalsIgnoreCase}), as the forges compare them and as {@link
+ * RepositoryScope#organisation} does; {@link #name()} keeps the spelling given.
  *
  * @param forge the forge
  * @param name the owner's name as spelled, without {@code /}
@@ -44,7 +43,8 @@ public record Owner(Forge forge, String name) implements Comparable<Owner> {
   @Override
   public int compareTo(Owner other) {
     int c = forge.compareTo(other.forge);
-    return c != 0 ? c : lower(name).compareTo(lower(other.name));
+    // CASE_INSENSITIVE_ORDER folds character by character, as equalsIgnoreCase: consistent with it.
+    return c != 0 ? c : String.CASE_INSENSITIVE_ORDER.compare(name, other.name);
   }
 
   /** Equal when the forges are and the names are without regard to case. */
@@ -52,16 +52,16 @@ public record Owner(Forge forge, String name) implements Comparable<Owner> {
   public boolean equals(Object o) {
     return o instanceof Owner
         && forge.equals(((Owner) o).forge)
-        && lower(name).equals(lower(((Owner) o).name));
+        && name.equalsIgnoreCase(((Owner) o).name);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(forge, lower(name));
-  }
-
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+    int h = forge.hashCode();
+    for (int i = 0; i < name.length(); i++) {
+      h = 31 * h + Character.toLowerCase(Character.toUpperCase(name.charAt(i)));
+    }
+    return h;
   }
 
   @Override

@@ -131,7 +131,8 @@ public final class RepositoryScope {
    * rather than the whole store, and needs no test of each event's repository. Slices share the
    * store's columns and interned values. For a set of repositories this takes time proportional
    * to the set (the store's per-repository index is built once, on first use); for an
-   * organisation, to the store's repositories.
+   * organisation, to its repositories, once the owners of the store's repositories are known (one
+   * pass over them, kept for the last store).
    */
   public EventStore restrict(EventStore store) {
     Checks.notNull(store, "store");
@@ -146,13 +147,47 @@ public final class RepositoryScope {
           ? store.slice(repositories.iterator().next())
           : store.slice(repositories);
     }
-    List<Repository> inScope = new java.util.ArrayList<>();
-    for (Repository r : store.repositories()) {
-      if (includes(r)) {
-        inScope.add(r);
+    List<Repository> inScope = OwnerIndex.of(store.repositories()).repositories(forge, owner);
+    return inScope.size() == store.repositories().size() ? store : store.slice(inScope);
+  }
+
+  /**
+   * The repositories of each owner in one store's interned list, which every slice of the store
+   * shares: built in one pass over the list and kept for the last list seen, so that restricting
+   * to each owner of a store in turn (as {@link EachRepository#computeEachOwner} does) is not
+   * owners times repositories. A cache of a pure function of an immutable list: it holds the list
+   * weakly, and racing threads build equal indices.
+   */
+  private static final class OwnerIndex {
+    private static volatile OwnerIndex last;
+
+    private final java.lang.ref.WeakReference<List<Repository>> list;
+    private final java.util.Map<String, List<Repository>> byOwner = new java.util.HashMap<>();
+
+    private OwnerIndex(List<Repository> repositories) {
+      this.list = new java.lang.ref.WeakReference<>(repositories);
+      for (Repository r : repositories) {
+        byOwner.computeIfAbsent(key(r.forge(), r.owner()), k -> new java.util.ArrayList<>()).add(r);
       }
     }
-    return inScope.size() == store.repositories().size() ? store : store.slice(inScope);
+
+    static OwnerIndex of(List<Repository> repositories) {
+      OwnerIndex index = last;
+      if (index == null || index.list.get() != repositories) {
+        index = new OwnerIndex(repositories);
+        last = index;
+      }
+      return index;
+    }
+
+    /** The repositories of {@code owner} on {@code forge} (owners compared without case), ascending. */
+    List<Repository> repositories(Forge forge, String owner) {
+      return byOwner.getOrDefault(key(forge, owner), List.of());
+    }
+
+    private static String key(Forge forge, String owner) {
+      return forge.name() + '\u0000' + foldCase(owner);
+    }
   }
 
   @Override
@@ -169,6 +204,19 @@ public final class RepositoryScope {
   @Override
   public int hashCode() {
     return Objects.hash(repositories, forge, lower(owner));
+  }
+
+  /**
+   * {@code s} with each character folded as {@link String#equalsIgnoreCase} compares it: two
+   * owners are equal ignoring case exactly when their folds are equal (lower-casing the whole
+   * string, as {@link String#toLowerCase} does, differs for a few characters such as U+0130).
+   */
+  static String foldCase(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));
+    }
+    return new String(c);
   }
 
   private static String lower(String s) {

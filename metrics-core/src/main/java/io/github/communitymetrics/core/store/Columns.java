@@ -76,9 +76,18 @@ final class Columns {
 
   /**
    * Positions grouped by repository: those of repository {@code r} are {@code
-   * events[start[r]..start[r+1])}, ascending, so each group is itself in canonical order.
+   * events[start[r]..start[r+1])}, ascending, so each group is itself in canonical order; and
+   * each repository's index by hashing ({@code ids}), since slicing every repository of a large
+   * store in turn would otherwise spend most of its time comparing names in binary searches.
    */
-  record RepositoryIndex(int[] start, int[] events) {}
+  record RepositoryIndex(int[] start, int[] events, java.util.Map<Repository, Integer> ids) {
+    /** The estimated bytes of an index of {@code repositories} repositories and {@code size} events. */
+    static long estimatedBytes(int repositories, int size) {
+      // two arrays, and per repository a table slot, an entry and a boxed index (at 3/4 load)
+      return Sizes.array(repositories + 1, 4) + Sizes.array(size, 4)
+          + (long) repositories * (Sizes.REFERENCE + Sizes.object(16) + Sizes.object(4)) * 4 / 3;
+    }
+  }
 
   private Columns(Staging st, int[] kept, int m) {
     size = m;
@@ -342,6 +351,17 @@ final class Columns {
     return index == null ? null : index.events();
   }
 
+  /** The index of {@code repository} in the table, or -1: by hashing once the index is built. */
+  int repositoryIndexOf(Repository repository) {
+    RepositoryIndex index = byRepository;
+    if (index != null) {
+      Integer r = index.ids().get(repository);
+      return r == null ? -1 : r;
+    }
+    int r = Arrays.binarySearch(repositoryTable, repository, Canonical.REPOSITORY);
+    return r >= 0 ? r : -1;
+  }
+
   private RepositoryIndex indexRepositories() {
     int[] start = new int[repositoryTable.length + 1];
     for (int p = 0; p < size; p++) {
@@ -355,7 +375,11 @@ final class Columns {
     for (int p = 0; p < size; p++) {
       events[next[repos[p]]++] = p;
     }
-    return new RepositoryIndex(start, events);
+    java.util.Map<Repository, Integer> ids = new java.util.HashMap<>(repositoryTable.length * 4 / 3 + 1);
+    for (int r = 0; r < repositoryTable.length; r++) {
+      ids.put(repositoryTable[r], r);
+    }
+    return new RepositoryIndex(start, events, ids);
   }
 
   /** The estimate documented on {@link EventStore#estimatedBytes()}. */
@@ -385,7 +409,7 @@ final class Columns {
     }
     RepositoryIndex index = byRepository;
     if (index != null) {
-      bytes += Sizes.array(index.start().length, 4) + Sizes.array(index.events().length, 4);
+      bytes += RepositoryIndex.estimatedBytes(repositoryTable.length, size);
     }
     return bytes;
   }

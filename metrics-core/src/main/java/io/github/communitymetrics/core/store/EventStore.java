@@ -258,7 +258,7 @@ public final class EventStore implements Iterable<Event> {
   /** The interned index of {@code repository}, if the store has it. Takes O(log n). */
   public OptionalInt indexOf(Repository repository) {
     Checks.notNull(repository, "repository");
-    int r = Arrays.binarySearch(columns.repositoryTable, repository, Canonical.REPOSITORY);
+    int r = columns.repositoryIndexOf(repository);
     return r >= 0 ? OptionalInt.of(r) : OptionalInt.empty();
   }
 
@@ -334,7 +334,8 @@ public final class EventStore implements Iterable<Event> {
    * approximate sizes of the interned actors and repositories and of the side objects of rich
    * events (commits, pushes, releases), assuming compressed references. A slice retains the whole
    * store it came from, so it reports that plus any index list of its own. The per-repository
-   * index, built on the first repository slice, adds 4 bytes per event from then on.
+   * index, built on the first repository slice, adds 4 bytes per event and about 70 per
+   * repository from then on.
    */
   public long estimatedBytes() {
     long own = 0;
@@ -380,13 +381,13 @@ public final class EventStore implements Iterable<Event> {
    */
   public EventStore slice(Repository repository) {
     Checks.notNull(repository, "repository");
-    OptionalInt r = indexOf(repository);
-    if (r.isEmpty()) {
+    Columns.RepositoryIndex byRepo = columns.byRepository();
+    Integer r = byRepo.ids().get(repository);
+    if (r == null) {
       return empty();
     }
-    Columns.RepositoryIndex byRepo = columns.byRepository();
-    int start = byRepo.start()[r.getAsInt()];
-    int end = byRepo.start()[r.getAsInt() + 1];
+    int start = byRepo.start()[r];
+    int end = byRepo.start()[r + 1];
     int[] events = byRepo.events();
     if (index == null) {
       // Positions of one repository ascend, so [from, to) maps to a sub-range of them.
@@ -401,7 +402,7 @@ public final class EventStore implements Iterable<Event> {
       return new EventStore(columns, events, lo, hi);
     }
     boolean[] wanted = new boolean[columns.repositoryTable.length];
-    wanted[r.getAsInt()] = true;
+    wanted[r] = true;
     return filter(wanted);
   }
 
@@ -412,22 +413,59 @@ public final class EventStore implements Iterable<Event> {
    */
   public EventStore slice(Collection<Repository> repositories) {
     Checks.notNull(repositories, "repositories");
-    boolean[] wanted = new boolean[columns.repositoryTable.length];
+    // The distinct indices first: with none or one, no mask as long as the store's repositories.
+    int[] found = new int[Math.max(1, Math.min(repositories.size(), 16))];
     int distinct = 0;
     Repository one = null;
     for (Repository repository : repositories) {
       OptionalInt r = indexOf(Checks.notNull(repository, "repository"));
-      if (r.isPresent() && !wanted[r.getAsInt()]) {
-        wanted[r.getAsInt()] = true;
-        distinct++;
+      if (r.isPresent()) {
+        if (distinct == found.length) {
+          found = Arrays.copyOf(found, 2 * distinct);
+        }
+        found[distinct++] = r.getAsInt();
         one = repository;
       }
     }
     if (distinct == 0) {
       return empty();
     }
-    if (distinct == 1) {
+    boolean same = true;
+    for (int k = 1; k < distinct && same; k++) {
+      same = found[k] == found[0];
+    }
+    if (same) {
       return slice(one);
+    }
+    if (index == null) {
+      // A whole store or a time range of one: gather each repository's positions from the
+      // per-repository index and sort them, in time proportional to the slice, not the store.
+      Columns.RepositoryIndex byRepo = columns.byRepository();
+      int[] events = byRepo.events();
+      Arrays.sort(found, 0, distinct);
+      int[] lo = new int[distinct];
+      int[] hi = new int[distinct];
+      int m = 0;
+      for (int k = 0; k < distinct; k++) {
+        if (k == 0 || found[k] != found[k - 1]) { // a repository named twice is taken once
+          int end = byRepo.start()[found[k] + 1];
+          lo[k] = ascendingLowerBound(events, byRepo.start()[found[k]], end, from);
+          hi[k] = ascendingLowerBound(events, lo[k], end, to);
+          m += hi[k] - lo[k];
+        }
+      }
+      int[] kept = new int[m];
+      m = 0;
+      for (int k = 0; k < distinct; k++) {
+        System.arraycopy(events, lo[k], kept, m, hi[k] - lo[k]);
+        m += hi[k] - lo[k];
+      }
+      Arrays.sort(kept); // positions are the canonical order
+      return new EventStore(columns, kept, 0, m);
+    }
+    boolean[] wanted = new boolean[columns.repositoryTable.length];
+    for (int k = 0; k < distinct; k++) {
+      wanted[found[k]] = true;
     }
     return filter(wanted);
   }

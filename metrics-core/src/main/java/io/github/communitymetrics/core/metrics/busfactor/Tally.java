@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.DenseIds;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts.Opener;
 import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts.PendingMerge;
 import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts.PullRequestRef;
@@ -119,7 +120,7 @@ final class Tally {
     }
     Map<PullRequestRef, Opener> openers =
         type.includes(EventType.PULL_REQUEST_MERGED) ? openers(scoped, people) : Map.of();
-    Map<Repository, Instant> first = trackFirstEvents ? firstEvents(scoped) : Map.of();
+    Map<Repository, Instant> first = trackFirstEvents ? firstEvents(scoped, sel.scope()) : Map.of();
     return new ContributionCounts<>(counter.maps(), pending, openers, first, counter.leftOut);
   }
 
@@ -138,8 +139,19 @@ final class Tally {
   }
 
   /** The first event of each repository of the (scoped) store, which is in time order. */
-  private static Map<Repository, Instant> firstEvents(EventStore store) {
+  private static Map<Repository, Instant> firstEvents(EventStore store, RepositoryScope scope) {
     Map<Repository, Instant> first = new HashMap<>();
+    if (!scope.repositories().isEmpty()) {
+      // A few repositories: each one's first event is the first of its slice, so the history of
+      // a repository is not read to find where it starts.
+      for (Repository named : scope.repositories()) {
+        EventStore own = store.slice(named);
+        if (!own.isEmpty()) {
+          first.put(own.repository(own.repositoryIndex(0)), own.instant(0));
+        }
+      }
+      return first;
+    }
     // Repositories seen, numbered densely: no array as long as the store's repositories per call.
     DenseIds seen = DenseIds.of(store.repositories().size(), store.size());
     for (int i = 0, n = store.size(); i < n; i++) {

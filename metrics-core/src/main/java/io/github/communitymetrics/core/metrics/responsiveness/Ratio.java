@@ -14,8 +14,12 @@ public record Ratio(long numerator, long denominator) {
 
   /** Checks the counts. */
   public Ratio {
-    Checks.argument(numerator >= 0, "numerator must be at least 0, was " + numerator);
-    Checks.argument(denominator >= 0, "denominator must be at least 0, was " + denominator);
+    if (!(numerator >= 0)) {
+      throw new IllegalArgumentException("numerator must be at least 0, was " + numerator);
+    }
+    if (!(denominator >= 0)) {
+      throw new IllegalArgumentException("denominator must be at least 0, was " + denominator);
+    }
   }
 
   /** {@code numerator / denominator}, empty when the denominator is 0. */

@@ -104,9 +104,10 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       double confidence) {
     this.window = Checks.notNull(window, "window");
     this.asOf = Checks.notNull(asOf, "asOf");
-    Checks.argument(
-        !window.end().isAfter(asOf),
-        "window must end at or before asOf, was " + window + " and asOf " + asOf);
+    if (!(!window.end().isAfter(asOf))) {
+      throw new IllegalArgumentException(
+          "window must end at or before asOf, was " + window + " and asOf " + asOf);
+    }
     this.scope = Checks.notNull(scope, "scope");
     this.includeBots = includeBots;
     this.maintainersOnly = maintainersOnly;
@@ -114,8 +115,9 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     this.minApprovers = Checks.positive(minApprovers, "minApprovers");
     this.minOrganizations = Checks.notNegative(minOrganizations, "minOrganizations");
     this.affiliations = Checks.notNull(affiliations, "affiliations");
-    Checks.argument(
-        confidence > 0 && confidence < 1, "confidence must be in (0, 1), was " + confidence);
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
+    }
     this.confidence = confidence;
   }
 

@@ -55,7 +55,10 @@ public record PeriodRetention(
    * @throws IllegalArgumentException if {@code percent} is negative or not a number
    */
   public static int lfxPoints(double percent) {
-    Checks.argument(percent >= 0, "percent must be a non-negative number but was " + percent);
+    if (!(percent >= 0)) {
+      throw new IllegalArgumentException(
+          "percent must be a non-negative number but was " + percent);
+    }
     if (percent >= 20) {
       return 5;
     } else if (percent >= 15) {

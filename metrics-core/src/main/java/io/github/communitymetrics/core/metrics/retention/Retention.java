@@ -122,16 +122,20 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     this.inactiveAfter = positive(inactiveAfter, "inactiveAfter");
     this.activeMonths = Checks.positive(activeMonths, "activeMonths");
     this.driftingMonths = Checks.positive(driftingMonths, "driftingMonths");
-    Checks.argument(
-        driftingMonths >= activeMonths,
-        "driftingMonths (" + driftingMonths + ") must be at least activeMonths (" + activeMonths + ")");
+    if (!(driftingMonths >= activeMonths)) {
+      throw new IllegalArgumentException(
+          "driftingMonths (" + driftingMonths + ") must be at least activeMonths (" + activeMonths
+              + ")");
+    }
     this.repeatCount = Checks.positive(repeatCount, "repeatCount");
     this.repeatWithin = positive(repeatWithin, "repeatWithin");
     this.occasionalQuietMonths = Checks.positive(occasionalQuietMonths, "occasionalQuietMonths");
     this.occasionalMaxContributions =
         Checks.positive(occasionalMaxContributions, "occasionalMaxContributions");
     this.departureGap = positive(departureGap, "departureGap");
-    Checks.argument(level > 0 && level < 1, "level must be strictly between 0 and 1 but was " + level);
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be strictly between 0 and 1 but was " + level);
+    }
     this.level = level;
     this.bandScale = Checks.notNull(bandScale, "bandScale");
     this.scope = Checks.notNull(scope, "scope");
@@ -139,7 +143,9 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
 
   private static Duration positive(Duration d, String name) {
     Checks.notNull(d, name);
-    Checks.argument(d.compareTo(Duration.ZERO) > 0, name + " must be positive but was " + d);
+    if (!(d.compareTo(Duration.ZERO) > 0)) {
+      throw new IllegalArgumentException(name + " must be positive but was " + d);
+    }
     return d;
   }
 
@@ -268,7 +274,7 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
         window, zone, unit, types, includeBots, inactiveAfter, activeMonths, driftingMonths,
         repeatCount, repeatWithin, occasionalQuietMonths, occasionalMaxContributions, departureGap,
         level, bandScale, v);
-    r.calendar = calendar;
+    r.calendar = calendar(); // computed here once for all the scopes derived from this metric
     return r;
   }
 

@@ -41,13 +41,17 @@ public record SurvivalCurve(
   /** Checks the components and copies the steps. */
   public SurvivalCurve {
     Checks.notNegative(subjects, "subjects");
-    Checks.argument(
-        events >= 0 && events <= subjects, "events must be between 0 and subjects but was " + events);
-    Checks.argument(
-        withoutFollowUp >= 0 && withoutFollowUp <= subjects - events,
-        "withoutFollowUp must be between 0 and subjects - events (" + (subjects - events)
-            + ") but was " + withoutFollowUp);
-    Checks.argument(level > 0 && level < 1, "level must be strictly between 0 and 1 but was " + level);
+    if (!(events >= 0 && events <= subjects)) {
+      throw new IllegalArgumentException("events must be between 0 and subjects but was " + events);
+    }
+    if (!(withoutFollowUp >= 0 && withoutFollowUp <= subjects - events)) {
+      throw new IllegalArgumentException(
+          "withoutFollowUp must be between 0 and subjects - events (" + (subjects - events)
+              + ") but was " + withoutFollowUp);
+    }
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be strictly between 0 and 1 but was " + level);
+    }
     Checks.notNull(scale, "scale");
     steps = List.copyOf(steps);
   }
@@ -77,10 +81,13 @@ public record SurvivalCurve(
     Checks.notNull(times, "times");
     Checks.notNull(event, "event");
     Checks.notNull(scale, "scale");
-    Checks.argument(
-        times.length == event.length,
-        "times and event differ in length: " + times.length + " and " + event.length);
-    Checks.argument(level > 0 && level < 1, "level must be strictly between 0 and 1 but was " + level);
+    if (!(times.length == event.length)) {
+      throw new IllegalArgumentException(
+          "times and event differ in length: " + times.length + " and " + event.length);
+    }
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be strictly between 0 and 1 but was " + level);
+    }
     int n = times.length;
     // Sort (time, censored?) pairs packed in one long array each: no boxing for large inputs.
     long[] eventTimes = new long[n];
@@ -88,7 +95,10 @@ public record SurvivalCurve(
     int ne = 0;
     int nc = 0;
     for (int i = 0; i < n; i++) {
-      Checks.argument(times[i] >= 0, "times must not be negative but times[" + i + "] was " + times[i]);
+      if (!(times[i] >= 0)) {
+        throw new IllegalArgumentException(
+            "times must not be negative but times[" + i + "] was " + times[i]);
+      }
       if (event[i]) {
         eventTimes[ne++] = times[i];
       } else {
@@ -121,8 +131,9 @@ public record SurvivalCurve(
       steps.add(step(t, atRisk, d, s, greenwood, z, scale));
       atRisk -= d;
     }
-    Checks.argument(
-        withoutFollowUp <= Integer.MAX_VALUE - n, "too many subjects: " + n + " + " + withoutFollowUp);
+    if (!(withoutFollowUp <= Integer.MAX_VALUE - n)) {
+      throw new IllegalArgumentException("too many subjects: " + n + " + " + withoutFollowUp);
+    }
     return new SurvivalCurve(n + withoutFollowUp, ne, withoutFollowUp, level, scale, steps);
   }
 
