@@ -102,7 +102,7 @@ public final class EachRepository {
   /**
    * The metric of every owner of {@code store}: for each owner {@code o} of a repository with
    * events, {@code metricOf.apply(o.scope()).compute(store, people)}, where {@link Owner#scope()}
-   * is {@link RepositoryScope#organisation} (every repository of the owner, in this store and
+   * is {@link RepositoryScope#organization} (every repository of the owner, in this store and
    * beyond). The owner is spelled as in the first of its repositories in {@link Repository}
    * order.
    *

@@ -8,7 +8,7 @@ import io.github.communitymetrics.core.internal.Checks;
  * The owner of repositories on a forge: a GitHub user or organisation, a GitLab top-level group
  * ({@link Repository#owner()}). Owners are compared without regard to case (character by
  * character, as {@link String#equalsIgnoreCase}), as the forges compare them and as {@link
- * RepositoryScope#organisation} does; {@link #name()} keeps the spelling given.
+ * RepositoryScope#organization} does; {@link #name()} keeps the spelling given.
  *
  * @param forge the forge
  * @param name the owner's name as spelled, without {@code /}
@@ -34,9 +34,9 @@ public record Owner(Forge forge, String name) implements Comparable<Owner> {
     return new Owner(repository.forge(), repository.owner());
   }
 
-  /** Every repository of this owner: {@link RepositoryScope#organisation}. */
+  /** Every repository of this owner: {@link RepositoryScope#organization}. */
   public RepositoryScope scope() {
-    return RepositoryScope.organisation(forge, name);
+    return RepositoryScope.organization(forge, name);
   }
 
   /** By forge, then by name without regard to case. */

@@ -351,7 +351,7 @@ public final class OpenSaucedConfidence
    * repository are not needed, so the state built here keeps only the stargazers' and forkers'.
    */
   @Override
-  public Result compute(EventStore events, People people) {
+  public OpenSaucedConfidenceResult compute(EventStore events, People people) {
     Checks.notNull(events, "events");
     Checks.notNull(people, "people");
     Footprints all = footprints.of(events, people, this);
