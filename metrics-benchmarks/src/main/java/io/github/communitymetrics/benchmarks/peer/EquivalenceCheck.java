@@ -3,7 +3,10 @@ package io.github.communitymetrics.benchmarks.peer;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.EachRepository;
 import io.github.communitymetrics.core.metrics.RepositoryTable;
+import io.github.communitymetrics.core.metrics.RepositoryTable.Column;
+import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.time.Period;
 import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
@@ -355,6 +358,79 @@ public final class EquivalenceCheck {
   /** The numbers-only time to first response of every repository ({@code firstResponseEachRepository}). */
   public static RepositoryTable leanFirstResponseTable(EventStore store, People people, Instant asOf) {
     return responsiveness(asOf).firstResponseEachRepository(store, people);
+  }
+
+  /**
+   * The confidence numbers of every repository with a stargazer or forker in the window: a
+   * projection of {@link EachRepository}'s results, columns {@code stargazers}, {@code forkers},
+   * {@code percent} (the floored percent) and {@code stargazerWeight}, {@code forkerWeight} (sums
+   * of weights), as {@link OpenSaucedConfidenceResult} has them.
+   */
+  public static RepositoryTable confidenceTable(EventStore store, People people, OpenSaucedConfidence preset) {
+    return RepositoryTable.project(
+        EachRepository.compute(store, people, preset::withRepository),
+        OpenSaucedConfidenceResult::hasEvidence,
+        List.of(
+            Column.ofLong("stargazers", OpenSaucedConfidenceResult::stargazers),
+            Column.ofLong("forkers", OpenSaucedConfidenceResult::forkers),
+            Column.ofLong("percent", OpenSaucedConfidenceResult::percent),
+            Column.ofDouble("stargazerWeight", OpenSaucedConfidenceResult::stargazerWeight),
+            Column.ofDouble("forkerWeight", OpenSaucedConfidenceResult::forkerWeight)));
+  }
+
+  /**
+   * The lottery factor of every repository with a counted contribution in the window: a projection
+   * of {@link EachRepository}'s results, columns {@code factor} (people) and {@code total}
+   * (contributions).
+   */
+  public static RepositoryTable lotteryTable(EventStore store, People people, LotteryFactor preset) {
+    return RepositoryTable.project(
+        EachRepository.compute(store, people, r -> preset.withScope(RepositoryScope.of(r))),
+        r -> r.factor().hasEvidence(),
+        List.of(
+            Column.ofLong("factor", r -> r.factor().factor()),
+            Column.ofLong("total", r -> r.factor().total())));
+  }
+
+  /**
+   * The period-over-period counts of every repository with a contribution in the window (or a
+   * merge left out for want of its author): a projection of {@link EachRepository}'s results,
+   * columns {@code active.k} and {@code retained.k} for each period {@code k} of {@link
+   * Retention#periods()} (people active in the period, and those of them active in the one
+   * before).
+   */
+  public static RepositoryTable retentionTable(EventStore store, People people, Retention preset) {
+    int np = preset.periods().size();
+    List<Column<RetentionResult>> columns = new ArrayList<>();
+    for (int k = 0; k < np; k++) {
+      int period = k;
+      columns.add(Column.ofLong("active." + k, r -> r.periods().get(period).active().size()));
+    }
+    for (int k = 0; k < np; k++) {
+      int period = k;
+      columns.add(Column.ofLong("retained." + k, r -> r.periods().get(period).retained().size()));
+    }
+    return RepositoryTable.project(
+        EachRepository.compute(store, people, r -> preset.withScope(RepositoryScope.of(r))),
+        r -> r.hasEvidence() || r.unattributedMerges() > 0,
+        columns);
+  }
+
+  /**
+   * The time to first response of every repository with an item opened in the window: a
+   * projection of {@link EachRepository}'s results, columns {@code items} (opened in the window),
+   * {@code answered}, and {@code p50Nanos}, {@code p90Nanos} (nearest-rank percentiles of the
+   * answered items, in nanoseconds; -1 when none was answered).
+   */
+  public static RepositoryTable firstResponseTable(EventStore store, People people, Responsiveness preset) {
+    return RepositoryTable.project(
+        EachRepository.compute(store, people, r -> preset.withScope(RepositoryScope.of(r))),
+        r -> r.firstResponse().completed() + r.firstResponse().censored() > 0,
+        List.of(
+            Column.ofLong("items", r -> r.firstResponse().completed() + r.firstResponse().censored()),
+            Column.ofLong("answered", r -> r.firstResponse().completed()),
+            Column.ofLong("p50Nanos", r -> r.firstResponse().p50().map(Duration::toNanos).orElse(-1L)),
+            Column.ofLong("p90Nanos", r -> r.firstResponse().p90().map(Duration::toNanos).orElse(-1L))));
   }
 
   /** {@link #leanConfidenceTable} in the form compared with DuckDB. */

@@ -316,11 +316,21 @@ public final class LotteryFactor
     return RepositoryTable.of(store, rows.toIntArray(), columns, Map.of());
   }
 
+  /** The earliest of {@code instants}; empty if there is none. */
+  private static Optional<Instant> earliest(java.util.Collection<Instant> instants) {
+    Instant min = null;
+    for (Instant t : instants) {
+      if (min == null || t.isBefore(min)) {
+        min = t;
+      }
+    }
+    return Optional.ofNullable(min);
+  }
+
   @Override
   public LotteryFactorResult finish(ContributionCounts<Actor> state) {
     FactorResult<Actor> f = ContributorAbsenceFactor.personFactor(state, selection, rule);
-    Optional<Instant> created =
-        createdAt.or(() -> state.firstEvents().values().stream().min(Instant::compareTo));
+    Optional<Instant> created = createdAt.isPresent() ? createdAt : earliest(state.firstEvents().values());
     LotteryLevel level;
     if (f.factor() > 0) {
       level = LotteryLevel.ofFactor(f.factor());

@@ -141,6 +141,13 @@ final class Tally {
   /** The first event of each repository of the (scoped) store, which is in time order. */
   private static Map<Repository, Instant> firstEvents(EventStore store, RepositoryScope scope) {
     Map<Repository, Instant> first = new HashMap<>();
+    if (scope.repositories().size() == 1) {
+      // The store is already that repository's events: its first is the first.
+      if (!store.isEmpty()) {
+        first.put(store.repository(store.repositoryIndex(0)), store.instant(0));
+      }
+      return first;
+    }
     if (!scope.repositories().isEmpty()) {
       // A few repositories: each one's first event is the first of its slice, so the history of
       // a repository is not read to find where it starts.
