@@ -4,7 +4,7 @@
 # First the equivalence check (identical numbers for every repository, four metrics), then the
 # timings.
 #
-#   metrics-benchmarks/run-peer-comparison.sh [--quick] [--before] [hour|day|week|EVENTS[/DAYS]] [seed]
+#   metrics-benchmarks/run-peer-comparison.sh [--quick] [hour|day|week|EVENTS[/DAYS]] [seed]
 #
 # Needs the shared data at $COMMUNITYMETRICS_DATA (default /work/shared/data). Builds the modules
 # in one reactor run and runs from their target/classes (nothing is installed into ~/.m2).

@@ -31,11 +31,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Every repository of a loaded store, one thread, for the five metrics that had forms of their
- * own for that: the numbers-only table and the full results. {@code driver} rows are {@link
- * EachRepository} (the full result of each repository) and, for the four metrics the peer
- * comparison scores, the projection of those results onto the compared numbers ({@link
- * EquivalenceCheck#lotteryTable} and the like), the table the numbers-only forms gave.
+ * Every repository of a loaded store through {@link EachRepository}, one thread, for the five
+ * metrics that had forms of their own for that until the driver replaced them (their numbers-only
+ * tables and full results were measured against the driver in commit f50bea0, whose version of
+ * this class has them; docs/performance.md, "Each repository"). The four metrics the peer
+ * comparison scores are projected onto the compared numbers ({@link
+ * EquivalenceCheck#lotteryTable} and the like); the absence factor's results are kept whole.
  *
  * <p>Shapes: {@code gharchive} is the peer comparison's {@code hour} stream (the real GH Archive
  * hours of the shared data, amplified: about 79,000 events of 27,000 repositories and 26,000
@@ -97,87 +98,33 @@ public class EachRepositoryBenchmark {
         shape, store.size(), store.repositories().size(), people.size());
   }
 
-  /** Old numbers-only form. */
+  /** The confidence of every repository, projected onto the compared numbers. */
   @Benchmark
-  public Object confidenceLean() {
-    return confidence.confidenceEachRepository(store, people);
-  }
-
-  /** Old full-results form. */
-  @Benchmark
-  public Object confidenceEach() {
-    return confidence.computeEachRepository(store, people);
-  }
-
-  /** The driver, projected onto the numbers-only table. */
-  @Benchmark
-  public Object confidenceDriver() {
+  public Object confidence() {
     return EquivalenceCheck.confidenceTable(store, people, confidence);
   }
 
-  /** Old numbers-only form. */
+  /** The lottery factor of every repository, projected onto the compared numbers. */
   @Benchmark
-  public Object lotteryLean() {
-    return lottery.factorEachRepository(store, people);
-  }
-
-  /** Old full-results form. */
-  @Benchmark
-  public Object lotteryEach() {
-    return lottery.computeEachRepository(store, people);
-  }
-
-  /** The driver, projected onto the numbers-only table. */
-  @Benchmark
-  public Object lotteryDriver() {
+  public Object lottery() {
     return EquivalenceCheck.lotteryTable(store, people, lottery);
   }
 
-  /** Old numbers-only form. */
+  /** The retention of every repository, projected onto the compared numbers. */
   @Benchmark
-  public Object retentionLean() {
-    return retention.retainedEachRepository(store, people);
-  }
-
-  /** Old full-results form. */
-  @Benchmark
-  public Object retentionEach() {
-    return retention.computeEachRepository(store, people);
-  }
-
-  /** The driver, projected onto the numbers-only table. */
-  @Benchmark
-  public Object retentionDriver() {
+  public Object retention() {
     return EquivalenceCheck.retentionTable(store, people, retention);
   }
 
-  /** Old numbers-only form. */
+  /** The time to first response of every repository, projected onto the compared numbers. */
   @Benchmark
-  public Object firstResponseLean() {
-    return responsiveness.firstResponseEachRepository(store, people);
-  }
-
-  /** Old full-results form. */
-  @Benchmark
-  public Object firstResponseEach() {
-    return responsiveness.computeEachRepository(store, people);
-  }
-
-  /** The driver, projected onto the numbers-only table. */
-  @Benchmark
-  public Object firstResponseDriver() {
+  public Object firstResponse() {
     return EquivalenceCheck.firstResponseTable(store, people, responsiveness);
   }
 
-  /** Old full-results form (the absence factor had no numbers-only form). */
+  /** The absence factor of every repository, full results. */
   @Benchmark
-  public Object absenceEach() {
-    return absence.computeEachRepository(store, people);
-  }
-
-  /** The driver. */
-  @Benchmark
-  public Object absenceDriver() {
+  public Object absence() {
     return EachRepository.compute(store, people, r -> absence.withScope(RepositoryScope.of(r)));
   }
 }

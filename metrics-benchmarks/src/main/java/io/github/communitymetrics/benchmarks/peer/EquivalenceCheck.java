@@ -8,11 +8,9 @@ import io.github.communitymetrics.core.metrics.RepositoryTable;
 import io.github.communitymetrics.core.metrics.RepositoryTable.Column;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.time.Period;
-import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
-import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.identity.BotDetector;
 import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
 import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
@@ -39,10 +37,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Our metrics (GH Archive reader, event store, the all-repositories forms of each metric: the
- * evidence form {@code computeEachRepository} and the numbers-only form, e.g. {@code
- * factorEachRepository}, each checked on its own) against
- * the same metrics in DuckDB SQL over the same JSON lines, for every repository: OpenSauced
+ * Our metrics (GH Archive reader, event store, each metric for every repository through {@link
+ * EachRepository}: the full results, and the numbers-only table projected from them, each checked
+ * on its own) against the same metrics in DuckDB SQL over the same JSON lines, for every
+ * repository: OpenSauced
  * contributor confidence (June 2024 preset), the OpenSauced lottery factor, LFX period-over-period
  * retention and CHAOSS time to first response. Numbers must be identical.
  *
@@ -277,21 +275,28 @@ public final class EquivalenceCheck {
     return b.build();
   }
 
-  /** Our confidence for every repository with any star or fork in the window, in one pass. */
+  /** The confidence compared: OpenSauced's June 2024 preset as of {@code asOf}. */
+  public static OpenSaucedConfidence confidence(EventStore store, Instant asOf) {
+    // The repository of the preset is only a template: EachRepository sets each repository.
+    return OpenSaucedConfidence.openSauced(store.repository(0), asOf);
+  }
+
+  /** Our confidence of every repository with a star or fork in the window: the full results. */
   public static Map<String, Confidence> ourConfidence(EventStore store, People people, Instant asOf) {
     Map<String, Confidence> out = new TreeMap<>();
-    // The repository of the preset is only a template for the all-repositories form.
-    OpenSaucedConfidence.openSauced(store.repository(0), asOf)
-        .computeEachRepository(store, people)
-        .forEach((repo, r) -> out.put(key(repo),
-            new Confidence(r.stargazers(), r.forkers(), r.stargazerWeight(), r.forkerWeight())));
+    EachRepository.compute(store, people, confidence(store, asOf)::withRepository).forEach((repo, r) -> {
+      if (r.hasEvidence()) {
+        out.put(key(repo), new Confidence(r.stargazers(), r.forkers(), r.stargazerWeight(), r.forkerWeight()));
+      }
+    });
     return out;
   }
 
-  /** Our lottery factor for every repository with any counted pull request in the window. */
+  /** Our lottery factor of every repository with a counted pull request in the window: the full results. */
   public static Map<String, Lottery> ourLottery(EventStore store, People people, Instant asOf) {
     Map<String, Lottery> out = new TreeMap<>();
-    LotteryFactor.openSauced(asOf).computeEachRepository(store, people).forEach((repo, r) -> {
+    LotteryFactor preset = LotteryFactor.openSauced(asOf);
+    EachRepository.compute(store, people, r -> preset.withScope(RepositoryScope.of(r))).forEach((repo, r) -> {
       if (r.factor().total() > 0) {
         out.put(key(repo), new Lottery(r.factor().factor(), r.factor().total()));
       }
@@ -307,7 +312,8 @@ public final class EquivalenceCheck {
   /** Our period-over-period retention of every repository with a contribution in the window. */
   public static Map<String, Retained> ourRetention(EventStore store, People people, Instant asOf) {
     Map<String, Retained> out = new TreeMap<>();
-    retention(asOf).computeEachRepository(store, people).forEach((repo, r) -> {
+    Retention preset = retention(asOf);
+    EachRepository.compute(store, people, r -> preset.withScope(RepositoryScope.of(r))).forEach((repo, r) -> {
       List<String> periods = new ArrayList<>();
       for (PeriodRetention p : r.periods()) {
         if (!p.active().isEmpty()) {
@@ -329,7 +335,8 @@ public final class EquivalenceCheck {
   /** Our time to first response of every repository with an item opened in the window. */
   public static Map<String, FirstResponse> ourFirstResponse(EventStore store, People people, Instant asOf) {
     Map<String, FirstResponse> out = new TreeMap<>();
-    responsiveness(asOf).computeEachRepository(store, people).forEach((repo, r) -> {
+    Responsiveness preset = responsiveness(asOf);
+    EachRepository.compute(store, people, r -> preset.withScope(RepositoryScope.of(r))).forEach((repo, r) -> {
       DurationSummary d = r.firstResponse();
       if (d.completed() + d.censored() > 0) {
         out.put(key(repo), new FirstResponse(d.completed() + d.censored(), d.completed(),
@@ -339,25 +346,24 @@ public final class EquivalenceCheck {
     return out;
   }
 
-  /** The numbers-only confidence of every repository ({@code confidenceEachRepository}). */
-  public static RepositoryTable leanConfidenceTable(EventStore store, People people, Instant asOf) {
-    // The repository of the preset is only a template for the all-repositories form.
-    return OpenSaucedConfidence.openSauced(store.repository(0), asOf).confidenceEachRepository(store, people);
+  /** The numbers-only confidence of every repository: {@link #confidenceTable} of the compared preset. */
+  public static RepositoryTable numbersConfidenceTable(EventStore store, People people, Instant asOf) {
+    return confidenceTable(store, people, confidence(store, asOf));
   }
 
-  /** The numbers-only lottery factor of every repository ({@code factorEachRepository}). */
-  public static RepositoryTable leanLotteryTable(EventStore store, People people, Instant asOf) {
-    return LotteryFactor.openSauced(asOf).factorEachRepository(store, people);
+  /** The numbers-only lottery factor of every repository: {@link #lotteryTable} of the compared preset. */
+  public static RepositoryTable numbersLotteryTable(EventStore store, People people, Instant asOf) {
+    return lotteryTable(store, people, LotteryFactor.openSauced(asOf));
   }
 
-  /** The numbers-only retention of every repository ({@code retainedEachRepository}). */
-  public static RepositoryTable leanRetentionTable(EventStore store, People people, Instant asOf) {
-    return retention(asOf).retainedEachRepository(store, people);
+  /** The numbers-only retention of every repository: {@link #retentionTable} of the compared preset. */
+  public static RepositoryTable numbersRetentionTable(EventStore store, People people, Instant asOf) {
+    return retentionTable(store, people, retention(asOf));
   }
 
-  /** The numbers-only time to first response of every repository ({@code firstResponseEachRepository}). */
-  public static RepositoryTable leanFirstResponseTable(EventStore store, People people, Instant asOf) {
-    return responsiveness(asOf).firstResponseEachRepository(store, people);
+  /** The numbers-only time to first response of every repository: {@link #firstResponseTable} of the compared preset. */
+  public static RepositoryTable numbersFirstResponseTable(EventStore store, People people, Instant asOf) {
+    return firstResponseTable(store, people, responsiveness(asOf));
   }
 
   /**
@@ -433,41 +439,41 @@ public final class EquivalenceCheck {
             Column.ofLong("p90Nanos", r -> r.firstResponse().p90().map(Duration::toNanos).orElse(-1L))));
   }
 
-  /** {@link #leanConfidenceTable} in the form compared with DuckDB. */
-  public static Map<String, Confidence> leanConfidence(EventStore store, People people, Instant asOf) {
-    RepositoryTable t = leanConfidenceTable(store, people, asOf);
+  /** {@link #numbersConfidenceTable} in the form compared with DuckDB. */
+  public static Map<String, Confidence> numbersConfidence(EventStore store, People people, Instant asOf) {
+    RepositoryTable t = numbersConfidenceTable(store, people, asOf);
     Map<String, Confidence> out = new TreeMap<>();
     for (int row = 0; row < t.size(); row++) {
       out.put(key(t.repository(row)), new Confidence(
-          t.getLong(row, OpenSaucedConfidence.STARGAZERS), t.getLong(row, OpenSaucedConfidence.FORKERS),
-          t.getDouble(row, OpenSaucedConfidence.STARGAZER_WEIGHT), t.getDouble(row, OpenSaucedConfidence.FORKER_WEIGHT)));
+          t.getLong(row, "stargazers"), t.getLong(row, "forkers"),
+          t.getDouble(row, "stargazerWeight"), t.getDouble(row, "forkerWeight")));
     }
     return out;
   }
 
-  /** {@link #leanLotteryTable} in the form compared with DuckDB. */
-  public static Map<String, Lottery> leanLottery(EventStore store, People people, Instant asOf) {
-    RepositoryTable t = leanLotteryTable(store, people, asOf);
+  /** {@link #numbersLotteryTable} in the form compared with DuckDB. */
+  public static Map<String, Lottery> numbersLottery(EventStore store, People people, Instant asOf) {
+    RepositoryTable t = numbersLotteryTable(store, people, asOf);
     Map<String, Lottery> out = new TreeMap<>();
     for (int row = 0; row < t.size(); row++) {
       out.put(key(t.repository(row)),
-          new Lottery((int) t.getLong(row, LotteryFactor.FACTOR), t.getLong(row, LotteryFactor.TOTAL)));
+          new Lottery((int) t.getLong(row, "factor"), t.getLong(row, "total")));
     }
     return out;
   }
 
-  /** {@link #leanRetentionTable} in the form compared with DuckDB. */
-  public static Map<String, Retained> leanRetention(EventStore store, People people, Instant asOf) {
+  /** {@link #numbersRetentionTable} in the form compared with DuckDB. */
+  public static Map<String, Retained> numbersRetention(EventStore store, People people, Instant asOf) {
     List<Period> periods = retention(asOf).periods();
-    RepositoryTable t = leanRetentionTable(store, people, asOf);
+    RepositoryTable t = numbersRetentionTable(store, people, asOf);
     Map<String, Retained> out = new TreeMap<>();
     for (int row = 0; row < t.size(); row++) {
       List<String> list = new ArrayList<>();
       for (int k = 0; k < periods.size(); k++) {
-        long active = t.getLong(row, Retention.activeColumn(k));
+        long active = t.getLong(row, "active." + k);
         if (active > 0) {
           list.add(periods.get(k).window().start().getEpochSecond() + ":" + active + ":"
-              + t.getLong(row, Retention.retainedColumn(k)));
+              + t.getLong(row, "retained." + k));
         }
       }
       if (!list.isEmpty()) {
@@ -477,14 +483,14 @@ public final class EquivalenceCheck {
     return out;
   }
 
-  /** {@link #leanFirstResponseTable} in the form compared with DuckDB. */
-  public static Map<String, FirstResponse> leanFirstResponse(EventStore store, People people, Instant asOf) {
-    RepositoryTable t = leanFirstResponseTable(store, people, asOf);
+  /** {@link #numbersFirstResponseTable} in the form compared with DuckDB. */
+  public static Map<String, FirstResponse> numbersFirstResponse(EventStore store, People people, Instant asOf) {
+    RepositoryTable t = numbersFirstResponseTable(store, people, asOf);
     Map<String, FirstResponse> out = new TreeMap<>();
     for (int row = 0; row < t.size(); row++) {
       out.put(key(t.repository(row)), new FirstResponse(
-          t.getLong(row, Responsiveness.ITEMS), t.getLong(row, Responsiveness.ANSWERED),
-          seconds(t.getLong(row, Responsiveness.P50_NANOS)), seconds(t.getLong(row, Responsiveness.P90_NANOS))));
+          t.getLong(row, "items"), t.getLong(row, "answered"),
+          seconds(t.getLong(row, "p50Nanos")), seconds(t.getLong(row, "p90Nanos"))));
     }
     return out;
   }
@@ -531,37 +537,6 @@ public final class EquivalenceCheck {
   }
 
   /**
-   * The confidence as it was computed before the all-repositories form: one call per repository,
-   * each a pass over the whole window. Kept to measure what the one-pass form saves.
-   */
-  public static Map<String, Confidence> ourConfidenceOneCallPerRepository(
-      EventStore store, People people, Instant asOf) {
-    Map<String, Confidence> out = new TreeMap<>();
-    for (Repository repo : store.repositories()) {
-      OpenSaucedConfidenceResult r = OpenSaucedConfidence.openSauced(repo, asOf).compute(store, people);
-      if (r.stargazers() + r.forkers() > 0) {
-        out.put(key(repo),
-            new Confidence(r.stargazers(), r.forkers(), r.stargazerWeight(), r.forkerWeight()));
-      }
-    }
-    return out;
-  }
-
-  /** The lottery factor as it was computed before: one call per repository. */
-  public static Map<String, Lottery> ourLotteryOneCallPerRepository(
-      EventStore store, People people, Instant asOf) {
-    Map<String, Lottery> out = new TreeMap<>();
-    for (Repository repo : store.repositories()) {
-      FactorResult<Actor> f =
-          LotteryFactor.openSauced(asOf).withScope(RepositoryScope.of(repo)).compute(store, people).factor();
-      if (f.total() > 0) {
-        out.put(key(repo), new Lottery(f.factor(), f.total()));
-      }
-    }
-    return out;
-  }
-
-  /**
    * A repository as both sides key it: full name and numeric id ({@code name#id}), because our
    * {@link Repository} is identified by both and the same name occurs with two ids in the real
    * hours (a repository deleted and re-created between 2012 hours).
@@ -591,14 +566,14 @@ public final class EquivalenceCheck {
     People people = People.resolve(store);
     try (Connection c = load(file)) {
       report("confidence", ourConfidence(store, people, asOf), duckConfidence(c, asOf));
-      report("confidence, numbers-only form", leanConfidence(store, people, asOf), duckConfidence(c, asOf));
+      report("confidence, numbers-only table", numbersConfidence(store, people, asOf), duckConfidence(c, asOf));
       report("lottery", ourLottery(store, people, asOf), duckLottery(c, asOf));
-      report("lottery, numbers-only form", leanLottery(store, people, asOf), duckLottery(c, asOf));
+      report("lottery, numbers-only table", numbersLottery(store, people, asOf), duckLottery(c, asOf));
       report("retention", ourRetention(store, people, asOf), duckRetention(c, asOf));
-      report("retention, numbers-only form", leanRetention(store, people, asOf), duckRetention(c, asOf));
+      report("retention, numbers-only table", numbersRetention(store, people, asOf), duckRetention(c, asOf));
       Map<String, FirstResponse> first = ourFirstResponse(store, people, asOf);
       report("first response", first, duckFirstResponse(c, asOf));
-      report("first response, numbers-only form", leanFirstResponse(store, people, asOf), duckFirstResponse(c, asOf));
+      report("first response, numbers-only table", numbersFirstResponse(store, people, asOf), duckFirstResponse(c, asOf));
       System.out.printf("  (items opened in the window: %d, answered: %d)%n",
           first.values().stream().mapToLong(FirstResponse::items).sum(),
           first.values().stream().mapToLong(FirstResponse::answered).sum());

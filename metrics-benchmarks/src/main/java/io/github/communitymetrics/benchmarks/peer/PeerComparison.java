@@ -24,22 +24,21 @@ import java.util.Map;
  *   <li>{@code gzip -dc} of the file to /dev/null (the ingestion limit);
  *   <li>ours parse only (GH Archive reader into a store) and DuckDB load only ({@code
  *       read_ndjson_objects} into a table);
- *   <li>ours end to end: read + store + people + the four metrics of every repository, each in
- *       its numbers-only all-repositories form (e.g. {@code factorEachRepository}, a {@code
- *       RepositoryTable});
+ *   <li>ours end to end: read + store + people + the four metrics of every repository through
+ *       {@link io.github.communitymetrics.core.metrics.EachRepository}, each projected onto the
+ *       compared numbers (a {@code RepositoryTable});
  *   <li>DuckDB end to end: load + the four SQL queries;
  *   <li>scoring only, in total and per metric: ours on the store already built (people already
- *       resolved; resolving them is timed apart), in the numbers-only forms and, as a second row,
- *       the evidence forms ({@code computeEachRepository}); DuckDB on the table already loaded;
+ *       resolved; resolving them is timed apart), projected onto the numbers and, as a second row,
+ *       as the full results (with their evidence) turned into the compared records; DuckDB on the
+ *       table already loaded;
  *   <li>one sequential pass over the store's columns (the scoring limit).
  * </ul>
  *
- * <p>Usage: {@code PeerComparison [--quick] [--before] [size] [seed]}: size as for {@link
+ * <p>Usage: {@code PeerComparison [--quick] [size] [seed]}: size as for {@link
  * GhArchiveAmplifier} ({@code hour} by default, about 170 thousand events; 24000 events, three
- * copies in one hour, with {@code --quick}); quick = 3 rounds, else 7. {@code --before} also
- * times confidence and lottery factor computed the old way, one call per repository (each call a
- * pass over the whole window: repositories x events). The file is written to the temp directory
- * and deleted at the end.
+ * copies in one hour, with {@code --quick}); quick = 3 rounds, else 7. The file is written to the
+ * temp directory and deleted at the end.
  */
 public final class PeerComparison {
   private PeerComparison() {}
@@ -52,12 +51,12 @@ public final class PeerComparison {
         + EquivalenceCheck.ourFirstResponse(store, people, asOf).size();
   }
 
-  /** Our four metrics of every repository in their numbers-only forms; a checksum of the table sizes. */
-  static int leanScoring(EventStore store, People people, Instant asOf) {
-    return EquivalenceCheck.leanConfidenceTable(store, people, asOf).size()
-        + EquivalenceCheck.leanLotteryTable(store, people, asOf).size()
-        + EquivalenceCheck.leanRetentionTable(store, people, asOf).size()
-        + EquivalenceCheck.leanFirstResponseTable(store, people, asOf).size();
+  /** Our four metrics of every repository projected onto their numbers; a checksum of the table sizes. */
+  static int numbersScoring(EventStore store, People people, Instant asOf) {
+    return EquivalenceCheck.numbersConfidenceTable(store, people, asOf).size()
+        + EquivalenceCheck.numbersLotteryTable(store, people, asOf).size()
+        + EquivalenceCheck.numbersRetentionTable(store, people, asOf).size()
+        + EquivalenceCheck.numbersFirstResponseTable(store, people, asOf).size();
   }
 
   /** DuckDB's four queries on the loaded table; a checksum of the result sizes. */
@@ -72,7 +71,6 @@ public final class PeerComparison {
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     boolean quick = rest.remove("--quick");
-    boolean before = rest.remove("--before");
     String size = rest.isEmpty() ? (quick ? "24000" : "hour") : rest.get(0);
     long seed = rest.size() > 1 ? Long.parseLong(rest.get(1)) : 1L;
     int rounds = quick ? 3 : 7;
@@ -99,36 +97,30 @@ public final class PeerComparison {
       });
       tasks.put("ours end to end", () -> {
         EventStore s = EquivalenceCheck.ours(file);
-        return leanScoring(s, People.resolve(s), asOf);
+        return numbersScoring(s, People.resolve(s), asOf);
       });
       tasks.put("duckdb end to end", () -> {
         try (Connection c = EquivalenceCheck.load(file)) {
           return duckScoring(c, asOf);
         }
       });
-      tasks.put("ours scoring", () -> leanScoring(store, people, asOf));
+      tasks.put("ours scoring", () -> numbersScoring(store, people, asOf));
       tasks.put("ours scoring, evidence", () -> ourScoring(store, people, asOf));
       tasks.put("duckdb scoring", () -> duckScoring(duck, asOf));
       tasks.put("ours people", () -> People.resolve(store));
-      tasks.put("ours confidence", () -> EquivalenceCheck.leanConfidenceTable(store, people, asOf).size());
+      tasks.put("ours confidence", () -> EquivalenceCheck.numbersConfidenceTable(store, people, asOf).size());
       tasks.put("ours confidence, evidence", () -> EquivalenceCheck.ourConfidence(store, people, asOf).size());
       tasks.put("duckdb confidence", () -> EquivalenceCheck.duckConfidence(duck, asOf).size());
-      tasks.put("ours lottery", () -> EquivalenceCheck.leanLotteryTable(store, people, asOf).size());
+      tasks.put("ours lottery", () -> EquivalenceCheck.numbersLotteryTable(store, people, asOf).size());
       tasks.put("ours lottery, evidence", () -> EquivalenceCheck.ourLottery(store, people, asOf).size());
       tasks.put("duckdb lottery", () -> EquivalenceCheck.duckLottery(duck, asOf).size());
-      tasks.put("ours retention", () -> EquivalenceCheck.leanRetentionTable(store, people, asOf).size());
+      tasks.put("ours retention", () -> EquivalenceCheck.numbersRetentionTable(store, people, asOf).size());
       tasks.put("ours retention, evidence", () -> EquivalenceCheck.ourRetention(store, people, asOf).size());
       tasks.put("duckdb retention", () -> EquivalenceCheck.duckRetention(duck, asOf).size());
-      tasks.put("ours first response", () -> EquivalenceCheck.leanFirstResponseTable(store, people, asOf).size());
+      tasks.put("ours first response", () -> EquivalenceCheck.numbersFirstResponseTable(store, people, asOf).size());
       tasks.put("ours first response, evidence",
           () -> EquivalenceCheck.ourFirstResponse(store, people, asOf).size());
       tasks.put("duckdb first response", () -> EquivalenceCheck.duckFirstResponse(duck, asOf).size());
-      if (before) {
-        tasks.put("ours confidence, one call per repository",
-            () -> EquivalenceCheck.ourConfidenceOneCallPerRepository(store, people, asOf).size());
-        tasks.put("ours lottery, one call per repository",
-            () -> EquivalenceCheck.ourLotteryOneCallPerRepository(store, people, asOf).size());
-      }
       tasks.put("column scan", () -> Harness.columnScan(store));
 
       Map<String, long[]> nanos = Harness.run(tasks, rounds);
@@ -139,8 +131,8 @@ public final class PeerComparison {
       median.forEach((k, v) -> System.out.printf("  %-32s %10.2f%n", k, v));
       System.out.println("people resolution (People.resolve) is in neither scoring row (the store and its people"
           + " are built once, as DuckDB's table is loaded once); it is timed apart as 'ours people' and is part"
-          + " of 'ours end to end'. 'ours ...' rows are the numbers-only forms (a RepositoryTable each);"
-          + " '..., evidence' rows the computeEachRepository forms with their evidence. DuckDB's rows include"
+          + " of 'ours end to end'. 'ours ...' rows are EachRepository's results projected onto the numbers (a"
+          + " RepositoryTable each); '..., evidence' rows the same results turned into the compared records. DuckDB's rows include"
           + " reading its results over JDBC into Java maps.");
       for (String m : List.of("confidence", "lottery", "retention", "first response")) {
         System.out.printf("  %-15s duckdb/ours %.2f, duckdb/evidence %.2f, ours/column scan %.2f%n", m,

@@ -4,7 +4,10 @@ import io.github.communitymetrics.benchmarks.Harness;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventReader;
+import io.github.communitymetrics.benchmarks.peer.EquivalenceCheck;
+import io.github.communitymetrics.core.metrics.EachRepository;
 import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
@@ -47,10 +50,10 @@ import java.util.zip.GZIPOutputStream;
  *   <li>ingestion: reading the file with {@link EventJsonLines#reader} into an {@link
  *       EventStore};
  *   <li>people: {@link People#resolve} of the store;
- *   <li>the four metrics for every repository, in their one-pass forms ({@code
- *       computeEachRepository}): OpenSauced confidence and lottery factor as of the end of the
- *       history, LFX retention over the whole history (quarters), CHAOSS time to first response
- *       over its last 90 days;
+ *   <li>the four metrics for every repository through {@link EachRepository}, as full results
+ *       and projected onto the numbers the peer comparison compares: OpenSauced confidence and
+ *       lottery factor as of the end of the history, LFX retention over the whole history
+ *       (quarters), CHAOSS time to first response over its last 90 days;
  *   <li>one sequential pass over the store's columns (the scoring limit).
  * </ul>
  *
@@ -143,25 +146,24 @@ public final class ScalingSuite {
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
       tasks.put("ingestion", () -> ingest(file).size());
       tasks.put("people", () -> People.resolve(store).size());
-      tasks.put("confidence", () ->
-          OpenSaucedConfidence.openSauced(store.repository(0), asOf).computeEachRepository(store, people).size());
-      tasks.put("lottery factor", () -> LotteryFactor.openSauced(asOf).computeEachRepository(store, people).size());
+      // Every repository through EachRepository: the full results, then the same projected onto
+      // the numbers the peer comparison compares (one RepositoryTable each).
+      OpenSaucedConfidence confidence = OpenSaucedConfidence.openSauced(store.repository(0), asOf);
+      LotteryFactor lottery = LotteryFactor.openSauced(asOf);
+      Retention retention = Retention.lfx(Window.of(cfg.start(), asOf));
+      Responsiveness responsiveness = Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(90)), asOf);
+      tasks.put("confidence", () -> EachRepository.compute(store, people, confidence::withRepository).size());
+      tasks.put("lottery factor", () ->
+          EachRepository.compute(store, people, r -> lottery.withScope(RepositoryScope.of(r))).size());
       tasks.put("retention", () ->
-          Retention.lfx(Window.of(cfg.start(), asOf)).computeEachRepository(store, people).size());
+          EachRepository.compute(store, people, r -> retention.withScope(RepositoryScope.of(r))).size());
       tasks.put("first response", () ->
-          Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(90)), asOf)
-              .computeEachRepository(store, people).size());
-      // The numbers-only forms of the same four metrics (one RepositoryTable each), as the peer
-      // comparison times them against DuckDB.
-      tasks.put("confidence, numbers-only", () ->
-          OpenSaucedConfidence.openSauced(store.repository(0), asOf).confidenceEachRepository(store, people).size());
-      tasks.put("lottery factor, numbers-only", () ->
-          LotteryFactor.openSauced(asOf).factorEachRepository(store, people).size());
-      tasks.put("retention, numbers-only", () ->
-          Retention.lfx(Window.of(cfg.start(), asOf)).retainedEachRepository(store, people).size());
+          EachRepository.compute(store, people, r -> responsiveness.withScope(RepositoryScope.of(r))).size());
+      tasks.put("confidence, numbers-only", () -> EquivalenceCheck.confidenceTable(store, people, confidence).size());
+      tasks.put("lottery factor, numbers-only", () -> EquivalenceCheck.lotteryTable(store, people, lottery).size());
+      tasks.put("retention, numbers-only", () -> EquivalenceCheck.retentionTable(store, people, retention).size());
       tasks.put("first response, numbers-only", () ->
-          Responsiveness.chaoss(Window.endingAt(asOf, Duration.ofDays(90)), asOf)
-              .firstResponseEachRepository(store, people).size());
+          EquivalenceCheck.firstResponseTable(store, people, responsiveness).size());
       tasks.put("column scan", () -> Harness.columnScan(store));
       Map<String, long[]> nanos = Harness.run(tasks, rounds);
       int repositories = store.repositories().size();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Our metrics (contributor confidence, lottery factor, period-over-period retention, time to
- * first response), in their evidence forms and their numbers-only forms, and DuckDB's SQL give identical numbers for every repository of a small amplified
+ * first response) for every repository, as full results and projected onto their numbers, and
+ * DuckDB's SQL give identical numbers for every repository of a small amplified
  * input: four copies of the real hours spread over 40 days, three identity groups (so people and
  * repositories recur across copies), scored 35 days in, so the 30-day window cuts copies at both
  * ends.
@@ -42,7 +43,7 @@ class EquivalenceCheckTest {
       Map<String, EquivalenceCheck.Confidence> duckConfidence = EquivalenceCheck.duckConfidence(c, asOf);
       assertEquals(List.of(), EquivalenceCheck.differences(ourConfidence, duckConfidence));
       assertEquals(List.of(),
-          EquivalenceCheck.differences(EquivalenceCheck.leanConfidence(store, people, asOf), duckConfidence));
+          EquivalenceCheck.differences(EquivalenceCheck.numbersConfidence(store, people, asOf), duckConfidence));
       // not vacuous on the counts: many repositories with stargazers and forkers. The weights are
       // all 0 here: no stargazer or forker of these real hours opened a pull request in the window
       // (a known gap of this input; the weights are compared, but only as zeros)
@@ -53,7 +54,7 @@ class EquivalenceCheckTest {
       Map<String, EquivalenceCheck.Lottery> ourLottery = EquivalenceCheck.ourLottery(store, people, asOf);
       assertEquals(List.of(), EquivalenceCheck.differences(ourLottery, EquivalenceCheck.duckLottery(c, asOf)));
       assertEquals(List.of(), EquivalenceCheck.differences(
-          EquivalenceCheck.leanLottery(store, people, asOf), EquivalenceCheck.duckLottery(c, asOf)));
+          EquivalenceCheck.numbersLottery(store, people, asOf), EquivalenceCheck.duckLottery(c, asOf)));
       assertTrue(ourLottery.size() > 100, "repositories: " + ourLottery.size());
       // one-hour copies: few repositories have two authors of opened pull requests in the window
       assertTrue(ourLottery.values().stream().anyMatch(v -> v.total() > 1));
@@ -61,7 +62,7 @@ class EquivalenceCheckTest {
       Map<String, EquivalenceCheck.Retained> ourRetention = EquivalenceCheck.ourRetention(store, people, asOf);
       assertEquals(List.of(), EquivalenceCheck.differences(ourRetention, EquivalenceCheck.duckRetention(c, asOf)));
       assertEquals(List.of(), EquivalenceCheck.differences(
-          EquivalenceCheck.leanRetention(store, people, asOf), EquivalenceCheck.duckRetention(c, asOf)));
+          EquivalenceCheck.numbersRetention(store, people, asOf), EquivalenceCheck.duckRetention(c, asOf)));
       assertTrue(ourRetention.size() > 100, "repositories: " + ourRetention.size());
       // not vacuous: some contributor of some repository is active in two consecutive weeks
       assertTrue(ourRetention.values().stream()
@@ -70,7 +71,7 @@ class EquivalenceCheckTest {
       Map<String, EquivalenceCheck.FirstResponse> ourFirst = EquivalenceCheck.ourFirstResponse(store, people, asOf);
       assertEquals(List.of(), EquivalenceCheck.differences(ourFirst, EquivalenceCheck.duckFirstResponse(c, asOf)));
       assertEquals(List.of(), EquivalenceCheck.differences(
-          EquivalenceCheck.leanFirstResponse(store, people, asOf), EquivalenceCheck.duckFirstResponse(c, asOf)));
+          EquivalenceCheck.numbersFirstResponse(store, people, asOf), EquivalenceCheck.duckFirstResponse(c, asOf)));
       assertTrue(ourFirst.size() > 100, "repositories: " + ourFirst.size());
       // Few items opened in these real hours are answered within the window (the hours are
       // short): the durations are compared on 2 answered items here, the counts on all of them

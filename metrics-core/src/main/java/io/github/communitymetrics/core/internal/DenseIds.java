@@ -61,8 +61,13 @@ public final class DenseIds {
     return keys[java.util.Objects.checkIndex(id, size)];
   }
 
-  /** The id of {@code key}, or -1 if it was not met. */
+  /**
+   * The id of {@code key}, or -1 if it was not met.
+   *
+   * @throws IllegalArgumentException if {@code key} is negative
+   */
   public int get(int key) {
+    checkKey(key);
     if (byKey != null) {
       return byKey[key] - 1;
     }
@@ -78,8 +83,13 @@ public final class DenseIds {
     }
   }
 
-  /** The id of {@code key}: its existing id, or the next one if it is new. */
+  /**
+   * The id of {@code key}: its existing id, or the next one if it is new.
+   *
+   * @throws IllegalArgumentException if {@code key} is negative
+   */
   public int id(int key) {
+    checkKey(key);
     if (byKey != null) {
       int id = byKey[key] - 1;
       if (id < 0) {
@@ -106,10 +116,13 @@ public final class DenseIds {
     }
   }
 
-  private int add(int key) {
+  private static void checkKey(int key) {
     if (key < 0) {
       throw new IllegalArgumentException("key must not be negative but was " + key);
     }
+  }
+
+  private int add(int key) {
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
     }

@@ -42,7 +42,8 @@ import java.util.function.Function;
  * repositories then reads only those of the slice.
  *
  * <p>States ({@link #accumulate}) of the same repository from disjoint slices merge with the
- * metric's {@link SliceMetric#merge} into the state of their union, as for any slices.
+ * metric's {@link SliceMetric#merge} into the state of their union, as for any slices; every
+ * repository of the store gets a state from every slice (see there why).
  *
  * <p>Results and states must not be null. The maps returned are unmodifiable. Not parallel: each
  * repository is computed in turn on the calling thread.
@@ -75,9 +76,13 @@ public final class EachRepository {
   }
 
   /**
-   * The state of every repository of {@code slice}: for each repository {@code r} with events,
-   * {@code metricOf.apply(r).accumulate(slice, people)}. States of the same repository from
-   * disjoint slices merge exactly ({@link SliceMetric#merge}).
+   * The state of every repository of the store {@code slice} belongs to: for each repository
+   * {@code r} of {@link EventStore#repositories()}, with events in the slice or not, {@code
+   * metricOf.apply(r).accumulate(slice, people)}. States of the same repository from disjoint
+   * slices merge exactly ({@link SliceMetric#merge}) into the state of their union. A repository
+   * without events in the slice gets a state too, because a metric that reads other repositories'
+   * events (OpenSauced's confidence) finds in the slice what its state needs, the pull requests of
+   * its stargazers; for the other metrics that state is empty.
    *
    * @param slice the events (a store or a slice)
    * @param people the store's people
@@ -92,8 +97,9 @@ public final class EachRepository {
       People people,
       Function<? super Repository, ? extends SliceMetric<? extends S, ?>> metricOf) {
     Checks.notNull(metricOf, "metricOf");
+    checkPeople(slice, people);
     AscendingMap<Repository, S> out = new AscendingMap<>();
-    for (Repository r : repositories(slice, people)) {
+    for (Repository r : slice.repositories()) { // interned indices follow Repository order
       out.put(r, notNull(notNull(metricOf.apply(r), "metric", r).accumulate(slice, people), "state", r));
     }
     return out.build();
@@ -133,6 +139,14 @@ public final class EachRepository {
     return out.build();
   }
 
+  private static void checkPeople(EventStore store, People people) {
+    Checks.notNull(store, "store");
+    Checks.notNull(people, "people");
+    Checks.argument(
+        people.store().actors().equals(store.actors()),
+        "people were resolved for another store than the one given");
+  }
+
   /** {@code value}, checked; the message is built only when it is null. */
   private static <T> T notNull(T value, String what, Object of) {
     if (value == null) {
@@ -146,11 +160,7 @@ public final class EachRepository {
    * repository column (the interned list of a slice is its store's, events or not).
    */
   private static List<Repository> repositories(EventStore store, People people) {
-    Checks.notNull(store, "store");
-    Checks.notNull(people, "people");
-    Checks.argument(
-        people.store().actors().equals(store.actors()),
-        "people were resolved for another store than the one given");
+    checkPeople(store, people);
     List<Repository> all = store.repositories();
     boolean[] present = new boolean[all.size()];
     int count = 0;

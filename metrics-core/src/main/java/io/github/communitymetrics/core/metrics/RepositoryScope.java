@@ -108,24 +108,6 @@ public final class RepositoryScope {
   }
 
   /**
-   * Which of the store's repositories are in scope, by repository index: for column scans that
-   * test {@code mask[store.repositoryIndex(i)]} per event.
-   */
-  public boolean[] mask(EventStore store) {
-    Checks.notNull(store, "store");
-    List<Repository> all = store.repositories();
-    boolean[] mask = new boolean[all.size()];
-    if (isAll()) {
-      java.util.Arrays.fill(mask, true);
-      return mask;
-    }
-    for (int i = 0; i < mask.length; i++) {
-      mask[i] = includes(all.get(i));
-    }
-    return mask;
-  }
-
-  /**
    * The events of {@code store} in scope, exactly: the store itself for every repository, otherwise
    * a slice by repository, so that a metric of one repository reads that repository's events
    * rather than the whole store, and needs no test of each event's repository. Slices share the

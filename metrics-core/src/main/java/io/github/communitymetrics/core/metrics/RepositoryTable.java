@@ -3,7 +3,6 @@ package io.github.communitymetrics.core.metrics;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.AscendingMap;
-import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -64,36 +63,6 @@ public final class RepositoryTable {
       }
     }
     return columns(repos, longColumns, doubleColumns);
-  }
-
-  /**
-   * A table whose rows are repositories of {@code store} given by their interned indices, which
-   * follow {@link Repository} order (so the check is on the indices, not on the repositories);
-   * the columns are copied.
-   *
-   * @param store the store whose {@link EventStore#repository(int)} the indices refer to
-   * @param repositoryIndices the rows' repository indices, strictly ascending
-   * @param longColumns the {@code long} columns by name, in column order, each one value per row
-   * @param doubleColumns the {@code double} columns by name, in column order, each one value per row
-   * @throws IllegalArgumentException if the indices do not strictly ascend, a column has another
-   *     length than the indices, or a name is blank or used twice
-   * @throws IndexOutOfBoundsException if an index is not one of the store's repositories
-   */
-  public static RepositoryTable of(
-      EventStore store,
-      int[] repositoryIndices,
-      Map<String, long[]> longColumns,
-      Map<String, double[]> doubleColumns) {
-    Checks.notNull(store, "store");
-    Repository[] repos = new Repository[Checks.notNull(repositoryIndices, "repositoryIndices").length];
-    for (int i = 0; i < repos.length; i++) {
-      if (i > 0 && repositoryIndices[i - 1] >= repositoryIndices[i]) {
-        throw new IllegalArgumentException("repository indices must strictly ascend: "
-            + repositoryIndices[i] + " after " + repositoryIndices[i - 1]);
-      }
-      repos[i] = store.repository(repositoryIndices[i]);
-    }
-    return columns(List.of(repos), longColumns, doubleColumns);
   }
 
   /**

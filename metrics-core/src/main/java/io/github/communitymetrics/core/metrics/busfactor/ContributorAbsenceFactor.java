@@ -4,7 +4,6 @@ import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
-import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.Concentration;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
@@ -12,9 +11,7 @@ import io.github.communitymetrics.core.metrics.ShareRule;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
-import io.github.communitymetrics.core.event.Repository;
 import java.util.Comparator;
-import java.util.SortedMap;
 import java.util.List;
 
 /**
@@ -95,39 +92,6 @@ public final class ContributorAbsenceFactor
   @Override
   public ContributionCounts<Actor> merge(ContributionCounts<Actor> a, ContributionCounts<Actor> b) {
     return a.merge(b);
-  }
-
-  /**
-   * The state of every repository of {@code slice} in this metric's scope, in one pass over the
-   * columns: the value for repository {@code r} equals {@code
-   * withScope(RepositoryScope.of(r)).accumulate(slice, people)}, so states of the same repository
-   * from different slices merge exactly. Only repositories with at least one contribution in the
-   * window (credited, or a merge waiting for its author) have an entry.
-   *
-   * @return the states by repository, in {@link Repository} order; unmodifiable
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public SortedMap<Repository, ContributionCounts<Actor>> accumulateEachRepository(
-      EventStore slice, People people) {
-    return RepositoryTally.byRepository(slice, people, selection, false, false);
-  }
-
-  /**
-   * This metric for every repository of {@code store} in its scope, in one pass over the
-   * columns: the value for repository {@code r} equals {@code
-   * withScope(RepositoryScope.of(r)).compute(store, people)}. Only repositories with at least one
-   * contribution in the window (credited, or a merge waiting for its author) have an entry; for
-   * any other the factor is 0 with an empty ranking.
-   *
-   * @return the results by repository, in {@link Repository} order; unmodifiable
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public SortedMap<Repository, FactorResult<Actor>> computeEachRepository(
-      EventStore store, People people) {
-    AscendingMap<Repository, FactorResult<Actor>> out = new AscendingMap<>();
-    accumulateEachRepository(store, people)
-        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
-    return out.build();
   }
 
   @Override

@@ -4,13 +4,7 @@ import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
-import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
-import io.github.communitymetrics.core.metrics.RepositoryTable;
-import io.github.communitymetrics.core.event.EventType;
-import io.github.communitymetrics.core.internal.LongList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.Ranked;
 import io.github.communitymetrics.core.metrics.ShareRule;
@@ -19,10 +13,7 @@ import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
-import io.github.communitymetrics.core.event.Repository;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.SortedMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -178,142 +169,6 @@ public final class LotteryFactor
   @Override
   public ContributionCounts<Actor> merge(ContributionCounts<Actor> a, ContributionCounts<Actor> b) {
     return a.merge(b);
-  }
-
-  /**
-   * This metric for every repository of {@code store} in its scope, in one pass over the
-   * columns instead of one {@link #compute} per repository.
-   *
-   * <p>The value for repository {@code r} equals {@code
-   * withScope(RepositoryScope.of(r)).compute(store, people)}: the same result record, whose
-   * selection names {@code r} alone. Every repository in scope with at least one event in {@code
-   * store} (any type, any time) has an entry, since even without contributions its level depends
-   * on its age; repositories without events have none.
-   *
-   * @param store the events (a store or a slice)
-   * @param people the store's people
-   * @return the results by repository, in {@link io.github.communitymetrics.core.event.Repository}
-   *     order; unmodifiable
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public SortedMap<Repository, LotteryFactorResult> computeEachRepository(EventStore store, People people) {
-    SortedMap<Repository, ContributionCounts<Actor>> states =
-        RepositoryTally.byRepository(store, people, selection, createdAt.isEmpty(), true);
-    AscendingMap<Repository, LotteryFactorResult> out = new AscendingMap<>();
-    states.forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
-    return out.build();
-  }
-
-  /** Column of {@link #factorEachRepository}: the lottery factor (people), as {@link FactorResult#factor()}. */
-  public static final String FACTOR = "factor";
-
-  /** Column of {@link #factorEachRepository}: the contributions counted, as {@link FactorResult#total()}. */
-  public static final String TOTAL = "total";
-
-  /**
-   * The numbers of {@link #computeEachRepository} without the evidence: for every repository in
-   * scope with at least one counted contribution in the window, its {@link #FACTOR} and {@link
-   * #TOTAL}, equal to {@code result.factor().factor()} and {@code result.factor().total()} of
-   * {@code computeEachRepository(store, people).get(repository)}. Repositories left out have a
-   * factor and a total of 0 (their level, which depends on their age, is not in the table).
-   *
-   * <p>One scan of the window's columns that packs (repository, person) into a {@code long} per
-   * contribution, one sort, and per repository a sort of its people's counts: nothing is
-   * allocated per repository or per person beyond the table. When merges count (their author may
-   * come from an opening anywhere in the store), the evidence form computes the numbers instead.
-   *
-   * @param store the events (a store or a slice)
-   * @param people the store's people
-   * @return the table, columns {@link #FACTOR} and {@link #TOTAL} (both {@code long})
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public RepositoryTable factorEachRepository(EventStore store, People people) {
-    Checks.notNull(store, "store");
-    Checks.notNull(people, "people");
-    Checks.argument(
-        people.store().actors().equals(store.actors()),
-        "people were resolved for another store than the slice");
-    int repositories = store.repositories().size();
-    int persons = people.size();
-    if (selection.type().includes(EventType.PULL_REQUEST_MERGED)
-        || !LongList.fits(repositories, persons, 1)) {
-      LongList rows = new LongList();
-      LongList factors = new LongList();
-      LongList totals = new LongList();
-      computeEachRepository(store, people).forEach((repo, r) -> {
-        if (r.factor().total() > 0) {
-          rows.add(Collections.binarySearch(store.repositories(), repo));
-          factors.add(r.factor().factor());
-          totals.add(r.factor().total());
-        }
-      });
-      return table(store, rows, factors, totals);
-    }
-    boolean[] inScope = selection.scope().mask(store);
-    boolean[] counted = new boolean[EventType.values().length];
-    for (EventType t : EventType.values()) {
-      counted[t.ordinal()] = selection.type().includes(t);
-    }
-    boolean bots = selection.includeBots();
-    LongList keys = new LongList();
-    EventStore s = store.slice(selection.window());
-    for (int i = 0, n = s.size(); i < n; i++) {
-      int r = s.repositoryIndex(i);
-      if (!counted[s.type(i).ordinal()] || !inScope[r]) {
-        continue;
-      }
-      int actor = s.actorIndex(i);
-      if (!bots && people.isBot(actor)) {
-        continue;
-      }
-      keys.add(LongList.pack(r, people.personOf(actor), persons));
-    }
-    keys.sort();
-    LongList rows = new LongList();
-    LongList factors = new LongList();
-    LongList totals = new LongList();
-    long[] counts = new long[16];
-    int k = 0;
-    int size = keys.size();
-    while (k < size) {
-      int r = (int) (keys.get(k) / persons);
-      int people0 = 0;
-      long total = 0;
-      // one run per repository; within it, one run per person
-      while (k < size && keys.get(k) / persons == r) {
-        long key = keys.get(k);
-        int from = k;
-        while (k < size && keys.get(k) == key) {
-          k++;
-        }
-        if (people0 == counts.length) {
-          counts = java.util.Arrays.copyOf(counts, 2 * people0);
-        }
-        counts[people0++] = k - from;
-        total += k - from;
-      }
-      java.util.Arrays.sort(counts, 0, people0);
-      long cumulative = 0;
-      int factor = 0;
-      for (int j = people0 - 1; j >= 0; j--) {
-        cumulative += counts[j];
-        if (rule.isMetBy(cumulative, total)) {
-          factor = people0 - j;
-          break;
-        }
-      }
-      rows.add(r);
-      factors.add(factor);
-      totals.add(total);
-    }
-    return table(store, rows, factors, totals);
-  }
-
-  private static RepositoryTable table(EventStore store, LongList rows, LongList factors, LongList totals) {
-    Map<String, long[]> columns = new LinkedHashMap<>();
-    columns.put(FACTOR, factors.toArray());
-    columns.put(TOTAL, totals.toArray());
-    return RepositoryTable.of(store, rows.toIntArray(), columns, Map.of());
   }
 
   /** The earliest of {@code instants}; empty if there is none. */

@@ -121,17 +121,17 @@ public final class NewContributors extends MetricDescriptor<NewContributors.Resu
 
     @Override
     public State accumulate(EventStore slice, People people) {
-      boolean[] inScope = scope.mask(slice);
+      // Exactly the events in scope: a metric of one repository reads that repository's events.
+      EventStore s = scope.restrict(slice);
       Map<Actor, Instant[]> firstLast = new HashMap<>();
-      for (int i = 0; i < slice.size(); i++) {
-        Instant at = slice.instant(i);
-        if (!ContributionType.ANY.includes(slice.type(i))
-            || !inScope[slice.repositoryIndex(i)]
+      for (int i = 0; i < s.size(); i++) {
+        Instant at = s.instant(i);
+        if (!ContributionType.ANY.includes(s.type(i))
             || !at.isBefore(window.end())
-            || people.isBot(slice.actorIndex(i))) {
+            || people.isBot(s.actorIndex(i))) {
           continue;
         }
-        Actor key = people.key(people.personOf(slice.actorIndex(i)));
+        Actor key = people.key(people.personOf(s.actorIndex(i)));
         Instant[] fl = firstLast.get(key);
         if (fl == null) {
           firstLast.put(key, new Instant[] {at, at});

@@ -7,24 +7,17 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.PullRequestOpened;
-import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.identity.Affiliations;
-import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.internal.Checks;
-import io.github.communitymetrics.core.internal.LongIntMap;
 import io.github.communitymetrics.core.internal.LongList;
 import io.github.communitymetrics.core.internal.LongMap;
-import io.github.communitymetrics.core.internal.ByRepository;
-import io.github.communitymetrics.core.metrics.RepositoryTable;
-import java.util.LinkedHashMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
-import io.github.communitymetrics.core.metrics.busfactor.ContributionCounts;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessState.GrantKey;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessState.ItemKey;
@@ -33,7 +26,6 @@ import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -265,246 +256,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     return new ResponsivenessState(scan.items(), scan.grants, reviewConcentration().accumulate(slice, people));
   }
 
-  /**
-   * The state of every repository of {@code slice} in this metric's scope, in one pass over the
-   * columns for the items and one over the window for the review counts: the value for
-   * repository {@code r} has exactly what {@code withScope(RepositoryScope.of(r)).accumulate(slice,
-   * people)} has (its items, grants and reviews), so it finishes to the same result and merges
-   * exactly with the same repository's state from another slice. Only repositories with at least
-   * one issue or pull request event before {@link #asOf()} have an entry.
-   *
-   * @return the states by repository, in {@link Repository} order; unmodifiable
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public SortedMap<Repository, ResponsivenessState> accumulateEachRepository(
-      EventStore slice, People people) {
-    Checks.notNull(slice, "slice");
-    Checks.notNull(people, "people");
-    Checks.argument(
-        people.store().actors().equals(slice.actors()),
-        "people were resolved for another store than the slice");
-    Scan scan = scan(slice, people);
-    SortedMap<Repository, ContributionCounts<Actor>> reviews =
-        reviewConcentration().accumulateEachRepository(slice, people);
-    // Every repository without reviews has the same state as an empty slice.
-    ContributionCounts<Actor> noReviews = reviewConcentration().accumulate(slice.slice(List.of()), people);
-    // Grouped by repository index, which is the repositories' order: no sorting.
-    List<Map<ItemKey, Item>> items = new ArrayList<>(Collections.nCopies(slice.repositories().size(), null));
-    scan.byIndex.forEach((k, v) -> {
-      int r = Scan.repositoryIndex(k);
-      Map<ItemKey, Item> m = items.get(r);
-      if (m == null) {
-        m = new HashMap<>();
-        items.set(r, m);
-      }
-      m.put(scan.key(k), v);
-    });
-    Map<Repository, ContributionCounts<Actor>> reviewsByRepository = new HashMap<>(reviews);
-    Map<Repository, Map<GrantKey, Long>> grants = new HashMap<>();
-    scan.grants.forEach((k, v) -> grants.computeIfAbsent(k.repository(), r -> new HashMap<>()).put(k, v));
-    AscendingMap<Repository, ResponsivenessState> out = new AscendingMap<>();
-    for (int r = 0; r < items.size(); r++) {
-      if (items.get(r) != null) {
-        Repository repo = slice.repository(r);
-        out.put(repo, new ResponsivenessState(
-            items.get(r), grants.getOrDefault(repo, Map.of()), reviewsByRepository.getOrDefault(repo, noReviews)));
-      }
-    }
-    return out.build();
-  }
-
-  /**
-   * This metric for every repository of {@code store} in its scope: the value for repository
-   * {@code r} equals {@code withScope(RepositoryScope.of(r)).compute(store, people)}, computed
-   * from one scan of the store instead of one per repository. Only repositories with at least one
-   * issue or pull request event before {@link #asOf()} have an entry; any other has no item.
-   *
-   * @return the results by repository, in {@link Repository} order; unmodifiable
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public SortedMap<Repository, ResponsivenessResult> computeEachRepository(
-      EventStore store, People people) {
-    AscendingMap<Repository, ResponsivenessResult> out = new AscendingMap<>();
-    accumulateEachRepository(store, people)
-        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state)));
-    return out.build();
-  }
-
-  /** Column of {@link #firstResponseEachRepository}: the items opened in the window. */
-  public static final String ITEMS = "items";
-
-  /** Column of {@link #firstResponseEachRepository}: the items of {@link #ITEMS} answered before {@code asOf}. */
-  public static final String ANSWERED = "answered";
-
-  /**
-   * Column of {@link #firstResponseEachRepository}: the nearest-rank median time to first
-   * response of the answered items, in nanoseconds; -1 when none was answered.
-   */
-  public static final String P50_NANOS = "p50Nanos";
-
-  /** Column of {@link #firstResponseEachRepository}: as {@link #P50_NANOS}, the 90th percentile. */
-  public static final String P90_NANOS = "p90Nanos";
-
-  /**
-   * The time-to-first-response numbers of {@link #computeEachRepository} without the evidence:
-   * for every repository in scope with at least one issue or pull request opened in the window
-   * (by a counted author), the {@code long} columns {@link #ITEMS} and {@link #ANSWERED} ({@code
-   * firstResponse().completed() + censored()} and {@code completed()} of its result), {@link
-   * #P50_NANOS} and {@link #P90_NANOS} ({@code firstResponse().p50()} and {@code p90()} in
-   * nanoseconds, -1 when empty).
-   *
-   * <p>One scan of the columns numbers the items opened before {@code asOf} in a primitive hash
-   * map and keeps the positions of the responses, which a second pass over those positions alone
-   * matches to their items: no event is built and nothing is allocated per item. With {@link
-   * #maintainersOnly()} or {@link #closingIsResponse()} (which need authors' associations or the
-   * items' transitions), the evidence form computes the numbers instead.
-   *
-   * @param store the events (a store or a slice)
-   * @param people the store's people
-   * @return the table
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public RepositoryTable firstResponseEachRepository(EventStore store, People people) {
-    Checks.notNull(store, "store");
-    Checks.notNull(people, "people");
-    Checks.argument(
-        people.store().actors().equals(store.actors()),
-        "people were resolved for another store than the slice");
-    int repositories = store.repositories().size();
-    long[] items = new long[repositories];
-    ByRepository answered = new ByRepository(true);
-    if (maintainersOnly || closingIsResponse) {
-      computeEachRepository(store, people).forEach((repo, r) -> {
-        int index = Collections.binarySearch(store.repositories(), repo);
-        items[index] = r.firstResponse().completed() + r.firstResponse().censored();
-        // the two quantiles stand in for the durations: nearest ranks of the same sorted list
-        r.firstResponse().p50().ifPresent(d -> answered.add(index, (int) r.firstResponse().completed(), d.toNanos()));
-        r.firstResponse().p90().ifPresent(d -> answered.add(index, -1, d.toNanos()));
-      });
-      return firstResponseTable(store, items, answered.group(repositories), true);
-    }
-    EventStore events = scope.restrict(store);
-    boolean[] inScope = scope.mask(events);
-    long asOfNanos = saturatedNanos(asOf);
-    LongIntMap slots = new LongIntMap();
-    LongList openedAt = new LongList();
-    LongList authors = new LongList(); // 2 * person + (bot ? 1 : 0)
-    LongList keys = new LongList();
-    LongList responses = new LongList(); // positions of counted responses
-    for (int i = 0, n = events.size(); i < n; i++) {
-      int repo = events.repositoryIndex(i);
-      if (!inScope[repo]) {
-        continue;
-      }
-      EventType type = events.type(i);
-      boolean opening = type == EventType.ISSUE_OPENED || type == EventType.PULL_REQUEST_OPENED;
-      boolean response = type == EventType.ISSUE_COMMENT || type == EventType.REVIEW_COMMENT || type == EventType.REVIEW;
-      if (!opening && !response) {
-        continue;
-      }
-      long at = nanos(events.epochSecond(i), events.nano(i));
-      if (at >= asOfNanos) {
-        continue;
-      }
-      int actor = events.actorIndex(i);
-      if (response) {
-        if (includeBots || !people.isBot(actor)) {
-          responses.add(i);
-        }
-        continue;
-      }
-      long key = ((long) repo << 32) | (events.number(i) & 0xFFFF_FFFFL);
-      long author = 2L * people.personOf(actor) + (people.isBot(actor) ? 1 : 0);
-      int slot = slots.get(key);
-      if (slot < 0) {
-        slots.put(key, openedAt.size());
-        keys.add(key);
-        openedAt.add(at);
-        authors.add(author);
-      } else if (at < openedAt.get(slot)) { // the earliest opening, its author (as the evidence form)
-        openedAt.set(slot, at);
-        authors.set(slot, author);
-      }
-    }
-    long[] first = new long[openedAt.size()];
-    java.util.Arrays.fill(first, Long.MAX_VALUE);
-    for (int j = 0; j < responses.size(); j++) {
-      int i = (int) responses.get(j);
-      int slot = slots.get(((long) events.repositoryIndex(i) << 32) | (events.number(i) & 0xFFFF_FFFFL));
-      if (slot < 0) {
-        continue;
-      }
-      long at = nanos(events.epochSecond(i), events.nano(i));
-      if (at >= openedAt.get(slot) && 2L * people.personOf(events.actorIndex(i)) != (authors.get(slot) & ~1L)) {
-        first[slot] = Math.min(first[slot], at);
-      }
-    }
-    long start = saturatedNanos(window.start());
-    long end = saturatedNanos(window.end());
-    for (int slot = 0; slot < first.length; slot++) {
-      long at = openedAt.get(slot);
-      if (at < start || at >= end || (!includeBots && (authors.get(slot) & 1) == 1)) {
-        continue;
-      }
-      int repo = (int) (keys.get(slot) >>> 32);
-      items[repo]++;
-      if (first[slot] != Long.MAX_VALUE) {
-        answered.add(repo, 0, first[slot] - at);
-      }
-    }
-    return firstResponseTable(store, items, answered.group(repositories), false);
-  }
-
-  /**
-   * The table of {@link #firstResponseEachRepository} from the items per repository and the
-   * answered durations grouped by repository; {@code quantiles} when the groups hold the two
-   * quantiles (p50 with the answered count as value, then p90) rather than every duration.
-   */
-  private static RepositoryTable firstResponseTable(
-      EventStore store, long[] items, ByRepository.Groups answered, boolean quantiles) {
-    LongList rows = new LongList();
-    LongList values = new LongList();
-    long[] buffer = new long[16];
-    for (int r = 0; r < items.length; r++) {
-      if (items[r] == 0) {
-        continue;
-      }
-      rows.add(r);
-      int from = answered.from(r);
-      int n = answered.to(r) - from;
-      values.add(items[r]);
-      if (quantiles) {
-        values.add(n == 0 ? 0 : answered.value(from));
-        values.add(n == 0 ? -1 : answered.time(from));
-        values.add(n == 0 ? -1 : answered.time(from + 1));
-        continue;
-      }
-      if (buffer.length < n) {
-        buffer = new long[Math.max(n, 2 * buffer.length)];
-      }
-      for (int k = 0; k < n; k++) {
-        buffer[k] = answered.time(from + k);
-      }
-      java.util.Arrays.sort(buffer, 0, n);
-      values.add(n);
-      // nearest rank: the ceil(n q)-th smallest, as DurationSummary's percentiles
-      values.add(n == 0 ? -1 : buffer[(n + 1) / 2 - 1]);
-      values.add(n == 0 ? -1 : buffer[(9 * n + 9) / 10 - 1]);
-    }
-    long[][] columns = new long[4][rows.size()];
-    for (int row = 0; row < rows.size(); row++) {
-      for (int c = 0; c < 4; c++) {
-        columns[c][row] = values.get(4 * row + c);
-      }
-    }
-    Map<String, long[]> named = new LinkedHashMap<>();
-    named.put(ITEMS, columns[0]);
-    named.put(ANSWERED, columns[1]);
-    named.put(P50_NANOS, columns[2]);
-    named.put(P90_NANOS, columns[3]);
-    return RepositoryTable.of(store, rows.toIntArray(), named, Map.of());
-  }
-
   /** The items and grants of one scan; items keyed by scrambled repository index and number. */
   private static final class Scan {
     final EventStore events;
@@ -529,9 +280,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       return new ItemKey(events.repository((int) (packed >>> 32)), (int) packed);
     }
 
-    static int repositoryIndex(long scrambled) {
-      return (int) ((scrambled * UNSCRAMBLE) >>> 32);
-    }
   }
 
   private Scan scan(EventStore slice, People people) {

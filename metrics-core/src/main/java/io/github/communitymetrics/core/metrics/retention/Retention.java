@@ -3,17 +3,11 @@ package io.github.communitymetrics.core.metrics.retention;
 import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
-import io.github.communitymetrics.core.event.Repository;
-import io.github.communitymetrics.core.internal.ByRepository;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.DenseIds;
-import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
-import io.github.communitymetrics.core.metrics.RepositoryTable;
-import io.github.communitymetrics.core.internal.LongList;
-import java.util.LinkedHashMap;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Period;
@@ -26,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +28,6 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.SortedMap;
 
 /**
  * Retention and survival of contributors over a window, as of the window's end: new, returning,
@@ -382,223 +374,11 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
   }
 
   /**
-   * The state of every repository of {@code slice} in this metric's scope, in one pass over the
-   * window's columns: the value for repository {@code r} equals {@code
-   * withScope(RepositoryScope.of(r)).accumulate(slice, people)}, so states of the same repository
-   * from different slices merge exactly. Only repositories with at least one counted contribution
-   * in the window (or a merge left out for want of its author) have an entry.
-   *
-   * @return the states by repository, in {@link Repository} order; unmodifiable
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
+   * The calendar periods of this metric's window, in time order: the {@link PeriodRetention#period()}
+   * of each of {@link RetentionResult#periods()}.
    */
-  public SortedMap<Repository, RetentionState> accumulateEachRepository(
-      EventStore slice, People people) {
-    checkArguments(slice, people);
-    int repositories = slice.repositories().size();
-    ByRepository contributions = new ByRepository(true);
-    long[] unattributed = scanWindow(slice, people, contributions::add);
-    ByRepository.Groups byRepo = contributions.group(repositories);
-    AscendingMap<Repository, RetentionState> out = new AscendingMap<>();
-    int[] len = new int[people.size()];
-    long[][] times = new long[people.size()][];
-    int[] touched = new int[16];
-    for (int r = 0; r < repositories; r++) {
-      if (byRepo.isEmpty(r) && unattributed[r] == 0) {
-        continue;
-      }
-      int distinct = 0;
-      for (int k = byRepo.from(r); k < byRepo.to(r); k++) {
-        int p = byRepo.value(k);
-        if (len[p]++ == 0) {
-          if (distinct == touched.length) {
-            touched = Arrays.copyOf(touched, distinct * 2);
-          }
-          touched[distinct++] = p;
-        }
-      }
-      for (int j = 0; j < distinct; j++) {
-        times[touched[j]] = new long[len[touched[j]]];
-        len[touched[j]] = 0;
-      }
-      // The window slice is in time order, so each person's instants arrive sorted.
-      for (int k = byRepo.from(r); k < byRepo.to(r); k++) {
-        int p = byRepo.value(k);
-        times[p][len[p]++] = byRepo.time(k);
-      }
-      Map<Actor, long[]> byPerson = new HashMap<>();
-      for (int j = 0; j < distinct; j++) {
-        int p = touched[j];
-        byPerson.put(people.key(p), times[p]); // keys of distinct people differ
-        times[p] = null;
-        len[p] = 0;
-      }
-      out.put(slice.repository(r), new RetentionState(byPerson, unattributed[r]));
-    }
-    return out.build();
-  }
-
-  /** Receives each counted contribution of a window scan. */
-  private interface Contributions {
-    void add(int repository, int person, long epochSecond);
-  }
-
-  /**
-   * One pass over the window's columns: every counted contribution in scope by a counted person
-   * goes to {@code sink}, in time order.
-   *
-   * @return per store repository index, the merges left out for want of their author
-   */
-  private long[] scanWindow(EventStore slice, People people, Contributions sink) {
-    boolean[] counts = countedTypes();
-    boolean[] inScope = scope.mask(slice);
-    long[] unattributed = new long[inScope.length];
-    EventStore s = slice.slice(window);
-    for (int i = 0, n = s.size(); i < n; i++) {
-      EventType t = s.type(i);
-      int r = s.repositoryIndex(i);
-      if (!counts[t.ordinal()] || !inScope[r]) {
-        continue;
-      }
-      int actor = credited(s, i, t);
-      if (actor < 0) {
-        unattributed[r]++;
-        continue;
-      }
-      if (!includeBots && people.isBot(actor)) {
-        continue;
-      }
-      sink.add(r, people.personOf(actor), s.epochSecond(i));
-    }
-    return unattributed;
-  }
-
-  /** The periods of this metric's window, in time order: period {@code k} of the columns of {@link #retainedEachRepository}. */
   public List<Period> periods() {
     return Period.covering(window, unit, zone);
-  }
-
-  /** The column of {@link #retainedEachRepository} holding the active people of period {@code k}. */
-  public static String activeColumn(int k) {
-    return "active." + Checks.notNegative(k, "k");
-  }
-
-  /** The column of {@link #retainedEachRepository} holding the retained people of period {@code k}. */
-  public static String retainedColumn(int k) {
-    return "retained." + Checks.notNegative(k, "k");
-  }
-
-  /**
-   * The period-over-period counts of {@link #computeEachRepository} without the evidence: for
-   * every repository that has an entry there, for each period {@code k} of {@link #periods()},
-   * column {@link #activeColumn activeColumn(k)} is {@code periods().get(k).active().size()} and
-   * {@link #retainedColumn retainedColumn(k)} is {@code periods().get(k).retained().size()} of its
-   * result (people active in period {@code k}, and those of them also active in period {@code k -
-   * 1}), all {@code long}. The LFX percentage of period {@code k} is {@code 100 * retained(k) /
-   * active(k - 1)}.
-   *
-   * <p>One scan of the window's columns that packs (repository, person, period) into a {@code long}
-   * per contribution, then one sort: nothing is allocated per repository or person beyond the
-   * table.
-   *
-   * @param store the events (a store or a slice)
-   * @param people the store's people
-   * @return the table, {@code 2 * periods().size()} {@code long} columns: every active column,
-   *     then every retained column
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public RepositoryTable retainedEachRepository(EventStore store, People people) {
-    checkArguments(store, people);
-    long[] starts = new Calendar(this).starts;
-    int np = starts.length;
-    int persons = people.size();
-    int repositories = store.repositories().size();
-    LongList rows = new LongList();
-    LongList counts = new LongList(); // per row, np active counts then np retained counts
-    if (!LongList.fits(repositories, persons, np)) {
-      computeEachRepository(store, people).forEach((repo, result) -> {
-        rows.add(Collections.binarySearch(store.repositories(), repo));
-        for (PeriodRetention p : result.periods()) {
-          counts.add(p.active().size());
-        }
-        for (PeriodRetention p : result.periods()) {
-          counts.add(p.retained().size());
-        }
-      });
-      return periodTable(store, rows, counts, np);
-    }
-    LongList keys = new LongList();
-    // The window is scanned in time order: the period of the previous contribution is checked
-    // first, and searched for only when the time left it.
-    int[] current = {0};
-    long[] unattributed = scanWindow(store, people, (r, p, second) -> {
-      int k = current[0];
-      if (second < starts[k] || (k + 1 < np && second >= starts[k + 1])) {
-        k = periodOf(starts, second);
-        current[0] = k;
-      }
-      keys.add(LongList.pack(LongList.pack(r, p, persons), k, np));
-    });
-    keys.sortDistinct();
-    long perRepository = (long) persons * np;
-    int k = 0;
-    int size = keys.size();
-    for (int r = 0; r < repositories; r++) {
-      boolean contributed = k < size && keys.get(k) / perRepository == r;
-      if (!contributed && unattributed[r] == 0) {
-        continue;
-      }
-      rows.add(r);
-      int base = counts.size();
-      for (int j = 0; j < 2 * np; j++) {
-        counts.add(0);
-      }
-      for (; k < size && keys.get(k) / perRepository == r; k++) {
-        long key = keys.get(k);
-        int period = (int) (key % np);
-        counts.increment(base + period);
-        // the keys are distinct and sorted: key - 1 is the same person in the period before
-        if (period > 0 && k > 0 && keys.get(k - 1) == key - 1) {
-          counts.increment(base + np + period);
-        }
-      }
-    }
-    return periodTable(store, rows, counts, np);
-  }
-
-  private static RepositoryTable periodTable(EventStore store, LongList rows, LongList counts, int np) {
-    long[][] columns = new long[2 * np][rows.size()];
-    for (int row = 0; row < rows.size(); row++) {
-      for (int c = 0; c < 2 * np; c++) {
-        columns[c][row] = counts.get(row * 2 * np + c);
-      }
-    }
-    Map<String, long[]> named = new LinkedHashMap<>();
-    for (int c = 0; c < np; c++) {
-      named.put(activeColumn(c), columns[c]);
-    }
-    for (int c = 0; c < np; c++) {
-      named.put(retainedColumn(c), columns[np + c]);
-    }
-    return RepositoryTable.of(store, rows.toIntArray(), named, Map.of());
-  }
-
-  /**
-   * This metric for every repository of {@code store} in its scope, in one pass over the
-   * window's columns instead of one {@link #compute} per repository: the value for repository
-   * {@code r} equals {@code withScope(RepositoryScope.of(r)).compute(store, people)}. Only
-   * repositories with at least one counted contribution in the window (or a merge left out for
-   * want of its author) have an entry; any other has no contributor in any period.
-   *
-   * @return the results by repository, in {@link Repository} order; unmodifiable
-   * @throws IllegalArgumentException if {@code people} were resolved for another store
-   */
-  public SortedMap<Repository, RetentionResult> computeEachRepository(
-      EventStore store, People people) {
-    AscendingMap<Repository, RetentionResult> out = new AscendingMap<>();
-    Calendar calendar = calendar();
-    accumulateEachRepository(store, people)
-        .forEach((repo, state) -> out.put(repo, withScope(RepositoryScope.of(repo)).finish(state, calendar)));
-    return out.build();
   }
 
   private static void checkArguments(EventStore slice, People people) {

@@ -1,0 +1,52 @@
+package io.github.communitymetrics.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** {@link DenseIds}: the array and the hash table number the same keys the same way. */
+class DenseIdsTest {
+
+  @Test
+  void idsInOrderOfFirstMeetingWhicheverRepresentation() {
+    int range = 1_000_000;
+    // a range far above what the scan may meet: the hash table; else the array
+    DenseIds hashed = DenseIds.of(range, 10);
+    DenseIds dense = DenseIds.of(range, range);
+    SplittableRandom rnd = new SplittableRandom(7);
+    int[] keys = new int[5_000]; // more than the table's first capacity: it grows
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = rnd.nextInt(i % 3 == 0 ? 50 : range);
+    }
+    for (int key : keys) {
+      int id = hashed.id(key);
+      assertEquals(id, dense.id(key));
+      assertEquals(key, hashed.key(id));
+      assertEquals(id, hashed.get(key));
+    }
+    assertEquals(dense.size(), hashed.size());
+    for (int id = 0; id < hashed.size(); id++) {
+      assertEquals(dense.key(id), hashed.key(id));
+    }
+    int first = keys[0];
+    assertEquals(0, hashed.get(first));
+    assertEquals(0, dense.id(first));
+  }
+
+  @Test
+  void absentKeysAndBadArguments() {
+    DenseIds ids = DenseIds.of(100_000, 4);
+    assertEquals(-1, ids.get(42));
+    assertEquals(0, ids.id(42));
+    assertEquals(1, ids.id(0));
+    assertEquals(0, ids.id(42));
+    assertEquals(2, ids.size());
+    assertEquals(-1, DenseIds.of(10, 10).get(3));
+    assertThrows(IndexOutOfBoundsException.class, () -> ids.key(2));
+    assertThrows(IllegalArgumentException.class, () -> ids.id(-1));
+    assertThrows(IllegalArgumentException.class, () -> DenseIds.of(-1, 0));
+    assertThrows(IllegalArgumentException.class, () -> DenseIds.of(1, -1));
+  }
+}
