@@ -129,10 +129,12 @@ class EachRepositoryPropertiesTest {
           break;
         case 4:
           // a merge whose opening is nowhere in the data
-          events.add(new PullRequestMerged(at, repo, who, number, Optional.empty(), Optional.empty(), Optional.empty()));
+          events.add(new PullRequestMerged(
+              at, repo, who, number, Optional.empty(), Optional.empty(), Optional.empty()));
           break;
         case 5:
-          events.add(new PullRequestClosed(at, repo, who, number, Optional.of(actors.get(rnd.nextInt(actors.size())))));
+          events.add(new PullRequestClosed(
+              at, repo, who, number, Optional.of(actors.get(rnd.nextInt(actors.size())))));
           break;
         case 6:
           events.add(new PullRequestOpened(at, repo, bot, number, false, Optional.empty(), Optional.empty()));
@@ -147,7 +149,8 @@ class EachRepositoryPropertiesTest {
           break;
         default:
           events.add(new Star(at, ON_GITLAB, rnd.nextBoolean() ? gitlabUser : who));
-          events.add(new PullRequestOpened(at, ON_GITLAB, gitlabUser, number, false, Optional.empty(), Optional.empty()));
+          events.add(new PullRequestOpened(
+              at, ON_GITLAB, gitlabUser, number, false, Optional.empty(), Optional.empty()));
           break;
       }
     }
@@ -186,13 +189,18 @@ class EachRepositoryPropertiesTest {
     m.put("absence, merged", s -> absence.withContributionType(ContributionType.PULL_REQUEST_MERGED).withScope(s));
     m.put("absence, any", s -> absence.withContributionType(ContributionType.ANY).withScope(s));
     m.put("retention", retention::withScope);
-    m.put("retention, weeks, bots", s -> Retention.openSauced(history).withUnit(PeriodUnit.ISO_WEEK).withBots(true).withScope(s));
-    m.put("retention, merged", s -> retention.withContributionTypes(Set.of(ContributionType.PULL_REQUEST_MERGED)).withScope(s));
+    m.put("retention, weeks, bots",
+        s -> Retention.openSauced(history).withUnit(PeriodUnit.ISO_WEEK).withBots(true).withScope(s));
+    m.put("retention, merged",
+        s -> retention.withContributionTypes(Set.of(ContributionType.PULL_REQUEST_MERGED)).withScope(s));
     m.put("responsiveness", responsiveness::withScope);
-    m.put("responsiveness, bots, closing", s -> responsiveness.withBots(true).withClosingIsResponse(true).withScope(s));
+    m.put("responsiveness, bots, closing",
+        s -> responsiveness.withBots(true).withClosingIsResponse(true).withScope(s));
     m.put("responsiveness, maintainers", s -> responsiveness.withMaintainersOnly(true).withScope(s));
-    m.put("cohort confidence", s -> CohortConfidence.defaults(s, Window.endingAt(asOf.minus(Duration.ofDays(60)), Duration.ofDays(90)), asOf));
-    m.put("cohort confidence, censored", s -> CohortConfidence.defaults(s, recent, asOf).withCensoredCounted(true).withBotsExcluded(false));
+    Window cohort = Window.endingAt(asOf.minus(Duration.ofDays(60)), Duration.ofDays(90));
+    m.put("cohort confidence", s -> CohortConfidence.defaults(s, cohort, asOf));
+    m.put("cohort confidence, censored",
+        s -> CohortConfidence.defaults(s, recent, asOf).withCensoredCounted(true).withBotsExcluded(false));
     m.put("ladder", s -> ContributorLadder.over(recent).withScope(s));
     m.put("ladder, history, bots", s -> ContributorLadder.asOf(asOf).withBots(true).withScope(s));
     m.put("onion", s -> OnionModel.grimoireLab(recent).withScope(s));

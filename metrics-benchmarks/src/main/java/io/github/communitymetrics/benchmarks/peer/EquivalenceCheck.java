@@ -361,7 +361,7 @@ public final class EquivalenceCheck {
     return retentionTable(store, people, retention(asOf));
   }
 
-  /** The numbers-only time to first response of every repository: {@link #firstResponseTable} of the compared preset. */
+  /** The numbers-only first response of every repository: {@link #firstResponseTable} of its preset. */
   public static RepositoryTable numbersFirstResponseTable(EventStore store, People people, Instant asOf) {
     return firstResponseTable(store, people, responsiveness(asOf));
   }
@@ -573,7 +573,8 @@ public final class EquivalenceCheck {
       report("retention, numbers-only table", numbersRetention(store, people, asOf), duckRetention(c, asOf));
       Map<String, FirstResponse> first = ourFirstResponse(store, people, asOf);
       report("first response", first, duckFirstResponse(c, asOf));
-      report("first response, numbers-only table", numbersFirstResponse(store, people, asOf), duckFirstResponse(c, asOf));
+      report("first response, numbers-only table",
+          numbersFirstResponse(store, people, asOf), duckFirstResponse(c, asOf));
       System.out.printf("  (items opened in the window: %d, answered: %d)%n",
           first.values().stream().mapToLong(FirstResponse::items).sum(),
           first.values().stream().mapToLong(FirstResponse::answered).sum());

@@ -131,8 +131,9 @@ public final class PeerComparison {
       median.forEach((k, v) -> System.out.printf("  %-32s %10.2f%n", k, v));
       System.out.println("people resolution (People.resolve) is in neither scoring row (the store and its people"
           + " are built once, as DuckDB's table is loaded once); it is timed apart as 'ours people' and is part"
-          + " of 'ours end to end'. 'ours ...' rows are EachRepository's results projected onto the numbers (a"
-          + " RepositoryTable each); '..., evidence' rows the same results turned into the compared records. DuckDB's rows include"
+          + " of 'ours end to end'. 'ours ...' rows are EachRepository's results projected onto the"
+          + " numbers (a RepositoryTable each); '..., evidence' rows the same results turned into the"
+          + " compared records. DuckDB's rows include"
           + " reading its results over JDBC into Java maps.");
       for (String m : List.of("confidence", "lottery", "retention", "first response")) {
         System.out.printf("  %-15s duckdb/ours %.2f, duckdb/evidence %.2f, ours/column scan %.2f%n", m,

@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * comparing keys, which matters when there are thousands of keys with a costly natural order
  * (a {@link io.github.communitymetrics.core.event.Repository} compares forge, name and id).
  *
- * <p>The all-repositories forms of the metrics produce their results in store repository index
- * order, which is the repositories' natural order, so they never need to sort.
+ * <p>{@link io.github.communitymetrics.core.metrics.EachRepository} produces its results in store
+ * repository index order, which is the repositories' natural order, so it never needs to sort.
  *
  * @param <K> the key, naturally ordered
  * @param <V> the value

@@ -70,7 +70,8 @@ public final class EachRepository {
     Checks.notNull(metricOf, "metricOf");
     AscendingMap<Repository, R> out = new AscendingMap<>();
     for (Repository r : repositories(store, people)) {
-      out.put(r, notNull(notNull(metricOf.apply(r), "metric", r).compute(store, people), "result", r));
+      SliceMetric<?, ? extends R> metric = notNull(metricOf.apply(r), "metric", r);
+      out.put(r, notNull(metric.compute(store, people), "result", r));
     }
     return out.build();
   }
@@ -100,7 +101,8 @@ public final class EachRepository {
     checkPeople(slice, people);
     AscendingMap<Repository, S> out = new AscendingMap<>();
     for (Repository r : slice.repositories()) { // interned indices follow Repository order
-      out.put(r, notNull(notNull(metricOf.apply(r), "metric", r).accumulate(slice, people), "state", r));
+      SliceMetric<? extends S, ?> metric = notNull(metricOf.apply(r), "metric", r);
+      out.put(r, notNull(metric.accumulate(slice, people), "state", r));
     }
     return out.build();
   }
@@ -134,7 +136,8 @@ public final class EachRepository {
     }
     AscendingMap<Owner, R> out = new AscendingMap<>();
     for (Owner o : owners.keySet()) {
-      out.put(o, notNull(notNull(metricOf.apply(o.scope()), "metric", o).compute(store, people), "result", o));
+      SliceMetric<?, ? extends R> metric = notNull(metricOf.apply(o.scope()), "metric", o);
+      out.put(o, notNull(metric.compute(store, people), "result", o));
     }
     return out.build();
   }

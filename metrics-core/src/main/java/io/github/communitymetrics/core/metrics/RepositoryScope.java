@@ -162,7 +162,7 @@ public final class RepositoryScope {
       return index;
     }
 
-    /** The repositories of {@code owner} on {@code forge} (owners compared without case), ascending. */
+    /** The repositories of {@code owner} on {@code forge} (compared without case), ascending. */
     List<Repository> repositories(Forge forge, String owner) {
       return byOwner.getOrDefault(key(forge, owner), List.of());
     }

@@ -165,7 +165,8 @@ public final class RepositoryTable {
      * @param value the value of a result
      * @param <R> the result
      */
-    public static <R> Column<R> ofLong(String name, java.util.function.ToLongFunction<? super R> value) {
+    public static <R> Column<R> ofLong(
+        String name, java.util.function.ToLongFunction<? super R> value) {
       return new Column<>(name, Checks.notNull(value, "value"), null);
     }
 

@@ -81,7 +81,7 @@ final class Columns {
    * store in turn would otherwise spend most of its time comparing names in binary searches.
    */
   record RepositoryIndex(int[] start, int[] events, java.util.Map<Repository, Integer> ids) {
-    /** The estimated bytes of an index of {@code repositories} repositories and {@code size} events. */
+    /** The estimated bytes of the index of {@code repositories} repositories, {@code size} events. */
     static long estimatedBytes(int repositories, int size) {
       // two arrays, and per repository a table slot, an entry and a boxed index (at 3/4 load)
       return Sizes.array(repositories + 1, 4) + Sizes.array(size, 4)
@@ -375,7 +375,8 @@ final class Columns {
     for (int p = 0; p < size; p++) {
       events[next[repos[p]]++] = p;
     }
-    java.util.Map<Repository, Integer> ids = new java.util.HashMap<>(repositoryTable.length * 4 / 3 + 1);
+    java.util.Map<Repository, Integer> ids =
+        new java.util.HashMap<>(repositoryTable.length * 4 / 3 + 1);
     for (int r = 0; r < repositoryTable.length; r++) {
       ids.put(repositoryTable[r], r);
     }

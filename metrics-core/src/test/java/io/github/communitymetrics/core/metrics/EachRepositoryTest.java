@@ -86,7 +86,8 @@ class EachRepositoryTest {
     e.add(pr("2023-11-15", A, BOB, 2));
     e.add(pr("2024-02-21", A, BOT, 3));
     e.add(new IssueOpened(at("2024-02-22"), A, ALICE, 4, Optional.empty()));
-    e.add(new IssueComment(at("2024-02-22").plus(Duration.ofHours(2)), A, BOB, 4, false, Optional.empty(), OptionalLong.empty()));
+    e.add(new IssueComment(
+        at("2024-02-22").plus(Duration.ofHours(2)), A, BOB, 4, false, Optional.empty(), OptionalLong.empty()));
     e.add(pr("2024-02-14", B, ALICE, 1));
     e.add(pr("2024-02-15", B, ALICE, 2));
     e.add(pr("2024-02-16", B, CAROL, 3));
@@ -221,23 +222,21 @@ class EachRepositoryTest {
   @Test
   void aRepositoryWithoutEventsHasNoEntryAndAnEmptyStoreGivesAnEmptyMap() {
     LotteryFactor lottery = LotteryFactor.openSauced(AS_OF);
+    java.util.function.Function<Repository, LotteryFactor> metricOf = r -> lottery.withScope(RepositoryScope.of(r));
     // Before 2024-02-19 C has no event: a slice of the store by time leaves it out.
     EventStore before = STORE.slice(Window.of(Instant.EPOCH, at("2024-02-19")));
     assertEquals(
         List.of(A, B, D).stream().sorted().toList(),
-        List.copyOf(EachRepository.compute(before, PEOPLE, r -> lottery.withScope(RepositoryScope.of(r))).keySet()));
+        List.copyOf(EachRepository.compute(before, PEOPLE, metricOf).keySet()));
     // a slice by repository: the others have no entry
-    assertEquals(
-        List.of(B),
-        List.copyOf(EachRepository.compute(STORE.slice(B), PEOPLE, r -> lottery.withScope(RepositoryScope.of(r))).keySet()));
+    assertEquals(List.of(B), List.copyOf(EachRepository.compute(STORE.slice(B), PEOPLE, metricOf).keySet()));
     EventStore empty = EventStore.of(List.of());
-    assertTrue(
-        EachRepository.compute(empty, People.resolve(empty), r -> lottery.withScope(RepositoryScope.of(r))).isEmpty());
+    assertTrue(EachRepository.compute(empty, People.resolve(empty), metricOf).isEmpty());
     assertTrue(EachRepository.computeEachOwner(empty, People.resolve(empty), lottery::withScope).isEmpty());
     // states, though, are for every repository of the store, events in the slice or not
     assertEquals(ALL, List.copyOf(
-        EachRepository.accumulate(STORE.slice(Window.of(Instant.EPOCH, at("2000-01-01"))), PEOPLE,
-            r -> lottery.withScope(RepositoryScope.of(r))).keySet()));
+        EachRepository.accumulate(STORE.slice(Window.of(Instant.EPOCH, at("2000-01-01"))), PEOPLE, metricOf)
+            .keySet()));
   }
 
   @Test

@@ -60,8 +60,9 @@ class RepositoryTableTest {
     assertEquals(2, t.getLong(1, "length"));
     assertEquals('a', t.getLong(0, "first"));
     assertEquals(0.5, t.getDouble(0, "half"));
-    assertEquals(3, RepositoryTable.project(results, List.of(Column.<String>ofLong("n", String::length))).size());
-    assertEquals(0, RepositoryTable.project(new TreeMap<Repository, String>(), List.of(Column.<String>ofLong("n", String::length))).size());
+    List<Column<String>> length = List.of(Column.ofLong("n", String::length));
+    assertEquals(3, RepositoryTable.project(results, length).size());
+    assertEquals(0, RepositoryTable.project(new TreeMap<Repository, String>(), length).size());
   }
 
   @Test

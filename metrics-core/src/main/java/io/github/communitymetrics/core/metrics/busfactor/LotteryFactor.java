@@ -185,7 +185,8 @@ public final class LotteryFactor
   @Override
   public LotteryFactorResult finish(ContributionCounts<Actor> state) {
     FactorResult<Actor> f = ContributorAbsenceFactor.personFactor(state, selection, rule);
-    Optional<Instant> created = createdAt.isPresent() ? createdAt : earliest(state.firstEvents().values());
+    Optional<Instant> created =
+        createdAt.isPresent() ? createdAt : earliest(state.firstEvents().values());
     LotteryLevel level;
     if (f.factor() > 0) {
       level = LotteryLevel.ofFactor(f.factor());

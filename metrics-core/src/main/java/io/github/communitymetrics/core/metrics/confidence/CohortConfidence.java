@@ -359,9 +359,17 @@ public final class CohortConfidence
     return Duration.ofSeconds(cs - fs, (long) cn - fn).compareTo(horizon) < 0;
   }
 
-  /** The tracks by person key; ids as numbered by {@link #accumulate}, below {@code starred} for stargazers. */
+  /**
+   * The tracks by person key; ids as {@link #accumulate} numbered them, those below {@code
+   * starred} for the people who starred or forked.
+   */
   private Map<Actor, Track> tracks(
-      People people, DenseIds ids, int starred, long[] firstSecond, int[] firstNano, Instants kept) {
+      People people,
+      DenseIds ids,
+      int starred,
+      long[] firstSecond,
+      int[] firstNano,
+      Instants kept) {
     int[] order = kept.orderByPerson();
     Map<Actor, Track> tracks = new HashMap<>();
     int k = 0;
@@ -384,9 +392,8 @@ public final class CohortConfidence
     }
     for (int id = 0; id < starred; id++) {
       if (!done.get(id)) {
-        tracks.put(
-            people.key(ids.key(id)),
-            new Track(Optional.of(Instant.ofEpochSecond(firstSecond[id], firstNano[id])), List.of()));
+        Instant first = Instant.ofEpochSecond(firstSecond[id], firstNano[id]);
+        tracks.put(people.key(ids.key(id)), new Track(Optional.of(first), List.of()));
       }
     }
     return tracks;

@@ -230,7 +230,8 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withPullRequestEvents(Set<EventType> types) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, rangeCapped, weights, types, botsExcluded, new FootprintMemo());
+        repository, asOf, rangeDays, rangeCapped, weights, types, botsExcluded,
+        new FootprintMemo());
   }
 
   /**

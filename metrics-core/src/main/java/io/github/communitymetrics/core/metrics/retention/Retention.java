@@ -368,14 +368,15 @@ public final class Retention implements SliceMetric<RetentionState, RetentionRes
     Map<Actor, long[]> times = new HashMap<>();
     for (int p = 0; p < ids.size(); p++) {
       // The slice is in time order, so each person's instants are already sorted.
-      times.put(people.key(ids.key(p)), Arrays.copyOf(byPerson[p], len[p])); // keys of distinct people differ
+      // keys of distinct people differ
+      times.put(people.key(ids.key(p)), Arrays.copyOf(byPerson[p], len[p]));
     }
     return new RetentionState(times, unattributed);
   }
 
   /**
-   * The calendar periods of this metric's window, in time order: the {@link PeriodRetention#period()}
-   * of each of {@link RetentionResult#periods()}.
+   * The calendar periods of this metric's window, in time order: the {@link
+   * PeriodRetention#period()} of each of {@link RetentionResult#periods()}.
    */
   public List<Period> periods() {
     return Period.covering(window, unit, zone);
