@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Every repository of a loaded store through {@link EachRepository}, one thread, for the five
- * metrics that had forms of their own for that until the driver replaced them (their numbers-only
- * tables and full results were measured against the driver in commit f50bea0, whose version of
- * this class has them; docs/performance.md, "Each repository"). The four metrics the peer
+ * metrics that had forms of their own for that until the driver replaced them (the first version
+ * of this class in the history measured their numbers-only tables and full results beside the
+ * driver; docs/performance.md, "Each repository", has the numbers). The four metrics the peer
  * comparison scores are projected onto the compared numbers ({@link
  * EquivalenceCheck#lotteryTable} and the like); the absence factor's results are kept whole.
  *
