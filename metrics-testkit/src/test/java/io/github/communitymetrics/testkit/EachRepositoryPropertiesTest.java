@@ -38,6 +38,8 @@ import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
 import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.retention.Retention;
 import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.core.registry.MetricDescriptor;
+import io.github.communitymetrics.core.registry.MetricRegistry;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.PeriodUnit;
 import io.github.communitymetrics.core.time.Window;
@@ -276,6 +278,27 @@ class EachRepositoryPropertiesTest {
 
   private static <S, R> R finishAccumulate(SliceMetric<S, R> metric, EventStore store, People people) {
     return metric.finish(metric.accumulate(store, people));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyRegisteredMetricOfEveryRepositoryIsItsEvaluation(long seed) {
+    EventStore store = EventStore.of(events(seed));
+    People people = People.resolve(store);
+    Instant asOf = config(seed).start().plus(Duration.ofDays(200));
+    Evaluation evaluation = Evaluation.of(RepositoryScope.all(), Window.endingAt(asOf, Duration.ofDays(90)));
+    for (MetricDescriptor<?> d : MetricRegistry.standard().metrics()) {
+      // a fresh metric per repository, as the registry builds them: the confidence's footprints
+      // are still computed once per store
+      SortedMap<Repository, ?> each = EachRepository.compute(
+          store, people, r -> d.metric(evaluation.withScope(RepositoryScope.of(r))));
+      assertEquals(store.repositories(), List.copyOf(each.keySet()), "seed " + seed + ", " + d);
+      for (Repository r : store.repositories()) {
+        // the defining finish(accumulate(...)), which no compute shortcut or cache takes
+        SliceMetric<?, ?> one = d.metric(evaluation.withScope(RepositoryScope.of(r)));
+        assertEquals(finishAccumulate(one, store, people), each.get(r), "seed " + seed + ", " + d + ", " + r);
+      }
+    }
   }
 
   @ParameterizedTest(name = "seed {0}")

@@ -19,12 +19,15 @@ import java.util.function.Function;
  *
  * <p><b>Which metric.</b> The caller says how to narrow its metric to one repository: for the
  * metrics with a {@link RepositoryScope}, {@code r -> metric.withScope(RepositoryScope.of(r))};
- * for OpenSauced's confidence, whose parameter is a repository, {@code metric::withRepository}.
+ * for OpenSauced's confidence, whose parameter is a repository, {@code metric::withRepository};
+ * for a registered metric, {@code r ->
+ * descriptor.metric(evaluation.withScope(RepositoryScope.of(r)))}.
  * For owners, how to narrow it to a scope: {@code metric::withScope}, given {@link
  * Owner#scope()}. The function must give the same metric for the same repository each time.
  *
- * <p><b>Which input.</b> Each repository's metric is given the whole store, never a slice of it,
- * because some metrics of one repository read other repositories' events (OpenSauced's
+ * <p><b>Which input.</b> Each repository's metric is given the store passed in, not the
+ * repository's slice of it, because some metrics of one repository read other repositories'
+ * events (OpenSauced's
  * confidence credits a stargazer's pull requests in any repository). A metric narrowed to a
  * repository reads that repository's events only ({@link RepositoryScope#restrict}), through the
  * store's per-repository index: one pass over the store groups its event positions by repository

@@ -109,11 +109,6 @@ public final class OpenSaucedConfidence
   private final Set<EventType> pullRequestEvents;
   private final boolean botsExcluded;
   private final boolean[] countsAsPullRequest = new boolean[EventType.values().length];
-  /**
-   * The pull request footprints of the last store computed on, shared by the metrics that differ
-   * from this one by their repository only (see {@link #compute}); not part of the value.
-   */
-  private final FootprintMemo footprints;
 
   private OpenSaucedConfidence(
       Repository repository,
@@ -122,8 +117,7 @@ public final class OpenSaucedConfidence
       boolean rangeCapped,
       Weights weights,
       Set<EventType> pullRequestEvents,
-      boolean botsExcluded,
-      FootprintMemo footprints) {
+      boolean botsExcluded) {
     this.repository = Checks.notNull(repository, "repository");
     this.asOf = Checks.notNull(asOf, "asOf");
     this.rangeDays = Checks.positive(rangeDays, "rangeDays");
@@ -139,7 +133,6 @@ public final class OpenSaucedConfidence
     }
     this.pullRequestEvents = Collections.unmodifiableSet(EnumSet.copyOf(pullRequestEvents));
     this.botsExcluded = botsExcluded;
-    this.footprints = footprints;
     // The window must be representable.
     window();
   }
@@ -160,7 +153,7 @@ public final class OpenSaucedConfidence
         true,
         Weights.JUNE_2024,
         PULL_REQUEST_TYPES,
-        false, new FootprintMemo());
+        false);
   }
 
   /**
@@ -178,15 +171,13 @@ public final class OpenSaucedConfidence
   /** This metric for another repository. */
   public OpenSaucedConfidence withRepository(Repository newRepository) {
     return new OpenSaucedConfidence(
-        newRepository, asOf, rangeDays, rangeCapped, weights, pullRequestEvents, botsExcluded,
-        footprints);
+        newRepository, asOf, rangeDays, rangeCapped, weights, pullRequestEvents, botsExcluded);
   }
 
   /** This metric with another end of the window (exclusive). */
   public OpenSaucedConfidence withAsOf(Instant newAsOf) {
     return new OpenSaucedConfidence(
-        repository, newAsOf, rangeDays, rangeCapped, weights, pullRequestEvents, botsExcluded,
-        new FootprintMemo());
+        repository, newAsOf, rangeDays, rangeCapped, weights, pullRequestEvents, botsExcluded);
   }
 
   /**
@@ -198,8 +189,7 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withRange(int days) {
     return new OpenSaucedConfidence(
-        repository, asOf, days, rangeCapped, weights, pullRequestEvents, botsExcluded,
-        new FootprintMemo());
+        repository, asOf, days, rangeCapped, weights, pullRequestEvents, botsExcluded);
   }
 
   /**
@@ -210,15 +200,13 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withRangeCapped(boolean capped) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, capped, weights, pullRequestEvents, botsExcluded,
-        new FootprintMemo());
+        repository, asOf, rangeDays, capped, weights, pullRequestEvents, botsExcluded);
   }
 
   /** This metric with other weights. */
   public OpenSaucedConfidence withWeights(Weights newWeights) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, rangeCapped, newWeights, pullRequestEvents, botsExcluded,
-        new FootprintMemo());
+        repository, asOf, rangeDays, rangeCapped, newWeights, pullRequestEvents, botsExcluded);
   }
 
   /**
@@ -230,8 +218,7 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withPullRequestEvents(Set<EventType> types) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, rangeCapped, weights, types, botsExcluded,
-        new FootprintMemo());
+        repository, asOf, rangeDays, rangeCapped, weights, types, botsExcluded);
   }
 
   /**
@@ -240,8 +227,7 @@ public final class OpenSaucedConfidence
    */
   public OpenSaucedConfidence withBotsExcluded(boolean excluded) {
     return new OpenSaucedConfidence(
-        repository, asOf, rangeDays, rangeCapped, weights, pullRequestEvents, excluded,
-        new FootprintMemo());
+        repository, asOf, rangeDays, rangeCapped, weights, pullRequestEvents, excluded);
   }
 
   /** The repository starred and forked. */
@@ -338,9 +324,10 @@ public final class OpenSaucedConfidence
   /**
    * The result over all of {@code events}: equal to {@code finish(accumulate(events, people))},
    * but reads only this repository's events in the window besides the pull request footprints of
-   * the window, which it computes once per store and shares with every metric that differs from
-   * this one by its repository only ({@link #withRepository}). So computing the metric for each
-   * repository of a store in turn ({@link io.github.communitymetrics.core.metrics.EachRepository})
+   * the window, which it computes once per store and shares with every metric of the same
+   * parameters but the repository (a cache of the last ones computed). So computing the metric
+   * for each repository of a store in turn ({@link
+   * io.github.communitymetrics.core.metrics.EachRepository})
    * costs one pass over the window plus each repository's own events, not repositories times the
    * window. With every event at hand, the footprints of people who neither starred nor forked the
    * repository are not needed, so the state built here keeps only the stargazers' and forkers'.
@@ -349,7 +336,7 @@ public final class OpenSaucedConfidence
   public OpenSaucedConfidenceResult compute(EventStore events, People people) {
     Checks.notNull(events, "events");
     Checks.notNull(people, "people");
-    Footprints all = footprints.of(events, people, this);
+    Footprints all = footprintsOf(events, people);
     EventStore mine = events.slice(repository).slice(window());
     Forge forge = repository.forge();
     // Login ids (People's) of this repository's forge that starred, forked, or authored a pull
@@ -443,29 +430,42 @@ public final class OpenSaucedConfidence
   }
 
   /**
-   * The footprints of the last store and people a family of metrics (equal but for the
-   * repository) was computed on. A cache of a pure function of the store, the people and the
-   * parameters, which the family shares: it holds the store and the people weakly, and racing
-   * threads compute equal footprints.
+   * The footprints last computed, by any metric: a cache of a pure function of the store, the
+   * people and the parameters that shape footprints, so that computing the metric for each
+   * repository of a store in turn (however each repository's metric is built) reads the window
+   * once. It holds the store and the people weakly and the footprints (an int per login and
+   * repository bound) until another store or parameters replace them; racing threads compute
+   * equal footprints.
    */
-  private static final class FootprintMemo {
-    private volatile Entry last;
+  private static volatile FootprintsEntry lastFootprints;
 
-    private record Entry(
-        java.lang.ref.WeakReference<EventStore> store,
-        java.lang.ref.WeakReference<People> people,
-        Footprints footprints) {}
+  private record FootprintsEntry(
+      java.lang.ref.WeakReference<EventStore> store,
+      java.lang.ref.WeakReference<People> people,
+      Window window,
+      int minRepositories,
+      Set<EventType> pullRequestEvents,
+      boolean botsExcluded,
+      Footprints footprints) {}
 
-    Footprints of(EventStore store, People people, OpenSaucedConfidence metric) {
-      Entry e = last;
-      if (e != null && e.store().get() == store && e.people().get() == people) {
-        return e.footprints();
-      }
-      Footprints f = metric.footprints(store, people);
-      last = new Entry(
-          new java.lang.ref.WeakReference<>(store), new java.lang.ref.WeakReference<>(people), f);
-      return f;
+  /** The footprints of {@code store}'s window for these parameters, from the cache if there. */
+  private Footprints footprintsOf(EventStore store, People people) {
+    Window w = window();
+    FootprintsEntry e = lastFootprints;
+    if (e != null
+        && e.store().get() == store
+        && e.people().get() == people
+        && e.window().equals(w)
+        && e.minRepositories() == weights.minRepositories()
+        && e.pullRequestEvents().equals(pullRequestEvents)
+        && e.botsExcluded() == botsExcluded) {
+      return e.footprints();
     }
+    Footprints f = footprints(store, people);
+    lastFootprints = new FootprintsEntry(
+        new java.lang.ref.WeakReference<>(store), new java.lang.ref.WeakReference<>(people), w,
+        weights.minRepositories(), pullRequestEvents, botsExcluded, f);
+    return f;
   }
 
   /**
