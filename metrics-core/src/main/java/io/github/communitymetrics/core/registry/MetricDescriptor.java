@@ -2,13 +2,19 @@ package io.github.communitymetrics.core.registry;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.EachRepository;
 import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -159,6 +165,27 @@ public abstract class MetricDescriptor<R> {
   public final Evaluated<R> evaluate(EventStore store, People people, Evaluation evaluation) {
     R result = metric(evaluation).compute(store, people);
     return new Evaluated<>(this, evaluation, result, measure(result, evaluation));
+  }
+
+  /**
+   * The result for every repository of {@code store}, each with {@code evaluation}'s window,
+   * affiliations and parameters and the repository as its scope, through the one
+   * each-repository driver ({@link EachRepository#compute}): the same as {@link #evaluate} with
+   * {@code evaluation.withScope(RepositoryScope.of(r))} for each repository {@code r}, at the
+   * cost of each repository's own events.
+   *
+   * @return by repository, in {@link Repository} order; repositories without events have none
+   */
+  public final SortedMap<Repository, Evaluated<R>> evaluateEachRepository(
+      EventStore store, People people, Evaluation evaluation) {
+    Checks.notNull(evaluation, "evaluation");
+    SortedMap<Repository, R> results =
+        EachRepository.compute(
+            store, people, r -> metric(evaluation.withScope(RepositoryScope.of(r))));
+    SortedMap<Repository, Evaluated<R>> out = new TreeMap<>();
+    results.forEach(
+        (r, result) -> out.put(r, evaluated(result, evaluation.withScope(RepositoryScope.of(r)))));
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /** The evaluated result of a result computed elsewhere (merged states, another engine). */

@@ -81,6 +81,28 @@ class MetricRegistryTest {
   }
 
   @Test
+  void everyRepositoryThroughTheDriverEqualsEachRepositoryEvaluatedAlone() {
+    for (long seed : new long[] {3, 11}) {
+      EventStore store =
+          EventStore.of(CommunitySimulator.simulate(SimulationConfig.small(seed)).events());
+      People people = People.resolve(store);
+      Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
+      Evaluation e =
+          Evaluation.of(RepositoryScope.all(), new Window(asOf.minusSeconds(120L * 86_400), asOf));
+      for (MetricDescriptor<?> d : MetricRegistry.standard().metrics()) {
+        var each = d.evaluateEachRepository(store, people, e);
+        assertEquals(store.repositories(), List.copyOf(each.keySet()), "seed " + seed + " " + d);
+        each.forEach(
+            (repo, ev) ->
+                assertEquals(
+                    d.evaluate(store, people, e.withScope(RepositoryScope.of(repo))).measurements(),
+                    ev.measurements(),
+                    "seed " + seed + " " + d + " " + repo));
+      }
+    }
+  }
+
+  @Test
   void measurementsFollowTheirSpecsAndHaveValuesExactlyWithEvidence() {
     EventStore store = EventStore.of(CommunitySimulator.simulate(SimulationConfig.small(5)).events());
     People people = People.resolve(store);
