@@ -351,14 +351,37 @@ final class Columns {
     return index == null ? null : index.events();
   }
 
+  /**
+   * The index of the last repository found by {@link #repositoryIndexOf}: scoring every repository
+   * in turn (EachRepository) asks for the repositories of the table in order, each a few times,
+   * so the table's own instance at this index or the next one is most often the one asked for,
+   * and an identity test there saves a lookup (whose cache misses cost more than the rest of
+   * slicing a small repository). Read and written without synchronization: a stale hint only
+   * fails the identity test.
+   */
+  private int repositoryHint;
+
   /** The index of {@code repository} in the table, or -1: by hashing once the index is built. */
   int repositoryIndexOf(Repository repository) {
+    int hint = repositoryHint;
+    if (hint < repositoryTable.length && repositoryTable[hint] == repository) {
+      return hint;
+    }
+    if (hint + 1 < repositoryTable.length && repositoryTable[hint + 1] == repository) {
+      repositoryHint = hint + 1;
+      return hint + 1;
+    }
+    int r;
     RepositoryIndex index = byRepository;
     if (index != null) {
-      Integer r = index.ids().get(repository);
-      return r == null ? -1 : r;
+      Integer found = index.ids().get(repository);
+      r = found == null ? -1 : found;
+    } else {
+      r = Arrays.binarySearch(repositoryTable, repository, Canonical.REPOSITORY);
     }
-    int r = Arrays.binarySearch(repositoryTable, repository, Canonical.REPOSITORY);
+    if (r >= 0) {
+      repositoryHint = r;
+    }
     return r >= 0 ? r : -1;
   }
 

@@ -382,8 +382,8 @@ public final class EventStore implements Iterable<Event> {
   public EventStore slice(Repository repository) {
     Checks.notNull(repository, "repository");
     Columns.RepositoryIndex byRepo = columns.byRepository();
-    Integer r = byRepo.ids().get(repository);
-    if (r == null) {
+    int r = columns.repositoryIndexOf(repository);
+    if (r < 0) {
       return empty();
     }
     int start = byRepo.start()[r];
