@@ -7,11 +7,9 @@ import java.util.Map;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.People;
-import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.MetricRegistry;
 import io.github.communitymetrics.core.registry.StandardMetrics;
-import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.core.metrics.summary.HealthSummary;
 import io.github.communitymetrics.core.store.EventStore;
 import java.io.IOException;
@@ -145,13 +143,7 @@ final class SummaryOptions {
                       : " (--commit-basis)"));
     }
     Evaluation evaluation =
-        new Evaluation(
-                RepositoryScope.of(repository),
-                Window.endingAt(at, windowLength),
-                affiliations,
-                basis,
-                Map.of())
-            .withParameter(StandardMetrics.COHORT_CONFIDENCE, "horizon", horizonLength.toString());
+        HealthSummary.evaluation(repository, at, windowLength, horizonLength, affiliations, basis);
     if (registry.find(StandardMetrics.COHORT_CONFIDENCE.id()).isEmpty()) {
       evaluation =
           new Evaluation(evaluation.scope(), evaluation.window(), affiliations, basis, Map.of());

@@ -153,15 +153,32 @@ public record HealthSummary(
     Checks.argument(
         !cohortHorizon.isNegative() && !cohortHorizon.isZero(),
         "cohortHorizon must be positive: " + cohortHorizon);
-    Evaluation evaluation =
-        new Evaluation(
-                RepositoryScope.of(repository),
-                Window.endingAt(asOf, window),
-                affiliations,
-                commitBasis,
-                Map.of())
-            .withParameter(StandardMetrics.COHORT_CONFIDENCE, "horizon", cohortHorizon.toString());
-    return compute(MetricRegistry.standard(), store, people, repository, evaluation);
+    return compute(
+        MetricRegistry.standard(),
+        store,
+        people,
+        repository,
+        evaluation(repository, asOf, window, cohortHorizon, affiliations, commitBasis));
+  }
+
+  /**
+   * The evaluation of the built-in summary: {@code repository} over {@code [asOf - window,
+   * asOf)}, the cohort confidence's horizon set to {@code cohortHorizon}.
+   */
+  public static Evaluation evaluation(
+      Repository repository,
+      Instant asOf,
+      Duration window,
+      Duration cohortHorizon,
+      Affiliations affiliations,
+      ContributionType commitBasis) {
+    return new Evaluation(
+            RepositoryScope.of(repository),
+            Window.endingAt(asOf, window),
+            affiliations,
+            commitBasis,
+            Map.of())
+        .withParameter(StandardMetrics.COHORT_CONFIDENCE, "horizon", cohortHorizon.toString());
   }
 
   /**
