@@ -129,6 +129,7 @@ final class ResponsivenessMetric extends MetricDescriptor<ResponsivenessResult> 
     Text.count(
         g, "unanswered", r.firstResponse().completed() + r.firstResponse().censored() > 0, r.unanswered().size());
     g.writeNumberProperty("mergedWithoutOpening", r.mergedWithoutOpening());
+    g.writeNumberProperty("timelinesOutOfOrder", r.timelinesOutOfOrder());
   }
 
   private static void writeDurations(JsonGenerator g, String name, DurationSummary d) {

@@ -461,6 +461,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     long covered = 0;
     long diverse = 0;
     long mergedWithoutOpening = 0;
+    long outOfOrder = 0;
     Set<Actor> rossAuthors = new TreeSet<>();
     List<ItemRef> unanswered = new ArrayList<>();
     for (Map.Entry<ItemKey, Item> e : state.items.entrySet()) {
@@ -480,16 +481,24 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         transitions.sort(Comparator.comparingLong(Item.Act::at).thenComparingInt(Item.Act::kind));
       }
       long finalClose = finalClose(transitions);
+      // A close, merge or response before the opening (clocks of different services, an opening
+      // re-sent later) is no duration: the item leaves the times it would make negative and is
+      // counted, rather than fail the whole result.
+      boolean disordered = false;
       if (inCohort) {
         opened++;
         long response = firstResponse(item, e.getKey(), state.grants, transitions);
-        if (response != Long.MAX_VALUE) {
+        if (response != Long.MAX_VALUE && response < item.openedAt) {
+          disordered = true;
+        } else if (response != Long.MAX_VALUE) {
           (item.pullRequest ? respPull : respIssue).add(response - item.openedAt);
         } else {
           (item.pullRequest ? censPull : censIssue).add(asOfNanos - item.openedAt);
           unanswered.add(new ItemRef(e.getKey().repository(), e.getKey().number(), item.pullRequest, instant(item.openedAt)));
         }
-        if (finalClose != Long.MAX_VALUE) {
+        if (finalClose != Long.MAX_VALUE && finalClose < item.openedAt) {
+          disordered = true;
+        } else if (finalClose != Long.MAX_VALUE) {
           closed.add(finalClose - item.openedAt);
         } else {
           closeCensored.add(asOfNanos - item.openedAt);
@@ -513,11 +522,19 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       if (item.pullRequest && closedUnmergedHere && mergeAt == Long.MAX_VALUE && finalClose != Long.MAX_VALUE) {
         closedUnmerged++;
       }
+      if (mergeAt != Long.MAX_VALUE && hasOpening && mergeAt < item.openedAt) {
+        disordered = true;
+      }
+      if (disordered) {
+        outOfOrder++;
+      }
       if (mergeAt == Long.MAX_VALUE || mergeAt < start || mergeAt >= end) {
         continue;
       }
       mergedInWindow++;
-      if (hasOpening) {
+      if (hasOpening && mergeAt < item.openedAt) {
+        // Counted above; its merge is no duration.
+      } else if (hasOpening) {
         long d = mergeAt - item.openedAt;
         merged.add(d);
         velocityDaysSum += Math.floorDiv(d, NANOS_PER_DAY);
@@ -568,7 +585,8 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         new Ratio(rossAuthors.size(), mergedInWindow),
         new ArrayList<>(rossAuthors),
         unanswered,
-        mergedWithoutOpening);
+        mergedWithoutOpening,
+        outOfOrder);
   }
 
   /** Whether a close or merge falls in {@code [start, end)}. */

@@ -35,6 +35,9 @@ import java.util.OptionalDouble;
  *     instant (the censored items of {@code firstResponse}), in opening order
  * @param mergedWithoutOpening pull requests merged in the window whose opening no slice saw: left
  *     out of {@code timeToMerge} and {@code velocityDays}
+ * @param timelinesOutOfOrder items whose close, merge or first response comes before their
+ *     opening (clocks of different services, an opening re-sent later): left out of the times
+ *     that would be negative, counted here so that a report can say why they are missing
  */
 public record ResponsivenessResult(
     Responsiveness metric,
@@ -52,7 +55,8 @@ public record ResponsivenessResult(
     Ratio ross,
     List<Actor> rossAuthors,
     List<ItemRef> unanswered,
-    long mergedWithoutOpening) {
+    long mergedWithoutOpening,
+    long timelinesOutOfOrder) {
 
   /** Checks the components and copies the lists. */
   public ResponsivenessResult {

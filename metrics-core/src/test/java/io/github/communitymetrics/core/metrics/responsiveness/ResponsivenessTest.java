@@ -163,6 +163,22 @@ class ResponsivenessTest {
   }
 
   @Test
+  void anItemClosedBeforeItWasOpenedIsCountedNotFatal() {
+    // Real feeds have such timelines (clocks of different services, an opening event re-sent
+    // later): the close cannot be a duration, so the item is left out of the times and counted.
+    List<Event> events =
+        List.of(
+            issue(h(5), BOB, 7),
+            new IssueClosed(at(h(2)), REPO, ALICE, 7),
+            issue(h(1), BOB, 8),
+            new IssueClosed(at(h(4)), REPO, ALICE, 8));
+    ResponsivenessResult r = compute(Responsiveness.chaoss(WINDOW, AS_OF), events);
+    assertEquals(1, r.timeToClose().completed());
+    assertEquals(Optional.of(h(3)), r.timeToClose().p50());
+    assertEquals(1, r.timelinesOutOfOrder());
+  }
+
+  @Test
   void closingIsAResponseOnlyWhenAsked() {
     List<Event> events =
         List.of(
