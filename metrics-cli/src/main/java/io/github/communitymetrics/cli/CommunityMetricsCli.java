@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ReportCommand.class,
       MetricsCommand.class,
+      ScoreCommand.class,
       EventsCommand.class,
       TruckFactorCommand.class,
       FetchCommand.class,
