@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.CommunityMetricsIoException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +68,13 @@ public final class CommunityMetricsCli implements Runnable {
     cli.setParameterExceptionHandler(
         (e, a) -> {
           err.println("community-metrics: " + e.getMessage() + " (see --help)");
+          // A mistyped command or option: name the nearest ones picocli knows ("Did you mean").
+          if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> near = u.getSuggestions();
+            if (!near.isEmpty()) {
+              err.println("community-metrics: did you mean " + String.join(" or ", near) + "?");
+            }
+          }
           err.flush();
           return EXIT_USAGE;
         });

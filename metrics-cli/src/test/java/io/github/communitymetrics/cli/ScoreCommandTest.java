@@ -89,6 +89,16 @@ class ScoreCommandTest {
   }
 
   @Test
+  void aMistypedCommandOrOptionNamesTheNearestOnes() {
+    CommunityMetricsCliTest.Run command = CommunityMetricsCliTest.run("scor");
+    assertEquals(2, command.status());
+    assertTrue(command.err().contains("did you mean score"), command.err());
+    CommunityMetricsCliTest.Run option = CommunityMetricsCliTest.run("score", "--sortt", "retention");
+    assertEquals(2, option.status());
+    assertTrue(option.err().contains("did you mean --sort?"), option.err());
+  }
+
+  @Test
   void ownersAndUsageErrors() {
     CommunityMetricsCliTest.Run owners =
         CommunityMetricsCliTest.run("score", "--group-by", "owner", "--metric", "onion-model", "--csv");
