@@ -93,6 +93,11 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--csv", description = "Print CSV: one line per row, one column per metric headline.")
   boolean csv;
 
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write to FILE instead of standard output, in the format of its extension:"
+          + " .csv, .json, .jsonl (one row object per line) or .txt.")
+  java.nio.file.Path outFile;
+
   /** One scored repository or owner. */
   private record Row(String name, long events, Map<String, List<Measurement>> byMetric) {}
 
@@ -150,16 +155,64 @@ final class ScoreCommand implements Callable<Integer> {
     if (top != null && kept.size() > top) {
       kept = new ArrayList<>(kept.subList(0, top));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      writeJson(out, kept, chosen, evaluation, loaded);
-    } else if (csv) {
-      writeCsv(out, kept, chosen);
-    } else {
-      writeText(out, kept, chosen, evaluation, loaded, owners, rows.size());
+    String format = json ? "json" : csv ? "csv" : "txt";
+    if (outFile != null) {
+      String name = outFile.getFileName().toString().toLowerCase(Locale.ROOT);
+      int dot = name.lastIndexOf('.');
+      format = dot < 0 ? "" : name.substring(dot + 1);
+      if (!List.of("csv", "json", "jsonl", "txt").contains(format)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--out " + outFile + ": the extension says the format: .csv, .json, .jsonl or .txt");
+      }
+      try (PrintWriter file =
+          new PrintWriter(java.nio.file.Files.newBufferedWriter(outFile, java.nio.charset.StandardCharsets.UTF_8))) {
+        write(file, format, kept, chosen, evaluation, loaded, owners, rows.size());
+      }
+      spec.commandLine().getErr().println(
+          "community-metrics: " + kept.size() + " rows written to " + outFile);
+      spec.commandLine().getErr().flush();
+      return CommunityMetricsCli.EXIT_OK;
     }
+    PrintWriter out = spec.commandLine().getOut();
+    write(out, format, kept, chosen, evaluation, loaded, owners, rows.size());
     out.flush();
     return CommunityMetricsCli.EXIT_OK;
+  }
+
+  private void write(
+      PrintWriter out,
+      String format,
+      List<Row> kept,
+      List<MetricDescriptor<?>> chosen,
+      Evaluation evaluation,
+      EventSource.Loaded loaded,
+      boolean owners,
+      int scored) {
+    switch (format) {
+      case "json":
+        writeJson(out, kept, chosen, evaluation, loaded);
+        break;
+      case "jsonl":
+        writeJsonLines(out, kept, chosen);
+        break;
+      case "csv":
+        writeCsv(out, kept, chosen);
+        break;
+      default:
+        writeText(out, kept, chosen, evaluation, loaded, owners, scored);
+    }
+  }
+
+  /** One JSON object per line: {@code {"name", "events", "metrics": {"<id>": [measurements]}}}. */
+  private static void writeJsonLines(PrintWriter out, List<Row> rows, List<MetricDescriptor<?>> chosen) {
+    for (Row r : rows) {
+      java.io.StringWriter line = new java.io.StringWriter();
+      try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), line)) {
+        writeRow(g, r, chosen);
+      }
+      out.println(line);
+    }
   }
 
   private static Row row(Map<String, Row> rows, String name, long events) {
@@ -313,21 +366,25 @@ final class ScoreCommand implements Callable<Integer> {
       g.writeEndObject();
       g.writeArrayPropertyStart("rows");
       for (Row r : rows) {
-        g.writeStartObject();
-        g.writeStringProperty("name", r.name());
-        g.writeNumberProperty("events", r.events());
-        g.writeObjectPropertyStart("metrics");
-        for (MetricDescriptor<?> d : chosen) {
-          g.writeName(d.id());
-          Measurements.write(g, r.byMetric().get(d.id()));
-        }
-        g.writeEndObject();
-        g.writeEndObject();
+        writeRow(g, r, chosen);
       }
       g.writeEndArray();
       g.writeEndObject();
     }
     out.println();
+  }
+
+  private static void writeRow(JsonGenerator g, Row r, List<MetricDescriptor<?>> chosen) {
+    g.writeStartObject();
+    g.writeStringProperty("name", r.name());
+    g.writeNumberProperty("events", r.events());
+    g.writeObjectPropertyStart("metrics");
+    for (MetricDescriptor<?> d : chosen) {
+      g.writeName(d.id());
+      Measurements.write(g, r.byMetric().get(d.id()));
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   private Instant instant(String text) {

@@ -89,6 +89,30 @@ class ScoreCommandTest {
   }
 
   @Test
+  void outWritesTheFormatOfItsExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path csv = dir.resolve("scores.csv");
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run("score", "--metric", "onion-model", "--as-of", AS_OF, "--out", csv.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        CommunityMetricsCliTest.run("score", "--metric", "onion-model", "--as-of", AS_OF, "--csv").out(),
+        java.nio.file.Files.readString(csv));
+    java.nio.file.Path jsonl = dir.resolve("scores.jsonl");
+    assertEquals(
+        0,
+        CommunityMetricsCliTest.run("score", "--metric", "onion-model", "--as-of", AS_OF, "--out", jsonl.toString())
+            .status());
+    List<String> lines = java.nio.file.Files.readAllLines(jsonl);
+    assertEquals(lottery().size(), lines.size());
+    for (String line : lines) {
+      assertTrue(NoDataCliTest.flatten(line).containsKey("metrics.onion-model[0].value"), line);
+    }
+    assertEquals(
+        2, CommunityMetricsCliTest.run("score", "--out", dir.resolve("scores.xlsx").toString()).status());
+  }
+
+  @Test
   void aMistypedCommandOrOptionNamesTheNearestOnes() {
     CommunityMetricsCliTest.Run command = CommunityMetricsCliTest.run("scor");
     assertEquals(2, command.status());
