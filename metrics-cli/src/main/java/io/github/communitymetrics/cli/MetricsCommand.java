@@ -188,9 +188,8 @@ final class MetricsCommand implements Callable<Integer> {
             + (s.periodsPerWindow() > 1 ? ", rolling " + s.periodsPerWindow() + " periods" : "")
             + ", from " + s.since() + " until " + s.until());
     p.note().ifPresent(n -> out.println("Note:   " + n));
-    for (int i = 0; i < all.size(); i++) {
-      MetricDescriptor<?> d = registry.metrics().get(i);
-      MetricSeries series = all.get(i);
+    for (MetricSeries series : all) {
+      MetricDescriptor<?> d = registry.get(series.metric());
       out.println();
       out.println(d.id() + " (" + d.preset().name() + "): " + d.title());
       List<String> header = new ArrayList<>();
@@ -240,13 +239,13 @@ final class MetricsCommand implements Callable<Integer> {
       g.writeStringProperty("since", s.since().toString());
       g.writeStringProperty("until", s.until().toString());
       g.writeArrayPropertyStart("series");
-      for (int i = 0; i < all.size(); i++) {
-        MetricDescriptor<?> d = registry.metrics().get(i);
+      for (MetricSeries series : all) {
+        MetricDescriptor<?> d = registry.get(series.metric());
         g.writeStartObject();
         g.writeStringProperty("id", d.id());
         g.writeStringProperty("preset", d.preset().name());
         g.writeArrayPropertyStart("points");
-        for (MetricSeries.Point point : all.get(i).points()) {
+        for (MetricSeries.Point point : series.points()) {
           g.writeStartObject();
           g.writeStringProperty("period", point.period().label());
           g.writeStringProperty("start", point.window().start().toString());

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.cli;
 
+import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.ContributionType;
@@ -8,7 +9,6 @@ import io.github.communitymetrics.core.metrics.Owner;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.registry.Evaluation;
-import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
 import io.github.communitymetrics.core.registry.Measurements;
 import io.github.communitymetrics.core.registry.MetricDescriptor;
@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -128,8 +127,11 @@ final class ScoreCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "no events to score");
     }
     People people = People.resolve(store);
-    Instant at = asOf == null ? store.instant(store.size() - 1).plusSeconds(1) : instant(asOf);
-    Duration length = duration(window);
+    Instant at =
+        asOf == null
+            ? store.instant(store.size() - 1).plusSeconds(1)
+            : SummaryOptions.asOf(spec.commandLine(), asOf);
+    Duration length = SummaryOptions.duration(spec.commandLine(), window, "--window");
     Evaluation evaluation =
         new Evaluation(
             RepositoryScope.all(),
@@ -141,13 +143,17 @@ final class ScoreCommand implements Callable<Integer> {
     if (owners) {
       for (MetricDescriptor<?> d : chosen) {
         SortedMap<Owner, List<Measurement>> each = eachOwner(d, store, people, evaluation);
-        each.forEach((o, m) -> row(rows, o.name(), ownerEvents(store, o)).byMetric().put(d.id(), m));
+        each.forEach(
+            (o, m) -> row(rows, o.name(), () -> o.scope().restrict(store).size()).byMetric().put(d.id(), m));
       }
     } else {
       for (MetricDescriptor<?> d : chosen) {
         d.evaluateEachRepository(store, people, evaluation)
             .forEach(
-                (r, ev) -> row(rows, r.fullName(), store.slice(r).size()).byMetric().put(d.id(), ev.measurements()));
+                (r, ev) ->
+                    row(rows, r.fullName(), () -> store.slice(r).size())
+                        .byMetric()
+                        .put(d.id(), ev.measurements()));
       }
     }
     List<Row> kept = new ArrayList<>(rows.values().stream().filter(r -> r.events() >= minEvents).toList());
@@ -215,12 +221,9 @@ final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  private static Row row(Map<String, Row> rows, String name, long events) {
-    return rows.computeIfAbsent(name, n -> new Row(n, events, new LinkedHashMap<>()));
-  }
-
-  private static long ownerEvents(EventStore store, Owner o) {
-    return o.scope().restrict(store).size();
+  /** The row of {@code name}, created (and its events counted) by the first metric only. */
+  private static Row row(Map<String, Row> rows, String name, java.util.function.LongSupplier events) {
+    return rows.computeIfAbsent(name, n -> new Row(n, events.getAsLong(), new LinkedHashMap<>()));
   }
 
   private static <R> SortedMap<Owner, List<Measurement>> eachOwner(
@@ -232,13 +235,17 @@ final class ScoreCommand implements Callable<Integer> {
     return out;
   }
 
-  /** The metrics asked for; those that describe one named repository only are left out for owners. */
+  /**
+   * The metrics asked for; for owners, only those that describe an owner's repositories
+   * (contributor confidence describes one repository). Whether a metric describes a scope depends
+   * on its kind (one repository, an owner, all), so any owner stands for every owner.
+   */
   private List<MetricDescriptor<?>> chosen(boolean owners) {
+    // Each repository is scored alone, which every metric describes; owners need asking.
+    RepositoryScope anOwner = RepositoryScope.organization(Forge.GITHUB, "any-owner");
     MetricRegistry standard = MetricRegistry.standard();
     if (metrics == null || metrics.isEmpty()) {
-      return standard.metrics().stream()
-          .filter(d -> !(owners && d.locality() == Locality.STORE && d.id().equals("contributor-confidence")))
-          .toList();
+      return standard.metrics().stream().filter(d -> !owners || d.describes(anOwner)).toList();
     }
     List<MetricDescriptor<?>> out = new ArrayList<>();
     for (String id : metrics) {
@@ -248,9 +255,9 @@ final class ScoreCommand implements Callable<Integer> {
                   () -> new ParameterException(
                       spec.commandLine(),
                       "--metric: no metric " + id + " (community-metrics metrics --list)"));
-      if (owners && d.id().equals("contributor-confidence")) {
+      if (owners && !d.describes(anOwner)) {
         throw new ParameterException(
-            spec.commandLine(), "contributor-confidence describes one repository, not an owner");
+            spec.commandLine(), d.id() + " does not describe an owner's repositories (it describes one repository)");
       }
       out.add(d);
     }
@@ -330,22 +337,11 @@ final class ScoreCommand implements Callable<Integer> {
     for (Row r : rows) {
       StringBuilder line = new StringBuilder(csv(r.name())).append(',').append(r.events());
       for (MetricDescriptor<?> d : chosen) {
-        Measurement m = headline(r, d.id());
-        line.append(',');
         // No data is an empty field, never 0.
-        if (m.category().isPresent()) {
-          line.append(csv(m.category().get()));
-        } else if (m.value().isPresent()) {
-          line.append(number(m.value()));
-        }
+        line.append(',').append(csv(Measurements.plain(headline(r, d.id()))));
       }
       out.println(line);
     }
-  }
-
-  private static String number(OptionalDouble v) {
-    double x = v.getAsDouble();
-    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
   }
 
   private static String csv(String s) {
@@ -385,35 +381,5 @@ final class ScoreCommand implements Callable<Integer> {
     }
     g.writeEndObject();
     g.writeEndObject();
-  }
-
-  private Instant instant(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(
-          spec.commandLine(), "--as-of must be an ISO-8601 instant such as 2025-06-30T00:00:00Z but was '" + text + "'");
-    }
-  }
-
-  /** {@code 90d}, {@code 12h}, {@code 30m} or ISO-8601; positive. */
-  private Duration duration(String text) {
-    Duration d;
-    try {
-      String t = text.strip().toLowerCase(Locale.ROOT);
-      if (t.matches("\\d+[dhm]")) {
-        long n = Long.parseLong(t.substring(0, t.length() - 1));
-        char unit = t.charAt(t.length() - 1);
-        d = unit == 'd' ? Duration.ofDays(n) : unit == 'h' ? Duration.ofHours(n) : Duration.ofMinutes(n);
-      } else {
-        d = Duration.parse(text.strip());
-      }
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw new ParameterException(spec.commandLine(), "--window must be like 90d, 12h or P30D but was '" + text + "'");
-    }
-    if (d.isNegative() || d.isZero()) {
-      throw new ParameterException(spec.commandLine(), "--window must be positive");
-    }
-    return d;
   }
 }

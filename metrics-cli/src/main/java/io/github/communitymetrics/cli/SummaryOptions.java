@@ -104,8 +104,8 @@ final class SummaryOptions {
 
   /** The evaluation the options describe, without computing anything. */
   Prepared prepare(EventSource source, EventSource.Loaded loaded, MetricRegistry registry) {
-    Duration windowLength = duration(window, "--window");
-    Duration horizonLength = duration(horizon, "--horizon");
+    Duration windowLength = duration(spec.commandLine(), window, "--window");
+    Duration horizonLength = duration(spec.commandLine(), horizon, "--horizon");
     EventStore store = EventStore.of(loaded.events());
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to measure");
@@ -114,7 +114,7 @@ final class SummaryOptions {
     // The default instant comes from the repository's own events, so that events of other
     // repositories (kept for contributor confidence, or simply in the input) do not move it.
     EventStore own = store.slice(repository);
-    Instant at = asOf == null ? own.instant(own.size() - 1).plusSeconds(1) : instant(asOf);
+    Instant at = asOf == null ? own.instant(own.size() - 1).plusSeconds(1) : asOf(spec.commandLine(), asOf);
     checkReach(at, windowLength, horizonLength);
     List<String> warnings = new ArrayList<>();
     if (!own.isEmpty() && !at.isAfter(own.instant(0))) {
@@ -145,8 +145,9 @@ final class SummaryOptions {
     Evaluation evaluation =
         HealthSummary.evaluation(repository, at, windowLength, horizonLength, affiliations, basis);
     if (registry.find(StandardMetrics.COHORT_CONFIDENCE.id()).isEmpty()) {
-      evaluation =
-          new Evaluation(evaluation.scope(), evaluation.window(), affiliations, basis, Map.of());
+      // --horizon is the cohort confidence's parameter: without that metric there is nothing to
+      // set, and the registry would refuse the override as a typo.
+      evaluation = evaluation.withoutParameters();
     }
     return new Prepared(store, people, repository, evaluation, warnings, note);
   }
@@ -239,26 +240,27 @@ final class SummaryOptions {
                 spec.commandLine(), "no events of repository " + repo + " in the input"));
   }
 
-  private Instant instant(String text) {
+  /** Parses {@code --as-of}: an ISO-8601 instant in the range events may have. */
+  static Instant asOf(picocli.CommandLine commandLine, String text) {
     Instant at;
     try {
       at = Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new ParameterException(
-          spec.commandLine(),
+          commandLine,
           "--as-of must be an ISO-8601 instant such as 2025-06-30T00:00:00Z but was '" + text + "'");
     }
     // Events lie in this range (docs/events.md); the metrics compute with epoch nanoseconds.
     if (!EventTimes.isSupported(at)) {
       throw new ParameterException(
-          spec.commandLine(),
+          commandLine,
           "--as-of must be between " + EventTimes.MIN + " and " + EventTimes.MAX + " but was " + text);
     }
     return at;
   }
 
   /** Parses {@code 90d}, {@code 12h}, {@code 30m} or an ISO-8601 duration; positive. */
-  Duration duration(String text, String option) {
+  static Duration duration(picocli.CommandLine commandLine, String text, String option) {
     Duration d;
     try {
       String t = text.strip().toLowerCase(Locale.ROOT);
@@ -271,10 +273,10 @@ final class SummaryOptions {
       }
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new ParameterException(
-          spec.commandLine(), option + " must be like 90d, 12h or P30D but was '" + text + "'");
+          commandLine, option + " must be like 90d, 12h or P30D but was '" + text + "'");
     }
     if (d.isNegative() || d.isZero()) {
-      throw new ParameterException(spec.commandLine(), option + " must be positive");
+      throw new ParameterException(commandLine, option + " must be positive");
     }
     return d;
   }

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.spark;
 
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.registry.MetricDescriptor;
 import io.github.communitymetrics.core.registry.MetricRegistry;
 import io.github.communitymetrics.core.registry.StandardMetrics;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The registered metrics as {@link SparkMetric}s: a loop over a {@link MetricRegistry}, like every
@@ -28,9 +28,6 @@ import java.util.Set;
  * no contributor in the retention window) has a null {@code value} column and evidence 0.
  */
 public final class CoreMetrics {
-  /** The ids of registered metrics that do not describe a group's events (see above). */
-  private static final Set<String> NOT_PER_GROUP = Set.of(StandardMetrics.CONTRIBUTOR_CONFIDENCE.id());
-
   private CoreMetrics() {}
 
   /** Every built-in metric that runs on a group's events, for the window {@code [start, asOf)}. */
@@ -47,15 +44,11 @@ public final class CoreMetrics {
    */
   public static List<SparkMetric<?, ?>> all(RegistrySource registry, SparkEvaluation evaluation) {
     MetricRegistry r = Args.notNull(registry, "registry").registry();
-    // A typo in an override is an error, not a no-op (as MetricRegistry.evaluate rejects it).
-    for (String key : evaluation.parameters().keySet()) {
-      int dot = key.indexOf('.');
-      Args.argument(dot > 0, "a parameter override is metricId.parameterName, not " + key);
-      r.get(key.substring(0, dot)).parameter(key.substring(dot + 1));
-    }
+    r.checkParameters(evaluation.parameters().keySet());
     List<SparkMetric<?, ?>> out = new ArrayList<>();
     for (MetricDescriptor<?> d : r.metrics()) {
-      if (!NOT_PER_GROUP.contains(d.id())) {
+      // A group's events are the input, so the scope is every repository of the group.
+      if (d.describes(RepositoryScope.all())) {
         out.add(SparkMetric.of(registry, d.id(), evaluation));
       }
     }

@@ -2,6 +2,7 @@ package io.github.communitymetrics.core.registry;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
@@ -33,13 +34,18 @@ final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfi
         Locality.STORE);
   }
 
+  /** One named repository only: the confidence credits pull requests in any other. */
+  @Override
+  public boolean describes(RepositoryScope scope) {
+    return !scope.isAll() && scope.owner().isEmpty() && scope.repositories().size() == 1;
+  }
+
   @Override
   public SliceMetric<?, OpenSaucedConfidenceResult> metric(Evaluation e) {
-    Set<Repository> repos = e.scope().repositories();
-    if (e.scope().isAll() || repos.size() != 1) {
-      throw new IllegalArgumentException(
-          id() + " describes one repository, not " + e.scope());
+    if (!describes(e.scope())) {
+      throw new IllegalArgumentException(id() + " describes one repository, not " + e.scope());
     }
+    Set<Repository> repos = e.scope().repositories();
     long days = Math.max(1, e.window().duration().toDays());
     return OpenSaucedConfidence.openSauced(repos.iterator().next(), e.asOf())
         .withRange((int) Math.min(Integer.MAX_VALUE, days));

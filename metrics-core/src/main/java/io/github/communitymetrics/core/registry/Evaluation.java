@@ -75,6 +75,11 @@ public record Evaluation(
     return new Evaluation(scope, window, value, commitBasis, parameters);
   }
 
+  /** This evaluation with every parameter at its default. */
+  public Evaluation withoutParameters() {
+    return new Evaluation(scope, window, affiliations, commitBasis, Map.of());
+  }
+
   /** This evaluation with the commit-based metrics counting {@code value}. */
   public Evaluation withCommitBasis(ContributionType value) {
     return new Evaluation(scope, window, affiliations, value, parameters);

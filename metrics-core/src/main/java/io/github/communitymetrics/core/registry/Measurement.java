@@ -107,7 +107,7 @@ public record Measurement(
     String number =
         unit == Unit.FRACTION
             ? String.format(Locale.ROOT, "%.3f", v)
-            : v == Math.rint(v) && Math.abs(v) < 1e15
+            : Measurements.isWhole(v)
                 ? Long.toString((long) v)
                 : String.format(Locale.ROOT, "%.1f", v);
     return unit.symbol().isEmpty() ? number : number + " " + unit.symbol();

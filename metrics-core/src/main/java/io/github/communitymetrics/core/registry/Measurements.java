@@ -22,6 +22,26 @@ public final class Measurements {
     g.writeEndArray();
   }
 
+  /**
+   * The value as a machine reads it (CSV): the category of a level, the number in full
+   * precision (whole numbers without a decimal point), or the empty string without evidence.
+   */
+  public static String plain(Measurement m) {
+    if (m.category().isPresent()) {
+      return m.category().get();
+    }
+    if (m.value().isEmpty()) {
+      return "";
+    }
+    double v = m.value().getAsDouble();
+    return isWhole(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /** Whether {@code v} prints as a whole number (exactly representable as a long). */
+  static boolean isWhole(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15;
+  }
+
   /** Writes one measurement object (see {@link #write(JsonGenerator, List)}). */
   public static void write(JsonGenerator g, Measurement m) {
     g.writeStartObject();
@@ -35,7 +55,7 @@ public final class Measurements {
       }
     } else if (m.value().isPresent()) {
       double v = m.value().getAsDouble();
-      if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      if (isWhole(v)) {
         g.writeNumberProperty("value", (long) v);
       } else {
         g.writeNumberProperty("value", v);

@@ -143,10 +143,20 @@ public abstract class MetricDescriptor<R> {
   }
 
   /**
+   * Whether the metric describes {@code scope}: every metric describes any set of repositories
+   * unless it says otherwise (contributor confidence describes one named repository). Drivers
+   * over owners or groups leave out the metrics that do not describe them.
+   */
+  public boolean describes(RepositoryScope scope) {
+    Checks.notNull(scope, "scope");
+    return true;
+  }
+
+  /**
    * The metric configured for {@code evaluation}: its scope, window, parameters.
    *
-   * @throws IllegalArgumentException if the metric cannot describe that scope (contributor
-   *     confidence describes one repository)
+   * @throws IllegalArgumentException if the metric does not {@linkplain #describes describe}
+   *     the evaluation's scope
    */
   public abstract SliceMetric<?, R> metric(Evaluation evaluation);
 

@@ -76,7 +76,7 @@ public final class MetricRegistry {
    * @throws IllegalArgumentException if the evaluation overrides a parameter no metric here has
    */
   public List<Evaluated<?>> evaluate(EventStore store, People people, Evaluation evaluation) {
-    checkParameters(evaluation);
+    checkParameters(evaluation.parameters().keySet());
     List<Evaluated<?>> out = new ArrayList<>();
     for (MetricDescriptor<?> d : byId.values()) {
       out.add(d.evaluate(store, people, evaluation));
@@ -84,9 +84,14 @@ public final class MetricRegistry {
     return List.copyOf(out);
   }
 
-  /** Rejects overrides of parameters that none of these metrics declares (a typo, not a no-op). */
-  void checkParameters(Evaluation evaluation) {
-    for (String key : evaluation.parameters().keySet()) {
+  /**
+   * Rejects overrides ({@code metricId.parameterName}) of parameters that none of these metrics
+   * declares: a typo is an error, not a no-op.
+   *
+   * @throws IllegalArgumentException naming the first such override
+   */
+  public void checkParameters(Collection<String> overrides) {
+    for (String key : Checks.notNull(overrides, "overrides")) {
       int dot = key.indexOf('.');
       MetricDescriptor<?> d = dot < 0 ? null : byId.get(key.substring(0, dot));
       Checks.argument(d != null, "no metric of this registry has the parameter " + key);

@@ -98,16 +98,10 @@ public record MetricSeries(String metric, SeriesSpec spec, List<Point> points) {
       List<Point> points) {
     int k = spec.periodsPerWindow();
     // The periods whose states the windows need: the k - 1 before the first point, then the points'.
-    List<Period> all = new ArrayList<>();
-    Period first = periods.isEmpty() ? null : periods.get(0);
-    for (int i = k - 1; i >= 1 && first != null; i--) {
-      Period p = first;
-      for (int j = 0; j < i; j++) {
-        p = p.previous();
-      }
-      all.add(p);
+    List<Period> all = new ArrayList<>(periods);
+    for (int i = 1; i < k && !periods.isEmpty(); i++) {
+      all.add(0, all.get(0).previous());
     }
-    all.addAll(periods);
     // A window-local metric reads only its scope's events in the window: restrict to the scope
     // once (a repository's slice shares the store's per-repository index), then each period is
     // a binary search away.

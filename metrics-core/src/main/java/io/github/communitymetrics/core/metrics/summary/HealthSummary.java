@@ -63,11 +63,12 @@ public record HealthSummary(
     ContributionType commitBasis,
     List<Evaluated<?>> metrics) {
 
-  /** How many quarters of pony factor history the summary shows. */
-  public static final int PONY_QUARTERS = 8;
-
-  /** How many months of history the retention metrics look at. */
-  public static final int RETENTION_MONTHS = 24;
+  /**
+   * How many months of history the retention metrics look at: the default of {@code
+   * retention}'s parameter {@code months}.
+   */
+  public static final int RETENTION_MONTHS =
+      Integer.parseInt(StandardMetrics.RETENTION.parameter("months").defaultValue());
 
   /** Checks the fields and copies the list. */
   public HealthSummary {
@@ -279,7 +280,7 @@ public record HealthSummary(
     return require(StandardMetrics.CONTRIBUTOR_LADDER);
   }
 
-  /** Retention and survival over the {@value #RETENTION_MONTHS} months before {@code asOf}. */
+  /** Retention and survival over the {@link #RETENTION_MONTHS} months before {@code asOf}. */
   public RetentionResult retention() {
     return require(StandardMetrics.RETENTION);
   }
