@@ -145,7 +145,8 @@ final class ReportCommand implements Callable<Integer> {
           UnaryOperator.identity(), IdentityRule.NAME_OR_EMAIL, false)));
     }
     if (gitLog != null) {
-      try (CommitLogReader reader = CommitLogReader.open(gitLog, ReadOptions.strict())) {
+      try (ProgressTask task = CommitLogs.reading(ProgressOptions.of(spec), "reading", gitLog);
+          CommitLogReader reader = CommitLogs.open(gitLog, task)) {
         return Optional.of(CommitLogAuthorship.collectDiscovering(
             reader, selection::keeps, UnaryOperator.identity(), IdentityRule.NAME_OR_EMAIL, false));
       }

@@ -50,9 +50,7 @@ import tools.jackson.core.json.JsonFactory;
       "Score every repository (or owner, --group-by owner) of the input: the headline measurement"
           + " of each metric (--metric, default every registered metric that describes any"
           + " scope), as of an instant over a window; sort, keep the top N, print a table, --json"
-          + " or --csv.",
-      "Example: community-metrics score --gharchive 2025-01-01-*.json.gz --metric"
-          + " contributor-absence-factor --sort contributor-absence-factor:asc --top 10"
+          + " or --csv."
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -140,20 +138,24 @@ final class ScoreCommand implements Callable<Integer> {
             ContributionType.COMMIT,
             Map.of());
     Map<String, Row> rows = new LinkedHashMap<>();
-    if (owners) {
-      for (MetricDescriptor<?> d : chosen) {
-        SortedMap<Owner, List<Measurement>> each = eachOwner(d, store, people, evaluation);
-        each.forEach(
-            (o, m) -> row(rows, o.name(), () -> o.scope().restrict(store).size()).byMetric().put(d.id(), m));
-      }
-    } else {
-      for (MetricDescriptor<?> d : chosen) {
-        d.evaluateEachRepository(store, people, evaluation)
-            .forEach(
-                (r, ev) ->
-                    row(rows, r.fullName(), () -> store.slice(r).size())
-                        .byMetric()
-                        .put(d.id(), ev.measurements()));
+    int part = 0;
+    try (ProgressTask task = ProgressOptions.of(spec).count("scoring", -1, owners ? " owners" : " repositories")) {
+      if (owners) {
+        for (MetricDescriptor<?> d : chosen) {
+          SortedMap<Owner, List<Measurement>> each =
+              eachOwner(d, store, people, evaluation, task.part(part++, chosen.size()));
+          each.forEach(
+              (o, m) -> row(rows, o.name(), () -> o.scope().restrict(store).size()).byMetric().put(d.id(), m));
+        }
+      } else {
+        for (MetricDescriptor<?> d : chosen) {
+          d.evaluateEachRepository(store, people, evaluation, task.part(part++, chosen.size()))
+              .forEach(
+                  (r, ev) ->
+                      row(rows, r.fullName(), () -> store.slice(r).size())
+                          .byMetric()
+                          .put(d.id(), ev.measurements()));
+        }
       }
     }
     List<Row> kept = new ArrayList<>(rows.values().stream().filter(r -> r.events() >= minEvents).toList());
@@ -175,9 +177,7 @@ final class ScoreCommand implements Callable<Integer> {
           new PrintWriter(java.nio.file.Files.newBufferedWriter(outFile, java.nio.charset.StandardCharsets.UTF_8))) {
         write(file, format, kept, chosen, evaluation, loaded, owners, rows.size());
       }
-      spec.commandLine().getErr().println(
-          "community-metrics: " + kept.size() + " rows written to " + outFile);
-      spec.commandLine().getErr().flush();
+      ProgressOptions.of(spec).info("community-metrics: " + kept.size() + " rows written to " + outFile);
       return CommunityMetricsCli.EXIT_OK;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -227,9 +227,10 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   private static <R> SortedMap<Owner, List<Measurement>> eachOwner(
-      MetricDescriptor<R> d, EventStore store, People people, Evaluation e) {
+      MetricDescriptor<R> d, EventStore store, People people, Evaluation e,
+      io.github.communitymetrics.core.ProgressListener progress) {
     SortedMap<Owner, R> results =
-        EachRepository.computeEachOwner(store, people, scope -> d.metric(e.withScope(scope)));
+        EachRepository.computeEachOwner(store, people, scope -> d.metric(e.withScope(scope)), progress);
     SortedMap<Owner, List<Measurement>> out = new java.util.TreeMap<>();
     results.forEach((o, r) -> out.put(o, d.measure(r, e.withScope(o.scope()))));
     return out;
