@@ -161,6 +161,20 @@ final class Progress {
   }
 
   /**
+   * Does work that reports no progress of its own, such as indexing events, showing only that
+   * it runs and for how long.
+   *
+   * @param name what is done, such as "indexing 199,360 events"
+   * @return what the work returns
+   */
+  <T> T busy(String name, java.util.function.Supplier<T> work) {
+    try (ProgressTask task = ProgressTask.start(this, name, -1, ProgressTask.Unit.NONE)) {
+      task.detail("");
+      return work.get();
+    }
+  }
+
+  /**
    * Prints an informational line (not a warning, not an error) unless {@code --quiet}; a bar on
    * the screen is erased first and drawn again at its next refresh.
    */

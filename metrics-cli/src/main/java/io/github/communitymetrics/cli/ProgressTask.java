@@ -46,6 +46,9 @@ final class ProgressTask implements AutoCloseable {
     static Unit count(String name) {
       return new Unit(false, name, 1);
     }
+
+    /** Nothing counted: work that only says it runs, and for how long. */
+    static final Unit NONE = new Unit(false, "", 0);
   }
 
   private static final ProgressTask NONE = new ProgressTask(null, null, null);
@@ -76,7 +79,10 @@ final class ProgressTask implements AutoCloseable {
             // Redraw while nothing moves too, so that the elapsed time runs on.
             .continuousUpdate();
     if (progress.style() == Progress.Style.LINES) {
-      builder.setRenderer(new LineRenderer(unit)).setUpdateIntervalMillis(LINES_REFRESH_MILLIS);
+      builder.setRenderer(new LineRenderer(unit, true)).setUpdateIntervalMillis(LINES_REFRESH_MILLIS);
+    } else if (unit.equals(Unit.NONE)) {
+      // Nothing to fill a bar with: the task and its time, rewritten in place.
+      builder.setRenderer(new LineRenderer(unit, false)).setUpdateIntervalMillis(BAR_REFRESH_MILLIS);
     } else {
       builder.setStyle(progress.barStyle()).setUpdateIntervalMillis(BAR_REFRESH_MILLIS).setUnit(unit.name(), unit.size());
       if (unit.bytes()) {
@@ -229,17 +235,25 @@ final class ProgressTask implements AutoCloseable {
    */
   static final class LineRenderer implements ProgressBarRenderer {
     private final Unit unit;
+    private final boolean log;
 
-    LineRenderer(Unit unit) {
+    /**
+     * @param log whether the line goes to a log ("community-metrics: " before it) rather than
+     *     in place on a terminal
+     */
+    LineRenderer(Unit unit, boolean log) {
       this.unit = unit;
+      this.log = log;
     }
 
     @Override
     public String render(ProgressState state, int maxLength) {
       long current = state.getCurrent();
       long max = state.getMax();
-      StringBuilder line = new StringBuilder("community-metrics: ").append(state.getTaskName()).append(": ");
-      if (state.isIndefinite() || max <= 0) {
+      StringBuilder line = new StringBuilder(log ? "community-metrics: " : "").append(state.getTaskName()).append(": ");
+      if (unit.equals(Unit.NONE)) {
+        line.setLength(line.length() - 2);
+      } else if (state.isIndefinite() || max <= 0) {
         line.append(amount(current)).append(unit.name());
       } else {
         line.append(Math.min(100, (int) Math.floor(100.0 * current / max))).append("% (")
@@ -249,7 +263,9 @@ final class ProgressTask implements AutoCloseable {
       if (!extra.isEmpty()) {
         line.append(extra.startsWith(",") ? "" : ", ").append(extra);
       }
-      return line.append(", ").append(elapsed(state.getTotalElapsed())).append(" elapsed").toString();
+      line.append(unit.equals(Unit.NONE) ? " " : ", ").append(elapsed(state.getTotalElapsed())).append(" elapsed");
+      // In place on a terminal the line must not outgrow it, nor leave the end of a longer one.
+      return log ? line.toString() : String.format(Locale.ROOT, "%-" + maxLength + "." + maxLength + "s", line);
     }
 
     private String amount(long n) {

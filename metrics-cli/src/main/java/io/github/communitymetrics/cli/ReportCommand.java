@@ -82,7 +82,8 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give --git or --git-log, not both");
     }
     EventSource.Loaded loaded = options.load(source);
-    CommunitySummary summary = CommunitySummary.of(loaded);
+    CommunitySummary summary = ProgressOptions.of(spec).busy(
+        String.format("summarising %,d events", loaded.events().size()), () -> CommunitySummary.of(loaded));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       summary.writeJson(out);

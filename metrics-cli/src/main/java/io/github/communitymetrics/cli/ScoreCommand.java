@@ -120,11 +120,13 @@ final class ScoreCommand implements Callable<Integer> {
     }
     List<MetricDescriptor<?>> chosen = chosen(owners);
     EventSource.Loaded loaded = source.load();
-    EventStore store = EventStore.of(loaded.events());
+    Progress progress = ProgressOptions.of(spec);
+    EventStore store =
+        progress.busy(String.format("indexing %,d events", loaded.events().size()), () -> EventStore.of(loaded.events()));
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to score");
     }
-    People people = People.resolve(store);
+    People people = progress.busy("resolving identities", () -> People.resolve(store));
     Instant at =
         asOf == null
             ? store.instant(store.size() - 1).plusSeconds(1)
@@ -139,7 +141,7 @@ final class ScoreCommand implements Callable<Integer> {
             Map.of());
     Map<String, Row> rows = new LinkedHashMap<>();
     int part = 0;
-    try (ProgressTask task = ProgressOptions.of(spec).count("scoring", -1, owners ? " owners" : " repositories")) {
+    try (ProgressTask task = progress.count("scoring", -1, owners ? " owners" : " repositories")) {
       if (owners) {
         for (MetricDescriptor<?> d : chosen) {
           SortedMap<Owner, List<Measurement>> each =
