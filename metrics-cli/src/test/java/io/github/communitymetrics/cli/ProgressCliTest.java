@@ -163,7 +163,7 @@ class ProgressCliTest {
           System.getProperty("java.class.path"), CommunityMetricsCli.class.getName()));
       java.addAll(args);
       ProcessBuilder b = new ProcessBuilder(java);
-      b.environment().put(ProgressOptions.ENVIRONMENT, modes[i]);
+      b.environment().put("CM_PROGRESS", modes[i]);
       Path stdout = dir.resolve(command + "-" + modes[i] + ".out");
       Path stderr = dir.resolve(command + "-" + modes[i] + ".err");
       b.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
