@@ -59,6 +59,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin EventSource source;
 
+  @Mixin GitClones clones;
+
   @Option(names = "--metric", paramLabel = "ID[,ID...]", split = ",",
       description = "Metrics to score (ids from `metrics --list`); the column is each one's first measurement.")
   List<String> metrics;
@@ -121,7 +123,7 @@ final class ScoreCommand implements Callable<Integer> {
             spec.commandLine(), "--group-by must be repository or owner but was '" + groupBy + "'");
     }
     List<MetricDescriptor<?>> chosen = chosen(owners);
-    EventSource.Loaded loaded = source.load();
+    EventSource.Loaded loaded = source.with(clones).load();
     EventStore store = EventStore.of(loaded.events());
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to score");
