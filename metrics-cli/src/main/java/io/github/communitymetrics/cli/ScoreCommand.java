@@ -51,7 +51,16 @@ import tools.jackson.core.json.JsonFactory;
           + " of each metric (--metric, default every registered metric that describes any"
           + " scope), as of an instant over a window; sort, keep the top N, print a table, --json"
           + " or --csv.",
-      "Example: community-metrics score --gharchive 2025-01-01-*.json.gz --metric"
+      "Sources: --events FILE, --gharchive FILES or DIRS, --git DIR (repeatable) or --git-list"
+          + " FILE (local clones), --github, --gitlab; default the simulated demo.",
+      "Examples:",
+      "  Which of my repositories has the lowest bus factor?",
+      "    community-metrics score --git ~/src/a --git ~/src/b --metric"
+          + " contributor-absence-factor --sort contributor-absence-factor:asc",
+      "  Every clone listed in a file, by owner, to Parquet:",
+      "    community-metrics score --git-list clones.txt --group-by owner --out scores.parquet",
+      "  A day of GH Archive, the ten lowest:",
+      "    community-metrics score --gharchive archive/2025-01-01/ --metric"
           + " contributor-absence-factor --sort contributor-absence-factor:asc --top 10"
     })
 final class ScoreCommand implements Callable<Integer> {
@@ -96,11 +105,12 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Write to FILE instead of standard output, in the format of its extension:"
-          + " .csv, .json, .jsonl (one row object per line) or .txt.")
+          + " .csv, .json, .jsonl (one row object per line), .txt, or .parquet (one row per"
+          + " repository or owner, metric and measurement; schema in docs/metrics.md).")
   java.nio.file.Path outFile;
 
-  /** One scored repository or owner. */
-  private record Row(String name, long events, Map<String, List<Measurement>> byMetric) {}
+  /** One scored repository or owner: its events and, by metric id, its measurements. */
+  record Row(String name, long events, Map<String, List<Measurement>> byMetric) {}
 
   @Override
   public Integer call() throws IOException {
@@ -168,10 +178,18 @@ final class ScoreCommand implements Callable<Integer> {
       String name = outFile.getFileName().toString().toLowerCase(Locale.ROOT);
       int dot = name.lastIndexOf('.');
       format = dot < 0 ? "" : name.substring(dot + 1);
-      if (!List.of("csv", "json", "jsonl", "txt").contains(format)) {
+      if (!List.of("csv", "json", "jsonl", "txt", "parquet").contains(format)) {
         throw new ParameterException(
             spec.commandLine(),
-            "--out " + outFile + ": the extension says the format: .csv, .json, .jsonl or .txt");
+            "--out " + outFile + ": the extension says the format: .csv, .json, .jsonl, .txt or .parquet");
+      }
+      if (format.equals("parquet")) {
+        long written = ScoreParquet.write(outFile, kept, chosen, owners, evaluation, loaded);
+        spec.commandLine().getErr().println(
+            "community-metrics: " + kept.size() + " rows (" + written
+                + " Parquet rows, one per measurement) written to " + outFile);
+        spec.commandLine().getErr().flush();
+        return CommunityMetricsCli.EXIT_OK;
       }
       try (PrintWriter file =
           new PrintWriter(java.nio.file.Files.newBufferedWriter(outFile, java.nio.charset.StandardCharsets.UTF_8))) {
