@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 final class GitClones {
   @Option(
       names = "--git",
-      paramLabel = "DIR[,DIR...]",
+      paramLabel = "DIR",
       split = ",",
       description = "Local git clones (repeatable or a comma list): the commits of HEAD, merge"
           + " commits left out, each clone named OWNER/NAME from its origin remote, else by its"

@@ -55,13 +55,16 @@ import tools.jackson.core.json.JsonFactory;
           + " FILE (local clones), --github, --gitlab; default the simulated demo.",
       "Examples:",
       "  Which of my repositories has the lowest bus factor?",
-      "    community-metrics score --git ~/src/a --git ~/src/b --metric"
-          + " contributor-absence-factor --sort contributor-absence-factor:asc",
+      "    community-metrics score --git ~/src/a --git ~/src/b \\",
+      "      --metric contributor-absence-factor \\",
+      "      --sort contributor-absence-factor:asc",
       "  Every clone listed in a file, by owner, to Parquet:",
-      "    community-metrics score --git-list clones.txt --group-by owner --out scores.parquet",
-      "  A day of GH Archive, the ten lowest:",
-      "    community-metrics score --gharchive archive/2025-01-01/ --metric"
-          + " contributor-absence-factor --sort contributor-absence-factor:asc --top 10"
+      "    community-metrics score --git-list clones.txt --group-by owner \\",
+      "      --out scores.parquet",
+      "  A directory of GH Archive hours, the ten lowest:",
+      "    community-metrics score --gharchive archive/2025-01/ \\",
+      "      --metric contributor-absence-factor \\",
+      "      --sort contributor-absence-factor:asc --top 10"
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +147,19 @@ class ScoreGitClonesTest {
         CommunityMetricsCliTest.run("score", "--git", a.toString(), "--events", a.resolve("x.jsonl").toString());
     assertEquals(2, both.status(), both.err());
     assertTrue(both.err().contains("give one of --events, --gharchive, --git/--git-list"), both.err());
+  }
+
+  /** The clones' commits as canonical events: one COMMIT line per commit, merges left out. */
+  @Test
+  void eventsExportWritesTheClonesCommits() {
+    CommunityMetricsCliTest.Run r =
+        CommunityMetricsCliTest.run("events", "export", "--git", alpha() + "," + gamma(), "--out", "-");
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(9 + 10, lines.size(), r.out());
+    assertTrue(lines.stream().allMatch(l -> l.contains("\"type\":\"commit\"")), r.out());
+    assertEquals(9, lines.stream().filter(l -> l.contains("\"acme/alpha\"")).count(), r.out());
+    assertFalse(r.out().contains("Mo Merger"), r.out());
   }
 
   @Test
