@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the demo report in headless Chromium (Debian's {@code chromium}, which {@code .ci/run}
- * installs when it can), fails on any console message and saves {@code
- * target/report-screenshot.png}.
+ * Opens the demo's portfolio page (four repositories) in headless Chromium (Debian's {@code
+ * chromium}, which {@code .ci/run} installs when it can), fails on any console message and saves
+ * {@code target/report-screenshot.png}.
  *
  * <p>How console errors are caught: Chromium started with {@code --enable-logging=stderr --v=0}
  * writes every console message of the page, uncaught exceptions and Content-Security-Policy
- * violations included, to stderr as a line containing {@code :CONSOLE}. The report has no script,
- * so any such line is an error. {@link #detectsConsoleErrors()} proves the scan sees them, so a
+ * violations included, to stderr as a line containing {@code :CONSOLE}. The page's one script
+ * (sorting the overview) logs nothing, so any such line is an error: a script error, or a
+ * Content-Security-Policy that refused the script because its hash did not match. {@link #detectsConsoleErrors()} proves the scan sees them, so a
  * Chromium that stopped logging them would fail here instead of passing silently.
  */
 @Tag("browser")
@@ -38,16 +39,18 @@ class HtmlReportBrowserTest {
         "skipped: /usr/bin/chromium is missing (apt-get install -y chromium; .ci/run does this)");
   }
 
+  /**
+   * The portfolio page of the demo's four repositories (overview with sparklines, then each
+   * repository's metrics with their charts and explanations, and the sorting script).
+   */
   @Test
-  void demoReportRendersWithoutConsoleErrors() throws Exception {
+  void demoPortfolioRendersWithoutConsoleErrors() throws Exception {
     Files.createDirectories(TARGET);
     Path html = TARGET.resolve("report.html").toAbsolutePath();
-    HtmlReport report =
-        new HtmlReport(
-            "Community report: " + Demo.REPO.fullName(),
-            List.of("Source: simulated demo community", "As of " + Demo.SUMMARY.asOf()),
-            HealthSections.of(Demo.SUMMARY, Demo::label));
-    Files.writeString(html, report.toHtml(), StandardCharsets.UTF_8);
+    String page = PortfolioReportTest.demoPage();
+    assertEquals(4, PortfolioReportTest.overviewRows(page).size(), "a page of several repositories");
+    Files.writeString(html, page, StandardCharsets.UTF_8);
+    System.out.printf("demo portfolio page: %,d bytes (%s)%n", Files.size(html), html);
     Path png = TARGET.resolve("report-screenshot.png").toAbsolutePath();
     Files.deleteIfExists(png);
     List<String> console = run(html, png);

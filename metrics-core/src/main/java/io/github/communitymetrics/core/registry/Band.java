@@ -58,8 +58,8 @@ public record Band(OptionalDouble atLeast, OptionalDouble below, String label, S
   }
 
   /**
-   * The band's values for people: for whole numbers {@code "1"}, {@code "3–4"}, {@code "5 or
-   * more"}; otherwise {@code "below 3"}, {@code "3 to under 6"}, {@code "20 or more"}.
+   * The band's values for people: for whole numbers {@code "below 10"}, {@code "1"}, {@code
+   * "3–4"}, {@code "5 or more"}; otherwise {@code "below 3"}, {@code "3 to under 6"}, {@code "20 or more"}.
    *
    * @param wholeNumbers whether the rated value is always a whole number, so that {@code [3, 5)}
    *     reads 3–4
@@ -74,7 +74,7 @@ public record Band(OptionalDouble atLeast, OptionalDouble below, String label, S
       if (atLeast.isPresent()) {
         return (long) Math.ceil(atLeast.getAsDouble()) + " or more";
       }
-      return "up to " + ((long) Math.ceil(below.getAsDouble()) - 1);
+      return "below " + (long) Math.ceil(below.getAsDouble());
     }
     if (atLeast.isPresent() && below.isPresent()) {
       return number(atLeast.getAsDouble()) + " to under " + number(below.getAsDouble());
