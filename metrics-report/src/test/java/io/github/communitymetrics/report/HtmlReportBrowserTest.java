@@ -58,6 +58,49 @@ class HtmlReportBrowserTest {
     assertTrue(Files.size(png) > 10_000, "screenshot " + png + " is suspiciously small");
   }
 
+  /**
+   * The overview's sorting script runs in a real browser: a test script (allowed by its own hash)
+   * clicks the Events header, and the DOM Chromium dumps lists the rows by events, ascending.
+   */
+  @Test
+  void clickingAColumnHeaderSortsTheOverview() throws Exception {
+    Files.createDirectories(TARGET);
+    String page = PortfolioReportTest.demoPage();
+    String click = "document.querySelector('table.sortable').tHead.rows[0].cells[1].click();";
+    String csp = "script-src 'sha256-" + PortfolioReport.sha256(PortfolioReport.SCRIPT) + "'";
+    assertTrue(page.contains(csp));
+    String clicked =
+        page.replace(csp, csp + " 'sha256-" + PortfolioReport.sha256(click) + "'")
+            .replace("</body>", "<script>" + click + "</script>\n</body>");
+    Path html = TARGET.resolve("report-sorted.html").toAbsolutePath();
+    Files.writeString(html, clicked, StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder(
+                CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--dump-dom",
+                html.toUri().toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+    List<Long> events = new ArrayList<>();
+    for (List<String[]> row : PortfolioReportTest.overviewRows(dom)) {
+      events.add(Long.parseLong(row.get(1)[0]));
+    }
+    assertEquals(4, events.size(), dom.length() > 2000 ? dom.substring(0, 2000) : dom);
+    List<Long> ascending = new ArrayList<>(events);
+    ascending.sort(null);
+    assertEquals(ascending, events, "rows by events, ascending");
+    assertTrue(dom.contains("aria-sort=\"ascending\""), "the header says how the table is sorted");
+    // Written by the page: most events first, so the click did reorder.
+    List<Long> before = new ArrayList<>();
+    for (List<String[]> row : PortfolioReportTest.overviewRows(page)) {
+      before.add(Long.parseLong(row.get(1)[0]));
+    }
+    assertTrue(!before.equals(events), "the page starts with the most events first: " + before);
+  }
+
   @Test
   void detectsConsoleErrors() throws Exception {
     Files.createDirectories(TARGET);
