@@ -1,5 +1,6 @@
 package io.github.communitymetrics.cli;
 
+import io.github.communitymetrics.cli.engine.ScoredGroup;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Measurement;
 import io.github.communitymetrics.core.registry.MetricDescriptor;
@@ -78,19 +79,20 @@ final class ScoreParquet {
    */
   static long write(
       Path file,
-      List<ScoreCommand.Row> rows,
+      List<ScoredGroup> rows,
       List<MetricDescriptor<?>> chosen,
       boolean owners,
       Evaluation evaluation,
-      EventSource.Loaded loaded)
+      String source,
+      boolean simulated)
       throws IOException {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("community-metrics.schema", Integer.toString(SCHEMA_VERSION));
     metadata.put("community-metrics.asOf", evaluation.asOf().toString());
     metadata.put("community-metrics.windowStart", evaluation.window().start().toString());
     metadata.put("community-metrics.windowEnd", evaluation.window().end().toString());
-    metadata.put("community-metrics.source", loaded.label());
-    metadata.put("community-metrics.simulated", Boolean.toString(loaded.simulated()));
+    metadata.put("community-metrics.source", source);
+    metadata.put("community-metrics.simulated", Boolean.toString(simulated));
     String kind = owners ? "owner" : "repository";
     long written = 0;
     try (ParquetWriter<Flat> w =
@@ -98,7 +100,7 @@ final class ScoreParquet {
             .withConf(new PlainParquetConfiguration())
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .build()) {
-      for (ScoreCommand.Row r : rows) {
+      for (ScoredGroup r : rows) {
         for (MetricDescriptor<?> d : chosen) {
           for (Measurement m : r.byMetric().get(d.id())) {
             w.write(new Flat(r.name(), kind, r.events(), m));

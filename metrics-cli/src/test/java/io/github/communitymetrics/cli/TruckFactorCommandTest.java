@@ -228,7 +228,7 @@ class TruckFactorCommandTest {
     }
   }
 
-  private static void commit(Path repo, String name, String email, int minute, String... files) {
+  static void commit(Path repo, String name, String email, int minute, String... files) {
     for (String f : files) {
       write(repo, f, f + "\n");
     }
