@@ -58,6 +58,8 @@ final class MetricsCommand implements Callable<Integer> {
 
   @Mixin SummaryOptions options;
 
+  @Mixin GitClones clones;
+
   @Option(names = "--json", description = "Print JSON (docs/metrics.md) instead of tables.")
   boolean json;
 
@@ -110,7 +112,7 @@ final class MetricsCommand implements Callable<Integer> {
     }
     // A series starts at --since but keeps the events before it as history (who was already a
     // contributor, earlier cohorts); without --every, --since leaves them out as everywhere.
-    EventSource.Loaded loaded = options.load(source, every == null);
+    EventSource.Loaded loaded = options.load(source.with(clones), every == null);
     if (every != null) {
       series(registry, loaded, out);
       out.flush();

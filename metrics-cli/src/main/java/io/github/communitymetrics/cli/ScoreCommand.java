@@ -58,13 +58,27 @@ import tools.jackson.core.json.JsonFactory;
           + " of each metric (--metric, default every registered metric that describes any"
           + " scope), as of an instant over a window; sort, keep the top N, print a table, --json"
           + " or --csv.",
-      "Example: community-metrics score --gharchive 2025-01-01-*.json.gz --metric"
-          + " contributor-absence-factor --sort contributor-absence-factor:asc --top 10"
+      "Sources: --events FILE, --gharchive FILES or DIRS, --git DIR (repeatable) or --git-list"
+          + " FILE (local clones), --github, --gitlab; default the simulated demo.",
+      "Examples:",
+      "  Which of my repositories has the lowest bus factor?",
+      "    community-metrics score --git ~/src/a --git ~/src/b \\",
+      "      --metric contributor-absence-factor \\",
+      "      --sort contributor-absence-factor:asc",
+      "  Every clone listed in a file, by owner, to Parquet:",
+      "    community-metrics score --git-list clones.txt --group-by owner \\",
+      "      --out scores.parquet",
+      "  A directory of GH Archive hours, the ten lowest:",
+      "    community-metrics score --gharchive archive/2025-01/ \\",
+      "      --metric contributor-absence-factor \\",
+      "      --sort contributor-absence-factor:asc --top 10"
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin EventSource source;
+
+  @Mixin GitClones clones;
 
   @Option(names = "--metric", paramLabel = "ID[,ID...]", split = ",",
       description = "Metrics to score (ids from `metrics --list`); the column is each one's first measurement.")
@@ -101,7 +115,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Write to FILE instead of standard output, in the format of its extension:"
-          + " .csv, .json, .jsonl (one row object per line) or .txt.")
+          + " .csv, .json, .jsonl (one row object per line), .txt, or .parquet (one row per"
+          + " repository or owner, metric and measurement; schema in docs/metrics.md).")
   java.nio.file.Path outFile;
 
   @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
@@ -156,10 +171,19 @@ final class ScoreCommand implements Callable<Integer> {
       String name = outFile.getFileName().toString().toLowerCase(Locale.ROOT);
       int dot = name.lastIndexOf('.');
       format = dot < 0 ? "" : name.substring(dot + 1);
-      if (!List.of("csv", "json", "jsonl", "txt").contains(format)) {
+      if (!List.of("csv", "json", "jsonl", "txt", "parquet").contains(format)) {
         throw new ParameterException(
             spec.commandLine(),
-            "--out " + outFile + ": the extension says the format: .csv, .json, .jsonl or .txt");
+            "--out " + outFile + ": the extension says the format: .csv, .json, .jsonl, .txt or .parquet");
+      }
+      if (format.equals("parquet")) {
+        long written =
+            ScoreParquet.write(outFile, kept, chosen, owners, scored.evaluation(), scored.label(), scored.simulated());
+        spec.commandLine().getErr().println(
+            "community-metrics: " + kept.size() + " rows (" + written
+                + " Parquet rows, one per measurement) written to " + outFile);
+        spec.commandLine().getErr().flush();
+        return CommunityMetricsCli.EXIT_OK;
       }
       try (PrintWriter file =
           new PrintWriter(java.nio.file.Files.newBufferedWriter(outFile, java.nio.charset.StandardCharsets.UTF_8))) {
@@ -180,7 +204,7 @@ final class ScoreCommand implements Callable<Integer> {
   private Scored scoreHere(
       List<MetricDescriptor<?>> chosen, boolean owners, Optional<Instant> asOfGiven, Duration length)
       throws IOException {
-    EventSource.Loaded loaded = source.load();
+    EventSource.Loaded loaded = source.with(clones).load();
     EventStore store = EventStore.of(loaded.events());
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to score");
@@ -296,6 +320,11 @@ final class ScoreCommand implements Callable<Integer> {
         parsed.hasMatchedOption("--events")
             ? Optional.of(parsed.matchedOption("--events").stringValues().get(0))
             : Optional.empty();
+    if (clones.isSet() && (!gharchive.isEmpty() || events.isPresent())) {
+      // The engine reads those paths itself and would not see the clones.
+      throw new ParameterException(
+          spec.commandLine(), "give one of --events, --gharchive, --git/--git-list, --github or --gitlab");
+    }
     EventSource.Loaded[] other = new EventSource.Loaded[1];
     String label =
         !gharchive.isEmpty()
@@ -306,7 +335,7 @@ final class ScoreCommand implements Callable<Integer> {
             gharchive,
             events,
             () -> {
-              other[0] = source.load();
+              other[0] = source.with(clones).load();
               return other[0].events();
             },
             label.isEmpty() ? "the input" : label,

@@ -69,12 +69,23 @@ final class SummaryOptions {
 
   /** Loads the source's events, only those of {@code --repo} where the source can filter them. */
   EventSource.Loaded load(EventSource source) throws IOException {
-    return source.load(Optional.ofNullable(repo));
+    return source.load(repository());
   }
 
   /** As {@link #load(EventSource)}, keeping a file's events before {@code --since} if asked. */
   EventSource.Loaded load(EventSource source, boolean applySince) throws IOException {
-    return source.load(Optional.ofNullable(repo), applySince);
+    return source.load(repository(), applySince);
+  }
+
+  /** {@code --repo}: one repository; a list is a usage error that points to {@code score}. */
+  private Optional<String> repository() {
+    if (repo != null && repo.contains(",")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--repo takes one repository, not a list ('" + repo + "'): to compare several, use"
+              + " community-metrics score (with --git, --gharchive or --events)");
+    }
+    return Optional.ofNullable(repo);
   }
 
   /** The summary of the loaded events; a usage error when there is nothing to measure. */

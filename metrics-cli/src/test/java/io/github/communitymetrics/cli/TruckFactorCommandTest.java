@@ -239,6 +239,7 @@ class TruckFactorCommandTest {
         "GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date), "commit", "-q", "-m", "c" + minute);
   }
 
+  /** Runs git in {@code repo} (created if missing) with {@code env}; fails on a non-zero exit. */
   static void git(Path repo, Map<String, String> env, String... args) {
     try {
       Files.createDirectories(repo);
