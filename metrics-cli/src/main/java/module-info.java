@@ -1,6 +1,6 @@
 /** The {@code community-metrics} command line. Not an API: use the library modules instead. */
 module io.github.communitymetrics.cli {
-  requires io.github.communitymetrics.core;
+  requires transitive io.github.communitymetrics.core;
   requires io.github.communitymetrics.simulator;
   requires io.github.communitymetrics.report;
   requires io.github.communitymetrics.git;
@@ -10,6 +10,11 @@ module io.github.communitymetrics.cli {
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires org.slf4j;
+
+  // score --engine NAME: engines in other jars (metrics-spark's) implement this.
+  exports io.github.communitymetrics.cli.engine;
+
+  uses io.github.communitymetrics.cli.engine.ScoreEngine;
 
   opens io.github.communitymetrics.cli to
       info.picocli;

@@ -6,7 +6,6 @@ import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventReader;
 import io.github.communitymetrics.core.io.ReadOptions;
 import io.github.communitymetrics.core.io.ReadReport;
-import io.github.communitymetrics.github.archive.GhArchiveFilter;
 import io.github.communitymetrics.github.archive.GhArchiveReader;
 import io.github.communitymetrics.github.archive.GhArchiveReport;
 import io.github.communitymetrics.simulator.CommunitySimulator;
@@ -32,6 +31,13 @@ final class EventSource {
 
   @picocli.CommandLine.Mixin GitLabOptions gitlab = new GitLabOptions();
 
+  /**
+   * Local git clones: not a mixin of every reading command ({@code report --git} is the truck
+   * factor's clone), so a command that reads them mixes {@link GitClones} in itself and hands it
+   * over with {@link #with(GitClones)}.
+   */
+  private GitClones git = new GitClones();
+
   @Option(
       names = "--events",
       paramLabel = "FILE",
@@ -44,9 +50,10 @@ final class EventSource {
 
   @Option(
       names = "--gharchive",
-      paramLabel = "FILE",
+      paramLabel = "FILE|DIR",
       arity = "1..*",
-      description = "GH Archive hourly files (.json.gz or .json), read in parallel; with --repo only"
+      description = "GH Archive hourly files (.json.gz or .json), or directories of them (searched"
+          + " recursively), read in parallel; with --repo only"
           + " that repository's events are kept. Malformed lines and damaged files are skipped"
           + " and reported.")
   List<Path> gharchiveFiles;
@@ -89,7 +96,14 @@ final class EventSource {
 
   /** Whether the events come from a file or a forge rather than the simulator. */
   boolean fromFiles() {
-    return eventsFile != null || gharchiveFiles != null || github.present() || gitlab.isSet();
+    return eventsFile != null || gharchiveFiles != null || github.present() || gitlab.isSet()
+        || git.isSet();
+  }
+
+  /** This source, with the clones of {@code --git} and {@code --git-list} as one more source. */
+  EventSource with(GitClones clones) {
+    this.git = java.util.Objects.requireNonNull(clones, "clones");
+    return this;
   }
 
   Loaded load() throws IOException {
@@ -129,10 +143,13 @@ final class EventSource {
 
   private Loaded loadAll(Optional<String> repository) throws IOException {
     int sources = (eventsFile != null ? 1 : 0) + (gharchiveFiles != null ? 1 : 0)
-        + (github.present() ? 1 : 0) + (gitlab.isSet() ? 1 : 0);
+        + (github.present() ? 1 : 0) + (gitlab.isSet() ? 1 : 0) + (git.isSet() ? 1 : 0);
     if (sources > 1) {
       throw new picocli.CommandLine.ParameterException(
-          mixee.commandLine(), "give one of --events, --gharchive, --github or --gitlab");
+          mixee.commandLine(), "give one of --events, --gharchive, --git/--git-list, --github or --gitlab");
+    }
+    if (git.isSet()) {
+      return git.load(mixee.commandLine());
     }
     if (gitlab.isSet()) {
       return gitlab.load(mixee.commandLine(), github);
@@ -226,23 +243,19 @@ final class EventSource {
     return out;
   }
 
-  private Loaded loadGhArchive(Optional<String> repository) {
+  private Loaded loadGhArchive(Optional<String> repository) throws IOException {
+    List<Path> files = GhArchiveInputs.files(mixee.commandLine(), gharchiveFiles);
     GhArchiveReader.Builder reader =
         GhArchiveReader.builder()
-            .filter(
-                // Contributor confidence reads the pull requests of R's stargazers and forkers in
-                // every repository: those are kept while parsing, and cut to R's people below.
-                repository
-                    .map(r -> GhArchiveFilter.repositories(List.of(r)).withPullRequestsOfAnyRepository())
-                    .orElse(GhArchiveFilter.all()))
-            .threads(Math.max(1, Math.min(gharchiveFiles.size(), Runtime.getRuntime().availableProcessors())))
+            .filter(GhArchiveInputs.filter(mixee.commandLine(), repository))
+            .threads(Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())))
             .options(ReadOptions.skipMalformed(20));
     List<Event> parsed = new ArrayList<>();
     GhArchiveReport r;
     Progress progress = ProgressOptions.of(mixee);
-    try (ProgressTask task = progress.bytes("reading " + Files2.count(gharchiveFiles.size(), "GH Archive file"), Files2.size(gharchiveFiles))) {
+    try (ProgressTask task = progress.bytes("reading " + Files2.count(files.size(), "GH Archive file"), Files2.size(files))) {
       r = reader.opener(f -> task.counting(java.nio.file.Files.newInputStream(f))).build()
-          .read(gharchiveFiles, e -> {
+          .read(files, e -> {
             parsed.add(e);
             task.item("events");
           });
@@ -279,7 +292,7 @@ final class EventSource {
         new ReadReport(
             r.lines(), r.blankLines(), r.eventsMapped(), r.malformedLines(), skipped, r.malformedByReason());
     return new Loaded(
-        "GH Archive (" + gharchiveFiles.size() + " file" + (gharchiveFiles.size() == 1 ? "" : "s") + ")",
+        "GH Archive (" + files.size() + " file" + (files.size() == 1 ? "" : "s") + ")",
         false,
         List.copyOf(events),
         Optional.of(read),

@@ -45,6 +45,8 @@ final class EventsCommand implements Runnable {
 
     @Mixin EventSource source;
 
+    @Mixin GitClones clones;
+
     @Option(
         names = "--out",
         required = true,
@@ -64,7 +66,7 @@ final class EventsCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--json needs --out FILE: with --out - the events go to standard output");
       }
-      EventSource.Loaded loaded = source.load();
+      EventSource.Loaded loaded = source.with(clones).load();
       PrintWriter stdout = spec.commandLine().getOut();
       Map<EventType, Long> byType = new EnumMap<>(EventType.class);
       long written;

@@ -12,10 +12,7 @@ import picocli.CommandLine;
  * here, where a test checks that every command has some and that each one parses.
  */
 final class Examples {
-  /**
-   * An invocation and what it does; the invocation fits on one line of help (76 columns), so
-   * that it can be copied whole.
-   */
+  /** An invocation and what it does (a phrase or a question, without the final colon). */
   record Example(String invocation, String what) {}
 
   /** By command, as picocli qualifies it without the top command's name ("events export"). */
@@ -59,14 +56,19 @@ final class Examples {
               "score",
               List.of(
                   new Example(
+                      "community-metrics score --git ~/src/a --git ~/src/b --metric contributor-absence-factor"
+                          + " --sort contributor-absence-factor:asc",
+                      "which of my repositories has the lowest bus factor?"),
+                  new Example(
+                      "community-metrics score --git-list clones.txt --group-by owner --out scores.parquet",
+                      "every clone listed in a file, by owner, to Parquet"),
+                  new Example(
+                      "community-metrics score --gharchive archive/2025-01/ --metric contributor-absence-factor"
+                          + " --sort contributor-absence-factor:asc --top 10",
+                      "a directory of GH Archive hours, the ten lowest"),
+                  new Example(
                       "community-metrics score --sort lottery-factor:asc --top 10",
-                      "the ten repositories with the lowest lottery factor, every metric"),
-                  new Example(
-                      "community-metrics score --gharchive *.json.gz --group-by owner --csv",
-                      "every owner of GH Archive hours, as CSV"),
-                  new Example(
-                      "community-metrics score --events events.jsonl.gz --out scores.json",
-                      "write the scores to a file, in the format of its extension"))),
+                      "the demo's repositories, the lowest lottery factor first"))),
           Map.entry(
               "events",
               List.of(
@@ -153,16 +155,35 @@ final class Examples {
     }
   }
 
-  /** "Examples:", then each invocation on its line and what it does indented below it. */
-  private static String[] footer(List<Example> examples) {
+  /**
+   * "Examples:", then for each example what it does (capitalised, with a colon) and below it the
+   * invocation, broken before options into lines of at most {@link #WIDTH} columns that end in a
+   * backslash, as a shell continues a command, so that it can be copied whole.
+   */
+  static String[] footer(List<Example> examples) {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add("Examples:");
     for (Example e : examples) {
-      lines.add("  " + e.invocation());
-      lines.add("      " + e.what());
+      String what = e.what();
+      lines.add("  " + Character.toUpperCase(what.charAt(0)) + what.substring(1) + (what.endsWith("?") ? "" : ":"));
+      StringBuilder line = new StringBuilder("    ");
+      for (String part : e.invocation().split(" (?=-)")) {
+        // Broken before an option, never between an option and its value.
+        if (line.length() + 1 + part.length() + 2 > WIDTH && !line.toString().isBlank()) {
+          lines.add(line + " \\");
+          line = new StringBuilder("      ");
+        } else if (!line.toString().isBlank()) {
+          line.append(' ');
+        }
+        line.append(part);
+      }
+      lines.add(line.toString());
     }
     // picocli formats footer lines: a literal percent sign would need doubling.
     return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
   }
+
+  /** The widest line of an example, within picocli's 80-column help. */
+  static final int WIDTH = 78;
 }

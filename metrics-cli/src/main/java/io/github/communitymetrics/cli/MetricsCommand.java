@@ -1,5 +1,6 @@
 package io.github.communitymetrics.cli;
 
+import io.github.communitymetrics.core.registry.Band;
 import io.github.communitymetrics.core.registry.Measurement;
 import io.github.communitymetrics.core.registry.MeasurementSpec;
 import io.github.communitymetrics.core.registry.Measurements;
@@ -8,6 +9,7 @@ import io.github.communitymetrics.core.registry.MetricRegistry;
 import io.github.communitymetrics.core.registry.MetricSeries;
 import io.github.communitymetrics.core.registry.Parameter;
 import io.github.communitymetrics.core.registry.Preset;
+import io.github.communitymetrics.core.registry.Scale;
 import io.github.communitymetrics.core.registry.SeriesSpec;
 import io.github.communitymetrics.core.time.PeriodUnit;
 import java.io.IOException;
@@ -55,6 +57,8 @@ final class MetricsCommand implements Callable<Integer> {
   @Mixin EventSource source;
 
   @Mixin SummaryOptions options;
+
+  @Mixin GitClones clones;
 
   @Option(names = "--json", description = "Print JSON (docs/metrics.md) instead of tables.")
   boolean json;
@@ -108,7 +112,7 @@ final class MetricsCommand implements Callable<Integer> {
     }
     // A series starts at --since but keeps the events before it as history (who was already a
     // contributor, earlier cohorts); without --every, --since leaves them out as everywhere.
-    EventSource.Loaded loaded = options.load(source, every == null);
+    EventSource.Loaded loaded = options.load(source.with(clones), every == null);
     if (every != null) {
       series(registry, loaded, out);
       out.flush();
@@ -291,6 +295,7 @@ final class MetricsCommand implements Callable<Integer> {
         g.writeStartObject();
         g.writeStringProperty("id", d.id());
         g.writeStringProperty("title", d.title());
+        writeOptional(g, "description", d.description());
         g.writeStringProperty("jsonName", d.jsonName());
         g.writeStringProperty("locality", d.locality().name().toLowerCase(Locale.ROOT));
         g.writeArrayPropertyStart("presets");
@@ -298,6 +303,13 @@ final class MetricsCommand implements Callable<Integer> {
           g.writeStartObject();
           g.writeStringProperty("name", p.name());
           g.writeStringProperty("source", p.source());
+          writeOptional(g, "definition", p.definition().map(java.net.URI::toString));
+          writeOptional(g, "guidance", p.guidance());
+          g.writeArrayPropertyStart("scales");
+          for (Scale scale : p.scales()) {
+            writeScale(g, scale);
+          }
+          g.writeEndArray();
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -327,6 +339,42 @@ final class MetricsCommand implements Callable<Integer> {
       g.writeEndObject();
     }
     out.println();
+  }
+
+  private static void writeOptional(JsonGenerator g, String name, java.util.Optional<String> value) {
+    if (value.isPresent()) {
+      g.writeStringProperty(name, value.get());
+    } else {
+      g.writeNullProperty(name);
+    }
+  }
+
+  /** {@code {"name", "measurement", "bands": [{"atLeast", "below", "label", "meaning"}]}}; open bounds are null. */
+  private static void writeScale(JsonGenerator g, Scale scale) {
+    g.writeStartObject();
+    g.writeStringProperty("name", scale.name());
+    g.writeStringProperty("measurement", scale.measurement());
+    g.writeArrayPropertyStart("bands");
+    for (Band b : scale.bands()) {
+      g.writeStartObject();
+      writeBound(g, "atLeast", b.atLeast());
+      writeBound(g, "below", b.below());
+      g.writeStringProperty("label", b.label());
+      g.writeStringProperty("meaning", b.meaning());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeBound(JsonGenerator g, String name, java.util.OptionalDouble bound) {
+    if (bound.isEmpty()) {
+      g.writeNullProperty(name);
+    } else if (bound.getAsDouble() == Math.rint(bound.getAsDouble())) {
+      g.writeNumberProperty(name, (long) bound.getAsDouble());
+    } else {
+      g.writeNumberProperty(name, bound.getAsDouble());
+    }
   }
 
   private PeriodUnit unit(String text) {

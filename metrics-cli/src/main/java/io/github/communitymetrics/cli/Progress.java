@@ -188,6 +188,16 @@ final class Progress {
   }
 
   /**
+   * Prints a warning line, which {@code --quiet} keeps; a bar on the screen is erased first, as
+   * for {@link #info(String)}.
+   */
+  synchronized void warning(String line) {
+    erase();
+    err.println(line);
+    err.flush();
+  }
+
+  /**
    * Where informational lines go: the error stream, or nowhere under {@code --quiet}. For a
    * report of several lines printed when no task runs; {@link #info(String)} otherwise.
    */

@@ -1,7 +1,5 @@
 package io.github.communitymetrics.cli;
 
-import io.github.communitymetrics.core.event.Actor;
-import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.io.ReadOptions;
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
 import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
@@ -12,15 +10,11 @@ import io.github.communitymetrics.git.FileSelection;
 import io.github.communitymetrics.git.GitExecutable;
 import io.github.communitymetrics.git.GitRepository;
 import io.github.communitymetrics.report.HealthSections;
-import io.github.communitymetrics.report.HtmlReport;
 import io.github.communitymetrics.report.Section;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,8 +34,10 @@ import picocli.CommandLine.Spec;
       "Summarise a community: its repositories, activity, people (after identity resolution),"
           + " bots and organisations.",
       "With --html FILE also write one self-contained HTML page (inline SVG charts, nothing"
-          + " fetched from the network) with the metrics of one repository (--repo).",
-      "Without --events it reports on the simulated demo community, labelled as simulated."
+          + " fetched from the network): an overview of every repository of the input (or --repo's)"
+          + " with monthly trends, then each repository's metrics explained.",
+      "Without --events it reports on the simulated demo community, labelled as simulated; with"
+          + " --git or --git-log but no events, the page shows the git history alone."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -73,6 +69,14 @@ final class ReportCommand implements Callable<Integer> {
           + " whose truck factor by directory is added.")
   Path gitLog;
 
+  @Option(
+      names = "--max-repositories",
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "With --html: at most N repositories on the page, those with the most events"
+          + " (default: ${DEFAULT-VALUE}); the page names the others.")
+  int maxRepositories;
+
   @Override
   public Integer call() throws IOException {
     if ((git != null || gitLog != null) && html == null) {
@@ -81,58 +85,58 @@ final class ReportCommand implements Callable<Integer> {
     if (git != null && gitLog != null) {
       throw new ParameterException(spec.commandLine(), "give --git or --git-log, not both");
     }
+    if (maxRepositories < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-repositories must be at least 1 but was " + maxRepositories);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Optional<HtmlPortfolio.GitPart> gitPart = gitPart();
+    if (gitPart.isPresent() && !source.fromFiles()) {
+      // A git history without events: the page shows the history alone. The simulated demo
+      // never stands beside real data.
+      HtmlPortfolio.writeGitOnly(html, gitPart.get(), Clock.systemUTC());
+      // Standard output stays pure JSON with --json; the line goes to standard error then.
+      (json ? spec.commandLine().getErr() : out).println(
+          "HTML report: " + html + " (the truck factor of the git history only; add --events,"
+              + " --gharchive, --github or --gitlab for the community metrics)");
+      spec.commandLine().getErr().flush();
+      out.flush();
+      return CommunityMetricsCli.EXIT_OK;
+    }
     EventSource.Loaded loaded = options.load(source);
     CommunitySummary summary = ProgressOptions.of(spec).busy(
         String.format("summarising %,d events", loaded.events().size()), () -> CommunitySummary.of(loaded));
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       summary.writeJson(out);
     } else {
       summary.writeText(out);
     }
     if (html != null) {
-      SummaryOptions.Computed computed = options.compute(source, loaded);
-      options.warn(computed);
-      List<Section> sections =
-          new ArrayList<>(
-              HealthSections.of(
-                  computed.summary(),
-                  (Actor key) ->
-                      computed.people().identities().personOf(key).map(Person::label)
-                          .orElse(key.label())));
-      Optional<AuthorshipHistory> history = history();
-      if (history.isPresent()) {
-        TruckFactor greedy = TruckFactor.greedy();
-        sections.add(
-            HealthSections.truckFactor(
-                greedy.compute(history.get()),
-                greedy.perDirectory(history.get()),
-                "avelino greedy (ICPC 2016), Linguist default exclusions",
-                12));
-      }
-      List<String> notes = new ArrayList<>();
-      notes.add("Source: " + loaded.label() + (loaded.simulated() ? " (simulated data)" : ""));
-      loaded.readReport().ifPresent(r -> notes.add("Read: " + CommunitySummary.readLine(r)));
-      notes.add("As of " + computed.summary().asOf() + ", window " + computed.summary().window());
-      computed.warnings().forEach(w -> notes.add("Warning: " + w));
-      // When the commit-based metrics counted pushes or merged pull requests, the page says so.
-      computed.note().ifPresent(n -> notes.add("Note: " + n));
-      HtmlReport report =
-          new HtmlReport(
-              "Community report: " + computed.summary().repository().fullName(), notes, sections);
-      Path parent = html.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-        report.writeTo(w);
-      }
+      options.warn(
+          HtmlPortfolio.write(html, source, options, loaded, gitPart, maxRepositories, Clock.systemUTC()));
       if (!json) {
         out.println("HTML report: " + html);
       }
     }
     out.flush();
     return CommunityMetricsCli.EXIT_OK;
+  }
+
+  /** The page's section of --git or --git-log and what it read, when one was given. */
+  private Optional<HtmlPortfolio.GitPart> gitPart() throws IOException {
+    Optional<AuthorshipHistory> history = history();
+    if (history.isEmpty()) {
+      return Optional.empty();
+    }
+    TruckFactor greedy = TruckFactor.greedy();
+    Section section =
+        HealthSections.truckFactor(
+            greedy.compute(history.get()),
+            greedy.perDirectory(history.get()),
+            "avelino greedy (ICPC 2016), Linguist default exclusions",
+            12);
+    String input =
+        git != null ? "git repository " + git.toAbsolutePath() + " at HEAD" : "git log " + HtmlPortfolio.sized(gitLog);
+    return Optional.of(new HtmlPortfolio.GitPart(section, input));
   }
 
   /** The authorship history of --git or --git-log, when one was given. */

@@ -1,6 +1,11 @@
 package io.github.communitymetrics.cli;
 
+import io.github.communitymetrics.cli.engine.ScoreEngine;
+import io.github.communitymetrics.cli.engine.ScoreRequest;
+import io.github.communitymetrics.cli.engine.ScoreResult;
+import io.github.communitymetrics.cli.engine.ScoredGroup;
 import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.ContributionType;
@@ -26,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,12 +57,16 @@ import tools.jackson.core.json.JsonFactory;
       "Score every repository (or owner, --group-by owner) of the input: the headline measurement"
           + " of each metric (--metric, default every registered metric that describes any"
           + " scope), as of an instant over a window; sort, keep the top N, print a table, --json"
-          + " or --csv."
+          + " or --csv.",
+      "Sources: --events FILE, --gharchive FILES or DIRS, --git DIR (repeatable) or --git-list"
+          + " FILE (local clones), --github, --gitlab; default the simulated demo."
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin EventSource source;
+
+  @Mixin GitClones clones;
 
   @Option(names = "--metric", paramLabel = "ID[,ID...]", split = ",",
       description = "Metrics to score (ids from `metrics --list`); the column is each one's first measurement.")
@@ -92,11 +103,18 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Write to FILE instead of standard output, in the format of its extension:"
-          + " .csv, .json, .jsonl (one row object per line) or .txt.")
+          + " .csv, .json, .jsonl (one row object per line), .txt, or .parquet (one row per"
+          + " repository or owner, metric and measurement; schema in docs/metrics.md).")
   java.nio.file.Path outFile;
 
-  /** One scored repository or owner. */
-  private record Row(String name, long events, Map<String, List<Measurement>> byMetric) {}
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
+      description = "Where to compute: local (default, this JVM) or spark (when metrics-spark is on"
+          + " the class path, as in community-metrics-spark.jar; Spark reads --gharchive and"
+          + " --events itself, from any file system it knows).")
+  String engine;
+
+  /** What was scored: every group of the input, and how to name the input in the output. */
+  private record Scored(String label, boolean simulated, Evaluation evaluation, List<ScoredGroup> groups) {}
 
   @Override
   public Integer call() throws IOException {
@@ -118,49 +136,20 @@ final class ScoreCommand implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "--group-by must be repository or owner but was '" + groupBy + "'");
     }
+    Optional<ScoreEngine> with = engine.equals("local") ? Optional.empty() : Optional.of(engine());
     List<MetricDescriptor<?>> chosen = chosen(owners);
-    EventSource.Loaded loaded = source.load();
-    Progress progress = ProgressOptions.of(spec);
-    EventStore store =
-        progress.busy(String.format("indexing %,d events", loaded.events().size()), () -> EventStore.of(loaded.events()));
-    if (store.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "no events to score");
+    if (with.isPresent()) {
+      chosen = computedBy(with.get(), chosen);
     }
-    People people = progress.busy("resolving identities", () -> People.resolve(store));
-    Instant at =
-        asOf == null
-            ? store.instant(store.size() - 1).plusSeconds(1)
-            : SummaryOptions.asOf(spec.commandLine(), asOf);
+    Optional<Instant> at =
+        asOf == null ? Optional.empty() : Optional.of(SummaryOptions.asOf(spec.commandLine(), asOf));
     Duration length = SummaryOptions.duration(spec.commandLine(), window, "--window");
-    Evaluation evaluation =
-        new Evaluation(
-            RepositoryScope.all(),
-            Window.endingAt(at, length),
-            Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build(),
-            ContributionType.COMMIT,
-            Map.of());
-    Map<String, Row> rows = new LinkedHashMap<>();
-    int part = 0;
-    try (ProgressTask task = progress.count("scoring", -1, owners ? " owners" : " repositories")) {
-      if (owners) {
-        for (MetricDescriptor<?> d : chosen) {
-          SortedMap<Owner, List<Measurement>> each =
-              eachOwner(d, store, people, evaluation, task.part(part++, chosen.size()));
-          each.forEach(
-              (o, m) -> row(rows, o.name(), () -> o.scope().restrict(store).size()).byMetric().put(d.id(), m));
-        }
-      } else {
-        for (MetricDescriptor<?> d : chosen) {
-          d.evaluateEachRepository(store, people, evaluation, task.part(part++, chosen.size()))
-              .forEach(
-                  (r, ev) ->
-                      row(rows, r.fullName(), () -> store.slice(r).size())
-                          .byMetric()
-                          .put(d.id(), ev.measurements()));
-        }
-      }
-    }
-    List<Row> kept = new ArrayList<>(rows.values().stream().filter(r -> r.events() >= minEvents).toList());
+    Scored scored =
+        with.isEmpty()
+            ? scoreHere(chosen, owners, at, length)
+            : scoreWith(with.get(), chosen, owners, at, length);
+    List<ScoredGroup> kept =
+        new ArrayList<>(scored.groups().stream().filter(r -> r.events() >= minEvents).toList());
     sort(kept, chosen);
     if (top != null && kept.size() > top) {
       kept = new ArrayList<>(kept.subList(0, top));
@@ -170,36 +159,200 @@ final class ScoreCommand implements Callable<Integer> {
       String name = outFile.getFileName().toString().toLowerCase(Locale.ROOT);
       int dot = name.lastIndexOf('.');
       format = dot < 0 ? "" : name.substring(dot + 1);
-      if (!List.of("csv", "json", "jsonl", "txt").contains(format)) {
+      if (!List.of("csv", "json", "jsonl", "txt", "parquet").contains(format)) {
         throw new ParameterException(
             spec.commandLine(),
-            "--out " + outFile + ": the extension says the format: .csv, .json, .jsonl or .txt");
+            "--out " + outFile + ": the extension says the format: .csv, .json, .jsonl, .txt or .parquet");
+      }
+      if (format.equals("parquet")) {
+        long written =
+            ScoreParquet.write(outFile, kept, chosen, owners, scored.evaluation(), scored.label(), scored.simulated());
+        ProgressOptions.of(spec).info(
+            "community-metrics: " + kept.size() + " rows (" + written
+                + " Parquet rows, one per measurement) written to " + outFile);
+        return CommunityMetricsCli.EXIT_OK;
       }
       try (PrintWriter file =
           new PrintWriter(java.nio.file.Files.newBufferedWriter(outFile, java.nio.charset.StandardCharsets.UTF_8))) {
-        write(file, format, kept, chosen, evaluation, loaded, owners, rows.size());
+        write(file, format, kept, chosen, scored, owners);
       }
       ProgressOptions.of(spec).info("community-metrics: " + kept.size() + " rows written to " + outFile);
       return CommunityMetricsCli.EXIT_OK;
     }
     PrintWriter out = spec.commandLine().getOut();
-    write(out, format, kept, chosen, evaluation, loaded, owners, rows.size());
+    write(out, format, kept, chosen, scored, owners);
     out.flush();
     return CommunityMetricsCli.EXIT_OK;
+  }
+
+  /** Scores in this JVM: one pass of the each-repository driver per metric over one store. */
+  private Scored scoreHere(
+      List<MetricDescriptor<?>> chosen, boolean owners, Optional<Instant> asOfGiven, Duration length)
+      throws IOException {
+    EventSource.Loaded loaded = source.with(clones).load();
+    Progress progress = ProgressOptions.of(spec);
+    EventStore store =
+        progress.busy(String.format("indexing %,d events", loaded.events().size()), () -> EventStore.of(loaded.events()));
+    if (store.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "no events to score");
+    }
+    People people = progress.busy("resolving identities", () -> People.resolve(store));
+    Instant at = asOfGiven.orElseGet(() -> store.instant(store.size() - 1).plusSeconds(1));
+    Evaluation evaluation = evaluation(at, length);
+    Map<String, Map<String, List<Measurement>>> byGroup = new LinkedHashMap<>();
+    Map<String, Long> events = new LinkedHashMap<>();
+    int part = 0;
+    try (ProgressTask task = progress.count("scoring", -1, owners ? " owners" : " repositories")) {
+      if (owners) {
+        for (MetricDescriptor<?> d : chosen) {
+          SortedMap<Owner, List<Measurement>> each =
+              eachOwner(d, store, people, evaluation, task.part(part++, chosen.size()));
+          each.forEach((o, m) -> {
+            events.computeIfAbsent(o.name(), n -> (long) o.scope().restrict(store).size());
+            byGroup.computeIfAbsent(o.name(), n -> new LinkedHashMap<>()).put(d.id(), m);
+          });
+        }
+      } else {
+        Map<Repository, String> names = rowNames(store.repositories());
+        for (MetricDescriptor<?> d : chosen) {
+          d.evaluateEachRepository(store, people, evaluation, task.part(part++, chosen.size()))
+              .forEach((r, ev) -> {
+                // Counted once per row, by the first metric, not once per metric.
+                events.computeIfAbsent(names.get(r), n -> (long) store.slice(r).size());
+                byGroup.computeIfAbsent(names.get(r), n -> new LinkedHashMap<>()).put(d.id(), ev.measurements());
+              });
+        }
+      }
+    }
+    List<ScoredGroup> groups = new ArrayList<>();
+    byGroup.forEach((name, m) -> groups.add(new ScoredGroup(name, events.get(name), m)));
+    return new Scored(loaded.label(), loaded.simulated(), evaluation, groups);
+  }
+
+  /**
+   * The name of each repository's row: its full name, unless two repositories held it (one
+   * deleted, another created under its name; they are two repositories, with two ids): then
+   * {@code owner/name (id N)}, or {@code (no id)}. The Spark engine names its groups alike.
+   */
+  static Map<Repository, String> rowNames(java.util.Collection<Repository> repositories) {
+    Map<String, Long> held = new java.util.HashMap<>();
+    repositories.forEach(r -> held.merge(r.fullName(), 1L, Long::sum));
+    Map<Repository, String> out = new java.util.HashMap<>();
+    for (Repository r : repositories) {
+      out.put(
+          r,
+          held.get(r.fullName()) < 2
+              ? r.fullName()
+              : r.fullName() + (r.id().isPresent() ? " (id " + r.id().getAsLong() + ")" : " (no id)"));
+    }
+    return out;
+  }
+
+  /**
+   * The evaluation of every engine: every repository, the window ending at {@code at}, an e-mail
+   * domain without a known organisation as an organisation of its own, commits counted.
+   */
+  static Evaluation evaluation(Instant at, Duration length) {
+    return new Evaluation(
+        RepositoryScope.all(),
+        Window.endingAt(at, length),
+        Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build(),
+        ContributionType.COMMIT,
+        Map.of());
+  }
+
+  /**
+   * The metrics {@code with} computes: named ones it cannot compute are a usage error; by
+   * default, they are left out with a note.
+   */
+  private List<MetricDescriptor<?>> computedBy(ScoreEngine with, List<MetricDescriptor<?>> chosen) {
+    List<MetricDescriptor<?>> out = new ArrayList<>();
+    for (MetricDescriptor<?> d : chosen) {
+      if (with.computes(d)) {
+        out.add(d);
+      } else if (metrics != null && !metrics.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "--engine " + with.name() + " does not compute " + d.id() + " (use --engine local)");
+      } else {
+        spec.commandLine().getErr().println(
+            "community-metrics: " + d.id() + " left out: the " + with.name() + " engine does not compute it");
+      }
+    }
+    if (out.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "no metric to score with --engine " + with.name());
+    }
+    return out;
+  }
+
+  /** The engine {@code --engine} names, found on the class path. */
+  private ScoreEngine engine() {
+    List<String> known = new ArrayList<>(List.of("local"));
+    for (ScoreEngine e : ServiceLoader.load(ScoreEngine.class)) {
+      if (e.name().equals(engine)) {
+        return e;
+      }
+      known.add(e.name());
+    }
+    throw new ParameterException(
+        spec.commandLine(),
+        "--engine " + engine + ": not on the class path (known here: " + String.join(", ", known)
+            + "; the spark engine is in community-metrics-spark.jar)");
+  }
+
+  /** Scores with another engine, which reads file inputs itself (by the names as typed). */
+  private Scored scoreWith(
+      ScoreEngine with, List<MetricDescriptor<?>> chosen, boolean owners, Optional<Instant> asOfGiven, Duration length) {
+    picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    List<String> gharchive =
+        parsed.hasMatchedOption("--gharchive")
+            ? parsed.matchedOption("--gharchive").stringValues()
+            : List.of();
+    Optional<String> events =
+        parsed.hasMatchedOption("--events")
+            ? Optional.of(parsed.matchedOption("--events").stringValues().get(0))
+            : Optional.empty();
+    if (clones.isSet() && (!gharchive.isEmpty() || events.isPresent())) {
+      // The engine reads those paths itself and would not see the clones.
+      throw new ParameterException(
+          spec.commandLine(), "give one of --events, --gharchive, --git/--git-list, --github or --gitlab");
+    }
+    EventSource.Loaded[] other = new EventSource.Loaded[1];
+    String label =
+        !gharchive.isEmpty()
+            ? "GH Archive " + String.join(", ", gharchive)
+            : events.orElse("");
+    ScoreRequest request =
+        new ScoreRequest(
+            gharchive,
+            events,
+            () -> {
+              other[0] = source.with(clones).load();
+              return other[0].events();
+            },
+            label.isEmpty() ? "the input" : label,
+            chosen,
+            owners,
+            asOfGiven,
+            length);
+    ScoreResult result = with.score(request);
+    PrintWriter err = spec.commandLine().getErr();
+    result.notes().forEach(n -> err.println("community-metrics: " + n));
+    err.flush();
+    boolean simulated = other[0] != null && other[0].simulated();
+    String shown = other[0] != null ? other[0].label() : label;
+    return new Scored(shown, simulated, evaluation(result.asOf(), length), result.groups());
   }
 
   private void write(
       PrintWriter out,
       String format,
-      List<Row> kept,
+      List<ScoredGroup> kept,
       List<MetricDescriptor<?>> chosen,
-      Evaluation evaluation,
-      EventSource.Loaded loaded,
-      boolean owners,
-      int scored) {
+      Scored scored,
+      boolean owners) {
     switch (format) {
       case "json":
-        writeJson(out, kept, chosen, evaluation, loaded);
+        writeJson(out, kept, chosen, scored);
         break;
       case "jsonl":
         writeJsonLines(out, kept, chosen);
@@ -208,24 +361,19 @@ final class ScoreCommand implements Callable<Integer> {
         writeCsv(out, kept, chosen);
         break;
       default:
-        writeText(out, kept, chosen, evaluation, loaded, owners, scored);
+        writeText(out, kept, chosen, scored, owners);
     }
   }
 
   /** One JSON object per line: {@code {"name", "events", "metrics": {"<id>": [measurements]}}}. */
-  private static void writeJsonLines(PrintWriter out, List<Row> rows, List<MetricDescriptor<?>> chosen) {
-    for (Row r : rows) {
+  private static void writeJsonLines(PrintWriter out, List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen) {
+    for (ScoredGroup r : rows) {
       java.io.StringWriter line = new java.io.StringWriter();
       try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), line)) {
         writeRow(g, r, chosen);
       }
       out.println(line);
     }
-  }
-
-  /** The row of {@code name}, created (and its events counted) by the first metric only. */
-  private static Row row(Map<String, Row> rows, String name, java.util.function.LongSupplier events) {
-    return rows.computeIfAbsent(name, n -> new Row(n, events.getAsLong(), new LinkedHashMap<>()));
   }
 
   private static <R> SortedMap<Owner, List<Measurement>> eachOwner(
@@ -267,8 +415,8 @@ final class ScoreCommand implements Callable<Integer> {
     return out;
   }
 
-  private void sort(List<Row> rows, List<MetricDescriptor<?>> chosen) {
-    rows.sort(Comparator.comparing(Row::name));
+  private void sort(List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen) {
+    rows.sort(Comparator.comparing(ScoredGroup::name));
     if (sort == null) {
       return;
     }
@@ -285,28 +433,27 @@ final class ScoreCommand implements Callable<Integer> {
     // No data sorts last whichever the direction: it is not a smallest or a largest value.
     rows.sort(
         Comparator.comparing(
-            (Row r) -> headline(r, id).value(),
+            (ScoredGroup r) -> headline(r, id).value(),
             (a, b) -> a.isPresent() && b.isPresent()
                 ? order.compare(a.getAsDouble(), b.getAsDouble())
                 : Boolean.compare(a.isEmpty(), b.isEmpty())));
   }
 
-  private static Measurement headline(Row r, String id) {
+  private static Measurement headline(ScoredGroup r, String id) {
     return r.byMetric().get(id).get(0);
   }
 
   private void writeText(
       PrintWriter out,
-      List<Row> rows,
+      List<ScoredGroup> rows,
       List<MetricDescriptor<?>> chosen,
-      Evaluation e,
-      EventSource.Loaded loaded,
-      boolean owners,
-      int scored) {
-    out.println("Source: " + loaded.label());
+      Scored scored,
+      boolean owners) {
+    Evaluation e = scored.evaluation();
+    out.println("Source: " + scored.label());
     out.println("As of:  " + e.asOf() + "   window: " + e.window());
     out.println(
-        "Scored: " + scored + (owners ? " owners" : " repositories") + ", showing " + rows.size());
+        "Scored: " + scored.groups().size() + (owners ? " owners" : " repositories") + ", showing " + rows.size());
     out.println();
     List<String> header = new ArrayList<>();
     header.add(owners ? "Owner" : "Repository");
@@ -315,7 +462,7 @@ final class ScoreCommand implements Callable<Integer> {
       header.add(d.id() + " " + d.measurements().get(0).name());
     }
     TextTable t = new TextTable(header.toArray(String[]::new));
-    for (Row r : rows) {
+    for (ScoredGroup r : rows) {
       List<Object> cells = new ArrayList<>();
       cells.add(r.name());
       cells.add(r.events());
@@ -325,19 +472,19 @@ final class ScoreCommand implements Callable<Integer> {
       t.row(cells.toArray());
     }
     t.print(out, "");
-    if (loaded.simulated()) {
+    if (scored.simulated()) {
       out.println();
       out.println("(Simulated data: the numbers describe the demo community, not a real project.)");
     }
   }
 
-  private static void writeCsv(PrintWriter out, List<Row> rows, List<MetricDescriptor<?>> chosen) {
+  private static void writeCsv(PrintWriter out, List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen) {
     StringBuilder h = new StringBuilder("name,events");
     for (MetricDescriptor<?> d : chosen) {
       h.append(',').append(d.id()).append('.').append(d.measurements().get(0).name());
     }
     out.println(h);
-    for (Row r : rows) {
+    for (ScoredGroup r : rows) {
       StringBuilder line = new StringBuilder(csv(r.name())).append(',').append(r.events());
       for (MetricDescriptor<?> d : chosen) {
         // No data is an empty field, never 0.
@@ -352,19 +499,20 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   private static void writeJson(
-      PrintWriter out, List<Row> rows, List<MetricDescriptor<?>> chosen, Evaluation e, EventSource.Loaded loaded) {
+      PrintWriter out, List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen, Scored scored) {
+    Evaluation e = scored.evaluation();
     try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
       g.writeStartObject();
       g.writeNumberProperty("schemaVersion", MetricsReport.SCHEMA_VERSION);
-      g.writeStringProperty("source", loaded.label());
-      g.writeBooleanProperty("simulated", loaded.simulated());
+      g.writeStringProperty("source", scored.label());
+      g.writeBooleanProperty("simulated", scored.simulated());
       g.writeStringProperty("asOf", e.asOf().toString());
       g.writeObjectPropertyStart("window");
       g.writeStringProperty("start", e.window().start().toString());
       g.writeStringProperty("end", e.window().end().toString());
       g.writeEndObject();
       g.writeArrayPropertyStart("rows");
-      for (Row r : rows) {
+      for (ScoredGroup r : rows) {
         writeRow(g, r, chosen);
       }
       g.writeEndArray();
@@ -373,7 +521,7 @@ final class ScoreCommand implements Callable<Integer> {
     out.println();
   }
 
-  private static void writeRow(JsonGenerator g, Row r, List<MetricDescriptor<?>> chosen) {
+  private static void writeRow(JsonGenerator g, ScoredGroup r, List<MetricDescriptor<?>> chosen) {
     g.writeStartObject();
     g.writeStringProperty("name", r.name());
     g.writeNumberProperty("events", r.events());

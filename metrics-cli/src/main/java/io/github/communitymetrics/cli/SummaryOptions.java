@@ -69,12 +69,23 @@ final class SummaryOptions {
 
   /** Loads the source's events, only those of {@code --repo} where the source can filter them. */
   EventSource.Loaded load(EventSource source) throws IOException {
-    return source.load(Optional.ofNullable(repo));
+    return source.load(repository());
   }
 
   /** As {@link #load(EventSource)}, keeping a file's events before {@code --since} if asked. */
   EventSource.Loaded load(EventSource source, boolean applySince) throws IOException {
-    return source.load(Optional.ofNullable(repo), applySince);
+    return source.load(repository(), applySince);
+  }
+
+  /** {@code --repo}: one repository; a list is a usage error that points to {@code score}. */
+  private Optional<String> repository() {
+    if (repo != null && repo.contains(",")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--repo takes one repository, not a list ('" + repo + "'): to compare several, use"
+              + " community-metrics score (with --git, --gharchive or --events)");
+    }
+    return Optional.ofNullable(repo);
   }
 
   /** The summary of the loaded events; a usage error when there is nothing to measure. */
@@ -104,16 +115,33 @@ final class SummaryOptions {
 
   /** The evaluation the options describe, without computing anything. */
   Prepared prepare(EventSource source, EventSource.Loaded loaded, MetricRegistry registry) {
+    return prepare(source, loaded, registry, false);
+  }
+
+  /**
+   * The evaluation of a portfolio: every repository of the input, or {@code --repo}'s alone.
+   * Without {@code --repo} the default instant and the commit basis come from every event of the
+   * input, the evaluation's scope is every repository, and {@link Prepared#repository()} is the
+   * input's first.
+   */
+  Prepared preparePortfolio(EventSource source, EventSource.Loaded loaded, MetricRegistry registry) {
+    return prepare(source, loaded, registry, true);
+  }
+
+  private Prepared prepare(
+      EventSource source, EventSource.Loaded loaded, MetricRegistry registry, boolean portfolio) {
     Duration windowLength = duration(spec.commandLine(), window, "--window");
     Duration horizonLength = duration(spec.commandLine(), horizon, "--horizon");
     EventStore store = EventStore.of(loaded.events());
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to measure");
     }
-    Repository repository = repository(store, !source.fromFiles());
+    boolean all = portfolio && repo == null;
+    Repository repository = repository(store, all || !source.fromFiles());
     // The default instant comes from the repository's own events, so that events of other
     // repositories (kept for contributor confidence, or simply in the input) do not move it.
-    EventStore own = store.slice(repository);
+    EventStore own = all ? store : store.slice(repository);
+    String described = all ? "the input" : repository.fullName();
     Instant at = asOf == null ? own.instant(own.size() - 1).plusSeconds(1) : asOf(spec.commandLine(), asOf);
     checkReach(at, windowLength, horizonLength);
     List<String> warnings = new ArrayList<>();
@@ -121,7 +149,7 @@ final class SummaryOptions {
       // Every metric counts events before --as-of only: none of this repository's are, so each
       // metric has no value. Say so, rather than let "no data" everywhere look like a bug.
       warnings.add(
-          "--as-of " + at + " is not after the first event of " + repository.fullName() + " ("
+          "--as-of " + at + " is not after the first event of " + described + " ("
               + own.instant(0) + "): no event is measured, every metric has no data");
     }
     People people = People.resolve(store);
@@ -138,12 +166,15 @@ final class SummaryOptions {
                   + " instead of commits"
                   + (commitBasis.equalsIgnoreCase("auto")
                       ? ": the input has " + counts.getOrDefault(EventType.PUSH, 0L) + " pushes but"
-                          + " no commits of " + repository.fullName() + " (GH Archive hours since"
+                          + " no commits of " + described + " (GH Archive hours since"
                           + " 2025 list none); --commit-basis chooses"
                       : " (--commit-basis)"));
     }
     Evaluation evaluation =
         HealthSummary.evaluation(repository, at, windowLength, horizonLength, affiliations, basis);
+    if (all) {
+      evaluation = evaluation.withScope(io.github.communitymetrics.core.metrics.RepositoryScope.all());
+    }
     if (registry.find(StandardMetrics.COHORT_CONFIDENCE.id()).isEmpty()) {
       // --horizon is the cohort confidence's parameter: without that metric there is nothing to
       // set, and the registry would refuse the override as a typo.

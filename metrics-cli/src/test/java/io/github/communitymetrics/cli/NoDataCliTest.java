@@ -294,8 +294,10 @@ class NoDataCliTest {
       String cell = "<tr><td>" + HtmlEscape.of(q) + "</td><td class=\"n\">no data</td><td></td>";
       assertTrue(page.contains(cell), q + " in\n" + page);
     }
-    assertFalse(page.contains("<svg"), page);
-    assertTrue(page.contains("<p class=\"note\">Warning: --as-of 2023-06-01T00:00:00Z is not after the first event"), page);
+    assertFalse(page.contains("<svg id="), "no chart: " + page);
+    // The trends have no data either: no line and no dot in any sparkline.
+    assertFalse(page.contains("<polyline") || page.contains("<circle"), page);
+    assertTrue(page.contains("<p class=\"notice\">Warning: --as-of 2023-06-01T00:00:00Z is not after the first event"), page);
   }
 
   /** The HTML escaping of the report's questions (apostrophes and ampersands only occur here). */

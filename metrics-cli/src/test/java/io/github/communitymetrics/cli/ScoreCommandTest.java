@@ -32,14 +32,17 @@ class ScoreCommandTest {
 
   private static SortedMap<Repository, Evaluated<io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult>> lottery() {
     EventStore store = EventStore.of(CommunitySimulator.simulate(SimulationConfig.demo()).events());
-    Evaluation e =
-        new Evaluation(
-            RepositoryScope.all(),
-            Window.endingAt(Instant.parse(AS_OF), Duration.ofDays(90)),
-            Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build(),
-            ContributionType.COMMIT,
-            Map.of());
-    return StandardMetrics.LOTTERY_FACTOR.evaluateEachRepository(store, People.resolve(store), e);
+    return StandardMetrics.LOTTERY_FACTOR.evaluateEachRepository(store, People.resolve(store), evaluation(AS_OF));
+  }
+
+  /** What {@code score --as-of asOf} evaluates with its defaults: every scope, a 90-day window. */
+  static Evaluation evaluation(String asOf) {
+    return new Evaluation(
+        RepositoryScope.all(),
+        Window.endingAt(Instant.parse(asOf), Duration.ofDays(90)),
+        Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build(),
+        ContributionType.COMMIT,
+        Map.of());
   }
 
   @Test

@@ -228,7 +228,7 @@ class TruckFactorCommandTest {
     }
   }
 
-  private static void commit(Path repo, String name, String email, int minute, String... files) {
+  static void commit(Path repo, String name, String email, int minute, String... files) {
     for (String f : files) {
       write(repo, f, f + "\n");
     }
@@ -239,7 +239,8 @@ class TruckFactorCommandTest {
         "GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date), "commit", "-q", "-m", "c" + minute);
   }
 
-  private static void git(Path repo, Map<String, String> env, String... args) {
+  /** Runs git in {@code repo} (created if missing) with {@code env}; fails on a non-zero exit. */
+  static void git(Path repo, Map<String, String> env, String... args) {
     try {
       Files.createDirectories(repo);
       List<String> command = new ArrayList<>(List.of("git", "-c", "commit.gpgsign=false"));

@@ -137,6 +137,36 @@ public final class GitRepository {
     return answer.equals("true");
   }
 
+  /**
+   * The URL configured for a remote ({@code git config --get remote.NAME.url}), as written in the
+   * configuration: {@code url.*.insteadOf} rewriting is not applied. It may hold credentials
+   * ({@code https://user:token@host/...}): callers must not print or log it.
+   *
+   * @param remote the remote's name, e.g. {@code "origin"}; must not start with {@code -}
+   * @return the URL, or empty when the remote is not configured or has no URL
+   * @throws GitCommandException if git failed otherwise
+   */
+  public java.util.Optional<String> remoteUrl(String remote) {
+    Objects.requireNonNull(remote, "remote");
+    if (remote.isBlank() || remote.startsWith("-") || remote.contains("\n")) {
+      throw new IllegalArgumentException("remote must be a remote's name, got '" + remote + "'");
+    }
+    try {
+      String url = GitProcess.run(git.path(), directory,
+          List.of("config", "--get", "remote." + remote + ".url"),
+          in -> new String(in.readAllBytes(), StandardCharsets.UTF_8)).strip();
+      return url.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(url);
+    } catch (TruncatedOutputException e) {
+      throw e;
+    } catch (GitCommandException e) {
+      // git config exits with 1 exactly when the key is not set.
+      if (e.exitStatus() == 1) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   private static List<String> nulSeparated(InputStream raw) throws java.io.IOException {
     List<String> names = new ArrayList<>();
     InputStream in = new BufferedInputStream(raw, 65536);

@@ -25,7 +25,7 @@ public record HtmlReport(String title, List<String> notes, List<Section> section
     sections = List.copyOf(sections);
   }
 
-  private static final String CSS =
+  static final String CSS =
       "body{font-family:sans-serif;margin:2em auto;max-width:1200px;color:#222}"
           + "h1{margin-bottom:.2em}.note{color:#555;margin:.1em 0}"
           + "table{border-collapse:collapse;margin:1em 0}"
@@ -44,8 +44,13 @@ public record HtmlReport(String title, List<String> notes, List<Section> section
    * @throws CommunityMetricsIoException if writing fails
    */
   public void writeTo(Writer out) {
+    write(out, toHtml());
+  }
+
+  /** Writes a page, failing as the library's I/O failure. */
+  static void write(Writer out, String html) {
     try {
-      out.write(toHtml());
+      out.write(html);
     } catch (IOException e) {
       throw CommunityMetricsIoException.of("cannot write the HTML report", e);
     }
@@ -64,6 +69,14 @@ public record HtmlReport(String title, List<String> notes, List<Section> section
     for (String note : notes) {
       h.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
     }
+    table(h, sections);
+    charts(h, sections, "h2", new int[1]);
+    h.append("</body>\n</html>\n");
+    return h.toString();
+  }
+
+  /** The table of the sections' questions, answers, levels and presets. */
+  static void table(StringBuilder h, List<Section> sections) {
     h.append("<table>\n<tr><th>Question</th><th>Answer</th><th>Level</th><th>Preset</th></tr>\n");
     for (Section s : sections) {
       h.append("<tr><td>").append(escape(s.question())).append("</td><td class=\"n\">")
@@ -71,24 +84,31 @@ public record HtmlReport(String title, List<String> notes, List<Section> section
           .append("</td><td>").append(escape(s.preset())).append("</td></tr>\n");
     }
     h.append("</table>\n");
-    int chartNumber = 0;
+  }
+
+  /**
+   * A {@code <section>} with its charts for each section that has charts.
+   *
+   * @param heading the heading element of each ({@code h2})
+   * @param chartNumber the number of the charts already on the page, advanced: chart ids are
+   *     unique on the page
+   */
+  static void charts(StringBuilder h, List<Section> sections, String heading, int[] chartNumber) {
     for (Section s : sections) {
       if (s.charts().isEmpty()) {
         continue;
       }
-      h.append("<section>\n<h2>").append(escape(s.question())).append("</h2>\n<p><span class=\"answer\">")
-          .append(escape(s.answer())).append("</span>");
+      h.append("<section>\n<").append(heading).append('>').append(escape(s.question())).append("</")
+          .append(heading).append(">\n<p><span class=\"answer\">").append(escape(s.answer())).append("</span>");
       if (!s.level().isEmpty()) {
         h.append("<span class=\"level\">").append(escape(s.level())).append("</span>");
       }
       h.append("</p>\n<p class=\"preset\">").append(escape(s.preset())).append("</p>\n<div class=\"charts\">\n");
       for (Chart c : s.charts()) {
-        h.append(SvgCharts.svg(c, "chart-" + ++chartNumber)).append('\n');
+        h.append(SvgCharts.svg(c, "chart-" + ++chartNumber[0])).append('\n');
       }
       h.append("</div>\n</section>\n");
     }
-    h.append("</body>\n</html>\n");
-    return h.toString();
   }
 
   /** Escapes text for HTML element content and quoted attribute values. */

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the demo report in headless Chromium (Debian's {@code chromium}, which {@code .ci/run}
- * installs when it can), fails on any console message and saves {@code
- * target/report-screenshot.png}.
+ * Opens the demo's portfolio page (four repositories) in headless Chromium (Debian's {@code
+ * chromium}, which {@code .ci/run} installs when it can), fails on any console message and saves
+ * {@code target/report-screenshot.png}.
  *
  * <p>How console errors are caught: Chromium started with {@code --enable-logging=stderr --v=0}
  * writes every console message of the page, uncaught exceptions and Content-Security-Policy
- * violations included, to stderr as a line containing {@code :CONSOLE}. The report has no script,
- * so any such line is an error. {@link #detectsConsoleErrors()} proves the scan sees them, so a
+ * violations included, to stderr as a line containing {@code :CONSOLE}. The page's one script
+ * (sorting the overview) logs nothing, so any such line is an error: a script error, or a
+ * Content-Security-Policy that refused the script because its hash did not match. {@link #detectsConsoleErrors()} proves the scan sees them, so a
  * Chromium that stopped logging them would fail here instead of passing silently.
  */
 @Tag("browser")
@@ -38,21 +39,66 @@ class HtmlReportBrowserTest {
         "skipped: /usr/bin/chromium is missing (apt-get install -y chromium; .ci/run does this)");
   }
 
+  /**
+   * The portfolio page of the demo's four repositories (overview with sparklines, then each
+   * repository's metrics with their charts and explanations, and the sorting script).
+   */
   @Test
-  void demoReportRendersWithoutConsoleErrors() throws Exception {
+  void demoPortfolioRendersWithoutConsoleErrors() throws Exception {
     Files.createDirectories(TARGET);
     Path html = TARGET.resolve("report.html").toAbsolutePath();
-    HtmlReport report =
-        new HtmlReport(
-            "Community report: " + Demo.REPO.fullName(),
-            List.of("Source: simulated demo community", "As of " + Demo.SUMMARY.asOf()),
-            HealthSections.of(Demo.SUMMARY, Demo::label));
-    Files.writeString(html, report.toHtml(), StandardCharsets.UTF_8);
+    String page = PortfolioReportTest.demoPage();
+    assertEquals(4, PortfolioReportTest.overviewRows(page).size(), "a page of several repositories");
+    Files.writeString(html, page, StandardCharsets.UTF_8);
+    System.out.printf("demo portfolio page: %,d bytes (%s)%n", Files.size(html), html);
     Path png = TARGET.resolve("report-screenshot.png").toAbsolutePath();
     Files.deleteIfExists(png);
     List<String> console = run(html, png);
     assertEquals(List.of(), console, "console messages of " + html);
     assertTrue(Files.size(png) > 10_000, "screenshot " + png + " is suspiciously small");
+  }
+
+  /**
+   * The overview's sorting script runs in a real browser: a test script (allowed by its own hash)
+   * clicks the Events header, and the DOM Chromium dumps lists the rows by events, ascending.
+   */
+  @Test
+  void clickingAColumnHeaderSortsTheOverview() throws Exception {
+    Files.createDirectories(TARGET);
+    String page = PortfolioReportTest.demoPage();
+    String click = "document.querySelector('table.sortable').tHead.rows[0].cells[1].click();";
+    String csp = "script-src 'sha256-" + PortfolioReport.sha256(PortfolioReport.SCRIPT) + "'";
+    assertTrue(page.contains(csp));
+    String clicked =
+        page.replace(csp, csp + " 'sha256-" + PortfolioReport.sha256(click) + "'")
+            .replace("</body>", "<script>" + click + "</script>\n</body>");
+    Path html = TARGET.resolve("report-sorted.html").toAbsolutePath();
+    Files.writeString(html, clicked, StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder(
+                CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--dump-dom",
+                html.toUri().toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+    List<Long> events = new ArrayList<>();
+    for (List<String[]> row : PortfolioReportTest.overviewRows(dom)) {
+      events.add(Long.parseLong(row.get(1)[0]));
+    }
+    assertEquals(4, events.size(), dom.length() > 2000 ? dom.substring(0, 2000) : dom);
+    List<Long> ascending = new ArrayList<>(events);
+    ascending.sort(null);
+    assertEquals(ascending, events, "rows by events, ascending");
+    assertTrue(dom.contains("aria-sort=\"ascending\""), "the header says how the table is sorted");
+    // Written by the page: most events first, so the click did reorder.
+    List<Long> before = new ArrayList<>();
+    for (List<String[]> row : PortfolioReportTest.overviewRows(page)) {
+      before.add(Long.parseLong(row.get(1)[0]));
+    }
+    assertTrue(!before.equals(events), "the page starts with the most events first: " + before);
   }
 
   @Test

@@ -63,7 +63,7 @@ final class PartitionStates implements MapPartitionsFunction<SparkEvent, Partial
     Map<String, EventStore.Builder> builders = new TreeMap<>();
     while (events.hasNext()) {
       Event e = SparkScorer.canonical(names.value(), events.next().event());
-      builders.computeIfAbsent(grouping.groupOf(e.repo()), g -> EventStore.builder()).add(e);
+      builders.computeIfAbsent(SparkScorer.group(grouping, names.value(), e.repo()), g -> EventStore.builder()).add(e);
     }
     List<Partial> out = new ArrayList<>();
     if (builders.isEmpty()) {

@@ -26,12 +26,27 @@ public final class Scores {
   private final Dataset<StateBox> states;
   private final MetricTable metrics;
   private final Dataset<SparkEvent> distinctEvents;
+  private final org.apache.spark.api.java.function.Function<SparkEvent, String> groupOf;
 
-  Scores(Dataset<StateBox> states, MetricTable metrics, Dataset<SparkEvent> distinctEvents) {
+  Scores(
+      Dataset<StateBox> states,
+      MetricTable metrics,
+      Dataset<SparkEvent> distinctEvents,
+      org.apache.spark.api.java.function.Function<SparkEvent, String> groupOf) {
     // Persisted (lazily, at the first action): collecting, counting and writing reuse one run.
     this.states = states.persist(StorageLevel.MEMORY_AND_DISK());
     this.metrics = metrics;
     this.distinctEvents = distinctEvents;
+    this.groupOf = groupOf;
+  }
+
+  /**
+   * How many events each group has, on the driver, sorted by group: all its distinct events, not
+   * only those of the window (as the CLI's {@code score} counts a repository's slice of the
+   * store), so that {@code --min-events} leaves out the same groups.
+   */
+  public Map<String, Long> eventCounts() {
+    return new TreeMap<>(distinctEvents.javaRDD().map(groupOf).countByValue());
   }
 
   /**

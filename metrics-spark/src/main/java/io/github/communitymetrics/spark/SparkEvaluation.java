@@ -1,6 +1,7 @@
 package io.github.communitymetrics.spark;
 
 import io.github.communitymetrics.core.identity.Affiliations;
+import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.registry.Evaluation;
@@ -23,13 +24,17 @@ import java.util.TreeMap;
  * @param parameters overrides by {@code metricId.parameterName}, as {@link Evaluation#parameters()}
  * @param domains organisation per e-mail domain, the affiliations of the organisation-based
  *     metrics (the elephant factor); empty when none are known
+ * @param unmappedDomains what an e-mail domain outside {@code domains} stands for: no
+ *     organisation (the default) or an organisation of its own, as the CLI's {@code score} and
+ *     {@code metrics} count it
  */
 public record SparkEvaluation(
     Instant start,
     Instant asOf,
     ContributionType commitBasis,
     Map<String, String> parameters,
-    Map<String, String> domains)
+    Map<String, String> domains,
+    UnmappedDomainPolicy unmappedDomains)
     implements Serializable {
 
   /** Checks and copies the fields (maps sorted by key, so equal evaluations are equal). */
@@ -41,16 +46,18 @@ public record SparkEvaluation(
     // TreeMap, not Map.copyOf: serializable, and ordered for a stable toString and Affiliations.
     parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Args.notNull(parameters, "parameters")));
     domains = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Args.notNull(domains, "domains")));
+    Args.notNull(unmappedDomains, "unmappedDomains");
   }
 
   /** The window {@code [start, asOf)}, counting commits, default parameters, no affiliations. */
   public static SparkEvaluation of(Instant start, Instant asOf) {
-    return new SparkEvaluation(start, asOf, ContributionType.COMMIT, Map.of(), Map.of());
+    return new SparkEvaluation(
+        start, asOf, ContributionType.COMMIT, Map.of(), Map.of(), UnmappedDomainPolicy.UNAFFILIATED);
   }
 
   /** This evaluation with the commit-based metrics counting {@code value}. */
   public SparkEvaluation withCommitBasis(ContributionType value) {
-    return new SparkEvaluation(start, asOf, value, parameters, domains);
+    return new SparkEvaluation(start, asOf, value, parameters, domains, unmappedDomains);
   }
 
   /**
@@ -63,17 +70,22 @@ public record SparkEvaluation(
   public SparkEvaluation withParameter(String key, String value) {
     Map<String, String> copy = new TreeMap<>(parameters);
     copy.put(Args.notNull(key, "key"), Args.notNull(value, "value"));
-    return new SparkEvaluation(start, asOf, commitBasis, copy, domains);
+    return new SparkEvaluation(start, asOf, commitBasis, copy, domains, unmappedDomains);
   }
 
   /** This evaluation with affiliations by e-mail domain: organisation per domain. */
   public SparkEvaluation withDomains(Map<String, String> value) {
-    return new SparkEvaluation(start, asOf, commitBasis, parameters, value);
+    return new SparkEvaluation(start, asOf, commitBasis, parameters, value, unmappedDomains);
+  }
+
+  /** This evaluation with e-mail domains outside {@link #domains()} counted as {@code policy} says. */
+  public SparkEvaluation withUnmappedDomains(UnmappedDomainPolicy policy) {
+    return new SparkEvaluation(start, asOf, commitBasis, parameters, domains, policy);
   }
 
   /** The core evaluation, rebuilt (on an executor): every repository, this window and more. */
   public Evaluation evaluation() {
-    Affiliations.Builder b = Affiliations.builder();
+    Affiliations.Builder b = Affiliations.builder().unmappedDomains(unmappedDomains);
     domains.forEach(b::domain);
     return new Evaluation(RepositoryScope.all(), Window.of(start, asOf), b.build(), commitBasis, parameters);
   }

@@ -197,7 +197,7 @@ public final class SparkScorer {
             .map(
                 (MapFunction<Tuple2<Tuple2<String, String>, StateBox>, StateBox>) Tuple2::_2,
                 StateBox.encoder());
-    return new Scores(states, metrics, events);
+    return new Scores(states, metrics, events, new GroupOf(grouping, names));
   }
 
   /** The group of an event's repository, by its canonical name. */
@@ -224,7 +224,27 @@ public final class SparkScorer {
 
   /** The group of {@code r}, under the name the store would report it by. */
   static String groupOf(Grouping grouping, java.util.Map<String, String> names, Repository r) {
-    return grouping.groupOf(canonical(names, r));
+    return group(grouping, names, canonical(names, r));
+  }
+
+  /**
+   * Marks, in the map of canonical names, a full name that two or more repositories held (one
+   * deleted and another created under its name): {@code SHARED + fullName}.
+   */
+  private static final String SHARED = "\u0001shared\t";
+
+  /**
+   * The group of a canonical repository. Two repositories that held one name (a deleted one and
+   * its successor) are two repositories, as in an {@code EventStore}: each is then a group of its
+   * own, named {@code owner/name (id N)} ({@code (no id)} without one), as the command's {@code
+   * score} names such rows.
+   */
+  static String group(Grouping grouping, java.util.Map<String, String> names, Repository canonical) {
+    if (grouping == Grouping.REPOSITORY && names.containsKey(SHARED + canonical.fullName())) {
+      return canonical.fullName()
+          + (canonical.id().isPresent() ? " (id " + canonical.id().getAsLong() + ")" : " (no id)");
+    }
+    return grouping.groupOf(canonical);
   }
 
   /** The repository a store of all the input would give {@code r}. */
@@ -338,6 +358,16 @@ public final class SparkScorer {
           (e.repo().id().isPresent() ? String.valueOf(e.repo().id().getAsLong()) : "") + "\t"
               + e.repo().fullName());
     }
+    java.util.Map<String, java.util.Set<String>> idsByName = new java.util.HashMap<>();
+    for (String value : java.util.List.copyOf(out.values())) {
+      String[] f = value.split("\t", 2);
+      idsByName.computeIfAbsent(f[1], n -> new java.util.HashSet<>()).add(f[0]);
+    }
+    idsByName.forEach((name, ids) -> {
+      if (ids.size() > 1) {
+        out.put(SHARED + name, "");
+      }
+    });
     return out;
   }
 

@@ -43,6 +43,19 @@ final class LocalSpark {
   }
 
   /**
+   * The group of {@code r}: {@code grouping.groupOf(r)}, except that repositories of one full name
+   * (one deleted, another created under its name) are groups of their own, named with their ids,
+   * as the store keeps them apart.
+   */
+  static String groupOf(Grouping grouping, EventStore store, Repository r) {
+    if (grouping == Grouping.REPOSITORY
+        && store.repositories().stream().filter(x -> x.fullName().equals(r.fullName())).count() > 1) {
+      return r.fullName() + (r.id().isPresent() ? " (id " + r.id().getAsLong() + ")" : " (no id)");
+    }
+    return grouping.groupOf(r);
+  }
+
+  /**
    * The single-machine path: one store of all events, the default identities of all its actors,
    * and per group each metric's {@code compute} on the group's slice.
    */
@@ -52,7 +65,7 @@ final class LocalSpark {
     People people = People.of(store, identities);
     Map<String, List<Repository>> groups = new TreeMap<>();
     for (Repository r : store.repositories()) {
-      groups.computeIfAbsent(grouping.groupOf(r), g -> new ArrayList<>()).add(r);
+      groups.computeIfAbsent(groupOf(grouping, store, r), g -> new ArrayList<>()).add(r);
     }
     Map<String, Map<String, Object>> out = new TreeMap<>();
     for (Map.Entry<String, List<Repository>> g : groups.entrySet()) {
@@ -78,7 +91,7 @@ final class LocalSpark {
     Identities identities = IdentityResolver.defaults().resolve(store.actors());
     Map<String, EventStore.Builder> groups = new TreeMap<>();
     for (Event e : store) {
-      groups.computeIfAbsent(grouping.groupOf(e.repo()), g -> EventStore.builder()).add(e);
+      groups.computeIfAbsent(groupOf(grouping, store, e.repo()), g -> EventStore.builder()).add(e);
     }
     Map<String, Map<String, Object>> out = new TreeMap<>();
     for (Map.Entry<String, EventStore.Builder> g : groups.entrySet()) {
@@ -132,7 +145,7 @@ final class LocalSpark {
     People people = People.of(store, identities);
     Map<String, List<Repository>> groups = new TreeMap<>();
     for (Repository r : store.repositories()) {
-      groups.computeIfAbsent(grouping.groupOf(r), g -> new ArrayList<>()).add(r);
+      groups.computeIfAbsent(groupOf(grouping, store, r), g -> new ArrayList<>()).add(r);
     }
     List<ResultRow> out = new ArrayList<>();
     for (Map.Entry<String, List<Repository>> g : groups.entrySet()) {

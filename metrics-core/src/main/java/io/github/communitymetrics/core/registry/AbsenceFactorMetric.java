@@ -17,8 +17,18 @@ final class AbsenceFactorMetric extends MetricDescriptor<FactorResult<Actor>> {
     super(
         "contributor-absence-factor",
         "How many people hold more than half the commits?",
+        "The fewest people who together made more than half of the commits in the window: how"
+            + " many would have to be absent for half of the work to stop. CHAOSS renamed it from"
+            + " \"bus factor\".",
         "absenceFactor",
-        List.of(new Preset("chaoss", "CHAOSS Contributor Absence Factor")),
+        List.of(
+            new Preset("chaoss", "CHAOSS Contributor Absence Factor")
+                .definedAt(
+                    "https://github.com/chaoss/wg-risk/blob/main/focus-areas/business-risk/contributor-absence-factor.md")
+                .withGuidance(
+                    "Higher is better: 1 means one person carries more than half of the work. CHAOSS"
+                        + " publishes no levels; the lottery factor (OpenSauced levels) and the"
+                        + " contributor dependency (LFX points) rate the same kind of count.")),
         List.of(),
         Factors.specs(Unit.PEOPLE, "commits"),
         Locality.WINDOW);

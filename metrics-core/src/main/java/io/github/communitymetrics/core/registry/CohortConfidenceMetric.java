@@ -24,8 +24,18 @@ final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidenceResu
     super(
         "cohort-confidence",
         "Of those who starred or forked, how many contributed?",
+        "Of the people whose first star or fork of the repository fell in the cohort window (as"
+            + " long as the evaluation's window, ending one horizon before the as-of instant), the"
+            + " share who then contributed to it within the horizon (90 days by default), with a 95%"
+            + " confidence interval. Unlike OpenSauced's confidence it follows each person forward"
+            + " in time, so nobody is counted before they had the time to contribute.",
         "cohortConfidence",
-        List.of(new Preset("cohort", "Community Metrics cohort confidence (docs/metric-definitions.md)")),
+        List.of(
+            new Preset("cohort", "Community Metrics cohort confidence (docs/metric-definitions.md)")
+                .withGuidance(
+                    "Higher is better. This definition is this project's own and has no published"
+                        + " levels: compare repositories and periods, and read the interval (a wide"
+                        + " one means a small cohort).")),
         List.of(
             new Parameter(
                 "horizon", Parameter.Kind.DURATION, "P90D", "days",
@@ -39,11 +49,20 @@ final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidenceResu
         Locality.STORE);
   }
 
+  /** From the start of the cohort window to the as-of instant: the stars, forks and contributions read. */
+  @Override
+  public Window describedWindow(Evaluation e) {
+    return new Window(cohortWindow(e).start(), e.asOf());
+  }
+
+  private Window cohortWindow(Evaluation e) {
+    return Window.endingAt(e.asOf().minus(e.duration(this, "horizon")), e.window().duration());
+  }
+
   @Override
   public SliceMetric<?, CohortConfidenceResult> metric(Evaluation e) {
-    Duration horizon = e.duration(this, "horizon");
-    Window cohortWindow = Window.endingAt(e.asOf().minus(horizon), e.window().duration());
-    return CohortConfidence.defaults(e.scope(), cohortWindow, e.asOf()).withHorizon(horizon);
+    return CohortConfidence.defaults(e.scope(), cohortWindow(e), e.asOf())
+        .withHorizon(e.duration(this, "horizon"));
   }
 
   @Override

@@ -6,6 +6,9 @@ import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidence;
 import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceResult;
+import io.github.communitymetrics.core.metrics.confidence.ConfidenceLevel;
+import io.github.communitymetrics.core.time.Window;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,8 +25,31 @@ final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfi
     super(
         "contributor-confidence",
         "Will stargazers and forkers contribute?",
+        "How likely people who star or fork the repository are to come back and contribute, as"
+            + " OpenSauced computes it. Of the people who starred or forked it in the range (the"
+            + " window, at most 90 days), someone who also opened pull requests here counts fully;"
+            + " someone active in at least two other repositories counts partly (a stargazer 0.5,"
+            + " a forker 0.75). Stargazers and forkers each weigh half, so a repository with stars"
+            + " but no forks tops out at 50%.",
         "contributorConfidence",
-        List.of(new Preset("openSauced", "OpenSauced contributor confidence (June 2024)")),
+        List.of(
+            new Preset("openSauced", "OpenSauced contributor confidence (June 2024)")
+                .definedAt("https://github.com/open-sauced/api/pull/844")
+                .withGuidance(
+                    "Higher is better: the repository turns interest into contributions. OpenSauced"
+                        + " rates the floored percent in three levels.")
+                .withScale(
+                    new Scale(
+                        "OpenSauced contributor confidence levels",
+                        "percent",
+                        true,
+                        List.of(
+                            Band.below(ConfidenceLevel.MEDIUM_FROM_PERCENT, "low",
+                                "few of those who star or fork go on to contribute"),
+                            Band.between(ConfidenceLevel.MEDIUM_FROM_PERCENT, ConfidenceLevel.HIGH_FROM_PERCENT,
+                                "medium", "some of those who star or fork go on to contribute"),
+                            Band.atLeast(ConfidenceLevel.HIGH_FROM_PERCENT, "high",
+                                "many of those who star or fork go on to contribute"))))),
         List.of(),
         List.of(
             new MeasurementSpec("percent", Unit.PERCENT, "the floored confidence, 0 to 100"),
@@ -40,15 +66,25 @@ final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfi
     return !scope.isAll() && scope.owner().isEmpty() && scope.repositories().size() == 1;
   }
 
+  /** OpenSauced's range: the evaluation's window in days, at most 90, before the as-of instant. */
+  @Override
+  public Window describedWindow(Evaluation e) {
+    return Window.endingAt(e.asOf(), Duration.ofDays(Math.min(OpenSaucedConfidence.RANGE_CAP_DAYS, days(e))));
+  }
+
   @Override
   public SliceMetric<?, OpenSaucedConfidenceResult> metric(Evaluation e) {
     if (!describes(e.scope())) {
       throw new IllegalArgumentException(id() + " describes one repository, not " + e.scope());
     }
     Set<Repository> repos = e.scope().repositories();
-    long days = Math.max(1, e.window().duration().toDays());
     return OpenSaucedConfidence.openSauced(repos.iterator().next(), e.asOf())
-        .withRange((int) Math.min(Integer.MAX_VALUE, days));
+        .withRange((int) Math.min(Integer.MAX_VALUE, days(e)));
+  }
+
+  /** The range asked for: the window in whole days, at least 1. */
+  private static long days(Evaluation e) {
+    return Math.max(1, e.window().duration().toDays());
   }
 
   @Override

@@ -11,15 +11,49 @@ import tools.jackson.core.JsonGenerator;
 
 /** LFX Insights contributor dependency: the fewest people making 51% of the window's commits. */
 final class ContributorDependencyMetric extends MetricDescriptor<ContributorDependencyResult> {
+  /**
+   * LFX Insights' health score page as it was when it listed the dependency points (the page
+   * has since been rewritten), so the link shows the bins the metrics apply.
+   */
+  static final String LFX_HEALTH_SCORE =
+      "https://github.com/linuxfoundation/insights/blob/46500eeaf22f51cdb3057b5e13cf7ff305b0e2d9/frontend/docs/metrics/health-score.md";
+
   ContributorDependencyMetric() {
     super(
         "contributor-dependency",
         "How many people make 51% of the commits?",
+        "The fewest people who made 51% of the commits in the window, with the points LFX Insights"
+            + " gives that count in its health score (0 to 5).",
         "contributorDependency",
-        List.of(new Preset("lfx", "LFX Insights contributor dependency (51%)")),
+        List.of(
+            new Preset("lfx", "LFX Insights contributor dependency (51%)")
+                .definedAt(LFX_HEALTH_SCORE)
+                .withGuidance("Higher is better; 5 points is LFX Insights' best score.")
+                .withScale(lfxPoints("LFX Insights contributor dependency points", "people", 1, 2, 3, 5, 7, 10))),
         List.of(),
         withPoints(Factors.specs(Unit.PEOPLE, "commits")),
         Locality.WINDOW);
+  }
+
+  /**
+   * LFX Insights' 0 to 5 points of a factor: band {@code i} holds the factors from {@code
+   * lowerBounds[i]} up to the next bound, the last one and above.
+   *
+   * @param who what the factor counts, plural ({@code "people"})
+   */
+  static Scale lfxPoints(String name, String who, int... lowerBounds) {
+    List<Band> bands = new ArrayList<>();
+    for (int i = 0; i < lowerBounds.length; i++) {
+      String label = i + (i == 1 ? " pt" : " pts");
+      Band range =
+          i + 1 < lowerBounds.length
+              ? Band.between(lowerBounds[i], lowerBounds[i + 1], label, label)
+              : Band.atLeast(lowerBounds[i], label, label);
+      bands.add(
+          new Band(range.atLeast(), range.below(), label,
+              range.range(true) + " " + who + " make 51% of the contributions"));
+    }
+    return new Scale(name, "factor", true, bands);
   }
 
   static List<MeasurementSpec> withPoints(List<MeasurementSpec> specs) {

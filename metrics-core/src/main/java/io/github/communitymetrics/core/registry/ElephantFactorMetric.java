@@ -16,8 +16,21 @@ final class ElephantFactorMetric extends MetricDescriptor<ElephantFactorResult> 
     super(
         "elephant-factor",
         "How many organizations hold more than half the commits?",
+        "The fewest organisations whose people made more than half of the commits in the window."
+            + " Commits of people with no known organisation are left out; without an affiliation"
+            + " file, a person's e-mail domain stands for their organisation. The points are those"
+            + " LFX Insights gives the same count (organisation dependency).",
         "elephantFactor",
-        List.of(new Preset("chaoss", "CHAOSS Elephant Factor")),
+        List.of(
+            new Preset("chaoss", "CHAOSS Elephant Factor")
+                .definedAt("https://github.com/chaoss/wg-risk/blob/main/focus-areas/business-risk/elephant-factor.md")
+                .withGuidance(
+                    "Higher is better: 1 means one organisation could stop half of the work. CHAOSS"
+                        + " publishes no levels; LFX Insights rates the count with points (5 is"
+                        + " best).")
+                .withScale(
+                    ContributorDependencyMetric.lfxPoints(
+                        "LFX Insights organisation dependency points", "organisations", 1, 2, 3, 4, 6, 8))),
         List.of(),
         ContributorDependencyMetric.withPoints(Factors.specs(Unit.ORGANIZATIONS, "commits")),
         Locality.WINDOW);

@@ -25,8 +25,19 @@ final class LadderMetric extends MetricDescriptor<LadderResult> {
     super(
         "contributor-ladder",
         "How far up the contributor ladder do people climb?",
+        "How many people reached each rung of the contributor ladder in the window: D0 interested"
+            + " (starred or forked), D1 participated (opened an issue, commented or reviewed), D2"
+            + " contributed (had a pull request merged), D3 maintainer (reviewed or merged someone"
+            + " else's pull request, or was given write access); and of those on each rung, the"
+            + " share who climbed to the next.",
         "ladder",
-        List.of(new Preset("chaoss", "CHAOSS conversion funnel with maintainers (D0 to D3)")),
+        List.of(
+            new Preset("chaoss", "CHAOSS conversion funnel with maintainers (D0 to D3)")
+                .definedAt("https://github.com/chaoss/wg-evolution/blob/main/focus-areas/community-growth/conversion-rate.md")
+                .withGuidance(
+                    "Higher shares climbing from rung to rung are better: the community turns"
+                        + " interest into contributors and contributors into maintainers. CHAOSS"
+                        + " publishes no levels.")),
         List.of(),
         specs(),
         Locality.HISTORY);

@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactor;
 import io.github.communitymetrics.core.metrics.busfactor.LotteryFactorResult;
+import io.github.communitymetrics.core.time.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +20,36 @@ final class LotteryFactorMetric extends MetricDescriptor<LotteryFactorResult> {
     super(
         "lottery-factor",
         "How many people hold half the new pull requests?",
+        "The fewest people who opened at least half of the pull requests of the 30 days before the"
+            + " as-of instant (bots left out): the risk to the project if its top contributors won"
+            + " the lottery and left.",
         "lotteryFactor",
-        List.of(new Preset("openSauced", "OpenSauced lottery factor (30 days of pull requests)")),
+        List.of(
+            new Preset("openSauced", "OpenSauced lottery factor (30 days of pull requests)")
+                .definedAt("https://github.com/open-sauced/docs/blob/main/docs/welcome/glossary.md#lottery-factor")
+                .withGuidance("Higher is better: more people share the new work. OpenSauced rates the factor in four levels of risk.")
+                .withScale(
+                    new Scale(
+                        "OpenSauced lottery factor levels",
+                        "factor",
+                        true,
+                        List.of(
+                            Band.between(1, 2, "very-high", "one person opens half of the pull requests"),
+                            Band.between(2, 3, "high", "two people open half of the pull requests"),
+                            Band.between(3, 5, "moderate", "three or four people open half of the pull requests"),
+                            Band.atLeast(5, "low", "the new work is spread over five people or more"))))),
         List.of(),
         List.of(
             new MeasurementSpec("factor", Unit.PEOPLE, "the fewest people opening half the pull requests"),
             new MeasurementSpec("total", Unit.COUNT, "pull requests counted"),
             new MeasurementSpec("level", Unit.LEVEL, "OpenSauced's level of the factor")),
         Locality.HISTORY);
+  }
+
+  /** The preset's 30 days before the as-of instant. */
+  @Override
+  public Window describedWindow(Evaluation e) {
+    return LotteryFactor.openSauced(e.asOf()).selection().window();
   }
 
   @Override

@@ -9,10 +9,12 @@ import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.core.time.Window;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,6 +39,7 @@ import tools.jackson.core.JsonGenerator;
 public abstract class MetricDescriptor<R> {
   private final String id;
   private final String title;
+  private final Optional<String> description;
   private final String jsonName;
   private final List<Preset> presets;
   private final List<Parameter> parameters;
@@ -44,8 +47,26 @@ public abstract class MetricDescriptor<R> {
   private final Locality locality;
 
   /**
+   * A metric without a {@linkplain #description() description}.
+   *
+   * @see #MetricDescriptor(String, String, String, String, List, List, List, Locality)
+   */
+  protected MetricDescriptor(
+      String id,
+      String title,
+      String jsonName,
+      List<Preset> presets,
+      List<Parameter> parameters,
+      List<MeasurementSpec> measurements,
+      Locality locality) {
+    this(id, title, Optional.empty(), jsonName, presets, parameters, measurements, locality);
+  }
+
+  /**
    * @param id the stable id, lower-case words joined by hyphens ({@code lottery-factor})
    * @param title the question the metric answers, for people
+   * @param description what the metric measures, in plain language for people who do not know
+   *     its definition (a few sentences)
    * @param jsonName the property that holds the metric in the summary's JSON ({@code
    *     lotteryFactor})
    * @param presets the published definitions it implements, the one it uses first
@@ -53,11 +74,26 @@ public abstract class MetricDescriptor<R> {
    * @param measurements what it yields, in the order {@link #measure} returns them
    * @param locality which events it reads
    * @throws IllegalArgumentException if the id is not lower-case hyphenated words, a list is
-   *     empty where it must not be, or names repeat
+   *     empty where it must not be, names repeat, or a preset's scale rates a measurement the
+   *     metric does not yield
    */
   protected MetricDescriptor(
       String id,
       String title,
+      String description,
+      String jsonName,
+      List<Preset> presets,
+      List<Parameter> parameters,
+      List<MeasurementSpec> measurements,
+      Locality locality) {
+    this(id, title, Optional.of(Checks.notBlank(description, "description")), jsonName, presets,
+        parameters, measurements, locality);
+  }
+
+  private MetricDescriptor(
+      String id,
+      String title,
+      Optional<String> description,
       String jsonName,
       List<Preset> presets,
       List<Parameter> parameters,
@@ -68,6 +104,7 @@ public abstract class MetricDescriptor<R> {
         "a metric id is lower-case words joined by hyphens: " + id);
     this.id = id;
     this.title = Checks.notBlank(title, "title");
+    this.description = description;
     this.jsonName = Checks.notBlank(jsonName, "jsonName");
     this.presets = List.copyOf(presets);
     this.parameters = List.copyOf(parameters);
@@ -77,6 +114,14 @@ public abstract class MetricDescriptor<R> {
     Checks.argument(!this.measurements.isEmpty(), id + ": a metric yields at least one measurement");
     unique(this.parameters.stream().map(Parameter::name).toList(), "parameter");
     unique(this.measurements.stream().map(MeasurementSpec::name).toList(), "measurement");
+    Set<String> names = new HashSet<>(this.measurements.stream().map(MeasurementSpec::name).toList());
+    for (Preset p : this.presets) {
+      for (Scale s : p.scales()) {
+        Checks.argument(
+            names.contains(s.measurement()),
+            id + ": preset " + p.name() + " rates " + s.measurement() + ", which the metric does not yield");
+      }
+    }
   }
 
   private void unique(List<String> names, String what) {
@@ -94,6 +139,24 @@ public abstract class MetricDescriptor<R> {
   /** The question the metric answers. */
   public final String title() {
     return title;
+  }
+
+  /**
+   * What the metric measures, in plain language for people who do not know its definition;
+   * empty for a metric registered without one.
+   */
+  public final Optional<String> description() {
+    return description;
+  }
+
+  /**
+   * The span of time the metric's value describes under {@code evaluation}: the evaluation's
+   * window unless the metric's preset fixes its own (the lottery factor's 30 days, the pony
+   * factor's 24 months) or reads history before it (retention's months), in which case the
+   * metric says so by overriding this.
+   */
+  public Window describedWindow(Evaluation evaluation) {
+    return Checks.notNull(evaluation, "evaluation").window();
   }
 
   /** The property holding the metric in the summary's JSON. */

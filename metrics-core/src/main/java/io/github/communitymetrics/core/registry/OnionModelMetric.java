@@ -17,8 +17,16 @@ final class OnionModelMetric extends MetricDescriptor<OnionModelResult> {
     super(
         "onion-model",
         "Core / regular / casual contributors",
+        "The people who contributed in the window, in three layers by their share of the"
+            + " contributions: core (the people making the first 80%), regular (the next 15%) and"
+            + " casual (the last 5%).",
         "onion",
-        List.of(new Preset("grimoireLab", "GrimoireLab onion model (80% / 95%)")),
+        List.of(
+            new Preset("grimoireLab", "GrimoireLab onion model (80% / 95%)")
+                .definedAt("https://chaoss.github.io/grimoirelab-sigils/common/onion_analysis/")
+                .withGuidance(
+                    "A larger core is more resilient, and a wide casual layer is where future regular"
+                        + " and core contributors come from. GrimoireLab publishes no levels.")),
         List.of(),
         List.of(
             new MeasurementSpec("core", Unit.PEOPLE, "people making the first 80% of contributions"),

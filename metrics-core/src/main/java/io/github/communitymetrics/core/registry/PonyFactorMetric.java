@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactorResult;
+import io.github.communitymetrics.core.time.Window;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
@@ -17,8 +18,17 @@ final class PonyFactorMetric extends MetricDescriptor<PonyFactorResult> {
     super(
         "pony-factor",
         "How many people wrote half the commits of 24 months?",
+        "The fewest people who wrote more than half of the commits of the 24 months before the"
+            + " as-of instant (Daniel Gruno's pony factor, as Apache Kibble computes it). The"
+            + " meta-pony factor counts the e-mail domains of those people: roughly, their"
+            + " organisations.",
         "ponyFactor",
-        List.of(new Preset("kibble", "Apache Kibble pony factor (24 months)")),
+        List.of(
+            new Preset("kibble", "Apache Kibble pony factor (24 months)")
+                .definedAt("https://ke4qqq.wordpress.com/2015/02/08/pony-factor-math/")
+                .withGuidance(
+                    "Higher is better: a low pony factor means a handful of people wrote most of the"
+                        + " code of the last two years. Apache Kibble publishes no levels.")),
         List.of(
             new Parameter(
                 "quarters", Parameter.Kind.INTEGER, "8", "quarters",
@@ -28,6 +38,12 @@ final class PonyFactorMetric extends MetricDescriptor<PonyFactorResult> {
             new MeasurementSpec("metaPony", Unit.ORGANIZATIONS, "the e-mail domains of those people"),
             new MeasurementSpec("total", Unit.COUNT, "commits counted")),
         Locality.HISTORY);
+  }
+
+  /** The preset's 24 months before the as-of instant. */
+  @Override
+  public Window describedWindow(Evaluation e) {
+    return PonyFactor.kibble(e.asOf(), e.integer(this, "quarters")).selection().window();
   }
 
   @Override

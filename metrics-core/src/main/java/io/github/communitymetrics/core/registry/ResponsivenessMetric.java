@@ -21,8 +21,18 @@ final class ResponsivenessMetric extends MetricDescriptor<ResponsivenessResult> 
     super(
         "responsiveness",
         "How fast do issues and pull requests get an answer?",
+        "How long the issues and pull requests opened in the window waited for a first response"
+            + " from someone other than their author (bots left out), how long they took to close"
+            + " and to merge, and how merged pull requests were reviewed: by someone else, by how"
+            + " few reviewers, by people of two organisations.",
         "responsiveness",
-        List.of(new Preset("chaoss", "CHAOSS time to first response, close and merge; review coverage")),
+        List.of(
+            new Preset("chaoss", "CHAOSS time to first response, close and merge; review coverage")
+                .definedAt("https://github.com/chaoss/wg-metrics-development/blob/main/focus-areas/time/time-to-first-response.md")
+                .withGuidance(
+                    "Shorter waiting times are better; higher acceptance, review coverage and"
+                        + " approval diversity are better. CHAOSS publishes no levels: compare with"
+                        + " the repository's own history.")),
         List.of(),
         List.of(
             new MeasurementSpec("firstResponseP50", Unit.HOURS, "median time to first response of the items opened in the window"),

@@ -34,8 +34,30 @@ final class RetentionMetric extends MetricDescriptor<RetentionResult> {
     super(
         "retention",
         "Of the previous quarter's contributors, how many stayed?",
+        "Of the people who contributed in the previous complete quarter, the share who contributed"
+            + " again in the last complete quarter (LFX Insights), with the points LFX gives it."
+            + " Also 8Knot's active (last contribution within 6 months), drifting (6 to 12 months)"
+            + " and away (over 12 months) contributors, and the median time from a person's first"
+            + " to last contribution (Kaplan-Meier, people still active counted as such).",
         "retention",
-        List.of(new Preset("lfx", "LFX Insights retention (quarters, any contribution)")),
+        List.of(
+            new Preset("lfx", "LFX Insights retention (quarters, any contribution)")
+                .definedAt("https://github.com/linuxfoundation/insights/blob/main/frontend/docs/metrics/contributors/index.md")
+                .withGuidance(
+                    "Higher is better; 5 points is LFX Insights' best score. More active and fewer"
+                        + " drifting or away contributors, and a longer median time, are better.")
+                .withScale(
+                    new Scale(
+                        "LFX Insights retention points (bins of docs/metric-definitions.md)",
+                        "retentionPercent",
+                        false,
+                        List.of(
+                            Band.below(3, "0 pts", "almost nobody stayed from one quarter to the next"),
+                            Band.between(3, 6, "1 pt", "a few people stayed"),
+                            Band.between(6, 10, "2 pts", "some people stayed"),
+                            Band.between(10, 15, "3 pts", "a tenth or more stayed"),
+                            Band.between(15, 20, "4 pts", "a sixth or more stayed"),
+                            Band.atLeast(20, "5 pts", "a fifth or more of the contributors stayed"))))),
         List.of(
             new Parameter(
                 "months", Parameter.Kind.INTEGER, "24", "months",
@@ -50,13 +72,20 @@ final class RetentionMetric extends MetricDescriptor<RetentionResult> {
         Locality.HISTORY);
   }
 
+  /** The months of history before the as-of instant that the metric looks at. */
+  @Override
+  public Window describedWindow(Evaluation e) {
+    return history(e);
+  }
+
+  private Window history(Evaluation e) {
+    return new Window(
+        e.asOf().atZone(ZoneOffset.UTC).minusMonths(e.integer(this, "months")).toInstant(), e.asOf());
+  }
+
   @Override
   public SliceMetric<?, RetentionResult> metric(Evaluation e) {
-    Window history =
-        new Window(
-            e.asOf().atZone(ZoneOffset.UTC).minusMonths(e.integer(this, "months")).toInstant(),
-            e.asOf());
-    return Retention.lfx(history).withScope(e.scope());
+    return Retention.lfx(history(e)).withScope(e.scope());
   }
 
   @Override

@@ -98,8 +98,17 @@ public final class SvgCharts {
     c.setTitle(new TextTitle(chart.title(), TITLE));
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     g.setDefsKeyPrefix(id + "-");
+    // One decimal is a tenth of a pixel: the default full precision triples a page of charts.
+    g.setGeomDoubleConverter(SvgCharts::compact);
+    g.setTransformDoubleConverter(SvgCharts::compact);
     c.draw(g, new Rectangle(0, 0, width, height));
     return g.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+  }
+
+  /** {@code v} with at most one decimal, without a trailing {@code .0}. */
+  static String compact(double v) {
+    long tenths = Math.round(v * 10);
+    return tenths % 10 == 0 ? Long.toString(tenths / 10) : Double.toString(tenths / 10.0);
   }
 
   private static JFreeChart gauge(GaugeChart chart) {

@@ -45,8 +45,15 @@ public final class NewContributors extends MetricDescriptor<NewContributors.Resu
     super(
         "new-contributors",
         "How many people contributed for the first time?",
+        "The people whose first contribution to the repository falls in the window, and their"
+            + " share of everyone who contributed in it.",
         "newContributors",
-        List.of(new Preset("chaoss", "CHAOSS New Contributors")),
+        List.of(
+            new Preset("chaoss", "CHAOSS New Contributors")
+                .definedAt("https://github.com/chaoss/wg-evolution/blob/main/focus-areas/community-growth/new-contributors.md")
+                .withGuidance(
+                    "A steady flow of newcomers is healthy: they replace the people who leave."
+                        + " CHAOSS publishes no levels.")),
         List.of(),
         List.of(
             new MeasurementSpec("newContributors", Unit.PEOPLE, "people whose first contribution falls in the window"),

@@ -1,0 +1,142 @@
+package io.github.communitymetrics.cli;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.identity.Person;
+import io.github.communitymetrics.core.registry.MetricRegistry;
+import io.github.communitymetrics.report.Portfolio;
+import io.github.communitymetrics.report.PortfolioReport;
+import io.github.communitymetrics.report.Provenance;
+import io.github.communitymetrics.report.Section;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes {@code report --html}: the portfolio page of every repository of the source (or {@code
+ * --repo}'s), or, for a git history given without events, a page of that history alone, so that
+ * the simulated demo never stands beside real data.
+ */
+final class HtmlPortfolio {
+  /** How many months each trend of the overview has. */
+  static final int TREND_MONTHS = 24;
+
+  private HtmlPortfolio() {}
+
+  /**
+   * Writes the portfolio page of the loaded events.
+   *
+   * @param git the git history's page section and its input line, when one was given
+   * @return the warnings, which the command prints on standard error
+   */
+  static List<String> write(
+      Path html,
+      EventSource source,
+      SummaryOptions options,
+      EventSource.Loaded loaded,
+      Optional<GitPart> git,
+      int maxRepositories,
+      Clock clock)
+      throws IOException {
+    MetricRegistry registry = MetricRegistry.standard();
+    SummaryOptions.Prepared p = options.preparePortfolio(source, loaded, registry);
+    String only = options.repo;
+    Portfolio portfolio =
+        Portfolio.compute(
+            registry, p.store(), p.people(), p.evaluation(),
+            r -> only == null || r.equals(p.repository()), maxRepositories, TREND_MONTHS);
+    List<String> notes = new ArrayList<>();
+    loaded.readReport().ifPresent(r -> notes.add("Read: " + CommunitySummary.readLine(r)));
+    p.warnings().forEach(w -> notes.add("Warning: " + w));
+    // When the commit-based metrics counted pushes or merged pull requests, the page says so.
+    p.note().ifPresent(n -> notes.add("Note: " + n));
+    List<String> inputs = new ArrayList<>(inputs(source));
+    git.ifPresent(g -> inputs.add(g.input()));
+    Provenance provenance =
+        new Provenance(
+            loaded.label(), inputs, loaded.simulated(), clock.instant(), Provenance.projectVersion(), notes);
+    Function<Actor, String> label =
+        key -> p.people().identities().personOf(key).map(Person::label).orElse(key.label());
+    String title =
+        "Community report: "
+            + (only != null
+                ? p.repository().fullName()
+                : portfolio.repositories().size() == 1
+                    ? portfolio.repositories().get(0).repository().fullName()
+                    : (portfolio.repositories().size() + portfolio.leftOut().size()) + " repositories");
+    write(html, new PortfolioReport(title, provenance, Optional.of(portfolio), label,
+        git.map(g -> List.of(g.section())).orElse(List.of())));
+    return p.warnings();
+  }
+
+  /**
+   * Writes the page of a git history given without events: its truck factor alone, labelled as
+   * such, and nothing from the simulated demo.
+   */
+  static void writeGitOnly(Path html, GitPart git, Clock clock) throws IOException {
+    Provenance provenance =
+        new Provenance(
+            "git history only", List.of(git.input()), false, clock.instant(), Provenance.projectVersion(),
+            List.of(
+                "Only the git history was read: no event source was given (--events, --gharchive,"
+                    + " --github or --gitlab), so the community metrics, which need issues, pull"
+                    + " requests and stars, are not on this page."));
+    write(html, new PortfolioReport("Truck factor of the git history", provenance, Optional.empty(),
+        Actor::label, List.of(git.section())));
+  }
+
+  private static void write(Path html, PortfolioReport report) throws IOException {
+    Path parent = html.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+      report.writeTo(w);
+    }
+  }
+
+  /**
+   * The page's section of a git history and what it was read from.
+   *
+   * @param section the truck factor section
+   * @param input the history for the provenance: {@code "git log FILE (N bytes)"} or the
+   *     repository's path
+   */
+  record GitPart(Section section, String input) {}
+
+  /** The files read, each with its size; forges are named by the source's label. */
+  static List<String> inputs(EventSource source) throws IOException {
+    List<String> out = new ArrayList<>();
+    if (source.eventsFile != null) {
+      out.add("events file " + sized(source.eventsFile));
+    }
+    if (source.gharchiveFiles != null) {
+      long total = 0;
+      for (Path f : source.gharchiveFiles) {
+        total += Files.size(f);
+      }
+      int listed = Math.min(20, source.gharchiveFiles.size());
+      for (int i = 0; i < listed; i++) {
+        out.add(sized(source.gharchiveFiles.get(i)));
+      }
+      if (listed < source.gharchiveFiles.size()) {
+        out.add("and " + (source.gharchiveFiles.size() - listed) + " more files");
+      }
+      out.add(String.format(Locale.ROOT, "%,d GH Archive files, %,d bytes in all", source.gharchiveFiles.size(), total));
+    }
+    return out;
+  }
+
+  /** {@code path (12,345 bytes)}. */
+  static String sized(Path file) throws IOException {
+    return String.format(Locale.ROOT, "%s (%,d bytes)", file, Files.size(file));
+  }
+
+}
