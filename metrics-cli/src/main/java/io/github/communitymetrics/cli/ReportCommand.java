@@ -145,9 +145,11 @@ final class ReportCommand implements Callable<Integer> {
     if (git != null) {
       GitRepository repo = GitRepository.open(git, GitExecutable.onPath());
       List<String> kept = selection.select(repo.listFiles("HEAD")).kept();
-      return Optional.of(repo.readLog("HEAD", in -> CommitLogAuthorship.collect(
-          CommitLogReader.of(in, "git log HEAD", ReadOptions.strict()), kept,
-          UnaryOperator.identity(), IdentityRule.NAME_OR_EMAIL, false)));
+      try (ProgressTask task = ProgressOptions.of(spec).bytes("reading the git log of " + git, -1)) {
+        return Optional.of(repo.readLog("HEAD", in -> CommitLogAuthorship.collect(
+            CommitLogReader.of(task.counting(in), "git log HEAD", ReadOptions.strict()), kept,
+            UnaryOperator.identity(), IdentityRule.NAME_OR_EMAIL, false)));
+      }
     }
     if (gitLog != null) {
       try (ProgressTask task = CommitLogs.reading(ProgressOptions.of(spec), "reading", gitLog);
