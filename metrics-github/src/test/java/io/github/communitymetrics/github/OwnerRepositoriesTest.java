@@ -252,6 +252,18 @@ class OwnerRepositoriesTest {
   }
 
   @Test
+  void aFailedRepositorysReasonNeverCarriesTheToken() {
+    // A server that echoes the request's credential where a time belongs: the message quotes it.
+    api.stubFor(get(urlEqualTo("/repos/acme/delta/stargazers?per_page=100"))
+        .willReturn(ok("[" + star(141, T0).replace(T0.toString(), "Bearer " + SECRET) + "]")));
+    FetchReport report = source().fetch(GitHubTarget.parse("acme"), STARS, e -> {});
+    RepositoryFailure failure = report.failed().get(0);
+    assertEquals("MalformedResponseException", failure.error());
+    assertTrue(failure.reason().contains("'starred_at' is not an instant: Bearer ****"), failure.reason());
+    assertFalse(report.toString().contains(SECRET), report.toString());
+  }
+
+  @Test
   void aNextListPageOnAnotherHostIsReadWithoutTheToken() {
     String base = other.baseUrl();
     api.stubFor(get(urlEqualTo(ORG_LIST)).willReturn(ok("[" + listed("acme", "alpha", 11, false, false) + "]")
