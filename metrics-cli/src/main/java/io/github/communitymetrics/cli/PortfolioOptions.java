@@ -31,7 +31,8 @@ final class PortfolioOptions {
       names = "--repos-matching",
       paramLabel = "GLOB",
       description = "Of an owner or group, read only the repositories whose name (the last part of"
-          + " the path) matches, case-insensitively: * any characters, ? one, such as 'metrics-*'.")
+          + " the path) matches a glob, case-insensitively: * any characters, ? one, [abc] one of"
+          + " them, {a,b} either; such as 'metrics-*'.")
   String reposMatching;
 
   /**
