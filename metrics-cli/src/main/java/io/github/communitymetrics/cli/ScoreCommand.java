@@ -52,11 +52,7 @@ import tools.jackson.core.json.JsonFactory;
           + " scope), as of an instant over a window; sort, keep the top N, print a table, --json"
           + " or --csv.",
       "Example: community-metrics score --gharchive 2025-01-01-*.json.gz --metric"
-          + " contributor-absence-factor --sort contributor-absence-factor:asc --top 10",
-      "Every repository of a GitHub organisation or user (--github OWNER) or of a GitLab group"
-          + " (--gitlab GROUP, --gitlab-group GROUP), forks and archived ones left out unless"
-          + " --include-forks, --include-archived: community-metrics score --github OWNER --metric"
-          + " pony-factor --sort pony-factor:asc"
+          + " contributor-absence-factor --sort contributor-absence-factor:asc --top 10"
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
