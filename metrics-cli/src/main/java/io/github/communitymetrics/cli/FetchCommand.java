@@ -138,6 +138,7 @@ final class FetchCommand implements Callable<Integer> {
         g.writeNumberProperty(e.getKey(), e.getValue());
       }
       g.writeEndObject();
+      PortfolioOptions.writeJson(g, report.listing(), report.failed());
       writeRequests(g, report.requests());
       g.writeNumberProperty("eventsWritten", written);
       g.writeStringProperty("out", out.toString());
@@ -199,6 +200,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         g.writeEndArray();
       }
+      PortfolioOptions.writeJson(g, report.listing(), report.failed());
       writeRequests(g, report.requests());
       g.writeNumberProperty("eventsWritten", written);
       g.writeStringProperty("out", out.toString());

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
 
 /** How to read GitHub: the target, the resources, the API and the checkpoint directory. */
 final class GitHubOptions {
+  /** Which repositories of an owner or group; shared with the GitLab fetch like the rest. */
+  @CommandLine.Mixin PortfolioOptions portfolio = new PortfolioOptions();
+
   @Option(
       names = "--github",
       paramLabel = "OWNER/NAME|OWNER",
@@ -144,7 +147,8 @@ final class GitHubOptions {
   @Option(
       names = "--fail-fast",
       description = "Fail on the first rate limit instead of waiting for its reset (retries of"
-          + " server errors and transport failures are unchanged).")
+          + " server errors and transport failures are unchanged), and, of an owner or group, on the"
+          + " first repository that fails instead of passing over it.")
   boolean failFast;
 
   /**
@@ -211,7 +215,11 @@ final class GitHubOptions {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
     }
-    FetchOptions options = FetchOptions.all().withResources(resources);
+    FetchOptions options =
+        FetchOptions.all().withResources(resources).withSelection(portfolio.selection(commandLine, target.isOwner()));
+    if (failFast) {
+      options = options.stoppingAtFailedRepository();
+    }
     if (checkpoint != null) {
       options = options.withCheckpointDirectory(checkpoint);
     }
@@ -267,6 +275,7 @@ final class GitHubOptions {
     if (report.graphQlPoints() > 0) {
       out.printf("  GraphQL: %d rate-limit points%n", report.graphQlPoints());
     }
+    PortfolioOptions.print(report.listing(), report.failed(), out);
     for (FetchReport.Skip skip : report.skipped()) {
       out.printf("  not read: %s %s: %s%n", skip.repository(), skip.what(), skip.reason());
     }

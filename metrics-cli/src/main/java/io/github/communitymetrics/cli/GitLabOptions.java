@@ -94,7 +94,11 @@ final class GitLabOptions {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
     }
-    FetchOptions options = FetchOptions.all().withResources(resources);
+    FetchOptions options =
+        FetchOptions.all().withResources(resources).withSelection(common.portfolio.selection(commandLine, what.group()));
+    if (common.failFast) {
+      options = options.stoppingAtFailedRepository();
+    }
     if (common.checkpoint != null) {
       options = options.withCheckpointDirectory(common.checkpoint);
     }
@@ -121,6 +125,7 @@ final class GitLabOptions {
     out.printf(
         "  skipped: %d duplicates; %d before --since; not events: %s%n",
         report.duplicatesSkipped(), report.beforeSince(), report.skipped());
+    PortfolioOptions.print(report.listing(), report.failed(), out);
   }
 
   /** The fetched events as a loaded source for {@code metrics} and the other reading commands. */

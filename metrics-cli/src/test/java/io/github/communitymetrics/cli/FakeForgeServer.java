@@ -20,7 +20,8 @@ import java.util.function.IntConsumer;
 
 /**
  * A loopback forge for tests of the real process: a GitHub repository ({@code acme/widget}: 3,000
- * stars in 30 pages, 500 issues, 1,000 issue comments) and a GitLab project ({@code acme/widget},
+ * stars in 30 pages, 500 issues, 1,000 issue comments) in organisation {@code acme}, which also
+ * owns {@code gadget} and {@code gizmo} (3,000 stars each, of other users; listed one a page) and a GitLab project ({@code acme/widget},
  * id 9: 1,000 starrers, 120 issues each with 2 notes) in the shapes the adapters read, paged by
  * {@code page} with {@code Link} (and GitLab's {@code X-Next-Page}). Each request is counted and
  * handed to a hook before it is answered, so a test can kill a client at a chosen request.
@@ -35,6 +36,8 @@ final class FakeForgeServer implements AutoCloseable {
   static final int COMMENTS = 1000;
   static final int GL_STARRERS = 1000;
   static final int GL_ISSUES = 120;
+  /** The GitHub repositories of organisation acme, ids 7, 8, 9. */
+  static final List<String> OWNED = List.of("widget", "gadget", "gizmo");
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
   static {
@@ -130,12 +133,24 @@ final class FakeForgeServer implements AutoCloseable {
     }
     int page = Integer.parseInt(q.getOrDefault("page", "1"));
     try {
-      if (path.equals("/repos/acme/widget")) {
-        reply(exchange, 200, "{\"id\":7,\"full_name\":\"acme/widget\"}", null, null);
-      } else if (path.equals("/repos/acme/widget/stargazers")) {
+      if (path.equals("/orgs/acme/repos")) {
+        // Organisation acme: widget and two more repositories, one a page.
+        List<String> items = new ArrayList<>();
+        for (int r = 0; r < OWNED.size(); r++) {
+          items.add("{\"id\":" + (7 + r) + ",\"name\":\"" + OWNED.get(r) + "\",\"full_name\":\"acme/" + OWNED.get(r)
+              + "\",\"fork\":false,\"archived\":false,\"private\":false}");
+        }
+        page(exchange, uri, items, page, 1);
+      } else if (path.matches("/repos/acme/[a-z]+") && OWNED.contains(path.split("/")[3])) {
+        int r = OWNED.indexOf(path.split("/")[3]);
+        reply(exchange, 200, "{\"id\":" + (7 + r) + ",\"full_name\":\"acme/" + OWNED.get(r) + "\"}", null, null);
+      } else if (path.matches("/repos/acme/[a-z]+/stargazers") && OWNED.contains(path.split("/")[3])) {
+        // widget's stargazers are u0..u2999; each further repository's are others.
+        int r = OWNED.indexOf(path.split("/")[3]);
         List<String> items = new ArrayList<>();
         for (int i = 0; i < STARS; i++) {
-          items.add("{\"starred_at\":\"" + T0.plusSeconds(60L * i) + "\",\"user\":" + user("u" + i, 1000 + i) + "}");
+          int u = i + r * STARS;
+          items.add("{\"starred_at\":\"" + T0.plusSeconds(60L * i) + "\",\"user\":" + user("u" + u, 1000 + u) + "}");
         }
         page(exchange, uri, items, page, 100);
       } else if (path.equals("/repos/acme/widget/issues")) {

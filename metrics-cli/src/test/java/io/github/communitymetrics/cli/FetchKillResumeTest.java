@@ -40,10 +40,14 @@ class FetchKillResumeTest {
 
   @TempDir Path dir;
 
-  /** GitHub and GitLab, plain and gzip, over two seeds: 4 cases of 5 kills. */
+  /**
+   * GitHub and GitLab, plain and gzip, over two seeds, and every repository of a GitHub
+   * organisation (three, each with cursors of its own): 5 cases of 5 kills.
+   */
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("github", ".jsonl", 11L),
+        Arguments.of("github-owner", ".jsonl", 17L),
         Arguments.of("github", ".jsonl.gz", 29L),
         Arguments.of("gitlab", ".jsonl", 11L),
         Arguments.of("gitlab", ".jsonl.gz", 29L));
@@ -53,6 +57,8 @@ class FetchKillResumeTest {
     List<String> args = new ArrayList<>(List.of("fetch"));
     if (forge.equals("github")) {
       args.addAll(List.of("--github", "acme/widget", "--api-url", url, "--only", "stargazers,issues,issue_comments"));
+    } else if (forge.equals("github-owner")) {
+      args.addAll(List.of("--github", "acme", "--api-url", url, "--only", "stargazers"));
     } else {
       args.addAll(List.of("--gitlab", "acme/widget", "--gitlab-url", url, "--only", "starrers,issues,issue_notes"));
     }
@@ -92,6 +98,9 @@ class FetchKillResumeTest {
       int requestsOfACleanRun = server.requests();
       List<String> expected = lines(clean);
       assertTrue(expected.size() > 1000, "the clean run wrote " + expected.size() + " events");
+      if (forge.equals("github-owner")) {
+        assertEquals(FakeForgeServer.OWNED.size() * FakeForgeServer.STARS, expected.size(), "every repository's stars");
+      }
 
       SplittableRandom random = new SplittableRandom(seed);
       Path out = dir.resolve("resumed" + suffix);

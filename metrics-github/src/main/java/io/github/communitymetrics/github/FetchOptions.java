@@ -1,5 +1,6 @@
 package io.github.communitymetrics.github;
 
+import io.github.communitymetrics.forge.RepositorySelection;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -20,19 +21,27 @@ import java.util.Set;
  * @param collaborators whether to read the repositories' direct collaborators into {@link
  *     FetchReport#collaborators()} (a snapshot, not events; needs a token with push access, and a
  *     refusal is a {@link FetchReport#skipped() skip}, not a failure)
+ * @param selection for an owner, which of its repositories to read (by default neither forks nor
+ *     archived repositories); unused for one repository
+ * @param stopAtFailedRepository for an owner, whether a repository that fails stops the fetch
+ *     (its exception is thrown) instead of being passed over and reported in {@link
+ *     FetchReport#failed()}; a single repository's failure always stops the fetch
  */
 public record FetchOptions(
     Set<GitHubResource> resources,
     Optional<Path> checkpointDirectory,
     Optional<Path> cacheDirectory,
     Optional<Instant> since,
-    boolean collaborators) {
+    boolean collaborators,
+    RepositorySelection selection,
+    boolean stopAtFailedRepository) {
 
   /** Checks and copies the arguments. */
   public FetchOptions {
-    if (resources == null || checkpointDirectory == null || cacheDirectory == null || since == null) {
+    if (resources == null || checkpointDirectory == null || cacheDirectory == null || since == null
+        || selection == null) {
       throw new NullPointerException(
-          "resources, checkpointDirectory, cacheDirectory and since must not be null");
+          "resources, checkpointDirectory, cacheDirectory, since and selection must not be null");
     }
     if (resources.isEmpty()) {
       throw new IllegalArgumentException("resources must not be empty");
@@ -41,13 +50,15 @@ public record FetchOptions(
   }
 
   /**
-   * Every resource, no checkpoint, no cache, no collaborators.
+   * Every resource, no checkpoint, no cache, no collaborators; of an owner, the repositories of
+   * {@link RepositorySelection#defaults()}, passing over those that fail.
    *
    * @return the options
    */
   public static FetchOptions all() {
     return new FetchOptions(
-        EnumSet.allOf(GitHubResource.class), Optional.empty(), Optional.empty(), Optional.empty(), false);
+        EnumSet.allOf(GitHubResource.class), Optional.empty(), Optional.empty(), Optional.empty(), false,
+        RepositorySelection.defaults(), false);
   }
 
   /**
@@ -57,7 +68,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withResources(Set<GitHubResource> value) {
-    return new FetchOptions(value, checkpointDirectory, cacheDirectory, since, collaborators);
+    return new FetchOptions(value, checkpointDirectory, cacheDirectory, since, collaborators, selection, stopAtFailedRepository);
   }
 
   /**
@@ -67,7 +78,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withCheckpointDirectory(Path value) {
-    return new FetchOptions(resources, Optional.of(value), cacheDirectory, since, collaborators);
+    return new FetchOptions(resources, Optional.of(value), cacheDirectory, since, collaborators, selection, stopAtFailedRepository);
   }
 
   /**
@@ -78,7 +89,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withCacheDirectory(Path value) {
-    return new FetchOptions(resources, checkpointDirectory, Optional.of(value), since, collaborators);
+    return new FetchOptions(resources, checkpointDirectory, Optional.of(value), since, collaborators, selection, stopAtFailedRepository);
   }
 
   /**
@@ -88,7 +99,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withSince(Instant value) {
-    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, Optional.of(value), collaborators);
+    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, Optional.of(value), collaborators, selection, stopAtFailedRepository);
   }
 
   /**
@@ -98,6 +109,25 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withCollaborators() {
-    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, since, true);
+    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, since, true, selection, stopAtFailedRepository);
+  }
+
+  /**
+   * These options reading the repositories of an owner that a selection keeps.
+   *
+   * @param value which repositories
+   * @return new options
+   */
+  public FetchOptions withSelection(RepositorySelection value) {
+    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, since, collaborators, value, stopAtFailedRepository);
+  }
+
+  /**
+   * These options stopping an owner's fetch at the first repository that fails.
+   *
+   * @return new options
+   */
+  public FetchOptions stoppingAtFailedRepository() {
+    return new FetchOptions(resources, checkpointDirectory, cacheDirectory, since, collaborators, selection, true);
   }
 }

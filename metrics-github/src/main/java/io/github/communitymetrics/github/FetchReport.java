@@ -1,16 +1,19 @@
 package io.github.communitymetrics.github;
 
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.forge.RepositoryFailure;
+import io.github.communitymetrics.forge.RepositoryListing;
 import io.github.communitymetrics.forge.RequestCounts;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a fetch did.
  *
  * @param target what was fetched
- * @param repositories the repositories read, with their canonical names and ids
+ * @param repositories the repositories read to their end, with their canonical names and ids
  * @param items events emitted per resource
  * @param duplicatesSkipped items seen twice in this fetch (pages shifting while read, a pull
  *     request updated while the reviews were read) and not emitted again
@@ -27,6 +30,10 @@ import java.util.Objects;
  * @param collaborators the direct collaborators of each repository read, when {@link
  *     FetchOptions#collaborators()} asked for them and the token could see them
  * @param requests the requests this fetch sent, retries and waits
+ * @param listing of an owner: the repositories its listing held that {@link
+ *     FetchOptions#selection()} kept, and how many it left out; empty for one repository
+ * @param failed of an owner: the repositories that failed and were passed over (their events
+ *     since the last commit dropped); empty for one repository, whose failure is thrown
  */
 public record FetchReport(
     GitHubTarget target,
@@ -39,7 +46,9 @@ public record FetchReport(
     long graphQlPoints,
     List<Skip> skipped,
     List<Collaborator> collaborators,
-    RequestCounts requests) {
+    RequestCounts requests,
+    Optional<RepositoryListing> listing,
+    List<RepositoryFailure> failed) {
 
   /** Copies the collections. */
   public FetchReport {
@@ -47,6 +56,8 @@ public record FetchReport(
     items = Map.copyOf(items);
     skipped = List.copyOf(skipped);
     collaborators = List.copyOf(collaborators);
+    Objects.requireNonNull(listing, "listing");
+    failed = List.copyOf(failed);
   }
 
   /**

@@ -12,6 +12,13 @@ import io.github.communitymetrics.forge.internal.CheckpointStore;
 import io.github.communitymetrics.forge.CheckpointException;
 import io.github.communitymetrics.forge.crawl.Checkpoint;
 import io.github.communitymetrics.forge.crawl.PagedList;
+import io.github.communitymetrics.forge.crawl.RepositoryLoop;
+import io.github.communitymetrics.forge.crawl.StagedSink;
+import io.github.communitymetrics.forge.ListedRepository;
+import io.github.communitymetrics.forge.RepositoryFailure;
+import io.github.communitymetrics.forge.RepositoryListing;
+import io.github.communitymetrics.forge.RepositorySelection;
+import io.github.communitymetrics.forge.ServerErrorException;
 import io.github.communitymetrics.forge.ForbiddenException;
 import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.internal.ForgeHttpClient;
@@ -148,85 +155,32 @@ public final class GitHubSource {
     Objects.requireNonNull(sink, "sink");
     RequestAccounting accounting = new RequestAccounting();
     ForgeHttpClient http = client(accounting);
+    // Of an owner, events wait for the commit that covers them: a repository that fails is passed
+    // over without leaving events its cursors do not cover (RepositoryLoop).
+    StagedSink stage = new StagedSink(sink);
+    Consumer<? super Event> out = target.isOwner() ? stage : sink;
     Checkpoint checkpoint =
-        options.checkpointDirectory().map(d -> Checkpoint.open(d, sink)).orElseGet(Checkpoint::none);
+        options.checkpointDirectory().map(d -> Checkpoint.open(d, out)).orElseGet(Checkpoint::none);
     Run run =
         new Run(
             http,
             checkpoint,
             new ETagCache(options.cacheDirectory().map(CheckpointStore::open)),
             options.since(),
-            sink);
-    List<String> names = new ArrayList<>();
+            out);
+    Optional<RepositoryListing> listing = Optional.empty();
+    List<Repository> repositories;
+    List<RepositoryFailure> failed = List.of();
     if (target.isOwner()) {
-      URI next = api("/users/" + target.owner() + "/repos?type=owner&per_page=" + PAGE_SIZE);
-      while (next != null) {
-        ForgeResponse response = run.execute(get(next, JSON));
-        JsonValues json = JsonValues.of(response);
-        for (Map<String, Object> repo : json.array()) {
-          names.add(json.text(repo, "full_name"));
-        }
-        next = Links.next(response).orElse(null);
-      }
+      listing = Optional.of(listRepositories(run::execute, target.owner(), options.selection()));
+      RepositoryLoop<Repository> loop =
+          RepositoryLoop.readEach(
+              listing.get().names(), options.stopAtFailedRepository(), checkpoint, stage,
+              name -> readRepository(run, name, options));
+      repositories = loop.read();
+      failed = loop.failures();
     } else {
-      names.add(target.toString());
-    }
-    List<Repository> repositories = new ArrayList<>();
-    for (String name : names) {
-      ForgeResponse meta = run.execute(get(api("/repos/" + name), JSON));
-      JsonValues json = JsonValues.of(meta);
-      Repository repo = Mapping.repository(json, json.object());
-      repositories.add(repo);
-      // Cursors are keyed by the name asked for, which stays stable when the repository is renamed.
-      String prefix = name.replace("/", "__");
-      if (options.collaborators()) {
-        run.collaborators(name, repo);
-      }
-      for (GitHubResource resource : readingOrder()) {
-        if (!options.resources().contains(resource)) {
-          continue;
-        }
-        if (resource == GitHubResource.ISSUE_EVENTS) {
-          run.issueEvents(prefix, api("/repos/" + name + "/issues/events?per_page=" + PAGE_SIZE), repo);
-          continue;
-        }
-        if (resource == GitHubResource.RELEASES || resource == GitHubResource.COMMITS) {
-          boolean releases = resource == GitHubResource.RELEASES;
-          run.newestFirst(
-              resource,
-              prefix,
-              api(
-                  "/repos/" + name + (releases ? "/releases" : "/commits") + "?per_page=" + PAGE_SIZE
-                      + (releases ? "" : options.since().map(t -> "&since=" + t).orElse(""))),
-              releases ? Mapping::idKey : (j, item) -> j.text(item, "sha"),
-              (j, item) -> releases ? Mapping.release(j, item, repo) : Mapping.commit(j, item, repo));
-          continue;
-        }
-        if (resource == GitHubResource.REVIEWS && usesGraphQl()) {
-          run.graphQlReviews(prefix, name, repo);
-          continue;
-        }
-        if (resource == GitHubResource.REVIEWS) {
-          run.pages(
-              resource,
-              prefix,
-              api("/repos/" + name + "/pulls?state=all&sort=created&direction=asc&per_page=" + PAGE_SIZE),
-              JSON,
-              Mapping::idKey,
-              (j, pull) -> run.reviews(name, repo, j, pull),
-              true);
-          continue;
-        }
-        ListSpec list = ListSpec.of(resource);
-        run.pages(
-            resource,
-            prefix,
-            api("/repos/" + name + list.pathAndQuery() + "per_page=" + PAGE_SIZE),
-            list.accept(),
-            list.key(),
-            (j, item) -> List.of(list.event().map(j, item, repo)),
-            false);
-      }
+      repositories = List.of(readRepository(run, target.toString(), options));
     }
     // The events are durable and every cursor saved: a later fetch may write to another output.
     checkpoint.finish();
@@ -241,7 +195,131 @@ public final class GitHubSource {
         run.graphQlPoints,
         run.skipped,
         run.collaborators,
-        accounting.snapshot());
+        accounting.snapshot(),
+        listing,
+        failed);
+  }
+
+  /**
+   * The repositories of an organisation or user that a selection keeps. The organisation's list
+   * is asked for first ({@code GET /orgs/{owner}/repos?type=all}: every repository the token may
+   * see, private and internal ones included when it may); when GitHub answers 404 there the owner
+   * is taken for a user ({@code GET /users/{owner}/repos?type=owner}: the public repositories the
+   * user owns; GitHub lists a user's private ones only to that user, at {@code /user/repos}, which
+   * is not read). 100 a page, following {@code Link: rel="next"}; a next page on another host is
+   * read without the token, as every request of {@link ForgeHttpClient}.
+   *
+   * @param owner an organisation's or user's login
+   * @param selection which repositories to keep
+   * @return the listing
+   * @throws NotFoundException when GitHub knows neither an organisation nor a user of that login
+   * @throws io.github.communitymetrics.forge.ForgeException as {@link #fetch}
+   */
+  public RepositoryListing repositories(String owner, RepositorySelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    // Checks the login as a target does.
+    GitHubTarget target = new GitHubTarget(owner, Optional.empty());
+    ForgeHttpClient http = client(new RequestAccounting());
+    return listRepositories(http::execute, target.owner(), selection);
+  }
+
+  private RepositoryListing listRepositories(
+      java.util.function.Function<ForgeRequest, ForgeResponse> execute, String owner, RepositorySelection selection) {
+    URI first = api("/orgs/" + owner + "/repos?type=all&per_page=" + PAGE_SIZE);
+    ForgeResponse page;
+    try {
+      page = execute.apply(get(first, JSON));
+    } catch (NotFoundException e) {
+      first = api("/users/" + owner + "/repos?type=owner&per_page=" + PAGE_SIZE);
+      try {
+        page = execute.apply(get(first, JSON));
+      } catch (NotFoundException again) {
+        throw new NotFoundException("GitHub knows no organisation or user '" + owner + "'", first);
+      }
+    }
+    List<ListedRepository> listed = new ArrayList<>();
+    while (true) {
+      JsonValues json = JsonValues.of(page);
+      for (Map<String, Object> repo : json.array()) {
+        listed.add(Mapping.listedRepository(json, repo));
+      }
+      Optional<URI> next = Links.next(page);
+      if (next.isEmpty()) {
+        break;
+      }
+      page = execute.apply(get(next.get(), JSON));
+    }
+    return RepositoryListing.select(first, listed, selection);
+  }
+
+  /**
+   * Reads one repository: its metadata, then each resource of the options. Cursors are keyed by
+   * the name asked for, which stays stable when the repository is renamed.
+   */
+  private Repository readRepository(Run run, String name, FetchOptions options) {
+    ForgeResponse meta = run.execute(get(api("/repos/" + name), JSON));
+    JsonValues json = JsonValues.of(meta);
+    Repository repo = Mapping.repository(json, json.object());
+    String prefix = name.replace("/", "__");
+    if (options.collaborators()) {
+      run.collaborators(name, repo);
+    }
+    for (GitHubResource resource : readingOrder()) {
+      if (!options.resources().contains(resource)) {
+        continue;
+      }
+      if (resource == GitHubResource.ISSUE_EVENTS) {
+        run.issueEvents(prefix, api("/repos/" + name + "/issues/events?per_page=" + PAGE_SIZE), repo);
+        continue;
+      }
+      if (resource == GitHubResource.RELEASES || resource == GitHubResource.COMMITS) {
+        boolean releases = resource == GitHubResource.RELEASES;
+        try {
+          run.newestFirst(
+              resource,
+              prefix,
+              api(
+                  "/repos/" + name + (releases ? "/releases" : "/commits") + "?per_page=" + PAGE_SIZE
+                      + (releases ? "" : options.since().map(t -> "&since=" + t).orElse(""))),
+              releases ? Mapping::idKey : (j, item) -> j.text(item, "sha"),
+              (j, item) -> releases ? Mapping.release(j, item, repo) : Mapping.commit(j, item, repo));
+        } catch (ServerErrorException e) {
+          // GitHub answers 409 "Git Repository is empty." for the commits of a repository without
+          // any: no commits, not a failure (nothing was emitted: the list is emitted once read).
+          if (releases || e.status() != 409) {
+            throw e;
+          }
+          run.items.putIfAbsent(resource, 0L);
+          run.skip(name, "commits", "HTTP 409: the repository is empty");
+        }
+        continue;
+      }
+      if (resource == GitHubResource.REVIEWS && usesGraphQl()) {
+        run.graphQlReviews(prefix, name, repo);
+        continue;
+      }
+      if (resource == GitHubResource.REVIEWS) {
+        run.pages(
+            resource,
+            prefix,
+            api("/repos/" + name + "/pulls?state=all&sort=created&direction=asc&per_page=" + PAGE_SIZE),
+            JSON,
+            Mapping::idKey,
+            (j, pull) -> run.reviews(name, repo, j, pull),
+            true);
+        continue;
+      }
+      ListSpec list = ListSpec.of(resource);
+      run.pages(
+          resource,
+          prefix,
+          api("/repos/" + name + list.pathAndQuery() + "per_page=" + PAGE_SIZE),
+          list.accept(),
+          list.key(),
+          (j, item) -> List.of(list.event().map(j, item, repo)),
+          false);
+    }
+    return repo;
   }
 
   /**

@@ -123,7 +123,7 @@ final class FakeGitHub implements HttpSender {
     if (path.equals("/repos/acme/widget")) {
       return ok(uri, "{\"id\": 7, \"full_name\": \"acme/widget\", \"name\": \"widget\"}", Map.of());
     }
-    if (path.equals("/users/acme/repos?type=owner&per_page=100")) {
+    if (path.equals("/orgs/acme/repos?type=all&per_page=100")) {
       return ok(uri, "[{\"id\": 7, \"full_name\": \"acme/widget\"}]", Map.of());
     }
     Matcher m = PAGED.matcher(path);

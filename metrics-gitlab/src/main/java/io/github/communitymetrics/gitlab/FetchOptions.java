@@ -1,5 +1,6 @@
 package io.github.communitymetrics.gitlab;
 
+import io.github.communitymetrics.forge.RepositorySelection;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -17,14 +18,23 @@ import java.util.Set;
  *     FetchReport#beforeSince()}); merge requests and issues not updated since then are not even
  *     read ({@code updated_after}), nor are older commits ({@code since}); the other lists are
  *     read whole
+ * @param selection for a group, which of its projects to read (by default neither forks nor
+ *     archived projects); unused for one project
+ * @param stopAtFailedRepository for a group, whether a project that fails stops the fetch (its
+ *     exception is thrown) instead of being passed over and reported in {@link
+ *     FetchReport#failed()}; a single project's failure always stops the fetch
  */
 public record FetchOptions(
-    Set<GitLabResource> resources, Optional<Path> checkpointDirectory, Optional<Instant> since) {
+    Set<GitLabResource> resources,
+    Optional<Path> checkpointDirectory,
+    Optional<Instant> since,
+    RepositorySelection selection,
+    boolean stopAtFailedRepository) {
 
   /** Checks and copies the arguments. */
   public FetchOptions {
-    if (resources == null || checkpointDirectory == null || since == null) {
-      throw new NullPointerException("resources, checkpointDirectory and since must not be null");
+    if (resources == null || checkpointDirectory == null || since == null || selection == null) {
+      throw new NullPointerException("resources, checkpointDirectory, since and selection must not be null");
     }
     if (resources.isEmpty()) {
       throw new IllegalArgumentException("resources must not be empty");
@@ -33,12 +43,14 @@ public record FetchOptions(
   }
 
   /**
-   * Every resource, no checkpoint, no lower time bound.
+   * Every resource, no checkpoint, no lower time bound; of a group, the projects of {@link
+   * RepositorySelection#defaults()}, passing over those that fail.
    *
    * @return the options
    */
   public static FetchOptions all() {
-    return new FetchOptions(EnumSet.allOf(GitLabResource.class), Optional.empty(), Optional.empty());
+    return new FetchOptions(
+        EnumSet.allOf(GitLabResource.class), Optional.empty(), Optional.empty(), RepositorySelection.defaults(), false);
   }
 
   /**
@@ -48,7 +60,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withResources(Set<GitLabResource> value) {
-    return new FetchOptions(value, checkpointDirectory, since);
+    return new FetchOptions(value, checkpointDirectory, since, selection, stopAtFailedRepository);
   }
 
   /**
@@ -58,7 +70,7 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withCheckpointDirectory(Path value) {
-    return new FetchOptions(resources, Optional.of(value), since);
+    return new FetchOptions(resources, Optional.of(value), since, selection, stopAtFailedRepository);
   }
 
   /**
@@ -68,6 +80,25 @@ public record FetchOptions(
    * @return new options
    */
   public FetchOptions withSince(Instant value) {
-    return new FetchOptions(resources, checkpointDirectory, Optional.of(value));
+    return new FetchOptions(resources, checkpointDirectory, Optional.of(value), selection, stopAtFailedRepository);
+  }
+
+  /**
+   * These options reading the projects of a group that a selection keeps.
+   *
+   * @param value which projects
+   * @return new options
+   */
+  public FetchOptions withSelection(RepositorySelection value) {
+    return new FetchOptions(resources, checkpointDirectory, since, value, stopAtFailedRepository);
+  }
+
+  /**
+   * These options stopping a group's fetch at the first project that fails.
+   *
+   * @return new options
+   */
+  public FetchOptions stoppingAtFailedRepository() {
+    return new FetchOptions(resources, checkpointDirectory, since, selection, true);
   }
 }

@@ -1,15 +1,19 @@
 package io.github.communitymetrics.gitlab;
 
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.forge.RepositoryFailure;
+import io.github.communitymetrics.forge.RepositoryListing;
 import io.github.communitymetrics.forge.RequestCounts;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a fetch did.
  *
  * @param target what was fetched
- * @param repositories the projects read, with their full paths and ids
+ * @param repositories the projects read to their end, with their full paths and ids
  * @param items events emitted per resource
  * @param duplicatesSkipped items read twice in this fetch with nothing new (pages shifting while
  *     read, served twice) and not handled again; the deliberate re-read of the items at a page's
@@ -19,6 +23,10 @@ import java.util.Map;
  * @param beforeSince events read but not emitted because they are before {@link
  *     FetchOptions#since()}
  * @param requests the requests this fetch sent, retries and waits
+ * @param listing of a group: the projects its listing held that {@link FetchOptions#selection()}
+ *     kept, and how many it left out; empty for one project
+ * @param failed of a group: the projects that failed and were passed over (their events since
+ *     the last commit dropped); empty for one project, whose failure is thrown
  */
 public record FetchReport(
     GitLabTarget target,
@@ -27,12 +35,16 @@ public record FetchReport(
     long duplicatesSkipped,
     Map<String, Long> skipped,
     long beforeSince,
-    RequestCounts requests) {
+    RequestCounts requests,
+    Optional<RepositoryListing> listing,
+    List<RepositoryFailure> failed) {
 
   /** Copies the collections. */
   public FetchReport {
     repositories = List.copyOf(repositories);
     items = Map.copyOf(items);
     skipped = Map.copyOf(skipped);
+    Objects.requireNonNull(listing, "listing");
+    failed = List.copyOf(failed);
   }
 }

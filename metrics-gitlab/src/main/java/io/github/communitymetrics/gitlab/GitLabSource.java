@@ -24,6 +24,12 @@ import io.github.communitymetrics.forge.CheckpointException;
 import io.github.communitymetrics.forge.crawl.Checkpoint;
 import io.github.communitymetrics.forge.crawl.Ledger;
 import io.github.communitymetrics.forge.crawl.PagedList;
+import io.github.communitymetrics.forge.crawl.RepositoryLoop;
+import io.github.communitymetrics.forge.crawl.StagedSink;
+import io.github.communitymetrics.forge.ListedRepository;
+import io.github.communitymetrics.forge.RepositoryFailure;
+import io.github.communitymetrics.forge.RepositoryListing;
+import io.github.communitymetrics.forge.RepositorySelection;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,80 +118,120 @@ public final class GitLabSource {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sink, "sink");
     RequestAccounting accounting = new RequestAccounting();
-    ForgeHttpClient http =
-        ForgeHttpClient.builder(transport)
-            .authenticator(authenticator.orElse(Authenticator.NONE))
-            // The credential goes to the instance's origin (and trusted hosts) only.
-            .credentialOrigin(baseUrl)
-            .rateLimitClassifier(RateLimitClassifier.standard())
-            .accounting(accounting)
-            .build();
+    ForgeHttpClient http = client(accounting);
+    // Of a group, events wait for the commit that covers them: a project that fails is passed
+    // over without leaving events its cursors do not cover (RepositoryLoop).
+    StagedSink stage = new StagedSink(sink);
+    Consumer<? super Event> out = target.group() ? stage : sink;
     Checkpoint checkpoint =
-        options.checkpointDirectory().map(d -> Checkpoint.open(d, sink)).orElseGet(Checkpoint::none);
-    Run run = new Run(http, checkpoint, options.since(), sink);
-    List<String> paths = new ArrayList<>();
+        options.checkpointDirectory().map(d -> Checkpoint.open(d, out)).orElseGet(Checkpoint::none);
+    Run run = new Run(http, checkpoint, options.since(), out);
+    Optional<RepositoryListing> listing = Optional.empty();
+    List<Repository> repositories;
+    List<RepositoryFailure> failed = List.of();
     if (target.group()) {
-      paths.addAll(groupProjects(http, target));
+      listing = Optional.of(groupProjects(http, target, options.selection()));
+      RepositoryLoop<Repository> loop =
+          RepositoryLoop.readEach(
+              listing.get().names(), options.stopAtFailedRepository(), checkpoint, stage,
+              path -> readProject(http, run, path, options));
+      repositories = loop.read();
+      failed = loop.failures();
     } else {
-      paths.add(target.path());
-    }
-    List<Repository> repositories = new ArrayList<>();
-    for (String path : paths) {
-      JsonValues meta =
-          JsonValues.of(http.execute(ForgeRequest.get(api("/projects/" + GitLabTarget.project(path).encoded()))));
-      Repository repo = GitLabMapping.repository(meta, meta.object());
-      repositories.add(repo);
-      // The numeric id keeps working after a rename; cursors are keyed by the path asked for.
-      String project = "/projects/" + repo.id().getAsLong();
-      String prefix = path.replace("/", "__");
-      for (GitLabResource resource : GitLabResource.values()) {
-        if (options.resources().contains(resource)) {
-          run.read(resource, prefix, project, repo);
-        }
-      }
+      repositories = List.of(readProject(http, run, target.path(), options));
     }
     // The events are durable and every cursor saved: a later fetch may write to another output.
     checkpoint.finish();
     return new FetchReport(
         target, repositories, run.items, run.duplicates, run.skipped, run.beforeSince,
-        accounting.snapshot());
+        accounting.snapshot(), listing, failed);
+  }
+
+  /** Reads one project: its metadata, then each resource of the options. */
+  private Repository readProject(ForgeHttpClient http, Run run, String path, FetchOptions options) {
+    JsonValues meta =
+        JsonValues.of(http.execute(ForgeRequest.get(api("/projects/" + GitLabTarget.project(path).encoded()))));
+    Repository repo = GitLabMapping.repository(meta, meta.object());
+    // The numeric id keeps working after a rename; cursors are keyed by the path asked for.
+    String project = "/projects/" + repo.id().getAsLong();
+    String prefix = path.replace("/", "__");
+    for (GitLabResource resource : GitLabResource.values()) {
+      if (options.resources().contains(resource)) {
+        run.read(resource, prefix, project, repo);
+      }
+    }
+    return repo;
   }
 
   /**
-   * The full paths of a group's projects, subgroups included, in id order. Keyset pagination is
-   * asked for ({@code pagination=keyset&order_by=id}: stable while projects are added, no offset
-   * limit); an instance that refuses it for this list (HTTP 405) is asked again with offset pages.
+   * The projects of a group and its subgroups that a selection keeps, in id order ({@code GET
+   * /groups/:id/projects?include_subgroups=true&with_shared=false}: projects shared with the group
+   * from elsewhere are not its own and are left out). Archived projects and forks are listed and
+   * counted, then left out unless the selection keeps them. 100 a page, following {@code Link} or
+   * {@code X-Next-Page}; a next page on another host is read without the token, as every request
+   * of {@link ForgeHttpClient}.
+   *
+   * @param group the group, by full path (a subgroup's {@code a/b}) or numeric id
+   * @param selection which projects to keep
+   * @return the listing
+   * @throws IllegalArgumentException when the target is a project, not a group
+   * @throws io.github.communitymetrics.forge.ForgeException as {@link #fetch} ({@link
+   *     NotFoundException} for an unknown group)
    */
-  private List<String> groupProjects(ForgeHttpClient http, GitLabTarget target) {
+  public RepositoryListing projects(GitLabTarget group, RepositorySelection selection) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(selection, "selection");
+    if (!group.group()) {
+      throw new IllegalArgumentException("projects of a group, not of " + group);
+    }
+    return groupProjects(client(new RequestAccounting()), group, selection);
+  }
+
+  private ForgeHttpClient client(RequestAccounting accounting) {
+    return ForgeHttpClient.builder(transport)
+        .authenticator(authenticator.orElse(Authenticator.NONE))
+        // The credential goes to the instance's origin (and trusted hosts) only.
+        .credentialOrigin(baseUrl)
+        .rateLimitClassifier(RateLimitClassifier.standard())
+        .accounting(accounting)
+        .build();
+  }
+
+  /**
+   * Keyset pagination is asked for ({@code pagination=keyset&order_by=id}: stable while projects
+   * are added, no offset limit); an instance that refuses it for this list (HTTP 405) is asked again
+   * with offset pages.
+   */
+  private RepositoryListing groupProjects(ForgeHttpClient http, GitLabTarget target, RepositorySelection selection) {
     String list = "/groups/" + target.encoded()
         + "/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page=" + PAGE_SIZE;
+    URI first = api(list + "&pagination=keyset");
+    List<ListedRepository> listed;
     try {
-      return projectPaths(http, api(list + "&pagination=keyset"));
+      listed = listedProjects(http, first);
     } catch (ServerErrorException e) {
       if (e.status() != 405) {
         throw e;
       }
       LOG.info("{}: keyset pagination refused, reading offset pages", target);
-      return projectPaths(http, api(list));
+      first = api(list);
+      listed = listedProjects(http, first);
     }
+    return RepositoryListing.select(first, listed, selection);
   }
 
-  private static List<String> projectPaths(ForgeHttpClient http, URI first) {
-    List<String> paths = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+  private static List<ListedRepository> listedProjects(ForgeHttpClient http, URI first) {
+    List<ListedRepository> listed = new ArrayList<>();
     URI next = first;
     while (next != null) {
       ForgeResponse response = http.execute(ForgeRequest.get(next));
       JsonValues json = JsonValues.of(response);
       for (Map<String, Object> project : json.array()) {
-        String path = json.text(project, "path_with_namespace");
-        if (seen.add(path)) {
-          paths.add(path);
-        }
+        listed.add(GitLabMapping.listedProject(json, project));
       }
       next = Pages.next(response).orElse(null);
     }
-    return paths;
+    return listed;
   }
 
   private URI api(String pathAndQuery) {

@@ -109,6 +109,13 @@ class ScoreEngineParityTest {
     run("score", "--events", events.toString(), "--metric", SPARK_METRICS, "--out", a.toString());
     run(withEngine("score", "--events", events.toString(), "--out", b.toString()));
     assertEquals(Files.readString(a, StandardCharsets.UTF_8), Files.readString(b, StandardCharsets.UTF_8));
+    // Parquet: the same rows and footer, so the same bytes.
+    Path c = dir.resolve("local.parquet");
+    Path d = dir.resolve("spark.parquet");
+    run("score", "--events", events.toString(), "--metric", SPARK_METRICS, "--out", c.toString());
+    run(withEngine("score", "--events", events.toString(), "--out", d.toString()));
+    assertTrue(Files.size(c) > 1000, "parquet bytes: " + Files.size(c));
+    assertEquals(java.util.Arrays.toString(Files.readAllBytes(c)), java.util.Arrays.toString(Files.readAllBytes(d)));
   }
 
   @Test

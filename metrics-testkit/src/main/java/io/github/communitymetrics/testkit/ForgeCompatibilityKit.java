@@ -3,7 +3,6 @@ package io.github.communitymetrics.testkit;
 import io.github.communitymetrics.core.CommunityMetricsIoException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
@@ -213,14 +212,7 @@ public abstract class ForgeCompatibilityKit {
 
   /** The elements of {@code a} not matched by one in {@code b}, with multiplicity. */
   private static <T> List<T> minus(List<T> a, List<T> b) {
-    Map<T, Integer> left = counts(b);
-    List<T> out = new ArrayList<>();
-    for (T v : a) {
-      if (left.merge(v, -1, Integer::sum) < 0) {
-        out.add(v);
-      }
-    }
-    return out;
+    return EventAssertions.minus(a, b);
   }
 
   private static List<Fact> facts(List<Event> events) {
@@ -232,11 +224,7 @@ public abstract class ForgeCompatibilityKit {
   }
 
   private static void assertSameMultiset(List<Event> expected, List<Event> actual, String what) {
-    List<Event> missing = minus(expected, actual);
-    List<Event> extra = minus(actual, expected);
-    if (!missing.isEmpty() || !extra.isEmpty()) {
-      fail(what + ": " + missing.size() + " missing " + missing + "; " + extra.size() + " extra " + extra);
-    }
+    EventAssertions.assertSameMultiset(expected, actual, what);
   }
 
   /**

@@ -316,6 +316,18 @@ public final class Checkpoint {
   }
 
   /**
+   * Forgets what the ledgers were given since the last commit, as a process killed now would: for a
+   * fetch that passes over a repository that failed and goes on with the next one, whose commits
+   * must not record entries whose events were dropped ({@link StagedSink#discard()}). Cursors
+   * need no such care: each {@link #save} commits.
+   */
+  public void rollback() {
+    for (Ledger ledger : ledgers.values()) {
+      ledger.revertPending();
+    }
+  }
+
+  /**
    * Commits and records the fetch as complete: a later fetch may then write another output.
    *
    * @throws CheckpointException when the state cannot be written

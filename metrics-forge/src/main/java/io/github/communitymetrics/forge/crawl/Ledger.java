@@ -35,6 +35,8 @@ public final class Ledger {
   private final Checkpoint checkpoint;
   private final Map<String, String> entries = new HashMap<>();
   private final List<String> pending = new ArrayList<>();
+  /** Each key put since the last commit, with its value before (empty: it was absent). */
+  private final Map<String, Optional<String>> before = new HashMap<>();
   private long length;
 
   private Ledger(Optional<Path> file, Checkpoint checkpoint) {
@@ -131,7 +133,9 @@ public final class Ledger {
     if (key.isEmpty() || key.indexOf('\t') >= 0 || key.indexOf('\n') >= 0 || value.indexOf('\n') >= 0) {
       throw new IllegalArgumentException("bad ledger entry: '" + key + "' = '" + value + "'");
     }
-    if (!value.equals(entries.put(key, value))) {
+    String old = entries.put(key, value);
+    if (!value.equals(old)) {
+      before.putIfAbsent(key, Optional.ofNullable(old));
       pending.add(key + "\t" + value + "\n");
     }
   }
@@ -154,8 +158,22 @@ public final class Ledger {
     return entries.size();
   }
 
+  /** Forgets every put since the last commit: the entries get their values back. */
+  void revertPending() {
+    before.forEach((key, old) -> {
+      if (old.isPresent()) {
+        entries.put(key, old.get());
+      } else {
+        entries.remove(key);
+      }
+    });
+    before.clear();
+    pending.clear();
+  }
+
   /** Appends the pending entries and forces them; the journal's length after them. */
   long flushPending() {
+    before.clear();
     if (pending.isEmpty() || file.isEmpty()) {
       pending.clear();
       return length;

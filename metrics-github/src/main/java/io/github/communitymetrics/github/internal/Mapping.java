@@ -408,4 +408,23 @@ public final class Mapping {
     return new Repository(
         Forge.GITHUB, json.text(repo, "full_name"), OptionalLong.of(json.number(repo, "id")));
   }
+
+  /**
+   * An item of an owner's repository list ({@code /orgs/{o}/repos}, {@code /users/{u}/repos}):
+   * {@code full_name}, {@code id}, {@code fork} and {@code archived} (absent: false).
+   */
+  public static io.github.communitymetrics.forge.ListedRepository listedRepository(
+      JsonValues json, Map<String, Object> repo) {
+    String fullName = json.text(repo, "full_name");
+    long id = json.number(repo, "id");
+    try {
+      return new io.github.communitymetrics.forge.ListedRepository(
+          fullName,
+          id,
+          json.optionalBoolean(repo, "fork").orElse(false),
+          json.optionalBoolean(repo, "archived").orElse(false));
+    } catch (IllegalArgumentException e) {
+      throw json.malformed("a listed repository: " + e.getMessage());
+    }
+  }
 }

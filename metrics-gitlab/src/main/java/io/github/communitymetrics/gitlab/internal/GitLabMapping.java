@@ -78,6 +78,25 @@ public final class GitLabMapping {
         OptionalLong.of(json.number(project, "id")));
   }
 
+  /**
+   * An element of a group's project list: {@code path_with_namespace}, {@code id}, {@code
+   * archived} (absent: false), and a fork when {@code forked_from_project} is present. GitLab shows
+   * that member only when the caller may see the project forked from: a fork of a project the
+   * token cannot see is listed as no fork.
+   */
+  public static io.github.communitymetrics.forge.ListedRepository listedProject(
+      JsonValues json, Map<String, Object> project) {
+    String path = json.text(project, "path_with_namespace");
+    long id = json.number(project, "id");
+    boolean fork = json.optionalObject(project, "forked_from_project").isPresent();
+    try {
+      return new io.github.communitymetrics.forge.ListedRepository(
+          path, id, fork, json.optionalBoolean(project, "archived").orElse(false));
+    } catch (IllegalArgumentException e) {
+      throw json.malformed("a listed project: " + e.getMessage());
+    }
+  }
+
   /** An element of {@code GET /projects/:id/starrers}: {@code starred_since} and {@code user}. */
   public static List<Event> star(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
     return List.of(
