@@ -212,9 +212,13 @@ final class Progress {
     private boolean drawn;
     private boolean finished;
 
+    /**
+     * The columns to render in; 0 (render nothing) before the delay, so that a quick command
+     * does not even format a bar (progressbar renders from the start).
+     */
     @Override
     public int getMaxRenderedLength() {
-      return width();
+      return shows() ? width() : 0;
     }
 
     @Override
@@ -238,8 +242,13 @@ final class Progress {
     return barStyle;
   }
 
+  /** Whether the delay has passed: progress may show. */
+  private boolean shows() {
+    return nanoTime.getAsLong() - start >= delay;
+  }
+
   private synchronized void draw(Output out, String rendered) {
-    if (out.finished) {
+    if (out.finished || rendered.isEmpty()) {
       return;
     }
     out.latest = rendered;

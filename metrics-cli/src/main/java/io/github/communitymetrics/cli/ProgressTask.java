@@ -248,6 +248,9 @@ final class ProgressTask implements AutoCloseable {
 
     @Override
     public String render(ProgressState state, int maxLength) {
+      if (maxLength <= 0) {
+        return "";
+      }
       long current = state.getCurrent();
       long max = state.getMax();
       StringBuilder line = new StringBuilder(log ? "community-metrics: " : "").append(state.getTaskName()).append(": ");
