@@ -88,7 +88,9 @@ final class Progress {
   private long lastLine;
   private boolean anyLine;
   /** The bar on the screen now, if any: an informational line erases it first. */
-  private Output shown;
+  private volatile Output shown;
+  /** Whether the bar is erased when the JVM exits (after Ctrl-C, say), once one was drawn. */
+  private boolean erasedOnExit;
 
   Progress(
       PrintWriter err,
@@ -261,6 +263,17 @@ final class Progress {
       err.flush();
       out.drawn = true;
       shown = out;
+      if (!erasedOnExit) {
+        erasedOnExit = true;
+        // Interrupted, the run would leave the bar where the shell writes its prompt. Not under
+        // the lock: the thread that holds it may be the one the exit stopped.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          if (shown != null) {
+            err.print("\r" + " ".repeat(width) + "\r");
+            err.flush();
+          }
+        }, "erase progress"));
+      }
     } else if (style == Style.LINES && (!anyLine || now - lastLine >= LINES_EVERY.toNanos())) {
       err.println(rendered);
       err.flush();
