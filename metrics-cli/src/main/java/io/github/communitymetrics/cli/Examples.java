@@ -180,8 +180,13 @@ final class Examples {
       }
       lines.add(line.toString());
     }
-    // picocli formats footer lines: a literal percent sign would need doubling.
-    return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
+    // picocli formats footer lines: a literal percent sign would need doubling. (A loop, not a
+    // stream: this runs on every start, help or not.)
+    String[] out = new String[lines.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = lines.get(i).replace("%", "%%");
+    }
+    return out;
   }
 
   /** The widest line of an example, within picocli's 80-column help. */

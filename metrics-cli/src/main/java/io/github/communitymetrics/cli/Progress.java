@@ -81,7 +81,7 @@ final class Progress {
   private final LongSupplier nanoTime;
   private final long start;
   private final long delay;
-  private final ProgressBarStyle barStyle;
+  private ProgressBarStyle barStyle;
   private final Map<String, String> environment;
   private final boolean askTerminalWidth;
   private int width;
@@ -108,7 +108,6 @@ final class Progress {
     this.delay = delay.toNanos();
     this.environment = environment;
     this.askTerminalWidth = askTerminalWidth;
-    this.barStyle = unicode(environment) ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII;
   }
 
   /**
@@ -240,7 +239,10 @@ final class Progress {
   }
 
   /** The bar's style: block characters where the locale says UTF-8, else ASCII. */
-  ProgressBarStyle barStyle() {
+  synchronized ProgressBarStyle barStyle() {
+    if (barStyle == null) {
+      barStyle = unicode(environment) ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII;
+    }
     return barStyle;
   }
 
