@@ -279,13 +279,17 @@ class LauncherIT {
     assertEquals(0, r.status(), r.toString());
     assertTrue(r.out().contains("-XX:MaxRAMPercentage=33.000000"), r.toString());
     assertTrue(r.out().contains("-XX:+UseSerialGC"), "the launcher's default collector: " + r);
+    assertTrue(r.out().contains("-XX:TieredStopAtLevel=1"), "the launcher's default compiler: " + r);
     assertTrue(r.out().endsWith("community-metrics " + VERSION + "\n"), r.toString());
 
-    // A collector of the user's replaces the default one (two are an error to java).
-    env.put("COMMUNITY_METRICS_OPTS", "-XX:+UseParallelGC");
+    // A collector of the user's replaces the default one (two are an error to java); a later
+    // option overrides an earlier one.
+    env.put("COMMUNITY_METRICS_OPTS", "-XX:+UseParallelGC -XX:TieredStopAtLevel=4");
     Run parallel = launch(launcher, env, "--version");
     assertEquals(0, parallel.status(), parallel.toString());
     assertTrue(parallel.out().contains("-XX:+UseParallelGC"), parallel.toString());
     assertFalse(parallel.out().contains("-XX:+UseSerialGC"), parallel.toString());
+    assertTrue(parallel.out().contains("-XX:TieredStopAtLevel=4"), parallel.toString());
+    assertFalse(parallel.out().contains("-XX:TieredStopAtLevel=1"), parallel.toString());
   }
 }
