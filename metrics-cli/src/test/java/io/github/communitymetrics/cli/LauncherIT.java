@@ -32,6 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * way a user does: extracted into a directory whose path has spaces and started through symbolic
  * links, by the shebang's /bin/sh (dash on Debian, which knows no bashisms) and by {@code bash
  * --posix} (what macOS's /bin/sh is).
+ *
+ * <p>Failsafe runs it after the package phase ({@code ./mvnw verify}). Alone: {@code ./mvnw -B
+ * verify -pl metrics-cli -am -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -DcheckTestReports.skip=true} (Surefire's {@code -Dtest=LauncherIT} would run it before there
+ * is a package).
  */
 @DisabledOnOs(OS.WINDOWS)
 class LauncherIT {
