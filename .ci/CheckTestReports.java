@@ -10,8 +10,10 @@ import java.util.stream.Stream;
 /**
  * Checks that Surefire really ran every test class: each concrete top-level {@code *Test} or
  * {@code *Tests} class under a module's src/test/java has a report with at least one test case
- * (nested and parameterized cases included), and prints the totals. The parent POM runs it in
- * every module's verify phase, so `./mvnw verify` fails when a test class is silently left out.
+ * (nested and parameterized cases included), and prints the totals; the same for Failsafe's
+ * {@code *IT} classes (tests of what the package phase made) in target/failsafe-reports. The
+ * parent POM runs it in every module's verify phase, so `./mvnw verify` fails when a test class
+ * is silently left out.
  *
  * <p>Usage: {@code java .ci/CheckTestReports.java --module MODULE_DIR [--groups=GROUPS]} (what
  * Maven runs) or {@code java .ci/CheckTestReports.java PROJECT_DIR} (every module below it that
@@ -56,12 +58,12 @@ public class CheckTestReports {
     {
       for (Path module : candidates) {
         Path tests = module.resolve("src/test/java");
-        Path reports = module.resolve("target/surefire-reports");
         if (!Files.isDirectory(tests) || !Files.isDirectory(module.resolve("target"))) {
           continue; // not a module with tests, or not built in this run
         }
         for (Path source : testClasses(tests)) {
           String fqcn = tests.relativize(source).toString().replace('/', '.').replaceAll("\\.java$", "");
+          Path reports = module.resolve(fqcn.endsWith("IT") ? "target/failsafe-reports" : "target/surefire-reports");
           Path report = reports.resolve("TEST-" + fqcn + ".xml");
           if (!Files.exists(report)) {
             missing.add(root.relativize(source) + " (no report)");
@@ -94,7 +96,7 @@ public class CheckTestReports {
   private static List<Path> testClasses(Path tests) throws IOException {
     try (Stream<Path> files = Files.walk(tests)) {
       return files
-          .filter(p -> p.getFileName().toString().matches(".*Tests?\\.java"))
+          .filter(p -> p.getFileName().toString().matches(".*(Tests?|IT)\\.java"))
           .filter(CheckTestReports::isConcreteTestClass)
           .sorted()
           .toList();

@@ -1,0 +1,302 @@
+package io.github.communitymetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs the packaged {@code community-metrics} launcher (bin/community-metrics of the .tar.gz the
+ * package phase made, and the build tree's target/bin/community-metrics) as a real process, the
+ * way a user does: extracted into a directory whose path has spaces and started through symbolic
+ * links, by the shebang's /bin/sh (dash on Debian, which knows no bashisms) and by {@code bash
+ * --posix} (what macOS's /bin/sh is).
+ *
+ * <p>Failsafe runs it after the package phase ({@code ./mvnw verify}). Alone: {@code ./mvnw -B
+ * verify -pl metrics-cli -am -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -DcheckTestReports.skip=true} (Surefire's {@code -Dtest=LauncherIT} would run it before there
+ * is a package).
+ */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherIT {
+  private static final String VERSION = property("communitymetrics.version");
+  private static final Path DIST = Path.of(property("communitymetrics.dist"));
+  private static final Path BUILD_TREE_LAUNCHER = Path.of(property("communitymetrics.buildTreeLauncher"));
+  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+  @TempDir Path dir;
+
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + name + " is not set (metrics-cli/pom.xml, failsafe)");
+    }
+    return value;
+  }
+
+  record Run(int status, String out, String err) {
+    @Override
+    public String toString() {
+      return "status " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  /** Extracts the distribution below {@code dir/"opt dir with spaces"} and returns its launcher. */
+  private Path install() throws Exception {
+    assertTrue(Files.isRegularFile(DIST), "no distribution at " + DIST + ": the package phase makes it");
+    Path into = Files.createDirectories(dir.resolve("opt dir with spaces"));
+    Run tar = run(List.of("tar", "-xzf", DIST.toString(), "-C", into.toString()), env());
+    assertEquals(0, tar.status(), tar.toString());
+    Path launcher = into.resolve("community-metrics-" + VERSION).resolve("bin").resolve("community-metrics");
+    assertTrue(Files.isExecutable(launcher), launcher + " is not an executable file");
+    return launcher;
+  }
+
+  /** The launcher to test: from the extracted distribution or in the build tree. */
+  private Path launcher(String where) throws Exception {
+    if (where.equals("build tree")) {
+      assertTrue(Files.isExecutable(BUILD_TREE_LAUNCHER), "no launcher at " + BUILD_TREE_LAUNCHER);
+      return BUILD_TREE_LAUNCHER;
+    }
+    return install();
+  }
+
+  /** The test JVM's environment less anything that would change the JVM's options, with JAVA_HOME set. */
+  private static Map<String, String> env() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.keySet().removeAll(List.of("JAVA_OPTS", "COMMUNITY_METRICS_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"));
+    env.put("JAVA_HOME", JAVA_HOME.toString());
+    return env;
+  }
+
+  private static Run run(List<String> command, Map<String, String> env) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    // A bound on a hang, not a timing assertion: a start takes well under a second.
+    if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      fail("still running after 3 minutes: " + command);
+    }
+    return new Run(process.exitValue(), out.get(), err.get());
+  }
+
+  private static String read(InputStream in) {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Run launch(Path launcher, Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    return run(command, env);
+  }
+
+  private static Run launchIn(String shell, Path launcher, Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    if (shell.equals("bash --posix")) {
+      command.addAll(List.of("bash", "--posix"));
+    }
+    command.add(launcher.toString());
+    command.addAll(List.of(args));
+    return run(command, env);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"distribution", "build tree"})
+  void runsThroughSymbolicLinksFromDirectoriesWithSpaces(String where) throws Exception {
+    Path launcher = launcher(where);
+    Path bin = Files.createDirectories(dir.resolve("my bin"));
+    // ~/.local/bin/community-metrics -> the launcher, and a relative link to that link.
+    Path link = Files.createSymbolicLink(bin.resolve("community-metrics"), launcher);
+    Path linkToLink = Files.createSymbolicLink(bin.resolve("cm"), Path.of("community-metrics"));
+    String expected = "community-metrics " + VERSION + "\n";
+    for (String shell : List.of("#!/bin/sh", "bash --posix")) {
+      for (Path start : List.of(launcher, link, linkToLink)) {
+        Run r = launchIn(shell, start, env(), "--version");
+        assertEquals(0, r.status(), shell + " " + start + ": " + r);
+        assertEquals(expected, r.out(), shell + " " + start + ": " + r);
+        assertEquals("", r.err(), shell + " " + start + ": " + r);
+      }
+    }
+    // Without JAVA_HOME: the java on the PATH.
+    Map<String, String> env = env();
+    env.remove("JAVA_HOME");
+    env.put("PATH", JAVA_HOME.resolve("bin") + ":" + System.getenv("PATH"));
+    Run r = launch(linkToLink, env, "--version");
+    assertEquals(0, r.status(), r.toString());
+    assertEquals(expected, r.out(), r.toString());
+  }
+
+  @Test
+  void exitStatusIsTheCommands() throws Exception {
+    Path launcher = install();
+    assertEquals(CommunityMetricsCli.EXIT_OK, launch(launcher, env(), "--version").status());
+
+    Run usage = launch(launcher, env(), "metrics", "--no-such-option");
+    assertEquals(CommunityMetricsCli.EXIT_USAGE, usage.status(), usage.toString());
+    assertTrue(usage.err().startsWith("community-metrics: Unknown option: '--no-such-option'"), usage.toString());
+
+    Path missing = dir.resolve("no such file.jsonl");
+    Run failure = launch(launcher, env(), "report", "--events", missing.toString());
+    assertEquals(CommunityMetricsCli.EXIT_FAILURE, failure.status(), failure.toString());
+    assertEquals("community-metrics: no such file: " + missing + "\n", failure.err(), failure.toString());
+  }
+
+  @Test
+  void argumentsArriveIntact() throws Exception {
+    Path launcher = install();
+    // Spaces (two in a row), a glob, a variable, quotes, a backslash and a tab: none may be split,
+    // expanded or dropped on the way.
+    Path outDir = Files.createDirectories(dir.resolve("out"));
+    Path out = outDir.resolve(" two  spaces * $HOME 'single' \"double\" back\\slash\ttab.jsonl");
+    Run r = launch(launcher, env(), "events", "export", "--out", out.toString());
+    assertEquals(0, r.status(), r.toString());
+    try (Stream<Path> files = Files.list(outDir)) {
+      assertEquals(List.of(out.getFileName().toString()), files.map(f -> f.getFileName().toString()).toList());
+    }
+    assertTrue(Files.size(out) > 0, out + " is empty");
+
+    // An argument after the jar goes to the command, not to java.
+    Run option = launch(launcher, env(), "metrics", "-Dfoo=bar baz");
+    assertEquals(CommunityMetricsCli.EXIT_USAGE, option.status(), option.toString());
+    assertTrue(option.err().startsWith("community-metrics: Unknown option: '-Dfoo=bar baz'"), option.toString());
+  }
+
+  @Test
+  void javaHomeThatDoesNotExistIsAClearError() throws Exception {
+    Path launcher = install();
+    Path nowhere = dir.resolve("no such jdk");
+    Map<String, String> env = env();
+    env.put("JAVA_HOME", nowhere.toString());
+    Run r = launch(launcher, env, "--version");
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("", r.out(), r.toString());
+    assertEquals(
+        "community-metrics: JAVA_HOME is '" + nowhere + "', but " + nowhere + "/bin/java is not an executable"
+            + " file. Set JAVA_HOME to a Java 17 or newer installation, or unset it to use java from the PATH.\n",
+        r.err());
+  }
+
+  @Test
+  void noJavaAtAllIsAClearError() throws Exception {
+    Path launcher = install();
+    // A PATH with only the tools the launcher may use besides the shell's built-ins: no java.
+    Path tools = Files.createDirectories(dir.resolve("tools"));
+    for (String tool : List.of("dirname", "readlink", "sed")) {
+      Run which = run(List.of("sh", "-c", "command -v " + tool), env());
+      assertEquals(0, which.status(), tool + ": " + which);
+      Files.createSymbolicLink(tools.resolve(tool), Path.of(which.out().strip()));
+    }
+    Map<String, String> env = env();
+    env.remove("JAVA_HOME");
+    env.put("PATH", tools.toString());
+    Run r = launch(launcher, env, "--version");
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("", r.out(), r.toString());
+    assertEquals(
+        "community-metrics: java not found: JAVA_HOME is not set and there is no java on the PATH. Install"
+            + " Java 17 or newer (a JRE is enough), then set JAVA_HOME or put java on the PATH.\n",
+        r.err());
+  }
+
+  /**
+   * A fake Java installation: bin/java records its arguments in {@code ran} and answers {@code
+   * -version} as that version would; {@code release} is written when asked, as installations have.
+   */
+  private Path fakeJava(String name, String version, boolean releaseFile) throws IOException {
+    Path home = Files.createDirectories(dir.resolve(name));
+    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\n"
+            + "printf '%s\\n' \"$*\" >> \"$(dirname \"$0\")/ran\"\n"
+            + "[ \"$1\" = -version ] && echo 'java version \"" + version + "\"' >&2\n"
+            + "exit 0\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    if (releaseFile) {
+      Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    }
+    return home;
+  }
+
+  @Test
+  void javaOlderThan17IsRefused() throws Exception {
+    Path launcher = install();
+    // JAVA_HOME at Java 11: told by its release file.
+    Path jdk11 = fakeJava("jdk 11", "11.0.25", true);
+    Map<String, String> env = env();
+    env.put("JAVA_HOME", jdk11.toString());
+    Run r = launch(launcher, env, "--version");
+    assertEquals(1, r.status(), r.toString());
+    assertEquals(
+        "community-metrics: needs Java 17 or newer, but " + jdk11 + "/bin/java is Java 11.0.25. Set JAVA_HOME to"
+            + " a Java 17 or newer installation.\n",
+        r.err());
+    assertFalse(Files.exists(jdk11.resolve("bin/ran")), "the old java was started");
+
+    // Java 8 on the PATH with no release file (like macOS's /usr/bin/java stub): asked -version.
+    Path jre8 = fakeJava("jre 8", "1.8.0_292", false);
+    env.remove("JAVA_HOME");
+    env.put("PATH", jre8.resolve("bin") + ":" + System.getenv("PATH"));
+    Run old = launch(launcher, env, "--version");
+    assertEquals(1, old.status(), old.toString());
+    assertTrue(old.err().startsWith("community-metrics: needs Java 17 or newer, but "), old.toString());
+    assertTrue(old.err().contains("/bin/java is Java 1.8.0_292."), old.toString());
+    assertEquals("-version\n", Files.readString(jre8.resolve("bin/ran")), "java ran only to tell its version");
+  }
+
+  @Test
+  void jvmOptionsComeFromTheEnvironment() throws Exception {
+    Path launcher = install();
+    // -XX:+PrintCommandLineFlags prints the JVM's options on standard output before the command.
+    Map<String, String> env = env();
+    env.put("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    env.put("COMMUNITY_METRICS_OPTS", "-XX:MaxRAMPercentage=33");
+    Run r = launch(launcher, env, "--version");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().contains("-XX:MaxRAMPercentage=33.000000"), r.toString());
+    assertTrue(r.out().contains("-XX:+UseSerialGC"), "the launcher's default collector: " + r);
+    // C1 alone was a default once; it made long runs a third slower (docs/performance.md).
+    assertFalse(r.out().contains("-XX:TieredStopAtLevel"), "java's own compilers: " + r);
+    assertTrue(r.out().endsWith("community-metrics " + VERSION + "\n"), r.toString());
+
+    // A collector of the user's replaces the default one (two are an error to java); a later
+    // option overrides an earlier one.
+    env.put("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:MaxRAMPercentage=20");
+    env.put("COMMUNITY_METRICS_OPTS", "-XX:+UseParallelGC -XX:MaxRAMPercentage=40");
+    Run parallel = launch(launcher, env, "--version");
+    assertEquals(0, parallel.status(), parallel.toString());
+    assertTrue(parallel.out().contains("-XX:+UseParallelGC"), parallel.toString());
+    assertFalse(parallel.out().contains("-XX:+UseSerialGC"), parallel.toString());
+    assertTrue(parallel.out().contains("-XX:MaxRAMPercentage=40.000000"), parallel.toString());
+    assertFalse(parallel.out().contains("-XX:MaxRAMPercentage=20.000000"), parallel.toString());
+  }
+}
