@@ -8,6 +8,7 @@ module io.github.communitymetrics.cli {
   requires io.github.communitymetrics.gitlab;
   requires tools.jackson.core;
   requires info.picocli;
+  requires me.tongfei.progressbar;
   requires org.slf4j;
 
   // score --engine NAME: engines in other jars (metrics-spark's) implement this.

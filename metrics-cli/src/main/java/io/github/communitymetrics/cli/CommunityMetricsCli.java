@@ -44,6 +44,9 @@ public final class CommunityMetricsCli implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /** --quiet and --progress, given to any command (ProgressOptions). */
+  @CommandLine.Mixin ProgressOptions progressOptions = new ProgressOptions();
+
   @Override
   public void run() {
     // Without a subcommand there is nothing to do: show what there is.
@@ -63,6 +66,7 @@ public final class CommunityMetricsCli implements Runnable {
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new CommunityMetricsCli());
+    Examples.addTo(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(

@@ -136,8 +136,7 @@ final class EventSource {
     java.time.Instant since = GitHubOptions.instant(mixee.commandLine(), github.since);
     List<Event> kept = loaded.events().stream().filter(e -> !e.at().isBefore(since)).toList();
     long dropped = loaded.events().size() - kept.size();
-    mixee.commandLine().getErr().printf("--since %s: %,d events before it left out%n", since, dropped);
-    mixee.commandLine().getErr().flush();
+    ProgressOptions.of(mixee).info(String.format("--since %s: %,d events before it left out", since, dropped));
     return new Loaded(
         loaded.label(), loaded.simulated(), kept, loaded.readReport(), loaded.truth(), dropped);
   }
@@ -162,8 +161,8 @@ final class EventSource {
       }
       List<Event> events = new ArrayList<>();
       io.github.communitymetrics.github.FetchReport report =
-          github.fetch(mixee.commandLine(), System.getenv(), System.console() != null, events::add);
-      GitHubOptions.print(report, mixee.commandLine().getErr());
+          github.fetch(mixee.commandLine(), System.getenv(), events::add);
+      GitHubOptions.print(report, ProgressOptions.of(mixee).info());
       return new Loaded(
           "GitHub " + report.target(), false, List.copyOf(events), Optional.empty(), Optional.empty());
     }
@@ -188,9 +187,14 @@ final class EventSource {
         skipMalformed ? ReadOptions.skipMalformed(20) : ReadOptions.strict();
     List<Event> events = new ArrayList<>();
     ReadReport report;
-    try (InputStream in = Files2.openBytes(eventsFile);
+    try (ProgressTask task = ProgressOptions.of(mixee).bytes("reading " + eventsFile.getFileName(), Files2.size(eventsFile));
+        InputStream in = Files2.openBytes(eventsFile, task::counting);
         EventReader reader = EventJsonLines.reader(in, options)) {
-      reader.forEachRemaining(events::add);
+      reader.forEachRemaining(
+          e -> {
+            events.add(e);
+            task.item("events");
+          });
       report = reader.report();
     } catch (io.github.communitymetrics.core.io.MalformedEventException e) {
       // Name the file as well as the line: several files may be in play.
@@ -241,19 +245,28 @@ final class EventSource {
 
   private Loaded loadGhArchive(Optional<String> repository) throws IOException {
     List<Path> files = GhArchiveInputs.files(mixee.commandLine(), gharchiveFiles);
-    GhArchiveReader reader =
+    GhArchiveReader.Builder reader =
         GhArchiveReader.builder()
             .filter(GhArchiveInputs.filter(mixee.commandLine(), repository))
             .threads(Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())))
-            .options(ReadOptions.skipMalformed(20))
-            .build();
+            .options(ReadOptions.skipMalformed(20));
     List<Event> parsed = new ArrayList<>();
-    GhArchiveReport r = reader.read(files, parsed::add);
+    GhArchiveReport r;
+    Progress progress = ProgressOptions.of(mixee);
+    try (ProgressTask task = progress.bytes("reading " + Files2.count(files.size(), "GH Archive file"), Files2.size(files))) {
+      r = reader.opener(f -> task.counting(java.nio.file.Files.newInputStream(f))).build()
+          .read(files, e -> {
+            parsed.add(e);
+            task.item("events");
+          });
+    }
     List<Event> events = repository.map(name -> ofRepository(parsed, name)).orElse(parsed);
     long dropped = parsed.size() - events.size();
-    // The archive's own accounting goes to stderr, so that --json output stays clean.
+    // The archive's own accounting goes to stderr, so that --json output stays clean; damaged
+    // input is a warning, which --quiet keeps.
     java.io.PrintWriter err = mixee.commandLine().getErr();
-    err.printf(
+    java.io.PrintWriter info = progress.info();
+    info.printf(
         "GH Archive: %,d files, %,d lines, %,d events mapped (%,d of them commits), %,d not used by"
             + " the metrics, %,d unmappable, %,d of other repositories, %,d malformed lines,"
             + " %,d damaged files%n",
@@ -263,7 +276,7 @@ final class EventSource {
         r.eventsNotMapped(), r.eventsUnmappable(), r.filteredOut() + dropped, r.malformedLines(),
         r.corruptInputs().size());
     GhArchiveReport.Commits c = r.commits();
-    err.printf(
+    info.printf(
         "GH Archive pushes: %,d without a commit list (GitHub's public feed stopped listing commits"
             + " in 2025), %,d with a truncated list (%,d commits not listed), %,d listed commits"
             + " not distinct, %,d unmappable%n",
@@ -271,6 +284,7 @@ final class EventSource {
         c.unmappable());
     r.malformed().forEach(p -> err.println("  malformed " + p));
     r.corruptInputs().forEach(p -> err.println("  damaged " + p));
+    info.flush();
     err.flush();
     List<ReadReport.SkippedLine> skipped = new ArrayList<>();
     r.malformed().forEach(p -> skipped.add(new ReadReport.SkippedLine(p.line(), p.file() + ": " + p.reason())));

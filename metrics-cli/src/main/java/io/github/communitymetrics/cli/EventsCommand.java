@@ -75,7 +75,7 @@ final class EventsCommand implements Runnable {
         stdout.flush();
         // Standard output holds the events: the read report goes to standard error.
         loaded.readReport().ifPresent(
-            r -> spec.commandLine().getErr().println("read: " + CommunitySummary.readLine(r)));
+            r -> ProgressOptions.of(spec).info("read: " + CommunitySummary.readLine(r)));
       } else {
         try (Writer w = Files2.createText(Path.of(out))) {
           written = write(loaded, w, byType);
@@ -83,10 +83,9 @@ final class EventsCommand implements Runnable {
         if (json) {
           writeJson(stdout, loaded, written, byType);
         } else {
-          spec.commandLine().getErr().println("wrote " + written + " events to " + out
-              + " (" + loaded.label() + ")");
-          loaded.readReport().ifPresent(
-              r -> spec.commandLine().getErr().println("read: " + CommunitySummary.readLine(r)));
+          Progress progress = ProgressOptions.of(spec);
+          progress.info("wrote " + written + " events to " + out + " (" + loaded.label() + ")");
+          loaded.readReport().ifPresent(r -> progress.info("read: " + CommunitySummary.readLine(r)));
         }
       }
       return CommunityMetricsCli.EXIT_OK;

@@ -58,15 +58,14 @@ final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "fetch needs one of --github OWNER/NAME|OWNER or --gitlab GROUP/PROJECT|GROUP");
     }
-    boolean terminal = System.console() != null;
     if (gitlab.isSet()) {
       return fetchInto(
-          sink -> gitlab.fetch(spec.commandLine(), System.getenv(), terminal, github, sink),
+          sink -> gitlab.fetch(spec.commandLine(), System.getenv(), github, sink),
           GitLabOptions::print,
           this::writeJson);
     }
     return fetchInto(
-        sink -> github.fetch(spec.commandLine(), System.getenv(), terminal, sink),
+        sink -> github.fetch(spec.commandLine(), System.getenv(), sink),
         GitHubOptions::print,
         this::writeJson);
   }

@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -27,12 +28,20 @@ final class Files2 {
    * InputStreamReader} would replace invalid bytes silently).
    */
   static InputStream openBytes(Path path) throws IOException {
+    return openBytes(path, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #openBytes(Path)}, with the file's own bytes (before buffering and decompression)
+   * passed through {@code raw}, such as a stream that counts them for a progress bar.
+   */
+  static InputStream openBytes(Path path, UnaryOperator<InputStream> raw) throws IOException {
     if (Files.isDirectory(path)) {
       // Opening a directory succeeds on Linux and the first read fails with "Is a directory",
       // which names no file: refuse it here, with its name.
       throw new java.nio.file.FileSystemException(path.toString(), null, "is a directory, not a file");
     }
-    InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    InputStream in = new BufferedInputStream(raw.apply(Files.newInputStream(path)), 1 << 16);
     in.mark(2);
     int b0 = in.read();
     int b1 = in.read();
@@ -49,6 +58,36 @@ final class Files2 {
    */
   static Reader openText(Path path) throws IOException {
     return new InputStreamReader(openBytes(path), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The size of a file in bytes, for a progress bar; -1 when it cannot be read (opening the file
+   * will then fail and say why).
+   */
+  static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException | SecurityException e) {
+      return -1;
+    }
+  }
+
+  /** The bytes of all the files; -1 when any size cannot be read. */
+  static long size(java.util.List<Path> paths) {
+    long total = 0;
+    for (Path p : paths) {
+      long size = size(p);
+      if (size < 0) {
+        return -1;
+      }
+      total += size;
+    }
+    return total;
+  }
+
+  /** "1 GH Archive file", "40 GH Archive files". */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** Creates a UTF-8 text file, gzip-compressed when its name ends in {@code .gz}. */

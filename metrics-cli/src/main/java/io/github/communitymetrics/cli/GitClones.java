@@ -10,7 +10,6 @@ import io.github.communitymetrics.git.NotARepositoryException;
 import io.github.communitymetrics.git.TextListFile;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -88,29 +87,40 @@ final class GitClones {
       names.put(c, name);
     }
     List<Event> events = new ArrayList<>();
-    PrintWriter err = commandLine.getErr();
+    Progress progress = ProgressOptions.of(commandLine.getCommandSpec());
     long commits = 0;
     long merges = 0;
-    for (Map.Entry<Clone, Repository> e : names.entrySet()) {
-      Clone c = e.getKey();
-      CloneHistory.Summary s;
-      try {
-        s = CloneHistory.read(c.repository(), "HEAD", e.getValue(), events::add);
-      } catch (GitCommandException x) {
-        // git's message names the command, not the clone: say which one failed.
-        throw new GitException(c.where() + ": " + x.getMessage(), x);
+    try (ProgressTask task = progress.count("reading the git logs", names.size(), " clones")) {
+      for (Map.Entry<Clone, Repository> e : names.entrySet()) {
+        Clone c = e.getKey();
+        CloneHistory.Summary s;
+        try {
+          s = CloneHistory.read(c.repository(), "HEAD", e.getValue(), event -> {
+            events.add(event);
+            task.item("commits");
+          });
+        } catch (GitCommandException x) {
+          // git's message names the command, not the clone: say which one failed.
+          throw new GitException(c.where() + ": " + x.getMessage(), x);
+        }
+        task.step(1);
+        commits += s.commits();
+        merges += s.mergeCommits();
+        String line = String.format(
+            "git: %s (%s): %,d commits, %,d merge commits left out%s",
+            s.repository().fullName(), c.repository().directory(), s.commits(), s.mergeCommits(),
+            s.shallow() ? "; a shallow clone: its history is truncated" : "");
+        // A truncated history is a warning, which --quiet keeps.
+        if (s.shallow()) {
+          progress.warning(line);
+        } else {
+          progress.info(line);
+        }
       }
-      commits += s.commits();
-      merges += s.mergeCommits();
-      err.printf(
-          "git: %s (%s): %,d commits, %,d merge commits left out%s%n",
-          s.repository().fullName(), c.repository().directory(), s.commits(), s.mergeCommits(),
-          s.shallow() ? "; a shallow clone: its history is truncated" : "");
     }
     if (names.size() > 1) {
-      err.printf("git: %,d clones, %,d commits, %,d merge commits left out%n", names.size(), commits, merges);
+      progress.info(String.format("git: %,d clones, %,d commits, %,d merge commits left out", names.size(), commits, merges));
     }
-    err.flush();
     String label =
         names.size() == 1
             ? "git clone " + clones.get(0).repository().directory()

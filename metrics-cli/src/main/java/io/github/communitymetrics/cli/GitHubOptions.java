@@ -2,7 +2,6 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.forge.ForgeSourceBuilder;
-import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.RateLimitPolicy;
 import io.github.communitymetrics.forge.RequestCounts;
 import io.github.communitymetrics.github.Collaborator;
@@ -188,13 +187,11 @@ final class GitHubOptions {
   }
 
   /**
-   * Fetches into the sink, reporting progress on {@code err}: a line rewritten in place on a
-   * terminal, one line per page otherwise.
+   * Fetches into the sink, showing its progress as the run shows any ({@link ForgeProgress}).
    *
    * @throws CommandLine.ParameterException for a malformed target, resource or URL (exit 2)
    */
-  FetchReport fetch(
-      CommandLine commandLine, Map<String, String> environment, boolean terminal, Consumer<? super Event> sink) {
+  FetchReport fetch(CommandLine commandLine, Map<String, String> environment, Consumer<? super Event> sink) {
     GitHubTarget target;
     Set<GitHubResource> resources = EnumSet.allOf(GitHubResource.class);
     GitHubSource.Builder builder = bounds(GitHubSource.builder().tokensFromEnvironment(environment));
@@ -235,10 +232,9 @@ final class GitHubOptions {
     if (collaborators) {
       options = options.withCollaborators();
     }
-    Progress progress = new Progress(commandLine.getErr(), terminal);
-    FetchReport report = builder.listener(progress).build().fetch(target, options, sink);
-    progress.finish();
-    return report;
+    try (ForgeProgress progress = new ForgeProgress(commandLine, target.toString())) {
+      return builder.listener(progress).build().fetch(target, options, sink);
+    }
   }
 
   private static ReviewsApi reviewsApi(String text) {
@@ -288,54 +284,6 @@ final class GitHubOptions {
       for (Collaborator c : report.collaborators()) {
         out.printf("    %s %s %s%n", c.repo().fullName(), c.member().login().orElse("?"),
             c.permission().map(p -> p.wireName()).or(c::roleName).orElse("?"));
-      }
-    }
-  }
-
-  /** Progress on standard error (the GitLab fetch reports the same way). */
-  static final class Progress implements ProgressListener {
-    private final PrintWriter err;
-    private final boolean terminal;
-    private long requests;
-    private boolean dirty;
-
-    Progress(PrintWriter err, boolean terminal) {
-      this.err = err;
-      this.terminal = terminal;
-    }
-
-    @Override
-    public void onRequest(URI uri, int status) {
-      requests++;
-    }
-
-    @Override
-    public void onPage(String resource, int page, int items) {
-      String line = resource + ": page " + page + " (" + items + " items), " + requests + " requests";
-      if (terminal) {
-        // One line rewritten in place; padded to clear a longer previous line.
-        err.print("\r" + String.format("%-78s", line));
-        dirty = true;
-      } else {
-        err.println(line);
-      }
-      err.flush();
-    }
-
-    @Override
-    public void onWait(Duration duration, String reason) {
-      if (dirty) {
-        err.println();
-        dirty = false;
-      }
-      err.println("waiting " + duration.toSeconds() + " s: " + reason);
-      err.flush();
-    }
-
-    void finish() {
-      if (dirty) {
-        err.println();
-        err.flush();
       }
     }
   }

@@ -56,7 +56,7 @@ final class GitLabOptions {
   }
 
   /**
-   * Fetches into the sink, reporting progress on {@code err} like the GitHub fetch.
+   * Fetches into the sink, showing its progress like the GitHub fetch.
    *
    * @param common the shared {@code --only}, {@code --since} and {@code --checkpoint}
    * @throws CommandLine.ParameterException for a malformed target, resource, URL or date (exit 2)
@@ -64,7 +64,6 @@ final class GitLabOptions {
   FetchReport fetch(
       CommandLine commandLine,
       Map<String, String> environment,
-      boolean terminal,
       GitHubOptions common,
       Consumer<? super Event> sink) {
     if (target != null && group != null) {
@@ -106,10 +105,9 @@ final class GitLabOptions {
     if (common.since != null) {
       options = options.withSince(GitHubOptions.instant(commandLine, common.since));
     }
-    GitHubOptions.Progress progress = new GitHubOptions.Progress(commandLine.getErr(), terminal);
-    FetchReport report = builder.listener(progress).build().fetch(what, options, sink);
-    progress.finish();
-    return report;
+    try (ForgeProgress progress = new ForgeProgress(commandLine, what.path())) {
+      return builder.listener(progress).build().fetch(what, options, sink);
+    }
   }
 
   /** Writes what a fetch read and cost. */
@@ -133,9 +131,10 @@ final class GitLabOptions {
   /** The fetched events as a loaded source for {@code metrics} and the other reading commands. */
   EventSource.Loaded load(CommandLine commandLine, GitHubOptions common) {
     List<Event> events = new ArrayList<>();
-    FetchReport report = fetch(commandLine, System.getenv(), System.console() != null, common, events::add);
-    print(report, commandLine.getErr());
-    commandLine.getErr().flush();
+    FetchReport report = fetch(commandLine, System.getenv(), common, events::add);
+    PrintWriter info = ProgressOptions.of(commandLine.getCommandSpec()).info();
+    print(report, info);
+    info.flush();
     return new EventSource.Loaded(
         "GitLab " + report.target() + " at " + url,
         false,

@@ -103,7 +103,8 @@ final class ReportCommand implements Callable<Integer> {
       return CommunityMetricsCli.EXIT_OK;
     }
     EventSource.Loaded loaded = options.load(source);
-    CommunitySummary summary = CommunitySummary.of(loaded);
+    CommunitySummary summary = ProgressOptions.of(spec).busy(
+        String.format("summarising %,d events", loaded.events().size()), () -> CommunitySummary.of(loaded));
     if (json) {
       summary.writeJson(out);
     } else {
@@ -144,12 +145,15 @@ final class ReportCommand implements Callable<Integer> {
     if (git != null) {
       GitRepository repo = GitRepository.open(git, GitExecutable.onPath());
       List<String> kept = selection.select(repo.listFiles("HEAD")).kept();
-      return Optional.of(repo.readLog("HEAD", in -> CommitLogAuthorship.collect(
-          CommitLogReader.of(in, "git log HEAD", ReadOptions.strict()), kept,
-          UnaryOperator.identity(), IdentityRule.NAME_OR_EMAIL, false)));
+      try (ProgressTask task = ProgressOptions.of(spec).bytes("reading the git log of " + git, -1)) {
+        return Optional.of(repo.readLog("HEAD", in -> CommitLogAuthorship.collect(
+            CommitLogReader.of(task.counting(in), "git log HEAD", ReadOptions.strict()), kept,
+            UnaryOperator.identity(), IdentityRule.NAME_OR_EMAIL, false)));
+      }
     }
     if (gitLog != null) {
-      try (CommitLogReader reader = CommitLogReader.open(gitLog, ReadOptions.strict())) {
+      try (ProgressTask task = CommitLogs.reading(ProgressOptions.of(spec), "reading", gitLog);
+          CommitLogReader reader = CommitLogs.open(gitLog, task)) {
         return Optional.of(CommitLogAuthorship.collectDiscovering(
             reader, selection::keeps, UnaryOperator.identity(), IdentityRule.NAME_OR_EMAIL, false));
       }

@@ -59,19 +59,7 @@ import tools.jackson.core.json.JsonFactory;
           + " scope), as of an instant over a window; sort, keep the top N, print a table, --json"
           + " or --csv.",
       "Sources: --events FILE, --gharchive FILES or DIRS, --git DIR (repeatable) or --git-list"
-          + " FILE (local clones), --github, --gitlab; default the simulated demo.",
-      "Examples:",
-      "  Which of my repositories has the lowest bus factor?",
-      "    community-metrics score --git ~/src/a --git ~/src/b \\",
-      "      --metric contributor-absence-factor \\",
-      "      --sort contributor-absence-factor:asc",
-      "  Every clone listed in a file, by owner, to Parquet:",
-      "    community-metrics score --git-list clones.txt --group-by owner \\",
-      "      --out scores.parquet",
-      "  A directory of GH Archive hours, the ten lowest:",
-      "    community-metrics score --gharchive archive/2025-01/ \\",
-      "      --metric contributor-absence-factor \\",
-      "      --sort contributor-absence-factor:asc --top 10"
+          + " FILE (local clones), --github, --gitlab; default the simulated demo."
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -179,19 +167,16 @@ final class ScoreCommand implements Callable<Integer> {
       if (format.equals("parquet")) {
         long written =
             ScoreParquet.write(outFile, kept, chosen, owners, scored.evaluation(), scored.label(), scored.simulated());
-        spec.commandLine().getErr().println(
+        ProgressOptions.of(spec).info(
             "community-metrics: " + kept.size() + " rows (" + written
                 + " Parquet rows, one per measurement) written to " + outFile);
-        spec.commandLine().getErr().flush();
         return CommunityMetricsCli.EXIT_OK;
       }
       try (PrintWriter file =
           new PrintWriter(java.nio.file.Files.newBufferedWriter(outFile, java.nio.charset.StandardCharsets.UTF_8))) {
         write(file, format, kept, chosen, scored, owners);
       }
-      spec.commandLine().getErr().println(
-          "community-metrics: " + kept.size() + " rows written to " + outFile);
-      spec.commandLine().getErr().flush();
+      ProgressOptions.of(spec).info("community-metrics: " + kept.size() + " rows written to " + outFile);
       return CommunityMetricsCli.EXIT_OK;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -205,32 +190,38 @@ final class ScoreCommand implements Callable<Integer> {
       List<MetricDescriptor<?>> chosen, boolean owners, Optional<Instant> asOfGiven, Duration length)
       throws IOException {
     EventSource.Loaded loaded = source.with(clones).load();
-    EventStore store = EventStore.of(loaded.events());
+    Progress progress = ProgressOptions.of(spec);
+    EventStore store =
+        progress.busy(String.format("indexing %,d events", loaded.events().size()), () -> EventStore.of(loaded.events()));
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to score");
     }
-    People people = People.resolve(store);
+    People people = progress.busy("resolving identities", () -> People.resolve(store));
     Instant at = asOfGiven.orElseGet(() -> store.instant(store.size() - 1).plusSeconds(1));
     Evaluation evaluation = evaluation(at, length);
     Map<String, Map<String, List<Measurement>>> byGroup = new LinkedHashMap<>();
     Map<String, Long> events = new LinkedHashMap<>();
-    if (owners) {
-      for (MetricDescriptor<?> d : chosen) {
-        SortedMap<Owner, List<Measurement>> each = eachOwner(d, store, people, evaluation);
-        each.forEach((o, m) -> {
-          events.computeIfAbsent(o.name(), n -> (long) o.scope().restrict(store).size());
-          byGroup.computeIfAbsent(o.name(), n -> new LinkedHashMap<>()).put(d.id(), m);
-        });
-      }
-    } else {
-      Map<Repository, String> names = rowNames(store.repositories());
-      for (MetricDescriptor<?> d : chosen) {
-        d.evaluateEachRepository(store, people, evaluation)
-            .forEach((r, ev) -> {
-              // Counted once per row, by the first metric, not once per metric.
-              events.computeIfAbsent(names.get(r), n -> (long) store.slice(r).size());
-              byGroup.computeIfAbsent(names.get(r), n -> new LinkedHashMap<>()).put(d.id(), ev.measurements());
-            });
+    int part = 0;
+    try (ProgressTask task = progress.count("scoring", -1, owners ? " owners" : " repositories")) {
+      if (owners) {
+        for (MetricDescriptor<?> d : chosen) {
+          SortedMap<Owner, List<Measurement>> each =
+              eachOwner(d, store, people, evaluation, task.part(part++, chosen.size()));
+          each.forEach((o, m) -> {
+            events.computeIfAbsent(o.name(), n -> (long) o.scope().restrict(store).size());
+            byGroup.computeIfAbsent(o.name(), n -> new LinkedHashMap<>()).put(d.id(), m);
+          });
+        }
+      } else {
+        Map<Repository, String> names = rowNames(store.repositories());
+        for (MetricDescriptor<?> d : chosen) {
+          d.evaluateEachRepository(store, people, evaluation, task.part(part++, chosen.size()))
+              .forEach((r, ev) -> {
+                // Counted once per row, by the first metric, not once per metric.
+                events.computeIfAbsent(names.get(r), n -> (long) store.slice(r).size());
+                byGroup.computeIfAbsent(names.get(r), n -> new LinkedHashMap<>()).put(d.id(), ev.measurements());
+              });
+        }
       }
     }
     List<ScoredGroup> groups = new ArrayList<>();
@@ -386,9 +377,10 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   private static <R> SortedMap<Owner, List<Measurement>> eachOwner(
-      MetricDescriptor<R> d, EventStore store, People people, Evaluation e) {
+      MetricDescriptor<R> d, EventStore store, People people, Evaluation e,
+      io.github.communitymetrics.core.ProgressListener progress) {
     SortedMap<Owner, R> results =
-        EachRepository.computeEachOwner(store, people, scope -> d.metric(e.withScope(scope)));
+        EachRepository.computeEachOwner(store, people, scope -> d.metric(e.withScope(scope)), progress);
     SortedMap<Owner, List<Measurement>> out = new java.util.TreeMap<>();
     results.forEach((o, r) -> out.put(o, d.measure(r, e.withScope(o.scope()))));
     return out;

@@ -215,27 +215,32 @@ final class TruckFactorCommand implements Callable<Integer> {
       selected = selection.select(snapshot);
       List<String> kept = selected.kept();
       UnaryOperator<String> names = identity;
-      history = repo.readLog(revision, in -> CommitLogAuthorship.collect(
-          CommitLogReader.of(in, "git log " + revision, ReadOptions.strict()), kept, names,
-          rule, coAuthors));
+      try (ProgressTask task = ProgressOptions.of(spec).bytes("reading the git log of " + label, -1)) {
+        history = repo.readLog(revision, in -> CommitLogAuthorship.collect(
+            CommitLogReader.of(task.counting(in), "git log " + revision, ReadOptions.strict()), kept, names,
+            rule, coAuthors));
+      }
       if (shallow) {
         warnings.add(String.format(Locale.ROOT, "%s is a shallow clone: its history stops after"
             + " %,d commits, so this truck factor comes from a truncated history (run"
             + " 'git fetch --unshallow' for the full one)", repo.directory(), history.commits()));
       }
     } else {
+      Progress progress = ProgressOptions.of(spec);
       label = source.gitLog.toString();
       if (lsFiles != null) {
         snapshot = PathList.read(lsFiles);
       } else if (linguistFiles != null) {
         snapshot = PathList.readLinguist(linguistFiles);
       } else {
-        try (CommitLogReader reader = CommitLogReader.open(source.gitLog, ReadOptions.strict())) {
+        try (ProgressTask task = CommitLogs.reading(progress, "listing the files of", source.gitLog);
+            CommitLogReader reader = CommitLogs.open(source.gitLog, task)) {
           snapshot = LogSnapshot.files(reader);
         }
       }
       selected = selection.select(snapshot);
-      try (CommitLogReader reader = CommitLogReader.open(source.gitLog, ReadOptions.strict())) {
+      try (ProgressTask task = CommitLogs.reading(progress, "reading", source.gitLog);
+          CommitLogReader reader = CommitLogs.open(source.gitLog, task)) {
         history = CommitLogAuthorship.collect(reader, selected.kept(), identity, rule, coAuthors);
       }
     }

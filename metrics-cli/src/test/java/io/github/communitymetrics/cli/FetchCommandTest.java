@@ -104,7 +104,7 @@ class FetchCommandTest {
     CommunityMetricsCliTest.Run r =
         CommunityMetricsCliTest.run(
             "fetch", "--github", "acme/widget", "--only", "stargazers,issue_events", "--api-url", api(), "--out",
-            out.toString());
+            out.toString(), "--progress", "always");
     assertEquals(0, r.status(), r.err());
     List<Event> events = read(out);
     // 2 stars, then oldest first #1 closed and #2 merged (its close folded).
@@ -121,8 +121,9 @@ class FetchCommandTest {
     assertTrue(r.out().contains("issue_events     2 events"), r.out());
     assertTrue(r.out().contains("1 closes folded into their merges"), r.out());
     assertTrue(r.out().contains("wrote 4 events to " + out), r.out());
-    // Not a terminal under the test: one plain progress line per page.
-    assertTrue(r.err().contains("stargazers: page 1 (2 items)"), r.err());
+    // The fetch's bar, on standard error: the items read (2 stars, then 2 issue events).
+    assertTrue(r.err().contains("\rfetching acme/widget"), r.err());
+    assertTrue(r.err().contains("4/? items"), r.err());
     server.verify(1, getRequestedFor(urlPathMatching("/repos/acme/widget/stargazers")));
   }
 

@@ -1,10 +1,12 @@
 package io.github.communitymetrics.core.metrics;
 
+import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -70,13 +72,25 @@ public final class EachRepository {
       EventStore store,
       People people,
       Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf) {
+    return compute(store, people, metricOf, ProgressListener.NONE);
+  }
+
+  /**
+   * As {@link #compute(EventStore, People, Function)}, reporting to {@code progress} how many
+   * repositories are done: {@code (0, n)} first, then {@code (k, n)} after the k-th of the n
+   * repositories with events.
+   *
+   * @param progress hears the repositories done; {@link ProgressListener#NONE} for none
+   * @throws NullPointerException if an argument, a metric or a result is null
+   */
+  public static <R> SortedMap<Repository, R> compute(
+      EventStore store,
+      People people,
+      Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf,
+      ProgressListener progress) {
     Checks.notNull(metricOf, "metricOf");
-    AscendingMap<Repository, R> out = new AscendingMap<>();
-    for (Repository r : repositories(store, people)) {
-      SliceMetric<?, ? extends R> metric = notNull(metricOf.apply(r), "metric", r);
-      out.put(r, notNull(metric.compute(store, people), "result", r));
-    }
-    return out.build();
+    Checks.notNull(progress, "progress");
+    return computeEach(repositories(store, people), metricOf, store, people, progress);
   }
 
   /**
@@ -129,7 +143,24 @@ public final class EachRepository {
       EventStore store,
       People people,
       Function<? super RepositoryScope, ? extends SliceMetric<?, ? extends R>> metricOf) {
+    return computeEachOwner(store, people, metricOf, ProgressListener.NONE);
+  }
+
+  /**
+   * As {@link #computeEachOwner(EventStore, People, Function)}, reporting to {@code progress}
+   * how many owners are done: {@code (0, n)} first, then {@code (k, n)} after the k-th of the n
+   * owners.
+   *
+   * @param progress hears the owners done; {@link ProgressListener#NONE} for none
+   * @throws NullPointerException if an argument, a metric or a result is null
+   */
+  public static <R> SortedMap<Owner, R> computeEachOwner(
+      EventStore store,
+      People people,
+      Function<? super RepositoryScope, ? extends SliceMetric<?, ? extends R>> metricOf,
+      ProgressListener progress) {
     Checks.notNull(metricOf, "metricOf");
+    Checks.notNull(progress, "progress");
     // Owners ignore case, repositories do not: "Apache/x" < "Zed/y" < "apache/z". A sorted map,
     // keeping the first spelling met.
     TreeMap<Owner, Owner> owners = new TreeMap<>();
@@ -137,10 +168,23 @@ public final class EachRepository {
       Owner o = Owner.of(r);
       owners.putIfAbsent(o, o);
     }
-    AscendingMap<Owner, R> out = new AscendingMap<>();
-    for (Owner o : owners.keySet()) {
-      SliceMetric<?, ? extends R> metric = notNull(metricOf.apply(o.scope()), "metric", o);
-      out.put(o, notNull(metric.compute(store, people), "result", o));
+    return computeEach(owners.keySet(), o -> metricOf.apply(o.scope()), store, people, progress);
+  }
+
+  /** The metric of each key, ascending, reporting each key done to {@code progress}. */
+  private static <K extends Comparable<? super K>, R> SortedMap<K, R> computeEach(
+      Collection<K> keys,
+      Function<? super K, ? extends SliceMetric<?, ? extends R>> metricOf,
+      EventStore store,
+      People people,
+      ProgressListener progress) {
+    long done = 0;
+    progress.progressed(done, keys.size());
+    AscendingMap<K, R> out = new AscendingMap<>();
+    for (K key : keys) {
+      SliceMetric<?, ? extends R> metric = notNull(metricOf.apply(key), "metric", key);
+      out.put(key, notNull(metric.compute(store, people), "result", key));
+      progress.progressed(++done, keys.size());
     }
     return out.build();
   }

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.registry;
 
+import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.event.Repository;
@@ -251,10 +252,23 @@ public abstract class MetricDescriptor<R> {
    */
   public final SortedMap<Repository, Evaluated<R>> evaluateEachRepository(
       EventStore store, People people, Evaluation evaluation) {
+    return evaluateEachRepository(store, people, evaluation, ProgressListener.NONE);
+  }
+
+  /**
+   * As {@link #evaluateEachRepository(EventStore, People, Evaluation)}, reporting to {@code
+   * progress} how many repositories are done ({@link EachRepository#compute(EventStore, People,
+   * Function, ProgressListener)}).
+   *
+   * @param progress hears the repositories done; {@link ProgressListener#NONE} for none
+   * @return by repository, in {@link Repository} order; repositories without events have none
+   */
+  public final SortedMap<Repository, Evaluated<R>> evaluateEachRepository(
+      EventStore store, People people, Evaluation evaluation, ProgressListener progress) {
     Checks.notNull(evaluation, "evaluation");
     SortedMap<Repository, R> results =
         EachRepository.compute(
-            store, people, r -> metric(evaluation.withScope(RepositoryScope.of(r))));
+            store, people, r -> metric(evaluation.withScope(RepositoryScope.of(r))), progress);
     SortedMap<Repository, Evaluated<R>> out = new TreeMap<>();
     results.forEach(
         (r, result) -> out.put(r, evaluated(result, evaluation.withScope(RepositoryScope.of(r)))));

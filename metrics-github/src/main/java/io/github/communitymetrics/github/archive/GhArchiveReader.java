@@ -67,12 +67,28 @@ public final class GhArchiveReader {
   private final ReadOptions options;
   private final int threads;
   private final int maxLineBytes;
+  private final FileOpener opener;
 
   private GhArchiveReader(Builder b) {
     this.filter = b.filter;
     this.options = b.options;
     this.threads = b.threads;
     this.maxLineBytes = b.maxLineBytes;
+    this.opener = b.opener;
+  }
+
+  /**
+   * Opens a file's bytes for {@link GhArchiveReader#read(List, Consumer)}; the reader reads them
+   * (decompressing gzip itself) and closes the stream.
+   */
+  @FunctionalInterface
+  public interface FileOpener {
+    /**
+     * Opens {@code file}.
+     *
+     * @throws IOException if it cannot be opened; the reader reports it as for any unreadable file
+     */
+    InputStream open(Path file) throws IOException;
   }
 
   /** A builder; its defaults: no filter, skip malformed lines (20 reported), one thread. */
@@ -86,8 +102,20 @@ public final class GhArchiveReader {
     private ReadOptions options = ReadOptions.skipMalformed(20);
     private int threads = 1;
     private int maxLineBytes = 64 * 1024 * 1024;
+    private FileOpener opener = Files::newInputStream;
 
     private Builder() {}
+
+    /**
+     * How files are opened; default {@link Files#newInputStream(Path, java.nio.file.OpenOption...)}.
+     * For example through a stream that counts the bytes read, to show how far the reading has
+     * come. Called once per file, on the thread that reads it (with {@link #threads} above 1,
+     * several at once): it must be thread-safe.
+     */
+    public Builder opener(FileOpener opener) {
+      this.opener = Args.notNull(opener, "opener");
+      return this;
+    }
 
     /** Keeps only the events this filter passes. */
     public Builder filter(GhArchiveFilter filter) {
@@ -175,7 +203,7 @@ public final class GhArchiveReader {
   }
 
   private void readFile(Path file, Consumer<? super Event> sink, Tally tally) {
-    try (InputStream raw = Files.newInputStream(file)) {
+    try (InputStream raw = opener.open(file)) {
       readInto(raw, file.toString(), sink, tally);
     } catch (IOException e) {
       throw new GhArchiveException(file.toString(), 0, "cannot read: " + e, e);
