@@ -31,7 +31,7 @@ final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidenceResu
             + " in time, so nobody is counted before they had the time to contribute.",
         "cohortConfidence",
         List.of(
-            new Preset("cohort", "Community Metrics cohort confidence (docs/metric-definitions.md)")
+            new Preset("cohort", "Community Metrics cohort confidence (docs/metrics.md)")
                 .withGuidance(
                     "Higher is better. This definition is this project's own and has no published"
                         + " levels: compare repositories and periods, and read the interval (a wide"

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param name the preset's id ({@code chaoss}, {@code openSauced}, {@code lfx})
  * @param source who defines it, precisely enough to look up ({@code "CHAOSS Contributor Absence
- *     Factor (2023)"}); {@code docs/metric-definitions.md} has the details
+ *     Factor (2023)"}); {@code docs/metrics.md} has the details
  * @param definition where the definition is published (a web page, a specification, a pull
  *     request of the tool that computes it); empty for a definition of this project's own
  * @param guidance what good looks like under this definition, for people: which way is better

@@ -48,7 +48,7 @@ final class RetentionMetric extends MetricDescriptor<RetentionResult> {
                         + " drifting or away contributors, and a longer median time, are better.")
                 .withScale(
                     new Scale(
-                        "LFX Insights retention points (bins of docs/metric-definitions.md)",
+                        "LFX Insights retention points (bins in docs/metrics.md)",
                         "retentionPercent",
                         false,
                         List.of(
