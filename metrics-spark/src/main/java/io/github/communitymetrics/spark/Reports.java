@@ -69,10 +69,17 @@ final class Reports {
   }
 
   private static Map<io.github.communitymetrics.core.io.MalformedReason, Long> byReason(GhArchiveReport a, GhArchiveReport b) {
+    return sum(a.malformedByReason(), b.malformedByReason());
+  }
+
+  /** Skipped lines per reason of both reports (every reader's report carries them). */
+  private static Map<io.github.communitymetrics.core.io.MalformedReason, Long> sum(
+      Map<io.github.communitymetrics.core.io.MalformedReason, Long> a,
+      Map<io.github.communitymetrics.core.io.MalformedReason, Long> b) {
     Map<io.github.communitymetrics.core.io.MalformedReason, Long> out =
         new EnumMap<>(io.github.communitymetrics.core.io.MalformedReason.class);
-    out.putAll(a.malformedByReason());
-    b.malformedByReason().forEach((k, v) -> out.merge(k, v, Long::sum));
+    out.putAll(a);
+    b.forEach((k, v) -> out.merge(k, v, Long::sum));
     return out;
   }
 
@@ -96,7 +103,8 @@ final class Reports {
         a.blankLines() + b.blankLines(),
         a.eventsRead() + b.eventsRead(),
         a.malformedLinesSkipped() + b.malformedLinesSkipped(),
-        skipped.subList(0, Math.min(MAX_REPORTED, skipped.size())));
+        skipped.subList(0, Math.min(MAX_REPORTED, skipped.size())),
+        sum(a.malformedByReason(), b.malformedByReason()));
   }
 
   static void write(GhArchiveReport r, DataOutputStream out) throws IOException {

@@ -104,4 +104,19 @@ class StateBoxTest {
             Map.of(MalformedReason.values()[0], 2L));
     assertEquals(read, Reports.readRead(in(bytes(out -> Reports.write(read, out)))));
   }
+
+  @Test
+  void summedReadReportsKeepTheirMalformedReasons() {
+    // Two partitions' reports, as the accumulator merges them: the reasons add up like the counts.
+    ReadReport a =
+        new ReadReport(10, 1, 7, 2, List.of(new ReadReport.SkippedLine(4, "not JSON")),
+            Map.of(MalformedReason.INVALID_JSON, 2L));
+    ReadReport b =
+        new ReadReport(5, 0, 3, 2, List.of(new ReadReport.SkippedLine(2, "no time")),
+            Map.of(MalformedReason.INVALID_JSON, 1L, MalformedReason.INVALID_EVENT, 1L));
+    ReadReport sum = Reports.sum(a, b);
+    assertEquals(4, sum.malformedLinesSkipped());
+    assertEquals(
+        Map.of(MalformedReason.INVALID_JSON, 3L, MalformedReason.INVALID_EVENT, 1L), sum.malformedByReason());
+  }
 }
