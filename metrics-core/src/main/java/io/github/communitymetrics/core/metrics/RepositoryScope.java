@@ -180,12 +180,13 @@ public final class RepositoryScope {
     RepositoryScope s = (RepositoryScope) o;
     return Objects.equals(repositories, s.repositories)
         && Objects.equals(forge, s.forge)
-        && Objects.equals(lower(owner), lower(s.owner));
+        && Objects.equals(fold(owner), fold(s.owner));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(repositories, forge, lower(owner));
+    // Folded as includes compares owners, so scopes that include the same repositories are equal.
+    return Objects.hash(repositories, forge, fold(owner));
   }
 
   /**
@@ -201,8 +202,8 @@ public final class RepositoryScope {
     return new String(c);
   }
 
-  private static String lower(String s) {
-    return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+  private static String fold(String s) {
+    return s == null ? null : foldCase(s);
   }
 
   @Override
