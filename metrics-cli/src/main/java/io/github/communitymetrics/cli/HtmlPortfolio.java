@@ -43,15 +43,21 @@ final class HtmlPortfolio {
       EventSource.Loaded loaded,
       Optional<GitPart> git,
       int maxRepositories,
-      Clock clock)
+      Clock clock,
+      Progress progress)
       throws IOException {
     MetricRegistry registry = MetricRegistry.standard();
     SummaryOptions.Prepared p = options.preparePortfolio(source, loaded, registry);
     String only = options.repo;
+    // Every metric of every shown repository, then each metric's monthly series: seconds of
+    // silence on a large input without this.
     Portfolio portfolio =
-        Portfolio.compute(
-            registry, p.store(), p.people(), p.evaluation(),
-            r -> only == null || r.equals(p.repository()), maxRepositories, TREND_MONTHS);
+        progress.busy(
+            String.format(
+                "computing metrics and %d-month trends", TREND_MONTHS),
+            () -> Portfolio.compute(
+                registry, p.store(), p.people(), p.evaluation(),
+                r -> only == null || r.equals(p.repository()), maxRepositories, TREND_MONTHS));
     List<String> notes = new ArrayList<>();
     loaded.readReport().ifPresent(r -> notes.add("Read: " + CommunitySummary.readLine(r)));
     p.warnings().forEach(w -> notes.add("Warning: " + w));

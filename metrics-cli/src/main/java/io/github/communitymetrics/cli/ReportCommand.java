@@ -112,7 +112,8 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (html != null) {
       options.warn(
-          HtmlPortfolio.write(html, source, options, loaded, gitPart, maxRepositories, Clock.systemUTC()));
+          HtmlPortfolio.write(
+              html, source, options, loaded, gitPart, maxRepositories, Clock.systemUTC(), ProgressOptions.of(spec)));
       if (!json) {
         out.println("HTML report: " + html);
       }

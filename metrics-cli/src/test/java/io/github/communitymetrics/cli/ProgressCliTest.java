@@ -142,6 +142,15 @@ class ProgressCliTest {
     sameOutputWithAndWithoutTheBar("reading events.jsonl.gz", false, "events", "export", "--events", file, "--out", "-");
   }
 
+  @Test
+  void theHtmlReportShowsItsMetricsAndTrendsBeingComputed(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    String file = events().toString();
+    sameOutputWithAndWithoutTheBar(
+        "computing metrics and 24-month trends", false, "report", "--events", file, "--html",
+        dir.resolve("r.html").toString());
+  }
+
   /**
    * The real {@code main} in a child JVM, with the bar asked for through the environment: the
    * process's standard output is byte for byte the one without progress, and its standard error
