@@ -19,6 +19,7 @@ import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceRe
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
+import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
 import java.util.List;
 
@@ -67,6 +68,9 @@ public final class StandardMetrics {
   /** {@code new-contributors}: CHAOSS new contributors (the example of docs/adding-a-metric.md). */
   public static final MetricDescriptor<NewContributors.Result> NEW_CONTRIBUTORS = NewContributors.INSTANCE;
 
+  /** {@code growth}: new stargazers, forks and contributors, totals and growth rates. */
+  public static final MetricDescriptor<Growth.Result> GROWTH = Growth.INSTANCE;
+
   private StandardMetrics() {}
 
   /** Every built-in metric, in the order outputs show them. */
@@ -83,6 +87,7 @@ public final class StandardMetrics {
         CONTRIBUTOR_LADDER,
         RETENTION,
         RESPONSIVENESS,
-        NEW_CONTRIBUTORS);
+        NEW_CONTRIBUTORS,
+        GROWTH);
   }
 }
