@@ -20,6 +20,8 @@ import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.metrics.growth.Growth;
+import io.github.communitymetrics.core.metrics.growth.StarBursts;
+import io.github.communitymetrics.core.metrics.growth.StarTrend;
 import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
 import java.util.List;
 
@@ -71,6 +73,12 @@ public final class StandardMetrics {
   /** {@code growth}: new stargazers, forks and contributors, totals and growth rates. */
   public static final MetricDescriptor<Growth.Result> GROWTH = Growth.INSTANCE;
 
+  /** {@code star-trend}: Theil-Sen slope and Mann-Kendall test of new stargazers per period. */
+  public static final MetricDescriptor<StarTrend.Result> STAR_TREND = StarTrend.INSTANCE;
+
+  /** {@code star-bursts}: CHAOSS Burstiness (Bollinger bands) and Goh-Barabasi B of new stars. */
+  public static final MetricDescriptor<StarBursts.Result> STAR_BURSTS = StarBursts.INSTANCE;
+
   private StandardMetrics() {}
 
   /** Every built-in metric, in the order outputs show them. */
@@ -88,6 +96,8 @@ public final class StandardMetrics {
         RETENTION,
         RESPONSIVENESS,
         NEW_CONTRIBUTORS,
-        GROWTH);
+        GROWTH,
+        STAR_TREND,
+        STAR_BURSTS);
   }
 }

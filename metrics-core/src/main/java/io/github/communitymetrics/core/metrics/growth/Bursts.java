@@ -58,9 +58,9 @@ public final class Bursts {
   /**
    * One burst.
    *
-   * <p>A <em>new account</em> of a burst is an account whose first event in the data given to
-   * {@link #bollinger} falls inside the burst (at or after its start, before its end): a new
-   * account's events in the burst are all its events up to the burst's end. The share is over
+   * <p>A <em>new account</em> of a burst is an account whose first event in the data (the first
+   * of its events given to {@link #bollinger}, or its given first appearance) falls inside the
+   * burst: at or after the burst's start (and so before its end, as it has an event in it). The share is over
    * the burst's events, not its accounts, because a burst of fake stars is one event per
    * account while a burst of real work is many events of few accounts.
    *
@@ -128,8 +128,28 @@ public final class Bursts {
    */
   public static <K> List<Burst> bollinger(
       List<Window> periods, List<Occurrence<K>> events, int window, double k) {
+    Checks.notNull(events, "events");
+    Map<K, Instant> first = new HashMap<>();
+    for (Occurrence<K> o : events) {
+      first.merge(o.account(), o.at(), (a, b) -> a.isBefore(b) ? a : b);
+    }
+    return bollinger(periods, events, first, window, k);
+  }
+
+  /**
+   * The bursts of {@code events} over consecutive {@code periods}, with each account's first
+   * appearance given: an account is new in a burst when its first appearance is at or after the
+   * burst's start (it is before the burst's end, since the account has an event in the burst).
+   *
+   * @param firstSeen each account's first appearance (its first event of any kind, which may be
+   *     no event of {@code events}); at or before each of its events
+   * @throws IllegalArgumentException if an account has no first appearance or one after its event
+   */
+  public static <K> List<Burst> bollinger(
+      List<Window> periods, List<Occurrence<K>> events, Map<K, Instant> firstSeen, int window, double k) {
     Checks.notNull(periods, "periods");
     Checks.notNull(events, "events");
+    Checks.notNull(firstSeen, "firstSeen");
     for (int i = 1; i < periods.size(); i++) {
       Checks.argument(
           !periods.get(i).start().isBefore(periods.get(i - 1).end()),
@@ -137,10 +157,12 @@ public final class Bursts {
     }
     List<Occurrence<K>> sorted = new ArrayList<>(events);
     sorted.sort(Comparator.comparing(Occurrence::at));
-    Map<K, Instant> first = new HashMap<>();
     long[] counts = new long[periods.size()];
     for (Occurrence<K> o : sorted) {
-      first.putIfAbsent(o.account(), o.at());
+      Instant seen = firstSeen.get(o.account());
+      Checks.argument(
+          seen != null && !seen.isAfter(o.at()),
+          "first appearance of " + o.account() + " missing or after its event at " + o.at() + ": " + seen);
       int p = indexOf(periods, o.at());
       if (p >= 0) {
         counts[p]++;
@@ -156,7 +178,7 @@ public final class Bursts {
       while (end + 1 < flagged.length && flagged[end + 1]) {
         end++;
       }
-      bursts.add(burst(periods, sorted, first, t, end));
+      bursts.add(burst(periods, sorted, firstSeen, t, end));
       t = end;
     }
     return List.copyOf(bursts);
@@ -175,7 +197,7 @@ public final class Bursts {
       }
       size++;
       accounts.add(o.account());
-      if (indexOf(periods, first.get(o.account())) >= from) {
+      if (!first.get(o.account()).isBefore(periods.get(from).start())) {
         newEvents++;
         newAccounts.add(o.account());
       }
@@ -185,7 +207,7 @@ public final class Bursts {
   }
 
   /** The index of the period containing {@code at}, or -1 (binary search over ordered periods). */
-  private static int indexOf(List<Window> periods, Instant at) {
+  static int indexOf(List<Window> periods, Instant at) {
     int lo = 0;
     int hi = periods.size() - 1;
     while (lo <= hi) {

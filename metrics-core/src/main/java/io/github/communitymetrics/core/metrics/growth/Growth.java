@@ -233,12 +233,12 @@ public final class Growth extends MetricDescriptor<Growth.Result> {
         } else if (type == EventType.STAR) {
           Stargazer k =
               new Stargazer(s.repository(s.repositoryIndex(i)), people.key(people.personOf(s.actorIndex(i))));
-          stars.merge(k, at, Growth::earlier);
+          stars.merge(k, at, StarHistory::earlier);
         } else if (ContributionType.ANY.includes(type) && !people.isBot(s.actorIndex(i))) {
           Actor key = people.key(people.personOf(s.actorIndex(i)));
           contribution.merge(key, new Instant[] {at, at}, Growth::span);
           if (evaluation.commitBasis().includes(type)) {
-            commits.merge(key, at, Growth::earlier);
+            commits.merge(key, at, StarHistory::earlier);
           }
         }
       }
@@ -250,11 +250,7 @@ public final class Growth extends MetricDescriptor<Growth.Result> {
             "growth",
             1,
             (state, out) ->
-                out.map(
-                        state.firstStar(),
-                        Comparator.naturalOrder(),
-                        (o, k) -> o.repository(k.repository()).actor(k.person()),
-                        StateWriter::instant)
+                StarHistory.writeStars(out, state.firstStar())
                     .map(
                         state.contribution(),
                         Comparator.naturalOrder(),
@@ -265,7 +261,7 @@ public final class Growth extends MetricDescriptor<Growth.Result> {
                     .varlong(state.forksIn()),
             in ->
                 new State(
-                    in.map("stargazers", () -> new Stargazer(in.repository(), in.actor()), k -> in.instant()),
+                    StarHistory.readStars(in),
                     in.map("contributors", in::actor, k -> new Instant[] {in.instant(), in.instant()}),
                     in.map("committers", in::actor, k -> in.instant()),
                     in.varlong(),
@@ -279,11 +275,11 @@ public final class Growth extends MetricDescriptor<Growth.Result> {
     @Override
     public State merge(State a, State b) {
       Map<Stargazer, Instant> stars = new HashMap<>(a.firstStar());
-      b.firstStar().forEach((k, v) -> stars.merge(k, v, Growth::earlier));
+      b.firstStar().forEach((k, v) -> stars.merge(k, v, StarHistory::earlier));
       Map<Actor, Instant[]> contribution = new HashMap<>(a.contribution());
       b.contribution().forEach((k, v) -> contribution.merge(k, v, Growth::span));
       Map<Actor, Instant> commits = new HashMap<>(a.firstCommit());
-      b.firstCommit().forEach((k, v) -> commits.merge(k, v, Growth::earlier));
+      b.firstCommit().forEach((k, v) -> commits.merge(k, v, StarHistory::earlier));
       return new State(
           stars, contribution, commits, a.forksBefore() + b.forksBefore(), a.forksIn() + b.forksIn());
     }
@@ -306,12 +302,8 @@ public final class Growth extends MetricDescriptor<Growth.Result> {
     }
   }
 
-  private static Instant earlier(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
-  }
-
   /** The span of two {@code [first, last]} pairs, as a new array (states are never changed). */
   private static Instant[] span(Instant[] x, Instant[] y) {
-    return new Instant[] {earlier(x[0], y[0]), x[1].isAfter(y[1]) ? x[1] : y[1]};
+    return new Instant[] {StarHistory.earlier(x[0], y[0]), x[1].isAfter(y[1]) ? x[1] : y[1]};
   }
 }
