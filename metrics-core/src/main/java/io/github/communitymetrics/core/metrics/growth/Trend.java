@@ -55,7 +55,8 @@ public record Trend(TheilSen theilSen, MannKendall mannKendall) {
    * @param s the sum over pairs i &lt; j of sign(y[j] - y[i]): positive for a rising series
    * @param variance Var(S) = [n(n-1)(2n+5) - sum over tied groups of t(t-1)(2t+5)] / 18
    * @param z (S - sign(S)) / sqrt(Var(S)) (continuity correction); 0 when S is 0
-   * @param p the two-sided p-value 2 (1 - Phi(|z|))
+   * @param p the two-sided p-value 2 (1 - Phi(|z|)); it underflows to 0 for |z| above about 37
+   *     (a long series with a strong trend), which reads as "below 1e-300"
    */
   public record MannKendall(int n, long s, double variance, double z, double p) {}
 
