@@ -31,8 +31,7 @@ class MetricRegistryTest {
         List.of(
             "contributor-confidence", "cohort-confidence", "contributor-absence-factor",
             "lottery-factor", "pony-factor", "contributor-dependency", "elephant-factor",
-            "onion-model", "contributor-ladder", "retention", "responsiveness", "new-contributors",
-            "growth", "star-trend", "star-bursts"),
+            "onion-model", "contributor-ladder", "retention", "responsiveness", "new-contributors"),
         r.metrics().stream().map(MetricDescriptor::id).toList());
   }
 
