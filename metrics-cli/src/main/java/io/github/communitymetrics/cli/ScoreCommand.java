@@ -232,18 +232,14 @@ final class ScoreCommand implements Callable<Integer> {
   /**
    * The name of each repository's row: its full name, unless two repositories held it (one
    * deleted, another created under its name; they are two repositories, with two ids): then
-   * {@code owner/name (id N)}, or {@code (no id)}. The Spark engine names its groups alike.
+   * {@link ScoredGroup#nameOf}, as the Spark engine names its groups.
    */
   static Map<Repository, String> rowNames(java.util.Collection<Repository> repositories) {
     Map<String, Long> held = new java.util.HashMap<>();
     repositories.forEach(r -> held.merge(r.fullName(), 1L, Long::sum));
     Map<Repository, String> out = new java.util.HashMap<>();
     for (Repository r : repositories) {
-      out.put(
-          r,
-          held.get(r.fullName()) < 2
-              ? r.fullName()
-              : r.fullName() + (r.id().isPresent() ? " (id " + r.id().getAsLong() + ")" : " (no id)"));
+      out.put(r, ScoredGroup.nameOf(r, held.get(r.fullName()) > 1));
     }
     return out;
   }

@@ -227,22 +227,19 @@ public final class SparkScorer {
     return group(grouping, names, canonical(names, r));
   }
 
-  /**
-   * Marks, in the map of canonical names, a full name that two or more repositories held (one
-   * deleted and another created under its name): {@code SHARED + fullName}.
-   */
-  private static final String SHARED = "\u0001shared\t";
 
   /**
    * The group of a canonical repository. Two repositories that held one name (a deleted one and
    * its successor) are two repositories, as in an {@code EventStore}: each is then a group of its
-   * own, named {@code owner/name (id N)} ({@code (no id)} without one), as the command's {@code
+   * own, named by {@code ScoredGroup.nameOf} ({@code owner/name (id N)}), as the command's {@code
    * score} names such rows.
    */
   static String group(Grouping grouping, java.util.Map<String, String> names, Repository canonical) {
-    if (grouping == Grouping.REPOSITORY && names.containsKey(SHARED + canonical.fullName())) {
-      return canonical.fullName()
-          + (canonical.id().isPresent() ? " (id " + canonical.id().getAsLong() + ")" : " (no id)");
+    if (grouping == Grouping.REPOSITORY) {
+      // A full name that several repositories held is a key of its own in the map of canonical
+      // names (see canonicalNames); repository keys are FORGE<tab>id<tab>name, which no forge's
+      // repository name spells. No string is built per event for it.
+      return io.github.communitymetrics.cli.engine.ScoredGroup.nameOf(canonical, names.containsKey(canonical.fullName()));
     }
     return grouping.groupOf(canonical);
   }
@@ -365,7 +362,8 @@ public final class SparkScorer {
     }
     idsByName.forEach((name, ids) -> {
       if (ids.size() > 1) {
-        out.put(SHARED + name, "");
+        // Marks the name as held by several repositories (group names it with each one's id).
+        out.put(name, "");
       }
     });
     return out;

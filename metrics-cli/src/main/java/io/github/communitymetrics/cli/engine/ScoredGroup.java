@@ -24,4 +24,19 @@ public record ScoredGroup(String name, long events, Map<String, List<Measurement
     byMetric.forEach((id, m) -> copy.put(Objects.requireNonNull(id, "metric id"), List.copyOf(m)));
     byMetric = java.util.Collections.unmodifiableMap(copy);
   }
+
+  /**
+   * The name of a repository's group: its full name, or, when another repository held the same
+   * name (one deleted, another created under it: two ids), {@code owner/name (id N)}, or {@code
+   * owner/name (no id)}. Every engine names its rows by this one rule.
+   *
+   * @param nameShared whether another repository of the input has the same full name
+   */
+  public static String nameOf(io.github.communitymetrics.core.event.Repository repository, boolean nameShared) {
+    String name = repository.fullName();
+    if (!nameShared) {
+      return name;
+    }
+    return name + (repository.id().isPresent() ? " (id " + repository.id().getAsLong() + ")" : " (no id)");
+  }
 }
