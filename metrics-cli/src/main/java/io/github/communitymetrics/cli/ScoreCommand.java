@@ -270,7 +270,8 @@ final class ScoreCommand implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "--engine " + with.name() + " does not compute " + d.id() + " (use --engine local)");
       } else {
-        spec.commandLine().getErr().println(
+        // A warning, which --quiet keeps: the output lacks a metric the same command has locally.
+        ProgressOptions.of(spec).warning(
             "community-metrics: " + d.id() + " left out: the " + with.name() + " engine does not compute it");
       }
     }
@@ -331,9 +332,8 @@ final class ScoreCommand implements Callable<Integer> {
             asOfGiven,
             length);
     ScoreResult result = with.score(request);
-    PrintWriter err = spec.commandLine().getErr();
-    result.notes().forEach(n -> err.println("community-metrics: " + n));
-    err.flush();
+    // The engine's account of its input, informational as the local readers' (--quiet drops it).
+    result.notes().forEach(n -> ProgressOptions.of(spec).info("community-metrics: " + n));
     boolean simulated = other[0] != null && other[0].simulated();
     String shown = other[0] != null ? other[0].label() : label;
     return new Scored(shown, simulated, evaluation(result.asOf(), length), result.groups());
