@@ -17,6 +17,7 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.metrics;
   exports io.github.communitymetrics.core.metrics.busfactor;
   exports io.github.communitymetrics.core.metrics.confidence;
+  exports io.github.communitymetrics.core.metrics.growth;
   exports io.github.communitymetrics.core.metrics.ladder;
   exports io.github.communitymetrics.core.metrics.newcomers;
   exports io.github.communitymetrics.core.metrics.retention;

@@ -51,7 +51,9 @@ class ReportHtmlTest {
     assertTrue(charts >= 8, "gauges, bars, funnel, heat map and survival curve: " + charts);
     assertTrue(html.split("<svg id=", -1).length - 1 >= 4 * 8, "charts of every repository");
     // One sparkline per repository and metric.
-    assertEquals(4 * 12, html.split("<svg class=\"spark\"", -1).length - 1);
+    assertEquals(
+        4 * io.github.communitymetrics.core.registry.StandardMetrics.all().size(),
+        html.split("<svg class=\"spark\"", -1).length - 1);
   }
 
   @Test

@@ -19,6 +19,9 @@ import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceRe
 import io.github.communitymetrics.core.metrics.ladder.LadderResult;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import io.github.communitymetrics.core.metrics.retention.RetentionResult;
+import io.github.communitymetrics.core.metrics.growth.Growth;
+import io.github.communitymetrics.core.metrics.growth.StarBursts;
+import io.github.communitymetrics.core.metrics.growth.StarTrend;
 import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
 import java.util.List;
 
@@ -67,6 +70,15 @@ public final class StandardMetrics {
   /** {@code new-contributors}: CHAOSS new contributors (the example of docs/adding-a-metric.md). */
   public static final MetricDescriptor<NewContributors.Result> NEW_CONTRIBUTORS = NewContributors.INSTANCE;
 
+  /** {@code growth}: new stargazers, forks and contributors, totals and growth rates. */
+  public static final MetricDescriptor<Growth.Result> GROWTH = Growth.INSTANCE;
+
+  /** {@code star-trend}: Theil-Sen slope and Mann-Kendall test of new stargazers per period. */
+  public static final MetricDescriptor<StarTrend.Result> STAR_TREND = StarTrend.INSTANCE;
+
+  /** {@code star-bursts}: CHAOSS Burstiness (Bollinger bands) and Goh-Barabasi B of new stars. */
+  public static final MetricDescriptor<StarBursts.Result> STAR_BURSTS = StarBursts.INSTANCE;
+
   private StandardMetrics() {}
 
   /** Every built-in metric, in the order outputs show them. */
@@ -83,6 +95,9 @@ public final class StandardMetrics {
         CONTRIBUTOR_LADDER,
         RETENTION,
         RESPONSIVENESS,
-        NEW_CONTRIBUTORS);
+        NEW_CONTRIBUTORS,
+        GROWTH,
+        STAR_TREND,
+        STAR_BURSTS);
   }
 }

@@ -31,7 +31,8 @@ class MetricRegistryTest {
         List.of(
             "contributor-confidence", "cohort-confidence", "contributor-absence-factor",
             "lottery-factor", "pony-factor", "contributor-dependency", "elephant-factor",
-            "onion-model", "contributor-ladder", "retention", "responsiveness", "new-contributors"),
+            "onion-model", "contributor-ladder", "retention", "responsiveness", "new-contributors",
+            "growth", "star-trend", "star-bursts"),
         r.metrics().stream().map(MetricDescriptor::id).toList());
   }
 

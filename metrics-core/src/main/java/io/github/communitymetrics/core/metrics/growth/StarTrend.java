@@ -1,0 +1,118 @@
+package io.github.communitymetrics.core.metrics.growth;
+
+import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.core.registry.Locality;
+import io.github.communitymetrics.core.registry.Measurement;
+import io.github.communitymetrics.core.registry.MeasurementSpec;
+import io.github.communitymetrics.core.registry.MetricDescriptor;
+import io.github.communitymetrics.core.registry.Parameter;
+import io.github.communitymetrics.core.registry.Preset;
+import io.github.communitymetrics.core.registry.Unit;
+import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Window;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The trend of new stargazers per period over the window: the Theil-Sen slope with its 95%
+ * confidence interval and the Mann-Kendall test ({@link Trend}). The periods are the calendar
+ * days or ISO weeks (UTC, parameter {@code period}) entirely inside the window; a new stargazer is
+ * a first star per person and repository, as in {@link Growth}. No data with fewer than 3 such
+ * periods or when the scope has no star before the window's end.
+ */
+public final class StarTrend extends MetricDescriptor<StarTrend.Result> {
+
+  /** The registered instance ({@code StandardMetrics.STAR_TREND}). */
+  public static final StarTrend INSTANCE = new StarTrend();
+
+  private StarTrend() {
+    super(
+        "star-trend",
+        "Are new stars rising or falling?",
+        "The robust trend of new stargazers per period in the window: the Theil-Sen slope (new"
+            + " stargazers per period, with its 95% interval) and the Mann-Kendall test of a"
+            + " monotonic trend.",
+        "starTrend",
+        List.of(
+            new Preset("theil-sen", "Theil-Sen slope and Mann-Kendall test")
+                .definedAt("https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.theilslopes.html")
+                .withGuidance(
+                    "A positive slope whose interval excludes 0 and a Mann-Kendall p below 0.05 is a"
+                        + " rising trend; the size of the slope says how fast. No published levels.")),
+        List.of(
+            new Parameter("period", Parameter.Kind.DURATION, "P1D", "", "P1D (days) or P7D (ISO weeks), UTC")),
+        List.of(
+            new MeasurementSpec("slope", Unit.COUNT, "Theil-Sen slope, new stargazers per period"),
+            new MeasurementSpec("slopeLow", Unit.COUNT, "lower end of the slope's 95% interval"),
+            new MeasurementSpec("slopeHigh", Unit.COUNT, "upper end of the slope's 95% interval"),
+            new MeasurementSpec("mannKendallS", Unit.COUNT, "Mann-Kendall S"),
+            new MeasurementSpec("mannKendallZ", Unit.COUNT, "Mann-Kendall z (ties and continuity corrected)"),
+            new MeasurementSpec("mannKendallP", Unit.FRACTION, "two-sided p-value of the Mann-Kendall test")),
+        Locality.HISTORY);
+  }
+
+  /**
+   * The result.
+   *
+   * @param window the window
+   * @param unit the period unit
+   * @param periods the periods entirely inside the window
+   * @param counts new stargazers per period
+   * @param stargazers stargazers before the window's end (0: no star recorded, no data)
+   * @param trend the trend of the counts; empty with fewer than 3 periods or no stargazer
+   */
+  public record Result(
+      Window window, PeriodUnit unit, List<Window> periods, List<Long> counts, long stargazers,
+      Optional<Trend> trend) {
+    /** Checks and copies the fields. */
+    public Result {
+      Checks.notNull(window, "window");
+      Checks.notNull(unit, "unit");
+      periods = List.copyOf(periods);
+      counts = List.copyOf(counts);
+      Checks.argument(periods.size() == counts.size(), "a count per period");
+      Checks.notNull(trend, "trend");
+    }
+  }
+
+  @Override
+  public SliceMetric<?, Result> metric(Evaluation e) {
+    PeriodUnit unit = StarHistory.unit(this, e);
+    return new StarHistory<Result>(e) {
+      @Override
+      public Result finish(State state) {
+        Window w = evaluation.window();
+        List<Window> periods = periods(w, unit);
+        long[] counts = counts(state, periods);
+        Optional<Trend> trend =
+            state.firstStar().isEmpty()
+                ? Optional.empty()
+                : Trend.of(Arrays.stream(counts).asDoubleStream().toArray());
+        return new Result(
+            w, unit, periods, Arrays.stream(counts).boxed().toList(), state.firstStar().size(), trend);
+      }
+    };
+  }
+
+  @Override
+  public List<Measurement> measure(Result r, Evaluation e) {
+    String p = preset().name();
+    long n = r.periods().size();
+    Optional<Trend> t = r.trend();
+    return List.of(
+        Measurement.of(id(), "slope", Unit.COUNT, value(t.map(x -> x.theilSen().slope())), n, p),
+        Measurement.of(id(), "slopeLow", Unit.COUNT, value(t.map(x -> x.theilSen().low())), n, p),
+        Measurement.of(id(), "slopeHigh", Unit.COUNT, value(t.map(x -> x.theilSen().high())), n, p),
+        Measurement.of(id(), "mannKendallS", Unit.COUNT, value(t.map(x -> (double) x.mannKendall().s())), n, p),
+        Measurement.of(id(), "mannKendallZ", Unit.COUNT, value(t.map(x -> x.mannKendall().z())), n, p),
+        Measurement.of(id(), "mannKendallP", Unit.FRACTION, value(t.map(x -> x.mannKendall().p())), n, p));
+  }
+
+  private static OptionalDouble value(Optional<Double> v) {
+    return v.map(OptionalDouble::of).orElse(OptionalDouble.empty());
+  }
+}
