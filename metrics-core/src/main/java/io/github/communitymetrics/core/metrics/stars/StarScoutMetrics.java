@@ -26,12 +26,6 @@ public final class StarScoutMetrics implements MetricProvider {
 
   private static final String PAPER = "https://arxiv.org/abs/2412.13459";
 
-  /** {@code low-activity-stars}. */
-  public static final MetricDescriptor<FakeStarsResult> LOW_ACTIVITY = new LowActivityStars();
-
-  /** {@code lockstep-stars}. */
-  public static final MetricDescriptor<FakeStarsResult> LOCKSTEP = new LockstepStars();
-
   /** A provider of both metrics (for {@code ServiceLoader} or {@code registerAll}). */
   public StarScoutMetrics() {}
 
@@ -60,6 +54,13 @@ public final class StarScoutMetrics implements MetricProvider {
           "a centre moves at most beta * dt per refinement round"),
       new Parameter("window", Parameter.Kind.DURATION, "P182D", "days", "detection window (6 months)"),
       new Parameter("step", Parameter.Kind.DURATION, "P91D", "days", "start of one window to the next (half-overlapping)"));
+
+  // Declared after the parameter lists, which their constructors read.
+  /** {@code low-activity-stars}. */
+  public static final MetricDescriptor<FakeStarsResult> LOW_ACTIVITY = new LowActivityStars();
+
+  /** {@code lockstep-stars}. */
+  public static final MetricDescriptor<FakeStarsResult> LOCKSTEP = new LockstepStars();
 
   static LowActivityParameters low(Evaluation e) {
     return new LowActivityParameters(
