@@ -43,17 +43,27 @@ import java.util.Map;
  * <p>Deviations from CopyCatch as published, stated precisely: CopyCatch optimises a relaxed
  * objective from random seeds in MapReduce rounds; here seeds are the dense (repository,
  * bucket) cells, so a group whose repositories were each starred near their centres by fewer
- * than {@code ceil(rho * n)} of its accounts is not seeded; repositories are only dropped during
+ * than {@code ceil(rho * n)} of its accounts is not seeded, nor one of mostly accounts with more
+ * than {@link #SEED_DEGREE_CAP} stars in the window; repositories are only dropped during
  * refinement, never added beyond those found from the seed's accounts; {@code beta} is used as
  * the radius (in {@code dt}) within which a centre may move per round. StarScout's own code was
  * not available to compare with.
  *
- * <p>Cost: sorting the stars ({@code O(s log s)}), then per window the seeds' accounts' degrees
- * and their repositories' stars near the centres: near-linear in the stars when accounts star a
- * bounded number of repositories per window.
+ * <p>Cost: sorting the stars ({@code O(s log s)}, a primitive sort), then per window, per seed,
+ * the stars of its accounts (each capped at {@link #SEED_DEGREE_CAP}) and of its repositories near
+ * their centres: near-linear in the stars when accounts star a bounded number of repositories per
+ * window; an account is counted once for every seed it is in.
  */
 public final class Lockstep {
   private static final int MAX_ROUNDS = 32;
+
+  /**
+   * Accounts with more stars than this in a window are not counted when a seed's first
+   * repositories are found (they can still join a group in refinement): otherwise one account
+   * starring thousands of repositories would be counted again for every seed it is in, and the
+   * cost would grow with the square of its stars.
+   */
+  public static final int SEED_DEGREE_CAP = 500;
 
   private Lockstep() {}
 
@@ -93,12 +103,15 @@ public final class Lockstep {
     private final BitSet flagged;
     private final long dt;
     private final long radius;
-    private final Integer[] byRepo; // star indices by (repository, time)
-    private final Integer[] byUser; // star indices by (user, time)
+    private final int[] byRepo; // star indices by (repository, time)
+    private final int[] byUser; // star indices by (user, time)
     private final int[] repoStart;
     private final int[] userStart;
     private final LongIntMap starOf = new LongIntMap(); // (user << 32 | repo) -> star
     private final int seedThreshold;
+    private final BitSet first = new BitSet(); // the first star of its account on its repository
+    private final int[] repoCount; // seed counting, all zero between seeds
+    private int[] touchedRepos = new int[64];
 
     Search(int[] users, int[] repos, long[] t, LockstepParameters p, BitSet flagged) {
       this.users = users;
@@ -125,34 +138,72 @@ public final class Lockstep {
           starOf.put(key, i);
         }
       }
-      byRepo = sortedBy(n, repos);
-      byUser = sortedBy(n, users);
-      repoStart = starts(byRepo, repos, maxRepo + 1);
-      userStart = starts(byUser, users, maxUser + 1);
+      int[] byTime = byTime(n);
+      repoStart = new int[maxRepo + 2];
+      userStart = new int[maxUser + 2];
+      for (int i = 0; i < n; i++) {
+        if (starOf.get(((long) users[i] << 32) | repos[i]) == i) {
+          first.set(i);
+        }
+      }
+      repoCount = new int[maxRepo + 1];
+      byRepo = stableBy(byTime, repos, repoStart);
+      byUser = stableBy(byTime, users, userStart);
     }
 
-    private Integer[] sortedBy(int n, int[] key) {
-      Integer[] order = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
+    /**
+     * Star indices in time order. Packing {@code (time - min) << 27 | index} into one long lets a
+     * primitive sort do it when the times span under 2^36 seconds and there are under 2^27 stars;
+     * otherwise a comparator sort.
+     */
+    private int[] byTime(int n) {
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (long x : t) {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
       }
-      Arrays.sort(order, Comparator.<Integer>comparingInt(i -> key[i]).thenComparingLong(i -> t[i]));
+      int[] order = new int[n];
+      if (n < (1 << 27) && max - min < (1L << 36)) {
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+          packed[i] = ((t[i] - min) << 27) | i;
+        }
+        Arrays.sort(packed);
+        for (int k = 0; k < n; k++) {
+          order[k] = (int) (packed[k] & ((1 << 27) - 1));
+        }
+      } else {
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          boxed[i] = i;
+        }
+        Arrays.sort(boxed, Comparator.comparingLong(i -> t[i]));
+        for (int k = 0; k < n; k++) {
+          order[k] = boxed[k];
+        }
+      }
       return order;
     }
 
-    private static int[] starts(Integer[] order, int[] key, int ids) {
-      int[] start = new int[ids + 1];
-      for (Integer i : order) {
+    /** A stable counting sort of {@code byTime} by {@code key}: by key, then time; fills {@code start}. */
+    private static int[] stableBy(int[] byTime, int[] key, int[] start) {
+      for (int i : byTime) {
         start[key[i] + 1]++;
       }
-      for (int k = 0; k < ids; k++) {
+      for (int k = 0; k + 1 < start.length; k++) {
         start[k + 1] += start[k];
       }
-      return start;
+      int[] next = Arrays.copyOf(start, start.length);
+      int[] out = new int[byTime.length];
+      for (int i : byTime) {
+        out[next[key[i]]++] = i;
+      }
+      return out;
     }
 
     /** The first position in {@code order[from, to)} whose time is at least {@code at}. */
-    private int lowerBound(Integer[] order, int from, int to, long at) {
+    private int lowerBound(int[] order, int from, int to, long at) {
       int lo = from;
       int hi = to;
       while (lo < hi) {
@@ -188,7 +239,7 @@ public final class Lockstep {
     }
 
     private boolean isFirst(int star) {
-      return starOf.get(((long) users[star] << 32) | repos[star]) == star;
+      return first.get(star);
     }
 
     private void searchWindow(long w0, long w1, int[] assigned, int stamp) {
@@ -231,22 +282,37 @@ public final class Lockstep {
         if (u0.size() < p.minUsers()) {
           continue;
         }
-        Map<Integer, Integer> perRepo = new HashMap<>();
+        // Counts per repository in an array kept across seeds; only touched entries are reset.
+        int touched = 0;
         for (int u : u0) {
           int a = lowerBound(byUser, userStart[u], userStart[u + 1], w0);
           int z = lowerBound(byUser, a, userStart[u + 1], w1);
+          if (z - a > SEED_DEGREE_CAP) {
+            continue; // too many stars to count for every seed; refinement can still take it in
+          }
           for (int k = a; k < z; k++) {
-            if (isFirst(byUser[k])) {
-              perRepo.merge(repos[byUser[k]], 1, Integer::sum);
+            int star = byUser[k];
+            if (isFirst(star)) {
+              if (repoCount[repos[star]]++ == 0) {
+                if (touched == touchedRepos.length) {
+                  touchedRepos = Arrays.copyOf(touchedRepos, 2 * touched);
+                }
+                touchedRepos[touched++] = repos[star];
+              }
             }
           }
         }
-        int[] pages =
-            perRepo.entrySet().stream()
-                .filter(e -> e.getValue() >= seedThreshold)
-                .mapToInt(Map.Entry::getKey)
-                .sorted()
-                .toArray();
+        int kept = 0;
+        int[] candidates = new int[touched];
+        for (int k = 0; k < touched; k++) {
+          int r2 = touchedRepos[k];
+          if (repoCount[r2] >= seedThreshold) {
+            candidates[kept++] = r2;
+          }
+          repoCount[r2] = 0;
+        }
+        int[] pages = Arrays.copyOf(candidates, kept);
+        Arrays.sort(pages);
         if (pages.length < p.minRepositories()) {
           continue;
         }
@@ -261,42 +327,58 @@ public final class Lockstep {
 
     private void refine(int[] group, int[] pages, long w0, long w1, int[] assigned, int stamp) {
       long[] centre = new long[pages.length];
-      BitSet inGroup = new BitSet();
-      for (int u : group) {
-        inGroup.set(u);
-      }
       boolean first = true;
       for (int round = 0; round < MAX_ROUNDS; round++) {
-        // Centres: the 2 dt interval with most stars of the group, within beta * dt of the last.
+        // The group's first stars on the pages, per page, in time order (through the accounts'
+        // stars: the cost is the group's degrees, not the pages' popularity).
+        Map<Integer, Integer> pageIndex = new HashMap<>();
         for (int i = 0; i < pages.length; i++) {
-          long lo = first ? w0 : Math.max(w0, centre[i] - radius);
-          long hi = first ? w1 : Math.min(w1, centre[i] + radius + 1);
-          centre[i] = bestCentre(pages[i], lo, hi, inGroup, centre[i]);
+          pageIndex.put(pages[i], i);
+        }
+        List<List<Long>> times = new ArrayList<>();
+        for (int i = 0; i < pages.length; i++) {
+          times.add(new ArrayList<>());
+        }
+        for (int u : group) {
+          int a = lowerBound(byUser, userStart[u], userStart[u + 1], w0);
+          int z = lowerBound(byUser, a, userStart[u + 1], w1);
+          for (int k = a; k < z; k++) {
+            Integer i = pageIndex.get(repos[byUser[k]]);
+            if (i != null && isFirst(byUser[k])) {
+              times.get(i).add(t[byUser[k]]);
+            }
+          }
+        }
+        // Centres: the 2 dt interval with most of the group's stars, within beta * dt of the last.
+        for (int i = 0; i < pages.length; i++) {
+          List<Long> ts = times.get(i);
+          ts.sort(null);
+          long lo = first ? Long.MIN_VALUE : centre[i] - radius;
+          long hi = first ? Long.MAX_VALUE : centre[i] + radius;
+          centre[i] = bestCentre(ts, lo, hi, centre[i]);
         }
         first = false;
-        // Users: every account with enough stars near the centres, found through the pages.
-        Map<Integer, Integer> near = new HashMap<>();
-        for (int i = 0; i < pages.length; i++) {
-          forNear(pages[i], centre[i], w0, w1, star -> near.merge(users[star], 1, Integer::sum));
-        }
+        // Users: those of the group with enough stars near the centres.
         int needPages = (int) Math.ceil(p.rho() * pages.length);
-        int[] nextGroup =
-            near.entrySet().stream()
-                .filter(e -> e.getValue() >= needPages && assigned[e.getKey()] != stamp)
-                .mapToInt(Map.Entry::getKey)
-                .sorted()
-                .toArray();
-        BitSet nextIn = new BitSet();
-        for (int u : nextGroup) {
-          nextIn.set(u);
+        int[] perPage = new int[pages.length];
+        List<Integer> kept = new ArrayList<>();
+        int[] seen = new int[pages.length]; // the last account (+ 1) that had each page near
+        int[] near = new int[pages.length];
+        for (int u : group) {
+          int count = nearCentres(u, pageIndex, centre, w0, w1, seen, near);
+          if (count >= needPages) {
+            kept.add(u);
+            for (int k = 0; k < count; k++) {
+              perPage[near[k]]++;
+            }
+          }
         }
+        int[] nextGroup = kept.stream().mapToInt(Integer::intValue).toArray();
         // Pages: those enough of the group starred near their centres.
-        int needUsers = (int) Math.ceil(p.rho() * nextGroup.length);
+        int needUsers = Math.max(1, (int) Math.ceil(p.rho() * nextGroup.length));
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < pages.length; i++) {
-          int[] count = {0};
-          forNear(pages[i], centre[i], w0, w1, star -> count[0] += nextIn.get(users[star]) ? 1 : 0);
-          if (count[0] >= needUsers && count[0] > 0) {
+          if (perPage[i] >= needUsers) {
             keep.add(i);
           }
         }
@@ -310,7 +392,6 @@ public final class Lockstep {
         group = nextGroup;
         pages = nextPages;
         centre = nextCentre;
-        inGroup = nextIn;
         if (same || group.length < p.minUsers() || pages.length < p.minRepositories()) {
           break;
         }
@@ -318,10 +399,24 @@ public final class Lockstep {
       if (group.length < p.minUsers() || pages.length < p.minRepositories()) {
         return;
       }
-      for (int u : group) {
-        assigned[u] = stamp;
+      // A group: CopyCatch's user step once over every account (through the pages' stars near
+      // their centres), so members that were not in the seed join it.
+      Map<Integer, Integer> nearCount = new HashMap<>();
+      for (int i = 0; i < pages.length; i++) {
+        forNear(pages[i], centre[i], w0, w1, star -> {
+          if (assigned[users[star]] != stamp) {
+            nearCount.merge(users[star], 1, Integer::sum);
+          }
+        });
       }
-      BitSet members = inGroup;
+      int needPages = (int) Math.ceil(p.rho() * pages.length);
+      BitSet members = new BitSet();
+      nearCount.forEach((u, c) -> {
+        if (c >= needPages) {
+          members.set(u);
+        }
+      });
+      members.stream().forEach(u -> assigned[u] = stamp);
       for (int i = 0; i < pages.length; i++) {
         forNear(pages[i], centre[i], w0, w1, star -> {
           if (members.get(users[star])) {
@@ -329,6 +424,48 @@ public final class Lockstep {
           }
         });
       }
+    }
+
+    /**
+     * How many pages {@code u} starred within dt of their centres; their indices are put in
+     * {@code near[0, count)}. {@code seen} marks pages already counted for {@code u} (cost: u's
+     * stars, not the pages).
+     */
+    private int nearCentres(
+        int u, Map<Integer, Integer> pageIndex, long[] centre, long w0, long w1, int[] seen, int[] near) {
+      int count = 0;
+      int a = lowerBound(byUser, userStart[u], userStart[u + 1], w0);
+      int z = lowerBound(byUser, a, userStart[u + 1], w1);
+      for (int k = a; k < z; k++) {
+        int star = byUser[k];
+        Integer i = pageIndex.get(repos[star]);
+        if (i != null && isFirst(star) && Math.abs(t[star] - centre[i]) <= dt && seen[i] != u + 1) {
+          seen[i] = u + 1;
+          near[count++] = i;
+        }
+      }
+      return count;
+    }
+
+    /** The middle of the 2 dt interval holding most of {@code sorted} within [lo, hi]; ties: the earliest. */
+    private long bestCentre(List<Long> sorted, long lo, long hi, long previous) {
+      long[] ts = sorted.stream().mapToLong(Long::longValue).filter(x -> x >= lo && x <= hi).toArray();
+      if (ts.length == 0) {
+        return previous;
+      }
+      int best = 0;
+      long bestCentre = ts[0];
+      int j = 0;
+      for (int i = 0; i < ts.length; i++) {
+        while (ts[i] - ts[j] > 2 * dt) {
+          j++;
+        }
+        if (i - j + 1 > best) {
+          best = i - j + 1;
+          bestCentre = ts[j] + (ts[i] - ts[j]) / 2;
+        }
+      }
+      return bestCentre;
     }
 
     /** Calls {@code action} for each first star on {@code r} within dt of {@code c}, in the window. */
@@ -342,33 +479,5 @@ public final class Lockstep {
       }
     }
 
-    private long bestCentre(int r, long lo, long hi, BitSet inGroup, long previous) {
-      int a = lowerBound(byRepo, repoStart[r], repoStart[r + 1], lo);
-      int z = lowerBound(byRepo, a, repoStart[r + 1], hi);
-      long[] times = new long[z - a];
-      int n = 0;
-      for (int k = a; k < z; k++) {
-        int star = byRepo[k];
-        if (inGroup.get(users[star]) && isFirst(star)) {
-          times[n++] = t[star];
-        }
-      }
-      if (n == 0) {
-        return previous;
-      }
-      int best = 0;
-      long bestCentre = times[0];
-      int j = 0;
-      for (int i = 0; i < n; i++) {
-        while (times[i] - times[j] > 2 * dt) {
-          j++;
-        }
-        if (i - j + 1 > best) {
-          best = i - j + 1;
-          bestCentre = times[j] + (times[i] - times[j]) / 2;
-        }
-      }
-      return bestCentre;
-    }
   }
 }
