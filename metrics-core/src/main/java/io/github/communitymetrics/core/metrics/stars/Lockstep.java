@@ -31,12 +31,15 @@ import java.util.Map;
  *   <li>CopyCatch's alternating refinement, until nothing changes (at most 32 rounds): each
  *       repository's centre becomes the middle of the {@code 2 dt} interval holding most stars of
  *       {@code U} on it, searching only within {@code beta * dt} of the previous centre (the
- *       first round searches the whole window); {@code U} becomes every account with at least
- *       {@code ceil(rho * |P|)} stars within {@code dt} of the centres (found through the
- *       repositories' stars near their centres, not through all accounts); {@code P} keeps the
- *       repositories at least {@code ceil(rho * |U|)} accounts of {@code U} starred within {@code
- *       dt} of their centres.
- *   <li>A result with {@code |U| >= n} and {@code |P| >= m} is a group; its accounts are taken out
+ *       first round searches the whole window); {@code U} keeps the accounts with at least {@code
+ *       ceil(rho * |P|)} stars within {@code dt} of the centres; {@code P} keeps the repositories
+ *       at least {@code ceil(rho * |U|)} accounts of {@code U} starred within {@code dt} of their
+ *       centres. These rounds read only the stars of {@code U}'s accounts.
+ *   <li>A result with {@code |U| >= n} and {@code |P| >= m} is a group. CopyCatch's user step is
+ *       then run once over every account not yet in a group of this window, through the
+ *       repositories' stars within {@code dt} of their centres: every account with at least {@code
+ *       ceil(rho * |P|)} of them joins (so members outside the seed are found). Its stars on
+ *       {@code P} within {@code dt} of the centres are suspected, and its accounts are taken out
  *       of later seeds of the window.
  * </ol>
  *
@@ -44,10 +47,10 @@ import java.util.Map;
  * objective from random seeds in MapReduce rounds; here seeds are the dense (repository,
  * bucket) cells, so a group whose repositories were each starred near their centres by fewer
  * than {@code ceil(rho * n)} of its accounts is not seeded, nor one of mostly accounts with more
- * than {@link #SEED_DEGREE_CAP} stars in the window; repositories are only dropped during
- * refinement, never added beyond those found from the seed's accounts; {@code beta} is used as
- * the radius (in {@code dt}) within which a centre may move per round. StarScout's own code was
- * not available to compare with.
+ * than {@link #SEED_DEGREE_CAP} stars in the window; during refinement accounts and repositories
+ * are only dropped, never added (accounts are added once, after a group is found);
+ * {@code beta} is used as the radius (in {@code dt}) within which a centre may move per round.
+ * StarScout's own code was not available to compare with.
  *
  * <p>Cost: sorting the stars ({@code O(s log s)}, a primitive sort), then per window, per seed,
  * the stars of its accounts (each capped at {@link #SEED_DEGREE_CAP}) and of its repositories near
