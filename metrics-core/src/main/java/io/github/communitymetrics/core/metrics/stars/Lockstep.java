@@ -107,7 +107,8 @@ public final class Lockstep {
     private final long dt;
     private final long radius;
     private final int[] byRepo; // star indices by (repository, time)
-    private final int[] byUser; // star indices by (user, time)
+    private final int[] uRepo; // by (user, time): the repository of a first star, else -1
+    private final long[] uTime; // by (user, time): the time
     private final int[] repoStart;
     private final int[] userStart;
     private final LongIntMap starOf = new LongIntMap(); // (user << 32 | repo) -> star
@@ -151,7 +152,15 @@ public final class Lockstep {
       }
       repoCount = new int[maxRepo + 1];
       byRepo = stableBy(byTime, repos, repoStart);
-      byUser = stableBy(byTime, users, userStart);
+      int[] byUser = stableBy(byTime, users, userStart);
+      // Each account's stars laid out contiguously (repository, or -1 if not a first star; time),
+      // so the counting loops read memory in order instead of jumping through star indices.
+      uRepo = new int[n];
+      uTime = new long[n];
+      for (int k = 0; k < n; k++) {
+        uRepo[k] = first.get(byUser[k]) ? repos[byUser[k]] : -1;
+        uTime[k] = t[byUser[k]];
+      }
     }
 
     /**
@@ -203,6 +212,21 @@ public final class Lockstep {
         out[next[key[i]]++] = i;
       }
       return out;
+    }
+
+    /** The first position in {@code uTime[from, to)} at least {@code at}. */
+    private int userLowerBound(int from, int to, long at) {
+      int lo = from;
+      int hi = to;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (uTime[mid] < at) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
 
     /** The first position in {@code order[from, to)} whose time is at least {@code at}. */
@@ -288,20 +312,18 @@ public final class Lockstep {
         // Counts per repository in an array kept across seeds; only touched entries are reset.
         int touched = 0;
         for (int u : u0) {
-          int a = lowerBound(byUser, userStart[u], userStart[u + 1], w0);
-          int z = lowerBound(byUser, a, userStart[u + 1], w1);
+          int a = userLowerBound(userStart[u], userStart[u + 1], w0);
+          int z = userLowerBound(a, userStart[u + 1], w1);
           if (z - a > SEED_DEGREE_CAP) {
             continue; // too many stars to count for every seed; refinement can still take it in
           }
           for (int k = a; k < z; k++) {
-            int star = byUser[k];
-            if (isFirst(star)) {
-              if (repoCount[repos[star]]++ == 0) {
-                if (touched == touchedRepos.length) {
-                  touchedRepos = Arrays.copyOf(touchedRepos, 2 * touched);
-                }
-                touchedRepos[touched++] = repos[star];
+            int repo = uRepo[k];
+            if (repo >= 0 && repoCount[repo]++ == 0) {
+              if (touched == touchedRepos.length) {
+                touchedRepos = Arrays.copyOf(touchedRepos, 2 * touched);
               }
+              touchedRepos[touched++] = repo;
             }
           }
         }
@@ -343,12 +365,12 @@ public final class Lockstep {
           times.add(new ArrayList<>());
         }
         for (int u : group) {
-          int a = lowerBound(byUser, userStart[u], userStart[u + 1], w0);
-          int z = lowerBound(byUser, a, userStart[u + 1], w1);
+          int a = userLowerBound(userStart[u], userStart[u + 1], w0);
+          int z = userLowerBound(a, userStart[u + 1], w1);
           for (int k = a; k < z; k++) {
-            Integer i = pageIndex.get(repos[byUser[k]]);
-            if (i != null && isFirst(byUser[k])) {
-              times.get(i).add(t[byUser[k]]);
+            Integer i = uRepo[k] < 0 ? null : pageIndex.get(uRepo[k]);
+            if (i != null) {
+              times.get(i).add(uTime[k]);
             }
           }
         }
@@ -437,12 +459,11 @@ public final class Lockstep {
     private int nearCentres(
         int u, Map<Integer, Integer> pageIndex, long[] centre, long w0, long w1, int[] seen, int[] near) {
       int count = 0;
-      int a = lowerBound(byUser, userStart[u], userStart[u + 1], w0);
-      int z = lowerBound(byUser, a, userStart[u + 1], w1);
+      int a = userLowerBound(userStart[u], userStart[u + 1], w0);
+      int z = userLowerBound(a, userStart[u + 1], w1);
       for (int k = a; k < z; k++) {
-        int star = byUser[k];
-        Integer i = pageIndex.get(repos[star]);
-        if (i != null && isFirst(star) && Math.abs(t[star] - centre[i]) <= dt && seen[i] != u + 1) {
+        Integer i = uRepo[k] < 0 ? null : pageIndex.get(uRepo[k]);
+        if (i != null && Math.abs(uTime[k] - centre[i]) <= dt && seen[i] != u + 1) {
           seen[i] = u + 1;
           near[count++] = i;
         }
