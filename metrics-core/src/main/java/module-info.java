@@ -21,6 +21,7 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.metrics.ladder;
   exports io.github.communitymetrics.core.metrics.newcomers;
   exports io.github.communitymetrics.core.metrics.retention;
+  exports io.github.communitymetrics.core.metrics.stars;
   exports io.github.communitymetrics.core.metrics.responsiveness;
   exports io.github.communitymetrics.core.metrics.summary;
   exports io.github.communitymetrics.core.metrics.truckfactor;
