@@ -13,17 +13,22 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * monotonic trend (Mann 1945, Kendall 1975), both as {@code scipy.stats.theilslopes} and
  * {@code pymannkendall.original_test} compute them.
  *
- * <p>The Theil-Sen slope is the median of all n(n - 1)/2 pairwise slopes, computed by sorting
- * them: O(n^2) time and memory, which is fine for series of a few thousand periods (daily counts
- * over ten years are 3,650 periods, 6.7 million slopes). Longer series are refused ({@link
- * #MAX_PERIODS}) rather than exhausting memory.
+ * <p>The Theil-Sen slope is the median of all n(n - 1)/2 pairwise slopes. For a series of
+ * whole numbers (counts: the usual case) it and the interval's ends are selected without listing
+ * the slopes, exactly and in O(n log n) time and O(n) memory ({@link PairwiseSlopes}), and the
+ * Mann-Kendall S is counted the same way, so hourly counts over years are fine. A series with
+ * fractional values falls back to sorting every slope, O(n^2) time and memory, and is limited to
+ * {@link #MAX_PERIODS} values rather than exhausting memory.
  *
  * @param theilSen the slope, in units of the series per period
  * @param mannKendall the test of a monotonic trend
  */
 public record Trend(TheilSen theilSen, MannKendall mannKendall) {
 
-  /** The longest series accepted: 5,000 periods are 12.5 million pairwise slopes (100 MB). */
+  /**
+   * The longest series with fractional values accepted: 5,000 periods are 12.5 million pairwise
+   * slopes (100 MB). Whole-number series may have up to 2^26 values of magnitude below 2^31.
+   */
   public static final int MAX_PERIODS = 5_000;
 
   /** The fewest periods with a trend: with fewer than 3 there is no test worth the name. */
@@ -74,13 +79,13 @@ public record Trend(TheilSen theilSen, MannKendall mannKendall) {
    *
    * @param confidence the confidence level of the slope's interval, in (0, 1)
    * @return empty with fewer than {@link #MIN_PERIODS} values (no data)
-   * @throws IllegalArgumentException if a value is not finite, the confidence is not in (0, 1) or
-   *     there are more than {@link #MAX_PERIODS} values
+   * @throws IllegalArgumentException if a value is not finite, the confidence is not in (0, 1),
+   *     or there are more than {@link #MAX_PERIODS} values not all whole numbers of magnitude
+   *     below 2^31, or more than 2^26 values
    */
   public static Optional<Trend> of(double[] y, double confidence) {
     Checks.notNull(y, "y");
     Checks.argument(confidence > 0 && confidence < 1, "confidence must be in (0, 1): " + confidence);
-    Checks.argument(y.length <= MAX_PERIODS, "at most " + MAX_PERIODS + " periods: " + y.length);
     for (int i = 0; i < y.length; i++) {
       Checks.argument(Double.isFinite(y[i]), "y[" + i + "] is not finite: " + y[i]);
     }
@@ -88,6 +93,56 @@ public record Trend(TheilSen theilSen, MannKendall mannKendall) {
     if (n < MIN_PERIODS) {
       return Optional.empty();
     }
+    long[] whole = whole(y);
+    if (whole != null) {
+      return Optional.of(selected(y, whole, confidence));
+    }
+    Checks.argument(
+        n <= MAX_PERIODS,
+        "at most " + MAX_PERIODS + " periods with fractional values: " + n);
+    return Optional.of(sorted(y, confidence));
+  }
+
+  /** The values as longs when all are whole numbers of magnitude below 2^31 (and few enough). */
+  private static long[] whole(double[] y) {
+    if (y.length > PairwiseSlopes.MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "at most " + PairwiseSlopes.MAX_LENGTH + " periods: " + y.length);
+    }
+    long[] out = new long[y.length];
+    for (int i = 0; i < y.length; i++) {
+      if (y[i] != Math.rint(y[i]) || Math.abs(y[i]) > PairwiseSlopes.MAX_VALUE) {
+        return null;
+      }
+      out[i] = (long) y[i];
+    }
+    return out;
+  }
+
+  /** The trend by selecting order statistics of the slopes (whole-number series). */
+  private static Trend selected(double[] y, long[] whole, double confidence) {
+    int n = y.length;
+    PairwiseSlopes slopes = new PairwiseSlopes(whole);
+    long nt = slopes.pairs();
+    // S = #(y[j] > y[i]) - #(y[j] < y[i]) over i < j: the slopes above 0 less those below.
+    long atMostZero = slopes.countAtMostZero(true);
+    long belowZero = slopes.countAtMostZero(false);
+    long s = (nt - atMostZero) - belowZero;
+    double variance = variance(y);
+    double slope =
+        nt % 2 == 1
+            ? slopes.select(nt / 2)
+            : (slopes.select(nt / 2 - 1) + slopes.select(nt / 2)) / 2;
+    double c = intervalHalfWidth(confidence, variance);
+    return finish(y, s, variance, slope, slopes.select(lower(nt, c)), slopes.select(upper(nt, c)), confidence);
+  }
+
+  /**
+   * The trend by sorting all n(n - 1)/2 slopes: the reference method, kept for series with
+   * fractional values (and by the tests as the oracle of {@link #selected}).
+   */
+  static Trend sorted(double[] y, double confidence) {
+    int n = y.length;
     double[] slopes = new double[n * (n - 1) / 2];
     long s = 0;
     int k = 0;
@@ -99,22 +154,37 @@ public record Trend(TheilSen theilSen, MannKendall mannKendall) {
     }
     Arrays.sort(slopes);
     double variance = variance(y);
+    double slope = median(slopes);
+    double c = intervalHalfWidth(confidence, variance);
+    int nt = slopes.length;
+    return finish(
+        y, s, variance, slope, slopes[(int) lower(nt, c)], slopes[(int) upper(nt, c)], confidence);
+  }
+
+  // Sen (1968): the interval's ends are the order statistics (N -/+ C)/2 of the N slopes, where
+  // C = z_{(1+confidence)/2} sqrt(Var(S)); scipy rounds half to even (np.round) and clamps.
+  private static double intervalHalfWidth(double confidence, double variance) {
+    return NORMAL.inverseCumulativeProbability((1 + confidence) / 2) * Math.sqrt(variance);
+  }
+
+  private static long upper(long nt, double c) {
+    return Math.min((long) Math.rint((nt + c) / 2), nt - 1);
+  }
+
+  private static long lower(long nt, double c) {
+    return Math.max((long) Math.rint((nt - c) / 2) - 1, 0);
+  }
+
+  private static Trend finish(
+      double[] y, long s, double variance, double slope, double low, double high, double confidence) {
+    int n = y.length;
     double z = s == 0 ? 0 : (s - Long.signum(s)) / Math.sqrt(variance);
     double p = s == 0 ? 1 : 2 * NORMAL.survivalProbability(Math.abs(z));
-    double slope = median(slopes);
     double[] sortedY = y.clone();
     Arrays.sort(sortedY);
     double intercept = median(sortedY) - slope * (n - 1) / 2.0;
-    // Sen (1968): the interval's ends are the order statistics (N -/+ C)/2 of the N slopes, where
-    // C = z_{(1+confidence)/2} sqrt(Var(S)); scipy rounds half to even (np.round) and clamps.
-    double c = NORMAL.inverseCumulativeProbability((1 + confidence) / 2) * Math.sqrt(variance);
-    int nt = slopes.length;
-    int upper = Math.min((int) Math.rint((nt + c) / 2), nt - 1);
-    int lower = Math.max((int) Math.rint((nt - c) / 2) - 1, 0);
-    return Optional.of(
-        new Trend(
-            new TheilSen(slope, intercept, slopes[lower], slopes[upper], confidence),
-            new MannKendall(n, s, variance, z, p)));
+    return new Trend(
+        new TheilSen(slope, intercept, low, high, confidence), new MannKendall(n, s, variance, z, p));
   }
 
   /** Var(S) with the correction for groups of tied values (x has no ties: one value a period). */

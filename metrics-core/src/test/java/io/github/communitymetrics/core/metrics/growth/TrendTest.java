@@ -77,7 +77,9 @@ class TrendTest {
     assertEquals(0.0, flat.theilSen().slope());
     assertThrows(IllegalArgumentException.class, () -> Trend.of(new double[] {1, Double.NaN, 2}));
     assertThrows(IllegalArgumentException.class, () -> Trend.of(new double[] {1, 2, 3}, 1.0));
-    assertThrows(IllegalArgumentException.class, () -> Trend.of(new double[Trend.MAX_PERIODS + 1]));
+    double[] fractional = new double[Trend.MAX_PERIODS + 1];
+    fractional[7] = 0.5;
+    assertThrows(IllegalArgumentException.class, () -> Trend.of(fractional));
   }
 
   static LongStream seeds() {
@@ -143,5 +145,46 @@ class TrendTest {
     assertTrue(t.mannKendall().p() > 0 && t.mannKendall().p() <= 1, m);
     long n = t.mannKendall().n();
     assertTrue(Math.abs(t.mannKendall().s()) <= n * (n - 1) / 2, m);
+  }
+
+  /**
+   * Whole-number series, selected without listing the slopes, against the reference sort of all
+   * slopes: every field equal, exactly. Short and long series, few distinct values (many tied
+   * slopes, as in sparse daily star counts) and large ones, flat stretches and spikes.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void selectingEqualsSortingEverySlope(long seed) {
+    Random r = new Random(seed);
+    int n = 3 + r.nextInt(r.nextBoolean() ? 40 : 1500);
+    int shape = r.nextInt(4);
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] =
+          switch (shape) {
+            case 0 -> r.nextInt(3); // sparse counts: most slopes tie
+            case 1 -> r.nextInt(5) + (i * (long) r.nextInt(3)) / 7; // a drift
+            case 2 -> r.nextInt(20) == 0 ? r.nextInt(100_000) : r.nextInt(4); // spikes
+            default -> r.nextInt(2_000_001) - 1_000_000; // large, negative too
+          };
+    }
+    double confidence = r.nextBoolean() ? 0.95 : 0.5 + r.nextDouble() * 0.49;
+    assertEquals(Trend.sorted(y, confidence), Trend.of(y, confidence).orElseThrow(), "seed " + seed + " n " + n);
+  }
+
+  @Test
+  void aLongWholeNumberSeriesIsSelectedNotRefused() {
+    // 100,000 hourly counts (11 years) would be 5e9 slopes to sort. y = 3i + (i mod 7): every
+    // slope between points 7 apart is exactly 3, the others are 3 + (a difference in -6..6)/d;
+    // by symmetry of the residues the median slope is 3.
+    double[] y = new double[100_000];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = 3.0 * i + i % 7;
+    }
+    Trend t = Trend.of(y).orElseThrow();
+    assertEquals(3.0, t.theilSen().slope(), 0.0);
+    assertTrue(t.theilSen().low() <= 3.0 && 3.0 <= t.theilSen().high(), t.toString());
+    assertTrue(t.theilSen().high() - t.theilSen().low() < 1e-3, t.toString());
+    assertTrue(t.mannKendall().s() > 0, t.toString());
   }
 }
