@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.time.Granularity;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +121,11 @@ public record Evaluation(
     return (Double) parse(name, Parameter.Kind.DECIMAL, parameter(metric, name));
   }
 
+  /** A {@link Parameter.Kind#GRANULARITY} parameter's value. */
+  public Granularity granularity(MetricDescriptor<?> metric, String name) {
+    return (Granularity) parse(name, Parameter.Kind.GRANULARITY, parameter(metric, name));
+  }
+
   /** Parses a parameter value; durations must be positive. */
   static Object parse(String name, Parameter.Kind kind, String value) {
     Checks.notNull(value, name);
@@ -135,6 +141,12 @@ public record Evaluation(
           double x = Double.parseDouble(value);
           Checks.argument(Double.isFinite(x), name + " must be finite: " + value);
           return x;
+        case GRANULARITY:
+          try {
+            return Granularity.of(value);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+          }
         default:
           throw new AssertionError(kind);
       }

@@ -20,7 +20,9 @@ public record Parameter(String name, Kind kind, String defaultValue, String unit
     /** A whole number. */
     INTEGER,
     /** A decimal number. */
-    DECIMAL
+    DECIMAL,
+    /** A series' period, UTC: {@code hour}, {@code day}, {@code week} (ISO) or {@code month}. */
+    GRANULARITY
   }
 
   /** Checks the fields and that the default parses. */

@@ -13,7 +13,7 @@ import io.github.communitymetrics.core.registry.MetricDescriptor;
 import io.github.communitymetrics.core.registry.Parameter;
 import io.github.communitymetrics.core.registry.Preset;
 import io.github.communitymetrics.core.registry.Unit;
-import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Granularity;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class StarBursts extends MetricDescriptor<StarBursts.Result> {
                         + " it is a sign of purchased stars (He et al., ICSE 2026). B near -1 is"
                         + " regular, 0 random (Poisson), towards 1 bursty. No published levels.")),
         List.of(
-            new Parameter("period", Parameter.Kind.DURATION, "P1D", "", "P1D (days) or P7D (ISO weeks), UTC"),
+            new Parameter("period", Parameter.Kind.GRANULARITY, "day", "", "hour, day, week (ISO) or month, UTC"),
             new Parameter("bands", Parameter.Kind.INTEGER, String.valueOf(Bursts.DEFAULT_WINDOW), "periods",
                 "the trailing window of the Bollinger bands"),
             new Parameter("k", Parameter.Kind.DECIMAL, "2.0", "standard deviations",
@@ -81,7 +81,7 @@ public final class StarBursts extends MetricDescriptor<StarBursts.Result> {
    * @param stargazers the stargazers before the window's end (0: no star recorded, no data)
    */
   public record Result(
-      Window window, PeriodUnit unit, int periods, int tested, List<Burst> bursts,
+      Window window, Granularity unit, int periods, int tested, List<Burst> bursts,
       OptionalDouble burstiness, long stars, long stargazers) {
     /** Checks and copies the fields. */
     public Result {
@@ -104,7 +104,7 @@ public final class StarBursts extends MetricDescriptor<StarBursts.Result> {
 
   @Override
   public SliceMetric<?, Result> metric(Evaluation e) {
-    PeriodUnit unit = StarHistory.unit(this, e);
+    Granularity unit = StarHistory.unit(this, e);
     int bands = e.integer(this, "bands");
     double k = e.decimal(this, "k");
     Checks.argument(bands >= 2, id() + ".bands must be at least 2: " + bands);
@@ -113,7 +113,7 @@ public final class StarBursts extends MetricDescriptor<StarBursts.Result> {
       @Override
       public Result finish(State state) {
         Window w = evaluation.window();
-        List<Window> periods = periods(w, unit);
+        List<Window> periods = unit.periodsInside(w);
         // The burst's events are the first stars; an account is new by its first event of any kind.
         List<Occurrence<Actor>> events = new ArrayList<>();
         List<Instant> inWindow = new ArrayList<>();

@@ -12,12 +12,9 @@ import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.MetricDescriptor;
 import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.store.EventStore;
-import io.github.communitymetrics.core.time.Period;
-import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Granularity;
 import io.github.communitymetrics.core.time.Window;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -109,28 +106,9 @@ abstract class StarHistory<R> implements SliceMetric<StarHistory.State, R> {
     return CODEC;
   }
 
-  /**
-   * The calendar periods (UTC) that lie entirely inside the window: a partial period at either
-   * edge would look like a drop in a trend or hide a burst, so it is left out.
-   */
-  static List<Window> periods(Window window, PeriodUnit unit) {
-    return Period.covering(window, unit, ZoneOffset.UTC).stream()
-        .map(Period::window)
-        .filter(w -> !w.start().isBefore(window.start()) && !w.end().isAfter(window.end()))
-        .toList();
-  }
-
-  /** The period unit of a {@code period} parameter: P1D a day, P7D an ISO week. */
-  static PeriodUnit unit(MetricDescriptor<?> metric, Evaluation e) {
-    Duration d = e.duration(metric, "period");
-    if (d.equals(Duration.ofDays(1))) {
-      return PeriodUnit.DAY;
-    }
-    if (d.equals(Duration.ofDays(7))) {
-      return PeriodUnit.ISO_WEEK;
-    }
-    throw new IllegalArgumentException(
-        metric.id() + ".period must be P1D (a day) or P7D (an ISO week): " + d);
+  /** The granularity of a {@code period} parameter. */
+  static Granularity unit(MetricDescriptor<?> metric, Evaluation e) {
+    return e.granularity(metric, "period");
   }
 
   /** New stargazers per period: first stars in each period. */

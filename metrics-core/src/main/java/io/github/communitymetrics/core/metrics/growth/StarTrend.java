@@ -10,7 +10,7 @@ import io.github.communitymetrics.core.registry.MetricDescriptor;
 import io.github.communitymetrics.core.registry.Parameter;
 import io.github.communitymetrics.core.registry.Preset;
 import io.github.communitymetrics.core.registry.Unit;
-import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Granularity;
 import io.github.communitymetrics.core.time.Window;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class StarTrend extends MetricDescriptor<StarTrend.Result> {
                     "A positive slope whose interval excludes 0 and a Mann-Kendall p below 0.05 is a"
                         + " rising trend; the size of the slope says how fast. No published levels.")),
         List.of(
-            new Parameter("period", Parameter.Kind.DURATION, "P1D", "", "P1D (days) or P7D (ISO weeks), UTC")),
+            new Parameter("period", Parameter.Kind.GRANULARITY, "day", "", "hour, day, week (ISO) or month, UTC")),
         List.of(
             new MeasurementSpec("slope", Unit.COUNT, "Theil-Sen slope, new stargazers per period"),
             new MeasurementSpec("slopeLow", Unit.COUNT, "lower end of the slope's 95% interval"),
@@ -66,7 +66,7 @@ public final class StarTrend extends MetricDescriptor<StarTrend.Result> {
    * @param trend the trend of the counts; empty with fewer than 3 periods or no stargazer
    */
   public record Result(
-      Window window, PeriodUnit unit, List<Window> periods, List<Long> counts, long stargazers,
+      Window window, Granularity unit, List<Window> periods, List<Long> counts, long stargazers,
       Optional<Trend> trend) {
     /** Checks and copies the fields. */
     public Result {
@@ -81,12 +81,12 @@ public final class StarTrend extends MetricDescriptor<StarTrend.Result> {
 
   @Override
   public SliceMetric<?, Result> metric(Evaluation e) {
-    PeriodUnit unit = StarHistory.unit(this, e);
+    Granularity unit = StarHistory.unit(this, e);
     return new StarHistory<Result>(e) {
       @Override
       public Result finish(State state) {
         Window w = evaluation.window();
-        List<Window> periods = periods(w, unit);
+        List<Window> periods = unit.periodsInside(w);
         long[] counts = counts(state, periods);
         Optional<Trend> trend =
             state.firstStar().isEmpty()

@@ -79,6 +79,57 @@ class StarMetricsTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> StarTrend.INSTANCE.metric(e.withParameter(StarTrend.INSTANCE, "period", "P2D")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> StarTrend.INSTANCE.metric(e.withParameter(StarTrend.INSTANCE, "period", "fortnight")));
+  }
+
+  @Test
+  void hourlySpikesAndMonthlyTrends() {
+    // Hourly: one star an hour for hours 0..29 of 2024-01-01/02, and a campaign of 8 new
+    // accounts in hour 26 (02:00 on the 2nd). Bands of 24 hours: every earlier hour has 1 star
+    // (sd 0), so hour 26 (9 stars) is the one burst; hours 27-29 against a band holding the spike
+    // (mean 32/24 = 1.33, sd 1.60, band 4.53) are not.
+    List<Event> events = new ArrayList<>();
+    for (int h = 0; h < 30; h++) {
+      events.add(star("hourly" + h, 0, h));
+    }
+    for (int i = 0; i < 8; i++) {
+      events.add(star("bought" + i, 1, 2));
+    }
+    Window hours = new Window(T0, T0.plus(Duration.ofHours(30)).plusSeconds(1800));
+    Evaluation e =
+        Evaluation.of(RepositoryScope.of(REPO), hours)
+            .withParameter(StarBursts.INSTANCE, "period", "hour")
+            .withParameter(StarBursts.INSTANCE, "bands", "24");
+    EventStore store = EventStore.of(events);
+    StarBursts.Result r = StarBursts.INSTANCE.metric(e).compute(store, People.resolve(store));
+    assertEquals(30, r.periods()); // the half hour at the end is not a whole period
+    assertEquals(6, r.tested());
+    assertEquals(1, r.bursts().size());
+    Bursts.Burst b = r.bursts().get(0);
+    assertEquals(new Window(T0.plus(Duration.ofHours(26)), T0.plus(Duration.ofHours(27))), b.window());
+    assertEquals(9, b.size());
+    assertEquals(9, b.newAccounts());
+
+    // Monthly: new stargazers per calendar month Jan..May 2024 = 1 3 2 5 4 and a half of June
+    // cut off by the window: the worked example of TrendTest again, now over months.
+    int[] perMonth = {1, 3, 2, 5, 4, 9};
+    List<Event> monthly = new ArrayList<>();
+    for (int m = 0; m < perMonth.length; m++) {
+      Instant first = java.time.ZonedDateTime.of(2024, m + 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC).toInstant();
+      for (int i = 0; i < perMonth[m]; i++) {
+        monthly.add(new Star(first.plus(Duration.ofDays(i)), REPO, Actor.github("m" + m + "p" + i)));
+      }
+    }
+    Evaluation months =
+        Evaluation.of(RepositoryScope.of(REPO), new Window(T0, Instant.parse("2024-06-16T00:00:00Z")))
+            .withParameter(StarTrend.INSTANCE, "period", "month");
+    EventStore ms = EventStore.of(monthly);
+    StarTrend.Result t = StarTrend.INSTANCE.metric(months).compute(ms, People.resolve(ms));
+    assertEquals(List.of(1L, 3L, 2L, 5L, 4L), t.counts());
+    assertEquals(Instant.parse("2024-05-01T00:00:00Z"), t.periods().get(4).start());
+    assertEquals(0.875, t.trend().orElseThrow().theilSen().slope(), 1e-12);
   }
 
   @Test
