@@ -14,6 +14,7 @@ import io.github.communitymetrics.core.time.Granularity;
 import io.github.communitymetrics.core.time.Window;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -56,26 +57,63 @@ public final class StarTrend extends MetricDescriptor<StarTrend.Result> {
   }
 
   /**
-   * The result.
+   * The result. The counts are kept as a {@code long[]} and the periods are derived from the
+   * window on demand: a result per repository over ten years of daily periods would otherwise
+   * hold 3,650 period objects and boxed counts each, hundreds of megabytes over a portfolio.
    *
    * @param window the window
    * @param unit the period unit
-   * @param periods the periods entirely inside the window
-   * @param counts new stargazers per period
+   * @param counts new stargazers per period entirely inside the window, in period order (the
+   *     accessor returns a copy)
    * @param stargazers stargazers before the window's end (0: no star recorded, no data)
    * @param trend the trend of the counts; empty with fewer than 3 periods or no stargazer
    */
-  public record Result(
-      Window window, Granularity unit, List<Window> periods, List<Long> counts, long stargazers,
-      Optional<Trend> trend) {
+  public record Result(Window window, Granularity unit, long[] counts, long stargazers, Optional<Trend> trend) {
     /** Checks and copies the fields. */
     public Result {
       Checks.notNull(window, "window");
       Checks.notNull(unit, "unit");
-      periods = List.copyOf(periods);
-      counts = List.copyOf(counts);
-      Checks.argument(periods.size() == counts.size(), "a count per period");
+      counts = Checks.notNull(counts, "counts").clone();
+      Checks.argument(
+          counts.length == unit.countInside(window), "a count per period inside the window");
       Checks.notNull(trend, "trend");
+    }
+
+    /** The periods entirely inside the window, in order: {@code counts()[i]} is of the i-th. */
+    public List<Window> periods() {
+      return unit.periodsInside(window);
+    }
+
+    /** New stargazers per period, a copy. */
+    @Override
+    public long[] counts() {
+      return counts.clone();
+    }
+
+    /** The number of periods. */
+    public int size() {
+      return counts.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Result r
+          && window.equals(r.window)
+          && unit == r.unit
+          && Arrays.equals(counts, r.counts)
+          && stargazers == r.stargazers
+          && trend.equals(r.trend);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(window, unit, Arrays.hashCode(counts), stargazers, trend);
+    }
+
+    @Override
+    public String toString() {
+      return "Result[window=" + window + ", unit=" + unit + ", counts=" + Arrays.toString(counts)
+          + ", stargazers=" + stargazers + ", trend=" + trend + "]";
     }
   }
 
@@ -92,8 +130,7 @@ public final class StarTrend extends MetricDescriptor<StarTrend.Result> {
             state.firstStar().isEmpty()
                 ? Optional.empty()
                 : Trend.of(Arrays.stream(counts).asDoubleStream().toArray());
-        return new Result(
-            w, unit, periods, Arrays.stream(counts).boxed().toList(), state.firstStar().size(), trend);
+        return new Result(w, unit, counts, state.firstStar().size(), trend);
       }
     };
   }
@@ -101,7 +138,7 @@ public final class StarTrend extends MetricDescriptor<StarTrend.Result> {
   @Override
   public List<Measurement> measure(Result r, Evaluation e) {
     String p = preset().name();
-    long n = r.periods().size();
+    long n = r.size();
     Optional<Trend> t = r.trend();
     return List.of(
         Measurement.of(id(), "slope", Unit.COUNT, value(t.map(x -> x.theilSen().slope())), n, p),
