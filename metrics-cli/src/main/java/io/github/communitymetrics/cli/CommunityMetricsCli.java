@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       MetricsCommand.class,
       ScoreCommand.class,
+      GrowthCommand.class,
+      StarsCommand.class,
       EventsCommand.class,
       TruckFactorCommand.class,
       FetchCommand.class,

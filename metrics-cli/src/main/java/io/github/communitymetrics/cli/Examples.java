@@ -70,6 +70,27 @@ final class Examples {
                       "community-metrics score --sort lottery-factor:asc --top 10",
                       "the demo's repositories, the lowest lottery factor first"))),
           Map.entry(
+              "growth",
+              List.of(
+                  new Example(
+                      "community-metrics growth --gharchive archive/2025-01/ --period day --top 10",
+                      "new stars, forks and contributors per day of the ten most starred repositories"),
+                  new Example(
+                      "community-metrics growth --git ~/src/a --period month --trend newCodeContributors",
+                      "new committers per month of a clone, with their trend"),
+                  new Example(
+                      "community-metrics growth --json --gharchive archive/2025-01/ --repo OWNER/NAME",
+                      "one repository's series, trend and star bursts as JSON"))),
+          Map.entry(
+              "stars",
+              List.of(
+                  new Example(
+                      "community-metrics stars --audit --gharchive archive/2025-01/",
+                      "suspected fake stars per repository and month"),
+                  new Example(
+                      "community-metrics stars --audit --json --gharchive archive/ --repo OWNER/NAME",
+                      "one repository's audit as JSON (every repository is still read)"))),
+          Map.entry(
               "events",
               List.of(
                   new Example(
