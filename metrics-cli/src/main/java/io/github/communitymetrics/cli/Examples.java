@@ -74,13 +74,13 @@ final class Examples {
               List.of(
                   new Example(
                       "community-metrics growth --gharchive archive/2025-01/ --period day --top 10",
-                      "new stars, forks and contributors per day of the ten most starred repositories"),
+                      "daily growth of the ten most starred repositories"),
                   new Example(
                       "community-metrics growth --git ~/src/a --period month --trend newCodeContributors",
                       "new committers per month of a clone, with their trend"),
                   new Example(
                       "community-metrics growth --json --gharchive archive/2025-01/ --repo OWNER/NAME",
-                      "one repository's series, trend and star bursts as JSON"))),
+                      "one repository's series, trend and bursts as JSON"))),
           Map.entry(
               "stars",
               List.of(
@@ -89,7 +89,7 @@ final class Examples {
                       "suspected fake stars per repository and month"),
                   new Example(
                       "community-metrics stars --audit --json --gharchive archive/ --repo OWNER/NAME",
-                      "one repository's audit as JSON (every repository is still read)"))),
+                      "one repository's audit as JSON"))),
           Map.entry(
               "events",
               List.of(
