@@ -1,21 +1,31 @@
 package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
+import io.github.communitymetrics.core.metrics.stars.FakeStarMonth;
+import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.MetricRegistry;
+import io.github.communitymetrics.core.registry.StandardMetrics;
+import io.github.communitymetrics.core.time.Period;
+import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.report.Portfolio;
 import io.github.communitymetrics.report.PortfolioReport;
 import io.github.communitymetrics.report.Provenance;
 import io.github.communitymetrics.report.Section;
+import io.github.communitymetrics.report.StarCurve;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -77,9 +87,51 @@ final class HtmlPortfolio {
                 : portfolio.repositories().size() == 1
                     ? portfolio.repositories().get(0).repository().fullName()
                     : (portfolio.repositories().size() + portfolio.leftOut().size()) + " repositories");
+    Map<Repository, StarCurve> curves =
+        progress.busy("drawing the star curves", () -> starCurves(p, portfolio, StarAudit.apiSource(source)));
     write(html, new PortfolioReport(title, provenance, Optional.of(portfolio), label,
-        git.map(g -> List.of(g.section())).orElse(List.of())));
+        git.map(g -> List.of(g.section())).orElse(List.of())).withStarCurves(curves));
     return p.warnings();
+  }
+
+  /** Up to this span the star curve is by day; beyond it, by ISO week. */
+  static final java.time.Duration DAILY_UP_TO = java.time.Duration.ofDays(190);
+
+  /**
+   * The star curve of each shown repository over the trends' months (from the first event's day
+   * when the data starts later): new stars per day (or ISO
+   * week, over a longer span) up to the last whole period before the as-of instant, the bursts,
+   * and the StarScout audit's months.
+   */
+  static Map<Repository, StarCurve> starCurves(
+      SummaryOptions.Prepared p, Portfolio portfolio, Optional<String> apiSource) {
+    // From the trends' first month, or from the first event's day when the data starts later.
+    Instant first = p.store().instant(0).atOffset(java.time.ZoneOffset.UTC)
+        .truncatedTo(java.time.temporal.ChronoUnit.DAYS).toInstant();
+    Instant since = first.isAfter(portfolio.trend().since()) ? first : portfolio.trend().since();
+    Instant asOf = portfolio.evaluation().asOf();
+    boolean daily = java.time.Duration.between(since, asOf).compareTo(DAILY_UP_TO) <= 0;
+    PeriodUnit unit = daily ? PeriodUnit.DAY : PeriodUnit.ISO_WEEK;
+    // The curve's cumulative total is the stargazers before the window's end: end it at a period's end.
+    Instant end = Period.containingUtc(asOf, unit).window().start();
+    Map<Repository, StarCurve> out = new java.util.HashMap<>();
+    if (!since.isBefore(end)) {
+      return out;
+    }
+    Window window = new Window(since, end);
+    String period = daily ? "P1D" : "P7D";
+    Evaluation e =
+        portfolio.evaluation().withWindow(window)
+            .withParameter(StandardMetrics.STAR_TREND, "period", period)
+            .withParameter(StandardMetrics.STAR_BURSTS, "period", period);
+    StarAudit.Result audit = StarAudit.compute(p.store(), p.people(), window, apiSource);
+    Map<Repository, List<FakeStarMonth>> months = new java.util.HashMap<>();
+    audit.repositories().forEach(r -> months.put(r.repository(), r.months()));
+    for (Portfolio.Entry entry : portfolio.repositories()) {
+      Repository r = entry.repository();
+      out.put(r, StarCurve.compute(p.store(), p.people(), e, r, months.getOrDefault(r, List.of()), audit.noData()));
+    }
+    return out;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.communitymetrics.report;
 
 import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.registry.Band;
 import io.github.communitymetrics.core.registry.Evaluated;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -11,6 +12,7 @@ import io.github.communitymetrics.core.registry.MetricDescriptor;
 import io.github.communitymetrics.core.registry.Preset;
 import io.github.communitymetrics.core.registry.Scale;
 import io.github.communitymetrics.core.registry.SeriesSpec;
+import io.github.communitymetrics.core.time.PeriodUnit;
 import io.github.communitymetrics.report.internal.SvgCharts;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -81,13 +84,17 @@ public final class PortfolioReport {
           + "h4{margin:.4em 0}.period{color:#333}"
           + "dl.about dt{font-weight:bold;margin-top:.5em}dl.about dd{margin-left:1.5em}"
           + "table.scale{margin:.3em 0}table.scale caption{text-align:left;color:#555}"
-          + "table.scale tr.current{background:#e6f0fa;font-weight:bold}";
+          + "table.scale tr.current{background:#e6f0fa;font-weight:bold}"
+          + "section.stars{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
+          + "section.stars h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
+          + "svg.star-curve{max-width:100%;height:auto}";
 
   private final String title;
   private final Provenance provenance;
   private final Optional<Portfolio> portfolio;
   private final Function<Actor, String> label;
   private final List<Section> extra;
+  private final Map<Repository, StarCurve> stars;
 
   /**
    * @param title the page title
@@ -108,6 +115,26 @@ public final class PortfolioReport {
     this.portfolio = Objects.requireNonNull(portfolio, "portfolio");
     this.label = Objects.requireNonNull(label, "label");
     this.extra = List.copyOf(extra);
+    this.stars = Map.of();
+  }
+
+  private PortfolioReport(PortfolioReport base, Map<Repository, StarCurve> stars) {
+    this.title = base.title;
+    this.provenance = base.provenance;
+    this.portfolio = base.portfolio;
+    this.label = base.label;
+    this.extra = base.extra;
+    this.stars = Map.copyOf(stars);
+  }
+
+  /**
+   * This page with a star curve in each repository's part that has one: new stargazers per
+   * period and in all, the bursts marked, and the share of suspected stars per month.
+   *
+   * @param curves by repository; repositories without one have no curve
+   */
+  public PortfolioReport withStarCurves(Map<Repository, StarCurve> curves) {
+    return new PortfolioReport(this, Objects.requireNonNull(curves, "curves"));
   }
 
   /**
@@ -239,10 +266,31 @@ public final class PortfolioReport {
         .append(open(p.repositories().size()) ? " open" : "").append(">\n<summary>")
         .append(e(entry.repository().fullName())).append(" <small>")
         .append(String.format(java.util.Locale.ROOT, "%,d", entry.events())).append(" events</small></summary>\n");
+    StarCurve curve = stars.get(entry.repository());
+    if (curve != null) {
+      stars(h, id, curve);
+    }
     for (int m = 0; m < p.metrics().size(); m++) {
       metric(h, id, entry.results().get(m), charts);
     }
     h.append("</details>\n");
+  }
+
+  /** The star curve of a repository, with what its marks mean and why shares may have no data. */
+  private static void stars(StringBuilder h, String repoId, StarCurve curve) {
+    h.append("<section class=\"stars\" id=\"").append(repoId).append("-stars\">\n<h3>Stars")
+        .append("<span class=\"id\">star-trend, star-bursts, lockstep-stars</span></h3>\n<div class=\"charts\">")
+        .append(StarCurveSvg.svg(curve, repoId + "-star-curve")).append("</div>\n<p class=\"note\">Bars: new")
+        .append(" stargazers (first star per person) per ").append(curve.unit() == PeriodUnit.DAY ? "day" : "ISO week")
+        .append("; line: stargazers in all (right axis); red bands: bursts of new stars (Bollinger bands,")
+        .append(" star-bursts); the cells below: per month, the share of stars StarScout's signals suspect")
+        .append(" (low-activity accounts or lockstep groups), darker for more.</p>\n");
+    curve.noSignals().ifPresent(why -> h.append("<p class=\"notice\">Suspected stars: no data: ").append(e(why))
+        .append(".</p>\n"));
+    if (curve.stargazers() == 0) {
+      h.append("<p class=\"notice\">No star of this repository in the data: the curve has no data.</p>\n");
+    }
+    h.append("</section>\n");
   }
 
   /** The value without its unit (the column header says it), or "no data". */

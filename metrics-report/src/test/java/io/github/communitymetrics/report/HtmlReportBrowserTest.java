@@ -41,13 +41,13 @@ class HtmlReportBrowserTest {
 
   /**
    * The portfolio page of the demo's four repositories (overview with sparklines, then each
-   * repository's metrics with their charts and explanations, and the sorting script).
+   * repository's star curve, metrics with their charts and explanations, and the sorting script).
    */
   @Test
   void demoPortfolioRendersWithoutConsoleErrors() throws Exception {
     Files.createDirectories(TARGET);
     Path html = TARGET.resolve("report.html").toAbsolutePath();
-    String page = PortfolioReportTest.demoPage();
+    String page = StarCurveReportTest.demoPageWithStars();
     assertEquals(4, PortfolioReportTest.overviewRows(page).size(), "a page of several repositories");
     Files.writeString(html, page, StandardCharsets.UTF_8);
     System.out.printf("demo portfolio page: %,d bytes (%s)%n", Files.size(html), html);
