@@ -104,8 +104,8 @@ final class GrowthCommand implements Callable<Integer> {
     Evaluation base = burstParameters(
         ScoreCommand.evaluation(in.span().end(), Duration.between(in.span().start(), in.span().end())));
     GrowthSeries.Result result;
-    int periods = io.github.communitymetrics.core.time.Period.covering(in.span(), unit, java.time.ZoneOffset.UTC).size();
-    try (ProgressTask task = ProgressOptions.of(spec).count("measuring growth", periods + 1L, " steps")) {
+    try (ProgressTask task =
+        ProgressOptions.of(spec).count("measuring growth", in.store().repositories().size(), " repositories")) {
       result = GrowthSeries.compute(in.store(), in.people(), base, unit, task);
     }
     List<GrowthSeries.Repo> kept = new ArrayList<>(result.repositories());

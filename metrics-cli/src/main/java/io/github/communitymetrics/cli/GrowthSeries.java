@@ -2,7 +2,9 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.growth.Growth;
+import io.github.communitymetrics.core.metrics.growth.GrowthByPeriod;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
 import io.github.communitymetrics.core.metrics.growth.Trend;
 import io.github.communitymetrics.core.registry.Evaluated;
@@ -24,7 +26,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * The growth of every repository of a store over a span, period by period: the {@code growth}
- * metric evaluated on each calendar period (UTC) of the span, the robust trend ({@link Trend}) of
+ * metric on each calendar period (UTC) of the span ({@link GrowthByPeriod}, one pass per
+ * repository), the robust trend ({@link Trend}) of
  * one of its series over the complete periods, and the {@code star-bursts} metric over the span.
  * Only orchestration: every number is a core metric's.
  *
@@ -176,21 +179,25 @@ final class GrowthSeries {
   static Result compute(EventStore store, People people, Evaluation base, PeriodUnit unit, ProgressTask task) {
     Window span = base.window();
     List<Period> periods = Period.covering(span, unit, ZoneOffset.UTC);
-    Map<Repository, List<Point>> points = new LinkedHashMap<>();
+    List<Window> windows = new ArrayList<>();
     for (Period p : periods) {
-      Window w =
-          new Window(
-              p.window().start().isBefore(span.start()) ? span.start() : p.window().start(),
-              p.window().end().isAfter(span.end()) ? span.end() : p.window().end());
-      boolean complete = w.equals(p.window());
-      SortedMap<Repository, Evaluated<Growth.Result>> each =
-          Growth.INSTANCE.evaluateEachRepository(store, people, base.withWindow(w));
-      each.forEach((r, e) -> points.computeIfAbsent(r, k -> new ArrayList<>()).add(new Point(p, w, complete, e.result())));
+      windows.add(p.window().intersection(span).orElseThrow());
+    }
+    Map<Repository, List<Point>> points = new LinkedHashMap<>();
+    for (Repository r : store.repositories()) {
+      // One pass over the repository's events for every period (GrowthByPeriod equals the growth
+      // metric on each period's window).
+      List<Growth.Result> each =
+          GrowthByPeriod.compute(store.slice(r), people, base.withScope(RepositoryScope.of(r)), windows);
+      List<Point> list = new ArrayList<>(each.size());
+      for (int i = 0; i < each.size(); i++) {
+        list.add(new Point(periods.get(i), windows.get(i), windows.get(i).equals(periods.get(i).window()), each.get(i)));
+      }
+      points.put(r, list);
       task.step(1);
     }
     SortedMap<Repository, Evaluated<StarBursts.Result>> bursts =
         StarBursts.INSTANCE.evaluateEachRepository(store, people, base);
-    task.step(1);
     Map<Repository, String> names = ScoreCommand.rowNames(points.keySet());
     List<Repo> out = new ArrayList<>();
     points.forEach((r, list) -> out.add(
