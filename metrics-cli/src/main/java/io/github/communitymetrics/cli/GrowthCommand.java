@@ -1,5 +1,6 @@
 package io.github.communitymetrics.cli;
 
+import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.growth.Bursts;
 import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
@@ -11,7 +12,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -103,31 +107,35 @@ final class GrowthCommand implements Callable<Integer> {
     SpanInput in = SpanInput.load(spec, source, clones, Optional.ofNullable(repo), output.asOf());
     Evaluation base = burstParameters(
         ScoreCommand.evaluation(in.span().end(), Duration.between(in.span().start(), in.span().end())));
-    GrowthSeries.Result result;
-    try (ProgressTask task =
-        ProgressOptions.of(spec).count("measuring growth", in.store().repositories().size(), " repositories")) {
-      result = GrowthSeries.compute(in.store(), in.people(), base, unit, task);
-    }
-    List<GrowthSeries.Repo> kept = new ArrayList<>(result.repositories());
+    GrowthSeries result = new GrowthSeries(in.store(), in.people(), base, unit);
+    List<Repository> kept = new ArrayList<>(result.repositories());
     if (repo != null) {
-      kept.removeIf(r -> !r.repository().fullName().equalsIgnoreCase(repo));
+      kept.removeIf(r -> !r.fullName().equalsIgnoreCase(repo));
       if (kept.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--repo " + repo + ": no event of it in the input");
       }
     }
     if (top != null) {
-      kept.sort(Comparator.comparing(
-          (GrowthSeries.Repo r) -> r.total(GrowthSeries.Series.NEW_STARGAZERS).orElse(-1)).reversed()
-          .thenComparing(GrowthSeries.Repo::name));
+      Map<Repository, Long> stars = new HashMap<>();
+      kept.forEach(r -> stars.put(r, result.newStargazers(r).orElse(-1)));
+      kept.sort(Comparator.comparing((Repository r) -> -stars.get(r)).thenComparing(result::name));
       kept = new ArrayList<>(kept.subList(0, Math.min(top, kept.size())));
-      kept.sort(Comparator.comparing(GrowthSeries.Repo::name));
+      kept.sort(Comparator.comparing(result::name));
     }
-    List<GrowthSeries.Repo> shown = kept;
+    List<Repository> shown = kept;
+    // Each repository's series is computed as it is written: a long span of many repositories
+    // is never in memory at once.
     output.write(shown.size() + " repositories", out -> {
-      if (asJson) {
-        writeJson(out, in, result, shown, series);
-      } else {
-        writeText(out, in, result, shown, series);
+      try (ProgressTask task = ProgressOptions.of(spec).count("measuring growth", shown.size(), " repositories")) {
+        Iterator<GrowthSeries.Repo> each = shown.stream().map(r -> {
+          task.step(1);
+          return result.of(r);
+        }).iterator();
+        if (asJson) {
+          writeJson(out, in, result, each, series);
+        } else {
+          writeText(out, in, result, shown.size(), each, series);
+        }
       }
     });
     return CommunityMetricsCli.EXIT_OK;
@@ -154,13 +162,14 @@ final class GrowthCommand implements Callable<Integer> {
   private static final String[] KINDS = {"stargazers", "forks", "contributors", "codeContributors"};
 
   private void writeText(
-      PrintWriter out, SpanInput in, GrowthSeries.Result result, List<GrowthSeries.Repo> shown,
+      PrintWriter out, SpanInput in, GrowthSeries result, int shown, Iterator<GrowthSeries.Repo> each,
       GrowthSeries.Series series) {
     out.println("Source: " + in.loaded().label());
     out.println("Span:   " + result.span().start() + " to " + result.span().end() + ", per "
         + GrowthSeries.word(result.unit()) + " (UTC)");
-    out.println("Repositories: " + result.repositories().size() + ", showing " + shown.size());
-    for (GrowthSeries.Repo r : shown) {
+    out.println("Repositories: " + result.repositories().size() + ", showing " + shown);
+    while (each.hasNext()) {
+      GrowthSeries.Repo r = each.next();
       out.println();
       out.println(r.name() + "  (" + String.format(Locale.ROOT, "%,d", r.events()) + " events)");
       TextTable t =
@@ -248,13 +257,14 @@ final class GrowthCommand implements Callable<Integer> {
   }
 
   private void writeJson(
-      PrintWriter out, SpanInput in, GrowthSeries.Result result, List<GrowthSeries.Repo> shown,
+      PrintWriter out, SpanInput in, GrowthSeries result, Iterator<GrowthSeries.Repo> each,
       GrowthSeries.Series series) {
     SpanOutput.json(out, in, g -> {
       g.writeStringProperty("period", GrowthSeries.word(result.unit()));
       g.writeStringProperty("trendOf", series.measurement);
       g.writeArrayPropertyStart("repositories");
-      for (GrowthSeries.Repo r : shown) {
+      while (each.hasNext()) {
+        GrowthSeries.Repo r = each.next();
         g.writeStartObject();
         g.writeStringProperty("name", r.name());
         g.writeNumberProperty("events", r.events());

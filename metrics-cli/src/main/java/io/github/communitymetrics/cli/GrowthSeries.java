@@ -7,7 +7,6 @@ import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.growth.GrowthByPeriod;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
 import io.github.communitymetrics.core.metrics.growth.Trend;
-import io.github.communitymetrics.core.registry.Evaluated;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Period;
@@ -15,13 +14,11 @@ import io.github.communitymetrics.core.time.PeriodUnit;
 import io.github.communitymetrics.core.time.Window;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.SortedMap;
 import java.util.function.ToLongFunction;
 
 /**
@@ -139,16 +136,81 @@ final class GrowthSeries {
     }
   }
 
-  /**
-   * The span, its periods and every repository's growth.
-   *
-   * @param span from the first period's start (or --since) to the as-of instant
-   * @param unit the period unit
-   * @param repositories by row name
-   */
-  record Result(Window span, PeriodUnit unit, List<Repo> repositories) {}
+  private final EventStore store;
+  private final People people;
+  private final Evaluation base;
+  private final PeriodUnit unit;
+  private final List<Period> periods;
+  private final List<Window> windows;
+  private final Map<Repository, String> names;
 
-  private GrowthSeries() {}
+  /**
+   * The series of every repository of {@code store}, computed one repository at a time ({@link
+   * #of}), so that a long span of many repositories is never held in memory at once.
+   *
+   * @param base the window (the span), affiliations, commit basis and the star-bursts
+   *     parameters; its scope is replaced by each repository's
+   * @param unit the calendar period of the series (UTC)
+   */
+  GrowthSeries(EventStore store, People people, Evaluation base, PeriodUnit unit) {
+    this.store = store;
+    this.people = people;
+    this.base = base;
+    this.unit = unit;
+    this.periods = Period.covering(base.window(), unit, ZoneOffset.UTC);
+    List<Window> cut = new ArrayList<>();
+    for (Period p : periods) {
+      cut.add(p.window().intersection(base.window()).orElseThrow());
+    }
+    this.windows = List.copyOf(cut);
+    this.names = ScoreCommand.rowNames(store.repositories());
+  }
+
+  /** The span: from --since (or the first event's day) to the as-of instant. */
+  Window span() {
+    return base.window();
+  }
+
+  /** The period unit. */
+  PeriodUnit unit() {
+    return unit;
+  }
+
+  /** Every repository with events, by row name. */
+  List<Repository> repositories() {
+    List<Repository> out = new ArrayList<>(store.repositories());
+    out.sort(java.util.Comparator.comparing(names::get));
+    return out;
+  }
+
+  /** The row name of a repository. */
+  String name(Repository r) {
+    return names.get(r);
+  }
+
+  /** The new stargazers of the whole span; empty (no data) when the repository has no star. */
+  OptionalLong newStargazers(Repository r) {
+    Growth.Count c =
+        GrowthByPeriod.compute(store.slice(r), people, base.withScope(RepositoryScope.of(r)), List.of(base.window()))
+            .get(0).stargazers();
+    return c.total() == 0 ? OptionalLong.empty() : OptionalLong.of(c.added());
+  }
+
+  /**
+   * One repository's series (one pass over its events for every period: {@link GrowthByPeriod}
+   * equals the growth metric on each period's window) and its bursts over the span.
+   */
+  Repo of(Repository r) {
+    Evaluation own = base.withScope(RepositoryScope.of(r));
+    EventStore slice = store.slice(r);
+    List<Growth.Result> each = GrowthByPeriod.compute(slice, people, own, windows);
+    List<Point> list = new ArrayList<>(each.size());
+    for (int i = 0; i < each.size(); i++) {
+      list.add(new Point(periods.get(i), windows.get(i), windows.get(i).equals(periods.get(i).window()), each.get(i)));
+    }
+    StarBursts.Result bursts = StarBursts.INSTANCE.metric(own).compute(slice, people);
+    return new Repo(names.get(r), r, slice.size(), list, bursts);
+  }
 
   /** The unit of {@code --period}: day, week (ISO, Monday to Sunday) or month. */
   static Optional<PeriodUnit> unit(String period) {
@@ -167,42 +229,5 @@ final class GrowthSeries {
   /** The word of a unit for people: day, week, month. */
   static String word(PeriodUnit unit) {
     return unit == PeriodUnit.ISO_WEEK ? "week" : unit.name().toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * Computes every repository's growth.
-   *
-   * @param base the window (the span), affiliations, commit basis and the star-bursts
-   *     parameters; its scope is replaced by each repository's
-   * @param unit the calendar period of the series (UTC)
-   */
-  static Result compute(EventStore store, People people, Evaluation base, PeriodUnit unit, ProgressTask task) {
-    Window span = base.window();
-    List<Period> periods = Period.covering(span, unit, ZoneOffset.UTC);
-    List<Window> windows = new ArrayList<>();
-    for (Period p : periods) {
-      windows.add(p.window().intersection(span).orElseThrow());
-    }
-    Map<Repository, List<Point>> points = new LinkedHashMap<>();
-    for (Repository r : store.repositories()) {
-      // One pass over the repository's events for every period (GrowthByPeriod equals the growth
-      // metric on each period's window).
-      List<Growth.Result> each =
-          GrowthByPeriod.compute(store.slice(r), people, base.withScope(RepositoryScope.of(r)), windows);
-      List<Point> list = new ArrayList<>(each.size());
-      for (int i = 0; i < each.size(); i++) {
-        list.add(new Point(periods.get(i), windows.get(i), windows.get(i).equals(periods.get(i).window()), each.get(i)));
-      }
-      points.put(r, list);
-      task.step(1);
-    }
-    SortedMap<Repository, Evaluated<StarBursts.Result>> bursts =
-        StarBursts.INSTANCE.evaluateEachRepository(store, people, base);
-    Map<Repository, String> names = ScoreCommand.rowNames(points.keySet());
-    List<Repo> out = new ArrayList<>();
-    points.forEach((r, list) -> out.add(
-        new Repo(names.get(r), r, store.slice(r).size(), list, bursts.get(r).result())));
-    out.sort(java.util.Comparator.comparing(Repo::name));
-    return new Result(span, unit, out);
   }
 }

@@ -214,6 +214,26 @@ class GrowthCliTest {
     assertNull(JsonTree.at(cloned, "bursts", "bursts"));
   }
 
+  /** widget has 11 new stargazers in the span, gizmo 2, thing no star (no data: last). */
+  @Test
+  void topKeepsTheMostStarred() throws IOException {
+    Path hours = StarFixture.planted().write(dir.resolve("hours"));
+    for (int n = 1; n <= 3; n++) {
+      CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(
+          "growth", "--gharchive", hours.toString(), "--as-of", AS_OF, "--top", String.valueOf(n), "--json");
+      assertEquals(0, r.status(), r.err());
+      List<Object> names = new ArrayList<>();
+      for (Object repo : (List<?>) JsonTree.at(JsonTree.parse(r.out()), "repositories")) {
+        names.add(JsonTree.at(repo, "name"));
+      }
+      List<?> expected = List.of(
+          List.of(StarFixture.WIDGET),
+          List.of(StarFixture.GIZMO, StarFixture.WIDGET),
+          List.of(StarFixture.GIZMO, StarFixture.WIDGET, StarFixture.THING)).get(n - 1);
+      assertEquals(expected, names, "--top " + n);
+    }
+  }
+
   @Test
   void badOptionsAreUsageErrors() {
     assertEquals(2, CommunityMetricsCliTest.run("growth", "--period", "fortnight").status());
