@@ -71,9 +71,9 @@ final class GrowthCommand implements Callable<Integer> {
           + " newCodeContributors or activeContributors (default: ${DEFAULT-VALUE}).")
   String trend;
 
-  @Option(names = "--burst-period", paramLabel = "DURATION", defaultValue = "P1D",
-      description = "The period of the burst detection, star-bursts' period parameter (P1D a day,"
-          + " P7D an ISO week; default: ${DEFAULT-VALUE}).")
+  @Option(names = "--burst-period", paramLabel = "PERIOD", defaultValue = "day",
+      description = "The period of the burst detection, star-bursts' period parameter: hour, day,"
+          + " week (ISO) or month, UTC (default: ${DEFAULT-VALUE}).")
   String burstPeriod;
 
   @Option(names = "--bands", paramLabel = "N",
@@ -235,7 +235,7 @@ final class GrowthCommand implements Callable<Integer> {
 
   private static void burstLines(PrintWriter out, GrowthSeries.Repo r) {
     StarBursts.Result b = r.bursts();
-    String head = "Bursts of new stars (" + b.periods() + " periods of " + unitWord(b) + ", " + b.tested() + " tested): ";
+    String head = "Bursts of new stars (" + b.periods() + " periods of a " + b.unit().word() + ", " + b.tested() + " tested): ";
     if (b.stargazers() == 0) {
       out.println("  " + head + "no data (the input has no star of the repository)");
       return;
@@ -250,10 +250,6 @@ final class GrowthCommand implements Callable<Integer> {
           Locale.ROOT, "    %s to %s: %,d new stars, %,d by accounts first seen in the burst (%.1f%%)",
           x.window().start(), x.window().end(), x.size(), x.newAccountEvents(), 100 * x.newAccountShare()));
     }
-  }
-
-  private static String unitWord(StarBursts.Result b) {
-    return b.unit() == PeriodUnit.ISO_WEEK ? "a week" : "a " + b.unit().name().toLowerCase(Locale.ROOT);
   }
 
   private void writeJson(
@@ -329,7 +325,7 @@ final class GrowthCommand implements Callable<Integer> {
 
   private static void burstsJson(JsonGenerator g, StarBursts.Result b) {
     g.writeObjectPropertyStart("bursts");
-    g.writeStringProperty("period", GrowthSeries.word(b.unit()));
+    g.writeStringProperty("period", b.unit().word());
     g.writeNumberProperty("periods", b.periods());
     g.writeNumberProperty("tested", b.tested());
     if (b.stargazers() == 0 || b.tested() == 0) {

@@ -119,7 +119,7 @@ final class HtmlPortfolio {
       return out;
     }
     Window window = new Window(since, end);
-    String period = daily ? "P1D" : "P7D";
+    String period = daily ? "day" : "week";
     Evaluation e =
         portfolio.evaluation().withWindow(window)
             .withParameter(StandardMetrics.STAR_TREND, "period", period)

@@ -12,7 +12,7 @@ import io.github.communitymetrics.core.registry.MetricDescriptor;
 import io.github.communitymetrics.core.registry.Preset;
 import io.github.communitymetrics.core.registry.Scale;
 import io.github.communitymetrics.core.registry.SeriesSpec;
-import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Granularity;
 import io.github.communitymetrics.report.internal.SvgCharts;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -281,7 +281,7 @@ public final class PortfolioReport {
     h.append("<section class=\"stars\" id=\"").append(repoId).append("-stars\">\n<h3>Stars")
         .append("<span class=\"id\">star-trend, star-bursts, lockstep-stars</span></h3>\n<div class=\"charts\">")
         .append(StarCurveSvg.svg(curve, repoId + "-star-curve")).append("</div>\n<p class=\"note\">Bars: new")
-        .append(" stargazers (first star per person) per ").append(curve.unit() == PeriodUnit.DAY ? "day" : "ISO week")
+        .append(" stargazers (first star per person) per ").append(curve.unit() == Granularity.WEEK ? "ISO week" : curve.unit().word())
         .append("; line: stargazers in all (right axis); red bands: bursts of new stars (Bollinger bands,")
         .append(" star-bursts); the cells below: per month, the share of stars StarScout's signals suspect")
         .append(" (low-activity accounts or lockstep groups), darker for more.</p>\n");

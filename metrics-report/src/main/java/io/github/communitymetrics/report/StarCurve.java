@@ -9,7 +9,7 @@ import io.github.communitymetrics.core.metrics.growth.StarTrend;
 import io.github.communitymetrics.core.metrics.stars.FakeStarMonth;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.store.EventStore;
-import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Granularity;
 import io.github.communitymetrics.core.time.Window;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ import java.util.Optional;
  */
 public record StarCurve(
     Repository repository,
-    PeriodUnit unit,
+    Granularity unit,
     List<Window> periods,
     List<Long> newStars,
     long stargazers,
@@ -60,7 +60,8 @@ public record StarCurve(
    * or weeks), over the repository's own events.
    *
    * @param evaluation the window, which must end where a period ends (the cumulative total is
-   *     the stargazers before the window's end), and the metrics' parameters
+   *     the stargazers before the window's end), and the metrics' parameters ({@code period}:
+   *     hour, day, week or month)
    * @param months the repository's months of the StarScout audit
    * @param noSignals why the audit's signals have no data, when they have none
    * @throws IllegalArgumentException if the window does not end at the end of a period
@@ -78,8 +79,8 @@ public record StarCurve(
     }
     StarBursts.Result bursts = StarBursts.INSTANCE.metric(own).compute(slice, people);
     return new StarCurve(
-        repository, trend.unit(), trend.periods(), trend.counts(), trend.stargazers(), bursts.bursts(), months,
-        noSignals);
+        repository, trend.unit(), trend.periods(), java.util.Arrays.stream(trend.counts()).boxed().toList(),
+        trend.stargazers(), bursts.bursts(), months, noSignals);
   }
 
   /**

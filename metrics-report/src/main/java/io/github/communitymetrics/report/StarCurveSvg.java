@@ -34,7 +34,7 @@ final class StarCurveSvg {
     s.append("<svg class=\"star-curve\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
         .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"")
         .append(id).append("-t\" data-periods=\"").append(periods.size()).append("\" data-unit=\"")
-        .append(c.unit().name().toLowerCase(Locale.ROOT)).append("\"><title id=\"").append(id).append("-t\">")
+        .append(c.unit().word()).append("\"><title id=\"").append(id).append("-t\">")
         .append(e("New stargazers per " + word(c) + " and in all, of " + c.repository().fullName())).append("</title>")
         .append("<defs><pattern id=\"").append(id).append("-nd\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">")
         .append("<path d=\"M0,6 L6,0\" stroke=\"#999\" stroke-width=\"1\"/></pattern></defs>");
@@ -133,11 +133,7 @@ final class StarCurveSvg {
   }
 
   private static String word(StarCurve c) {
-    return switch (c.unit()) {
-      case DAY -> "day";
-      case ISO_WEEK -> "week";
-      default -> c.unit().name().toLowerCase(Locale.ROOT);
-    };
+    return c.unit().word();
   }
 
   private static double x(Instant at, Instant from, Instant to, double plotWidth) {

@@ -14,7 +14,7 @@ import io.github.communitymetrics.core.metrics.stars.FakeStarsResult;
 import io.github.communitymetrics.core.metrics.stars.StarScoutMetrics;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.StandardMetrics;
-import io.github.communitymetrics.core.time.PeriodUnit;
+import io.github.communitymetrics.core.time.Granularity;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -47,7 +47,7 @@ class StarCurveReportTest {
   @Test
   void drawsTheBarsTheTotalTheBurstAndTheMonthsShare() {
     StarCurve c = new StarCurve(
-        WIDGET, PeriodUnit.DAY, days(5), List.of(1L, 1L, 0L, 1L, 6L), 11,
+        WIDGET, Granularity.DAY, days(5), List.of(1L, 1L, 0L, 1L, 6L), 11,
         List.of(new Bursts.Burst(days(5).get(4), 1, 6, 6, 5, 5)),
         List.of(new FakeStarMonth(WIDGET, YearMonth.of(2024, 3), 11, OptionalInt.of(5), OptionalInt.of(0), OptionalInt.of(5))),
         Optional.empty());
@@ -74,7 +74,7 @@ class StarCurveReportTest {
   @Test
   void aMonthWithoutSignalsIsHatchedNoDataWithTheReason() {
     StarCurve c = new StarCurve(
-        WIDGET, PeriodUnit.DAY, days(3), List.of(1L, 0L, 1L), 2, List.of(),
+        WIDGET, Granularity.DAY, days(3), List.of(1L, 0L, 1L), 2, List.of(),
         List.of(new FakeStarMonth(WIDGET, YearMonth.of(2024, 3), 2, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty())),
         Optional.of("a stargazer list alone"));
     String svg = StarCurveSvg.svg(c, "t");
@@ -97,8 +97,8 @@ class StarCurveReportTest {
   static String demoPageWithStars() {
     Evaluation e = PortfolioReportTest.EVALUATION
         .withWindow(new Window(Instant.parse("2025-04-02T00:00:00Z"), PortfolioReportTest.AS_OF))
-        .withParameter(StandardMetrics.STAR_TREND, "period", "P1D")
-        .withParameter(StandardMetrics.STAR_BURSTS, "period", "P1D");
+        .withParameter(StandardMetrics.STAR_TREND, "period", "day")
+        .withParameter(StandardMetrics.STAR_BURSTS, "period", "day");
     FakeStarsResult audit = StarScoutMetrics.LOCKSTEP.evaluate(Demo.STORE, Demo.PEOPLE, e).result();
     Map<Repository, StarCurve> curves = new HashMap<>();
     for (Portfolio.Entry entry : PortfolioReportTest.DEMO.repositories()) {
