@@ -1,9 +1,8 @@
 package io.github.communitymetrics.core.time;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,38 +44,61 @@ public enum Granularity {
   /**
    * The periods that lie entirely inside {@code window}, in order: a partial period at either
    * edge would read as a drop in a trend or hide a burst, so it is left out.
+   *
+   * <p>Computed with arithmetic on epoch seconds (months with {@link YearMonth}), not through
+   * {@link Period}'s zone conversions: a portfolio's ten-year daily series are millions of periods.
    */
   public List<Window> periodsInside(Window window) {
-    if (this == HOUR) {
+    if (this == MONTH) {
       List<Window> out = new ArrayList<>();
-      Instant start = window.start().truncatedTo(ChronoUnit.HOURS);
-      if (start.isBefore(window.start())) {
-        start = start.plus(Duration.ofHours(1));
-      }
-      for (Instant s = start; !s.plus(Duration.ofHours(1)).isAfter(window.end()); s = s.plus(Duration.ofHours(1))) {
-        out.add(new Window(s, s.plus(Duration.ofHours(1))));
+      YearMonth m = YearMonth.from(window.start().atOffset(ZoneOffset.UTC));
+      for (; ; m = m.plusMonths(1)) {
+        Instant start = m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (end.isAfter(window.end())) {
+          break;
+        }
+        if (!start.isBefore(window.start())) {
+          out.add(new Window(start, end));
+        }
       }
       return List.copyOf(out);
     }
-    PeriodUnit unit = this == DAY ? PeriodUnit.DAY : this == WEEK ? PeriodUnit.ISO_WEEK : PeriodUnit.MONTH;
-    return Period.covering(window, unit, ZoneOffset.UTC).stream()
-        .map(Period::window)
-        .filter(w -> !w.start().isBefore(window.start()) && !w.end().isAfter(window.end()))
-        .toList();
+    long u = seconds();
+    long o = origin();
+    long first = firstIndex(window, u, o);
+    long last = Math.floorDiv(window.end().getEpochSecond() - o, u);
+    List<Window> out = new ArrayList<>((int) Math.max(0, last - first));
+    for (long k = first; k < last; k++) {
+      out.add(new Window(Instant.ofEpochSecond(o + k * u), Instant.ofEpochSecond(o + (k + 1) * u)));
+    }
+    return List.copyOf(out);
   }
 
-  /** The number of periods {@link #periodsInside} gives, without building them for hours and days. */
+  /** The number of periods {@link #periodsInside} gives, without building them (but months). */
   public int countInside(Window window) {
-    if (this == HOUR || this == DAY) {
-      long unit = this == HOUR ? 3600 : 86_400;
-      long first = Math.floorDiv(window.start().getEpochSecond() + unit - 1, unit);
-      long end = Math.floorDiv(window.end().getEpochSecond(), unit);
-      // A start with nanoseconds past a whole unit moves the first whole period on by one.
-      if (window.start().getNano() > 0 && Math.floorMod(window.start().getEpochSecond(), unit) == 0) {
-        first++;
-      }
-      return (int) Math.max(0, end - first);
+    if (this == MONTH) {
+      return periodsInside(window).size();
     }
-    return periodsInside(window).size();
+    long u = seconds();
+    long o = origin();
+    return (int) Math.max(0, Math.floorDiv(window.end().getEpochSecond() - o, u) - firstIndex(window, u, o));
+  }
+
+  /** The length of an hour, day or week, in seconds. */
+  private long seconds() {
+    return this == HOUR ? 3_600 : this == DAY ? 86_400 : 7 * 86_400;
+  }
+
+  /** Where periods start: the epoch, or for weeks Monday 1970-01-05 (the epoch was a Thursday). */
+  private long origin() {
+    return this == WEEK ? 4 * 86_400 : 0;
+  }
+
+  /** The index of the first period starting at or after the window's start. */
+  private static long firstIndex(Window window, long u, long o) {
+    long s = window.start().getEpochSecond() - o;
+    boolean onBoundary = Math.floorMod(s, u) == 0 && window.start().getNano() == 0;
+    return onBoundary ? Math.floorDiv(s, u) : Math.floorDiv(s, u) + 1;
   }
 }

@@ -44,10 +44,21 @@ class GranularityTest {
     // Starts on whole hours and days too, and with nanoseconds just past them.
     long s = base + (r.nextBoolean() ? r.nextInt(400) * 3600L : r.nextInt(400 * 3600));
     Instant start = Instant.ofEpochSecond(s, r.nextInt(3) == 0 ? 1 + r.nextInt(999_999_999) : 0);
-    Instant end = start.plusSeconds(1 + (r.nextBoolean() ? r.nextInt(90) * 86_400L : r.nextInt(90 * 86_400)));
+    Instant end = start.plusSeconds(1 + (r.nextBoolean() ? r.nextInt(200) * 86_400L : r.nextInt(200 * 86_400)));
     Window w = new Window(start, end);
     for (Granularity g : Granularity.values()) {
       assertEquals(g.periodsInside(w).size(), g.countInside(w), "seed " + seed + " " + g + " " + w);
+    }
+    // Days, weeks and months against the calendar periods of Period (UTC), whole ones only.
+    PeriodUnit[] units = {PeriodUnit.DAY, PeriodUnit.ISO_WEEK, PeriodUnit.MONTH};
+    Granularity[] same = {Granularity.DAY, Granularity.WEEK, Granularity.MONTH};
+    for (int i = 0; i < units.length; i++) {
+      List<Window> calendar =
+          Period.covering(w, units[i], java.time.ZoneOffset.UTC).stream()
+              .map(Period::window)
+              .filter(p -> !p.start().isBefore(w.start()) && !p.end().isAfter(w.end()))
+              .toList();
+      assertEquals(calendar, same[i].periodsInside(w), "seed " + seed + " " + same[i] + " " + w);
     }
   }
 }
