@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * activity everywhere).
  *
  * <p>Low-activity account: all its events in the data (any type, any repository, before the
- * window's end) fall on one UTC day, number at most {@code maxEvents}, touch at most {@code
+ * window's end) fall on one UTC day, at most {@code maxEvents} distinct seconds, touch at most {@code
  * maxRepositories} repositories and at most {@code maxOrganizations} organisations, where an
  * event's organisation is its repository's owner ({@link Repository#owner()}: the GitHub owner
  * or the GitLab top-level group). Lockstep: {@link Lockstep}, over the first stars of every
@@ -64,16 +64,19 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
    *
    * @param firstSecond its first event, epoch seconds
    * @param lastSecond its last event, epoch seconds
-   * @param events its events, at most {@link #CAP}
+   * @param seconds the distinct seconds of its events (StarScout counts {@code COUNT(DISTINCT
+   *     created_at)}: events in the same second count once), at most {@link #CAP}
    * @param repositories its repositories, at most {@link #CAP}
    * @param owners its repositories' owners, at most {@link #CAP}
    */
-  public record Activity(long firstSecond, long lastSecond, int events, Set<Repository> repositories, Set<String> owners) {
+  public record Activity(
+      long firstSecond, long lastSecond, Set<Long> seconds, Set<Repository> repositories, Set<String> owners) {
     /** Above any threshold that can be set: counts stop here so states stay small. */
     public static final int CAP = 64;
 
     /** Copies the sets. */
     public Activity {
+      seconds = Set.copyOf(seconds);
       repositories = Set.copyOf(repositories);
       owners = Set.copyOf(owners);
     }
@@ -81,7 +84,7 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
     Activity merge(Activity o) {
       return new Activity(
           Math.min(firstSecond, o.firstSecond), Math.max(lastSecond, o.lastSecond),
-          Math.min(CAP, events + o.events), capped(repositories, o.repositories), capped(owners, o.owners));
+          capped(seconds, o.seconds), capped(repositories, o.repositories), capped(owners, o.owners));
     }
 
     private static <T> Set<T> capped(Set<T> a, Set<T> b) {
@@ -97,7 +100,7 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
 
     boolean isLow(LowActivityParameters p) {
       return Math.floorDiv(firstSecond, 86_400L) == Math.floorDiv(lastSecond, 86_400L)
-          && events <= p.maxEvents()
+          && seconds.size() <= p.maxEvents()
           && repositories.size() <= p.maxRepositories()
           && owners.size() <= p.maxOrganizations();
     }
@@ -138,7 +141,7 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
       Actor key = people.key(people.personOf(slice.actorIndex(i)));
       Repository repo = slice.repository(slice.repositoryIndex(i));
       long s = slice.epochSecond(i);
-      activity.merge(key, new Activity(s, s, 1, Set.of(repo), Set.of(repo.owner())), Activity::merge);
+      activity.merge(key, new Activity(s, s, Set.of(s), Set.of(repo), Set.of(repo.owner())), Activity::merge);
       if (slice.type(i) == EventType.STAR) {
         stars.merge(new StarKey(key, repo), at, (x, y) -> x.isBefore(y) ? x : y);
       }

@@ -2,6 +2,9 @@ package io.github.communitymetrics.core.metrics.stars;
 
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.LongIntMap;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -14,11 +17,14 @@ import java.util.Map;
  * The lockstep signal of StarScout: CopyCatch (Beutel et al., WWW 2013) over stars. A group is at
  * least {@code n} accounts and {@code m} repositories with a centre time per repository such that
  * each account starred at least {@code ceil(rho * |repositories|)} of them within {@code dt} of
- * their centres. The stars of a group's accounts on its repositories within {@code dt} of the
- * centres are suspected.
+ * their centres. As StarScout's {@code summarize_results} ({@code scripts/copycatch/bigquery.py})
+ * then does, a group's repository is confirmed when at least {@code n} of the group's accounts
+ * starred it in the window; a group with at least {@code rho * m} confirmed repositories has
+ * every first star of its accounts on them suspected, whenever it was.
  *
- * <p>The search, per overlapping window ({@link LockstepParameters#window()} long, every {@link
- * LockstepParameters#step()}), without any pair of users:
+ * <p>The search, per window ({@link LockstepParameters#windowMonths()} calendar months starting
+ * every {@link LockstepParameters#stepMonths()}, as StarScout's chunks: {@link #windows}),
+ * without any pair of users:
  *
  * <ol>
  *   <li>Time is cut into buckets of {@code dt}. A seed is a (repository, bucket) whose stars in
@@ -38,9 +44,8 @@ import java.util.Map;
  *   <li>A result with {@code |U| >= n} and {@code |P| >= m} is a group. CopyCatch's user step is
  *       then run once over every account not yet in a group of this window, through the
  *       repositories' stars within {@code dt} of their centres: every account with at least {@code
- *       ceil(rho * |P|)} of them joins (so members outside the seed are found). Its stars on
- *       {@code P} within {@code dt} of the centres are suspected, and its accounts are taken out
- *       of later seeds of the window.
+ *       ceil(rho * |P|)} of them joins (so members outside the seed are found). The accounts are
+ *       taken out of later seeds of the window, and the confirmed repositories' stars flagged.
  * </ol>
  *
  * <p>Deviations from CopyCatch as published, stated precisely: CopyCatch optimises a relaxed
@@ -50,7 +55,9 @@ import java.util.Map;
  * than {@link #SEED_DEGREE_CAP} stars in the window; during refinement accounts and repositories
  * are only dropped, never added (accounts are added once, after a group is found);
  * {@code beta} is used as the radius (in {@code dt}) within which a centre may move per round.
- * StarScout's own code was not available to compare with.
+ * How this differs from StarScout's BigQuery CopyCatch (one cluster per repository with 50 stars
+ * in a chunk, mean centres, a 20% sample of users, lists cut to the top 10) and why: {@code
+ * docs/metrics.md}, "Compared with StarScout's code".
  *
  * <p>Cost: sorting the stars ({@code O(s log s)}, a primitive sort), then per window, per seed,
  * the stars of its accounts (each capped at {@link #SEED_DEGREE_CAP}) and of its repositories near
@@ -95,6 +102,31 @@ public final class Lockstep {
       return flagged;
     }
     return new Search(users, repositories, epochSeconds, p, flagged).run();
+  }
+
+  /**
+   * The detection windows that hold any of {@code [min, max]}, in order: each {@code {start, end}}
+   * in epoch seconds, end exclusive. Starts are the first days (UTC) of the calendar months whose
+   * index {@code year * 12 + month - 1} is a multiple of {@link LockstepParameters#stepMonths()};
+   * a window runs {@link LockstepParameters#windowMonths()} months plus the day on which it would
+   * end (StarScout's chunks take GH Archive's daily tables {@code BETWEEN} both dates).
+   */
+  static List<long[]> windows(long min, long max, LockstepParameters p) {
+    YearMonth first = YearMonth.from(Instant.ofEpochSecond(min).atOffset(ZoneOffset.UTC))
+        .minusMonths(p.windowMonths());
+    long index = first.getYear() * 12L + first.getMonthValue() - 1;
+    first = first.plusMonths(Math.floorMod(-index, (long) p.stepMonths()));
+    List<long[]> out = new ArrayList<>();
+    for (YearMonth start = first; ; start = start.plusMonths(p.stepMonths())) {
+      long from = start.atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+      if (from > max) {
+        return out;
+      }
+      long to = start.plusMonths(p.windowMonths()).atDay(1).plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+      if (to > min) {
+        out.add(new long[] {from, to});
+      }
+    }
   }
 
   /** The stars sorted two ways, and the search of each window. */
@@ -251,16 +283,11 @@ public final class Lockstep {
         min = Math.min(min, x);
         max = Math.max(max, x);
       }
-      long window = p.window().toSeconds();
-      long step = p.step().toSeconds();
       int[] assigned = new int[userStart.length];
       int stamp = 0;
-      for (long w0 = min; ; w0 += step) {
+      for (long[] w : windows(min, max, p)) {
         stamp++;
-        searchWindow(w0, w0 + window, assigned, stamp);
-        if (w0 + window > max) {
-          break;
-        }
+        searchWindow(w[0], w[1], assigned, stamp);
       }
       return flagged;
     }
@@ -442,12 +469,41 @@ public final class Lockstep {
         }
       });
       members.stream().forEach(u -> assigned[u] = stamp);
-      for (int i = 0; i < pages.length; i++) {
-        forNear(pages[i], centre[i], w0, w1, star -> {
-          if (members.get(users[star])) {
+      flagConfirmed(members.stream().toArray(), pages, w0, w1);
+    }
+
+    /**
+     * StarScout's {@code summarize_results} ({@code scripts/copycatch/bigquery.py}): a repository
+     * of the group is confirmed when at least {@code n} of its accounts starred it in the window
+     * (at any time in it, not only near the centre); with at least {@code rho * m} confirmed, every
+     * first star of the group's accounts on a confirmed repository is suspected, whenever it was
+     * ({@code export_mongodb} flags the (repository, account) pair in every chunk).
+     */
+    private void flagConfirmed(int[] members, int[] pages, long w0, long w1) {
+      int[] confirmed = new int[pages.length];
+      int count = 0;
+      for (int page : pages) {
+        int starred = 0;
+        for (int u : members) {
+          int star = starOf.get(((long) u << 32) | page);
+          if (star >= 0 && t[star] >= w0 && t[star] < w1) {
+            starred++;
+          }
+        }
+        if (starred >= p.minUsers()) {
+          confirmed[count++] = page;
+        }
+      }
+      if (count < p.rho() * p.minRepositories()) {
+        return;
+      }
+      for (int k = 0; k < count; k++) {
+        for (int u : members) {
+          int star = starOf.get(((long) u << 32) | confirmed[k]);
+          if (star >= 0) {
             flagged.set(star);
           }
-        });
+        }
       }
     }
 

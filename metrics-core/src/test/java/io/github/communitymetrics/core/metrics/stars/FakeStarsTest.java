@@ -84,6 +84,25 @@ class FakeStarsTest {
   }
 
   @Test
+  void eventsInTheSameSecondCountOnce() {
+    // StarScout counts COUNT(DISTINCT created_at): k's three events share one second, so k has one
+    // event time and is low-activity; m's three events have three seconds, so m is not; f makes
+    // the signals available (activity elsewhere).
+    List<Event> events = List.of(
+        star("k", REPO, "2024-01-10T10:00:00Z"),
+        issue("k", REPO, "2024-01-10T10:00:00Z"),
+        issue("k", REPO, "2024-01-10T10:00:00Z"),
+        star("m", REPO, "2024-01-11T10:00:00Z"),
+        issue("m", REPO, "2024-01-11T10:00:01Z"),
+        issue("m", REPO, "2024-01-11T10:00:02Z"),
+        star("f", REPO, "2024-02-02T00:00:00Z"),
+        issue("f", ELSEWHERE, "2024-02-02T05:00:00Z"));
+    FakeStarsResult r = compute(events, RepositoryScope.of(REPO));
+    assertEquals(3, r.stars());
+    assertEquals(OptionalInt.of(1), r.lowActivity()); // k
+  }
+
+  @Test
   void theOrganisationThresholdIsTheOwner() {
     // With two repositories allowed, e (two repositories of one owner) becomes low; f (two owners) does not.
     EventStore store = EventStore.of(EVENTS);
