@@ -3,10 +3,14 @@ package io.github.communitymetrics.core.metrics.stars;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.StateReader;
+import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -79,6 +84,15 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
       seconds = Set.copyOf(seconds);
       repositories = Set.copyOf(repositories);
       owners = Set.copyOf(owners);
+      if (firstSecond > lastSecond) {
+        throw new IllegalArgumentException("firstSecond " + firstSecond + " after lastSecond " + lastSecond);
+      }
+      if (seconds.isEmpty() || repositories.isEmpty() || owners.isEmpty()) {
+        throw new IllegalArgumentException("an account's activity has at least one second, repository and owner");
+      }
+      if (seconds.size() > CAP || repositories.size() > CAP || owners.size() > CAP) {
+        throw new IllegalArgumentException("an account's activity holds at most " + CAP + " seconds, repositories and owners");
+      }
     }
 
     Activity merge(Activity o) {
@@ -127,6 +141,54 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
       activity = Map.copyOf(activity);
       firstStars = Map.copyOf(firstStars);
     }
+  }
+
+  /** Orders star keys by repository, then person (so that equal states give equal bytes). */
+  private static final Comparator<StarKey> STAR_KEYS =
+      Comparator.comparing(StarKey::repository, StateWriter.REPOSITORIES).thenComparing(StarKey::actor, StateWriter.ACTORS);
+
+  /**
+   * The binary form (metrics-spark moves states with it): per account (in person order) its first
+   * and last second, its distinct seconds ascending, its repositories and owners sorted; then per
+   * (repository, person) in that order the first star's instant.
+   */
+  private static final StateCodec<State> CODEC = BinaryStateCodec.of(
+      "fake-stars",
+      1,
+      (state, out) -> out
+          .map(state.activity(), StateWriter.ACTORS, StateWriter::actor, FakeStars::writeActivity)
+          .map(state.firstStars(), STAR_KEYS, (o, k) -> o.repository(k.repository()).actor(k.actor()),
+              StateWriter::instant),
+      in -> new State(
+          in.map("accounts", in::actor, k -> readActivity(in)),
+          in.map("stars", () -> {
+            Repository repository = in.repository(); // written before the person
+            return new StarKey(in.actor(), repository);
+          }, k -> in.instant())));
+
+  private static void writeActivity(StateWriter out, Activity a) {
+    out.zigzag(a.firstSecond()).varlong(Math.subtractExact(a.lastSecond(), a.firstSecond()));
+    out.ascending(a.seconds().stream().mapToLong(Long::longValue).sorted().toArray());
+    out.list(a.repositories().stream().sorted(StateWriter.REPOSITORIES).toList(), StateWriter::repository);
+    out.list(a.owners().stream().sorted().toList(), StateWriter::sharedString);
+  }
+
+  private static Activity readActivity(StateReader in) {
+    long first = in.zigzag();
+    long last = Math.addExact(first, in.varlong());
+    long[] seconds = in.ascending();
+    Set<Long> distinct = new HashSet<>();
+    for (long x : seconds) {
+      if (!distinct.add(x)) {
+        throw in.error("repeated second " + x);
+      }
+    }
+    return new Activity(first, last, distinct, in.set("repositories", in::repository), in.set("owners", in::sharedString));
+  }
+
+  @Override
+  public StateCodec<State> stateCodec() {
+    return CODEC;
   }
 
   @Override

@@ -16,9 +16,8 @@ import java.util.OptionalInt;
 
 /**
  * The StarScout metrics, {@code low-activity-stars} and {@code lockstep-stars}, for the registry:
- * {@code MetricRegistry.builder().registerAll(new StarScoutMetrics().metrics())}. They are not in
- * {@code StandardMetrics} yet because their states have no binary codec (Spark cannot ship them).
- * Both read every repository of the data ({@link Locality#STORE}).
+ * in {@code StandardMetrics} (as {@code LOW_ACTIVITY_STARS} and {@code LOCKSTEP_STARS}), so do not
+ * register this provider next to the standard set. Both read every repository of the data ({@link Locality#STORE}).
  */
 public final class StarScoutMetrics implements MetricProvider {
   /** The preset's name. */
