@@ -75,6 +75,58 @@ class LockstepTest {
     assertEquals(planted, flagged, "seed " + seed);
   }
 
+  /**
+   * Random small inputs (overlapping planted groups, noise, re-stars, an account past {@link
+   * Lockstep#SEED_DEGREE_CAP}) under small parameters, so that seeds, refinement rounds, the
+   * final user step and the confirmation all have work: the search flags exactly what the plain
+   * reading of its rules ({@link LockstepReference}) flags.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void flagsWhatThePlainReadingOfTheRulesFlags(long seed) {
+    System.out.println("LockstepTest reference seed " + seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    LockstepParameters small = new LockstepParameters(6, 3, Duration.ofDays(2), 0.5, 1 + rnd.nextInt(3), 1, 1);
+    Stars s = new Stars();
+    long start = at("2024-01-20", 0);
+    int users = 40 + rnd.nextInt(40);
+    int repoCount = 8 + rnd.nextInt(10);
+    for (int g = 0; g < 1 + rnd.nextInt(4); g++) {
+      int size = 5 + rnd.nextInt(6);
+      int firstUser = rnd.nextInt(users);
+      int firstRepo = rnd.nextInt(repoCount);
+      long base = start + rnd.nextLong(70 * DAY);
+      for (int r = 0; r < 2 + rnd.nextInt(4); r++) {
+        long centre = base + rnd.nextLong(10 * DAY);
+        for (int u = 0; u < size; u++) {
+          if (rnd.nextInt(6) > 0) {
+            s.add((firstUser + u) % users, (firstRepo + r) % repoCount, centre + rnd.nextLong((1 + rnd.nextInt(4)) * DAY));
+          }
+        }
+      }
+    }
+    for (int k = 0; k < 150 + rnd.nextInt(200); k++) {
+      s.add(rnd.nextInt(users), rnd.nextInt(repoCount), start + rnd.nextLong(90 * DAY));
+    }
+    if (rnd.nextBoolean()) {
+      for (int k = 0; k < Lockstep.SEED_DEGREE_CAP + 20; k++) {
+        s.add(users, repoCount + k, start + 40 * DAY + rnd.nextLong(5 * DAY));
+      }
+    }
+    int n = s.rows.size();
+    int[] u = new int[n];
+    int[] r = new int[n];
+    long[] t = new long[n];
+    for (int i = 0; i < n; i++) {
+      u[i] = (int) s.rows.get(i)[0];
+      r[i] = (int) s.rows.get(i)[1];
+      t[i] = s.rows.get(i)[2];
+    }
+    BitSet expected = LockstepReference.detect(u, r, t, small);
+    System.out.println("  " + n + " stars, " + expected.cardinality() + " flagged");
+    assertEquals(expected, Lockstep.detect(u, r, t, small), "seed " + seed);
+  }
+
   @Test
   void fortyNineAccountsAreNoGroupButFiftyAre() {
     SplittableRandom rnd = new SplittableRandom(7);
