@@ -57,10 +57,15 @@ import java.util.List;
  * in a chunk, mean centres, a 20% sample of users, lists cut to the top 10) and why: {@code
  * docs/metrics.md}, "Compared with StarScout's code".
  *
- * <p>Cost: sorting the stars ({@code O(s log s)}, a primitive sort), then per window, per seed,
- * the stars of its accounts (each capped at {@link #SEED_DEGREE_CAP}) and of its repositories near
- * their centres: near-linear in the stars when accounts star a bounded number of repositories per
- * window; an account is counted once for every seed it is in.
+ * <p>Cost: one primitive sort of the stars by time ({@code O(s log s)}) and three stable counting
+ * sorts; then per window, per seed, the window stars of its accounts (those with at most {@link
+ * #SEED_DEGREE_CAP}), and per refinement round, per account, at most its window stars (or a
+ * binary search per page, if fewer). Seeds whose accounts could not make a group (fewer than
+ * {@code n} with {@code ceil(rho * m)} stars in the window) and rounds that could not keep
+ * {@code n} accounts are cut short without changing the result. An account is counted once for
+ * every seed it is in: near-linear when accounts star a bounded number of repositories per window,
+ * superlinear while more and more of a heavy account's stars fall in dense (repository, bucket)
+ * cells as the data grows (measured in {@code docs/performance.md}, "StarScout signals").
  */
 public final class Lockstep {
   private static final int MAX_ROUNDS = 32;
@@ -372,7 +377,7 @@ public final class Lockstep {
             u0[size++] = u;
           }
         }
-        if (size < p.minUsers()) {
+        if (size < p.minUsers() || heavy(u0, size, w0, w1, stamp) < p.minUsers()) {
           continue;
         }
         int[] pages = candidatePages(u0, size, w0, w1, stamp);
@@ -383,6 +388,24 @@ public final class Lockstep {
         Arrays.sort(group); // distinct: one first star per account on the seed's repository
         refine(group, pages, w0, w1, assigned, stamp);
       }
+    }
+
+    /**
+     * How many of {@code u0[0, size)} have at least {@code ceil(rho * m)} stars in the window. A
+     * member needs that many (ceil(rho * |P|) of at least m pages), so with fewer than n such
+     * accounts refinement would end at its first check: the seed is skipped before its costly
+     * count, with the same result.
+     */
+    private int heavy(int[] u0, int size, long w0, long w1, int stamp) {
+      int need = (int) Math.ceil(p.rho() * p.minRepositories());
+      int count = 0;
+      for (int i = 0; i < size; i++) {
+        inWindow(u0[i], w0, w1, stamp);
+        if (winTo[u0[i]] - winFrom[u0[i]] >= need) {
+          count++;
+        }
+      }
+      return count;
     }
 
     /**
