@@ -1,6 +1,8 @@
 package io.github.communitymetrics.core.registry;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.metrics.stars.FakeStarsResult;
+import io.github.communitymetrics.core.metrics.stars.StarScoutMetrics;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependencyResult;
 import io.github.communitymetrics.core.metrics.busfactor.ElephantFactor;
@@ -79,6 +81,12 @@ public final class StandardMetrics {
   /** {@code star-bursts}: CHAOSS Burstiness (Bollinger bands) and Goh-Barabasi B of new stars. */
   public static final MetricDescriptor<StarBursts.Result> STAR_BURSTS = StarBursts.INSTANCE;
 
+  /** {@code low-activity-stars}: StarScout's low-activity stargazers (reads every repository). */
+  public static final MetricDescriptor<FakeStarsResult> LOW_ACTIVITY_STARS = StarScoutMetrics.LOW_ACTIVITY;
+
+  /** {@code lockstep-stars}: StarScout's lockstep (CopyCatch) stargazers (reads every repository). */
+  public static final MetricDescriptor<FakeStarsResult> LOCKSTEP_STARS = StarScoutMetrics.LOCKSTEP;
+
   private StandardMetrics() {}
 
   /** Every built-in metric, in the order outputs show them. */
@@ -98,6 +106,8 @@ public final class StandardMetrics {
         NEW_CONTRIBUTORS,
         GROWTH,
         STAR_TREND,
-        STAR_BURSTS);
+        STAR_BURSTS,
+        LOW_ACTIVITY_STARS,
+        LOCKSTEP_STARS);
   }
 }

@@ -30,6 +30,9 @@ import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.stars.FakeStars;
+import io.github.communitymetrics.core.metrics.stars.LockstepParameters;
+import io.github.communitymetrics.core.metrics.stars.LowActivityParameters;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorAbsenceFactor;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
@@ -142,7 +145,8 @@ class StateCodecTest {
         OpenSaucedConfidence.openSauced(REPO, asOf).withRange(365),
         ContributorLadder.over(w),
         Retention.lfx(w),
-        Responsiveness.chaoss(w, asOf));
+        Responsiveness.chaoss(w, asOf),
+        new FakeStars(RepositoryScope.all(), w, LowActivityParameters.STARSCOUT, LockstepParameters.STARSCOUT));
   }
 
   @Test

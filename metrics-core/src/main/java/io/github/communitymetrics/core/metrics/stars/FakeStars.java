@@ -3,10 +3,14 @@ package io.github.communitymetrics.core.metrics.stars;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.StateReader;
+import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +33,7 @@ import java.util.TreeMap;
  * activity everywhere).
  *
  * <p>Low-activity account: all its events in the data (any type, any repository, before the
- * window's end) fall on one UTC day, number at most {@code maxEvents}, touch at most {@code
+ * window's end) fall on one UTC day, at most {@code maxEvents} distinct seconds, touch at most {@code
  * maxRepositories} repositories and at most {@code maxOrganizations} organisations, where an
  * event's organisation is its repository's owner ({@link Repository#owner()}: the GitHub owner
  * or the GitLab top-level group). Lockstep: {@link Lockstep}, over the first stars of every
@@ -64,24 +69,36 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
    *
    * @param firstSecond its first event, epoch seconds
    * @param lastSecond its last event, epoch seconds
-   * @param events its events, at most {@link #CAP}
+   * @param seconds the distinct seconds of its events (StarScout counts {@code COUNT(DISTINCT
+   *     created_at)}: events in the same second count once), at most {@link #CAP}
    * @param repositories its repositories, at most {@link #CAP}
    * @param owners its repositories' owners, at most {@link #CAP}
    */
-  public record Activity(long firstSecond, long lastSecond, int events, Set<Repository> repositories, Set<String> owners) {
+  public record Activity(
+      long firstSecond, long lastSecond, Set<Long> seconds, Set<Repository> repositories, Set<String> owners) {
     /** Above any threshold that can be set: counts stop here so states stay small. */
     public static final int CAP = 64;
 
     /** Copies the sets. */
     public Activity {
+      seconds = Set.copyOf(seconds);
       repositories = Set.copyOf(repositories);
       owners = Set.copyOf(owners);
+      if (firstSecond > lastSecond) {
+        throw new IllegalArgumentException("firstSecond " + firstSecond + " after lastSecond " + lastSecond);
+      }
+      if (seconds.isEmpty() || repositories.isEmpty() || owners.isEmpty()) {
+        throw new IllegalArgumentException("an account's activity has at least one second, repository and owner");
+      }
+      if (seconds.size() > CAP || repositories.size() > CAP || owners.size() > CAP) {
+        throw new IllegalArgumentException("an account's activity holds at most " + CAP + " seconds, repositories and owners");
+      }
     }
 
     Activity merge(Activity o) {
       return new Activity(
           Math.min(firstSecond, o.firstSecond), Math.max(lastSecond, o.lastSecond),
-          Math.min(CAP, events + o.events), capped(repositories, o.repositories), capped(owners, o.owners));
+          capped(seconds, o.seconds), capped(repositories, o.repositories), capped(owners, o.owners));
     }
 
     private static <T> Set<T> capped(Set<T> a, Set<T> b) {
@@ -97,7 +114,7 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
 
     boolean isLow(LowActivityParameters p) {
       return Math.floorDiv(firstSecond, 86_400L) == Math.floorDiv(lastSecond, 86_400L)
-          && events <= p.maxEvents()
+          && seconds.size() <= p.maxEvents()
           && repositories.size() <= p.maxRepositories()
           && owners.size() <= p.maxOrganizations();
     }
@@ -126,6 +143,54 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
     }
   }
 
+  /** Orders star keys by repository, then person (so that equal states give equal bytes). */
+  private static final Comparator<StarKey> STAR_KEYS =
+      Comparator.comparing(StarKey::repository, StateWriter.REPOSITORIES).thenComparing(StarKey::actor, StateWriter.ACTORS);
+
+  /**
+   * The binary form (metrics-spark moves states with it): per account (in person order) its first
+   * and last second, its distinct seconds ascending, its repositories and owners sorted; then per
+   * (repository, person) in that order the first star's instant.
+   */
+  private static final StateCodec<State> CODEC = BinaryStateCodec.of(
+      "fake-stars",
+      1,
+      (state, out) -> out
+          .map(state.activity(), StateWriter.ACTORS, StateWriter::actor, FakeStars::writeActivity)
+          .map(state.firstStars(), STAR_KEYS, (o, k) -> o.repository(k.repository()).actor(k.actor()),
+              StateWriter::instant),
+      in -> new State(
+          in.map("accounts", in::actor, k -> readActivity(in)),
+          in.map("stars", () -> {
+            Repository repository = in.repository(); // written before the person
+            return new StarKey(in.actor(), repository);
+          }, k -> in.instant())));
+
+  private static void writeActivity(StateWriter out, Activity a) {
+    out.zigzag(a.firstSecond()).varlong(Math.subtractExact(a.lastSecond(), a.firstSecond()));
+    out.ascending(a.seconds().stream().mapToLong(Long::longValue).sorted().toArray());
+    out.list(a.repositories().stream().sorted(StateWriter.REPOSITORIES).toList(), StateWriter::repository);
+    out.list(a.owners().stream().sorted().toList(), StateWriter::sharedString);
+  }
+
+  private static Activity readActivity(StateReader in) {
+    long first = in.zigzag();
+    long last = Math.addExact(first, in.varlong());
+    long[] seconds = in.ascending();
+    Set<Long> distinct = new HashSet<>();
+    for (long x : seconds) {
+      if (!distinct.add(x)) {
+        throw in.error("repeated second " + x);
+      }
+    }
+    return new Activity(first, last, distinct, in.set("repositories", in::repository), in.set("owners", in::sharedString));
+  }
+
+  @Override
+  public StateCodec<State> stateCodec() {
+    return CODEC;
+  }
+
   @Override
   public State accumulate(EventStore slice, People people) {
     Map<Actor, Activity> activity = new HashMap<>();
@@ -138,7 +203,7 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
       Actor key = people.key(people.personOf(slice.actorIndex(i)));
       Repository repo = slice.repository(slice.repositoryIndex(i));
       long s = slice.epochSecond(i);
-      activity.merge(key, new Activity(s, s, 1, Set.of(repo), Set.of(repo.owner())), Activity::merge);
+      activity.merge(key, new Activity(s, s, Set.of(s), Set.of(repo), Set.of(repo.owner())), Activity::merge);
       if (slice.type(i) == EventType.STAR) {
         stars.merge(new StarKey(key, repo), at, (x, y) -> x.isBefore(y) ? x : y);
       }

@@ -2,23 +2,27 @@ package io.github.communitymetrics.core.metrics.stars;
 
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.internal.LongIntMap;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The lockstep signal of StarScout: CopyCatch (Beutel et al., WWW 2013) over stars. A group is at
  * least {@code n} accounts and {@code m} repositories with a centre time per repository such that
  * each account starred at least {@code ceil(rho * |repositories|)} of them within {@code dt} of
- * their centres. The stars of a group's accounts on its repositories within {@code dt} of the
- * centres are suspected.
+ * their centres. As StarScout's {@code summarize_results} ({@code scripts/copycatch/bigquery.py})
+ * then does, a group's repository is confirmed when at least {@code n} of the group's accounts
+ * starred it in the window; a group with at least {@code rho * m} confirmed repositories has
+ * every first star of its accounts on them suspected, whenever it was.
  *
- * <p>The search, per overlapping window ({@link LockstepParameters#window()} long, every {@link
- * LockstepParameters#step()}), without any pair of users:
+ * <p>The search, per window ({@link LockstepParameters#windowMonths()} calendar months starting
+ * every {@link LockstepParameters#stepMonths()}, as StarScout's chunks: {@link #windows}),
+ * without any pair of users:
  *
  * <ol>
  *   <li>Time is cut into buckets of {@code dt}. A seed is a (repository, bucket) whose stars in
@@ -38,9 +42,8 @@ import java.util.Map;
  *   <li>A result with {@code |U| >= n} and {@code |P| >= m} is a group. CopyCatch's user step is
  *       then run once over every account not yet in a group of this window, through the
  *       repositories' stars within {@code dt} of their centres: every account with at least {@code
- *       ceil(rho * |P|)} of them joins (so members outside the seed are found). Its stars on
- *       {@code P} within {@code dt} of the centres are suspected, and its accounts are taken out
- *       of later seeds of the window.
+ *       ceil(rho * |P|)} of them joins (so members outside the seed are found). The accounts are
+ *       taken out of later seeds of the window, and the confirmed repositories' stars flagged.
  * </ol>
  *
  * <p>Deviations from CopyCatch as published, stated precisely: CopyCatch optimises a relaxed
@@ -50,12 +53,19 @@ import java.util.Map;
  * than {@link #SEED_DEGREE_CAP} stars in the window; during refinement accounts and repositories
  * are only dropped, never added (accounts are added once, after a group is found);
  * {@code beta} is used as the radius (in {@code dt}) within which a centre may move per round.
- * StarScout's own code was not available to compare with.
+ * How this differs from StarScout's BigQuery CopyCatch (one cluster per repository with 50 stars
+ * in a chunk, mean centres, a 20% sample of users, lists cut to the top 10) and why: {@code
+ * docs/metrics.md}, "Compared with StarScout's code".
  *
- * <p>Cost: sorting the stars ({@code O(s log s)}, a primitive sort), then per window, per seed,
- * the stars of its accounts (each capped at {@link #SEED_DEGREE_CAP}) and of its repositories near
- * their centres: near-linear in the stars when accounts star a bounded number of repositories per
- * window; an account is counted once for every seed it is in.
+ * <p>Cost: one primitive sort of the stars by time ({@code O(s log s)}) and three stable counting
+ * sorts; then per window, per seed, the window stars of its accounts (those with at most {@link
+ * #SEED_DEGREE_CAP}), and per refinement round, per account, at most its window stars (or a
+ * binary search per page, if fewer). Seeds whose accounts could not make a group (fewer than
+ * {@code n} with {@code ceil(rho * m)} stars in the window) and rounds that could not keep
+ * {@code n} accounts are cut short without changing the result. An account is counted once for
+ * every seed it is in: near-linear when accounts star a bounded number of repositories per window,
+ * superlinear while more and more of a heavy account's stars fall in dense (repository, bucket)
+ * cells as the data grows (measured in {@code docs/performance.md}, "StarScout signals").
  */
 public final class Lockstep {
   private static final int MAX_ROUNDS = 32;
@@ -97,29 +107,70 @@ public final class Lockstep {
     return new Search(users, repositories, epochSeconds, p, flagged).run();
   }
 
-  /** The stars sorted two ways, and the search of each window. */
+  /**
+   * The detection windows that hold any of {@code [min, max]}, in order: each {@code {start, end}}
+   * in epoch seconds, end exclusive. Starts are the first days (UTC) of the calendar months whose
+   * index {@code year * 12 + month - 1} is a multiple of {@link LockstepParameters#stepMonths()};
+   * a window runs {@link LockstepParameters#windowMonths()} months plus the day on which it would
+   * end (StarScout's chunks take GH Archive's daily tables {@code BETWEEN} both dates).
+   */
+  static List<long[]> windows(long min, long max, LockstepParameters p) {
+    YearMonth first = YearMonth.from(Instant.ofEpochSecond(min).atOffset(ZoneOffset.UTC))
+        .minusMonths(p.windowMonths());
+    long index = first.getYear() * 12L + first.getMonthValue() - 1;
+    first = first.plusMonths(Math.floorMod(-index, (long) p.stepMonths()));
+    List<long[]> out = new ArrayList<>();
+    for (YearMonth start = first; ; start = start.plusMonths(p.stepMonths())) {
+      long from = start.atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+      if (from > max) {
+        return out;
+      }
+      long to = start.plusMonths(p.windowMonths()).atDay(1).plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+      if (to > min) {
+        out.add(new long[] {from, to});
+      }
+    }
+  }
+
+  /**
+   * The stars laid out three ways, contiguously (by repository then time, by account then time,
+   * by account then repository then time: each (account, repository) pair's first star is found
+   * by a binary search in the account's run), and the search of each window. Every loop reads a
+   * layout in order or searches one account's run: no hashing, no boxing, no pass over all
+   * accounts or repositories per seed or group.
+   */
   private static final class Search {
     private final int[] users;
-    private final int[] repos;
     private final long[] t;
     private final LockstepParameters p;
     private final BitSet flagged;
     private final long dt;
     private final long radius;
-    private final int[] byRepo; // star indices by (repository, time)
-    private final int[] uRepo; // by (user, time): the repository of a first star, else -1
-    private final long[] uTime; // by (user, time): the time
-    private final int[] repoStart;
-    private final int[] userStart;
-    private final LongIntMap starOf = new LongIntMap(); // (user << 32 | repo) -> star
     private final int seedThreshold;
+    // By (account, repository, time): the star and its repository; a pair's first star leads its run.
+    private final int[] urStart;
+    private final int[] urStar;
+    private final int[] urRepo;
     private final BitSet first = new BitSet(); // the first star of its account on its repository
+    // By (repository, time): the star, its time, and its account if it is a first star, else -1.
+    private final int[] repoStart;
+    private final int[] rStar;
+    private final long[] rTime;
+    private final int[] rUser;
+    // By (account, time): the repository if a first star, else -1, and the time.
+    private final int[] userStart;
+    private final int[] uRepo;
+    private final long[] uTime;
+    // Per window, each account's stars in it: uTime[winFrom[u], winTo[u]), valid where winStamp[u] == stamp.
+    private final int[] winFrom;
+    private final int[] winTo;
+    private final int[] winStamp;
     private final int[] repoCount; // seed counting, all zero between seeds
+    private final int[] pageSlot; // a repository's index among a group's pages, else -1
     private int[] touchedRepos = new int[64];
 
     Search(int[] users, int[] repos, long[] t, LockstepParameters p, BitSet flagged) {
       this.users = users;
-      this.repos = repos;
       this.t = t;
       this.p = p;
       this.flagged = flagged;
@@ -135,32 +186,61 @@ public final class Lockstep {
         }
         maxUser = Math.max(maxUser, users[i]);
         maxRepo = Math.max(maxRepo, repos[i]);
-        long key = ((long) users[i] << 32) | repos[i];
-        int prior = starOf.get(key);
-        // One star per account and repository: the first (StarScout counts first stars).
-        if (prior < 0 || t[i] < t[prior]) {
-          starOf.put(key, i);
-        }
       }
+      // Three stable counting sorts of the time order: no hashing, every pass sequential.
       int[] byTime = byTime(n);
       repoStart = new int[maxRepo + 2];
-      userStart = new int[maxUser + 2];
-      for (int i = 0; i < n; i++) {
-        if (starOf.get(((long) users[i] << 32) | repos[i]) == i) {
-          first.set(i);
+      rStar = stableBy(byTime, repos, repoStart);
+      urStart = new int[maxUser + 2];
+      urStar = stableBy(rStar, users, urStart);
+      urRepo = new int[n];
+      for (int u = 0; u <= maxUser; u++) {
+        for (int k = urStart[u]; k < urStart[u + 1]; k++) {
+          urRepo[k] = repos[urStar[k]];
+          // One star per account and repository: the first, earliest then lowest index (StarScout
+          // counts stargazers, not repeated stars).
+          if (k == urStart[u] || urRepo[k] != urRepo[k - 1]) {
+            first.set(urStar[k]);
+          }
         }
       }
-      repoCount = new int[maxRepo + 1];
-      byRepo = stableBy(byTime, repos, repoStart);
+      rTime = new long[n];
+      rUser = new int[n];
+      for (int k = 0; k < n; k++) {
+        int star = rStar[k];
+        rTime[k] = t[star];
+        rUser[k] = first.get(star) ? users[star] : -1;
+      }
+      userStart = new int[maxUser + 2];
       int[] byUser = stableBy(byTime, users, userStart);
-      // Each account's stars laid out contiguously (repository, or -1 if not a first star; time),
-      // so the counting loops read memory in order instead of jumping through star indices.
       uRepo = new int[n];
       uTime = new long[n];
       for (int k = 0; k < n; k++) {
-        uRepo[k] = first.get(byUser[k]) ? repos[byUser[k]] : -1;
-        uTime[k] = t[byUser[k]];
+        int star = byUser[k];
+        uRepo[k] = first.get(star) ? repos[star] : -1;
+        uTime[k] = t[star];
       }
+      winFrom = new int[maxUser + 1];
+      winTo = new int[maxUser + 1];
+      winStamp = new int[maxUser + 1];
+      repoCount = new int[maxRepo + 1];
+      pageSlot = new int[maxRepo + 1];
+      Arrays.fill(pageSlot, -1);
+    }
+
+    /** {@code u}'s first star on {@code repo}, or -1: a binary search in {@code u}'s run. */
+    private int firstStar(int u, int repo) {
+      int lo = urStart[u];
+      int hi = urStart[u + 1];
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (urRepo[mid] < repo) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo < urStart[u + 1] && urRepo[lo] == repo ? urStar[lo] : -1;
     }
 
     /**
@@ -214,13 +294,13 @@ public final class Lockstep {
       return out;
     }
 
-    /** The first position in {@code uTime[from, to)} at least {@code at}. */
-    private int userLowerBound(int from, int to, long at) {
+    /** The first position in {@code times[from, to)} at least {@code at}. */
+    private static int lowerBound(long[] times, int from, int to, long at) {
       int lo = from;
       int hi = to;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (uTime[mid] < at) {
+        if (times[mid] < at) {
           lo = mid + 1;
         } else {
           hi = mid;
@@ -229,19 +309,14 @@ public final class Lockstep {
       return lo;
     }
 
-    /** The first position in {@code order[from, to)} whose time is at least {@code at}. */
-    private int lowerBound(int[] order, int from, int to, long at) {
-      int lo = from;
-      int hi = to;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (t[order[mid]] < at) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
+    /** Sets {@code u}'s stars in the window, {@code uTime[winFrom[u], winTo[u])}, once per window. */
+    private void inWindow(int u, long w0, long w1, int stamp) {
+      if (winStamp[u] != stamp) {
+        int a = lowerBound(uTime, userStart[u], userStart[u + 1], w0);
+        winFrom[u] = a;
+        winTo[u] = lowerBound(uTime, a, userStart[u + 1], w1);
+        winStamp[u] = stamp;
       }
-      return lo;
     }
 
     BitSet run() {
@@ -251,36 +326,27 @@ public final class Lockstep {
         min = Math.min(min, x);
         max = Math.max(max, x);
       }
-      long window = p.window().toSeconds();
-      long step = p.step().toSeconds();
       int[] assigned = new int[userStart.length];
       int stamp = 0;
-      for (long w0 = min; ; w0 += step) {
+      for (long[] w : windows(min, max, p)) {
         stamp++;
-        searchWindow(w0, w0 + window, assigned, stamp);
-        if (w0 + window > max) {
-          break;
-        }
+        searchWindow(w[0], w[1], assigned, stamp);
       }
       return flagged;
-    }
-
-    private boolean isFirst(int star) {
-      return first.get(star);
     }
 
     private void searchWindow(long w0, long w1, int[] assigned, int stamp) {
       // Seeds: (repository, bucket) with enough stars in the bucket and its neighbours.
       List<long[]> seeds = new ArrayList<>(); // {repo, bucket, count}
       for (int r = 0; r + 1 < repoStart.length; r++) {
-        int from = lowerBound(byRepo, repoStart[r], repoStart[r + 1], w0);
-        int to = lowerBound(byRepo, from, repoStart[r + 1], w1);
+        int from = lowerBound(rTime, repoStart[r], repoStart[r + 1], w0);
+        int to = lowerBound(rTime, from, repoStart[r + 1], w1);
         if (to - from < seedThreshold) {
           continue;
         }
         long lastBucket = -1;
         for (int k = from; k < to; k++) {
-          long b = (t[byRepo[k]] - w0) / dt;
+          long b = (rTime[k] - w0) / dt;
           if (b == lastBucket) {
             continue;
           }
@@ -292,126 +358,220 @@ public final class Lockstep {
         }
       }
       seeds.sort(Comparator.<long[]>comparingLong(x -> -x[2]).thenComparingLong(x -> x[0]).thenComparingLong(x -> x[1]));
+      int[] u0 = new int[16];
       for (long[] seed : seeds) {
         int r = (int) seed[0];
         long b = seed[1];
-        long lo = Math.max(w0, w0 + (b - 1) * dt);
-        long hi = Math.min(w1, w0 + (b + 2) * dt);
-        List<Integer> u0 = new ArrayList<>();
-        int from = lowerBound(byRepo, repoStart[r], repoStart[r + 1], lo);
-        int to = lowerBound(byRepo, from, repoStart[r + 1], hi);
-        for (int k = from; k < to; k++) {
-          int star = byRepo[k];
-          if (assigned[users[star]] != stamp && isFirst(star)) {
-            u0.add(users[star]);
-          }
-        }
-        if (u0.size() < p.minUsers()) {
+        int from = lowerBound(rTime, repoStart[r], repoStart[r + 1], Math.max(w0, w0 + (b - 1) * dt));
+        int to = lowerBound(rTime, from, repoStart[r + 1], Math.min(w1, w0 + (b + 2) * dt));
+        if (to - from < p.minUsers()) {
           continue;
         }
-        // Counts per repository in an array kept across seeds; only touched entries are reset.
-        int touched = 0;
-        for (int u : u0) {
-          int a = userLowerBound(userStart[u], userStart[u + 1], w0);
-          int z = userLowerBound(a, userStart[u + 1], w1);
-          if (z - a > SEED_DEGREE_CAP) {
-            continue; // too many stars to count for every seed; refinement can still take it in
-          }
-          for (int k = a; k < z; k++) {
-            int repo = uRepo[k];
-            if (repo >= 0 && repoCount[repo]++ == 0) {
-              if (touched == touchedRepos.length) {
-                touchedRepos = Arrays.copyOf(touchedRepos, 2 * touched);
-              }
-              touchedRepos[touched++] = repo;
-            }
+        int size = 0;
+        if (u0.length < to - from) {
+          u0 = new int[to - from];
+        }
+        for (int k = from; k < to; k++) {
+          int u = rUser[k];
+          if (u >= 0 && assigned[u] != stamp) {
+            u0[size++] = u;
           }
         }
-        int kept = 0;
-        int[] candidates = new int[touched];
-        for (int k = 0; k < touched; k++) {
-          int r2 = touchedRepos[k];
-          if (repoCount[r2] >= seedThreshold) {
-            candidates[kept++] = r2;
-          }
-          repoCount[r2] = 0;
+        if (size < p.minUsers() || heavy(u0, size, w0, w1, stamp) < p.minUsers()) {
+          continue;
         }
-        int[] pages = Arrays.copyOf(candidates, kept);
-        Arrays.sort(pages);
+        int[] pages = candidatePages(u0, size, w0, w1, stamp);
         if (pages.length < p.minRepositories()) {
           continue;
         }
-        refine(u0.stream().mapToInt(Integer::intValue).distinct().sorted().toArray(), pages, w0, w1, assigned, stamp);
+        int[] group = Arrays.copyOf(u0, size);
+        Arrays.sort(group); // distinct: one first star per account on the seed's repository
+        refine(group, pages, w0, w1, assigned, stamp);
       }
     }
 
+    /**
+     * How many of {@code u0[0, size)} have at least {@code ceil(rho * m)} stars in the window. A
+     * member needs that many (ceil(rho * |P|) of at least m pages), so with fewer than n such
+     * accounts refinement would end at its first check: the seed is skipped before its costly
+     * count, with the same result.
+     */
+    private int heavy(int[] u0, int size, long w0, long w1, int stamp) {
+      int need = (int) Math.ceil(p.rho() * p.minRepositories());
+      int count = 0;
+      for (int i = 0; i < size; i++) {
+        inWindow(u0[i], w0, w1, stamp);
+        if (winTo[u0[i]] - winFrom[u0[i]] >= need) {
+          count++;
+        }
+      }
+      return count;
+    }
+
+    /**
+     * The repositories at least {@code ceil(rho * n)} of {@code u0[0, size)} starred in the window,
+     * ascending; accounts with more than {@link #SEED_DEGREE_CAP} stars in it are not counted.
+     * Counts live in an array kept across seeds; only touched entries are reset.
+     */
+    private int[] candidatePages(int[] u0, int size, long w0, long w1, int stamp) {
+      int touched = 0;
+      for (int i = 0; i < size; i++) {
+        int u = u0[i];
+        inWindow(u, w0, w1, stamp);
+        int a = winFrom[u];
+        int z = winTo[u];
+        if (z - a > SEED_DEGREE_CAP) {
+          continue; // too many stars to count for every seed; refinement can still take it in
+        }
+        for (int k = a; k < z; k++) {
+          int repo = uRepo[k];
+          if (repo >= 0 && repoCount[repo]++ == 0) {
+            if (touched == touchedRepos.length) {
+              touchedRepos = Arrays.copyOf(touchedRepos, 2 * touched);
+            }
+            touchedRepos[touched++] = repo;
+          }
+        }
+      }
+      int kept = 0;
+      for (int k = 0; k < touched; k++) {
+        int r2 = touchedRepos[k];
+        if (repoCount[r2] >= seedThreshold) {
+          touchedRepos[kept++] = r2;
+        }
+        repoCount[r2] = 0;
+      }
+      int[] pages = Arrays.copyOf(touchedRepos, kept);
+      Arrays.sort(pages);
+      return pages;
+    }
+
     private int countIn(int r, long lo, long hi) {
-      int a = lowerBound(byRepo, repoStart[r], repoStart[r + 1], lo);
-      return lowerBound(byRepo, a, repoStart[r + 1], hi) - a;
+      int a = lowerBound(rTime, repoStart[r], repoStart[r + 1], lo);
+      return lowerBound(rTime, a, repoStart[r + 1], hi) - a;
+    }
+
+    /**
+     * {@code u}'s first stars on the pages in the window, as page indices into {@code index} and
+     * times into {@code at} (in no particular order); returns how many. By scanning {@code u}'s
+     * stars in the window or by a binary search per page in its (repository, time) run,
+     * whichever is fewer steps (same answer): the cost is never more than {@code u}'s stars in the
+     * window, whatever the number of pages.
+     */
+    private int timesOn(int u, int[] pages, long w0, long w1, int stamp, int[] index, long[] at) {
+      inWindow(u, w0, w1, stamp);
+      int a = winFrom[u];
+      int z = winTo[u];
+      int found = 0;
+      if (z - a <= pages.length) {
+        for (int k = a; k < z; k++) {
+          int repo = uRepo[k];
+          if (repo >= 0 && pageSlot[repo] >= 0) {
+            index[found] = pageSlot[repo];
+            at[found++] = uTime[k];
+          }
+        }
+      } else {
+        for (int i = 0; i < pages.length; i++) {
+          int star = firstStar(u, pages[i]);
+          if (star >= 0 && t[star] >= w0 && t[star] < w1) {
+            index[found] = i;
+            at[found++] = t[star];
+          }
+        }
+      }
+      return found;
     }
 
     private void refine(int[] group, int[] pages, long w0, long w1, int[] assigned, int stamp) {
       long[] centre = new long[pages.length];
+      int[] index = new int[pages.length];
+      long[] times = new long[pages.length];
       boolean first = true;
       for (int round = 0; round < MAX_ROUNDS; round++) {
-        // The group's first stars on the pages, per page, in time order (through the accounts'
-        // stars: the cost is the group's degrees, not the pages' popularity).
-        Map<Integer, Integer> pageIndex = new HashMap<>();
-        for (int i = 0; i < pages.length; i++) {
-          pageIndex.put(pages[i], i);
-        }
-        List<List<Long>> times = new ArrayList<>();
-        for (int i = 0; i < pages.length; i++) {
-          times.add(new ArrayList<>());
-        }
+        // An account is kept only with ceil(rho * |P|) first stars near the centres, so at least
+        // that many stars in the window: when fewer than n accounts have that many, this round
+        // keeps fewer than n and the search ends with no group (the same end, without the round).
+        int needPages = (int) Math.ceil(p.rho() * pages.length);
+        int eligible = 0;
         for (int u : group) {
-          int a = userLowerBound(userStart[u], userStart[u + 1], w0);
-          int z = userLowerBound(a, userStart[u + 1], w1);
-          for (int k = a; k < z; k++) {
-            Integer i = uRepo[k] < 0 ? null : pageIndex.get(uRepo[k]);
-            if (i != null) {
-              times.get(i).add(uTime[k]);
-            }
+          inWindow(u, w0, w1, stamp);
+          if (winTo[u] - winFrom[u] >= needPages) {
+            eligible++;
           }
         }
-        // Centres: the 2 dt interval with most of the group's stars, within beta * dt of the last.
+        if (eligible < p.minUsers()) {
+          return;
+        }
         for (int i = 0; i < pages.length; i++) {
-          List<Long> ts = times.get(i);
-          ts.sort(null);
+          pageSlot[pages[i]] = i;
+        }
+        // The group's first stars on the pages, as (page index << 32 | time - w0), sorted: per
+        // page in time order. Times in a window are under 2^32 seconds from its start.
+        long[] packed = new long[16];
+        int count = 0;
+        for (int u : group) {
+          int found = timesOn(u, pages, w0, w1, stamp, index, times);
+          for (int f = 0; f < found; f++) {
+            if (count == packed.length) {
+              packed = Arrays.copyOf(packed, 2 * count);
+            }
+            packed[count++] = ((long) index[f] << 32) | (times[f] - w0);
+          }
+        }
+        Arrays.sort(packed, 0, count);
+        // Centres: the 2 dt interval with most of the group's stars, within beta * dt of the last.
+        for (int k = 0, i = 0; i < pages.length; i++) {
+          int from = k;
+          while (k < count && (int) (packed[k] >>> 32) == i) {
+            k++;
+          }
           long lo = first ? Long.MIN_VALUE : centre[i] - radius;
           long hi = first ? Long.MAX_VALUE : centre[i] + radius;
-          centre[i] = bestCentre(ts, lo, hi, centre[i]);
+          centre[i] = bestCentre(packed, from, k, w0, lo, hi, centre[i]);
         }
         first = false;
         // Users: those of the group with enough stars near the centres.
-        int needPages = (int) Math.ceil(p.rho() * pages.length);
         int[] perPage = new int[pages.length];
-        List<Integer> kept = new ArrayList<>();
-        int[] seen = new int[pages.length]; // the last account (+ 1) that had each page near
-        int[] near = new int[pages.length];
+        int[] kept = new int[group.length];
+        int keptCount = 0;
         for (int u : group) {
-          int count = nearCentres(u, pageIndex, centre, w0, w1, seen, near);
-          if (count >= needPages) {
-            kept.add(u);
-            for (int k = 0; k < count; k++) {
-              perPage[near[k]]++;
+          if (winTo[u] - winFrom[u] < needPages) {
+            continue; // too few stars in the window to be near enough centres
+          }
+          int found = timesOn(u, pages, w0, w1, stamp, index, times);
+          int near = 0;
+          for (int f = 0; f < found; f++) {
+            if (Math.abs(times[f] - centre[index[f]]) <= dt) {
+              index[near++] = index[f];
+            }
+          }
+          if (near >= needPages) {
+            kept[keptCount++] = u;
+            for (int f = 0; f < near; f++) {
+              perPage[index[f]]++;
             }
           }
         }
-        int[] nextGroup = kept.stream().mapToInt(Integer::intValue).toArray();
+        for (int page : pages) {
+          pageSlot[page] = -1;
+        }
+        int[] nextGroup = Arrays.copyOf(kept, keptCount);
         // Pages: those enough of the group starred near their centres.
         int needUsers = Math.max(1, (int) Math.ceil(p.rho() * nextGroup.length));
-        List<Integer> keep = new ArrayList<>();
+        int keep = 0;
         for (int i = 0; i < pages.length; i++) {
           if (perPage[i] >= needUsers) {
-            keep.add(i);
+            keep++;
           }
         }
-        int[] nextPages = new int[keep.size()];
-        long[] nextCentre = new long[keep.size()];
-        for (int k = 0; k < keep.size(); k++) {
-          nextPages[k] = pages[keep.get(k)];
-          nextCentre[k] = centre[keep.get(k)];
+        int[] nextPages = new int[keep];
+        long[] nextCentre = new long[keep];
+        for (int i = 0, k = 0; i < pages.length; i++) {
+          if (perPage[i] >= needUsers) {
+            nextPages[k] = pages[i];
+            nextCentre[k++] = centre[i];
+          }
         }
         boolean same = Arrays.equals(nextGroup, group) && Arrays.equals(nextPages, pages);
         group = nextGroup;
@@ -424,84 +584,114 @@ public final class Lockstep {
       if (group.length < p.minUsers() || pages.length < p.minRepositories()) {
         return;
       }
-      // A group: CopyCatch's user step once over every account (through the pages' stars near
-      // their centres), so members that were not in the seed join it.
-      Map<Integer, Integer> nearCount = new HashMap<>();
+      // A group: CopyCatch's user step once over every account (through the pages' first stars
+      // near their centres), so members that were not in the seed join it.
+      LongIntMap nearCount = new LongIntMap();
+      int[] candidates = new int[16];
+      int[] counts = new int[16];
+      int distinct = 0;
       for (int i = 0; i < pages.length; i++) {
-        forNear(pages[i], centre[i], w0, w1, star -> {
-          if (assigned[users[star]] != stamp) {
-            nearCount.merge(users[star], 1, Integer::sum);
+        int r = pages[i];
+        int a = lowerBound(rTime, repoStart[r], repoStart[r + 1], Math.max(w0, centre[i] - dt));
+        int z = lowerBound(rTime, a, repoStart[r + 1], Math.min(w1, centre[i] + dt + 1));
+        for (int k = a; k < z; k++) {
+          int u = rUser[k];
+          if (u < 0 || assigned[u] == stamp) {
+            continue;
           }
-        });
+          int slot = nearCount.get(u);
+          if (slot < 0) {
+            if (distinct == candidates.length) {
+              candidates = Arrays.copyOf(candidates, 2 * distinct);
+              counts = Arrays.copyOf(counts, 2 * distinct);
+            }
+            slot = distinct++;
+            nearCount.put(u, slot);
+            candidates[slot] = u;
+          }
+          counts[slot]++;
+        }
       }
       int needPages = (int) Math.ceil(p.rho() * pages.length);
-      BitSet members = new BitSet();
-      nearCount.forEach((u, c) -> {
-        if (c >= needPages) {
-          members.set(u);
+      int[] members = new int[distinct];
+      int memberCount = 0;
+      for (int k = 0; k < distinct; k++) {
+        if (counts[k] >= needPages) {
+          members[memberCount++] = candidates[k];
         }
-      });
-      members.stream().forEach(u -> assigned[u] = stamp);
-      for (int i = 0; i < pages.length; i++) {
-        forNear(pages[i], centre[i], w0, w1, star -> {
-          if (members.get(users[star])) {
+      }
+      members = Arrays.copyOf(members, memberCount);
+      Arrays.sort(members);
+      for (int u : members) {
+        assigned[u] = stamp;
+      }
+      flagConfirmed(members, pages, w0, w1);
+    }
+
+    /**
+     * StarScout's {@code summarize_results} ({@code scripts/copycatch/bigquery.py}): a repository
+     * of the group is confirmed when at least {@code n} of its accounts starred it in the window
+     * (at any time in it, not only near the centre); with at least {@code rho * m} confirmed, every
+     * first star of the group's accounts on a confirmed repository is suspected, whenever it was
+     * ({@code export_mongodb} flags the (repository, account) pair in every chunk).
+     */
+    private void flagConfirmed(int[] members, int[] pages, long w0, long w1) {
+      int[] confirmed = new int[pages.length];
+      int count = 0;
+      for (int page : pages) {
+        int starred = 0;
+        for (int u : members) {
+          int star = firstStar(u, page);
+          if (star >= 0 && t[star] >= w0 && t[star] < w1) {
+            starred++;
+          }
+        }
+        if (starred >= p.minUsers()) {
+          confirmed[count++] = page;
+        }
+      }
+      if (count < p.rho() * p.minRepositories()) {
+        return;
+      }
+      for (int k = 0; k < count; k++) {
+        for (int u : members) {
+          int star = firstStar(u, confirmed[k]);
+          if (star >= 0) {
             flagged.set(star);
           }
-        });
+        }
       }
     }
 
     /**
-     * How many pages {@code u} starred within dt of their centres; their indices are put in
-     * {@code near[0, count)}. {@code seen} marks pages already counted for {@code u} (cost: u's
-     * stars, not the pages).
+     * The middle of the 2 dt interval holding most of the sorted times {@code w0 + (packed[k] &
+     * 0xffffffff)}, {@code k} in {@code [from, to)}, that lie within {@code [lo, hi]}; ties: the
+     * earliest; {@code previous} when none does.
      */
-    private int nearCentres(
-        int u, Map<Integer, Integer> pageIndex, long[] centre, long w0, long w1, int[] seen, int[] near) {
-      int count = 0;
-      int a = userLowerBound(userStart[u], userStart[u + 1], w0);
-      int z = userLowerBound(a, userStart[u + 1], w1);
-      for (int k = a; k < z; k++) {
-        Integer i = uRepo[k] < 0 ? null : pageIndex.get(uRepo[k]);
-        if (i != null && Math.abs(uTime[k] - centre[i]) <= dt && seen[i] != u + 1) {
-          seen[i] = u + 1;
-          near[count++] = i;
-        }
-      }
-      return count;
-    }
-
-    /** The middle of the 2 dt interval holding most of {@code sorted} within [lo, hi]; ties: the earliest. */
-    private long bestCentre(List<Long> sorted, long lo, long hi, long previous) {
-      long[] ts = sorted.stream().mapToLong(Long::longValue).filter(x -> x >= lo && x <= hi).toArray();
-      if (ts.length == 0) {
-        return previous;
-      }
+    private long bestCentre(long[] packed, int from, int to, long w0, long lo, long hi, long previous) {
       int best = 0;
-      long bestCentre = ts[0];
-      int j = 0;
-      for (int i = 0; i < ts.length; i++) {
-        while (ts[i] - ts[j] > 2 * dt) {
+      long bestCentre = previous;
+      int j = -1;
+      for (int i = from; i < to; i++) {
+        long ti = w0 + (packed[i] & 0xffffffffL);
+        if (ti < lo || ti > hi) {
+          continue;
+        }
+        if (j < 0) {
+          j = i;
+        }
+        while (ti - (w0 + (packed[j] & 0xffffffffL)) > 2 * dt) {
           j++;
         }
-        if (i - j + 1 > best) {
-          best = i - j + 1;
-          bestCentre = ts[j] + (ts[i] - ts[j]) / 2;
+        // The times in [lo, hi] are contiguous in sorted order, so j never passes one outside.
+        long tj = w0 + (packed[j] & 0xffffffffL);
+        int inside = i - j + 1;
+        if (inside > best) {
+          best = inside;
+          bestCentre = tj + (ti - tj) / 2;
         }
       }
       return bestCentre;
     }
-
-    /** Calls {@code action} for each first star on {@code r} within dt of {@code c}, in the window. */
-    private void forNear(int r, long c, long w0, long w1, java.util.function.IntConsumer action) {
-      int a = lowerBound(byRepo, repoStart[r], repoStart[r + 1], Math.max(w0, c - dt));
-      int z = lowerBound(byRepo, a, repoStart[r + 1], Math.min(w1, c + dt + 1));
-      for (int k = a; k < z; k++) {
-        if (isFirst(byRepo[k])) {
-          action.accept(byRepo[k]);
-        }
-      }
-    }
-
   }
 }

@@ -14,21 +14,27 @@ import java.time.Duration;
  *     repositories within {@code dt} of their centres (a fraction in (0, 1])
  * @param beta the centre search radius in units of {@code dt}: when a centre is recomputed, only
  *     stars within {@code beta * dt} of the previous centre are considered (at least 1)
- * @param window the length of each detection window (StarScout: 6 months; here 182 days)
- * @param step how far consecutive windows start apart (half a window: they overlap by half)
+ * @param windowMonths the length of each detection window in calendar months (StarScout: 6). A
+ *     window starts on the first day of a UTC calendar month whose index (year * 12 + month - 1)
+ *     is a multiple of {@code stepMonths}, and also holds the day on which it would end, as
+ *     StarScout's {@code BETWEEN start_date AND end_date} over GH Archive's daily tables does:
+ *     {@code [2024-01-01, 2024-07-02)} for StarScout's chunk {@code ("240101", "240701")}
+ * @param stepMonths how many calendar months consecutive windows start apart (StarScout: 3, so
+ *     windows start on 1 January, April, July and October and overlap by half)
  */
 public record LockstepParameters(
-    int minUsers, int minRepositories, Duration dt, double rho, double beta, Duration window, Duration step) {
+    int minUsers, int minRepositories, Duration dt, double rho, double beta, int windowMonths, int stepMonths) {
 
-  /** StarScout's: n = 50, m = 10, dt = 15 days, rho = 0.5, beta = 2, 182-day windows every 91 days. */
-  public static final LockstepParameters STARSCOUT =
-      new LockstepParameters(50, 10, Duration.ofDays(15), 0.5, 2.0, Duration.ofDays(182), Duration.ofDays(91));
+  /**
+   * StarScout's ({@code scripts/__init__.py}: {@code COPYCATCH_PARAMS}, {@code
+   * COPYCATCH_DATE_CHUNKS}): n = 50, m = 10, dt = 15 days, rho = 0.5, beta = 2, 6-month windows
+   * starting every quarter.
+   */
+  public static final LockstepParameters STARSCOUT = new LockstepParameters(50, 10, Duration.ofDays(15), 0.5, 2.0, 6, 3);
 
   /** Checks the fields. */
   public LockstepParameters {
     Checks.notNull(dt, "dt");
-    Checks.notNull(window, "window");
-    Checks.notNull(step, "step");
     if (minUsers < 2) {
       throw new IllegalArgumentException("minUsers must be at least 2, was " + minUsers);
     }
@@ -44,11 +50,14 @@ public record LockstepParameters(
     if (!(beta >= 1) || Double.isInfinite(beta)) {
       throw new IllegalArgumentException("beta must be a finite number of at least 1, was " + beta);
     }
-    if (window.compareTo(dt.multipliedBy(2)) < 0) {
-      throw new IllegalArgumentException("window must be at least 2 * dt, was " + window);
+    if (windowMonths < 1 || windowMonths > 120) {
+      throw new IllegalArgumentException("windowMonths must be in [1, 120], was " + windowMonths);
     }
-    if (step.isNegative() || step.isZero() || step.compareTo(window) > 0) {
-      throw new IllegalArgumentException("step must be in (0, window], was " + step);
+    if (dt.compareTo(Duration.ofDays(14L * windowMonths)) > 0) {
+      throw new IllegalArgumentException("dt must be at most 14 days per window month, was " + dt);
+    }
+    if (stepMonths < 1 || stepMonths > windowMonths) {
+      throw new IllegalArgumentException("stepMonths must be in [1, windowMonths], was " + stepMonths);
     }
   }
 }

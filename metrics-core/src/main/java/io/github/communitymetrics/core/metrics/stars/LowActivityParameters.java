@@ -5,7 +5,9 @@ package io.github.communitymetrics.core.metrics.stars;
  * UTC day is low-activity when it also has at most these many events, repositories and
  * organisations (repository owners).
  *
- * @param maxEvents the most events (StarScout: 2)
+ * @param maxEvents the most distinct event times, in seconds (StarScout: 2; its {@code
+ *     stg_all_repos_with_low_activity_stars.sql} counts {@code COUNT(DISTINCT created_at)}, so
+ *     events in the same second count once)
  * @param maxRepositories the most distinct repositories (StarScout: 1)
  * @param maxOrganizations the most distinct repository owners (StarScout: 1)
  */

@@ -16,9 +16,8 @@ import java.util.OptionalInt;
 
 /**
  * The StarScout metrics, {@code low-activity-stars} and {@code lockstep-stars}, for the registry:
- * {@code MetricRegistry.builder().registerAll(new StarScoutMetrics().metrics())}. They are not in
- * {@code StandardMetrics} yet because their states have no binary codec (Spark cannot ship them).
- * Both read every repository of the data ({@link Locality#STORE}).
+ * in {@code StandardMetrics} (as {@code LOW_ACTIVITY_STARS} and {@code LOCKSTEP_STARS}), so do not
+ * register this provider next to the standard set. Both read every repository of the data ({@link Locality#STORE}).
  */
 public final class StarScoutMetrics implements MetricProvider {
   /** The preset's name. */
@@ -36,7 +35,7 @@ public final class StarScoutMetrics implements MetricProvider {
 
   private static final List<Parameter> LOW_PARAMETERS = List.of(
       new Parameter("maxEvents", Parameter.Kind.INTEGER, "2", "events",
-          "an account with all its events on one UTC day and at most this many is low-activity"),
+          "an account with all its events on one UTC day and at most this many distinct event seconds is low-activity"),
       new Parameter("maxRepositories", Parameter.Kind.INTEGER, "1", "repositories",
           "... and events in at most this many repositories"),
       new Parameter("maxOrganizations", Parameter.Kind.INTEGER, "1", "organizations",
@@ -52,8 +51,10 @@ public final class StarScoutMetrics implements MetricProvider {
           "each account starred at least this fraction of the group's repositories near their centres"),
       new Parameter("beta", Parameter.Kind.DECIMAL, "2", "dt",
           "a centre moves at most beta * dt per refinement round"),
-      new Parameter("window", Parameter.Kind.DURATION, "P182D", "days", "detection window (6 months)"),
-      new Parameter("step", Parameter.Kind.DURATION, "P91D", "days", "start of one window to the next (half-overlapping)"));
+      new Parameter("windowMonths", Parameter.Kind.INTEGER, "6", "months",
+          "detection window in calendar months (UTC), plus the day it would end on, as StarScout's chunks"),
+      new Parameter("stepMonths", Parameter.Kind.INTEGER, "3", "months",
+          "months from one window's start to the next; starts are month indices divisible by it (quarters)"));
 
   // Declared after the parameter lists, which their constructors read.
   /** {@code low-activity-stars}. */
@@ -71,8 +72,8 @@ public final class StarScoutMetrics implements MetricProvider {
   static LockstepParameters lockstep(Evaluation e) {
     return new LockstepParameters(
         e.integer(LOCKSTEP, "minUsers"), e.integer(LOCKSTEP, "minRepositories"), e.duration(LOCKSTEP, "dt"),
-        e.decimal(LOCKSTEP, "rho"), e.decimal(LOCKSTEP, "beta"), e.duration(LOCKSTEP, "window"),
-        e.duration(LOCKSTEP, "step"));
+        e.decimal(LOCKSTEP, "rho"), e.decimal(LOCKSTEP, "beta"), e.integer(LOCKSTEP, "windowMonths"),
+        e.integer(LOCKSTEP, "stepMonths"));
   }
 
   private static Preset starScoutPreset(String guidance) {

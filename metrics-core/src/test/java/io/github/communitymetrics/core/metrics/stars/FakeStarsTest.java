@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.metrics.stars;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +17,7 @@ import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Measurement;
 import io.github.communitymetrics.core.registry.MetricRegistry;
+import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
@@ -84,6 +86,25 @@ class FakeStarsTest {
   }
 
   @Test
+  void eventsInTheSameSecondCountOnce() {
+    // StarScout counts COUNT(DISTINCT created_at): k's three events share one second, so k has one
+    // event time and is low-activity; m's three events have three seconds, so m is not; f makes
+    // the signals available (activity elsewhere).
+    List<Event> events = List.of(
+        star("k", REPO, "2024-01-10T10:00:00Z"),
+        issue("k", REPO, "2024-01-10T10:00:00Z"),
+        issue("k", REPO, "2024-01-10T10:00:00Z"),
+        star("m", REPO, "2024-01-11T10:00:00Z"),
+        issue("m", REPO, "2024-01-11T10:00:01Z"),
+        issue("m", REPO, "2024-01-11T10:00:02Z"),
+        star("f", REPO, "2024-02-02T00:00:00Z"),
+        issue("f", ELSEWHERE, "2024-02-02T05:00:00Z"));
+    FakeStarsResult r = compute(events, RepositoryScope.of(REPO));
+    assertEquals(3, r.stars());
+    assertEquals(OptionalInt.of(1), r.lowActivity()); // k
+  }
+
+  @Test
   void theOrganisationThresholdIsTheOwner() {
     // With two repositories allowed, e (two repositories of one owner) becomes low; f (two owners) does not.
     EventStore store = EventStore.of(EVENTS);
@@ -143,6 +164,38 @@ class FakeStarsTest {
     EventStore sa = EventStore.of(a);
     EventStore sb = EventStore.of(b);
     return m.finish(m.merge(m.accumulate(sa, People.resolve(sa)), m.accumulate(sb, People.resolve(sb))));
+  }
+
+  @Test
+  void statesRoundTripThroughTheirCodec() {
+    // Every account kind of EVENTS (one or several seconds, repositories and owners), whole and
+    // merged from two halves: decoding gives an equal state, the same result and the same bytes.
+    FakeStars metric = new FakeStars(RepositoryScope.of(REPO), Q1, LowActivityParameters.STARSCOUT, LockstepParameters.STARSCOUT);
+    StateCodec<FakeStars.State> codec = metric.stateCodec();
+    EventStore all = EventStore.of(EVENTS);
+    EventStore left = EventStore.of(EVENTS.subList(0, 7));
+    EventStore right = EventStore.of(EVENTS.subList(7, EVENTS.size()));
+    for (FakeStars.State state : List.of(
+        metric.accumulate(all, People.resolve(all)),
+        metric.merge(metric.accumulate(left, People.resolve(left)), metric.accumulate(right, People.resolve(right))))) {
+      byte[] bytes = codec.encode(state);
+      FakeStars.State decoded = codec.decode(bytes);
+      assertEquals(state, decoded);
+      assertEquals(metric.finish(state), metric.finish(decoded));
+      assertArrayEquals(bytes, codec.encode(decoded));
+    }
+    assertEquals("fake-stars", codec.id());
+  }
+
+  @Test
+  void aDecodedActivityIsChecked() {
+    // An account whose last second precedes its first is refused as a format error, not accepted.
+    FakeStars metric = new FakeStars(RepositoryScope.of(REPO), Q1, LowActivityParameters.STARSCOUT, LockstepParameters.STARSCOUT);
+    FakeStars.Activity a = new FakeStars.Activity(10, 20, java.util.Set.of(10L, 20L), java.util.Set.of(REPO), java.util.Set.of("acme"));
+    byte[] bytes = metric.stateCodec().encode(new FakeStars.State(java.util.Map.of(Actor.github("a"), a), java.util.Map.of()));
+    assertThrows(IllegalArgumentException.class,
+        () -> new FakeStars.Activity(20, 10, java.util.Set.of(10L), java.util.Set.of(REPO), java.util.Set.of("acme")));
+    assertEquals(a, metric.stateCodec().decode(bytes).activity().get(Actor.github("a")));
   }
 
   @Test

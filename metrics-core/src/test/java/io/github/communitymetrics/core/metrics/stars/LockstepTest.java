@@ -75,6 +75,58 @@ class LockstepTest {
     assertEquals(planted, flagged, "seed " + seed);
   }
 
+  /**
+   * Random small inputs (overlapping planted groups, noise, re-stars, an account past {@link
+   * Lockstep#SEED_DEGREE_CAP}) under small parameters, so that seeds, refinement rounds, the
+   * final user step and the confirmation all have work: the search flags exactly what the plain
+   * reading of its rules ({@link LockstepReference}) flags.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void flagsWhatThePlainReadingOfTheRulesFlags(long seed) {
+    System.out.println("LockstepTest reference seed " + seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    LockstepParameters small = new LockstepParameters(6, 3, Duration.ofDays(2), 0.5, 1 + rnd.nextInt(3), 1, 1);
+    Stars s = new Stars();
+    long start = at("2024-01-20", 0);
+    int users = 40 + rnd.nextInt(40);
+    int repoCount = 8 + rnd.nextInt(10);
+    for (int g = 0; g < 1 + rnd.nextInt(4); g++) {
+      int size = 5 + rnd.nextInt(6);
+      int firstUser = rnd.nextInt(users);
+      int firstRepo = rnd.nextInt(repoCount);
+      long base = start + rnd.nextLong(70 * DAY);
+      for (int r = 0; r < 2 + rnd.nextInt(4); r++) {
+        long centre = base + rnd.nextLong(10 * DAY);
+        for (int u = 0; u < size; u++) {
+          if (rnd.nextInt(6) > 0) {
+            s.add((firstUser + u) % users, (firstRepo + r) % repoCount, centre + rnd.nextLong((1 + rnd.nextInt(4)) * DAY));
+          }
+        }
+      }
+    }
+    for (int k = 0; k < 150 + rnd.nextInt(200); k++) {
+      s.add(rnd.nextInt(users), rnd.nextInt(repoCount), start + rnd.nextLong(90 * DAY));
+    }
+    if (rnd.nextBoolean()) {
+      for (int k = 0; k < Lockstep.SEED_DEGREE_CAP + 20; k++) {
+        s.add(users, repoCount + k, start + 40 * DAY + rnd.nextLong(5 * DAY));
+      }
+    }
+    int n = s.rows.size();
+    int[] u = new int[n];
+    int[] r = new int[n];
+    long[] t = new long[n];
+    for (int i = 0; i < n; i++) {
+      u[i] = (int) s.rows.get(i)[0];
+      r[i] = (int) s.rows.get(i)[1];
+      t[i] = s.rows.get(i)[2];
+    }
+    BitSet expected = LockstepReference.detect(u, r, t, small);
+    System.out.println("  " + n + " stars, " + expected.cardinality() + " flagged");
+    assertEquals(expected, Lockstep.detect(u, r, t, small), "seed " + seed);
+  }
+
   @Test
   void fortyNineAccountsAreNoGroupButFiftyAre() {
     SplittableRandom rnd = new SplittableRandom(7);
@@ -123,15 +175,98 @@ class LockstepTest {
     assertEquals(planted, flagged);
   }
 
+  /** Epoch seconds of a UTC date at a time of day. */
+  private static long at(String date, int hour) {
+    return java.time.LocalDate.parse(date).atTime(hour, 0).toEpochSecond(java.time.ZoneOffset.UTC);
+  }
+
+  @Test
+  void aRepositoryFewerThanNOfTheGroupStarredIsNotSuspected() {
+    // StarScout's summarize_results: a cluster repository counts only when at least n = 50 of the
+    // cluster's accounts starred it. 60 accounts star repositories 0..8 on one day each; only
+    // accounts 0..39 star repository 9 (40 >= ceil(0.5 * 60), so CopyCatch keeps it in the group,
+    // but 40 < 50). Suspected: the 9 * 60 = 540 stars on repositories 0..8, none of the 40.
+    Stars s = new Stars();
+    BitSet expected = new BitSet();
+    for (int r = 0; r < 10; r++) {
+      long day = at("2023-12-01", 6) + r * 3 * DAY;
+      for (int u = 0; u < (r < 9 ? 60 : 40); u++) {
+        int star = s.add(u, r, day + u * 600L);
+        if (r < 9) {
+          expected.set(star);
+        }
+      }
+    }
+    BitSet flagged = s.detect(LockstepParameters.STARSCOUT);
+    assertEquals(540, expected.cardinality());
+    assertEquals(expected, flagged);
+  }
+
+  @Test
+  void aMembersStarFarFromTheCentreIsSuspectedToo() {
+    // StarScout flags the (repository, account) pairs of a cluster, not only the stars near the
+    // centres: account 0 stars repository 0 forty days after the others (so no 2 dt interval holds
+    // it with them, and it is not within dt = 15 days of the centre) but is near the centres of the other 9 repositories (>= ceil(0.5 * 10)), so it is a member
+    // and all 50 * 10 = 500 first stars are suspected.
+    Stars s = new Stars();
+    for (int r = 0; r < 10; r++) {
+      long day = at("2023-12-01", 6) + r * 3 * DAY;
+      for (int u = 0; u < 50; u++) {
+        s.add(u, r, day + u * 600L + (r == 0 && u == 0 ? 40 * DAY : 0));
+      }
+    }
+    BitSet flagged = s.detect(LockstepParameters.STARSCOUT);
+    assertEquals(500, flagged.cardinality());
+  }
+
+  @Test
+  void windowsAreCalendarQuartersHoldingTheirEndDay() {
+    // 50 accounts star 10 repositories, one day each, from 25 January to 1 July 2024: all inside
+    // StarScout's chunk ("240101", "240701"), which holds 1 July (BETWEEN over daily tables). A
+    // star of another account on 1 November 2023 moves the start of windows counted from the
+    // first star (the old rule: 182 days every 91 from it) so that none holds all 10.
+    String[] days = {"2024-01-25", "2024-02-12", "2024-03-01", "2024-03-19", "2024-04-06", "2024-04-24",
+        "2024-05-12", "2024-05-30", "2024-06-17", "2024-07-01"};
+    Stars s = new Stars();
+    s.add(1000, 50, at("2023-11-01", 12));
+    BitSet group = new BitSet();
+    for (int r = 0; r < 10; r++) {
+      for (int u = 0; u < 50; u++) {
+        group.set(s.add(u, r, at(days[r], 6) + u * 600L));
+      }
+    }
+    assertEquals(group, s.detect(LockstepParameters.STARSCOUT));
+    // One day later the last repository's stars are in no window with the other nine.
+    Stars later = new Stars();
+    later.add(1000, 50, at("2023-11-01", 12));
+    for (int r = 0; r < 10; r++) {
+      for (int u = 0; u < 50; u++) {
+        later.add(u, r, at(r == 9 ? "2024-07-02" : days[r], 6) + u * 600L);
+      }
+    }
+    assertTrue(later.detect(LockstepParameters.STARSCOUT).isEmpty());
+  }
+
+  @Test
+  void windowsStartOnQuarterDaysAndEndADayAfterSixMonths() {
+    List<long[]> w = Lockstep.windows(at("2024-02-10", 0), at("2024-05-01", 0), LockstepParameters.STARSCOUT);
+    assertEquals(3, w.size());
+    assertEquals(List.of(at("2023-10-01", 0), at("2024-04-02", 0)), List.of(w.get(0)[0], w.get(0)[1]));
+    assertEquals(List.of(at("2024-01-01", 0), at("2024-07-02", 0)), List.of(w.get(1)[0], w.get(1)[1]));
+    assertEquals(List.of(at("2024-04-01", 0), at("2024-10-02", 0)), List.of(w.get(2)[0], w.get(2)[1]));
+  }
+
   @Test
   void argumentsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> Lockstep.detect(new int[1], new int[2], new long[1], LockstepParameters.STARSCOUT));
     assertThrows(IllegalArgumentException.class, () -> Lockstep.detect(new int[] {-1}, new int[1], new long[1], LockstepParameters.STARSCOUT));
     assertThrows(IllegalArgumentException.class,
-        () -> new LockstepParameters(50, 10, Duration.ofDays(15), 0, 2, Duration.ofDays(182), Duration.ofDays(91)));
+        () -> new LockstepParameters(50, 10, Duration.ofDays(15), 0, 2, 6, 3));
     assertThrows(IllegalArgumentException.class,
-        () -> new LockstepParameters(50, 10, Duration.ofDays(15), 0.5, 0.5, Duration.ofDays(182), Duration.ofDays(91)));
+        () -> new LockstepParameters(50, 10, Duration.ofDays(15), 0.5, 0.5, 6, 3));
     assertThrows(IllegalArgumentException.class,
-        () -> new LockstepParameters(50, 10, Duration.ofDays(15), 0.5, 2, Duration.ofDays(20), Duration.ofDays(10)));
+        () -> new LockstepParameters(50, 10, Duration.ofDays(15), 0.5, 2, 6, 7));
+    assertThrows(IllegalArgumentException.class,
+        () -> new LockstepParameters(50, 10, Duration.ofDays(15), 0.5, 2, 1, 0));
   }
 }
