@@ -100,7 +100,9 @@ public final class Growth extends MetricDescriptor<Growth.Result> {
   public record Count(long added, long total) {
     /** Checks that 0 &lt;= added &lt;= total. */
     public Count {
-      Checks.argument(added >= 0 && added <= total, "need 0 <= added <= total: " + added + ", " + total);
+      if (added < 0 || added > total) {
+        throw new IllegalArgumentException("need 0 <= added <= total: " + added + ", " + total);
+      }
     }
 
     /** The total before the window: total - added. */

@@ -87,7 +87,9 @@ public record Trend(TheilSen theilSen, MannKendall mannKendall) {
     Checks.notNull(y, "y");
     Checks.argument(confidence > 0 && confidence < 1, "confidence must be in (0, 1): " + confidence);
     for (int i = 0; i < y.length; i++) {
-      Checks.argument(Double.isFinite(y[i]), "y[" + i + "] is not finite: " + y[i]);
+      if (!Double.isFinite(y[i])) {
+        throw new IllegalArgumentException("y[" + i + "] is not finite: " + y[i]);
+      }
     }
     int n = y.length;
     if (n < MIN_PERIODS) {
