@@ -46,8 +46,11 @@ public final class GrowthByPeriod {
     Checks.notNull(evaluation, "evaluation");
     Checks.notNull(windows, "windows");
     for (int i = 1; i < windows.size(); i++) {
-      Checks.argument(!windows.get(i).start().isBefore(windows.get(i - 1).end()),
-          "windows must be in order and not overlap: " + windows.get(i - 1) + ", " + windows.get(i));
+      // The message only when it fails (an eager one was a measurable cost of long series).
+      if (windows.get(i).start().isBefore(windows.get(i - 1).end())) {
+        throw new IllegalArgumentException(
+            "windows must be in order and not overlap: " + windows.get(i - 1) + ", " + windows.get(i));
+      }
     }
     if (windows.isEmpty()) {
       return List.of();
