@@ -8,8 +8,9 @@ import java.util.OptionalInt;
  *
  * @param window w: the days compared on each side, the w days before the event's first day and
  *     the w days after its last; at least 2
- * @param blockLength the moving-block bootstrap's block length b in days, 1 to w; empty for the
- *     default {@code ceil(w^(1/3))}, the rate that minimises the error of the bootstrap variance
+ * @param blockLength the moving-block bootstrap's block length b in days, 1 to w - 1 (a block
+ *     of the whole window would give every replicate the same mean); empty for the default {@code
+ *     ceil(w^(1/3))}, or w - 1 where that is less, the rate that minimises the error of the bootstrap variance
  *     (Hall, Horowitz and Jing 1995). Blocks keep the dependence between neighbouring days that
  *     an ordinary bootstrap would destroy; longer blocks keep more of it, at the cost of fewer
  *     distinct resamples
@@ -28,9 +29,10 @@ public record BootstrapParameters(int window, OptionalInt blockLength, int repli
     if (blockLength == null) {
       throw new IllegalArgumentException("blockLength must not be null (use OptionalInt.empty() for the default)");
     }
-    if (blockLength.isPresent() && !(blockLength.getAsInt() >= 1 && blockLength.getAsInt() <= window)) {
+    if (blockLength.isPresent() && !(blockLength.getAsInt() >= 1 && blockLength.getAsInt() < window)) {
       throw new IllegalArgumentException(
-          "blockLength must be between 1 and the window (" + window + ") but was " + blockLength.getAsInt());
+          "blockLength must be between 1 and the window less one (" + (window - 1) + ") but was "
+              + blockLength.getAsInt());
     }
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be strictly between 0 and 1 but was " + level);
@@ -68,13 +70,14 @@ public record BootstrapParameters(int window, OptionalInt blockLength, int repli
     return new BootstrapParameters(window, blockLength, replicates, level, s);
   }
 
-  /** The block length used: the given one or {@code ceil(w^(1/3))}. */
+  /** The block length used: the given one or {@code min(ceil(w^(1/3)), w - 1)}. */
   public int effectiveBlockLength() {
     if (blockLength.isPresent()) {
       return blockLength.getAsInt();
     }
     int b = (int) Math.ceil(Math.cbrt(window));
     // cbrt of a cube such as 27 may come out a hair above 3: ceil would then give 4.
-    return (b - 1) * (b - 1) * (b - 1) >= window ? b - 1 : b;
+    b = (b - 1) * (b - 1) * (b - 1) >= window ? b - 1 : b;
+    return Math.min(b, window - 1); // ceil(2^(1/3)) = 2 would be the whole of a 2-day window
   }
 }
