@@ -124,19 +124,14 @@ class InterruptedTimeSeriesTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void plantedLevelShiftIsCovered(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int covered = 0;
-    for (int i = 0; i < SERIES; i++) {
-      double[] y = Simulated.values(r, 57, 28, 20, 0.05, true, 4, 3);
-      InterruptedTimeSeries its =
-          InterruptedTimeSeries.fit(Simulated.series(y), new EventDays(28, 28), ItsParameters.of(28, 28));
-      if (its.levelChange().orElseThrow().contains(4)) {
-        covered++;
-      }
-    }
-    int bound = Simulated.lowerBound(SERIES, 0.95);
-    System.out.println("InterruptedTimeSeriesTest seed " + seed + ": level shift covered in " + covered + " of " + SERIES + " (bound " + bound + ")");
-    assertTrue(covered >= bound, "seed " + seed + ": covered " + covered + " < " + bound);
+    int covered = Simulated.count(seed, SERIES, r -> fit(r, 4).levelChange().orElseThrow().contains(4));
+    Simulated.assertWithin(
+        "InterruptedTimeSeriesTest level shift covered", seed, covered, SERIES, Simulated.lowerBound(SERIES, 0.95), SERIES);
+  }
+
+  private static InterruptedTimeSeries fit(SplittableRandom r, double shift) {
+    double[] y = Simulated.values(r, 57, 28, 20, 0.05, true, shift, 3);
+    return InterruptedTimeSeries.fit(Simulated.series(y), new EventDays(28, 28), ItsParameters.of(28, 28));
   }
 
   /**
@@ -147,19 +142,13 @@ class InterruptedTimeSeriesTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void noShiftIsSignificantAtAboutFivePercent(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int significant = 0;
-    for (int i = 0; i < SERIES; i++) {
-      double[] y = Simulated.values(r, 57, 28, 20, 0.05, true, 0, 3);
-      InterruptedTimeSeries its =
-          InterruptedTimeSeries.fit(Simulated.series(y), new EventDays(28, 28), ItsParameters.of(28, 28));
-      if (its.levelChange().orElseThrow().pValue() < 0.05) {
-        significant++;
-      }
-    }
-    int upper = Simulated.upperBound(SERIES, 0.05);
-    int lower = Simulated.lowerBound(SERIES, 0.05);
-    System.out.println("InterruptedTimeSeriesTest seed " + seed + ": p < 0.05 in " + significant + " of " + SERIES + " (bounds " + lower + ", " + upper + ")");
-    assertTrue(significant <= upper && significant >= lower, "seed " + seed + ": " + significant);
+    int significant = Simulated.count(seed, SERIES, r -> fit(r, 0).levelChange().orElseThrow().pValue() < 0.05);
+    Simulated.assertWithin(
+        "InterruptedTimeSeriesTest p < 0.05",
+        seed,
+        significant,
+        SERIES,
+        Simulated.lowerBound(SERIES, 0.05),
+        Simulated.upperBound(SERIES, 0.05));
   }
 }

@@ -111,18 +111,13 @@ class LiftTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void plantedShiftIsCoveredAtAboutTheNominalRate(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int covered = 0;
-    for (int i = 0; i < SERIES; i++) {
-      double[] y = Simulated.values(r, 57, 28, 20, 0, false, 4, 3);
-      Lift lift = Lift.estimate(Simulated.series(y), new EventDays(28, 28), BootstrapParameters.of(28, r.nextLong()));
-      if (lift.difference().contains(4)) {
-        covered++;
-      }
-    }
-    int bound = Simulated.lowerBound(SERIES, 0.95);
-    System.out.println("LiftTest seed " + seed + ": shift covered in " + covered + " of " + SERIES + " (bound " + bound + ")");
-    assertTrue(covered >= bound, "seed " + seed + ": covered " + covered + " < " + bound);
+    int covered = Simulated.count(seed, SERIES, r -> lift(r, 4).difference().contains(4));
+    Simulated.assertWithin("LiftTest shift covered", seed, covered, SERIES, Simulated.lowerBound(SERIES, 0.95), SERIES);
+  }
+
+  private static Lift lift(SplittableRandom r, double shift) {
+    double[] y = Simulated.values(r, 57, 28, 20, 0, false, shift, 3);
+    return Lift.estimate(Simulated.series(y), new EventDays(28, 28), BootstrapParameters.of(28, r.nextLong()));
   }
 
   /**
@@ -134,18 +129,8 @@ class LiftTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void noEffectIsSignificantAtAboutFivePercent(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int significant = 0;
-    for (int i = 0; i < SERIES; i++) {
-      double[] y = Simulated.values(r, 57, 28, 20, 0, false, 0, 3);
-      Lift lift = Lift.estimate(Simulated.series(y), new EventDays(28, 28), BootstrapParameters.of(28, r.nextLong()));
-      if (lift.difference().pValue() < 0.05) {
-        significant++;
-      }
-    }
-    int upper = Simulated.upperBound(SERIES, 0.05);
-    int lower = Simulated.lowerBound(SERIES, 0.05);
-    System.out.println("LiftTest seed " + seed + ": p < 0.05 in " + significant + " of " + SERIES + " (bounds " + lower + ", " + upper + ")");
-    assertTrue(significant <= upper && significant >= lower, "seed " + seed + ": " + significant);
+    int significant = Simulated.count(seed, SERIES, r -> lift(r, 0).difference().pValue() < 0.05);
+    Simulated.assertWithin(
+        "LiftTest p < 0.05", seed, significant, SERIES, Simulated.lowerBound(SERIES, 0.05), Simulated.upperBound(SERIES, 0.05));
   }
 }

@@ -2,6 +2,8 @@ package io.github.communitymetrics.core.impact;
 
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assertions;
 
 /** Seeded daily series with known truth for the property tests. */
 final class Simulated {
@@ -42,5 +44,25 @@ final class Simulated {
   /** The most successes the test accepts: the mean plus three standard deviations, rounded up. */
   static int upperBound(int n, double p) {
     return (int) Math.ceil(n * p + 3 * Math.sqrt(n * p * (1 - p)));
+  }
+
+  /** How many of {@code trials} runs of {@code trial} on one generator seeded {@code seed} succeed. */
+  static int count(long seed, int trials, Predicate<SplittableRandom> trial) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int n = 0;
+    for (int i = 0; i < trials; i++) {
+      if (trial.test(r)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Prints and checks {@code lower <= count <= upper}, naming the property and the seed. */
+  static void assertWithin(String property, long seed, int count, int trials, int lower, int upper) {
+    System.out.println(property + " seed " + seed + ": " + count + " of " + trials + " (bounds " + lower + " to " + upper + ")");
+    Assertions.assertTrue(
+        lower <= count && count <= upper,
+        property + " seed " + seed + ": " + count + " of " + trials + " outside " + lower + " to " + upper);
   }
 }
