@@ -93,8 +93,7 @@ class DifferenceInDifferencesTest {
   @ValueSource(longs = {1, 2, 3})
   void plantedEffectIsCovered(long seed) {
     int covered = Simulated.count(seed, SERIES, r -> simulate(r, 4).effect().contains(4));
-    Simulated.assertWithin(
-        "DifferenceInDifferencesTest effect covered", seed, covered, SERIES, Simulated.lowerBound(SERIES, 0.95), SERIES);
+    Simulated.assertCoverage("DifferenceInDifferencesTest effect covered", seed, covered, SERIES, 0.95);
   }
 
   /**
@@ -105,12 +104,6 @@ class DifferenceInDifferencesTest {
   @ValueSource(longs = {1, 2, 3})
   void commonChangeIsNotAnEffect(long seed) {
     int significant = Simulated.count(seed, SERIES, r -> simulate(r, 0).effect().pValue() < 0.05);
-    Simulated.assertWithin(
-        "DifferenceInDifferencesTest p < 0.05",
-        seed,
-        significant,
-        SERIES,
-        Simulated.lowerBound(SERIES, 0.05),
-        Simulated.upperBound(SERIES, 0.05));
+    Simulated.assertRate("DifferenceInDifferencesTest p < 0.05", seed, significant, SERIES, 0.05);
   }
 }

@@ -125,8 +125,7 @@ class InterruptedTimeSeriesTest {
   @ValueSource(longs = {1, 2, 3})
   void plantedLevelShiftIsCovered(long seed) {
     int covered = Simulated.count(seed, SERIES, r -> fit(r, 4).levelChange().orElseThrow().contains(4));
-    Simulated.assertWithin(
-        "InterruptedTimeSeriesTest level shift covered", seed, covered, SERIES, Simulated.lowerBound(SERIES, 0.95), SERIES);
+    Simulated.assertCoverage("InterruptedTimeSeriesTest level shift covered", seed, covered, SERIES, 0.95);
   }
 
   private static InterruptedTimeSeries fit(SplittableRandom r, double shift) {
@@ -143,12 +142,6 @@ class InterruptedTimeSeriesTest {
   @ValueSource(longs = {1, 2, 3})
   void noShiftIsSignificantAtAboutFivePercent(long seed) {
     int significant = Simulated.count(seed, SERIES, r -> fit(r, 0).levelChange().orElseThrow().pValue() < 0.05);
-    Simulated.assertWithin(
-        "InterruptedTimeSeriesTest p < 0.05",
-        seed,
-        significant,
-        SERIES,
-        Simulated.lowerBound(SERIES, 0.05),
-        Simulated.upperBound(SERIES, 0.05));
+    Simulated.assertRate("InterruptedTimeSeriesTest p < 0.05", seed, significant, SERIES, 0.05);
   }
 }

@@ -112,7 +112,7 @@ class LiftTest {
   @ValueSource(longs = {1, 2, 3})
   void plantedShiftIsCoveredAtAboutTheNominalRate(long seed) {
     int covered = Simulated.count(seed, SERIES, r -> lift(r, 4).difference().contains(4));
-    Simulated.assertWithin("LiftTest shift covered", seed, covered, SERIES, Simulated.lowerBound(SERIES, 0.95), SERIES);
+    Simulated.assertCoverage("LiftTest shift covered", seed, covered, SERIES, 0.95);
   }
 
   private static Lift lift(SplittableRandom r, double shift) {
@@ -130,7 +130,6 @@ class LiftTest {
   @ValueSource(longs = {1, 2, 3})
   void noEffectIsSignificantAtAboutFivePercent(long seed) {
     int significant = Simulated.count(seed, SERIES, r -> lift(r, 0).difference().pValue() < 0.05);
-    Simulated.assertWithin(
-        "LiftTest p < 0.05", seed, significant, SERIES, Simulated.lowerBound(SERIES, 0.05), Simulated.upperBound(SERIES, 0.05));
+    Simulated.assertRate("LiftTest p < 0.05", seed, significant, SERIES, 0.05);
   }
 }

@@ -65,4 +65,14 @@ final class Simulated {
         lower <= count && count <= upper,
         property + " seed " + seed + ": " + count + " of " + trials + " outside " + lower + " to " + upper);
   }
+
+  /** Checks that {@code count} of {@code trials} is within three binomial sd of {@code p trials}. */
+  static void assertRate(String property, long seed, int count, int trials, double p) {
+    assertWithin(property, seed, count, trials, lowerBound(trials, p), upperBound(trials, p));
+  }
+
+  /** Checks that at least {@link #lowerBound}(trials, level) of {@code trials} intervals covered. */
+  static void assertCoverage(String property, long seed, int covered, int trials, double level) {
+    assertWithin(property, seed, covered, trials, lowerBound(trials, level), trials);
+  }
 }
