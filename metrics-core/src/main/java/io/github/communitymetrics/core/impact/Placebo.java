@@ -65,7 +65,7 @@ public record Placebo(
    *
    * @throws IllegalArgumentException if no date qualifies
    */
-  public static Placebo run(DailySeries series, EventDays event, PlaceboTest test, PlaceboParameters parameters) {
+  public static Placebo run(DailySeries series, EventDays event, ImpactPValue test, PlaceboParameters parameters) {
     Checks.notNull(series, "series");
     Checks.notNull(event, "event");
     Checks.notNull(test, "test");

@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
  * A test of an event's effect that {@link Placebo} can repeat at dates without an event: it says
  * which days around an event it reads and gives a two-sided p-value.
  */
-public interface PlaceboTest {
+public interface ImpactPValue {
 
   /** The days the test reads before the event's first day. */
   int daysBefore();
@@ -27,9 +27,9 @@ public interface PlaceboTest {
    * {@link Lift}'s p-value for the difference of means, with the given parameters except the
    * seed, which each placebo run sets.
    */
-  static PlaceboTest lift(BootstrapParameters parameters) {
+  static ImpactPValue lift(BootstrapParameters parameters) {
     Checks.notNull(parameters, "parameters");
-    return new PlaceboTest() {
+    return new ImpactPValue() {
       @Override
       public int daysBefore() {
         return parameters.window();
@@ -53,9 +53,9 @@ public interface PlaceboTest {
   }
 
   /** {@link InterruptedTimeSeries}' p-value for the level change; empty where it has none. */
-  static PlaceboTest levelChange(ItsParameters parameters) {
+  static ImpactPValue levelChange(ItsParameters parameters) {
     Checks.notNull(parameters, "parameters");
-    return new PlaceboTest() {
+    return new ImpactPValue() {
       @Override
       public int daysBefore() {
         return parameters.before();

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Tests of {@link Placebo} (named apart from the {@link PlaceboTest} interface it runs). */
-class PlaceboTestTest {
+/** Tests of {@link Placebo}. */
+class PlaceboTest {
 
   @Test
   void datesKeepClearOfTheEventAndAreDrawnWithoutReplacement() {
@@ -19,7 +19,7 @@ class PlaceboTestTest {
     // for 100 runs gives each of them once.
     double[] y = Simulated.values(new SplittableRandom(1), 30, 15, 10, 0, false, 0, 1);
     Placebo p =
-        Placebo.run(Simulated.series(y), new EventDays(15, 15), PlaceboTest.lift(BootstrapParameters.of(3, 0)), new PlaceboParameters(100, 2, 0.05, 5));
+        Placebo.run(Simulated.series(y), new EventDays(15, 15), ImpactPValue.lift(BootstrapParameters.of(3, 0)), new PlaceboParameters(100, 2, 0.05, 5));
     assertEquals(13, p.runs());
     Set<Integer> days = new TreeSet<>();
     for (Placebo.Run run : p.results()) {
@@ -32,7 +32,7 @@ class PlaceboTestTest {
   @Test
   void sameSeedSameRuns() {
     double[] y = Simulated.values(new SplittableRandom(2), 200, 100, 10, 0, false, 0, 1);
-    PlaceboTest test = PlaceboTest.lift(BootstrapParameters.of(14, 0));
+    ImpactPValue test = ImpactPValue.lift(BootstrapParameters.of(14, 0));
     PlaceboParameters parameters = new PlaceboParameters(20, 7, 0.05, 99);
     assertEquals(
         Placebo.run(Simulated.series(y), new EventDays(100, 101), test, parameters),
@@ -46,13 +46,13 @@ class PlaceboTestTest {
     // from the trend on this series.
     double[] y = Simulated.values(new SplittableRandom(3), 240, 120, 10, 0.2, false, 0, 1);
     Placebo p =
-        Placebo.run(Simulated.series(y), new EventDays(120, 120), PlaceboTest.lift(BootstrapParameters.of(14, 0)), new PlaceboParameters(40, 7, 0.05, 1));
+        Placebo.run(Simulated.series(y), new EventDays(120, 120), ImpactPValue.lift(BootstrapParameters.of(14, 0)), new PlaceboParameters(40, 7, 0.05, 1));
     assertEquals(40, p.runs());
     assertEquals(40, p.rejections());
     assertEquals(1.0, p.falsePositiveRate().orElseThrow().estimate());
     // The interrupted time series models the trend: on the same dates it rejects far less often.
     Placebo its =
-        Placebo.run(Simulated.series(y), new EventDays(120, 120), PlaceboTest.levelChange(ItsParameters.of(28, 28)), new PlaceboParameters(40, 7, 0.05, 1));
+        Placebo.run(Simulated.series(y), new EventDays(120, 120), ImpactPValue.levelChange(ItsParameters.of(28, 28)), new PlaceboParameters(40, 7, 0.05, 1));
     assertTrue(its.rejections() <= 8, its.toString()); // 40 runs at 5 %: 2 expected, 8 is 4.3 sd above
   }
 
@@ -64,7 +64,7 @@ class PlaceboTestTest {
       y[i] = 2 + 0.1 * i;
     }
     Placebo p =
-        Placebo.run(Simulated.series(y), new EventDays(60, 60), PlaceboTest.levelChange(ItsParameters.of(14, 14)), new PlaceboParameters(5, 3, 0.05, 1));
+        Placebo.run(Simulated.series(y), new EventDays(60, 60), ImpactPValue.levelChange(ItsParameters.of(14, 14)), new PlaceboParameters(5, 3, 0.05, 1));
     assertEquals(5, p.runs());
     assertEquals(0, p.rejections());
     assertTrue(p.falsePositiveRate().isEmpty());
@@ -76,7 +76,7 @@ class PlaceboTestTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Placebo.run(Simulated.series(y), new EventDays(10, 10), PlaceboTest.lift(BootstrapParameters.of(5, 0)), new PlaceboParameters(5, 3, 0.05, 1)));
+            () -> Placebo.run(Simulated.series(y), new EventDays(10, 10), ImpactPValue.lift(BootstrapParameters.of(5, 0)), new PlaceboParameters(5, 3, 0.05, 1)));
     assertTrue(e.getMessage().startsWith("no placebo date fits"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new PlaceboParameters(0, 3, 0.05, 1));
     assertThrows(IllegalArgumentException.class, () -> new PlaceboParameters(5, -1, 0.05, 1));
