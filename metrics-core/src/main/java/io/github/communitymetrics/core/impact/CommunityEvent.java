@@ -12,7 +12,11 @@ import java.util.Set;
  * @param start when it began (inclusive)
  * @param end when it ended (exclusive); strictly after {@code start}. A release is an instant, so
  *     give it a short span such as one second or its UTC day
- * @param labels free tags for grouping events ("online", "2026"); may be empty, no blank element
+ * @param labels the issue and pull request labels that mark the event's contributions (such as
+ *     {@code hacktoberfest}): a contribution under one of them would belong to the event whenever
+ *     it was made. Not used yet: core events carry no labels, so no method can tell such
+ *     contributions apart, and {@code community-metrics impact} says so when an event has labels.
+ *     May be empty, no blank element
  * @param attendees the identities of the people who took part: logins or e-mail addresses, in the
  *     form the event data uses; may be empty (unknown or not recorded), no blank element
  */
