@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       MetricsCommand.class,
       ScoreCommand.class,
+      ImpactCommand.class,
       EventsCommand.class,
       TruckFactorCommand.class,
       FetchCommand.class,
