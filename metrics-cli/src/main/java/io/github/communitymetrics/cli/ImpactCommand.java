@@ -195,6 +195,13 @@ final class ImpactCommand implements Callable<Integer> {
         : SummaryOptions.asOf(spec.commandLine(), asOf);
     LocalDate first = LocalDate.ofInstant(store.instant(0), ZoneOffset.UTC);
     LocalDate lastEvent = LocalDate.ofInstant(store.instant(store.size() - 1), ZoneOffset.UTC);
+    Optional<LocalDate[]> hours = archiveDays();
+    if (hours.isPresent()) {
+      // The hours read are the days observed, whether or not --repo had an event on the first
+      // or last of them: a quiet day at either end is a 0, not a day outside the data.
+      first = hours.get()[0].isBefore(first) ? hours.get()[0] : first;
+      lastEvent = hours.get()[1].isAfter(lastEvent) ? hours.get()[1] : lastEvent;
+    }
     LocalDate lastAsOf = LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC);
     LocalDate last = lastAsOf.isBefore(lastEvent) ? lastAsOf : lastEvent;
     if (last.isBefore(first)) {
@@ -244,6 +251,37 @@ final class ImpactCommand implements Callable<Integer> {
       progress.info("community-metrics: HTML report written to " + html);
     }
     return CommunityMetricsCli.EXIT_OK;
+  }
+
+  /** GH Archive hour names: {@code 2024-01-01-15.json.gz}. */
+  private static final java.util.regex.Pattern HOUR =
+      java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-\\d{1,2}\\.json(\\.gz)?");
+
+  /**
+   * The first and last day of the GH Archive hours read, by their names; empty for another source
+   * or when a file is not named like an hour.
+   */
+  private Optional<LocalDate[]> archiveDays() throws IOException {
+    if (source.gharchiveFiles == null) {
+      return Optional.empty();
+    }
+    LocalDate min = null;
+    LocalDate max = null;
+    for (Path f : GhArchiveInputs.files(spec.commandLine(), source.gharchiveFiles)) {
+      java.util.regex.Matcher m = HOUR.matcher(f.getFileName().toString());
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      LocalDate d;
+      try {
+        d = LocalDate.parse(m.group(1));
+      } catch (java.time.format.DateTimeParseException e) {
+        return Optional.empty();
+      }
+      min = min == null || d.isBefore(min) ? d : min;
+      max = max == null || d.isAfter(max) ? d : max;
+    }
+    return min == null ? Optional.empty() : Optional.of(new LocalDate[] {min, max});
   }
 
   private ImpactAnalysis.Parameters parameters() {

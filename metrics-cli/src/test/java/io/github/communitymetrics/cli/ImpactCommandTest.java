@@ -119,7 +119,7 @@ class ImpactCommandTest {
   }
 
   /** Knuth's method: fine for the small means here. */
-  private static int poisson(SplittableRandom random, double mean) {
+  static int poisson(SplittableRandom random, double mean) {
     double limit = Math.exp(-mean);
     double product = random.nextDouble();
     int k = 0;
