@@ -30,7 +30,7 @@ final class ImpactHtml {
     List<String> notes = List.of(
         "Source: " + run.source() + "; repositories: " + run.scope(),
         "Data: " + run.first() + " to " + run.last() + " (UTC days), as of " + run.asOf(),
-        p.window() + " days each side; intervals at " + ImpactText.num(100 * p.level()) + " %; seed " + p.seed());
+        p.window() + " days each side; intervals at " + ImpactText.percent(p.level()) + " %; seed " + p.seed());
     List<Section> sections = new ArrayList<>();
     for (ImpactCommand.EventImpact e : run.events()) {
       for (SeriesImpact s : e.series()) {
@@ -75,7 +75,7 @@ final class ImpactHtml {
     int a = start - c.firstDay();
     int b = end - c.firstDay() + 1;
     return new EventSeriesChart.Band(
-        "counterfactual: the pre-event fit extended, " + ImpactText.num(100 * c.level()) + " % prediction interval",
+        "counterfactual: the pre-event fit extended, " + ImpactText.percent(c.level()) + " % prediction interval",
         start - from, c.fit().subList(a, b), c.lower().subList(a, b), c.upper().subList(a, b));
   }
 

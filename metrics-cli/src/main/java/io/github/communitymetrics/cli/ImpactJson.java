@@ -137,6 +137,12 @@ final class ImpactJson {
       coefficient(o, "levelChange", its.levelChange());
       coefficient(o, "slopeChange", its.slopeChange());
     });
+    if (s.its().value().isPresent() && s.its().value().get().levelChange().isEmpty()) {
+      why.add("interruptedTimeSeries.levelChange", "the model fits the days exactly: no residual to measure uncertainty");
+    }
+    if (s.its().value().isPresent() && s.its().value().get().slopeChange().isEmpty()) {
+      why.add("interruptedTimeSeries.slopeChange", "the model fits the days exactly: no residual to measure uncertainty");
+    }
     outcome(g, "changepoints", s.changepoints(), why, (o, c) -> changepoints(o, s, c));
     outcome(g, "placeboLift", s.liftPlacebo(), why, ImpactJson::placebo);
     outcome(g, "placeboLevelChange", s.levelPlacebo(), why, ImpactJson::placebo);

@@ -29,7 +29,7 @@ final class ImpactText {
         "Windows: %d days each side; bootstrap %d replicates, block %s, seed %d; placebo %d dates, margin %d days;"
             + " intervals %s %%, alpha %s; changepoints penalty %s, segments >= %d days, near = within %d days%n",
         p.window(), p.replicates(), p.blockLength().isPresent() ? p.blockLength().getAsInt() + " days" : "default",
-        p.seed(), p.placebos(), p.placeboMargin(), num(100 * p.level()), num(p.alpha()), penalty(p), p.minSegment(),
+        p.seed(), p.placebos(), p.placeboMargin(), percent(p.level()), plain(p.alpha()), penalty(p), p.minSegment(),
         p.tolerance());
     for (ImpactCommand.EventImpact e : run.events()) {
       out.println();
@@ -39,7 +39,7 @@ final class ImpactText {
         out.println("  labels " + String.join(", ", e.event().labels().stream().sorted().toList())
             + ": not used (events carry no issue or pull request labels yet)");
       }
-      TextTable t = new TextTable("series", "estimate", "value", "interval", "p", "placebo p<" + num(p.alpha()), "windows and notes")
+      TextTable t = new TextTable("series", "estimate", "value", "interval", "p", "placebo p<" + plain(p.alpha()), "windows and notes")
           .numeric(2, 4);
       for (SeriesImpact s : e.series()) {
         rows(t, s, p);
@@ -181,7 +181,17 @@ final class ImpactText {
   }
 
   static String penalty(ImpactAnalysis.Parameters p) {
-    return p.penalty() instanceof io.github.communitymetrics.core.impact.Penalty.Manual m ? num(m.value()) : "bic";
+    return p.penalty() instanceof io.github.communitymetrics.core.impact.Penalty.Manual m ? plain(m.value()) : "bic";
+  }
+
+  /** A level as a percentage without trailing zeros: 95, 99.5. */
+  static String percent(double level) {
+    return plain(100 * level);
+  }
+
+  /** A parameter as given, to six decimals, without trailing zeros: 0.05, 0.001. */
+  static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   static String interval(double lower, double upper) {

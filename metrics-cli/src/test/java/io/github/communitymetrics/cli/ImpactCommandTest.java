@@ -237,6 +237,22 @@ class ImpactCommandTest {
   }
 
   @Test
+  void aSeriesWithoutEventsHasNoIntervalsRatherThanZeroWidthOnes() {
+    // Nobody opens a pull request in the fixture: first-time-pr-authors is 0 every day.
+    CommunityMetricsCliTest.Run r = impact("--repo", "acme/widget", "--json", "--event", "Hack Day", "--series", "first-time-pr-authors");
+    assertEquals(0, r.status(), r.err());
+    Map<String, Object> s = only(list(event(object(r.out()), "Hack Day"), "series"));
+    Map<String, Object> its = map(s, "interruptedTimeSeries");
+    assertTrue(its.containsKey("levelChange") && its.get("levelChange") == null, its.toString());
+    assertEquals("the model fits the days exactly: no residual to measure uncertainty",
+        map(s, "noData").get("interruptedTimeSeries.levelChange"));
+    Map<String, Object> lift = map(s, "lift");
+    assertEquals(0.0, number(lift, "meanBefore"));
+    assertTrue(lift.containsKey("ratio") && lift.get("ratio") == null, "a ratio to 0 means nothing: " + lift);
+    assertEquals(List.of(), map(s, "changepoints").get("days"));
+  }
+
+  @Test
   void controlsGiveADifferenceInDifferences() {
     CommunityMetricsCliTest.Run r = impact("--repo", "acme/widget", "--controls", "acme/control", "--json", "--event", "Hack Day");
     assertEquals(0, r.status(), r.err());
@@ -259,7 +275,7 @@ class ImpactCommandTest {
     assertEquals(0, r.status(), r.err());
     String html = Files.readString(page);
     assertEquals(3, Pattern.compile("<svg ").matcher(html).results().count(), "two series and one cohort chart");
-    assertTrue(html.contains("counterfactual: the pre-event fit extended, 95.00 % prediction interval"), "the band");
+    assertTrue(html.contains("counterfactual: the pre-event fit extended, 95 % prediction interval"), "the band");
     assertTrue(html.contains(">event<"), "the event shaded");
     assertTrue(html.contains("event cohort ("), "the cohort's curve");
     assertTrue(html.contains("baseline: newcomers of the 28 days before ("), "the baseline's curve");
