@@ -131,6 +131,13 @@ final class ImpactJson {
     });
     outcome(g, "interruptedTimeSeries", s.its(), why, (o, its) -> {
       o.writeStringProperty("method", "segmented OLS with weekday terms, bias-reduced Newey-West, Student t (Satterthwaite df)");
+      // The command fits w days on each side (ImpactAnalysis.Parameters#its), the event's left out.
+      EventDays d = s.days().orElseThrow();
+      int w = its.observations() / 2;
+      o.writeStringProperty("beforeFrom", s.series().day(d.first() - w).toString());
+      o.writeStringProperty("beforeTo", s.series().day(d.first() - 1).toString());
+      o.writeStringProperty("afterFrom", s.series().day(d.last() + 1).toString());
+      o.writeStringProperty("afterTo", s.series().day(d.last() + w).toString());
       o.writeNumberProperty("observations", its.observations());
       o.writeNumberProperty("lagDays", its.lag());
       o.writeNumberProperty("residualStandardDeviation", its.residualStandardDeviation());

@@ -151,7 +151,11 @@ class ImpactCommandTest {
     assertEquals("new-contributors", series.get("id"));
     assertEquals("2025-03-01", series.get("eventFirstDay"));
     // Planted: about 2 a day before, about 8 after: a level change of 6.
-    Map<String, Object> level = map(map(series, "interruptedTimeSeries"), "levelChange");
+    Map<String, Object> its = map(series, "interruptedTimeSeries");
+    assertEquals("2025-02-01", its.get("beforeFrom"));
+    assertEquals("2025-03-29", its.get("afterTo"));
+    assertEquals(56, number(its, "observations"));
+    Map<String, Object> level = map(its, "levelChange");
     assertTrue(number(level, "lower") > 0, "a rise: " + level);
     assertTrue(number(level, "lower") <= 6 && 6 <= number(level, "upper"), "the interval holds 6: " + level);
     assertTrue(number(level, "pValue") < 0.001, level.toString());
