@@ -112,7 +112,8 @@ public final class ImpactSeries {
   /**
    * Each person's contributions of any kind ({@link ContributionType#ANY}) in the scope, the
    * whole history, in time order; people without one and bots are left out. A person is named by
-   * the {@linkplain Actor#label() label} of their {@linkplain People#key key}.
+   * the {@linkplain Actor#label() label} of their {@linkplain People#key key}, followed by the
+   * forge (and, if need be, their number) where two people share a label.
    */
   public static List<PersonContributions> contributions(EventStore store, People people, RepositoryScope scope) {
     check(store, people, scope);
@@ -125,10 +126,11 @@ public final class ImpactSeries {
       }
       byPerson.computeIfAbsent(people.personOf(actor), p -> new ArrayList<>()).add(s.instant(i));
     }
+    String[] names = names(people);
     List<PersonContributions> out = new ArrayList<>();
     byPerson.forEach((p, times) -> {
       times.sort(null);
-      out.add(new PersonContributions(personName(people, p), times));
+      out.add(new PersonContributions(names[p], times));
     });
     return out;
   }
@@ -136,7 +138,9 @@ public final class ImpactSeries {
   /**
    * The people the attendee names denote: an attendee matches an actor of the store whose login
    * or one of whose e-mail addresses equals it, ignoring case ({@link Locale#ROOT}); a match
-   * stands for the actor's whole person, named as in {@link #contributions}.
+   * stands for the actor's whole person, named as in {@link #contributions}. An attendee that
+   * matches actors of two people (one login on two forges) stands for the first of those actors
+   * in the store's order.
    *
    * @return by attendee, in the order given, the name of the person it matched; attendees that
    *     matched no actor, or only a bot, are absent
@@ -158,18 +162,37 @@ public final class ImpactSeries {
         byIdentity.putIfAbsent(e.toLowerCase(Locale.ROOT), person);
       }
     }
+    String[] names = names(people);
     Map<String, String> out = new LinkedHashMap<>();
     for (String attendee : attendees.stream().sorted().toList()) {
       Integer person = byIdentity.get(attendee.strip().toLowerCase(Locale.ROOT));
       if (person != null) {
-        out.put(attendee, personName(people, person));
+        out.put(attendee, names[person]);
       }
     }
     return out;
   }
 
-  private static String personName(People people, int person) {
-    return people.key(person).label();
+  /**
+   * Each person's name: the label of their key, made unique where two people share one (alice on
+   * GitHub and alice on GitLab are two people) by the forge and then the person's number, so that
+   * a cohort never mistakes one for the other.
+   */
+  private static String[] names(People people) {
+    String[] names = new String[people.size()];
+    Map<String, Integer> seen = new HashMap<>();
+    for (int p = 0; p < names.length; p++) {
+      names[p] = people.key(p).label();
+      seen.merge(names[p], 1, Integer::sum);
+    }
+    Set<String> taken = new HashSet<>();
+    for (int p = 0; p < names.length; p++) {
+      if (seen.get(names[p]) > 1) {
+        String withForge = names[p] + " (" + people.key(p).forge().name() + ")";
+        names[p] = taken.add(withForge) && !seen.containsKey(withForge) ? withForge : withForge + " #" + p;
+      }
+    }
+    return names;
   }
 
   private static void check(EventStore store, People people, RepositoryScope scope) {

@@ -125,6 +125,20 @@ class ImpactSeriesTest {
   }
 
   @Test
+  void twoPeopleWithOneLabelKeepTwoNames() {
+    Repository lab = Repository.of(io.github.communitymetrics.core.event.Forge.GITLAB, "acme/widget");
+    Actor gitlabAlice = Actor.user(io.github.communitymetrics.core.event.Forge.GITLAB, "alice");
+    EventStore s = EventStore.of(List.of(
+        comment(ALICE, "2025-03-01T10:00:00Z", 1),
+        new IssueOpened(at("2025-03-02T10:00:00Z"), lab, gitlabAlice, 1, Optional.empty())));
+    People people = People.resolve(s);
+    List<String> names = ImpactSeries.contributions(s, people, RepositoryScope.all()).stream()
+        .map(PersonContributions::person).sorted().toList();
+    assertEquals(List.of("alice (github)", "alice (gitlab)"), names);
+    assertEquals(Map.of("alice", "alice (github)"), ImpactSeries.attendees(s, people, Set.of("alice")));
+  }
+
+  @Test
   void refusesAnEmptySpan() {
     EventStore s = EventStore.of(events());
     assertThrows(IllegalArgumentException.class, () -> ImpactSeries.daily(
