@@ -15,6 +15,7 @@ import io.github.communitymetrics.core.impact.InterruptedTimeSeries;
 import io.github.communitymetrics.core.impact.ItsParameters;
 import io.github.communitymetrics.core.impact.Lift;
 import io.github.communitymetrics.core.impact.LogRank;
+import io.github.communitymetrics.core.impact.NewContributorSeries;
 import io.github.communitymetrics.core.impact.PersonContributions;
 import io.github.communitymetrics.simulator.PlantedTruth.EventTruth;
 import java.time.Duration;
@@ -114,7 +115,7 @@ class PlantedEventsTest {
     SimulatedCommunity sim = CommunitySimulator.simulate(config);
     List<PersonContributions> people = Contributions.byPerson(sim.events());
     // From the second day: the core team's first contributions are all on the first.
-    DailySeries series = Contributions.newPerDay(people, LocalDate.parse("2024-01-02"), LocalDate.parse("2025-01-01"));
+    DailySeries series = NewContributorSeries.of(people, LocalDate.parse("2024-01-02"), LocalDate.parse("2025-01-01"));
     EventTruth conference = sim.truth().events().get(0);
     EventDays conferenceDays = series.daysOf(CONFERENCE);
     Coefficient its = InterruptedTimeSeries.fit(series, conferenceDays, ITS).levelChange().orElseThrow();
