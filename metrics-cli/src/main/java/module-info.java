@@ -3,6 +3,7 @@ module io.github.communitymetrics.cli {
   requires transitive io.github.communitymetrics.core;
   requires io.github.communitymetrics.simulator;
   requires io.github.communitymetrics.report;
+  requires io.github.communitymetrics.events;
   requires io.github.communitymetrics.git;
   requires io.github.communitymetrics.github;
   requires io.github.communitymetrics.gitlab;

@@ -5,14 +5,19 @@
  * adapter, the canonical JSON Lines format or the simulator) and explicit parameters; it returns
  * immutable results.
  */
+// Commons Math 4.0-beta1 is an automatic module (a name in its manifest, no module-info).
+@SuppressWarnings("requires-automatic")
 module io.github.communitymetrics.core {
   // Transitive: MetricDescriptor.writeJsonDetail writes to a JsonGenerator of the caller.
   requires transitive tools.jackson.core;
   requires org.apache.commons.statistics.distribution;
+  // Least squares (QR) for the event impact's interrupted time series.
+  requires org.apache.commons.math4.legacy;
 
   exports io.github.communitymetrics.core;
   exports io.github.communitymetrics.core.event;
   exports io.github.communitymetrics.core.identity;
+  exports io.github.communitymetrics.core.impact;
   exports io.github.communitymetrics.core.io;
   exports io.github.communitymetrics.core.metrics;
   exports io.github.communitymetrics.core.metrics.busfactor;

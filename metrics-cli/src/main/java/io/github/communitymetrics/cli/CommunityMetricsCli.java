@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ScoreCommand.class,
       GrowthCommand.class,
       StarsCommand.class,
+      ImpactCommand.class,
       EventsCommand.class,
       TruckFactorCommand.class,
       FetchCommand.class,

@@ -91,6 +91,20 @@ final class Examples {
                       "community-metrics stars --audit --json --gharchive archive/ --repo OWNER/NAME",
                       "one repository's audit as JSON"))),
           Map.entry(
+              "impact",
+              List.of(
+                  new Example(
+                      "community-metrics impact --event-file events.ics --gharchive archive/ --repo OWNER/NAME",
+                      "did the events of a calendar bring newcomers to a repository?"),
+                  new Example(
+                      "community-metrics impact --event-file events.json --event Hackathon --series stars,prs-opened"
+                          + " --events ev.jsonl.gz --json",
+                      "one event's effect on stars and pull requests, as JSON"),
+                  new Example(
+                      "community-metrics impact --event-file e.csv --events ev.jsonl --repo o/a --controls o/b"
+                          + " --html impact.html",
+                      "against a control repository, with charts"))),
+          Map.entry(
               "events",
               List.of(
                   new Example(

@@ -48,6 +48,12 @@ package io.github.communitymetrics.simulator;
  *       of either kind and one for reviews, per community. So ids grow with time, and line
  *       comments submitted together with one review (same second, person and pull request) stay
  *       distinct events.
+ *   <li><b>Planted community events.</b> Each {@link PlantedEvent} of {@code events} (a
+ *       conference, a release, ...) may bring extra direct newcomers, at uniform instants of its
+ *       effect span (the event and a duration after it), and scale the monthly departure
+ *       probability of everyone who starts contributing in that span. Their draws come after all
+ *       others of the repository, and an event without effect draws nothing: it only appears in
+ *       {@link PlantedTruth#events()}, as a control.
  * </ul>
  *
  * <p>Events outside {@code [start, end)} are not emitted: threads still open at the end stay

@@ -86,6 +86,8 @@ final class Generator {
   private final Person actionsBot;
   private final Person triageBot;
   private final int[] moduleFiles;
+  /** Per planted event, the logins of its extra newcomers in all repositories. */
+  private final List<List<String>> eventNewcomers = new ArrayList<>();
 
   Generator(SimulationConfig cfg) {
     this.cfg = cfg;
@@ -98,6 +100,9 @@ final class Generator {
     }
     this.moduleFiles =
         Modules.fileCounts(cfg.coreTeamSize(), cfg.truckFactor(), cfg.filesPerModule());
+    for (int i = 0; i < cfg.events().size(); i++) {
+      eventNewcomers.add(new ArrayList<>());
+    }
     names.reserveLogin(cfg.organization());
     organizationActor =
         new Actor(
@@ -247,7 +252,26 @@ final class Generator {
         cfg.newcomersPerMonth(),
         cfg.stargazersPerMonth(),
         cfg.departureProbability(),
-        cfg.firstResponseMedian());
+        cfg.firstResponseMedian(),
+        eventTruths());
+  }
+
+  private List<PlantedTruth.EventTruth> eventTruths() {
+    List<PlantedTruth.EventTruth> out = new ArrayList<>();
+    for (int i = 0; i < cfg.events().size(); i++) {
+      PlantedEvent e = cfg.events().get(i);
+      List<String> extra = eventNewcomers.get(i);
+      out.add(
+          new PlantedTruth.EventTruth(
+              e.event(),
+              e.effectFrom(),
+              e.effectTo(),
+              extra,
+              extra.isEmpty() ? 0 : extra.size() / e.effectDays(),
+              Math.min(1.0, cfg.departureProbability() * e.departureFactor()),
+              cfg.departureProbability()));
+    }
+    return out;
   }
 
   static long plusMonths(long epochSecond, long months) {
@@ -568,11 +592,22 @@ final class Generator {
           stargazers.add(new StargazerTruth(p.login, repo, via, when, converts, first));
         }
       }
+      // Drawn after everything else, so that events without a level shift leave the run as it is.
+      for (int i = 0; i < cfg.events().size(); i++) {
+        PlantedEvent e = cfg.events().get(i);
+        long from = Math.max(e.effectFrom().getEpochSecond(), setupEndS);
+        long to = e.effectTo().getEpochSecond();
+        for (int k = 0; k < e.extraNewcomersPerRepository() && from < to; k++) {
+          Person p = newPerson(Role.NEWCOMER);
+          startContributing(p, rng.nextLong(from, to));
+          eventNewcomers.get(i).add(p.login);
+        }
+      }
     }
 
     private void startContributing(Person p, long join) {
       p.joined = join;
-      double p0 = cfg.departureProbability();
+      double p0 = cfg.departureProbabilityAt(Instant.ofEpochSecond(join));
       if (p0 > 0) {
         long months;
         if (p0 >= 1) {

@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.impact.CommunityEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * @param stargazersPerMonth stargazers per repository per calendar month (exact)
  * @param departureProbability the monthly departure probability of non-core contributors
  * @param firstResponseMedian the median delay of core members' first responses
+ * @param events the planted community events and their true effects, in configuration order
  */
 public record PlantedTruth(
     List<RepositoryTruth> repositories,
@@ -41,7 +43,8 @@ public record PlantedTruth(
     int newcomersPerMonth,
     int stargazersPerMonth,
     double departureProbability,
-    Duration firstResponseMedian) {
+    Duration firstResponseMedian,
+    List<EventTruth> events) {
 
   /** Copies the lists. */
   public PlantedTruth {
@@ -50,6 +53,7 @@ public record PlantedTruth(
     stargazers = List.copyOf(stargazers);
     maintainers = List.copyOf(maintainers);
     bots = List.copyOf(bots);
+    events = List.copyOf(events);
     SimChecks.notNull(conversionDelayMedian, "conversionDelayMedian");
     SimChecks.notNull(firstResponseMedian, "firstResponseMedian");
   }
@@ -62,6 +66,45 @@ public record PlantedTruth(
   /** The stargazers chosen to convert, in creation order. */
   public List<StargazerTruth> converted() {
     return stargazers.stream().filter(StargazerTruth::chosenToConvert).toList();
+  }
+
+  /**
+   * A planted community event and its true effect (see {@link PlantedEvent}).
+   *
+   * @param event the event, as an events file would describe it
+   * @param effectFrom the start of the effect span: the event's start
+   * @param effectTo the end of the effect span (exclusive): the event's end plus the effect's
+   *     duration
+   * @param extraNewcomers the logins of the extra newcomers the event brought, in all
+   *     repositories; each first contributed (an issue or comment) at an instant in the effect
+   *     span. Empty for an event without level shift
+   * @param newcomerLevelShiftPerDay the true level shift of new contributors per day in the whole
+   *     community during the effect span: {@code extraNewcomers.size()} over the span's length in
+   *     days; 0 for none
+   * @param departureProbability the monthly departure probability of everyone who started
+   *     contributing in the effect span
+   * @param baselineDepartureProbability the monthly departure probability of everyone else
+   */
+  public record EventTruth(
+      CommunityEvent event,
+      Instant effectFrom,
+      Instant effectTo,
+      List<String> extraNewcomers,
+      double newcomerLevelShiftPerDay,
+      double departureProbability,
+      double baselineDepartureProbability) {
+    /** Copies the list. */
+    public EventTruth {
+      SimChecks.notNull(event, "event");
+      SimChecks.notNull(effectFrom, "effectFrom");
+      SimChecks.notNull(effectTo, "effectTo");
+      extraNewcomers = List.copyOf(extraNewcomers);
+    }
+
+    /** Whether the event changed nothing: no extra newcomers and the usual departures. */
+    public boolean noEffect() {
+      return extraNewcomers.isEmpty() && departureProbability == baselineDepartureProbability;
+    }
   }
 
   /** How a person came to the community. */

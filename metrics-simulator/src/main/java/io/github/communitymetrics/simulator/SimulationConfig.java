@@ -1,10 +1,13 @@
 package io.github.communitymetrics.simulator;
 
+import io.github.communitymetrics.core.impact.CommunityEvent;
+import io.github.communitymetrics.core.impact.EventKind;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +73,10 @@ import java.util.Set;
  * @param webmailDomains the webmail domains of people without a company (those left by the
  *     companies' shares), chosen uniformly; at least one
  * @param releaseEveryMonths a release is published every this many months, at least 1
+ * @param events community events planted with a known effect on newcomers and their retention,
+ *     or with none (see {@link PlantedEvent}); each lies within the simulated span (event and
+ *     effect span), and the effect spans of events with an effect do not overlap. Empty by
+ *     default; the {@linkplain #demo() demo} has {@link #DEMO_EVENTS}
  */
 public record SimulationConfig(
     long seed,
@@ -102,10 +109,48 @@ public record SimulationConfig(
     double coAuthorShare,
     List<Company> companies,
     List<String> webmailDomains,
-    int releaseEveryMonths) {
+    int releaseEveryMonths,
+    List<PlantedEvent> events) {
 
   /** Events per repository over 24 months with the demo's per-repository parameters (measured). */
   static final double DEMO_EVENTS_PER_REPOSITORY = 12_600;
+
+  /**
+   * The demo community's planted events, described by {@code
+   * examples/src/main/resources/demo-events.ics}:
+   *
+   * <ul>
+   *   <li><b>DemoConf 2025</b>, a conference on 2025-05-14 and 2025-05-15 (UTC days; end
+   *       2025-05-16T00:00:00Z exclusive) with a real effect: for the conference and the 42 days
+   *       after it (44 days in all) each repository gets 0.25 extra newcomers a day (11 per
+   *       repository, 44 in the community: a level shift of 1 new contributor a day), and the
+   *       people who start contributing in those 44 days leave at 0.4 times the usual monthly
+   *       rate;
+   *   <li><b>Release 0.4.0</b>, the release of 2025-01-01T12:00:00Z (the simulator's release
+   *       every three months), as a one-second event without any effect.
+   * </ul>
+   */
+  public static final List<PlantedEvent> DEMO_EVENTS =
+      List.of(
+          new PlantedEvent(
+              new CommunityEvent(
+                  "DemoConf 2025",
+                  EventKind.CONFERENCE,
+                  Instant.parse("2025-05-14T00:00:00Z"),
+                  Instant.parse("2025-05-16T00:00:00Z"),
+                  Set.of(),
+                  Set.of()),
+              0.25,
+              Duration.ofDays(42),
+              0.4),
+          PlantedEvent.noEffect(
+              new CommunityEvent(
+                  "Release 0.4.0",
+                  EventKind.RELEASE,
+                  Instant.parse("2025-01-01T12:00:00Z"),
+                  Instant.parse("2025-01-01T12:00:01Z"),
+                  Set.of(),
+                  Set.of())));
 
   /**
    * An employer.
@@ -185,11 +230,35 @@ public record SimulationConfig(
           domains.add(d), "webmail domains must differ from each other and from company domains: " + d);
     }
     SimChecks.atLeast(releaseEveryMonths, 1, "releaseEveryMonths");
+    events = List.copyOf(SimChecks.notNull(events, "events"));
+    checkEvents(events, start, start.atOffset(ZoneOffset.UTC).plusMonths(months).toInstant());
     // Fails here, not in the middle of a run, if the truck factor cannot be designed.
     Modules.fileCounts(coreTeamSize, truckFactor, filesPerModule);
   }
 
-  /** A builder whose defaults are the {@linkplain #demo() demo community}'s parameters. */
+  private static void checkEvents(List<PlantedEvent> events, Instant start, Instant end) {
+    for (PlantedEvent e : events) {
+      SimChecks.argument(
+          !e.effectFrom().isBefore(start) && !e.effectTo().isAfter(end),
+          "event " + e.event().name() + " and its effect (" + e.effectFrom() + " to " + e.effectTo()
+              + ") must lie within the simulated span (" + start + " to " + end + ")");
+    }
+    // Two overlapping effects would leave open which departure factor a newcomer gets.
+    List<PlantedEvent> effective =
+        events.stream().filter(PlantedEvent::hasEffect).sorted(Comparator.comparing(PlantedEvent::effectFrom)).toList();
+    for (int i = 1; i < effective.size(); i++) {
+      PlantedEvent a = effective.get(i - 1);
+      PlantedEvent b = effective.get(i);
+      SimChecks.argument(
+          !b.effectFrom().isBefore(a.effectTo()),
+          "the effect spans of events " + a.event().name() + " and " + b.event().name() + " overlap");
+    }
+  }
+
+  /**
+   * A builder whose defaults are the {@linkplain #demo() demo community}'s parameters, except
+   * that it plants no events.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -222,11 +291,11 @@ public record SimulationConfig(
 
   /**
    * The simulated demo community: seed 42, organisation {@code demo-org}, 4 repositories, 24
-   * months from 2024-01-01T00:00:00Z, about 600 people and about 50,000 events. These are the
-   * {@link #builder()} defaults.
+   * months from 2024-01-01T00:00:00Z, about 650 people and about 50,000 events, and the planted
+   * {@link #DEMO_EVENTS}. These are the {@link #builder()} defaults plus the events.
    */
   public static SimulationConfig demo() {
-    return builder().build();
+    return builder().events(DEMO_EVENTS).build();
   }
 
   /**
@@ -262,11 +331,28 @@ public record SimulationConfig(
 
   /**
    * How many people the process creates, without bots: per repository the core team, the
-   * newcomers and the stargazers. Converting stargazers are counted once.
+   * newcomers, the stargazers and the planted events' extra newcomers. Converting stargazers are
+   * counted once.
    */
   public long plannedPeople() {
+    long extra = events.stream().mapToLong(PlantedEvent::extraNewcomersPerRepository).sum();
     return (long) repositories
-        * (coreTeamSize + (long) months * (newcomersPerMonth + stargazersPerMonth));
+        * (coreTeamSize + (long) months * (newcomersPerMonth + stargazersPerMonth) + extra);
+  }
+
+  /**
+   * The monthly departure probability of a non-core contributor who starts contributing at
+   * {@code join}: {@code min(1, departureProbability * departureFactor)} of the planted event
+   * whose effect span covers it, else {@code departureProbability}.
+   */
+  public double departureProbabilityAt(Instant join) {
+    SimChecks.notNull(join, "join");
+    for (PlantedEvent e : events) {
+      if (e.departureFactor() != 1.0 && e.covers(join)) {
+        return Math.min(1.0, departureProbability * e.departureFactor());
+      }
+    }
+    return departureProbability;
   }
 
   /**
@@ -315,6 +401,7 @@ public record SimulationConfig(
             new Company("Blentaro Systems", "blentaro.example", 0.10));
     private List<String> webmailDomains = List.of("gmail.com", "outlook.com");
     private int releaseEveryMonths = 3;
+    private List<PlantedEvent> events = new ArrayList<>();
 
     Builder() {}
 
@@ -350,6 +437,7 @@ public record SimulationConfig(
       companies = c.companies;
       webmailDomains = c.webmailDomains;
       releaseEveryMonths = c.releaseEveryMonths;
+      events = c.events;
     }
 
     /** See {@link SimulationConfig#seed()}; default 42. */
@@ -541,6 +629,12 @@ public record SimulationConfig(
       return this;
     }
 
+    /** See {@link SimulationConfig#events()}; default none (the demo's are {@link #DEMO_EVENTS}). */
+    public Builder events(List<PlantedEvent> value) {
+      events = new ArrayList<>(SimChecks.notNull(value, "events"));
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -554,7 +648,7 @@ public record SimulationConfig(
           contributorActionsPerMonth, activityTailExponent, maxActivityWeight,
           firstResponseMedian, resolutionMedian, mergeProbability, draftShare, reopenProbability,
           promotionMergedPullRequests, botPullRequestsPerMonth, botCommentProbability,
-          twoEmailShare, coAuthorShare, companies, webmailDomains, releaseEveryMonths);
+          twoEmailShare, coAuthorShare, companies, webmailDomains, releaseEveryMonths, events);
     }
   }
 }

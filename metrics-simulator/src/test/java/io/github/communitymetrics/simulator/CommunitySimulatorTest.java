@@ -87,7 +87,7 @@ class CommunitySimulatorTest {
   void demoHasTheIntendedSize() {
     int n = demo.events().size();
     assertTrue(n >= 30_000 && n <= 80_000, "events " + n);
-    assertEquals(592, demo.truth().people().size());
+    assertEquals(636, demo.truth().people().size());
     assertEquals(SimulationConfig.demo().plannedPeople(), demo.truth().people().size());
     long stargazers = demo.truth().stargazers().size();
     long contributors = demo.truth().people().stream().filter(p -> p.joined().isPresent()).count();

@@ -25,8 +25,9 @@ class SimulationConfigTest {
     assertEquals(24, demo.months());
     assertEquals(Instant.parse("2024-01-01T00:00:00Z"), demo.start());
     assertEquals(Instant.parse("2026-01-01T00:00:00Z"), demo.end());
-    // 4 * (4 core + 24 * (2 newcomers + 4 stargazers)) = 592
-    assertEquals(592, demo.plannedPeople());
+    // 4 * (4 core + 24 * (2 newcomers + 4 stargazers) + DemoConf's round(0.25 * 44 days) = 11) = 636
+    assertEquals(636, demo.plannedPeople());
+    assertEquals(SimulationConfig.DEMO_EVENTS, demo.events());
     assertEquals(demo, demo.toBuilder().build());
   }
 
@@ -67,7 +68,18 @@ class SimulationConfigTest {
             new SimulationConfig.Company("B", "a.example", 0.1)))),
         bad("webmailDomains must not be empty", b -> b.webmailDomains(List.of())),
         bad("webmail domains must differ", b -> b.webmailDomains(List.of("gmail.com", "gmail.com"))),
-        bad("releaseEveryMonths", b -> b.releaseEveryMonths(0)));
+        bad("releaseEveryMonths", b -> b.releaseEveryMonths(0)),
+        bad("event Late and its effect", b -> b.months(12).events(List.of(PlantedEvent.noEffect(
+            PlantedEventsTest.event("Late", io.github.communitymetrics.core.impact.EventKind.OTHER,
+                "2024-12-31T00:00:00Z", "2025-01-01T00:00:01Z"))))),
+        bad("event Early and its effect", b -> b.events(List.of(PlantedEvent.noEffect(
+            PlantedEventsTest.event("Early", io.github.communitymetrics.core.impact.EventKind.OTHER,
+                "2023-12-31T00:00:00Z", "2024-01-02T00:00:00Z"))))),
+        bad("the effect spans of events A and B overlap", b -> b.events(List.of(
+            new PlantedEvent(PlantedEventsTest.event("A", io.github.communitymetrics.core.impact.EventKind.OTHER,
+                "2024-03-01T00:00:00Z", "2024-03-02T00:00:00Z"), 1, Duration.ofDays(10), 1),
+            new PlantedEvent(PlantedEventsTest.event("B", io.github.communitymetrics.core.impact.EventKind.OTHER,
+                "2024-03-05T00:00:00Z", "2024-03-06T00:00:00Z"), 0, Duration.ZERO, 0.5)))));
   }
 
   private static Arguments bad(String expected, UnaryOperator<SimulationConfig.Builder> change) {

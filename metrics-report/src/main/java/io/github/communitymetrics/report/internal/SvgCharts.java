@@ -3,10 +3,12 @@ package io.github.communitymetrics.report.internal;
 import io.github.communitymetrics.report.Bar;
 import io.github.communitymetrics.report.BarChart;
 import io.github.communitymetrics.report.Chart;
+import io.github.communitymetrics.report.EventSeriesChart;
 import io.github.communitymetrics.report.GaugeChart;
 import io.github.communitymetrics.report.HeatMapChart;
 import io.github.communitymetrics.report.PercentileChart;
 import io.github.communitymetrics.report.SurvivalChart;
+import io.github.communitymetrics.report.SurvivalComparisonChart;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
@@ -89,6 +91,13 @@ public final class SvgCharts {
     } else if (chart instanceof SurvivalChart) {
       c = survival((SurvivalChart) chart);
       height = 360;
+    } else if (chart instanceof SurvivalComparisonChart) {
+      c = survivals((SurvivalComparisonChart) chart);
+      height = 380;
+    } else if (chart instanceof EventSeriesChart) {
+      c = eventSeries((EventSeriesChart) chart);
+      width = 720;
+      height = 380;
     } else {
       BarChart b = (BarChart) chart;
       c = bars(b);
@@ -226,23 +235,42 @@ public final class SvgCharts {
   }
 
   private static JFreeChart survival(SurvivalChart chart) {
-    // A step function drawn with a band: each step is two points at the same x, so the
-    // DeviationRenderer's straight segments become horizontal and vertical ones.
-    YIntervalSeries series = new YIntervalSeries("survival");
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(steps("survival", chart.points()));
+    return survivalPlot(data, chart.xLabel(), new Color[] {BAR}, false);
+  }
+
+  /** Several curves, each in its own colour with its band, and a legend. */
+  private static JFreeChart survivals(SurvivalComparisonChart chart) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (SurvivalComparisonChart.Curve curve : chart.curves()) {
+      data.addSeries(steps(curve.label(), curve.points()));
+    }
+    return survivalPlot(data, chart.xLabel(), new Color[] {BAR, BAND, new Color(0x40a040), new Color(0x808080)}, true);
+  }
+
+  /**
+   * A step function with its band: each step is two points at the same x, so the
+   * DeviationRenderer's straight segments become horizontal and vertical ones.
+   */
+  private static YIntervalSeries steps(String key, List<SurvivalChart.Point> points) {
+    YIntervalSeries series = new YIntervalSeries(key);
     double survival = 1;
     double lower = 1;
     double upper = 1;
     series.add(0, 1, 1, 1);
-    for (SurvivalChart.Point p : chart.points()) {
+    for (SurvivalChart.Point p : points) {
       series.add(p.x(), survival, lower, upper);
       series.add(p.x(), p.survival(), p.lower(), p.upper());
       survival = p.survival();
       lower = p.lower();
       upper = p.upper();
     }
-    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-    data.addSeries(series);
-    NumberAxis x = new NumberAxis(chart.xLabel());
+    return series;
+  }
+
+  private static JFreeChart survivalPlot(YIntervalSeriesCollection data, String xLabel, Color[] colours, boolean legend) {
+    NumberAxis x = new NumberAxis(xLabel);
     x.setLabelFont(LABEL);
     x.setTickLabelFont(LABEL);
     NumberAxis y = new NumberAxis("share still contributing");
@@ -250,15 +278,80 @@ public final class SvgCharts {
     y.setTickLabelFont(LABEL);
     y.setRange(0, 1.02);
     DeviationRenderer renderer = new DeviationRenderer(true, false);
-    renderer.setSeriesPaint(0, BAR);
-    renderer.setSeriesFillPaint(0, new Color(0x2f, 0x6f, 0xb0, 0x40));
-    renderer.setSeriesStroke(0, new java.awt.BasicStroke(2f));
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      Color c = colours[i % colours.length];
+      renderer.setSeriesPaint(i, c);
+      renderer.setSeriesFillPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), 0x40));
+      renderer.setSeriesStroke(i, new java.awt.BasicStroke(2f));
+    }
     renderer.setAlpha(0.25f);
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xcccccc));
     plot.setRangeGridlinePaint(new Color(0xcccccc));
-    return new JFreeChart(null, LABEL, plot, false);
+    JFreeChart c = new JFreeChart(null, LABEL, plot, legend);
+    if (legend) {
+      c.getLegend().setItemFont(LABEL);
+    }
+    return c;
+  }
+
+  /** The shade of an event's days. */
+  private static final Color EVENT = new Color(0xff, 0xd8, 0x80, 0x90);
+
+  /**
+   * The observed series as a line with dots, the event's days shaded (from half a day before the
+   * first to half a day after the last, so that a one-day event is a visible stripe), and the
+   * counterfactual with its band; x in days from the event's first day.
+   */
+  private static JFreeChart eventSeries(EventSeriesChart chart) {
+    org.jfree.data.xy.XYSeries observed = new org.jfree.data.xy.XYSeries("observed", false, true);
+    for (int i = 0; i < chart.values().size(); i++) {
+      observed.add(i - chart.eventFirst(), chart.values().get(i));
+    }
+    NumberAxis x = new NumberAxis("days from the event's first day (" + chart.origin().plusDays(chart.eventFirst()) + ")");
+    x.setLabelFont(LABEL);
+    x.setTickLabelFont(LABEL);
+    NumberAxis y = new NumberAxis(chart.valueLabel());
+    y.setLabelFont(LABEL);
+    y.setTickLabelFont(LABEL);
+    y.setAutoRangeIncludesZero(true);
+    org.jfree.chart.renderer.xy.XYLineAndShapeRenderer line =
+        new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+    line.setSeriesPaint(0, BAR);
+    line.setSeriesStroke(0, new java.awt.BasicStroke(1.2f));
+    line.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+    XYPlot plot = new XYPlot(new org.jfree.data.xy.XYSeriesCollection(observed), x, y, line);
+    chart.counterfactual().ifPresent(band -> {
+      YIntervalSeries fit = new YIntervalSeries(band.label(), false, true);
+      for (int d = 0; d < band.fit().size(); d++) {
+        fit.add(band.firstDay() + d - chart.eventFirst(), band.fit().get(d), band.lower().get(d), band.upper().get(d));
+      }
+      YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+      data.addSeries(fit);
+      DeviationRenderer renderer = new DeviationRenderer(true, false);
+      renderer.setSeriesPaint(0, BAND);
+      renderer.setSeriesFillPaint(0, new Color(0xe0, 0x70, 0x10, 0x40));
+      renderer.setSeriesStroke(0, new java.awt.BasicStroke(
+          1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+      renderer.setAlpha(0.25f);
+      plot.setDataset(1, data);
+      plot.setRenderer(1, renderer);
+    });
+    org.jfree.chart.plot.IntervalMarker event =
+        new org.jfree.chart.plot.IntervalMarker(-0.5, chart.eventLast() - chart.eventFirst() + 0.5);
+    event.setPaint(EVENT);
+    event.setLabel("event");
+    event.setLabelFont(LABEL);
+    event.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP);
+    event.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+    plot.addDomainMarker(event, org.jfree.chart.ui.Layer.BACKGROUND);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xcccccc));
+    plot.setRangeGridlinePaint(new Color(0xcccccc));
+    JFreeChart c = new JFreeChart(null, LABEL, plot, true);
+    c.getLegend().setItemFont(LABEL);
+    return c;
   }
 
   private static final String[] PERCENTILES = {"p50", "p75", "p90", "p95"};

@@ -1,0 +1,147 @@
+package io.github.communitymetrics.core.impact;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.store.EventStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The daily series counted by hand from a dozen events. */
+class ImpactSeriesTest {
+  static final Repository REPO = Repository.github("acme/widget");
+  static final Repository OTHER = Repository.github("acme/other");
+  static final Actor ALICE = Actor.github("alice");
+  static final Actor BOB = Actor.github("bob");
+  static final Actor CAROL = new Actor(
+      io.github.communitymetrics.core.event.Forge.GITHUB, Optional.of("carol"), OptionalLong.empty(),
+      Optional.empty(), List.of("carol@example.org"), io.github.communitymetrics.core.event.ActorKind.USER);
+  static final Actor BOT = Actor.github("dependabot[bot]");
+
+  static Instant at(String s) {
+    return Instant.parse(s);
+  }
+
+  static IssueOpened issue(Repository r, Actor who, String when, int n) {
+    return new IssueOpened(at(when), r, who, n, Optional.empty());
+  }
+
+  static IssueComment comment(Actor who, String when, int n) {
+    return new IssueComment(at(when), REPO, who, n, false, Optional.empty(), OptionalLong.empty());
+  }
+
+  static PullRequestOpened pr(Actor who, String when, int n) {
+    return new PullRequestOpened(at(when), REPO, who, n, false, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * In acme/widget: alice comments on Feb 28 (before the series) and opens a PR on Mar 2; bob
+   * opens an issue at 23:59:59 on Mar 1 and a PR and a comment on Mar 2, another PR on Mar 3;
+   * carol stars on Mar 1 and Mar 3 and opens a PR at 00:00 on Mar 3; a bot opens PRs on Mar 1
+   * and 2. In acme/other: carol opens an issue on Mar 1.
+   */
+  static List<Event> events() {
+    return List.of(
+        comment(ALICE, "2025-02-28T12:00:00Z", 1),
+        pr(ALICE, "2025-03-02T08:00:00Z", 2),
+        issue(REPO, BOB, "2025-03-01T23:59:59Z", 3),
+        pr(BOB, "2025-03-02T10:00:00Z", 4),
+        comment(BOB, "2025-03-02T11:00:00Z", 4),
+        pr(BOB, "2025-03-03T10:00:00Z", 5),
+        new Star(at("2025-03-01T09:00:00Z"), REPO, CAROL),
+        new Star(at("2025-03-03T09:00:00Z"), REPO, CAROL),
+        pr(CAROL, "2025-03-03T00:00:00Z", 6),
+        pr(BOT, "2025-03-01T01:00:00Z", 7),
+        pr(BOT, "2025-03-02T01:00:00Z", 8),
+        issue(OTHER, CAROL, "2025-03-01T05:00:00Z", 1));
+  }
+
+  static Map<ImpactSeriesId, DailySeries> widget() {
+    EventStore s = EventStore.of(events());
+    return ImpactSeries.daily(
+        s, People.resolve(s), RepositoryScope.of(REPO), LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-04"));
+  }
+
+  @Test
+  void countsPerUtcDayInTheScopeWithoutBots() {
+    Map<ImpactSeriesId, DailySeries> d = widget();
+    assertEquals(LocalDate.parse("2025-03-01"), d.get(ImpactSeriesId.PRS_OPENED).origin());
+    // Mar 1: bob (issue); Mar 2: nobody new (alice commented in February); Mar 3: carol (PR).
+    assertArrayEquals(new double[] {1, 0, 1, 0}, d.get(ImpactSeriesId.NEW_CONTRIBUTORS).values());
+    // First PRs: alice and bob on Mar 2, carol on Mar 3; bob's second PR is not a first.
+    assertArrayEquals(new double[] {0, 2, 1, 0}, d.get(ImpactSeriesId.FIRST_TIME_PR_AUTHORS).values());
+    // PRs: alice and bob on Mar 2; bob and carol on Mar 3; the bot's two are left out.
+    assertArrayEquals(new double[] {0, 2, 2, 0}, d.get(ImpactSeriesId.PRS_OPENED).values());
+    // carol's second star does not count again.
+    assertArrayEquals(new double[] {1, 0, 0, 0}, d.get(ImpactSeriesId.STARS).values());
+    // Mar 1: bob; Mar 2: alice, bob (twice, once counted); Mar 3: bob, carol. Stars are no contribution.
+    assertArrayEquals(new double[] {1, 2, 2, 0}, d.get(ImpactSeriesId.ACTIVE_CONTRIBUTORS).values());
+    // carol's issue is in acme/other.
+    assertArrayEquals(new double[] {1, 0, 0, 0}, d.get(ImpactSeriesId.ISSUES_OPENED).values());
+  }
+
+  @Test
+  void theWholeScopeCountsEveryRepository() {
+    EventStore s = EventStore.of(events());
+    Map<ImpactSeriesId, DailySeries> d = ImpactSeries.daily(
+        s, People.resolve(s), RepositoryScope.all(), LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-03"));
+    // carol's first contribution is now her issue in acme/other on Mar 1.
+    assertArrayEquals(new double[] {2, 0, 0}, d.get(ImpactSeriesId.NEW_CONTRIBUTORS).values());
+    assertArrayEquals(new double[] {2, 0, 0}, d.get(ImpactSeriesId.ISSUES_OPENED).values());
+  }
+
+  @Test
+  void contributionsAndAttendees() {
+    EventStore s = EventStore.of(events());
+    People people = People.resolve(s);
+    List<PersonContributions> c = ImpactSeries.contributions(s, people, RepositoryScope.of(REPO));
+    Map<String, List<Instant>> byName = new java.util.HashMap<>();
+    c.forEach(p -> byName.put(p.person(), p.contributions()));
+    assertEquals(Set.of("alice", "bob", "carol"), byName.keySet());
+    assertEquals(
+        List.of(at("2025-03-01T23:59:59Z"), at("2025-03-02T10:00:00Z"), at("2025-03-02T11:00:00Z"), at("2025-03-03T10:00:00Z")),
+        byName.get("bob"));
+    assertEquals(List.of(at("2025-03-03T00:00:00Z")), byName.get("carol"));
+    // By login or address, any case; unknown people and bots match nobody.
+    assertEquals(
+        Map.of("ALICE", "alice", "Carol@Example.org", "carol"),
+        ImpactSeries.attendees(s, people, Set.of("ALICE", "Carol@Example.org", "zoe", "dependabot[bot]")));
+  }
+
+  @Test
+  void twoPeopleWithOneLabelKeepTwoNames() {
+    Repository lab = Repository.of(io.github.communitymetrics.core.event.Forge.GITLAB, "acme/widget");
+    Actor gitlabAlice = Actor.user(io.github.communitymetrics.core.event.Forge.GITLAB, "alice");
+    EventStore s = EventStore.of(List.of(
+        comment(ALICE, "2025-03-01T10:00:00Z", 1),
+        new IssueOpened(at("2025-03-02T10:00:00Z"), lab, gitlabAlice, 1, Optional.empty())));
+    People people = People.resolve(s);
+    List<String> names = ImpactSeries.contributions(s, people, RepositoryScope.all()).stream()
+        .map(PersonContributions::person).sorted().toList();
+    assertEquals(List.of("alice (github)", "alice (gitlab)"), names);
+    assertEquals(Map.of("alice", "alice (github)"), ImpactSeries.attendees(s, people, Set.of("alice")));
+  }
+
+  @Test
+  void refusesAnEmptySpan() {
+    EventStore s = EventStore.of(events());
+    assertThrows(IllegalArgumentException.class, () -> ImpactSeries.daily(
+        s, People.resolve(s), RepositoryScope.all(), LocalDate.parse("2025-03-02"), LocalDate.parse("2025-03-01")));
+  }
+}
