@@ -70,7 +70,8 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
    * @param firstSecond its first event, epoch seconds
    * @param lastSecond its last event, epoch seconds
    * @param seconds the distinct seconds of its events (StarScout counts {@code COUNT(DISTINCT
-   *     created_at)}: events in the same second count once), at most {@link #CAP}
+   *     created_at)}: events in the same second count once), at most {@link #CAP}; empty once
+   *     its events span two UTC days (it cannot be low-activity then)
    * @param repositories its repositories, at most {@link #CAP}
    * @param owners its repositories' owners, at most {@link #CAP}
    */
@@ -81,14 +82,17 @@ public final class FakeStars implements SliceMetric<FakeStars.State, FakeStarsRe
 
     /** Copies the sets. */
     public Activity {
-      seconds = Set.copyOf(seconds);
+      // Events on two UTC days already rule the account out: its seconds no longer matter, so
+      // they are not kept (most accounts of GH Archive, whose states stay small).
+      seconds = Math.floorDiv(firstSecond, 86_400L) == Math.floorDiv(lastSecond, 86_400L) ? Set.copyOf(seconds) : Set.of();
       repositories = Set.copyOf(repositories);
       owners = Set.copyOf(owners);
       if (firstSecond > lastSecond) {
         throw new IllegalArgumentException("firstSecond " + firstSecond + " after lastSecond " + lastSecond);
       }
-      if (seconds.isEmpty() || repositories.isEmpty() || owners.isEmpty()) {
-        throw new IllegalArgumentException("an account's activity has at least one second, repository and owner");
+      if (repositories.isEmpty() || owners.isEmpty() || (seconds.isEmpty()
+          && Math.floorDiv(firstSecond, 86_400L) == Math.floorDiv(lastSecond, 86_400L))) {
+        throw new IllegalArgumentException("an account's activity has at least one repository and owner, and a second when on one day");
       }
       if (seconds.size() > CAP || repositories.size() > CAP || owners.size() > CAP) {
         throw new IllegalArgumentException("an account's activity holds at most " + CAP + " seconds, repositories and owners");

@@ -188,6 +188,17 @@ class FakeStarsTest {
   }
 
   @Test
+  void anAccountOnTwoDaysKeepsNoSeconds() {
+    // It can no longer be low-activity, so its state drops the seconds (and merging more events
+    // keeps them dropped); one day keeps them.
+    FakeStars.Activity twoDays = new FakeStars.Activity(
+        0, 2 * 86_400L, java.util.Set.of(0L, 2 * 86_400L), java.util.Set.of(REPO), java.util.Set.of("acme"));
+    assertTrue(twoDays.seconds().isEmpty());
+    assertEquals(java.util.Set.of(5L, 9L),
+        new FakeStars.Activity(5, 9, java.util.Set.of(5L, 9L), java.util.Set.of(REPO), java.util.Set.of("acme")).seconds());
+  }
+
+  @Test
   void aDecodedActivityIsChecked() {
     // An account whose last second precedes its first is refused as a format error, not accepted.
     FakeStars metric = new FakeStars(RepositoryScope.of(REPO), Q1, LowActivityParameters.STARSCOUT, LockstepParameters.STARSCOUT);
