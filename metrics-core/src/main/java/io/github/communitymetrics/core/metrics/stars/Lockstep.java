@@ -510,14 +510,26 @@ public final class Lockstep {
         // page in time order. Times in a window are under 2^32 seconds from its start.
         long[] packed = new long[16];
         int count = 0;
-        for (int u : group) {
-          int found = timesOn(u, pages, w0, w1, stamp, index, times);
+        int[] onPages = new int[group.length]; // each account's first stars on the pages in the window
+        eligible = 0;
+        for (int g = 0; g < group.length; g++) {
+          int found = timesOn(group[g], pages, w0, w1, stamp, index, times);
+          onPages[g] = found;
+          eligible += found >= needPages ? 1 : 0;
           for (int f = 0; f < found; f++) {
             if (count == packed.length) {
               packed = Arrays.copyOf(packed, 2 * count);
             }
             packed[count++] = ((long) index[f] << 32) | (times[f] - w0);
           }
+        }
+        if (eligible < p.minUsers()) {
+          // Fewer than n accounts have ceil(rho * |P|) stars on the pages at all: none more can be
+          // near that many centres, so the round keeps fewer than n (the same end, sooner).
+          for (int page : pages) {
+            pageSlot[page] = -1;
+          }
+          return;
         }
         Arrays.sort(packed, 0, count);
         // Centres: the 2 dt interval with most of the group's stars, within beta * dt of the last.
@@ -535,9 +547,10 @@ public final class Lockstep {
         int[] perPage = new int[pages.length];
         int[] kept = new int[group.length];
         int keptCount = 0;
-        for (int u : group) {
-          if (winTo[u] - winFrom[u] < needPages) {
-            continue; // too few stars in the window to be near enough centres
+        for (int g = 0; g < group.length; g++) {
+          int u = group[g];
+          if (onPages[g] < needPages) {
+            continue; // too few stars on the pages to be near enough centres
           }
           int found = timesOn(u, pages, w0, w1, stamp, index, times);
           int near = 0;
