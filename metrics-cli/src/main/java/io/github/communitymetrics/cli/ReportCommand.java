@@ -13,6 +13,8 @@ import io.github.communitymetrics.report.HealthSections;
 import io.github.communitymetrics.report.Section;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -87,6 +89,10 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (maxRepositories < 1) {
       throw new ParameterException(spec.commandLine(), "--max-repositories must be at least 1 but was " + maxRepositories);
+    }
+    if (html != null && Files.isDirectory(html)) {
+      // Before reading and computing, which can take minutes: the page could not be written.
+      throw new FileSystemException(html.toString(), null, "is a directory");
     }
     PrintWriter out = spec.commandLine().getOut();
     Optional<HtmlPortfolio.GitPart> gitPart = gitPart();

@@ -130,7 +130,7 @@ class ScoreCommandTest {
     CommunityMetricsCliTest.Run owners =
         CommunityMetricsCliTest.run("score", "--group-by", "owner", "--metric", "onion-model", "--csv");
     assertEquals(0, owners.status(), owners.err());
-    assertTrue(owners.out().contains("\ndemo-org,55688,"), owners.out());
+    assertTrue(owners.out().contains("\ndemo-org,54892,"), owners.out());
     assertEquals(2, CommunityMetricsCliTest.run("score", "--metric", "bus-factor").status());
     assertEquals(
         2, CommunityMetricsCliTest.run("score", "--group-by", "owner", "--metric", "contributor-confidence").status());
