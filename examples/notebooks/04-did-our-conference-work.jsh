@@ -48,7 +48,15 @@ System.out.printf(Locale.ROOT, "lift (after minus before, block bootstrap): %+.2
 
 // Step 4: how often does the same test call a date without an event significant? If far more
 // than 5 %, its p-values are too small on this series (a trend, a season) and the lift deserves doubt.
-Placebo placebo = Placebo.run(series, days, ImpactPValue.lift(liftParameters), new PlaceboParameters(100, 42, 0.05, 1));
+// The placebo dates keep clear of the calendar's other events too.
+List<EventDays> others = new ArrayList<>();
+for (CommunityEvent e : events) {
+  if (!e.equals(conference) && !e.start().isBefore(series.origin().atStartOfDay(ZoneOffset.UTC).toInstant())
+      && e.end().isBefore(end.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+    others.add(series.daysOf(e));
+  }
+}
+Placebo placebo = Placebo.run(series, days, others, ImpactPValue.lift(liftParameters), new PlaceboParameters(100, 42, 0.05, 1));
 System.out.printf("placebo: %d of %d dates without the event called significant%n", placebo.rejections(), placebo.runs());
 
 // Step 5: the check that allows for trends: an interrupted time series over 56 days before and

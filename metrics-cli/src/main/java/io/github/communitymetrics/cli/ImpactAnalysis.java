@@ -26,6 +26,7 @@ import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -156,8 +157,8 @@ final class ImpactAnalysis {
 
   /** The impact on {@code series} of {@code event}; {@code controls} empty for no difference in differences. */
   static SeriesImpact series(
-      ImpactSeriesId id, DailySeries series, CommunityEvent event, List<DailySeries> controls, boolean withControls,
-      Parameters p) {
+      ImpactSeriesId id, DailySeries series, CommunityEvent event, List<CommunityEvent> calendar,
+      List<DailySeries> controls, boolean withControls, Parameters p) {
     Outcome<EventDays> located = Outcome.attempt(() -> series.daysOf(event));
     if (located.value().isEmpty()) {
       String why = "the event lies outside the data (" + series.origin() + " to " + series.day(series.length() - 1) + ")";
@@ -176,10 +177,13 @@ final class ImpactAnalysis {
         windows.isEmpty() ? Outcome.attempt(() -> InterruptedTimeSeries.fit(series, days, p.its())) : Outcome.none(windows);
     Outcome<Changepoints> changepoints =
         Outcome.attempt(() -> Changepoints.detect(series, days, p.changepoints()));
+    // Placebo dates keep clear of the calendar's other events too: one inside another event's
+    // effect is no placebo.
+    List<EventDays> others = otherEvents(series, event, calendar);
     Outcome<Placebo> liftPlacebo =
-        Outcome.attempt(() -> Placebo.run(series, days, ImpactPValue.lift(p.bootstrap()), p.placebo()));
+        Outcome.attempt(() -> Placebo.run(series, days, others, ImpactPValue.lift(p.bootstrap()), p.placebo()));
     Outcome<Placebo> levelPlacebo =
-        Outcome.attempt(() -> Placebo.run(series, days, ImpactPValue.levelChange(p.its()), p.placebo()));
+        Outcome.attempt(() -> Placebo.run(series, days, others, ImpactPValue.levelChange(p.its()), p.placebo()));
     Optional<Outcome<DifferenceInDifferences>> did =
         withControls
             ? Optional.of(
@@ -190,6 +194,24 @@ final class ImpactAnalysis {
     Optional<Counterfactual> counterfactual =
         days.first() >= w ? Counterfactual.of(series, days, w, w, p.level()) : Optional.empty();
     return new SeriesImpact(id, series, Optional.of(days), lift, its, changepoints, liftPlacebo, levelPlacebo, did, counterfactual);
+  }
+
+  /** The days of the calendar's other events within the series, clipped to it. */
+  static List<EventDays> otherEvents(DailySeries series, CommunityEvent event, List<CommunityEvent> calendar) {
+    List<EventDays> out = new ArrayList<>();
+    for (CommunityEvent o : calendar) {
+      if (o.equals(event)) {
+        continue;
+      }
+      long first = ChronoUnit.DAYS.between(
+          series.origin(), LocalDate.ofInstant(o.start(), ZoneOffset.UTC));
+      long last = ChronoUnit.DAYS.between(
+          series.origin(), LocalDate.ofInstant(o.end().minusNanos(1), ZoneOffset.UTC));
+      if (last >= 0 && first < series.length()) {
+        out.add(new EventDays((int) Math.max(0, first), (int) Math.min(series.length() - 1, last)));
+      }
+    }
+    return out;
   }
 
   /** Which of the w days before and after the event the data lacks, or "" when it has them all. */

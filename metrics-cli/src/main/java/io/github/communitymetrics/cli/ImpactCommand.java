@@ -219,7 +219,7 @@ final class ImpactCommand implements Callable<Integer> {
         List<ImpactAnalysis.SeriesImpact> series = new ArrayList<>();
         for (ImpactSeriesId id : ids) {
           List<DailySeries> c = controlSeries.stream().map(m -> m.get(id)).toList();
-          series.add(ImpactAnalysis.series(id, all.get(id), event, c, controls != null, parameters));
+          series.add(ImpactAnalysis.series(id, all.get(id), event, calendar, c, controls != null, parameters));
           task.item("series");
         }
         Map<String, String> attendees = ImpactSeries.attendees(store, people, event.attendees());
@@ -330,8 +330,12 @@ final class ImpactCommand implements Callable<Integer> {
     return out.stream().distinct().toList();
   }
 
+  /** Every event of the file, selected or not: placebo dates keep clear of them all. */
+  private List<CommunityEvent> calendar = List.of();
+
   private List<CommunityEvent> events() {
     List<CommunityEvent> all = CommunityEventFiles.read(eventFile);
+    calendar = all;
     if (all.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--event-file " + eventFile + " holds no event");
     }

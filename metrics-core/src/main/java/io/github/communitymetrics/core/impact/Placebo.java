@@ -66,27 +66,51 @@ public record Placebo(
    * @throws IllegalArgumentException if no date qualifies
    */
   public static Placebo run(DailySeries series, EventDays event, ImpactPValue test, PlaceboParameters parameters) {
+    return run(series, event, List.of(), test, parameters);
+  }
+
+  /**
+   * Runs {@code test} at placebo dates of {@code series}, away from {@code event} and from each
+   * of {@code others} (the calendar's other events within the series), by the same margin.
+   *
+   * @throws IllegalArgumentException if no date qualifies
+   */
+  public static Placebo run(
+      DailySeries series, EventDays event, List<EventDays> others, ImpactPValue test, PlaceboParameters parameters) {
     Checks.notNull(series, "series");
     Checks.notNull(event, "event");
+    Checks.notNull(others, "others");
     Checks.notNull(test, "test");
     Checks.notNull(parameters, "parameters");
     int len = event.length();
     int before = test.daysBefore();
     int after = test.daysAfter();
-    long avoidFrom = (long) event.first() - parameters.margin();
-    long avoidTo = (long) event.last() + parameters.margin();
+    List<EventDays> avoided = new ArrayList<>();
+    avoided.add(event);
+    for (EventDays o : others) {
+      avoided.add(Checks.notNull(o, "others element"));
+    }
     List<Integer> starts = new ArrayList<>();
     for (int s = before; (long) s + len - 1 + after < series.length(); s++) {
       long spanFrom = s - before;
       long spanTo = (long) s + len - 1 + after;
-      if (spanTo < avoidFrom || spanFrom > avoidTo) {
+      boolean clear = true;
+      for (EventDays a : avoided) {
+        if (spanTo >= (long) a.first() - parameters.margin() && spanFrom <= (long) a.last() + parameters.margin()) {
+          clear = false;
+          break;
+        }
+      }
+      if (clear) {
         starts.add(s);
       }
     }
     if (starts.isEmpty()) {
       throw new IllegalArgumentException(
           "no placebo date fits: the test reads " + before + " days before and " + after
-              + " after a " + len + "-day event, away from days " + avoidFrom + " to " + avoidTo
+              + " after a " + len + "-day event, " + parameters.margin() + " days away from days "
+              + event.first() + " to " + event.last()
+              + (others.isEmpty() ? "" : " and " + others.size() + " other events")
               + ", in a series of " + series.length() + " days");
     }
     SplittableRandom random = new SplittableRandom(parameters.seed());

@@ -30,6 +30,23 @@ class PlaceboTest {
   }
 
   @Test
+  void datesKeepClearOfTheCalendarsOtherEventsToo() {
+    // As above, and another event on day 5: a placebo on s reads s - 3 to s + 3, which must also
+    // miss days 3..7 (day 5 +/- 2). Every s in 3..9 reads day 6 (s - 3 <= 6 <= s + 3), so only
+    // 21..26 remain.
+    double[] y = Simulated.values(new SplittableRandom(1), 30, 15, 10, 0, false, 0, 1);
+    Placebo p =
+        Placebo.run(
+            Simulated.series(y), new EventDays(15, 15), java.util.List.of(new EventDays(5, 5)),
+            ImpactPValue.lift(BootstrapParameters.of(3, 0)), new PlaceboParameters(100, 2, 0.05, 5));
+    Set<Integer> days = new TreeSet<>();
+    for (Placebo.Run run : p.results()) {
+      days.add(run.firstDay());
+    }
+    assertEquals(Set.of(21, 22, 23, 24, 25, 26), days);
+  }
+
+  @Test
   void sameSeedSameRuns() {
     double[] y = Simulated.values(new SplittableRandom(2), 200, 100, 10, 0, false, 0, 1);
     ImpactPValue test = ImpactPValue.lift(BootstrapParameters.of(14, 0));
