@@ -240,6 +240,8 @@ final class ImpactAnalysis {
    * @param cohort the members; empty when the data ends before the event does
    * @param baseline the comparison cohort: first contribution in the w days before the event's first day
    * @param conversion the members' conversion
+   * @param toD2 the members who reached D2 of the ladder (a merged pull request) within the horizon
+   * @param toD3 the members who reached D3 (a maintainer act) within the horizon
    * @param survival the members' Kaplan-Meier curve
    * @param baselineSurvival the baseline's
    * @param logRank the members against the baseline
@@ -255,6 +257,8 @@ final class ImpactAnalysis {
       Outcome<EventCohort> cohort,
       Outcome<EventCohort> baseline,
       Outcome<CohortConversion> conversion,
+      Outcome<CohortConversion> toD2,
+      Outcome<CohortConversion> toD3,
       Outcome<SurvivalCurve> survival,
       Outcome<SurvivalCurve> baselineSurvival,
       Outcome<LogRank> logRank,
@@ -275,7 +279,7 @@ final class ImpactAnalysis {
    */
   static CohortImpact cohort(
       CommunityEvent event, Collection<PersonContributions> people, Map<String, String> attendees, Instant dataStart,
-      Instant asOf, Parameters p) {
+      Instant asOf, Map<String, Instant> reachedD2, Map<String, Instant> reachedD3, Parameters p) {
     Set<String> attending = new HashSet<>(attendees.values());
     List<PersonContributions> members = new ArrayList<>();
     int byWindow = 0;
@@ -310,7 +314,7 @@ final class ImpactAnalysis {
       String why = "the data ends (as of " + asOf + ") before the event does (" + event.end() + ")";
       return new CohortImpact(byWindow, byAttendance, event.attendees().size(), attendees.size(), before, without,
           Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why),
-          Outcome.none(why), asOf);
+          Outcome.none(why), Outcome.none(why), Outcome.none(why), asOf);
     }
     EventCohort cohort = new EventCohort(event.start(), cohortEnd, members);
     // Before the data starts nobody's first contribution is known: whoever shows up first in the
@@ -323,6 +327,10 @@ final class ImpactAnalysis {
             : Outcome.of(EventCohort.of(others, baselineFrom, d0));
     Outcome<CohortConversion> conversion =
         Outcome.attempt(() -> cohort.conversion(p.horizon(), asOf, IntervalMethod.WILSON, p.level()));
+    Outcome<CohortConversion> toD2 =
+        Outcome.attempt(() -> cohort.reaching(reachedD2, p.horizon(), asOf, IntervalMethod.WILSON, p.level()));
+    Outcome<CohortConversion> toD3 =
+        Outcome.attempt(() -> cohort.reaching(reachedD3, p.horizon(), asOf, IntervalMethod.WILSON, p.level()));
     Outcome<SurvivalCurve> survival = survival(cohort, asOf, p);
     Outcome<SurvivalCurve> baselineSurvival =
         baseline.value().map(b -> survival(b, asOf, p)).orElse(Outcome.none("no baseline: " + baseline.why()));
@@ -333,7 +341,7 @@ final class ImpactAnalysis {
                 () -> cohort.logRank(baseline.value().get(), p.gap(), asOf),
                 "no departure at a time when both the cohort and the baseline had people at risk");
     return new CohortImpact(byWindow, byAttendance, event.attendees().size(), attendees.size(), before, without,
-        Outcome.of(cohort), baseline, conversion, survival, baselineSurvival, logRank, asOf);
+        Outcome.of(cohort), baseline, conversion, toD2, toD3, survival, baselineSurvival, logRank, asOf);
   }
 
   private static Outcome<SurvivalCurve> survival(EventCohort c, Instant asOf, Parameters p) {

@@ -9,6 +9,7 @@ import io.github.communitymetrics.core.impact.Penalty;
 import io.github.communitymetrics.core.impact.PersonContributions;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.ladder.Rung;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.events.CommunityEventFiles;
 import java.io.IOException;
@@ -213,6 +214,8 @@ final class ImpactCommand implements Callable<Integer> {
       controlSeries.add(ImpactSeries.daily(store, people, c, first, last));
     }
     List<PersonContributions> contributions = ImpactSeries.contributions(store, people, scope);
+    Map<String, Instant> reachedD2 = ImpactSeries.reached(store, people, scope, end, Rung.D2);
+    Map<String, Instant> reachedD3 = ImpactSeries.reached(store, people, scope, end, Rung.D3);
     List<EventImpact> results = new ArrayList<>();
     try (ProgressTask task = progress.count("estimating", (long) events.size() * ids.size(), " series")) {
       for (CommunityEvent event : events) {
@@ -224,7 +227,8 @@ final class ImpactCommand implements Callable<Integer> {
         }
         Map<String, String> attendees = ImpactSeries.attendees(store, people, event.attendees());
         results.add(new EventImpact(
-            event, series, ImpactAnalysis.cohort(event, contributions, attendees, store.instant(0), end, parameters), attendees));
+            event, series, ImpactAnalysis.cohort(
+                event, contributions, attendees, store.instant(0), end, reachedD2, reachedD3, parameters), attendees));
       }
     }
     for (CommunityEvent e : events) {

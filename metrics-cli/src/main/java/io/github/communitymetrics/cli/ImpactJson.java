@@ -5,6 +5,7 @@ import io.github.communitymetrics.cli.ImpactAnalysis.SeriesImpact;
 import io.github.communitymetrics.core.impact.BootstrapEstimate;
 import io.github.communitymetrics.core.impact.Changepoints;
 import io.github.communitymetrics.core.impact.Coefficient;
+import io.github.communitymetrics.core.impact.CohortConversion;
 import io.github.communitymetrics.core.impact.EventDays;
 import io.github.communitymetrics.core.impact.Placebo;
 import io.github.communitymetrics.core.metrics.confidence.ProportionInterval;
@@ -217,12 +218,9 @@ final class ImpactJson {
       o.writeStringProperty("to", b.to().toString());
       o.writeNumberProperty("members", b.size());
     });
-    outcome(g, "conversion", c.conversion(), why, (o, conv) -> {
-      o.writeNumberProperty("horizonDays", conv.horizon().toSeconds() / 86400.0);
-      o.writeNumberProperty("eligible", conv.eligible());
-      o.writeNumberProperty("converted", conv.converted());
-      proportion(o, "rate", conv.rate());
-    });
+    outcome(g, "conversion", c.conversion(), why, ImpactJson::conversion);
+    outcome(g, "conversionToD2", c.toD2(), why, ImpactJson::conversion);
+    outcome(g, "conversionToD3", c.toD3(), why, ImpactJson::conversion);
     outcome(g, "survival", c.survival(), why, ImpactJson::survival);
     outcome(g, "baselineSurvival", c.baselineSurvival(), why, ImpactJson::survival);
     outcome(g, "logRank", c.logRank(), why, (o, lr) -> {
@@ -234,6 +232,13 @@ final class ImpactJson {
     });
     why.write(g);
     g.writeEndObject();
+  }
+
+  private static void conversion(JsonGenerator o, CohortConversion conv) {
+    o.writeNumberProperty("horizonDays", conv.horizon().toSeconds() / 86400.0);
+    o.writeNumberProperty("eligible", conv.eligible());
+    o.writeNumberProperty("converted", conv.converted());
+    proportion(o, "rate", conv.rate());
   }
 
   private static void survival(JsonGenerator o, SurvivalCurve s) {

@@ -5,11 +5,13 @@ import io.github.communitymetrics.cli.ImpactAnalysis.SeriesImpact;
 import io.github.communitymetrics.core.impact.BootstrapEstimate;
 import io.github.communitymetrics.core.impact.Changepoints;
 import io.github.communitymetrics.core.impact.Coefficient;
+import io.github.communitymetrics.core.impact.CohortConversion;
 import io.github.communitymetrics.core.impact.EventDays;
 import io.github.communitymetrics.core.impact.Placebo;
 import io.github.communitymetrics.core.metrics.confidence.ProportionInterval;
 import io.github.communitymetrics.core.metrics.retention.SurvivalCurve;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -154,6 +156,9 @@ final class ImpactText {
           ? "no member's " + horizonDays + "-day horizon has passed by " + c.asOf()
           : c.conversion().why()) + ")");
     }
+    ladder(out, "reached D2 (a merged pull request of theirs)", c.toD2(), horizonDays, c.asOf());
+    ladder(out, "reached D3 (reviewed or merged another's pull request, or was granted access)", c.toD3(), horizonDays,
+        c.asOf());
     String baseline = c.baseline().value().map(b -> b.size() + " people who first contributed " + b.from() + " to " + b.to())
         .orElse(NO_DATA + " (" + c.baseline().why() + ")");
     out.println("    baseline: " + baseline);
@@ -205,5 +210,20 @@ final class ImpactText {
   static String num(double v) {
     String s = String.format(Locale.ROOT, "%.2f", v);
     return s.equals("-0.00") ? "0.00" : s;
+  }
+
+  /** A line of conversion up the contributor ladder within the horizon, or why there is none. */
+  private static void ladder(
+      PrintWriter out, String what, Outcome<CohortConversion> outcome, long horizonDays, Instant asOf) {
+    if (outcome.value().isPresent() && outcome.value().get().rate().isPresent()) {
+      CohortConversion conv = outcome.value().get();
+      ProportionInterval r = conv.rate().get();
+      out.println("    " + what + " within " + horizonDays + " days: " + conv.converted() + " of " + conv.eligible()
+          + ", " + num(100 * r.estimate()) + " % " + interval(100 * r.lower(), 100 * r.upper()) + " % (Wilson)");
+    } else {
+      out.println("    " + what + ": " + NO_DATA + " (" + (outcome.value().isPresent()
+          ? "no member's " + horizonDays + "-day horizon has passed by " + asOf
+          : outcome.why()) + ")");
+    }
   }
 }

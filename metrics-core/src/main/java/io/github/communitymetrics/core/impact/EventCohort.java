@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * The people whose first contribution fell within a window, usually an event's: did the event
@@ -82,6 +84,47 @@ public record EventCohort(Instant from, Instant to, List<PersonContributions> me
    *     window's end (the cohort would not be complete)
    */
   public CohortConversion conversion(Duration horizon, Instant asOf, IntervalMethod method, double level) {
+    return converted(horizon, asOf, method, level, (p, deadline) -> {
+      for (Instant c : p.contributions()) {
+        if (c.isAfter(deadline)) {
+          return false;
+        }
+        if (c.isAfter(p.first())) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /**
+   * The members' conversion to a rung of the contributor ladder: of the members whose horizon had
+   * passed by {@code asOf} ({@code first + horizon <= asOf}), those who reached the rung no later
+   * than {@code first + horizon} (earlier counts too: someone whose first contribution in the scope
+   * is a merged pull request reaches D2 with it).
+   *
+   * @param reachedAt when each person first reached the rung, by person name ({@link
+   *     ImpactSeries#reached}); people absent never did
+   * @param horizon the time after a member's first contribution within which it counts; positive
+   * @param asOf when the data ends; not before the window's end
+   * @param method the interval's method
+   * @param level its confidence level, strictly between 0 and 1
+   * @throws IllegalArgumentException if the horizon is not positive or {@code asOf} is before the
+   *     window's end
+   */
+  public CohortConversion reaching(
+      Map<String, Instant> reachedAt, Duration horizon, Instant asOf, IntervalMethod method, double level) {
+    Checks.notNull(reachedAt, "reachedAt");
+    return converted(horizon, asOf, method, level, (p, deadline) -> {
+      Instant reached = reachedAt.get(p.person());
+      return reached != null && !reached.isAfter(deadline);
+    });
+  }
+
+  /** Of the members whose horizon has passed by {@code asOf}, those {@code converted} says. */
+  private CohortConversion converted(
+      Duration horizon, Instant asOf, IntervalMethod method, double level,
+      BiPredicate<PersonContributions, Instant> converted) {
     Checks.notNull(horizon, "horizon");
     if (horizon.isNegative() || horizon.isZero()) {
       throw new IllegalArgumentException("horizon must be positive but was " + horizon);
@@ -89,27 +132,22 @@ public record EventCohort(Instant from, Instant to, List<PersonContributions> me
     checkAsOf(asOf);
     Checks.notNull(method, "method");
     int eligible = 0;
-    int converted = 0;
+    int yes = 0;
     for (PersonContributions p : members) {
       Instant deadline = p.first().plus(horizon);
       if (deadline.isAfter(asOf)) {
         continue;
       }
       eligible++;
-      for (Instant c : p.contributions()) {
-        if (c.isAfter(deadline)) {
-          break;
-        }
-        if (c.isAfter(p.first())) {
-          converted++;
-          break;
-        }
+      if (converted.test(p, deadline)) {
+        yes++;
       }
     }
     Optional<ProportionInterval> rate =
-        eligible == 0 ? Optional.empty() : Optional.of(ProportionInterval.of(method, converted, eligible, level));
-    return new CohortConversion(members.size(), eligible, converted, horizon, rate);
+        eligible == 0 ? Optional.empty() : Optional.of(ProportionInterval.of(method, yes, eligible, level));
+    return new CohortConversion(members.size(), eligible, yes, horizon, rate);
   }
+
 
   /**
    * The Kaplan-Meier curve of time to departure, in seconds, with Greenwood bands.

@@ -6,6 +6,9 @@ import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.ladder.ContributorLadder;
+import io.github.communitymetrics.core.metrics.ladder.LadderResult;
+import io.github.communitymetrics.core.metrics.ladder.Rung;
 import io.github.communitymetrics.core.store.EventStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -132,6 +135,27 @@ public final class ImpactSeries {
       times.sort(null);
       out.add(new PersonContributions(names[p], times));
     });
+    return out;
+  }
+
+  /**
+   * When each person first reached at least {@code rung} of the contributor ladder in the scope
+   * before {@code asOf} ({@link ContributorLadder}: D2 a merged pull request of theirs, D3 a
+   * maintainer act), named as in {@link #contributions}; people who never did, and bots, are
+   * absent. For an event cohort's conversion to D2 or D3 ({@link EventCohort#reaching}).
+   */
+  public static Map<String, Instant> reached(
+      EventStore store, People people, RepositoryScope scope, Instant asOf, Rung rung) {
+    check(store, people, scope);
+    Checks.notNull(asOf, "asOf");
+    Checks.notNull(rung, "rung");
+    LadderResult ladder = ContributorLadder.asOf(asOf).withScope(scope).compute(store, people);
+    String[] names = names(people);
+    Map<String, Instant> out = new LinkedHashMap<>();
+    for (int p = 0; p < people.size(); p++) {
+      int person = p;
+      ladder.climb(people.key(p)).flatMap(c -> c.reached(rung)).ifPresent(t -> out.put(names[person], t));
+    }
     return out;
   }
 

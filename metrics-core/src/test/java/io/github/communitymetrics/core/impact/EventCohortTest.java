@@ -177,4 +177,26 @@ class EventCohortTest {
         IllegalArgumentException.class,
         () -> LogRank.test(new long[] {-1}, new boolean[] {true}, new long[] {1}, new boolean[] {true}));
   }
+
+  @Test
+  void conversionToARungCountsWhoReachedItWithinTheHorizon() {
+    // Horizon 30 days, as of day 60. ana (first day 0) reached D2 on day 20: converted. bo (first
+    // day 1) reached it on day 40, after his deadline (day 31): not. cy (first day 2) reached it
+    // before her first contribution in the scope (day -5, a merge elsewhere in the scope's
+    // history is still "reached"): converted. dee (first day 2) never did. eve (first day 40):
+    // her deadline (day 70) is after the as-of day, so she is not eligible.
+    EventCohort cohort =
+        new EventCohort(day(0), day(50), List.of(
+            person("ana", 0, 20), person("bo", 1, 40), person("cy", 2), person("dee", 2, 3), person("eve", 40)));
+    CohortConversion c =
+        cohort.reaching(
+            java.util.Map.of("ana", day(20), "bo", day(40), "cy", day(-5), "zed", day(1)),
+            Duration.ofDays(30), day(60), IntervalMethod.WILSON, 0.95);
+    assertEquals(5, c.cohort());
+    assertEquals(4, c.eligible());
+    assertEquals(2, c.converted());
+    assertEquals(0.5, c.rate().orElseThrow().estimate(), 1e-12);
+    assertThrows(IllegalArgumentException.class,
+        () -> cohort.reaching(java.util.Map.of(), Duration.ZERO, day(60), IntervalMethod.WILSON, 0.95));
+  }
 }

@@ -144,4 +144,38 @@ class ImpactSeriesTest {
     assertThrows(IllegalArgumentException.class, () -> ImpactSeries.daily(
         s, People.resolve(s), RepositoryScope.all(), LocalDate.parse("2025-03-02"), LocalDate.parse("2025-03-01")));
   }
+
+  @Test
+  void whenEachPersonReachedD2AndD3() {
+    // alice opens PR 7 on Mar 2, bob approves it on Mar 4 and merges it on Mar 5: alice reaches
+    // D2 at the merge, bob D3 at his review (acting on another's pull request), and so at least D2
+    // then too (rungs are cumulative), before a bot merges his own PR 8 on Mar 6. carol only
+    // comments: neither.
+    List<Event> events =
+        List.of(
+            pr(ALICE, "2026-03-02T10:00:00Z", 7),
+            new io.github.communitymetrics.core.event.Review(
+                at("2026-03-04T10:00:00Z"), REPO, BOB, 7, io.github.communitymetrics.core.event.ReviewState.APPROVED,
+                Optional.of(ALICE), Optional.empty(), OptionalLong.empty()),
+            new io.github.communitymetrics.core.event.PullRequestMerged(
+                at("2026-03-05T10:00:00Z"), REPO, BOB, 7, Optional.of(ALICE), Optional.empty(), Optional.empty()),
+            pr(BOB, "2026-03-05T12:00:00Z", 8),
+            new io.github.communitymetrics.core.event.PullRequestMerged(
+                at("2026-03-06T10:00:00Z"), REPO, BOT, 8, Optional.of(BOB), Optional.empty(), Optional.empty()),
+            comment(CAROL, "2026-03-03T10:00:00Z", 7));
+    EventStore store = EventStore.of(events);
+    People people = People.resolve(store);
+    Instant asOf = at("2026-04-01T00:00:00Z");
+    assertEquals(
+        Map.of("alice", at("2026-03-05T10:00:00Z"), "bob", at("2026-03-04T10:00:00Z")),
+        ImpactSeries.reached(store, people, RepositoryScope.all(), asOf, io.github.communitymetrics.core.metrics.ladder.Rung.D2));
+    assertEquals(
+        Map.of("bob", at("2026-03-04T10:00:00Z")),
+        ImpactSeries.reached(store, people, RepositoryScope.all(), asOf, io.github.communitymetrics.core.metrics.ladder.Rung.D3));
+    // Before the merge, alice has not reached D2.
+    assertEquals(
+        Map.of("bob", at("2026-03-04T10:00:00Z")),
+        ImpactSeries.reached(store, people, RepositoryScope.all(), at("2026-03-05T00:00:00Z"),
+            io.github.communitymetrics.core.metrics.ladder.Rung.D2));
+  }
 }
