@@ -103,9 +103,13 @@ final class StarsCommand implements Callable<Integer> {
     out.println("Signals: StarScout (" + StarScoutMetrics.PRESET + ", He et al., ICSE 2026): low-activity"
         + " accounts and lockstep groups, default thresholds");
     audit.noData().ifPresent(why -> out.println("Signals: no data: " + why));
-    out.println(String.format(Locale.ROOT, "Stars: %,d in %,d repositories; suspected by either signal: %s (%s)",
-        audit.signals().stars(), audit.repositories().size(),
-        count(audit.noData().isPresent() ? OptionalInt.empty() : audit.signals().either()), percent(audit.share())));
+    // Without the signals one "no data" says it; "no data (no data)" said it twice.
+    String suspected =
+        audit.noData().isPresent()
+            ? count(OptionalInt.empty())
+            : count(audit.signals().either()) + " (" + percent(audit.share()) + ")";
+    out.println(String.format(Locale.ROOT, "Stars: %,d in %,d repositories; suspected by either signal: %s",
+        audit.signals().stars(), audit.repositories().size(), suspected));
     out.println();
     if (rows.isEmpty()) {
       out.println("(no repository with stars in the window" + (repo == null ? "" : " named " + repo) + ")");

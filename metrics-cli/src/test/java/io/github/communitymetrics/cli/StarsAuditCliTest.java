@@ -109,6 +109,7 @@ class StarsAuditCliTest {
         + " starred"), r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.matches(
         "acme/widget +2024-01 +3 +no data +no data +no data +no data")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.endsWith("suspected by either signal: no data")), r.out());
     CommunityMetricsCliTest.Run json = CommunityMetricsCliTest.run("stars", "--audit", "--events", events.toString(), "--json");
     Object root = JsonTree.parse(json.out());
     assertEquals(false, JsonTree.at(root, "signals", "available"));
