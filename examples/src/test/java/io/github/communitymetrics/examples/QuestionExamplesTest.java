@@ -158,9 +158,13 @@ class QuestionExamplesTest {
     java.util.Set<Integer> presetColumns = new java.util.TreeSet<>();
     for (String row : rows) {
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S(  +)\\S").matcher(row);
+      // Each search starts at the character after a gap, so that a one-character answer ("0")
+      // is the end of one gap and the start of the next.
       int last = -1;
-      while (m.find(last + 1)) {
+      int from = 0;
+      while (m.find(from)) {
         last = m.end(1);
+        from = last;
       }
       presetColumns.add(last);
     }
