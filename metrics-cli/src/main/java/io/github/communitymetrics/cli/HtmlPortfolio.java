@@ -56,7 +56,9 @@ final class HtmlPortfolio {
       Clock clock,
       Progress progress)
       throws IOException {
-    MetricRegistry registry = MetricRegistry.standard();
+    // Every repository's metrics and trends, but StarScout's whole-input audit (per repository it
+    // would read every account again; the star curves show its monthly shares instead).
+    MetricRegistry registry = StarAudit.perRepository();
     SummaryOptions.Prepared p = options.preparePortfolio(source, loaded, registry);
     String only = options.repo;
     // Every metric of every shown repository, then each metric's monthly series: seconds of

@@ -392,7 +392,10 @@ final class ScoreCommand implements Callable<Integer> {
     RepositoryScope anOwner = RepositoryScope.organization(Forge.GITHUB, "any-owner");
     MetricRegistry standard = MetricRegistry.standard();
     if (metrics == null || metrics.isEmpty()) {
-      return standard.metrics().stream().filter(d -> !owners || d.describes(anOwner)).toList();
+      return standard.metrics().stream()
+          .filter(StarAudit::perRepositoryDefault)
+          .filter(d -> !owners || d.describes(anOwner))
+          .toList();
     }
     List<MetricDescriptor<?>> out = new ArrayList<>();
     for (String id : metrics) {

@@ -126,6 +126,18 @@ class ScoreCommandTest {
   }
 
   @Test
+  void starScoutsWholeInputAuditIsNotScoredPerRepositoryUnlessNamed() {
+    CommunityMetricsCliTest.Run all = CommunityMetricsCliTest.run("score", "--csv");
+    assertEquals(0, all.status(), all.err());
+    String header = all.out().lines().filter(l -> l.startsWith("name,")).findFirst().orElseThrow();
+    assertTrue(header.contains("growth.") && header.contains("lottery-factor."), header);
+    assertTrue(!header.contains("low-activity-stars") && !header.contains("lockstep-stars"), header);
+    CommunityMetricsCliTest.Run named = CommunityMetricsCliTest.run("score", "--csv", "--metric", "low-activity-stars");
+    assertEquals(0, named.status(), named.err());
+    assertTrue(named.out().contains("low-activity-stars."), named.out());
+  }
+
+  @Test
   void ownersAndUsageErrors() {
     CommunityMetricsCliTest.Run owners =
         CommunityMetricsCliTest.run("score", "--group-by", "owner", "--metric", "onion-model", "--csv");
