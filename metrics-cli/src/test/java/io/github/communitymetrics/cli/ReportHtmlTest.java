@@ -50,9 +50,10 @@ class ReportHtmlTest {
             .mapToLong(x -> x.charts().size()).sum();
     assertTrue(charts >= 8, "gauges, bars, funnel, heat map and survival curve: " + charts);
     assertTrue(html.split("<svg id=", -1).length - 1 >= 4 * 8, "charts of every repository");
-    // One sparkline per repository and metric.
+    // One sparkline per repository and metric, StarScout's whole-input audit left out (15 of 17).
     assertEquals(
-        4 * io.github.communitymetrics.core.registry.StandardMetrics.all().size(),
+        4 * io.github.communitymetrics.core.registry.StandardMetrics.all().stream()
+            .filter(StarAudit::perRepositoryDefault).count(),
         html.split("<svg class=\"spark\"", -1).length - 1);
   }
 

@@ -55,12 +55,13 @@ class ScoreEngineParityTest {
   }
 
   /**
-   * Every registered metric the Spark engine computes: all but contributor confidence, which reads
-   * other repositories' pull requests (the engine leaves it out by default, saying so).
+   * Every registered metric the Spark engine computes by default: all but contributor confidence,
+   * which reads other repositories' pull requests (the engine leaves it out by default, saying so),
+   * and StarScout's two signals, which no per-repository score runs unless named.
    */
   private static final String SPARK_METRICS =
       "cohort-confidence,contributor-absence-factor,lottery-factor,pony-factor,contributor-dependency,"
-          + "elephant-factor,onion-model,contributor-ladder,retention,responsiveness,new-contributors,growth,star-trend,star-bursts,low-activity-stars,lockstep-stars";
+          + "elephant-factor,onion-model,contributor-ladder,retention,responsiveness,new-contributors,growth,star-trend,star-bursts";
 
   /**
    * The same output from both engines, with {@code args} after {@code score}: the local engine
@@ -96,6 +97,7 @@ class ScoreEngineParityTest {
     assertSameOutput("score", "--csv", "--sort", "lottery-factor:asc", "--top", "3");
     assertSameOutput("score", "--group-by", "owner", "--json", "--window", "365d");
     assertSameOutput("score", "--metric", "contributor-absence-factor,retention", "--as-of", "2025-03-01T00:00:00Z");
+    assertSameOutput("score", "--json", "--metric", "low-activity-stars,lockstep-stars");
   }
 
   @Test
