@@ -88,8 +88,10 @@ public final class Mapping {
 
   /**
    * An element of {@code GET /repos/{o}/{n}/issues?state=all}: the opening of an issue, or of a pull
-   * request when the item has a {@code pull_request} object. The list carries neither the base
-   * branch of a pull request nor who closed or merged it.
+   * request when the item has a {@code pull_request} object, with the names of its {@code labels}.
+   * The list carries neither the base branch of a pull request nor who closed or merged it, and
+   * its labels are the item's labels now, not at its opening (the label changes of the issue
+   * events are not mapped yet).
    */
   public static NumberedEvent opened(JsonValues json, Map<String, Object> item, Repository repo) {
     int number = number(json, item);
@@ -105,9 +107,10 @@ public final class Mapping {
           number,
           json.optionalBoolean(item, "draft").orElse(false),
           Optional.empty(),
-          association);
+          association,
+          json.labelNames(item, "labels"));
     }
-    return new IssueOpened(at, repo, author, number, association);
+    return new IssueOpened(at, repo, author, number, association, json.labelNames(item, "labels"));
   }
 
   /**
