@@ -146,13 +146,25 @@ public final class JsonValues {
     }
     List<String> names = new ArrayList<>(list.size());
     for (Object label : list) {
-      names.add(labelName(label instanceof Map ? text(object(label, key), "name") : label, key));
+      names.add(
+          label instanceof Map ? labelName(object(label, key), key) : checkedLabelName(label, key));
     }
     return names;
   }
 
+  /**
+   * The required, non-blank {@code name} of a label object.
+   *
+   * @param label the label object
+   * @param key where it was read, for the message
+   * @return the name
+   */
+  public String labelName(Map<String, Object> label, String key) {
+    return checkedLabelName(label.get("name"), key);
+  }
+
   /** A label's name: a non-blank text; {@code key} says where it was read, for the message. */
-  private String labelName(Object name, String key) {
+  private String checkedLabelName(Object name, String key) {
     if (!(name instanceof String text)) {
       throw malformed("a label in '" + key + "' is not a text or an object with a name");
     }
