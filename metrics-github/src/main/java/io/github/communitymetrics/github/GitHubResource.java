@@ -18,7 +18,7 @@ public enum GitHubResource {
   /** Comments on pull-request diffs: one request per 100. */
   REVIEW_COMMENTS,
   /**
-   * Closings, reopenings and merges of issues and pull requests, with who did them, from the
+   * Closings, reopenings, merges and label changes of issues and pull requests, with who did them, from the
    * repository-wide issue-events list: one request per 100 events of any kind (labels and
    * assignments included). The close GitHub records with each merge is folded into the merge.
    */

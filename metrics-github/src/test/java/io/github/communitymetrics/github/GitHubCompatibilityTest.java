@@ -265,8 +265,8 @@ class GitHubCompatibilityTest extends ForgeCompatibilityKit {
     }
 
     /**
-     * The repository's issue events newest first, as GitHub lists them: a {@code labeled} event
-     * when each item is opened (not a state change), and each scripted close, reopen and merge;
+     * The repository's issue events newest first, as GitHub lists them: an {@code assigned} event
+     * when each item is opened (a kind not mapped), and each scripted close, reopen and merge;
      * a merge is a {@code merged} event and its {@code closed} one id and one second later.
      */
     private List<String> issueEvents(Repository repo, String api) {
@@ -286,7 +286,7 @@ class GitHubCompatibilityTest extends ForgeCompatibilityKit {
         switch (e.type()) {
           case ISSUE_OPENED:
           case PULL_REQUEST_OPENED:
-            byId.put(id, issueEvent(id, "labeled", e.at(), e.actor(), issue, null));
+            byId.put(id, issueEvent(id, "assigned", e.at(), e.actor(), issue, null));
             break;
           case PULL_REQUEST_MERGED:
             byId.put(id, issueEvent(id, "merged", e.at(), e.actor(), issue, String.format("%040x", id)));

@@ -469,7 +469,12 @@ class CommunitySimulatorTest {
       counts.merge(e.type(), 1, Integer::sum);
     }
     for (EventType t : EventType.values()) {
-      assertTrue(counts.getOrDefault(t, 0) > 0, "no " + t + " in " + counts);
+      if (t.sinceVersion() > 1) {
+        // The label changes of schema version 2: the simulator does not model labels yet.
+        assertEquals(0, counts.getOrDefault(t, 0), t + " in " + counts);
+      } else {
+        assertTrue(counts.getOrDefault(t, 0) > 0, "no " + t + " in " + counts);
+      }
     }
     assertEquals(4 * 24 * 4, counts.get(EventType.STAR) + counts.get(EventType.FORK));
     assertEquals(4 * 7, counts.get(EventType.RELEASE), "a release every 3 months after the first");

@@ -38,14 +38,36 @@ public enum EventType {
   /** A release was published. */
   RELEASE("release"),
   /** Write or maintainer access was granted to someone. */
-  MEMBER_ADDED("member_added");
+  MEMBER_ADDED("member_added"),
+  /** A label was added to an issue. */
+  ISSUE_LABELED("issue_labeled", 2),
+  /** A label was removed from an issue. */
+  ISSUE_UNLABELED("issue_unlabeled", 2),
+  /** A label was added to a pull request. */
+  PULL_REQUEST_LABELED("pull_request_labeled", 2),
+  /** A label was removed from a pull request. */
+  PULL_REQUEST_UNLABELED("pull_request_unlabeled", 2);
 
   private static final EventType[] VALUES = values();
 
   private final String wireName;
+  private final int sinceVersion;
 
   EventType(String wireName) {
+    this(wireName, 1);
+  }
+
+  EventType(String wireName, int sinceVersion) {
     this.wireName = wireName;
+    this.sinceVersion = sinceVersion;
+  }
+
+  /**
+   * The JSON Lines schema version that introduced this type: a reader of an older version does
+   * not know it, so its lines declare this version (see {@code docs/events.md}, Versioning).
+   */
+  public int sinceVersion() {
+    return sinceVersion;
   }
 
   /** The name used in the JSON Lines format, such as {@code pull_request_merged}. */

@@ -2,6 +2,7 @@ package io.github.communitymetrics.core.event;
 
 import io.github.communitymetrics.core.internal.Checks;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,13 +13,16 @@ import java.util.Optional;
  * @param actor the issue's author
  * @param number the issue or pull request number, positive, unique within the repository
  * @param association the actor's association with the repository, where the forge gives it
+ * @param labels the names of the labels the issue had when the source saw it opened, sorted
+ *     without repeats (normalized here); empty when it had none or the source does not say
  */
 public record IssueOpened(
     Instant at,
     Repository repo,
     Actor actor,
     int number,
-    Optional<AuthorAssociation> association) implements NumberedEvent {
+    Optional<AuthorAssociation> association,
+    List<String> labels) implements NumberedEvent {
 
   /** Checks the components. */
   public IssueOpened {
@@ -27,6 +31,17 @@ public record IssueOpened(
     Checks.notNull(actor, "actor");
     Checks.positive(number, "number");
     Checks.notNull(association, "association");
+    labels = Labels.normalize(labels, "labels");
+  }
+
+  /** An issue opened without labels (or whose source does not give them). */
+  public IssueOpened(
+      Instant at,
+      Repository repo,
+      Actor actor,
+      int number,
+      Optional<AuthorAssociation> association) {
+    this(at, repo, actor, number, association, List.of());
   }
 
   @Override

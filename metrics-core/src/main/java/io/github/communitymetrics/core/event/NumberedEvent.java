@@ -15,7 +15,8 @@ public sealed interface NumberedEvent extends Event
         PullRequestMerged,
         PullRequestReopened,
         Review,
-        ReviewComment {
+        ReviewComment,
+        LabelChanged {
 
   /** The issue or pull request number, positive. */
   int number();

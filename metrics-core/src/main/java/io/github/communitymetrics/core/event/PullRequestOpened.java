@@ -2,6 +2,7 @@ package io.github.communitymetrics.core.event;
 
 import io.github.communitymetrics.core.internal.Checks;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param draft whether it was opened as a draft
  * @param baseBranch the branch it asks to merge into, when known
  * @param association the actor's association with the repository, where the forge gives it
+ * @param labels the names of the labels the pull request had when the source saw it opened,
+ *     sorted without repeats (normalized here); empty when it had none or the source does not say
  */
 public record PullRequestOpened(
     Instant at,
@@ -22,7 +25,8 @@ public record PullRequestOpened(
     int number,
     boolean draft,
     Optional<String> baseBranch,
-    Optional<AuthorAssociation> association) implements NumberedEvent {
+    Optional<AuthorAssociation> association,
+    List<String> labels) implements NumberedEvent {
 
   /** Checks the components. */
   public PullRequestOpened {
@@ -33,6 +37,19 @@ public record PullRequestOpened(
     Checks.notNull(baseBranch, "baseBranch");
     Checks.notNull(association, "association");
     baseBranch.ifPresent(b -> Checks.notBlank(b, "baseBranch"));
+    labels = Labels.normalize(labels, "labels");
+  }
+
+  /** A pull request opened without labels (or whose source does not give them). */
+  public PullRequestOpened(
+      Instant at,
+      Repository repo,
+      Actor actor,
+      int number,
+      boolean draft,
+      Optional<String> baseBranch,
+      Optional<AuthorAssociation> association) {
+    this(at, repo, actor, number, draft, baseBranch, association, List.of());
   }
 
   @Override

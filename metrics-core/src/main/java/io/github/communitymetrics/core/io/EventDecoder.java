@@ -18,6 +18,7 @@ import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -134,6 +135,8 @@ final class EventDecoder {
     Boolean prerelease;
     Person member;
     String permission;
+    List<String> labels;
+    String label;
   }
 
   /** An actor object, or a commit's {@code author}/{@code committer}, as read. */
@@ -250,6 +253,12 @@ final class EventDecoder {
           break;
         case PERMISSION:
           r.permission = string(p, t, key);
+          break;
+        case LABELS:
+          r.labels = strings(p, t, key);
+          break;
+        case LABEL:
+          r.label = string(p, t, key);
           break;
         default:
           // Forward compatibility: a newer writer may add fields.
@@ -501,7 +510,7 @@ final class EventDecoder {
         case FORK:
           return new Fork(at, repo, actor, Optional.ofNullable(r.fork));
         case ISSUE_OPENED:
-          return new IssueOpened(at, repo, actor, number(r), association(r));
+          return new IssueOpened(at, repo, actor, number(r), association(r), labels(r));
         case ISSUE_CLOSED:
           return new IssueClosed(at, repo, actor, number(r));
         case ISSUE_REOPENED:
@@ -523,7 +532,8 @@ final class EventDecoder {
               number(r),
               require(r.draft, DRAFT),
               Optional.ofNullable(r.base),
-              association(r));
+              association(r),
+              labels(r));
         case PULL_REQUEST_CLOSED:
           return new PullRequestClosed(
               at, repo, actor, number(r), optionalActor(r.author, AUTHOR, forge));
@@ -579,6 +589,11 @@ final class EventDecoder {
               Permission.fromWireName(permission)
                   .orElseThrow(
                       () -> FieldError.unknownValue(PERMISSION, permission, Permission.values())));
+        case ISSUE_LABELED:
+        case ISSUE_UNLABELED:
+        case PULL_REQUEST_LABELED:
+        case PULL_REQUEST_UNLABELED:
+          return LabelChanged.of(type, at, repo, actor, number(r), require(r.label, LABEL));
         default:
           throw new IllegalStateException("no JSON Lines decoding for event type " + type);
       }
@@ -697,6 +712,11 @@ final class EventDecoder {
     } catch (IllegalArgumentException e) {
       throw FieldError.invalid(FORGE, e);
     }
+  }
+
+  /** Absent (or null) labels are no labels: lines written before labels existed. */
+  private static List<String> labels(Raw r) {
+    return r.labels == null ? List.of() : r.labels;
   }
 
   private static int number(Raw r) {

@@ -13,6 +13,7 @@ import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -51,6 +52,11 @@ final class EventEncoder {
     }
     g.writeName(ACTOR);
     writeActor(g, e.actor(), forge);
+    // Each line declares the oldest version that can read it, so that lines of the types
+    // version 1 had stay byte for byte what version 1 wrote.
+    if (e.type().sinceVersion() > 1) {
+      g.writeNumberProperty(V, e.type().sinceVersion());
+    }
     switch (e.type()) {
       case STAR:
         break;
@@ -59,7 +65,9 @@ final class EventEncoder {
         break;
       case ISSUE_OPENED:
         writeNumber(g, (NumberedEvent) e);
-        association(g, ((IssueOpened) e).association());
+        IssueOpened issue = (IssueOpened) e;
+        association(g, issue.association());
+        labels(g, issue.labels());
         break;
       case ISSUE_CLOSED:
       case ISSUE_REOPENED:
@@ -79,6 +87,7 @@ final class EventEncoder {
         g.writeBooleanProperty(DRAFT, opened.draft());
         optionalString(g, BASE, opened.baseBranch());
         association(g, opened.association());
+        labels(g, opened.labels());
         break;
       case PULL_REQUEST_CLOSED:
         PullRequestClosed closed = (PullRequestClosed) e;
@@ -126,6 +135,14 @@ final class EventEncoder {
         g.writeName(MEMBER);
         writeActor(g, added.member(), forge);
         g.writeStringProperty(PERMISSION, added.permission().wireName());
+        break;
+      case ISSUE_LABELED:
+      case ISSUE_UNLABELED:
+      case PULL_REQUEST_LABELED:
+      case PULL_REQUEST_UNLABELED:
+        // The type says issue or pull request, added or removed.
+        writeNumber(g, (NumberedEvent) e);
+        g.writeStringProperty(LABEL, ((LabelChanged) e).label());
         break;
       default:
         // Unreachable while every type has a case; fail loudly if a new type is added.
@@ -223,6 +240,14 @@ final class EventEncoder {
   private static void association(JsonGenerator g, Optional<AuthorAssociation> association) {
     if (association.isPresent()) {
       g.writeStringProperty(ASSOCIATION, association.get().wireName());
+    }
+  }
+
+  /** Absent when empty, so that lines written before labels existed are written unchanged. */
+  private static void labels(JsonGenerator g, List<String> labels) {
+    if (!labels.isEmpty()) {
+      g.writeName(LABELS);
+      writeStrings(g, labels);
     }
   }
 

@@ -30,10 +30,12 @@ public final class EventJsonLines {
   private EventJsonLines() {}
 
   /**
-   * The schema version this library writes and the newest it reads. Lines carry it in the
-   * optional {@code "v"} key, absent meaning 1.
+   * The newest schema version this library reads and writes. A line carries in the optional
+   * {@code "v"} key the oldest version that can read it, absent meaning 1: only the label change
+   * types of version 2 ({@link io.github.communitymetrics.core.event.EventType#sinceVersion()})
+   * write it, so lines of the version 1 types are written exactly as version 1 wrote them.
    */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /**
    * The line for one event, without a line terminator.

@@ -47,6 +47,8 @@ final class Fields {
   static final String PRERELEASE = "prerelease";
   static final String MEMBER = "member";
   static final String PERMISSION = "permission";
+  static final String LABELS = "labels";
+  static final String LABEL = "label";
 
   /** The {@code kind} value of an organisation account. */
   static final String ORGANIZATION = "organization";

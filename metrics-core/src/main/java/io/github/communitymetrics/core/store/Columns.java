@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -22,6 +23,7 @@ import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.core.store.Payloads.BranchAndSha;
 import io.github.communitymetrics.core.store.Payloads.CommitTail;
+import io.github.communitymetrics.core.store.Payloads.LabelledTail;
 import io.github.communitymetrics.core.store.Payloads.PushTail;
 import io.github.communitymetrics.core.store.Payloads.ReleaseTail;
 import java.time.Instant;
@@ -235,7 +237,8 @@ final class Columns {
       case FORK:
         return new Fork(at, repo, actor, forkName(code, p, repo, actor));
       case ISSUE_OPENED:
-        return new IssueOpened(at, repo, actor, number, Payloads.association(code));
+        return new IssueOpened(
+            at, repo, actor, number, Payloads.association(code), labels(p, code));
       case ISSUE_CLOSED:
         return new IssueClosed(at, repo, actor, number);
       case ISSUE_REOPENED:
@@ -256,8 +259,9 @@ final class Columns {
             actor,
             number,
             (code & Payloads.DRAFT) != 0,
-            (code & Payloads.HAS_BRANCH) != 0 ? Optional.of((String) payload(p)) : Optional.empty(),
-            Payloads.association(code));
+            baseBranch(p, code),
+            Payloads.association(code),
+            labels(p, code));
       case PULL_REQUEST_CLOSED:
         return new PullRequestClosed(
             at, repo, actor, number, optionalRef(p, (code & Payloads.HAS_AUTHOR) != 0));
@@ -290,9 +294,28 @@ final class Columns {
         return new Release(at, repo, actor, r.tag(), r.name(), r.prerelease());
       case MEMBER_ADDED:
         return new MemberAdded(at, repo, actor, ref(p), Payloads.permission(code));
+      case ISSUE_LABELED:
+      case ISSUE_UNLABELED:
+      case PULL_REQUEST_LABELED:
+      case PULL_REQUEST_UNLABELED:
+        return LabelChanged.of(type(p), at, repo, actor, number, (String) payload(p));
       default:
         throw new AssertionError(type(p));
     }
+  }
+
+  private List<String> labels(int p, int code) {
+    return (code & Payloads.HAS_LABELS) != 0 ? ((LabelledTail) payload(p)).labels() : List.of();
+  }
+
+  private Optional<String> baseBranch(int p, int code) {
+    if ((code & Payloads.HAS_BRANCH) == 0) {
+      return Optional.empty();
+    }
+    if ((code & Payloads.HAS_LABELS) != 0) {
+      return ((LabelledTail) payload(p)).baseBranch();
+    }
+    return Optional.of((String) payload(p));
   }
 
   private Optional<String> forkName(int code, int p, Repository repo, Actor actor) {

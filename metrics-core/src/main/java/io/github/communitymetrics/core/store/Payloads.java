@@ -15,8 +15,9 @@ import java.util.Optional;
  * The per-kind encoding of what an event holds beyond its columns: small enumerations and flags in
  * one byte ({@code code}), a second actor in the sparse int column ({@code ref}), and anything else
  * as a compact object in the sparse object column ({@code payload}). Only commits, pushes,
- * releases, forks with an unusual fork name and pull request events with a branch or merge commit
- * have a payload object; nothing else allocates per event.
+ * releases, forks with an unusual fork name, pull request events with a branch or merge commit,
+ * opened issues and pull requests with labels, and label changes (the label's interned name) have
+ * a payload object; nothing else allocates per event.
  */
 final class Payloads {
   private Payloads() {}
@@ -28,6 +29,8 @@ final class Payloads {
   static final int HAS_BRANCH = 0x20;
   static final int REVIEW_STATE_SHIFT = 4; // 2 bits
   static final int HAS_PULL_REQUEST_AUTHOR = 0x40;
+  /** An opened issue or pull request with labels: its payload is a {@link LabelledTail}. */
+  static final int HAS_LABELS = 0x40;
   static final int HAS_AUTHOR = 0x01;
   static final int MERGE_HAS_BRANCH = 0x02;
   static final int MERGE_HAS_SHA = 0x04;
@@ -80,6 +83,9 @@ final class Payloads {
       List<CoAuthor> coAuthors,
       List<FileChange> files) {}
 
+  /** An opened issue's or pull request's base branch (never for an issue) and labels. */
+  record LabelledTail(Optional<String> baseBranch, List<String> labels) {}
+
   /** A push without the columns. */
   record PushTail(String ref, String headSha, int commitCount) {}
 
@@ -96,6 +102,10 @@ final class Payloads {
           .thenComparing(CommitTail::committer, Canonical.SIGNATURE)
           .thenComparing(CommitTail::coAuthors, Canonical.list(Canonical.CO_AUTHOR))
           .thenComparing(CommitTail::files, Canonical.list(Canonical.FILE_CHANGE));
+
+  private static final Comparator<LabelledTail> LABELLED =
+      Comparator.comparing(LabelledTail::baseBranch, Canonical.OPTIONAL_STRING)
+          .thenComparing(LabelledTail::labels, Canonical.STRINGS);
 
   private static final Comparator<PushTail> PUSH =
       Comparator.comparing(PushTail::ref)
@@ -123,6 +133,9 @@ final class Payloads {
       case RELEASE:
         return RELEASE.compare((ReleaseTail) a, (ReleaseTail) b);
       default:
+        if (a instanceof LabelledTail) {
+          return LABELLED.compare((LabelledTail) a, (LabelledTail) b);
+        }
         if (a instanceof BranchAndSha) {
           return BRANCH_AND_SHA.compare((BranchAndSha) a, (BranchAndSha) b);
         }
@@ -141,6 +154,13 @@ final class Payloads {
     if (payload instanceof BranchAndSha) {
       BranchAndSha b = (BranchAndSha) payload;
       return Sizes.object(8) + Sizes.string(b.sha());
+    }
+    if (payload instanceof LabelledTail) {
+      // The branch is interned, so only the labels count.
+      List<String> labels = ((LabelledTail) payload).labels();
+      return Sizes.object(8)
+          + listBytes(labels.size())
+          + labels.stream().mapToLong(Sizes::string).sum();
     }
     if (payload instanceof PushTail) {
       PushTail p = (PushTail) payload;

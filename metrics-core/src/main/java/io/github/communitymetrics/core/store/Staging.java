@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -22,6 +23,7 @@ import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.store.Payloads.BranchAndSha;
 import io.github.communitymetrics.core.store.Payloads.CommitTail;
+import io.github.communitymetrics.core.store.Payloads.LabelledTail;
 import io.github.communitymetrics.core.store.Payloads.PushTail;
 import io.github.communitymetrics.core.store.Payloads.ReleaseTail;
 import java.time.Instant;
@@ -114,7 +116,9 @@ final class Staging {
         code = encodeFork(i, (Fork) e, repo);
         break;
       case ISSUE_OPENED:
-        code = Payloads.association(((IssueOpened) e).association());
+        IssueOpened issue = (IssueOpened) e;
+        code = Payloads.association(issue.association());
+        code |= encodeLabels(i, Optional.empty(), issue.labels());
         break;
       case ISSUE_COMMENT:
         IssueComment comment = (IssueComment) e;
@@ -135,6 +139,14 @@ final class Staging {
           code |= Payloads.HAS_BRANCH;
           payloads[i] = intern(opened.baseBranch().get());
         }
+        code |= encodeLabels(i, opened.baseBranch(), opened.labels());
+        break;
+      case ISSUE_LABELED:
+      case ISSUE_UNLABELED:
+      case PULL_REQUEST_LABELED:
+      case PULL_REQUEST_UNLABELED:
+        // The type says issue or pull request, added or removed; label names repeat a lot.
+        payloads[i] = intern(((LabelChanged) e).label());
         break;
       case PULL_REQUEST_CLOSED:
         code = encodeRef(i, ((PullRequestClosed) e).author(), Payloads.HAS_AUTHOR);
@@ -173,6 +185,15 @@ final class Staging {
         break;
     }
     codes[i] = (byte) code;
+  }
+
+  /** Replaces the payload with the branch and labels when there are labels. */
+  private int encodeLabels(int i, Optional<String> branch, List<String> labels) {
+    if (labels.isEmpty()) {
+      return 0;
+    }
+    payloads[i] = new LabelledTail(branch.map(this::intern), labels);
+    return Payloads.HAS_LABELS;
   }
 
   private void encodeId(int i, OptionalLong id) {

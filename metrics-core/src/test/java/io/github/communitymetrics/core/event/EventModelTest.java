@@ -226,9 +226,14 @@ class EventModelTest {
     }
 
     @Test
-    void theSixteenTypesOfTheFormat() {
-      assertEquals(16, EnumSet.allOf(EventType.class).size());
+    void theTwentyTypesOfTheFormat() {
+      assertEquals(20, EnumSet.allOf(EventType.class).size());
       assertEquals(Optional.empty(), EventType.fromWireName("watch"));
+      // The four label changes came with version 2; every other type with version 1.
+      for (EventType t : EventType.values()) {
+        boolean label = t.wireName().endsWith("labeled");
+        assertEquals(label ? 2 : 1, t.sinceVersion(), t::wireName);
+      }
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -153,7 +154,21 @@ class EventJsonLinesTest {
             new MemberAdded(
                 AT, full, rich, other.withKind(ActorKind.ORGANIZATION), Permission.ADMIN)),
         Arguments.of(
-            "member_added minimal", new MemberAdded(AT, REPO, ALICE, ALICE, Permission.WRITE)));
+            "member_added minimal", new MemberAdded(AT, REPO, ALICE, ALICE, Permission.WRITE)),
+        Arguments.of(
+            "issue_opened with labels",
+            new IssueOpened(AT, full, rich, 1, member, List.of("bug", "area/io"))),
+        Arguments.of(
+            "pull_request_opened with labels",
+            new PullRequestOpened(
+                AT, full, rich, 5, true, Optional.of("main"), member, List.of("dependencies"))),
+        Arguments.of("issue_labeled", new LabelChanged(AT, full, rich, 11, false, "bug", true)),
+        Arguments.of("issue_unlabeled", new LabelChanged(AT, REPO, ALICE, 11, false, "bug", false)),
+        Arguments.of(
+            "pull_request_labeled", new LabelChanged(AT, full, other, 12, true, "size/L", true)),
+        Arguments.of(
+            "pull_request_unlabeled",
+            new LabelChanged(AT, REPO, ALICE, 12, true, "needs rebase", false)));
   }
 
   @Test

@@ -119,8 +119,8 @@ class MalformedLineTest {
         Arguments.of(
             "parent not a string", commit(SIG, COMMITTER, "").replace("[]", "[\"abcdef0\",7]"),
             "field \"parents[1]\" must be a string but was an integer"),
-        Arguments.of("schema version 2", STAR.replace("{", "{\"v\":2,"),
-            "schema version 2 is newer than this reader (1)"),
+        Arguments.of("schema version 3", STAR.replace("{", "{\"v\":3,"),
+            "schema version 3 is newer than this reader (2)"),
         Arguments.of("schema version 0", STAR.replace("{", "{\"v\":0,"), "schema version 0 is not valid"),
         Arguments.of(
             "actor with nothing identifying", star("{\"bot\":false}"),

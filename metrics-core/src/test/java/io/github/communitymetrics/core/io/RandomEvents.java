@@ -14,6 +14,7 @@ import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
@@ -81,7 +82,7 @@ final class RandomEvents {
       case FORK:
         return new Fork(at, repo, actor, maybe(this::text));
       case ISSUE_OPENED:
-        return new IssueOpened(at, repo, actor, number(), association());
+        return new IssueOpened(at, repo, actor, number(), association(), labels());
       case ISSUE_CLOSED:
         return new IssueClosed(at, repo, actor, number());
       case ISSUE_REOPENED:
@@ -91,7 +92,8 @@ final class RandomEvents {
             at, repo, actor, number(), random.nextBoolean(), association(), positiveId());
       case PULL_REQUEST_OPENED:
         return new PullRequestOpened(
-            at, repo, actor, number(), random.nextBoolean(), maybe(this::text), association());
+            at, repo, actor, number(), random.nextBoolean(), maybe(this::text), association(),
+            labels());
       case PULL_REQUEST_CLOSED:
         return new PullRequestClosed(at, repo, actor, number(), maybe(this::actor));
       case PULL_REQUEST_MERGED:
@@ -113,6 +115,11 @@ final class RandomEvents {
         return new Release(at, repo, actor, text(), maybe(this::text), random.nextBoolean());
       case MEMBER_ADDED:
         return new MemberAdded(at, repo, actor, actor(), pick(Permission.values()));
+      case ISSUE_LABELED:
+      case ISSUE_UNLABELED:
+      case PULL_REQUEST_LABELED:
+      case PULL_REQUEST_UNLABELED:
+        return LabelChanged.of(type, at, repo, actor, number(), identityText());
       default:
         throw new AssertionError(type);
     }
@@ -202,6 +209,15 @@ final class RandomEvents {
       return io.github.communitymetrics.core.event.EventTimes.MAX;
     }
     return Instant.ofEpochSecond(0, random.nextLong(0, Long.MAX_VALUE));
+  }
+
+  /** Zero to three label names, in any order and possibly repeated (the event normalizes). */
+  private List<String> labels() {
+    List<String> labels = new ArrayList<>();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      labels.add(random.nextInt(4) == 0 && !labels.isEmpty() ? labels.get(0) : identityText());
+    }
+    return labels;
   }
 
   /** A non-blank string of 1 to 12 pieces, at least one of them not white space. */

@@ -21,6 +21,7 @@ import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.NumberedEvent;
@@ -119,6 +120,14 @@ class EventStoreTest {
         new ReviewComment(
             t(21), REPO, ALICE, 3, Optional.of(AuthorAssociation.COLLABORATOR), OptionalLong.of(1)),
         new ReviewComment(t(22), REPO, BOB, 3, Optional.empty(), OptionalLong.empty()),
+        // Labels, within the span above and off the other tests' slices.
+        new IssueOpened(t(23), REPO, BOB, 7, Optional.empty(), List.of("bug", "ux")),
+        new PullRequestOpened(
+            t(23), REPO, BOB, 8, false, Optional.of("main"), Optional.empty(), List.of("deps")),
+        new LabelChanged(t(24), REPO, ALICE, 7, false, "bug", true),
+        new LabelChanged(t(24), REPO, ALICE, 7, false, "ux", false),
+        new LabelChanged(t(25), REPO, BOB, 8, true, "bug", true),
+        new LabelChanged(t(25), REPO, BOB, 8, true, "bug", false),
         new Commit(
             t(30),
             GITLAB_REPO,

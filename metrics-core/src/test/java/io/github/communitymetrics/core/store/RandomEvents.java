@@ -14,6 +14,7 @@ import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
@@ -126,7 +127,7 @@ final class RandomEvents {
       case FORK:
         return new Fork(at, repo, actor, forkName(r, repo, actor));
       case ISSUE_OPENED:
-        return new IssueOpened(at, repo, actor, number, association(r));
+        return new IssueOpened(at, repo, actor, number, association(r), labels(r));
       case ISSUE_CLOSED:
         return new IssueClosed(at, repo, actor, number);
       case ISSUE_REOPENED:
@@ -135,7 +136,7 @@ final class RandomEvents {
         return new IssueComment(at, repo, actor, number, r.nextBoolean(), association(r), id(r));
       case PULL_REQUEST_OPENED:
         return new PullRequestOpened(
-            at, repo, actor, number, r.nextBoolean(), branch(r), association(r));
+            at, repo, actor, number, r.nextBoolean(), branch(r), association(r), labels(r));
       case PULL_REQUEST_CLOSED:
         return new PullRequestClosed(at, repo, actor, number, otherActor(r));
       case PULL_REQUEST_MERGED:
@@ -180,9 +181,28 @@ final class RandomEvents {
             actor,
             actor(r.nextInt(15)),
             Permission.values()[r.nextInt(Permission.values().length)]);
+      case ISSUE_LABELED:
+      case ISSUE_UNLABELED:
+      case PULL_REQUEST_LABELED:
+      case PULL_REQUEST_UNLABELED:
+        return new LabelChanged(at, repo, actor, number, r.nextBoolean(), label(r), r.nextBoolean());
       default:
         throw new AssertionError();
     }
+  }
+
+  /** Few distinct names, so that equal label sets and equal labels are common. */
+  private static String label(Random r) {
+    return r.nextInt(3) == 0 ? "good first issue" : "area/" + r.nextInt(2);
+  }
+
+  private static List<String> labels(Random r) {
+    int n = r.nextInt(4);
+    List<String> labels = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      labels.add(label(r));
+    }
+    return labels;
   }
 
   private static Optional<String> forkName(Random r, Repository repo, Actor actor) {

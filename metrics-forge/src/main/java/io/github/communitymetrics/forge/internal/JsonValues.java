@@ -128,6 +128,53 @@ public final class JsonValues {
   }
 
   /**
+   * The names of a list of labels that may be absent or null: an array of texts (GitLab's {@code
+   * labels}) or of objects with a {@code name} (GitHub's {@code labels}, GitLab's with label
+   * details). A blank name is malformed: no forge allows one.
+   *
+   * @param parent the enclosing object
+   * @param key the member name
+   * @return the names in the order given, or none
+   */
+  public List<String> labelNames(Map<String, Object> parent, String key) {
+    Object v = parent.get(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> list)) {
+      throw malformed("'" + key + "' is not an array");
+    }
+    List<String> names = new ArrayList<>(list.size());
+    for (Object label : list) {
+      names.add(
+          label instanceof Map ? labelName(object(label, key), key) : checkedLabelName(label, key));
+    }
+    return names;
+  }
+
+  /**
+   * The required, non-blank {@code name} of a label object.
+   *
+   * @param label the label object
+   * @param key where it was read, for the message
+   * @return the name
+   */
+  public String labelName(Map<String, Object> label, String key) {
+    return checkedLabelName(label.get("name"), key);
+  }
+
+  /** A label's name: a non-blank text; {@code key} says where it was read, for the message. */
+  private String checkedLabelName(Object name, String key) {
+    if (!(name instanceof String text)) {
+      throw malformed("a label in '" + key + "' is not a text or an object with a name");
+    }
+    if (text.isBlank()) {
+      throw malformed("a label in '" + key + "' has a blank name");
+    }
+    return text;
+  }
+
+  /**
    * A required whole number.
    *
    * @param parent the enclosing object

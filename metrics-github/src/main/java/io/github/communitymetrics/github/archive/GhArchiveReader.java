@@ -25,9 +25,14 @@ import java.util.function.Consumer;
  *
  * <p><b>Mapping.</b> {@code WatchEvent} (started) is a {@code Star}; {@code ForkEvent} a {@code
  * Fork}; {@code IssuesEvent} opened/closed/reopened an {@code IssueOpened}/{@code
- * IssueClosed}/{@code IssueReopened}; {@code IssueCommentEvent} (created) an {@code IssueComment}
+ * IssueClosed}/{@code IssueReopened}, with the opened issue's {@code labels[].name} as its labels;
+ * {@code IssuesEvent} and {@code PullRequestEvent} labeled/unlabeled a {@code LabelChanged} of
+ * {@code payload.label.name} (an {@code IssuesEvent} about a pull request gives the pull request's
+ * change, equal to its {@code PullRequestEvent}'s; without a label name it is unmappable);
+ * {@code IssueCommentEvent} (created) an {@code IssueComment}
  * ({@code onPullRequest} when the issue is a pull request); {@code PullRequestEvent}
- * opened/reopened a {@code PullRequestOpened}/{@code PullRequestReopened}, closed a {@code
+ * opened/reopened a {@code PullRequestOpened} (with {@code pull_request.labels[].name})/{@code
+ * PullRequestReopened}, closed a {@code
  * PullRequestMerged} when {@code merged} is true and a {@code PullRequestClosed} otherwise; {@code
  * PullRequestReviewEvent} a {@code Review}; {@code PullRequestReviewCommentEvent} (created) a
  * {@code ReviewComment}; {@code PushEvent} a {@code Push} followed by one {@code Commit} per
@@ -38,7 +43,7 @@ import java.util.function.Consumer;
  * GhArchiveReport#commits()}); {@code ReleaseEvent} (published) a {@code
  * Release}; {@code MemberEvent} (added) a {@code MemberAdded} with write permission unless the
  * payload names another. Everything else ({@code CreateEvent}, {@code DeleteEvent}, {@code
- * GollumEvent}, other actions, issue events about pull requests) is counted in {@link
+ * GollumEvent}, other actions, other issue events about pull requests) is counted in {@link
  * GhArchiveReport#notMapped()}. Both of GH Archive's shapes are read: the Events API shape and the
  * 2011-2014 timeline shape; equivalent data gives equal events, except that the timeline has no
  * actor ids and no fork names. Actors are login plus numeric id where present, a {@code BOT} when

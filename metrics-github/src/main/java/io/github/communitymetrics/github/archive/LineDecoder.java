@@ -11,6 +11,7 @@ import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
@@ -504,7 +505,7 @@ final class LineDecoder {
     }
   }
 
-  /** Marks an action of a used type that has no core event (a label added, a PR synchronised). */
+  /** Marks an action of a used type that has no core event (an issue assigned, a PR synchronised). */
   private static final Event UNUSED_ACTION =
       new Star(Instant.EPOCH, Repository.github("unused/action"), Actor.github("unused"));
 
@@ -520,7 +521,10 @@ final class LineDecoder {
         break;
       case "IssuesEvent":
       case "PullRequestEvent":
-        if (!("opened".equals(action) || "closed".equals(action) || "reopened".equals(action))) {
+        if (!("opened".equals(action)
+            || "closed".equals(action)
+            || "reopened".equals(action)
+            || isLabelChange(action))) {
           return UNUSED_ACTION;
         }
         break;
@@ -607,7 +611,30 @@ final class LineDecoder {
     return name;
   }
 
+  private static boolean isLabelChange(String action) {
+    return "labeled".equals(action) || "unlabeled".equals(action);
+  }
+
+  /**
+   * A label added or removed: {@code payload.label.name}; null (unmappable) without it. The
+   * number is the issue's or pull request's, whichever the payload names.
+   */
+  private Event labelChange(
+      Instant at, Repository repo, Actor who, String action, int number, boolean onPullRequest) {
+    if (number <= 0 || payload.labelName == null || payload.labelName.isBlank()) {
+      return null;
+    }
+    return new LabelChanged(
+        at, repo, who, number, onPullRequest, payload.labelName, action.equals("labeled"));
+  }
+
   private Event issue(Instant at, Repository repo, Actor who, String action) {
+    if (isLabelChange(action)) {
+      // An IssuesEvent about a pull request's labels is the pull request's label change: the
+      // same value as its PullRequestEvent would give, so the two are one event in a store.
+      int number = payload.issueNumber > 0 ? payload.issueNumber : payload.number;
+      return labelChange(at, repo, who, action, number, payload.issueOnPullRequest);
+    }
     if (payload.issueOnPullRequest) {
       // GitHub also reports pull requests as issues; their PullRequestEvent is the one mapped.
       return ON_PULL_REQUEST;
@@ -618,12 +645,28 @@ final class LineDecoder {
     }
     switch (action) {
       case "opened":
-        return new IssueOpened(at, repo, who, number, association(payload.issueAssociation));
+        return new IssueOpened(
+            at, repo, who, number, association(payload.issueAssociation), labels(payload.issueLabels));
       case "closed":
         return new IssueClosed(at, repo, who, number);
       default:
         return new IssueReopened(at, repo, who, number);
     }
+  }
+
+  /**
+   * The label names without blank ones or ones with a NUL (the core model refuses them; GitHub
+   * has none; one bad name must not lose the opening), copied
+   * because the payload is reused.
+   */
+  private static List<String> labels(List<String> names) {
+    List<String> out = new ArrayList<>(names.size());
+    for (String n : names) {
+      if (!n.isBlank() && n.indexOf('\0') < 0) {
+        out.add(n);
+      }
+    }
+    return out;
   }
 
   /** Marks an {@code IssuesEvent} about a pull request (2012 data has them). */
@@ -657,6 +700,9 @@ final class LineDecoder {
 
   private Event pullRequest(Instant at, Repository repo, Actor who, String action) {
     int number = payload.prNumber > 0 ? payload.prNumber : payload.number;
+    if (isLabelChange(action)) {
+      return labelChange(at, repo, who, action, number, true);
+    }
     if (number <= 0) {
       return null;
     }
@@ -673,7 +719,8 @@ final class LineDecoder {
             number,
             payload.draft,
             nonBlank(payload.baseRef),
-            association(payload.prAssociation));
+            association(payload.prAssociation),
+            labels(payload.prLabels));
       case "closed":
         if (payload.merged) {
           return new PullRequestMerged(

@@ -17,6 +17,10 @@ final class Payload {
   int issueNumber;
   boolean issueOnPullRequest;
   String issueAssociation;
+  /** {@code issue.labels[].name}, in the order given; empty when absent. */
+  final java.util.List<String> issueLabels = new java.util.ArrayList<>();
+  /** {@code payload.label.name}: the label added or removed by a labeled/unlabeled action. */
+  String labelName;
   // comment
   long commentId;
   String commentAssociation;
@@ -28,6 +32,8 @@ final class Payload {
   String baseRef;
   String mergeCommitSha;
   String prAssociation;
+  /** {@code pull_request.labels[].name}, in the order given; empty when absent. */
+  final java.util.List<String> prLabels = new java.util.ArrayList<>();
   final LineDecoder.User prUser = new LineDecoder.User();
   // review
   long reviewId;
@@ -55,6 +61,8 @@ final class Payload {
     issueNumber = -1;
     issueOnPullRequest = false;
     issueAssociation = null;
+    issueLabels.clear();
+    labelName = null;
     commentId = -1;
     commentAssociation = null;
     commentPullRequestHref = null;
@@ -64,6 +72,7 @@ final class Payload {
     baseRef = null;
     mergeCommitSha = null;
     prAssociation = null;
+    prLabels.clear();
     prUser.clear();
     reviewId = -1;
     reviewState = null;
@@ -154,6 +163,9 @@ final class Payload {
             forkee(p);
           }
           break;
+        case "label":
+          labelName = v == JsonToken.START_OBJECT ? labelName(p) : skip(p);
+          break;
         default:
           p.skipChildren();
       }
@@ -170,6 +182,9 @@ final class Payload {
           break;
         case "author_association":
           issueAssociation = string(p, v);
+          break;
+        case "labels":
+          labels(p, v, issueLabels);
           break;
         case "pull_request":
           // Since 2015 present only on pull requests; in 2012 on every issue, with null links
@@ -245,6 +260,9 @@ final class Payload {
         case "author_association":
           prAssociation = string(p, v);
           break;
+        case "labels":
+          labels(p, v, prLabels);
+          break;
         case "user":
           if (v == JsonToken.START_OBJECT) {
             prUser.read(p);
@@ -252,7 +270,7 @@ final class Payload {
           break;
         case "base":
           if (v == JsonToken.START_OBJECT) {
-            base(p);
+            baseRef = stringMember(p, "ref");
           }
           break;
         default:
@@ -261,17 +279,6 @@ final class Payload {
     }
   }
 
-  private void base(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals("ref")) {
-        baseRef = string(p, v);
-      } else {
-        p.skipChildren();
-      }
-    }
-  }
 
   private void review(JsonParser p) {
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -333,6 +340,56 @@ final class Payload {
           p.skipChildren();
       }
     }
+  }
+
+  /**
+   * The {@code name}s of an array of label objects; a label without a usable name (null, not a
+   * string) is left out, as GitHub never sends one.
+   */
+  private static void labels(JsonParser p, JsonToken v, java.util.List<String> out) {
+    if (v != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.START_OBJECT) {
+        String name = labelName(p);
+        if (name != null) {
+          out.add(name);
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** A label object's {@code name}, or null; consumes the object. */
+  private static String labelName(JsonParser p) {
+    return stringMember(p, "name");
+  }
+
+  /**
+   * The string member {@code key} of the object at the parser (a base's {@code ref}, a label's
+   * {@code name}), or null; consumes the object.
+   */
+  private static String stringMember(JsonParser p, String key) {
+    String value = null;
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals(key)) {
+        value = string(p, v);
+      } else {
+        p.skipChildren();
+      }
+    }
+    return value;
+  }
+
+  private static String skip(JsonParser p) {
+    p.skipChildren();
+    return null;
   }
 
   /** Whether the object at the parser has a member whose value is not null; consumes it. */

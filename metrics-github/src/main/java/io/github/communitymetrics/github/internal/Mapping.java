@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.Permission;
@@ -88,8 +89,10 @@ public final class Mapping {
 
   /**
    * An element of {@code GET /repos/{o}/{n}/issues?state=all}: the opening of an issue, or of a pull
-   * request when the item has a {@code pull_request} object. The list carries neither the base
-   * branch of a pull request nor who closed or merged it.
+   * request when the item has a {@code pull_request} object, with the names of its {@code labels}.
+   * The list carries neither the base branch of a pull request nor who closed or merged it, and
+   * its labels are the item's labels now, not at its opening (the issue events give the
+   * changes).
    */
   public static NumberedEvent opened(JsonValues json, Map<String, Object> item, Repository repo) {
     int number = number(json, item);
@@ -105,9 +108,10 @@ public final class Mapping {
           number,
           json.optionalBoolean(item, "draft").orElse(false),
           Optional.empty(),
-          association);
+          association,
+          json.labelNames(item, "labels"));
     }
-    return new IssueOpened(at, repo, author, number, association);
+    return new IssueOpened(at, repo, author, number, association, json.labelNames(item, "labels"));
   }
 
   /**
@@ -138,8 +142,10 @@ public final class Mapping {
   }
 
   /**
-   * An element of {@code GET /repos/{o}/{n}/issues/events} as a change of state, or empty for the
-   * kinds of event not modelled (labels, assignments, references, ...). {@code closed} and
+   * An element of {@code GET /repos/{o}/{n}/issues/events} as a change of state or of labels, or
+   * empty for the kinds of event not modelled (assignments, references, ...). {@code labeled} and
+   * {@code unlabeled} become a {@link LabelChanged} of the event's {@code label.name} (a label
+   * without a name is a malformed response). {@code closed} and
    * {@code reopened} become issue or pull-request events after the embedded issue's {@code
    * pull_request} object; {@code merged} becomes {@link PullRequestMerged} with the merge commit
    * ({@code commit_id}) and the pull request's author, and no base branch (the list does not say).
@@ -149,7 +155,8 @@ public final class Mapping {
   public static Optional<NumberedEvent> stateChange(
       JsonValues json, Map<String, Object> item, Repository repo) {
     String kind = json.text(item, "event");
-    if (!(kind.equals("closed") || kind.equals("reopened") || kind.equals("merged"))) {
+    boolean label = kind.equals("labeled") || kind.equals("unlabeled");
+    if (!(label || kind.equals("closed") || kind.equals("reopened") || kind.equals("merged"))) {
       return Optional.empty();
     }
     Map<String, Object> issue = json.object(item, "issue");
@@ -157,6 +164,10 @@ public final class Mapping {
     Instant at = json.instant(item, "created_at");
     Actor actor = userOrGhost(json, item, "actor");
     boolean pull = json.optionalObject(issue, "pull_request").isPresent();
+    if (label) {
+      String name = json.labelName(json.object(item, "label"), "label");
+      return Optional.of(new LabelChanged(at, repo, actor, number, pull, name, kind.equals("labeled")));
+    }
     if (kind.equals("merged")) {
       if (!pull) {
         throw json.malformed("a merged event on issue #" + number + ", which is not a pull request");

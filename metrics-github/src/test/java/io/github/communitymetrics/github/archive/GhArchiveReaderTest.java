@@ -558,7 +558,7 @@ class GhArchiveReaderTest {
             "{\"type\":\"IssuesEvent\"," + actor + "," + repo + ",\"payload\":{\"action\":\"opened\","
                 + "\"issue\":{\"number\":3,\"pull_request\":{\"html_url\":\"u\"}}}," + time + "}",
             // An action without a core event.
-            "{\"type\":\"IssuesEvent\"," + actor + "," + repo + ",\"payload\":{\"action\":\"labeled\","
+            "{\"type\":\"IssuesEvent\"," + actor + "," + repo + ",\"payload\":{\"action\":\"assigned\","
                 + "\"issue\":{\"number\":3}}," + time + "}",
             // A used type without a repository.
             "{\"type\":\"ForkEvent\"," + actor + ",\"payload\":{}," + time + "}",
@@ -569,7 +569,7 @@ class GhArchiveReaderTest {
     assertEquals(
         Map.of("PushEvent", 1L, "WatchEvent", 1L, "ForkEvent", 1L), r.report.unmappable());
     assertEquals(
-        Map.of("IssuesEvent:opened on a pull request", 1L, "IssuesEvent:labeled", 1L),
+        Map.of("IssuesEvent:opened on a pull request", 1L, "IssuesEvent:assigned", 1L),
         r.report.notMapped());
     assertEquals(
         List.of(

@@ -192,11 +192,18 @@ class RecordedGitHubTest {
                 FetchOptions.all().withResources(EnumSet.of(GitHubResource.ISSUE_EVENTS)),
                 events::add);
     // Counted independently in the recording (14 pages of 30, newest first): 420 events, of which
-    // 23 merged, 312 closed (309 on pull requests, 23 of them right after a merge) and no
-    // reopening; the rest are labels, references and the like.
+    // 23 merged, 312 closed (309 on pull requests, 23 of them right after a merge), no
+    // reopening, 18 labeled (14 on pull requests) and no unlabeled; the rest are references,
+    // assignments and the like.
     assertEquals(15, report.requests().requests(), asked.toString());
-    assertEquals(23 + 286 + 3, events.size());
-    assertEquals(Map.of(GitHubResource.ISSUE_EVENTS, 312L), report.items());
+    assertEquals(23 + 286 + 3 + 18, events.size());
+    assertEquals(Map.of(GitHubResource.ISSUE_EVENTS, 312L + 18), report.items());
+    assertEquals(
+        14,
+        events.stream().filter(e -> e.type() == io.github.communitymetrics.core.event.EventType.PULL_REQUEST_LABELED).count());
+    assertEquals(
+        4, events.stream().filter(e -> e.type() == io.github.communitymetrics.core.event.EventType.ISSUE_LABELED).count());
+    events.removeIf(e -> e instanceof io.github.communitymetrics.core.event.LabelChanged);
     assertEquals(23, report.mergeClosesFolded());
     assertEquals(23, events.stream().filter(e -> e instanceof PullRequestMerged).count());
     assertEquals(286, events.stream().filter(e -> e instanceof PullRequestClosed).count());

@@ -142,7 +142,8 @@ public final class GitLabMapping {
   }
 
   /**
-   * An element of {@code GET /projects/:id/merge_requests?state=all}: its opening, its merge (by
+   * An element of {@code GET /projects/:id/merge_requests?state=all}: its opening (with its
+   * current {@code labels}: the list has no history), its merge (by
    * {@code merged_by}, or {@code merge_user} on newer GitLab) and, when closed unmerged, its last
    * closing. A merge or close without time or actor is counted, not invented.
    */
@@ -158,7 +159,14 @@ public final class GitLabMapping {
     List<Event> out = new ArrayList<>();
     out.add(
         new PullRequestOpened(
-            json.instant(item, "created_at"), repo, author, iid, draft, target, Optional.empty()));
+            json.instant(item, "created_at"),
+            repo,
+            author,
+            iid,
+            draft,
+            target,
+            Optional.empty(),
+            json.labelNames(item, "labels")));
     String state = json.text(item, "state");
     if (state.equals("merged")) {
       Optional<Map<String, Object>> by =
@@ -191,7 +199,10 @@ public final class GitLabMapping {
     return out;
   }
 
-  /** An element of {@code GET /projects/:id/issues?state=all}: its opening and last closing. */
+  /**
+   * An element of {@code GET /projects/:id/issues?state=all}: its opening (with its current
+   * {@code labels}, not those at the opening: the list has no history) and last closing.
+   */
   public static List<Event> issue(JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
     int iid = iid(json, item, "iid");
     List<Event> out = new ArrayList<>();
@@ -201,7 +212,8 @@ public final class GitLabMapping {
             repo,
             actor(json, json.object(item, "author")),
             iid,
-            Optional.empty()));
+            Optional.empty(),
+            json.labelNames(item, "labels")));
     if (json.text(item, "state").equals("closed")) {
       Optional<Map<String, Object>> by = json.optionalObject(item, "closed_by");
       if (by.isPresent() && json.optionalText(item, "closed_at").isPresent()) {
