@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 final class StarAudit {
   /** The metric evaluated: its result has the stars, both signals and either. */
-  static final String METRIC = "lockstep-stars";
+  static final String METRIC = StarScoutMetrics.LOCKSTEP.id();
 
   /**
    * One repository's audit.
@@ -75,17 +75,7 @@ final class StarAudit {
 
   private StarAudit() {}
 
-  /**
-   * The registered {@link #METRIC}: from the standard registry when it is there, else from its
-   * provider (the StarScout metrics are registered by their provider until they have a state
-   * codec).
-   */
-  static MetricDescriptor<?> metric() {
-    return MetricRegistry.standard()
-        .find(METRIC)
-        .or(() -> MetricRegistry.builder().registerAll(new StarScoutMetrics().metrics()).build().find(METRIC))
-        .orElseThrow(() -> new IllegalStateException(METRIC + " is not registered"));
-  }
+
 
   /**
    * Whether a per-repository driver ({@code score} without {@code --metric}, the HTML report's
@@ -116,7 +106,7 @@ final class StarAudit {
    */
   static Result compute(EventStore store, People people, Window window, Optional<String> apiSource) {
     Evaluation e = ScoreCommand.evaluation(window.end(), window.duration()).withScope(RepositoryScope.all());
-    FakeStarsResult r = (FakeStarsResult) metric().evaluate(store, people, e).result();
+    FakeStarsResult r = StarScoutMetrics.LOCKSTEP.evaluate(store, people, e).result();
     Optional<String> noData;
     if (r.stars() == 0) {
       noData = Optional.of("the input has no star in the window (git clones record none)");
