@@ -233,6 +233,8 @@ final class ImpactAnalysis {
    *
    * @param byWindow members by a first contribution within the event
    * @param byAttendance members by the attendee list only (a first contribution after the event start)
+   * @param byLabel members by the event's labels only: a first contribution after the event
+   *     start, and a first issue or pull request that carries one of the labels
    * @param attendeesListed the event's attendees
    * @param attendeesMatched those that matched someone in the data
    * @param attendeesBefore matched attendees whose first contribution was before the event: not newcomers, not members
@@ -250,6 +252,7 @@ final class ImpactAnalysis {
   record CohortImpact(
       int byWindow,
       int byAttendance,
+      int byLabel,
       int attendeesListed,
       int attendeesMatched,
       int attendeesBefore,
@@ -262,12 +265,19 @@ final class ImpactAnalysis {
       Outcome<SurvivalCurve> survival,
       Outcome<SurvivalCurve> baselineSurvival,
       Outcome<LogRank> logRank,
-      Instant asOf) {}
+      Instant asOf) {
+
+    /** The members: by the window, the attendee list and the labels. */
+    int members() {
+      return byWindow + byAttendance + byLabel;
+    }
+  }
 
   /**
    * The cohort of {@code event}: the people whose first contribution in the scope falls within
    * the event, and the attendees (matched to people) whose first contribution is at or after the
-   * event's start and before {@code asOf}. The baseline: everyone else whose first contribution
+   * event's start and before {@code asOf}, and likewise the people whose first issue or pull
+   * request carries one of the event's labels ({@code labelled}). The baseline: everyone else whose first contribution
    * falls in the w days before the event's first UTC day, {@code [D0 - w days, D0)}, that is the
    * same-length windows before the event laid end to end (the days the lift's before window
    * reads): newcomers of the same project just before the event, with a longer follow-up than the
@@ -275,15 +285,18 @@ final class ImpactAnalysis {
    *
    * @param people everyone's contributions in the scope
    * @param attendees by attendee, the person matched
+   * @param labelled the people whose first issue or pull request carries one of the event's
+   *     labels, and when they opened it ({@link io.github.communitymetrics.core.impact.ImpactSeries#labelled})
    * @param dataStart the first instant of the data
    */
   static CohortImpact cohort(
-      CommunityEvent event, Collection<PersonContributions> people, Map<String, String> attendees, Instant dataStart,
-      Instant asOf, Map<String, Instant> reachedD2, Map<String, Instant> reachedD3, Parameters p) {
+      CommunityEvent event, Collection<PersonContributions> people, Map<String, String> attendees,
+      Map<String, Instant> labelled, Instant dataStart, Instant asOf, Map<String, Instant> reachedD2, Map<String, Instant> reachedD3, Parameters p) {
     Set<String> attending = new HashSet<>(attendees.values());
     List<PersonContributions> members = new ArrayList<>();
     int byWindow = 0;
     int byAttendance = 0;
+    int byLabel = 0;
     int before = 0;
     Set<String> contributing = new HashSet<>();
     Instant to = event.end();
@@ -292,11 +305,17 @@ final class ImpactAnalysis {
       Instant first = c.first();
       boolean inWindow = !first.isBefore(event.start()) && first.isBefore(event.end());
       boolean attended = attending.contains(c.person());
+      boolean since = !first.isBefore(event.start()) && first.isBefore(asOf);
       if (inWindow) {
         byWindow++;
         members.add(c);
-      } else if (attended && !first.isBefore(event.start()) && first.isBefore(asOf)) {
-        byAttendance++;
+      } else if (since && (attended || labelled.containsKey(c.person()))) {
+        // Attendance counts first where both hold: the list names people, a label only work.
+        if (attended) {
+          byAttendance++;
+        } else {
+          byLabel++;
+        }
         members.add(c);
         to = first.isBefore(to) ? to : first.plusNanos(1);
       } else if (attended && first.isBefore(event.start())) {
@@ -312,7 +331,7 @@ final class ImpactAnalysis {
     List<PersonContributions> others = people.stream().filter(c -> !memberNames.contains(c.person())).toList();
     if (asOf.isBefore(cohortEnd)) {
       String why = "the data ends (as of " + asOf + ") before the event does (" + event.end() + ")";
-      return new CohortImpact(byWindow, byAttendance, event.attendees().size(), attendees.size(), before, without,
+      return new CohortImpact(byWindow, byAttendance, byLabel, event.attendees().size(), attendees.size(), before, without,
           Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why),
           Outcome.none(why), Outcome.none(why), Outcome.none(why), asOf);
     }
@@ -340,7 +359,7 @@ final class ImpactAnalysis {
             : Outcome.attemptOptional(
                 () -> cohort.logRank(baseline.value().get(), p.gap(), asOf),
                 "no departure at a time when both the cohort and the baseline had people at risk");
-    return new CohortImpact(byWindow, byAttendance, event.attendees().size(), attendees.size(), before, without,
+    return new CohortImpact(byWindow, byAttendance, byLabel, event.attendees().size(), attendees.size(), before, without,
         Outcome.of(cohort), baseline, conversion, toD2, toD3, survival, baselineSurvival, logRank, asOf);
   }
 

@@ -226,15 +226,11 @@ final class ImpactCommand implements Callable<Integer> {
           task.item("series");
         }
         Map<String, String> attendees = ImpactSeries.attendees(store, people, event.attendees());
+        Map<String, Instant> labelled = ImpactSeries.labelled(store, people, scope, event.labels(), end);
         results.add(new EventImpact(
             event, series, ImpactAnalysis.cohort(
-                event, contributions, attendees, store.instant(0), end, reachedD2, reachedD3, parameters), attendees));
-      }
-    }
-    for (CommunityEvent e : events) {
-      if (!e.labels().isEmpty()) {
-        progress.info().println("community-metrics: event \"" + e.name() + "\" has labels (" + String.join(", ", e.labels().stream().sorted().toList())
-            + "): not used, since events carry no issue or pull request labels yet; its cohort is its newcomers and attendees");
+                event, contributions, attendees, labelled, store.instant(0), end, reachedD2, reachedD3, parameters),
+            attendees));
       }
     }
     progress.info().flush();

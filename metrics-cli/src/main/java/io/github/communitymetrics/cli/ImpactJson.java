@@ -91,7 +91,9 @@ final class ImpactJson {
       g.writeString(l);
     }
     g.writeEndArray();
-    g.writeBooleanProperty("labelsUsed", false);
+    // Whether the labels chose cohort members: they do whenever there are any (the key stays
+    // for readers of the first version, where it was always false).
+    g.writeBooleanProperty("labelsUsed", !e.event().labels().isEmpty());
     g.writeName("series");
     g.writeStartArray();
     for (SeriesImpact s : e.series()) {
@@ -202,9 +204,10 @@ final class ImpactJson {
   private static void cohort(JsonGenerator g, ImpactAnalysis.CohortImpact c, Map<String, String> attendees) {
     g.writeName("cohort");
     g.writeStartObject();
-    g.writeNumberProperty("members", c.byWindow() + c.byAttendance());
+    g.writeNumberProperty("members", c.members());
     g.writeNumberProperty("byFirstContribution", c.byWindow());
     g.writeNumberProperty("byAttendance", c.byAttendance());
+    g.writeNumberProperty("byLabel", c.byLabel());
     g.writeName("attendees");
     g.writeStartObject();
     g.writeNumberProperty("listed", c.attendeesListed());

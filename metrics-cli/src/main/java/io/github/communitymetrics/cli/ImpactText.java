@@ -39,7 +39,7 @@ final class ImpactText {
           + e.event().start() + " to " + e.event().end());
       if (!e.event().labels().isEmpty()) {
         out.println("  labels " + String.join(", ", e.event().labels().stream().sorted().toList())
-            + ": not used (events carry no issue or pull request labels yet)");
+            + ": newcomers whose first issue or pull request carries one join the cohort");
       }
       TextTable t = new TextTable("series", "estimate", "value", "interval", "p", "placebo p<" + plain(p.alpha()), "windows and notes")
           .numeric(2, 4);
@@ -137,8 +137,9 @@ final class ImpactText {
   }
 
   private static void cohort(PrintWriter out, ImpactAnalysis.CohortImpact c, ImpactAnalysis.Parameters p) {
-    out.println("  Cohort: " + (c.byWindow() + c.byAttendance()) + " newcomers (" + c.byWindow()
-        + " first contributed during the event, " + c.byAttendance() + " attendees who first contributed after its start)");
+    out.println("  Cohort: " + c.members() + " newcomers (" + c.byWindow()
+        + " first contributed during the event, " + c.byAttendance() + " attendees who first contributed after its start, "
+        + c.byLabel() + " after its start with a first issue or pull request labelled for it)");
     if (c.attendeesListed() > 0) {
       out.println("    attendees: " + c.attendeesListed() + " listed, " + c.attendeesMatched() + " found in the data, "
           + c.attendeesBefore() + " contributing before the event (not newcomers), " + c.attendeesWithout()

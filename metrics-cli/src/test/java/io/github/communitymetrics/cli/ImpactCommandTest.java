@@ -63,6 +63,18 @@ class ImpactCommandTest {
     // Two attendees who first contribute a week after the hackathon.
     issue(lines, "acme/widget", "attendee-a", HACK.plusDays(7).atTime(10, 0).toInstant(ZoneOffset.UTC), ++number[0]);
     issue(lines, "acme/widget", "attendee-b", HACK.plusDays(8).atTime(10, 0).toInstant(ZoneOffset.UTC), ++number[0]);
+    // Newcomers after the hackathon by its label: labelled-c's first issue has it at opening (in
+    // another case), labelled-d's gets it from p1 a day later; labelled-e's first issue has none
+    // (only the second does), and labelled-f's loses it again: neither joins the cohort.
+    labelled(lines, "labelled-c", HACK.plusDays(9), ++number[0], "HackDay");
+    int d = ++number[0];
+    issue(lines, "acme/widget", "labelled-d", HACK.plusDays(10).atTime(10, 0).toInstant(ZoneOffset.UTC), d);
+    labelChange(lines, "issue_labeled", d, HACK.plusDays(11), "hackday");
+    issue(lines, "acme/widget", "labelled-e", HACK.plusDays(10).atTime(11, 0).toInstant(ZoneOffset.UTC), ++number[0]);
+    labelled(lines, "labelled-e", HACK.plusDays(12), ++number[0], "hackday");
+    int f = ++number[0];
+    labelled(lines, "labelled-f", HACK.plusDays(13), f, "hackday");
+    labelChange(lines, "issue_unlabeled", f, HACK.plusDays(14), "hackday");
     lines.sort(java.util.Comparator.comparing(l -> l.substring(l.indexOf("\"at\":"))));
     events = dir.resolve("events.jsonl");
     Files.write(events, lines, StandardCharsets.UTF_8);
@@ -116,6 +128,18 @@ class ImpactCommandTest {
   private static void issue(List<String> lines, String repo, String login, Instant at, int number) {
     lines.add("{\"type\":\"issue_opened\",\"at\":\"" + at + "\",\"repo\":\"" + repo + "\",\"actor\":{\"login\":\""
         + login + "\",\"bot\":false},\"number\":" + number + "}");
+  }
+
+  private static void labelled(List<String> lines, String login, LocalDate day, int number, String label) {
+    issue(lines, "acme/widget", login, day.atTime(10, 0).toInstant(ZoneOffset.UTC), number);
+    String l = lines.remove(lines.size() - 1);
+    lines.add(l.substring(0, l.length() - 1) + ",\"labels\":[\"" + label + "\"]}");
+  }
+
+  private static void labelChange(List<String> lines, String type, int number, LocalDate day, String label) {
+    lines.add("{\"type\":\"" + type + "\",\"at\":\"" + day.atTime(9, 0).toInstant(ZoneOffset.UTC)
+        + "\",\"repo\":\"acme/widget\",\"actor\":{\"login\":\"p1\",\"bot\":false},\"v\":2,\"number\":"
+        + number + ",\"label\":\"" + label + "\"}");
   }
 
   /** Knuth's method: fine for the small means here. */
@@ -183,15 +207,16 @@ class ImpactCommandTest {
     assertEquals(0, r.status(), r.err());
     Map<String, Object> hack = event(object(r.out()), "Hack Day");
     assertEquals(List.of("hackday"), hack.get("labels"));
-    assertEquals(Boolean.FALSE, hack.get("labelsUsed"));
+    assertEquals(Boolean.TRUE, hack.get("labelsUsed"));
     Map<String, Object> cohort = map(hack, "cohort");
     Map<String, Object> attendees = map(cohort, "attendees");
     assertEquals(3, number(attendees, "listed"));
     assertEquals(2, number(attendees, "matched"), "by login, any case; nobody-here is not in the data");
     assertEquals(2, number(cohort, "byAttendance"));
+    assertEquals(2, number(cohort, "byLabel"), "labelled-c and labelled-d; not e (first issue unlabelled) nor f (untagged)");
     long newcomers = countFirstIssuesOn("acme/widget", HACK);
     assertEquals(newcomers, number(cohort, "byFirstContribution"));
-    assertEquals(newcomers + 2, number(cohort, "members"));
+    assertEquals(newcomers + 4, number(cohort, "members"));
     Map<String, Object> baseline = map(cohort, "baseline");
     assertEquals("2025-02-01T00:00:00Z", baseline.get("from"));
     assertEquals("2025-03-01T00:00:00Z", baseline.get("to"));
@@ -201,24 +226,23 @@ class ImpactCommandTest {
     }
     assertEquals(before, number(baseline, "members"));
     Map<String, Object> conversion = map(cohort, "conversion");
-    assertEquals(newcomers + 2, number(conversion, "eligible"), "every horizon of 30 days has passed");
+    assertEquals(newcomers + 4, number(conversion, "eligible"), "every horizon of 30 days has passed");
     assertEquals(countReturning("acme/widget", HACK), number(conversion, "converted"));
     Map<String, Object> rate = map(conversion, "rate");
     assertTrue(number(rate, "lower") <= number(rate, "estimate") && number(rate, "estimate") <= number(rate, "upper"));
     // With a 20-day gap the cohort of Mar 1 is followed as of early May; its members return
     // within 5 days or never, so everyone followed departs: the log-rank test has something to compare.
     Map<String, Object> survival = map(cohort, "survival");
-    assertEquals(newcomers + 2, number(survival, "followed"));
-    assertEquals(newcomers + 2, number(survival, "departures"));
+    assertEquals(newcomers + 4, number(survival, "followed"));
+    assertEquals(newcomers + 4, number(survival, "departures"));
     Map<String, Object> logRank = map(cohort, "logRank");
     assertTrue(number(logRank, "pValue") > 0 && number(logRank, "pValue") <= 1, logRank.toString());
-    assertEquals(0, r.err().length(), "--quiet: the label notice is informational");
+    assertEquals(0, r.err().length(), r.err());
     CommunityMetricsCliTest.Run loud = CommunityMetricsCliTest.run(
         "impact", "--event-file", calendar.toString(), "--events", events.toString(), "--event", "Hack Day",
         "--placebos", "5", "--replicates", "39", "--repo", "acme/widget");
     System.out.println(loud.out()); // the table, for whoever reads the test's output
-    assertTrue(loud.err().contains("has labels (hackday): not used"), loud.err());
-    assertTrue(loud.out().contains("labels hackday: not used"), loud.out());
+    assertTrue(loud.out().contains("2 after its start with a first issue or pull request labelled for it"), loud.out());
   }
 
   @Test
@@ -317,6 +341,9 @@ class ImpactCommandTest {
   private static List<String[]> issues() throws IOException {
     List<String[]> out = new ArrayList<>();
     for (String l : Files.readAllLines(events)) {
+      if (!l.startsWith("{\"type\":\"issue_opened\"")) {
+        continue; // a label change: not a contribution
+      }
       String at = l.replaceAll(".*\"at\":\"([^\"]+)\".*", "$1");
       String repo = l.replaceAll(".*\"repo\":\"([^\"]+)\".*", "$1");
       String login = l.replaceAll(".*\"login\":\"([^\"]+)\".*", "$1");
@@ -343,7 +370,8 @@ class ImpactCommandTest {
       throw new java.io.UncheckedIOException(e);
     }
     return by.entrySet().stream()
-        .filter(e -> LocalDate.ofInstant(e.getValue().get(0), ZoneOffset.UTC).equals(day) || e.getKey().startsWith("attendee"))
+        .filter(e -> LocalDate.ofInstant(e.getValue().get(0), ZoneOffset.UTC).equals(day) || e.getKey().startsWith("attendee")
+            || e.getKey().equals("labelled-c") || e.getKey().equals("labelled-d"))
         .filter(e -> e.getValue().size() > 1 && !e.getValue().get(1).isAfter(e.getValue().get(0).plusSeconds(30 * 86_400L)))
         .count();
   }

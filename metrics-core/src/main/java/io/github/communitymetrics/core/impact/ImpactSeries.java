@@ -2,6 +2,9 @@ package io.github.communitymetrics.core.impact;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
+import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
@@ -157,6 +160,89 @@ public final class ImpactSeries {
       ladder.climb(people.key(p)).flatMap(c -> c.reached(rung)).ifPresent(t -> out.put(names[person], t));
     }
     return out;
+  }
+
+  /**
+   * The people who came through an event's labelled work: those whose first issue or pull request
+   * in the scope (the first they opened, in time order) carries one of {@code labels} as of
+   * {@code asOf}. A label counts whether it was there at opening or added later by a label event,
+   * and a removal undoes either, because maintainers often tag a contribution for a hackathon
+   * (Hacktoberfest's {@code hacktoberfest-accepted}) after it arrives, and untag one tagged by
+   * mistake. Names are compared ignoring case ({@link Locale#ROOT}), as GitHub and GitLab treat
+   * two label names that differ only in case as one label. Only events before {@code asOf} count.
+   *
+   * @param labels the event's labels; none gives an empty map
+   * @return by person, named as in {@link #contributions}, when they opened that first issue or
+   *     pull request; people whose first one carries none of the labels, people who opened none,
+   *     and bots are absent
+   */
+  public static Map<String, Instant> labelled(
+      EventStore store, People people, RepositoryScope scope, Set<String> labels, Instant asOf) {
+    check(store, people, scope);
+    Checks.notNull(labels, "labels");
+    Checks.notNull(asOf, "asOf");
+    Set<String> wanted = new HashSet<>();
+    labels.forEach(l -> wanted.add(l.toLowerCase(Locale.ROOT)));
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    EventStore s = scope.restrict(store);
+    // Each person's first item, and the wanted labels it carries now. An item is a repository,
+    // a number and whether it is a pull request: GitLab numbers issues and merge requests apart.
+    Map<Integer, Long> firstItem = new HashMap<>();
+    Map<Long, Set<String>> carried = new HashMap<>();
+    Map<Integer, Instant> opened = new LinkedHashMap<>();
+    for (int i = 0; i < s.size() && s.instant(i).isBefore(asOf); i++) {
+      EventType type = s.type(i);
+      if (type == EventType.ISSUE_OPENED || type == EventType.PULL_REQUEST_OPENED) {
+        int actor = s.actorIndex(i);
+        int person = people.personOf(actor);
+        if (people.isBot(actor) || firstItem.containsKey(person)) {
+          continue;
+        }
+        boolean pr = type == EventType.PULL_REQUEST_OPENED;
+        long item = item(store.indexOf(s.repository(s.repositoryIndex(i))).orElseThrow(), s.number(i), pr);
+        firstItem.put(person, item);
+        opened.put(person, s.instant(i));
+        List<String> at = pr
+            ? ((PullRequestOpened) s.event(i)).labels()
+            : ((IssueOpened) s.event(i)).labels();
+        Set<String> have = new HashSet<>();
+        for (String l : at) {
+          String key = l.toLowerCase(Locale.ROOT);
+          if (wanted.contains(key)) {
+            have.add(key);
+          }
+        }
+        carried.put(item, have);
+      } else if (type == EventType.ISSUE_LABELED || type == EventType.ISSUE_UNLABELED
+          || type == EventType.PULL_REQUEST_LABELED || type == EventType.PULL_REQUEST_UNLABELED) {
+        LabelChanged c = (LabelChanged) s.event(i);
+        String key = c.label().toLowerCase(Locale.ROOT);
+        Set<String> have = wanted.contains(key)
+            ? carried.get(item(store.indexOf(c.repo()).orElseThrow(), c.number(), c.onPullRequest()))
+            : null;
+        if (have != null) {
+          if (c.added()) {
+            have.add(key);
+          } else {
+            have.remove(key);
+          }
+        }
+      }
+    }
+    String[] names = names(people);
+    Map<String, Instant> out = new LinkedHashMap<>();
+    opened.forEach((person, at) -> {
+      if (!carried.get(firstItem.get(person)).isEmpty()) {
+        out.put(names[person], at);
+      }
+    });
+    return out;
+  }
+
+  private static long item(int repository, int number, boolean pullRequest) {
+    return ((long) repository << 33) | ((long) number << 1) | (pullRequest ? 1 : 0);
   }
 
   /**

@@ -125,6 +125,52 @@ class ImpactSeriesTest {
   }
 
   @Test
+  void labelledFirstIssuesAndPullRequestsAsOfAnInstant() {
+    // On GitLab issue 1 and merge request 1 are two items. dave's first item is issue 1, opened
+    // without labels, tagged "Hackday" by alice (any case) on Mar 2: his. erin's first item is MR 1
+    // with the label at opening, but alice removes it on Mar 4: hers only as of Mar 3. frank's
+    // first item (issue 2) is unlabelled; his second (issue 3) has the label: not his. The bot's
+    // labelled MR 2 is nobody's. A label added to MR 1 counts for MR 1, not issue 1.
+    io.github.communitymetrics.core.event.Forge gl = io.github.communitymetrics.core.event.Forge.GITLAB;
+    Repository lab = Repository.of(gl, "acme/widget");
+    Actor alice = Actor.user(gl, "alice");
+    Actor dave = Actor.user(gl, "dave");
+    Actor erin = Actor.user(gl, "erin");
+    Actor frank = Actor.user(gl, "frank");
+    Actor bot = new Actor(gl, Optional.of("renovate-bot"), OptionalLong.empty(), Optional.empty(), List.of(),
+        io.github.communitymetrics.core.event.ActorKind.BOT);
+    EventStore s = EventStore.of(List.of(
+        new IssueOpened(at("2025-03-01T10:00:00Z"), lab, dave, 1, Optional.empty(), List.of()),
+        new PullRequestOpened(at("2025-03-01T11:00:00Z"), lab, erin, 1, false, Optional.empty(), Optional.empty(),
+            List.of("hackday")),
+        new IssueOpened(at("2025-03-01T12:00:00Z"), lab, frank, 2, Optional.empty(), List.of()),
+        new IssueOpened(at("2025-03-01T13:00:00Z"), lab, frank, 3, Optional.empty(), List.of("hackday")),
+        new PullRequestOpened(at("2025-03-01T14:00:00Z"), lab, bot, 2, false, Optional.empty(), Optional.empty(),
+            List.of("hackday")),
+        io.github.communitymetrics.core.event.LabelChanged.of(
+            io.github.communitymetrics.core.event.EventType.ISSUE_LABELED, at("2025-03-02T10:00:00Z"), lab, alice, 1,
+            "Hackday"),
+        io.github.communitymetrics.core.event.LabelChanged.of(
+            io.github.communitymetrics.core.event.EventType.PULL_REQUEST_UNLABELED, at("2025-03-04T10:00:00Z"), lab,
+            alice, 1, "hackday")));
+    People people = People.resolve(s);
+    RepositoryScope all = RepositoryScope.all();
+    assertEquals(
+        Map.of("erin", at("2025-03-01T11:00:00Z")),
+        ImpactSeries.labelled(s, people, all, Set.of("HackDay"), at("2025-03-02T10:00:00Z")),
+        "before alice tags dave's issue (as of is exclusive)");
+    assertEquals(
+        Map.of("dave", at("2025-03-01T10:00:00Z"), "erin", at("2025-03-01T11:00:00Z")),
+        ImpactSeries.labelled(s, people, all, Set.of("HackDay", "sprint"), at("2025-03-03T00:00:00Z")));
+    assertEquals(
+        Map.of("dave", at("2025-03-01T10:00:00Z")),
+        ImpactSeries.labelled(s, people, all, Set.of("hackday"), at("2025-03-05T00:00:00Z")));
+    assertEquals(Map.of(), ImpactSeries.labelled(s, people, all, Set.of(), at("2025-03-05T00:00:00Z")));
+    assertEquals(Map.of(), ImpactSeries.labelled(s, people, RepositoryScope.of(REPO), Set.of("hackday"),
+        at("2025-03-05T00:00:00Z")), "GitHub's acme/widget is another repository");
+  }
+
+  @Test
   void twoPeopleWithOneLabelKeepTwoNames() {
     Repository lab = Repository.of(io.github.communitymetrics.core.event.Forge.GITLAB, "acme/widget");
     Actor gitlabAlice = Actor.user(io.github.communitymetrics.core.event.Forge.GITLAB, "alice");
