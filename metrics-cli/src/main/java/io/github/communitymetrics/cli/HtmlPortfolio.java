@@ -3,6 +3,7 @@ package io.github.communitymetrics.cli;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
+import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.stars.FakeStarMonth;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.MetricRegistry;
@@ -44,6 +45,7 @@ final class HtmlPortfolio {
    * Writes the portfolio page of the loaded events.
    *
    * @param git the git history's page section and its input line, when one was given
+   * @param more sections added after the git history's, computed from the page's store
    * @return the warnings, which the command prints on standard error
    */
   static List<String> write(
@@ -52,6 +54,7 @@ final class HtmlPortfolio {
       SummaryOptions options,
       EventSource.Loaded loaded,
       Optional<GitPart> git,
+      MoreSections more,
       int maxRepositories,
       Clock clock,
       Progress progress)
@@ -91,8 +94,9 @@ final class HtmlPortfolio {
                     : (portfolio.repositories().size() + portfolio.leftOut().size()) + " repositories");
     Map<Repository, StarCurve> curves =
         progress.busy("drawing the star curves", () -> starCurves(p, portfolio, StarAudit.apiSource(source)));
-    write(html, new PortfolioReport(title, provenance, Optional.of(portfolio), label,
-        git.map(g -> List.of(g.section())).orElse(List.of())).withStarCurves(curves));
+    List<Section> extra = new ArrayList<>(git.map(g -> List.of(g.section())).orElse(List.of()));
+    extra.addAll(more.sections(p.store(), p.people()));
+    write(html, new PortfolioReport(title, provenance, Optional.of(portfolio), label, extra).withStarCurves(curves));
     return p.warnings();
   }
 
@@ -170,6 +174,12 @@ final class HtmlPortfolio {
    *     repository's path
    */
   record GitPart(Section section, String input) {}
+
+  /** Sections computed from the page's store and its people. */
+  @FunctionalInterface
+  interface MoreSections {
+    List<Section> sections(io.github.communitymetrics.core.store.EventStore store, People people);
+  }
 
   /** The files read, each with its size; forges are named by the source's label. */
   static List<String> inputs(EventSource source) throws IOException {

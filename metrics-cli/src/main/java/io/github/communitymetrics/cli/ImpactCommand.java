@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -181,6 +182,34 @@ final class ImpactCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "no events in the input");
     }
     People people = progress.busy("resolving identities", () -> People.resolve(store));
+    Run run = analyse(loaded.label(), loaded.simulated(), store, people, progress,
+        archiveDays(spec.commandLine(), source), parameters, ids, events);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ImpactJson.write(out, run);
+    } else {
+      ImpactText.write(out, run);
+    }
+    out.flush();
+    if (html != null) {
+      try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(html, StandardCharsets.UTF_8))) {
+        ImpactHtml.report(run).writeTo(file);
+      }
+      progress.info("community-metrics: HTML report written to " + html);
+    }
+    return CommunityMetricsCli.EXIT_OK;
+  }
+
+  /**
+   * The impact of {@code events} on the store, with this command's options: what {@code call}
+   * prints, and the event section of {@code report --html --event-file}.
+   *
+   * @param hours the first and last day of the GH Archive hours read, when the input is those
+   */
+  Run analyse(
+      String label, boolean simulated, EventStore store, People people, Progress progress,
+      Optional<LocalDate[]> hours, ImpactAnalysis.Parameters parameters, List<ImpactSeriesId> ids,
+      List<CommunityEvent> events) {
     RepositoryScope scope = repo == null ? RepositoryScope.all() : RepositoryScope.of(repository(store, repo, "--repo"));
     List<RepositoryScope> controlScopes = new ArrayList<>();
     List<String> controlNames = new ArrayList<>();
@@ -196,7 +225,6 @@ final class ImpactCommand implements Callable<Integer> {
         : SummaryOptions.asOf(spec.commandLine(), asOf);
     LocalDate first = LocalDate.ofInstant(store.instant(0), ZoneOffset.UTC);
     LocalDate lastEvent = LocalDate.ofInstant(store.instant(store.size() - 1), ZoneOffset.UTC);
-    Optional<LocalDate[]> hours = archiveDays();
     if (hours.isPresent()) {
       // The hours read are the days observed, whether or not --repo had an event on the first
       // or last of them: a quiet day at either end is a 0, not a day outside the data.
@@ -233,24 +261,45 @@ final class ImpactCommand implements Callable<Integer> {
             attendees));
       }
     }
-    progress.info().flush();
-    Run run = new Run(
-        loaded.label(), loaded.simulated(), repo == null ? "all" : repo, controlNames, first, last, end, parameters,
-        results);
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      ImpactJson.write(out, run);
-    } else {
-      ImpactText.write(out, run);
+    return new Run(label, simulated, repo == null ? "all" : repo, controlNames, first, last, end, parameters, results);
+  }
+
+  /**
+   * This command with every default but the event file, the events named (all when none) and the
+   * repository (all when null): the event section of {@code report --html --event-file}. The
+   * defaults are this command's own, parsed as it parses them, so the section and {@code impact}
+   * agree.
+   *
+   * @throws ParameterException naming {@code commandLine} when the file lacks an event named
+   */
+  static Prepared withDefaults(CommandLine commandLine, Path eventFile, List<String> eventNames, String repo) {
+    ImpactCommand c = new ImpactCommand();
+    List<String> args = new ArrayList<>(List.of("--event-file", eventFile.toString()));
+    for (String n : eventNames) {
+      args.addAll(List.of("--event", n));
     }
-    out.flush();
-    if (html != null) {
-      try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(html, StandardCharsets.UTF_8))) {
-        ImpactHtml.report(run).writeTo(file);
-      }
-      progress.info("community-metrics: HTML report written to " + html);
+    if (repo != null) {
+      args.addAll(List.of("--repo", repo));
     }
-    return CommunityMetricsCli.EXIT_OK;
+    new CommandLine(c).parseArgs(args.toArray(String[]::new));
+    try {
+      return new Prepared(c, c.parameters(), c.seriesIds(), c.events());
+    } catch (ParameterException e) {
+      throw new ParameterException(commandLine, e.getMessage(), e);
+    }
+  }
+
+  /** An impact analysis whose options and events were read and checked, ready for a store. */
+  record Prepared(
+      ImpactCommand command, ImpactAnalysis.Parameters parameters, List<ImpactSeriesId> ids,
+      List<CommunityEvent> events) {
+
+    /** {@link ImpactCommand#analyse} of the store. */
+    Run analyse(
+        String label, boolean simulated, EventStore store, People people, Progress progress,
+        Optional<LocalDate[]> hours) {
+      return command.analyse(label, simulated, store, people, progress, hours, parameters, ids, events);
+    }
   }
 
   /** GH Archive hour names: {@code 2024-01-01-15.json.gz}. */
@@ -261,13 +310,13 @@ final class ImpactCommand implements Callable<Integer> {
    * The first and last day of the GH Archive hours read, by their names; empty for another source
    * or when a file is not named like an hour.
    */
-  private Optional<LocalDate[]> archiveDays() throws IOException {
+  static Optional<LocalDate[]> archiveDays(CommandLine commandLine, EventSource source) throws IOException {
     if (source.gharchiveFiles == null) {
       return Optional.empty();
     }
     LocalDate min = null;
     LocalDate max = null;
-    for (Path f : GhArchiveInputs.files(spec.commandLine(), source.gharchiveFiles)) {
+    for (Path f : GhArchiveInputs.files(commandLine, source.gharchiveFiles)) {
       java.util.regex.Matcher m = HOUR.matcher(f.getFileName().toString());
       if (!m.matches()) {
         return Optional.empty();

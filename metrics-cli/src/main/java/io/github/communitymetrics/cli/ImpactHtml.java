@@ -31,14 +31,19 @@ final class ImpactHtml {
         "Source: " + run.source() + "; repositories: " + run.scope(),
         "Data: " + run.first() + " to " + run.last() + " (UTC days), as of " + run.asOf(),
         p.window() + " days each side; intervals at " + ImpactText.percent(p.level()) + " %; seed " + p.seed());
+    return new HtmlReport("Event impact", notes, sections(run));
+  }
+
+  /** Per event, a section for each series and one for the cohort. */
+  static List<Section> sections(ImpactCommand.Run run) {
     List<Section> sections = new ArrayList<>();
     for (ImpactCommand.EventImpact e : run.events()) {
       for (SeriesImpact s : e.series()) {
-        sections.add(series(e, s, p));
+        sections.add(series(e, s, run.parameters()));
       }
-      sections.add(cohort(e, p));
+      sections.add(cohort(e, run.parameters()));
     }
-    return new HtmlReport("Event impact", notes, sections);
+    return sections;
   }
 
   private static Section series(ImpactCommand.EventImpact e, SeriesImpact s, ImpactAnalysis.Parameters p) {

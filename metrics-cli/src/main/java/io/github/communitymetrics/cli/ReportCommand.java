@@ -79,6 +79,20 @@ final class ReportCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}); the page names the others.")
   int maxRepositories;
 
+  @Option(
+      names = "--event-file",
+      paramLabel = "FILE",
+      description = "With --html: community events (.ics, .json or .csv, as for impact) whose impact"
+          + " is added: each event's new contributors with the event shaded and the counterfactual"
+          + " band, and its cohort's survival against the newcomers before it (impact's defaults).")
+  Path eventFile;
+
+  @Option(
+      names = "--event",
+      paramLabel = "NAME",
+      description = "With --event-file: only the event of this name (repeatable; default every event).")
+  List<String> eventNames;
+
   @Override
   public Integer call() throws IOException {
     if ((git != null || gitLog != null) && html == null) {
@@ -87,6 +101,12 @@ final class ReportCommand implements Callable<Integer> {
     if (git != null && gitLog != null) {
       throw new ParameterException(spec.commandLine(), "give --git or --git-log, not both");
     }
+    if ((eventFile != null || eventNames != null) && html == null) {
+      throw new ParameterException(spec.commandLine(), "--event-file and --event go with --html");
+    }
+    if (eventNames != null && eventFile == null) {
+      throw new ParameterException(spec.commandLine(), "--event goes with --event-file");
+    }
     if (maxRepositories < 1) {
       throw new ParameterException(spec.commandLine(), "--max-repositories must be at least 1 but was " + maxRepositories);
     }
@@ -94,6 +114,11 @@ final class ReportCommand implements Callable<Integer> {
       // Before reading and computing, which can take minutes: the page could not be written.
       throw new FileSystemException(html.toString(), null, "is a directory");
     }
+    // The event file is read and checked before the input, which can take minutes.
+    Optional<ImpactCommand.Prepared> impact = eventFile == null
+        ? Optional.empty()
+        : Optional.of(ImpactCommand.withDefaults(
+            spec.commandLine(), eventFile, eventNames == null ? List.of() : eventNames, options.repo));
     PrintWriter out = spec.commandLine().getOut();
     Optional<HtmlPortfolio.GitPart> gitPart = gitPart();
     if (gitPart.isPresent() && !source.fromFiles()) {
@@ -119,13 +144,26 @@ final class ReportCommand implements Callable<Integer> {
     if (html != null) {
       options.warn(
           HtmlPortfolio.write(
-              html, source, options, loaded, gitPart, maxRepositories, Clock.systemUTC(), ProgressOptions.of(spec)));
+              html, source, options, loaded, gitPart, impactPart(impact, loaded), maxRepositories, Clock.systemUTC(),
+              ProgressOptions.of(spec)));
       if (!json) {
         out.println("HTML report: " + html);
       }
     }
     out.flush();
     return CommunityMetricsCli.EXIT_OK;
+  }
+
+  /** The event impact sections of --event-file, drawn from the page's own store and people. */
+  private HtmlPortfolio.MoreSections impactPart(Optional<ImpactCommand.Prepared> impact, EventSource.Loaded loaded)
+      throws IOException {
+    if (impact.isEmpty()) {
+      return (store, people) -> List.of();
+    }
+    Optional<java.time.LocalDate[]> hours = ImpactCommand.archiveDays(spec.commandLine(), source);
+    Progress progress = ProgressOptions.of(spec);
+    return (store, people) -> ImpactHtml.sections(
+        impact.get().analyse(loaded.label(), loaded.simulated(), store, people, progress, hours));
   }
 
   /** The page's section of --git or --git-log and what it read, when one was given. */

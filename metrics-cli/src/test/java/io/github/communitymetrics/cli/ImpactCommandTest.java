@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -308,6 +309,41 @@ class ImpactCommandTest {
     assertTrue(html.contains("event cohort ("), "the cohort's curve");
     assertTrue(html.contains("baseline: newcomers of the 28 days before ("), "the baseline's curve");
     assertTrue(html.contains("Did &quot;Hack Day&quot; change new-contributors"), "a section per series");
+  }
+
+  @Test
+  void theCommunityReportCarriesTheSameEventSectionsAsImpact() throws IOException {
+    Path alone = dir.resolve("impact-defaults.html");
+    CommunityMetricsCliTest.Run i = CommunityMetricsCliTest.run("--quiet", "impact", "--event-file", calendar.toString(),
+        "--events", events.toString(), "--event", "Hack Day", "--repo", "acme/widget", "--html", alone.toString());
+    assertEquals(0, i.status(), i.err());
+    Path page = dir.resolve("report-with-events.html");
+    CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run("--quiet", "report", "--events", events.toString(),
+        "--repo", "acme/widget", "--html", page.toString(), "--event-file", calendar.toString(), "--event", "Hack Day");
+    assertEquals(0, r.status(), r.err());
+    String html = Files.readString(page);
+    String impact = Files.readString(alone);
+    // The answers (level change with its interval and p; the log-rank test) with impact's defaults.
+    Matcher level = Pattern.compile("level change [^<]+").matcher(impact);
+    assertTrue(level.find(), impact);
+    assertTrue(html.contains(level.group()), level.group() + " in the report");
+    // With the default 90-day gap the cohort of Mar 1 has no departure yet as of early May.
+    String noLogRank = "no data: no departure at a time when both the cohort and the baseline had people at risk";
+    assertTrue(impact.contains(noLogRank), impact);
+    assertTrue(html.contains(noLogRank), "the cohort's answer in the report");
+    assertTrue(html.contains("Did &quot;Hack Day&quot; change new-contributors"), "the series' section");
+    assertTrue(html.contains("baseline: newcomers of the 28 days before ("), "the cohort's section");
+    assertTrue(html.contains("counterfactual: the pre-event fit extended"), "the band");
+
+    CommunityMetricsCliTest.Run without = CommunityMetricsCliTest.run(
+        "report", "--events", events.toString(), "--event-file", calendar.toString());
+    assertEquals(2, without.status());
+    assertTrue(without.err().contains("--event-file and --event go with --html"), without.err());
+    CommunityMetricsCliTest.Run unknown = CommunityMetricsCliTest.run("report", "--events", events.toString(),
+        "--html", dir.resolve("never.html").toString(), "--event-file", calendar.toString(), "--event", "Hack Week");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("no event named 'Hack Week'"), unknown.err());
+    assertTrue(Files.notExists(dir.resolve("never.html")));
   }
 
   @Test
