@@ -18,6 +18,7 @@ import io.github.communitymetrics.core.impact.Lift;
 import io.github.communitymetrics.core.impact.LogRank;
 import io.github.communitymetrics.core.impact.Penalty;
 import io.github.communitymetrics.core.impact.PersonContributions;
+import io.github.communitymetrics.core.impact.SameSizeCohorts;
 import io.github.communitymetrics.core.impact.Placebo;
 import io.github.communitymetrics.core.impact.PlaceboParameters;
 import io.github.communitymetrics.core.metrics.confidence.IntervalMethod;
@@ -242,6 +243,8 @@ final class ImpactAnalysis {
    * @param cohort the members; empty when the data ends before the event does
    * @param baseline the comparison cohort: first contribution in the w days before the event's first day
    * @param conversion the members' conversion
+   * @param sameSize that conversion against same-size cohorts drawn from the other newcomers
+   *     whose first contribution is at least w days after the data's start
    * @param toD2 the members who reached D2 of the ladder (a merged pull request) within the horizon
    * @param toD3 the members who reached D3 (a maintainer act) within the horizon
    * @param survival the members' Kaplan-Meier curve
@@ -260,6 +263,7 @@ final class ImpactAnalysis {
       Outcome<EventCohort> cohort,
       Outcome<EventCohort> baseline,
       Outcome<CohortConversion> conversion,
+      Outcome<SameSizeCohorts> sameSize,
       Outcome<CohortConversion> toD2,
       Outcome<CohortConversion> toD3,
       Outcome<SurvivalCurve> survival,
@@ -333,7 +337,7 @@ final class ImpactAnalysis {
       String why = "the data ends (as of " + asOf + ") before the event does (" + event.end() + ")";
       return new CohortImpact(byWindow, byAttendance, byLabel, event.attendees().size(), attendees.size(), before, without,
           Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why),
-          Outcome.none(why), Outcome.none(why), Outcome.none(why), asOf);
+          Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why), asOf);
     }
     EventCohort cohort = new EventCohort(event.start(), cohortEnd, members);
     // Before the data starts nobody's first contribution is known: whoever shows up first in the
@@ -346,6 +350,7 @@ final class ImpactAnalysis {
             : Outcome.of(EventCohort.of(others, baselineFrom, d0));
     Outcome<CohortConversion> conversion =
         Outcome.attempt(() -> cohort.conversion(p.horizon(), asOf, IntervalMethod.WILSON, p.level()));
+    Outcome<SameSizeCohorts> sameSize = sameSize(conversion, others, dataStart, asOf, p);
     Outcome<CohortConversion> toD2 =
         Outcome.attempt(() -> cohort.reaching(reachedD2, p.horizon(), asOf, IntervalMethod.WILSON, p.level()));
     Outcome<CohortConversion> toD3 =
@@ -360,7 +365,36 @@ final class ImpactAnalysis {
                 () -> cohort.logRank(baseline.value().get(), p.gap(), asOf),
                 "no departure at a time when both the cohort and the baseline had people at risk");
     return new CohortImpact(byWindow, byAttendance, byLabel, event.attendees().size(), attendees.size(), before, without,
-        Outcome.of(cohort), baseline, conversion, toD2, toD3, survival, baselineSurvival, logRank, asOf);
+        Outcome.of(cohort), baseline, conversion, sameSize, toD2, toD3, survival, baselineSurvival, logRank, asOf);
+  }
+
+  /**
+   * The members' conversion against same-size cohorts of the other newcomers: everyone not a
+   * member whose first contribution lies in {@code [dataStart + w days, asOf)}. The first w days
+   * are left out for the reason the baseline's window may not reach before the data: whoever
+   * shows up there first may have contributed before the data starts.
+   */
+  private static Outcome<SameSizeCohorts> sameSize(
+      Outcome<CohortConversion> conversion, List<PersonContributions> others, Instant dataStart, Instant asOf,
+      Parameters p) {
+    if (conversion.value().isEmpty()) {
+      return Outcome.none(conversion.why());
+    }
+    Instant from = dataStart.plus(Duration.ofDays(p.window()));
+    if (!asOf.isAfter(from)) {
+      return Outcome.none("the data ends within " + p.window() + " days of its start (" + dataStart + ")");
+    }
+    CohortConversion pool = EventCohort.of(others, from, asOf)
+        .conversion(p.horizon(), asOf, IntervalMethod.WILSON, p.level());
+    CohortConversion members = conversion.value().get();
+    return SameSizeCohorts.of(members, pool, p.level())
+        .map(Outcome::of)
+        .orElseGet(() -> Outcome.none(members.cohort() == 0
+            ? "nobody in the cohort"
+            : members.eligible() == 0
+            ? "no member's horizon has passed"
+            : "only " + pool.eligible() + " other newcomers since " + from + " have had their horizon pass, fewer than the "
+                + members.eligible() + " members"));
   }
 
   private static Outcome<SurvivalCurve> survival(EventCohort c, Instant asOf, Parameters p) {

@@ -222,6 +222,17 @@ final class ImpactJson {
       o.writeNumberProperty("members", b.size());
     });
     outcome(g, "conversion", c.conversion(), why, ImpactJson::conversion);
+    outcome(g, "sameSizeCohorts", c.sameSize(), why, (o, s) -> {
+      o.writeNumberProperty("size", s.size());
+      o.writeNumberProperty("converted", s.converted());
+      o.writeNumberProperty("pool", s.pool());
+      o.writeNumberProperty("poolConverted", s.poolConverted());
+      o.writeNumberProperty("expected", s.expected());
+      o.writeNumberProperty("lower", s.lower());
+      o.writeNumberProperty("upper", s.upper());
+      o.writeNumberProperty("level", s.level());
+      o.writeNumberProperty("pValue", s.pValue());
+    });
     outcome(g, "conversionToD2", c.toD2(), why, ImpactJson::conversion);
     outcome(g, "conversionToD3", c.toD3(), why, ImpactJson::conversion);
     outcome(g, "survival", c.survival(), why, ImpactJson::survival);

@@ -157,6 +157,15 @@ final class ImpactText {
           ? "no member's " + horizonDays + "-day horizon has passed by " + c.asOf()
           : c.conversion().why()) + ")");
     }
+    if (c.sameSize().value().isPresent()) {
+      var s = c.sameSize().value().get();
+      out.println("    same-size cohorts of the other " + s.pool() + " newcomers: " + num(100 * s.expected())
+          + " % convert, " + percent(s.level()) + " % of them between " + num(100 * s.lower()) + " and "
+          + num(100 * s.upper()) + " %; this cohort " + s.converted() + " of " + s.size() + ", p " + pValue(s.pValue())
+          + " (hypergeometric)");
+    } else {
+      out.println("    same-size cohorts: " + NO_DATA + " (" + c.sameSize().why() + ")");
+    }
     ladder(out, "reached D2 (a merged pull request of theirs)", c.toD2(), horizonDays, c.asOf());
     ladder(out, "reached D3 (reviewed or merged another's pull request, or was granted access)", c.toD3(), horizonDays,
         c.asOf());

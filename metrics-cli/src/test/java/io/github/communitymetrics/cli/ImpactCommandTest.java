@@ -231,6 +231,17 @@ class ImpactCommandTest {
     assertEquals(countReturning("acme/widget", HACK), number(conversion, "converted"));
     Map<String, Object> rate = map(conversion, "rate");
     assertTrue(number(rate, "lower") <= number(rate, "estimate") && number(rate, "estimate") <= number(rate, "upper"));
+    // Same-size cohorts: drawn from everyone else whose first issue is 28 days or more into the
+    // data and whose 30-day horizon has passed.
+    Map<String, Object> same = map(cohort, "sameSizeCohorts");
+    assertEquals(newcomers + 4, number(same, "size"));
+    assertEquals(number(conversion, "converted"), number(same, "converted"));
+    long[] pool = pool("acme/widget", 30);
+    assertEquals(pool[0], number(same, "pool"));
+    assertEquals(pool[1], number(same, "poolConverted"));
+    assertEquals(pool[1] / (double) pool[0], number(same, "expected"), 1e-12);
+    assertTrue(number(same, "lower") <= number(same, "expected") && number(same, "expected") <= number(same, "upper"));
+    assertTrue(number(same, "pValue") > 0 && number(same, "pValue") <= 1);
     // With a 20-day gap the cohort of Mar 1 is followed as of early May; its members return
     // within 5 days or never, so everyone followed departs: the log-rank test has something to compare.
     Map<String, Object> survival = map(cohort, "survival");
@@ -410,6 +421,48 @@ class ImpactCommandTest {
             || e.getKey().equals("labelled-c") || e.getKey().equals("labelled-d"))
         .filter(e -> e.getValue().size() > 1 && !e.getValue().get(1).isAfter(e.getValue().get(0).plusSeconds(30 * 86_400L)))
         .count();
+  }
+
+  /**
+   * The other newcomers' pool: people of {@code repo} not in the Hack Day cohort whose first issue
+   * is at least 28 days after the first line of the input, and whose horizon ends by the as-of
+   * instant (one second after the last line); and those of them with a second issue within it.
+   */
+  private static long[] pool(String repo, int horizonDays) {
+    Map<String, List<Instant>> by = new LinkedHashMap<>();
+    Instant start = Instant.MAX;
+    Instant last = Instant.MIN;
+    try {
+      for (String[] i : issues()) {
+        Instant at = Instant.parse(i[0]);
+        start = at.isBefore(start) ? at : start;
+        last = at.isAfter(last) ? at : last;
+        if (i[1].equals(repo)) {
+          by.computeIfAbsent(i[2], k -> new ArrayList<>()).add(at);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Instant from = start.plusSeconds(28 * 86_400L);
+    Instant asOf = last.plusSeconds(1);
+    long eligible = 0;
+    long converted = 0;
+    for (Map.Entry<String, List<Instant>> e : by.entrySet()) {
+      List<Instant> t = e.getValue().stream().sorted().toList();
+      String who = e.getKey();
+      boolean member = LocalDate.ofInstant(t.get(0), ZoneOffset.UTC).equals(HACK) || who.startsWith("attendee")
+          || who.equals("labelled-c") || who.equals("labelled-d");
+      Instant deadline = t.get(0).plusSeconds(horizonDays * 86_400L);
+      if (member || t.get(0).isBefore(from) || deadline.isAfter(asOf)) {
+        continue;
+      }
+      eligible++;
+      if (t.size() > 1 && !t.get(1).isAfter(deadline)) {
+        converted++;
+      }
+    }
+    return new long[] {eligible, converted};
   }
 
   private static Map<String, Instant> firsts(String repo) {
