@@ -75,7 +75,8 @@ final class ImpactCommand implements Callable<Integer> {
 
   @Option(names = "--series", paramLabel = "ID[,ID...]", split = ",", defaultValue = "new-contributors",
       description = "Daily series to test (default: ${DEFAULT-VALUE}): new-contributors,"
-          + " first-time-pr-authors, prs-opened, stars, active-contributors, issues-opened.")
+          + " first-time-pr-authors, prs-opened, stars, active-contributors, issues-opened,"
+          + " awaiting-first-response, first-responses.")
   List<String> seriesIds;
 
   @Option(names = "--repo", paramLabel = "OWNER/NAME",

@@ -370,7 +370,7 @@ class ImpactCommandTest {
     CommunityMetricsCliTest.Run r = impact("--series", "new-contributors,forks");
     assertEquals(2, r.status());
     assertTrue(r.err().contains("--series: unknown series 'forks'; the series are new-contributors, first-time-pr-authors,"
-        + " prs-opened, stars, active-contributors, issues-opened"), r.err());
+        + " prs-opened, stars, active-contributors, issues-opened, awaiting-first-response, first-responses"), r.err());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.communitymetrics.core.impact;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
@@ -110,9 +111,78 @@ public final class ImpactSeries {
       count(values.get(ImpactSeriesId.FIRST_TIME_PR_AUTHORS), firstPr[p], origin, n);
       count(values.get(ImpactSeriesId.STARS), firstStar[p], origin, n);
     }
+    responses(s, people, origin, values.get(ImpactSeriesId.AWAITING_FIRST_RESPONSE),
+        values.get(ImpactSeriesId.FIRST_RESPONSES));
     Map<ImpactSeriesId, DailySeries> out = new EnumMap<>(ImpactSeriesId.class);
     values.forEach((id, v) -> out.put(id, new DailySeries(first, v)));
     return out;
+  }
+
+  /**
+   * The two response series over the scoped events {@code s}, one pass in time order. An item is a
+   * repository, a number and whether it is a pull request (GitLab numbers issues and merge
+   * requests apart); only items whose opening the data holds, by a person, are followed. It waits
+   * from its opening day until the day of its first response or its close or merge, whichever
+   * comes first: on the days {@code [opened, left)}, so an item answered on its opening day never
+   * waits at a day's end.
+   */
+  private static void responses(EventStore s, People people, long origin, double[] awaiting, double[] firstResponses) {
+    int n = awaiting.length;
+    // Per item: its author's person, and whether it still waits or was ever answered.
+    Map<Long, int[]> items = new HashMap<>(); // {author, waiting (1/0), answered (1/0)}
+    double[] change = new double[n + 1];
+    for (int i = 0; i < s.size(); i++) {
+      EventType type = s.type(i);
+      boolean pr;
+      switch (type) {
+        case ISSUE_OPENED, ISSUE_CLOSED -> pr = false;
+        case PULL_REQUEST_OPENED, PULL_REQUEST_CLOSED, PULL_REQUEST_MERGED, REVIEW, REVIEW_COMMENT -> pr = true;
+        case ISSUE_COMMENT -> pr = ((IssueComment) s.event(i)).onPullRequest();
+        default -> {
+          continue;
+        }
+      }
+      long key = item(s.repositoryIndex(i), s.number(i), pr);
+      int actor = s.actorIndex(i);
+      long day = Math.floorDiv(s.epochSecond(i), SECONDS_PER_DAY);
+      if (type == EventType.ISSUE_OPENED || type == EventType.PULL_REQUEST_OPENED) {
+        if (!people.isBot(actor) && !items.containsKey(key)) {
+          items.put(key, new int[] {people.personOf(actor), 1, 0});
+          shift(change, day - origin, n, 1);
+        }
+        continue;
+      }
+      int[] item = items.get(key);
+      if (item == null) {
+        continue;
+      }
+      boolean closes = type == EventType.ISSUE_CLOSED || type == EventType.PULL_REQUEST_CLOSED
+          || type == EventType.PULL_REQUEST_MERGED;
+      boolean responds = !closes && !people.isBot(actor) && people.personOf(actor) != item[0];
+      if (responds && item[2] == 0) {
+        item[2] = 1;
+        int index = dayIndex(day, origin, n);
+        if (index >= 0) {
+          firstResponses[index]++;
+        }
+      }
+      if ((responds || closes) && item[1] == 1) {
+        item[1] = 0;
+        shift(change, day - origin, n, -1);
+      }
+    }
+    double level = 0;
+    for (int d = 0; d < n; d++) {
+      level += change[d];
+      awaiting[d] = level;
+    }
+  }
+
+  /** Adds {@code delta} to the level from day index {@code at} on (days before the series count at its first day). */
+  private static void shift(double[] change, long at, int n, double delta) {
+    if (at < n) {
+      change[(int) Math.max(0, at)] += delta;
+    }
   }
 
   /**

@@ -26,7 +26,24 @@ public enum ImpactSeriesId {
   /** Distinct people with a contribution of any kind on the day. Unit: people per day. */
   ACTIVE_CONTRIBUTORS("active-contributors", "people per day", "distinct people with a contribution of any kind on the day"),
   /** Issues opened on the day. Unit: issues per day. */
-  ISSUES_OPENED("issues-opened", "issues per day", "issues opened on the day");
+  ISSUES_OPENED("issues-opened", "issues per day", "issues opened on the day"),
+  /**
+   * Responsiveness as a level: at the end of the day, the issues and pull requests opened by
+   * people (not bots) in the scope, not yet closed or merged, that still wait for a first
+   * response: a comment, review or review comment by a person other than the author (after
+   * identity resolution; bots do not count), as {@code responsiveness} defines it. A close or
+   * merge by anyone ends the wait, answered or not. A triage sprint should lower it. Unit: items
+   * (issues and pull requests) waiting.
+   */
+  AWAITING_FIRST_RESPONSE("awaiting-first-response", "items waiting",
+      "issues and pull requests open at the day's end without a first response from someone other than their author"),
+  /**
+   * Issues and pull requests of people that received their first response (as for {@link
+   * #AWAITING_FIRST_RESPONSE}) on the day: how many first responses were given. Unit: items per
+   * day.
+   */
+  FIRST_RESPONSES("first-responses", "items per day",
+      "issues and pull requests whose first response from someone other than their author came on the day");
 
   private final String id;
   private final String unit;

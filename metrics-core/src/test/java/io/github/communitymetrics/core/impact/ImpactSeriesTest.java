@@ -125,6 +125,35 @@ class ImpactSeriesTest {
   }
 
   @Test
+  void itemsAwaitingAFirstResponseAndTheFirstResponsesGiven() {
+    // Series Mar 1..4. Issue 1 (alice, Mar 1) is answered by bob on Mar 3: waits Mar 1 and 2; bob's
+    // comment on pull request 1 does not answer it. PR 2 (carol, Mar 1) gets only her own comment
+    // and a bot's, and she closes it on Mar 4: waits Mar 1..3, never answered. Issue 3 (dave, Mar
+    // 2) is answered the same day: never waits at a day's end. A bot's PR 4 is not followed. Issue
+    // 6 (erin, Feb 27) is never answered: it waits on every day of the series.
+    Actor dave = Actor.github("dave");
+    Actor erin = Actor.github("erin");
+    EventStore s = EventStore.of(List.of(
+        issue(REPO, erin, "2025-02-27T10:00:00Z", 6),
+        issue(REPO, ALICE, "2025-03-01T10:00:00Z", 1),
+        pr(CAROL, "2025-03-01T11:00:00Z", 2),
+        new IssueComment(at("2025-03-01T12:00:00Z"), REPO, CAROL, 2, true, Optional.empty(), OptionalLong.empty()),
+        pr(BOT, "2025-03-01T13:00:00Z", 4),
+        new IssueComment(at("2025-03-02T09:00:00Z"), REPO, BOT, 2, true, Optional.empty(), OptionalLong.empty()),
+        new IssueComment(at("2025-03-02T09:30:00Z"), REPO, BOB, 1, true, Optional.empty(), OptionalLong.empty()),
+        issue(REPO, dave, "2025-03-02T10:00:00Z", 3),
+        comment(ALICE, "2025-03-02T18:00:00Z", 3),
+        comment(BOB, "2025-03-03T08:00:00Z", 1),
+        comment(ALICE, "2025-03-03T09:00:00Z", 1),
+        new io.github.communitymetrics.core.event.PullRequestClosed(
+            at("2025-03-04T10:00:00Z"), REPO, CAROL, 2, Optional.of(CAROL))));
+    Map<ImpactSeriesId, DailySeries> d = ImpactSeries.daily(
+        s, People.resolve(s), RepositoryScope.of(REPO), LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-04"));
+    assertArrayEquals(new double[] {3, 3, 2, 1}, d.get(ImpactSeriesId.AWAITING_FIRST_RESPONSE).values());
+    assertArrayEquals(new double[] {0, 1, 1, 0}, d.get(ImpactSeriesId.FIRST_RESPONSES).values());
+  }
+
+  @Test
   void labelledFirstIssuesAndPullRequestsAsOfAnInstant() {
     // On GitLab issue 1 and merge request 1 are two items. dave's first item is issue 1, opened
     // without labels, tagged "Hackday" by alice (any case) on Mar 2: his. erin's first item is MR 1
