@@ -250,6 +250,10 @@ final class ImpactAnalysis {
    * @param survival the members' Kaplan-Meier curve
    * @param baselineSurvival the baseline's
    * @param logRank the members against the baseline
+   * @param pool the other newcomers of the whole data: everyone not a member whose first
+   *     contribution lies in {@code [dataStart + w days, asOf)}
+   * @param poolSurvival the pool's Kaplan-Meier curve
+   * @param logRankPool the members against the pool
    * @param asOf the instant the follow-up ends
    */
   record CohortImpact(
@@ -269,6 +273,9 @@ final class ImpactAnalysis {
       Outcome<SurvivalCurve> survival,
       Outcome<SurvivalCurve> baselineSurvival,
       Outcome<LogRank> logRank,
+      Outcome<EventCohort> pool,
+      Outcome<SurvivalCurve> poolSurvival,
+      Outcome<LogRank> logRankPool,
       Instant asOf) {
 
     /** The members: by the window, the attendee list and the labels. */
@@ -337,7 +344,8 @@ final class ImpactAnalysis {
       String why = "the data ends (as of " + asOf + ") before the event does (" + event.end() + ")";
       return new CohortImpact(byWindow, byAttendance, byLabel, event.attendees().size(), attendees.size(), before, without,
           Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why),
-          Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why), asOf);
+          Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why), Outcome.none(why),
+          Outcome.none(why), Outcome.none(why), asOf);
     }
     EventCohort cohort = new EventCohort(event.start(), cohortEnd, members);
     // Before the data starts nobody's first contribution is known: whoever shows up first in the
@@ -350,7 +358,13 @@ final class ImpactAnalysis {
             : Outcome.of(EventCohort.of(others, baselineFrom, d0));
     Outcome<CohortConversion> conversion =
         Outcome.attempt(() -> cohort.conversion(p.horizon(), asOf, IntervalMethod.WILSON, p.level()));
-    Outcome<SameSizeCohorts> sameSize = sameSize(conversion, others, dataStart, asOf, p);
+    // The other newcomers of every period, but the first w days': whoever shows up there first
+    // may have contributed before the data starts, as for the baseline.
+    Instant poolFrom = dataStart.plus(Duration.ofDays(p.window()));
+    Outcome<EventCohort> pool = asOf.isAfter(poolFrom)
+        ? Outcome.of(EventCohort.of(others, poolFrom, asOf))
+        : Outcome.none("the data ends within " + p.window() + " days of its start (" + dataStart + ")");
+    Outcome<SameSizeCohorts> sameSize = sameSize(conversion, pool, asOf, p);
     Outcome<CohortConversion> toD2 =
         Outcome.attempt(() -> cohort.reaching(reachedD2, p.horizon(), asOf, IntervalMethod.WILSON, p.level()));
     Outcome<CohortConversion> toD3 =
@@ -364,28 +378,30 @@ final class ImpactAnalysis {
             : Outcome.attemptOptional(
                 () -> cohort.logRank(baseline.value().get(), p.gap(), asOf),
                 "no departure at a time when both the cohort and the baseline had people at risk");
+    Outcome<SurvivalCurve> poolSurvival =
+        pool.value().map(b -> survival(b, asOf, p)).orElse(Outcome.none(pool.why()));
+    Outcome<LogRank> logRankPool =
+        pool.value().isEmpty()
+            ? Outcome.none(pool.why())
+            : Outcome.attemptOptional(
+                () -> cohort.logRank(pool.value().get(), p.gap(), asOf),
+                "no departure at a time when both the cohort and the other newcomers had people at risk");
     return new CohortImpact(byWindow, byAttendance, byLabel, event.attendees().size(), attendees.size(), before, without,
-        Outcome.of(cohort), baseline, conversion, sameSize, toD2, toD3, survival, baselineSurvival, logRank, asOf);
+        Outcome.of(cohort), baseline, conversion, sameSize, toD2, toD3, survival, baselineSurvival, logRank, pool,
+        poolSurvival, logRankPool, asOf);
   }
 
-  /**
-   * The members' conversion against same-size cohorts of the other newcomers: everyone not a
-   * member whose first contribution lies in {@code [dataStart + w days, asOf)}. The first w days
-   * are left out for the reason the baseline's window may not reach before the data: whoever
-   * shows up there first may have contributed before the data starts.
-   */
+  /** The members' conversion against same-size cohorts drawn from the pool of other newcomers. */
   private static Outcome<SameSizeCohorts> sameSize(
-      Outcome<CohortConversion> conversion, List<PersonContributions> others, Instant dataStart, Instant asOf,
-      Parameters p) {
+      Outcome<CohortConversion> conversion, Outcome<EventCohort> others, Instant asOf, Parameters p) {
     if (conversion.value().isEmpty()) {
       return Outcome.none(conversion.why());
     }
-    Instant from = dataStart.plus(Duration.ofDays(p.window()));
-    if (!asOf.isAfter(from)) {
-      return Outcome.none("the data ends within " + p.window() + " days of its start (" + dataStart + ")");
+    if (others.value().isEmpty()) {
+      return Outcome.none(others.why());
     }
-    CohortConversion pool = EventCohort.of(others, from, asOf)
-        .conversion(p.horizon(), asOf, IntervalMethod.WILSON, p.level());
+    Instant from = others.value().get().from();
+    CohortConversion pool = others.value().get().conversion(p.horizon(), asOf, IntervalMethod.WILSON, p.level());
     CohortConversion members = conversion.value().get();
     return SameSizeCohorts.of(members, pool, p.level())
         .map(Outcome::of)

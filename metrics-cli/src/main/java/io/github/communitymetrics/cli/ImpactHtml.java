@@ -92,6 +92,7 @@ final class ImpactHtml {
     List<SurvivalComparisonChart.Curve> curves = new ArrayList<>();
     curve(curves, "event cohort", c.survival());
     curve(curves, "baseline: newcomers of the " + p.window() + " days before", c.baselineSurvival());
+    curve(curves, "other newcomers of the data", c.poolSurvival());
     List<Chart> charts = curves.isEmpty()
         ? List.of()
         : List.of(new SurvivalComparisonChart(

@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.impact.BootstrapEstimate;
 import io.github.communitymetrics.core.impact.Changepoints;
 import io.github.communitymetrics.core.impact.Coefficient;
 import io.github.communitymetrics.core.impact.CohortConversion;
+import io.github.communitymetrics.core.impact.LogRank;
 import io.github.communitymetrics.core.impact.EventDays;
 import io.github.communitymetrics.core.impact.Placebo;
 import io.github.communitymetrics.core.metrics.confidence.ProportionInterval;
@@ -237,15 +238,24 @@ final class ImpactJson {
     outcome(g, "conversionToD3", c.toD3(), why, ImpactJson::conversion);
     outcome(g, "survival", c.survival(), why, ImpactJson::survival);
     outcome(g, "baselineSurvival", c.baselineSurvival(), why, ImpactJson::survival);
-    outcome(g, "logRank", c.logRank(), why, (o, lr) -> {
-      o.writeNumberProperty("chiSquare", lr.chiSquare());
-      o.writeNumberProperty("degreesOfFreedom", lr.degreesOfFreedom());
-      o.writeNumberProperty("pValue", lr.pValue());
-      o.writeNumberProperty("observed", lr.observed());
-      o.writeNumberProperty("expected", lr.expected());
+    outcome(g, "logRank", c.logRank(), why, ImpactJson::logRank);
+    outcome(g, "pool", c.pool(), why, (o, b) -> {
+      o.writeStringProperty("from", b.from().toString());
+      o.writeStringProperty("to", b.to().toString());
+      o.writeNumberProperty("members", b.size());
     });
+    outcome(g, "poolSurvival", c.poolSurvival(), why, ImpactJson::survival);
+    outcome(g, "logRankAgainstPool", c.logRankPool(), why, ImpactJson::logRank);
     why.write(g);
     g.writeEndObject();
+  }
+
+  private static void logRank(JsonGenerator o, LogRank lr) {
+    o.writeNumberProperty("chiSquare", lr.chiSquare());
+    o.writeNumberProperty("degreesOfFreedom", lr.degreesOfFreedom());
+    o.writeNumberProperty("pValue", lr.pValue());
+    o.writeNumberProperty("observed", lr.observed());
+    o.writeNumberProperty("expected", lr.expected());
   }
 
   private static void conversion(JsonGenerator o, CohortConversion conv) {

@@ -181,6 +181,16 @@ final class ImpactText {
     } else {
       out.println("    log-rank: " + NO_DATA + " (" + c.logRank().why() + ")");
     }
+    String pool = c.pool().value().map(b -> b.size() + " other newcomers who first contributed " + b.from() + " to " + b.to())
+        .orElse(NO_DATA + " (" + c.pool().why() + ")");
+    out.println("    other newcomers: " + pool + "; median time to departure " + median(c.poolSurvival()));
+    if (c.logRankPool().value().isPresent()) {
+      var lr = c.logRankPool().value().get();
+      out.println("    log-rank, cohort against the other newcomers: chi-square " + num(lr.chiSquare()) + ", p "
+          + pValue(lr.pValue()) + " (cohort departures " + lr.observed() + ", expected " + num(lr.expected()) + ")");
+    } else {
+      out.println("    log-rank against the other newcomers: " + NO_DATA + " (" + c.logRankPool().why() + ")");
+    }
   }
 
   private static String median(Outcome<SurvivalCurve> s) {

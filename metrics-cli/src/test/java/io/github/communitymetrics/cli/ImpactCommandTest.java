@@ -242,6 +242,11 @@ class ImpactCommandTest {
     assertEquals(pool[1] / (double) pool[0], number(same, "expected"), 1e-12);
     assertTrue(number(same, "lower") <= number(same, "expected") && number(same, "expected") <= number(same, "upper"));
     assertTrue(number(same, "pValue") > 0 && number(same, "pValue") <= 1);
+    // Their survival, all of them, against the cohort's.
+    assertEquals(pool[2], number(map(cohort, "pool"), "members"));
+    assertEquals(pool[2], number(map(cohort, "poolSurvival"), "subjects"));
+    Map<String, Object> againstPool = map(cohort, "logRankAgainstPool");
+    assertTrue(number(againstPool, "pValue") > 0 && number(againstPool, "pValue") <= 1, againstPool.toString());
     // With a 20-day gap the cohort of Mar 1 is followed as of early May; its members return
     // within 5 days or never, so everyone followed departs: the log-rank test has something to compare.
     Map<String, Object> survival = map(cohort, "survival");
@@ -319,6 +324,7 @@ class ImpactCommandTest {
     assertTrue(html.contains(">event<"), "the event shaded");
     assertTrue(html.contains("event cohort ("), "the cohort's curve");
     assertTrue(html.contains("baseline: newcomers of the 28 days before ("), "the baseline's curve");
+    assertTrue(html.contains("other newcomers of the data ("), "the pool's curve");
     assertTrue(html.contains("Did &quot;Hack Day&quot; change new-contributors"), "a section per series");
   }
 
@@ -426,7 +432,8 @@ class ImpactCommandTest {
   /**
    * The other newcomers' pool: people of {@code repo} not in the Hack Day cohort whose first issue
    * is at least 28 days after the first line of the input, and whose horizon ends by the as-of
-   * instant (one second after the last line); and those of them with a second issue within it.
+   * instant (one second after the last line); those of them with a second issue within it; and
+   * all of the pool, horizon passed or not.
    */
   private static long[] pool(String repo, int horizonDays) {
     Map<String, List<Instant>> by = new LinkedHashMap<>();
@@ -448,13 +455,18 @@ class ImpactCommandTest {
     Instant asOf = last.plusSeconds(1);
     long eligible = 0;
     long converted = 0;
+    long members = 0;
     for (Map.Entry<String, List<Instant>> e : by.entrySet()) {
       List<Instant> t = e.getValue().stream().sorted().toList();
       String who = e.getKey();
       boolean member = LocalDate.ofInstant(t.get(0), ZoneOffset.UTC).equals(HACK) || who.startsWith("attendee")
           || who.equals("labelled-c") || who.equals("labelled-d");
       Instant deadline = t.get(0).plusSeconds(horizonDays * 86_400L);
-      if (member || t.get(0).isBefore(from) || deadline.isAfter(asOf)) {
+      if (member || t.get(0).isBefore(from)) {
+        continue;
+      }
+      members++;
+      if (deadline.isAfter(asOf)) {
         continue;
       }
       eligible++;
@@ -462,7 +474,7 @@ class ImpactCommandTest {
         converted++;
       }
     }
-    return new long[] {eligible, converted};
+    return new long[] {eligible, converted, members};
   }
 
   private static Map<String, Instant> firsts(String repo) {
