@@ -113,18 +113,7 @@ class LockstepTest {
         s.add(users, repoCount + k, start + 40 * DAY + rnd.nextLong(5 * DAY));
       }
     }
-    int n = s.rows.size();
-    int[] u = new int[n];
-    int[] r = new int[n];
-    long[] t = new long[n];
-    for (int i = 0; i < n; i++) {
-      u[i] = (int) s.rows.get(i)[0];
-      r[i] = (int) s.rows.get(i)[1];
-      t[i] = s.rows.get(i)[2];
-    }
-    BitSet expected = LockstepReference.detect(u, r, t, small);
-    System.out.println("  " + n + " stars, " + expected.cardinality() + " flagged");
-    assertEquals(expected, Lockstep.detect(u, r, t, small), "seed " + seed);
+    assertFlagsAsReference(s, small, seed);
   }
 
   /**
@@ -161,6 +150,11 @@ class LockstepTest {
     for (int k = 0; k < 40 + rnd.nextInt(60); k++) {
       s.add(rnd.nextInt(pool + 10), rnd.nextInt(repoCount), start + rnd.nextLong(20 * DAY));
     }
+    assertFlagsAsReference(s, small, seed);
+  }
+
+  /** The search flags exactly what {@link LockstepReference} flags on {@code s}. */
+  private static void assertFlagsAsReference(Stars s, LockstepParameters p, long seed) {
     int n = s.rows.size();
     int[] u = new int[n];
     int[] r = new int[n];
@@ -170,9 +164,9 @@ class LockstepTest {
       r[i] = (int) s.rows.get(i)[1];
       t[i] = s.rows.get(i)[2];
     }
-    BitSet expected = LockstepReference.detect(u, r, t, small);
+    BitSet expected = LockstepReference.detect(u, r, t, p);
     System.out.println("  " + n + " stars, " + expected.cardinality() + " flagged");
-    assertEquals(expected, Lockstep.detect(u, r, t, small), "seed " + seed);
+    assertEquals(expected, Lockstep.detect(u, r, t, p), "seed " + seed);
   }
 
   @Test
