@@ -68,10 +68,12 @@ import java.util.List;
  * {@code n} with {@code ceil(rho * m)} stars in the window) and rounds that could not keep {@code
  * n} accounts are cut short without changing the result; a round reads the accounts that could be
  * kept first and stops there when fewer than {@code n} of them have enough stars on the pages.
- * An account's stars are read once for every seeded cell holding one of its first stars: at most
- * {@link #SEED_DEGREE_CAP} times its stars, so linear in the stars for a bounded cap, but the
- * share of stars in seeded cells grows with the density of the data until every cell of the
- * popular repositories is a seed (measured in {@code docs/performance.md}, "StarScout signals").
+ * For the counting, an account's stars are read once for every seeded cell holding one of its
+ * first stars, and only with at most {@link #SEED_DEGREE_CAP} stars in the window: at most that
+ * many reads per star and window, linear in the stars at a fixed density; but the share of stars
+ * in seeded cells grows with the density of the data until every cell of the popular
+ * repositories is a seed, and refinement reads an account of a seed whatever its stars
+ * (measured in {@code docs/performance.md}, "StarScout signals").
  */
 public final class Lockstep {
   private static final int MAX_ROUNDS = 32;
