@@ -2,6 +2,7 @@ package io.github.communitymetrics.benchmarks;
 
 import io.github.communitymetrics.core.metrics.stars.Lockstep;
 import io.github.communitymetrics.core.metrics.stars.LockstepParameters;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +20,23 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How StarScout's lockstep (CopyCatch) detection grows with stars: a seeded, GH Archive-like year
- * of stars (each account's count drawn from one Pareto law, alpha 1.2, capped at 2,000;
- * repository popularity {@code floor(U^4 * stars / 20)}, so a few repositories get most stars) with one
- * planted group of 60 accounts on 12 repositories per 100,000 stars. Measured: {@link
+ * How StarScout's lockstep (CopyCatch) detection grows with stars, on two seeded workloads, each
+ * with one planted group of 60 accounts on 12 repositories per 100,000 stars. Measured: {@link
  * Lockstep#detect} with StarScout's parameters, from the arrays to the flags.
+ *
+ * <ul>
+ *   <li>{@code denseYear}: every size is one year of stars (each account's count drawn from one
+ *       Pareto law, alpha 1.2, capped at 2,000; repository popularity {@code floor(U^4 * stars /
+ *       20)}). More stars means a denser year: the most starred repository gets {@code (20 /
+ *       stars)^(1/4)} of them, 3.8% (376,000 stars) at 10^7, far above any real repository.
+ *   <li>{@code ghArchive}: stars arrive at a fixed rate ({@link #STARS_PER_DAY}), so more stars
+ *       means more days, as GH Archive grows. Repositories come from a fixed pool of 10^6 with
+ *       popularity {@code floor(U^2.5 * 10^6)}: the most starred gets 0.4% of the stars (about
+ *       120 a day), the top 1% of repositories 16%. Each account stars a Pareto number (alpha 1.2,
+ *       capped at 2,000) of repositories over its own half-year starting anywhere in the span, so
+ *       an account's stars per detection window do not grow with the span, and heavy accounts
+ *       (hundreds of stars) are as common per star at every size.
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -35,8 +48,14 @@ public class LockstepBenchmark {
   private static final long DAY = 86_400L;
   private static final long T0 = 1_700_000_000L;
 
+  /** The {@code ghArchive} workload's rate of stars. */
+  static final long STARS_PER_DAY = 30_000;
+
   @Param({"100000", "1000000", "10000000"})
   public int stars;
+
+  @Param({"denseYear", "ghArchive"})
+  public String workload;
 
   private int[] users;
   private int[] repos;
@@ -50,11 +69,17 @@ public class LockstepBenchmark {
     users = new int[stars];
     repos = new int[stars];
     seconds = new long[stars];
-    int repositories = Math.max(1, stars / 20);
+    boolean dense = switch (workload) {
+      case "denseYear" -> true;
+      case "ghArchive" -> false;
+      default -> throw new IllegalArgumentException("unknown workload " + workload);
+    };
+    long span = dense ? 365 * DAY : Math.max(DAY, stars * DAY / STARS_PER_DAY);
+    int repositories = dense ? Math.max(1, stars / 20) : 1_000_000;
     int groups = Math.max(1, stars / 100_000);
     int i = 0;
     for (int g = 0; g < groups && i + 720 <= stars; g++) {
-      long start = T0 + random.nextLong(300 * DAY);
+      long start = T0 + random.nextLong(dense ? 300 * DAY : span);
       for (int r = 0; r < 12; r++) {
         for (int u = 0; u < 60; u++) {
           users[i] = g * 60 + u;
@@ -69,15 +94,39 @@ public class LockstepBenchmark {
     // one fixed heavy-tailed law whatever the size (Pareto, alpha 1.2, at most 2,000: mean about
     // 5), as more data means more accounts, not busier ones.
     int account = groups * 60;
+    long active = 182 * DAY;
     while (i < stars) {
       int degree = (int) Math.min(2_000, Math.floor(Math.pow(1 - random.nextDouble(), -1 / 1.2)));
-      for (int k = 0; k < degree && i < stars; k++, i++) {
-        users[i] = account;
+      long from = dense ? T0 : T0 - active + random.nextLong(span + active);
+      int before = i;
+      for (int k = 0; k < degree && i < stars; k++) {
         double b = random.nextDouble();
-        repos[i] = (int) (Math.pow(b, 4) * repositories); // popularity: low ids far more popular
-        seconds[i] = T0 + random.nextLong(365 * DAY);
+        long at = dense ? T0 + random.nextLong(365 * DAY) : from + random.nextLong(active);
+        if (at < T0 || at >= T0 + span) {
+          continue; // outside the recorded days
+        }
+        users[i] = account;
+        // popularity: low ids far more popular
+        repos[i] = (int) (Math.pow(b, dense ? 4 : 2.5) * repositories);
+        seconds[i] = at;
+        i++;
       }
-      account++;
+      if (dense || i > before) {
+        account++; // dense ids: an account with no star in the span takes none
+      }
+    }
+    if (!dense) {
+      // Dense repository ids, as callers give them (FakeStars numbers the repositories it sees):
+      // a short span stars few of the pool's million.
+      int[] ids = new int[repositories + groups * 12];
+      Arrays.fill(ids, -1);
+      int next = 0;
+      for (int k = 0; k < stars; k++) {
+        if (ids[repos[k]] < 0) {
+          ids[repos[k]] = next++;
+        }
+        repos[k] = ids[repos[k]];
+      }
     }
   }
 

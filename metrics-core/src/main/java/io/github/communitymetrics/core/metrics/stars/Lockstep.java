@@ -31,7 +31,8 @@ import java.util.List;
  *       ceil(rho * n)}. Seeds are tried from the largest.
  *   <li>The seed's accounts not yet in a group of this window are the first users {@code U}.
  *       Counting their stars in the window by repository gives the first repositories {@code P}:
- *       those at least {@code ceil(rho * n)} of them starred (cost: the degrees of {@code U}).
+ *       those at least {@code ceil(rho * n)} of them starred (cost: the degrees of {@code U}, paid
+ *       once per cell rather than per seed; see the cost below).
  *   <li>CopyCatch's alternating refinement, until nothing changes (at most 32 rounds): each
  *       repository's centre becomes the middle of the {@code 2 dt} interval holding most stars of
  *       {@code U} on it, searching only within {@code beta * dt} of the previous centre (the
@@ -58,14 +59,21 @@ import java.util.List;
  * docs/metrics.md}, "Compared with StarScout's code".
  *
  * <p>Cost: one primitive sort of the stars by time ({@code O(s log s)}) and three stable counting
- * sorts; then per window, per seed, the window stars of its accounts (those with at most {@link
- * #SEED_DEGREE_CAP}), and per refinement round, per account, at most its window stars (or a
+ * sorts; then per window, per (repository, bucket) cell of a seed, the window stars of the cell's
+ * accounts (those with at most {@link #SEED_DEGREE_CAP}), counted once per cell and shared by the
+ * three seeds that hold it (a seed's counts are the sums of its cells', which is exact while none
+ * of its accounts is in a group yet; a seed that lost accounts to a group is counted again from
+ * its remaining accounts); and per refinement round, per account, at most its window stars (or a
  * binary search per page, if fewer). Seeds whose accounts could not make a group (fewer than
- * {@code n} with {@code ceil(rho * m)} stars in the window) and rounds that could not keep
- * {@code n} accounts are cut short without changing the result. An account is counted once for
- * every seed it is in: near-linear when accounts star a bounded number of repositories per window,
- * superlinear while more and more of a heavy account's stars fall in dense (repository, bucket)
- * cells as the data grows (measured in {@code docs/performance.md}, "StarScout signals").
+ * {@code n} with {@code ceil(rho * m)} stars in the window) and rounds that could not keep {@code
+ * n} accounts are cut short without changing the result; a round reads the accounts that could be
+ * kept first and stops there when fewer than {@code n} of them have enough stars on the pages.
+ * For the counting, an account's stars are read once for every seeded cell holding one of its
+ * first stars, and only with at most {@link #SEED_DEGREE_CAP} stars in the window: at most that
+ * many reads per star and window, linear in the stars at a fixed density; but the share of stars
+ * in seeded cells grows with the density of the data until every cell of the popular
+ * repositories is a seed, and refinement reads an account of a seed whatever its stars
+ * (measured in {@code docs/performance.md}, "StarScout signals").
  */
 public final class Lockstep {
   private static final int MAX_ROUNDS = 32;
@@ -167,6 +175,7 @@ public final class Lockstep {
     private final int[] winStamp;
     private final int[] repoCount; // seed counting, all zero between seeds
     private final int[] pageSlot; // a repository's index among a group's pages, else -1
+    private Cells cells; // made at the first window (it needs repoCount)
     private int[] touchedRepos = new int[64];
 
     Search(int[] users, int[] repos, long[] t, LockstepParameters p, BitSet flagged) {
@@ -327,6 +336,7 @@ public final class Lockstep {
         max = Math.max(max, x);
       }
       int[] assigned = new int[userStart.length];
+      cells = new Cells();
       int stamp = 0;
       for (long[] w : windows(min, max, p)) {
         stamp++;
@@ -336,8 +346,14 @@ public final class Lockstep {
     }
 
     private void searchWindow(long w0, long w1, int[] assigned, int stamp) {
-      // Seeds: (repository, bucket) with enough stars in the bucket and its neighbours.
-      List<long[]> seeds = new ArrayList<>(); // {repo, bucket, count}
+      // Seeds: (repository, bucket) with enough stars in the bucket and its neighbours. While no
+      // account of the window is in a group yet, each seed's first repositories are counted
+      // here, repository by repository, from one count per (repository, bucket) cell: a seed's
+      // accounts are those of its three cells (an account's first star on the repository is in
+      // one cell), so its counts are the sums of theirs, and each cell's accounts are read once
+      // instead of once per seed holding it.
+      List<long[]> seeds = new ArrayList<>(); // {repo, bucket, count, index into counted}
+      List<int[]> counted = new ArrayList<>(); // per seed, its first repositories (NONE: skip)
       for (int r = 0; r + 1 < repoStart.length; r++) {
         int from = lowerBound(rTime, repoStart[r], repoStart[r + 1], w0);
         int to = lowerBound(rTime, from, repoStart[r + 1], w1);
@@ -353,9 +369,11 @@ public final class Lockstep {
           lastBucket = b;
           int count = countIn(r, Math.max(w0, w0 + (b - 1) * dt), Math.min(w1, w0 + (b + 2) * dt));
           if (count >= seedThreshold) {
-            seeds.add(new long[] {r, b, count});
+            seeds.add(new long[] {r, b, count, counted.size()});
+            counted.add(precount(r, b, w0, w1, stamp));
           }
         }
+        cells.clear();
       }
       seeds.sort(Comparator.<long[]>comparingLong(x -> -x[2]).thenComparingLong(x -> x[0]).thenComparingLong(x -> x[1]));
       int[] u0 = new int[16];
@@ -368,19 +386,28 @@ public final class Lockstep {
           continue;
         }
         int size = 0;
+        boolean changed = false;
         if (u0.length < to - from) {
           u0 = new int[to - from];
         }
         for (int k = from; k < to; k++) {
           int u = rUser[k];
-          if (u >= 0 && assigned[u] != stamp) {
-            u0[size++] = u;
+          if (u >= 0) {
+            if (assigned[u] != stamp) {
+              u0[size++] = u;
+            } else {
+              changed = true;
+            }
           }
         }
-        if (size < p.minUsers() || heavy(u0, size, w0, w1, stamp) < p.minUsers()) {
+        int[] pages;
+        if (!changed) {
+          pages = counted.get((int) seed[3]); // the same accounts as when counted
+        } else if (size < p.minUsers() || heavy(u0, size, w0, w1, stamp) < p.minUsers()) {
           continue;
+        } else {
+          pages = candidatePages(u0, size, w0, w1, stamp);
         }
-        int[] pages = candidatePages(u0, size, w0, w1, stamp);
         if (pages.length < p.minRepositories()) {
           continue;
         }
@@ -388,6 +415,194 @@ public final class Lockstep {
         Arrays.sort(group); // distinct: one first star per account on the seed's repository
         refine(group, pages, w0, w1, assigned, stamp);
       }
+    }
+
+    /**
+     * The first repositories of the seed ({@code r}, bucket {@code b}) while no account of the
+     * window is in a group: what {@link #candidatePages} gives for all its accounts, as the sum of
+     * its three cells' counts, or {@link #NONE} when the seed is skipped (fewer than {@code n}
+     * accounts, or fewer than {@code n} with {@code ceil(rho * m)} stars in the window, or fewer
+     * than {@code m} repositories).
+     */
+    private int[] precount(int r, long b, long w0, long w1, int stamp) {
+      int from = lowerBound(rTime, repoStart[r], repoStart[r + 1], Math.max(w0, w0 + (b - 1) * dt));
+      int to = lowerBound(rTime, from, repoStart[r + 1], Math.min(w1, w0 + (b + 2) * dt));
+      if (to - from < p.minUsers()) {
+        return NONE;
+      }
+      int size = 0;
+      int need = (int) Math.ceil(p.rho() * p.minRepositories());
+      int heavy = 0;
+      for (int k = from; k < to; k++) {
+        int u = rUser[k];
+        if (u >= 0) {
+          size++;
+          inWindow(u, w0, w1, stamp);
+          heavy += winTo[u] - winFrom[u] >= need ? 1 : 0;
+        }
+      }
+      if (size < p.minUsers() || heavy < p.minUsers()) {
+        return NONE;
+      }
+      return cells.pages(r, b, w0, w1, stamp);
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /** Adds {@code repo} to the touched repositories, {@code touched} so far; returns the new count. */
+    private int touch(int touched, int repo) {
+      if (touched == touchedRepos.length) {
+        touchedRepos = Arrays.copyOf(touchedRepos, 2 * touched);
+      }
+      touchedRepos[touched] = repo;
+      return touched + 1;
+    }
+
+    /** The touched repositories counted at least {@code ceil(rho * n)}, ascending; resets the counts. */
+    private int[] keepCounted(int touched) {
+      int kept = 0;
+      for (int k = 0; k < touched; k++) {
+        int r2 = touchedRepos[k];
+        if (repoCount[r2] >= seedThreshold) {
+          touchedRepos[kept++] = r2;
+        }
+        repoCount[r2] = 0;
+      }
+      int[] pages = Arrays.copyOf(touchedRepos, kept);
+      Arrays.sort(pages);
+      return pages;
+    }
+
+    /**
+     * One repository's (repository, bucket) cells of a window, each counted once while the
+     * repository's seeds are taken in bucket order: for the accounts whose first star on the
+     * repository is in the cell and who have at most {@link #SEED_DEGREE_CAP} stars in the window,
+     * how many of them starred each repository in it. Three cells are held at a time, cell {@code
+     * c} in slot {@code c mod 3}, each as a dense count per repository and the list of the
+     * repositories it touched. A repository reaches {@code ceil(rho * n)} over three cells only if
+     * one cell counts at least a third of that, so a seed sums only those.
+     */
+    private final class Cells {
+      private final int[][] count = new int[3][repoCount.length];
+      private final int[] size = new int[3];
+      private final int[][] often = new int[3][];
+      private final long[] cell = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
+      private final int third = (seedThreshold + 2) / 3;
+
+      private final int[][] lists = {new int[16], new int[16], new int[16]};
+
+      /** The seed's first repositories, ascending; its cells are counted if not held. */
+      int[] pages(int r, long b, long w0, long w1, int stamp) {
+        int candidates = 0;
+        for (long c = b - 1; c <= b + 1; c++) {
+          int slot = (int) Math.floorMod(c, 3L);
+          if (cell[slot] != c) {
+            load(slot, r, c, w0, w1, stamp);
+          }
+          for (int x : often[slot]) {
+            if (repoCount[x] == 0) {
+              repoCount[x] = 1; // marks a candidate
+              candidates = touch(candidates, x);
+            }
+          }
+        }
+        int kept = 0;
+        for (int k = 0; k < candidates; k++) {
+          int x = touchedRepos[k];
+          repoCount[x] = 0;
+          if (count[0][x] + count[1][x] + count[2][x] >= seedThreshold) {
+            touchedRepos[kept++] = x;
+          }
+        }
+        int[] pages = Arrays.copyOf(touchedRepos, kept);
+        Arrays.sort(pages);
+        return pages;
+      }
+
+      /** Empties the slots, once the repository's seeds are counted. */
+      void clear() {
+        for (int slot = 0; slot < 3; slot++) {
+          empty(slot);
+        }
+      }
+
+      private void empty(int slot) {
+        int[] c = count[slot];
+        int[] list = lists[slot];
+        for (int k = 0; k < size[slot]; k++) {
+          c[list[k]] = 0;
+        }
+        size[slot] = 0;
+        often[slot] = NONE;
+        cell[slot] = Long.MIN_VALUE;
+      }
+
+      private void load(int slot, int r, long c, long w0, long w1, int stamp) {
+        empty(slot);
+        cell[slot] = c;
+        long lo = Math.max(w0, w0 + c * dt);
+        long hi = Math.min(w1, w0 + (c + 1) * dt);
+        if (lo >= hi) {
+          return;
+        }
+        int[] counts = count[slot];
+        int[] list = lists[slot];
+        int n = 0;
+        int a = lowerBound(rTime, repoStart[r], repoStart[r + 1], lo);
+        int z = lowerBound(rTime, a, repoStart[r + 1], hi);
+        for (int k = a; k < z; k++) {
+          int u = rUser[k];
+          if (u < 0) {
+            continue;
+          }
+          inWindow(u, w0, w1, stamp);
+          if (winTo[u] - winFrom[u] > SEED_DEGREE_CAP) {
+            continue; // as candidatePages
+          }
+          for (int j = winFrom[u]; j < winTo[u]; j++) {
+            int repo = uRepo[j];
+            if (repo >= 0 && counts[repo]++ == 0) {
+              if (n == list.length) {
+                list = Arrays.copyOf(list, 2 * n);
+              }
+              list[n++] = repo;
+            }
+          }
+        }
+        lists[slot] = list;
+        size[slot] = n;
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+          m += counts[list[k]] >= third ? 1 : 0;
+        }
+        int[] hot = new int[m];
+        for (int k = 0, h = 0; k < n; k++) {
+          if (counts[list[k]] >= third) {
+            hot[h++] = list[k];
+          }
+        }
+        often[slot] = hot;
+      }
+    }
+
+    /**
+     * Counts {@code u}'s first stars in the window by repository into {@link #repoCount} unless
+     * it has more than {@link #SEED_DEGREE_CAP} stars in it; returns the touched count.
+     */
+    private int countStars(int u, long w0, long w1, int stamp, int touched) {
+      inWindow(u, w0, w1, stamp);
+      int a = winFrom[u];
+      int z = winTo[u];
+      if (z - a > SEED_DEGREE_CAP) {
+        return touched; // too many stars to count for every seed; refinement can still take it in
+      }
+      for (int k = a; k < z; k++) {
+        int repo = uRepo[k];
+        if (repo >= 0 && repoCount[repo]++ == 0) {
+          touched = touch(touched, repo);
+        }
+      }
+      return touched;
     }
 
     /**
@@ -416,34 +631,9 @@ public final class Lockstep {
     private int[] candidatePages(int[] u0, int size, long w0, long w1, int stamp) {
       int touched = 0;
       for (int i = 0; i < size; i++) {
-        int u = u0[i];
-        inWindow(u, w0, w1, stamp);
-        int a = winFrom[u];
-        int z = winTo[u];
-        if (z - a > SEED_DEGREE_CAP) {
-          continue; // too many stars to count for every seed; refinement can still take it in
-        }
-        for (int k = a; k < z; k++) {
-          int repo = uRepo[k];
-          if (repo >= 0 && repoCount[repo]++ == 0) {
-            if (touched == touchedRepos.length) {
-              touchedRepos = Arrays.copyOf(touchedRepos, 2 * touched);
-            }
-            touchedRepos[touched++] = repo;
-          }
-        }
+        touched = countStars(u0[i], w0, w1, stamp, touched);
       }
-      int kept = 0;
-      for (int k = 0; k < touched; k++) {
-        int r2 = touchedRepos[k];
-        if (repoCount[r2] >= seedThreshold) {
-          touchedRepos[kept++] = r2;
-        }
-        repoCount[r2] = 0;
-      }
-      int[] pages = Arrays.copyOf(touchedRepos, kept);
-      Arrays.sort(pages);
-      return pages;
+      return keepCounted(touched);
     }
 
     private int countIn(int r, long lo, long hi) {
@@ -512,15 +702,27 @@ public final class Lockstep {
         int count = 0;
         int[] onPages = new int[group.length]; // each account's first stars on the pages in the window
         eligible = 0;
-        for (int g = 0; g < group.length; g++) {
-          int found = timesOn(group[g], pages, w0, w1, stamp, index, times);
-          onPages[g] = found;
-          eligible += found >= needPages ? 1 : 0;
-          for (int f = 0; f < found; f++) {
-            if (count == packed.length) {
-              packed = Arrays.copyOf(packed, 2 * count);
+        // The accounts with enough stars in the window to be kept are read first: when fewer
+        // than n of them have enough on the pages, the round ends without reading the others
+        // (whose stars would only have moved the centres).
+        for (int pass = 0; pass < 2; pass++) {
+          for (int g = 0; g < group.length; g++) {
+            int u = group[g];
+            if ((winTo[u] - winFrom[u] >= needPages) != (pass == 0)) {
+              continue;
             }
-            packed[count++] = ((long) index[f] << 32) | (times[f] - w0);
+            int found = timesOn(u, pages, w0, w1, stamp, index, times);
+            onPages[g] = found;
+            eligible += found >= needPages ? 1 : 0;
+            for (int f = 0; f < found; f++) {
+              if (count == packed.length) {
+                packed = Arrays.copyOf(packed, 2 * count);
+              }
+              packed[count++] = ((long) index[f] << 32) | (times[f] - w0);
+            }
+          }
+          if (eligible < p.minUsers()) {
+            break;
           }
         }
         if (eligible < p.minUsers()) {

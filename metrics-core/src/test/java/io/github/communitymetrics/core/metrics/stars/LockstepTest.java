@@ -113,6 +113,48 @@ class LockstepTest {
         s.add(users, repoCount + k, start + 40 * DAY + rnd.nextLong(5 * DAY));
       }
     }
+    assertFlagsAsReference(s, small, seed);
+  }
+
+  /**
+   * Groups drawn from one small pool of accounts on overlapping repositories and days, so that
+   * many seeds lose accounts to a group found before them and must be counted again from the
+   * accounts left (the search shares one count per (repository, bucket) cell between seeds only
+   * while none of their accounts is in a group): the search still flags exactly what the plain
+   * reading of its rules flags.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void flagsWhatThePlainReadingFlagsWhenGroupsShareAccounts(long seed) {
+    System.out.println("LockstepTest shared accounts seed " + seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    LockstepParameters small = new LockstepParameters(5, 3, Duration.ofDays(2), 0.5, 1 + rnd.nextInt(3), 1, 1);
+    Stars s = new Stars();
+    long start = at("2024-03-03", 0);
+    int pool = 14 + rnd.nextInt(8);
+    int repoCount = 6 + rnd.nextInt(5);
+    for (int g = 0; g < 3 + rnd.nextInt(4); g++) {
+      int size = 5 + rnd.nextInt(7);
+      int firstUser = rnd.nextInt(pool);
+      int firstRepo = rnd.nextInt(repoCount);
+      long base = start + rnd.nextLong(12 * DAY);
+      for (int r = 0; r < 3 + rnd.nextInt(3); r++) {
+        long centre = base + rnd.nextLong(4 * DAY);
+        for (int u = 0; u < size; u++) {
+          if (rnd.nextInt(5) > 0) {
+            s.add((firstUser + u) % pool, (firstRepo + r) % repoCount, centre + rnd.nextLong((1 + rnd.nextInt(3)) * DAY));
+          }
+        }
+      }
+    }
+    for (int k = 0; k < 40 + rnd.nextInt(60); k++) {
+      s.add(rnd.nextInt(pool + 10), rnd.nextInt(repoCount), start + rnd.nextLong(20 * DAY));
+    }
+    assertFlagsAsReference(s, small, seed);
+  }
+
+  /** The search flags exactly what {@link LockstepReference} flags on {@code s}. */
+  private static void assertFlagsAsReference(Stars s, LockstepParameters p, long seed) {
     int n = s.rows.size();
     int[] u = new int[n];
     int[] r = new int[n];
@@ -122,9 +164,9 @@ class LockstepTest {
       r[i] = (int) s.rows.get(i)[1];
       t[i] = s.rows.get(i)[2];
     }
-    BitSet expected = LockstepReference.detect(u, r, t, small);
+    BitSet expected = LockstepReference.detect(u, r, t, p);
     System.out.println("  " + n + " stars, " + expected.cardinality() + " flagged");
-    assertEquals(expected, Lockstep.detect(u, r, t, small), "seed " + seed);
+    assertEquals(expected, Lockstep.detect(u, r, t, p), "seed " + seed);
   }
 
   @Test
