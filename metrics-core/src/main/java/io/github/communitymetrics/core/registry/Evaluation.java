@@ -9,6 +9,7 @@ import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -126,6 +127,15 @@ public record Evaluation(
     return (Granularity) parse(name, Parameter.Kind.GRANULARITY, parameter(metric, name));
   }
 
+  /**
+   * A {@link Parameter.Kind#WORDS} parameter's value: its words, trimmed and in lower case
+   * ({@link java.util.Locale#ROOT}), in the order written, without repeats.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> words(MetricDescriptor<?> metric, String name) {
+    return (List<String>) parse(name, Parameter.Kind.WORDS, parameter(metric, name));
+  }
+
   /** Parses a parameter value; durations must be positive. */
   static Object parse(String name, Parameter.Kind kind, String value) {
     Checks.notNull(value, name);
@@ -147,6 +157,15 @@ public record Evaluation(
           } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
           }
+        case WORDS:
+          List<String> words =
+              java.util.Arrays.stream(value.split(",", -1))
+                  .map(w -> w.strip().toLowerCase(java.util.Locale.ROOT))
+                  .distinct()
+                  .toList();
+          Checks.argument(
+              words.stream().noneMatch(String::isEmpty), name + ": an empty word in " + value);
+          return words;
         default:
           throw new AssertionError(kind);
       }

@@ -22,7 +22,9 @@ public record Parameter(String name, Kind kind, String defaultValue, String unit
     /** A decimal number. */
     DECIMAL,
     /** A series' period, UTC: {@code hour}, {@code day}, {@code week} (ISO) or {@code month}. */
-    GRANULARITY
+    GRANULARITY,
+    /** Words separated by commas ({@code rfc,kep}), compared case-insensitively. */
+    WORDS
   }
 
   /** Checks the fields and that the default parses. */
