@@ -178,6 +178,9 @@ public final class GovernanceState {
       EventType type = s.type(i);
       if (type == EventType.MEMBER_ADDED) {
         int member = s.secondActorIndex(i);
+        if (people.isBot(member)) {
+          continue; // an app installed with access governs nothing
+        }
         Actor key = people.key(people.personOf(member));
         grants.merge(new GrantKey(s.repository(s.repositoryIndex(i)), key), at, (x, y) -> x.isBefore(y) ? x : y);
         organizationAtEnd(people, member, key, asOf, affiliations, orgs);
@@ -286,11 +289,11 @@ public final class GovernanceState {
   static Map<GrantKey, Instant> maintainerSince(GovernanceState state) {
     Map<GrantKey, Instant> since = new HashMap<>(state.grants);
     state.items.forEach((k, item) -> {
-      if (item.openerMaintainer && item.author != null && item.opened != null) {
+      if (item.openerMaintainer && item.author != null && !item.authorBot && item.opened != null) {
         since.merge(new GrantKey(k.repository(), item.author), item.opened, GovernanceState::earlier);
       }
       for (Act a : item.acts) {
-        if (a.maintainerAssociation() || a.kind() == Kind.MERGED) {
+        if (!a.bot() && (a.maintainerAssociation() || a.kind() == Kind.MERGED)) {
           since.merge(new GrantKey(k.repository(), a.person()), a.at(), GovernanceState::earlier);
         }
       }
