@@ -24,6 +24,9 @@ import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
 import io.github.communitymetrics.core.metrics.growth.StarTrend;
+import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Decisions;
+import io.github.communitymetrics.core.metrics.governance.Maintainers;
 import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
@@ -97,6 +100,15 @@ public final class StandardMetrics {
   /** {@code star-bursts}: CHAOSS Burstiness (Bollinger bands) and Goh-Barabasi B of new stars. */
   public static final MetricDescriptor<StarBursts.Result> STAR_BURSTS = StarBursts.INSTANCE;
 
+  /** {@code approval-rule}: N approvers of K organisations among maintainers; rust-vmm; Scorecard Code-Review. */
+  public static final MetricDescriptor<ApprovalRule.Result> APPROVAL_RULE = ApprovalRule.INSTANCE;
+
+  /** {@code decisions}: proposals (RFCs, KEPs, ...): outcomes, time to decision, participation breadth. */
+  public static final MetricDescriptor<Decisions.Result> DECISIONS = Decisions.INSTANCE;
+
+  /** {@code maintainers}: who governs, their organisations, elephant factor, LFX check, activity. */
+  public static final MetricDescriptor<Maintainers.Result> MAINTAINERS = Maintainers.INSTANCE;
+
   /** {@code low-activity-stars}: StarScout's low-activity stargazers (reads every repository). */
   public static final MetricDescriptor<FakeStarsResult> LOW_ACTIVITY_STARS = StarScoutMetrics.LOW_ACTIVITY;
 
@@ -127,6 +139,9 @@ public final class StandardMetrics {
         GROWTH,
         STAR_TREND,
         STAR_BURSTS,
+        APPROVAL_RULE,
+        DECISIONS,
+        MAINTAINERS,
         LOW_ACTIVITY_STARS,
         LOCKSTEP_STARS);
   }

@@ -30,6 +30,9 @@ import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Decisions;
+import io.github.communitymetrics.core.metrics.governance.Maintainers;
 import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerStaying;
@@ -155,7 +158,10 @@ class StateCodecTest {
         NewcomerExperience.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
         NewcomerStaying.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
         NewcomerWelcomers.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
-        Mentorship.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)));
+        Mentorship.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
+        ApprovalRule.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)),
+        Decisions.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)),
+        Maintainers.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)));
   }
 
   @Test
