@@ -154,6 +154,22 @@ class DecisionsTest {
   }
 
   @Test
+  void openProposalsAreCensoredAtTheEndNotDecidedNorDropped() {
+    // A: rejected after 10 days; B, C: open at 1 March, censored after 30.5 and 40.5 days.
+    // Kaplan-Meier: S(10) = 2/3 and no later decision: no median. Counting the open ones as
+    // decided would give 30.5 days; dropping them, 10 days.
+    List<Event> events = List.of(
+        issue(REPO, 1, "ann", "01-10", "rfc"), close(REPO, 1, "m1", "01-20"),
+        issue(REPO, 2, "ben", "01-30", "rfc"), issue(REPO, 3, "cat", "01-20", "rfc"));
+    Decisions.Result r = compute(janFeb(), events);
+    assertEquals(Optional.empty(), r.all().medianTimeToDecision());
+    assertEquals(List.of(days(10), days(40.5), days(30.5)), r.all().proposals().stream().map(Decisions.Proposal::time).toList());
+    assertEquals(Optional.empty(), r.all().proposals().get(2).decided());
+    Measurement median = Decisions.INSTANCE.measure(r, janFeb()).get(2);
+    assertFalse(median.hasValue());
+  }
+
+  @Test
   void noProposalIsNoData() {
     Decisions.Result r = compute(janFeb(), List.of(issue(REPO, 6, "hal", "02-15", "bug")));
     for (Measurement m : Decisions.INSTANCE.measure(r, janFeb())) {
