@@ -11,6 +11,7 @@ import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.internal.JsonValues;
 import io.github.communitymetrics.forge.MalformedResponseException;
+import io.github.communitymetrics.forge.ForbiddenException;
 import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.internal.RateLimitClassifier;
@@ -287,6 +288,31 @@ public final class GitLabSource {
       skipped.merge(reason, 1L, Long::sum);
     }
 
+    /** Path with namespace by project id, for the source projects of merge requests. */
+    final Map<Long, Optional<String>> projectPaths = new HashMap<>();
+
+    /**
+     * The path of a merge request's source project in another project (a fork): one {@code GET
+     * /projects/:id} per project per fetch. A project the token cannot see (404, 403: a private or
+     * deleted fork) has none, counted as {@code source_project_unreadable} once per project.
+     */
+    Optional<String> projectPath(long id) {
+      Optional<String> known = projectPaths.get(id);
+      if (known != null) {
+        return known;
+      }
+      Optional<String> path;
+      try {
+        JsonValues json = JsonValues.of(http.execute(ForgeRequest.get(api("/projects/" + id))));
+        path = Optional.of(json.text(json.object(), "path_with_namespace"));
+      } catch (NotFoundException | ForbiddenException e) {
+        skip("source_project_unreadable");
+        path = Optional.empty();
+      }
+      projectPaths.put(id, path);
+      return path;
+    }
+
     void read(GitLabResource resource, String prefix, String project, Repository repo) {
       String list = "?per_page=" + PAGE_SIZE;
       switch (resource) {
@@ -448,7 +474,7 @@ public final class GitLabSource {
       }
       List<Event> listed =
           onMergeRequest
-              ? GitLabMapping.mergeRequest(json, item, repo, this::skip)
+              ? GitLabMapping.mergeRequest(json, item, repo, this::skip, this::projectPath)
               : GitLabMapping.issue(json, item, repo, this::skip);
       Optional<Actor> author = Optional.of(GitLabMapping.actor(json, json.object(item, "author")));
       Optional<Map<Long, List<Event>>> states =
