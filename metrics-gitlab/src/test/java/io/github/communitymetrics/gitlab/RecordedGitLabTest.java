@@ -177,9 +177,9 @@ class RecordedGitLabTest {
     assertTrue(events.stream().filter(e -> e instanceof IssueComment)
         .allMatch(e -> ((IssueComment) e).onPullRequest() && ((IssueComment) e).number() == 27117));
     // X-Next-Page is empty and Link has only first/last: one page each, nothing followed; and
-    // the merge request's resource_state_events, not recorded (WireMock answers 404): closes
-    // from the list, reopenings from system notes.
-    assertEquals(5, report.requests().requests());
+    // the merge request's resource_state_events and resource_label_events, not recorded
+    // (WireMock answers 404): closes from the list, reopenings from system notes, no label changes.
+    assertEquals(6, report.requests().requests());
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -306,6 +307,47 @@ public final class GitLabMapping {
               : new PullRequestReopened(at, repo, by, iid));
     }
     return List.of(closed ? new IssueClosed(at, repo, by, iid) : new IssueReopened(at, repo, by, iid));
+  }
+
+  /**
+   * An element of {@code GET /projects/:id/merge_requests/:iid/resource_label_events} or {@code
+   * .../issues/:iid/resource_label_events} ({@code id}, {@code user}, {@code created_at}, {@code
+   * resource_type}, {@code resource_id}, {@code label} with its {@code name}, {@code action} "add"
+   * or "remove"): a {@link LabelChanged} by {@code user} at {@code created_at}. An event whose
+   * label was deleted since (GitLab then sends {@code label: null}) is skipped as {@code
+   * label_event_without_label}, one without a user as {@code label_event_without_actor}; an
+   * unknown action is a malformed response.
+   */
+  public static List<Event> labelEvent(
+      JsonValues json,
+      Map<String, Object> item,
+      Repository repo,
+      int iid,
+      boolean onMergeRequest,
+      Skips skips) {
+    String action = json.text(item, "action");
+    if (!action.equals("add") && !action.equals("remove")) {
+      throw json.malformed("label event action is neither add nor remove: " + action);
+    }
+    Optional<Map<String, Object>> label = json.optionalObject(item, "label");
+    if (label.isEmpty()) {
+      skips.skip("label_event_without_label");
+      return List.of();
+    }
+    Optional<Map<String, Object>> user = json.optionalObject(item, "user");
+    if (user.isEmpty()) {
+      skips.skip("label_event_without_actor");
+      return List.of();
+    }
+    return List.of(
+        new LabelChanged(
+            json.instant(item, "created_at"),
+            repo,
+            actor(json, user.get()),
+            iid,
+            onMergeRequest,
+            json.labelName(label.get(), "label"),
+            action.equals("add")));
   }
 
   /**
