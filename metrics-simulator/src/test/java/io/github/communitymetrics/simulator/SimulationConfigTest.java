@@ -26,8 +26,12 @@ class SimulationConfigTest {
     assertEquals(Instant.parse("2024-01-01T00:00:00Z"), demo.start());
     assertEquals(Instant.parse("2026-01-01T00:00:00Z"), demo.end());
     // 4 * (4 core + 24 * (2 newcomers + 4 stargazers) + DemoConf's round(0.25 * 44 days) = 11) = 636
-    assertEquals(636, demo.plannedPeople());
+    // ordinary, and 2 * (4 + 24 * (2 + 4)) = 296 in the profiled repositories (no DemoConf there).
+    assertEquals(636 + 296, demo.plannedPeople());
     assertEquals(SimulationConfig.DEMO_EVENTS, demo.events());
+    assertEquals(List.of(WelcomeProfile.welcoming(), WelcomeProfile.unwelcoming()), demo.welcome().profiles());
+    assertEquals(6, demo.totalRepositories());
+    assertEquals(NewcomerWelcome.none(), SimulationConfig.builder().build().welcome());
     assertEquals(demo, demo.toBuilder().build());
   }
 
