@@ -296,16 +296,23 @@ public record SimulationConfig(
   }
 
   /**
-   * The simulated demo community: seed 42, organisation {@code demo-org}, 4 ordinary
-   * repositories and 2 profiled ones ({@code demo-org/welcoming} and {@code
-   * demo-org/unwelcoming}, {@link NewcomerWelcome#demo()}), 24 months from 2024-01-01T00:00:00Z,
-   * about 950 people and about 75,000 events, and the planted {@link #DEMO_EVENTS} (on the
-   * ordinary repositories). These are the {@link #builder()} defaults plus the events and the
-   * profiles. The profiled repositories come after the others, which keep the events they had
-   * before profiles existed (but for the comment and review ids, numbered across the community).
+   * The simulated demo community: seed 42, organisation {@code demo-org}, 4 repositories, 24
+   * months from 2024-01-01T00:00:00Z, about 650 people and about 50,000 events, and the planted
+   * {@link #DEMO_EVENTS}. These are the {@link #builder()} defaults plus the events. See {@link
+   * #welcomeDemo()} for the same with a welcoming and an unwelcoming repository.
    */
   public static SimulationConfig demo() {
-    return builder().events(DEMO_EVENTS).welcome(NewcomerWelcome.demo()).build();
+    return builder().events(DEMO_EVENTS).build();
+  }
+
+  /**
+   * The {@linkplain #demo() demo} with two more repositories, {@code demo-org/welcoming} and
+   * {@code demo-org/unwelcoming} ({@link NewcomerWelcome#demo()}): 6 repositories, 932 people and
+   * about 78,000 events. The demo's 4 repositories keep their events (but for the comment and
+   * review ids, numbered across the community); its planted events act on them only.
+   */
+  public static SimulationConfig welcomeDemo() {
+    return demo().toBuilder().welcome(NewcomerWelcome.demo()).build();
   }
 
   /**

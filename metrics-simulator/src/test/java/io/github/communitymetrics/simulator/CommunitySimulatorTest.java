@@ -86,13 +86,12 @@ class CommunitySimulatorTest {
   @Test
   void demoHasTheIntendedSize() {
     int n = demo.events().size();
-    assertTrue(n >= 30_000 && n <= 100_000, "events " + n);
-    // 636 in the 4 ordinary repositories, 2 * 148 in the profiled ones (see SimulationConfigTest).
-    assertEquals(932, demo.truth().people().size());
+    assertTrue(n >= 30_000 && n <= 80_000, "events " + n);
+    assertEquals(636, demo.truth().people().size());
     assertEquals(SimulationConfig.demo().plannedPeople(), demo.truth().people().size());
     long stargazers = demo.truth().stargazers().size();
     long contributors = demo.truth().people().stream().filter(p -> p.joined().isPresent()).count();
-    assertEquals(6 * 24 * 4, stargazers);
+    assertEquals(4 * 24 * 4, stargazers);
     assertTrue(contributors < stargazers, contributors + " contributors, " + stargazers + " stargazers");
   }
 
@@ -470,20 +469,15 @@ class CommunitySimulatorTest {
       counts.merge(e.type(), 1, Integer::sum);
     }
     for (EventType t : EventType.values()) {
-      if (t != EventType.PULL_REQUEST_UNLABELED) {
+      if (t.sinceVersion() > 1) {
+        // The label changes of schema version 2: the simulator does not model labels yet.
+        assertEquals(0, counts.getOrDefault(t, 0), t + " in " + counts);
+      } else {
         assertTrue(counts.getOrDefault(t, 0) > 0, "no " + t + " in " + counts);
       }
     }
-    // Labels (schema version 2) only in the profiled repositories, and no label is taken off a
-    // pull request.
-    Set<Repository> profiled = new HashSet<>();
-    demo.truth().welcome().repositories().forEach(r -> profiled.add(r.repository()));
-    for (Event e : demo.events()) {
-      assertTrue(e.type().sinceVersion() == 1 || profiled.contains(e.repo()), e.toString());
-      assertNotEquals(EventType.PULL_REQUEST_UNLABELED, e.type(), e.toString());
-    }
-    assertEquals(6 * 24 * 4, counts.get(EventType.STAR) + counts.get(EventType.FORK));
-    assertEquals(6 * 7, counts.get(EventType.RELEASE), "a release every 3 months after the first");
+    assertEquals(4 * 24 * 4, counts.get(EventType.STAR) + counts.get(EventType.FORK));
+    assertEquals(4 * 7, counts.get(EventType.RELEASE), "a release every 3 months after the first");
     assertTrue(counts.get(EventType.PULL_REQUEST_MERGED) <= counts.get(EventType.PULL_REQUEST_OPENED));
   }
 
@@ -506,11 +500,7 @@ class CommunitySimulatorTest {
     // Exponential with a 1-hour median in a 24-month window: censoring at the end is negligible,
     // so the share of core first responses within the median is Binomial(n, 1/2).
     SimulationConfig c =
-        SimulationConfig.demo().toBuilder()
-            .firstResponseMedian(Duration.ofHours(1))
-            .repositories(2)
-            .welcome(NewcomerWelcome.none())
-            .build();
+        SimulationConfig.demo().toBuilder().firstResponseMedian(Duration.ofHours(1)).repositories(2).build();
     SimulatedCommunity sim = CommunitySimulator.simulate(c);
     Index ix = new Index(sim);
     Map<Key, Instant> opened = new HashMap<>();

@@ -235,4 +235,52 @@ class NewcomerWelcomeTest {
     assertTrue(mentees > others, "seed " + seed);
     assertTrue(menteesD2 > othersD2, "seed " + seed);
   }
+
+  /**
+   * What the metrics show on {@link SimulationConfig#welcomeDemo()}: its welcoming repository
+   * answers newcomers within hours and has mentors, the unwelcoming one makes them wait weeks
+   * and has none. The bounds come from the planted profiles (medians of 2 and 4 hours; 21 days
+   * with 30 % never answered, whose median wait is about 38 days).
+   */
+  @Test
+  void theDemoShowsAWelcomingAndAnUnwelcomingRepository() {
+    SimulationConfig demo = SimulationConfig.welcomeDemo();
+    Run run = Run.of(demo);
+    Repository welcoming = run.repository("welcoming");
+    Repository unwelcoming = run.repository("unwelcoming");
+    // The demo's last year: over the whole span the core teams' own first contributions would
+    // count too (a project's founders are its first newcomers).
+    Window year = Window.of(demo.end().minus(Duration.ofDays(365)), demo.end());
+    Evaluation w = Evaluation.of(RepositoryScope.of(welcoming), year);
+    Evaluation u = Evaluation.of(RepositoryScope.of(unwelcoming), year);
+    NewcomerExperience.Result we = NewcomerExperience.INSTANCE.metric(w).compute(run.store(), run.people());
+    NewcomerExperience.Result ue = NewcomerExperience.INSTANCE.metric(u).compute(run.store(), run.people());
+    Mentorship.Result wm = Mentorship.INSTANCE.metric(w).compute(run.store(), run.people());
+    Mentorship.Result um = Mentorship.INSTANCE.metric(u).compute(run.store(), run.people());
+    NewcomerStaying.Result ws = NewcomerStaying.INSTANCE.metric(w).compute(run.store(), run.people());
+    NewcomerStaying.Result us = NewcomerStaying.INSTANCE.metric(u).compute(run.store(), run.people());
+    for (Object[] row : new Object[][] {{"welcoming", we, wm, ws}, {"unwelcoming", ue, um, us}}) {
+      NewcomerExperience.Result e = (NewcomerExperience.Result) row[1];
+      Mentorship.Result m = (Mentorship.Result) row[2];
+      NewcomerStaying.Result st = (NewcomerStaying.Result) row[3];
+      System.out.printf(Locale.ROOT,
+          "demo %s: %d newcomers, first items' median wait %s h, answered within 1 day %.2f, first PRs merged %s,"
+              + " back within 90 days %.2f, %d mentees of %d mentors%n",
+          row[0], e.journeys().newcomers().size(),
+          e.items().median().map(d -> String.format(Locale.ROOT, "%.1f", d.toMinutes() / 60.0)).orElse("none"),
+          e.items().answeredWithin(Duration.ofDays(1)).orElseThrow(),
+          e.firstPullRequestsMerged().value().isPresent()
+              ? String.format(Locale.ROOT, "%.2f", e.firstPullRequestsMerged().value().getAsDouble()) : "none",
+          st.all().within(Duration.ofDays(90)).orElseThrow(), m.mentored().newcomers(), m.mentors().ranking().size());
+    }
+    assertTrue(we.items().median().orElseThrow().compareTo(Duration.ofHours(12)) < 0);
+    assertTrue(ue.items().median().map(d -> d.compareTo(Duration.ofDays(7)) > 0).orElse(true));
+    assertTrue(we.items().answeredWithin(Duration.ofDays(1)).orElseThrow() > 0.8);
+    assertTrue(ue.items().answeredWithin(Duration.ofDays(1)).orElseThrow() < 0.2);
+    assertTrue(wm.mentored().newcomers() > 10, "the welcoming repository's mentees");
+    // Nobody is mentored in the unwelcoming repository, but with 4 core members a newcomer whose
+    // 5 first threads were all answered had one of them twice: k = 2 of n = 5 finds a mentor.
+    assertTrue(3 * um.mentored().newcomers() < wm.mentored().newcomers(), "few mentees in the unwelcoming repository");
+    assertTrue(ws.all().within(Duration.ofDays(90)).orElseThrow() > us.all().within(Duration.ofDays(90)).orElseThrow());
+  }
 }

@@ -42,16 +42,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WelcomeProfilesTest {
   static Stream<SimulationConfig> configs() {
     return Stream.of(
-        SimulationConfig.demo(),
+        SimulationConfig.welcomeDemo(),
         SimulationConfig.small(3).toBuilder().welcome(NewcomerWelcome.demo()).build(),
         SimulationConfig.small(11).toBuilder().coreTeamSize(2).welcome(NewcomerWelcome.demo()).build());
   }
 
   @Test
   void theOrdinaryRepositoriesKeepTheirEvents() {
-    SimulationConfig demo = SimulationConfig.demo();
-    SimulatedCommunity with = CommunitySimulator.simulate(demo);
-    SimulatedCommunity without = CommunitySimulator.simulate(demo.toBuilder().welcome(NewcomerWelcome.none()).build());
+    SimulatedCommunity with = CommunitySimulator.simulate(SimulationConfig.welcomeDemo());
+    SimulatedCommunity without = CommunitySimulator.simulate(SimulationConfig.demo());
     Set<Repository> ordinary = new HashSet<>();
     without.truth().repositories().forEach(r -> ordinary.add(r.repository()));
     assertEquals(4, ordinary.size());
@@ -65,6 +64,16 @@ class WelcomeProfilesTest {
     assertEquals(2, with.truth().welcome().repositories().size());
     assertEquals("demo-org/welcoming", with.truth().welcome().repositories().get(0).repository().fullName());
     assertEquals("demo-org/unwelcoming", with.truth().welcome().repositories().get(1).repository().fullName());
+    // Every event type shows up; label changes (schema version 2) only in the profiled
+    // repositories, where no label is taken off a pull request.
+    Set<EventType> types = new HashSet<>();
+    for (Event e : with.events()) {
+      types.add(e.type());
+      assertTrue(e.type().sinceVersion() == 1 || !ordinary.contains(e.repo()), e.toString());
+    }
+    Set<EventType> expected = new HashSet<>(Set.of(EventType.values()));
+    expected.remove(EventType.PULL_REQUEST_UNLABELED);
+    assertEquals(expected, types);
   }
 
   private static Event withoutIds(Event e) {
