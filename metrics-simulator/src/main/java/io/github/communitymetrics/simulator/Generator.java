@@ -37,6 +37,7 @@ import io.github.communitymetrics.simulator.PlantedTruth.PersonTruth;
 import io.github.communitymetrics.simulator.PlantedTruth.RepositoryTruth;
 import io.github.communitymetrics.simulator.PlantedTruth.Role;
 import io.github.communitymetrics.simulator.PlantedTruth.StargazerTruth;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -518,10 +519,10 @@ final class Generator {
       profiledTruths.add(new PlantedTruth.ProfiledRepository(repo, profile, goodFirst));
       for (Arrival a : arrivals) {
         Person p = a.person;
-        Optional<java.time.Duration> response =
+        Optional<Duration> response =
             a.first.firstResponse == NEVER
                 ? Optional.empty()
-                : Optional.of(java.time.Duration.ofSeconds(a.first.firstResponse - a.first.open));
+                : Optional.of(Duration.ofSeconds(a.first.firstResponse - a.first.open));
         newcomerTruths.add(
             new PlantedTruth.NewcomerTruth(
                 p.login, repo, Instant.ofEpochSecond(a.first.open), a.first.number, response, a.quick,
