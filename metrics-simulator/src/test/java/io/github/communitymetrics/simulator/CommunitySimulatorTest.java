@@ -435,7 +435,7 @@ class CommunitySimulatorTest {
     assertEquals(Set.copyOf(sim.truth().maintainers()), Set.copyOf(fromEvents), label);
     assertEquals(sim.truth().maintainers().size(), fromEvents.size(), label);
     long cores = sim.truth().maintainers().stream().filter(MaintainerTruth::core).count();
-    assertEquals((long) sim.config().repositories() * sim.config().coreTeamSize(), cores, label);
+    assertEquals((long) sim.config().totalRepositories() * sim.config().coreTeamSize(), cores, label);
   }
 
   /** Before a core member responds, only bots act on a thread opened by someone else. */
