@@ -88,9 +88,9 @@ final class NewcomersCommand implements Callable<Integer> {
 
   @Option(names = "--contribution-type", paramLabel = "TYPE", defaultValue = "any",
       description = "What makes someone a contributor (first, second and last contribution): any"
-          + " (default: commits, pushes, issues and pull requests opened, merged pull requests,"
-          + " comments, reviews), commit, push, pull-request-opened, pull-request-merged,"
-          + " issue-opened, comment or review.")
+          + " (default: commits, issues and pull requests opened, comments, reviews; a merge is"
+          + " not counted twice for its author), commit, push, pull-request-opened,"
+          + " pull-request-merged, issue-opened, comment or review.")
   String contributionType;
 
   @Option(names = "--scope", paramLabel = "repository|organisation", defaultValue = "repository",
