@@ -161,4 +161,59 @@ class NewcomerMetricsTest {
     assertEquals(MAINT, first);
     assertFalse(j.newcomers().stream().anyMatch(x -> x.newcomer().login().orElse("").contains("[bot]")));
   }
+
+  @Test
+  void quickAnswersAgainstSlowOnesWithTheirInterval() {
+    // January to June 2024 (182 days). maint is established since December.
+    Actor q1 = Actor.github("q1");
+    Actor q2 = Actor.github("q2");
+    Actor s1 = Actor.github("s1");
+    Actor s2 = Actor.github("s2");
+    Actor late = Actor.github("late");
+    java.util.List<io.github.communitymetrics.core.event.Event> events =
+        List.of(
+            NewcomerScenario.issue("2023-12-01T00:00:00Z", MAINT, 99),
+            // q1: answered after 1 day (quick), back on 1 February (22 days).
+            NewcomerScenario.issue("2024-01-10T00:00:00Z", q1, 1),
+            NewcomerScenario.comment("2024-01-11T00:00:00Z", MAINT, 1, NewcomerScenario.MEMBER),
+            NewcomerScenario.comment("2024-02-01T00:00:00Z", q1, 99, NewcomerScenario.NONE),
+            // q2: answered after 12 h (quick), back on 1 March (41 days).
+            NewcomerScenario.pr("2024-01-20T00:00:00Z", q2, 2),
+            NewcomerScenario.comment("2024-01-20T12:00:00Z", MAINT, 2, NewcomerScenario.MEMBER),
+            NewcomerScenario.issue("2024-03-01T00:00:00Z", q2, 3),
+            // s1: answered after 5 days (slow), never back (censored at 168 days).
+            NewcomerScenario.issue("2024-01-15T00:00:00Z", s1, 4),
+            NewcomerScenario.comment("2024-01-20T00:00:00Z", MAINT, 4, NewcomerScenario.MEMBER),
+            // s2: never answered (slow), back on 30 May (126 days: not within 90).
+            NewcomerScenario.pr("2024-01-25T00:00:00Z", s2, 5),
+            NewcomerScenario.comment("2024-05-30T00:00:00Z", s2, 99, NewcomerScenario.NONE),
+            // late: answered at once, arrived 20 June: followed 11 days only.
+            NewcomerScenario.issue("2024-06-20T00:00:00Z", late, 6),
+            NewcomerScenario.comment("2024-06-20T01:00:00Z", MAINT, 6, NewcomerScenario.MEMBER));
+    io.github.communitymetrics.core.registry.Evaluation e =
+        io.github.communitymetrics.core.registry.Evaluation.of(
+            io.github.communitymetrics.core.metrics.RepositoryScope.of(NewcomerScenario.REPO),
+            new io.github.communitymetrics.core.time.Window(
+                at("2024-01-01T00:00:00Z"), at("2024-07-01T00:00:00Z")));
+    EventStore store = EventStore.of(events);
+    NewcomerStaying.Result r = NewcomerStaying.INSTANCE.metric(e).compute(store, People.resolve(store));
+    Map<String, OptionalDouble> v =
+        NewcomerStaying.INSTANCE.measure(r, e).stream().collect(Collectors.toMap(Measurement::name, Measurement::value));
+    // All five: events at 22, 41, 126 days; censored at 11 (late) and 168 (s1).
+    // S(22) = 3/4 (4 at risk), S(41) = 3/4 * 2/3 = 1/2, S(126) = 1/4.
+    near(0.25, v.get("stayed30Days"), "30 days");
+    near(0.5, v.get("stayed90Days"), "90 days");
+    // Quick: q1, q2 back, late censored at 11: S(22) = 1/2, S(41) = 0.
+    near(1, v.get("stayed90DaysQuick"), "quick");
+    // Slow: s2 back at 126 days, s1 censored at 168: S(90) = 1.
+    near(0, v.get("stayed90DaysSlow"), "slow");
+    // Followed 90 days: quick 2 of 2 back, slow 0 of 2. Wilson 95% for x = n is [n / (n + z^2), 1]
+    // = [2 / 5.841459, 1] = [0.342380, 1]; for 0/2 [0, 0.657620]. Newcombe: lower = 1 - sqrt((1 -
+    // 0.342380)^2 + 0.657620^2) = 1 - 1.414214 * 0.657620 = 0.069985; upper = 1 + 0.
+    near(1, v.get("quickMinusSlow90Days"), "difference");
+    assertEquals(0.069985, v.get("quickMinusSlow90DaysLower").getAsDouble(), 1e-6);
+    near(1, v.get("quickMinusSlow90DaysUpper"), "upper");
+    assertEquals(2, r.quickMinusSlow().orElseThrow().trials1());
+    assertEquals(3, r.quick().newcomers());
+  }
 }
