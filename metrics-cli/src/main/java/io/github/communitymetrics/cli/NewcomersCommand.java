@@ -147,7 +147,6 @@ final class NewcomersCommand implements Callable<Integer> {
       boolean simulated,
       Instant asOf,
       NewcomerFindings.Settings settings,
-      int repositories,
       List<NewcomerFindings> groups,
       java.util.function.Function<io.github.communitymetrics.core.event.Actor, String> label) {}
 
@@ -178,7 +177,7 @@ final class NewcomersCommand implements Callable<Integer> {
       });
     }
     Run run = new Run(
-        loaded.label(), loaded.simulated(), end, settings, store.repositories().size(), findings,
+        loaded.label(), loaded.simulated(), end, settings, findings,
         NewcomerFindings.labels(people));
     SpanOutput.output(spec, outFile, findings.size() + (organisation ? " owners" : " repositories"), out -> {
       if (asJson) {
