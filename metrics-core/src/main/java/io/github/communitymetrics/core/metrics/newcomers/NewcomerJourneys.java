@@ -87,14 +87,15 @@ final class NewcomerJourneys implements SliceMetric<JourneyState, Journeys> {
     Map<Actor, Instant> last = new HashMap<>();
     for (int i = 0; i < s.size(); i++) {
       EventType t = s.type(i);
-      if (!type.includes(t) || people.isBot(s.actorIndex(i))) {
+      if (!type.includes(t)) {
         continue;
       }
       Instant at = s.instant(i);
       if (!at.isBefore(window.end())) {
         continue;
       }
-      // A merge credits the pull request's author (ContributionType), when the source named it.
+      // A merge credits the pull request's author (ContributionType), when the source named it,
+      // even when a bot merged it; so only the credited person must not be a bot.
       int actor = t == EventType.PULL_REQUEST_MERGED ? s.secondActorIndex(i) : s.actorIndex(i);
       if (actor < 0 || people.isBot(actor)) {
         continue;

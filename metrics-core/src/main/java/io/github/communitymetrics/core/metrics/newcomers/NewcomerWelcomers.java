@@ -56,6 +56,7 @@ public final class NewcomerWelcomers extends MetricDescriptor<NewcomerWelcomers.
             new MeasurementSpec("welcomes", Unit.COUNT, "welcomes: (newcomer, person) pairs"),
             new MeasurementSpec("welcomedShare", Unit.FRACTION, "newcomers with an issue or pull request who got a human answer or review on their first one"),
             new MeasurementSpec("absenceFactor", Unit.PEOPLE, "the fewest welcomers holding more than half the welcomes"),
+            new MeasurementSpec("factorShare", Unit.FRACTION, "the share of the welcomes carried by the absence factor's members: the load on the few"),
             new MeasurementSpec("topShare", Unit.FRACTION, "the share of the welcomes by the top k welcomers"),
             new MeasurementSpec("gini", Unit.FRACTION, "Gini coefficient of the welcomes per welcomer (0 even, towards 1 one person)")),
         Locality.HISTORY);
@@ -168,6 +169,7 @@ public final class NewcomerWelcomers extends MetricDescriptor<NewcomerWelcomers.
         Measurement.of(id(), "welcomes", Unit.COUNT, total, r.withFirstItem(), p),
         Measurement.of(id(), "welcomedShare", Unit.FRACTION, r.withFirstItem() == 0 ? 0 : (double) r.welcomed() / r.withFirstItem(), r.withFirstItem(), p),
         Measurement.of(id(), "absenceFactor", Unit.PEOPLE, c.factor(), total, p),
+        Measurement.of(id(), "factorShare", Unit.FRACTION, r.loadOnFactor(), total, p),
         Measurement.of(id(), "topShare", Unit.FRACTION, r.topShare(), total, p),
         Measurement.of(id(), "gini", Unit.FRACTION, r.gini(), total, p));
   }

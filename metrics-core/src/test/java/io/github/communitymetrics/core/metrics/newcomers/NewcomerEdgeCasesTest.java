@@ -152,6 +152,21 @@ class NewcomerEdgeCasesTest {
   }
 
   @Test
+  void aMergeCreditsThePullRequestsAuthorEvenWhenABotMerged() {
+    List<Event> events =
+        List.of(
+            pr("2024-01-20T00:00:00Z", ALICE, 1),
+            NewcomerScenario.merged("2024-02-10T00:00:00Z", BOT, 1, ALICE),
+            pr("2024-01-21T00:00:00Z", BOB, 2),
+            NewcomerScenario.merged("2024-02-12T00:00:00Z", MAINT, 2, BOB));
+    // Merged pull requests: alice's first is on 10 February (merged by a bot), bob's on 12 February;
+    // maint merged but is credited nothing.
+    assertEquals(
+        List.of(ALICE, BOB),
+        journeys(events, FEB_REPO, ContributionType.PULL_REQUEST_MERGED).newcomers().stream().map(Journey::newcomer).toList());
+  }
+
+  @Test
   void aReopenedFirstIssueIsOpenAndAClosedOneWithAnAnswerIsNotSilent() {
     List<Event> events =
         List.of(

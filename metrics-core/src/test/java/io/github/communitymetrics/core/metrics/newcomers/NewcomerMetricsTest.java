@@ -127,6 +127,7 @@ class NewcomerMetricsTest {
     near(2.0 / 3, v.get("welcomedShare"), "alice and carol of alice, bob, carol");
     // 1 + 1 welcomes: more than half takes both.
     near(2, v.get("absenceFactor"), "absence factor");
+    near(1, v.get("factorShare"), "the two carry all the welcomes");
     near(1, v.get("topShare"), "top 3");
     near(0, v.get("gini"), "equal");
     NewcomerWelcomers.Result r = result(NewcomerWelcomers.INSTANCE);
@@ -215,5 +216,15 @@ class NewcomerMetricsTest {
     near(1, v.get("quickMinusSlow90DaysUpper"), "upper");
     assertEquals(2, r.quickMinusSlow().orElseThrow().trials1());
     assertEquals(3, r.quick().newcomers());
+  }
+
+  @Test
+  void giniOfWelcomesByHand() {
+    // [1, 3]: 2 (1*1 + 2*3) / (2 * 4) - 3/2 = 14/8 - 12/8 = 1/4.
+    assertEquals(0.25, NewcomerWelcomers.Result.gini(new long[] {3, 1}).getAsDouble(), 1e-12);
+    // [1, 1, 1, 4]: 2 (1 + 2 + 3 + 16) / (4 * 7) - 5/4 = 44/28 - 35/28 = 9/28.
+    assertEquals(9.0 / 28, NewcomerWelcomers.Result.gini(new long[] {1, 4, 1, 1}).getAsDouble(), 1e-12);
+    assertEquals(0.0, NewcomerWelcomers.Result.gini(new long[] {5}).getAsDouble(), 0);
+    assertEquals(OptionalDouble.empty(), NewcomerWelcomers.Result.gini(new long[0]));
   }
 }
