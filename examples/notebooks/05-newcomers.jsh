@@ -66,4 +66,21 @@ System.out.printf(Locale.ROOT, "mentored %d, not %d; active after 180 days: %.0f
     100 * m.mentored().retainedAt(Mentorship.HORIZON).orElse(Double.NaN),
     100 * m.others().retainedAt(Mentorship.HORIZON).orElse(Double.NaN),
     m.retentionTest().map(t -> String.format(Locale.ROOT, "%.4f", t.pValue())).orElse("no data"));
+
+// Step 7: a welcoming and an unwelcoming repository side by side. The simulator plants them in
+// SimulationConfig.welcomeDemo(): answers within hours against weeks or never, mentors or none.
+// Do the metrics tell them apart? On a real organisation: the same loop over its repositories.
+EventStore planted = EventStore.of(CommunitySimulator.simulate(SimulationConfig.welcomeDemo()).events());
+People plantedPeople = People.resolve(planted);
+Instant plantedAsOf = planted.instant(planted.size() - 1).plusSeconds(1);
+for (String name : List.of("demo-org/welcoming", "demo-org/unwelcoming")) {
+  Repository r = planted.repositories().stream().filter(p -> p.fullName().equals(name)).findFirst().orElseThrow();
+  Evaluation pe = Evaluation.of(RepositoryScope.of(r), Window.endingAt(plantedAsOf, Duration.ofDays(365)));
+  NewcomerExperience.Result px = NewcomerExperience.INSTANCE.metric(pe).compute(planted, plantedPeople);
+  NewcomerStaying.Result ps = NewcomerStaying.INSTANCE.metric(pe).compute(planted, plantedPeople);
+  System.out.printf(Locale.ROOT, "%-22s %3d newcomers; median wait %s; back within 90 days %d of %d%n", name,
+      px.journeys().newcomers().size(),
+      px.items().median().map(d -> String.format(Locale.ROOT, "%.1f h", d.getSeconds() / 3600.0)).orElse("no data"),
+      ps.quick().stayed90() + ps.slow().stayed90(), ps.quick().followed90() + ps.slow().followed90());
+}
 /exit
