@@ -24,7 +24,11 @@ import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
 import io.github.communitymetrics.core.metrics.growth.StarTrend;
+import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
+import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
+import io.github.communitymetrics.core.metrics.newcomers.NewcomerStaying;
+import io.github.communitymetrics.core.metrics.newcomers.NewcomerWelcomers;
 import java.util.List;
 
 /**
@@ -72,6 +76,18 @@ public final class StandardMetrics {
   /** {@code new-contributors}: CHAOSS new contributors (the example of docs/adding-a-metric.md). */
   public static final MetricDescriptor<NewContributors.Result> NEW_CONTRIBUTORS = NewContributors.INSTANCE;
 
+  /** {@code newcomer-experience}: newcomers' first answers, first-PR merges, against established contributors. */
+  public static final MetricDescriptor<NewcomerExperience.Result> NEWCOMER_EXPERIENCE = NewcomerExperience.INSTANCE;
+
+  /** {@code newcomer-staying}: newcomers' second contributions, by first-PR fate and first-answer speed. */
+  public static final MetricDescriptor<NewcomerStaying.Result> NEWCOMER_STAYING = NewcomerStaying.INSTANCE;
+
+  /** {@code newcomer-welcomers}: who gives newcomers their first answers and reviews, and how concentrated. */
+  public static final MetricDescriptor<NewcomerWelcomers.Result> NEWCOMER_WELCOMERS = NewcomerWelcomers.INSTANCE;
+
+  /** {@code mentorship}: CHAOSS DEI mentorship: mentees' retention and climb against other newcomers. */
+  public static final MetricDescriptor<Mentorship.Result> MENTORSHIP = Mentorship.INSTANCE;
+
   /** {@code growth}: new stargazers, forks and contributors, totals and growth rates. */
   public static final MetricDescriptor<Growth.Result> GROWTH = Growth.INSTANCE;
 
@@ -104,6 +120,10 @@ public final class StandardMetrics {
         RETENTION,
         RESPONSIVENESS,
         NEW_CONTRIBUTORS,
+        NEWCOMER_EXPERIENCE,
+        NEWCOMER_STAYING,
+        NEWCOMER_WELCOMERS,
+        MENTORSHIP,
         GROWTH,
         STAR_TREND,
         STAR_BURSTS,

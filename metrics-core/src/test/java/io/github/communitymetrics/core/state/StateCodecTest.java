@@ -30,6 +30,11 @@ import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
+import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
+import io.github.communitymetrics.core.metrics.newcomers.NewcomerStaying;
+import io.github.communitymetrics.core.metrics.newcomers.NewcomerWelcomers;
+import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.metrics.stars.FakeStars;
 import io.github.communitymetrics.core.metrics.stars.LockstepParameters;
 import io.github.communitymetrics.core.metrics.stars.LowActivityParameters;
@@ -146,7 +151,11 @@ class StateCodecTest {
         ContributorLadder.over(w),
         Retention.lfx(w),
         Responsiveness.chaoss(w, asOf),
-        new FakeStars(RepositoryScope.all(), w, LowActivityParameters.STARSCOUT, LockstepParameters.STARSCOUT));
+        new FakeStars(RepositoryScope.all(), w, LowActivityParameters.STARSCOUT, LockstepParameters.STARSCOUT),
+        NewcomerExperience.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
+        NewcomerStaying.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
+        NewcomerWelcomers.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
+        Mentorship.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)));
   }
 
   @Test

@@ -32,6 +32,7 @@ class MetricRegistryTest {
             "contributor-confidence", "cohort-confidence", "contributor-absence-factor",
             "lottery-factor", "pony-factor", "contributor-dependency", "elephant-factor",
             "onion-model", "contributor-ladder", "retention", "responsiveness", "new-contributors",
+            "newcomer-experience", "newcomer-staying", "newcomer-welcomers", "mentorship",
             "growth", "star-trend", "star-bursts", "low-activity-stars", "lockstep-stars"),
         r.metrics().stream().map(MetricDescriptor::id).toList());
   }

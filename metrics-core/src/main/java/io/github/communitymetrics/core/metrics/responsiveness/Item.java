@@ -40,8 +40,10 @@ final class Item {
    * @param kind {@link #RESPONSE}, {@link #REOPEN}, {@link #CLOSE} or {@link #MERGE}
    * @param maintainer whether the event's author association was owner, member or collaborator
    * @param organization the approver's organisation at {@code at}, or null (approvals only)
+   * @param review whether the act is a review (not a comment), for the newcomer metrics' first
+   *     review
    */
-  record Act(long at, Actor person, boolean bot, int kind, boolean maintainer, String organization) {}
+  record Act(long at, Actor person, boolean bot, int kind, boolean maintainer, String organization, boolean review) {}
 
   /** Records an author; the opening event's author wins over a second actor's. */
   void author(Actor person, boolean bot, boolean fromOpening) {

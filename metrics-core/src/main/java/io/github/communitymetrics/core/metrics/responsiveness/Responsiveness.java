@@ -334,7 +334,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         case REVIEW_COMMENT:
           if (counts) {
             boolean m = maintainersOnly && association(events, i, type).filter(AuthorAssociation::isMaintainerLike).isPresent();
-            item.responses.add(new Item.Act(at, who, bot, Item.RESPONSE, m, null));
+            item.responses.add(new Item.Act(at, who, bot, Item.RESPONSE, m, null, false));
           }
           break;
         case REVIEW:
@@ -342,11 +342,11 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
           if (counts) {
             Review review = (Review) events.event(i);
             boolean m = review.association().filter(AuthorAssociation::isMaintainerLike).isPresent();
-            item.responses.add(new Item.Act(at, who, bot, Item.RESPONSE, m, null));
+            item.responses.add(new Item.Act(at, who, bot, Item.RESPONSE, m, null, true));
             if (review.state() == ReviewState.APPROVED) {
               String org =
                   affiliations.organizationOf(people.person(people.personOf(actor)), review.at()).orElse(null);
-              item.approvals.add(new Item.Act(at, who, bot, Item.RESPONSE, m, org));
+              item.approvals.add(new Item.Act(at, who, bot, Item.RESPONSE, m, org, true));
             }
           }
           break;
@@ -355,11 +355,11 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         case PULL_REQUEST_MERGED:
           item.pullRequest |= type != EventType.ISSUE_CLOSED;
           item.transitions.add(
-              new Item.Act(at, who, bot, type == EventType.PULL_REQUEST_MERGED ? Item.MERGE : Item.CLOSE, false, null));
+              new Item.Act(at, who, bot, type == EventType.PULL_REQUEST_MERGED ? Item.MERGE : Item.CLOSE, false, null, false));
           break;
         default: // reopened
           item.pullRequest |= type == EventType.PULL_REQUEST_REOPENED;
-          item.transitions.add(new Item.Act(at, who, bot, Item.REOPEN, false, null));
+          item.transitions.add(new Item.Act(at, who, bot, Item.REOPEN, false, null, false));
           break;
       }
     }
@@ -422,7 +422,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     }
   }
 
-  private static Instant instant(long nanos) {
+  static Instant instant(long nanos) {
     return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
   }
 
@@ -617,20 +617,61 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
 
   /** The instant of the item's first qualifying response, or {@link Long#MAX_VALUE}. */
   private long firstResponse(Item item, ItemKey key, Map<GrantKey, Long> grants, List<Item.Act> transitions) {
-    long first = Long.MAX_VALUE;
+    Item.Act first = firstResponseAct(item, key, grants, transitions);
+    return first == null ? Long.MAX_VALUE : first.at();
+  }
+
+  /** The item's first qualifying response (the earliest; ties to the first listed), or null. */
+  private Item.Act firstResponseAct(Item item, ItemKey key, Map<GrantKey, Long> grants, List<Item.Act> transitions) {
+    Item.Act first = null;
     for (Item.Act a : item.responses) {
-      if (qualifies(a, item, key, grants)) {
-        first = Math.min(first, a.at());
+      if (qualifies(a, item, key, grants) && (first == null || earlier(a, first))) {
+        first = a;
       }
     }
     if (closingIsResponse) {
       for (Item.Act t : transitions) {
-        if (t.kind() != Item.REOPEN && (includeBots || !t.bot()) && qualifies(t, item, key, grants)) {
-          first = Math.min(first, t.at());
+        if (t.kind() != Item.REOPEN && (includeBots || !t.bot()) && qualifies(t, item, key, grants)
+            && (first == null || earlier(t, first))) {
+          first = t;
         }
       }
     }
     return first;
+  }
+
+  /**
+   * Whether {@code a} comes before {@code b}; at the same instant the lesser person key, so that
+   * the responder named does not depend on the order in which slices merged.
+   */
+  private static boolean earlier(Item.Act a, Item.Act b) {
+    return a.at() < b.at() || (a.at() == b.at() && a.person().compareTo(b.person()) < 0);
+  }
+
+  /**
+   * The first response to one issue or pull request of {@code state} by this metric's rule (see
+   * the class comment: someone other than the author, bots left out unless included, maintainers
+   * only if so configured, closing only if it counts), whatever the window: the newcomer metrics
+   * ask it of the items they follow. Empty when the item is unknown, has no opening in the
+   * state, or no qualifying response came before {@link #asOf()}.
+   */
+  public Optional<ItemTimeline.Action> firstResponse(
+      ResponsivenessState state, io.github.communitymetrics.core.event.Repository repository, int number) {
+    Checks.notNull(state, "state");
+    Checks.notNull(repository, "repository");
+    Item item = state.item(repository, number);
+    if (item == null || item.openedAt == Long.MAX_VALUE) {
+      return Optional.empty();
+    }
+    Item.Act a = firstResponseAct(item, new ItemKey(repository, number), state.grants, item.transitions);
+    if (a == null) {
+      return Optional.empty();
+    }
+    ItemTimeline.Kind kind =
+        a.kind() == Item.RESPONSE
+            ? (a.review() ? ItemTimeline.Kind.REVIEW : ItemTimeline.Kind.COMMENT)
+            : a.kind() == Item.MERGE ? ItemTimeline.Kind.MERGE : ItemTimeline.Kind.CLOSE;
+    return Optional.of(new ItemTimeline.Action(instant(a.at()), a.person(), a.bot(), kind, a.maintainer()));
   }
 
   private boolean qualifies(Item.Act a, Item item, ItemKey key, Map<GrantKey, Long> grants) {

@@ -93,7 +93,8 @@ public final class ResponsivenessState {
       previous = a.at();
       out.actor(a.person());
       out.varint(
-          a.kind() | (a.bot() ? 4 : 0) | (a.maintainer() ? 8 : 0) | (a.organization() != null ? 16 : 0));
+          a.kind() | (a.bot() ? 4 : 0) | (a.maintainer() ? 8 : 0) | (a.organization() != null ? 16 : 0)
+              | (a.review() ? 32 : 0));
       if (a.organization() != null) {
         out.sharedString(a.organization());
       }
@@ -147,13 +148,65 @@ public final class ResponsivenessState {
       previous = at;
       Actor person = in.actor();
       int flags = in.varint();
-      // Two bits of kind: RESPONSE, REOPEN, CLOSE, MERGE, all valid.
-      if (flags >= 32) {
+      // Two bits of kind: RESPONSE, REOPEN, CLOSE, MERGE, all valid. Bit 32 (review) is additive:
+      // states written before it decode as comments, as they were counted then.
+      if (flags >= 64) {
         throw in.error("act flags " + flags);
       }
       String organisation = (flags & 16) != 0 ? in.sharedString() : null;
-      into.add(new Item.Act(at, person, (flags & 4) != 0, flags & 3, (flags & 8) != 0, organisation));
+      into.add(new Item.Act(at, person, (flags & 4) != 0, flags & 3, (flags & 8) != 0, organisation, (flags & 32) != 0));
     }
+  }
+
+  /**
+   * Every issue and pull request the state knows, by repository and number, with its actions
+   * sorted by time (reopens before closes at the same instant).
+   */
+  public List<ItemTimeline> timelines() {
+    List<ItemKey> keys = new java.util.ArrayList<>(items.keySet());
+    keys.sort(ITEM_ORDER);
+    List<ItemTimeline> out = new java.util.ArrayList<>(keys.size());
+    for (ItemKey k : keys) {
+      out.add(timeline(k, items.get(k)));
+    }
+    return out;
+  }
+
+  private static ItemTimeline timeline(ItemKey k, Item item) {
+    List<ItemTimeline.Action> actions = new java.util.ArrayList<>(item.responses.size() + item.transitions.size());
+    for (Item.Act a : item.responses) {
+      actions.add(action(a, a.review() ? ItemTimeline.Kind.REVIEW : ItemTimeline.Kind.COMMENT));
+    }
+    for (Item.Act a : item.transitions) {
+      ItemTimeline.Kind kind =
+          a.kind() == Item.MERGE ? ItemTimeline.Kind.MERGE
+              : a.kind() == Item.CLOSE ? ItemTimeline.Kind.CLOSE : ItemTimeline.Kind.REOPEN;
+      actions.add(action(a, kind));
+    }
+    actions.sort(Comparator.comparing(ItemTimeline.Action::at).thenComparing(ItemTimeline.Action::kind));
+    return new ItemTimeline(
+        k.repository(),
+        k.number(),
+        item.pullRequest,
+        item.openedAt == Long.MAX_VALUE ? java.util.Optional.empty() : java.util.Optional.of(Responsiveness.instant(item.openedAt)),
+        java.util.Optional.ofNullable(item.author),
+        item.authorBot,
+        actions);
+  }
+
+  private static ItemTimeline.Action action(Item.Act a, ItemTimeline.Kind kind) {
+    return new ItemTimeline.Action(Responsiveness.instant(a.at()), a.person(), a.bot(), kind, a.maintainer());
+  }
+
+  /** When {@code person} was first granted access to {@code repository} ({@code member_added}). */
+  public java.util.Optional<java.time.Instant> granted(Repository repository, Actor person) {
+    Long at = grants.get(new GrantKey(repository, person));
+    return at == null ? java.util.Optional.empty() : java.util.Optional.of(Responsiveness.instant(at));
+  }
+
+  /** The item's internal record, or null. */
+  Item item(Repository repository, int number) {
+    return items.get(new ItemKey(repository, number));
   }
 
   /** How many issues and pull requests the state knows something about. */
