@@ -246,7 +246,8 @@ final class GoodFirstIssueScan implements SliceMetric<GoodFirstIssueScan.State, 
     int openAfter = 0;
     List<Long> seconds = new ArrayList<>();
     List<Boolean> events = new ArrayList<>();
-    for (Map.Entry<Item, Issue> e : state.issues().entrySet()) {
+    // In item order, so that the Kaplan-Meier input does not depend on the map's iteration order.
+    for (Map.Entry<Item, Issue> e : state.issues().entrySet().stream().sorted(Map.Entry.comparingByKey(Item.ORDER)).toList()) {
       Optional<Instant> since = labelledSince(e.getValue());
       if (since.isEmpty() || !window.contains(since.get())) {
         continue;
