@@ -1,6 +1,5 @@
 package io.github.communitymetrics.core.metrics.newcomers;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,14 +19,12 @@ import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.registry.Evaluation;
-import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.state.StateFormatException;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -118,10 +115,6 @@ class GoodFirstIssuesPropertiesTest {
     List<Event> events = events(r, 200 + r.nextInt(300));
     EventStore whole = EventStore.of(events);
     RepositoryScope scope = seed % 3 == 0 ? RepositoryScope.of(A) : RepositoryScope.all();
-    @SuppressWarnings("unchecked")
-    SliceMetric<Object, GoodFirstIssues.Result> m =
-        (SliceMetric<Object, GoodFirstIssues.Result>) GoodFirstIssues.INSTANCE.metric(Evaluation.of(scope, WINDOW));
-    GoodFirstIssues.Result expected = m.compute(whole, People.resolve(whole));
     int parts = 2 + r.nextInt(4);
     List<List<Event>> slices = new ArrayList<>();
     for (int i = 0; i < parts; i++) {
@@ -130,21 +123,8 @@ class GoodFirstIssuesPropertiesTest {
     for (Event ev : events) {
       slices.get(r.nextInt(parts)).add(ev);
     }
-    StateCodec<Object> codec = m.stateCodec();
-    List<Object> states = new ArrayList<>();
-    for (List<Event> s : slices) {
-      EventStore store = EventStore.of(s);
-      byte[] bytes = codec.encode(m.accumulate(store, People.resolve(store)));
-      Object back = codec.decode(bytes);
-      assertArrayEquals(bytes, codec.encode(back), "seed " + seed);
-      states.add(back);
-    }
-    Collections.shuffle(states, r);
-    Object merged = states.get(0);
-    for (int i = 1; i < states.size(); i++) {
-      merged = r.nextBoolean() ? m.merge(merged, states.get(i)) : m.merge(states.get(i), merged);
-    }
-    assertEquals(expected, m.finish(merged), "seed " + seed);
+    NewcomerPropertiesTest.check(
+        GoodFirstIssues.INSTANCE, Evaluation.of(scope, WINDOW), whole, People.resolve(whole), slices, r, seed);
   }
 
   /** The property's histories are not vacuous: labelled issues, claims, closes by newcomers. */

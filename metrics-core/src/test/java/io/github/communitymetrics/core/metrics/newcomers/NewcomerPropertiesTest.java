@@ -144,7 +144,8 @@ class NewcomerPropertiesTest {
     }
   }
 
-  private static <R> void check(
+  /** Accumulates, encodes, decodes and merges the slices in a shuffled order; checks the whole's result. */
+  static <R> void check(
       MetricDescriptor<R> d, Evaluation e, EventStore whole, People people, List<List<Event>> slices, Random r, long seed) {
     @SuppressWarnings("unchecked")
     SliceMetric<Object, R> m = (SliceMetric<Object, R>) d.metric(e);
