@@ -1,7 +1,5 @@
 package io.github.communitymetrics.core.metrics.newcomers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.event.Actor;
@@ -17,14 +15,11 @@ import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
-import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.registry.Evaluation;
-import io.github.communitymetrics.core.state.StateFormatException;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The good-first-issues state merges exactly and survives its codec, on seeded random streams of
  * two repositories (each seed printed): labels at opening and by events (mixed case, some not of
  * the set), assignments of people and bots, pull requests with closing references (some naming
- * issues that exist only in the other repository), merges, closes and reopens.
+ * issues that exist only in the other repository), merges, closes and reopens. Cut states are
+ * format errors: {@code StateCodecTest} cuts this metric's state at every byte.
  */
 class GoodFirstIssuesPropertiesTest {
   private static final Repository A = Repository.github("acme/widget");
@@ -115,16 +111,9 @@ class GoodFirstIssuesPropertiesTest {
     List<Event> events = events(r, 200 + r.nextInt(300));
     EventStore whole = EventStore.of(events);
     RepositoryScope scope = seed % 3 == 0 ? RepositoryScope.of(A) : RepositoryScope.all();
-    int parts = 2 + r.nextInt(4);
-    List<List<Event>> slices = new ArrayList<>();
-    for (int i = 0; i < parts; i++) {
-      slices.add(new ArrayList<>());
-    }
-    for (Event ev : events) {
-      slices.get(r.nextInt(parts)).add(ev);
-    }
     NewcomerPropertiesTest.check(
-        GoodFirstIssues.INSTANCE, Evaluation.of(scope, WINDOW), whole, People.resolve(whole), slices, r, seed);
+        GoodFirstIssues.INSTANCE, Evaluation.of(scope, WINDOW), whole, People.resolve(whole),
+        NewcomerPropertiesTest.slices(events, r), r, seed);
   }
 
   /** The property's histories are not vacuous: labelled issues, claims, closes by newcomers. */
@@ -152,23 +141,5 @@ class GoodFirstIssuesPropertiesTest {
     assertTrue(newcomerCloses >= 3, "closes by newcomers: " + newcomerCloses);
     assertTrue(establishedCloses >= 3, "closes by established: " + establishedCloses);
     assertTrue(old >= 12, "labelled 90 days before the end: " + old);
-  }
-
-  @ParameterizedTest
-  @ValueSource(longs = {31, 32})
-  void aStateRoundTripsAndACutStateIsAFormatError(long seed) {
-    System.out.println("GoodFirstIssuesPropertiesTest seed " + seed);
-    EventStore store = EventStore.of(events(new Random(seed), 40));
-    @SuppressWarnings("unchecked")
-    SliceMetric<Object, GoodFirstIssues.Result> m =
-        (SliceMetric<Object, GoodFirstIssues.Result>) GoodFirstIssues.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), WINDOW));
-    Object state = m.accumulate(store, People.resolve(store));
-    byte[] bytes = m.stateCodec().encode(state);
-    assertEquals(m.finish(state), m.finish(m.stateCodec().decode(bytes)), "seed " + seed);
-    assertEquals(state, m.stateCodec().decode(bytes), "seed " + seed);
-    for (int n = 0; n < bytes.length; n++) {
-      byte[] cut = Arrays.copyOf(bytes, n);
-      assertThrows(StateFormatException.class, () -> m.stateCodec().decode(cut), "cut at " + n + " seed " + seed);
-    }
   }
 }
