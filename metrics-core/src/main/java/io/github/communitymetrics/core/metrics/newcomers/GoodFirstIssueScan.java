@@ -311,9 +311,18 @@ final class GoodFirstIssueScan implements SliceMetric<GoodFirstIssueScan.State, 
   private static Optional<Instant> labelledSince(Issue issue) {
     Set<String> held = new TreeSet<>();
     Instant since = null;
-    if (issue.opened().isPresent() && !issue.openingLabels().isEmpty()) {
+    if (issue.opened().isPresent()) {
       held.addAll(issue.openingLabels());
-      since = issue.opened().get();
+      // A label whose first change is an addition was not there at the opening: GitHub records no
+      // addition of a label an issue already has. The REST and GitLab lists give the current labels
+      // as the opening's, so this puts a label added later at its addition, not at the opening.
+      Set<String> seen = new TreeSet<>();
+      for (LabelMark m : issue.labels()) {
+        if (seen.add(m.label()) && m.added()) {
+          held.remove(m.label());
+        }
+      }
+      since = held.isEmpty() ? null : issue.opened().get();
     }
     for (LabelMark m : issue.labels()) {
       // A label change before the opening (clock skew between sources) is replayed as it comes;

@@ -29,7 +29,10 @@ import java.util.TreeSet;
  * <p><b>Labelled.</b> An issue (not a pull request) carries a label of the set (names compared
  * ignoring case, {@link Locale#ROOT}) when it had one at its opening or got one by a label event,
  * and a removal undoes it; replayed in time order up to the as-of instant (the window's end), at
- * one instant the opening first, then removals, then additions. It counts when it carries at least
+ * one instant the opening first, then removals, then additions. A label listed at the opening whose
+ * first change is an addition is taken to have come by that addition (GitHub records no addition of
+ * a label already there; the REST and GitLab lists give the current labels as the opening's). It
+ * counts when it carries at least
  * one such label at the as-of instant and its <em>labelling</em>, the start of that uninterrupted
  * labelled spell (its opening, when it was opened so), falls in the window.
  *

@@ -230,6 +230,23 @@ class GoodFirstIssuesTest {
   }
 
   @Test
+  void aLabelListedAtOpeningButAddedByALaterEventCountsFromTheAddition() {
+    // The REST and GitLab lists give an issue's current labels as its opening's: #9 "opened with"
+    // "easy", which the label events say was added on 3 Feb 12:00 (GitHub records no addition of
+    // a label already there). alice is assigned 4 Feb 00:00: 12 h after the labelling.
+    GoodFirstIssues.Result r = result(List.of(
+        issue("2024-02-01T00:00:00Z", REPO, 9, "easy"),
+        label("2024-02-03T12:00:00Z", 9, "easy", true),
+        assigned("2024-02-04T00:00:00Z", MAINT, 9, ALICE)), BOTH);
+    assertEquals(Optional.of(Duration.ofHours(12)), r.timeToClaim().median());
+    // Its first change a removal: it was there at the opening, and the spell ended.
+    GoodFirstIssues.Result removed = result(List.of(
+        issue("2024-02-01T00:00:00Z", REPO, 9, "easy"),
+        label("2024-02-03T12:00:00Z", 9, "easy", false)), BOTH);
+    assertEquals(0, removed.labelled());
+  }
+
+  @Test
   void aClosingReferenceInAnotherRepositoryIsNoClaimNorClose() {
     // acme/widget#4 labelled 1 Mar; acme/other's PR #4 says "fixes #4" (its own #4), merged 3 Mar,
     // and acme/widget#4 is closed by hand on 4 Mar. Neither a claim nor a newcomer's close.
