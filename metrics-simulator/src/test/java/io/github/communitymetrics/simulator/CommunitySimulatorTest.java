@@ -470,7 +470,8 @@ class CommunitySimulatorTest {
     }
     for (EventType t : EventType.values()) {
       if (t.sinceVersion() > 1) {
-        // The label changes of schema version 2: the simulator does not model labels yet.
+        // The types of schema version 2 (label changes, assignments): the default demo plants
+        // neither (SimulationConfig.welcomeDemo() plants labels).
         assertEquals(0, counts.getOrDefault(t, 0), t + " in " + counts);
       } else {
         assertTrue(counts.getOrDefault(t, 0) > 0, "no " + t + " in " + counts);
