@@ -112,6 +112,30 @@ class QuestionExamplesTest {
   }
 
   @Test
+  void newcomersWelcome() throws IOException {
+    String out = output(NewcomersWelcome::run);
+    // The same metrics through the registry's descriptors, on the same events, repository and year.
+    EventStore store = EventStore.of(EventJsonLines.readAll(Files.newBufferedReader(file)));
+    var people = People.resolve(store);
+    var e = io.github.communitymetrics.core.registry.Evaluation.of(
+        io.github.communitymetrics.core.metrics.RepositoryScope.of(expected.repository()),
+        io.github.communitymetrics.core.time.Window.endingAt(AS_OF, Duration.ofDays(365)));
+    var x = io.github.communitymetrics.core.registry.StandardMetrics.NEWCOMER_EXPERIENCE.evaluate(store, people, e).result();
+    var w = io.github.communitymetrics.core.registry.StandardMetrics.NEWCOMER_WELCOMERS.evaluate(store, people, e).result();
+    var m = io.github.communitymetrics.core.registry.StandardMetrics.MENTORSHIP.evaluate(store, people, e).result();
+    int n = x.journeys().newcomers().size();
+    assertTrue(n > 0, "the community has newcomers");
+    assertTrue(out.contains("Newcomers in the 365 days: " + n + "\n"), out);
+    assertTrue(out.contains("first pull requests merged: " + x.firstPullRequestsMerged().numerator() + " of "
+        + x.firstPullRequestsMerged().denominator() + ";"), out);
+    assertTrue(out.contains("welcomed: " + w.welcomed() + " of " + w.withFirstItem() + " newcomers with an issue or PR, by "
+        + w.welcomes().ranking().size() + " people"), out);
+    assertTrue(out.contains("): " + m.mentored().newcomers() + " of " + n + ", by " + m.mentors().ranking().size() + " mentors"), out);
+    x.items().median().ifPresent(d -> assertTrue(out.contains("newcomers' first issues and pull requests: "
+        + String.format(Locale.ROOT, "%.1f h (%d items", d.getSeconds() / 3600.0, x.items().items())), out));
+  }
+
+  @Test
   void responseTimes() throws IOException {
     String out = output(ResponseTimes::run);
     var r = expected.responsiveness();

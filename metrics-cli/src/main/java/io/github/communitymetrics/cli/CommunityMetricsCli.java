@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       GrowthCommand.class,
       StarsCommand.class,
       ImpactCommand.class,
+      NewcomersCommand.class,
       EventsCommand.class,
       TruckFactorCommand.class,
       FetchCommand.class,

@@ -105,6 +105,18 @@ final class Examples {
                           + " --html impact.html",
                       "against a control repository, with charts"))),
           Map.entry(
+              "newcomers",
+              List.of(
+                  new Example("community-metrics newcomers --repo demo-org/hubar",
+                      "do the demo's newcomers get answers, stay and find mentors?"),
+                  new Example(
+                      "community-metrics newcomers --gharchive archive/ --scope organisation --json",
+                      "newcomers to each organisation of GH Archive hours, as JSON"),
+                  new Example(
+                      "community-metrics newcomers --events ev.jsonl.gz --contribution-type pull-request-opened"
+                          + " --quick-response 1d --mentor-k 1 --mentor-n 3",
+                      "newcomers by their first pull request, a quick answer within a day"))),
+          Map.entry(
               "events",
               List.of(
                   new Example(

@@ -11,6 +11,7 @@ import io.github.communitymetrics.core.registry.StandardMetrics;
 import io.github.communitymetrics.core.time.Period;
 import io.github.communitymetrics.core.time.PeriodUnit;
 import io.github.communitymetrics.core.time.Window;
+import io.github.communitymetrics.report.NewcomerSection;
 import io.github.communitymetrics.report.Portfolio;
 import io.github.communitymetrics.report.PortfolioReport;
 import io.github.communitymetrics.report.Provenance;
@@ -94,9 +95,15 @@ final class HtmlPortfolio {
                     : (portfolio.repositories().size() + portfolio.leftOut().size()) + " repositories");
     Map<Repository, StarCurve> curves =
         progress.busy("drawing the star curves", () -> starCurves(p, portfolio, StarAudit.apiSource(source)));
+    // From the newcomer metrics the portfolio already computed: no second pass over the events.
+    Map<Repository, Section> newcomers = new java.util.HashMap<>();
+    for (Portfolio.Entry entry : portfolio.repositories()) {
+      NewcomerSection.of(entry.results(), label).ifPresent(s -> newcomers.put(entry.repository(), s));
+    }
     List<Section> extra = new ArrayList<>(git.map(g -> List.of(g.section())).orElse(List.of()));
     extra.addAll(more.sections(p.store(), p.people()));
-    write(html, new PortfolioReport(title, provenance, Optional.of(portfolio), label, extra).withStarCurves(curves));
+    write(html, new PortfolioReport(title, provenance, Optional.of(portfolio), label, extra)
+        .withStarCurves(curves).withNewcomerSections(newcomers));
     return p.warnings();
   }
 

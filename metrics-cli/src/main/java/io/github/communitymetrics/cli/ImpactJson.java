@@ -278,8 +278,11 @@ final class ImpactJson {
     }
   }
 
-  /** Why each null of an object has no value: written as its {@code noData} member. */
-  private static final class Why {
+  /**
+   * Why each null of an object has no value: written as its {@code noData} member ({@code
+   * newcomers} writes its nulls' reasons the same way).
+   */
+  static final class Why {
     private final Map<String, String> reasons = new java.util.LinkedHashMap<>();
 
     void add(String name, String reason) {

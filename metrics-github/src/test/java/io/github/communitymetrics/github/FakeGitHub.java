@@ -167,13 +167,13 @@ final class FakeGitHub implements HttpSender {
 
   /**
    * The events of issue {@code number}, oldest first, ids 100000 + 10 number + k at BASE_TIME + 60
-   * number + 50 + k seconds: k = 0 assigned (always; a kind not mapped); when number % 3 == 0, k = 1 closed by u3, or
+   * number + 50 + k seconds: k = 0 referenced (always; a kind not mapped); when number % 3 == 0, k = 1 closed by u3, or
    * for a pull request with number % 12 == 0, k = 1 merged (commit abcdef0 + number) and k = 2 the
    * merge's closed; when number % 9 == 0 and it was not merged, k = 3 reopened by u4.
    */
   static List<String> issueEvents(int number) {
     List<String> out = new ArrayList<>();
-    out.add(issueEvent(number, 0, "assigned", 2));
+    out.add(issueEvent(number, 0, "referenced", 2));
     if (number % 3 == 0) {
       if (number % 12 == 0) {
         out.add(issueEvent(number, 1, "merged", 3));

@@ -265,7 +265,7 @@ class GitHubCompatibilityTest extends ForgeCompatibilityKit {
     }
 
     /**
-     * The repository's issue events newest first, as GitHub lists them: an {@code assigned} event
+     * The repository's issue events newest first, as GitHub lists them: a {@code referenced} event
      * when each item is opened (a kind not mapped), and each scripted close, reopen and merge;
      * a merge is a {@code merged} event and its {@code closed} one id and one second later.
      */
@@ -286,7 +286,7 @@ class GitHubCompatibilityTest extends ForgeCompatibilityKit {
         switch (e.type()) {
           case ISSUE_OPENED:
           case PULL_REQUEST_OPENED:
-            byId.put(id, issueEvent(id, "assigned", e.at(), e.actor(), issue, null));
+            byId.put(id, issueEvent(id, "referenced", e.at(), e.actor(), issue, null));
             break;
           case PULL_REQUEST_MERGED:
             byId.put(id, issueEvent(id, "merged", e.at(), e.actor(), issue, String.format("%040x", id)));

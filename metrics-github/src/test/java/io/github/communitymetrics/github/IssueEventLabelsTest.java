@@ -64,13 +64,13 @@ class IssueEventLabelsTest {
   @Test
   void labeledAndUnlabeledBecomeLabelChangesOfIssuesAndPullRequests() {
     String bug = "{\"name\": \"bug\", \"color\": \"d73a4a\"}";
-    // Newest first, as GitHub lists them; an assignment is not mapped.
+    // Newest first, as GitHub lists them; a reference is not mapped.
     List<Event> events =
         fetch(
             "["
                 + event(105, "closed", "2024-03-01T12:05:00Z", issue(1, false), null) + ", "
                 + event(104, "unlabeled", "2024-03-01T12:04:00Z", issue(2, true), "{\"name\": \"wip\", \"color\": \"ededed\"}") + ", "
-                + event(103, "assigned", "2024-03-01T12:03:00Z", issue(1, false), null) + ", "
+                + event(103, "referenced", "2024-03-01T12:03:00Z", issue(1, false), null) + ", "
                 + event(102, "labeled", "2024-03-01T12:02:00Z", issue(2, true), bug) + ", "
                 + event(101, "labeled", "2024-03-01T12:01:00Z", issue(1, false), bug)
                 + "]");

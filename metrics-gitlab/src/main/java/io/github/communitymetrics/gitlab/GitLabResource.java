@@ -11,8 +11,9 @@ public enum GitLabResource {
   /**
    * Merge requests of every state, by update: their opening, merging (from the list) and every
    * closing and reopening (from their resource state events, GitLab 13.2 and later; on older
-   * instances the list's last closing). One request per 100 merge requests plus one per merge
-   * request read (its state events).
+   * instances the list's last closing), and their label changes (from their resource label
+   * events). One request per 100 merge requests plus two per merge request read (its state events
+   * and its label events).
    */
   MERGE_REQUESTS,
   /**
@@ -24,8 +25,9 @@ public enum GitLabResource {
    */
   MERGE_REQUEST_NOTES,
   /**
-   * Issues of every state, by update: their opening and every closing and reopening (as for merge
-   * requests). One request per 100 issues plus one per issue read (its state events).
+   * Issues of every state, by update: their opening, every closing and reopening and their label
+   * changes (as for merge requests). One request per 100 issues plus two per issue read (its state
+   * events and its label events).
    */
   ISSUES,
   /**

@@ -11,6 +11,7 @@ import io.github.communitymetrics.forge.ForgeRequest;
 import io.github.communitymetrics.forge.ForgeResponse;
 import io.github.communitymetrics.forge.internal.JsonValues;
 import io.github.communitymetrics.forge.MalformedResponseException;
+import io.github.communitymetrics.forge.ForbiddenException;
 import io.github.communitymetrics.forge.NotFoundException;
 import io.github.communitymetrics.forge.ProgressListener;
 import io.github.communitymetrics.forge.internal.RateLimitClassifier;
@@ -265,6 +266,8 @@ public final class GitLabSource {
     final Set<String> seen = new HashSet<>();
     /** Per project path: whether the instance serves resource state events; absent until asked. */
     final Map<String, Boolean> stateEventsServed = new HashMap<>();
+    /** Per project path: whether the instance serves resource label events; absent until asked. */
+    final Map<String, Boolean> labelEventsServed = new HashMap<>();
     /** Per item path: whether its state events hold closings or reopenings, as read in this fetch. */
     final Map<String, Boolean> stateChanges = new HashMap<>();
     final Map<GitLabResource, Long> items = new EnumMap<>(GitLabResource.class);
@@ -285,6 +288,31 @@ public final class GitLabSource {
 
     void skip(String reason) {
       skipped.merge(reason, 1L, Long::sum);
+    }
+
+    /** Path with namespace by project id, for the source projects of merge requests. */
+    final Map<Long, Optional<String>> projectPaths = new HashMap<>();
+
+    /**
+     * The path of a merge request's source project in another project (a fork): one {@code GET
+     * /projects/:id} per project per fetch. A project the token cannot see (404, 403: a private or
+     * deleted fork) has none, counted as {@code source_project_unreadable} once per project.
+     */
+    Optional<String> projectPath(long id) {
+      Optional<String> known = projectPaths.get(id);
+      if (known != null) {
+        return known;
+      }
+      Optional<String> path;
+      try {
+        JsonValues json = JsonValues.of(http.execute(ForgeRequest.get(api("/projects/" + id))));
+        path = Optional.of(json.text(json.object(), "path_with_namespace"));
+      } catch (NotFoundException | ForbiddenException e) {
+        skip("source_project_unreadable");
+        path = Optional.empty();
+      }
+      projectPaths.put(id, path);
+      return path;
     }
 
     void read(GitLabResource resource, String prefix, String project, Repository repo) {
@@ -448,11 +476,14 @@ public final class GitLabSource {
       }
       List<Event> listed =
           onMergeRequest
-              ? GitLabMapping.mergeRequest(json, item, repo, this::skip)
+              ? GitLabMapping.mergeRequest(json, item, repo, this::skip, this::projectPath)
               : GitLabMapping.issue(json, item, repo, this::skip);
       Optional<Actor> author = Optional.of(GitLabMapping.actor(json, json.object(item, "author")));
       Optional<Map<Long, List<Event>>> states =
           stateEvents(project, parentPath + iid, repo, iid, onMergeRequest, author);
+      // Read before anything of the item is emitted, as the state events and notes are, so that
+      // a fetch killed during these requests has emitted nothing of the item.
+      Map<Long, List<Event>> labels = labelEvents(project, parentPath + iid, repo, iid, onMergeRequest);
       long emitted;
       if (states.isPresent() && stateChanges.get(parentPath + iid)) {
         List<Event> kept = new ArrayList<>();
@@ -472,8 +503,73 @@ public final class GitLabSource {
       } else {
         emitted = emitNew(ledger, listed);
       }
+      for (Map.Entry<Long, List<Event>> change : labels.entrySet()) {
+        // By label event id: two labels added together share one instant.
+        String id = "label:" + change.getKey();
+        if (!ledger.contains(id)) {
+          for (Event e : change.getValue()) {
+            if (deliver(e)) {
+              emitted++;
+            }
+          }
+          ledger.put(id, "");
+        }
+      }
       ledger.put(key, updatedAt);
       return emitted;
+    }
+
+    /**
+     * One item's resource events of a kind (every page), mapped, by event id in the order listed;
+     * an id listed twice is counted as a duplicate. A 404 is the caller's to interpret.
+     *
+     * @param list the item's list, such as {@code /projects/7/issues/3/resource_state_events}
+     */
+    Map<Long, List<Event>> resourceEvents(String list, ItemMapper mapper) {
+      Map<Long, List<Event>> out = new LinkedHashMap<>();
+      URI next = api(list + "?per_page=" + PAGE_SIZE);
+      while (next != null) {
+        ForgeResponse response = http.execute(ForgeRequest.get(next));
+        JsonValues json = JsonValues.of(response);
+        List<Map<String, Object>> items = json.array();
+        for (int i = 0; i < items.size(); i++) {
+          long id = json.number(items.get(i), "id");
+          if (out.containsKey(id)) {
+            duplicates++;
+            continue;
+          }
+          out.put(id, mapped(mapper, json, items.get(i), i, response));
+        }
+        next = Pages.next(response).orElse(null);
+      }
+      return out;
+    }
+
+    /**
+     * The label changes of one item from its resource label events (GitLab 11.3 and later) by
+     * label event id, read in full; empty when there are none or the instance does not serve them.
+     * As for state events, a 404 on the first item asked of a project means the instance does not
+     * serve them (remembered for the project during this fetch), a 404 on a later item that the
+     * item is gone.
+     */
+    Map<Long, List<Event>> labelEvents(
+        String project, String itemPath, Repository repo, int iid, boolean onMergeRequest) {
+      if (Boolean.FALSE.equals(labelEventsServed.get(project))) {
+        return Map.of();
+      }
+      Map<Long, List<Event>> out;
+      try {
+        out = resourceEvents(itemPath + "/resource_label_events", (j, change) -> GitLabMapping.labelEvent(
+            j, change, repo, iid, onMergeRequest, this::skip));
+      } catch (NotFoundException e) {
+        if (!labelEventsServed.containsKey(project)) {
+          LOG.info("{}: no resource label events: no label changes", project);
+          labelEventsServed.put(project, false);
+        }
+        return Map.of();
+      }
+      labelEventsServed.put(project, true);
+      return out;
     }
 
     /**
@@ -488,24 +584,10 @@ public final class GitLabSource {
       if (Boolean.FALSE.equals(stateEventsServed.get(project))) {
         return Optional.empty();
       }
-      Map<Long, List<Event>> out = new LinkedHashMap<>();
-      URI next = api(itemPath + "/resource_state_events?per_page=" + PAGE_SIZE);
+      Map<Long, List<Event>> out;
       try {
-        while (next != null) {
-          ForgeResponse response = http.execute(ForgeRequest.get(next));
-          JsonValues json = JsonValues.of(response);
-          List<Map<String, Object>> list = json.array();
-          for (int i = 0; i < list.size(); i++) {
-            long id = json.number(list.get(i), "id");
-            if (out.containsKey(id)) {
-              duplicates++;
-              continue;
-            }
-            out.put(id, mapped((j, change) -> GitLabMapping.stateEvent(
-                j, change, repo, iid, onMergeRequest, author, this::skip), json, list.get(i), i, response));
-          }
-          next = Pages.next(response).orElse(null);
-        }
+        out = resourceEvents(itemPath + "/resource_state_events", (j, change) -> GitLabMapping.stateEvent(
+            j, change, repo, iid, onMergeRequest, author, this::skip));
       } catch (NotFoundException e) {
         if (stateEventsServed.containsKey(project)) {
           LOG.info("{}: no resource state events (gone?): handled as an item without them", itemPath);

@@ -105,9 +105,11 @@ class GitLabSourceTest {
     // 1 project + 3 starrer pages + forks + MRs + (MR list + 7 note lists) + issues + (1 + 5) +
     // members + releases + commits + pushes, and one state-events request, answered 404 (as before
     // GitLab 13.2): the project's other items are not asked, closes come from the lists and
-    // reopenings from system notes.
-    assertEquals(26, report.requests().requests());
-    assertEquals(26, gl.requests.size());
+    // reopenings from system notes; likewise one label-events request, answered 404.
+    assertEquals(27, report.requests().requests());
+    assertEquals(27, gl.requests.size());
+    assertEquals(List.of("/api/v4/projects/7/merge_requests/1/resource_label_events"),
+        gl.requests.stream().map(r -> r.uri().getPath()).filter(u -> u.endsWith("/resource_label_events")).toList());
     assertEquals(List.of("/api/v4/projects/7/merge_requests/1/resource_state_events"),
         gl.requests.stream().map(r -> r.uri().getPath()).filter(u -> u.endsWith("/resource_state_events")).toList());
     assertEquals("acme/widget", report.repositories().get(0).fullName());

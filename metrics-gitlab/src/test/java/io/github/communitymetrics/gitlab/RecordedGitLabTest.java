@@ -158,6 +158,10 @@ class RecordedGitLabTest {
     assertEquals(27117, opened.number());
     assertEquals(Instant.parse("2019-04-08T10:59:38.140Z"), opened.at());
     assertEquals(Optional.of("smcgivern"), opened.actor().login());
+    // source_project_id = target_project_id = 13083; the description's "Closes
+    // https://gitlab.com/gitlab-org/gitlab-ce/issues/57766." is a link, which is not read.
+    assertEquals(Optional.of("gitlab-org/gitlab-foss"), opened.headRepository());
+    assertEquals(List.of(), opened.closes());
     PullRequestMerged merged = (PullRequestMerged) events.get(1);
     assertEquals(Instant.parse("2019-04-09T13:57:11.931Z"), merged.at());
     assertEquals(Optional.of("dbalexandre"), merged.actor().login());
@@ -173,9 +177,9 @@ class RecordedGitLabTest {
     assertTrue(events.stream().filter(e -> e instanceof IssueComment)
         .allMatch(e -> ((IssueComment) e).onPullRequest() && ((IssueComment) e).number() == 27117));
     // X-Next-Page is empty and Link has only first/last: one page each, nothing followed; and
-    // the merge request's resource_state_events, not recorded (WireMock answers 404): closes
-    // from the list, reopenings from system notes.
-    assertEquals(5, report.requests().requests());
+    // the merge request's resource_state_events and resource_label_events, not recorded
+    // (WireMock answers 404): closes from the list, reopenings from system notes, no label changes.
+    assertEquals(6, report.requests().requests());
   }
 
   @Test

@@ -87,7 +87,10 @@ public final class PortfolioReport {
           + "table.scale tr.current{background:#e6f0fa;font-weight:bold}"
           + "section.stars{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
           + "section.stars h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
-          + "svg.star-curve{max-width:100%;height:auto}";
+          + "svg.star-curve{max-width:100%;height:auto}"
+          + "section.newcomers{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
+          + "section.newcomers h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
+          + "section.newcomers .charts svg{width:auto;max-height:300px}";
 
   private final String title;
   private final Provenance provenance;
@@ -95,6 +98,7 @@ public final class PortfolioReport {
   private final Function<Actor, String> label;
   private final List<Section> extra;
   private final Map<Repository, StarCurve> stars;
+  private final Map<Repository, Section> newcomers;
 
   /**
    * @param title the page title
@@ -116,15 +120,17 @@ public final class PortfolioReport {
     this.label = Objects.requireNonNull(label, "label");
     this.extra = List.copyOf(extra);
     this.stars = Map.of();
+    this.newcomers = Map.of();
   }
 
-  private PortfolioReport(PortfolioReport base, Map<Repository, StarCurve> stars) {
+  private PortfolioReport(PortfolioReport base, Map<Repository, StarCurve> stars, Map<Repository, Section> newcomers) {
     this.title = base.title;
     this.provenance = base.provenance;
     this.portfolio = base.portfolio;
     this.label = base.label;
     this.extra = base.extra;
     this.stars = Map.copyOf(stars);
+    this.newcomers = Map.copyOf(newcomers);
   }
 
   /**
@@ -134,7 +140,17 @@ public final class PortfolioReport {
    * @param curves by repository; repositories without one have no curve
    */
   public PortfolioReport withStarCurves(Map<Repository, StarCurve> curves) {
-    return new PortfolioReport(this, Objects.requireNonNull(curves, "curves"));
+    return new PortfolioReport(this, Objects.requireNonNull(curves, "curves"), newcomers);
+  }
+
+  /**
+   * This page with a "Do newcomers feel welcome?" section in each repository's part that has one
+   * ({@link NewcomerSection}), after the star curve and before the metrics.
+   *
+   * @param sections by repository; repositories without one have none
+   */
+  public PortfolioReport withNewcomerSections(Map<Repository, Section> sections) {
+    return new PortfolioReport(this, stars, Objects.requireNonNull(sections, "sections"));
   }
 
   /**
@@ -270,6 +286,10 @@ public final class PortfolioReport {
     if (curve != null) {
       stars(h, id, curve);
     }
+    Section welcome = newcomers.get(entry.repository());
+    if (welcome != null) {
+      newcomers(h, id, welcome, charts);
+    }
     for (int m = 0; m < p.metrics().size(); m++) {
       metric(h, id, entry.results().get(m), charts);
     }
@@ -289,6 +309,25 @@ public final class PortfolioReport {
         .append(".</p>\n"));
     if (curve.stargazers() == 0) {
       h.append("<p class=\"notice\">No star of this repository in the data: the curve has no data.</p>\n");
+    }
+    h.append("</section>\n");
+  }
+
+  /** A repository's newcomer section: its answer, what its charts show, the charts. */
+  private static void newcomers(StringBuilder h, String repoId, Section s, int[] charts) {
+    h.append("<section class=\"newcomers\" id=\"").append(repoId).append("-newcomers\">\n<h3>").append(e(s.question()))
+        .append("<span class=\"id\">newcomer-experience, newcomer-staying, newcomer-welcomers</span></h3>\n<p>")
+        .append(e(s.answer())).append("</p>\n<p class=\"preset\">").append(e(s.preset())).append("</p>\n");
+    if (!s.charts().isEmpty()) {
+      h.append("<div class=\"charts\">\n");
+      for (Chart c : s.charts()) {
+        h.append(SvgCharts.svg(c, "chart-" + ++charts[0])).append('\n');
+      }
+      h.append("</div>\n<p class=\"note\">Bars: the window's newcomers, those who came back with a second")
+          .append(" contribution to another issue, pull request or commit, and those who reached D2 (a merged pull")
+          .append(" request). Curves: the share of issues and pull requests still waiting for a first answer from a")
+          .append(" person other than the author (bots left out); those still waiting at the end are censored.")
+          .append(" Last bars: who gave newcomers their first answers and reviews.</p>\n");
     }
     h.append("</section>\n");
   }

@@ -54,6 +54,10 @@ package io.github.communitymetrics.simulator;
  *       probability of everyone who starts contributing in that span. Their draws come after all
  *       others of the repository, and an event without effect draws nothing: it only appears in
  *       {@link PlantedTruth#events()}, as a control.
+ *   <li><b>Profiled repositories.</b> Each {@link WelcomeProfile} of {@code welcome} adds a
+ *       repository after the ordinary ones, whose newcomers meet a planted welcome (quick or slow
+ *       answers, mentors) and return or not depending on it; see {@link NewcomerWelcome}. Their
+ *       draws come after the ordinary repositories', which keep their events.
  * </ul>
  *
  * <p>Events outside {@code [start, end)} are not emitted: threads still open at the end stay

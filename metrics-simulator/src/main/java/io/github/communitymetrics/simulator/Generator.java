@@ -15,6 +15,7 @@ import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -36,6 +37,7 @@ import io.github.communitymetrics.simulator.PlantedTruth.PersonTruth;
 import io.github.communitymetrics.simulator.PlantedTruth.RepositoryTruth;
 import io.github.communitymetrics.simulator.PlantedTruth.Role;
 import io.github.communitymetrics.simulator.PlantedTruth.StargazerTruth;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -43,7 +45,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -56,9 +60,11 @@ final class Generator {
 
   private static final long DAY = 86_400;
   private static final int INDEX_BITS = 27;
+  private static final int TYPE_BITS = 5;
   private static final int MAX_EVENTS = 1 << INDEX_BITS;
   private static final long NEVER = Long.MAX_VALUE;
   private static final String MAIN = "refs/heads/main";
+  private static final String GOOD_FIRST_ISSUE = "good first issue";
   private static final Optional<String> MAIN_BRANCH = Optional.of("main");
   private static final AuthorAssociation[] ASSOCIATIONS = AuthorAssociation.values();
   private static final List<Optional<AuthorAssociation>> ASSOCIATION_OPTIONALS =
@@ -88,9 +94,15 @@ final class Generator {
   private final int[] moduleFiles;
   /** Per planted event, the logins of its extra newcomers in all repositories. */
   private final List<List<String>> eventNewcomers = new ArrayList<>();
+  private final NewcomerWelcome welcome;
+  private final List<WelcomeProfile> profiles;
+  private final List<PlantedTruth.ProfiledRepository> profiledTruths = new ArrayList<>();
+  private final List<PlantedTruth.NewcomerTruth> newcomerTruths = new ArrayList<>();
 
   Generator(SimulationConfig cfg) {
     this.cfg = cfg;
+    this.welcome = cfg.welcome();
+    this.profiles = welcome.profiles();
     this.startS = cfg.start().getEpochSecond();
     this.endS = cfg.end().getEpochSecond();
     this.setupEndS = Math.min(endS, startS + DAY);
@@ -141,16 +153,25 @@ final class Generator {
     SplittableRandom master = new SplittableRandom(cfg.seed());
     SplittableRandom nameRng = master.split();
     List<Repository> repos = new ArrayList<>();
+    List<String> repoNames = new ArrayList<>();
     for (int r = 0; r < cfg.repositories(); r++) {
-      String name = names.unique(nameRng, Names.word(nameRng, 2, 2));
+      repoNames.add(names.unique(nameRng, Names.word(nameRng, 2, 2)));
+    }
+    for (WelcomeProfile p : profiles) {
+      SimChecks.argument(!repoNames.contains(p.name()), "a profile is named like a repository: " + p.name());
+      repoNames.add(p.name());
+    }
+    for (int r = 0; r < repoNames.size(); r++) {
       repos.add(
           new Repository(
-              Forge.GITHUB, cfg.organization() + "/" + name, OptionalLong.of(600_000_000L + r)));
+              Forge.GITHUB, cfg.organization() + "/" + repoNames.get(r), OptionalLong.of(600_000_000L + r)));
     }
     List<Event> all = new ArrayList<>();
-    for (int r = 0; r < cfg.repositories(); r++) {
-      // One split per repository: each repository's draws are independent of the others'.
-      new RepoSim(r, repos.get(r), master.split(), all).run();
+    for (int r = 0; r < repos.size(); r++) {
+      // One split per repository: each repository's draws are independent of the others'. The
+      // profiled repositories come last, so the ordinary ones draw as they would without them.
+      WelcomeProfile profile = r < cfg.repositories() ? null : profiles.get(r - cfg.repositories());
+      new RepoSim(r, repos.get(r), master.split(), all, profile).run();
       SimChecks.argument(
           all.size() <= MAX_EVENTS,
           "the configuration produces more than " + MAX_EVENTS + " events; use a smaller one");
@@ -171,7 +192,9 @@ final class Generator {
     for (int i = 0; i < n; i++) {
       Event e = all.get(i);
       long rel = e.at().getEpochSecond() - startS;
-      keys[i] = (rel << (INDEX_BITS + 4)) | ((long) e.type().ordinal() << INDEX_BITS) | i;
+      // 32 bits of seconds (1200 months are under 2^32 s), 5 of type, 27 of index: all 64 bits,
+      // so the keys are compared unsigned (the sign bit flipped for the signed sort).
+      keys[i] = ((rel << (INDEX_BITS + TYPE_BITS)) | ((long) e.type().ordinal() << INDEX_BITS) | i) ^ Long.MIN_VALUE;
     }
     Arrays.sort(keys);
     Event[] out = new Event[n];
@@ -179,7 +202,7 @@ final class Generator {
     long commentIds = 0;
     long reviewIds = 0;
     for (int i = 0; i < n; i++) {
-      Event e = all.get((int) (keys[i] & mask));
+      Event e = all.get((int) ((keys[i] ^ Long.MIN_VALUE) & mask));
       // Forge ids, counted in time order as a forge hands them out: one sequence for comments of
       // either kind, one for reviews. Without them, line comments submitted with one review (same
       // second, person, pull request) would be equal values and a store would keep one.
@@ -253,7 +276,9 @@ final class Generator {
         cfg.stargazersPerMonth(),
         cfg.departureProbability(),
         cfg.firstResponseMedian(),
-        eventTruths());
+        eventTruths(),
+        new PlantedTruth.WelcomeTruth(
+            profiledTruths, welcome.quickResponse(), welcome.returnIfQuick(), welcome.returnIfSlow(), newcomerTruths));
   }
 
   private List<PlantedTruth.EventTruth> eventTruths() {
@@ -308,6 +333,10 @@ final class Generator {
     long promotedAt = NEVER;
     long[] merges = new long[0];
     int mergeCount;
+    /** In a profiled repository: the mentor, if any. */
+    Person mentor;
+    /** In a profiled repository: how many of this person's threads the mentor answered. */
+    int mentorAnswers;
 
     Person(
         String login,
@@ -347,10 +376,17 @@ final class Generator {
     REVIEW,
     REVIEW_COMMENT,
     CLOSE,
-    REOPEN
+    REOPEN,
+    LABEL,
+    UNLABEL
   }
 
-  private record Item(long t, Kind kind, Person actor, ReviewState state) {}
+  /** Something that happens on a thread; {@code label} only for label changes. */
+  private record Item(long t, Kind kind, Person actor, ReviewState state, String label) {
+    Item(long t, Kind kind, Person actor, ReviewState state) {
+      this(t, kind, actor, state, null);
+    }
+  }
 
   /** An issue or pull request and everything that happens on it. */
   private static final class Thread {
@@ -365,6 +401,16 @@ final class Generator {
     Person merger;
     long mergeAt = NEVER;
     int number;
+    /** Labels at opening (profiled repositories only). */
+    List<String> openLabels = List.of();
+    boolean goodFirstIssue;
+    /**
+     * In a profiled repository, a thread of someone outside the core team: others' comments and
+     * reviews stay away from it, so that its answers by maintainers are the planted ones.
+     */
+    boolean guarded;
+    /** The core member who answered first, if any (profiled repositories). */
+    Person responder;
     String head;
     int commits;
     String mergeSha;
@@ -391,6 +437,24 @@ final class Generator {
 
   private record Participation(long t, Person person, boolean review) {}
 
+  /** A newcomer of a profiled repository: their first issue, the draw of their return, their PR. */
+  private static final class Arrival {
+    final Person person;
+    final Thread first;
+    final boolean quick;
+    final double returnProbability;
+    final boolean returned;
+    Thread second;
+
+    Arrival(Person person, Thread first, boolean quick, double returnProbability, boolean returned) {
+      this.person = person;
+      this.first = first;
+      this.quick = quick;
+      this.returnProbability = returnProbability;
+      this.returned = returned;
+    }
+  }
+
   /** The simulation of one repository. */
   private final class RepoSim {
     private final int index;
@@ -407,12 +471,17 @@ final class Generator {
     private int fileCounter;
     private int seq;
     private long commitSeq;
+    /** The planted newcomer experience; null for an ordinary repository. */
+    private final WelcomeProfile profile;
+    /** A profiled repository's newcomers, in arrival order. */
+    private final List<Arrival> arrivals = new ArrayList<>();
 
-    RepoSim(int index, Repository repo, SplittableRandom rng, List<Event> out) {
+    RepoSim(int index, Repository repo, SplittableRandom rng, List<Event> out, WelcomeProfile profile) {
       this.index = index;
       this.repo = repo;
       this.rng = rng;
       this.out = out;
+      this.profile = profile;
     }
 
     void run() {
@@ -427,9 +496,41 @@ final class Generator {
         }
       }
       resolveParticipations();
+      if (profile != null) {
+        assignResponders();
+      }
       promote();
       commits();
       materialiseThreads();
+      if (profile != null) {
+        profiledTruth();
+      }
+    }
+
+    /** The planted truth of a profiled repository, once its threads have numbers. */
+    private void profiledTruth() {
+      List<Integer> goodFirst = new ArrayList<>();
+      for (Thread th : threads) {
+        if (th.goodFirstIssue) {
+          goodFirst.add(th.number);
+        }
+      }
+      Collections.sort(goodFirst);
+      profiledTruths.add(new PlantedTruth.ProfiledRepository(repo, profile, goodFirst));
+      for (Arrival a : arrivals) {
+        Person p = a.person;
+        Optional<Duration> response =
+            a.first.firstResponse == NEVER
+                ? Optional.empty()
+                : Optional.of(Duration.ofSeconds(a.first.firstResponse - a.first.open));
+        newcomerTruths.add(
+            new PlantedTruth.NewcomerTruth(
+                p.login, repo, Instant.ofEpochSecond(a.first.open), a.first.number, response, a.quick,
+                a.returnProbability, a.returned,
+                a.second == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(a.second.open)),
+                p.mentor == null ? Optional.empty() : Optional.of(p.mentor.login),
+                p.mentorAnswers));
+      }
     }
 
     private long uniformInMonth(int m) {
@@ -593,7 +694,8 @@ final class Generator {
         }
       }
       // Drawn after everything else, so that events without a level shift leave the run as it is.
-      for (int i = 0; i < cfg.events().size(); i++) {
+      // Planted community events act on the ordinary repositories only.
+      for (int i = 0; i < cfg.events().size() && profile == null; i++) {
         PlantedEvent e = cfg.events().get(i);
         long from = Math.max(e.effectFrom().getEpochSecond(), setupEndS);
         long to = e.effectTo().getEpochSecond();
@@ -606,20 +708,16 @@ final class Generator {
     }
 
     private void startContributing(Person p, long join) {
+      if (profile != null) {
+        startProfiled(p, join);
+        return;
+      }
       p.joined = join;
       double p0 = cfg.departureProbabilityAt(Instant.ofEpochSecond(join));
       if (p0 > 0) {
-        long months;
-        if (p0 >= 1) {
-          months = 1;
-        } else {
-          double l = Math.floor(Math.log(1.0 - rng.nextDouble()) / Math.log(1.0 - p0));
-          months = 1 + (long) Math.min(l, cfg.months() + 1.0);
-        }
-        p.departed = plusMonths(join, months);
+        p.departed = plusMonths(join, lifetimeMonths(p0));
       }
-      double u = 1.0 - rng.nextDouble();
-      p.weight = Math.min(cfg.maxActivityWeight(), Math.pow(u, -1.0 / cfg.activityTailExponent()));
+      drawWeight(p);
       contributors.add(p);
       // The first contribution, at exactly the join instant, is an issue or a comment.
       if (rng.nextBoolean()) {
@@ -628,6 +726,60 @@ final class Generator {
         participations.add(new Participation(join, p, false));
       }
       actions(p, join, Math.min(endS, p.departed), cfg.contributorActionsPerMonth() * p.weight, false);
+    }
+
+    /**
+     * A newcomer of a profiled repository (see {@link NewcomerWelcome}): a mentor or not, a first
+     * issue, a return drawn from how quickly it was answered, then an ordinary contributor's life.
+     */
+    private void startProfiled(Person p, long join) {
+      p.joined = join;
+      drawWeight(p);
+      contributors.add(p);
+      if (rng.nextDouble() < profile.mentoredShare()) {
+        p.mentor = core.get(rng.nextInt(core.size()));
+      }
+      Thread first = openThread(false, p, join);
+      long quickS = welcome.quickResponse().getSeconds();
+      boolean quick = first.firstResponse != NEVER && first.firstResponse - join <= quickS;
+      double returnProbability = quick ? welcome.returnIfQuick() : welcome.returnIfSlow();
+      boolean returned = rng.nextDouble() < returnProbability;
+      Arrival arrival = new Arrival(p, first, quick, returnProbability, returned);
+      arrivals.add(arrival);
+      // Their last word on their own issue (a reply or a reopening), if any.
+      long last = join;
+      for (Item it : first.items) {
+        if (it.actor == p) {
+          last = Math.max(last, it.t);
+        }
+      }
+      if (!returned) {
+        p.departed = last + 1;
+        return;
+      }
+      long second = join + rng.nextLong(quickS, welcome.returnWithin().getSeconds());
+      double p0 = Math.min(1.0, cfg.departureProbability() * (p.mentor != null ? welcome.mentoredDepartureFactor() : 1.0));
+      p.departed = p0 > 0 ? Math.max(last + 1, plusMonths(second, lifetimeMonths(p0))) : NEVER;
+      if (second >= endS) {
+        return;
+      }
+      arrival.second = openThread(true, p, second);
+      actions(p, second, Math.min(endS, p.departed), cfg.contributorActionsPerMonth() * p.weight, false);
+    }
+
+    /** A geometric lifetime in months, at least 1, for a monthly departure probability in (0, 1]. */
+    private long lifetimeMonths(double p0) {
+      if (p0 >= 1) {
+        return 1;
+      }
+      double l = Math.floor(Math.log(1.0 - rng.nextDouble()) / Math.log(1.0 - p0));
+      return 1 + (long) Math.min(l, cfg.months() + 1.0);
+    }
+
+    /** The truncated Pareto activity weight. */
+    private void drawWeight(Person p) {
+      double u = 1.0 - rng.nextDouble();
+      p.weight = Math.min(cfg.maxActivityWeight(), Math.pow(u, -1.0 / cfg.activityTailExponent()));
     }
 
     /** A Poisson stream of actions in (from, to). */
@@ -681,12 +833,33 @@ final class Generator {
           th.items.add(new Item(at, Kind.COMMENT, pr ? actionsBot : triageBot, null));
         }
       }
-      Person responder = otherCore(author);
-      long resp = t0 + exponential(rng, cfg.firstResponseMedian().getSeconds());
+      boolean outsider = profile != null && !author.core && !author.bot;
+      if (profile != null && author.core && !pr && rng.nextDouble() < profile.goodFirstIssueShare()) {
+        goodFirstIssue(th);
+      }
+      Person responder;
+      long resp;
+      if (outsider) {
+        th.guarded = true;
+        // Without a mentor, a stand-in: assignResponders picks the responders in time order.
+        responder = author.mentor != null ? author.mentor : core.get(0);
+        if (author.mentor != null) {
+          resp = t0 + exponential(rng, welcome.mentorResponseMedian().getSeconds());
+        } else if (rng.nextDouble() < profile.unansweredProbability()) {
+          staleClose(th);
+          return th;
+        } else {
+          resp = t0 + exponential(rng, profile.firstResponseMedian().getSeconds());
+        }
+      } else {
+        responder = otherCore(author);
+        resp = t0 + exponential(rng, cfg.firstResponseMedian().getSeconds());
+      }
       if (responder == null || resp >= endS) {
         return th;
       }
       th.firstResponse = resp;
+      th.responder = responder;
       ReviewState firstState = null;
       if (pr) {
         double u = rng.nextDouble();
@@ -699,6 +872,9 @@ final class Generator {
         }
       } else {
         th.items.add(new Item(resp, Kind.COMMENT, responder, null));
+      }
+      if (profile != null && rng.nextDouble() < (pr ? 1.0 / 3 : 0.5)) {
+        th.items.add(new Item(resp, Kind.LABEL, responder, null, rng.nextBoolean() ? "bug" : "enhancement"));
       }
       if (rng.nextBoolean()) {
         long reply = resp + exponential(rng, cfg.firstResponseMedian().getSeconds());
@@ -724,7 +900,13 @@ final class Generator {
         }
       }
       th.firstClose = Math.min(th.firstClose, resolution);
-      boolean merge = pr && rng.nextDouble() < cfg.mergeProbability();
+      if (th.goodFirstIssue && rng.nextDouble() < 0.2) {
+        th.items.add(new Item(resolution - 1, Kind.UNLABEL, responder, null, GOOD_FIRST_ISSUE));
+      }
+      double mergeProbability =
+          !outsider ? cfg.mergeProbability()
+              : author.mentor != null ? welcome.mentoredMergeProbability() : profile.mergeProbability();
+      boolean merge = pr && rng.nextDouble() < mergeProbability;
       if (!merge) {
         th.items.add(new Item(resolution, Kind.CLOSE, responder, null));
         return th;
@@ -744,6 +926,78 @@ final class Generator {
       return th;
     }
 
+    /** Labels a core member's new issue {@code good first issue}: at opening, or minutes later. */
+    private void goodFirstIssue(Thread th) {
+      th.goodFirstIssue = true;
+      if (rng.nextBoolean()) {
+        th.openLabels = List.of(GOOD_FIRST_ISSUE);
+      } else {
+        long at = th.open + 60 + rng.nextInt(3540);
+        if (at < endS) {
+          th.items.add(new Item(at, Kind.LABEL, th.author, null, GOOD_FIRST_ISSUE));
+        } else {
+          th.goodFirstIssue = false;
+        }
+      }
+    }
+
+    /** An unanswered pull request is closed without a word, half of the time, after a while. */
+    private void staleClose(Thread th) {
+      if (th.pr && rng.nextBoolean()) {
+        long at = th.open + exponential(rng, welcome.staleCloseMedian().getSeconds());
+        if (at < endS) {
+          th.items.add(new Item(at, Kind.CLOSE, core.get(rng.nextInt(core.size())), null));
+          th.firstClose = at;
+        }
+      }
+    }
+
+    /**
+     * In a profiled repository, the responders of each outsider's answered threads, in opening
+     * order: the mentor for all of a mentee's; for others the core members in a random order, each
+     * once, and again from the start once all have answered. Threads are created out of time order
+     * (participations that find no thread open one later), hence this pass.
+     */
+    private void assignResponders() {
+      Map<Person, List<Thread>> byAuthor = new LinkedHashMap<>();
+      for (Thread th : threads) {
+        if (th.guarded && th.responder != null) {
+          byAuthor.computeIfAbsent(th.author, k -> new ArrayList<>()).add(th);
+        }
+      }
+      for (Map.Entry<Person, List<Thread>> e : byAuthor.entrySet()) {
+        Person author = e.getKey();
+        List<Thread> own = e.getValue();
+        if (author.mentor != null) {
+          author.mentorAnswers = own.size();
+          continue;
+        }
+        own.sort(Comparator.comparingLong((Thread t) -> t.open).thenComparingInt(t -> t.seq));
+        List<Person> order = new ArrayList<>(core);
+        for (int i = order.size() - 1; i > 0; i--) {
+          Collections.swap(order, i, rng.nextInt(i + 1));
+        }
+        for (int i = 0; i < own.size(); i++) {
+          reassign(own.get(i), order.get(i % order.size()));
+        }
+      }
+    }
+
+    /** Makes {@code to} do everything the thread's responder did. */
+    private void reassign(Thread th, Person to) {
+      Person from = th.responder;
+      for (int i = 0; i < th.items.size(); i++) {
+        Item it = th.items.get(i);
+        if (it.actor == from) {
+          th.items.set(i, new Item(it.t, it.kind, to, it.state, it.label));
+        }
+      }
+      if (th.merger == from) {
+        th.merger = to;
+      }
+      th.responder = to;
+    }
+
     /** Comments and reviews on others' open threads, after their first response. */
     private void resolveParticipations() {
       List<Thread> byOpen = new ArrayList<>(threads);
@@ -760,6 +1014,7 @@ final class Generator {
           for (int attempt = 0; attempt < 10 && chosen == null; attempt++) {
             Thread th = byOpen.get(rng.nextInt(lower, upper));
             if (th.author != pa.person
+                && !th.guarded
                 && th.firstResponse < pa.t
                 && pa.t < th.firstClose
                 && (th.pr || !pa.review)) {
@@ -830,10 +1085,11 @@ final class Generator {
           case MERGE:
             {
               Thread th = in.thread;
-              String sha = commit(at, in.author, mainHead, th.head, List.of(), false);
+              // The merger, who may have been reassigned since the intent (assignResponders).
+              String sha = commit(at, th.merger, mainHead, th.head, List.of(), false);
               th.mergeSha = sha;
               mainHead = sha;
-              out.add(new Push(at, repo, in.author.github, MAIN, sha, th.commits + 1));
+              out.add(new Push(at, repo, th.merger.github, MAIN, sha, th.commits + 1));
               break;
             }
           case RELEASE:
@@ -973,7 +1229,7 @@ final class Generator {
         if (th.pr) {
           out.add(new PullRequestOpened(opened, repo, a.github, th.number, th.draft, MAIN_BRANCH, association(a, th.open, true)));
         } else {
-          out.add(new IssueOpened(opened, repo, a.github, th.number, association(a, th.open, false)));
+          out.add(new IssueOpened(opened, repo, a.github, th.number, association(a, th.open, false), th.openLabels));
         }
         for (Item it : th.items) {
           Instant at = Instant.ofEpochSecond(it.t);
@@ -1002,6 +1258,10 @@ final class Generator {
               } else {
                 out.add(new IssueReopened(at, repo, actor, th.number));
               }
+              break;
+            case LABEL:
+            case UNLABEL:
+              out.add(new LabelChanged(at, repo, actor, th.number, th.pr, it.label, it.kind == Kind.LABEL));
               break;
             default:
               throw new AssertionError(it.kind);

@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param departureProbability the monthly departure probability of non-core contributors
  * @param firstResponseMedian the median delay of core members' first responses
  * @param events the planted community events and their true effects, in configuration order
+ * @param welcome the profiled repositories' planted newcomer experience (empty lists without
+ *     profiles)
  */
 public record PlantedTruth(
     List<RepositoryTruth> repositories,
@@ -44,7 +46,8 @@ public record PlantedTruth(
     int stargazersPerMonth,
     double departureProbability,
     Duration firstResponseMedian,
-    List<EventTruth> events) {
+    List<EventTruth> events,
+    WelcomeTruth welcome) {
 
   /** Copies the lists. */
   public PlantedTruth {
@@ -56,6 +59,7 @@ public record PlantedTruth(
     events = List.copyOf(events);
     SimChecks.notNull(conversionDelayMedian, "conversionDelayMedian");
     SimChecks.notNull(firstResponseMedian, "firstResponseMedian");
+    SimChecks.notNull(welcome, "welcome");
   }
 
   /** The person with this GitHub login, if any. Linear time. */
@@ -252,6 +256,103 @@ public record PlantedTruth(
     /** The bot's login. */
     public String login() {
       return actor.login().orElseThrow();
+    }
+  }
+
+  /**
+   * What was planted in the profiled repositories (see {@link NewcomerWelcome}).
+   *
+   * @param repositories the profiled repositories, in configuration order
+   * @param quickResponse the longest first response that counted as quick
+   * @param returnIfQuick the planted probability that a newcomer answered quickly returns
+   * @param returnIfSlow the planted probability that a newcomer answered slowly or never returns
+   * @param newcomers every newcomer of the profiled repositories, in arrival order per repository
+   */
+  public record WelcomeTruth(
+      List<ProfiledRepository> repositories,
+      Duration quickResponse,
+      double returnIfQuick,
+      double returnIfSlow,
+      List<NewcomerTruth> newcomers) {
+    /** Copies the lists. */
+    public WelcomeTruth {
+      repositories = List.copyOf(repositories);
+      SimChecks.notNull(quickResponse, "quickResponse");
+      newcomers = List.copyOf(newcomers);
+    }
+
+    /** The planted difference in the probability of returning, quick minus slow. */
+    public double returnDifference() {
+      return returnIfQuick - returnIfSlow;
+    }
+
+    /** The profiled repository with this profile name, if any. */
+    public Optional<ProfiledRepository> repository(String profileName) {
+      return repositories.stream().filter(r -> r.profile().name().equals(profileName)).findFirst();
+    }
+
+    /** The newcomers of one repository, in arrival order. */
+    public List<NewcomerTruth> newcomers(Repository repository) {
+      return newcomers.stream().filter(n -> n.repository().equals(repository)).toList();
+    }
+  }
+
+  /**
+   * A repository with a planted newcomer experience.
+   *
+   * @param repository the repository
+   * @param profile how it treats newcomers
+   * @param goodFirstIssues the numbers of its issues labelled {@code good first issue} (at opening
+   *     or later), ascending
+   */
+  public record ProfiledRepository(Repository repository, WelcomeProfile profile, List<Integer> goodFirstIssues) {
+    /** Copies the list. */
+    public ProfiledRepository {
+      SimChecks.notNull(repository, "repository");
+      SimChecks.notNull(profile, "profile");
+      goodFirstIssues = List.copyOf(goodFirstIssues);
+    }
+  }
+
+  /**
+   * One newcomer of a profiled repository and what was planted for them.
+   *
+   * @param login their login
+   * @param repository their repository
+   * @param firstContribution when they opened their first issue (their first contribution)
+   * @param firstIssue that issue's number
+   * @param firstResponse how long the issue waited for its first (human) response; empty if none
+   *     came before the end of the simulation
+   * @param quick whether that response came within the quick threshold
+   * @param returnProbability the planted probability of returning that applied to them
+   * @param returned whether they were drawn to return
+   * @param secondContribution when they opened their second item, a pull request; empty if they
+   *     did not return or that instant is after the end
+   * @param mentor their mentor's login, if they were given one
+   * @param mentorAnswers how many of their issues and pull requests their mentor answered before
+   *     the end (0 without a mentor)
+   */
+  public record NewcomerTruth(
+      String login,
+      Repository repository,
+      Instant firstContribution,
+      int firstIssue,
+      Optional<Duration> firstResponse,
+      boolean quick,
+      double returnProbability,
+      boolean returned,
+      Optional<Instant> secondContribution,
+      Optional<String> mentor,
+      int mentorAnswers) {
+    /** Checks the components. */
+    public NewcomerTruth {
+      SimChecks.notBlank(login, "login");
+      SimChecks.notNull(repository, "repository");
+      SimChecks.notNull(firstContribution, "firstContribution");
+      SimChecks.notNull(firstResponse, "firstResponse");
+      SimChecks.notNull(secondContribution, "secondContribution");
+      SimChecks.notNull(mentor, "mentor");
+      SimChecks.argument(returned || secondContribution.isEmpty(), "only a returning newcomer has a second contribution");
     }
   }
 }

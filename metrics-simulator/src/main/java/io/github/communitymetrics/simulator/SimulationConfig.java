@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * @param seed the seed of the only random source
  * @param organization the GitHub organisation owning the repositories, such as {@code demo-org}
- * @param repositories how many repositories, at least 1
+ * @param repositories how many ordinary repositories, at least 1 (the {@code welcome} profiles
+ *     add theirs)
  * @param months how many calendar months are simulated, 1 to 1200
  * @param start the first simulated instant (whole seconds)
  * @param coreTeamSize core members per repository: present from the start, never leaving,
@@ -77,6 +78,9 @@ import java.util.Set;
  *     or with none (see {@link PlantedEvent}); each lies within the simulated span (event and
  *     effect span), and the effect spans of events with an effect do not overlap. Empty by
  *     default; the {@linkplain #demo() demo} has {@link #DEMO_EVENTS}
+ * @param welcome the repositories with a planted newcomer experience, added after the {@code
+ *     repositories} ordinary ones, and how newcomers react to it (see {@link NewcomerWelcome}).
+ *     None by default; the {@linkplain #demo() demo} has {@link NewcomerWelcome#demo()}
  */
 public record SimulationConfig(
     long seed,
@@ -110,7 +114,8 @@ public record SimulationConfig(
     List<Company> companies,
     List<String> webmailDomains,
     int releaseEveryMonths,
-    List<PlantedEvent> events) {
+    List<PlantedEvent> events,
+    NewcomerWelcome welcome) {
 
   /** Events per repository over 24 months with the demo's per-repository parameters (measured). */
   static final double DEMO_EVENTS_PER_REPOSITORY = 12_600;
@@ -179,6 +184,7 @@ public record SimulationConfig(
         organization.matches("[A-Za-z0-9][A-Za-z0-9-]*"),
         "organization must be a GitHub login (letters, digits, '-') but was '" + organization + "'");
     SimChecks.between(repositories, 1, 100_000, "repositories");
+    SimChecks.notNull(welcome, "welcome");
     SimChecks.between(months, 1, 1200, "months");
     SimChecks.notNull(start, "start");
     SimChecks.argument(
@@ -257,7 +263,7 @@ public record SimulationConfig(
 
   /**
    * A builder whose defaults are the {@linkplain #demo() demo community}'s parameters, except
-   * that it plants no events.
+   * that it plants no events and no profiled repositories.
    */
   public static Builder builder() {
     return new Builder();
@@ -292,10 +298,21 @@ public record SimulationConfig(
   /**
    * The simulated demo community: seed 42, organisation {@code demo-org}, 4 repositories, 24
    * months from 2024-01-01T00:00:00Z, about 650 people and about 50,000 events, and the planted
-   * {@link #DEMO_EVENTS}. These are the {@link #builder()} defaults plus the events.
+   * {@link #DEMO_EVENTS}. These are the {@link #builder()} defaults plus the events. See {@link
+   * #welcomeDemo()} for the same with a welcoming and an unwelcoming repository.
    */
   public static SimulationConfig demo() {
     return builder().events(DEMO_EVENTS).build();
+  }
+
+  /**
+   * The {@linkplain #demo() demo} with two more repositories, {@code demo-org/welcoming} and
+   * {@code demo-org/unwelcoming} ({@link NewcomerWelcome#demo()}): 6 repositories, 932 people and
+   * about 78,000 events. The demo's 4 repositories keep their events (but for the comment and
+   * review ids, numbered across the community); its planted events act on them only.
+   */
+  public static SimulationConfig welcomeDemo() {
+    return demo().toBuilder().welcome(NewcomerWelcome.demo()).build();
   }
 
   /**
@@ -331,13 +348,18 @@ public record SimulationConfig(
 
   /**
    * How many people the process creates, without bots: per repository the core team, the
-   * newcomers, the stargazers and the planted events' extra newcomers. Converting stargazers are
-   * counted once.
+   * newcomers and the stargazers, and per ordinary repository the planted events' extra
+   * newcomers. Converting stargazers are counted once.
    */
   public long plannedPeople() {
     long extra = events.stream().mapToLong(PlantedEvent::extraNewcomersPerRepository).sum();
-    return (long) repositories
-        * (coreTeamSize + (long) months * (newcomersPerMonth + stargazersPerMonth) + extra);
+    long ordinary = coreTeamSize + (long) months * (newcomersPerMonth + stargazersPerMonth);
+    return (long) repositories * (ordinary + extra) + (long) welcome.profiles().size() * ordinary;
+  }
+
+  /** All repositories: the ordinary ones and then one per {@linkplain #welcome() profile}. */
+  public int totalRepositories() {
+    return repositories + welcome.profiles().size();
   }
 
   /**
@@ -402,6 +424,7 @@ public record SimulationConfig(
     private List<String> webmailDomains = List.of("gmail.com", "outlook.com");
     private int releaseEveryMonths = 3;
     private List<PlantedEvent> events = new ArrayList<>();
+    private NewcomerWelcome welcome = NewcomerWelcome.none();
 
     Builder() {}
 
@@ -438,6 +461,7 @@ public record SimulationConfig(
       webmailDomains = c.webmailDomains;
       releaseEveryMonths = c.releaseEveryMonths;
       events = c.events;
+      welcome = c.welcome;
     }
 
     /** See {@link SimulationConfig#seed()}; default 42. */
@@ -635,6 +659,12 @@ public record SimulationConfig(
       return this;
     }
 
+    /** See {@link SimulationConfig#welcome()}; default {@link NewcomerWelcome#none()}. */
+    public Builder welcome(NewcomerWelcome value) {
+      welcome = SimChecks.notNull(value, "welcome");
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -648,7 +678,8 @@ public record SimulationConfig(
           contributorActionsPerMonth, activityTailExponent, maxActivityWeight,
           firstResponseMedian, resolutionMedian, mergeProbability, draftShare, reopenProbability,
           promotionMergedPullRequests, botPullRequestsPerMonth, botCommentProbability,
-          twoEmailShare, coAuthorShare, companies, webmailDomains, releaseEveryMonths, events);
+          twoEmailShare, coAuthorShare, companies, webmailDomains, releaseEveryMonths, events,
+          welcome);
     }
   }
 }

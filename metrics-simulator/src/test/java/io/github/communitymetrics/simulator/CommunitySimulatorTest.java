@@ -435,7 +435,7 @@ class CommunitySimulatorTest {
     assertEquals(Set.copyOf(sim.truth().maintainers()), Set.copyOf(fromEvents), label);
     assertEquals(sim.truth().maintainers().size(), fromEvents.size(), label);
     long cores = sim.truth().maintainers().stream().filter(MaintainerTruth::core).count();
-    assertEquals((long) sim.config().repositories() * sim.config().coreTeamSize(), cores, label);
+    assertEquals((long) sim.config().totalRepositories() * sim.config().coreTeamSize(), cores, label);
   }
 
   /** Before a core member responds, only bots act on a thread opened by someone else. */
@@ -470,7 +470,8 @@ class CommunitySimulatorTest {
     }
     for (EventType t : EventType.values()) {
       if (t.sinceVersion() > 1) {
-        // The label changes of schema version 2: the simulator does not model labels yet.
+        // The types of schema version 2 (label changes, assignments): the default demo plants
+        // neither (SimulationConfig.welcomeDemo() plants labels).
         assertEquals(0, counts.getOrDefault(t, 0), t + " in " + counts);
       } else {
         assertTrue(counts.getOrDefault(t, 0) > 0, "no " + t + " in " + counts);

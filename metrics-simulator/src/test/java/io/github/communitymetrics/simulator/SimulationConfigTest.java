@@ -28,7 +28,20 @@ class SimulationConfigTest {
     // 4 * (4 core + 24 * (2 newcomers + 4 stargazers) + DemoConf's round(0.25 * 44 days) = 11) = 636
     assertEquals(636, demo.plannedPeople());
     assertEquals(SimulationConfig.DEMO_EVENTS, demo.events());
+    assertEquals(NewcomerWelcome.none(), demo.welcome());
     assertEquals(demo, demo.toBuilder().build());
+  }
+
+  @Test
+  void theWelcomeDemoAddsTwoProfiledRepositories() {
+    SimulationConfig w = SimulationConfig.welcomeDemo();
+    assertEquals(SimulationConfig.demo().toBuilder().welcome(NewcomerWelcome.demo()).build(), w);
+    assertEquals(java.util.List.of(WelcomeProfile.welcoming(), WelcomeProfile.unwelcoming()), w.welcome().profiles());
+    assertEquals(4, w.repositories());
+    assertEquals(6, w.totalRepositories());
+    // 636 in the demo's repositories, and 2 * (4 core + 24 * (2 newcomers + 4 stargazers)) = 296
+    // in the profiled ones (DemoConf brings none there).
+    assertEquals(636 + 296, w.plannedPeople());
   }
 
   @Test

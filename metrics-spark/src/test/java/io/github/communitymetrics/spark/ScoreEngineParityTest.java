@@ -62,7 +62,7 @@ class ScoreEngineParityTest {
   private static final String SPARK_METRICS =
       "cohort-confidence,contributor-absence-factor,lottery-factor,pony-factor,contributor-dependency,"
           + "elephant-factor,onion-model,contributor-ladder,retention,responsiveness,new-contributors,"
-          + "newcomer-experience,newcomer-staying,newcomer-welcomers,mentorship,growth,star-trend,star-bursts,"
+          + "newcomer-experience,newcomer-staying,newcomer-welcomers,mentorship,good-first-issues,growth,star-trend,star-bursts,"
           + "approval-rule,decisions,maintainers";
 
   /**

@@ -46,7 +46,9 @@ public enum EventType {
   /** A label was added to a pull request. */
   PULL_REQUEST_LABELED("pull_request_labeled", 2),
   /** A label was removed from a pull request. */
-  PULL_REQUEST_UNLABELED("pull_request_unlabeled", 2);
+  PULL_REQUEST_UNLABELED("pull_request_unlabeled", 2),
+  /** Someone was assigned to an issue or pull request. */
+  ISSUE_ASSIGNED("issue_assigned", 2);
 
   private static final EventType[] VALUES = values();
 

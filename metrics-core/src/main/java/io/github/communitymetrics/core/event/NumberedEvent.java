@@ -16,7 +16,8 @@ public sealed interface NumberedEvent extends Event
         PullRequestReopened,
         Review,
         ReviewComment,
-        LabelChanged {
+        LabelChanged,
+        IssueAssigned {
 
   /** The issue or pull request number, positive. */
   int number();

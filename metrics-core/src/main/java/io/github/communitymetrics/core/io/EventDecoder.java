@@ -15,6 +15,7 @@ import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
@@ -137,6 +138,9 @@ final class EventDecoder {
     String permission;
     List<String> labels;
     String label;
+    String headRepo;
+    List<Integer> closes;
+    Person assignee;
   }
 
   /** An actor object, or a commit's {@code author}/{@code committer}, as read. */
@@ -259,6 +263,15 @@ final class EventDecoder {
           break;
         case LABEL:
           r.label = string(p, t, key);
+          break;
+        case HEAD_REPO:
+          r.headRepo = string(p, t, key);
+          break;
+        case CLOSES:
+          r.closes = ints(p, t, key);
+          break;
+        case ASSIGNEE:
+          r.assignee = person(p, t, key);
           break;
         default:
           // Forward compatibility: a newer writer may add fields.
@@ -422,21 +435,55 @@ final class EventDecoder {
     throw FieldError.wrongType(field, "a string", t);
   }
 
-  private static List<String> strings(JsonParser p, JsonToken t, String field) {
+  /** Reads one element of an array; {@code t} is its token and {@code field} names it. */
+  private interface ElementReader<T> {
+    T read(JsonParser p, JsonToken t, String field);
+  }
+
+  private static <T> List<T> array(
+      JsonParser p, JsonToken t, String field, ElementReader<T> element) {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
     if (t != JsonToken.START_ARRAY) {
       throw FieldError.wrongType(field, "an array", t);
     }
-    List<String> out = new ArrayList<>(2);
+    List<T> out = new ArrayList<>(2);
     for (int i = 0; (t = p.nextToken()) != JsonToken.END_ARRAY; i++) {
-      if (t != JsonToken.VALUE_STRING) {
-        throw FieldError.wrongType(field + "[" + i + "]", "a string", t);
-      }
-      out.add(p.getString());
+      out.add(element.read(p, t, field + "[" + i + "]"));
     }
     return out;
+  }
+
+  private static List<String> strings(JsonParser p, JsonToken t, String field) {
+    return array(
+        p,
+        t,
+        field,
+        (q, u, f) -> {
+          if (u != JsonToken.VALUE_STRING) {
+            throw FieldError.wrongType(f, "a string", u);
+          }
+          return q.getString();
+        });
+  }
+
+  /** An array of positive integers, such as issue numbers. */
+  private static List<Integer> ints(JsonParser p, JsonToken t, String field) {
+    return array(
+        p,
+        t,
+        field,
+        (q, u, f) -> {
+          Integer n = intValue(q, u, f);
+          if (n == null) {
+            throw FieldError.wrongType(f, "an integer", u);
+          }
+          if (n <= 0) {
+            throw new FieldError(f, "field {} must be positive but was " + n);
+          }
+          return n;
+        });
   }
 
   private static Boolean bool(JsonToken t, String field) {
@@ -533,7 +580,9 @@ final class EventDecoder {
               require(r.draft, DRAFT),
               Optional.ofNullable(r.base),
               association(r),
-              labels(r));
+              labels(r),
+              Optional.ofNullable(r.headRepo),
+              r.closes == null ? List.of() : r.closes);
         case PULL_REQUEST_CLOSED:
           return new PullRequestClosed(
               at, repo, actor, number(r), optionalActor(r.author, AUTHOR, forge));
@@ -594,6 +643,14 @@ final class EventDecoder {
         case PULL_REQUEST_LABELED:
         case PULL_REQUEST_UNLABELED:
           return LabelChanged.of(type, at, repo, actor, number(r), require(r.label, LABEL));
+        case ISSUE_ASSIGNED:
+          return new IssueAssigned(
+              at,
+              repo,
+              actor,
+              number(r),
+              require(r.pullRequest, PULL_REQUEST),
+              actor(require(r.assignee, ASSIGNEE), ASSIGNEE, forge));
         default:
           throw new IllegalStateException("no JSON Lines decoding for event type " + type);
       }

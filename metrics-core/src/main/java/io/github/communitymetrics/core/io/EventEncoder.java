@@ -11,6 +11,7 @@ import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.LabelChanged;
@@ -88,6 +89,17 @@ final class EventEncoder {
         optionalString(g, BASE, opened.baseBranch());
         association(g, opened.association());
         labels(g, opened.labels());
+        // Written after the labels and only when known, so that lines without them are
+        // written as before (additive: these lines stay version 1).
+        optionalString(g, HEAD_REPO, opened.headRepository());
+        if (!opened.closes().isEmpty()) {
+          g.writeName(CLOSES);
+          g.writeStartArray();
+          for (int n : opened.closes()) {
+            g.writeNumber(n);
+          }
+          g.writeEndArray();
+        }
         break;
       case PULL_REQUEST_CLOSED:
         PullRequestClosed closed = (PullRequestClosed) e;
@@ -143,6 +155,13 @@ final class EventEncoder {
         // The type says issue or pull request, added or removed.
         writeNumber(g, (NumberedEvent) e);
         g.writeStringProperty(LABEL, ((LabelChanged) e).label());
+        break;
+      case ISSUE_ASSIGNED:
+        IssueAssigned assigned = (IssueAssigned) e;
+        writeNumber(g, assigned);
+        g.writeBooleanProperty(PULL_REQUEST, assigned.onPullRequest());
+        g.writeName(ASSIGNEE);
+        writeActor(g, assigned.assignee(), forge);
         break;
       default:
         // Unreachable while every type has a case; fail loudly if a new type is added.

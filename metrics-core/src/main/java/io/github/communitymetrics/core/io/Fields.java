@@ -49,6 +49,9 @@ final class Fields {
   static final String PERMISSION = "permission";
   static final String LABELS = "labels";
   static final String LABEL = "label";
+  static final String HEAD_REPO = "head_repo";
+  static final String CLOSES = "closes";
+  static final String ASSIGNEE = "assignee";
 
   /** The {@code kind} value of an organisation account. */
   static final String ORGANIZATION = "organization";

@@ -27,6 +27,7 @@ import io.github.communitymetrics.core.metrics.growth.StarTrend;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
+import io.github.communitymetrics.core.metrics.newcomers.GoodFirstIssues;
 import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
@@ -91,6 +92,9 @@ public final class StandardMetrics {
   /** {@code mentorship}: CHAOSS DEI mentorship: mentees' retention and climb against other newcomers. */
   public static final MetricDescriptor<Mentorship.Result> MENTORSHIP = Mentorship.INSTANCE;
 
+  /** {@code good-first-issues}: CHAOSS DEI Issue Label Inclusivity: labelled issues claimed, closed by newcomers, left open. */
+  public static final MetricDescriptor<GoodFirstIssues.Result> GOOD_FIRST_ISSUES = GoodFirstIssues.INSTANCE;
+
   /** {@code growth}: new stargazers, forks and contributors, totals and growth rates. */
   public static final MetricDescriptor<Growth.Result> GROWTH = Growth.INSTANCE;
 
@@ -136,6 +140,7 @@ public final class StandardMetrics {
         NEWCOMER_STAYING,
         NEWCOMER_WELCOMERS,
         MENTORSHIP,
+        GOOD_FIRST_ISSUES,
         GROWTH,
         STAR_TREND,
         STAR_BURSTS,

@@ -6,6 +6,8 @@ import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.AuthorAssociation;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.LabelChanged;
@@ -24,6 +26,7 @@ import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.core.store.Payloads.BranchAndSha;
 import io.github.communitymetrics.core.store.Payloads.CommitTail;
 import io.github.communitymetrics.core.store.Payloads.LabelledTail;
+import io.github.communitymetrics.core.store.Payloads.PullTail;
 import io.github.communitymetrics.core.store.Payloads.PushTail;
 import io.github.communitymetrics.core.store.Payloads.ReleaseTail;
 import java.time.Instant;
@@ -253,15 +256,10 @@ final class Columns {
             Payloads.association(code),
             id(p));
       case PULL_REQUEST_OPENED:
-        return new PullRequestOpened(
-            at,
-            repo,
-            actor,
-            number,
-            (code & Payloads.DRAFT) != 0,
-            baseBranch(p, code),
-            Payloads.association(code),
-            labels(p, code));
+        return pullRequestOpened(p, at, repo, actor, number, code);
+      case ISSUE_ASSIGNED:
+        return new IssueAssigned(
+            at, repo, actor, number, (code & Payloads.ON_PULL_REQUEST) != 0, ref(p));
       case PULL_REQUEST_CLOSED:
         return new PullRequestClosed(
             at, repo, actor, number, optionalRef(p, (code & Payloads.HAS_AUTHOR) != 0));
@@ -302,6 +300,28 @@ final class Columns {
       default:
         throw new AssertionError(type(p));
     }
+  }
+
+  private PullRequestOpened pullRequestOpened(
+      int p, Instant at, Repository repo, Actor actor, int number, int code) {
+    Optional<String> head =
+        (code & Payloads.HEAD_SAME) != 0 ? Optional.of(repo.fullName()) : Optional.empty();
+    Optional<String> branch;
+    List<String> labels;
+    List<Integer> closes = List.of();
+    if (payloadBits.get(p) && payload(p) instanceof PullTail) {
+      PullTail t = (PullTail) payload(p);
+      branch = t.baseBranch();
+      labels = t.labels();
+      head = t.headRepository().isPresent() ? t.headRepository() : head;
+      closes = t.closes();
+    } else {
+      branch = baseBranch(p, code);
+      labels = labels(p, code);
+    }
+    return new PullRequestOpened(
+        at, repo, actor, number, (code & Payloads.DRAFT) != 0, branch,
+        Payloads.association(code), labels, head, closes);
   }
 
   private List<String> labels(int p, int code) {

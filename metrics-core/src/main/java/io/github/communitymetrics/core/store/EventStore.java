@@ -205,7 +205,8 @@ public final class EventStore implements Iterable<Event> {
   /**
    * The interned index of the event's second actor, or -1 when it has none: the pull request's
    * author of a {@code pull_request_closed}, {@code pull_request_merged} or {@code review} event
-   * (when the source named it), the new member of a {@code member_added}. Constant time and no
+   * (when the source named it), the new member of a {@code member_added}, the assignee of an
+   * {@code issue_assigned}. Constant time and no
    * allocation, for scans that credit a merge to its author without rebuilding the event.
    */
   public int secondActorIndex(int i) {

@@ -16,8 +16,10 @@ import java.util.Optional;
  * one byte ({@code code}), a second actor in the sparse int column ({@code ref}), and anything else
  * as a compact object in the sparse object column ({@code payload}). Only commits, pushes,
  * releases, forks with an unusual fork name, pull request events with a branch or merge commit,
- * opened issues and pull requests with labels, and label changes (the label's interned name) have
- * a payload object; nothing else allocates per event.
+ * opened issues and pull requests with labels, opened pull requests from another repository or
+ * with closing references, and label changes (the label's interned name) have a payload object;
+ * nothing else allocates per event. A pull request whose head repository is the repository itself
+ * (the common case) costs one bit of its code ({@link #HEAD_SAME}), no payload.
  */
 final class Payloads {
   private Payloads() {}
@@ -31,6 +33,11 @@ final class Payloads {
   static final int HAS_PULL_REQUEST_AUTHOR = 0x40;
   /** An opened issue or pull request with labels: its payload is a {@link LabelledTail}. */
   static final int HAS_LABELS = 0x40;
+  /**
+   * An opened pull request whose head repository is the repository's own (as the store names it):
+   * no payload needed for it. A head in another repository is in a {@link PullTail}.
+   */
+  static final int HEAD_SAME = 0x80;
   static final int HAS_AUTHOR = 0x01;
   static final int MERGE_HAS_BRANCH = 0x02;
   static final int MERGE_HAS_SHA = 0x04;
@@ -86,6 +93,17 @@ final class Payloads {
   /** An opened issue's or pull request's base branch (never for an issue) and labels. */
   record LabelledTail(Optional<String> baseBranch, List<String> labels) {}
 
+  /**
+   * An opened pull request's base branch, labels, head repository when it is another repository
+   * (else empty: see {@link #HEAD_SAME}) and closing references: only for pull requests with a
+   * foreign head or closing references, so that the others do not pay for the two fields.
+   */
+  record PullTail(
+      Optional<String> baseBranch,
+      List<String> labels,
+      Optional<String> headRepository,
+      List<Integer> closes) {}
+
   /** A push without the columns. */
   record PushTail(String ref, String headSha, int commitCount) {}
 
@@ -107,6 +125,12 @@ final class Payloads {
       Comparator.comparing(LabelledTail::baseBranch, Canonical.OPTIONAL_STRING)
           .thenComparing(LabelledTail::labels, Canonical.STRINGS);
 
+  private static final Comparator<PullTail> PULL =
+      Comparator.comparing(PullTail::baseBranch, Canonical.OPTIONAL_STRING)
+          .thenComparing(PullTail::labels, Canonical.STRINGS)
+          .thenComparing(PullTail::headRepository, Canonical.OPTIONAL_STRING)
+          .thenComparing(PullTail::closes, Canonical.list(Comparator.<Integer>naturalOrder()));
+
   private static final Comparator<PushTail> PUSH =
       Comparator.comparing(PushTail::ref)
           .thenComparing(PushTail::headSha)
@@ -118,12 +142,22 @@ final class Payloads {
           .thenComparing(ReleaseTail::prerelease);
 
   /**
-   * Orders two payloads of events of the same type and code (so both are absent or both hold the
-   * same class).
+   * Orders two payloads of events of the same type and code. The code says which class the payload
+   * is, except for opened pull requests: one with a {@link PullTail} can have the code of one
+   * with a branch, labels or nothing, so those compare by class first (absent first).
    */
   static int compare(EventType type, Object a, Object b) {
     if (a == b) {
       return 0;
+    }
+    if (type == EventType.PULL_REQUEST_OPENED) {
+      int c = Integer.compare(pullRank(a), pullRank(b));
+      if (c != 0 || a == null) {
+        return c;
+      }
+      if (a instanceof PullTail) {
+        return PULL.compare((PullTail) a, (PullTail) b);
+      }
     }
     switch (type) {
       case COMMIT:
@@ -141,6 +175,16 @@ final class Payloads {
         }
         return ((String) a).compareTo((String) b);
     }
+  }
+
+  private static int pullRank(Object payload) {
+    if (payload == null) {
+      return 0;
+    }
+    if (payload instanceof String) {
+      return 1;
+    }
+    return payload instanceof LabelledTail ? 2 : 3;
   }
 
   /**
@@ -161,6 +205,16 @@ final class Payloads {
       return Sizes.object(8)
           + listBytes(labels.size())
           + labels.stream().mapToLong(Sizes::string).sum();
+    }
+    if (payload instanceof PullTail) {
+      // The branch and the head repository are interned; small closing numbers are cached
+      // Integers, so count one box per number as an upper bound.
+      PullTail t = (PullTail) payload;
+      return Sizes.object(16)
+          + listBytes(t.labels().size())
+          + t.labels().stream().mapToLong(Sizes::string).sum()
+          + listBytes(t.closes().size())
+          + (long) t.closes().size() * Sizes.object(4);
     }
     if (payload instanceof PushTail) {
       PushTail p = (PushTail) payload;

@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.LabelChanged;
@@ -24,6 +25,7 @@ import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.store.Payloads.BranchAndSha;
 import io.github.communitymetrics.core.store.Payloads.CommitTail;
 import io.github.communitymetrics.core.store.Payloads.LabelledTail;
+import io.github.communitymetrics.core.store.Payloads.PullTail;
 import io.github.communitymetrics.core.store.Payloads.PushTail;
 import io.github.communitymetrics.core.store.Payloads.ReleaseTail;
 import java.time.Instant;
@@ -140,6 +142,12 @@ final class Staging {
           payloads[i] = intern(opened.baseBranch().get());
         }
         code |= encodeLabels(i, opened.baseBranch(), opened.labels());
+        code |= encodeHeadAndCloses(i, opened, repo);
+        break;
+      case ISSUE_ASSIGNED:
+        IssueAssigned assigned = (IssueAssigned) e;
+        code = assigned.onPullRequest() ? Payloads.ON_PULL_REQUEST : 0;
+        refs[i] = actorInterner.intern(assigned.assignee());
         break;
       case ISSUE_LABELED:
       case ISSUE_UNLABELED:
@@ -194,6 +202,24 @@ final class Staging {
     }
     payloads[i] = new LabelledTail(branch.map(this::intern), labels);
     return Payloads.HAS_LABELS;
+  }
+
+  /**
+   * Sets {@link Payloads#HEAD_SAME} when the head repository is the repository itself, and
+   * replaces the payload with a {@link PullTail} when the head is another repository or the pull
+   * request names issues it closes. The head is compared with the event's own repository name but
+   * read back as the store's name for it ({@code repo}), as the repository itself is.
+   */
+  private int encodeHeadAndCloses(int i, PullRequestOpened opened, Repository repo) {
+    Optional<String> head = opened.headRepository();
+    boolean same = head.isPresent() && head.get().equals(opened.repo().fullName());
+    Optional<String> foreign = same ? Optional.empty() : head.map(this::intern);
+    if (foreign.isPresent() || !opened.closes().isEmpty()) {
+      payloads[i] =
+          new PullTail(
+              opened.baseBranch().map(this::intern), opened.labels(), foreign, opened.closes());
+    }
+    return same ? Payloads.HEAD_SAME : 0;
   }
 
   private void encodeId(int i, OptionalLong id) {

@@ -226,13 +226,13 @@ class EventModelTest {
     }
 
     @Test
-    void theTwentyTypesOfTheFormat() {
-      assertEquals(20, EnumSet.allOf(EventType.class).size());
+    void theTwentyOneTypesOfTheFormat() {
+      assertEquals(21, EnumSet.allOf(EventType.class).size());
       assertEquals(Optional.empty(), EventType.fromWireName("watch"));
-      // The four label changes came with version 2; every other type with version 1.
+      // The four label changes and the assignment came with version 2; every other type with 1.
       for (EventType t : EventType.values()) {
-        boolean label = t.wireName().endsWith("labeled");
-        assertEquals(label ? 2 : 1, t.sinceVersion(), t::wireName);
+        boolean two = t.wireName().endsWith("labeled") || t == EventType.ISSUE_ASSIGNED;
+        assertEquals(two ? 2 : 1, t.sinceVersion(), t::wireName);
       }
     }
 

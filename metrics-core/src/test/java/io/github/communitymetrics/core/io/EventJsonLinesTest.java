@@ -19,6 +19,7 @@ import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
@@ -168,7 +169,17 @@ class EventJsonLinesTest {
             "pull_request_labeled", new LabelChanged(AT, full, other, 12, true, "size/L", true)),
         Arguments.of(
             "pull_request_unlabeled",
-            new LabelChanged(AT, REPO, ALICE, 12, true, "needs rebase", false)));
+            new LabelChanged(AT, REPO, ALICE, 12, true, "needs rebase", false)),
+        Arguments.of(
+            "pull_request_opened from a fork, closing issues",
+            new PullRequestOpened(
+                AT, full, rich, 5, false, Optional.of("main"), member, List.of(),
+                Optional.of("rich/fork"), List.of(11, 2))),
+        Arguments.of(
+            "issue_assigned", new IssueAssigned(AT, full, rich, 11, false, other)),
+        Arguments.of(
+            "issue_assigned minimal (self, on a pull request)",
+            new IssueAssigned(AT, REPO, ALICE, 12, true, ALICE)));
   }
 
   @Test

@@ -29,7 +29,8 @@ class LabelsJsonLinesTest {
       "{\"type\":\"%s\",\"at\":\"2024-03-01T12:00:00Z\",\"repo\":\"octo/hello\","
           + "\"actor\":{\"login\":\"alice\",\"bot\":false},";
 
-  private static String line(String type, String rest) {
+  /** A line of {@code type} by alice in octo/hello at {@link #AT}, ending in {@code rest}. */
+  static String line(String type, String rest) {
     return String.format(HEAD, type) + rest;
   }
 

@@ -12,6 +12,7 @@ import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.LabelChanged;
@@ -93,7 +94,7 @@ final class RandomEvents {
       case PULL_REQUEST_OPENED:
         return new PullRequestOpened(
             at, repo, actor, number(), random.nextBoolean(), maybe(this::text), association(),
-            labels());
+            labels(), maybe(() -> headRepository(repo)), closes());
       case PULL_REQUEST_CLOSED:
         return new PullRequestClosed(at, repo, actor, number(), maybe(this::actor));
       case PULL_REQUEST_MERGED:
@@ -120,6 +121,8 @@ final class RandomEvents {
       case PULL_REQUEST_LABELED:
       case PULL_REQUEST_UNLABELED:
         return LabelChanged.of(type, at, repo, actor, number(), identityText());
+      case ISSUE_ASSIGNED:
+        return new IssueAssigned(at, repo, actor, number(), random.nextBoolean(), actor());
       default:
         throw new AssertionError(type);
     }
@@ -209,6 +212,20 @@ final class RandomEvents {
       return io.github.communitymetrics.core.event.EventTimes.MAX;
     }
     return Instant.ofEpochSecond(0, random.nextLong(0, Long.MAX_VALUE));
+  }
+
+  /** The repository itself or some fork of it. */
+  private String headRepository(Repository repo) {
+    return random.nextBoolean() ? repo.fullName() : "u" + random.nextInt(50) + "/fork";
+  }
+
+  /** Zero to three issue numbers, in any order and possibly repeated (the event normalizes). */
+  private List<Integer> closes() {
+    List<Integer> closes = new ArrayList<>();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      closes.add(random.nextInt(3) == 0 && !closes.isEmpty() ? closes.get(0) : number());
+    }
+    return closes;
   }
 
   /** Zero to three label names, in any order and possibly repeated (the event normalizes). */

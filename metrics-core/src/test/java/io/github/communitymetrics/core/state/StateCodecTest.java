@@ -13,9 +13,11 @@ import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestMerged;
@@ -33,6 +35,7 @@ import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
+import io.github.communitymetrics.core.metrics.newcomers.GoodFirstIssues;
 import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerStaying;
@@ -134,6 +137,13 @@ class StateCodecTest {
     e.add(new Commit(day(3), REPO, CAROL, "a".repeat(40), List.of(), carol, carol, List.of(), List.of()));
     e.add(new MemberAdded(day(0), REPO, BOB, CAROL, Permission.values()[0]));
     e.add(new Star(day(30), OTHER, CAROL));
+    // Labels, an assignment and a closing reference (read by good-first-issues).
+    e.add(new IssueOpened(day(8), REPO, BOB, 3, none, List.of("Good First Issue")));
+    e.add(new LabelChanged(day(9), REPO, BOB, 3, false, "help wanted", true));
+    e.add(new IssueAssigned(day(9), REPO, BOB, 3, false, CAROL));
+    e.add(new PullRequestOpened(day(10), REPO, ALICE, 4, false, Optional.of("main"), none, List.of("easy"), Optional.of("alice/repo"), List.of(3)));
+    e.add(new PullRequestMerged(day(11), REPO, BOB, 4, Optional.of(ALICE), Optional.of("main"), Optional.empty()));
+    e.add(new IssueClosed(day(11), REPO, BOB, 3));
     return e;
   }
 
@@ -159,6 +169,7 @@ class StateCodecTest {
         NewcomerStaying.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
         NewcomerWelcomers.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
         Mentorship.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
+        GoodFirstIssues.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
         ApprovalRule.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)),
         Decisions.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)),
         Maintainers.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)));

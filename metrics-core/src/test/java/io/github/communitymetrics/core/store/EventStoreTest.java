@@ -21,6 +21,7 @@ import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.IssueReopened;
 import io.github.communitymetrics.core.event.MemberAdded;
@@ -128,6 +129,14 @@ class EventStoreTest {
         new LabelChanged(t(24), REPO, ALICE, 7, false, "ux", false),
         new LabelChanged(t(25), REPO, BOB, 8, true, "bug", true),
         new LabelChanged(t(25), REPO, BOB, 8, true, "bug", false),
+        // Head repositories, closing references and an assignment.
+        new PullRequestOpened(
+            t(26), REPO, ALICE, 9, false, Optional.of("main"), Optional.empty(), List.of(),
+            Optional.of("acme/rocket"), List.of(7)),
+        new PullRequestOpened(
+            t(26), REPO, BOB, 10, false, Optional.empty(), Optional.empty(), List.of("x"),
+            Optional.of("bob/rocket"), List.of()),
+        new IssueAssigned(t(27), REPO, ALICE, 7, false, BOB),
         new Commit(
             t(30),
             GITLAB_REPO,

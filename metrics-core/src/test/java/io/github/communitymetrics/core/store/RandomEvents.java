@@ -12,6 +12,7 @@ import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.LabelChanged;
@@ -136,7 +137,10 @@ final class RandomEvents {
         return new IssueComment(at, repo, actor, number, r.nextBoolean(), association(r), id(r));
       case PULL_REQUEST_OPENED:
         return new PullRequestOpened(
-            at, repo, actor, number, r.nextBoolean(), branch(r), association(r), labels(r));
+            at, repo, actor, number, r.nextBoolean(), branch(r), association(r), labels(r),
+            head(r, repo), closes(r));
+      case ISSUE_ASSIGNED:
+        return new IssueAssigned(at, repo, actor, number, r.nextBoolean(), actor(r.nextInt(15)));
       case PULL_REQUEST_CLOSED:
         return new PullRequestClosed(at, repo, actor, number, otherActor(r));
       case PULL_REQUEST_MERGED:
@@ -243,6 +247,27 @@ final class RandomEvents {
       default:
         return Optional.of("release-" + r.nextInt(2));
     }
+  }
+
+  /** No head, the repository itself (the common case) or one of two forks. */
+  private static Optional<String> head(Random r, Repository repo) {
+    switch (r.nextInt(4)) {
+      case 0:
+        return Optional.empty();
+      case 1:
+        return Optional.of(repo.fullName());
+      default:
+        return Optional.of("user" + r.nextInt(2) + "/project");
+    }
+  }
+
+  /** Few numbers, so that equal lists are common. */
+  private static List<Integer> closes(Random r) {
+    List<Integer> closes = new ArrayList<>();
+    for (int i = r.nextInt(4) - 1; i > 0; i--) {
+      closes.add(1 + r.nextInt(3));
+    }
+    return closes;
   }
 
   private static Optional<Actor> otherActor(Random r) {

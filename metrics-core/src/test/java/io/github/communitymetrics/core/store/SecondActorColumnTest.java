@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
@@ -26,6 +27,8 @@ class SecondActorColumnTest {
         return ((Review) e).pullRequestAuthor();
       case MEMBER_ADDED:
         return Optional.of(((MemberAdded) e).member());
+      case ISSUE_ASSIGNED:
+        return Optional.of(((IssueAssigned) e).assignee());
       default:
         return Optional.empty();
     }

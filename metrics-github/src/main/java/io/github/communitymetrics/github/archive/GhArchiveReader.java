@@ -29,9 +29,13 @@ import java.util.function.Consumer;
  * {@code IssuesEvent} and {@code PullRequestEvent} labeled/unlabeled a {@code LabelChanged} of
  * {@code payload.label.name} (an {@code IssuesEvent} about a pull request gives the pull request's
  * change, equal to its {@code PullRequestEvent}'s; without a label name it is unmappable);
- * {@code IssueCommentEvent} (created) an {@code IssueComment}
+ * {@code IssuesEvent} and {@code PullRequestEvent} assigned an {@code IssueAssigned} of {@code
+ * payload.assignee} (the same rules; unassigned is not mapped); {@code IssueCommentEvent} (created) an {@code IssueComment}
  * ({@code onPullRequest} when the issue is a pull request); {@code PullRequestEvent}
- * opened/reopened a {@code PullRequestOpened} (with {@code pull_request.labels[].name})/{@code
+ * opened/reopened a {@code PullRequestOpened} (with {@code pull_request.labels[].name}, the head
+ * repository {@code head.repo.full_name} (2012: {@code owner.login/name}; none when {@code
+ * head.repo} is null, a deleted fork) and the issues its title and body close by GitHub's
+ * closing keywords, {@code ClosingReferences.github})/{@code
  * PullRequestReopened}, closed a {@code
  * PullRequestMerged} when {@code merged} is true and a {@code PullRequestClosed} otherwise; {@code
  * PullRequestReviewEvent} a {@code Review}; {@code PullRequestReviewCommentEvent} (created) a

@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.IssueReopened;
@@ -18,6 +19,7 @@ import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.forge.ClosingReferences;
 import io.github.communitymetrics.core.event.PullRequestReopened;
 import io.github.communitymetrics.core.event.Push;
 import io.github.communitymetrics.core.event.Release;
@@ -412,7 +414,7 @@ final class LineDecoder {
     } else if (RawJson.is(buf, ns, ne, "ref")) {
       payload.ref = RawJson.string(buf, vs, ve);
     } else if (RawJson.is(buf, ns, ne, "head")) {
-      payload.head = RawJson.string(buf, vs, ve);
+      payload.headSha = RawJson.string(buf, vs, ve);
     } else if (RawJson.is(buf, ns, ne, "size")) {
       long n = RawJson.number(buf, vs, ve);
       payload.size = n <= Integer.MAX_VALUE ? (int) n : -1;
@@ -505,7 +507,7 @@ final class LineDecoder {
     }
   }
 
-  /** Marks an action of a used type that has no core event (an issue assigned, a PR synchronised). */
+  /** Marks an action of a used type that has no core event (an issue unassigned, a PR synchronised). */
   private static final Event UNUSED_ACTION =
       new Star(Instant.EPOCH, Repository.github("unused/action"), Actor.github("unused"));
 
@@ -524,6 +526,7 @@ final class LineDecoder {
         if (!("opened".equals(action)
             || "closed".equals(action)
             || "reopened".equals(action)
+            || "assigned".equals(action)
             || isLabelChange(action))) {
           return UNUSED_ACTION;
         }
@@ -574,10 +577,10 @@ final class LineDecoder {
       case "PullRequestReviewCommentEvent":
         return reviewComment(at, repo, who);
       case "PushEvent":
-        if (payload.ref == null || payload.head == null) {
+        if (payload.ref == null || payload.headSha == null) {
           return null;
         }
-        return new Push(at, repo, who, payload.ref, payload.head, Math.max(0, payload.size));
+        return new Push(at, repo, who, payload.ref, payload.headSha, Math.max(0, payload.size));
       case "ReleaseEvent":
         if (payload.tagName == null) {
           return null;
@@ -611,6 +614,18 @@ final class LineDecoder {
     return name;
   }
 
+  /**
+   * The head repository's name when the payload gives a usable one (the core model refuses blank
+   * names, NUL and surrounding white space; GitHub sends none of them).
+   */
+  private Optional<String> headRepository() {
+    String name = payload.headFullName();
+    if (name == null || name.isBlank() || name.indexOf('\0') >= 0 || !name.strip().equals(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(name);
+  }
+
   private static boolean isLabelChange(String action) {
     return "labeled".equals(action) || "unlabeled".equals(action);
   }
@@ -628,12 +643,27 @@ final class LineDecoder {
         at, repo, who, number, onPullRequest, payload.labelName, action.equals("labeled"));
   }
 
+  /**
+   * An assignment: {@code payload.assignee}; null (unmappable) without it. The number is the
+   * issue's or pull request's, whichever the payload names.
+   */
+  private Event assignment(
+      Instant at, Repository repo, Actor who, int number, boolean onPullRequest) {
+    if (number <= 0 || payload.assignee.login == null) {
+      return null;
+    }
+    return new IssueAssigned(
+        at, repo, who, number, onPullRequest, actor(payload.assignee, payload.assignee.type));
+  }
+
   private Event issue(Instant at, Repository repo, Actor who, String action) {
-    if (isLabelChange(action)) {
-      // An IssuesEvent about a pull request's labels is the pull request's label change: the
-      // same value as its PullRequestEvent would give, so the two are one event in a store.
+    if (isLabelChange(action) || "assigned".equals(action)) {
+      // An IssuesEvent about a pull request's labels or assignees is the pull request's change:
+      // the same value as its PullRequestEvent would give, so the two are one event in a store.
       int number = payload.issueNumber > 0 ? payload.issueNumber : payload.number;
-      return labelChange(at, repo, who, action, number, payload.issueOnPullRequest);
+      return "assigned".equals(action)
+          ? assignment(at, repo, who, number, payload.issueOnPullRequest)
+          : labelChange(at, repo, who, action, number, payload.issueOnPullRequest);
     }
     if (payload.issueOnPullRequest) {
       // GitHub also reports pull requests as issues; their PullRequestEvent is the one mapped.
@@ -703,6 +733,9 @@ final class LineDecoder {
     if (isLabelChange(action)) {
       return labelChange(at, repo, who, action, number, true);
     }
+    if ("assigned".equals(action)) {
+      return assignment(at, repo, who, number, true);
+    }
     if (number <= 0) {
       return null;
     }
@@ -720,7 +753,9 @@ final class LineDecoder {
             payload.draft,
             nonBlank(payload.baseRef),
             association(payload.prAssociation),
-            labels(payload.prLabels));
+            labels(payload.prLabels),
+            headRepository(),
+            ClosingReferences.github(repo.fullName(), payload.prTitle, payload.prBody));
       case "closed":
         if (payload.merged) {
           return new PullRequestMerged(

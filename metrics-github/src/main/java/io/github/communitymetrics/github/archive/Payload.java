@@ -35,6 +35,14 @@ final class Payload {
   /** {@code pull_request.labels[].name}, in the order given; empty when absent. */
   final java.util.List<String> prLabels = new java.util.ArrayList<>();
   final LineDecoder.User prUser = new LineDecoder.User();
+  /** {@code pull_request.title} and {@code body}: where a pull request names issues it closes. */
+  String prTitle;
+  String prBody;
+  /** {@code pull_request.head.repo}. */
+  final RepositoryName head = new RepositoryName();
+  // issues: assigned
+  /** {@code payload.assignee}: who an IssuesEvent {@code assigned} assigned. */
+  final LineDecoder.User assignee = new LineDecoder.User();
   // review
   long reviewId;
   String reviewState;
@@ -48,12 +56,11 @@ final class Payload {
   String permission;
   // push
   String ref;
-  String head;
+  /** A push's {@code head} commit. */
+  String headSha;
   int size;
   // fork
-  String forkeeFullName;
-  String forkeeName;
-  final LineDecoder.User forkeeOwner = new LineDecoder.User();
+  final RepositoryName forkee = new RepositoryName();
 
   void clear() {
     action = null;
@@ -74,6 +81,10 @@ final class Payload {
     prAssociation = null;
     prLabels.clear();
     prUser.clear();
+    prTitle = null;
+    prBody = null;
+    head.clear();
+    assignee.clear();
     reviewId = -1;
     reviewState = null;
     reviewAssociation = null;
@@ -83,22 +94,69 @@ final class Payload {
     member.clear();
     permission = null;
     ref = null;
-    head = null;
+    headSha = null;
     size = -1;
-    forkeeFullName = null;
-    forkeeName = null;
-    forkeeOwner.clear();
+    forkee.clear();
   }
 
   /** {@code owner/name} of the fork, from {@code full_name} or (2012) {@code owner.login}/{@code name}. */
   String forkFullName() {
-    if (forkeeFullName != null && !forkeeFullName.isBlank()) {
-      return forkeeFullName;
+    return forkee.fullName();
+  }
+
+  /**
+   * {@code owner/name} of a pull request's head repository, or null when the payload does not
+   * give it ({@code head.repo} is null once the fork was deleted).
+   */
+  String headFullName() {
+    return head.fullName();
+  }
+
+  /** A repository object as far as its name goes: a fork's {@code forkee}, a head's {@code repo}. */
+  static final class RepositoryName {
+    String fullName;
+    String name;
+    final LineDecoder.User owner = new LineDecoder.User();
+
+    void clear() {
+      fullName = null;
+      name = null;
+      owner.clear();
     }
-    if (forkeeName != null && forkeeOwner.login != null) {
-      return forkeeOwner.login + "/" + forkeeName;
+
+    /** {@code full_name}, or (2012) {@code owner.login}/{@code name}, or null. */
+    String fullName() {
+      if (fullName != null && !fullName.isBlank()) {
+        return fullName;
+      }
+      if (name != null && owner.login != null) {
+        return owner.login + "/" + name;
+      }
+      return null;
     }
-    return null;
+
+    /** Reads the object at the parser (at its START_OBJECT), leaving it at its END_OBJECT. */
+    void read(JsonParser p) {
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String key = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (key) {
+          case "full_name":
+            fullName = string(p, v);
+            break;
+          case "name":
+            name = string(p, v);
+            break;
+          case "owner":
+            if (v == JsonToken.START_OBJECT) {
+              owner.read(p);
+            }
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+    }
   }
 
   /** Reads the payload object; the parser is at its START_OBJECT and is left at its END_OBJECT. */
@@ -117,7 +175,7 @@ final class Payload {
           ref = string(p, v);
           break;
         case "head":
-          head = string(p, v);
+          headSha = string(p, v);
           break;
         case "size":
           size = integer(p, v);
@@ -160,11 +218,16 @@ final class Payload {
           break;
         case "forkee":
           if (v == JsonToken.START_OBJECT) {
-            forkee(p);
+            forkee.read(p);
           }
           break;
         case "label":
           labelName = v == JsonToken.START_OBJECT ? labelName(p) : skip(p);
+          break;
+        case "assignee":
+          if (v == JsonToken.START_OBJECT) {
+            assignee.read(p);
+          }
           break;
         default:
           p.skipChildren();
@@ -273,12 +336,35 @@ final class Payload {
             baseRef = stringMember(p, "ref");
           }
           break;
+        case "head":
+          if (v == JsonToken.START_OBJECT) {
+            headRepository(p);
+          }
+          break;
+        case "title":
+          prTitle = string(p, v);
+          break;
+        case "body":
+          prBody = string(p, v);
+          break;
         default:
           p.skipChildren();
       }
     }
   }
 
+  /** {@code pull_request.head}: only its {@code repo}. */
+  private void headRepository(JsonParser p) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals("repo") && v == JsonToken.START_OBJECT) {
+        head.read(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
 
   private void review(JsonParser p) {
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -313,28 +399,6 @@ final class Payload {
           break;
         case "prerelease":
           prerelease = v == JsonToken.VALUE_TRUE;
-          break;
-        default:
-          p.skipChildren();
-      }
-    }
-  }
-
-  private void forkee(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      switch (name) {
-        case "full_name":
-          forkeeFullName = string(p, v);
-          break;
-        case "name":
-          forkeeName = string(p, v);
-          break;
-        case "owner":
-          if (v == JsonToken.START_OBJECT) {
-            forkeeOwner.read(p);
-          }
           break;
         default:
           p.skipChildren();

@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
 import io.github.communitymetrics.core.event.IssueClosed;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.LabelChanged;
@@ -25,6 +26,7 @@ import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.forge.ClosingReferences;
 import io.github.communitymetrics.forge.internal.JsonValues;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,10 +91,11 @@ public final class Mapping {
 
   /**
    * An element of {@code GET /repos/{o}/{n}/issues?state=all}: the opening of an issue, or of a pull
-   * request when the item has a {@code pull_request} object, with the names of its {@code labels}.
-   * The list carries neither the base branch of a pull request nor who closed or merged it, and
-   * its labels are the item's labels now, not at its opening (the issue events give the
-   * changes).
+   * request when the item has a {@code pull_request} object, with the names of its {@code labels}
+   * and, for a pull request, the issues its {@code title} and {@code body} close by GitHub's
+   * closing keywords ({@link ClosingReferences#github}). The list carries neither the base branch
+   * nor the head repository of a pull request nor who closed or merged it, and its labels and
+   * text are the item's now, not at its opening (the issue events give the label changes).
    */
   public static NumberedEvent opened(JsonValues json, Map<String, Object> item, Repository repo) {
     int number = number(json, item);
@@ -109,7 +112,12 @@ public final class Mapping {
           json.optionalBoolean(item, "draft").orElse(false),
           Optional.empty(),
           association,
-          json.labelNames(item, "labels"));
+          json.labelNames(item, "labels"),
+          Optional.empty(),
+          ClosingReferences.github(
+              repo.fullName(),
+              json.optionalText(item, "title").orElse(null),
+              json.optionalText(item, "body").orElse(null)));
     }
     return new IssueOpened(at, repo, author, number, association, json.labelNames(item, "labels"));
   }
@@ -142,10 +150,12 @@ public final class Mapping {
   }
 
   /**
-   * An element of {@code GET /repos/{o}/{n}/issues/events} as a change of state or of labels, or
-   * empty for the kinds of event not modelled (assignments, references, ...). {@code labeled} and
-   * {@code unlabeled} become a {@link LabelChanged} of the event's {@code label.name} (a label
-   * without a name is a malformed response). {@code closed} and
+   * An element of {@code GET /repos/{o}/{n}/issues/events} as a change of state, of labels or of
+   * assignees, or empty for the kinds of event not modelled (unassignments, references, ...).
+   * {@code labeled} and {@code unlabeled} become a {@link LabelChanged} of the event's {@code
+   * label.name} (a label without a name is a malformed response); {@code assigned} an {@link
+   * IssueAssigned} of the event's {@code assignee} by its {@code actor} (an assignment without an
+   * assignee is a malformed response). {@code closed} and
    * {@code reopened} become issue or pull-request events after the embedded issue's {@code
    * pull_request} object; {@code merged} becomes {@link PullRequestMerged} with the merge commit
    * ({@code commit_id}) and the pull request's author, and no base branch (the list does not say).
@@ -156,7 +166,9 @@ public final class Mapping {
       JsonValues json, Map<String, Object> item, Repository repo) {
     String kind = json.text(item, "event");
     boolean label = kind.equals("labeled") || kind.equals("unlabeled");
-    if (!(label || kind.equals("closed") || kind.equals("reopened") || kind.equals("merged"))) {
+    boolean assigned = kind.equals("assigned");
+    if (!(label || assigned || kind.equals("closed") || kind.equals("reopened")
+        || kind.equals("merged"))) {
       return Optional.empty();
     }
     Map<String, Object> issue = json.object(item, "issue");
@@ -167,6 +179,12 @@ public final class Mapping {
     if (label) {
       String name = json.labelName(json.object(item, "label"), "label");
       return Optional.of(new LabelChanged(at, repo, actor, number, pull, name, kind.equals("labeled")));
+    }
+    if (assigned) {
+      Map<String, Object> assignee =
+          json.optionalObject(item, "assignee")
+              .orElseThrow(() -> json.malformed("an assigned event of #" + number + " without an assignee"));
+      return Optional.of(new IssueAssigned(at, repo, actor, number, pull, actor(json, assignee)));
     }
     if (kind.equals("merged")) {
       if (!pull) {

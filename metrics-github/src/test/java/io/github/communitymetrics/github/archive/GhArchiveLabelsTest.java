@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class GhArchiveLabelsTest {
   private static final String REPO = "\"repo\":{\"id\":9,\"name\":\"acme/widget\",\"url\":\"https://api.github.com/repos/acme/widget\"}";
-  private static final Repository W = new Repository(Forge.GITHUB, "acme/widget", OptionalLong.of(9));
+  static final Repository W = new Repository(Forge.GITHUB, "acme/widget", OptionalLong.of(9));
 
-  private static String actor(String login, long id) {
+  /** An Events API {@code actor} member. */
+  static String actor(String login, long id) {
     return "\"actor\":{\"id\":" + id + ",\"login\":\"" + login + "\",\"display_login\":\"" + login
         + "\",\"gravatar_id\":\"\",\"url\":\"https://api.github.com/users/" + login + "\"}";
   }
@@ -39,19 +40,20 @@ class GhArchiveLabelsTest {
         + name.replace(" ", "%20") + "\",\"name\":\"" + name + "\",\"color\":\"a2eeef\",\"default\":false,\"description\":null}";
   }
 
-  private static String line(String type, String actor, String payload, int second) {
+  /** A line of acme/widget (id 9) at 2021-07-21T06:00:{@code second}Z. */
+  static String line(String type, String actor, String payload, int second) {
     return "{\"id\":\"1724420" + second + "\",\"type\":\"" + type + "\"," + actor + "," + REPO
         + ",\"payload\":" + payload + ",\"public\":true,\"created_at\":\"2021-07-21T06:00:"
         + String.format("%02d", second) + "Z\"}";
   }
 
-  private static Actor user(String login, long id) {
+  static Actor user(String login, long id) {
     return new Actor(
         Forge.GITHUB, Optional.of(login), OptionalLong.of(id), Optional.empty(), List.of(),
         ActorKind.USER);
   }
 
-  private static Instant at(int second) {
+  static Instant at(int second) {
     return Instant.parse("2021-07-21T06:00:00Z").plusSeconds(second);
   }
 

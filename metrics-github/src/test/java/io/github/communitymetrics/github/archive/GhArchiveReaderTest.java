@@ -136,8 +136,10 @@ class GhArchiveReaderTest {
         new Fork(at(1), w, bob, Optional.of("bob/widget")),
         new IssueOpened(at(2), w, alice, 1, Optional.of(AuthorAssociation.NONE)),
         new IssueComment(at(3), w, carol, 1, false, member, OptionalLong.of(5001)),
+        // "fixes #1" in the body; the fixture's pull requests give no head repository.
         new PullRequestOpened(
-            at(5), w, dave, 2, false, Optional.of("main"), Optional.of(AuthorAssociation.CONTRIBUTOR)),
+            at(5), w, dave, 2, false, Optional.of("main"), Optional.of(AuthorAssociation.CONTRIBUTOR),
+            List.of(), Optional.empty(), List.of(1)),
         new IssueComment(at(6), w, carol, 2, true, member, OptionalLong.of(5002)),
         new Review(
             at(7), w, carol, 2, ReviewState.APPROVED, Optional.of(dave), member, OptionalLong.of(7001)),
@@ -152,7 +154,8 @@ class GhArchiveReaderTest {
         new MemberAdded(at(13), w, carol, user("erin", 105), Permission.WRITE),
         new IssueReopened(at(14), w, alice, 1),
         new PullRequestOpened(
-            at(15), w, renovate, 3, true, Optional.of("main"), Optional.of(AuthorAssociation.NONE)),
+            at(15), w, renovate, 3, true, Optional.of("main"), Optional.of(AuthorAssociation.NONE),
+            List.of(), Optional.empty(), List.of(1)),
         new PullRequestClosed(at(16), w, carol, 3, Optional.of(renovate)),
         new PullRequestReopened(at(17), w, carol, 3),
         new IssueComment(
@@ -558,7 +561,7 @@ class GhArchiveReaderTest {
             "{\"type\":\"IssuesEvent\"," + actor + "," + repo + ",\"payload\":{\"action\":\"opened\","
                 + "\"issue\":{\"number\":3,\"pull_request\":{\"html_url\":\"u\"}}}," + time + "}",
             // An action without a core event.
-            "{\"type\":\"IssuesEvent\"," + actor + "," + repo + ",\"payload\":{\"action\":\"assigned\","
+            "{\"type\":\"IssuesEvent\"," + actor + "," + repo + ",\"payload\":{\"action\":\"unassigned\","
                 + "\"issue\":{\"number\":3}}," + time + "}",
             // A used type without a repository.
             "{\"type\":\"ForkEvent\"," + actor + ",\"payload\":{}," + time + "}",
@@ -569,7 +572,7 @@ class GhArchiveReaderTest {
     assertEquals(
         Map.of("PushEvent", 1L, "WatchEvent", 1L, "ForkEvent", 1L), r.report.unmappable());
     assertEquals(
-        Map.of("IssuesEvent:opened on a pull request", 1L, "IssuesEvent:assigned", 1L),
+        Map.of("IssuesEvent:opened on a pull request", 1L, "IssuesEvent:unassigned", 1L),
         r.report.notMapped());
     assertEquals(
         List.of(

@@ -148,6 +148,15 @@ class RecordedGitHubTest {
     assertEquals(ActorKind.BOT, first.actor().kind());
     assertEquals(Instant.parse("2020-01-08T06:35:18Z"), first.at());
     assertEquals(Optional.of(AuthorAssociation.CONTRIBUTOR), first.association());
+    // Closing references, counted independently with a Python regular expression over the
+    // titles and bodies: 30 pull requests close one issue of hub4j/github-api each.
+    List<PullRequestOpened> closing =
+        events.stream()
+            .filter(e -> e instanceof PullRequestOpened p && !p.closes().isEmpty())
+            .map(e -> (PullRequestOpened) e)
+            .toList();
+    assertEquals(30, closing.size());
+    assertEquals(30, closing.stream().mapToInt(p -> p.closes().size()).sum());
   }
 
   /** A scenario's recorded responses by path and query (path alone when it had no query). */
@@ -193,11 +202,25 @@ class RecordedGitHubTest {
                 events::add);
     // Counted independently in the recording (14 pages of 30, newest first): 420 events, of which
     // 23 merged, 312 closed (309 on pull requests, 23 of them right after a merge), no
-    // reopening, 18 labeled (14 on pull requests) and no unlabeled; the rest are references,
-    // assignments and the like.
+    // reopening, 18 labeled (14 on pull requests) and no unlabeled, 13 assigned (all on pull
+    // requests, each by its assignee, bitwiseman); the rest are references and the like.
     assertEquals(15, report.requests().requests(), asked.toString());
-    assertEquals(23 + 286 + 3 + 18, events.size());
-    assertEquals(Map.of(GitHubResource.ISSUE_EVENTS, 312L + 18), report.items());
+    assertEquals(23 + 286 + 3 + 18 + 13, events.size());
+    assertEquals(Map.of(GitHubResource.ISSUE_EVENTS, 312L + 18 + 13), report.items());
+    List<io.github.communitymetrics.core.event.IssueAssigned> assigned =
+        events.stream()
+            .filter(e -> e instanceof io.github.communitymetrics.core.event.IssueAssigned)
+            .map(e -> (io.github.communitymetrics.core.event.IssueAssigned) e)
+            .toList();
+    assertEquals(13, assigned.size());
+    assertTrue(
+        assigned.stream()
+            .allMatch(
+                a -> a.onPullRequest()
+                    && a.actor().equals(a.assignee())
+                    && a.assignee().login().equals(Optional.of("bitwiseman"))),
+        assigned::toString);
+    events.removeIf(e -> e instanceof io.github.communitymetrics.core.event.IssueAssigned);
     assertEquals(
         14,
         events.stream().filter(e -> e.type() == io.github.communitymetrics.core.event.EventType.PULL_REQUEST_LABELED).count());

@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.IssueReopened;
+import io.github.communitymetrics.core.event.LabelChanged;
 import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestClosed;
@@ -24,6 +25,7 @@ import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.forge.ClosingReferences;
 import io.github.communitymetrics.forge.internal.JsonValues;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -145,10 +148,30 @@ public final class GitLabMapping {
    * An element of {@code GET /projects/:id/merge_requests?state=all}: its opening (with its
    * current {@code labels}: the list has no history), its merge (by
    * {@code merged_by}, or {@code merge_user} on newer GitLab) and, when closed unmerged, its last
-   * closing. A merge or close without time or actor is counted, not invented.
+   * closing. A merge or close without time or actor is counted, not invented. Without a way to
+   * name other projects, a merge request from another project has no head repository.
    */
   public static List<Event> mergeRequest(
       JsonValues json, Map<String, Object> item, Repository repo, Skips skips) {
+    return mergeRequest(json, item, repo, skips, id -> Optional.empty());
+  }
+
+  /**
+   * As {@link #mergeRequest(JsonValues, Map, Repository, Skips)}, the opening with its head
+   * repository and closing references: the repository itself when {@code source_project_id}
+   * equals {@code target_project_id}, else the path {@code projectPath} gives for the source
+   * project's id (empty when it cannot say: a fork deleted or not visible), and empty when the
+   * item has no {@code source_project_id}; the issues its {@code description} closes by GitLab's
+   * default closing pattern ({@link ClosingReferences#gitlab}).
+   *
+   * @param projectPath the path with namespace of a project by id
+   */
+  public static List<Event> mergeRequest(
+      JsonValues json,
+      Map<String, Object> item,
+      Repository repo,
+      Skips skips,
+      LongFunction<Optional<String>> projectPath) {
     int iid = iid(json, item, "iid");
     Actor author = actor(json, json.object(item, "author"));
     boolean draft =
@@ -166,7 +189,10 @@ public final class GitLabMapping {
             draft,
             target,
             Optional.empty(),
-            json.labelNames(item, "labels")));
+            json.labelNames(item, "labels"),
+            headRepository(json, item, repo, projectPath),
+            ClosingReferences.gitlab(
+                repo.fullName(), json.optionalText(item, "description").orElse(null))));
     String state = json.text(item, "state");
     if (state.equals("merged")) {
       Optional<Map<String, Object>> by =
@@ -197,6 +223,23 @@ public final class GitLabMapping {
       }
     }
     return out;
+  }
+
+  private static Optional<String> headRepository(
+      JsonValues json,
+      Map<String, Object> item,
+      Repository repo,
+      LongFunction<Optional<String>> projectPath) {
+    OptionalLong source = json.optionalNumber(item, "source_project_id");
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    OptionalLong target = json.optionalNumber(item, "target_project_id");
+    boolean same =
+        target.isPresent()
+            ? target.getAsLong() == source.getAsLong()
+            : repo.id().equals(source);
+    return same ? Optional.of(repo.fullName()) : projectPath.apply(source.getAsLong());
   }
 
   /**
@@ -264,6 +307,47 @@ public final class GitLabMapping {
               : new PullRequestReopened(at, repo, by, iid));
     }
     return List.of(closed ? new IssueClosed(at, repo, by, iid) : new IssueReopened(at, repo, by, iid));
+  }
+
+  /**
+   * An element of {@code GET /projects/:id/merge_requests/:iid/resource_label_events} or {@code
+   * .../issues/:iid/resource_label_events} ({@code id}, {@code user}, {@code created_at}, {@code
+   * resource_type}, {@code resource_id}, {@code label} with its {@code name}, {@code action} "add"
+   * or "remove"): a {@link LabelChanged} by {@code user} at {@code created_at}. An event whose
+   * label was deleted since (GitLab then sends {@code label: null}) is skipped as {@code
+   * label_event_without_label}, one without a user as {@code label_event_without_actor}; an
+   * unknown action is a malformed response.
+   */
+  public static List<Event> labelEvent(
+      JsonValues json,
+      Map<String, Object> item,
+      Repository repo,
+      int iid,
+      boolean onMergeRequest,
+      Skips skips) {
+    String action = json.text(item, "action");
+    if (!action.equals("add") && !action.equals("remove")) {
+      throw json.malformed("label event action is neither add nor remove: " + action);
+    }
+    Optional<Map<String, Object>> label = json.optionalObject(item, "label");
+    if (label.isEmpty()) {
+      skips.skip("label_event_without_label");
+      return List.of();
+    }
+    Optional<Map<String, Object>> user = json.optionalObject(item, "user");
+    if (user.isEmpty()) {
+      skips.skip("label_event_without_actor");
+      return List.of();
+    }
+    return List.of(
+        new LabelChanged(
+            json.instant(item, "created_at"),
+            repo,
+            actor(json, user.get()),
+            iid,
+            onMergeRequest,
+            json.labelName(label.get(), "label"),
+            action.equals("add")));
   }
 
   /**

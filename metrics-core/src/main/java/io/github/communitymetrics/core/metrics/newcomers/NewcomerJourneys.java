@@ -83,8 +83,12 @@ final class NewcomerJourneys implements SliceMetric<JourneyState, Journeys> {
     Checks.notNull(slice, "slice");
     Checks.notNull(people, "people");
     EventStore s = scope.restrict(slice);
-    Map<Actor, Map<String, Instant>> first = new HashMap<>();
-    Map<Actor, Instant> last = new HashMap<>();
+    // The store is in time order, so an item's first event here is its earliest, and once a person
+    // has two items and the time has moved past the second one's, no later event can change their
+    // two earliest (ties at that instant are still read: the order breaks them by item). After
+    // that only their last contribution moves, and no item key is built: building keys (a commit's
+    // sha needs its event) was most of this pass.
+    Map<Actor, Tracker> trackers = new HashMap<>();
     for (int i = 0; i < s.size(); i++) {
       EventType t = s.type(i);
       if (!type.includes(t)) {
@@ -100,13 +104,26 @@ final class NewcomerJourneys implements SliceMetric<JourneyState, Journeys> {
       if (actor < 0 || people.isBot(actor)) {
         continue;
       }
-      Actor key = people.key(people.personOf(actor));
-      first.computeIfAbsent(key, k -> new HashMap<>()).merge(item(s, i, t), at, (x, y) -> x.isBefore(y) ? x : y);
-      last.merge(key, at, (x, y) -> x.isAfter(y) ? x : y);
+      Tracker tracker = trackers.computeIfAbsent(people.key(people.personOf(actor)), k -> new Tracker());
+      tracker.last = at;
+      if (tracker.second != null && at.isAfter(tracker.second)) {
+        continue;
+      }
+      if (tracker.items.putIfAbsent(item(s, i, t), at) == null && tracker.items.size() == JourneyState.KEPT) {
+        tracker.second = at;
+      }
     }
-    Map<Actor, JourneyState.Person> persons = new HashMap<>(first.size() * 2);
-    first.forEach((k, items) -> persons.put(k, new JourneyState.Person(JourneyState.Person.earliest(items), last.get(k))));
+    Map<Actor, JourneyState.Person> persons = new HashMap<>(trackers.size() * 2);
+    trackers.forEach((k, tr) -> persons.put(k, new JourneyState.Person(JourneyState.Person.earliest(tr.items), tr.last)));
     return new JourneyState(scanner.accumulate(slice, people), ladder.accumulate(slice, people), persons);
+  }
+
+  /** One person's items while their two earliest may still change, and their last contribution. */
+  private static final class Tracker {
+    final Map<String, Instant> items = new HashMap<>(4);
+    /** When the second distinct item first came, or null before. */
+    Instant second;
+    Instant last;
   }
 
   /** What a contribution is to: an issue or pull request, a commit, or else the event itself. */

@@ -131,6 +131,14 @@ class NewcomerPropertiesTest {
     People people = People.resolve(whole);
     RepositoryScope scope = seed % 3 == 0 ? RepositoryScope.all() : RepositoryScope.of(A);
     Evaluation e = Evaluation.of(scope, WINDOW);
+    List<List<Event>> slices = slices(events, r);
+    for (MetricDescriptor<?> d : METRICS) {
+      check(d, e, whole, people, slices, new Random(seed * 31 + d.id().hashCode()), seed);
+    }
+  }
+
+  /** The events dealt at random into 2 to 5 slices. */
+  static List<List<Event>> slices(List<Event> events, Random r) {
     int parts = 2 + r.nextInt(4);
     List<List<Event>> slices = new ArrayList<>();
     for (int i = 0; i < parts; i++) {
@@ -139,12 +147,11 @@ class NewcomerPropertiesTest {
     for (Event ev : events) {
       slices.get(r.nextInt(parts)).add(ev);
     }
-    for (MetricDescriptor<?> d : METRICS) {
-      check(d, e, whole, people, slices, new Random(seed * 31 + d.id().hashCode()), seed);
-    }
+    return slices;
   }
 
-  private static <R> void check(
+  /** Accumulates, encodes, decodes and merges the slices in a shuffled order; checks the whole's result. */
+  static <R> void check(
       MetricDescriptor<R> d, Evaluation e, EventStore whole, People people, List<List<Event>> slices, Random r, long seed) {
     @SuppressWarnings("unchecked")
     SliceMetric<Object, R> m = (SliceMetric<Object, R>) d.metric(e);
