@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
 import io.github.communitymetrics.core.registry.MeasurementSpec;
 import io.github.communitymetrics.core.registry.MetricDescriptor;
+import io.github.communitymetrics.core.registry.Parameter;
 import io.github.communitymetrics.core.registry.Preset;
 import io.github.communitymetrics.core.registry.Unit;
 import io.github.communitymetrics.core.time.Window;
@@ -92,7 +93,10 @@ public final class GoodFirstIssues extends MetricDescriptor<GoodFirstIssues.Resu
                 .withGuidance(
                     "Labelled issues should be claimed quickly, many of them by newcomers, and few"
                         + " left open for months. CHAOSS publishes no levels.")),
-        List.of(),
+        List.of(
+            new Parameter(
+                "labels", Parameter.Kind.WORDS, String.join(",", new TreeSet<>(normalize(labels))), "labels",
+                "label names (comma-separated, any case) that mark an issue for newcomers")),
         List.of(
             new MeasurementSpec("labelledIssues", Unit.COUNT, "issues whose labelling falls in the window, still labelled at its end"),
             new MeasurementSpec("claimed", Unit.COUNT, "labelled issues claimed (pull request with a closing reference, or assignment) after their labelling"),
@@ -120,7 +124,10 @@ public final class GoodFirstIssues extends MetricDescriptor<GoodFirstIssues.Resu
     return new GoodFirstIssues(Set.copyOf(Checks.notNull(labels, "labels")));
   }
 
-  /** The label names that mark a good first issue, lower case ({@link Locale#ROOT}). */
+  /**
+   * This instance's label names, lower case ({@link Locale#ROOT}): the default of its {@code labels}
+   * parameter, which an evaluation can set to another comma-separated list.
+   */
   public Set<String> labels() {
     return labels;
   }
@@ -184,7 +191,9 @@ public final class GoodFirstIssues extends MetricDescriptor<GoodFirstIssues.Resu
 
   @Override
   public SliceMetric<?, Result> metric(Evaluation e) {
-    return new GoodFirstIssueScan(e.scope(), e.window(), labels);
+    // The evaluation's label set (its default is this instance's), so that an evaluation can
+    // choose one without registering another instance.
+    return new GoodFirstIssueScan(e.scope(), e.window(), normalize(e.words(this, "labels")));
   }
 
   @Override

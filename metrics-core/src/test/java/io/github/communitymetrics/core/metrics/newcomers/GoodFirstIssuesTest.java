@@ -360,6 +360,14 @@ class GoodFirstIssuesTest {
     // Registered in place of the standard one, under the same id.
     MetricRegistry registry = MetricRegistry.builder().register(docs).build();
     assertEquals(docs, registry.get("good-first-issues"));
+    // Or chosen per evaluation through the labels parameter, whose default is the instance's set.
+    assertEquals("beginner,easy,first-timers-only,good first issue,good-first-issue,help wanted",
+        GoodFirstIssues.INSTANCE.parameters().get(0).defaultValue());
+    assertEquals("kind/docs", docs.parameters().get(0).defaultValue());
+    Evaluation onlyDocs = BOTH.withParameter(GoodFirstIssues.INSTANCE, "labels", " Kind/Docs ");
+    assertEquals(1, result(events, onlyDocs).labelled(), "#1 only: easy is not in the set");
+    assertEquals(2, result(events, BOTH.withParameter(GoodFirstIssues.INSTANCE, "labels", "easy,kind/docs")).labelled());
+    assertEquals(1, result(docs, events, BOTH.withParameter(docs, "labels", "easy")).labelled());
   }
 
   @Test
