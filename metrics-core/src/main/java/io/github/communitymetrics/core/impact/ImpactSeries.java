@@ -121,7 +121,10 @@ public final class ImpactSeries {
   /**
    * The two response series over the scoped events {@code s}, one pass in time order. An item is a
    * repository, a number and whether it is a pull request (GitLab numbers issues and merge
-   * requests apart); only items whose opening the data holds, by a person, are followed. It waits
+   * requests apart); only items whose opening the data holds, by a person, are followed. The
+   * responsiveness scan's timelines would give the same first responses, but it keys an item by
+   * repository and number only (GitHub's one sequence), which would let a GitLab merge request's
+   * comment answer the issue of the same number; and a day's level needs no per-item records. It waits
    * from its opening day until the day of its first response or its close or merge, whichever
    * comes first: on the days {@code [opened, left)}, so an item answered on its opening day never
    * waits at a day's end.
@@ -271,7 +274,7 @@ public final class ImpactSeries {
           continue;
         }
         boolean pr = type == EventType.PULL_REQUEST_OPENED;
-        long item = item(store.indexOf(s.repository(s.repositoryIndex(i))).orElseThrow(), s.number(i), pr);
+        long item = item(s.repositoryIndex(i), s.number(i), pr);
         firstItem.put(person, item);
         opened.put(person, s.instant(i));
         List<String> at = pr
@@ -290,7 +293,7 @@ public final class ImpactSeries {
         LabelChanged c = (LabelChanged) s.event(i);
         String key = c.label().toLowerCase(Locale.ROOT);
         Set<String> have = wanted.contains(key)
-            ? carried.get(item(store.indexOf(c.repo()).orElseThrow(), c.number(), c.onPullRequest()))
+            ? carried.get(item(s.repositoryIndex(i), c.number(), c.onPullRequest()))
             : null;
         if (have != null) {
           if (c.added()) {
