@@ -207,6 +207,12 @@ public final class Lockstep {
     private int[] eRepo = new int[16];
     private int token;
     private int liveToken;
+    // Per repository with a seeded cell in the core (coreSlotTok[r] == liveToken), its core
+    // accounts' first stars per bucket: cellLive[coreSlot[r] * cellBuckets + bucket].
+    private final int[] coreSlot;
+    private final int[] coreSlotTok;
+    private int[] cellLive = new int[0];
+    private int cellBuckets;
     private int[] touchedRepos = new int[64];
 
     Search(int[] users, int[] repos, long[] t, LockstepParameters p, BitSet flagged) {
@@ -266,6 +272,8 @@ public final class Lockstep {
       acct = new int[Math.multiplyExact(3, maxUser + 1)];
       eFrom = new int[maxUser + 1];
       eTo = new int[maxUser + 1];
+      coreSlot = new int[maxRepo + 1];
+      coreSlotTok = new int[maxRepo + 1];
       repoCount = new int[maxRepo + 1];
       pageSlot = new int[maxRepo + 1];
       Arrays.fill(pageSlot, -1);
@@ -362,6 +370,23 @@ public final class Lockstep {
       }
     }
 
+    /**
+     * How many accounts of the window's core have their first star on {@code r} in bucket
+     * {@code b} or a neighbour (in the window): the core's count of the cell, as its last pass
+     * left it.
+     */
+    private int liveNear(int r, long b) {
+      if (coreSlotTok[r] != liveToken) {
+        return 0; // no seeded cell: fewer than ceil(rho * n) near any bucket
+      }
+      int base = coreSlot[r] * cellBuckets;
+      int sum = 0;
+      for (long c = Math.max(0, b - 1); c <= Math.min(cellBuckets - 1, b + 1); c++) {
+        sum += cellLive[base + (int) c];
+      }
+      return sum;
+    }
+
     /** Whether {@code u} is in the current window's core (see {@link #core}). */
     private boolean live(int u) {
       return acct[3 * u + ALIVE] == liveToken;
@@ -417,6 +442,10 @@ public final class Lockstep {
         groupRepo[groups++] = r;
       }
       int[] count = new int[buckets + 2]; // bucket b at b + 1, so that b - 1 and b + 1 exist
+      cellBuckets = buckets;
+      if (cellLive.length < groups * buckets) {
+        cellLive = new int[groups * buckets];
+      }
       boolean[] seeded = new boolean[buckets + 2];
       int[] touched = new int[64];
       int touchedCount = 0;
@@ -468,6 +497,9 @@ public final class Lockstep {
             }
             // A star near no seeded cell stays so: it counts towards no seeded cell, now or later.
           }
+          System.arraycopy(count, 1, cellLive, kept * buckets, buckets);
+          coreSlot[groupRepo[g]] = kept;
+          coreSlotTok[groupRepo[g]] = tok;
           groupEnd[kept] = out; // kept <= g: this group's old end is already read
           groupRepo[kept++] = groupRepo[g];
         }
@@ -554,7 +586,9 @@ public final class Lockstep {
           }
           lastBucket = b;
           int count = countIn(r, Math.max(w0, w0 + (b - 1) * dt), Math.min(w1, w0 + (b + 2) * dt));
-          if (count >= seedThreshold) {
+          // A seed with fewer than n accounts of the core is skipped below (its first users are
+          // its core accounts): it is not listed, nor its first repositories counted.
+          if (count >= seedThreshold && liveNear(r, b) >= p.minUsers()) {
             seeds.add(new long[] {r, b, count, counted.size()});
             counted.add(precount(r, b, w0, w1, stamp));
           }
