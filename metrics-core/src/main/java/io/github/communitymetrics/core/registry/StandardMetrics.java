@@ -25,6 +25,7 @@ import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
 import io.github.communitymetrics.core.metrics.growth.StarTrend;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Consumers;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
 import io.github.communitymetrics.core.metrics.newcomers.GoodFirstIssues;
@@ -113,6 +114,9 @@ public final class StandardMetrics {
   /** {@code maintainers}: who governs, their organisations, elephant factor, LFX check, activity. */
   public static final MetricDescriptor<Maintainers.Result> MAINTAINERS = Maintainers.INSTANCE;
 
+  /** {@code consumers}: issues, pull requests and reviews from the people of consumer projects (rust-vmm's by default). */
+  public static final MetricDescriptor<Consumers.Result> CONSUMERS = Consumers.INSTANCE;
+
   /** {@code low-activity-stars}: StarScout's low-activity stargazers (reads every repository). */
   public static final MetricDescriptor<FakeStarsResult> LOW_ACTIVITY_STARS = StarScoutMetrics.LOW_ACTIVITY;
 
@@ -147,6 +151,7 @@ public final class StandardMetrics {
         APPROVAL_RULE,
         DECISIONS,
         MAINTAINERS,
+        CONSUMERS,
         LOW_ACTIVITY_STARS,
         LOCKSTEP_STARS);
   }
