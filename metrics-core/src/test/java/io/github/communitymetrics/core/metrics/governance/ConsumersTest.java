@@ -18,12 +18,9 @@ import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Measurement;
 import io.github.communitymetrics.core.registry.StandardMetrics;
-import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -133,26 +130,6 @@ class ConsumersTest {
     SliceMetric<Consumers.State, Consumers.Result> m = metric(e);
     Consumers.Result whole = compute(e, events);
     assertTrue(whole.fromConsumers().orElseThrow().total() > 0, "seed " + seed);
-    int parts = 2 + r.nextInt(4);
-    List<List<Event>> slices = new ArrayList<>();
-    for (int i = 0; i < parts; i++) {
-      slices.add(new ArrayList<>());
-    }
-    events.forEach(ev -> slices.get(r.nextInt(parts)).add(ev));
-    StateCodec<Consumers.State> codec = m.stateCodec();
-    List<Consumers.State> states = new ArrayList<>();
-    for (List<Event> s : slices) {
-      EventStore store = EventStore.of(s);
-      byte[] bytes = codec.encode(m.accumulate(store, People.resolve(store)));
-      Consumers.State back = codec.decode(bytes);
-      assertTrue(java.util.Arrays.equals(bytes, codec.encode(back)), "round trip, seed " + seed);
-      states.add(back);
-    }
-    Collections.shuffle(states, r);
-    Consumers.State merged = states.get(0);
-    for (int i = 1; i < states.size(); i++) {
-      merged = r.nextBoolean() ? m.merge(merged, states.get(i)) : m.merge(states.get(i), merged);
-    }
-    assertEquals(whole, m.finish(merged), "seed " + seed);
+    assertEquals(whole, Fixture.splitMerged(m, events, r), "seed " + seed);
   }
 }
