@@ -286,10 +286,13 @@ public final class Decisions extends MetricDescriptor<Decisions.Result> {
 
   @Override
   public SliceMetric<?, Result> metric(Evaluation e) {
-    return of(
-        e.scope(), e.window(), e.affiliations(),
-        new Definition(e.words(this, "rfcRepositories"), e.words(this, "labels"), e.words(this, "postponedLabels"), e.words(this, "acceptedLabels")),
-        e.granularity(this, "period"), e.words(this, "maintainers"));
+    return of(e.scope(), e.window(), e.affiliations(), definition(e), e.granularity(this, "period"), e.words(this, "maintainers"));
+  }
+
+  /** What makes an item a proposal under {@code e}'s parameters of this metric (or their defaults). */
+  public Definition definition(Evaluation e) {
+    return new Definition(
+        e.words(this, "rfcRepositories"), e.words(this, "labels"), e.words(this, "postponedLabels"), e.words(this, "acceptedLabels"));
   }
 
   /** The algorithm over a scope and window, with affiliations. */
