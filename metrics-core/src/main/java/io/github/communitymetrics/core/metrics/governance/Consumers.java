@@ -208,7 +208,8 @@ public final class Consumers extends MetricDescriptor<Consumers.Result> {
             ? Measurement.of(id(), "fromConsumers", Unit.COUNT, from, n, PRESET)
             : Measurement.noData(id(), "fromConsumers", Unit.COUNT, PRESET),
         Measurement.of(id(), "share", Unit.FRACTION, r.share(), n, PRESET),
-        Measurement.of(id(), "consumersPresent", Unit.COUNT, present, r.consumers().size(), PRESET),
+        // Evidence: the items and the consumers seen; with neither (no events) there is no data.
+        Measurement.of(id(), "consumersPresent", Unit.COUNT, present, n + present, PRESET),
         present == 0
             ? Measurement.noData(id(), "consumersTakingPart", Unit.COUNT, PRESET)
             : Measurement.of(id(), "consumersTakingPart", Unit.COUNT, r.takingPart(), present, PRESET));
