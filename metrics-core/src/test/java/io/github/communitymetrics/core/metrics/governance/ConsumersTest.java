@@ -108,6 +108,13 @@ class ConsumersTest {
   }
 
   @Test
+  void noEventsIsNoDataEverywhere() {
+    for (Measurement m : Consumers.INSTANCE.measure(compute(feb(), List.of()), feb())) {
+      assertFalse(m.hasValue(), m.name());
+    }
+  }
+
+  @Test
   void everyCutMergesToTheWhole() {
     Consumers.Result whole = compute(feb(), EVENTS);
     SliceMetric<Consumers.State, Consumers.Result> m = metric(feb());
