@@ -24,6 +24,8 @@ import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
 import io.github.communitymetrics.core.metrics.growth.StarTrend;
+import io.github.communitymetrics.core.metrics.forks.ForkActivity;
+import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
@@ -113,6 +115,12 @@ public final class StandardMetrics {
   /** {@code maintainers}: who governs, their organisations, elephant factor, LFX check, activity. */
   public static final MetricDescriptor<Maintainers.Result> MAINTAINERS = Maintainers.INSTANCE;
 
+  /** {@code fork-activity}: CHAOSS Technical Fork: forks created, changed, active, contributing; pull requests back. */
+  public static final MetricDescriptor<ForkActivity.Result> FORK_ACTIVITY = ForkActivity.INSTANCE;
+
+  /** {@code hard-fork-signals}: per fork, the signals of a hard fork with evidence and a timeline (reads every repository). */
+  public static final MetricDescriptor<HardForkSignals.Result> HARD_FORK_SIGNALS = HardForkSignals.INSTANCE;
+
   /** {@code low-activity-stars}: StarScout's low-activity stargazers (reads every repository). */
   public static final MetricDescriptor<FakeStarsResult> LOW_ACTIVITY_STARS = StarScoutMetrics.LOW_ACTIVITY;
 
@@ -147,6 +155,8 @@ public final class StandardMetrics {
         APPROVAL_RULE,
         DECISIONS,
         MAINTAINERS,
+        FORK_ACTIVITY,
+        HARD_FORK_SIGNALS,
         LOW_ACTIVITY_STARS,
         LOCKSTEP_STARS);
   }
