@@ -133,6 +133,32 @@ public final class ForkState {
     int dayCount;
     final List<ReleaseRecord> releases = new ArrayList<>(0);
     final Map<Actor, Span> people = new HashMap<>(4);
+    /**
+     * While one slice is scanned: first and last instant per person number of that slice's
+     * {@link People}, updated in place (hashing a person number, not an {@link Actor} record, per
+     * event); folded into {@link #people} at the end of the scan.
+     */
+    Map<Integer, Instant[]> scanned;
+
+    void act(int person, Instant at) {
+      if (scanned == null) {
+        scanned = new HashMap<>(4);
+      }
+      Instant[] span = scanned.get(person);
+      if (span == null) {
+        scanned.put(person, new Instant[] {at, at});
+      } else {
+        span[0] = min(span[0], at);
+        span[1] = max(span[1], at);
+      }
+    }
+
+    void fold(People p) {
+      if (scanned != null) {
+        scanned.forEach((person, span) -> people.merge(p.key(person), new Span(span[0], span[1]), Span::merge));
+        scanned = null;
+      }
+    }
 
     void change(Instant at) {
       first = min(first, at);
@@ -237,11 +263,10 @@ public final class ForkState {
           a.change(at);
         }
         if (!people.isBot(actor)) {
-          Actor who = people.key(people.personOf(actor));
-          Span span = new Span(at, at);
-          a.people.merge(who, span, Span::merge);
+          int person = people.personOf(actor);
+          a.act(person, at);
           if (type == EventType.RELEASE) {
-            a.releases.add(new ReleaseRecord(at, ((Release) s.event(i)).tag(), who));
+            a.releases.add(new ReleaseRecord(at, ((Release) s.event(i)).tag(), people.key(person)));
           }
         }
       }
@@ -282,6 +307,7 @@ public final class ForkState {
     Map<Repository, Activity> byName = new HashMap<>();
     for (int r = 0; r < repositories; r++) {
       if (activity[r] != null) {
+        activity[r].fold(people);
         byName.merge(named[r], activity[r], Activity::merge);
       }
     }
