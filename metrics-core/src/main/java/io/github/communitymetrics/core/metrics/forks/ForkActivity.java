@@ -20,9 +20,11 @@ import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -169,7 +171,7 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
       Checks.notNull(coverage, "coverage");
       Checks.notNull(total, "total");
       forks = List.copyOf(forks);
-      perRepository = java.util.Collections.unmodifiableMap(new TreeMap<>(perRepository));
+      perRepository = Collections.unmodifiableMap(new TreeMap<>(perRepository));
     }
 
     /** Forks that changed after creation; empty (no data) without the forks' own events. */
@@ -213,8 +215,8 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
         Measurement.of(id(), "pullRequestsFromForks", Unit.COUNT, t.pullRequestsOpened(), n, "chaoss"),
         Measurement.of(id(), "mergedFromForks", Unit.COUNT, t.pullRequestsMerged(), n, "chaoss"),
         Measurement.of(id(), "medianDaysToMerge", Unit.DAYS,
-            t.medianTimeToMerge().map(d -> java.util.OptionalDouble.of(d.toSeconds() / 86_400.0))
-                .orElse(java.util.OptionalDouble.empty()),
+            t.medianTimeToMerge().map(d -> OptionalDouble.of(d.toSeconds() / 86_400.0))
+                .orElse(OptionalDouble.empty()),
             t.pullRequestsOpened(), "what-the-fork"));
   }
 
