@@ -24,6 +24,7 @@ module io.github.communitymetrics.core {
   exports io.github.communitymetrics.core.metrics.confidence;
   exports io.github.communitymetrics.core.metrics.growth;
   exports io.github.communitymetrics.core.metrics.ladder;
+  exports io.github.communitymetrics.core.metrics.forks;
   exports io.github.communitymetrics.core.metrics.governance;
   exports io.github.communitymetrics.core.metrics.newcomers;
   exports io.github.communitymetrics.core.metrics.retention;

@@ -24,6 +24,8 @@ import io.github.communitymetrics.core.metrics.retention.RetentionResult;
 import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
 import io.github.communitymetrics.core.metrics.growth.StarTrend;
+import io.github.communitymetrics.core.metrics.forks.ForkActivity;
+import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
 import io.github.communitymetrics.core.metrics.governance.Consumers;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
@@ -121,6 +123,12 @@ public final class StandardMetrics {
   /** {@code maturity-profile}: age, activity, maintainer organisations, bus and elephant factors, approval and decision diversity, each against its threshold. */
   public static final MetricDescriptor<MaturityProfile.Result> MATURITY_PROFILE = MaturityProfile.INSTANCE;
 
+  /** {@code fork-activity}: CHAOSS Technical Fork: forks created, changed, active, contributing; pull requests back. */
+  public static final MetricDescriptor<ForkActivity.Result> FORK_ACTIVITY = ForkActivity.INSTANCE;
+
+  /** {@code hard-fork-signals}: per fork, the signals of a hard fork with evidence and a timeline (reads every repository). */
+  public static final MetricDescriptor<HardForkSignals.Result> HARD_FORK_SIGNALS = HardForkSignals.INSTANCE;
+
   /** {@code low-activity-stars}: StarScout's low-activity stargazers (reads every repository). */
   public static final MetricDescriptor<FakeStarsResult> LOW_ACTIVITY_STARS = StarScoutMetrics.LOW_ACTIVITY;
 
@@ -157,6 +165,8 @@ public final class StandardMetrics {
         MAINTAINERS,
         CONSUMERS,
         MATURITY_PROFILE,
+        FORK_ACTIVITY,
+        HARD_FORK_SIGNALS,
         LOW_ACTIVITY_STARS,
         LOCKSTEP_STARS);
   }

@@ -22,6 +22,8 @@ import io.github.communitymetrics.core.event.MemberAdded;
 import io.github.communitymetrics.core.event.Permission;
 import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.Push;
+import io.github.communitymetrics.core.event.Release;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewState;
@@ -32,6 +34,8 @@ import io.github.communitymetrics.core.internal.BinaryStateCodec;
 import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.forks.ForkActivity;
+import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
@@ -144,6 +148,11 @@ class StateCodecTest {
     e.add(new PullRequestOpened(day(10), REPO, ALICE, 4, false, Optional.of("main"), none, List.of("easy"), Optional.of("alice/repo"), List.of(3)));
     e.add(new PullRequestMerged(day(11), REPO, BOB, 4, Optional.of(ALICE), Optional.of("main"), Optional.empty()));
     e.add(new IssueClosed(day(11), REPO, BOB, 3));
+    // A fork that pushes and releases (read by the fork metrics with the fork outside the scope).
+    e.add(new Fork(day(12), REPO, CAROL, Optional.of("carol/renamed")));
+    Repository renamed = Repository.github("carol/renamed");
+    e.add(new Push(day(13), renamed, CAROL, "refs/heads/main", "b".repeat(40), 2));
+    e.add(new Release(day(14), renamed, CAROL, "v1", Optional.empty(), false));
     return e;
   }
 
@@ -172,7 +181,9 @@ class StateCodecTest {
         GoodFirstIssues.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w)),
         ApprovalRule.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)),
         Decisions.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)),
-        Maintainers.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)));
+        Maintainers.INSTANCE.metric(Evaluation.of(RepositoryScope.all(), w).withAffiliations(affiliations)),
+        ForkActivity.INSTANCE.metric(Evaluation.of(RepositoryScope.of(REPO), w)),
+        HardForkSignals.INSTANCE.metric(Evaluation.of(RepositoryScope.of(REPO), w)));
   }
 
   @Test

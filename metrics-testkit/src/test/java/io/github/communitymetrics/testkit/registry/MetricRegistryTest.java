@@ -34,6 +34,7 @@ class MetricRegistryTest {
             "onion-model", "contributor-ladder", "retention", "responsiveness", "new-contributors",
             "newcomer-experience", "newcomer-staying", "newcomer-welcomers", "mentorship",
             "good-first-issues", "growth", "star-trend", "star-bursts", "approval-rule", "decisions", "maintainers", "consumers", "maturity-profile",
+            "fork-activity", "hard-fork-signals",
             "low-activity-stars", "lockstep-stars"),
         r.metrics().stream().map(MetricDescriptor::id).toList());
   }
