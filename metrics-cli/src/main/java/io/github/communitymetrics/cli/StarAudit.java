@@ -9,12 +9,14 @@ import io.github.communitymetrics.core.metrics.stars.StarScoutMetrics;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.MetricDescriptor;
 import io.github.communitymetrics.core.registry.MetricRegistry;
+import io.github.communitymetrics.core.registry.StandardMetrics;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -84,11 +86,22 @@ final class StarAudit {
    * {@code score} and 95% of an 89 s {@code report --html} on 11,217 real GH Archive events, and
    * quadratic in the input), and a repository's own events cannot carry them anyway (no data);
    * {@code stars --audit} runs them once over the whole input. Named with {@code --metric} they
-   * still run.
+   * still run. The same holds for the other metrics that read every repository of the input
+   * whatever the scope: {@code fork-activity} and {@code hard-fork-signals} (a fork's own events
+   * are outside its upstream's scope; {@code community-metrics forks} runs them) and {@code
+   * consumers} (the consumer projects' people; {@code community-metrics governance}).
    */
   static boolean perRepositoryDefault(MetricDescriptor<?> d) {
-    return !d.id().equals(StarScoutMetrics.LOW_ACTIVITY.id()) && !d.id().equals(StarScoutMetrics.LOCKSTEP.id());
+    return !WHOLE_INPUT.contains(d.id());
   }
+
+  /** The standard metrics that read the whole input for each repository. */
+  private static final Set<String> WHOLE_INPUT = Set.of(
+      StarScoutMetrics.LOW_ACTIVITY.id(),
+      StarScoutMetrics.LOCKSTEP.id(),
+      StandardMetrics.FORK_ACTIVITY.id(),
+      StandardMetrics.HARD_FORK_SIGNALS.id(),
+      StandardMetrics.CONSUMERS.id());
 
   /** The standard registry without what {@link #perRepositoryDefault} leaves out. */
   static MetricRegistry perRepository() {

@@ -132,6 +132,11 @@ class ScoreCommandTest {
     String header = all.out().lines().filter(l -> l.startsWith("name,")).findFirst().orElseThrow();
     assertTrue(header.contains("growth.") && header.contains("lottery-factor."), header);
     assertTrue(!header.contains("low-activity-stars") && !header.contains("lockstep-stars"), header);
+    // The other metrics that read the whole input per repository are left out the same way.
+    for (String whole : List.of("fork-activity.", "hard-fork-signals.", "consumers.")) {
+      assertTrue(!header.contains(whole), whole + " in " + header);
+    }
+    assertTrue(header.contains("maturity-profile.") && header.contains("approval-rule."), header);
     CommunityMetricsCliTest.Run named = CommunityMetricsCliTest.run("score", "--csv", "--metric", "low-activity-stars");
     assertEquals(0, named.status(), named.err());
     assertTrue(named.out().contains("low-activity-stars."), named.out());
