@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.newcomers.GoodFirstIssues;
 import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerStaying;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The four newcomer metrics of one repository or organisation, computed with the same evaluation
- * and contribution type: what {@code newcomers} prints for each group.
+ * The newcomer metrics of one repository or organisation, computed with the same evaluation and
+ * contribution type: what {@code newcomers} prints for each group.
  *
  * @param name the repository's full name, or the owner's name for an organisation
  * @param events the group's events in the store (any type, any time)
@@ -25,6 +26,8 @@ import java.util.function.Function;
  * @param staying {@code newcomer-staying}
  * @param welcomers {@code newcomer-welcomers}
  * @param mentorship {@code mentorship}
+ * @param goodFirstIssues {@code good-first-issues}, with the evaluation's label set (its newcomers
+ *     are people whose first contribution of any type falls in the window, whatever the type)
  */
 record NewcomerFindings(
     String name,
@@ -32,7 +35,8 @@ record NewcomerFindings(
     NewcomerExperience.Result experience,
     NewcomerStaying.Result staying,
     NewcomerWelcomers.Result welcomers,
-    Mentorship.Result mentorship) {
+    Mentorship.Result mentorship,
+    GoodFirstIssues.Result goodFirstIssues) {
 
   /**
    * What the command was asked: the evaluation (window, the metrics' parameters), who counts as a
@@ -55,8 +59,9 @@ record NewcomerFindings(
   }
 
   /**
-   * The four metrics of {@code scope}. Each metric runs the shared journeys engine on its own
-   * (the core keeps the engine package-private): four passes over the scope's events.
+   * The metrics of {@code scope}. Each of the four journey metrics runs the shared journeys engine
+   * on its own (the core keeps the engine package-private): four passes over the scope's events,
+   * and a fifth for the good first issues.
    */
   static NewcomerFindings compute(
       String name, RepositoryScope scope, EventStore store, People people, Settings s) {
@@ -67,7 +72,8 @@ record NewcomerFindings(
         NewcomerExperience.INSTANCE.metric(e, s.type()).compute(store, people),
         NewcomerStaying.INSTANCE.metric(e, s.type()).compute(store, people),
         NewcomerWelcomers.INSTANCE.metric(e, s.type()).compute(store, people),
-        Mentorship.INSTANCE.metric(e, s.type()).compute(store, people));
+        Mentorship.INSTANCE.metric(e, s.type()).compute(store, people),
+        GoodFirstIssues.INSTANCE.metric(e).compute(store, people));
   }
 
   /** How a person key is shown: the resolved person's label, else the key's. */

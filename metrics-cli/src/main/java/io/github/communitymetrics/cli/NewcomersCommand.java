@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.Owner;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.newcomers.GoodFirstIssues;
 import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerStaying;
@@ -31,10 +32,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code newcomers}: do newcomers find someone who answers, do they stay, who welcomes them and
- * are they mentored? The four newcomer metrics of core ({@code newcomer-experience}, {@code
- * newcomer-staying}, {@code newcomer-welcomers}, {@code mentorship}) for every repository of the
- * input, or every owner with {@code --scope organisation}, or {@code --repo}'s alone.
+ * {@code newcomers}: do newcomers find someone who answers, do they stay, who welcomes them, are
+ * they mentored, and are the issues labelled for them taken up? The newcomer metrics of core
+ * ({@code newcomer-experience}, {@code newcomer-staying}, {@code newcomer-welcomers}, {@code
+ * mentorship}, {@code good-first-issues}) for every repository of the input, or every owner with
+ * {@code --scope organisation}, or {@code --repo}'s alone.
  */
 @Command(
     name = "newcomers",
@@ -56,6 +58,10 @@ import picocli.CommandLine.Spec;
           + " Mentorship: a maintainer (or D3 person) who answered or reviewed at least"
           + " --mentor-k of a newcomer's first --mentor-n items; mentees against the other"
           + " newcomers: still active and at D2 after 180 days (Kaplan-Meier), log-rank p.",
+      "Good first issues: the issues labelled with one of --good-first-labels in the window: the"
+          + " time to claim them (a pull request saying it closes one, or an assignment;"
+          + " Kaplan-Meier, unclaimed ones censored), the share of the closed ones a newcomer's"
+          + " merged pull request closed, and the share still open 90 days after labelling.",
       "No data is not zero: a number without evidence is \"no data\" with the reason (null in"
           + " JSON, with the reason in noData). Definitions: docs/newcomers.md.",
       "Sources: --events FILE, --gharchive FILES or DIRS, --git DIR (repeatable) or --git-list"
@@ -128,6 +134,12 @@ final class NewcomersCommand implements Callable<Integer> {
       description = "k of the welcomers' top-k share, and how many welcomers are listed"
           + " (newcomer-welcomers' top; default: its preset, 3).")
   Integer top;
+
+  @Option(names = "--good-first-labels", paramLabel = "LABEL[,LABEL...]", split = ",",
+      description = "The labels that mark an issue for newcomers, any case (good-first-issues'"
+          + " labels; default: its preset, beginner,easy,first-timers-only,good first issue,"
+          + "good-first-issue,help wanted).")
+  List<String> goodFirstLabels;
 
   @Option(names = "--horizons", paramLabel = "DURATION[,DURATION...]", split = ",", defaultValue = "30d,90d",
       description = "The staying horizons: the share back within each (Kaplan-Meier; default:"
@@ -276,11 +288,15 @@ final class NewcomersCommand implements Callable<Integer> {
       if (top != null) {
         out = out.withParameter(NewcomerWelcomers.INSTANCE, "top", String.valueOf(top));
       }
+      if (goodFirstLabels != null) {
+        out = out.withParameter(GoodFirstIssues.INSTANCE, "labels", String.join(",", goodFirstLabels));
+      }
       NewcomerExperience.INSTANCE.metric(out);
       NewcomerWelcomers.INSTANCE.metric(out);
     } catch (IllegalArgumentException x) {
       throw new ParameterException(
-          spec.commandLine(), "--period, --quick-response, --mentor-k, --mentor-n, --departure-gap, --top: " + x.getMessage());
+          spec.commandLine(),
+          "--period, --quick-response, --mentor-k, --mentor-n, --departure-gap, --top, --good-first-labels: " + x.getMessage());
     }
     return out;
   }

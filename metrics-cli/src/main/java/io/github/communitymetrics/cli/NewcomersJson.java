@@ -70,6 +70,9 @@ final class NewcomersJson {
     g.writeArrayPropertyStart("horizonsDays");
     s.horizons().forEach(h -> g.writeNumber(dayCount(h)));
     g.writeEndArray();
+    g.writeArrayPropertyStart("goodFirstLabels");
+    NewcomerGoodFirstIssues.labels(e).forEach(g::writeString);
+    g.writeEndArray();
     g.writeEndObject();
   }
 
@@ -109,6 +112,7 @@ final class NewcomersJson {
     staying(g, why, f.staying(), s);
     welcomers(g, why, f.welcomers(), run);
     mentorship(g, why, f.mentorship());
+    NewcomerGoodFirstIssues.json(g, why, f.goodFirstIssues());
     why.write(g);
     g.writeEndObject();
   }
@@ -255,7 +259,7 @@ final class NewcomersJson {
   }
 
   /** The figure under the last name of {@code path}, its reason under the whole path when null. */
-  private static void figure(JsonGenerator g, ImpactJson.Why why, String path, NewcomerFigure f) {
+  static void figure(JsonGenerator g, ImpactJson.Why why, String path, NewcomerFigure f) {
     String name = path.substring(path.lastIndexOf('.') + 1);
     if (f.value().isPresent()) {
       g.writeNumberProperty(name, f.value().getAsDouble());

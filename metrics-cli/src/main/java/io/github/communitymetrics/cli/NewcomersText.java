@@ -40,6 +40,7 @@ final class NewcomersText {
         s.evaluation().integer(Mentorship.INSTANCE, "mentorItems"),
         NewcomersJson.days(s.evaluation().duration(Mentorship.INSTANCE, "departureGap")),
         s.evaluation().integer(NewcomerWelcomers.INSTANCE, "top")));
+    out.println("Good first issue labels: " + String.join(", ", NewcomerGoodFirstIssues.labels(s.evaluation())));
     for (NewcomerFindings f : run.groups()) {
       out.println();
       group(out, f, s, run);
@@ -57,6 +58,7 @@ final class NewcomersText {
     if (f.newcomers() == 0) {
       out.println("  Newcomers: 0 in the window: no data for their first experience, staying, welcomers"
           + " or mentorship (nobody's first contribution to the " + s.scopeWord() + " falls in the window)");
+      NewcomerGoodFirstIssues.text(out, f.goodFirstIssues());
       return;
     }
     StringBuilder periods = new StringBuilder();
@@ -71,6 +73,7 @@ final class NewcomersText {
     staying(out, f.staying(), s);
     welcomers(out, f.welcomers(), run);
     mentorship(out, f.mentorship(), s);
+    NewcomerGoodFirstIssues.text(out, f.goodFirstIssues());
   }
 
   /** A period's label: its first day, or its month. */

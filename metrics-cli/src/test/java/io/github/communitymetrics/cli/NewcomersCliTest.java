@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.communitymetrics.core.metrics.newcomers.GoodFirstIssues;
 import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerExperience;
 import io.github.communitymetrics.core.metrics.newcomers.NewcomerStaying;
@@ -71,20 +72,25 @@ class NewcomersCliTest {
       line("issue_comment", "2024-05-02T10:00:00Z", "octo/hello", "dave", "\"number\":41,\"pull_request\":true,\"association\":\"NONE\""))
       + "\n";
 
-  private static String line(String type, String at, String repo, String login, String rest) {
+  static String line(String type, String at, String repo, String login, String rest) {
     return "{\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"repo\":\"" + repo + "\",\"actor\":{\"login\":\"" + login
         + "\",\"bot\":false}," + rest + "}";
   }
 
   private CommunityMetricsCliTest.Run newcomers(String... more) throws IOException {
+    CommunityMetricsCliTest.Run r = run(dir, EVENTS, more);
+    assertEquals(0, r.status(), r.err());
+    return r;
+  }
+
+  /** {@code newcomers} on {@code events} written to a file in {@code dir}, as of 2024-07-01 with a 182-day window. */
+  static CommunityMetricsCliTest.Run run(Path dir, String events, String... more) throws IOException {
     Path file = dir.resolve("events.jsonl");
-    Files.writeString(file, EVENTS, StandardCharsets.UTF_8);
+    Files.writeString(file, events, StandardCharsets.UTF_8);
     List<String> args = new ArrayList<>(List.of(
         "newcomers", "--events", file.toString(), "--as-of", "2024-07-01T00:00:00Z", "--window", "182d"));
     args.addAll(Arrays.asList(more));
-    CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(args.toArray(String[]::new));
-    assertEquals(0, r.status(), r.err());
-    return r;
+    return CommunityMetricsCliTest.run(args.toArray(String[]::new));
   }
 
   private Object json(String... more) throws IOException {
@@ -93,7 +99,7 @@ class NewcomersCliTest {
     return JsonTree.parse(newcomers(args.toArray(String[]::new)).out());
   }
 
-  private static double number(Object root, Object... path) {
+  static double number(Object root, Object... path) {
     Object v = JsonTree.at(root, path);
     assertTrue(v instanceof Number, Arrays.toString(path) + " is " + v);
     return ((Number) v).doubleValue();
@@ -239,7 +245,7 @@ class NewcomersCliTest {
     List<Object> repos = (List<Object>) JsonTree.at(root, "repositories");
     assertEquals(List.of("octo/hello", "octo/world"), repos.stream().map(r -> JsonTree.at(r, "name")).toList());
     List<String> members = List.of("name", "events", "contributors", "newcomers", "perPeriod", "firstResponse",
-        "firstPullRequests", "staying", "welcomers", "mentorship", "noData");
+        "firstPullRequests", "staying", "welcomers", "mentorship", "goodFirstIssues", "noData");
     for (Object r : repos) {
       assertEquals(members, new ArrayList<>(((Map<?, ?>) r).keySet()));
     }
@@ -301,6 +307,8 @@ class NewcomersCliTest {
     assertTrue(help.contains("default: its preset, 2d"), help);
     assertEquals("P90D", Mentorship.INSTANCE.parameter("departureGap").defaultValue());
     assertTrue(help.contains("default: its preset, 90d"), help);
+    // The label set as the help spells it: the preset's comma list.
+    assertTrue(help.contains("default: its preset, " + GoodFirstIssues.INSTANCE.parameter("labels").defaultValue() + ")"), help);
     CommunityMetricsCliTest.Run top = CommunityMetricsCliTest.run("--help");
     assertTrue(top.out().contains("newcomers"), top.out());
   }

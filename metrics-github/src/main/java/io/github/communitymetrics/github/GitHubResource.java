@@ -30,7 +30,8 @@ public enum GitHubResource {
    * requests updated since and sees new reviews of old ones. Through REST: the pulls list (one
    * request per 100 pull requests) and one request per pull request; a later fetch reads only the
    * pull requests opened since. Either way the pull requests' base branches are joined into the
-   * merges of {@link #ISSUE_EVENTS}.
+   * merges of {@link #ISSUE_EVENTS}, and their head repositories into the openings of {@link
+   * #ISSUES} (read after this).
    */
   REVIEWS,
   /** Published releases by their authors (drafts are not events): one request per 100. */

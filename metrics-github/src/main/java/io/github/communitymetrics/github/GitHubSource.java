@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.PullRequestClosed;
 import io.github.communitymetrics.core.event.PullRequestMerged;
+import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.forge.internal.Authenticator;
@@ -316,7 +317,7 @@ public final class GitHubSource {
           api("/repos/" + name + list.pathAndQuery() + "per_page=" + PAGE_SIZE),
           list.accept(),
           list.key(),
-          (j, item) -> List.of(list.event().map(j, item, repo)),
+          (j, item) -> List.of(run.withPullRequestFacts(prefix, list.event().map(j, item, repo))),
           false);
     }
     return repo;
@@ -333,13 +334,15 @@ public final class GitHubSource {
 
   /**
    * The resources in the order a fetch reads them: the declaration order, except that the reviews
-   * (whose pull-request lists carry each pull request's base branch) come before the issue events
-   * (whose merges do not), so that a merge gets its base branch without another request.
+   * (whose pull-request lists carry each pull request's base branch and head repository) come
+   * before the issues (whose pull requests carry neither) and the issue events (whose merges carry
+   * no base branch), so that an opening gets its head repository and a merge its base branch
+   * without another request.
    */
   private static List<GitHubResource> readingOrder() {
     List<GitHubResource> order = new ArrayList<>(List.of(GitHubResource.values()));
     order.remove(GitHubResource.REVIEWS);
-    order.add(order.indexOf(GitHubResource.ISSUE_EVENTS), GitHubResource.REVIEWS);
+    order.add(order.indexOf(GitHubResource.ISSUES), GitHubResource.REVIEWS);
     return order;
   }
 
@@ -492,6 +495,12 @@ public final class GitHubSource {
     T read(JsonValues json, Map<String, Object> item);
   }
 
+  /** The checkpoint suffix of the pull requests' base branches read. */
+  private static final String BASE_REFS = "base-refs";
+
+  /** The checkpoint suffix of the pull requests' head repositories read. */
+  private static final String HEAD_REPOS = "head-repos";
+
   /** The state of one fetch: cursors, dedup keys, counts. */
   private final class Run {
     final ForgeHttpClient http;
@@ -508,8 +517,11 @@ public final class GitHubSource {
     long graphQlPoints;
     final List<FetchReport.Skip> skipped = new ArrayList<>();
     final List<Collaborator> collaborators = new ArrayList<>();
-    /** Per repository (cursor prefix): pull-request number to base branch, from the pulls read. */
-    final Map<String, Map<Integer, String>> baseRefs = new HashMap<>();
+    /**
+     * Per repository (cursor prefix) and kind ({@link #BASE_REFS}, {@link #HEAD_REPOS}): pull-request
+     * number to base branch or head repository's full name, from the pulls read.
+     */
+    final Map<String, Map<Integer, String>> pullFacts = new HashMap<>();
 
     Run(
         ForgeHttpClient http,
@@ -585,7 +597,7 @@ public final class GitHubSource {
         if (e instanceof PullRequestClosed
             && Mapping.isMergeClose(merges.getOrDefault(e.number(), List.of()), entry.getKey())) {
           mergeClosesFolded++;
-        } else if (emit(withBaseBranch(prefix, e))) {
+        } else if (emit(withPullRequestFacts(prefix, e))) {
           emitted++;
         }
         newest = entry.getKey();
@@ -667,15 +679,25 @@ public final class GitHubSource {
     }
 
     /**
-     * A merge with the base branch of its pull request when this fetch read it (the reviews' pull
-     * requests list, read before the issue events), else the merge unchanged.
+     * A merge with the base branch of its pull request, and a pull request's opening with its head
+     * repository, when this fetch (or, with a checkpoint directory, an earlier one) read them (the
+     * reviews' pull-request lists, read before the issues and the issue events); else the event
+     * unchanged.
      */
-    NumberedEvent withBaseBranch(String prefix, NumberedEvent e) {
+    Event withPullRequestFacts(String prefix, Event e) {
+      if (e instanceof PullRequestOpened o) {
+        String head = known(prefix, HEAD_REPOS).get(o.number());
+        return o.headRepository().isPresent() || head == null
+            ? o
+            : new PullRequestOpened(
+                o.at(), o.repo(), o.actor(), o.number(), o.draft(), o.baseBranch(), o.association(),
+                o.labels(), Optional.of(head), o.closes());
+      }
       if (!(e instanceof PullRequestMerged)) {
         return e;
       }
       PullRequestMerged m = (PullRequestMerged) e;
-      String base = bases(prefix).get(m.number());
+      String base = known(prefix, BASE_REFS).get(m.number());
       if (m.baseBranch().isPresent() || base == null) {
         return m;
       }
@@ -736,10 +758,15 @@ public final class GitHubSource {
         listener.onPage(resource.wireName(), page, nodes.size());
         List<Event> found = new ArrayList<>();
         Map<Integer, String> bases = new HashMap<>();
+        Map<Integer, String> heads = new HashMap<>();
         for (Map<String, Object> pull : nodes) {
           int number = Mapping.graphQlNumber(json, pull);
           Actor author = Mapping.graphQlActor(json, pull, "author");
           json.optionalText(pull, "baseRefName").ifPresent(ref -> bases.put(number, ref));
+          // null once the fork was deleted: no head repository then.
+          json.optionalObject(pull, "headRepository")
+              .flatMap(r -> json.optionalText(r, "nameWithOwner"))
+              .ifPresent(r -> heads.put(number, r));
           Instant created = json.instant(pull, "createdAt");
           last = Optional.of(json.instant(pull, "updatedAt"));
           Optional<Instant> before = done.filter(d -> !created.isAfter(d));
@@ -780,7 +807,8 @@ public final class GitHubSource {
             reviews = reviewJson.object(pullRequest.get(), "reviews");
           }
         }
-        rememberBases(prefix, bases);
+        remember(prefix, BASE_REFS, bases);
+        remember(prefix, HEAD_REPOS, heads);
         long emitted = found.stream().filter(this::emit).count();
         items.merge(resource, emitted, Long::sum);
         listener.onItems(resource.wireName(), emitted);
@@ -802,20 +830,23 @@ public final class GitHubSource {
     }
 
     /**
-     * The base branches of a repository's pull requests known so far: those read by this fetch,
-     * and with a checkpoint directory those read by earlier fetches ({@code PREFIX.base-refs},
-     * lines {@code NUMBER TAB BRANCH}), so that a resumed or later fetch joins them as a whole one
-     * would.
+     * The base branches ({@link #BASE_REFS}) or head repositories ({@link #HEAD_REPOS}) of a
+     * repository's pull requests known so far: those read by this fetch, and with a checkpoint
+     * directory those read by earlier fetches ({@code PREFIX.base-refs} and {@code
+     * PREFIX.head-repos}, lines {@code NUMBER TAB NAME}), so that a resumed or later fetch joins
+     * them as a whole one would.
      */
-    Map<Integer, String> bases(String prefix) {
-      return baseRefs.computeIfAbsent(
-          prefix,
-          p -> {
+    Map<Integer, String> known(String prefix, String kind) {
+      String key = prefix + "." + kind;
+      return pullFacts.computeIfAbsent(
+          key,
+          k -> {
             Map<Integer, String> loaded = new HashMap<>();
-            checkpoint.read(p + ".base-refs").ifPresent(text -> text.lines().forEach(line -> {
+            checkpoint.read(k).ifPresent(text -> text.lines().forEach(line -> {
               String[] parts = line.split("\t", 2);
               if (parts.length != 2 || !parts[0].matches("[1-9][0-9]{0,9}")) {
-                throw badCursor("cursor " + p + ".base-refs has a line that is not 'NUMBER<TAB>BRANCH': " + line);
+                throw badCursor("cursor " + k + " has a line that is not 'NUMBER<TAB>"
+                    + (kind.equals(BASE_REFS) ? "BRANCH" : "OWNER/NAME") + "': " + line);
               }
               loaded.put(Integer.parseInt(parts[0]), parts[1]);
             }));
@@ -823,9 +854,9 @@ public final class GitHubSource {
           });
     }
 
-    /** Adds a page's base branches and, when any changed, saves them before the page's cursor. */
-    void rememberBases(String prefix, Map<Integer, String> page) {
-      Map<Integer, String> known = bases(prefix);
+    /** Adds a page's facts of one kind and, when any changed, saves them before the page's cursor. */
+    void remember(String prefix, String kind, Map<Integer, String> page) {
+      Map<Integer, String> known = known(prefix, kind);
       boolean changed = false;
       for (Map.Entry<Integer, String> e : page.entrySet()) {
         changed |= !e.getValue().equals(known.put(e.getKey(), e.getValue()));
@@ -833,7 +864,7 @@ public final class GitHubSource {
       if (changed && checkpoint.directory().isPresent()) {
         StringBuilder text = new StringBuilder();
         new java.util.TreeMap<>(known).forEach((n, ref) -> text.append(n).append('\t').append(ref).append('\n'));
-        checkpoint.save(prefix + ".base-refs", text.toString());
+        checkpoint.save(prefix + "." + kind, text.toString());
       }
     }
 
@@ -959,12 +990,20 @@ public final class GitHubSource {
               listener.onPage(resource.wireName(), number, list.size());
               if (resource == GitHubResource.REVIEWS) {
                 Map<Integer, String> pageBases = new HashMap<>();
+                Map<Integer, String> pageHeads = new HashMap<>();
                 for (Map<String, Object> pull : list) {
+                  int pr = (int) json.number(pull, "number");
                   json.optionalObject(pull, "base")
                       .flatMap(base -> json.optionalText(base, "ref"))
-                      .ifPresent(ref -> pageBases.put((int) json.number(pull, "number"), ref));
+                      .ifPresent(ref -> pageBases.put(pr, ref));
+                  // head.repo is null once the fork was deleted: no head repository then.
+                  json.optionalObject(pull, "head")
+                      .flatMap(head -> json.optionalObject(head, "repo"))
+                      .flatMap(repo -> json.optionalText(repo, "full_name"))
+                      .ifPresent(name -> pageHeads.put(pr, name));
                 }
-                rememberBases(prefix, pageBases);
+                remember(prefix, BASE_REFS, pageBases);
+                remember(prefix, HEAD_REPOS, pageHeads);
               }
             }
 

@@ -39,6 +39,8 @@ class FakeGraphQl implements HttpSender {
     Instant updatedAt;
     final String author;
     final String baseRef;
+    /** {@code headRepository.nameWithOwner}; null for {@code "headRepository": null} (a deleted fork). */
+    String headRepo;
     final List<ReviewSpec> reviews = new ArrayList<>();
 
     Pull(int number, Instant createdAt, String author, String baseRef) {
@@ -121,7 +123,9 @@ class FakeGraphQl implements HttpSender {
     for (Pull p : page) {
       nodes.add(
           "{\"number\": " + p.number + ", \"createdAt\": \"" + p.createdAt + "\", \"updatedAt\": \"" + p.updatedAt
-              + "\", \"baseRefName\": \"" + p.baseRef + "\", \"authorAssociation\": \"CONTRIBUTOR\", \"author\": "
+              + "\", \"baseRefName\": \"" + p.baseRef + "\", \"headRepository\": "
+              + (p.headRepo == null ? "null" : "{\"nameWithOwner\": \"" + p.headRepo + "\"}")
+              + ", \"authorAssociation\": \"CONTRIBUTOR\", \"author\": "
               + p.author + ", \"reviews\": " + reviewConnection(p, 0) + "}");
     }
     String pageInfo =

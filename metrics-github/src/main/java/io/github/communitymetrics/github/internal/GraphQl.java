@@ -50,7 +50,8 @@ public final class GraphQl {
           + " repository(owner: $owner, name: $name) {"
           + " pullRequests(first: $first, after: $after, orderBy: {field: UPDATED_AT, direction: ASC}) {"
           + " pageInfo { hasNextPage endCursor }"
-          + " nodes { number createdAt updatedAt baseRefName authorAssociation author { ...actor }"
+          + " nodes { number createdAt updatedAt baseRefName headRepository { nameWithOwner }"
+          + " authorAssociation author { ...actor }"
           + " reviews(first: 100) { " + REVIEW_FIELDS + " } } } }"
           + " rateLimit { cost remaining resetAt } } "
           + ACTOR;
