@@ -36,7 +36,7 @@ class NoDataHeadlineTest {
                 + "\"base\":\"main\",\"association\":\"CONTRIBUTOR\"}");
     EventStore store = EventStore.of(List.of(late));
     List<SparkMetric<?, ?>> metrics = CoreMetrics.all(START, AS_OF);
-    assertEquals(26, metrics.size(), "every standard metric but contributor-confidence");
+    assertEquals(28, metrics.size(), "every standard metric but contributor-confidence");
     for (SparkMetric<?, ?> m : metrics) {
       List<Measurement> ms = measurements(m, store);
       assertTrue(!ms.isEmpty(), m.name());

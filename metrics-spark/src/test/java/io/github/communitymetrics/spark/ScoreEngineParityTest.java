@@ -57,13 +57,14 @@ class ScoreEngineParityTest {
   /**
    * Every registered metric the Spark engine computes by default: all but contributor confidence,
    * which reads other repositories' pull requests (the engine leaves it out by default, saying so),
-   * and StarScout's two signals, which no per-repository score runs unless named.
+   * and the metrics that read the whole input (StarScout's two signals, the fork metrics,
+   * consumers), which no per-repository score runs unless named.
    */
   private static final String SPARK_METRICS =
       "cohort-confidence,contributor-absence-factor,lottery-factor,pony-factor,contributor-dependency,"
           + "elephant-factor,onion-model,contributor-ladder,retention,responsiveness,new-contributors,"
           + "newcomer-experience,newcomer-staying,newcomer-welcomers,mentorship,good-first-issues,growth,star-trend,star-bursts,"
-          + "approval-rule,decisions,maintainers,consumers,maturity-profile,fork-activity,hard-fork-signals";
+          + "approval-rule,decisions,maintainers,maturity-profile";
 
   /**
    * The same output from both engines, with {@code args} after {@code score}: the local engine
