@@ -42,7 +42,7 @@ import tools.jackson.core.JsonGenerator;
       "Growth of every repository (or --repo's) per day, week or month (UTC): new stargazers (first"
           + " star per person), forks, new contributors (any kind; of code), active contributors,"
           + " the totals so far and the growth rate (new over the total before the period); the"
-          + " Theil-Sen slope with its 95% interval and the Mann-Kendall test of one series (--trend)"
+          + " Theil-Sen slope with its 95%% interval and the Mann-Kendall test of one series (--trend)"
           + " over the complete periods; the bursts of new stars (star-bursts: Bollinger bands) with"
           + " the share of each burst's stars by accounts first seen in it.",
       "No data is not zero: a kind the source does not record for a repository (a git clone's stars)"

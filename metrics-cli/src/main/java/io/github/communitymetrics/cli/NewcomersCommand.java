@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
       "Staying: a second contribution (to another item) within each --horizons duration"
           + " (Kaplan-Meier), by the first PR's fate (merged, closed, ignored, open) and by a quick"
           + " (within --quick-response) or slow first answer, with the 90-day quick-minus-slow"
-          + " difference and its 95% Newcombe interval. Who welcomes: the people who gave first"
+          + " difference and its 95%% Newcombe interval. Who welcomes: the people who gave first"
           + " answers and reviews, their shares, the top-k share, Gini and absence factor."
           + " Mentorship: a maintainer (or D3 person) who answered or reviewed at least"
           + " --mentor-k of a newcomer's first --mentor-n items; mentees against the other"
