@@ -15,8 +15,10 @@ import java.util.OptionalDouble;
  * @param waiting how many had none at the end (censored at their wait so far)
  * @param curve the Kaplan-Meier curve of the time to answer, in seconds (the event is the answer;
  *     {@code survival(t)} is the share still waiting at t)
+ * @param longestSeconds the longest time any item was followed, answered or not, in seconds (0
+ *     with no items): the curve says nothing past it unless everyone was answered by then
  */
-public record ResponseTimes(int answered, int waiting, SurvivalCurve curve) {
+public record ResponseTimes(int answered, int waiting, SurvivalCurve curve, long longestSeconds) {
   /** The confidence level of the curve's bands. */
   static final double LEVEL = 0.95;
 
@@ -25,6 +27,9 @@ public record ResponseTimes(int answered, int waiting, SurvivalCurve curve) {
     Checks.notNegative(answered, "answered");
     Checks.notNegative(waiting, "waiting");
     Checks.notNull(curve, "curve");
+    if (longestSeconds < 0) {
+      throw new IllegalArgumentException("longestSeconds must not be negative but was " + longestSeconds);
+    }
   }
 
   /** The times of a group: {@code seconds[i]} with {@code answered[i]} false for censored items. */
@@ -33,8 +38,12 @@ public record ResponseTimes(int answered, int waiting, SurvivalCurve curve) {
     for (boolean b : answeredFlags) {
       a += b ? 1 : 0;
     }
+    long longest = 0;
+    for (long x : seconds) {
+      longest = Math.max(longest, x);
+    }
     return new ResponseTimes(
-        a, seconds.length - a, SurvivalCurve.kaplanMeier(seconds, answeredFlags, LEVEL, BandScale.LOG_LOG));
+        a, seconds.length - a, SurvivalCurve.kaplanMeier(seconds, answeredFlags, LEVEL, BandScale.LOG_LOG), longest);
   }
 
   /** The items in the group. */
@@ -49,9 +58,18 @@ public record ResponseTimes(int answered, int waiting, SurvivalCurve curve) {
 
   /**
    * The Kaplan-Meier estimate of the share answered within {@code d} ({@code 1 - S(d)}); empty
-   * with no items.
+   * with no items, and empty when {@code d} is longer than any item was followed while some were
+   * still waiting then (the estimate is not defined past the last follow-up: an issue watched for
+   * an hour says nothing about a week, and 0 would claim nobody was answered within it).
    */
   public OptionalDouble answeredWithin(Duration d) {
-    return items() == 0 ? OptionalDouble.empty() : OptionalDouble.of(1 - curve.survival(d.getSeconds()));
+    if (items() == 0) {
+      return OptionalDouble.empty();
+    }
+    double waitingThen = curve.survival(Math.min(d.getSeconds(), longestSeconds));
+    if (d.getSeconds() > longestSeconds && waitingThen > 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(1 - waitingThen);
   }
 }
