@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -229,13 +230,30 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
     return new Engine(
         e.scope(), e.window(), e.affiliations(),
         new Rule(e.integer(this, "approvers"), e.integer(this, "organizations"), e.integer(this, "maintainersOnly") != 0),
-        Checks.positive(e.integer(this, "changesets"), "changesets"));
+        Checks.positive(e.integer(this, "changesets"), "changesets"), null);
   }
 
   /** The algorithm over a scope and window, with affiliations. */
   public static SliceMetric<GovernanceState, Result> of(
       RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets) {
-    return new Engine(scope, window, affiliations, rule, Checks.positive(changesets, "changesets"));
+    return new Engine(scope, window, affiliations, rule, Checks.positive(changesets, "changesets"), null);
+  }
+
+  /**
+   * The algorithm with the maintainers a list names (a CODEOWNERS or MAINTAINERS file) instead of
+   * the events' evidence: with {@code maintainersOnly}, an approval counts when its approver is
+   * one of {@code maintainers}, whenever it was given, since such a file says who maintains, not
+   * since when. Everything else is as in {@link #of(RepositoryScope, Window, Affiliations, Rule,
+   * int)}.
+   *
+   * @param maintainers the maintainers' person keys (as {@link
+   *     io.github.communitymetrics.core.metrics.People#key(int)} gives them)
+   */
+  public static SliceMetric<GovernanceState, Result> of(
+      RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets, Set<Actor> maintainers) {
+    return new Engine(
+        scope, window, affiliations, rule, Checks.positive(changesets, "changesets"),
+        Set.copyOf(Checks.notNull(maintainers, "maintainers")));
   }
 
   @Override
@@ -259,12 +277,15 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
     private final Window window;
     private final Rule rule;
     private final int changesets;
+    /** The listed maintainers, or null when the events' evidence decides who maintains. */
+    private final Set<Actor> listed;
 
-    Engine(RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets) {
+    Engine(RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets, Set<Actor> listed) {
       super(scope, window.end(), affiliations);
       this.window = window;
       this.rule = Checks.notNull(rule, "rule");
       this.changesets = changesets;
+      this.listed = listed;
     }
 
     @Override
@@ -303,9 +324,9 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
       merged.sort(byMerge);
       return new Result(
           window,
-          outcome(rule, merged, since),
-          outcome(RUST_VMM_RULE, merged, since),
-          outcome(RUST_VMM_DIVERSE_RULE, merged, since),
+          outcome(rule, merged, since, listed),
+          outcome(RUST_VMM_RULE, merged, since, listed),
+          outcome(RUST_VMM_DIVERSE_RULE, merged, since, listed),
           scorecard(everMerged, byMerge),
           bots,
           unknown);
@@ -313,7 +334,7 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
 
     private record Merged(ItemKey key, Item item, List<Act> acts, Instant at) {}
 
-    private static Outcome outcome(Rule rule, List<Merged> merged, Map<GrantKey, Instant> since) {
+    private static Outcome outcome(Rule rule, List<Merged> merged, Map<GrantKey, Instant> since, Set<Actor> listed) {
       List<Verdict> verdicts = new ArrayList<>(merged.size());
       for (Merged m : merged) {
         // Each reviewer's last verdict at or before the merge; only approvals that still stand count.
@@ -330,8 +351,10 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
           if (a.kind() != Kind.APPROVED) {
             continue;
           }
-          if (rule.maintainersOnly()
-              && !GovernanceState.maintainerAt(since, new GrantKey(m.key.repository(), a.person()), a.at())) {
+          boolean maintainer = listed != null
+              ? listed.contains(a.person())
+              : GovernanceState.maintainerAt(since, new GrantKey(m.key.repository(), a.person()), a.at());
+          if (rule.maintainersOnly() && !maintainer) {
             continue;
           }
           approvers.add(a.person());
