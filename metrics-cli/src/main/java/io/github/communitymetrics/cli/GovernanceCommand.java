@@ -168,11 +168,14 @@ final class GovernanceCommand implements Callable<Integer> {
     GovernanceFindings.Settings settings =
         new GovernanceFindings.Settings(evaluation, rule.strip().toLowerCase(Locale.ROOT), file, list, organisation);
     Map<String, RepositoryScope> groups = NewcomersCommand.groups(spec, store, repo, organisation);
+    // The logins' person keys once for all groups: only a maintainers file needs them.
+    Map<String, io.github.communitymetrics.core.event.Actor> keys =
+        file.isPresent() ? GovernanceFindings.keys(store, people) : Map.of();
     List<GovernanceFindings> findings = new ArrayList<>();
     try (ProgressTask task = ProgressOptions.of(spec).count(
         "measuring governance", groups.size(), organisation ? " owners" : " repositories")) {
       groups.forEach((name, s) -> {
-        findings.add(GovernanceFindings.compute(name, s, store, people, settings));
+        findings.add(GovernanceFindings.compute(name, s, store, people, settings, keys));
         task.step(1);
       });
     }

@@ -96,13 +96,18 @@ record GovernanceFindings(
     }
   }
 
-  /** The metrics of {@code scope}: each runs the shared governance scan on its own. */
-  static GovernanceFindings compute(String name, RepositoryScope scope, EventStore store, People people, Settings s) {
+  /**
+   * The metrics of {@code scope}: each runs the shared governance scan on its own.
+   *
+   * @param keys each login of the events, lower case, to its person's key ({@link #keys}); used
+   *     with a maintainers file only
+   */
+  static GovernanceFindings compute(
+      String name, RepositoryScope scope, EventStore store, People people, Settings s, Map<String, Actor> keys) {
     Evaluation e = s.evaluation().withScope(scope);
     ApprovalRule.Result approvals;
     Optional<Listed> listed = Optional.empty();
     if (s.file().isPresent()) {
-      Map<String, Actor> keys = keys(store, people);
       Set<Actor> maintainers = new HashSet<>();
       s.file().get().entries().forEach(m -> Optional.ofNullable(keys.get(m.login().toLowerCase(Locale.ROOT))).ifPresent(maintainers::add));
       approvals = ApprovalRule.of(
@@ -123,7 +128,7 @@ record GovernanceFindings(
   }
 
   /** Each login of the events (lower case) to its person's key; bots left out. */
-  private static Map<String, Actor> keys(EventStore store, People people) {
+  static Map<String, Actor> keys(EventStore store, People people) {
     Map<String, Actor> out = new HashMap<>();
     for (int a = 0; a < store.actors().size(); a++) {
       if (people.isBot(a)) {
