@@ -255,4 +255,19 @@ class GovernanceCliTest {
     assertTrue(text.out().contains("met rust-vmm: no data (no pull request by a known, human author was merged in the window)"), text.out());
     assertTrue(text.out().contains("Decisions: 0 proposals opened in the window: no data"), text.out());
   }
+
+  @Test
+  void zeroIsDataWhenThereIsEvidence() throws IOException {
+    // carol's #7, merged by dave (no e-mail) without an approval: a merge with no approval meets
+    // nothing (0, not no data); dave is a maintainer by his merge, of no known organisation, so
+    // the elephant factor has no data.
+    String events = pr(7, "2024-03-01") + "\n" + merge(7, "dave", "2024-03-02") + "\n";
+    Object r = json(events);
+    assertEquals(1L, JsonTree.at(r, "approvals", "merged"));
+    assertEquals(0.0, number(r, "approvals", "rule", "share"), 0);
+    assertEquals(0.0, number(r, "approvals", "scorecard", "score"), 0);
+    assertEquals(1L, JsonTree.at(r, "maintainers", "count"));
+    assertNull(JsonTree.at(r, "maintainers", "elephantFactor"));
+    assertEquals("no maintainer has a known organisation", JsonTree.at(r, "noData", "maintainers.elephantFactor"));
+  }
 }
