@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
           + " with their organisations, the elephant factor and those inactive for"
           + " --inactive-after.",
       "Maintainers are whom the events show (access granted, author association owner, member"
-          + " or collaborator, merges), or, with --maintainers-file, whom a CODEOWNERS or"
+          + " or collaborator, merges) and, with --maintainers-file, whom a CODEOWNERS or"
           + " MAINTAINERS file lists (docs/governance.md). Organisations come from e-mail domains"
           + " and from the maintainers file.",
       "No data is not zero: a number without evidence is \"no data\" with the reason (null in"
@@ -101,8 +101,8 @@ final class GovernanceCommand implements Callable<Integer> {
 
   @Option(names = "--maintainers-file", paramLabel = "FILE",
       description = "A CODEOWNERS file (its name contains codeowners) or a MAINTAINERS list (one"
-          + " login a line, optionally followed by the organisation): only these people's"
-          + " approvals count as maintainers', and they are listed with their activity.")
+          + " login a line, optionally followed by the organisation): these people join the"
+          + " maintainers the events show, and they are listed with their activity.")
   Path maintainersFile;
 
   @Option(names = "--labels", paramLabel = "LABEL[,LABEL...]",
@@ -164,7 +164,7 @@ final class GovernanceCommand implements Callable<Integer> {
     EventStore store = in.store();
     People people = in.people();
     Instant end = in.span().end();
-    Evaluation evaluation = parameters(ScoreCommand.evaluation(end, length).withAffiliations(affiliations(file)));
+    Evaluation evaluation = parameters(ScoreCommand.evaluation(end, length).withAffiliations(affiliations(file)), file);
     GovernanceFindings.Settings settings =
         new GovernanceFindings.Settings(evaluation, rule.strip().toLowerCase(Locale.ROOT), file, list, organisation);
     Map<String, RepositoryScope> groups = NewcomersCommand.groups(spec, store, repo, organisation);
@@ -198,7 +198,7 @@ final class GovernanceCommand implements Callable<Integer> {
   }
 
   /** The metrics' parameters of the options; an option not given keeps the preset's value. */
-  private Evaluation parameters(Evaluation e) {
+  private Evaluation parameters(Evaluation e, Optional<MaintainersFile> file) {
     int[] preset = RULES.get(rule.strip().toLowerCase(Locale.ROOT));
     if (preset == null) {
       throw new ParameterException(spec.commandLine(),
@@ -210,6 +210,12 @@ final class GovernanceCommand implements Callable<Integer> {
         .withParameter(ApprovalRule.INSTANCE, "approvers", String.valueOf(approvers != null ? approvers : preset[0]))
         .withParameter(ApprovalRule.INSTANCE, "organizations", String.valueOf(organizations != null ? organizations : preset[1]))
         .withParameter(ApprovalRule.INSTANCE, "maintainersOnly", String.valueOf(preset[2]));
+      if (file.isPresent()) {
+        String logins = String.join(",", file.get().entries().stream().map(MaintainersFile.Entry::login).toList());
+        out = out.withParameter(ApprovalRule.INSTANCE, "maintainers", logins)
+            .withParameter(Decisions.INSTANCE, "maintainers", logins)
+            .withParameter(Maintainers.INSTANCE, "maintainers", logins);
+      }
       out = words(out, Decisions.INSTANCE, "labels", labels);
       out = words(out, Decisions.INSTANCE, "rfcRepositories", rfcRepositories);
       out = words(out, Decisions.INSTANCE, "acceptedLabels", acceptedLabels);

@@ -17,12 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,8 +30,8 @@ import java.util.TreeMap;
  *
  * @param name the repository's full name, or the owner's name
  * @param events the group's events in the store (any type, any time)
- * @param approvals {@code approval-rule}; with a maintainers file, only its maintainers' approvals
- *     count as maintainers'
+ * @param approvals {@code approval-rule}; with a maintainers file, its maintainers' approvals
+ *     count as maintainers' too
  * @param decisions {@code decisions}
  * @param maintainers {@code maintainers}: the maintainers the events show
  * @param listed the file's maintainers in this group; empty without a file
@@ -105,23 +103,13 @@ record GovernanceFindings(
   static GovernanceFindings compute(
       String name, RepositoryScope scope, EventStore store, People people, Settings s, Map<String, Actor> keys) {
     Evaluation e = s.evaluation().withScope(scope);
-    ApprovalRule.Result approvals;
-    Optional<Listed> listed = Optional.empty();
-    if (s.file().isPresent()) {
-      Set<Actor> maintainers = new HashSet<>();
-      s.file().get().entries().forEach(m -> Optional.ofNullable(keys.get(m.login().toLowerCase(Locale.ROOT))).ifPresent(maintainers::add));
-      approvals = ApprovalRule.of(
-              scope, e.window(), e.affiliations(), s.approvalRule(),
-              e.integer(ApprovalRule.INSTANCE, "changesets"), maintainers)
-          .compute(store, people);
-      listed = Optional.of(listed(s.file().get(), keys, scope, store, people, e, s.inactiveAfter()));
-    } else {
-      approvals = ApprovalRule.INSTANCE.metric(e).compute(store, people);
-    }
+    // A maintainers file is the metrics' parameter maintainers (set by the command): its logins
+    // join the maintainers the events show.
+    Optional<Listed> listed = s.file().map(f -> listed(f, keys, scope, store, people, e, s.inactiveAfter()));
     return new GovernanceFindings(
         name,
         scope.restrict(store).size(),
-        approvals,
+        ApprovalRule.INSTANCE.metric(e).compute(store, people),
         Decisions.INSTANCE.metric(e).compute(store, people),
         Maintainers.INSTANCE.metric(e).compute(store, people),
         listed);

@@ -26,8 +26,8 @@ final class GovernanceText {
         + "; pull requests to " + String.join(",", e.words(Decisions.INSTANCE, "rfcRepositories"))
         + "; accepted label " + String.join(",", e.words(Decisions.INSTANCE, "acceptedLabels"))
         + "; postponed label " + String.join(",", e.words(Decisions.INSTANCE, "postponedLabels")));
-    out.println("Maintainers: " + s.file().map(GovernanceText::fileText)
-        .orElse("from the events (access granted, author association owner, member or collaborator, merges)")
+    out.println("Maintainers: from the events (access granted, author association owner, member or collaborator, merges)"
+        + s.file().map(f -> " and " + fileText(f)).orElse("")
         + "; inactive after " + NewcomersJson.days(s.inactiveAfter()) + " without a merge or review");
     s.file().ifPresent(f -> {
       for (var k : f.skipped()) {
@@ -142,7 +142,7 @@ final class GovernanceText {
 
   private static void maintainers(PrintWriter out, Maintainers.Result r, GovernanceFindings.Settings s, GovernanceCommand.Run run) {
     int n = r.maintainers().size();
-    out.println("  Maintainers the events show at the end: " + n + (n == 0 ? " (no access grant, maintainer association or merge)"
+    out.println("  Maintainers at the end: " + n + (n == 0 ? " (no access grant, maintainer association or merge)"
         : " (" + r.active() + " active), " + r.organizations() + " organisations; elephant factor "
             + GovernanceFigures.text(GovernanceFigures.elephant(r.elephant(), n), v -> String.format(Locale.ROOT, "%.0f", v))
             + elephantMembers(r.elephant().members())));

@@ -96,6 +96,7 @@ final class Generator {
   private final List<List<String>> eventNewcomers = new ArrayList<>();
   private final NewcomerWelcome welcome;
   private final List<WelcomeProfile> profiles;
+  private List<PlantedTruth.GovernanceTruth> governanceTruths = List.of();
   private final List<PlantedTruth.ProfiledRepository> profiledTruths = new ArrayList<>();
   private final List<PlantedTruth.NewcomerTruth> newcomerTruths = new ArrayList<>();
 
@@ -172,6 +173,20 @@ final class Generator {
       // profiled repositories come last, so the ordinary ones draw as they would without them.
       WelcomeProfile profile = r < cfg.repositories() ? null : profiles.get(r - cfg.repositories());
       new RepoSim(r, repos.get(r), master.split(), all, profile).run();
+      SimChecks.argument(
+          all.size() <= MAX_EVENTS,
+          "the configuration produces more than " + MAX_EVENTS + " events; use a smaller one");
+    }
+    // The governance scenarios come after everything else, so the other repositories draw as
+    // they would without them; no scenario, no draw.
+    governanceTruths = new ArrayList<>();
+    for (int g = 0; g < cfg.governance().size(); g++) {
+      GovernanceScenario s = cfg.governance().get(g);
+      SimChecks.argument(!repoNames.contains(s.name()), "a governance scenario is named like a repository: " + s.name());
+      repoNames.add(s.name());
+      Repository repo = new Repository(
+          Forge.GITHUB, cfg.organization() + "/" + s.name(), OptionalLong.of(600_000_000L + repoNames.size() - 1));
+      governanceTruths.add(GovernanceScenarios.generate(s, repo, g, cfg.start(), cfg.end(), master.split(), all));
       SimChecks.argument(
           all.size() <= MAX_EVENTS,
           "the configuration produces more than " + MAX_EVENTS + " events; use a smaller one");
@@ -278,7 +293,8 @@ final class Generator {
         cfg.firstResponseMedian(),
         eventTruths(),
         new PlantedTruth.WelcomeTruth(
-            profiledTruths, welcome.quickResponse(), welcome.returnIfQuick(), welcome.returnIfSlow(), newcomerTruths));
+            profiledTruths, welcome.quickResponse(), welcome.returnIfQuick(), welcome.returnIfSlow(), newcomerTruths),
+        governanceTruths);
   }
 
   private List<PlantedTruth.EventTruth> eventTruths() {

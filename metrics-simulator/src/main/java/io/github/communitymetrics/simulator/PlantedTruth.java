@@ -8,7 +8,10 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.impact.CommunityEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +36,8 @@ import java.util.Optional;
  * @param events the planted community events and their true effects, in configuration order
  * @param welcome the profiled repositories' planted newcomer experience (empty lists without
  *     profiles)
+ * @param governance the governance scenarios' repositories, in configuration order (none by
+ *     default)
  */
 public record PlantedTruth(
     List<RepositoryTruth> repositories,
@@ -47,7 +52,8 @@ public record PlantedTruth(
     double departureProbability,
     Duration firstResponseMedian,
     List<EventTruth> events,
-    WelcomeTruth welcome) {
+    WelcomeTruth welcome,
+    List<GovernanceTruth> governance) {
 
   /** Copies the lists. */
   public PlantedTruth {
@@ -60,6 +66,27 @@ public record PlantedTruth(
     SimChecks.notNull(conversionDelayMedian, "conversionDelayMedian");
     SimChecks.notNull(firstResponseMedian, "firstResponseMedian");
     SimChecks.notNull(welcome, "welcome");
+    governance = List.copyOf(governance);
+  }
+
+  /**
+   * A governance scenario's repository.
+   *
+   * @param repository the repository
+   * @param scenario what was planted
+   * @param maintainers the maintainers' logins
+   * @param organizations each maintainer's organisation for the whole simulation, by login
+   *     (contributors have none)
+   */
+  public record GovernanceTruth(
+      Repository repository, GovernanceScenario scenario, List<String> maintainers, Map<String, String> organizations) {
+    /** Checks and copies. */
+    public GovernanceTruth {
+      SimChecks.notNull(repository, "repository");
+      SimChecks.notNull(scenario, "scenario");
+      maintainers = List.copyOf(maintainers);
+      organizations = Collections.unmodifiableMap(new LinkedHashMap<>(organizations));
+    }
   }
 
   /** The person with this GitHub login, if any. Linear time. */

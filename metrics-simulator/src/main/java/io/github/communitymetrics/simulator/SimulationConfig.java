@@ -81,6 +81,9 @@ import java.util.Set;
  * @param welcome the repositories with a planted newcomer experience, added after the {@code
  *     repositories} ordinary ones, and how newcomers react to it (see {@link NewcomerWelcome}).
  *     None by default; the {@linkplain #demo() demo} has {@link NewcomerWelcome#demo()}
+ * @param governance repositories with a planted governance, added after all others (see {@link
+ *     GovernanceScenario}). None by default and in the demo; {@link #governanceDemo()} has {@link
+ *     GovernanceScenario#planted()}
  */
 public record SimulationConfig(
     long seed,
@@ -115,7 +118,8 @@ public record SimulationConfig(
     List<String> webmailDomains,
     int releaseEveryMonths,
     List<PlantedEvent> events,
-    NewcomerWelcome welcome) {
+    NewcomerWelcome welcome,
+    List<GovernanceScenario> governance) {
 
   /** Events per repository over 24 months with the demo's per-repository parameters (measured). */
   static final double DEMO_EVENTS_PER_REPOSITORY = 12_600;
@@ -185,6 +189,9 @@ public record SimulationConfig(
         "organization must be a GitHub login (letters, digits, '-') but was '" + organization + "'");
     SimChecks.between(repositories, 1, 100_000, "repositories");
     SimChecks.notNull(welcome, "welcome");
+    governance = List.copyOf(SimChecks.notNull(governance, "governance"));
+    SimChecks.argument(governance.stream().map(GovernanceScenario::name).distinct().count() == governance.size(),
+        "two governance scenarios share a name");
     SimChecks.between(months, 1, 1200, "months");
     SimChecks.notNull(start, "start");
     SimChecks.argument(
@@ -316,6 +323,16 @@ public record SimulationConfig(
   }
 
   /**
+   * The {@linkplain #demo() demo} with the three {@linkplain GovernanceScenario#planted() planted
+   * governance scenarios} added after its repositories ({@code demo-org/single-vendor}, {@code
+   * demo-org/diverse}, {@code demo-org/rfcs-by-one-organization}); the demo's own repositories
+   * keep their events.
+   */
+  public static SimulationConfig governanceDemo() {
+    return demo().toBuilder().governance(GovernanceScenario.planted()).build();
+  }
+
+  /**
    * The demo's per-repository parameters with as many repositories (or, below one repository's
    * worth, as few months) as give roughly {@code targetEvents} events, within a factor of about
    * 1.5. For benchmarks: {@code 10^7} events (870 repositories) took about 25 s on two cores
@@ -425,6 +442,7 @@ public record SimulationConfig(
     private int releaseEveryMonths = 3;
     private List<PlantedEvent> events = new ArrayList<>();
     private NewcomerWelcome welcome = NewcomerWelcome.none();
+    private List<GovernanceScenario> governance = List.of();
 
     Builder() {}
 
@@ -462,6 +480,7 @@ public record SimulationConfig(
       releaseEveryMonths = c.releaseEveryMonths;
       events = c.events;
       welcome = c.welcome;
+      governance = c.governance;
     }
 
     /** See {@link SimulationConfig#seed()}; default 42. */
@@ -659,6 +678,12 @@ public record SimulationConfig(
       return this;
     }
 
+    /** See {@link SimulationConfig#governance()}; default none. */
+    public Builder governance(List<GovernanceScenario> value) {
+      governance = List.copyOf(SimChecks.notNull(value, "governance"));
+      return this;
+    }
+
     /** See {@link SimulationConfig#welcome()}; default {@link NewcomerWelcome#none()}. */
     public Builder welcome(NewcomerWelcome value) {
       welcome = SimChecks.notNull(value, "welcome");
@@ -679,7 +704,8 @@ public record SimulationConfig(
           firstResponseMedian, resolutionMedian, mergeProbability, draftShare, reopenProbability,
           promotionMergedPullRequests, botPullRequestsPerMonth, botCommentProbability,
           twoEmailShare, coAuthorShare, companies, webmailDomains, releaseEveryMonths, events,
-          welcome);
+          welcome,
+          governance);
     }
   }
 }

@@ -77,7 +77,7 @@ class WelcomeProfilesTest {
     assertEquals(expected, types);
   }
 
-  private static Event withoutIds(Event e) {
+  static Event withoutIds(Event e) {
     if (e instanceof IssueComment c) {
       return new IssueComment(c.at(), c.repo(), c.actor(), c.number(), c.onPullRequest(), c.association(), OptionalLong.empty());
     }

@@ -21,8 +21,9 @@ import java.util.Map;
  * results) and the truck factor (a git history's file authorship) are not registered metrics.
  *
  * <p>Metrics of {@link io.github.communitymetrics.core.registry.Locality#STORE} locality ({@code
- * cohort-confidence}: did a stargazer contribute anywhere?) see only the group's events in Spark,
- * so a contribution to another group does not count, unlike in the CLI over a whole store.
+ * cohort-confidence}: did a stargazer contribute anywhere?; {@code consumers}: who contributes to
+ * the consumer projects?) see only the group's events in Spark, so a contribution to another group
+ * does not count, unlike in the CLI over a whole store.
  *
  * <p>No data is not zero: a measurement without evidence (no contribution, nobody on the ladder,
  * no contributor in the retention window) has a null {@code value} column and evidence 0.

@@ -63,7 +63,7 @@ class ScoreEngineParityTest {
       "cohort-confidence,contributor-absence-factor,lottery-factor,pony-factor,contributor-dependency,"
           + "elephant-factor,onion-model,contributor-ladder,retention,responsiveness,new-contributors,"
           + "newcomer-experience,newcomer-staying,newcomer-welcomers,mentorship,good-first-issues,growth,star-trend,star-bursts,"
-          + "approval-rule,decisions,maintainers";
+          + "approval-rule,decisions,maintainers,consumers,maturity-profile";
 
   /**
    * The same output from both engines, with {@code args} after {@code score}: the local engine

@@ -129,7 +129,7 @@ public record Evaluation(
 
   /**
    * A {@link Parameter.Kind#WORDS} parameter's value: its words, trimmed and in lower case
-   * ({@link java.util.Locale#ROOT}), in the order written, without repeats.
+   * ({@link java.util.Locale#ROOT}), in the order written, without repeats; empty for a blank value.
    */
   @SuppressWarnings("unchecked")
   public List<String> words(MetricDescriptor<?> metric, String name) {
@@ -158,6 +158,9 @@ public record Evaluation(
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
           }
         case WORDS:
+          if (value.isBlank()) {
+            return List.of();
+          }
           List<String> words =
               java.util.Arrays.stream(value.split(",", -1))
                   .map(w -> w.strip().toLowerCase(java.util.Locale.ROOT))

@@ -23,7 +23,10 @@ public record Parameter(String name, Kind kind, String defaultValue, String unit
     DECIMAL,
     /** A series' period, UTC: {@code hour}, {@code day}, {@code week} (ISO) or {@code month}. */
     GRANULARITY,
-    /** Words separated by commas ({@code rfc,kep}), compared case-insensitively. */
+    /**
+     * Words separated by commas ({@code rfc,kep}), compared case-insensitively; an empty or blank
+     * value is the empty list.
+     */
     WORDS
   }
 
@@ -31,7 +34,10 @@ public record Parameter(String name, Kind kind, String defaultValue, String unit
   public Parameter {
     Checks.notBlank(name, "name");
     Checks.notNull(kind, "kind");
-    Checks.notBlank(defaultValue, "defaultValue");
+    Checks.notNull(defaultValue, "defaultValue");
+    // Only a list of words may be empty by default (no maintainers named, say); a number or a
+    // duration always has a value.
+    Checks.argument(kind == Kind.WORDS || !defaultValue.isBlank(), name + ": a blank default");
     Checks.notNull(unit, "unit");
     Checks.notBlank(description, "description");
     Evaluation.parse(name, kind, defaultValue);

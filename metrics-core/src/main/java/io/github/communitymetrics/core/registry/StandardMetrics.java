@@ -25,8 +25,10 @@ import io.github.communitymetrics.core.metrics.growth.Growth;
 import io.github.communitymetrics.core.metrics.growth.StarBursts;
 import io.github.communitymetrics.core.metrics.growth.StarTrend;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Consumers;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
+import io.github.communitymetrics.core.metrics.governance.MaturityProfile;
 import io.github.communitymetrics.core.metrics.newcomers.GoodFirstIssues;
 import io.github.communitymetrics.core.metrics.newcomers.Mentorship;
 import io.github.communitymetrics.core.metrics.newcomers.NewContributors;
@@ -113,6 +115,12 @@ public final class StandardMetrics {
   /** {@code maintainers}: who governs, their organisations, elephant factor, LFX check, activity. */
   public static final MetricDescriptor<Maintainers.Result> MAINTAINERS = Maintainers.INSTANCE;
 
+  /** {@code consumers}: issues, pull requests and reviews from the people of consumer projects (rust-vmm's by default). */
+  public static final MetricDescriptor<Consumers.Result> CONSUMERS = Consumers.INSTANCE;
+
+  /** {@code maturity-profile}: age, activity, maintainer organisations, bus and elephant factors, approval and decision diversity, each against its threshold. */
+  public static final MetricDescriptor<MaturityProfile.Result> MATURITY_PROFILE = MaturityProfile.INSTANCE;
+
   /** {@code low-activity-stars}: StarScout's low-activity stargazers (reads every repository). */
   public static final MetricDescriptor<FakeStarsResult> LOW_ACTIVITY_STARS = StarScoutMetrics.LOW_ACTIVITY;
 
@@ -147,6 +155,8 @@ public final class StandardMetrics {
         APPROVAL_RULE,
         DECISIONS,
         MAINTAINERS,
+        CONSUMERS,
+        MATURITY_PROFILE,
         LOW_ACTIVITY_STARS,
         LOCKSTEP_STARS);
   }

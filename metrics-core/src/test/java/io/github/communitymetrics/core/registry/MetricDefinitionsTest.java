@@ -38,7 +38,7 @@ class MetricDefinitionsTest {
   @Test
   void everyStandardMetricSaysWhatItMeansWhereItIsDefinedAndWhatGoodLooksLike() {
     List<MetricDescriptor<?>> all = MetricRegistry.standard().metrics();
-    assertEquals(25, all.size());
+    assertEquals(27, all.size());
     for (MetricDescriptor<?> d : all) {
       String description = d.description().orElseThrow(() -> new AssertionError(d.id() + ": no description"));
       assertTrue(description.length() > 60, d.id() + ": a description, not a title: " + description);

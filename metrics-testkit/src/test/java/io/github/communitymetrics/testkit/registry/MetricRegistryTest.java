@@ -33,7 +33,7 @@ class MetricRegistryTest {
             "lottery-factor", "pony-factor", "contributor-dependency", "elephant-factor",
             "onion-model", "contributor-ladder", "retention", "responsiveness", "new-contributors",
             "newcomer-experience", "newcomer-staying", "newcomer-welcomers", "mentorship",
-            "good-first-issues", "growth", "star-trend", "star-bursts", "approval-rule", "decisions", "maintainers",
+            "good-first-issues", "growth", "star-trend", "star-bursts", "approval-rule", "decisions", "maintainers", "consumers", "maturity-profile",
             "low-activity-stars", "lockstep-stars"),
         r.metrics().stream().map(MetricDescriptor::id).toList());
   }

@@ -21,6 +21,7 @@ import io.github.communitymetrics.core.registry.Unit;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -44,7 +44,8 @@ import java.util.TreeSet;
  * or a dismissal (GitHub keeps only a reviewer's latest verdict as blocking; a dismissed review
  * no longer approves). With {@code maintainersOnly}, the approver must have been a maintainer at
  * the approval instant: granted access ({@code member_added}), or seen acting with author
- * association owner, member or collaborator, or merging, at or before it. The approver's
+ * association owner, member or collaborator, or merging, at or before it, or named as a maintainer
+ * (parameter {@code maintainers}: a MAINTAINERS or CODEOWNERS file's logins). The approver's
  * organisation is the one the affiliations give at the approval instant; unaffiliated approvers
  * add none.
  *
@@ -87,7 +88,9 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
             new Parameter("approvers", Parameter.Kind.INTEGER, "2", "people", "N: distinct approvers other than the author"),
             new Parameter("organizations", Parameter.Kind.INTEGER, "2", "organizations", "K: distinct organisations among those approvers"),
             new Parameter("maintainersOnly", Parameter.Kind.INTEGER, "1", "flag", "1: only maintainers' approvals count; 0: anyone's"),
-            new Parameter("changesets", Parameter.Kind.INTEGER, "30", "pull requests", "Scorecard: how many of the last merged pull requests are read")),
+            new Parameter("changesets", Parameter.Kind.INTEGER, "30", "pull requests", "Scorecard: how many of the last merged pull requests are read"),
+            new Parameter("maintainers", Parameter.Kind.WORDS, "", "logins",
+                "logins named as maintainers (a MAINTAINERS or CODEOWNERS file's), in addition to those the events show")),
         List.of(
             new MeasurementSpec("merged", Unit.COUNT, "pull requests merged in the window with a known author who is not a bot"),
             new MeasurementSpec("met", Unit.FRACTION, "share of them meeting the configured rule (N approvers, K organisations)"),
@@ -230,30 +233,26 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
     return new Engine(
         e.scope(), e.window(), e.affiliations(),
         new Rule(e.integer(this, "approvers"), e.integer(this, "organizations"), e.integer(this, "maintainersOnly") != 0),
-        Checks.positive(e.integer(this, "changesets"), "changesets"), null);
+        Checks.positive(e.integer(this, "changesets"), "changesets"), e.words(this, "maintainers"));
   }
 
   /** The algorithm over a scope and window, with affiliations. */
   public static SliceMetric<GovernanceState, Result> of(
       RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets) {
-    return new Engine(scope, window, affiliations, rule, Checks.positive(changesets, "changesets"), null);
+    return of(scope, window, affiliations, rule, changesets, List.of());
   }
 
   /**
-   * The algorithm with the maintainers a list names (a CODEOWNERS or MAINTAINERS file) instead of
-   * the events' evidence: with {@code maintainersOnly}, an approval counts when its approver is
-   * one of {@code maintainers}, whenever it was given, since such a file says who maintains, not
-   * since when. Everything else is as in {@link #of(RepositoryScope, Window, Affiliations, Rule,
-   * int)}.
+   * The algorithm over a scope and window, with affiliations and people named as maintainers.
    *
-   * @param maintainers the maintainers' person keys (as {@link
-   *     io.github.communitymetrics.core.metrics.People#key(int)} gives them)
+   * @param maintainerLogins logins named as maintainers (a MAINTAINERS or CODEOWNERS file's; a
+   *     leading {@code @} is dropped, case ignored): maintainers at every instant, in addition to
+   *     those the events show
    */
   public static SliceMetric<GovernanceState, Result> of(
-      RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets, Set<Actor> maintainers) {
-    return new Engine(
-        scope, window, affiliations, rule, Checks.positive(changesets, "changesets"),
-        Set.copyOf(Checks.notNull(maintainers, "maintainers")));
+      RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets,
+      Collection<String> maintainerLogins) {
+    return new Engine(scope, window, affiliations, rule, Checks.positive(changesets, "changesets"), maintainerLogins);
   }
 
   @Override
@@ -277,15 +276,14 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
     private final Window window;
     private final Rule rule;
     private final int changesets;
-    /** The listed maintainers, or null when the events' evidence decides who maintains. */
-    private final Set<Actor> listed;
 
-    Engine(RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets, Set<Actor> listed) {
-      super(scope, window.end(), affiliations);
+    Engine(
+        RepositoryScope scope, Window window, Affiliations affiliations, Rule rule, int changesets,
+        Collection<String> maintainerLogins) {
+      super(scope, window.end(), affiliations, maintainerLogins);
       this.window = window;
       this.rule = Checks.notNull(rule, "rule");
       this.changesets = changesets;
-      this.listed = listed;
     }
 
     @Override
@@ -324,9 +322,9 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
       merged.sort(byMerge);
       return new Result(
           window,
-          outcome(rule, merged, since, listed),
-          outcome(RUST_VMM_RULE, merged, since, listed),
-          outcome(RUST_VMM_DIVERSE_RULE, merged, since, listed),
+          outcome(rule, merged, since),
+          outcome(RUST_VMM_RULE, merged, since),
+          outcome(RUST_VMM_DIVERSE_RULE, merged, since),
           scorecard(everMerged, byMerge),
           bots,
           unknown);
@@ -334,7 +332,7 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
 
     private record Merged(ItemKey key, Item item, List<Act> acts, Instant at) {}
 
-    private static Outcome outcome(Rule rule, List<Merged> merged, Map<GrantKey, Instant> since, Set<Actor> listed) {
+    private static Outcome outcome(Rule rule, List<Merged> merged, Map<GrantKey, Instant> since) {
       List<Verdict> verdicts = new ArrayList<>(merged.size());
       for (Merged m : merged) {
         // Each reviewer's last verdict at or before the merge; only approvals that still stand count.
@@ -351,10 +349,8 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
           if (a.kind() != Kind.APPROVED) {
             continue;
           }
-          boolean maintainer = listed != null
-              ? listed.contains(a.person())
-              : GovernanceState.maintainerAt(since, new GrantKey(m.key.repository(), a.person()), a.at());
-          if (rule.maintainersOnly() && !maintainer) {
+          if (rule.maintainersOnly()
+              && !GovernanceState.maintainerAt(since, new GrantKey(m.key.repository(), a.person()), a.at())) {
             continue;
           }
           approvers.add(a.person());

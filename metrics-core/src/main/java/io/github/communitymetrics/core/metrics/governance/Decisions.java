@@ -25,6 +25,7 @@ import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,7 +99,9 @@ public final class Decisions extends MetricDescriptor<Decisions.Result> {
             new Parameter("labels", Parameter.Kind.WORDS, "rfc,kep,proposal,pep,rfe", "labels", "labels that make an issue or pull request a proposal"),
             new Parameter("postponedLabels", Parameter.Kind.WORDS, "postponed", "labels", "labels that postpone a proposal"),
             new Parameter("acceptedLabels", Parameter.Kind.WORDS, "accepted", "labels", "labels that make a closed proposal accepted"),
-            new Parameter("period", Parameter.Kind.GRANULARITY, "month", "", "proposals are counted per hour, day, week or month of opening, UTC")),
+            new Parameter("period", Parameter.Kind.GRANULARITY, "month", "", "proposals are counted per hour, day, week or month of opening, UTC"),
+            new Parameter("maintainers", Parameter.Kind.WORDS, "", "logins",
+                "logins named as maintainers (a MAINTAINERS or CODEOWNERS file's), in addition to those the events show")),
         List.of(
             new MeasurementSpec("items", Unit.COUNT, "proposals opened in the window"),
             new MeasurementSpec("acceptance", Unit.FRACTION, "accepted among accepted and rejected"),
@@ -283,16 +286,30 @@ public final class Decisions extends MetricDescriptor<Decisions.Result> {
 
   @Override
   public SliceMetric<?, Result> metric(Evaluation e) {
-    return of(
-        e.scope(), e.window(), e.affiliations(),
-        new Definition(e.words(this, "rfcRepositories"), e.words(this, "labels"), e.words(this, "postponedLabels"), e.words(this, "acceptedLabels")),
-        e.granularity(this, "period"));
+    return of(e.scope(), e.window(), e.affiliations(), definition(e), e.granularity(this, "period"), e.words(this, "maintainers"));
+  }
+
+  /** What makes an item a proposal under {@code e}'s parameters of this metric (or their defaults). */
+  public Definition definition(Evaluation e) {
+    return new Definition(
+        e.words(this, "rfcRepositories"), e.words(this, "labels"), e.words(this, "postponedLabels"), e.words(this, "acceptedLabels"));
   }
 
   /** The algorithm over a scope and window, with affiliations. */
   public static SliceMetric<GovernanceState, Result> of(
       RepositoryScope scope, Window window, Affiliations affiliations, Definition definition, Granularity period) {
-    return new Engine(scope, window, affiliations, definition, period);
+    return of(scope, window, affiliations, definition, period, List.of());
+  }
+
+  /**
+   * The algorithm over a scope and window, with affiliations and people named as maintainers
+   * (see {@link ApprovalRule#of(RepositoryScope, Window, Affiliations, ApprovalRule.Rule, int,
+   * Collection)}).
+   */
+  public static SliceMetric<GovernanceState, Result> of(
+      RepositoryScope scope, Window window, Affiliations affiliations, Definition definition, Granularity period,
+      Collection<String> maintainerLogins) {
+    return new Engine(scope, window, affiliations, definition, period, maintainerLogins);
   }
 
   @Override
@@ -317,8 +334,10 @@ public final class Decisions extends MetricDescriptor<Decisions.Result> {
     private final Definition definition;
     private final Granularity period;
 
-    Engine(RepositoryScope scope, Window window, Affiliations affiliations, Definition definition, Granularity period) {
-      super(scope, window.end(), affiliations);
+    Engine(
+        RepositoryScope scope, Window window, Affiliations affiliations, Definition definition, Granularity period,
+        Collection<String> maintainerLogins) {
+      super(scope, window.end(), affiliations, maintainerLogins);
       this.window = window;
       this.definition = Checks.notNull(definition, "definition");
       this.period = Checks.notNull(period, "period");

@@ -22,10 +22,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The mergeable state of the governance metrics ({@link ApprovalRule}, {@link Decisions}, {@link
@@ -52,9 +54,12 @@ public final class GovernanceState {
           .thenComparing(Act::person, StateWriter.ACTORS)
           .thenComparing(a -> a.label() == null ? "" : a.label());
 
-  /** Layout: items (opening, author, labels at opening, acts), grants, organisations at as-of. */
+  /**
+   * Layout: items (opening, author, labels at opening, acts), grants, organisations at as-of, the
+   * named maintainers seen (login, person key). Version 2 added the named maintainers.
+   */
   static final BinaryStateCodec<GovernanceState> CODEC =
-      BinaryStateCodec.of("governance", 1, GovernanceState::write, GovernanceState::read);
+      BinaryStateCodec.of("governance", 2, GovernanceState::write, GovernanceState::read);
 
   /** What someone did on an item. */
   enum Kind {
@@ -148,11 +153,18 @@ public final class GovernanceState {
   final Map<ItemKey, Item> items;
   final Map<GrantKey, Instant> grants;
   final Map<Actor, String> organizationAtEnd;
+  /**
+   * The maintainers named explicitly (a MAINTAINERS or CODEOWNERS file's logins, lower case) that
+   * the events show, with the person key each login resolved to.
+   */
+  final Map<String, Actor> named;
 
-  GovernanceState(Map<ItemKey, Item> items, Map<GrantKey, Instant> grants, Map<Actor, String> organizationAtEnd) {
+  GovernanceState(
+      Map<ItemKey, Item> items, Map<GrantKey, Instant> grants, Map<Actor, String> organizationAtEnd, Map<String, Actor> named) {
     this.items = Collections.unmodifiableMap(items);
     this.grants = Collections.unmodifiableMap(grants);
     this.organizationAtEnd = Collections.unmodifiableMap(organizationAtEnd);
+    this.named = Collections.unmodifiableMap(named);
   }
 
   /** How many issues and pull requests the state knows something about. */
@@ -163,13 +175,19 @@ public final class GovernanceState {
   /**
    * Scans one slice: the events of {@code scope} before {@code asOf}. Bots' acts are kept (with
    * their flag) and left out by the metrics.
+   *
+   * @param maintainerLogins logins named as maintainers (lower case), whatever the events say;
+   *     a person any of whose logins is named is one
    */
   static GovernanceState scan(
-      EventStore slice, People people, RepositoryScope scope, Instant asOf, Affiliations affiliations) {
+      EventStore slice, People people, RepositoryScope scope, Instant asOf, Affiliations affiliations,
+      Set<String> maintainerLogins) {
     EventStore s = scope.restrict(slice);
     Map<ItemKey, Item> items = new HashMap<>();
     Map<GrantKey, Instant> grants = new HashMap<>();
     Map<Actor, String> orgs = new HashMap<>();
+    Map<String, Actor> named = new HashMap<>();
+    Set<Integer> personsSeen = new HashSet<>();
     for (int i = 0; i < s.size(); i++) {
       Instant at = s.instant(i);
       if (!at.isBefore(asOf)) {
@@ -194,6 +212,14 @@ public final class GovernanceState {
       boolean bot = people.isBot(actor);
       Actor who = people.key(people.personOf(actor));
       organizationAtEnd(people, actor, who, asOf, affiliations, orgs);
+      if (!maintainerLogins.isEmpty() && !bot && personsSeen.add(people.personOf(actor))) {
+        for (String login : people.person(people.personOf(actor)).logins()) {
+          String l = login.toLowerCase(Locale.ROOT);
+          if (maintainerLogins.contains(l)) {
+            named.put(l, who);
+          }
+        }
+      }
       Item item = items.computeIfAbsent(new ItemKey(s.repository(s.repositoryIndex(i)), s.number(i)), k -> new Item());
       int second = s.secondActorIndex(i);
       if (second >= 0) {
@@ -243,7 +269,7 @@ public final class GovernanceState {
       String org = affiliations.organizationOf(people.person(people.personOf(actor)), at).orElse(null);
       item.acts.add(new Act(at, who, bot, kind, maintainer, org, label));
     }
-    return new GovernanceState(items, grants, orgs);
+    return new GovernanceState(items, grants, orgs, named);
   }
 
   private static void organizationAtEnd(
@@ -277,17 +303,31 @@ public final class GovernanceState {
     b.grants.forEach((k, v) -> grants.merge(k, v, (x, y) -> x.isBefore(y) ? x : y));
     Map<Actor, String> orgs = new HashMap<>(a.organizationAtEnd);
     orgs.putAll(b.organizationAtEnd);
-    return new GovernanceState(items, grants, orgs);
+    Map<String, Actor> named = new HashMap<>(a.named);
+    named.putAll(b.named);
+    return new GovernanceState(items, grants, orgs, named);
   }
 
   /**
    * When {@code person} first showed to be a maintainer of {@code repository}: the earliest of
    * an access grant, an act carrying author association owner, member or collaborator, and a
-   * merge (only people with write access merge). Maintainership is never revoked here: the
-   * events carry no removal.
+   * merge (only people with write access merge). A person named as a maintainer (parameter
+   * {@code maintainers}) is one in every repository of the state from the start ({@link
+   * Instant#MIN}): the file says who maintains, not since when. Maintainership is never revoked
+   * here: the events carry no removal.
    */
   static Map<GrantKey, Instant> maintainerSince(GovernanceState state) {
     Map<GrantKey, Instant> since = new HashMap<>(state.grants);
+    if (!state.named.isEmpty()) {
+      Set<Repository> repositories = new HashSet<>();
+      state.items.keySet().forEach(k -> repositories.add(k.repository()));
+      state.grants.keySet().forEach(k -> repositories.add(k.repository()));
+      for (Actor person : state.named.values()) {
+        for (Repository r : repositories) {
+          since.put(new GrantKey(r, person), Instant.MIN);
+        }
+      }
+    }
     state.items.forEach((k, item) -> {
       if (item.openerMaintainer && item.author != null && !item.authorBot && item.opened != null) {
         since.merge(new GrantKey(k.repository(), item.author), item.opened, GovernanceState::earlier);
@@ -315,6 +355,7 @@ public final class GovernanceState {
     out.map(s.items, ITEM_ORDER, (o, k) -> o.repository(k.repository()).varint(k.number()), GovernanceState::writeItem);
     out.map(s.grants, GRANT_ORDER, (o, k) -> o.repository(k.repository()).actor(k.person()), StateWriter::instant);
     out.map(s.organizationAtEnd, StateWriter.ACTORS, StateWriter::actor, StateWriter::sharedString);
+    out.map(s.named, Comparator.naturalOrder(), StateWriter::sharedString, StateWriter::actor);
   }
 
   private static void writeItem(StateWriter out, Item item) {
@@ -344,7 +385,8 @@ public final class GovernanceState {
     Map<ItemKey, Item> items = in.map("items", () -> new ItemKey(in.repository(), in.varint()), k -> readItem(in));
     Map<GrantKey, Instant> grants = in.map("grants", () -> new GrantKey(in.repository(), in.actor()), k -> in.instant());
     Map<Actor, String> orgs = in.map("organizations", in::actor, k -> in.sharedString());
-    return new GovernanceState(items, grants, orgs);
+    Map<String, Actor> named = in.map("named maintainers", in::sharedString, k -> in.actor());
+    return new GovernanceState(items, grants, orgs, named);
   }
 
   private static Item readItem(StateReader in) {

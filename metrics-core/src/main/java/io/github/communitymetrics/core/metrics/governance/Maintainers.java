@@ -23,6 +23,7 @@ import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,10 +36,13 @@ import java.util.TreeMap;
  * elephant factor of the maintainer group, LFX Insights' "maintainers from 3 or more
  * organisations" check, and who of them is still active.
  *
- * <p><b>Who is a maintainer</b> (from the events; no MAINTAINERS or CODEOWNERS file is read): a
- * person granted access to a repository of the scope ({@code member_added}), or seen acting with
- * author association owner, member or collaborator, or merging a pull request (only people with
- * write access merge: the ladder's D3 merges), from the first such act on. Reviews alone do not
+ * <p><b>Who is a maintainer</b>: a person granted access to a repository of the scope ({@code
+ * member_added}), or seen acting with author association owner, member or collaborator, or merging
+ * a pull request (only people with write access merge: the ladder's D3 merges), from the first
+ * such act on; and a person named as one (parameter {@code maintainers}: the logins of a
+ * MAINTAINERS or CODEOWNERS file, which the caller reads), from their first act in the events
+ * ({@link Evidence#FILE}). A named login the events never show is listed in {@link
+ * Result#unseen()} and counted nowhere: the events give neither its person nor its organisation. Reviews alone do not
  * make a maintainer: anyone may review. Bots are never maintainers. Maintainership is not revoked:
  * the events carry no removal, so a departed maintainer shows as inactive.
  *
@@ -69,7 +73,9 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
         List.of(
             new Parameter("inactiveAfter", Parameter.Kind.DURATION, "P180D", "days",
                 "a maintainer with no merge or review in this long before the end is inactive"),
-            new Parameter("period", Parameter.Kind.GRANULARITY, "month", "", "maintainers are counted at the end of each hour, day, week or month")),
+            new Parameter("period", Parameter.Kind.GRANULARITY, "month", "", "maintainers are counted at the end of each hour, day, week or month"),
+            new Parameter("maintainers", Parameter.Kind.WORDS, "", "logins",
+                "logins named as maintainers (a MAINTAINERS or CODEOWNERS file's), in addition to those the events show")),
         List.of(
             new MeasurementSpec("maintainers", Unit.PEOPLE, "maintainers at the window's end"),
             new MeasurementSpec("active", Unit.PEOPLE, "of them, those who merged or reviewed within inactiveAfter"),
@@ -94,7 +100,9 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
     /** Acted with author association owner, member or collaborator. */
     ASSOCIATION,
     /** Merged a pull request. */
-    MERGE
+    MERGE,
+    /** Named as a maintainer (parameter {@code maintainers}); since is the first act seen. */
+    FILE
   }
 
   /**
@@ -141,14 +149,19 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
    * @param elephant the fewest organisations holding more than half the affiliated maintainers
    *     (factor 0 when none is affiliated)
    * @param perPeriod maintainers at the end of each complete period inside the window
+   * @param unseen the logins named as maintainers that no event before the end shows, lower
+   *     case, sorted: not counted
    */
-  public record Result(Window window, List<Maintainer> maintainers, Concentration<String> elephant, List<PeriodCount> perPeriod) {
+  public record Result(
+      Window window, List<Maintainer> maintainers, Concentration<String> elephant, List<PeriodCount> perPeriod,
+      List<String> unseen) {
     /** Checks the components and copies the lists. */
     public Result {
       Checks.notNull(window, "window");
       Checks.notNull(elephant, "elephant");
       maintainers = List.copyOf(maintainers);
       perPeriod = List.copyOf(perPeriod);
+      unseen = List.copyOf(unseen);
     }
 
     /** How many maintainers are active. */
@@ -169,13 +182,26 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
 
   @Override
   public SliceMetric<?, Result> metric(Evaluation e) {
-    return of(e.scope(), e.window(), e.affiliations(), e.duration(this, "inactiveAfter"), e.granularity(this, "period"));
+    return of(e.scope(), e.window(), e.affiliations(), e.duration(this, "inactiveAfter"), e.granularity(this, "period"),
+        e.words(this, "maintainers"));
   }
 
   /** The algorithm over a scope and window, with affiliations. */
   public static SliceMetric<GovernanceState, Result> of(
       RepositoryScope scope, Window window, Affiliations affiliations, Duration inactiveAfter, Granularity period) {
-    return new Engine(scope, window, affiliations, inactiveAfter, period);
+    return of(scope, window, affiliations, inactiveAfter, period, List.of());
+  }
+
+  /**
+   * The algorithm over a scope and window, with affiliations and people named as maintainers.
+   *
+   * @param maintainerLogins logins named as maintainers (a MAINTAINERS or CODEOWNERS file's; a
+   *     leading {@code @} is dropped, case ignored), in addition to those the events show
+   */
+  public static SliceMetric<GovernanceState, Result> of(
+      RepositoryScope scope, Window window, Affiliations affiliations, Duration inactiveAfter, Granularity period,
+      Collection<String> maintainerLogins) {
+    return new Engine(scope, window, affiliations, inactiveAfter, period, maintainerLogins);
   }
 
   @Override
@@ -195,8 +221,10 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
     private final Duration inactiveAfter;
     private final Granularity period;
 
-    Engine(RepositoryScope scope, Window window, Affiliations affiliations, Duration inactiveAfter, Granularity period) {
-      super(scope, window.end(), affiliations);
+    Engine(
+        RepositoryScope scope, Window window, Affiliations affiliations, Duration inactiveAfter, Granularity period,
+        Collection<String> maintainerLogins) {
+      super(scope, window.end(), affiliations, maintainerLogins);
       this.window = window;
       this.inactiveAfter = Checks.notNull(inactiveAfter, "inactiveAfter");
       this.period = Checks.notNull(period, "period");
@@ -209,16 +237,21 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
       // Each person's first evidence in any repository of the scope, and their merges and reviews.
       Map<Actor, First> first = new HashMap<>();
       Map<Actor, List<Instant>> activity = new HashMap<>();
+      Map<Actor, Instant> firstSeen = new HashMap<>();
       state.grants.forEach((k, at) -> first.merge(k.person(), new First(at, Evidence.GRANT), Engine::earlier));
       for (Map.Entry<GovernanceState.ItemKey, Item> e : state.items.entrySet()) {
         Item item = e.getValue();
         if (item.openerMaintainer && item.author != null && !item.authorBot && item.opened != null) {
           first.merge(item.author, new First(item.opened, Evidence.ASSOCIATION), Engine::earlier);
         }
+        if (item.author != null && item.opened != null) {
+          firstSeen.merge(item.author, item.opened, (x, y) -> x.isBefore(y) ? x : y);
+        }
         for (Act a : item.acts) {
           if (a.bot()) {
             continue;
           }
+          firstSeen.merge(a.person(), a.at(), (x, y) -> x.isBefore(y) ? x : y);
           if (a.kind() == Kind.MERGED) {
             first.merge(a.person(), new First(a.at(), Evidence.MERGE), Engine::earlier);
           } else if (a.maintainerAssociation()) {
@@ -228,6 +261,19 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
               || a.kind() == Kind.REVIEWED || a.kind() == Kind.DISMISSED) {
             activity.computeIfAbsent(a.person(), k -> new ArrayList<>()).add(a.at());
           }
+        }
+      }
+      for (Actor person : state.named.values()) {
+        Instant seen = firstSeen.get(person);
+        if (seen != null) {
+          first.merge(person, new First(seen, Evidence.FILE), Engine::earlier);
+        }
+      }
+      List<String> unseen = new ArrayList<>();
+      for (String login : maintainerLogins) {
+        Actor person = state.named.get(login);
+        if (person == null || !first.containsKey(person)) {
+          unseen.add(login);
         }
       }
       activity.values().forEach(l -> l.sort(Comparator.naturalOrder()));
@@ -252,7 +298,8 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
         perPeriod.add(new PeriodCount(p, count, active));
       }
       return new Result(
-          window, maintainers, Concentration.of(perOrganization, ShareRule.MORE_THAN_HALF, Comparator.naturalOrder()), perPeriod);
+          window, maintainers, Concentration.of(perOrganization, ShareRule.MORE_THAN_HALF, Comparator.naturalOrder()), perPeriod,
+          unseen);
     }
 
     private boolean active(Optional<Instant> last, Instant end) {

@@ -25,14 +25,29 @@ import java.util.List;
  * without any pair of users:
  *
  * <ol>
+ *   <li>The window's core, by peeling until nothing changes (CopyCatch's constraints read as
+ *       degrees, the usual exact reduction before a dense-block search): a (repository, bucket)
+ *       cell is seeded while the first stars in it and its two neighbouring buckets of the
+ *       accounts still in the core number at least {@code ceil(rho * n)}; a first star is
+ *       eligible while its bucket or a neighbour is a seeded cell of its repository; an account
+ *       stays while it has at least {@code ceil(rho * m)} eligible stars. No group loses an
+ *       account or a page to it: a member has {@code ceil(rho * |P|) >= ceil(rho * m)} first
+ *       stars within {@code dt} of its pages' centres, each centre has {@code ceil(rho * |U|) >=
+ *       ceil(rho * n)} members' first stars within {@code dt}, all in the centre's bucket or its
+ *       neighbours. Most accounts (one or two stars) and most stars (on repositories starred
+ *       steadily, or by few) leave in the first pass.
  *   <li>Time is cut into buckets of {@code dt}. A seed is a (repository, bucket) whose stars in
  *       the bucket and its two neighbours (an interval of {@code 3 dt}, which holds any {@code
  *       [c - dt, c + dt]} with its centre {@code c} in the bucket) number at least {@code
  *       ceil(rho * n)}. Seeds are tried from the largest.
- *   <li>The seed's accounts not yet in a group of this window are the first users {@code U}.
- *       Counting their stars in the window by repository gives the first repositories {@code P}:
- *       those at least {@code ceil(rho * n)} of them starred (cost: the degrees of {@code U}, paid
- *       once per cell rather than per seed; see the cost below).
+ *   <li>The seed's accounts in the core and not yet in a group of this window are the first
+ *       users {@code U}. Counting their eligible stars by repository gives the first repositories
+ *       {@code P}: those at least {@code ceil(rho * n)} of them starred (cost: the eligible
+ *       degrees of {@code U}, paid once per cell rather than per seed; see the cost below). A
+ *       repository that many of {@code U} starred at times near no seeded cell (camouflage,
+ *       CopyCatch's term: stars spread over the window) cannot be a page of a group, and
+ *       counted it would raise {@code ceil(rho * |P|)} in the first round enough to lose the
+ *       group.
  *   <li>CopyCatch's alternating refinement, until nothing changes (at most 32 rounds): each
  *       repository's centre becomes the middle of the {@code 2 dt} interval holding most stars of
  *       {@code U} on it, searching only within {@code beta * dt} of the previous centre (the
@@ -59,8 +74,10 @@ import java.util.List;
  * docs/metrics.md}, "Compared with StarScout's code".
  *
  * <p>Cost: one primitive sort of the stars by time ({@code O(s log s)}) and three stable counting
- * sorts; then per window, per (repository, bucket) cell of a seed, the window stars of the cell's
- * accounts (those with at most {@link #SEED_DEGREE_CAP}), counted once per cell and shared by the
+ * sorts; per window, the core's passes, the first over the window's first stars on repositories
+ * with at least {@code ceil(rho * n)} of them and each later one over what the last kept; then
+ * per (repository, bucket) cell of a seed, the eligible stars of the cell's accounts in the core
+ * (those with at most {@link #SEED_DEGREE_CAP} stars in the window), counted once per cell and shared by the
  * three seeds that hold it (a seed's counts are the sums of its cells', which is exact while none
  * of its accounts is in a group yet; a seed that lost accounts to a group is counted again from
  * its remaining accounts); and per refinement round, per account, at most its window stars (or a
@@ -176,6 +193,26 @@ public final class Lockstep {
     private final int[] repoCount; // seed counting, all zero between seeds
     private final int[] pageSlot; // a repository's index among a group's pages, else -1
     private Cells cells; // made at the first window (it needs repoCount)
+    // The window's core (see core): an account is in it when acct[3 u + ALIVE] == liveToken;
+    // its eligible first stars' repositories are eRepo[eFrom[u], eTo[u]). Per account, side by
+    // side (one cache line per account in core's passes, which read the accounts at random):
+    // the pass that last counted its eligible stars (PASS), how many (COUNT), and the last pass
+    // it survived (ALIVE).
+    private static final int PASS = 0;
+    private static final int COUNT = 1;
+    private static final int ALIVE = 2;
+    private final int[] acct;
+    private final int[] eFrom;
+    private final int[] eTo;
+    private int[] eRepo = new int[16];
+    private int token;
+    private int liveToken;
+    // Per repository with a seeded cell in the core (coreSlotTok[r] == liveToken), its core
+    // accounts' first stars per bucket: cellLive[coreSlot[r] * cellBuckets + bucket].
+    private final int[] coreSlot;
+    private final int[] coreSlotTok;
+    private int[] cellLive = new int[0];
+    private int cellBuckets;
     private int[] touchedRepos = new int[64];
 
     Search(int[] users, int[] repos, long[] t, LockstepParameters p, BitSet flagged) {
@@ -196,7 +233,7 @@ public final class Lockstep {
         maxUser = Math.max(maxUser, users[i]);
         maxRepo = Math.max(maxRepo, repos[i]);
       }
-      // Three stable counting sorts of the time order: no hashing, every pass sequential.
+      // Three stable radix sorts of the time order: no hashing.
       int[] byTime = byTime(n);
       repoStart = new int[maxRepo + 2];
       rStar = stableBy(byTime, repos, repoStart);
@@ -232,6 +269,11 @@ public final class Lockstep {
       winFrom = new int[maxUser + 1];
       winTo = new int[maxUser + 1];
       winStamp = new int[maxUser + 1];
+      acct = new int[Math.multiplyExact(3, maxUser + 1)];
+      eFrom = new int[maxUser + 1];
+      eTo = new int[maxUser + 1];
+      coreSlot = new int[maxRepo + 1];
+      coreSlotTok = new int[maxRepo + 1];
       repoCount = new int[maxRepo + 1];
       pageSlot = new int[maxRepo + 1];
       Arrays.fill(pageSlot, -1);
@@ -287,21 +329,51 @@ public final class Lockstep {
       return order;
     }
 
-    /** A stable counting sort of {@code byTime} by {@code key}: by key, then time; fills {@code start}. */
-    private static int[] stableBy(int[] byTime, int[] key, int[] start) {
-      for (int i : byTime) {
-        start[key[i] + 1]++;
+    /**
+     * A stable sort of {@code order} by {@code key}: by key, then position in {@code order};
+     * fills {@code start} ({@code start[key]} is the key's first position, the last entry the
+     * length). The keys are gathered once into {@code key << 32 | position} and sorted by a
+     * least-significant-digit radix on the key's bits, twelve at a time: each pass reads in order
+     * and writes to 4,096 places, where one counting sort over a million keys writes to a million
+     * (a cache miss per star once the arrays outgrow the caches).
+     */
+    private static int[] stableBy(int[] order, int[] key, int[] start) {
+      int n = order.length;
+      long[] a = new long[n];
+      for (int k = 0; k < n; k++) {
+        a[k] = ((long) key[order[k]] << 32) | k;
+      }
+      long[] b = new long[n];
+      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, start.length - 2));
+      int[] count = new int[RADIX + 1];
+      for (int shift = 32; shift < 32 + bits; shift += RADIX_BITS) {
+        Arrays.fill(count, 0);
+        for (long x : a) {
+          count[(int) ((x >>> shift) & (RADIX - 1)) + 1]++;
+        }
+        for (int d = 0; d < RADIX; d++) {
+          count[d + 1] += count[d];
+        }
+        for (long x : a) {
+          b[count[(int) ((x >>> shift) & (RADIX - 1))]++] = x;
+        }
+        long[] swap = a;
+        a = b;
+        b = swap;
+      }
+      int[] out = new int[n];
+      for (int k = 0; k < n; k++) {
+        start[(int) (a[k] >>> 32) + 1]++;
+        out[k] = order[(int) a[k]];
       }
       for (int k = 0; k + 1 < start.length; k++) {
         start[k + 1] += start[k];
       }
-      int[] next = Arrays.copyOf(start, start.length);
-      int[] out = new int[byTime.length];
-      for (int i : byTime) {
-        out[next[key[i]]++] = i;
-      }
       return out;
     }
+
+    private static final int RADIX_BITS = 12;
+    private static final int RADIX = 1 << RADIX_BITS;
 
     /** The first position in {@code times[from, to)} at least {@code at}. */
     private static int lowerBound(long[] times, int from, int to, long at) {
@@ -328,6 +400,181 @@ public final class Lockstep {
       }
     }
 
+    /**
+     * How many accounts of the window's core have their first star on {@code r} in bucket
+     * {@code b} or a neighbour (in the window): the core's count of the cell, as its last pass
+     * left it.
+     */
+    private int liveNear(int r, long b) {
+      if (coreSlotTok[r] != liveToken) {
+        return 0; // no seeded cell: fewer than ceil(rho * n) near any bucket
+      }
+      int base = coreSlot[r] * cellBuckets;
+      int sum = 0;
+      for (long c = Math.max(0, b - 1); c <= Math.min(cellBuckets - 1, b + 1); c++) {
+        sum += cellLive[base + (int) c];
+      }
+      return sum;
+    }
+
+    /** Whether {@code u} is in the current window's core (see {@link #core}). */
+    private boolean live(int u) {
+      return acct[3 * u + ALIVE] == liveToken;
+    }
+
+    /**
+     * The window's core, found by peeling until nothing changes: a (repository, bucket) cell is
+     * seeded when the first stars of the accounts still in the core in it and its two
+     * neighbouring buckets number at least {@code ceil(rho * n)}; a first star is eligible when
+     * its bucket or a neighbour is a seeded cell of its repository; an account stays while it has
+     * at least {@code ceil(rho * m)} eligible stars. Every group's accounts and stars survive it:
+     * a member has at least {@code ceil(rho * |P|) >= ceil(rho * m)} first stars within {@code dt}
+     * of its pages' centres, and each centre has at least {@code ceil(rho * |U|) >= ceil(rho * n)}
+     * members' first stars within {@code dt}, all in the centre's bucket or its neighbours, so by
+     * induction no pass removes a member. Sets {@link #liveToken} and the eligible stars of each
+     * account of the core ({@link #eRepo}). Each pass reads the stars the last one kept: those of
+     * surviving accounts on repositories that still have a seeded cell, near one.
+     */
+    private void core(long w0, long w1) {
+      int need = (int) Math.ceil(p.rho() * p.minRepositories());
+      int buckets = (int) ((w1 - w0 + dt - 1) / dt);
+      // The window's first stars, as positions in the (repository, time) layout, grouped by
+      // repository; only repositories with at least ceil(rho * n) of them can have a seeded cell.
+      int[] pos = new int[64];
+      int size = 0;
+      int[] groupEnd = new int[16];
+      int[] groupRepo = new int[16];
+      int groups = 0;
+      for (int r = 0; r + 1 < repoStart.length; r++) {
+        int a = lowerBound(rTime, repoStart[r], repoStart[r + 1], w0);
+        int z = lowerBound(rTime, a, repoStart[r + 1], w1);
+        if (z - a < seedThreshold) {
+          continue;
+        }
+        int before = size;
+        for (int k = a; k < z; k++) {
+          if (rUser[k] >= 0) {
+            if (size == pos.length) {
+              pos = Arrays.copyOf(pos, 2 * size);
+            }
+            pos[size++] = k;
+          }
+        }
+        if (size - before < seedThreshold) {
+          size = before;
+          continue;
+        }
+        if (groups == groupEnd.length) {
+          groupEnd = Arrays.copyOf(groupEnd, 2 * groups);
+          groupRepo = Arrays.copyOf(groupRepo, 2 * groups);
+        }
+        groupEnd[groups] = size;
+        groupRepo[groups++] = r;
+      }
+      int[] count = new int[buckets + 2]; // bucket b at b + 1, so that b - 1 and b + 1 exist
+      cellBuckets = buckets;
+      if (cellLive.length < groups * buckets) {
+        cellLive = new int[groups * buckets];
+      }
+      boolean[] seeded = new boolean[buckets + 2];
+      int[] touched = new int[64];
+      int touchedCount = 0;
+      int previous = Integer.MAX_VALUE; // accounts alive before this pass (all, at first)
+      int alive = 0; // the token of the accounts alive before this pass; 0: all
+      while (true) {
+        int tok = ++token;
+        touchedCount = 0;
+        int out = 0;
+        int kept = 0;
+        int from = 0;
+        for (int g = 0; g < groups; g++) {
+          int to = groupEnd[g];
+          int groupFrom = from;
+          from = to; // the next group's start in this pass's layout, before it is compacted
+          Arrays.fill(count, 0);
+          for (int i = groupFrom; i < to; i++) {
+            int u = rUser[pos[i]];
+            if (alive == 0 || acct[3 * u + ALIVE] == alive) {
+              count[(int) ((rTime[pos[i]] - w0) / dt) + 1]++;
+            }
+          }
+          boolean any = false;
+          for (int b = 1; b <= buckets; b++) {
+            seeded[b] = count[b - 1] + count[b] + count[b + 1] >= seedThreshold;
+            any |= seeded[b];
+          }
+          if (!any) {
+            continue; // no seeded cell now, so none later: counts only fall
+          }
+          for (int i = groupFrom; i < to; i++) {
+            int k = pos[i];
+            int u = rUser[k];
+            if (alive != 0 && acct[3 * u + ALIVE] != alive) {
+              continue;
+            }
+            int b = (int) ((rTime[k] - w0) / dt) + 1;
+            if (seeded[b - 1] || seeded[b] || seeded[b + 1]) {
+              pos[out++] = k; // in place: out never passes i
+              if (acct[3 * u + PASS] != tok) {
+                acct[3 * u + PASS] = tok;
+                acct[3 * u + COUNT] = 0;
+                if (touchedCount == touched.length) {
+                  touched = Arrays.copyOf(touched, 2 * touchedCount);
+                }
+                touched[touchedCount++] = u;
+              }
+              acct[3 * u + COUNT]++;
+            }
+            // A star near no seeded cell stays so: it counts towards no seeded cell, now or later.
+          }
+          System.arraycopy(count, 1, cellLive, kept * buckets, buckets);
+          coreSlot[groupRepo[g]] = kept;
+          coreSlotTok[groupRepo[g]] = tok;
+          groupEnd[kept] = out; // kept <= g: this group's old end is already read
+          groupRepo[kept++] = groupRepo[g];
+        }
+        groups = kept;
+        int survivors = 0;
+        for (int i = 0; i < touchedCount; i++) {
+          int u = touched[i];
+          if (acct[3 * u + COUNT] >= need) {
+            acct[3 * u + ALIVE] = tok;
+            survivors++;
+          }
+        }
+        if (survivors == previous) {
+          // Nothing left this pass: its eligible stars are those of the survivors, all of them.
+          liveToken = tok;
+          break;
+        }
+        previous = survivors;
+        alive = tok;
+        if (survivors == 0) {
+          liveToken = tok;
+          touchedCount = 0;
+          groups = 0;
+          break;
+        }
+      }
+      // The survivors' eligible stars by account: eRepo[eFrom[u], eTo[u]).
+      int offset = 0;
+      for (int i = 0; i < touchedCount; i++) {
+        int u = touched[i];
+        eFrom[u] = offset;
+        eTo[u] = offset;
+        offset += acct[3 * u + COUNT];
+      }
+      if (eRepo.length < offset) {
+        eRepo = new int[offset];
+      }
+      for (int g = 0, from = 0; g < groups; from = groupEnd[g++]) {
+        for (int i = from; i < groupEnd[g]; i++) {
+          int u = rUser[pos[i]];
+          eRepo[eTo[u]++] = groupRepo[g];
+        }
+      }
+    }
+
     BitSet run() {
       long min = Long.MAX_VALUE;
       long max = Long.MIN_VALUE;
@@ -346,6 +593,7 @@ public final class Lockstep {
     }
 
     private void searchWindow(long w0, long w1, int[] assigned, int stamp) {
+      core(w0, w1);
       // Seeds: (repository, bucket) with enough stars in the bucket and its neighbours. While no
       // account of the window is in a group yet, each seed's first repositories are counted
       // here, repository by repository, from one count per (repository, bucket) cell: a seed's
@@ -368,7 +616,9 @@ public final class Lockstep {
           }
           lastBucket = b;
           int count = countIn(r, Math.max(w0, w0 + (b - 1) * dt), Math.min(w1, w0 + (b + 2) * dt));
-          if (count >= seedThreshold) {
+          // A seed with fewer than n accounts of the core is skipped below (its first users are
+          // its core accounts): it is not listed, nor its first repositories counted.
+          if (count >= seedThreshold && liveNear(r, b) >= p.minUsers()) {
             seeds.add(new long[] {r, b, count, counted.size()});
             counted.add(precount(r, b, w0, w1, stamp));
           }
@@ -392,7 +642,7 @@ public final class Lockstep {
         }
         for (int k = from; k < to; k++) {
           int u = rUser[k];
-          if (u >= 0) {
+          if (u >= 0 && live(u)) {
             if (assigned[u] != stamp) {
               u0[size++] = u;
             } else {
@@ -435,7 +685,7 @@ public final class Lockstep {
       int heavy = 0;
       for (int k = from; k < to; k++) {
         int u = rUser[k];
-        if (u >= 0) {
+        if (u >= 0 && live(u)) {
           size++;
           inWindow(u, w0, w1, stamp);
           heavy += winTo[u] - winFrom[u] >= need ? 1 : 0;
@@ -552,16 +802,16 @@ public final class Lockstep {
         int z = lowerBound(rTime, a, repoStart[r + 1], hi);
         for (int k = a; k < z; k++) {
           int u = rUser[k];
-          if (u < 0) {
+          if (u < 0 || !live(u)) {
             continue;
           }
           inWindow(u, w0, w1, stamp);
           if (winTo[u] - winFrom[u] > SEED_DEGREE_CAP) {
             continue; // as candidatePages
           }
-          for (int j = winFrom[u]; j < winTo[u]; j++) {
-            int repo = uRepo[j];
-            if (repo >= 0 && counts[repo]++ == 0) {
+          for (int j = eFrom[u]; j < eTo[u]; j++) {
+            int repo = eRepo[j];
+            if (counts[repo]++ == 0) {
               if (n == list.length) {
                 list = Arrays.copyOf(list, 2 * n);
               }
@@ -591,14 +841,12 @@ public final class Lockstep {
      */
     private int countStars(int u, long w0, long w1, int stamp, int touched) {
       inWindow(u, w0, w1, stamp);
-      int a = winFrom[u];
-      int z = winTo[u];
-      if (z - a > SEED_DEGREE_CAP) {
+      if (winTo[u] - winFrom[u] > SEED_DEGREE_CAP) {
         return touched; // too many stars to count for every seed; refinement can still take it in
       }
-      for (int k = a; k < z; k++) {
-        int repo = uRepo[k];
-        if (repo >= 0 && repoCount[repo]++ == 0) {
+      for (int k = eFrom[u]; k < eTo[u]; k++) {
+        int repo = eRepo[k];
+        if (repoCount[repo]++ == 0) {
           touched = touch(touched, repo);
         }
       }

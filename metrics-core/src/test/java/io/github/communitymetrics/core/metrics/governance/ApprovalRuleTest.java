@@ -192,4 +192,40 @@ class ApprovalRuleTest {
         (SliceMetric<GovernanceState, ApprovalRule.Result>) ApprovalRule.INSTANCE.metric(e);
     assertEquals(whole, Fixture.splitMerged(m, events, r), "seed " + seed);
   }
+
+  /**
+   * A MAINTAINERS or CODEOWNERS file's logins make their people maintainers at every instant: ext
+   * (never granted access) and m5 (granted after approving) count on #6 when named.
+   */
+  @Test
+  void maintainersNamedByAFileCountFromTheStart() {
+    Evaluation named = feb().withParameter(ApprovalRule.INSTANCE, "maintainers", "@EXT,m5")
+        .withParameter(ApprovalRule.INSTANCE, "organizations", "1");
+    ApprovalRule.Result r = compute(named, EVENTS);
+    ApprovalRule.Verdict six = r.rule().verdicts().get(4);
+    assertEquals(refs(6), List.of(six.pullRequest()));
+    assertEquals(List.of(a("ext"), a("m5")), six.approvers());
+    assertTrue(six.met());
+    // Without the file, #6 has no maintainer approval.
+    assertEquals(List.of(), compute(feb(), EVENTS).rule().verdicts().get(4).approvers());
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {21, 22, 23, 24})
+  void namedMaintainersMergeThroughTheCodecToTheWhole(long seed) {
+    System.out.println("ApprovalRuleTest named seed " + seed);
+    Random r = new Random(seed);
+    List<Event> events = Fixture.random(r, 500);
+    Evaluation e = Evaluation.of(RepositoryScope.all(),
+        Window.of(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-06-01T00:00:00Z")))
+        .withParameter(ApprovalRule.INSTANCE, "organizations", "0")
+        .withParameter(ApprovalRule.INSTANCE, "maintainers", "ann,ben");
+    ApprovalRule.Result whole = compute(e, events);
+    ApprovalRule.Result without = compute(e.withParameter(ApprovalRule.INSTANCE, "maintainers", ""), events);
+    assertTrue(whole.rule().met() >= without.rule().met(), "named maintainers never approve less, seed " + seed);
+    @SuppressWarnings("unchecked")
+    SliceMetric<GovernanceState, ApprovalRule.Result> m =
+        (SliceMetric<GovernanceState, ApprovalRule.Result>) ApprovalRule.INSTANCE.metric(e);
+    assertEquals(whole, Fixture.splitMerged(m, events, r), "seed " + seed);
+  }
 }

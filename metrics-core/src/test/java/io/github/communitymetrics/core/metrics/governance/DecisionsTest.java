@@ -142,6 +142,14 @@ class DecisionsTest {
     assertEquals(5.0, m.get(2).value().getAsDouble(), 1e-12);
   }
 
+  /** Named by a MAINTAINERS file, bob and erin comment as maintainers: no comment comes from outside. */
+  @Test
+  void maintainersNamedByAFileAreNotOutsiders() {
+    Decisions.Result r = compute(janFeb().withParameter(Decisions.INSTANCE, "maintainers", "bob,@Erin"), EVENTS);
+    assertEquals(0.0, r.all().outsideMaintainersShare().getAsDouble());
+    assertEquals(0, r.all().proposals().get(1).outsideMaintainers());
+  }
+
   @Test
   void labelsAndRepositoriesAreParameters() {
     Evaluation e = janFeb()

@@ -122,7 +122,7 @@ final class Fixture {
    * state through the codec (checking that it encodes to the same bytes again) and merges them
    * in a random order.
    */
-  static <R> R splitMerged(SliceMetric<GovernanceState, R> m, List<Event> events, Random r) {
+  static <S, R> R splitMerged(SliceMetric<S, R> m, List<Event> events, Random r) {
     int parts = 2 + r.nextInt(4);
     List<List<Event>> slices = new ArrayList<>();
     for (int i = 0; i < parts; i++) {
@@ -131,19 +131,19 @@ final class Fixture {
     for (Event e : events) {
       slices.get(r.nextInt(parts)).add(e);
     }
-    StateCodec<GovernanceState> codec = m.stateCodec();
-    List<GovernanceState> states = new ArrayList<>();
+    StateCodec<S> codec = m.stateCodec();
+    List<S> states = new ArrayList<>();
     for (List<Event> s : slices) {
       EventStore store = EventStore.of(s);
       byte[] bytes = codec.encode(m.accumulate(store, People.resolve(store)));
-      GovernanceState back = codec.decode(bytes);
+      S back = codec.decode(bytes);
       if (!java.util.Arrays.equals(bytes, codec.encode(back))) {
         throw new AssertionError("the codec does not round-trip");
       }
       states.add(back);
     }
     java.util.Collections.shuffle(states, r);
-    GovernanceState merged = states.get(0);
+    S merged = states.get(0);
     for (int i = 1; i < states.size(); i++) {
       merged = r.nextBoolean() ? m.merge(merged, states.get(i)) : m.merge(states.get(i), merged);
     }

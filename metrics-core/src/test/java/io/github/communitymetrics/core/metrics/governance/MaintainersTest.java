@@ -112,4 +112,37 @@ class MaintainersTest {
     Maintainers.Result whole = metric(e).compute(EventStore.of(events), People.resolve(EventStore.of(events)));
     assertEquals(whole, Fixture.splitMerged(metric(e), events, r), "seed " + seed);
   }
+
+  /**
+   * A MAINTAINERS file names alice (who only opened a pull request) and nobody (who never shows):
+   * alice is a maintainer from her first act, nobody is listed as unseen and counted nowhere.
+   */
+  @Test
+  void maintainersNamedByAFileJoinThoseTheEventsShow() {
+    Evaluation named = h1().withParameter(Maintainers.INSTANCE, "maintainers", "Alice,@nobody");
+    Maintainers.Result r = compute(named, EVENTS);
+    assertEquals(List.of(a("alice"), a("m1"), a("m2"), a("m3"), a("m4")),
+        r.maintainers().stream().map(Maintainers.Maintainer::person).toList());
+    Maintainers.Maintainer alice = r.maintainers().get(0);
+    assertEquals(Maintainers.Evidence.FILE, alice.evidence());
+    assertEquals(t("02-20"), alice.since());
+    assertEquals(List.of("nobody"), r.unseen());
+    // Named, m1 keeps its earlier evidence (the grant).
+    assertEquals(Maintainers.Evidence.GRANT, r.maintainers().get(1).evidence());
+    // End of each month: alice counts from February.
+    assertEquals(List.of(2, 3, 4, 5, 5, 5), r.perPeriod().stream().map(Maintainers.PeriodCount::maintainers).toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {31, 32, 33, 34})
+  void namedMaintainersMergeThroughTheCodecToTheWhole(long seed) {
+    System.out.println("MaintainersTest named seed " + seed);
+    Random r = new Random(seed);
+    List<Event> events = Fixture.random(r, 400);
+    Evaluation e = Evaluation.of(RepositoryScope.all(), H1).withAffiliations(ApprovalRuleTest.AFFILIATIONS)
+        .withParameter(Maintainers.INSTANCE, "maintainers", "fay,eve,ghost");
+    Maintainers.Result whole = metric(e).compute(EventStore.of(events), People.resolve(EventStore.of(events)));
+    assertEquals(List.of("ghost"), whole.unseen());
+    assertEquals(whole, Fixture.splitMerged(metric(e), events, r), "seed " + seed);
+  }
 }

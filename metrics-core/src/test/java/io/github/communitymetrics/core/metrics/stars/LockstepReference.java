@@ -88,7 +88,66 @@ final class LockstepReference {
     return out;
   }
 
+  /**
+   * The window's core: the first stars in it of the accounts that survive peeling, each with
+   * whether it is eligible (near a seeded cell of its repository). Plainly: until nothing
+   * changes, count each (repository, bucket) cell's first stars by surviving accounts, seed the
+   * cells whose count over the cell and its two neighbours is at least ceil(rho * n), and keep
+   * the accounts with at least ceil(rho * m) first stars in a seeded cell's bucket or a
+   * neighbour of one.
+   */
+  private Set<Integer> eligibleStars(long w0, long w1, Set<Integer> live) {
+    int need = (int) Math.ceil(p.rho() * p.minRepositories());
+    List<Integer> firsts = new ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      if (t[i] >= w0 && t[i] < w1 && isFirst(i)) {
+        firsts.add(i);
+        live.add(users[i]);
+      }
+    }
+    while (true) {
+      Map<Long, Integer> cells = new HashMap<>(); // (repo << 20 | bucket) -> first stars of live accounts
+      for (int i : firsts) {
+        if (live.contains(users[i])) {
+          cells.merge(((long) repos[i] << 20) | ((t[i] - w0) / dt), 1, Integer::sum);
+        }
+      }
+      Set<Integer> eligible = new HashSet<>();
+      Map<Integer, Integer> perUser = new HashMap<>();
+      for (int i : firsts) {
+        if (!live.contains(users[i])) {
+          continue;
+        }
+        long b = (t[i] - w0) / dt;
+        boolean near = false;
+        for (long c = b - 1; c <= b + 1; c++) {
+          int sum = 0;
+          for (long d = c - 1; d <= c + 1; d++) {
+            sum += d < 0 ? 0 : cells.getOrDefault(((long) repos[i] << 20) | d, 0);
+          }
+          near |= c >= 0 && sum >= seedThreshold;
+        }
+        if (near) {
+          eligible.add(i);
+          perUser.merge(users[i], 1, Integer::sum);
+        }
+      }
+      Set<Integer> next = new HashSet<>();
+      perUser.forEach((u, c) -> {
+        if (c >= need) {
+          next.add(u);
+        }
+      });
+      if (next.equals(live)) {
+        return eligible;
+      }
+      live.retainAll(next);
+    }
+  }
+
   private void window(long w0, long w1) {
+    Set<Integer> live = new HashSet<>();
+    Set<Integer> eligible = eligibleStars(w0, w1, live);
     Set<Integer> assigned = new HashSet<>();
     TreeSet<Integer> allRepos = new TreeSet<>();
     for (int r : repos) {
@@ -117,7 +176,7 @@ final class LockstepReference {
       long b = seed[1];
       List<Integer> u0 = new ArrayList<>();
       for (int i : starsOf(r, Math.max(w0, w0 + (b - 1) * dt), Math.min(w1, w0 + (b + 2) * dt), true)) {
-        if (!assigned.contains(users[i])) {
+        if (!assigned.contains(users[i]) && live.contains(users[i])) {
           u0.add(users[i]);
         }
       }
@@ -131,7 +190,7 @@ final class LockstepReference {
           continue;
         }
         for (int i : mine) {
-          if (isFirst(i)) {
+          if (eligible.contains(i)) {
             counts.merge(repos[i], 1, Integer::sum);
           }
         }

@@ -169,6 +169,34 @@ class LockstepTest {
     assertEquals(expected, Lockstep.detect(u, r, t, p), "seed " + seed);
   }
 
+  /**
+   * Camouflage (CopyCatch's term): the 60 accounts of a group starring 12 repositories in
+   * lockstep also each star the same 20 other repositories, at times spread evenly over the
+   * window, so that at least ceil(rho * n) of them starred each of those too but never 25
+   * within 45 days. Counted as first repositories of the seed, the 20 would ask each account for
+   * 16 of 32 pages near their centres, which about 15 have, and the group would be lost; near no
+   * seeded (repository, bucket) cell, they are not in the window's core and the group is found.
+   */
+  @Test
+  void accountsThatAlsoStarOtherRepositoriesEvenlyAreStillAGroup() {
+    Stars s = new Stars();
+    SplittableRandom rnd = new SplittableRandom(7);
+    long start = at("2024-01-01", 0);
+    BitSet planted = new BitSet();
+    for (int r = 0; r < 12; r++) {
+      long centre = start + 40 * DAY + r * 4 * DAY;
+      for (int u = 0; u < 60; u++) {
+        planted.set(s.add(u, r, centre + rnd.nextLong(2 * DAY)));
+      }
+    }
+    for (int u = 0; u < 60; u++) {
+      for (int c = 0; c < 20; c++) {
+        s.add(u, 100 + c, start + ((u * 7L + c * 13L) % 180) * DAY + 3_600L);
+      }
+    }
+    assertEquals(planted, s.detect(LockstepParameters.STARSCOUT));
+  }
+
   @Test
   void fortyNineAccountsAreNoGroupButFiftyAre() {
     SplittableRandom rnd = new SplittableRandom(7);
