@@ -117,6 +117,17 @@ final class Examples {
                           + " --quick-response 1d --mentor-k 1 --mentor-n 3",
                       "newcomers by their first pull request, a quick answer within a day"))),
           Map.entry(
+              "governance",
+              List.of(
+                  new Example("community-metrics governance --repo demo-org/hubar",
+                      "do the demo's merged pull requests have 3 maintainers' approvals?"),
+                  new Example(
+                      "community-metrics governance --github rust-vmm --rule rust-vmm-diverse --maintainers-file CODEOWNERS",
+                      "3 maintainers of 3 organisations, maintainers from CODEOWNERS"),
+                  new Example(
+                      "community-metrics governance --events ev.jsonl.gz --approvers 2 --organizations 2 --labels kep --json",
+                      "two approvals from two organisations; KEPs as proposals; JSON"))),
+          Map.entry(
               "events",
               List.of(
                   new Example(

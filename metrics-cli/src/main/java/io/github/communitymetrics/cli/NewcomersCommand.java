@@ -203,6 +203,14 @@ final class NewcomersCommand implements Callable<Integer> {
 
   /** The groups to measure, by name: each repository or owner, or {@code --repo}'s. */
   private Map<String, RepositoryScope> groups(EventStore store, boolean organisation) {
+    return groups(spec, store, repo, organisation);
+  }
+
+  /**
+   * The groups to measure, by name: each repository (row names as {@code score}'s) or owner, or
+   * {@code repo}'s alone; shared with {@code governance}.
+   */
+  static Map<String, RepositoryScope> groups(CommandSpec spec, EventStore store, String repo, boolean organisation) {
     List<Repository> repositories = store.repositories();
     if (repo != null) {
       Repository r = repositories.stream().filter(x -> x.fullName().equalsIgnoreCase(repo)).findFirst()
@@ -222,6 +230,11 @@ final class NewcomersCommand implements Callable<Integer> {
   }
 
   private boolean organisation() {
+    return organisation(spec, scope);
+  }
+
+  /** {@code --scope}: repository or organisation (also spelt organization); shared with {@code governance}. */
+  static boolean organisation(CommandSpec spec, String scope) {
     switch (scope.strip().toLowerCase(Locale.ROOT)) {
       case "repository":
         return false;

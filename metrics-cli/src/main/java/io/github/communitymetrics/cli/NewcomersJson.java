@@ -14,6 +14,7 @@ import io.github.communitymetrics.core.metrics.newcomers.ResponseTimes;
 import io.github.communitymetrics.core.metrics.newcomers.Staying;
 import io.github.communitymetrics.core.metrics.responsiveness.Ratio;
 import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.core.time.Window;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -36,15 +37,7 @@ final class NewcomersJson {
   static void write(PrintWriter out, NewcomersCommand.Run run) {
     NewcomerFindings.Settings s = run.settings();
     try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
-      g.writeStartObject();
-      g.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
-      g.writeStringProperty("source", run.source());
-      g.writeBooleanProperty("simulated", run.simulated());
-      g.writeStringProperty("asOf", run.asOf().toString());
-      g.writeObjectPropertyStart("window");
-      g.writeStringProperty("start", s.evaluation().window().start().toString());
-      g.writeStringProperty("end", s.evaluation().window().end().toString());
-      g.writeEndObject();
+      header(g, SCHEMA_VERSION, run.source(), run.simulated(), s.evaluation().window());
       parameters(g, s);
       g.writeArrayPropertyStart(s.organisation() ? "organisations" : "repositories");
       for (NewcomerFindings f : run.groups()) {
@@ -54,6 +47,22 @@ final class NewcomersJson {
       g.writeEndObject();
     }
     out.println();
+  }
+
+  /**
+   * Opens the document and writes what {@code newcomers} and {@code governance} share: the schema
+   * version, the source, whether it is simulated, the as-of instant (the window's end) and the window.
+   */
+  static void header(JsonGenerator g, int schemaVersion, String source, boolean simulated, Window window) {
+    g.writeStartObject();
+    g.writeNumberProperty("schemaVersion", schemaVersion);
+    g.writeStringProperty("source", source);
+    g.writeBooleanProperty("simulated", simulated);
+    g.writeStringProperty("asOf", window.end().toString());
+    g.writeObjectPropertyStart("window");
+    g.writeStringProperty("start", window.start().toString());
+    g.writeStringProperty("end", window.end().toString());
+    g.writeEndObject();
   }
 
   private static void parameters(JsonGenerator g, NewcomerFindings.Settings s) {

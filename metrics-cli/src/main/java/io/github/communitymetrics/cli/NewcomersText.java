@@ -77,7 +77,7 @@ final class NewcomersText {
   }
 
   /** A period's label: its first day, or its month. */
-  private static String label(Window w) {
+  static String label(Window w) {
     String day = w.start().toString().substring(0, 10);
     Duration d = w.duration();
     return d.toDays() >= 28 ? day.substring(0, 7) : d.toHours() < 24 ? w.start().toString().substring(0, 13) + "h" : day;

@@ -90,7 +90,10 @@ public final class PortfolioReport {
           + "svg.star-curve{max-width:100%;height:auto}"
           + "section.newcomers{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
           + "section.newcomers h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
-          + "section.newcomers .charts svg{width:auto;max-height:300px}";
+          + "section.newcomers .charts svg{width:auto;max-height:300px}"
+          + "section.governance{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
+          + "section.governance h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
+          + "section.governance .charts svg{width:auto;max-height:300px}";
 
   private final String title;
   private final Provenance provenance;
@@ -99,6 +102,7 @@ public final class PortfolioReport {
   private final List<Section> extra;
   private final Map<Repository, StarCurve> stars;
   private final Map<Repository, Section> newcomers;
+  private final Map<Repository, Section> governance;
 
   /**
    * @param title the page title
@@ -121,9 +125,16 @@ public final class PortfolioReport {
     this.extra = List.copyOf(extra);
     this.stars = Map.of();
     this.newcomers = Map.of();
+    this.governance = Map.of();
   }
 
   private PortfolioReport(PortfolioReport base, Map<Repository, StarCurve> stars, Map<Repository, Section> newcomers) {
+    this(base, stars, newcomers, base.governance);
+  }
+
+  private PortfolioReport(
+      PortfolioReport base, Map<Repository, StarCurve> stars, Map<Repository, Section> newcomers,
+      Map<Repository, Section> governance) {
     this.title = base.title;
     this.provenance = base.provenance;
     this.portfolio = base.portfolio;
@@ -131,6 +142,7 @@ public final class PortfolioReport {
     this.extra = base.extra;
     this.stars = Map.copyOf(stars);
     this.newcomers = Map.copyOf(newcomers);
+    this.governance = Map.copyOf(governance);
   }
 
   /**
@@ -151,6 +163,17 @@ public final class PortfolioReport {
    */
   public PortfolioReport withNewcomerSections(Map<Repository, Section> sections) {
     return new PortfolioReport(this, stars, Objects.requireNonNull(sections, "sections"));
+  }
+
+  /**
+   * This page with an "Are decisions open and approvals diverse?" section in each repository's
+   * part that has one ({@link GovernanceSection}), after the newcomer section and before the
+   * metrics.
+   *
+   * @param sections by repository; repositories without one have none
+   */
+  public PortfolioReport withGovernanceSections(Map<Repository, Section> sections) {
+    return new PortfolioReport(this, stars, newcomers, Objects.requireNonNull(sections, "sections"));
   }
 
   /**
@@ -290,6 +313,10 @@ public final class PortfolioReport {
     if (welcome != null) {
       newcomers(h, id, welcome, charts);
     }
+    Section governed = governance.get(entry.repository());
+    if (governed != null) {
+      governance(h, id, governed, charts);
+    }
     for (int m = 0; m < p.metrics().size(); m++) {
       metric(h, id, entry.results().get(m), charts);
     }
@@ -315,19 +342,40 @@ public final class PortfolioReport {
 
   /** A repository's newcomer section: its answer, what its charts show, the charts. */
   private static void newcomers(StringBuilder h, String repoId, Section s, int[] charts) {
-    h.append("<section class=\"newcomers\" id=\"").append(repoId).append("-newcomers\">\n<h3>").append(e(s.question()))
-        .append("<span class=\"id\">newcomer-experience, newcomer-staying, newcomer-welcomers</span></h3>\n<p>")
+    question(h, repoId, "newcomers", "newcomer-experience, newcomer-staying, newcomer-welcomers", s, charts,
+        "Bars: the window's newcomers, those who came back with a second"
+            + " contribution to another issue, pull request or commit, and those who reached D2 (a merged pull"
+            + " request). Curves: the share of issues and pull requests still waiting for a first answer from a"
+            + " person other than the author (bots left out); those still waiting at the end are censored."
+            + " Last bars: who gave newcomers their first answers and reviews.");
+  }
+
+  /** A repository's governance section: its answer, what its charts show, the charts. */
+  private static void governance(StringBuilder h, String repoId, Section s, int[] charts) {
+    question(h, repoId, "governance", "approval-rule, decisions, maintainers", s, charts,
+        "Bars: the pull requests merged in the window (by known, human authors)"
+            + " and those whose standing approvals, given by people other than the author before the merge, met"
+            + " each rule; the proposals (labelled rfc, KEP, proposal, PEP or RFE, or pull requests to an RFC"
+            + " repository) by outcome; the maintainers the events show (access granted, maintainer association,"
+            + " merges) by organisation. community-metrics governance lists the pull requests that missed.");
+  }
+
+  /**
+   * A question section of a repository's part: the question with the metrics' ids, the answer,
+   * the preset, then the charts and what they show (plain text, escaped here) when there are any.
+   */
+  private static void question(
+      StringBuilder h, String repoId, String kind, String ids, Section s, int[] charts, String note) {
+    h.append("<section class=\"").append(kind).append("\" id=\"").append(repoId).append('-').append(kind)
+        .append("\">\n<h3>").append(e(s.question()))
+        .append("<span class=\"id\">").append(e(ids)).append("</span></h3>\n<p>")
         .append(e(s.answer())).append("</p>\n<p class=\"preset\">").append(e(s.preset())).append("</p>\n");
     if (!s.charts().isEmpty()) {
       h.append("<div class=\"charts\">\n");
       for (Chart c : s.charts()) {
         h.append(SvgCharts.svg(c, "chart-" + ++charts[0])).append('\n');
       }
-      h.append("</div>\n<p class=\"note\">Bars: the window's newcomers, those who came back with a second")
-          .append(" contribution to another issue, pull request or commit, and those who reached D2 (a merged pull")
-          .append(" request). Curves: the share of issues and pull requests still waiting for a first answer from a")
-          .append(" person other than the author (bots left out); those still waiting at the end are censored.")
-          .append(" Last bars: who gave newcomers their first answers and reviews.</p>\n");
+      h.append("</div>\n<p class=\"note\">").append(e(note)).append("</p>\n");
     }
     h.append("</section>\n");
   }
