@@ -253,6 +253,8 @@ final class NewcomersJson {
     mentorGroup(g, why, "notMentored", r.others());
     figure(g, why, "mentorship.retentionLogRankP", NewcomerFigure.logRank(r.retentionTest(), r.mentored(), r.others(), "departure"));
     figure(g, why, "mentorship.climbLogRankP", NewcomerFigure.logRank(r.climbTest(), r.mentored(), r.others(), "climb to D2"));
+    figure(g, why, "mentorship.retentionLogRankPSameMonths", NewcomerFigure.logRank(r.retentionTestSameMonths(), r.mentored(), r.others(), "departure"));
+    figure(g, why, "mentorship.climbLogRankPSameMonths", NewcomerFigure.logRank(r.climbTestSameMonths(), r.mentored(), r.others(), "climb to D2"));
     g.writeEndObject();
   }
 

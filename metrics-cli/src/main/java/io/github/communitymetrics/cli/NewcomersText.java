@@ -198,6 +198,9 @@ final class NewcomersText {
     out.println("    log-rank p, mentored against not: retention "
         + NewcomerFigure.logRank(r.retentionTest(), r.mentored(), r.others(), "departure").text("%.4f")
         + ", climb to D2 " + NewcomerFigure.logRank(r.climbTest(), r.mentored(), r.others(), "climb to D2").text("%.4f"));
+    out.println("    the same, each mentee against those who arrived in the same UTC month: retention "
+        + NewcomerFigure.logRank(r.retentionTestSameMonths(), r.mentored(), r.others(), "departure").text("%.4f")
+        + ", climb to D2 " + NewcomerFigure.logRank(r.climbTestSameMonths(), r.mentored(), r.others(), "climb to D2").text("%.4f"));
     out.println("    (an association: being mentored takes k items, so mentees stayed at least that long)");
   }
 

@@ -3,6 +3,8 @@ package io.github.communitymetrics.core.impact;
 import io.github.communitymetrics.core.internal.Checks;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -45,6 +47,74 @@ public record LogRank(
   public static Optional<LogRank> test(long[] times1, boolean[] event1, long[] times2, boolean[] event2) {
     check(times1, event1, "1");
     check(times2, event2, "2");
+    double[] sums = new double[3];
+    add(times1, event1, times2, event2, sums);
+    return of(sums);
+  }
+
+  /**
+   * The stratified log-rank test: group 1 against group 2 within each stratum ({@code
+   * stratum1[i]}, {@code stratum2[i]}: any int labels, e.g. the month a subject arrived), the
+   * observed and expected events and the variances summed over strata (Mantel-Haenszel), so that
+   * subjects are compared only with those of their own stratum. One stratum is {@link #test}.
+   *
+   * @return empty when the summed variance is 0
+   * @throws IllegalArgumentException if paired arrays differ in length or a time is negative
+   */
+  public static Optional<LogRank> stratified(
+      long[] times1, boolean[] event1, int[] stratum1, long[] times2, boolean[] event2, int[] stratum2) {
+    check(times1, event1, "1");
+    check(times2, event2, "2");
+    Checks.notNull(stratum1, "stratum1");
+    Checks.notNull(stratum2, "stratum2");
+    if (stratum1.length != times1.length || stratum2.length != times2.length) {
+      throw new IllegalArgumentException("each subject needs one stratum: " + stratum1.length + " for "
+          + times1.length + ", " + stratum2.length + " for " + times2.length);
+    }
+    TreeSet<Integer> strata = new TreeSet<>();
+    for (int x : stratum1) {
+      strata.add(x);
+    }
+    double[] sums = new double[3];
+    for (int k : strata) {
+      add(select(times1, stratum1, k), select(event1, stratum1, k),
+          select(times2, stratum2, k), select(event2, stratum2, k), sums);
+    }
+    return of(sums);
+  }
+
+  private static long[] select(long[] values, int[] stratum, int k) {
+    return IntStream.range(0, values.length).filter(i -> stratum[i] == k).mapToLong(i -> values[i]).toArray();
+  }
+
+  private static boolean[] select(boolean[] values, int[] stratum, int k) {
+    int n = 0;
+    for (int x : stratum) {
+      n += x == k ? 1 : 0;
+    }
+    boolean[] out = new boolean[n];
+    for (int i = 0, j = 0; i < values.length; i++) {
+      if (stratum[i] == k) {
+        out[j++] = values[i];
+      }
+    }
+    return out;
+  }
+
+  private static Optional<LogRank> of(double[] sums) {
+    int observed = (int) sums[0];
+    double expected = sums[1];
+    double variance = sums[2];
+    if (!(variance > 0)) {
+      return Optional.empty();
+    }
+    double chi = (observed - expected) * (observed - expected) / variance;
+    double p = ChiSquaredDistribution.of(1).survivalProbability(chi);
+    return Optional.of(new LogRank(chi, 1, p, observed, expected, variance));
+  }
+
+  /** Adds one comparison's O1, E1 and V to {@code sums}. */
+  private static void add(long[] times1, boolean[] event1, long[] times2, boolean[] event2, double[] sums) {
     int n1 = times1.length;
     int n = n1 + times2.length;
     long[] times = new long[n];
@@ -96,12 +166,9 @@ public record LogRank(
       atRisk -= leaving;
       atRisk1 -= leaving1;
     }
-    if (!(variance > 0)) {
-      return Optional.empty();
-    }
-    double chi = (observed - expected) * (observed - expected) / variance;
-    double p = ChiSquaredDistribution.of(1).survivalProbability(chi);
-    return Optional.of(new LogRank(chi, 1, p, observed, expected, variance));
+    sums[0] += observed;
+    sums[1] += expected;
+    sums[2] += variance;
   }
 
   private static void check(long[] times, boolean[] event, String group) {

@@ -16,6 +16,7 @@ import io.github.communitymetrics.core.registry.Parameter;
 import io.github.communitymetrics.core.registry.Preset;
 import io.github.communitymetrics.core.registry.Unit;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +69,9 @@ public final class Mentorship extends MetricDescriptor<Mentorship.Result> {
             new MeasurementSpec("menteesReachedD2Within180Days", Unit.FRACTION, "mentees with a merged pull request within 180 days (Kaplan-Meier)"),
             new MeasurementSpec("othersReachedD2Within180Days", Unit.FRACTION, "the same for the other newcomers"),
             new MeasurementSpec("retentionLogRankP", Unit.FRACTION, "log-rank p-value, mentees' against others' retention"),
-            new MeasurementSpec("climbLogRankP", Unit.FRACTION, "log-rank p-value, mentees' against others' time to D2")),
+            new MeasurementSpec("climbLogRankP", Unit.FRACTION, "log-rank p-value, mentees' against others' time to D2"),
+            new MeasurementSpec("retentionLogRankPSameMonths", Unit.FRACTION, "the same retention test comparing each mentee only with the others who arrived in the same UTC month (stratified log-rank)"),
+            new MeasurementSpec("climbLogRankPSameMonths", Unit.FRACTION, "the same for the time to D2")),
         Locality.HISTORY);
   }
 
@@ -92,6 +95,11 @@ public final class Mentorship extends MetricDescriptor<Mentorship.Result> {
    * @param retentionTest log-rank test of the mentees' retention against the others'; empty
    *     when there is nothing to compare
    * @param climbTest log-rank test of the time to D2; empty when nothing to compare
+   * @param retentionTestSameMonths the retention test stratified by the UTC calendar month of
+   *     arrival: mentees compared only with the others who arrived in their month, so that a
+   *     change in who arrives over the window (or in how long a month's arrivals can be
+   *     followed) does not pass for a mentoring effect; empty when nothing to compare
+   * @param climbTestSameMonths the time-to-D2 test stratified the same way
    */
   public record Result(
       Journeys journeys,
@@ -100,7 +108,9 @@ public final class Mentorship extends MetricDescriptor<Mentorship.Result> {
       MentorshipGroup others,
       Concentration<Actor> mentors,
       Optional<LogRank> retentionTest,
-      Optional<LogRank> climbTest) {
+      Optional<LogRank> climbTest,
+      Optional<LogRank> retentionTestSameMonths,
+      Optional<LogRank> climbTestSameMonths) {
     /** Checks the components. */
     public Result {
       Checks.notNull(journeys, "journeys");
@@ -110,6 +120,8 @@ public final class Mentorship extends MetricDescriptor<Mentorship.Result> {
       Checks.notNull(mentors, "mentors");
       Checks.notNull(retentionTest, "retentionTest");
       Checks.notNull(climbTest, "climbTest");
+      Checks.notNull(retentionTestSameMonths, "retentionTestSameMonths");
+      Checks.notNull(climbTestSameMonths, "climbTestSameMonths");
     }
   }
 
@@ -127,7 +139,17 @@ public final class Mentorship extends MetricDescriptor<Mentorship.Result> {
           j, departureGap, m, o,
           Concentration.of(perMentor, ShareRule.MORE_THAN_HALF, Comparator.naturalOrder()),
           LogRank.test(m.retentionTimes(), m.departedFlags(), o.retentionTimes(), o.departedFlags()),
-          LogRank.test(m.climbTimes(), m.climbedFlags(), o.climbTimes(), o.climbedFlags()));
+          LogRank.test(m.climbTimes(), m.climbedFlags(), o.climbTimes(), o.climbedFlags()),
+          LogRank.stratified(m.retentionTimes(), m.departedFlags(), months(mentees), o.retentionTimes(), o.departedFlags(), months(others)),
+          LogRank.stratified(m.climbTimes(), m.climbedFlags(), months(mentees), o.climbTimes(), o.climbedFlags(), months(others)));
+    }
+
+    /** Each journey's UTC calendar month of arrival, as {@code year * 12 + month - 1}, in order. */
+    private static int[] months(List<Journey> journeys) {
+      return journeys.stream()
+          .map(j -> j.firstContribution().atOffset(ZoneOffset.UTC))
+          .mapToInt(t -> t.getYear() * 12 + t.getMonthValue() - 1)
+          .toArray();
     }
   }
 
@@ -156,7 +178,9 @@ public final class Mentorship extends MetricDescriptor<Mentorship.Result> {
         Measurement.of(id(), "menteesReachedD2Within180Days", Unit.FRACTION, r.mentored().reachedD2Within(HORIZON), mentees, p),
         Measurement.of(id(), "othersReachedD2Within180Days", Unit.FRACTION, r.others().reachedD2Within(HORIZON), others, p),
         Measurement.of(id(), "retentionLogRankP", Unit.FRACTION, pValue(r.retentionTest()), newcomers, p),
-        Measurement.of(id(), "climbLogRankP", Unit.FRACTION, pValue(r.climbTest()), newcomers, p));
+        Measurement.of(id(), "climbLogRankP", Unit.FRACTION, pValue(r.climbTest()), newcomers, p),
+        Measurement.of(id(), "retentionLogRankPSameMonths", Unit.FRACTION, pValue(r.retentionTestSameMonths()), newcomers, p),
+        Measurement.of(id(), "climbLogRankPSameMonths", Unit.FRACTION, pValue(r.climbTestSameMonths()), newcomers, p));
   }
 
   private static OptionalDouble pValue(Optional<LogRank> t) {
