@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       StarsCommand.class,
       ImpactCommand.class,
       NewcomersCommand.class,
+      ForksCommand.class,
       EventsCommand.class,
       TruckFactorCommand.class,
       FetchCommand.class,

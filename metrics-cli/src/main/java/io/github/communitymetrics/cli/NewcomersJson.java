@@ -36,15 +36,7 @@ final class NewcomersJson {
   static void write(PrintWriter out, NewcomersCommand.Run run) {
     NewcomerFindings.Settings s = run.settings();
     try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
-      g.writeStartObject();
-      g.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
-      g.writeStringProperty("source", run.source());
-      g.writeBooleanProperty("simulated", run.simulated());
-      g.writeStringProperty("asOf", run.asOf().toString());
-      g.writeObjectPropertyStart("window");
-      g.writeStringProperty("start", s.evaluation().window().start().toString());
-      g.writeStringProperty("end", s.evaluation().window().end().toString());
-      g.writeEndObject();
+      head(g, SCHEMA_VERSION, run.source(), run.simulated(), run.asOf(), s.evaluation().window());
       parameters(g, s);
       g.writeArrayPropertyStart(s.organisation() ? "organisations" : "repositories");
       for (NewcomerFindings f : run.groups()) {
@@ -54,6 +46,23 @@ final class NewcomersJson {
       g.writeEndObject();
     }
     out.println();
+  }
+
+  /**
+   * Opens the output object and writes what every such output starts with: the schema version,
+   * the source, whether it is simulated, the as-of instant and the window.
+   */
+  static void head(JsonGenerator g, int schemaVersion, String source, boolean simulated, java.time.Instant asOf,
+      io.github.communitymetrics.core.time.Window window) {
+    g.writeStartObject();
+    g.writeNumberProperty("schemaVersion", schemaVersion);
+    g.writeStringProperty("source", source);
+    g.writeBooleanProperty("simulated", simulated);
+    g.writeStringProperty("asOf", asOf.toString());
+    g.writeObjectPropertyStart("window");
+    g.writeStringProperty("start", window.start().toString());
+    g.writeStringProperty("end", window.end().toString());
+    g.writeEndObject();
   }
 
   private static void parameters(JsonGenerator g, NewcomerFindings.Settings s) {
