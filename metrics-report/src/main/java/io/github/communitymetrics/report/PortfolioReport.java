@@ -90,7 +90,10 @@ public final class PortfolioReport {
           + "svg.star-curve{max-width:100%;height:auto}"
           + "section.newcomers{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
           + "section.newcomers h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
-          + "section.newcomers .charts svg{width:auto;max-height:300px}";
+          + "section.newcomers .charts svg{width:auto;max-height:300px}"
+          + "section.forks{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
+          + "section.forks h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
+          + "svg.fork-timeline{max-width:100%;height:auto}";
 
   private final String title;
   private final Provenance provenance;
@@ -99,6 +102,7 @@ public final class PortfolioReport {
   private final List<Section> extra;
   private final Map<Repository, StarCurve> stars;
   private final Map<Repository, Section> newcomers;
+  private final Map<Repository, ForkSection> forks;
 
   /**
    * @param title the page title
@@ -121,9 +125,16 @@ public final class PortfolioReport {
     this.extra = List.copyOf(extra);
     this.stars = Map.of();
     this.newcomers = Map.of();
+    this.forks = Map.of();
   }
 
   private PortfolioReport(PortfolioReport base, Map<Repository, StarCurve> stars, Map<Repository, Section> newcomers) {
+    this(base, stars, newcomers, base.forks);
+  }
+
+  private PortfolioReport(
+      PortfolioReport base, Map<Repository, StarCurve> stars, Map<Repository, Section> newcomers,
+      Map<Repository, ForkSection> forks) {
     this.title = base.title;
     this.provenance = base.provenance;
     this.portfolio = base.portfolio;
@@ -131,6 +142,7 @@ public final class PortfolioReport {
     this.extra = base.extra;
     this.stars = Map.copyOf(stars);
     this.newcomers = Map.copyOf(newcomers);
+    this.forks = Map.copyOf(forks);
   }
 
   /**
@@ -151,6 +163,16 @@ public final class PortfolioReport {
    */
   public PortfolioReport withNewcomerSections(Map<Repository, Section> sections) {
     return new PortfolioReport(this, stars, Objects.requireNonNull(sections, "sections"));
+  }
+
+  /**
+   * This page with a "Do forks change, come back, or split off?" section in each repository's
+   * part that has one ({@link ForkSection}), after the newcomers and before the metrics.
+   *
+   * @param sections by repository; repositories without one have none
+   */
+  public PortfolioReport withForkSections(Map<Repository, ForkSection> sections) {
+    return new PortfolioReport(this, stars, newcomers, Objects.requireNonNull(sections, "sections"));
   }
 
   /**
@@ -289,6 +311,10 @@ public final class PortfolioReport {
     Section welcome = newcomers.get(entry.repository());
     if (welcome != null) {
       newcomers(h, id, welcome, charts);
+    }
+    ForkSection fork = forks.get(entry.repository());
+    if (fork != null) {
+      h.append(fork.html(id));
     }
     for (int m = 0; m < p.metrics().size(); m++) {
       metric(h, id, entry.results().get(m), charts);
