@@ -139,10 +139,26 @@ public final class ForkState {
      * event); folded into {@link #people} at the end of the scan.
      */
     Map<Integer, Instant[]> scanned;
+    /**
+     * While one slice is scanned and only one person has acted (most repositories of a GH Archive
+     * day): that person's number and span, without a map; -1 when none yet or spilled into {@link
+     * #scanned}.
+     */
+    int solo = -1;
+    Instant soloFirst;
+    Instant soloLast;
 
     void act(int person, Instant at) {
+      if (scanned == null && (solo < 0 || solo == person)) {
+        solo = person;
+        soloFirst = min(soloFirst, at);
+        soloLast = max(soloLast, at);
+        return;
+      }
       if (scanned == null) {
         scanned = new HashMap<>(4);
+        scanned.put(solo, new Instant[] {soloFirst, soloLast});
+        solo = -1;
       }
       Instant[] span = scanned.get(person);
       if (span == null) {
@@ -154,6 +170,12 @@ public final class ForkState {
     }
 
     void fold(People p) {
+      if (solo >= 0) {
+        people.merge(p.key(solo), new Span(soloFirst, soloLast), Span::merge);
+        solo = -1;
+        soloFirst = null;
+        soloLast = null;
+      }
       if (scanned != null) {
         scanned.forEach((person, span) -> people.merge(p.key(person), new Span(span[0], span[1]), Span::merge));
         scanned = null;
