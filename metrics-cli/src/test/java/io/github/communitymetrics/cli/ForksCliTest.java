@@ -1,10 +1,15 @@
 package io.github.communitymetrics.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
 import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.registry.Parameter;
@@ -203,6 +208,47 @@ class ForksCliTest {
     assertTrue(JsonTree.at(h, "noData", "perPeriod.0").toString().contains("before the input's first event"));
     String text = forks(fromFebruary).out();
     assertTrue(text.lines().anyMatch(l -> l.matches("\\s+2024-01 to 2024-01(\\s+no data){6}")), text);
+  }
+
+  /**
+   * A GitHub REST read of the upstream (a real loopback server): its forks list names the forks
+   * and their creation, but nothing of what happens in them, so whether they changed and every
+   * signal but the new name are null, never 0 or false.
+   */
+  @Test
+  void aGitHubRestReadOfTheUpstreamHasNoDataOnTheForksOwnActivity() {
+    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+    try {
+      server.stubFor(get(urlEqualTo("/repos/acme/widget")).willReturn(okJson("{\"id\": 7, \"full_name\": \"acme/widget\"}")));
+      server.stubFor(get(urlEqualTo("/repos/acme/widget/forks?sort=oldest&per_page=100")).willReturn(okJson(
+          "[{\"id\": 8, \"full_name\": \"ann/widget\", \"created_at\": \"2024-01-05T00:00:00Z\","
+              + " \"owner\": {\"login\": \"ann\", \"id\": 1, \"type\": \"User\"}},"
+              + " {\"id\": 9, \"full_name\": \"bob/widget-ng\", \"created_at\": \"2024-02-01T00:00:00Z\","
+              + " \"owner\": {\"login\": \"bob\", \"id\": 2, \"type\": \"User\"}}]")));
+      CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(
+          "forks", "--github", "acme/widget", "--only", "forks", "--api-url", "http://127.0.0.1:" + server.port(),
+          "--as-of", "2024-07-01T00:00:00Z", "--window", "182d", "--json");
+      assertEquals(0, r.status(), r.err());
+      Object root = JsonTree.parse(r.out());
+      assertEquals(false, JsonTree.at(root, "forkEvents", "present"));
+      Object w = ((List<?>) JsonTree.at(root, "repositories")).get(0);
+      assertEquals("acme/widget", JsonTree.at(w, "name"));
+      // ann forked in January, bob in February.
+      assertEquals(List.of(1L, 1L, 0L, 0L, 0L, 0L), column(w, "forksCreated"));
+      column(w, "activeForks").forEach(a -> assertNull(a));
+      assertNull(JsonTree.at(w, "changedForks"));
+      Object ann = fork(w, "ann/widget");
+      assertEquals("2024-01-05T00:00:00Z", JsonTree.at(ann, "created"));
+      assertNull(JsonTree.at(ann, "changed"));
+      assertNull(JsonTree.at(ann, "activeDays"));
+      Object ng = fork(w, "bob/widget-ng");
+      assertEquals("newName", JsonTree.at(ng, "signals", 0, "kind"));
+      assertEquals(List.of("ownReleases", "ownContributors", "sustainedWithoutReturn", "peopleFromUpstream"),
+          JsonTree.at(ng, "unknownSignals"));
+    } finally {
+      server.stop();
+    }
   }
 
   @Test
