@@ -117,6 +117,16 @@ final class Examples {
                           + " --quick-response 1d --mentor-k 1 --mentor-n 3",
                       "newcomers by their first pull request, a quick answer within a day"))),
           Map.entry(
+              "forks",
+              List.of(
+                  new Example("community-metrics forks", "do the demo's forks change, come back or split off?"),
+                  new Example(
+                      "community-metrics forks --gharchive archive/ --repo OWNER/NAME --json",
+                      "one repository's forks in GH Archive hours, as JSON"),
+                  new Example(
+                      "community-metrics forks --events ev.jsonl.gz --period week --sustained-months 6",
+                      "forks per ISO week; sustained work means six months"))),
+          Map.entry(
               "events",
               List.of(
                   new Example(
