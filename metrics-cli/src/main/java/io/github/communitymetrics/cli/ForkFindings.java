@@ -33,13 +33,19 @@ final class ForkFindings {
     return run.signals().withSignals().stream().filter(f -> f.upstream().equals(upstream)).toList();
   }
 
+  /** Why the flow from forks has no value without any pull request's head repository. */
+  static final String NO_HEADS = "no pull request of the input says which repository it comes from";
+
   /** Whether a period ends at or before the input's first event: the data says nothing of it. */
   static boolean beforeData(ForksCommand.Run run, ForkActivity.Flow f) {
     return !f.period().end().isAfter(run.dataStart());
   }
 
   /** Why a flow's median time to merge has no value. */
-  static String medianWhy(ForkActivity.Flow f) {
+  static String medianWhy(ForksCommand.Run run, ForkActivity.Flow f) {
+    if (!run.headsKnown()) {
+      return NO_HEADS;
+    }
     return f.pullRequestsOpened() == 0
         ? "no pull request from a fork was opened"
         : "fewer than half of the " + f.pullRequestsOpened() + " pull requests from forks were merged";

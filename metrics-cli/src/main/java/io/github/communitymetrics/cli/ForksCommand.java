@@ -1,6 +1,8 @@
 package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.EventType;
+import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
@@ -99,6 +101,8 @@ final class ForksCommand implements Callable<Integer> {
    *
    * @param dataStart the input's first event: periods that end before it have no data
    * @param upstreams the repositories shown, in name order
+   * @param headsKnown whether any pull request of the input says which repository it comes from:
+   *     without, the flow from forks (contributing forks, pull requests from forks) is no data
    */
   record Run(
       String source,
@@ -109,7 +113,8 @@ final class ForksCommand implements Callable<Integer> {
       List<Repository> upstreams,
       ForkActivity.Result activity,
       HardForkSignals.Result signals,
-      Function<Actor, String> label) {}
+      Function<Actor, String> label,
+      boolean headsKnown) {}
 
   @Override
   public Integer call() throws IOException {
@@ -132,7 +137,7 @@ final class ForksCommand implements Callable<Integer> {
         .orElseGet(() -> List.copyOf(activity.perRepository().keySet()));
     Instant first = store.size() == 0 ? end : store.instant(0);
     Run run = new Run(loaded.label(), loaded.simulated(), end, first, evaluation, upstreams, activity, signals,
-        NewcomerFindings.labels(in.people()));
+        NewcomerFindings.labels(in.people()), headsKnown(store));
     SpanOutput.output(spec, outFile, upstreams.size() + " repositories", out -> {
       if (asJson) {
         ForksJson.write(out, run);
@@ -141,6 +146,21 @@ final class ForksCommand implements Callable<Integer> {
       }
     });
     return CommunityMetricsCli.EXIT_OK;
+  }
+
+  /**
+   * Whether any opened pull request of the input names its head repository. GH Archive's do; a
+   * GitHub REST read does not (its issues list lacks it), and a read of the forks list alone has
+   * no pull request: then "no pull request from a fork" would be a false 0.
+   */
+  static boolean headsKnown(EventStore store) {
+    for (int i = 0; i < store.size(); i++) {
+      if (store.type(i) == EventType.PULL_REQUEST_OPENED
+          && ((PullRequestOpened) store.event(i)).headRepository().isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<Repository> only(EventStore store) {

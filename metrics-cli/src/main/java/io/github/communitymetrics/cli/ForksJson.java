@@ -40,8 +40,9 @@ final class ForksJson {
       g.writeBooleanProperty("present", coverage.present());
       g.writeBooleanProperty("detected", coverage.detected());
       g.writeEndObject();
+      g.writeBooleanProperty("pullRequestHeadsKnown", run.headsKnown());
       g.writeName("total");
-      flow(g, why, "total.", run.activity().total(), coverage);
+      flow(g, why, "total.", run.activity().total(), run);
       why.write(g);
       g.writeArrayPropertyStart("repositories");
       for (Repository upstream : run.upstreams()) {
@@ -73,7 +74,7 @@ final class ForksJson {
       if (ForkFindings.beforeData(run, flows.get(i))) {
         empty(g, why, "perPeriod." + i, flows.get(i), run);
       } else {
-        flow(g, why, "perPeriod." + i + ".", flows.get(i), coverage);
+        flow(g, why, "perPeriod." + i + ".", flows.get(i), run);
       }
     }
     g.writeEndArray();
@@ -90,20 +91,20 @@ final class ForksJson {
     return "the data lacks the forks' own events (fork events: absent)";
   }
 
-  private static void flow(JsonGenerator g, ImpactJson.Why why, String path, ForkActivity.Flow f, Coverage coverage) {
+  private static void flow(JsonGenerator g, ImpactJson.Why why, String path, ForkActivity.Flow f, ForksCommand.Run run) {
     g.writeStartObject();
     g.writeStringProperty("start", f.period().start().toString());
     g.writeStringProperty("end", f.period().end().toString());
     g.writeNumberProperty("forksCreated", f.forksCreated());
     count(g, why, path, "activeForks", f.activeForks(), absent());
-    g.writeNumberProperty("contributingForks", f.contributingForks());
-    g.writeNumberProperty("pullRequestsOpened", f.pullRequestsOpened());
-    g.writeNumberProperty("pullRequestsMerged", f.pullRequestsMerged());
+    back(g, why, path, "contributingForks", f.contributingForks(), run);
+    back(g, why, path, "pullRequestsOpened", f.pullRequestsOpened(), run);
+    back(g, why, path, "pullRequestsMerged", f.pullRequestsMerged(), run);
     if (f.medianTimeToMerge().isPresent()) {
       g.writeNumberProperty("medianDaysToMerge", f.medianTimeToMerge().get().getSeconds() / 86_400.0);
     } else {
       g.writeNullProperty("medianDaysToMerge");
-      why.add(path + "medianDaysToMerge", ForkFindings.medianWhy(f));
+      why.add(path + "medianDaysToMerge", ForkFindings.medianWhy(run, f));
     }
     g.writeEndObject();
   }
@@ -119,6 +120,11 @@ final class ForksJson {
     }
     g.writeEndObject();
     why.add(path, "the period ends before the input's first event (" + run.dataStart() + ")");
+  }
+
+  /** A count of the flow back, null when no pull request of the input names its head repository. */
+  private static void back(JsonGenerator g, ImpactJson.Why why, String path, String name, int n, ForksCommand.Run run) {
+    count(g, why, path, name, run.headsKnown() ? OptionalInt.of(n) : OptionalInt.empty(), ForkFindings.NO_HEADS);
   }
 
   private static void count(JsonGenerator g, ImpactJson.Why why, String path, String name, OptionalInt n, String reason) {
@@ -160,8 +166,8 @@ final class ForksJson {
     if (f.lastActive().isEmpty()) {
       why.add(path + "lastActive", coverage.present() ? "no push or commit of its own" : absent());
     }
-    g.writeNumberProperty("pullRequestsBack", f.pullRequests());
-    g.writeNumberProperty("merged", f.merged());
+    back(g, why, path, "pullRequestsBack", f.pullRequests(), run);
+    back(g, why, path, "merged", f.merged(), run);
     g.writeArrayPropertyStart("signals");
     signals.ifPresent(s -> s.signals().forEach(x -> {
       g.writeStartObject();

@@ -24,7 +24,12 @@ final class ForksText {
     out.println("Parameters: period " + ForkFindings.period(run).word() + ", sustained work in "
         + ForkFindings.sustainedMonths(run) + " months, fork events " + ForkFindings.forkEventsWord(run));
     out.println("Forks' own events: " + coverage(run.activity().coverage()));
-    out.println("All repositories in the window: " + flowLine(run.activity().total()));
+    if (!run.headsKnown()) {
+      out.println("Pull requests from forks: no data (no pull request of the input says which repository it comes"
+          + " from, as a GitHub REST read or a read of the forks list alone): contributing forks and the flow back"
+          + " are no data, not 0");
+    }
+    out.println("All repositories in the window: " + flowLine(run, run.activity().total()));
     if (run.upstreams().isEmpty()) {
       out.println();
       out.println("No fork in the data: no fork event and no pull request from another repository.");
@@ -58,9 +63,10 @@ final class ForksText {
       return;
     }
     List<ForkActivity.Flow> flows = run.activity().perRepository().getOrDefault(upstream, List.of());
-    out.println("  Before the window's end: " + forks.stream().filter(ForkActivity.ForkFacts::contributing).count()
-        + " contributing forks, " + forks.stream().mapToInt(ForkActivity.ForkFacts::pullRequests).sum()
-        + " pull requests from forks, " + forks.stream().mapToInt(ForkActivity.ForkFacts::merged).sum() + " merged; changed after creation: "
+    out.println("  Before the window's end: " + back(run, (int) forks.stream().filter(ForkActivity.ForkFacts::contributing).count())
+        + " contributing forks, " + back(run, forks.stream().mapToInt(ForkActivity.ForkFacts::pullRequests).sum())
+        + " pull requests from forks, " + back(run, forks.stream().mapToInt(ForkActivity.ForkFacts::merged).sum())
+        + " merged; changed after creation: "
         + (run.activity().coverage().present() ? forks.stream().filter(f -> f.changed().orElse(false)).count() + " of " + forks.size()
             : "no data (the forks' own events are absent)"));
     out.println("  Per complete " + ForkFindings.period(run).word() + ":");
@@ -75,8 +81,9 @@ final class ForksText {
             "no data", "no data", "no data", "no data", "no data", "no data");
       }
       for (ForkActivity.Flow f : flows.subList(before.size(), flows.size())) {
-        t.row(label(f.period()), f.forksCreated(), count(f.activeForks()), f.contributingForks(),
-            f.pullRequestsOpened(), f.pullRequestsMerged(), f.medianTimeToMerge().map(ForksText::days).orElse("no data"));
+        t.row(label(f.period()), f.forksCreated(), count(f.activeForks()), back(run, f.contributingForks()),
+            back(run, f.pullRequestsOpened()), back(run, f.pullRequestsMerged()),
+            f.medianTimeToMerge().map(ForksText::days).orElse("no data"));
       }
       t.print(out, "    ");
       if (!before.isEmpty()) {
@@ -93,18 +100,24 @@ final class ForksText {
       t.row(f.fork().fullName(), f.created().map(Instant::toString).orElse("unknown"),
           f.changed().map(c -> c ? "yes" : "no").orElse("no data"),
           f.lastActive().map(Instant::toString).orElse(f.changed().isPresent() ? "none" : "no data"),
-          f.changed().isPresent() ? String.valueOf(f.activeDays()) : "no data", f.pullRequests(), f.merged());
+          f.changed().isPresent() ? String.valueOf(f.activeDays()) : "no data", back(run, f.pullRequests()),
+          back(run, f.merged()));
     }
     t.print(out, "    ");
     signals(out, run, upstream);
   }
 
   /** The window's flow in one line. */
-  static String flowLine(ForkActivity.Flow f) {
+  static String flowLine(ForksCommand.Run run, ForkActivity.Flow f) {
     return f.forksCreated() + " forks created, active " + count(f.activeForks()) + ", contributing "
-        + f.contributingForks() + "; pull requests from forks: " + f.pullRequestsOpened() + " opened, "
-        + f.pullRequestsMerged() + " merged; median time to merge (Kaplan-Meier) "
-        + f.medianTimeToMerge().map(ForksText::days).orElse("no data (" + ForkFindings.medianWhy(f) + ")");
+        + back(run, f.contributingForks()) + "; pull requests from forks: " + back(run, f.pullRequestsOpened())
+        + " opened, " + back(run, f.pullRequestsMerged()) + " merged; median time to merge (Kaplan-Meier) "
+        + f.medianTimeToMerge().map(ForksText::days).orElse("no data (" + ForkFindings.medianWhy(run, f) + ")");
+  }
+
+  /** A count of the flow back, or "no data" when no pull request says where it comes from. */
+  private static String back(ForksCommand.Run run, int n) {
+    return run.headsKnown() ? String.valueOf(n) : "no data";
   }
 
   private static void signals(PrintWriter out, ForksCommand.Run run, Repository upstream) {
@@ -112,7 +125,7 @@ final class ForksText {
     out.println("  Hard-fork signals (evidence and a dated timeline, not a verdict): " + shown.size() + " forks show any");
     for (HardForkSignals.ForkSignals s : shown) {
       out.println("    " + s.fork().fullName() + " (" + s.created().map(c -> "forked " + c).orElse("creation unknown")
-          + "; " + s.pullRequestsBack() + " pull requests back): " + s.signals().size() + " of "
+          + "; " + back(run, s.pullRequestsBack()) + " pull requests back): " + s.signals().size() + " of "
           + HardForkSignals.Kind.values().length + " signals");
       for (HardForkSignals.Signal g : s.signals()) {
         out.println("      " + ForkFindings.word(g.kind()) + g.since().map(at -> " since " + at).orElse("") + ": " + g.evidence());

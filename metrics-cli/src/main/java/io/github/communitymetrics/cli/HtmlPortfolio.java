@@ -99,9 +99,10 @@ final class HtmlPortfolio {
     // From the newcomer metrics the portfolio already computed: no second pass over the events.
     Map<Repository, Section> newcomers = new java.util.HashMap<>();
     Map<Repository, ForkSection> forks = new java.util.HashMap<>();
+    boolean heads = ForksCommand.headsKnown(p.store());
     for (Portfolio.Entry entry : portfolio.repositories()) {
       NewcomerSection.of(entry.results(), label).ifPresent(s -> newcomers.put(entry.repository(), s));
-      ForkSection.of(entry.repository(), entry.results(), label).ifPresent(s -> forks.put(entry.repository(), s));
+      ForkSection.of(entry.repository(), entry.results(), label, heads).ifPresent(s -> forks.put(entry.repository(), s));
     }
     List<Section> extra = new ArrayList<>(git.map(g -> List.of(g.section())).orElse(List.of()));
     extra.addAll(more.sections(p.store(), p.people()));

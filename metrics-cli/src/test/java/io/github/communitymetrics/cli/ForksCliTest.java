@@ -246,9 +246,31 @@ class ForksCliTest {
       assertEquals("newName", JsonTree.at(ng, "signals", 0, "kind"));
       assertEquals(List.of("ownReleases", "ownContributors", "sustainedWithoutReturn", "peopleFromUpstream"),
           JsonTree.at(ng, "unknownSignals"));
+      // Only the forks list was read: no pull request, so nothing says which come from forks.
+      assertEquals(false, JsonTree.at(root, "pullRequestHeadsKnown"));
+      column(w, "contributingForks").forEach(a -> assertNull(a));
+      column(w, "pullRequestsOpened").forEach(a -> assertNull(a));
+      assertNull(JsonTree.at(ng, "pullRequestsBack"));
+      assertNull(JsonTree.at(root, "total", "pullRequestsMerged"));
     } finally {
       server.stop();
     }
+  }
+
+  /** Pull requests without their head repository (as GitHub's REST issues list gives them). */
+  @Test
+  void withoutHeadRepositoriesTheFlowBackIsNoDataNotZero() throws IOException {
+    String headless = EVENTS.replace(",\"head_repo\":\"bob/hello\"", "");
+    Object root = json(headless);
+    assertEquals(false, JsonTree.at(root, "pullRequestHeadsKnown"));
+    Object h = ((List<?>) JsonTree.at(root, "repositories")).get(0);
+    column(h, "contributingForks").forEach(a -> assertNull(a));
+    assertEquals("no pull request of the input says which repository it comes from",
+        JsonTree.at(h, "noData", "perPeriod.1.pullRequestsOpened"));
+    // The fork events still count.
+    assertEquals(List.of(0L, 2L, 1L, 0L, 0L, 0L), column(h, "forksCreated"));
+    String text = forks(headless).out();
+    assertTrue(text.lines().anyMatch(l -> l.matches("\\s+2024-02\\s+2\\s+2(\\s+no data){4}")), text);
   }
 
   @Test

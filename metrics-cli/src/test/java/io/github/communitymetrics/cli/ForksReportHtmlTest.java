@@ -58,4 +58,11 @@ class ForksReportHtmlTest {
     // carol/hello-next still shows its new name; the other four signals are no data.
     assertTrue(hello.contains("<td>own releases</td><td>no data</td>"), hello);
   }
+
+  @Test
+  void withoutHeadRepositoriesTheFlowBackIsNoData() throws IOException {
+    String hello = section(page(ForksCliTest.EVENTS.replace(",\"head_repo\":\"bob/hello\"", "")), "id=\"repo-1-forks\"");
+    assertTrue(hello.contains("in the window contributing forks and pull requests from forks: no data"), hello);
+    assertFalse(hello.contains("0 contributing forks"), hello);
+  }
 }

@@ -24,9 +24,15 @@ import java.util.function.Function;
  * @param activity its fork-activity result
  * @param signals its hard-fork-signals result
  * @param label the name shown for a person key
+ * @param pullRequestHeadsKnown whether any pull request of the data says which repository it comes
+ *     from (GH Archive's do; a GitHub REST read's do not): without, the flow back is no data
  */
 public record ForkSection(
-    Repository upstream, ForkActivity.Result activity, HardForkSignals.Result signals, Function<Actor, String> label) {
+    Repository upstream,
+    ForkActivity.Result activity,
+    HardForkSignals.Result signals,
+    Function<Actor, String> label,
+    boolean pullRequestHeadsKnown) {
   /** The section's question. */
   public static final String QUESTION = "Do forks change, come back, or split off?";
 
@@ -55,14 +61,16 @@ public record ForkSection(
    * @param upstream the repository
    * @param results its evaluated metrics (a {@link Portfolio.Entry}'s)
    * @param label the name shown for a person key
+   * @param pullRequestHeadsKnown whether any pull request of the data names its head repository
    */
-  public static Optional<ForkSection> of(Repository upstream, List<Evaluated<?>> results, Function<Actor, String> label) {
+  public static Optional<ForkSection> of(
+      Repository upstream, List<Evaluated<?>> results, Function<Actor, String> label, boolean pullRequestHeadsKnown) {
     Optional<ForkActivity.Result> a = find(results, ForkActivity.Result.class);
     Optional<HardForkSignals.Result> s = find(results, HardForkSignals.Result.class);
     if (a.isEmpty() || s.isEmpty() || a.get().forks().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ForkSection(upstream, a.get(), s.get(), label));
+    return Optional.of(new ForkSection(upstream, a.get(), s.get(), label, pullRequestHeadsKnown));
   }
 
   private static <R> Optional<R> find(List<Evaluated<?>> results, Class<R> type) {
@@ -76,12 +84,15 @@ public record ForkSection(
     String changed = activity.changedForks().isPresent()
         ? activity.changedForks().getAsInt() + " of them changed after creation"
         : "whether they changed: no data (the data lacks the forks' own events)";
+    String back = !pullRequestHeadsKnown
+        ? "contributing forks and pull requests from forks: no data (no pull request of the data says which"
+            + " repository it comes from)"
+        : t.contributingForks() + " contributing forks, " + t.pullRequestsOpened() + " pull requests from forks opened, "
+            + t.pullRequestsMerged() + " merged, median time to merge "
+            + t.medianTimeToMerge().map(d -> String.format(Locale.ROOT, "%.1f days", d.getSeconds() / 86_400.0))
+                .orElse(t.pullRequestsOpened() == 0 ? "no data (none opened)" : "no data (fewer than half merged)");
     return n + " forks known (" + t.forksCreated() + " created in the window); " + changed + "; in the window "
-        + t.contributingForks() + " contributing forks, " + t.pullRequestsOpened() + " pull requests from forks opened, "
-        + t.pullRequestsMerged() + " merged, median time to merge "
-        + t.medianTimeToMerge().map(d -> String.format(Locale.ROOT, "%.1f days", d.getSeconds() / 86_400.0))
-            .orElse(t.pullRequestsOpened() == 0 ? "no data (none opened)" : "no data (fewer than half merged)")
-        + "; " + signals.withSignals().size() + " forks show a hard-fork signal";
+        + back + "; " + signals.withSignals().size() + " forks show a hard-fork signal";
   }
 
   /** The section as HTML; {@code repoId} makes its ids unique on the page. */
