@@ -123,6 +123,13 @@ final class ForksText {
   private static void signals(PrintWriter out, ForksCommand.Run run, Repository upstream) {
     List<HardForkSignals.ForkSignals> shown = ForkFindings.signalsOf(run, upstream);
     out.println("  Hard-fork signals (evidence and a dated timeline, not a verdict): " + shown.size() + " forks show any");
+    if (!run.headsKnown()) {
+      out.println("    (no pull request says where it comes from: \"no pull request back\" in a sustained-work signal"
+          + " is unknown here, not a fact)");
+    }
+    if (!run.activity().coverage().present()) {
+      out.println("    (the forks' own events are absent: only a new name can show; the other four signals are no data)");
+    }
     for (HardForkSignals.ForkSignals s : shown) {
       out.println("    " + s.fork().fullName() + " (" + s.created().map(c -> "forked " + c).orElse("creation unknown")
           + "; " + back(run, s.pullRequestsBack()) + " pull requests back): " + s.signals().size() + " of "
