@@ -196,6 +196,7 @@ class ForksCliTest {
     String text = forks(UPSTREAM_ONLY).out();
     assertTrue(text.lines().anyMatch(l -> l.matches("\\s+2024-02\\s+2\\s+no data\\s+1\\s+1\\s+1\\s+2\\.0 days")), text);
     assertFalse(text.contains("changed after creation: 0"), text);
+    assertTrue(text.contains("only a new name can show; the other four signals are no data"), text);
   }
 
   @Test
@@ -271,6 +272,7 @@ class ForksCliTest {
     assertEquals(List.of(0L, 2L, 1L, 0L, 0L, 0L), column(h, "forksCreated"));
     String text = forks(headless).out();
     assertTrue(text.lines().anyMatch(l -> l.matches("\\s+2024-02\\s+2\\s+2(\\s+no data){4}")), text);
+    assertTrue(text.contains("\"no pull request back\" in a sustained-work signal is unknown here"), text);
   }
 
   @Test
