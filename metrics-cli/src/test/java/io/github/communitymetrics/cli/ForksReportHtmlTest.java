@@ -53,7 +53,8 @@ class ForksReportHtmlTest {
   @Test
   void withoutTheForksOwnEventsTheSectionSaysNoData() throws IOException {
     String hello = section(page(ForksCliTest.UPSTREAM_ONLY), "id=\"repo-1-forks\"");
-    assertTrue(hello.contains("whether they changed: no data (the data lacks the forks&#39; own events)"), hello);
+    assertTrue(hello.contains("whether they changed: no data (no fork of it has a push, commit or release of its own"
+        + " in the data)"), hello);
     assertFalse(hello.contains("0 of them changed"), hello);
     // carol/hello-next still shows its new name; the other four signals are no data.
     assertTrue(hello.contains("<td>own releases</td><td>no data</td>"), hello);

@@ -83,7 +83,9 @@ public record ForkSection(
     int n = activity.forks().size();
     String changed = activity.changedForks().isPresent()
         ? activity.changedForks().getAsInt() + " of them changed after creation"
-        : "whether they changed: no data (the data lacks the forks' own events)";
+        : "whether they changed: no data (" + (activity.coverage().detected()
+            ? "no fork of it has a push, commit or release of its own in the data"
+            : "fork events absent, as configured") + ")";
     String back = !pullRequestHeadsKnown
         ? "contributing forks and pull requests from forks: no data (no pull request of the data says which"
             + " repository it comes from)"
@@ -101,7 +103,11 @@ public record ForkSection(
     h.append("<section class=\"forks\" id=\"").append(repoId).append("-forks\">\n<h3>").append(e(QUESTION))
         .append("<span class=\"id\">fork-activity, hard-fork-signals</span></h3>\n<p>").append(e(answer())).append("</p>\n");
     if (!activity.coverage().present()) {
-      h.append("<p class=\"notice\">The data lacks the forks' own events (a forge's API read for the upstream only):")
+      h.append("<p class=\"notice\">").append(e(activity.coverage().detected()
+              ? "No fork of this repository has a push, commit or release of its own in the data (as when a forge's API"
+                  + " was read for the upstream only; data that holds every repository's events, such as GH Archive,"
+                  + " reads so too when none of its forks ever changed):"
+              : "The forks' own events are absent, as configured:"))
           .append(" whether forks changed, their activity and every signal but a new name are no data, not 0.</p>\n");
     }
     List<HardForkSignals.ForkSignals> shown = signals.withSignals();
