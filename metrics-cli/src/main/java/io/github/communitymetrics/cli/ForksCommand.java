@@ -133,7 +133,9 @@ final class ForksCommand implements Callable<Integer> {
         () -> ForkActivity.INSTANCE.metric(evaluation).compute(store, in.people()));
     HardForkSignals.Result signals = progress.busy("looking for hard-fork signals",
         () -> HardForkSignals.INSTANCE.metric(evaluation).compute(store, in.people()));
-    List<Repository> upstreams = only.map(List::of)
+    // The metrics key forks and upstreams by forge and full name, without the numeric id (a fork
+    // event names its fork by full name only): so is --repo's repository here.
+    List<Repository> upstreams = only.map(r -> List.of(Repository.of(r.forge(), r.fullName())))
         .orElseGet(() -> List.copyOf(activity.perRepository().keySet()));
     Instant first = store.size() == 0 ? end : store.instant(0);
     Run run = new Run(loaded.label(), loaded.simulated(), end, first, evaluation, upstreams, activity, signals,

@@ -275,6 +275,21 @@ class ForksCliTest {
     assertTrue(text.contains("\"no pull request back\" in a sustained-work signal is unknown here"), text);
   }
 
+  /**
+   * {@code --repo} on events that carry the upstream's numeric id (as GH Archive and the forge
+   * APIs do): the forks are found all the same (a fork event names its fork by full name only).
+   */
+  @Test
+  void repoFindsTheForksOfAnUpstreamWithItsNumericId() throws IOException {
+    String withId = EVENTS.replace("\"repo\":\"octo/hello\"", "\"repo\":\"octo/hello\",\"repo_id\":1296269");
+    Object root = json(withId, "--repo", "octo/hello");
+    List<?> repos = (List<?>) JsonTree.at(root, "repositories");
+    assertEquals(1, repos.size(), repos.toString());
+    assertEquals(3L, JsonTree.at(repos.get(0), "forks"));
+    assertEquals(List.of(0L, 2L, 1L, 0L, 0L, 0L), column(repos.get(0), "forksCreated"));
+    assertEquals(5, ((List<?>) JsonTree.at(fork(repos.get(0), "carol/hello-next"), "signals")).size());
+  }
+
   @Test
   void helpGivesThePresetsAsDefaults() {
     CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run("forks", "--help");
