@@ -290,6 +290,19 @@ class ForksCliTest {
     assertEquals(5, ((List<?>) JsonTree.at(fork(repos.get(0), "carol/hello-next"), "signals")).size());
   }
 
+  /** {@code --fork-events absent}: the caller says the forks' events are not there, so they are not read. */
+  @Test
+  void forkEventsAbsentAsConfigured() throws IOException {
+    Object root = json(EVENTS, "--fork-events", "absent");
+    assertEquals(false, JsonTree.at(root, "forkEvents", "present"));
+    assertEquals(false, JsonTree.at(root, "forkEvents", "detected"));
+    assertEquals("absent", JsonTree.at(root, "parameters", "forkEvents"));
+    Object h = ((List<?>) JsonTree.at(root, "repositories")).get(0);
+    column(h, "activeForks").forEach(a -> assertNull(a));
+    assertNull(JsonTree.at(fork(h, "bob/hello"), "changed"));
+    assertTrue(forks(EVENTS, "--fork-events", "absent").out().contains("Forks' own events: absent (as --fork-events says)"));
+  }
+
   @Test
   void helpGivesThePresetsAsDefaults() {
     CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run("forks", "--help");
