@@ -2,6 +2,7 @@
 # Runs one example: examples/run.sh CLASS [--events FILE.jsonl | --gharchive FILE... | --github OWNER/NAME | --gitlab GROUP/PROJECT | --git PATH | --git-log FILE] [--repo OWNER/NAME] [--as-of INSTANT]
 # CLASS is StargazersContribute, BusFactor, NewcomersStaying, NewcomersWelcome, ResponseTimes, LadderClimb, MaintainerEmployers,
 # ApprovalDiversity,
+# HardForks (the simulated fork scenario only: it takes no source),
 # DidOurConferenceWork (which also takes --event-file FILE and --event NAME)
 # or CommunityReport (which takes OUT.html first).
 # Builds the modules the examples need (quietly) and their class path the first time.

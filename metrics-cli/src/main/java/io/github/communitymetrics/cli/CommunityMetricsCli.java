@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       ImpactCommand.class,
       NewcomersCommand.class,
       GovernanceCommand.class,
+      ForksCommand.class,
       EventsCommand.class,
       TruckFactorCommand.class,
       FetchCommand.class,

@@ -128,6 +128,16 @@ final class Examples {
                       "community-metrics governance --events ev.jsonl.gz --approvers 2 --organizations 2 --labels kep --json",
                       "two approvals from two organisations; KEPs as proposals; JSON"))),
           Map.entry(
+              "forks",
+              List.of(
+                  new Example("community-metrics forks", "do the demo's forks change, come back or split off?"),
+                  new Example(
+                      "community-metrics forks --gharchive archive/ --repo OWNER/NAME --json",
+                      "one repository's forks in GH Archive hours, as JSON"),
+                  new Example(
+                      "community-metrics forks --events ev.jsonl.gz --period week --sustained-months 6",
+                      "forks per ISO week; sustained work means six months"))),
+          Map.entry(
               "events",
               List.of(
                   new Example(

@@ -12,6 +12,7 @@ import io.github.communitymetrics.core.time.Period;
 import io.github.communitymetrics.core.time.PeriodUnit;
 import io.github.communitymetrics.core.time.Window;
 import io.github.communitymetrics.report.GovernanceSection;
+import io.github.communitymetrics.report.ForkSection;
 import io.github.communitymetrics.report.NewcomerSection;
 import io.github.communitymetrics.report.Portfolio;
 import io.github.communitymetrics.report.PortfolioReport;
@@ -99,15 +100,18 @@ final class HtmlPortfolio {
     // From the newcomer metrics the portfolio already computed: no second pass over the events.
     Map<Repository, Section> newcomers = new java.util.HashMap<>();
     Map<Repository, Section> governance = new java.util.HashMap<>();
+    Map<Repository, ForkSection> forks = new java.util.HashMap<>();
+    boolean heads = ForksCommand.headsKnown(p.store());
     for (Portfolio.Entry entry : portfolio.repositories()) {
       NewcomerSection.of(entry.results(), label).ifPresent(s -> newcomers.put(entry.repository(), s));
       GovernanceSection.of(entry.results()).ifPresent(s -> governance.put(entry.repository(), s));
+      ForkSection.of(entry.repository(), entry.results(), label, heads).ifPresent(s -> forks.put(entry.repository(), s));
     }
     List<Section> extra = new ArrayList<>(git.map(g -> List.of(g.section())).orElse(List.of()));
     extra.addAll(more.sections(p.store(), p.people()));
     write(html, new PortfolioReport(title, provenance, Optional.of(portfolio), label, extra)
         .withStarCurves(curves).withNewcomerSections(newcomers)
-        .withGovernanceSections(governance));
+        .withGovernanceSections(governance).withForkSections(forks));
     return p.warnings();
   }
 

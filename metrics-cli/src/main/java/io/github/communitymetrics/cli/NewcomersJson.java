@@ -37,7 +37,7 @@ final class NewcomersJson {
   static void write(PrintWriter out, NewcomersCommand.Run run) {
     NewcomerFindings.Settings s = run.settings();
     try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
-      header(g, SCHEMA_VERSION, run.source(), run.simulated(), s.evaluation().window());
+      head(g, SCHEMA_VERSION, run.source(), run.simulated(), run.asOf(), s.evaluation().window());
       parameters(g, s);
       g.writeArrayPropertyStart(s.organisation() ? "organisations" : "repositories");
       for (NewcomerFindings f : run.groups()) {
@@ -54,11 +54,20 @@ final class NewcomersJson {
    * version, the source, whether it is simulated, the as-of instant (the window's end) and the window.
    */
   static void header(JsonGenerator g, int schemaVersion, String source, boolean simulated, Window window) {
+    head(g, schemaVersion, source, simulated, window.end(), window);
+  }
+
+  /**
+   * Opens the output object and writes what every such output starts with: the schema version,
+   * the source, whether it is simulated, the as-of instant and the window.
+   */
+  static void head(JsonGenerator g, int schemaVersion, String source, boolean simulated, java.time.Instant asOf,
+      io.github.communitymetrics.core.time.Window window) {
     g.writeStartObject();
     g.writeNumberProperty("schemaVersion", schemaVersion);
     g.writeStringProperty("source", source);
     g.writeBooleanProperty("simulated", simulated);
-    g.writeStringProperty("asOf", window.end().toString());
+    g.writeStringProperty("asOf", asOf.toString());
     g.writeObjectPropertyStart("window");
     g.writeStringProperty("start", window.start().toString());
     g.writeStringProperty("end", window.end().toString());

@@ -18,8 +18,13 @@ class NewcomersReportHtmlTest {
   @TempDir Path dir;
 
   private String page() throws IOException {
+    return page(dir, NewcomersCliTest.EVENTS);
+  }
+
+  /** The {@code report --html} page of {@code events} over 2024-01-01 to 2024-07-01. */
+  static String page(Path dir, String text) throws IOException {
     Path events = dir.resolve("events.jsonl");
-    Files.writeString(events, NewcomersCliTest.EVENTS, StandardCharsets.UTF_8);
+    Files.writeString(events, text, StandardCharsets.UTF_8);
     Path html = dir.resolve("report.html");
     CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(
         "report", "--events", events.toString(), "--as-of", "2024-07-01T00:00:00Z", "--window", "182d",
@@ -29,7 +34,7 @@ class NewcomersReportHtmlTest {
   }
 
   /** The part of the page from {@code start} to the end of its section. */
-  private static String section(String page, String start) {
+  static String section(String page, String start) {
     int from = page.indexOf(start);
     assertTrue(from > 0, "no " + start);
     return page.substring(from, page.indexOf("</section>", from));

@@ -93,7 +93,10 @@ public final class PortfolioReport {
           + "section.newcomers .charts svg{width:auto;max-height:300px}"
           + "section.governance{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
           + "section.governance h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
-          + "section.governance .charts svg{width:auto;max-height:300px}";
+          + "section.governance .charts svg{width:auto;max-height:300px}"
+          + "section.forks{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
+          + "section.forks h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
+          + "svg.fork-timeline{max-width:100%;height:auto}";
 
   private final String title;
   private final Provenance provenance;
@@ -103,6 +106,7 @@ public final class PortfolioReport {
   private final Map<Repository, StarCurve> stars;
   private final Map<Repository, Section> newcomers;
   private final Map<Repository, Section> governance;
+  private final Map<Repository, ForkSection> forks;
 
   /**
    * @param title the page title
@@ -126,15 +130,16 @@ public final class PortfolioReport {
     this.stars = Map.of();
     this.newcomers = Map.of();
     this.governance = Map.of();
+    this.forks = Map.of();
   }
 
   private PortfolioReport(PortfolioReport base, Map<Repository, StarCurve> stars, Map<Repository, Section> newcomers) {
-    this(base, stars, newcomers, base.governance);
+    this(base, stars, newcomers, base.governance, base.forks);
   }
 
   private PortfolioReport(
       PortfolioReport base, Map<Repository, StarCurve> stars, Map<Repository, Section> newcomers,
-      Map<Repository, Section> governance) {
+      Map<Repository, Section> governance, Map<Repository, ForkSection> forks) {
     this.title = base.title;
     this.provenance = base.provenance;
     this.portfolio = base.portfolio;
@@ -143,6 +148,7 @@ public final class PortfolioReport {
     this.stars = Map.copyOf(stars);
     this.newcomers = Map.copyOf(newcomers);
     this.governance = Map.copyOf(governance);
+    this.forks = Map.copyOf(forks);
   }
 
   /**
@@ -173,7 +179,17 @@ public final class PortfolioReport {
    * @param sections by repository; repositories without one have none
    */
   public PortfolioReport withGovernanceSections(Map<Repository, Section> sections) {
-    return new PortfolioReport(this, stars, newcomers, Objects.requireNonNull(sections, "sections"));
+    return new PortfolioReport(this, stars, newcomers, Objects.requireNonNull(sections, "sections"), forks);
+  }
+
+  /**
+   * This page with a "Do forks change, come back, or split off?" section in each repository's
+   * part that has one ({@link ForkSection}), after the newcomers and before the metrics.
+   *
+   * @param sections by repository; repositories without one have none
+   */
+  public PortfolioReport withForkSections(Map<Repository, ForkSection> sections) {
+    return new PortfolioReport(this, stars, newcomers, governance, Objects.requireNonNull(sections, "sections"));
   }
 
   /**
@@ -316,6 +332,10 @@ public final class PortfolioReport {
     Section governed = governance.get(entry.repository());
     if (governed != null) {
       governance(h, id, governed, charts);
+    }
+    ForkSection fork = forks.get(entry.repository());
+    if (fork != null) {
+      h.append(fork.html(id));
     }
     for (int m = 0; m < p.metrics().size(); m++) {
       metric(h, id, entry.results().get(m), charts);

@@ -1,0 +1,68 @@
+package io.github.communitymetrics.cli;
+
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.forks.ForkActivity;
+import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
+import io.github.communitymetrics.core.time.Granularity;
+import java.util.List;
+import java.util.Locale;
+
+/** What the text and JSON outputs of {@code forks} both read from its {@link ForksCommand.Run}. */
+final class ForkFindings {
+  private ForkFindings() {}
+
+  static Granularity period(ForksCommand.Run run) {
+    return run.evaluation().granularity(ForkActivity.INSTANCE, "period");
+  }
+
+  static int sustainedMonths(ForksCommand.Run run) {
+    return run.evaluation().integer(HardForkSignals.INSTANCE, "sustainedMonths");
+  }
+
+  static String forkEventsWord(ForksCommand.Run run) {
+    return String.join(" ", run.evaluation().words(ForkActivity.INSTANCE, "forkEvents"));
+  }
+
+  /** The forks of {@code upstream}, in fork order. */
+  static List<ForkActivity.ForkFacts> forksOf(ForksCommand.Run run, Repository upstream) {
+    return run.activity().forks().stream().filter(f -> f.upstream().equals(upstream)).toList();
+  }
+
+  /** The forks of {@code upstream} that show a signal, most signals first. */
+  static List<HardForkSignals.ForkSignals> signalsOf(ForksCommand.Run run, Repository upstream) {
+    return run.signals().withSignals().stream().filter(f -> f.upstream().equals(upstream)).toList();
+  }
+
+  /** Why the flow from forks has no value without any pull request's head repository. */
+  static final String NO_HEADS = "no pull request of the input says which repository it comes from";
+
+  /** Whether a period ends at or before the input's first event: the data says nothing of it. */
+  static boolean beforeData(ForksCommand.Run run, ForkActivity.Flow f) {
+    return !f.period().end().isAfter(run.dataStart());
+  }
+
+  /** Why a flow's median time to merge has no value. */
+  static String medianWhy(ForksCommand.Run run, ForkActivity.Flow f) {
+    if (!run.headsKnown()) {
+      return NO_HEADS;
+    }
+    return f.pullRequestsOpened() == 0
+        ? "no pull request from a fork was opened"
+        : "fewer than half of the " + f.pullRequestsOpened() + " pull requests from forks were merged";
+  }
+
+  /** {@code OWN_RELEASES} as {@code own releases}. */
+  static String word(HardForkSignals.Kind k) {
+    return k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** {@code OWN_RELEASES} as {@code ownReleases}. */
+  static String camel(HardForkSignals.Kind k) {
+    String[] parts = k.name().toLowerCase(Locale.ROOT).split("_");
+    StringBuilder out = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      out.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    }
+    return out.toString();
+  }
+}
