@@ -12,9 +12,11 @@ import io.github.communitymetrics.core.store.EventStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -163,6 +165,32 @@ final class ForksCommand implements Callable<Integer> {
       }
     }
     return false;
+  }
+
+  /**
+   * The repositories (as {@link #key}) that a fork event forks or that a pull request from
+   * another repository targets: those whose fork results can have a fork. One pass over the
+   * events, so that the report scans the whole input only for them.
+   */
+  static Set<String> namedUpstreams(EventStore store) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < store.size(); i++) {
+      EventType type = store.type(i);
+      if (type == EventType.FORK) {
+        out.add(key(store.event(i).repo()));
+      } else if (type == EventType.PULL_REQUEST_OPENED) {
+        PullRequestOpened pr = (PullRequestOpened) store.event(i);
+        if (pr.headRepository().filter(h -> !h.equalsIgnoreCase(pr.repo().fullName())).isPresent()) {
+          out.add(key(pr.repo()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A repository's forge and full name (lower case): fork events name repositories without their id. */
+  static String key(Repository r) {
+    return r.forge() + ":" + r.fullName().toLowerCase(Locale.ROOT);
   }
 
   private Optional<Repository> only(EventStore store) {

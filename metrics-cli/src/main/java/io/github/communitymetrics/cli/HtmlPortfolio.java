@@ -5,6 +5,9 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.stars.FakeStarMonth;
+import io.github.communitymetrics.core.metrics.forks.ForkActivity;
+import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.MetricRegistry;
 import io.github.communitymetrics.core.registry.StandardMetrics;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -102,10 +106,22 @@ final class HtmlPortfolio {
     Map<Repository, Section> governance = new java.util.HashMap<>();
     Map<Repository, ForkSection> forks = new java.util.HashMap<>();
     boolean heads = ForksCommand.headsKnown(p.store());
+    // The fork metrics read the whole input (a fork's own events are other repositories'), so
+    // they are not in the per-repository registry: each shown repository that something names as
+    // a fork's upstream gets its own two scans, as `forks --repo` does (at most
+    // --max-repositories of them).
+    Set<String> upstreams = ForksCommand.namedUpstreams(p.store());
     for (Portfolio.Entry entry : portfolio.repositories()) {
       NewcomerSection.of(entry.results(), label).ifPresent(s -> newcomers.put(entry.repository(), s));
       GovernanceSection.of(entry.results()).ifPresent(s -> governance.put(entry.repository(), s));
-      ForkSection.of(entry.repository(), entry.results(), label, heads).ifPresent(s -> forks.put(entry.repository(), s));
+      if (upstreams.contains(ForksCommand.key(entry.repository()))) {
+        Evaluation one = p.evaluation().withScope(RepositoryScope.of(entry.repository()));
+        ForkActivity.Result activity = progress.busy("scanning the forks of " + entry.repository().fullName(),
+            () -> ForkActivity.INSTANCE.metric(one).compute(p.store(), p.people()));
+        ForkSection.of(entry.repository(), Optional.of(activity),
+                Optional.of(HardForkSignals.INSTANCE.metric(one).compute(p.store(), p.people())), label, heads)
+            .ifPresent(s -> forks.put(entry.repository(), s));
+      }
     }
     List<Section> extra = new ArrayList<>(git.map(g -> List.of(g.section())).orElse(List.of()));
     extra.addAll(more.sections(p.store(), p.people()));

@@ -65,12 +65,28 @@ public record ForkSection(
    */
   public static Optional<ForkSection> of(
       Repository upstream, List<Evaluated<?>> results, Function<Actor, String> label, boolean pullRequestHeadsKnown) {
-    Optional<ForkActivity.Result> a = find(results, ForkActivity.Result.class);
-    Optional<HardForkSignals.Result> s = find(results, HardForkSignals.Result.class);
-    if (a.isEmpty() || s.isEmpty() || a.get().forks().isEmpty()) {
+    return of(upstream, find(results, ForkActivity.Result.class), find(results, HardForkSignals.Result.class), label,
+        pullRequestHeadsKnown);
+  }
+
+  /**
+   * The section of one repository from its two fork results (e.g. from {@link
+   * ForkActivity#perUpstream} and {@link HardForkSignals#perUpstream}, one scan of the whole
+   * input for every repository), or empty when one is missing or the repository has no fork.
+   *
+   * @param upstream the repository
+   * @param activity its {@code fork-activity} result
+   * @param signals its {@code hard-fork-signals} result
+   * @param label the name shown for a person key
+   * @param pullRequestHeadsKnown whether any pull request of the data names its head repository
+   */
+  public static Optional<ForkSection> of(
+      Repository upstream, Optional<ForkActivity.Result> activity, Optional<HardForkSignals.Result> signals,
+      Function<Actor, String> label, boolean pullRequestHeadsKnown) {
+    if (activity.isEmpty() || signals.isEmpty() || activity.get().forks().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ForkSection(upstream, a.get(), s.get(), label, pullRequestHeadsKnown));
+    return Optional.of(new ForkSection(upstream, activity.get(), signals.get(), label, pullRequestHeadsKnown));
   }
 
   private static <R> Optional<R> find(List<Evaluated<?>> results, Class<R> type) {
