@@ -55,19 +55,33 @@ class GoodFirstIssueClaimsTest {
         .build();
   }
 
-  record Run(SimulatedCommunity sim, Repository repo, List<GoodFirstIssueTruth> truth, GoodFirstIssues.Result result, Window window) {
+  record Run(SimulatedCommunity sim, Repository repo, List<GoodFirstIssueTruth> truth, EventStore store, People people) {
     static Run of(long seed) {
-      SimulationConfig config = config(seed);
-      SimulatedCommunity sim = CommunitySimulator.simulate(config);
+      SimulatedCommunity sim = CommunitySimulator.simulate(config(seed));
       Repository repo = sim.truth().welcome().repository("claimed").orElseThrow().repository();
       EventStore store = EventStore.of(sim.events().stream().filter(e -> e.repo().equals(repo)).toList());
-      // From the end of the core team's first day: their first contributions are before it, so
-      // only the people arriving later are newcomers; every good first issue is labelled after it.
-      Window window = Window.of(config.start().plus(Duration.ofDays(1)), config.end());
-      GoodFirstIssues.Result r = GoodFirstIssues.INSTANCE
-          .metric(Evaluation.of(RepositoryScope.of(List.of(repo)), window))
-          .compute(store, People.resolve(store));
-      return new Run(sim, repo, sim.truth().welcome().goodFirstIssues(repo), r, window);
+      return new Run(sim, repo, sim.truth().welcome().goodFirstIssues(repo), store, People.resolve(store));
+    }
+
+    /**
+     * The whole run from the end of the core team's first day (their first contributions are
+     * before it, so only the people arriving later are newcomers, and every good first issue is
+     * labelled after it), its first year (an as-of instant before the end: later claims and
+     * closes are not seen) and its second year (issues labelled before it are left out).
+     */
+    List<Window> windows() {
+      Instant from = sim.config().start().plus(Duration.ofDays(1));
+      Instant middle = sim.config().start().plus(Duration.ofDays(366));
+      return List.of(Window.of(from, sim.config().end()), Window.of(from, middle), Window.of(middle, sim.config().end()));
+    }
+
+    GoodFirstIssues.Result result(Window w) {
+      return GoodFirstIssues.INSTANCE.metric(Evaluation.of(RepositoryScope.of(List.of(repo)), w)).compute(store, people);
+    }
+
+    /** The planted good first issues labelled in the window. */
+    List<GoodFirstIssueTruth> truth(Window w) {
+      return truth.stream().filter(g -> w.contains(g.labelled())).toList();
     }
   }
 
@@ -79,14 +93,25 @@ class GoodFirstIssueClaimsTest {
   @MethodSource("seeds")
   void theMetricCountsThePlantedClaimsAndCloses(long seed) {
     Run run = run(seed);
-    String label = "seed " + seed;
-    List<GoodFirstIssueTruth> t = run.truth();
     Map<ClaimKind, Integer> kinds = new EnumMap<>(ClaimKind.class);
-    t.forEach(g -> kinds.merge(g.kind(), 1, Integer::sum));
-    System.out.println(label + ": planted " + kinds);
+    run.truth().forEach(g -> kinds.merge(g.kind(), 1, Integer::sum));
+    System.out.println("seed " + seed + ": planted " + kinds);
     // Every fate is planted, so every branch of the metric is exercised.
-    assertEquals(ClaimKind.values().length, kinds.size(), label + ": " + kinds);
-    Instant end = run.window().end();
+    assertEquals(ClaimKind.values().length, kinds.size(), "seed " + seed + ": " + kinds);
+    for (Window w : run.windows()) {
+      countsMatch(run, w, "seed " + seed + ", " + w);
+    }
+  }
+
+  /**
+   * The metric's counts in window w against the planted truth: a planted claim or close is seen
+   * when it comes before the window's end (the as-of instant). Every planted newcomer's first
+   * contribution (asking for the issue) falls between the issue's labelling and their claim, so
+   * inside w when the labelling is; the core members' fall before any window.
+   */
+  private static void countsMatch(Run run, Window w, String label) {
+    Instant asOf = w.end();
+    List<GoodFirstIssueTruth> t = run.truth(w);
     int claimed = 0;
     int byNewcomers = 0;
     int closed = 0;
@@ -94,22 +119,22 @@ class GoodFirstIssueClaimsTest {
     int oldEnough = 0;
     int openAfter90 = 0;
     for (GoodFirstIssueTruth g : t) {
-      assertTrue(run.window().contains(g.labelled()), label + ": " + g);
-      if (g.claimed().isPresent()) {
+      if (g.claimed().filter(c -> c.isBefore(asOf)).isPresent()) {
         claimed++;
         byNewcomers += g.newcomerClaim() ? 1 : 0;
       }
-      if (g.closed().isPresent()) {
+      Optional<Instant> close = g.closed().filter(c -> c.isBefore(asOf));
+      if (close.isPresent()) {
         closed++;
         closedByNewcomers += g.closedByNewcomer() ? 1 : 0;
       }
       Instant horizon = g.labelled().plus(Duration.ofDays(90));
-      if (!horizon.isAfter(end)) {
+      if (!horizon.isAfter(asOf)) {
         oldEnough++;
-        openAfter90 += g.closed().isPresent() && !g.closed().get().isAfter(horizon) ? 0 : 1;
+        openAfter90 += close.isPresent() && !close.get().isAfter(horizon) ? 0 : 1;
       }
     }
-    GoodFirstIssues.Result r = run.result();
+    GoodFirstIssues.Result r = run.result(w);
     System.out.printf("%s: labelled %d, claimed %d (by newcomers %d), closed %d (by newcomers %d), open after 90 days %d of %d%n",
         label, r.labelled(), r.claimed(), r.claimedByNewcomers(), r.closed(), r.closedByNewcomers(), r.openAfter90Days(), r.oldEnough());
     assertEquals(t.size(), r.labelled(), label + ": labelled");
@@ -130,24 +155,31 @@ class GoodFirstIssueClaimsTest {
   @MethodSource("seeds")
   void theClaimDelaysAreThePlantedOnes(long seed) {
     Run run = run(seed);
-    String label = "seed " + seed;
-    // Each planted claim before the end is one event of the Kaplan-Meier curve at its planted
-    // delay; the unclaimed and those claimed after the end are censored.
-    TreeMap<Long, Integer> planted = new TreeMap<>();
-    int censored = 0;
-    for (GoodFirstIssueTruth g : run.truth()) {
-      if (g.claimed().isPresent()) {
-        planted.merge(g.claimDelay().orElseThrow().getSeconds(), 1, Integer::sum);
-      } else {
-        censored++;
+    for (Window w : run.windows()) {
+      String label = "seed " + seed + ", " + w;
+      // Each planted claim before the as-of instant is one event of the Kaplan-Meier curve at its
+      // planted delay; the unclaimed and those claimed later are censored.
+      TreeMap<Long, Integer> planted = new TreeMap<>();
+      int censored = 0;
+      int claimedLater = 0;
+      for (GoodFirstIssueTruth g : run.truth(w)) {
+        if (g.claimed().filter(c -> c.isBefore(w.end())).isPresent()) {
+          planted.merge(g.claimDelay().orElseThrow().getSeconds(), 1, Integer::sum);
+        } else {
+          censored++;
+          claimedLater += g.claimed().isPresent() ? 1 : 0;
+        }
       }
+      // The first year's as-of instant cuts planted claims off: the censoring is exercised.
+      assertTrue(!w.equals(run.windows().get(1)) || claimedLater > 0, label + ": no claim after the as-of instant");
+      GoodFirstIssues.Result r = run.result(w);
+      TreeMap<Long, Integer> seen = new TreeMap<>();
+      for (SurvivalStep s : r.timeToClaim().curve().steps()) {
+        seen.put(s.time(), s.events());
+      }
+      assertEquals(planted, seen, label);
+      assertEquals(censored, r.timeToClaim().waiting(), label + ": waiting");
     }
-    TreeMap<Long, Integer> seen = new TreeMap<>();
-    for (SurvivalStep s : run.result().timeToClaim().curve().steps()) {
-      seen.put(s.time(), s.events());
-    }
-    assertEquals(planted, seen, label);
-    assertEquals(censored, run.result().timeToClaim().waiting(), label + ": waiting");
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -156,7 +188,7 @@ class GoodFirstIssueClaimsTest {
     Run run = run(seed);
     String label = "seed " + seed;
     Duration plantedMedian = GoodFirstIssueClaims.demo().timeToClaimMedian().orElseThrow();
-    var times = run.result().timeToClaim();
+    var times = run.result(run.windows().get(0)).timeToClaim();
     Duration km = times.median().orElseThrow(() -> new AssertionError(label + ": no median"));
     // The Kaplan-Meier share still unclaimed at the planted median is 1/2 up to sampling error:
     // within 3 Greenwood standard errors.
