@@ -11,6 +11,7 @@ import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.IssueAssigned;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueComment;
 import io.github.communitymetrics.core.event.IssueOpened;
@@ -31,6 +32,7 @@ import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.simulator.PlantedTruth.BotTruth;
+import io.github.communitymetrics.simulator.PlantedTruth.ClaimKind;
 import io.github.communitymetrics.simulator.PlantedTruth.MaintainerTruth;
 import io.github.communitymetrics.simulator.PlantedTruth.ModuleTruth;
 import io.github.communitymetrics.simulator.PlantedTruth.PersonTruth;
@@ -99,6 +101,7 @@ final class Generator {
   private List<PlantedTruth.GovernanceTruth> governanceTruths = List.of();
   private final List<PlantedTruth.ProfiledRepository> profiledTruths = new ArrayList<>();
   private final List<PlantedTruth.NewcomerTruth> newcomerTruths = new ArrayList<>();
+  private final List<PlantedTruth.GoodFirstIssueTruth> goodFirstIssueTruths = new ArrayList<>();
 
   Generator(SimulationConfig cfg) {
     this.cfg = cfg;
@@ -293,7 +296,8 @@ final class Generator {
         cfg.firstResponseMedian(),
         eventTruths(),
         new PlantedTruth.WelcomeTruth(
-            profiledTruths, welcome.quickResponse(), welcome.returnIfQuick(), welcome.returnIfSlow(), newcomerTruths),
+            profiledTruths, welcome.quickResponse(), welcome.returnIfQuick(), welcome.returnIfSlow(), newcomerTruths,
+            welcome.claims(), goodFirstIssueTruths),
         governanceTruths);
   }
 
@@ -420,6 +424,16 @@ final class Generator {
     /** Labels at opening (profiled repositories only). */
     List<String> openLabels = List.of();
     boolean goodFirstIssue;
+    /** When it got the label {@code good first issue} (good first issues only). */
+    long labelledAt = NEVER;
+    /** A good first issue's planted claim, with planted claims only. */
+    ClaimPlan claim;
+    /** A pull request's issue named by its closing references (planted claims only). */
+    Thread closesIssue;
+    /** An issue's planted assignment: when, by whom, to whom ({@code NEVER}: none). */
+    long assignedAt = NEVER;
+    Person assigner;
+    Person assignee;
     /**
      * In a profiled repository, a thread of someone outside the core team: others' comments and
      * reviews stay away from it, so that its answers by maintainers are the planted ones.
@@ -452,6 +466,17 @@ final class Generator {
       long t, int seq, CommitKind kind, Person author, Thread thread, List<FileChange> files) {}
 
   private record Participation(long t, Person person, boolean review) {}
+
+  /** The planted fate of a good first issue (see {@link GoodFirstIssueClaims}). */
+  private static final class ClaimPlan {
+    ClaimKind kind = ClaimKind.UNCLAIMED;
+    /** The drawn delay from labelling to claim, seconds; 0 when unclaimed. */
+    long delay;
+    long claimAt = NEVER;
+    Person claimant;
+    Thread pullRequest;
+    long closedAt = NEVER;
+  }
 
   /** A newcomer of a profiled repository: their first issue, the draw of their return, their PR. */
   private static final class Arrival {
@@ -533,6 +558,27 @@ final class Generator {
       }
       Collections.sort(goodFirst);
       profiledTruths.add(new PlantedTruth.ProfiledRepository(repo, profile, goodFirst));
+      List<Thread> claimed = new ArrayList<>();
+      for (Thread th : threads) {
+        if (th.claim != null) {
+          claimed.add(th);
+        }
+      }
+      claimed.sort(Comparator.comparingInt(t -> t.number));
+      for (Thread th : claimed) {
+        ClaimPlan c = th.claim;
+        boolean claimedBeforeEnd = c.claimAt != NEVER;
+        goodFirstIssueTruths.add(
+            new PlantedTruth.GoodFirstIssueTruth(
+                repo, th.number, Instant.ofEpochSecond(th.labelledAt), c.kind,
+                c.kind == ClaimKind.UNCLAIMED ? Optional.empty() : Optional.of(Duration.ofSeconds(c.delay)),
+                claimedBeforeEnd ? Optional.of(Instant.ofEpochSecond(c.claimAt)) : Optional.empty(),
+                claimedBeforeEnd ? Optional.of(c.claimant.login) : Optional.empty(),
+                claimedBeforeEnd ? Optional.of(Instant.ofEpochSecond(c.claimant.joined)) : Optional.empty(),
+                c.pullRequest == null ? Optional.empty() : Optional.of(c.pullRequest.number),
+                c.closedAt == NEVER ? Optional.empty() : Optional.of(Instant.ofEpochSecond(c.closedAt)),
+                c.closedAt != NEVER && !c.pullRequest.author.core));
+      }
       for (Arrival a : arrivals) {
         Person p = a.person;
         Optional<Duration> response =
@@ -852,6 +898,12 @@ final class Generator {
       boolean outsider = profile != null && !author.core && !author.bot;
       if (profile != null && author.core && !pr && rng.nextDouble() < profile.goodFirstIssueShare()) {
         goodFirstIssue(th);
+        if (th.goodFirstIssue && welcome.claims().isPresent()) {
+          // Planted claims replace the ordinary answer and resolution: the claims are the only
+          // ones, and the issue closes only by a claimant's merged pull request.
+          plantClaim(th, welcome.claims().get());
+          return th;
+        }
       }
       Person responder;
       long resp;
@@ -947,14 +999,114 @@ final class Generator {
       th.goodFirstIssue = true;
       if (rng.nextBoolean()) {
         th.openLabels = List.of(GOOD_FIRST_ISSUE);
+        th.labelledAt = th.open;
       } else {
         long at = th.open + 60 + rng.nextInt(3540);
         if (at < endS) {
           th.items.add(new Item(at, Kind.LABEL, th.author, null, GOOD_FIRST_ISSUE));
+          th.labelledAt = at;
         } else {
           th.goodFirstIssue = false;
         }
       }
+    }
+
+    /** Draws a good first issue's fate and plants its claim, assignment and closing pull request. */
+    private void plantClaim(Thread th, GoodFirstIssueClaims c) {
+      ClaimPlan plan = new ClaimPlan();
+      th.claim = plan;
+      double u = rng.nextDouble();
+      double toNewcomerPr = c.newcomerPullRequestShare();
+      double toNewcomer = toNewcomerPr + c.assignedNewcomerShare();
+      if (u >= c.claimedShare()) {
+        return;
+      }
+      plan.kind = u < toNewcomerPr ? ClaimKind.NEWCOMER_PULL_REQUEST
+          : u < toNewcomer ? ClaimKind.ASSIGNED_NEWCOMER : ClaimKind.ASSIGNED_ESTABLISHED;
+      long median = c.claimDelayMedian().getSeconds();
+      plan.delay = exponential(rng, median);
+      long at = th.labelledAt + plan.delay;
+      if (at >= endS) {
+        return;
+      }
+      plan.claimAt = at;
+      Person p;
+      switch (plan.kind) {
+        case NEWCOMER_PULL_REQUEST -> {
+          p = newcomerAsking(th, at, plan.delay);
+          closingPullRequest(th, p, at, c);
+        }
+        case ASSIGNED_NEWCOMER -> {
+          p = newcomerAsking(th, at, plan.delay);
+          assign(th, p, at, c);
+        }
+        case ASSIGNED_ESTABLISHED -> {
+          p = core.get(rng.nextInt(core.size()));
+          assign(th, p, at, c);
+        }
+        default -> throw new AssertionError(plan.kind);
+      }
+      plan.claimant = p;
+    }
+
+    /**
+     * A person new to the repository who asks for the issue in a comment ("can I take this?"), their
+     * first contribution, after the labelling (the delay is at least a second) and at most an hour
+     * before their claim at {@code at}. Newcomers start with an issue or a comment, as elsewhere.
+     */
+    private Person newcomerAsking(Thread th, long at, long delay) {
+      Person p = newPerson(Role.NEWCOMER);
+      long ask = at - Math.min(delay / 2, 3600);
+      th.items.add(new Item(ask, Kind.COMMENT, p, null));
+      p.joined = ask;
+      p.departed = at + 1;
+      return p;
+    }
+
+    /** The issue's author assigns it; the assignee delivers a closing pull request, or not. */
+    private void assign(Thread th, Person assignee, long at, GoodFirstIssueClaims c) {
+      th.assignedAt = at;
+      th.assigner = th.author;
+      th.assignee = assignee;
+      if (rng.nextDouble() < c.deliveryProbability()) {
+        long prAt = at + exponential(rng, c.claimDelayMedian().getSeconds());
+        if (prAt < endS) {
+          if (!assignee.core) {
+            assignee.departed = prAt + 1;
+          }
+          closingPullRequest(th, assignee, prAt, c);
+        }
+      }
+    }
+
+    /**
+     * A pull request by {@code author} naming the issue in its closing references, approved and
+     * merged by a core member after a while (at least 2 s, so that the approval falls after the
+     * opening), which closes the issue.
+     */
+    private void closingPullRequest(Thread issue, Person author, long at, GoodFirstIssueClaims c) {
+      Thread pr = new Thread(true, author, at, seq++, false);
+      pr.closesIssue = issue;
+      threads.add(pr);
+      issue.claim.pullRequest = pr;
+      long merge = at + 1 + exponential(rng, c.mergeDelayMedian().getSeconds());
+      if (merge >= endS) {
+        return;
+      }
+      Person merger = author.core ? otherCore(author) : issue.author;
+      if (merger == null) {
+        merger = author;
+      }
+      pr.items.add(new Item(merge - 1, Kind.REVIEW, merger, ReviewState.APPROVED));
+      pr.merger = merger;
+      pr.mergeAt = merge;
+      pr.firstClose = merge;
+      author.addMerge(merge);
+      intents.add(new Intent(at, seq++, CommitKind.PULL_REQUEST, author, pr, List.of()));
+      intents.add(new Intent(merge, seq++, CommitKind.MERGE, merger, pr, List.of()));
+      issue.items.add(new Item(merge, Kind.CLOSE, merger, null));
+      issue.firstClose = merge;
+      issue.claim.closedAt = merge;
     }
 
     /** An unanswered pull request is closed without a word, half of the time, after a while. */
@@ -1242,7 +1394,11 @@ final class Generator {
         th.number = ++number;
         Instant opened = Instant.ofEpochSecond(th.open);
         Person a = th.author;
-        if (th.pr) {
+        if (th.pr && th.closesIssue != null) {
+          out.add(new PullRequestOpened(
+              opened, repo, a.github, th.number, th.draft, MAIN_BRANCH, association(a, th.open, true), List.of(),
+              Optional.empty(), List.of(th.closesIssue.number)));
+        } else if (th.pr) {
           out.add(new PullRequestOpened(opened, repo, a.github, th.number, th.draft, MAIN_BRANCH, association(a, th.open, true)));
         } else {
           out.add(new IssueOpened(opened, repo, a.github, th.number, association(a, th.open, false), th.openLabels));
@@ -1282,6 +1438,9 @@ final class Generator {
             default:
               throw new AssertionError(it.kind);
           }
+        }
+        if (th.assignedAt != NEVER) {
+          out.add(new IssueAssigned(Instant.ofEpochSecond(th.assignedAt), repo, th.assigner.github, th.number, false, th.assignee.github));
         }
         if (th.merger != null) {
           out.add(

@@ -3,6 +3,7 @@ package io.github.communitymetrics.simulator;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +44,8 @@ import java.util.Set;
  *
  * <p>Labels: a core member's issue is a good first issue with the profile's share (half of them
  * labelled at opening, half by a label event minutes later; a fifth of those resolved lose the
- * label just before); the first responder labels half of the issues and a third of the pull
+ * label just before; with planted {@linkplain #claims() claims} they follow {@link
+ * GoodFirstIssueClaims} instead); the first responder labels half of the issues and a third of the pull
  * requests they answer {@code bug} or {@code enhancement}.
  *
  * @param profiles the profiled repositories, in order, with distinct names; empty for none
@@ -60,6 +62,8 @@ import java.util.Set;
  *     is merged
  * @param staleCloseMedian the median delay after which a core member closes an unanswered pull
  *     request without a word (for half of them)
+ * @param claims how the good first issues are claimed and closed, when planted; empty (the
+ *     default, and the demo's) for the process above, where nobody claims them
  */
 public record NewcomerWelcome(
     List<WelcomeProfile> profiles,
@@ -70,7 +74,8 @@ public record NewcomerWelcome(
     Duration mentorResponseMedian,
     double mentoredDepartureFactor,
     double mentoredMergeProbability,
-    Duration staleCloseMedian) {
+    Duration staleCloseMedian,
+    Optional<GoodFirstIssueClaims> claims) {
 
   /** The longest allowed {@link #returnWithin()}: the staying metric's horizon. */
   public static final Duration NINETY_DAYS = Duration.ofDays(90);
@@ -95,6 +100,7 @@ public record NewcomerWelcome(
         "mentoredDepartureFactor must be in [0, 1]: " + mentoredDepartureFactor);
     SimChecks.probability(mentoredMergeProbability, "mentoredMergeProbability");
     SimChecks.positive(staleCloseMedian, "staleCloseMedian");
+    SimChecks.notNull(claims, "claims");
     for (Duration d : List.of(quickResponse, returnWithin, mentorResponseMedian, staleCloseMedian)) {
       SimChecks.argument(d.getNano() == 0, "durations must be whole seconds: " + d);
     }
@@ -122,7 +128,19 @@ public record NewcomerWelcome(
    */
   public static NewcomerWelcome of(List<WelcomeProfile> profiles) {
     return new NewcomerWelcome(
-        profiles, Duration.ofDays(2), 0.7, 0.3, Duration.ofDays(60), Duration.ofHours(2), 0.4, 0.9, Duration.ofDays(30));
+        profiles, Duration.ofDays(2), 0.7, 0.3, Duration.ofDays(60), Duration.ofHours(2), 0.4, 0.9, Duration.ofDays(30),
+        Optional.empty());
+  }
+
+  /**
+   * These parameters with planted claims of the good first issues (see {@link
+   * GoodFirstIssueClaims}), instead of issues that nobody claims.
+   */
+  public NewcomerWelcome withClaims(GoodFirstIssueClaims value) {
+    return new NewcomerWelcome(
+        profiles, quickResponse, returnIfQuick, returnIfSlow, returnWithin, mentorResponseMedian,
+        mentoredDepartureFactor, mentoredMergeProbability, staleCloseMedian,
+        Optional.of(SimChecks.notNull(value, "claims")));
   }
 
   /** The planted difference in return probability, quick minus slow. */

@@ -294,18 +294,32 @@ public record PlantedTruth(
    * @param returnIfQuick the planted probability that a newcomer answered quickly returns
    * @param returnIfSlow the planted probability that a newcomer answered slowly or never returns
    * @param newcomers every newcomer of the profiled repositories, in arrival order per repository
+   *     (the people who arrive to claim a good first issue are not among them: see {@code
+   *     goodFirstIssues})
+   * @param claims the planted claims of good first issues, if any ({@link NewcomerWelcome#claims()})
+   * @param goodFirstIssues with planted claims, every good first issue of the profiled repositories
+   *     and its fate, by repository and then issue number; empty without planted claims
    */
   public record WelcomeTruth(
       List<ProfiledRepository> repositories,
       Duration quickResponse,
       double returnIfQuick,
       double returnIfSlow,
-      List<NewcomerTruth> newcomers) {
+      List<NewcomerTruth> newcomers,
+      Optional<GoodFirstIssueClaims> claims,
+      List<GoodFirstIssueTruth> goodFirstIssues) {
     /** Copies the lists. */
     public WelcomeTruth {
       repositories = List.copyOf(repositories);
       SimChecks.notNull(quickResponse, "quickResponse");
       newcomers = List.copyOf(newcomers);
+      SimChecks.notNull(claims, "claims");
+      goodFirstIssues = List.copyOf(goodFirstIssues);
+    }
+
+    /** The good first issues of one repository with their planted fates, by issue number. */
+    public List<GoodFirstIssueTruth> goodFirstIssues(Repository repository) {
+      return goodFirstIssues.stream().filter(g -> g.repository().equals(repository)).toList();
     }
 
     /** The planted difference in the probability of returning, quick minus slow. */
@@ -380,6 +394,74 @@ public record PlantedTruth(
       SimChecks.notNull(secondContribution, "secondContribution");
       SimChecks.notNull(mentor, "mentor");
       SimChecks.argument(returned || secondContribution.isEmpty(), "only a returning newcomer has a second contribution");
+    }
+  }
+
+  /** How a good first issue was planted to be claimed (see {@link GoodFirstIssueClaims}). */
+  public enum ClaimKind {
+    /** A newcomer's pull request whose closing references name the issue. */
+    NEWCOMER_PULL_REQUEST,
+    /** An assignment to a newcomer, who asked for the issue in a comment just before. */
+    ASSIGNED_NEWCOMER,
+    /** An assignment to a core member. */
+    ASSIGNED_ESTABLISHED,
+    /** Nobody claims it; it stays open. */
+    UNCLAIMED
+  }
+
+  /**
+   * One good first issue of a profiled repository with planted claims, and its planted fate.
+   *
+   * @param repository its repository
+   * @param number its number
+   * @param labelled when it got the label {@code good first issue} (its opening or the label
+   *     event); it keeps the label to the end
+   * @param kind how it was planted to be claimed
+   * @param claimDelay the drawn delay from labelling to claim; empty when unclaimed. Drawn for
+   *     every planted claim, also those that would fall after the end of the simulation
+   * @param claimed when it was claimed (labelled plus the delay), if before the end of the
+   *     simulation; then the claim event (pull request opening or assignment) is in the stream
+   * @param claimant who claimed it (present with {@code claimed}): the pull request's author or the
+   *     assignee
+   * @param claimantArrived when the claimant joined the repository (present with {@code claimed}):
+   *     a newcomer at their first contribution, the comment asking for the issue, after the
+   *     labelling and at most an hour before the claim; a core member at the simulation's start
+   *     (their first contributions come on its first day)
+   * @param closingPullRequest the number of the pull request whose closing references name the
+   *     issue, if one was opened before the end
+   * @param closed when that pull request was merged, closing the issue, if before the end; nothing
+   *     else closes the issue
+   * @param closedByNewcomer whether it was closed by the merged pull request of a person who
+   *     arrived to take it (false when not closed)
+   */
+  public record GoodFirstIssueTruth(
+      Repository repository,
+      int number,
+      Instant labelled,
+      ClaimKind kind,
+      Optional<Duration> claimDelay,
+      Optional<Instant> claimed,
+      Optional<String> claimant,
+      Optional<Instant> claimantArrived,
+      Optional<Integer> closingPullRequest,
+      Optional<Instant> closed,
+      boolean closedByNewcomer) {
+    /** Checks the components. */
+    public GoodFirstIssueTruth {
+      SimChecks.notNull(repository, "repository");
+      SimChecks.notNull(labelled, "labelled");
+      SimChecks.notNull(kind, "kind");
+      SimChecks.argument(claimDelay.isEmpty() == (kind == ClaimKind.UNCLAIMED), "a claim delay exactly for the claimed kinds");
+      SimChecks.argument(claimed.isPresent() == claimant.isPresent() && claimant.isPresent() == claimantArrived.isPresent(),
+          "a claim instant, a claimant and their arrival go together");
+      SimChecks.argument(claimed.isEmpty() || claimDelay.isPresent(), "a claim needs a delay");
+      SimChecks.argument(closed.isEmpty() || closingPullRequest.isPresent(), "only a pull request closes");
+      SimChecks.argument(!closedByNewcomer || closed.isPresent(), "closed by a newcomer needs a close");
+    }
+
+    /** Whether the claimant arrived to take this issue (a newcomer), rather than being a core member. */
+    public boolean newcomerClaim() {
+      return kind == ClaimKind.NEWCOMER_PULL_REQUEST || kind == ClaimKind.ASSIGNED_NEWCOMER;
     }
   }
 }

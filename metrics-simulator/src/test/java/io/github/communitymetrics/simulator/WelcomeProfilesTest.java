@@ -239,7 +239,7 @@ class WelcomeProfilesTest {
     NewcomerWelcome d = NewcomerWelcome.demo();
     e = assertThrows(IllegalArgumentException.class,
         () -> new NewcomerWelcome(d.profiles(), d.quickResponse(), 0.7, 0.3, Duration.ofDays(91), d.mentorResponseMedian(),
-            0.4, 0.9, d.staleCloseMedian()));
+            0.4, 0.9, d.staleCloseMedian(), Optional.empty()));
     assertTrue(e.getMessage().contains("returnWithin"), e.getMessage());
     assertFalse(NewcomerWelcome.none().profiles().iterator().hasNext());
   }
