@@ -5,8 +5,10 @@ import io.github.communitymetrics.core.identity.UnmappedDomainPolicy;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Consumers;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
+import io.github.communitymetrics.core.metrics.governance.MaturityProfile;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
@@ -30,8 +32,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code governance}: are decisions open and approvals diverse? The three governance metrics of
- * core ({@code approval-rule}, {@code decisions}, {@code maintainers}) for every repository of the
+ * {@code governance}: are decisions open and approvals diverse? The governance metrics of core
+ * ({@code approval-rule}, {@code decisions}, {@code maintainers}, {@code maturity-profile}, {@code
+ * consumers}) for every repository of the
  * input, or every owner with {@code --scope organisation}, or {@code --repo}'s alone.
  */
 @Command(
@@ -48,7 +51,9 @@ import picocli.CommandLine.Spec;
           + " Kaplan-Meier median time to decision with open ones censored, participants,"
           + " organisations and decisions taken by one organisation; the maintainers over time"
           + " with their organisations, the elephant factor and those inactive for"
-          + " --inactive-after.",
+          + " --inactive-after; the maturity profile, each criterion with its value, the --profile"
+          + " threshold and pass, fail or no data (no overall score); and the issues, pull requests"
+          + " and reviews from the people of the --consumers projects.",
       "Maintainers are whom the events show (access granted, author association owner, member"
           + " or collaborator, merges) and, with --maintainers-file, whom a CODEOWNERS or"
           + " MAINTAINERS file lists (docs/governance.md). Organisations come from e-mail domains"
@@ -104,6 +109,19 @@ final class GovernanceCommand implements Callable<Integer> {
           + " login a line, optionally followed by the organisation): these people join the"
           + " maintainers the events show, and they are listed with their activity.")
   Path maintainersFile;
+
+  @Option(names = "--profile", paramLabel = "PRESET",
+      description = "The maturity profile's thresholds: sfc (default: more than a year, Scorecard Maintained 10,"
+          + " maintainers of 3 organisations, bus and elephant factors 2, half the merged pull requests"
+          + " approved by 2 maintainers of 2 organisations, half the decisions not by one organisation) or"
+          + " rust-vmm (as sfc, approvals by 3 maintainers of 2 organisations).")
+  String profile;
+
+  @Option(names = "--consumers", paramLabel = "NAME[,NAME...]",
+      description = "Consumer projects: repository names (any owner) or owner/name whose contributors' issues,"
+          + " pull requests and reviews are counted (default: qemu,crosvm,kata-containers,firecracker)."
+          + " Their repositories must be in the input.")
+  String consumers;
 
   @Option(names = "--labels", paramLabel = "LABEL[,LABEL...]",
       description = "Labels that make an issue or pull request a proposal (decisions' labels; default: rfc,kep,proposal,pep,rfe).")
@@ -214,7 +232,14 @@ final class GovernanceCommand implements Callable<Integer> {
         String logins = String.join(",", file.get().entries().stream().map(MaintainersFile.Entry::login).toList());
         out = out.withParameter(ApprovalRule.INSTANCE, "maintainers", logins)
             .withParameter(Decisions.INSTANCE, "maintainers", logins)
-            .withParameter(Maintainers.INSTANCE, "maintainers", logins);
+            .withParameter(Maintainers.INSTANCE, "maintainers", logins)
+            .withParameter(MaturityProfile.INSTANCE, "maintainers", logins);
+      }
+      if (profile != null) {
+        out = out.withParameter(MaturityProfile.INSTANCE, "thresholds", profile.strip().toLowerCase(Locale.ROOT));
+      }
+      if (consumers != null) {
+        out = out.withParameter(Consumers.INSTANCE, "consumers", consumers.strip());
       }
       out = words(out, Decisions.INSTANCE, "labels", labels);
       out = words(out, Decisions.INSTANCE, "rfcRepositories", rfcRepositories);
@@ -232,9 +257,11 @@ final class GovernanceCommand implements Callable<Integer> {
       ApprovalRule.INSTANCE.metric(out);
       Decisions.INSTANCE.metric(out);
       Maintainers.INSTANCE.metric(out);
+      MaturityProfile.INSTANCE.metric(out);
+      Consumers.INSTANCE.metric(out);
     } catch (IllegalArgumentException x) {
       throw new ParameterException(spec.commandLine(),
-          "--approvers, --organizations, --labels, --rfc-repositories, --accepted-labels, --postponed-labels,"
+          "--approvers, --organizations, --profile, --consumers, --labels, --rfc-repositories, --accepted-labels, --postponed-labels,"
               + " --period, --inactive-after: " + x.getMessage());
     }
     return out;

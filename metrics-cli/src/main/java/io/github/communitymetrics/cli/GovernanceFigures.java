@@ -2,6 +2,9 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.metrics.Concentration;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Consumers;
+import io.github.communitymetrics.core.metrics.governance.MaturityProfile;
+import io.github.communitymetrics.report.ProfileCriteria;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import java.time.Duration;
 import java.util.Optional;
@@ -70,6 +73,27 @@ final class GovernanceFigures {
     }
     return c.total() == 0 ? NewcomerFigure.none("no maintainer has a known organisation")
         : NewcomerFigure.of(c.factor());
+  }
+
+  /** A maturity-profile criterion's value in its unit; why it has none. */
+  static NewcomerFigure criterion(MaturityProfile.Result r, MaturityProfile.Check c) {
+    return NewcomerFigure.of(c.value(), ProfileCriteria.whyNoData(r, c.criterion()));
+  }
+
+  /** The share of the group's items from any consumer's people. */
+  static NewcomerFigure consumersShare(Consumers.Result r) {
+    return NewcomerFigure.of(r.share(), r.fromConsumers().isEmpty()
+        ? "none of the consumers' repositories is in the input" : noItem());
+  }
+
+  /** One consumer's share of the group's items. */
+  static NewcomerFigure consumerShare(Consumers.Result r, Consumers.Consumer c) {
+    return NewcomerFigure.of(c.share(r.all()), c.items().isEmpty()
+        ? "none of its repositories is in the input" : noItem());
+  }
+
+  private static String noItem() {
+    return "no issue, pull request or review in the window";
   }
 
   private static String noProposal() {

@@ -8,8 +8,10 @@ import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.ShareRule;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Consumers;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
+import io.github.communitymetrics.core.metrics.governance.MaturityProfile;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.store.EventStore;
 import java.time.Duration;
@@ -24,8 +26,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The three governance metrics of one repository or organisation ({@code approval-rule}, {@code
- * decisions}, {@code maintainers}), and, with {@code --maintainers-file}, the listed maintainers
+ * The governance metrics of one repository or organisation ({@code approval-rule}, {@code
+ * decisions}, {@code maintainers}, {@code maturity-profile}, {@code consumers}), and, with {@code --maintainers-file}, the listed maintainers
  * as the group that approves: what {@code governance} prints for each group.
  *
  * @param name the repository's full name, or the owner's name
@@ -35,6 +37,9 @@ import java.util.TreeMap;
  * @param decisions {@code decisions}
  * @param maintainers {@code maintainers}: the maintainers the events show
  * @param listed the file's maintainers in this group; empty without a file
+ * @param profile {@code maturity-profile}: each criterion against the {@code --profile} thresholds
+ * @param consumers {@code consumers}: the group's items by people of the consumer projects, found
+ *     in the whole input (the consumers' repositories lie outside the group)
  */
 record GovernanceFindings(
     String name,
@@ -42,7 +47,9 @@ record GovernanceFindings(
     ApprovalRule.Result approvals,
     Decisions.Result decisions,
     Maintainers.Result maintainers,
-    Optional<Listed> listed) {
+    Optional<Listed> listed,
+    MaturityProfile.Result profile,
+    Consumers.Result consumers) {
 
   /**
    * What the command was asked.
@@ -112,7 +119,10 @@ record GovernanceFindings(
         ApprovalRule.INSTANCE.metric(e).compute(store, people),
         Decisions.INSTANCE.metric(e).compute(store, people),
         Maintainers.INSTANCE.metric(e).compute(store, people),
-        listed);
+        listed,
+        MaturityProfile.INSTANCE.metric(e).compute(store, people),
+        // Over the whole store: the consumers' people are found in their own repositories.
+        Consumers.INSTANCE.metric(e).compute(store, people));
   }
 
   /** Each login of the events (lower case) to its person's key; bots left out. */

@@ -2,9 +2,12 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.metrics.Concentration;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Consumers;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
+import io.github.communitymetrics.core.metrics.governance.MaturityProfile;
 import io.github.communitymetrics.core.registry.Evaluation;
+import io.github.communitymetrics.report.ProfileCriteria;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +57,8 @@ final class GovernanceJson {
     g.writeStringProperty("period", e.granularity(Decisions.INSTANCE, "period").word());
     g.writeNumberProperty("inactiveAfterDays", NewcomersJson.dayCount(s.inactiveAfter()));
     g.writeNumberProperty("list", s.list());
+    g.writeStringProperty("profile", String.join(",", e.words(MaturityProfile.INSTANCE, "thresholds")));
+    strings(g, "consumers", e.words(Consumers.INSTANCE, "consumers"));
     if (s.file().isEmpty()) {
       g.writeNullProperty("maintainersFile");
     } else {
@@ -89,6 +94,8 @@ final class GovernanceJson {
     } else {
       listed(g, why, f.listed().get());
     }
+    profile(g, why, f.profile());
+    consumers(g, why, f.consumers());
     why.write(g);
     g.writeEndObject();
   }
@@ -215,6 +222,68 @@ final class GovernanceJson {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /** The criteria in order, each with value (null without data), threshold and outcome: no total. */
+  private static void profile(JsonGenerator g, ImpactJson.Why why, MaturityProfile.Result r) {
+    g.writeObjectPropertyStart("maturityProfile");
+    g.writeArrayPropertyStart("criteria");
+    for (int i = 0; i < r.checks().size(); i++) {
+      MaturityProfile.Check c = r.checks().get(i);
+      g.writeStartObject();
+      g.writeStringProperty("criterion", c.criterion().measurement());
+      g.writeStringProperty("name", ProfileCriteria.name(c.criterion()));
+      g.writeStringProperty("meaning", ProfileCriteria.meaning(c.criterion()));
+      NewcomersJson.figure(g, why, "maturityProfile.criteria[" + i + "].value", GovernanceFigures.criterion(r, c));
+      g.writeNumberProperty("threshold", c.threshold());
+      g.writeStringProperty("comparison", c.comparison() == MaturityProfile.Comparison.MORE_THAN ? "more-than" : "at-least");
+      g.writeStringProperty("outcome", ProfileCriteria.outcome(c).replace(' ', '-'));
+      g.writeNumberProperty("evidence", c.evidence());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void consumers(JsonGenerator g, ImpactJson.Why why, Consumers.Result r) {
+    g.writeObjectPropertyStart("consumers");
+    g.writeNumberProperty("items", r.all().total());
+    if (r.fromConsumers().isPresent()) {
+      g.writeNumberProperty("fromConsumers", r.fromConsumers().get().total());
+    } else {
+      g.writeNullProperty("fromConsumers");
+      why.add("consumers.fromConsumers", GovernanceFigures.consumersShare(r).why());
+    }
+    NewcomersJson.figure(g, why, "consumers.share", GovernanceFigures.consumersShare(r));
+    g.writeArrayPropertyStart("perConsumer");
+    for (int i = 0; i < r.consumers().size(); i++) {
+      Consumers.Consumer c = r.consumers().get(i);
+      g.writeStartObject();
+      g.writeStringProperty("consumer", c.name());
+      strings(g, "repositories", c.repositories().stream().map(x -> x.fullName()).toList());
+      g.writeNumberProperty("people", c.people());
+      g.writeNumberProperty("takingPart", c.takingPart());
+      String path = "consumers.perConsumer[" + i + "].";
+      NewcomerFigure share = GovernanceFigures.consumerShare(r, c);
+      count(g, why, path + "issues", c.items().map(Consumers.Counts::issues), share.why());
+      count(g, why, path + "pullRequests", c.items().map(Consumers.Counts::pullRequests), share.why());
+      count(g, why, path + "reviews", c.items().map(Consumers.Counts::reviews), share.why());
+      NewcomersJson.figure(g, why, path + "share", share);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** A count (an integer), or null with the reason. */
+  private static void count(JsonGenerator g, ImpactJson.Why why, String path, Optional<Long> n, String reason) {
+    String name = path.substring(path.lastIndexOf('.') + 1);
+    if (n.isPresent()) {
+      g.writeNumberProperty(name, n.get());
+    } else {
+      g.writeNullProperty(name);
+      why.add(path, reason);
+    }
   }
 
   private static void elephant(JsonGenerator g, ImpactJson.Why why, String path, Concentration<String> c, int n) {

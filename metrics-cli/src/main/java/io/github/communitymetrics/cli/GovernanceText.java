@@ -2,10 +2,13 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.metrics.Ranked;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
+import io.github.communitymetrics.core.metrics.governance.Consumers;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
+import io.github.communitymetrics.core.metrics.governance.MaturityProfile;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.time.Window;
+import io.github.communitymetrics.report.ProfileCriteria;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,9 @@ final class GovernanceText {
         + "; pull requests to " + String.join(",", e.words(Decisions.INSTANCE, "rfcRepositories"))
         + "; accepted label " + String.join(",", e.words(Decisions.INSTANCE, "acceptedLabels"))
         + "; postponed label " + String.join(",", e.words(Decisions.INSTANCE, "postponedLabels")));
+    out.println("Maturity profile: thresholds " + String.join(",", e.words(MaturityProfile.INSTANCE, "thresholds"))
+        + "; consumers: " + String.join(",", e.words(Consumers.INSTANCE, "consumers"))
+        + " (their people: who contributes to their repositories in the input)");
     out.println("Maintainers: from the events (access granted, author association owner, member or collaborator, merges)"
         + s.file().map(f -> " and " + fileText(f)).orElse("")
         + "; inactive after " + NewcomersJson.days(s.inactiveAfter()) + " without a merge or review");
@@ -64,6 +70,35 @@ final class GovernanceText {
     decisions(out, f.decisions(), s);
     maintainers(out, f.maintainers(), s, run);
     f.listed().ifPresent(l -> listed(out, l, s));
+    profile(out, f.profile());
+    consumers(out, f.consumers());
+  }
+
+  /** Each criterion on its own line with its threshold and outcome, then what it means: no total. */
+  private static void profile(PrintWriter out, MaturityProfile.Result r) {
+    out.println("  Maturity profile (" + ProfileCriteria.thresholds(r) + "; each criterion on its own, no overall score):");
+    for (MaturityProfile.Check c : r.checks()) {
+      NewcomerFigure v = GovernanceFigures.criterion(r, c);
+      out.println("    " + ProfileCriteria.name(c.criterion()) + ": "
+          + (v.value().isPresent() ? ProfileCriteria.value(c) + ", threshold " + ProfileCriteria.threshold(c) + ": "
+              + ProfileCriteria.outcome(c).toUpperCase(Locale.ROOT)
+              : "no data (" + v.why() + "), threshold " + ProfileCriteria.threshold(c)));
+      out.println("      " + ProfileCriteria.meaning(c.criterion()));
+    }
+  }
+
+  private static void consumers(PrintWriter out, Consumers.Result r) {
+    Consumers.Counts all = r.all();
+    out.println("  Consumers: " + all.total() + " issues, pull requests and reviews in the window; from consumers' people: "
+        + r.fromConsumers().map(c -> c.total() + " (" + GovernanceFigures.percent(GovernanceFigures.consumersShare(r)) + ")")
+            .orElse("no data (" + GovernanceFigures.consumersShare(r).why() + ")"));
+    for (Consumers.Consumer c : r.consumers()) {
+      out.println("    " + c.name() + ": " + c.items()
+          .map(i -> c.people() + " people in " + c.repositories().stream().map(x -> x.fullName()).collect(Collectors.joining(", "))
+              + ", " + c.takingPart() + " taking part: " + i.issues() + " issues, " + i.pullRequests() + " pull requests, "
+              + i.reviews() + " reviews, share " + GovernanceFigures.percent(GovernanceFigures.consumerShare(r, c)))
+          .orElse("no data (" + GovernanceFigures.consumerShare(r, c).why() + ")"));
+    }
   }
 
   private static void approvals(PrintWriter out, ApprovalRule.Result r, GovernanceFindings.Settings s, GovernanceCommand.Run run) {

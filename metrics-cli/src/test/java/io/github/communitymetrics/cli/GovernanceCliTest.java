@@ -97,6 +97,11 @@ class GovernanceCliTest {
   }
 
   private CommunityMetricsCliTest.Run governance(String events, String... more) throws IOException {
+    return governance(dir, events, more);
+  }
+
+  /** {@code governance} on {@code events} written to {@code dir}, over the window of the class comment. */
+  static CommunityMetricsCliTest.Run governance(Path dir, String events, String... more) throws IOException {
     Path file = dir.resolve("events.jsonl");
     Files.writeString(file, events, StandardCharsets.UTF_8);
     List<String> args = new ArrayList<>(List.of(

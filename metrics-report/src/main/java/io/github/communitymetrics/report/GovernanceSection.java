@@ -3,6 +3,7 @@ package io.github.communitymetrics.report;
 import io.github.communitymetrics.core.metrics.governance.ApprovalRule;
 import io.github.communitymetrics.core.metrics.governance.Decisions;
 import io.github.communitymetrics.core.metrics.governance.Maintainers;
+import io.github.communitymetrics.core.metrics.governance.MaturityProfile;
 import io.github.communitymetrics.core.registry.Evaluated;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,14 @@ public final class GovernanceSection {
       return Optional.empty();
     }
     return Optional.of(section(a.get(), d.get(), m.get()));
+  }
+
+  /**
+   * The repository's {@code maturity-profile}, which the section shows as a table of its
+   * criteria; empty when the results lack it.
+   */
+  public static Optional<MaturityProfile.Result> profile(List<Evaluated<?>> results) {
+    return find(results, MaturityProfile.Result.class);
   }
 
   private static <R> Optional<R> find(List<Evaluated<?>> results, Class<R> type) {

@@ -3,6 +3,7 @@ package io.github.communitymetrics.report;
 import io.github.communitymetrics.core.CommunityMetricsIoException;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.governance.MaturityProfile;
 import io.github.communitymetrics.core.registry.Band;
 import io.github.communitymetrics.core.registry.Evaluated;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -96,7 +97,9 @@ public final class PortfolioReport {
           + "section.governance .charts svg{width:auto;max-height:300px}"
           + "section.forks{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
           + "section.forks h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
-          + "svg.fork-timeline{max-width:100%;height:auto}";
+          + "svg.fork-timeline{max-width:100%;height:auto}"
+
+          + "table.profile td.pass{color:#1a7f37}table.profile td.fail{color:#c62828}table.profile td.no-data{color:#777}";
 
   private final String title;
   private final Provenance provenance;
@@ -331,7 +334,7 @@ public final class PortfolioReport {
     }
     Section governed = governance.get(entry.repository());
     if (governed != null) {
-      governance(h, id, governed, charts);
+      governance(h, id, governed, GovernanceSection.profile(entry.results()), charts);
     }
     ForkSection fork = forks.get(entry.repository());
     if (fork != null) {
@@ -362,7 +365,7 @@ public final class PortfolioReport {
 
   /** A repository's newcomer section: its answer, what its charts show, the charts. */
   private static void newcomers(StringBuilder h, String repoId, Section s, int[] charts) {
-    question(h, repoId, "newcomers", "newcomer-experience, newcomer-staying, newcomer-welcomers", s, charts,
+    question(h, repoId, "newcomers", "newcomer-experience, newcomer-staying, newcomer-welcomers", s, "", charts,
         "Bars: the window's newcomers, those who came back with a second"
             + " contribution to another issue, pull request or commit, and those who reached D2 (a merged pull"
             + " request). Curves: the share of issues and pull requests still waiting for a first answer from a"
@@ -371,8 +374,10 @@ public final class PortfolioReport {
   }
 
   /** A repository's governance section: its answer, what its charts show, the charts. */
-  private static void governance(StringBuilder h, String repoId, Section s, int[] charts) {
-    question(h, repoId, "governance", "approval-rule, decisions, maintainers", s, charts,
+  private static void governance(
+      StringBuilder h, String repoId, Section s, Optional<MaturityProfile.Result> profile, int[] charts) {
+    question(h, repoId, "governance", "approval-rule, decisions, maintainers" + (profile.isPresent() ? ", maturity-profile" : ""),
+        s, profile.map(PortfolioReport::profile).orElse(""), charts,
         "Bars: the pull requests merged in the window (by known, human authors)"
             + " and those whose standing approvals, given by people other than the author before the merge, met"
             + " each rule; the proposals (labelled rfc, KEP, proposal, PEP or RFE, or pull requests to an RFC"
@@ -381,15 +386,36 @@ public final class PortfolioReport {
   }
 
   /**
+   * The maturity profile as a table: each criterion with its value, threshold, a pass, fail or
+   * no-data mark (no data with its reason) and what it means. No row adds the others up.
+   */
+  static String profile(MaturityProfile.Result r) {
+    StringBuilder t = new StringBuilder("<table class=\"profile\">\n<caption>Maturity profile (")
+        .append(e(ProfileCriteria.thresholds(r))).append("): each criterion on its own, no overall score</caption>\n")
+        .append("<tr><th>Criterion</th><th>Value</th><th>Threshold</th><th>Check</th><th>What it means</th></tr>\n");
+    for (MaturityProfile.Check c : r.checks()) {
+      String mark = c.outcome().map(o -> o == MaturityProfile.Outcome.PASS ? "\u2713 pass" : "\u2717 fail")
+          .orElse("\u2013 no data (" + ProfileCriteria.whyNoData(r, c.criterion()) + ")");
+      t.append("<tr><td>").append(e(ProfileCriteria.name(c.criterion()))).append("</td><td class=\"n\">")
+          .append(e(ProfileCriteria.value(c))).append("</td><td>").append(e(ProfileCriteria.threshold(c)))
+          .append("</td><td class=\"").append(ProfileCriteria.outcome(c).replace(' ', '-')).append("\">").append(e(mark))
+          .append("</td><td>").append(e(ProfileCriteria.meaning(c.criterion()))).append("</td></tr>\n");
+    }
+    return t.append("</table>\n").toString();
+  }
+
+  /**
    * A question section of a repository's part: the question with the metrics' ids, the answer,
-   * the preset, then the charts and what they show (plain text, escaped here) when there are any.
+   * the preset, a table (HTML, empty for none), then the charts and what they show (plain text,
+   * escaped here) when there are any.
    */
   private static void question(
-      StringBuilder h, String repoId, String kind, String ids, Section s, int[] charts, String note) {
+      StringBuilder h, String repoId, String kind, String ids, Section s, String table, int[] charts, String note) {
     h.append("<section class=\"").append(kind).append("\" id=\"").append(repoId).append('-').append(kind)
         .append("\">\n<h3>").append(e(s.question()))
         .append("<span class=\"id\">").append(e(ids)).append("</span></h3>\n<p>")
-        .append(e(s.answer())).append("</p>\n<p class=\"preset\">").append(e(s.preset())).append("</p>\n");
+        .append(e(s.answer())).append("</p>\n<p class=\"preset\">").append(e(s.preset())).append("</p>\n")
+        .append(table);
     if (!s.charts().isEmpty()) {
       h.append("<div class=\"charts\">\n");
       for (Chart c : s.charts()) {
