@@ -98,7 +98,6 @@ public final class PortfolioReport {
           + "section.forks{border-top:1px solid #ccc;margin-top:1em;padding-top:.3em}"
           + "section.forks h3 .id{color:#777;font-weight:normal;font-size:.8em;margin-left:.5em}"
           + "svg.fork-timeline{max-width:100%;height:auto}"
-
           + "table.profile td.pass{color:#1a7f37}table.profile td.fail{color:#c62828}table.profile td.no-data{color:#777}";
 
   private final String title;
