@@ -5,7 +5,9 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.stars.FakeStarMonth;
+import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
+import io.github.communitymetrics.core.metrics.forks.ForkState;
 import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.registry.Evaluation;
@@ -43,6 +45,24 @@ import java.util.function.Function;
  * the simulated demo never stands beside real data.
  */
 final class HtmlPortfolio {
+  /**
+   * One repository's fork section from one scan of the whole input: both fork metrics read the
+   * same state (same scope and as-of; their {@code forkEvents} setting is used only when
+   * finishing), so it is scanned once for the two.
+   */
+  @SuppressWarnings("unchecked") // both metrics are ForkScan engines over ForkState
+  private static Optional<ForkSection> forkSection(
+      SummaryOptions.Prepared p, Repository repository, Function<Actor, String> label, boolean heads, Progress progress) {
+    Evaluation one = p.evaluation().withScope(RepositoryScope.of(repository));
+    SliceMetric<ForkState, ForkActivity.Result> activity =
+        (SliceMetric<ForkState, ForkActivity.Result>) ForkActivity.INSTANCE.metric(one);
+    SliceMetric<ForkState, HardForkSignals.Result> signals =
+        (SliceMetric<ForkState, HardForkSignals.Result>) HardForkSignals.INSTANCE.metric(one);
+    ForkState state = progress.busy("scanning the forks of " + repository.fullName(),
+        () -> activity.accumulate(p.store(), p.people()));
+    return ForkSection.of(repository, Optional.of(activity.finish(state)), Optional.of(signals.finish(state)), label, heads);
+  }
+
   /** How many months each trend of the overview has. */
   static final int TREND_MONTHS = 24;
 
@@ -115,12 +135,7 @@ final class HtmlPortfolio {
       NewcomerSection.of(entry.results(), label).ifPresent(s -> newcomers.put(entry.repository(), s));
       GovernanceSection.of(entry.results()).ifPresent(s -> governance.put(entry.repository(), s));
       if (upstreams.contains(ForksCommand.key(entry.repository()))) {
-        Evaluation one = p.evaluation().withScope(RepositoryScope.of(entry.repository()));
-        ForkActivity.Result activity = progress.busy("scanning the forks of " + entry.repository().fullName(),
-            () -> ForkActivity.INSTANCE.metric(one).compute(p.store(), p.people()));
-        ForkSection.of(entry.repository(), Optional.of(activity),
-                Optional.of(HardForkSignals.INSTANCE.metric(one).compute(p.store(), p.people())), label, heads)
-            .ifPresent(s -> forks.put(entry.repository(), s));
+        forkSection(p, entry.repository(), label, heads, progress).ifPresent(s -> forks.put(entry.repository(), s));
       }
     }
     List<Section> extra = new ArrayList<>(git.map(g -> List.of(g.section())).orElse(List.of()));
