@@ -343,9 +343,7 @@ public final class Consumers extends MetricDescriptor<Consumers.Result> {
 
     /** The consumers a repository belongs to (by owner/name, else by name). */
     private List<String> consumersOf(Repository r) {
-      String full = r.fullName().toLowerCase(Locale.ROOT);
-      String name = full.substring(full.indexOf('/') + 1);
-      return consumers.stream().filter(c -> c.equals(full) || c.equals(name)).toList();
+      return consumers.stream().filter(c -> RepositoryWords.names(c, r)).toList();
     }
 
     @Override

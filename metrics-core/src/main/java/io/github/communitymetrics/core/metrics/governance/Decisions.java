@@ -278,9 +278,7 @@ public final class Decisions extends MetricDescriptor<Decisions.Result> {
     }
 
     boolean rfcRepository(Repository r) {
-      String full = r.fullName().toLowerCase(Locale.ROOT);
-      String name = full.substring(full.indexOf('/') + 1);
-      return rfcRepositories.contains(full) || rfcRepositories.contains(name);
+      return rfcRepositories.stream().anyMatch(w -> RepositoryWords.names(w, r));
     }
   }
 
