@@ -82,8 +82,8 @@ import java.util.List;
  * of its accounts is in a group yet; a seed that lost accounts to a group is counted again from
  * its remaining accounts); and per refinement round, per account, at most its window stars (or a
  * binary search per page, if fewer). Seeds whose accounts could not make a group (fewer than
- * {@code n} with {@code ceil(rho * m)} stars in the window) and rounds that could not keep {@code
- * n} accounts are cut short without changing the result; a round reads the accounts that could be
+ * {@code n} of the core, whose accounts all have {@code ceil(rho * m)} eligible stars) and rounds
+ * that could not keep {@code n} accounts are cut short without changing the result; a round reads the accounts that could be
  * kept first and stops there when fewer than {@code n} of them have enough stars on the pages.
  * For the counting, an account's stars are read once for every seeded cell holding one of its
  * first stars, and only with at most {@link #SEED_DEGREE_CAP} stars in the window: at most that
@@ -653,7 +653,7 @@ public final class Lockstep {
         int[] pages;
         if (!changed) {
           pages = counted.get((int) seed[3]); // the same accounts as when counted
-        } else if (size < p.minUsers() || heavy(u0, size, w0, w1, stamp) < p.minUsers()) {
+        } else if (size < p.minUsers()) {
           continue;
         } else {
           pages = candidatePages(u0, size, w0, w1, stamp);
@@ -671,8 +671,8 @@ public final class Lockstep {
      * The first repositories of the seed ({@code r}, bucket {@code b}) while no account of the
      * window is in a group: what {@link #candidatePages} gives for all its accounts, as the sum of
      * its three cells' counts, or {@link #NONE} when the seed is skipped (fewer than {@code n}
-     * accounts, or fewer than {@code n} with {@code ceil(rho * m)} stars in the window, or fewer
-     * than {@code m} repositories).
+     * accounts of the core, each of which has at least {@code ceil(rho * m)} stars in the window,
+     * or fewer than {@code m} repositories).
      */
     private int[] precount(int r, long b, long w0, long w1, int stamp) {
       int from = lowerBound(rTime, repoStart[r], repoStart[r + 1], Math.max(w0, w0 + (b - 1) * dt));
@@ -681,17 +681,11 @@ public final class Lockstep {
         return NONE;
       }
       int size = 0;
-      int need = (int) Math.ceil(p.rho() * p.minRepositories());
-      int heavy = 0;
       for (int k = from; k < to; k++) {
         int u = rUser[k];
-        if (u >= 0 && live(u)) {
-          size++;
-          inWindow(u, w0, w1, stamp);
-          heavy += winTo[u] - winFrom[u] >= need ? 1 : 0;
-        }
+        size += u >= 0 && live(u) ? 1 : 0;
       }
-      if (size < p.minUsers() || heavy < p.minUsers()) {
+      if (size < p.minUsers()) {
         return NONE;
       }
       return cells.pages(r, b, w0, w1, stamp);
@@ -851,24 +845,6 @@ public final class Lockstep {
         }
       }
       return touched;
-    }
-
-    /**
-     * How many of {@code u0[0, size)} have at least {@code ceil(rho * m)} stars in the window. A
-     * member needs that many (ceil(rho * |P|) of at least m pages), so with fewer than n such
-     * accounts refinement would end at its first check: the seed is skipped before its costly
-     * count, with the same result.
-     */
-    private int heavy(int[] u0, int size, long w0, long w1, int stamp) {
-      int need = (int) Math.ceil(p.rho() * p.minRepositories());
-      int count = 0;
-      for (int i = 0; i < size; i++) {
-        inWindow(u0[i], w0, w1, stamp);
-        if (winTo[u0[i]] - winFrom[u0[i]] >= need) {
-          count++;
-        }
-      }
-      return count;
     }
 
     /**
