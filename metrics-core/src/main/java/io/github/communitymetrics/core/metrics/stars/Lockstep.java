@@ -925,6 +925,9 @@ public final class Lockstep {
         long[] packed = new long[16];
         int count = 0;
         int[] onPages = new int[group.length]; // each account's first stars on the pages in the window
+        // Where each account's stars on the pages start in packed (read once per round: the user
+        // step below takes them from there instead of reading the account's stars again).
+        int[] onFrom = new int[group.length];
         eligible = 0;
         // The accounts with enough stars in the window to be kept are read first: when fewer
         // than n of them have enough on the pages, the round ends without reading the others
@@ -937,6 +940,7 @@ public final class Lockstep {
             }
             int found = timesOn(u, pages, w0, w1, stamp, index, times);
             onPages[g] = found;
+            onFrom[g] = count;
             eligible += found >= needPages ? 1 : 0;
             for (int f = 0; f < found; f++) {
               if (count == packed.length) {
@@ -957,6 +961,7 @@ public final class Lockstep {
           }
           return;
         }
+        long[] read = Arrays.copyOf(packed, count); // per account, as read; packed is sorted next
         Arrays.sort(packed, 0, count);
         // Centres: the 2 dt interval with most of the group's stars, within beta * dt of the last.
         for (int k = 0, i = 0; i < pages.length; i++) {
@@ -978,11 +983,11 @@ public final class Lockstep {
           if (onPages[g] < needPages) {
             continue; // too few stars on the pages to be near enough centres
           }
-          int found = timesOn(u, pages, w0, w1, stamp, index, times);
           int near = 0;
-          for (int f = 0; f < found; f++) {
-            if (Math.abs(times[f] - centre[index[f]]) <= dt) {
-              index[near++] = index[f];
+          for (int f = onFrom[g], end = f + onPages[g]; f < end; f++) {
+            int page = (int) (read[f] >>> 32);
+            if (Math.abs(w0 + (read[f] & 0xffffffffL) - centre[page]) <= dt) {
+              index[near++] = page;
             }
           }
           if (near >= needPages) {
