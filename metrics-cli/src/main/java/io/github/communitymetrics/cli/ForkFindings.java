@@ -1,6 +1,7 @@
 package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.forks.Divergence;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
 import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.time.Granularity;
@@ -51,6 +52,30 @@ final class ForkFindings {
         : "fewer than half of the " + f.pullRequestsOpened() + " pull requests from forks were merged";
   }
 
+  /**
+   * Why a fork has no commits ahead or behind: its comparisons' reasons when it was compared and
+   * none counted, else why it was not compared.
+   */
+  static String aheadWhy(ForksCommand.Run run, ForkActivity.ForkFacts f) {
+    if (f.divergences().isEmpty()) {
+      return run.compared().why().getOrDefault(ForksCommand.key(f.fork()), "not compared");
+    }
+    return f.divergences().stream()
+        .map(d -> d instanceof Divergence.Unknown u ? u.reason().word() + " (" + u.source().word() + ": " + u.detail() + ")" : "")
+        .filter(x -> !x.isEmpty())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /** A reason or source in JSON: {@code NO_COMMON_HISTORY} as {@code noCommonHistory}. */
+  static String camel(Enum<?> e) {
+    String[] parts = e.name().toLowerCase(Locale.ROOT).split("_");
+    StringBuilder out = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      out.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    }
+    return out.toString();
+  }
+
   /** {@code OWN_RELEASES} as {@code own releases}. */
   static String word(HardForkSignals.Kind k) {
     return k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -58,11 +83,6 @@ final class ForkFindings {
 
   /** {@code OWN_RELEASES} as {@code ownReleases}. */
   static String camel(HardForkSignals.Kind k) {
-    String[] parts = k.name().toLowerCase(Locale.ROOT).split("_");
-    StringBuilder out = new StringBuilder(parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      out.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-    }
-    return out.toString();
+    return camel((Enum<?>) k);
   }
 }

@@ -47,8 +47,10 @@ import picocli.CommandLine.Spec;
           + " people who moved to it (when, and whether they still act upstream).",
       "No data is not zero: whether forks changed, their activity and all signals but the new name"
           + " need the forks' own events (GH Archive has them; a REST fetch of the upstream does"
-          + " not): without them they are \"no data\" (null in JSON), never 0. Commits ahead or"
-          + " behind are not measured. Definitions: docs/forks.md.",
+          + " not): without them they are \"no data\" (null in JSON), never 0. Commits ahead of and"
+          + " behind the upstream come from --compare-github, --compare-git or --compare-clone; a"
+          + " fork not compared, or whose comparison failed, is \"no data\" with the reason."
+          + " Definitions: docs/forks.md.",
       "Sources: --events FILE, --gharchive FILES or DIRS, --git DIR (repeatable) or --git-list"
           + " FILE (local clones), --github, --gitlab; default the simulated demo."
     })
@@ -61,6 +63,8 @@ final class ForksCommand implements Callable<Integer> {
   @Mixin EventSource source;
 
   @Mixin GitClones clones;
+
+  @Mixin ForkComparisons comparisons;
 
   @Option(names = "--repo", paramLabel = "OWNER/NAME",
       description = "Only the forks of this repository. GH Archive input keeps every repository's"
@@ -116,7 +120,8 @@ final class ForksCommand implements Callable<Integer> {
       ForkActivity.Result activity,
       HardForkSignals.Result signals,
       Function<Actor, String> label,
-      boolean headsKnown) {}
+      boolean headsKnown,
+      ForkComparisons.Outcome compared) {}
 
   @Override
   public Integer call() throws IOException {
@@ -131,17 +136,21 @@ final class ForksCommand implements Callable<Integer> {
     Evaluation evaluation = parameters(ScoreCommand.evaluation(end, length))
         .withScope(only.map(RepositoryScope::of).orElse(RepositoryScope.all()));
     Progress progress = ProgressOptions.of(spec);
-    ForkActivity.Result activity = progress.busy("scanning the forks",
+    ForkActivity.Result scanned = progress.busy("scanning the forks",
         () -> ForkActivity.INSTANCE.metric(evaluation).compute(store, in.people()));
     HardForkSignals.Result signals = progress.busy("looking for hard-fork signals",
         () -> HardForkSignals.INSTANCE.metric(evaluation).compute(store, in.people()));
     // The metrics key forks and upstreams by forge and full name, without the numeric id (a fork
     // event names its fork by full name only): so is --repo's repository here.
     List<Repository> upstreams = only.map(r -> List.of(Repository.of(r.forge(), r.fullName())))
-        .orElseGet(() -> List.copyOf(activity.perRepository().keySet()));
+        .orElseGet(() -> List.copyOf(scanned.perRepository().keySet()));
+    // Commits ahead and behind come from outside the events: attached to the scan's result.
+    ForkComparisons.Outcome compared = progress.busy("comparing forks with their upstreams",
+        () -> comparisons.compare(spec.commandLine(), source, scanned, upstreams));
+    ForkActivity.Result activity = scanned.withDivergences(compared.divergences());
     Instant first = store.size() == 0 ? end : store.instant(0);
     Run run = new Run(loaded.label(), loaded.simulated(), end, first, evaluation, upstreams, activity, signals,
-        NewcomerFindings.labels(in.people()), headsKnown(store));
+        NewcomerFindings.labels(in.people()), headsKnown(store), compared);
     SpanOutput.output(spec, outFile, upstreams.size() + " repositories", out -> {
       if (asJson) {
         ForksJson.write(out, run);

@@ -2,6 +2,7 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.forks.Coverage;
+import io.github.communitymetrics.core.metrics.forks.Divergence;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
 import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import java.io.PrintWriter;
@@ -144,6 +145,56 @@ final class ForksJson {
     }
   }
 
+  /**
+   * {@code ahead} and {@code behind} of the fork's latest comparison that counted (null, with the
+   * reason, when none did) with its {@code aheadBehindSource} and {@code aheadBehindAsOf}, and
+   * every comparison given in {@code comparisons}.
+   */
+  private static void aheadBehind(JsonGenerator g, ImpactJson.Why why, String path, ForkActivity.ForkFacts f, ForksCommand.Run run) {
+    Optional<Divergence.Measured> latest = f.latestMeasured();
+    if (latest.isPresent()) {
+      g.writeNumberProperty("ahead", latest.get().ahead());
+      g.writeNumberProperty("behind", latest.get().behind());
+      g.writeStringProperty("aheadBehindSource", ForkFindings.camel(latest.get().source()));
+      g.writeStringProperty("aheadBehindAsOf", latest.get().asOf().toString());
+    } else {
+      for (String name : List.of("ahead", "behind", "aheadBehindSource", "aheadBehindAsOf")) {
+        g.writeNullProperty(name);
+      }
+      why.add(path + "ahead", ForkFindings.aheadWhy(run, f));
+      why.add(path + "behind", ForkFindings.aheadWhy(run, f));
+    }
+    g.writeArrayPropertyStart("comparisons");
+    for (Divergence d : f.divergences()) {
+      g.writeStartObject();
+      g.writeStringProperty("source", ForkFindings.camel(d.source()));
+      g.writeStringProperty("asOf", d.asOf().toString());
+      if (d instanceof Divergence.Measured m) {
+        g.writeStringProperty("status", m.status());
+        g.writeNumberProperty("ahead", m.ahead());
+        g.writeNumberProperty("behind", m.behind());
+        g.writeStringProperty("upstreamRef", m.upstreamRef());
+        g.writeStringProperty("forkRef", m.forkRef());
+        optionalText(g, "mergeBase", m.mergeBase());
+      } else if (d instanceof Divergence.Unknown u) {
+        g.writeNullProperty("ahead");
+        g.writeNullProperty("behind");
+        g.writeStringProperty("reason", ForkFindings.camel(u.reason()));
+        g.writeStringProperty("detail", u.detail());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void optionalText(JsonGenerator g, String name, Optional<String> text) {
+    if (text.isPresent()) {
+      g.writeStringProperty(name, text.get());
+    } else {
+      g.writeNullProperty(name);
+    }
+  }
+
   private static void fork(
       JsonGenerator g, ImpactJson.Why why, String path, ForkActivity.ForkFacts f,
       Optional<HardForkSignals.ForkSignals> signals, ForksCommand.Run run, Coverage coverage) {
@@ -168,6 +219,7 @@ final class ForksJson {
     }
     back(g, why, path, "pullRequestsBack", f.pullRequests(), run);
     back(g, why, path, "merged", f.merged(), run);
+    aheadBehind(g, why, path, f, run);
     g.writeArrayPropertyStart("signals");
     signals.ifPresent(s -> s.signals().forEach(x -> {
       g.writeStartObject();

@@ -2,6 +2,7 @@ package io.github.communitymetrics.cli;
 
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.forks.Coverage;
+import io.github.communitymetrics.core.metrics.forks.Divergence;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
 import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.time.Window;
@@ -104,7 +105,33 @@ final class ForksText {
           back(run, f.merged()));
     }
     t.print(out, "    ");
+    aheadBehind(out, run, forks);
     signals(out, run, upstream);
+  }
+
+  /**
+   * Per fork, its commits ahead of and behind the upstream from each comparison given, with its
+   * source and date (they describe the branches when read, not the window's end), or no data
+   * with the reason.
+   */
+  private static void aheadBehind(PrintWriter out, ForksCommand.Run run, List<ForkActivity.ForkFacts> forks) {
+    out.println("  Commits ahead of and behind the upstream (as read at the date shown, not at the window's end):");
+    for (ForkActivity.ForkFacts f : forks) {
+      if (f.divergences().isEmpty()) {
+        out.println("    " + f.fork().fullName() + ": no data, " + ForkFindings.aheadWhy(run, f));
+      }
+      for (Divergence d : f.divergences()) {
+        if (d instanceof Divergence.Measured m) {
+          out.println("    " + f.fork().fullName() + ": " + m.ahead() + " ahead, " + m.behind() + " behind (" + m.status()
+              + "; " + m.upstreamRef() + "..." + m.forkRef() + m.mergeBase().map(b -> ", merge base " + b).orElse("")
+              + "; " + m.source().word() + ", read " + m.asOf() + ")");
+        } else if (d instanceof Divergence.Unknown u) {
+          out.println("    " + f.fork().fullName() + ": no data, " + u.reason().word() + " (" + u.detail() + "; "
+              + u.source().word() + ", tried " + u.asOf() + ")");
+        }
+      }
+    }
+    run.compared().notes().forEach(n -> out.println("    (" + n + ")"));
   }
 
   /** The window's flow in one line. */

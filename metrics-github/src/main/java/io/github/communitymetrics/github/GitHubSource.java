@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.event.PullRequestMerged;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Review;
+import io.github.communitymetrics.core.metrics.forks.Divergence;
 import io.github.communitymetrics.forge.internal.Authenticator;
 import io.github.communitymetrics.forge.internal.CheckpointStore;
 import io.github.communitymetrics.forge.CheckpointException;
@@ -433,6 +434,60 @@ public final class GitHubSource {
       out.add(new ContributorStats(Mapping.userOrGhost(json, item, "author"), total, weeks));
     }
     return out;
+  }
+
+  /**
+   * A repository's default branch, from {@code GET /repos/{o}/{n}} (one request).
+   *
+   * @param repository {@code OWNER/NAME}
+   * @return the branch; empty when GitHub answers 404 (the repository is missing or not visible)
+   * @throws io.github.communitymetrics.forge.ForgeException as {@link #fetch}
+   */
+  public Optional<String> defaultBranch(GitHubTarget repository) {
+    return compare(repository).defaultBranch(repository);
+  }
+
+  /**
+   * How far a fork has diverged from its upstream, from GitHub's compare API: {@code GET
+   * /repos/{upstream}/compare/{upstreamBranch}...{forkOwner}:{forkName}:{forkBranch}?per_page=1}
+   * ({@code ahead_by}, {@code behind_by}, {@code status}, {@code merge_base_commit}); one request,
+   * and one more to read the fork's default branch when none is given. What concerns this fork is
+   * a {@link Divergence.Unknown} with its reason, never 0 ahead and 0 behind: the fork missing
+   * (404 on it), a branch missing, no common history (a 404 on the comparison whose fork and
+   * branches all exist: up to three more requests tell these apart), a comparison too large (a
+   * 5xx after every retry, as GitHub answers when it cannot compute it in time, or an answer larger
+   * than the client accepts), a refusal (403, 410, 451, another status) or a malformed answer; a
+   * {@code status} that contradicts the counts is a malformed answer too. The instant is the
+   * client's clock when the comparison starts.
+   *
+   * @param upstream the upstream, {@code OWNER/NAME}
+   * @param upstreamBranch its branch to compare with, such as its {@link #defaultBranch}
+   * @param fork the fork, {@code OWNER/NAME}, in the upstream's network
+   * @param forkBranch the fork's branch; empty for its default branch
+   * @return the comparison, with source {@link Divergence.Source#GITHUB_COMPARE}
+   * @throws io.github.communitymetrics.forge.AuthenticationException on 401
+   * @throws io.github.communitymetrics.forge.RateLimitedException when a rate limit outlasts the waits
+   */
+  public Divergence compareFork(
+      GitHubTarget upstream, String upstreamBranch, GitHubTarget fork, Optional<String> forkBranch) {
+    Objects.requireNonNull(upstreamBranch, "upstreamBranch");
+    Objects.requireNonNull(forkBranch, "forkBranch");
+    for (GitHubTarget t : List.of(Objects.requireNonNull(upstream, "upstream"), Objects.requireNonNull(fork, "fork"))) {
+      if (t.isOwner()) {
+        throw new IllegalArgumentException("a comparison needs OWNER/NAME, not an owner: " + t);
+      }
+    }
+    if (upstreamBranch.isBlank() || forkBranch.filter(String::isBlank).isPresent()) {
+      throw new IllegalArgumentException("a branch must not be blank");
+    }
+    return compare(upstream).compare(upstream, upstreamBranch, fork, forkBranch);
+  }
+
+  private ForkCompare compare(GitHubTarget repository) {
+    if (Objects.requireNonNull(repository, "repository").isOwner()) {
+      throw new IllegalArgumentException("a repository is OWNER/NAME, not an owner: " + repository);
+    }
+    return new ForkCompare(client(new RequestAccounting()), this::api, uri -> get(uri, JSON));
   }
 
   private URI api(String pathAndQuery) {

@@ -45,8 +45,13 @@ import java.util.TreeMap;
  * <p><b>Flow back</b>: pull requests of the scope whose head repository is a fork; opened and
  * merged per period, and the Kaplan-Meier median time from opening to merge of those opened in
  * the period (closed without merge: censored at the close; still open: censored at the window's
- * end). Commits ahead of or behind the upstream need the compare API or both git histories and
- * are not measured.
+ * end).
+ *
+ * <p><b>Ahead and behind</b>: a fork's commits ahead of its upstream and behind it come from
+ * outside the events, from GitHub's compare API or from both git histories ({@link Divergence}),
+ * given as an explicit side input ({@link Divergences}); each fork carries the comparisons given
+ * for it with their source and date, and a fork with none has no data ("not compared"), never 0.
+ * The registry's evaluation ({@link #metric}) gives none.
  */
 public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
 
@@ -99,6 +104,9 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
    *     {@code changed})
    * @param pullRequests pull requests it opened upstream before the window's end
    * @param merged of them, merged before the window's end
+   * @param divergences its comparisons with the upstream given beside the events (commits ahead
+   *     and behind, or why unknown), each with its source and date; empty when it was not compared
+   *     (no data, never 0 ahead and 0 behind)
    */
   public record ForkFacts(
       Repository fork,
@@ -108,14 +116,49 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
       Optional<Instant> lastActive,
       int activeDays,
       int pullRequests,
-      int merged) {
-    /** Checks the components. */
+      int merged,
+      List<Divergence> divergences) {
+    /** Checks the components and copies the list. */
     public ForkFacts {
       Checks.notNull(fork, "fork");
       Checks.notNull(upstream, "upstream");
       Checks.notNull(created, "created");
       Checks.notNull(changed, "changed");
       Checks.notNull(lastActive, "lastActive");
+      divergences = List.copyOf(Checks.notNull(divergences, "divergences"));
+    }
+
+    /** A fork that was not compared with its upstream. */
+    public ForkFacts(
+        Repository fork,
+        Repository upstream,
+        Optional<Instant> created,
+        Optional<Boolean> changed,
+        Optional<Instant> lastActive,
+        int activeDays,
+        int pullRequests,
+        int merged) {
+      this(fork, upstream, created, changed, lastActive, activeDays, pullRequests, merged, List.of());
+    }
+
+    /** This fork with the comparisons of {@code given} that are its own (and no others). */
+    public ForkFacts withDivergences(Divergences given) {
+      return new ForkFacts(fork, upstream, created, changed, lastActive, activeDays, pullRequests, merged,
+          given.of(fork, upstream));
+    }
+
+    /**
+     * Its latest comparison that counted (the latest {@link Divergence#asOf()}; of two at the same
+     * instant, the first given); empty when none did.
+     */
+    public Optional<Divergence.Measured> latestMeasured() {
+      Divergence.Measured out = null;
+      for (Divergence d : divergences) {
+        if (d instanceof Divergence.Measured m && (out == null || m.asOf().isAfter(out.asOf()))) {
+          out = m;
+        }
+      }
+      return Optional.ofNullable(out);
     }
 
     /** CHAOSS: a fork that opened a change request upstream. */
@@ -174,6 +217,16 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
       perRepository = Collections.unmodifiableMap(new TreeMap<>(perRepository));
     }
 
+    /**
+     * This result with the forks' comparisons replaced by those of {@code given}: what {@link
+     * ForkActivity#of(RepositoryScope, Window, Granularity, ForkEvents, Divergences)} computes with
+     * them, without scanning the events again (the comparisons change no count).
+     */
+    public Result withDivergences(Divergences given) {
+      Checks.notNull(given, "given");
+      return new Result(window, coverage, forks.stream().map(f -> f.withDivergences(given)).toList(), total, perRepository);
+    }
+
     /** Forks that changed after creation; empty (no data) without the forks' own events. */
     public OptionalInt changedForks() {
       return coverage.present()
@@ -188,13 +241,24 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
   }
 
   /**
-   * The algorithm over a scope and window.
+   * The algorithm over a scope and window, with no fork compared ({@link Divergences#none()}).
    *
    * @throws IllegalArgumentException if {@code period} is {@link Granularity#HOUR}
    */
   public static SliceMetric<ForkState, Result> of(
       RepositoryScope scope, Window window, Granularity period, ForkEvents forkEvents) {
-    return new Engine(scope, window, period, forkEvents);
+    return of(scope, window, period, forkEvents, Divergences.none());
+  }
+
+  /**
+   * The algorithm over a scope and window, with the comparisons of forks with their upstreams read
+   * beside the events (commits ahead and behind): each fork of the result carries its own.
+   *
+   * @throws IllegalArgumentException if {@code period} is {@link Granularity#HOUR}
+   */
+  public static SliceMetric<ForkState, Result> of(
+      RepositoryScope scope, Window window, Granularity period, ForkEvents forkEvents, Divergences divergences) {
+    return new Engine(scope, window, period, forkEvents, divergences);
   }
 
   @Override
@@ -223,10 +287,12 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
   static final class Engine extends ForkScan<Result> {
     private final Window window;
     private final Granularity period;
+    private final Divergences divergences;
 
-    Engine(RepositoryScope scope, Window window, Granularity period, ForkEvents forkEvents) {
+    Engine(RepositoryScope scope, Window window, Granularity period, ForkEvents forkEvents, Divergences divergences) {
       super(scope, window.end(), forkEvents);
       this.window = window;
+      this.divergences = Checks.notNull(divergences, "divergences");
       this.period = Checks.notNull(period, "period");
       Checks.argument(period != Granularity.HOUR, "fork-activity counts by day, week or month, not hour");
     }
@@ -246,7 +312,7 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
             coverage.present() ? Optional.of(v.changedAfterCreation()) : Optional.empty(),
             coverage.present() && any ? Optional.of(v.activity().last) : Optional.empty(),
             v.days().length,
-            v.pulls().size(), merged));
+            v.pulls().size(), merged, divergences.of(v.fork(), v.upstream())));
       }
       Map<Repository, List<Flow>> perRepository = new TreeMap<>();
       List<Window> periods = period.periodsInside(window);
