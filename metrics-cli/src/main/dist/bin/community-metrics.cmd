@@ -21,7 +21,7 @@ if not exist "%JAVA_EXE%" goto badJavaHome
 rem No default collector when the options choose one: two collectors are an error to java.
 set "GC=-XX:+UseSerialGC"
 echo.%JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %JAVA_OPTS% %COMMUNITY_METRICS_OPTS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC" >nul && set "GC="
-"%JAVA_EXE%" %GC% -Djava.awt.headless=true %JAVA_OPTS% %COMMUNITY_METRICS_OPTS% -jar "%JAR%" %*
+"%JAVA_EXE%" %GC% -Xms32m -Djava.awt.headless=true %JAVA_OPTS% %COMMUNITY_METRICS_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
 
 :noJar

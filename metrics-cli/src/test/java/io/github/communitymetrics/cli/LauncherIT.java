@@ -289,17 +289,21 @@ class LauncherIT {
     assertTrue(r.out().contains("-XX:+UseSerialGC"), "the launcher's default collector: " + r);
     // C1 alone was a default once; it made long runs a third slower (docs/performance.md).
     assertFalse(r.out().contains("-XX:TieredStopAtLevel"), "java's own compilers: " + r);
+    // A small first heap, so that a short run's garbage does not fill a young generation sized
+    // from the machine's memory (docs/performance.md, "Truck factor at default flags").
+    assertTrue(r.out().contains("-XX:InitialHeapSize=33554432 "), "-Xms32m: " + r);
     assertTrue(r.out().endsWith("community-metrics " + VERSION + "\n"), r.toString());
 
     // A collector of the user's replaces the default one (two are an error to java); a later
     // option overrides an earlier one.
     env.put("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:MaxRAMPercentage=20");
-    env.put("COMMUNITY_METRICS_OPTS", "-XX:+UseParallelGC -XX:MaxRAMPercentage=40");
+    env.put("COMMUNITY_METRICS_OPTS", "-XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xms64m");
     Run parallel = launch(launcher, env, "--version");
     assertEquals(0, parallel.status(), parallel.toString());
     assertTrue(parallel.out().contains("-XX:+UseParallelGC"), parallel.toString());
     assertFalse(parallel.out().contains("-XX:+UseSerialGC"), parallel.toString());
     assertTrue(parallel.out().contains("-XX:MaxRAMPercentage=40.000000"), parallel.toString());
     assertFalse(parallel.out().contains("-XX:MaxRAMPercentage=20.000000"), parallel.toString());
+    assertTrue(parallel.out().contains("-XX:InitialHeapSize=67108864 "), parallel.toString());
   }
 }

@@ -5,7 +5,9 @@ import io.github.communitymetrics.core.event.CoAuthor;
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipAccumulator;
 import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
 import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -84,18 +86,34 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
 
   @Override
   public void commit(CommitHeader header) {
-    inMerge = header.isMerge();
+    List<String> coNames = new ArrayList<>(header.coAuthors().size());
+    List<String> coEmails = new ArrayList<>(header.coAuthors().size());
+    for (CoAuthor c : header.coAuthors()) {
+      coNames.add(c.name());
+      coEmails.add(c.email());
+    }
+    commit(header.isMerge(), header.author().name(), header.author().email(),
+        header.author().time().getEpochSecond(), coNames, coEmails);
+  }
+
+  /**
+   * A commit starts: what {@link #commit(CommitHeader)} reads of its header, without the header,
+   * which {@link CommitLogReader} then need not build.
+   *
+   * @param coAuthorNames the {@code Co-authored-by} names, in trailer order
+   * @param coAuthorEmails their addresses, at the same indexes
+   */
+  void commit(boolean merge, String authorName, String authorEmail, long authorEpochSecond,
+      List<String> coAuthorNames, List<String> coAuthorEmails) {
+    inMerge = merge;
     if (inMerge) {
-      accumulator.uncredited(header.author().time().getEpochSecond());
+      accumulator.uncredited(authorEpochSecond);
       return;
     }
-    accumulator.commit(
-        identity.apply(header.author().name()),
-        header.author().email(),
-        header.author().time().getEpochSecond());
+    accumulator.commit(identity.apply(authorName), authorEmail, authorEpochSecond);
     if (creditCoAuthors) {
-      for (CoAuthor c : header.coAuthors()) {
-        accumulator.coAuthor(identity.apply(c.name()), c.email());
+      for (int i = 0; i < coAuthorNames.size(); i++) {
+        accumulator.coAuthor(identity.apply(coAuthorNames.get(i)), coAuthorEmails.get(i));
       }
     }
   }

@@ -135,7 +135,14 @@ public final class CommitLogReader implements Closeable {
     start();
     while (advance()) {
       LogScanner s = scanner;
-      visitor.commit(header());
+      if (visitor instanceof CommitLogAuthorship authorship) {
+        // The truck factor needs no header object: building one per commit (ids, signatures,
+        // instants) was most of what reading a log allocated once the paths are interned.
+        authorship.commit(s.parentCount() > 1, s.authorName, s.authorEmail, s.authorTime,
+            s.coAuthorNames, s.coAuthorEmails);
+      } else if (!(visitor instanceof LogSnapshot)) { // which reads only the path lines
+        visitor.commit(header());
+      }
       for (int i = 0; i < s.changeCount; i++) {
         if (s.oldPath[i] == null) {
           visitor.change(s.status[i], s.path[i]);
@@ -235,8 +242,8 @@ public final class CommitLogReader implements Closeable {
       co.add(new CoAuthor(s.coAuthorNames.get(i), s.coAuthorEmails.get(i)));
     }
     return new CommitHeader(
-        s.sha,
-        s.parents,
+        s.sha(),
+        s.parents(),
         new Signature(s.authorName, s.authorEmail, Instant.ofEpochSecond(s.authorTime)),
         new Signature(s.committerName, s.committerEmail, Instant.ofEpochSecond(s.committerTime)),
         co,

@@ -35,6 +35,10 @@ public final class FileSelection {
   private final boolean languages;
   // One rule per distinct reason text, so that equal exclusions share one explaining rule.
   private final Map<String, ExclusionRule> languageRules = new ConcurrentHashMap<>();
+  // Reused matchers (a Matcher is not thread-safe, so one set per thread): trying every rule on
+  // every path with fresh matchers allocated more than everything else in a truck-factor run.
+  private final ThreadLocal<List<ExclusionRule.PathMatcher>> matchers =
+      ThreadLocal.withInitial(this::newMatchers);
 
   private FileSelection(Builder builder) {
     this.rules = List.copyOf(builder.rules);
@@ -79,13 +83,26 @@ public final class FileSelection {
    */
   public Optional<ExclusionRule> exclusionFor(String path) {
     Objects.requireNonNull(path, "path");
+    return exclusionFor(path, matchers.get());
+  }
+
+  /** One reusable matcher per rule, in the rules' order, for one thread. */
+  private List<ExclusionRule.PathMatcher> newMatchers() {
+    List<ExclusionRule.PathMatcher> matchers = new ArrayList<>(rules.size());
+    for (ExclusionRule rule : rules) {
+      matchers.add(rule.matcher());
+    }
+    return matchers;
+  }
+
+  private Optional<ExclusionRule> exclusionFor(String path, List<ExclusionRule.PathMatcher> matchers) {
     ExclusionRule listed = explicit.get(path);
     if (listed != null) {
       return Optional.of(listed);
     }
-    for (ExclusionRule rule : rules) {
-      if (rule.matches(path)) {
-        return Optional.of(rule);
+    for (ExclusionRule.PathMatcher matcher : matchers) {
+      if (matcher.matches(path)) {
+        return Optional.of(matcher.rule());
       }
     }
     if (languages) {
@@ -123,8 +140,9 @@ public final class FileSelection {
     Objects.requireNonNull(paths, "paths");
     List<String> kept = new ArrayList<>();
     Map<String, ExclusionRule> excluded = new LinkedHashMap<>();
+    List<ExclusionRule.PathMatcher> own = matchers.get();
     for (String path : paths) {
-      Optional<ExclusionRule> rule = exclusionFor(path);
+      Optional<ExclusionRule> rule = exclusionFor(Objects.requireNonNull(path, "path"), own);
       if (rule.isPresent()) {
         excluded.put(path, rule.get());
       } else {

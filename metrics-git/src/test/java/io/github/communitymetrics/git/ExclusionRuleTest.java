@@ -34,25 +34,49 @@ class ExclusionRuleTest {
     return rules;
   }
 
+  /** A path of 1 to {@code maxDepth} segments from {@link #PARTS}, with one of the extensions. */
+  private static String randomPath(SplittableRandom random, int maxDepth) {
+    StringBuilder path = new StringBuilder();
+    int depth = 1 + random.nextInt(maxDepth);
+    for (int d = 0; d < depth; d++) {
+      if (d > 0) {
+        path.append('/');
+      }
+      path.append(PARTS[random.nextInt(PARTS.length)]);
+    }
+    return path.append(EXTENSIONS[random.nextInt(EXTENSIONS.length)]).toString();
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 42, 2026, 987654321})
   void matchesEqualsFind(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<ExclusionRule> rules = allRules();
     for (int n = 0; n < 3000; n++) {
-      StringBuilder path = new StringBuilder();
-      int depth = 1 + random.nextInt(4);
-      for (int d = 0; d < depth; d++) {
-        if (d > 0) {
-          path.append('/');
-        }
-        path.append(PARTS[random.nextInt(PARTS.length)]);
-      }
-      path.append(EXTENSIONS[random.nextInt(EXTENSIONS.length)]);
-      String p = path.toString();
+      String p = randomPath(random, 4);
       for (ExclusionRule rule : rules) {
         assertEquals(rule.pattern().matcher(p).find(), rule.matches(p),
             "seed " + seed + ", path '" + p + "', rule " + rule);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 42, 2026, 987654321})
+  void aReusedMatcherEqualsFind(long seed) {
+    // A selection resets one matcher per rule from path to path: nothing of one path (its
+    // region, its groups) may leak into the next, longer or shorter.
+    SplittableRandom random = new SplittableRandom(seed);
+    List<ExclusionRule> rules = allRules();
+    List<ExclusionRule.PathMatcher> matchers = new ArrayList<>();
+    for (ExclusionRule rule : rules) {
+      matchers.add(rule.matcher());
+    }
+    for (int n = 0; n < 3000; n++) {
+      String p = randomPath(random, 6);
+      for (int r = 0; r < rules.size(); r++) {
+        assertEquals(rules.get(r).pattern().matcher(p).find(), matchers.get(r).matches(p),
+            "seed " + seed + ", path '" + p + "', rule " + rules.get(r));
       }
     }
   }

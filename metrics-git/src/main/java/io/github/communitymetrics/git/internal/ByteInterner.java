@@ -32,8 +32,10 @@ public final class ByteInterner {
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
       byte[] k = keys[slot];
       if (k == null) {
-        String s = decode(buf, from, len);
-        keys[slot] = Arrays.copyOfRange(buf, from, to);
+        boolean ascii = ascii(buf, from, len);
+        String s = ascii ? new String(buf, from, len, StandardCharsets.ISO_8859_1)
+            : decode(buf, from, len);
+        keys[slot] = ascii ? ASCII : Arrays.copyOfRange(buf, from, to);
         values[slot] = s;
         hashes[slot] = h;
         if (++size * 2 > keys.length) {
@@ -41,10 +43,37 @@ public final class ByteInterner {
         }
         return s;
       }
-      if (hashes[slot] == h && k.length == len && Arrays.equals(k, 0, len, buf, from, to)) {
+      if (hashes[slot] == h && (k == ASCII ? sameAscii(values[slot], buf, from, len)
+          : k.length == len && Arrays.equals(k, 0, len, buf, from, to))) {
         return values[slot];
       }
     }
+  }
+
+  // The key of an ASCII string, which is compared with the string itself: its characters are its
+  // bytes. A copy of the bytes beside the string would double what a history's paths take on the
+  // heap (most of the truck factor's live data).
+  private static final byte[] ASCII = new byte[0];
+
+  private static boolean ascii(byte[] buf, int from, int len) {
+    for (int i = from; i < from + len; i++) {
+      if (buf[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameAscii(String s, byte[] buf, int from, int len) {
+    if (s.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (s.charAt(i) != buf[from + i]) { // a byte >= 0x80 is negative here: never equal
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final char[] WINDOWS_1252 = new char[128];
@@ -59,11 +88,7 @@ public final class ByteInterner {
 
   /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (one-to-one, see the class doc). */
   static String decode(byte[] buf, int from, int len) {
-    boolean ascii = true;
-    for (int i = from; i < from + len && ascii; i++) {
-      ascii = buf[i] >= 0;
-    }
-    if (ascii) {
+    if (ascii(buf, from, len)) {
       return new String(buf, from, len, StandardCharsets.ISO_8859_1);
     }
     try {

@@ -52,9 +52,13 @@ public final class LogScanner {
   private final List<ReadReport.SkippedLine> skipped = new ArrayList<>();
   private final int[] tabs = new int[16];
 
-  // The current commit.
-  public String sha;
-  public final List<String> parents = new ArrayList<>(2);
+  // The current commit. The ids are kept as bytes and made strings only when asked for: a reader
+  // that needs only names, times and paths (the truck factor) then allocates nothing per commit.
+  private byte[] shaBytes = new byte[64];
+  private int shaLength;
+  private byte[] parentBytes = new byte[128]; // the ids separated by single spaces
+  private int parentLength;
+  private int parentCount;
   public long authorTime;
   public String authorName;
   public String authorEmail;
@@ -73,6 +77,31 @@ public final class LogScanner {
   public LogScanner(InputStream in, ReadOptions options) {
     this.in = in;
     this.options = options;
+  }
+
+  /** The current commit's id. */
+  public String sha() {
+    return new String(shaBytes, 0, shaLength, StandardCharsets.US_ASCII);
+  }
+
+  /** How many parents the current commit has (more than one: a merge). */
+  public int parentCount() {
+    return parentCount;
+  }
+
+  /** The current commit's parent ids, first parent first. */
+  public List<String> parents() {
+    List<String> out = new ArrayList<>(parentCount);
+    int p = 0;
+    while (p < parentLength) {
+      int q = p;
+      while (q < parentLength && parentBytes[q] != ' ') {
+        q++;
+      }
+      out.add(new String(parentBytes, p, q - p, StandardCharsets.US_ASCII));
+      p = q + 1;
+    }
+    return out;
   }
 
   /** Reads the next commit; false at the end of the input. */
@@ -202,9 +231,9 @@ public final class LogScanner {
     if (!hex(shaFrom, shaTo)) {
       return "malformed commit id " + excerpt(shaFrom, shaTo);
     }
-    parents.clear();
     int p = tabs[1] + 1;
     int pEnd = tabs[2];
+    int count = 0;
     while (p < pEnd) {
       int q = p;
       while (q < pEnd && buf[q] != ' ') {
@@ -213,7 +242,7 @@ public final class LogScanner {
       if (!hex(p, q)) {
         return "malformed parent id " + excerpt(p, q);
       }
-      parents.add(new String(buf, p, q - p, StandardCharsets.US_ASCII));
+      count++;
       p = q + 1;
     }
     long at = number(tabs[2] + 1, tabs[3]);
@@ -232,7 +261,14 @@ public final class LogScanner {
         return "a NUL byte in the commit header at byte " + (i - ls + 1);
       }
     }
-    sha = new String(buf, shaFrom, shaTo - shaFrom, StandardCharsets.US_ASCII);
+    shaLength = shaTo - shaFrom;
+    System.arraycopy(buf, shaFrom, shaBytes, 0, shaLength); // hex() allows at most 64
+    parentCount = count;
+    parentLength = tabs[2] - (tabs[1] + 1);
+    if (parentLength > parentBytes.length) {
+      parentBytes = new byte[Math.max(parentLength, parentBytes.length * 2)];
+    }
+    System.arraycopy(buf, tabs[1] + 1, parentBytes, 0, parentLength);
     authorTime = at;
     authorName = interner.intern(buf, tabs[3] + 1, tabs[4]);
     authorEmail = interner.intern(buf, tabs[4] + 1, tabs[5]);
