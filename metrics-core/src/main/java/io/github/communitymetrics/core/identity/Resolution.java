@@ -3,14 +3,18 @@ package io.github.communitymetrics.core.identity;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Forge;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * One run of {@link IdentityResolver}: keys per actor, evidence per key, union-find.
@@ -61,7 +65,10 @@ final class Resolution {
   }
 
   Identities run(Collection<Actor> input) {
-    List<Actor> actors = input.stream().distinct().sorted(Normalize.ACTOR_ORDER).toList();
+    List<Actor> in = input instanceof List && input instanceof RandomAccess
+        ? (List<Actor>) input : new ArrayList<>(input);
+    int[] sortedIndexOfInput = new int[in.size()];
+    List<Actor> actors = distinctSorted(in, sortedIndexOfInput);
     int n = actors.size();
     boolean[] bot = new boolean[n];
     List<Optional<String>> botReasons = new ArrayList<>(n);
@@ -71,24 +78,190 @@ final class Resolution {
       bot[i] = reason.isPresent();
     }
 
-    // TreeMaps: groups in key order, members in actor order, so the evidence is canonical.
-    Map<GroupKey, TreeMap<Integer, Boolean>> groups = new TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      int index = i;
-      for (MergeRule rule : rules) {
-        keys(rule, actors.get(i), (key, direct) ->
-            groups.computeIfAbsent(new GroupKey(rule, key), k -> new TreeMap<>())
-                .merge(index, direct, Boolean::logicalOr));
+    // Hash maps per rule, not one TreeMap of every key (issue 24: that was most of the time):
+    // the order groups are linked in does not change the components, and the evidence and the
+    // refusals are sorted by their own total order in Identities.of. Only keys with two or more
+    // members can link, and Grouping lists those as they appear, so nothing walks the maps.
+    // Actors are visited in index order, so a group's members arrive sorted; only the indirect
+    // noreply members added afterwards can arrive out of order, and Group.members sorts those.
+    // Forge ids and logins are keyed by (forge, value) instead of the key string, which is built
+    // only for the keys that link something. The same pairs are equal exactly when the strings
+    // are, except for logins when a forge name holds ':' ("a:b" + ":" + "c" is "a" + ":" +
+    // "b:c"); then the strings are used.
+    boolean colonInForge = false;
+    for (Actor a : actors) {
+      colonInForge |= a.forge().name().indexOf(':') >= 0;
+    }
+    Map<MergeRule, Grouping> groups = new EnumMap<>(MergeRule.class);
+    for (MergeRule rule : rules) {
+      Grouping byKey = new Grouping(n);
+      groups.put(rule, byKey);
+      for (int i = 0; i < n; i++) {
+        byKey.index = i;
+        keys(rule, actors.get(i), byKey, colonInForge);
+      }
+    }
+    Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
+    if (noreply != null && !noreply.groups.isEmpty()) {
+      // A GitHub account holds its own login and id keys only indirectly: such keys link
+      // nothing unless a noreply address holds them directly, so they join existing groups only
+      // (the common case, GH Archive's accounts without e-mail addresses, adds none).
+      for (int i = 0; i < n; i++) {
+        Actor a = actors.get(i);
+        if (a.forge().equals(Forge.GITHUB)) {
+          noreply.index = i;
+          indirectNoreplyKeys(a, noreply::join);
+        }
       }
     }
 
     List<MergeEvidence> applied = new ArrayList<>();
     List<RefusedMerge> refused = new ArrayList<>();
     UnionFind uf = new UnionFind(n);
-    for (Map.Entry<GroupKey, TreeMap<Integer, Boolean>> g : groups.entrySet()) {
-      link(g.getKey(), g.getValue(), actors, bot, botReasons, uf, applied, refused);
+    for (Map.Entry<MergeRule, Grouping> byRule : groups.entrySet()) {
+      for (Group g : byRule.getValue().linkable) {
+        link(new GroupKey(byRule.getKey(), g.key.toString()), g.members(), actors, bot, botReasons, uf,
+            applied, refused);
+      }
     }
-    return Identities.of(actors, bot, uf, applied, refused);
+    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, refused);
+  }
+
+  /**
+   * The distinct actors in {@link Normalize#ACTOR_ORDER}, and in {@code sortedIndexOfInput} the
+   * index among them of each input position. Sorting first and then dropping neighbours that are
+   * equal gives what {@code distinct().sorted()} gives, because the order is consistent with
+   * {@link Actor#equals} (it compares every component).
+   */
+  private static List<Actor> distinctSorted(List<Actor> in, int[] sortedIndexOfInput) {
+    Integer[] order = new Integer[in.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, (x, y) -> Normalize.ACTOR_ORDER.compare(in.get(x), in.get(y)));
+    Actor[] distinct = new Actor[order.length];
+    int kept = 0;
+    for (Integer k : order) {
+      Actor a = in.get(k);
+      if (kept == 0 || !a.equals(distinct[kept - 1])) {
+        distinct[kept++] = a;
+      }
+      sortedIndexOfInput[k] = kept - 1;
+    }
+    return Arrays.asList(Arrays.copyOf(distinct, kept));
+  }
+
+  /** A forge id as a key: its string is {@code forge#id}. */
+  private record IdKey(Forge forge, long id) {
+    @Override
+    public String toString() {
+      return forge + "#" + id;
+    }
+  }
+
+  /** A normalised forge login as a key: its string is {@code forge:login}. */
+  private record LoginKey(Forge forge, String login) {
+    @Override
+    public String toString() {
+      return forge + ":" + login;
+    }
+  }
+
+  /**
+   * Collects the keys of one rule, for the actor at {@link #index}. A key's string ({@code
+   * toString()}) is the evidence's key; keys are equal exactly when their strings are.
+   */
+  private static final class Grouping implements KeySink {
+    final Map<Object, Group> groups;
+    /** The groups that reached two members, in the order they did: only these can link. */
+    final List<Group> linkable = new ArrayList<>();
+    int index;
+
+    Grouping(int actors) {
+      // Sized for about one key per actor, the usual case, so that it does not rehash.
+      groups = new HashMap<>(Math.max(16, (int) (actors / 0.75f) + 1));
+    }
+
+    @Override
+    public void key(Object key, boolean direct) {
+      Group g = groups.get(key);
+      if (g == null) {
+        groups.put(key, new Group(key, index, direct));
+      } else {
+        add(g, direct);
+      }
+    }
+
+    /** Adds the actor, indirectly, to the key's group if there is one. */
+    void join(Object key) {
+      Group g = groups.get(key);
+      if (g != null) {
+        add(g, false);
+      }
+    }
+
+    private void add(Group g, boolean direct) {
+      int before = g.size;
+      g.add(index, direct);
+      if (before == 1 && g.size == 2) {
+        linkable.add(g);
+      }
+    }
+  }
+
+  /**
+   * The members of one key: actor indices with whether each holds the key directly, encoded as
+   * {@code index << 1 | direct}. Most keys have one member; the array is made for the second.
+   */
+  private static final class Group {
+    final Object key;
+    private int first;
+    private int[] more;
+    private int size = 1;
+
+    Group(Object key, int index, boolean direct) {
+      this.key = key;
+      first = index << 1 | (direct ? 1 : 0);
+    }
+
+    private int at(int k) {
+      return k == 0 ? first : more[k - 1];
+    }
+
+    void add(int index, boolean direct) {
+      int last = at(size - 1) >>> 1;
+      if (last == index) {
+        if (direct) {
+          setDirect(size - 1);
+        }
+        return;
+      }
+      if (more == null) {
+        more = new int[2];
+      } else if (size - 1 == more.length) {
+        more = Arrays.copyOf(more, more.length * 2);
+      }
+      more[size - 1] = index << 1 | (direct ? 1 : 0);
+      size++;
+    }
+
+    private void setDirect(int k) {
+      if (k == 0) {
+        first |= 1;
+      } else {
+        more[k - 1] |= 1;
+      }
+    }
+
+    /** Members in index order, each once, with whether it holds the key directly. */
+    TreeMap<Integer, Boolean> members() {
+      TreeMap<Integer, Boolean> m = new TreeMap<>();
+      for (int k = 0; k < size; k++) {
+        int e = at(k);
+        m.merge(e >>> 1, (e & 1) == 1, Boolean::logicalOr);
+      }
+      return m;
+    }
   }
 
   /**
@@ -155,31 +328,40 @@ final class Resolution {
 
   /** Receives the keys of one actor under one rule. */
   private interface KeySink {
-    void key(String key, boolean direct);
+    void key(Object key, boolean direct);
   }
 
-  private void keys(MergeRule rule, Actor a, KeySink sink) {
+  /** The keys a GitHub account holds indirectly under {@link MergeRule#GITHUB_NOREPLY}. */
+  private static void indirectNoreplyKeys(Actor a, Consumer<String> sink) {
+    a.login().ifPresent(l -> sink.accept(Forge.GITHUB + ":" + Normalize.text(l)));
+    a.id().ifPresent(id -> sink.accept(Forge.GITHUB + "#" + id));
+  }
+
+  private void keys(MergeRule rule, Actor a, KeySink sink, boolean colonInForge) {
     switch (rule) {
       case SAME_FORGE_ID:
-        a.id().ifPresent(id -> sink.key(a.forge() + "#" + id, true));
+        if (a.id().isPresent()) {
+          sink.key(new IdKey(a.forge(), a.id().getAsLong()), true);
+        }
         break;
       case SAME_FORGE_LOGIN:
-        a.login().ifPresent(l -> sink.key(a.forge() + ":" + Normalize.text(l), true));
+        if (a.login().isPresent()) {
+          LoginKey key = new LoginKey(a.forge(), Normalize.text(a.login().get()));
+          sink.key(colonInForge ? key.toString() : key, true);
+        }
         break;
       case SAME_EMAIL:
-        for (String e : a.emails()) {
-          String normal = Normalize.email(e);
+        for (int k = 0; k < a.emails().size(); k++) {
+          String normal = Normalize.email(a.emails().get(k));
           if (!IdentityResolver.isSharedPlaceholder(normal, sharedEmails)) {
             sink.key(normal, true);
           }
         }
         break;
       case GITHUB_NOREPLY:
-        if (a.forge().equals(Forge.GITHUB)) {
-          a.login().ifPresent(l -> sink.key(Forge.GITHUB + ":" + Normalize.text(l), false));
-          a.id().ifPresent(id -> sink.key(Forge.GITHUB + "#" + id, false));
-        }
-        for (String e : a.emails()) {
+        // The account's own login and id (held indirectly) come later: indirectNoreplyKeys.
+        for (int k = 0; k < a.emails().size(); k++) {
+          String e = a.emails().get(k);
           Normalize.githubNoreply(e)
               .ifPresent(
                   nr -> {
