@@ -94,7 +94,7 @@ final class Resolution {
     }
     Map<MergeRule, Grouping> groups = new EnumMap<>(MergeRule.class);
     for (MergeRule rule : rules) {
-      Grouping byKey = new Grouping(n);
+      Grouping byKey = new Grouping();
       groups.put(rule, byKey);
       for (int i = 0; i < n; i++) {
         byKey.index = i;
@@ -102,7 +102,7 @@ final class Resolution {
       }
     }
     Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
-    if (noreply != null && !noreply.groups.isEmpty()) {
+    if (noreply != null && !noreply.isEmpty()) {
       // A GitHub account holds its own login and id keys only indirectly: such keys link
       // nothing unless a noreply address holds them directly, so they join existing groups only
       // (the common case, GH Archive's accounts without e-mail addresses, adds none).
@@ -172,39 +172,81 @@ final class Resolution {
    * toString()}) is the evidence's key; keys are equal exactly when their strings are.
    */
   private static final class Grouping implements KeySink {
-    final Map<Object, Group> groups;
+    // An open-addressing table from key to an int (issue 24: no map entry and no Group object
+    // for the keys of one actor, which are nearly all of them): a member's code ({@code index <<
+    // 1 | direct}, at least 0) while the key has one member, else -1 - the position of its Group
+    // in linkable.
+    private Object[] keys = new Object[16];
+    private int[] values = new int[16];
+    private int count;
     /** The groups that reached two members, in the order they did: only these can link. */
     final List<Group> linkable = new ArrayList<>();
     int index;
 
-    Grouping(int actors) {
-      // Sized for about one key per actor, the usual case, so that it does not rehash.
-      groups = new HashMap<>(Math.max(16, (int) (actors / 0.75f) + 1));
+    boolean isEmpty() {
+      return count == 0;
     }
 
     @Override
     public void key(Object key, boolean direct) {
-      Group g = groups.get(key);
-      if (g == null) {
-        groups.put(key, new Group(key, index, direct));
+      int slot = slot(key);
+      if (keys[slot] == null) {
+        keys[slot] = key;
+        values[slot] = index << 1 | (direct ? 1 : 0);
+        if (++count * 2 > keys.length) {
+          grow();
+        }
       } else {
-        add(g, direct);
+        add(slot, direct);
       }
     }
 
     /** Adds the actor, indirectly, to the key's group if there is one. */
     void join(Object key) {
-      Group g = groups.get(key);
-      if (g != null) {
-        add(g, false);
+      int slot = slot(key);
+      if (keys[slot] != null) {
+        add(slot, false);
       }
     }
 
-    private void add(Group g, boolean direct) {
-      int before = g.size;
-      g.add(index, direct);
-      if (before == 1 && g.size == 2) {
+    private void add(int slot, boolean direct) {
+      int v = values[slot];
+      if (v >= 0) {
+        if (v >>> 1 == index) { // the same actor again: only the direct flag can change
+          values[slot] = direct ? v | 1 : v;
+          return;
+        }
+        Group g = new Group(keys[slot], v);
+        g.add(index, direct);
         linkable.add(g);
+        values[slot] = -linkable.size();
+      } else {
+        linkable.get(-1 - v).add(index, direct);
+      }
+    }
+
+    /** The slot of the key, or the empty slot where it goes. */
+    private int slot(Object key) {
+      int h = key.hashCode() * 0x9E3779B9;
+      int mask = keys.length - 1;
+      int i = (h ^ (h >>> 16)) & mask;
+      while (keys[i] != null && !keys[i].equals(key)) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    private void grow() {
+      Object[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new Object[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      for (int k = 0; k < oldKeys.length; k++) {
+        if (oldKeys[k] != null) {
+          int slot = slot(oldKeys[k]);
+          keys[slot] = oldKeys[k];
+          values[slot] = oldValues[k];
+        }
       }
     }
   }
@@ -219,9 +261,9 @@ final class Resolution {
     private int[] more;
     private int size = 1;
 
-    Group(Object key, int index, boolean direct) {
+    Group(Object key, int firstCode) {
       this.key = key;
-      first = index << 1 | (direct ? 1 : 0);
+      first = firstCode;
     }
 
     private int at(int k) {
