@@ -93,12 +93,18 @@ final class Resolution {
       colonInForge |= a.forge().name().indexOf(':') >= 0;
     }
     Map<MergeRule, Grouping> groups = new EnumMap<>(MergeRule.class);
-    for (MergeRule rule : rules) {
-      Grouping byKey = new Grouping();
-      groups.put(rule, byKey);
-      for (int i = 0; i < n; i++) {
-        byKey.index = i;
-        keys(rule, actors.get(i), byKey, colonInForge);
+    MergeRule[] ruleArray = rules.toArray(new MergeRule[0]);
+    Grouping[] groupings = new Grouping[ruleArray.length];
+    for (int k = 0; k < ruleArray.length; k++) {
+      groupings[k] = new Grouping();
+      groups.put(ruleArray[k], groupings[k]);
+    }
+    // Actor by actor, every rule: the actor's fields are read while they are in the cache.
+    for (int i = 0; i < n; i++) {
+      Actor a = actors.get(i);
+      for (int k = 0; k < ruleArray.length; k++) {
+        groupings[k].index = i;
+        keys(ruleArray[k], a, groupings[k], colonInForge);
       }
     }
     Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
@@ -134,6 +140,17 @@ final class Resolution {
    * {@link Actor#equals} (it compares every component).
    */
   private static List<Actor> distinctSorted(List<Actor> in, int[] sortedIndexOfInput) {
+    // A store's actors come distinct and in this order already: one comparison each, no sort.
+    boolean ascending = true;
+    for (int k = 1; k < in.size() && ascending; k++) {
+      ascending = Normalize.ACTOR_ORDER.compare(in.get(k - 1), in.get(k)) < 0;
+    }
+    if (ascending) {
+      for (int k = 0; k < sortedIndexOfInput.length; k++) {
+        sortedIndexOfInput[k] = k;
+      }
+      return List.copyOf(in);
+    }
     Integer[] order = new Integer[in.size()];
     for (int k = 0; k < order.length; k++) {
       order[k] = k;
@@ -154,6 +171,16 @@ final class Resolution {
   /** A forge id as a key: its string is {@code forge#id}. */
   private record IdKey(Forge forge, long id) {
     @Override
+    public boolean equals(Object o) {
+      return o instanceof IdKey k && id == k.id && (forge == k.forge || forge.equals(k.forge));
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * forge.name().hashCode() + Long.hashCode(id);
+    }
+
+    @Override
     public String toString() {
       return forge + "#" + id;
     }
@@ -161,6 +188,16 @@ final class Resolution {
 
   /** A normalised forge login as a key: its string is {@code forge:login}. */
   private record LoginKey(Forge forge, String login) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof LoginKey k && login.equals(k.login) && (forge == k.forge || forge.equals(k.forge));
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * forge.name().hashCode() + login.hashCode();
+    }
+
     @Override
     public String toString() {
       return forge + ":" + login;
@@ -177,6 +214,7 @@ final class Resolution {
     // 1 | direct}, at least 0) while the key has one member, else -1 - the position of its Group
     // in linkable.
     private Object[] keys = new Object[16];
+    private int[] hashes = new int[16];
     private int[] values = new int[16];
     private int count;
     /** The groups that reached two members, in the order they did: only these can link. */
@@ -192,6 +230,7 @@ final class Resolution {
       int slot = slot(key);
       if (keys[slot] == null) {
         keys[slot] = key;
+        hashes[slot] = key.hashCode();
         values[slot] = index << 1 | (direct ? 1 : 0);
         if (++count * 2 > keys.length) {
           grow();
@@ -227,10 +266,14 @@ final class Resolution {
 
     /** The slot of the key, or the empty slot where it goes. */
     private int slot(Object key) {
-      int h = key.hashCode() * 0x9E3779B9;
+      return slot(key, key.hashCode());
+    }
+
+    private int slot(Object key, int hash) {
+      int h = hash * 0x9E3779B9;
       int mask = keys.length - 1;
       int i = (h ^ (h >>> 16)) & mask;
-      while (keys[i] != null && !keys[i].equals(key)) {
+      while (keys[i] != null && !(hashes[i] == hash && keys[i].equals(key))) {
         i = (i + 1) & mask;
       }
       return i;
@@ -238,13 +281,16 @@ final class Resolution {
 
     private void grow() {
       Object[] oldKeys = keys;
+      int[] oldHashes = hashes;
       int[] oldValues = values;
       keys = new Object[oldKeys.length * 2];
+      hashes = new int[oldKeys.length * 2];
       values = new int[oldKeys.length * 2];
       for (int k = 0; k < oldKeys.length; k++) {
         if (oldKeys[k] != null) {
-          int slot = slot(oldKeys[k]);
+          int slot = slot(oldKeys[k], oldHashes[k]);
           keys[slot] = oldKeys[k];
+          hashes[slot] = oldHashes[k];
           values[slot] = oldValues[k];
         }
       }
