@@ -99,6 +99,14 @@ class ResolutionEquivalenceTest {
   void forgeShapedInputsResolveAsBefore(long seed) {
     Random r = new Random(seed);
     List<Actor> input = forgeShaped(r, 500 + r.nextInt(2_000));
+    if (seed % 2 == 0) {
+      // Sorted, as a store's actors are (the resolution then skips its sort), and for some
+      // seeds with neighbours repeated, which it must still drop.
+      if (seed % 4 == 0) {
+        input.addAll(input.subList(0, 50));
+      }
+      input.sort(Normalize.ACTOR_ORDER);
+    }
     Config c = seed % 3 == 0
         ? new Config(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(), BotDetector.defaults(),
             IdentityResolver.defaultSharedEmails())
