@@ -72,11 +72,6 @@ final class Resolution {
     int n = actors.size();
     boolean[] bot = new boolean[n];
     List<Optional<String>> botReasons = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Optional<String> reason = botDetector.reason(actors.get(i));
-      botReasons.add(reason);
-      bot[i] = reason.isPresent();
-    }
 
     // Hash maps per rule, not one TreeMap of every key (issue 24: that was most of the time):
     // the order groups are linked in does not change the components, and the evidence and the
@@ -99,9 +94,13 @@ final class Resolution {
       groupings[k] = new Grouping();
       groups.put(ruleArray[k], groupings[k]);
     }
-    // Actor by actor, every rule: the actor's fields are read while they are in the cache.
+    // Actor by actor, bot detection and every rule: the actor's fields are read while they are
+    // in the cache (at 10^6 actors, reading them is a cache miss each time).
     for (int i = 0; i < n; i++) {
       Actor a = actors.get(i);
+      Optional<String> reason = botDetector.reason(a);
+      botReasons.add(reason);
+      bot[i] = reason.isPresent();
       for (int k = 0; k < ruleArray.length; k++) {
         groupings[k].index = i;
         keys(ruleArray[k], a, groupings[k], colonInForge);
@@ -211,11 +210,13 @@ final class Resolution {
   private static final class Grouping implements KeySink {
     // An open-addressing table from key to an int (issue 24: no map entry and no Group object
     // for the keys of one actor, which are nearly all of them): a member's code ({@code index <<
-    // 1 | direct}, at least 0) while the key has one member, else -1 - the position of its Group
+    // 1 | direct}, at least 0) while the key has one member, else -2 - the position of its Group
     // in linkable.
+    // slots[i]: the key's hash in the high half, its value plus 1 in the low half, 0 when empty
+    // (groups are -2 and below, so no value is -1); keys[i]: the key. A probe reads one long,
+    // and the key only when the hashes agree.
+    private long[] slots = new long[16];
     private Object[] keys = new Object[16];
-    private int[] hashes = new int[16];
-    private int[] values = new int[16];
     private int count;
     /** The groups that reached two members, in the order they did: only these can link. */
     final List<Group> linkable = new ArrayList<>();
@@ -227,71 +228,73 @@ final class Resolution {
 
     @Override
     public void key(Object key, boolean direct) {
-      int slot = slot(key);
-      if (keys[slot] == null) {
+      int hash = key.hashCode();
+      int slot = slot(key, hash);
+      if (slots[slot] == 0) {
         keys[slot] = key;
-        hashes[slot] = key.hashCode();
-        values[slot] = index << 1 | (direct ? 1 : 0);
+        set(slot, hash, index << 1 | (direct ? 1 : 0));
         if (++count * 2 > keys.length) {
           grow();
         }
       } else {
-        add(slot, direct);
+        add(slot, hash, direct);
       }
     }
 
     /** Adds the actor, indirectly, to the key's group if there is one. */
     void join(Object key) {
-      int slot = slot(key);
-      if (keys[slot] != null) {
-        add(slot, false);
+      int hash = key.hashCode();
+      int slot = slot(key, hash);
+      if (slots[slot] != 0) {
+        add(slot, hash, false);
       }
     }
 
-    private void add(int slot, boolean direct) {
-      int v = values[slot];
+    private void set(int slot, int hash, int value) {
+      slots[slot] = (long) hash << 32 | ((value + 1L) & 0xFFFF_FFFFL);
+    }
+
+    private int value(int slot) {
+      return (int) slots[slot] - 1;
+    }
+
+    private void add(int slot, int hash, boolean direct) {
+      int v = value(slot);
       if (v >= 0) {
         if (v >>> 1 == index) { // the same actor again: only the direct flag can change
-          values[slot] = direct ? v | 1 : v;
+          set(slot, hash, direct ? v | 1 : v);
           return;
         }
         Group g = new Group(keys[slot], v);
         g.add(index, direct);
         linkable.add(g);
-        values[slot] = -linkable.size();
+        set(slot, hash, -1 - linkable.size());
       } else {
-        linkable.get(-1 - v).add(index, direct);
+        linkable.get(-2 - v).add(index, direct);
       }
     }
 
     /** The slot of the key, or the empty slot where it goes. */
-    private int slot(Object key) {
-      return slot(key, key.hashCode());
-    }
-
     private int slot(Object key, int hash) {
       int h = hash * 0x9E3779B9;
       int mask = keys.length - 1;
       int i = (h ^ (h >>> 16)) & mask;
-      while (keys[i] != null && !(hashes[i] == hash && keys[i].equals(key))) {
+      while (slots[i] != 0 && !((int) (slots[i] >>> 32) == hash && keys[i].equals(key))) {
         i = (i + 1) & mask;
       }
       return i;
     }
 
     private void grow() {
+      long[] oldSlots = slots;
       Object[] oldKeys = keys;
-      int[] oldHashes = hashes;
-      int[] oldValues = values;
-      keys = new Object[oldKeys.length * 2];
-      hashes = new int[oldKeys.length * 2];
-      values = new int[oldKeys.length * 2];
-      for (int k = 0; k < oldKeys.length; k++) {
-        if (oldKeys[k] != null) {
-          int slot = slot(oldKeys[k], oldHashes[k]);
+      slots = new long[oldSlots.length * 2];
+      keys = new Object[oldSlots.length * 2];
+      for (int k = 0; k < oldSlots.length; k++) {
+        if (oldSlots[k] != 0) {
+          int slot = slot(oldKeys[k], (int) (oldSlots[k] >>> 32));
+          slots[slot] = oldSlots[k];
           keys[slot] = oldKeys[k];
-          hashes[slot] = oldHashes[k];
-          values[slot] = oldValues[k];
         }
       }
     }
