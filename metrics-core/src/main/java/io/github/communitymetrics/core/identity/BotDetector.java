@@ -83,11 +83,11 @@ public final class BotDetector {
   private static final Set<String> DEFAULT_EMAILS = sorted(List.of("noreply@github.com"));
 
   private static final String BOT_SUFFIX = "[bot]";
-  private static final Pattern NOREPLY_ID_PREFIX = Pattern.compile("^\\d+\\+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final BotDetector DEFAULTS = builder().build();
 
   private final Set<String> names;
+  /** {@link #names} for lookups: hashing, not a tree of string comparisons, per actor. */
+  private final Set<String> nameLookup;
   private final Set<String> emails;
   private final List<Pattern> patterns;
 
@@ -99,6 +99,7 @@ public final class BotDetector {
       e.addAll(DEFAULT_EMAILS);
     }
     this.names = Collections.unmodifiableSet(n);
+    this.nameLookup = Set.copyOf(n);
     this.emails = Collections.unmodifiableSet(e);
     this.patterns = List.copyOf(b.patterns);
   }
@@ -137,21 +138,28 @@ public final class BotDetector {
     if (actor.kind() == ActorKind.BOT) {
       return Optional.of("the forge declared the account a bot (kind BOT)");
     }
-    List<String[]> fields = fields(actor);
-    for (String[] f : fields) {
-      if (f[2].endsWith(BOT_SUFFIX)) {
-        return Optional.of(f[0] + " '" + f[1] + "' ends with " + BOT_SUFFIX);
+    // Issue 24: this runs for every actor of a store (a million a day of GH Archive), so the
+    // fields are compared without a list of arrays, regular expressions or copies of unchanged
+    // strings; the order and the messages are those of the class description.
+    String[] normal = normalised(actor);
+    for (int k = 0; k < normal.length; k++) {
+      if (normal[k] != null && normal[k].endsWith(BOT_SUFFIX)) {
+        return Optional.of(what(k) + " '" + original(actor, k) + "' ends with " + BOT_SUFFIX);
       }
     }
-    for (String[] f : fields) {
-      String key = SPACES.matcher(f[2]).replaceAll("-");
-      if (names.contains(key)) {
-        return Optional.of(f[0] + " '" + f[1] + "' is the listed bot name '" + key + "'");
+    for (int k = 0; k < normal.length; k++) {
+      if (normal[k] != null) {
+        String key = spacesToDashes(normal[k]);
+        if (nameLookup.contains(key)) {
+          return Optional.of(what(k) + " '" + original(actor, k) + "' is the listed bot name '" + key + "'");
+        }
       }
     }
-    for (String e : actor.emails()) {
-      if (emails.contains(Normalize.email(e))) {
-        return Optional.of("e-mail '" + e + "' is a listed bot address");
+    if (!emails.isEmpty()) {
+      for (String e : actor.emails()) {
+        if (emails.contains(Normalize.email(e))) {
+          return Optional.of("e-mail '" + e + "' is a listed bot address");
+        }
       }
     }
     for (Pattern p : patterns) {
@@ -164,16 +172,76 @@ public final class BotDetector {
     return Optional.empty();
   }
 
-  /** {what, original value, normalised value} for login, name and e-mail local parts. */
-  private static List<String[]> fields(Actor actor) {
-    List<String[]> out = new ArrayList<>();
-    actor.login().ifPresent(l -> out.add(new String[] {"login", l, Normalize.text(l)}));
-    actor.name().ifPresent(n -> out.add(new String[] {"name", n, Normalize.text(n)}));
-    for (String e : actor.emails()) {
-      String local = NOREPLY_ID_PREFIX.matcher(Normalize.localPart(e)).replaceFirst("");
-      out.add(new String[] {"e-mail local part of", e, local});
+  /**
+   * The compared values: [0] the login and [1] the name, trimmed and lower-cased (null when
+   * absent), then the local part of each e-mail address, normalised, without a GitHub noreply
+   * {@code ID+} prefix.
+   */
+  private static String[] normalised(Actor actor) {
+    List<String> emailList = actor.emails();
+    String[] out = new String[2 + emailList.size()];
+    if (actor.login().isPresent()) {
+      out[0] = Normalize.text(actor.login().get());
+    }
+    if (actor.name().isPresent()) {
+      out[1] = Normalize.text(actor.name().get());
+    }
+    for (int k = 0; k < emailList.size(); k++) {
+      out[2 + k] = withoutNoreplyId(Normalize.localPart(emailList.get(k)));
     }
     return out;
+  }
+
+  private static String what(int field) {
+    return field == 0 ? "login" : field == 1 ? "name" : "e-mail local part of";
+  }
+
+  private static String original(Actor actor, int field) {
+    return field == 0
+        ? actor.login().orElseThrow()
+        : field == 1 ? actor.name().orElseThrow() : actor.emails().get(field - 2);
+  }
+
+  /** Drops a leading {@code digits+} (what {@code ^\d+\+} matches: ASCII digits). */
+  static String withoutNoreplyId(String local) {
+    int i = 0;
+    while (i < local.length() && local.charAt(i) >= '0' && local.charAt(i) <= '9') {
+      i++;
+    }
+    return i > 0 && i < local.length() && local.charAt(i) == '+' ? local.substring(i + 1) : local;
+  }
+
+  /**
+   * Turns each run of white space into one {@code -}: what {@code \s+} replaced by {@code -}
+   * gives, where {@code \s} is {@code [ \t\n\x0B\f\r]}. The string itself when it has none.
+   */
+  static String spacesToDashes(String text) {
+    int first = 0;
+    while (first < text.length() && !isSpace(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text.length()).append(text, 0, first);
+    boolean inRun = false;
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        if (!inRun) {
+          b.append('-');
+          inRun = true;
+        }
+      } else {
+        b.append(c);
+        inRun = false;
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static List<String> patternInputs(Actor actor) {
@@ -215,7 +283,7 @@ public final class BotDetector {
      */
     public Builder addName(String name) {
       Checks.notBlank(name, "bot name");
-      names.add(SPACES.matcher(Normalize.text(name)).replaceAll("-"));
+      names.add(spacesToDashes(Normalize.text(name)));
       return this;
     }
 

@@ -3,13 +3,13 @@ package io.github.communitymetrics.core.identity;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The result of {@link IdentityResolver#resolve(java.util.Collection)}: the people, why each one's
@@ -17,62 +17,126 @@ import java.util.TreeMap;
  */
 public final class Identities {
   private final List<Person> people;
-  private final Map<Actor, Person> byActor;
+  /** The person of each actor, built on first use: resolving a store needs only the arrays. */
+  private volatile Map<Actor, Person> byActor;
   private final List<List<MergeEvidence>> evidence;
   private final List<RefusedMerge> refused;
+  /** The resolved actors, distinct, in {@link Normalize#ACTOR_ORDER}. */
+  private final List<Actor> actors;
+  /** The person index of each of {@link #actors}. */
+  private final int[] personOfActor;
+  /** For each position of the resolved input, the index of its actor in {@link #actors}. */
+  private final int[] sortedIndexOfInput;
 
   private Identities(
       List<Person> people,
-      Map<Actor, Person> byActor,
       List<List<MergeEvidence>> evidence,
-      List<RefusedMerge> refused) {
+      List<RefusedMerge> refused,
+      List<Actor> actors,
+      int[] personOfActor,
+      int[] sortedIndexOfInput) {
     this.people = people;
-    this.byActor = byActor;
     this.evidence = evidence;
     this.refused = refused;
+    this.actors = actors;
+    this.personOfActor = personOfActor;
+    this.sortedIndexOfInput = sortedIndexOfInput;
   }
 
   /** Builds the result from sorted distinct actors and the union-find over the applied evidence. */
   static Identities of(
       List<Actor> actors,
+      int[] sortedIndexOfInput,
       boolean[] bot,
       UnionFind uf,
       List<MergeEvidence> applied,
       List<RefusedMerge> refused) {
-    // Components keyed by their smallest actor index, which orders people by their first actor.
-    Map<Integer, List<Integer>> components = new TreeMap<>();
-    Map<Integer, Integer> rootToFirst = new HashMap<>();
-    for (int i = 0; i < actors.size(); i++) {
-      int index = i;
-      // Indices ascend, so the first index seen for a root is the component's smallest.
-      int first = rootToFirst.computeIfAbsent(uf.find(i), r -> index);
-      components.computeIfAbsent(first, k -> new ArrayList<>()).add(i);
+    // People numbered by their smallest actor index, as the indices ascend (issue 24: arrays,
+    // not a TreeMap of component lists). A person's actors are in index order, i.e. sorted.
+    int n = actors.size();
+    int[] personOfActor = new int[n];
+    int[] personOfRoot = new int[n];
+    Arrays.fill(personOfRoot, -1);
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      int root = uf.find(i);
+      if (personOfRoot[root] < 0) {
+        personOfRoot[root] = count++;
+      }
+      personOfActor[i] = personOfRoot[root];
     }
-    List<Person> people = new ArrayList<>();
-    Map<Actor, Person> byActor = new HashMap<>();
-    for (List<Integer> members : components.values()) {
-      List<Actor> own = new ArrayList<>();
-      members.forEach(i -> own.add(actors.get(i)));
-      Person p = new Person(people.size(), own, bot[members.get(0)]);
-      people.add(p);
-      own.forEach(a -> byActor.put(a, p));
+    // Members of person p at start[p] .. start[p + 1] - 1 of byPerson.
+    int[] start = new int[count + 1];
+    for (int i = 0; i < n; i++) {
+      start[personOfActor[i] + 1]++;
     }
-    List<List<MergeEvidence>> evidence = new ArrayList<>();
-    people.forEach(p -> evidence.add(new ArrayList<>()));
+    for (int p = 0; p < count; p++) {
+      start[p + 1] += start[p];
+    }
+    int[] byPerson = new int[n];
+    int[] next = Arrays.copyOf(start, count);
+    for (int i = 0; i < n; i++) {
+      byPerson[next[personOfActor[i]]++] = i;
+    }
+    Person[] people = new Person[count];
+    for (int p = 0; p < count; p++) {
+      int from = start[p];
+      int size = start[p + 1] - from;
+      List<Actor> own;
+      if (size == 1) {
+        own = List.of(actors.get(byPerson[from]));
+      } else {
+        Actor[] members = new Actor[size];
+        for (int k = 0; k < size; k++) {
+          members[k] = actors.get(byPerson[from + k]);
+        }
+        own = List.of(members);
+      }
+      people[p] = new Person(p, own, bot[byPerson[from]]);
+    }
+    // Evidence per person, in evidence order; most people have none.
     List<MergeEvidence> sorted = new ArrayList<>(applied);
     sorted.sort(Comparator.naturalOrder());
+    Map<Integer, List<MergeEvidence>> evidenceOf = new HashMap<>();
     for (MergeEvidence e : sorted) {
-      evidence.get(byActor.get(e.first()).index()).add(e);
+      int first = Collections.binarySearch(actors, e.first(), Normalize.ACTOR_ORDER);
+      evidenceOf.computeIfAbsent(personOfActor[first], k -> new ArrayList<>()).add(e);
     }
-    List<List<MergeEvidence>> frozen = new ArrayList<>();
-    evidence.forEach(l -> frozen.add(List.copyOf(l)));
+    List<MergeEvidence>[] frozen = newLists(count);
+    Arrays.fill(frozen, List.of());
+    evidenceOf.forEach((p, l) -> frozen[p] = List.copyOf(l));
     List<RefusedMerge> refusedSorted = new ArrayList<>(refused);
     refusedSorted.sort(Comparator.comparing(RefusedMerge::evidence));
     return new Identities(
-        List.copyOf(people),
-        Collections.unmodifiableMap(byActor),
-        List.copyOf(frozen),
-        List.copyOf(refusedSorted));
+        List.of(people),
+        List.of(frozen),
+        List.copyOf(refusedSorted),
+        actors,
+        personOfActor,
+        sortedIndexOfInput);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<MergeEvidence>[] newLists(int count) {
+    return (List<MergeEvidence>[]) new List<?>[count];
+  }
+
+  private Map<Actor, Person> byActor() {
+    Map<Actor, Person> map = byActor;
+    if (map == null) {
+      synchronized (this) {
+        map = byActor;
+        if (map == null) {
+          Map<Actor, Person> m = new HashMap<>(Math.max(16, (int) (actors.size() / 0.75f) + 1));
+          for (int i = 0; i < actors.size(); i++) {
+            m.put(actors.get(i), people.get(personOfActor[i]));
+          }
+          map = Collections.unmodifiableMap(m);
+          byActor = map;
+        }
+      }
+    }
+    return map;
   }
 
   /**
@@ -90,7 +154,30 @@ public final class Identities {
 
   /** The person an actor belongs to; empty if the actor was not among those resolved. */
   public Optional<Person> personOf(Actor actor) {
-    return Optional.ofNullable(byActor.get(Checks.notNull(actor, "actor")));
+    return Optional.ofNullable(byActor().get(Checks.notNull(actor, "actor")));
+  }
+
+  /**
+   * The {@linkplain Person#index() index} of the person of each actor of the list, in the list's
+   * order, or -1 for an actor that was not among those resolved: {@link #personOf} for a whole
+   * list at once. Without hashing when the list holds the very actors that were resolved at the
+   * same positions (the list given to {@link IdentityResolver#resolve}, such as a store's
+   * actors); otherwise one hash lookup per actor.
+   */
+  public int[] personIndices(List<Actor> list) {
+    Checks.notNull(list, "actors");
+    int[] out = new int[list.size()];
+    for (int k = 0; k < out.length; k++) {
+      Actor a = Checks.notNull(list.get(k), "actor");
+      // The same object at the same position as in the resolved input: its index is known.
+      if (k < sortedIndexOfInput.length && actors.get(sortedIndexOfInput[k]) == a) {
+        out[k] = personOfActor[sortedIndexOfInput[k]];
+      } else {
+        Person p = byActor().get(a);
+        out[k] = p == null ? -1 : p.index();
+      }
+    }
+    return out;
   }
 
   /**
@@ -98,8 +185,9 @@ public final class Identities {
    * among those resolved, even for an actor compared with itself.
    */
   public boolean samePerson(Actor a, Actor b) {
-    Person pa = byActor.get(Checks.notNull(a, "a"));
-    return pa != null && pa == byActor.get(Checks.notNull(b, "b"));
+    Map<Actor, Person> map = byActor();
+    Person pa = map.get(Checks.notNull(a, "a"));
+    return pa != null && pa == map.get(Checks.notNull(b, "b"));
   }
 
   /**

@@ -25,9 +25,12 @@ public final class Person {
   private final int index;
   private final List<Actor> actors;
   private final boolean bot;
-  private final Set<String> emails;
-  private final Set<String> logins;
-  private final String label;
+  // Derived on first use (issue 24): resolving a million actors should not build two sets and a
+  // label for each person that no report ever shows. Volatile, so a value computed by one thread
+  // is seen whole by the others; computing it twice in a race is harmless (same value).
+  private volatile Set<String> emails;
+  private volatile Set<String> logins;
+  private volatile String label;
 
   static {
     // The state codecs rebuild people (a pull request's opener in the bus-factor state).
@@ -40,15 +43,6 @@ public final class Person {
     this.index = index;
     this.actors = List.copyOf(sortedActors);
     this.bot = bot;
-    Set<String> e = new TreeSet<>();
-    Set<String> l = new TreeSet<>();
-    for (Actor a : actors) {
-      a.emails().forEach(x -> e.add(Normalize.email(x)));
-      a.login().ifPresent(l::add);
-    }
-    this.emails = Collections.unmodifiableSet(e);
-    this.logins = Collections.unmodifiableSet(l);
-    this.label = label(actors, e);
   }
 
   /** The position of this person in {@link Identities#people()}, from 0. */
@@ -68,12 +62,30 @@ public final class Person {
 
   /** Every e-mail address of the actors, trimmed and lower-cased, sorted. */
   public Set<String> emails() {
-    return emails;
+    Set<String> e = emails;
+    if (e == null) {
+      Set<String> sorted = new TreeSet<>();
+      for (Actor a : actors) {
+        a.emails().forEach(x -> sorted.add(Normalize.email(x)));
+      }
+      e = Collections.unmodifiableSet(sorted);
+      emails = e;
+    }
+    return e;
   }
 
   /** Every login of the actors on any forge, as recorded, sorted. */
   public Set<String> logins() {
-    return logins;
+    Set<String> l = logins;
+    if (l == null) {
+      Set<String> sorted = new TreeSet<>();
+      for (Actor a : actors) {
+        a.login().ifPresent(sorted::add);
+      }
+      l = Collections.unmodifiableSet(sorted);
+      logins = l;
+    }
+    return l;
   }
 
   /**
@@ -82,7 +94,12 @@ public final class Person {
    * (ties: alphabetically first), else the first e-mail address, else {@code #id}.
    */
   public String label() {
-    return label;
+    String l = label;
+    if (l == null) {
+      l = label(actors, emails());
+      label = l;
+    }
+    return l;
   }
 
   private static String label(List<Actor> actors, Set<String> emails) {
@@ -146,6 +163,6 @@ public final class Person {
 
   @Override
   public String toString() {
-    return "Person#" + index + "(" + label + (bot ? ", bot" : "") + ", " + actors.size() + " actors)";
+    return "Person#" + index + "(" + label() + (bot ? ", bot" : "") + ", " + actors.size() + " actors)";
   }
 }

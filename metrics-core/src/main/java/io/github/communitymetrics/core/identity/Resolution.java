@@ -3,14 +3,18 @@ package io.github.communitymetrics.core.identity;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Forge;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * One run of {@link IdentityResolver}: keys per actor, evidence per key, union-find.
@@ -61,34 +65,294 @@ final class Resolution {
   }
 
   Identities run(Collection<Actor> input) {
-    List<Actor> actors = input.stream().distinct().sorted(Normalize.ACTOR_ORDER).toList();
+    List<Actor> in = input instanceof List && input instanceof RandomAccess
+        ? (List<Actor>) input : new ArrayList<>(input);
+    int[] sortedIndexOfInput = new int[in.size()];
+    List<Actor> actors = distinctSorted(in, sortedIndexOfInput);
     int n = actors.size();
     boolean[] bot = new boolean[n];
     List<Optional<String>> botReasons = new ArrayList<>(n);
+
+    // Hash maps per rule, not one TreeMap of every key (issue 24: that was most of the time):
+    // the order groups are linked in does not change the components, and the evidence and the
+    // refusals are sorted by their own total order in Identities.of. Only keys with two or more
+    // members can link, and Grouping lists those as they appear, so nothing walks the maps.
+    // Actors are visited in index order, so a group's members arrive sorted; only the indirect
+    // noreply members added afterwards can arrive out of order, and Group.members sorts those.
+    // Forge ids and logins are keyed by (forge, value) instead of the key string, which is built
+    // only for the keys that link something. The same pairs are equal exactly when the strings
+    // are, except for logins when a forge name holds ':' ("a:b" + ":" + "c" is "a" + ":" +
+    // "b:c"); then the strings are used.
+    boolean colonInForge = false;
+    for (Actor a : actors) {
+      colonInForge |= a.forge().name().indexOf(':') >= 0;
+    }
+    Map<MergeRule, Grouping> groups = new EnumMap<>(MergeRule.class);
+    MergeRule[] ruleArray = rules.toArray(new MergeRule[0]);
+    Grouping[] groupings = new Grouping[ruleArray.length];
+    for (int k = 0; k < ruleArray.length; k++) {
+      groupings[k] = new Grouping();
+      groups.put(ruleArray[k], groupings[k]);
+    }
+    // Actor by actor, bot detection and every rule: the actor's fields are read while they are
+    // in the cache (at 10^6 actors, reading them is a cache miss each time).
     for (int i = 0; i < n; i++) {
-      Optional<String> reason = botDetector.reason(actors.get(i));
+      Actor a = actors.get(i);
+      Optional<String> reason = botDetector.reason(a);
       botReasons.add(reason);
       bot[i] = reason.isPresent();
+      for (int k = 0; k < ruleArray.length; k++) {
+        groupings[k].index = i;
+        keys(ruleArray[k], a, groupings[k], colonInForge);
+      }
     }
-
-    // TreeMaps: groups in key order, members in actor order, so the evidence is canonical.
-    Map<GroupKey, TreeMap<Integer, Boolean>> groups = new TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      int index = i;
-      for (MergeRule rule : rules) {
-        keys(rule, actors.get(i), (key, direct) ->
-            groups.computeIfAbsent(new GroupKey(rule, key), k -> new TreeMap<>())
-                .merge(index, direct, Boolean::logicalOr));
+    Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
+    if (noreply != null && !noreply.isEmpty()) {
+      // A GitHub account holds its own login and id keys only indirectly: such keys link
+      // nothing unless a noreply address holds them directly, so they join existing groups only
+      // (the common case, GH Archive's accounts without e-mail addresses, adds none).
+      for (int i = 0; i < n; i++) {
+        Actor a = actors.get(i);
+        if (a.forge().equals(Forge.GITHUB)) {
+          noreply.index = i;
+          indirectNoreplyKeys(a, noreply::join);
+        }
       }
     }
 
     List<MergeEvidence> applied = new ArrayList<>();
     List<RefusedMerge> refused = new ArrayList<>();
     UnionFind uf = new UnionFind(n);
-    for (Map.Entry<GroupKey, TreeMap<Integer, Boolean>> g : groups.entrySet()) {
-      link(g.getKey(), g.getValue(), actors, bot, botReasons, uf, applied, refused);
+    for (Map.Entry<MergeRule, Grouping> byRule : groups.entrySet()) {
+      for (Group g : byRule.getValue().linkable) {
+        link(new GroupKey(byRule.getKey(), g.key.toString()), g.members(), actors, bot, botReasons, uf,
+            applied, refused);
+      }
     }
-    return Identities.of(actors, bot, uf, applied, refused);
+    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, refused);
+  }
+
+  /**
+   * The distinct actors in {@link Normalize#ACTOR_ORDER}, and in {@code sortedIndexOfInput} the
+   * index among them of each input position. Sorting first and then dropping neighbours that are
+   * equal gives what {@code distinct().sorted()} gives, because the order is consistent with
+   * {@link Actor#equals} (it compares every component).
+   */
+  private static List<Actor> distinctSorted(List<Actor> in, int[] sortedIndexOfInput) {
+    // A store's actors come distinct and in this order already: one comparison each, no sort.
+    boolean ascending = true;
+    for (int k = 1; k < in.size() && ascending; k++) {
+      ascending = Normalize.ACTOR_ORDER.compare(in.get(k - 1), in.get(k)) < 0;
+    }
+    if (ascending) {
+      for (int k = 0; k < sortedIndexOfInput.length; k++) {
+        sortedIndexOfInput[k] = k;
+      }
+      return List.copyOf(in);
+    }
+    Integer[] order = new Integer[in.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, (x, y) -> Normalize.ACTOR_ORDER.compare(in.get(x), in.get(y)));
+    Actor[] distinct = new Actor[order.length];
+    int kept = 0;
+    for (Integer k : order) {
+      Actor a = in.get(k);
+      if (kept == 0 || !a.equals(distinct[kept - 1])) {
+        distinct[kept++] = a;
+      }
+      sortedIndexOfInput[k] = kept - 1;
+    }
+    return Arrays.asList(Arrays.copyOf(distinct, kept));
+  }
+
+  /** A forge id as a key: its string is {@code forge#id}. */
+  private record IdKey(Forge forge, long id) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdKey k && id == k.id && (forge == k.forge || forge.equals(k.forge));
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * forge.name().hashCode() + Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+      return forge + "#" + id;
+    }
+  }
+
+  /** A normalised forge login as a key: its string is {@code forge:login}. */
+  private record LoginKey(Forge forge, String login) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof LoginKey k && login.equals(k.login) && (forge == k.forge || forge.equals(k.forge));
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * forge.name().hashCode() + login.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return forge + ":" + login;
+    }
+  }
+
+  /**
+   * Collects the keys of one rule, for the actor at {@link #index}. A key's string ({@code
+   * toString()}) is the evidence's key; keys are equal exactly when their strings are.
+   */
+  private static final class Grouping implements KeySink {
+    // An open-addressing table from key to an int (issue 24: no map entry and no Group object
+    // for the keys of one actor, which are nearly all of them): a member's code ({@code index <<
+    // 1 | direct}, at least 0) while the key has one member, else -2 - the position of its Group
+    // in linkable.
+    // slots[i]: the key's hash in the high half, its value plus 1 in the low half, 0 when empty
+    // (groups are -2 and below, so no value is -1); keys[i]: the key. A probe reads one long,
+    // and the key only when the hashes agree.
+    private long[] slots = new long[16];
+    private Object[] keys = new Object[16];
+    private int count;
+    /** The groups that reached two members, in the order they did: only these can link. */
+    final List<Group> linkable = new ArrayList<>();
+    int index;
+
+    boolean isEmpty() {
+      return count == 0;
+    }
+
+    @Override
+    public void key(Object key, boolean direct) {
+      int hash = key.hashCode();
+      int slot = slot(key, hash);
+      if (slots[slot] == 0) {
+        keys[slot] = key;
+        set(slot, hash, index << 1 | (direct ? 1 : 0));
+        if (++count * 2 > keys.length) {
+          grow();
+        }
+      } else {
+        add(slot, hash, direct);
+      }
+    }
+
+    /** Adds the actor, indirectly, to the key's group if there is one. */
+    void join(Object key) {
+      int hash = key.hashCode();
+      int slot = slot(key, hash);
+      if (slots[slot] != 0) {
+        add(slot, hash, false);
+      }
+    }
+
+    private void set(int slot, int hash, int value) {
+      slots[slot] = (long) hash << 32 | ((value + 1L) & 0xFFFF_FFFFL);
+    }
+
+    private int value(int slot) {
+      return (int) slots[slot] - 1;
+    }
+
+    private void add(int slot, int hash, boolean direct) {
+      int v = value(slot);
+      if (v >= 0) {
+        if (v >>> 1 == index) { // the same actor again: only the direct flag can change
+          set(slot, hash, direct ? v | 1 : v);
+          return;
+        }
+        Group g = new Group(keys[slot], v);
+        g.add(index, direct);
+        linkable.add(g);
+        set(slot, hash, -1 - linkable.size());
+      } else {
+        linkable.get(-2 - v).add(index, direct);
+      }
+    }
+
+    /** The slot of the key, or the empty slot where it goes. */
+    private int slot(Object key, int hash) {
+      int h = hash * 0x9E3779B9;
+      int mask = keys.length - 1;
+      int i = (h ^ (h >>> 16)) & mask;
+      while (slots[i] != 0 && !((int) (slots[i] >>> 32) == hash && keys[i].equals(key))) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    private void grow() {
+      long[] oldSlots = slots;
+      Object[] oldKeys = keys;
+      slots = new long[oldSlots.length * 2];
+      keys = new Object[oldSlots.length * 2];
+      for (int k = 0; k < oldSlots.length; k++) {
+        if (oldSlots[k] != 0) {
+          int slot = slot(oldKeys[k], (int) (oldSlots[k] >>> 32));
+          slots[slot] = oldSlots[k];
+          keys[slot] = oldKeys[k];
+        }
+      }
+    }
+  }
+
+  /**
+   * The members of one key: actor indices with whether each holds the key directly, encoded as
+   * {@code index << 1 | direct}. Most keys have one member; the array is made for the second.
+   */
+  private static final class Group {
+    final Object key;
+    private int first;
+    private int[] more;
+    private int size = 1;
+
+    Group(Object key, int firstCode) {
+      this.key = key;
+      first = firstCode;
+    }
+
+    private int at(int k) {
+      return k == 0 ? first : more[k - 1];
+    }
+
+    void add(int index, boolean direct) {
+      int last = at(size - 1) >>> 1;
+      if (last == index) {
+        if (direct) {
+          setDirect(size - 1);
+        }
+        return;
+      }
+      if (more == null) {
+        more = new int[2];
+      } else if (size - 1 == more.length) {
+        more = Arrays.copyOf(more, more.length * 2);
+      }
+      more[size - 1] = index << 1 | (direct ? 1 : 0);
+      size++;
+    }
+
+    private void setDirect(int k) {
+      if (k == 0) {
+        first |= 1;
+      } else {
+        more[k - 1] |= 1;
+      }
+    }
+
+    /** Members in index order, each once, with whether it holds the key directly. */
+    TreeMap<Integer, Boolean> members() {
+      TreeMap<Integer, Boolean> m = new TreeMap<>();
+      for (int k = 0; k < size; k++) {
+        int e = at(k);
+        m.merge(e >>> 1, (e & 1) == 1, Boolean::logicalOr);
+      }
+      return m;
+    }
   }
 
   /**
@@ -155,31 +419,40 @@ final class Resolution {
 
   /** Receives the keys of one actor under one rule. */
   private interface KeySink {
-    void key(String key, boolean direct);
+    void key(Object key, boolean direct);
   }
 
-  private void keys(MergeRule rule, Actor a, KeySink sink) {
+  /** The keys a GitHub account holds indirectly under {@link MergeRule#GITHUB_NOREPLY}. */
+  private static void indirectNoreplyKeys(Actor a, Consumer<String> sink) {
+    a.login().ifPresent(l -> sink.accept(Forge.GITHUB + ":" + Normalize.text(l)));
+    a.id().ifPresent(id -> sink.accept(Forge.GITHUB + "#" + id));
+  }
+
+  private void keys(MergeRule rule, Actor a, KeySink sink, boolean colonInForge) {
     switch (rule) {
       case SAME_FORGE_ID:
-        a.id().ifPresent(id -> sink.key(a.forge() + "#" + id, true));
+        if (a.id().isPresent()) {
+          sink.key(new IdKey(a.forge(), a.id().getAsLong()), true);
+        }
         break;
       case SAME_FORGE_LOGIN:
-        a.login().ifPresent(l -> sink.key(a.forge() + ":" + Normalize.text(l), true));
+        if (a.login().isPresent()) {
+          LoginKey key = new LoginKey(a.forge(), Normalize.text(a.login().get()));
+          sink.key(colonInForge ? key.toString() : key, true);
+        }
         break;
       case SAME_EMAIL:
-        for (String e : a.emails()) {
-          String normal = Normalize.email(e);
+        for (int k = 0; k < a.emails().size(); k++) {
+          String normal = Normalize.email(a.emails().get(k));
           if (!IdentityResolver.isSharedPlaceholder(normal, sharedEmails)) {
             sink.key(normal, true);
           }
         }
         break;
       case GITHUB_NOREPLY:
-        if (a.forge().equals(Forge.GITHUB)) {
-          a.login().ifPresent(l -> sink.key(Forge.GITHUB + ":" + Normalize.text(l), false));
-          a.id().ifPresent(id -> sink.key(Forge.GITHUB + "#" + id, false));
-        }
-        for (String e : a.emails()) {
+        // The account's own login and id (held indirectly) come later: indirectNoreplyKeys.
+        for (int k = 0; k < a.emails().size(); k++) {
+          String e = a.emails().get(k);
           Normalize.githubNoreply(e)
               .ifPresent(
                   nr -> {

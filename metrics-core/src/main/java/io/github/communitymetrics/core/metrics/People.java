@@ -47,13 +47,14 @@ public final class People {
     int[] localByIndex = dense ? new int[identities.size()] : null;
     Map<Integer, Integer> localByIndexMap = dense ? null : new HashMap<>();
     List<Person> order = new ArrayList<>();
+    // One pass over the store's actors, which are sorted, instead of one hash lookup each.
+    int[] personIndex = identities.personIndices(actors);
+    List<Person> all = identities.people();
     for (int a = 0; a < actors.size(); a++) {
-      Actor actor = actors.get(a);
-      Person p =
-          identities
-              .personOf(actor)
-              .orElseThrow(
-                  () -> new IllegalArgumentException("identities do not cover actor " + actor));
+      if (personIndex[a] < 0) {
+        throw new IllegalArgumentException("identities do not cover actor " + actors.get(a));
+      }
+      Person p = all.get(personIndex[a]);
       int index;
       if (dense) {
         index = localByIndex[p.index()] - 1; // stored plus one, so that 0 means "not yet"

@@ -15,7 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.identity.Person;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PeopleTest {
   private static final Repository HUB = new Repository(Forge.GITHUB, "o/hub", OptionalLong.empty());
@@ -76,5 +84,57 @@ class PeopleTest {
       assertEquals(all.personOf(few.actor(a)).orElseThrow(), people.person(p));
       assertEquals(few.actor(a), people.key(p));
     }
+  }
+
+  @Test
+  void identitiesThatMissAnActorAreRefusedNamingIt() {
+    EventStore store = stars(List.of(Actor.github("ann"), Actor.github("bob")));
+    Identities onlyAnn = IdentityResolver.defaults().resolve(List.of(Actor.github("ann")));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> People.of(store, onlyAnn));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("bob"), e.getMessage());
+  }
+
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, 40);
+  }
+
+  /**
+   * {@code People.resolve} maps each of the store's actors through the resolution's own
+   * permutation (issue 24) rather than one hash lookup per actor: the same person, bot flag and
+   * dense numbering (in order of first appearance over the store's actors) as the lookup gives,
+   * and the same as {@code People.of} with that resolution.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void resolveGivesEachActorThePersonTheLookupGives(long seed) {
+    Random r = new Random(seed);
+    List<Actor> actors = new ArrayList<>();
+    for (int i = 0; i < 200 + r.nextInt(300); i++) {
+      String login = "u" + r.nextInt(150) + (r.nextInt(10) == 0 ? "[bot]" : "");
+      if (r.nextInt(5) == 0) {
+        login = login.toUpperCase(java.util.Locale.ROOT);
+      }
+      ActorKind kind = login.endsWith("[bot]") || login.endsWith("[BOT]") ? ActorKind.BOT : ActorKind.USER;
+      actors.add(new Actor(Forge.GITHUB, Optional.of(login), OptionalLong.of(1 + r.nextInt(180)), Optional.empty(),
+          List.of(), kind));
+    }
+    Collections.shuffle(actors, r);
+    EventStore store = stars(actors);
+    People people = People.resolve(store);
+    Identities ids = people.identities();
+    People viaOf = People.of(store, ids);
+    List<Person> order = new ArrayList<>();
+    for (int a = 0; a < store.actors().size(); a++) {
+      Person expected = ids.personOf(store.actors().get(a)).orElseThrow();
+      if (!order.contains(expected)) {
+        order.add(expected);
+      }
+      assertEquals(expected, people.person(people.personOf(a)), "seed " + seed);
+      assertEquals(order.indexOf(expected), people.personOf(a), "seed " + seed);
+      assertEquals(expected.bot(), people.isBot(a), "seed " + seed);
+      assertEquals(people.personOf(a), viaOf.personOf(a), "seed " + seed);
+    }
+    assertEquals(order.size(), people.size(), "seed " + seed);
   }
 }

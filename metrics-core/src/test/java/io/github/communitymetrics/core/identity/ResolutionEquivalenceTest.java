@@ -1,0 +1,226 @@
+package io.github.communitymetrics.core.identity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Forge;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast resolution (issue 24) against {@link ReferenceResolution}, the algorithm as it was
+ * before, over seeded random inputs: the same people (index, actors, bot flag, e-mail addresses,
+ * logins, label), the same evidence per person, the same refused merges and the same person for
+ * every actor, with every rule configuration the inputs can exercise.
+ */
+class ResolutionEquivalenceTest {
+
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, 400);
+  }
+
+  static LongStream largeSeeds() {
+    return LongStream.rangeClosed(1, 25);
+  }
+
+  /** A resolver configuration, given to both implementations. */
+  private record Config(
+      Set<MergeRule> rules, Mailmap mailmap, AliasList aliases, BotDetector bots, Set<String> shared) {
+    IdentityResolver resolver() {
+      IdentityResolver.Builder b =
+          IdentityResolver.builder().mailmap(mailmap).aliases(aliases).botDetector(bots).noSharedEmails();
+      if (!shared.isEmpty()) {
+        b.sharedEmails(shared);
+      }
+      for (MergeRule r : MergeRule.values()) {
+        if (rules.contains(r)) {
+          b.enable(r);
+        } else {
+          b.disable(r);
+        }
+      }
+      return b.build();
+    }
+
+    ReferenceResolution reference() {
+      return new ReferenceResolution(rules, mailmap, aliases, bots, shared);
+    }
+  }
+
+  private static Config config(Random r) {
+    Set<MergeRule> rules = EnumSet.noneOf(MergeRule.class);
+    for (MergeRule rule : MergeRule.values()) {
+      if (r.nextInt(5) > 0) {
+        rules.add(rule);
+      }
+    }
+    Mailmap mailmap = r.nextBoolean()
+        ? Mailmap.parse("<ana@a.example> <cy@c.example>\nBo B <bo@b.example> <shared@team.example>\n")
+        : Mailmap.empty();
+    AliasList aliases = r.nextBoolean()
+        ? AliasList.of(List.of(Set.of("Bo B", "dee"), Set.of("ana", "cy@c.example")))
+        : AliasList.empty();
+    BotDetector.Builder bots = BotDetector.builder().includeDefaults(r.nextInt(4) > 0);
+    if (r.nextBoolean()) {
+      bots.addName("Wei\tZhang").addPattern(Pattern.compile(".*-ci", Pattern.CASE_INSENSITIVE));
+    }
+    Set<String> shared = r.nextBoolean() ? IdentityResolver.defaultSharedEmails() : Set.of("shared@team.example");
+    return new Config(rules, mailmap, aliases, bots.build(), shared);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void smallMixedInputsResolveAsBefore(long seed) {
+    Random r = new Random(seed);
+    List<Actor> actors = IdentityResolverPropertyTest.actors(r);
+    // Duplicates and a shuffled order, which the result must not depend on.
+    List<Actor> input = new ArrayList<>(actors);
+    input.addAll(actors.subList(0, r.nextInt(actors.size() + 1)));
+    Collections.shuffle(input, r);
+    assertSame(config(r), input, seed);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("largeSeeds")
+  void forgeShapedInputsResolveAsBefore(long seed) {
+    Random r = new Random(seed);
+    List<Actor> input = forgeShaped(r, 500 + r.nextInt(2_000));
+    if (seed % 2 == 0) {
+      // Sorted, as a store's actors are (the resolution then skips its sort), and for some
+      // seeds with neighbours repeated, which it must still drop.
+      if (seed % 4 == 0) {
+        input.addAll(input.subList(0, 50));
+      }
+      input.sort(Normalize.ACTOR_ORDER);
+    }
+    Config c = seed % 3 == 0
+        ? new Config(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(), BotDetector.defaults(),
+            IdentityResolver.defaultSharedEmails())
+        : config(r);
+    assertSame(c, input, seed);
+  }
+
+  private static void assertSame(Config c, List<Actor> input, long seed) {
+    String at = "seed " + seed;
+    Identities fast = c.resolver().resolve(input);
+    ReferenceResolution.Expected old = c.reference().run(input);
+    assertEquals(old.people(), fast.people(), at);
+    for (int p = 0; p < old.people().size(); p++) {
+      Person o = old.people().get(p);
+      Person f = fast.people().get(p);
+      assertEquals(o.emails(), f.emails(), at);
+      assertEquals(o.logins(), f.logins(), at);
+      assertEquals(o.label(), f.label(), at);
+      assertEquals(old.evidence().get(p), fast.evidence(f), at);
+    }
+    assertEquals(old.refused(), fast.refused(), at);
+    int[] indices = fast.personIndices(input);
+    for (int k = 0; k < input.size(); k++) {
+      Person expected = old.byActor().get(input.get(k));
+      assertEquals(Optional.of(expected), fast.personOf(input.get(k)), at);
+      assertEquals(expected.index(), indices[k], at);
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("largeSeeds")
+  void personIndicesOfAnyListMatchPersonOf(long seed) {
+    Random r = new Random(seed);
+    List<Actor> resolved = forgeShaped(r, 300);
+    Identities ids = IdentityResolver.defaults().resolve(resolved);
+    // Another order, equal copies rather than the same objects, and actors never resolved.
+    List<Actor> other = new ArrayList<>();
+    for (Actor a : resolved) {
+      other.add(r.nextBoolean() ? a : new Actor(a.forge(), a.login(), a.id(), a.name(), a.emails(), a.kind()));
+    }
+    other.addAll(forgeShaped(new Random(seed + 1_000), 20));
+    Collections.shuffle(other, r);
+    int[] indices = ids.personIndices(other);
+    for (int k = 0; k < other.size(); k++) {
+      assertEquals(ids.personOf(other.get(k)).map(Person::index).orElse(-1), indices[k], "seed " + seed);
+    }
+    assertArrayEquals(new int[0], ids.personIndices(List.of()), "seed " + seed);
+  }
+
+  /**
+   * Forge accounts as GH Archive and the forges' APIs record them, with the collisions that
+   * resolution exists for: renamed accounts (same id), logins that differ in case or were
+   * taken again (another id), users also seen as organisations, {@code [bot]} and {@code -bot}
+   * logins, listed bot names, git identities with GitHub noreply and plain addresses, names with
+   * white space, and a forge whose name holds ':' so that {@code forge:login} keys of two forges
+   * can coincide.
+   */
+  static List<Actor> forgeShaped(Random r, int n) {
+    Forge colon = new Forge("gitlab:corp");
+    Forge plain = new Forge("gitlab");
+    Set<Actor> out = new LinkedHashSet<>();
+    List<Actor> seen = new ArrayList<>();
+    long nextId = 100;
+    while (out.size() < n) {
+      int dice = r.nextInt(100);
+      Actor a;
+      if (dice < 50 || seen.isEmpty()) {
+        String login = login(r);
+        ActorKind kind = ActorKind.USER;
+        int suffix = r.nextInt(100);
+        if (suffix < 3) {
+          login += "[bot]";
+          kind = r.nextBoolean() ? ActorKind.BOT : ActorKind.USER;
+        } else if (suffix < 6) {
+          login += "-bot";
+        } else if (suffix < 8) {
+          login = List.of("dependabot", "renovate-bot", "web-flow", "ghost", "Stale").get(r.nextInt(5));
+        }
+        a = new Actor(Forge.GITHUB, Optional.of(login), OptionalLong.of(nextId), Optional.empty(), List.of(), kind);
+        nextId += 1 + r.nextInt(3);
+      } else {
+        Actor base = seen.get(r.nextInt(seen.size()));
+        String login = base.login().orElse("x");
+        long id = base.id().orElse(7);
+        a = switch (dice % 8) {
+          case 0 -> new Actor(base.forge(), Optional.of(login(r)), OptionalLong.of(id), Optional.empty(), List.of(), base.kind());
+          case 1 -> new Actor(base.forge(), Optional.of(login.toUpperCase(Locale.ROOT)), base.id(), Optional.empty(), List.of(),
+              base.kind());
+          case 2 -> new Actor(base.forge(), Optional.of(login), OptionalLong.of(nextId++), Optional.empty(), List.of(), base.kind());
+          case 3 -> new Actor(base.forge(), Optional.of(login), base.id(), Optional.empty(), List.of(), ActorKind.ORGANIZATION);
+          case 4 -> Actor.git(r.nextBoolean() ? "Renovate  Bot" : " " + login + " ",
+              (r.nextBoolean() ? id + "+" : "") + login + "@users.noreply.github.com");
+          case 5 -> new Actor(r.nextBoolean() ? colon : plain,
+              Optional.of(r.nextBoolean() ? "b:" + login : login), OptionalLong.empty(), Optional.empty(), List.of(),
+              ActorKind.USER);
+          case 6 -> new Actor(r.nextBoolean() ? new Forge("gitlab") : colon, Optional.of(r.nextBoolean() ? "corp:" + login : login),
+              OptionalLong.of(id), Optional.empty(), List.of(), ActorKind.USER);
+          default -> Actor.git(r.nextBoolean() ? "Wei\tZhang" : login, login.toLowerCase(Locale.ROOT) + "@mail.example");
+        };
+      }
+      if (out.add(a)) {
+        seen.add(a);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static String login(Random r) {
+    String letters = "abcdefgABCDEFG-";
+    StringBuilder b = new StringBuilder();
+    int len = 2 + r.nextInt(3);
+    for (int i = 0; i < len; i++) {
+      b.append(letters.charAt(r.nextInt(i == 0 || i == len - 1 ? letters.length() - 1 : letters.length())));
+    }
+    return b.toString();
+  }
+}
