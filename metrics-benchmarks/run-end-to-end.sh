@@ -110,12 +110,16 @@ median() { # cell field -> median (field 2 wall, 3 peak KB)
   awk -v c="$1" -v f="$2" '$1 == c { print $f }' "$OUT/times" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 range() { awk -v c="$1" '$1 == c { print $2 }' "$OUT/times" | sort -g | awk 'NR == 1 { a = $1 } { b = $1 } END { print a "-" b }'; }
-show() { printf '%s s, %s MB' "$(median "$1" 2)" "$(( $(median "$1" 3) / 1024 ))"; }
+show() { # "wall s, peak MB" of a cell, or a dash when it did not run
+  local w
+  w=$(median "$1" 2)
+  if [[ -z $w ]]; then printf -- '–'; else printf '%s s, %s MB' "$w" "$(( $(median "$1" 3) / 1024 ))"; fi
+}
 echo
 echo "| workload | ours 1 core | DuckDB 1 thread | ours 2 cores | DuckDB 2 threads | \`gzip -dc\` |"
 echo "|---|---|---|---|---|---|"
 echo "| $HOURS hours, $EVENTS events (\`java -jar\`) | $(show ours-java-1) | $(show duckdb-1) | $(show ours-java-2) | $(show duckdb-2) | $(median gzip 2) s |"
-echo "| the same, through the launcher | $(show ours-launcher-1) | | $(show ours-launcher-2) | | |"
+[[ " ${FIRST[*]} " == *" ours-launcher-1 "* ]] && echo "| the same, through the launcher | $(show ours-launcher-1) | | $(show ours-launcher-2) | | |"
 echo
 echo "| cell | runs | wall s, median | range | peak MB, median | ours / DuckDB (same cores) |"
 echo "|---|---:|---:|---:|---:|---:|"
