@@ -60,7 +60,7 @@ echo "input: ${#FILES[@]} files, $(du -cb "${FILES[@]}" | tail -n 1 | cut -f1) b
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 
 SCORE=(score --gharchive "$DATA" --metric "$METRICS" --window 30d --as-of "$AS_OF" --quiet)
-cell() { # name: runs it once, appends "name wall_s peak_kb" to $OUT/times
+cell() { # name: runs it once, appends "name wall_s peak_kb cpu_s" to $OUT/times (cpu: user + system)
   local name=$1 cores out
   case $name in *-2) cores=0,1 ;; *) cores=0 ;; esac
   out=$OUT/$name
@@ -71,10 +71,12 @@ cell() { # name: runs it once, appends "name wall_s peak_kb" to $OUT/times
     duckdb-*) cmd=(taskset -c "$cores" java -cp "$BENCH_JAR" io.github.communitymetrics.benchmarks.peer.DuckDbScore
       "$DATA/*.json.gz" "${name#duckdb-}" "$AS_OF" "$out.tsv") ;;
   esac
-  /usr/bin/time -f '%e %M' -o "$out.time" "${cmd[@]}" > "$out.stdout" 2> "$out.stderr" \
+  /usr/bin/time -f '%e %M %U %S' -o "$out.time" "${cmd[@]}" > "$out.stdout" 2> "$out.stderr" \
     || { echo "$name failed:"; cat "$out.stderr"; exit 1; }
-  echo "$name $(cat "$out.time")" >> "$OUT/times"
-  printf '  %-18s %8s s %9s KB   (load %s)\n' "$name" $(cat "$out.time") "$(cut -d' ' -f1-3 /proc/loadavg)"
+  local line
+  line=$(awk '{ printf "%s %s %.2f", $1, $2, $3 + $4 }' "$out.time")
+  echo "$name $line" >> "$OUT/times"
+  printf '  %-18s %8s s %9s KB %8s s CPU   (load %s)\n' "$name" $line "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 # The launcher's cells run in the first round only (its flags are compared, not timed closely);
 # $E2E_CELLS (names separated by blanks) replaces the list.
@@ -106,7 +108,7 @@ EVENTS=$(sed -n 's/.*: \([0-9,]*\) events,.*/\1/p' "$DATA.txt")
 LOAD=$(awk '{for (i = 1; i <= 3; i++) { if (min == "" || $i < min) min = $i; if ($i > max) max = $i }} END { print min " to " max }' "$OUT/load")
 echo
 echo "medians of $ROUNDS rounds (the launcher's cells: 1 run), wall s and peak MB; load average $LOAD"
-median() { # cell field -> median (field 2 wall, 3 peak KB)
+median() { # cell field -> median (field 2 wall, 3 peak KB, 4 CPU s)
   awk -v c="$1" -v f="$2" '$1 == c { print $f }' "$OUT/times" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 range() { awk -v c="$1" '$1 == c { print $2 }' "$OUT/times" | sort -g | awk 'NR == 1 { a = $1 } { b = $1 } END { print a "-" b }'; }
@@ -121,15 +123,20 @@ echo "|---|---|---|---|---|---|"
 echo "| $HOURS hours, $EVENTS events (\`java -jar\`) | $(show ours-java-1) | $(show duckdb-1) | $(show ours-java-2) | $(show duckdb-2) | $(median gzip 2) s |"
 [[ " ${FIRST[*]} " == *" ours-launcher-1 "* ]] && echo "| the same, through the launcher | $(show ours-launcher-1) | | $(show ours-launcher-2) | | |"
 echo
-echo "| cell | runs | wall s, median | range | peak MB, median | ours / DuckDB (same cores) |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| cell | runs | wall s, median | range | CPU s (user + system), median | peak MB, median | ours / DuckDB wall (same cores) | ours / DuckDB CPU |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for c in "${FIRST[@]}"; do
   ratio=""
+  cpu=""
   case $c in
-    ours-*-1) ratio=$(awk -v a="$(median "$c" 2)" -v b="$(median duckdb-1 2)" 'BEGIN { printf "%.2f", a / b }') ;;
-    ours-*-2) ratio=$(awk -v a="$(median "$c" 2)" -v b="$(median duckdb-2 2)" 'BEGIN { printf "%.2f", a / b }') ;;
+    ours-*-1 | ours-*-2)
+      d=duckdb-${c##*-}
+      if [[ -n $(median "$d" 2) ]]; then
+        ratio=$(awk -v a="$(median "$c" 2)" -v b="$(median "$d" 2)" 'BEGIN { printf "%.2f", a / b }')
+        cpu=$(awk -v a="$(median "$c" 4)" -v b="$(median "$d" 4)" 'BEGIN { printf "%.2f", a / b }')
+      fi ;;
   esac
-  echo "| $c | $(awk -v c="$c" '$1 == c' "$OUT/times" | wc -l) | $(median "$c" 2) | $(range "$c") | $(( $(median "$c" 3) / 1024 )) | $ratio |"
+  echo "| $c | $(awk -v c="$c" '$1 == c' "$OUT/times" | wc -l) | $(median "$c" 2) | $(range "$c") | $(median "$c" 4) | $(( $(median "$c" 3) / 1024 )) | $ratio | $cpu |"
 done
 if [[ $PHASES == 1 ]]; then
   echo
