@@ -203,8 +203,20 @@ public final class EquivalenceCheck {
 
   /** Opens an in-memory DuckDB and loads {@code file} into the table {@code ev}. */
   public static Connection load(Path file) throws SQLException {
+    return load(file.toString(), 0);
+  }
+
+  /**
+   * Opens an in-memory DuckDB limited to {@code threads} threads (0: DuckDB's default, one per
+   * core) and loads {@code files} (a file or a glob, as {@code read_ndjson_objects} takes it) into
+   * the table {@code ev}.
+   */
+  public static Connection load(String files, int threads) throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement st = c.createStatement()) {
+      if (threads > 0) {
+        st.execute("SET threads = " + threads);
+      }
       st.execute("SET TimeZone = 'UTC'");
       StringBuilder names = new StringBuilder("CREATE OR REPLACE TABLE bots AS SELECT * FROM (VALUES ('')");
       for (String name : BotDetector.defaults().names()) {
@@ -213,7 +225,7 @@ public final class EquivalenceCheck {
       st.execute(names.append(") AS t(name)").toString());
     }
     try (PreparedStatement p = c.prepareStatement(LOAD)) {
-      p.setString(1, file.toString());
+      p.setString(1, files);
       p.execute();
     }
     try (Statement st = c.createStatement()) {
