@@ -84,10 +84,6 @@ public final class EventStore implements Iterable<Event> {
    */
   public static EventStore of(Iterable<? extends Event> events) {
     Checks.notNull(events, "events");
-    if (events instanceof List && events instanceof RandomAccess) {
-      List<? extends Event> list = (List<? extends Event>) events;
-      return whole(Columns.build(list));
-    }
     return builder().addAll(events).build();
   }
 
@@ -100,9 +96,14 @@ public final class EventStore implements Iterable<Event> {
     return new EventStore(columns, null, 0, columns.size);
   }
 
-  /** Collects events for an {@link EventStore}. Not thread-safe. */
+  /**
+   * Collects events for an {@link EventStore}. Each event is encoded into the builder's columns
+   * when it is added and not kept, so a reader can stream events of any number into a builder
+   * without holding them (about 30 bytes per event for the columns, plus the distinct actors,
+   * repositories and payloads the store keeps anyway). Not thread-safe.
+   */
   public static final class Builder {
-    private final List<Event> events = new ArrayList<>();
+    private final Staging staging = new Staging();
 
     private Builder() {}
 
@@ -113,8 +114,13 @@ public final class EventStore implements Iterable<Event> {
      * @throws NullPointerException if {@code event} is null
      */
     public Builder add(Event event) {
-      events.add(Checks.notNull(event, "event"));
+      staging.add(Checks.notNull(event, "event"));
       return this;
+    }
+
+    /** How many events were added so far, duplicates included. */
+    public int size() {
+      return staging.size;
     }
 
     /**
@@ -136,7 +142,7 @@ public final class EventStore implements Iterable<Event> {
      * collecting afterwards; later stores include the earlier events.
      */
     public EventStore build() {
-      return whole(Columns.build(events));
+      return whole(Columns.build(staging));
     }
   }
 
