@@ -73,7 +73,8 @@ public final class IngestionFootprint {
 
   /**
    * Prints one CSV line: shape, size argument, mode, threads, events in the store, store
-   * bytes/event (retained), estimated bytes/event, peak heap bytes/event, peak / store, seconds.
+   * bytes/event (retained), estimated bytes/event, peak heap bytes/event, peak / store, seconds,
+   * the load average; then a fingerprint of the store's content.
    */
   public static void main(String[] args) throws Exception {
     String shape = args[0];
@@ -129,10 +130,30 @@ public final class IngestionFootprint {
         (double) peak / retained,
         seconds,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    // Keep the store reachable through the measurement above.
-    if (store.isEmpty()) {
-      System.out.println("empty store");
+    // After the measurements (it allocates): what the store holds, to compare two builds.
+    System.out.printf(Locale.ROOT, "fingerprint %016x%n", fingerprint(store));
+  }
+
+  /**
+   * A 64-bit FNV-1a hash of everything the store says: each event (its text, in store order),
+   * interned indices, the actor and repository lists and the duplicates dropped.
+   */
+  static long fingerprint(EventStore store) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < store.size(); i++) {
+      h = fnv(h, store.event(i).toString());
+      h = fnv(h, store.actorIndex(i) + "," + store.repositoryIndex(i) + "," + store.secondActorIndex(i));
     }
+    h = fnv(h, store.actors().toString());
+    h = fnv(h, store.repositories().toString());
+    return fnv(h, Long.toString(store.duplicatesDropped()));
+  }
+
+  private static long fnv(long h, String s) {
+    for (int k = 0; k < s.length(); k++) {
+      h = (h ^ s.charAt(k)) * 0x100000001b3L;
+    }
+    return (h ^ '|') * 0x100000001b3L;
   }
 
   private interface Source {

@@ -61,7 +61,13 @@ final class Staging {
 
   /** How many events are staged. */
   int size;
-  private long[][] seconds = new long[4][];
+  /**
+   * Seconds as offsets from the first second of their chunk ({@code secondBases}); a chunk whose
+   * seconds spread wider than an int holds them whole in {@code wideSeconds} instead.
+   */
+  private int[][] seconds = new int[4][];
+  private long[] secondBases = new long[4];
+  private long[][] wideSeconds = new long[4][];
   /** Nanoseconds; a null chunk is all zeros (events on whole seconds are the rule). */
   private int[][] nanos = new int[4][];
   private byte[][] types = new byte[4][];
@@ -110,7 +116,7 @@ final class Staging {
       grow(c);
     }
     Instant at = e.at();
-    seconds[c][o] = at.getEpochSecond();
+    setSecond(c, o, at.getEpochSecond());
     if (at.getNano() != 0) {
       if (nanos[c] == null) {
         nanos[c] = new int[CHUNK];
@@ -139,10 +145,31 @@ final class Staging {
     size++;
   }
 
+  private void setSecond(int c, int o, long second) {
+    if (o == 0) {
+      secondBases[c] = second;
+    }
+    if (wideSeconds[c] == null) {
+      long offset = second - secondBases[c];
+      if (offset == (int) offset) {
+        seconds[c][o] = (int) offset;
+        return;
+      }
+      long[] wide = new long[CHUNK];
+      for (int k = 0; k < o; k++) {
+        wide[k] = secondBases[c] + seconds[c][k];
+      }
+      wideSeconds[c] = wide;
+    }
+    wideSeconds[c][o] = second;
+  }
+
   private void grow(int c) {
     if (c == seconds.length) {
       int n = 2 * c;
       seconds = Arrays.copyOf(seconds, n);
+      secondBases = Arrays.copyOf(secondBases, n);
+      wideSeconds = Arrays.copyOf(wideSeconds, n);
       nanos = Arrays.copyOf(nanos, n);
       types = Arrays.copyOf(types, n);
       values = Arrays.copyOf(values, n);
@@ -150,7 +177,7 @@ final class Staging {
       numbers = Arrays.copyOf(numbers, n);
       codes = Arrays.copyOf(codes, n);
     }
-    seconds[c] = new long[CHUNK];
+    seconds[c] = new int[CHUNK];
     types[c] = new byte[CHUNK];
     values[c] = new int[CHUNK];
     actors[c] = new int[CHUNK];
@@ -404,6 +431,10 @@ final class Staging {
    * #compare} and the accessors below; adding events afterwards needs another call.
    */
   void prepare() {
+    // The interners' hash maps are not needed to build and would add to the peak: they are
+    // rebuilt from the values if more events come.
+    actorInterner.dropIndex();
+    valueInterner.dropIndex();
     List<Repository> given = valueInterner.values;
     resolution = RepositoryIdentity.resolve(given, firsts, lasts);
     Interner<Repository> repositories = new Interner<>();
@@ -462,7 +493,9 @@ final class Staging {
   }
 
   long second(int p) {
-    return seconds[p >>> SHIFT][p & MASK];
+    int c = p >>> SHIFT;
+    long[] wide = wideSeconds[c];
+    return wide != null ? wide[p & MASK] : secondBases[c] + seconds[c][p & MASK];
   }
 
   int nano(int p) {
@@ -714,7 +747,8 @@ final class Staging {
 
   /** Assigns provisional indices in arrival order; {@link #canonicalize} sorts them. */
   private static final class Interner<T> {
-    private final Map<T, Integer> index = new HashMap<>();
+    /** Index of each value; null after {@link #dropIndex} until the next value comes. */
+    private Map<T, Integer> index = new HashMap<>();
     private final List<T> values = new ArrayList<>();
     /** The values in canonical order, after {@link #canonicalize}. */
     private List<T> sorted;
@@ -726,6 +760,12 @@ final class Staging {
       if (value == last) {
         return lastIndex;
       }
+      if (index == null) {
+        index = new HashMap<>(values.size() * 4 / 3 + 16);
+        for (int k = 0; k < values.size(); k++) {
+          index.put(values.get(k), k);
+        }
+      }
       Integer i = index.get(value);
       if (i == null) {
         i = values.size();
@@ -735,6 +775,10 @@ final class Staging {
       last = value;
       lastIndex = i;
       return i;
+    }
+
+    void dropIndex() {
+      index = null;
     }
 
     /**
