@@ -99,25 +99,22 @@ final class Columns {
    * in the store, or -1 for a duplicate; {@code m} events are kept. Fills one column at a time,
    * scattering from the staging, so that no column needs a second temporary array.
    */
-  private Columns(Staging st, int[] slot, int m) {
+  private Columns(Staging st, int[] slot, int m, int[] given) {
     size = m;
     int n = st.size;
-    seconds = new long[m];
+    // With a streamable staging each staged column is freed as soon as it is copied, so the
+    // peak is the staging plus one column, not the staging plus the store.
+    boolean free = st.streamable();
+    repos = new int[m];
     for (int p = 0; p < n; p++) {
       if (slot[p] >= 0) {
-        seconds[slot[p]] = st.second(p);
+        repos[slot[p]] = st.repo(p);
+        given[slot[p]] = st.givenValue(p);
       }
     }
-    int[] ns = null;
-    if (st.anyNanos()) {
-      ns = new int[m];
-      for (int p = 0; p < n; p++) {
-        if (slot[p] >= 0) {
-          ns[slot[p]] = st.nano(p);
-        }
-      }
+    if (free) {
+      st.freeValues();
     }
-    nanos = ns;
     types = new byte[m];
     codes = new byte[m];
     for (int p = 0; p < n; p++) {
@@ -126,11 +123,8 @@ final class Columns {
         codes[slot[p]] = (byte) st.code(p);
       }
     }
-    repos = new int[m];
-    for (int p = 0; p < n; p++) {
-      if (slot[p] >= 0) {
-        repos[slot[p]] = st.repo(p);
-      }
+    if (free) {
+      st.freeTypesAndCodes();
     }
     actors = new int[m];
     for (int p = 0; p < n; p++) {
@@ -138,11 +132,17 @@ final class Columns {
         actors[slot[p]] = st.actor(p);
       }
     }
+    if (free) {
+      st.freeActors();
+    }
     numbers = new int[m];
     for (int p = 0; p < n; p++) {
       if (slot[p] >= 0) {
         numbers[slot[p]] = st.number(p);
       }
+    }
+    if (free) {
+      st.freeNumbers();
     }
     // Sparse columns: first which store positions have a value, then the values by rank.
     long[] refWords = new long[words(m)];
@@ -155,8 +155,11 @@ final class Columns {
             refs[refBits.rank(slot[p])] = actor;
           }
         });
+    if (free) {
+      st.freeRefs();
+    }
     long[] payloadWords = new long[words(m)];
-    if (st.renamed()) {
+    if (!free) {
       // Forks re-encoded against a repository's new name may gain or lose their payload.
       for (int p = 0; p < n; p++) {
         if (slot[p] >= 0 && st.payload(p) != null) {
@@ -168,7 +171,7 @@ final class Columns {
     }
     payloadBits = RankBits.ofWords(payloadWords);
     payloads = new Object[payloadBits.count()];
-    if (st.renamed()) {
+    if (!free) {
       for (int p = 0; p < n; p++) {
         if (slot[p] >= 0 && payloadBits.get(slot[p])) {
           payloads[payloadBits.rank(slot[p])] = st.payload(p);
@@ -181,6 +184,7 @@ final class Columns {
               payloads[payloadBits.rank(slot[p])] = payload;
             }
           });
+      st.freePayloads();
     }
     long pb = 0;
     for (Object payload : payloads) {
@@ -204,11 +208,28 @@ final class Columns {
             }
           });
     }
+    // Times last: a name held by two ids in turn resolves by time in the columns above.
+    seconds = new long[m];
+    for (int p = 0; p < n; p++) {
+      if (slot[p] >= 0) {
+        seconds[slot[p]] = st.second(p);
+      }
+    }
+    int[] ns = null;
+    if (st.anyNanos()) {
+      ns = new int[m];
+      for (int p = 0; p < n; p++) {
+        if (slot[p] >= 0) {
+          ns[slot[p]] = st.nano(p);
+        }
+      }
+    }
+    nanos = ns;
     repositoryTable = st.repositoryTable;
     repositoryList = List.of(repositoryTable);
     actorTable = st.actorTable;
     actorList = List.of(actorTable);
-    duplicatesDropped = n - m;
+    duplicatesDropped = n - m + st.carriedDuplicates;
   }
 
   private static int words(int bits) {
@@ -223,10 +244,11 @@ final class Columns {
   }
 
   /**
-   * Builds the columns of the staged events, in this thread; the staging is left as it was, so
-   * more events can be added and built again.
+   * Builds the columns of the staged events, in this thread, moving them out of the staging (see
+   * {@link Staging#freeze}): more events can be added afterwards and built again.
    */
   static Columns build(Staging st) {
+    st.prepareToBuild();
     st.prepare();
     try {
       int[] order = st.canonicalOrder();
@@ -243,7 +265,10 @@ final class Columns {
         slot[order[k]] = m++;
       }
       order = null;
-      return new Columns(st, slot, m);
+      int[] given = new int[m];
+      Columns columns = new Columns(st, slot, m, given);
+      st.freeze(columns, given);
+      return columns;
     } finally {
       st.release();
     }

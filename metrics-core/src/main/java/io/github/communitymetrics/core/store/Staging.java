@@ -48,8 +48,10 @@ import java.util.function.IntUnaryOperator;
  * never leaves more than one chunk unused; the columns most events leave empty (second actor,
  * payload, comment or review id) hold only the events that have a value, with their positions.
  *
- * <p>Building a store ({@link #prepare}, then {@link Columns#build}) does not change what is
- * staged, so more events can be added afterwards and a later store includes the earlier events.
+ * <p>Building a store ({@link Columns#build}) moves the staged columns into the store one at a
+ * time, so that the staging and the store are not both whole in memory; the staging keeps the
+ * store and the repository value each event was given with, and stages them again if more events
+ * come ({@link #thaw}), so a later store includes the earlier events.
  */
 final class Staging {
   private static final EventType[] TYPES = EventType.values();
@@ -80,12 +82,19 @@ final class Staging {
   private boolean anyNanos;
 
   /** Second actors (provisional indices) of the events that have one, by ascending position. */
-  private final IntList refPositions = new IntList();
-  private final IntList refValues = new IntList();
-  private final IntList payloadPositions = new IntList();
-  private final List<Object> payloadValues = new ArrayList<>();
-  private final IntList idPositions = new IntList();
-  private final LongList idValues = new LongList();
+  private IntList refPositions = new IntList();
+  private IntList refValues = new IntList();
+  private IntList payloadPositions = new IntList();
+  private List<Object> payloadValues = new ArrayList<>();
+  private IntList idPositions = new IntList();
+  private LongList idValues = new LongList();
+
+  /** The last store built, while no event came since; null otherwise. See {@link #thaw}. */
+  private Columns frozen;
+  /** The repository value each event of {@link #frozen} was given with. */
+  private int[] frozenValues;
+  /** Duplicates the stores built so far dropped: no longer staged, still counted. */
+  long carriedDuplicates;
 
   private final Interner<Actor> actorInterner = new Interner<>();
   private final Interner<Repository> valueInterner = new Interner<>();
@@ -109,6 +118,26 @@ final class Staging {
   /** Adds one event. */
   void add(Event e) {
     Checks.notNull(e, "event");
+    thaw();
+    Repository repo = e.repo();
+    int v = valueInterner.intern(repo);
+    Instant at = e.at();
+    if (v == firsts.size()) {
+      firsts.add(at);
+      lasts.add(at);
+    } else {
+      if (at.isBefore(firsts.get(v))) {
+        firsts.set(v, at);
+      }
+      if (at.isAfter(lasts.get(v))) {
+        lasts.set(v, at);
+      }
+    }
+    append(e, repo, v);
+  }
+
+  /** Stages {@code e} as an event of repository value {@code v} ({@code repo}). */
+  private void append(Event e, Repository repo, int v) {
     int i = size;
     int c = i >>> SHIFT;
     int o = i & MASK;
@@ -125,24 +154,112 @@ final class Staging {
       anyNanos = true;
     }
     types[c][o] = (byte) e.type().ordinal();
-    Repository repo = e.repo();
-    int v = valueInterner.intern(repo);
-    if (v == firsts.size()) {
-      firsts.add(at);
-      lasts.add(at);
-    } else {
-      if (at.isBefore(firsts.get(v))) {
-        firsts.set(v, at);
-      }
-      if (at.isAfter(lasts.get(v))) {
-        lasts.set(v, at);
-      }
-    }
     values[c][o] = v;
     actors[c][o] = actorInterner.intern(e.actor());
     numbers[c][o] = e instanceof NumberedEvent ? ((NumberedEvent) e).number() : 0;
     codes[c][o] = (byte) encode(i, e, repo);
     size++;
+  }
+
+  /**
+   * After a build, the staging holds nothing but the store it built ({@link #freeze}); before
+   * more events come or another build, the store's events are staged again, each as an event of
+   * the repository value it was given with, so that the next store is the one all events would
+   * give (identity rule, fork names and duplicates included).
+   */
+  private void thaw() {
+    if (frozen == null) {
+      return;
+    }
+    Columns store = frozen;
+    int[] given = frozenValues;
+    frozen = null;
+    frozenValues = null;
+    for (int j = 0; j < store.size; j++) {
+      int v = given[j];
+      append(store.event(j), valueInterner.values.get(v), v);
+    }
+  }
+
+  /**
+   * Hands the staged events over to {@code store}, built from them: the chunks are gone, and
+   * {@code given[j]} is the repository value event {@code j} of the store was given with.
+   */
+  void freeze(Columns store, int[] given) {
+    frozen = store;
+    frozenValues = given;
+    carriedDuplicates = store.duplicatesDropped;
+    size = 0;
+    anyNanos = false;
+    seconds = new int[4][];
+    secondBases = new long[4];
+    wideSeconds = new long[4][];
+    nanos = new int[4][];
+    types = new byte[4][];
+    values = new int[4][];
+    actors = new int[4][];
+    numbers = new int[4][];
+    codes = new byte[4][];
+    refPositions = new IntList();
+    refValues = new IntList();
+    payloadPositions = new IntList();
+    payloadValues = new ArrayList<>();
+    idPositions = new IntList();
+    idValues = new LongList();
+  }
+
+  /** Stages the events of the last store again, if it was built and nothing came since. */
+  void prepareToBuild() {
+    thaw();
+  }
+
+  /**
+   * Whether the columns can be filled one at a time, freeing each staged column once copied:
+   * not when a repository's name or identity depends on other columns (renames, a name held by
+   * two ids in turn), which is rare.
+   */
+  boolean streamable() {
+    return !renamed && (resolution == null || !resolution.timeDependent());
+  }
+
+  /** Frees staged columns once the store has its copy; see {@link #streamable}. */
+  void freeValues() {
+    values = null;
+  }
+
+  void freeSeconds() {
+    seconds = null;
+    secondBases = null;
+    wideSeconds = null;
+    nanos = null;
+  }
+
+  void freeTypesAndCodes() {
+    types = null;
+    codes = null;
+  }
+
+  void freeActors() {
+    actors = null;
+  }
+
+  void freeNumbers() {
+    numbers = null;
+  }
+
+  void freeRefs() {
+    refPositions = null;
+    refValues = null;
+  }
+
+  void freePayloads() {
+    payloadPositions = null;
+    payloadValues = null;
+  }
+
+  /** The repository value event {@code p} was given with. */
+  int givenValue(int p) {
+    return value(p);
   }
 
   private void setSecond(int c, int o, long second) {
@@ -306,7 +423,8 @@ final class Staging {
    */
   private int encodeHeadAndCloses(int i, PullRequestOpened opened, Repository repo) {
     Optional<String> head = opened.headRepository();
-    boolean same = head.isPresent() && head.get().equals(opened.repo().fullName());
+    // The repository value as given (a builder re-staging a store passes the given value again).
+    boolean same = head.isPresent() && head.get().equals(repo.fullName());
     Optional<String> foreign = same ? Optional.empty() : head.map(this::intern);
     if (foreign.isPresent() || !opened.closes().isEmpty()) {
       payload(i, new PullTail(
