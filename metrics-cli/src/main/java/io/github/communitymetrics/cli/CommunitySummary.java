@@ -75,7 +75,7 @@ record CommunitySummary(
       int contributors) {}
 
   static CommunitySummary of(EventSource.Loaded loaded) {
-    EventStore store = EventStore.of(loaded.events());
+    EventStore store = loaded.store();
     Identities identities = IdentityResolver.defaults().resolve(store.actors());
     return new CommunitySummary(
         loaded.label(),

@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.io.EventJsonLines;
 import io.github.communitymetrics.core.io.EventReader;
 import io.github.communitymetrics.core.io.ReadOptions;
 import io.github.communitymetrics.core.io.ReadReport;
+import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.github.archive.GhArchiveReader;
 import io.github.communitymetrics.github.archive.GhArchiveReport;
 import io.github.communitymetrics.simulator.CommunitySimulator;
@@ -70,14 +71,20 @@ final class EventSource {
       defaultValue = "42")
   long seed;
 
-  /** Events loaded from a source, with what is known about how they were obtained. */
+  /**
+   * Events loaded from a source, with what is known about how they were obtained. A file source
+   * (JSON Lines, GH Archive) streams its events into a store as it parses them ({@code
+   * streamed}): {@link #events()} is then a view of the store, in its order (time, then the
+   * canonical order; duplicates once), and {@link #store()} is that store, built once.
+   */
   record Loaded(
       String label,
       boolean simulated,
       List<Event> events,
       Optional<ReadReport> readReport,
       Optional<PlantedTruth> truth,
-      long beforeSince) {
+      long beforeSince,
+      Optional<EventStore> streamed) {
     /** Events of which none were dropped by {@code --since} (the forges apply it themselves). */
     Loaded(
         String label,
@@ -85,7 +92,23 @@ final class EventSource {
         List<Event> events,
         Optional<ReadReport> readReport,
         Optional<PlantedTruth> truth) {
-      this(label, simulated, events, readReport, truth, 0);
+      this(label, simulated, events, readReport, truth, 0, Optional.empty());
+    }
+
+    /** Events already in a store: {@link #events()} views it. */
+    static Loaded of(
+        String label,
+        EventStore store,
+        Optional<ReadReport> readReport,
+        Optional<PlantedTruth> truth,
+        long beforeSince) {
+      return new Loaded(
+          label, false, StoreEvents.view(store), readReport, truth, beforeSince, Optional.of(store));
+    }
+
+    /** The store of these events: the streamed one, or one built from the list now. */
+    EventStore store() {
+      return streamed.orElseGet(() -> EventStore.of(events));
     }
   }
 
@@ -134,11 +157,18 @@ final class EventSource {
     // The forges keep only events at or after --since; a file or the demo is held to the same
     // rule, so that --since means one thing whatever the source.
     java.time.Instant since = GitHubOptions.instant(mixee.commandLine(), github.since);
+    if (loaded.streamed().isPresent()) {
+      EventStore kept = StoreEvents.since(loaded.streamed().get(), since);
+      long dropped = loaded.streamed().get().size() - kept.size();
+      ProgressOptions.of(mixee).info(String.format("--since %s: %,d events before it left out", since, dropped));
+      return Loaded.of(loaded.label(), kept, loaded.readReport(), loaded.truth(), dropped);
+    }
     List<Event> kept = loaded.events().stream().filter(e -> !e.at().isBefore(since)).toList();
     long dropped = loaded.events().size() - kept.size();
     ProgressOptions.of(mixee).info(String.format("--since %s: %,d events before it left out", since, dropped));
     return new Loaded(
-        loaded.label(), loaded.simulated(), kept, loaded.readReport(), loaded.truth(), dropped);
+        loaded.label(), loaded.simulated(), kept, loaded.readReport(), loaded.truth(), dropped,
+        Optional.empty());
   }
 
   private Loaded loadAll(Optional<String> repository) throws IOException {
@@ -185,7 +215,8 @@ final class EventSource {
     }
     ReadOptions options =
         skipMalformed ? ReadOptions.skipMalformed(20) : ReadOptions.strict();
-    List<Event> events = new ArrayList<>();
+    // Each event goes into the store's columns as it is parsed: no list of events on the way.
+    EventStore.Builder events = EventStore.builder();
     ReadReport report;
     try (ProgressTask task = ProgressOptions.of(mixee).bytes("reading " + eventsFile.getFileName(), Files2.size(eventsFile));
         InputStream in = Files2.openBytes(eventsFile, task::counting);
@@ -201,46 +232,7 @@ final class EventSource {
       throw new io.github.communitymetrics.core.io.MalformedEventException(
           eventsFile.toString(), e.lineNumber(), e.reason(), e);
     }
-    return new Loaded(
-        eventsFile.toString(), false, List.copyOf(events), Optional.of(report), Optional.empty());
-  }
-
-  /**
-   * The events of {@code fullName} (case-insensitive, as the filter matches) and, of other
-   * repositories, the pull request events credited to one of its stargazers or forkers (the
-   * opener, or the author of a closed or merged one): what contributor confidence reads there.
-   */
-  static List<Event> ofRepository(List<Event> events, String fullName) {
-    java.util.Set<String> starOrFork = new java.util.HashSet<>();
-    for (Event e : events) {
-      if ((e.type() == EventType.STAR || e.type() == EventType.FORK)
-          && e.repo().fullName().equalsIgnoreCase(fullName)) {
-        e.actor().login().ifPresent(l -> starOrFork.add(l.toLowerCase(java.util.Locale.ROOT)));
-      }
-    }
-    List<Event> out = new ArrayList<>();
-    for (Event e : events) {
-      if (e.repo().fullName().equalsIgnoreCase(fullName)) {
-        out.add(e);
-        continue;
-      }
-      Optional<io.github.communitymetrics.core.event.Actor> credited =
-          switch (e.type()) {
-            case PULL_REQUEST_OPENED -> Optional.of(e.actor());
-            case PULL_REQUEST_CLOSED ->
-                ((io.github.communitymetrics.core.event.PullRequestClosed) e).author();
-            case PULL_REQUEST_MERGED ->
-                ((io.github.communitymetrics.core.event.PullRequestMerged) e).author();
-            default -> Optional.empty();
-          };
-      if (credited
-          .flatMap(io.github.communitymetrics.core.event.Actor::login)
-          .map(l -> starOrFork.contains(l.toLowerCase(java.util.Locale.ROOT)))
-          .orElse(false)) {
-        out.add(e);
-      }
-    }
-    return out;
+    return Loaded.of(eventsFile.toString(), events.build(), Optional.of(report), Optional.empty(), 0);
   }
 
   private Loaded loadGhArchive(Optional<String> repository) throws IOException {
@@ -250,7 +242,10 @@ final class EventSource {
             .filter(GhArchiveInputs.filter(mixee.commandLine(), repository))
             .threads(Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())))
             .options(ReadOptions.skipMalformed(20));
-    List<Event> parsed = new ArrayList<>();
+    // The reader parses the files in parallel and hands their events over in file order; each
+    // goes into the store's columns at once, so no list of events is built and the store is
+    // the same for any number of threads.
+    EventStore.Builder parsed = EventStore.builder();
     GhArchiveReport r;
     Progress progress = ProgressOptions.of(mixee);
     try (ProgressTask task = progress.bytes("reading " + Files2.count(files.size(), "GH Archive file"), Files2.size(files))) {
@@ -260,8 +255,10 @@ final class EventSource {
             task.item("events");
           });
     }
-    List<Event> events = repository.map(name -> ofRepository(parsed, name)).orElse(parsed);
-    long dropped = parsed.size() - events.size();
+    EventStore all = parsed.build();
+    EventStore events = repository.map(name -> StoreEvents.ofRepository(all, name)).orElse(all);
+    // Duplicates (an hour given twice) count as events of other repositories, as before.
+    long dropped = r.eventsMapped() - events.size() - events.duplicatesDropped();
     // The archive's own accounting goes to stderr, so that --json output stays clean; damaged
     // input is a warning, which --quiet keeps.
     java.io.PrintWriter err = mixee.commandLine().getErr();
@@ -291,11 +288,11 @@ final class EventSource {
     ReadReport read =
         new ReadReport(
             r.lines(), r.blankLines(), r.eventsMapped(), r.malformedLines(), skipped, r.malformedByReason());
-    return new Loaded(
+    return Loaded.of(
         "GH Archive (" + files.size() + " file" + (files.size() == 1 ? "" : "s") + ")",
-        false,
-        List.copyOf(events),
+        events,
         Optional.of(read),
-        Optional.empty());
+        Optional.empty(),
+        0);
   }
 }

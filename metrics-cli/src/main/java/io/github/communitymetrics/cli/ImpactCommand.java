@@ -178,7 +178,7 @@ final class ImpactCommand implements Callable<Integer> {
     EventSource.Loaded loaded = source.with(clones).load(keep, false);
     Progress progress = ProgressOptions.of(spec);
     EventStore store =
-        progress.busy(String.format("indexing %,d events", loaded.events().size()), () -> EventStore.of(loaded.events()));
+        progress.busy(String.format("indexing %,d events", loaded.events().size()), loaded::store);
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events in the input");
     }

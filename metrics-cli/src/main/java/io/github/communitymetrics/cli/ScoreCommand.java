@@ -192,7 +192,7 @@ final class ScoreCommand implements Callable<Integer> {
     EventSource.Loaded loaded = source.with(clones).load();
     Progress progress = ProgressOptions.of(spec);
     EventStore store =
-        progress.busy(String.format("indexing %,d events", loaded.events().size()), () -> EventStore.of(loaded.events()));
+        progress.busy(String.format("indexing %,d events", loaded.events().size()), loaded::store);
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to score");
     }

@@ -38,7 +38,7 @@ record SpanInput(EventSource.Loaded loaded, EventStore store, People people, Win
     EventSource.Loaded loaded = source.with(clones).load(repository, false);
     Progress progress = ProgressOptions.of(spec);
     EventStore store =
-        progress.busy(String.format("indexing %,d events", loaded.events().size()), () -> EventStore.of(loaded.events()));
+        progress.busy(String.format("indexing %,d events", loaded.events().size()), loaded::store);
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to measure");
     }

@@ -132,7 +132,7 @@ final class SummaryOptions {
       EventSource source, EventSource.Loaded loaded, MetricRegistry registry, boolean portfolio) {
     Duration windowLength = duration(spec.commandLine(), window, "--window");
     Duration horizonLength = duration(spec.commandLine(), horizon, "--horizon");
-    EventStore store = EventStore.of(loaded.events());
+    EventStore store = loaded.store();
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to measure");
     }

@@ -94,105 +94,184 @@ final class Columns {
     }
   }
 
-  private Columns(Staging st, int[] kept, int m) {
+  /**
+   * The columns of the staged events: {@code slot[p]} is the position of staged event {@code p}
+   * in the store, or -1 for a duplicate; {@code m} events are kept. Fills one column at a time,
+   * scattering from the staging, so that no column needs a second temporary array.
+   */
+  private Columns(Staging st, int[] slot, int m, int[] given) {
     size = m;
-    seconds = new long[m];
-    types = new byte[m];
+    int n = st.size;
+    // With a streamable staging each staged column is freed as soon as it is copied, so the
+    // peak is the staging plus one column, not the staging plus the store.
+    boolean free = st.streamable();
     repos = new int[m];
-    actors = new int[m];
-    numbers = new int[m];
+    for (int p = 0; p < n; p++) {
+      if (slot[p] >= 0) {
+        repos[slot[p]] = st.repo(p);
+        given[slot[p]] = st.givenValue(p);
+      }
+    }
+    if (free) {
+      st.freeValues();
+    }
+    types = new byte[m];
     codes = new byte[m];
-    boolean anyNanos = false;
-    boolean[] hasRef = new boolean[m];
-    boolean[] hasPayload = new boolean[m];
-    int refCount = 0;
-    int payloadCount = 0;
-    for (int j = 0; j < m; j++) {
-      int p = kept[j];
-      seconds[j] = st.seconds[p];
-      anyNanos |= st.nanos[p] != 0;
-      types[j] = st.types[p];
-      repos[j] = st.repos[p];
-      actors[j] = st.actors[p];
-      numbers[j] = st.numbers[p];
-      codes[j] = st.codes[p];
-      if (st.refs[p] >= 0) {
-        hasRef[j] = true;
-        refCount++;
-      }
-      if (st.payloads[p] != null) {
-        hasPayload[j] = true;
-        payloadCount++;
+    for (int p = 0; p < n; p++) {
+      if (slot[p] >= 0) {
+        types[slot[p]] = st.type(p);
+        codes[slot[p]] = (byte) st.code(p);
       }
     }
-    int[] n = null;
-    if (anyNanos) {
-      n = new int[m];
-      for (int j = 0; j < m; j++) {
-        n[j] = st.nanos[kept[j]];
+    if (free) {
+      st.freeTypesAndCodes();
+    }
+    actors = new int[m];
+    for (int p = 0; p < n; p++) {
+      if (slot[p] >= 0) {
+        actors[slot[p]] = st.actor(p);
       }
     }
-    nanos = n;
-    refBits = RankBits.of(hasRef, m);
-    refs = new int[refCount];
-    payloadBits = RankBits.of(hasPayload, m);
-    payloads = new Object[payloadCount];
-    long pb = 0;
-    for (int j = 0, r = 0, o = 0; j < m; j++) {
-      int p = kept[j];
-      if (hasRef[j]) {
-        refs[r++] = st.refs[p];
+    if (free) {
+      st.freeActors();
+    }
+    numbers = new int[m];
+    for (int p = 0; p < n; p++) {
+      if (slot[p] >= 0) {
+        numbers[slot[p]] = st.number(p);
       }
-      if (hasPayload[j]) {
-        Object payload = st.payloads[p];
-        payloads[o++] = payload;
-        if (!(payload instanceof String && st.isShared((String) payload))) {
-          pb += Payloads.estimatedBytes(payload);
+    }
+    if (free) {
+      st.freeNumbers();
+    }
+    // Sparse columns: first which store positions have a value, then the values by rank.
+    long[] refWords = new long[words(m)];
+    st.forEachRef((p, actor) -> set(refWords, slot[p]));
+    refBits = RankBits.ofWords(refWords);
+    refs = new int[refBits.count()];
+    st.forEachRef(
+        (p, actor) -> {
+          if (slot[p] >= 0) {
+            refs[refBits.rank(slot[p])] = actor;
+          }
+        });
+    if (free) {
+      st.freeRefs();
+    }
+    long[] payloadWords = new long[words(m)];
+    if (!free) {
+      // Forks re-encoded against a repository's new name may gain or lose their payload.
+      for (int p = 0; p < n; p++) {
+        if (slot[p] >= 0 && st.payload(p) != null) {
+          set(payloadWords, slot[p]);
         }
+      }
+    } else {
+      st.forEachPayload((p, payload) -> set(payloadWords, slot[p]));
+    }
+    payloadBits = RankBits.ofWords(payloadWords);
+    payloads = new Object[payloadBits.count()];
+    if (!free) {
+      for (int p = 0; p < n; p++) {
+        if (slot[p] >= 0 && payloadBits.get(slot[p])) {
+          payloads[payloadBits.rank(slot[p])] = st.payload(p);
+        }
+      }
+    } else {
+      st.forEachPayload(
+          (p, payload) -> {
+            if (slot[p] >= 0) {
+              payloads[payloadBits.rank(slot[p])] = payload;
+            }
+          });
+      st.freePayloads();
+    }
+    long pb = 0;
+    for (Object payload : payloads) {
+      if (!(payload instanceof String && st.isShared((String) payload))) {
+        pb += Payloads.estimatedBytes(payload);
       }
     }
     payloadBytes = pb + st.sharedStringBytes();
-    if (st.ids == null) {
+    if (!st.anyIds()) {
       idBits = null;
       ids = null;
     } else {
-      boolean[] hasId = new boolean[m];
-      int idCount = 0;
-      for (int j = 0; j < m; j++) {
-        if (st.ids[kept[j]] != 0) {
-          hasId[j] = true;
-          idCount++;
-        }
+      long[] idWords = new long[words(m)];
+      st.forEachId((p, id) -> set(idWords, slot[p]));
+      idBits = RankBits.ofWords(idWords);
+      ids = new long[idBits.count()];
+      st.forEachId(
+          (p, id) -> {
+            if (slot[p] >= 0) {
+              ids[idBits.rank(slot[p])] = id;
+            }
+          });
+    }
+    // Times last: a name held by two ids in turn resolves by time in the columns above.
+    seconds = new long[m];
+    for (int p = 0; p < n; p++) {
+      if (slot[p] >= 0) {
+        seconds[slot[p]] = st.second(p);
       }
-      idBits = RankBits.of(hasId, m);
-      ids = new long[idCount];
-      for (int j = 0, k = 0; j < m; j++) {
-        if (hasId[j]) {
-          ids[k++] = st.ids[kept[j]];
+    }
+    int[] ns = null;
+    if (st.anyNanos()) {
+      ns = new int[m];
+      for (int p = 0; p < n; p++) {
+        if (slot[p] >= 0) {
+          ns[slot[p]] = st.nano(p);
         }
       }
     }
+    nanos = ns;
     repositoryTable = st.repositoryTable;
     repositoryList = List.of(repositoryTable);
     actorTable = st.actorTable;
     actorList = List.of(actorTable);
-    duplicatesDropped = st.size - m;
+    duplicatesDropped = n - m + st.carriedDuplicates;
   }
 
-  /** Builds the columns from events in any order; reads {@code events} once, in this thread. */
-  static Columns build(List<? extends Event> events) {
-    Staging st = new Staging(events);
-    int[] order = st.canonicalOrder();
-    int[] kept = new int[st.size];
-    int m = 0;
-    for (int k = 0; k < order.length; k++) {
-      // Equal events are adjacent in a total order, and compare == 0 exactly when they are equal.
-      if (k > 0 && st.compare(order[k - 1], order[k]) == 0) {
-        continue;
-      }
-      kept[m++] = order[k];
+  private static int words(int bits) {
+    return (bits + 63) >>> 6;
+  }
+
+  /** Sets bit {@code j} unless it is -1 (a duplicate left out). */
+  private static void set(long[] words, int j) {
+    if (j >= 0) {
+      words[j >>> 6] |= 1L << j;
     }
-    return new Columns(st, kept, m);
+  }
+
+  /**
+   * Builds the columns of the staged events, in this thread, moving them out of the staging (see
+   * {@link Staging#freeze}): more events can be added afterwards and built again.
+   */
+  static Columns build(Staging st) {
+    st.prepareToBuild();
+    st.prepare();
+    try {
+      int[] order = st.canonicalOrder();
+      // Equal events are adjacent in a total order, and compare == 0 exactly when they are
+      // equal: keep the first of each run. The store position of each staged event, -1 if left
+      // out, replaces the order in place (one array, not two).
+      int[] slot = new int[st.size];
+      int m = 0;
+      for (int k = 0; k < order.length; k++) {
+        if (k > 0 && st.compare(order[k - 1], order[k]) == 0) {
+          slot[order[k]] = -1;
+          continue;
+        }
+        slot[order[k]] = m++;
+      }
+      order = null;
+      int[] given = new int[m];
+      Columns columns = new Columns(st, slot, m, given);
+      st.freeze(columns, given);
+      return columns;
+    } finally {
+      st.release();
+    }
   }
 
   EventType type(int p) {

@@ -34,6 +34,11 @@ final class RankBits {
     return new RankBits(words);
   }
 
+  /** The positions whose bit is set in {@code words} (bit {@code i % 64} of word {@code i / 64}). */
+  static RankBits ofWords(long[] words) {
+    return new RankBits(words);
+  }
+
   /** How many bits are set: the side column's length. */
   int count() {
     return count;

@@ -1,9 +1,7 @@
 package io.github.communitymetrics.core.store;
 
-import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
-import io.github.communitymetrics.core.internal.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,44 +38,19 @@ final class RepositoryIdentity {
 
   private record IdKey(Forge forge, long id) {}
 
-  /** First and last event of one repository value. */
-  private static final class Span {
-    Instant first;
-    Instant last;
-
-    void add(Instant at) {
-      if (first == null || at.isBefore(first)) {
-        first = at;
-      }
-      if (last == null || at.isAfter(last)) {
-        last = at;
-      }
-    }
-  }
-
   /** An id that carried a name, from when. */
-  private record Holder(Instant from, Repository canonical) {}
+  record Holder(Instant from, Repository canonical) {}
 
   /**
-   * The repository each event belongs to, by the rules above; null when every distinct value is
-   * its own repository (the common case, which costs one pass and no copy).
+   * The repository of each distinct repository value, by the rules above, given the first and
+   * last instant of its events; null when every distinct value is its own repository (the common
+   * case). An entry may be time-dependent: see {@link Resolution#of}.
    */
-  static Repository[] canonical(List<? extends Event> events) {
-    Map<Repository, Span> spans = new HashMap<>();
-    Repository last = null;
-    Span lastSpan = null;
-    for (Event e : events) {
-      Repository r = Checks.notNull(e, "event").repo();
-      if (r != last) {
-        lastSpan = spans.computeIfAbsent(r, k -> new Span());
-        last = r;
-      }
-      lastSpan.add(e.at());
-    }
+  static Resolution resolve(List<Repository> values, List<Instant> firsts, List<Instant> lasts) {
     Map<NameKey, Integer> names = new HashMap<>();
     Map<IdKey, Integer> ids = new HashMap<>();
     boolean conflict = false;
-    for (Repository r : spans.keySet()) {
+    for (Repository r : values) {
       conflict |= names.merge(new NameKey(r.forge(), r.fullName()), 1, Integer::sum) > 1;
       if (r.id().isPresent()) {
         conflict |= ids.merge(new IdKey(r.forge(), r.id().getAsLong()), 1, Integer::sum) > 1;
@@ -89,34 +62,32 @@ final class RepositoryIdentity {
     // The latest name of each id.
     Map<IdKey, Repository> latest = new HashMap<>();
     Map<IdKey, Instant> latestAt = new HashMap<>();
-    spans.forEach(
-        (r, span) -> {
-          if (r.id().isEmpty()) {
-            return;
-          }
-          IdKey k = new IdKey(r.forge(), r.id().getAsLong());
-          Instant at = latestAt.get(k);
-          int c = at == null ? 1 : span.last.compareTo(at);
-          if (c > 0 || (c == 0 && r.fullName().compareTo(latest.get(k).fullName()) > 0)) {
-            latest.put(k, r);
-            latestAt.put(k, span.last);
-          }
-        });
+    for (int v = 0; v < values.size(); v++) {
+      Repository r = values.get(v);
+      if (r.id().isEmpty()) {
+        continue;
+      }
+      IdKey k = new IdKey(r.forge(), r.id().getAsLong());
+      Instant at = latestAt.get(k);
+      int c = at == null ? 1 : lasts.get(v).compareTo(at);
+      if (c > 0 || (c == 0 && r.fullName().compareTo(latest.get(k).fullName()) > 0)) {
+        latest.put(k, r);
+        latestAt.put(k, lasts.get(v));
+      }
+    }
     Map<IdKey, Repository> byId = new HashMap<>();
     latest.forEach(
         (k, r) -> byId.put(k, new Repository(k.forge(), r.fullName(), OptionalLong.of(k.id()))));
     // Every id that carried each name, in the order they first did.
     Map<NameKey, List<Holder>> holders = new HashMap<>();
-    spans.forEach(
-        (r, span) -> {
-          if (r.id().isPresent()) {
-            holders
-                .computeIfAbsent(new NameKey(r.forge(), r.fullName()), k -> new ArrayList<>())
-                .add(
-                    new Holder(
-                        span.first, byId.get(new IdKey(r.forge(), r.id().getAsLong()))));
-          }
-        });
+    for (int v = 0; v < values.size(); v++) {
+      Repository r = values.get(v);
+      if (r.id().isPresent()) {
+        holders
+            .computeIfAbsent(new NameKey(r.forge(), r.fullName()), k -> new ArrayList<>())
+            .add(new Holder(firsts.get(v), byId.get(new IdKey(r.forge(), r.id().getAsLong()))));
+      }
+    }
     for (List<Holder> h : holders.values()) {
       h.sort(
           (a, b) -> {
@@ -124,29 +95,57 @@ final class RepositoryIdentity {
             return c != 0 ? c : Canonical.REPOSITORY.compare(a.canonical(), b.canonical());
           });
     }
-    Repository[] out = new Repository[events.size()];
-    for (int i = 0; i < out.length; i++) {
-      Event e = events.get(i);
-      Repository r = e.repo();
+    Repository[] fixed = new Repository[values.size()];
+    List<List<Holder>> byTime = new ArrayList<>(java.util.Collections.nCopies(values.size(), null));
+    boolean anyByTime = false;
+    for (int v = 0; v < fixed.length; v++) {
+      Repository r = values.get(v);
       if (r.id().isPresent()) {
-        out[i] = byId.get(new IdKey(r.forge(), r.id().getAsLong()));
+        fixed[v] = byId.get(new IdKey(r.forge(), r.id().getAsLong()));
         continue;
       }
       List<Holder> h = holders.get(new NameKey(r.forge(), r.fullName()));
       if (h == null) {
-        out[i] = r;
+        fixed[v] = r;
       } else if (h.size() == 1) {
-        out[i] = h.get(0).canonical();
+        fixed[v] = h.get(0).canonical();
       } else {
-        Holder chosen = h.get(0);
-        for (Holder x : h) {
-          if (!x.from().isAfter(e.at())) {
-            chosen = x;
-          }
-        }
-        out[i] = chosen.canonical();
+        byTime.set(v, h);
+        anyByTime = true;
       }
     }
-    return out;
+    return new Resolution(fixed, anyByTime ? byTime : null);
+  }
+
+  /**
+   * The repository of each distinct value: {@code fixed[v]}, or for a value without id whose
+   * name several ids carried, the holder of the name at the event's time ({@code byTime[v]}).
+   */
+  record Resolution(Repository[] fixed, List<List<Holder>> byTime) {
+    /** Whether some value's repository depends on its event's time. */
+    boolean timeDependent() {
+      return byTime != null;
+    }
+
+    /** Whether value {@code v}'s repository depends on its event's time. */
+    boolean timeDependent(int v) {
+      return fixed[v] == null;
+    }
+
+    /** The repository of value {@code v} for an event at {@code at}. */
+    Repository of(int v, Instant at) {
+      Repository r = fixed[v];
+      if (r != null) {
+        return r;
+      }
+      List<Holder> h = byTime.get(v);
+      Holder chosen = h.get(0);
+      for (Holder x : h) {
+        if (!x.from().isAfter(at)) {
+          chosen = x;
+        }
+      }
+      return chosen.canonical();
+    }
   }
 }

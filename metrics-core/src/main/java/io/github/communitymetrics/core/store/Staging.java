@@ -37,81 +37,293 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.IntUnaryOperator;
 
 /**
- * The events encoded into columns in input order, with actors and repositories interned in
- * canonical order, ready to be sorted. Lives only during {@link Columns#build}.
+ * The events encoded into columns in arrival order, as they are added, ready to be sorted: what
+ * an {@link EventStore.Builder} holds. No event object is kept: each is encoded into the columns
+ * (and its actor, repository and repeated strings interned) when it is added.
+ *
+ * <p>Dense columns grow by chunks of {@value #CHUNK} events, so growing never copies them and
+ * never leaves more than one chunk unused; the columns most events leave empty (second actor,
+ * payload, comment or review id) hold only the events that have a value, with their positions.
+ *
+ * <p>Building a store ({@link Columns#build}) moves the staged columns into the store one at a
+ * time, so that the staging and the store are not both whole in memory; the staging keeps the
+ * store and the repository value each event was given with, and stages them again if more events
+ * come ({@link #thaw}), so a later store includes the earlier events.
  */
 final class Staging {
   private static final EventType[] TYPES = EventType.values();
   private static final int INSERTION_SORT_MAX = 24;
+  private static final int SHIFT = 13;
+  /** Events per chunk of a dense column. */
+  static final int CHUNK = 1 << SHIFT;
+  private static final int MASK = CHUNK - 1;
 
-  final int size;
-  final long[] seconds;
-  final int[] nanos;
-  final byte[] types;
-  final int[] repos;
-  final int[] actors;
-  final int[] numbers;
-  final byte[] codes;
-  /** Actor index of the second actor; -1 for none. */
-  final int[] refs;
-  final Object[] payloads;
+  /** How many events are staged. */
+  int size;
   /**
-   * The forge's comment or review id, 0 for none (ids are positive); null until an event has one,
-   * so histories without ids do not pay for the column.
+   * Seconds as offsets from the first second of their chunk ({@code secondBases}); a chunk whose
+   * seconds spread wider than an int holds them whole in {@code wideSeconds} instead.
    */
-  long[] ids;
-  final Repository[] repositoryTable;
-  final Actor[] actorTable;
+  private int[][] seconds = new int[4][];
+  private long[] secondBases = new long[4];
+  private long[][] wideSeconds = new long[4][];
+  /** Nanoseconds; a null chunk is all zeros (events on whole seconds are the rule). */
+  private int[][] nanos = new int[4][];
+  private byte[][] types = new byte[4][];
+  /** The index of the event's repository value as given (before the identity rule). */
+  private int[][] values = new int[4][];
+  /** Provisional actor indices, in arrival order. */
+  private int[][] actors = new int[4][];
+  private int[][] numbers = new int[4][];
+  private byte[][] codes = new byte[4][];
+  private boolean anyNanos;
+
+  /** Second actors (provisional indices) of the events that have one, by ascending position. */
+  private IntList refPositions = new IntList();
+  private IntList refValues = new IntList();
+  private IntList payloadPositions = new IntList();
+  private List<Object> payloadValues = new ArrayList<>();
+  private IntList idPositions = new IntList();
+  private LongList idValues = new LongList();
+
+  /** The last store built, while no event came since; null otherwise. See {@link #thaw}. */
+  private Columns frozen;
+  /** The repository value each event of {@link #frozen} was given with. */
+  private int[] frozenValues;
+  /** Duplicates the stores built so far dropped: no longer staged, still counted. */
+  long carriedDuplicates;
 
   private final Interner<Actor> actorInterner = new Interner<>();
-  private final Interner<Repository> repositoryInterner = new Interner<>();
+  private final Interner<Repository> valueInterner = new Interner<>();
+  /** First and last instant of each repository value's events. */
+  private final List<Instant> firsts = new ArrayList<>();
+  private final List<Instant> lasts = new ArrayList<>();
   /** Branch names, refs, paths, author names repeat; one instance each. */
   private final Map<String, String> strings = new HashMap<>();
 
-  Staging(List<? extends Event> events) {
-    size = events.size();
-    seconds = new long[size];
-    nanos = new int[size];
-    types = new byte[size];
-    repos = new int[size];
-    actors = new int[size];
-    numbers = new int[size];
-    codes = new byte[size];
-    refs = new int[size];
-    payloads = new Object[size];
-    // One repository per identity (id, names, renames): see RepositoryIdentity.
-    Repository[] canonical = RepositoryIdentity.canonical(events);
-    for (int i = 0; i < size; i++) {
-      Event e = Checks.notNull(events.get(i), "event");
-      encode(i, e, canonical == null ? e.repo() : canonical[i]);
-    }
-    // Interned indices follow the canonical order of the values, so that comparing indices is
-    // comparing values and the same events give the same indices whatever their order.
-    int[] actorRemap = actorInterner.canonicalize(Canonical.ACTOR);
-    int[] repositoryRemap = repositoryInterner.canonicalize(Canonical.REPOSITORY);
-    for (int i = 0; i < size; i++) {
-      actors[i] = actorRemap[actors[i]];
-      repos[i] = repositoryRemap[repos[i]];
-      if (refs[i] >= 0) {
-        refs[i] = actorRemap[refs[i]];
+  // What prepare() computes for one build: the store's interned tables and the maps to them.
+  Repository[] repositoryTable;
+  Actor[] actorTable;
+  private int[] actorRank;
+  /** Store index of each repository value, or -1 when it depends on the event's time. */
+  private int[] valueRank;
+  private RepositoryIdentity.Resolution resolution;
+  private Map<Repository, Integer> repositoryRanks;
+  /** Whether some value is reported under another name (forks are re-encoded then). */
+  private boolean renamed;
+
+  /** Adds one event. */
+  void add(Event e) {
+    Checks.notNull(e, "event");
+    thaw();
+    Repository repo = e.repo();
+    int v = valueInterner.intern(repo);
+    Instant at = e.at();
+    if (v == firsts.size()) {
+      firsts.add(at);
+      lasts.add(at);
+    } else {
+      if (at.isBefore(firsts.get(v))) {
+        firsts.set(v, at);
+      }
+      if (at.isAfter(lasts.get(v))) {
+        lasts.set(v, at);
       }
     }
-    actorTable = actorInterner.values.toArray(new Actor[0]);
-    repositoryTable = repositoryInterner.values.toArray(new Repository[0]);
+    append(e, repo, v);
   }
 
-  private void encode(int i, Event e, Repository repo) {
+  /** Stages {@code e} as an event of repository value {@code v} ({@code repo}). */
+  private void append(Event e, Repository repo, int v) {
+    int i = size;
+    int c = i >>> SHIFT;
+    int o = i & MASK;
+    if (o == 0) {
+      grow(c);
+    }
     Instant at = e.at();
-    seconds[i] = at.getEpochSecond();
-    nanos[i] = at.getNano();
+    setSecond(c, o, at.getEpochSecond());
+    if (at.getNano() != 0) {
+      if (nanos[c] == null) {
+        nanos[c] = new int[CHUNK];
+      }
+      nanos[c][o] = at.getNano();
+      anyNanos = true;
+    }
+    types[c][o] = (byte) e.type().ordinal();
+    values[c][o] = v;
+    actors[c][o] = actorInterner.intern(e.actor());
+    numbers[c][o] = e instanceof NumberedEvent ? ((NumberedEvent) e).number() : 0;
+    codes[c][o] = (byte) encode(i, e, repo);
+    size++;
+  }
+
+  /**
+   * After a build, the staging holds nothing but the store it built ({@link #freeze}); before
+   * more events come or another build, the store's events are staged again, each as an event of
+   * the repository value it was given with, so that the next store is the one all events would
+   * give (identity rule, fork names and duplicates included).
+   */
+  private void thaw() {
+    if (frozen == null) {
+      return;
+    }
+    Columns store = frozen;
+    int[] given = frozenValues;
+    frozen = null;
+    frozenValues = null;
+    for (int j = 0; j < store.size; j++) {
+      int v = given[j];
+      append(store.event(j), valueInterner.values.get(v), v);
+    }
+  }
+
+  /**
+   * Hands the staged events over to {@code store}, built from them: the chunks are gone, and
+   * {@code given[j]} is the repository value event {@code j} of the store was given with.
+   */
+  void freeze(Columns store, int[] given) {
+    frozen = store;
+    frozenValues = given;
+    carriedDuplicates = store.duplicatesDropped;
+    size = 0;
+    anyNanos = false;
+    seconds = new int[4][];
+    secondBases = new long[4];
+    wideSeconds = new long[4][];
+    nanos = new int[4][];
+    types = new byte[4][];
+    values = new int[4][];
+    actors = new int[4][];
+    numbers = new int[4][];
+    codes = new byte[4][];
+    refPositions = new IntList();
+    refValues = new IntList();
+    payloadPositions = new IntList();
+    payloadValues = new ArrayList<>();
+    idPositions = new IntList();
+    idValues = new LongList();
+  }
+
+  /** Stages the events of the last store again, if it was built and nothing came since. */
+  void prepareToBuild() {
+    thaw();
+  }
+
+  /**
+   * Whether the columns can be filled one at a time, freeing each staged column once copied:
+   * not when a repository's name or identity depends on other columns (renames, a name held by
+   * two ids in turn), which is rare.
+   */
+  boolean streamable() {
+    return !renamed && (resolution == null || !resolution.timeDependent());
+  }
+
+  /** Frees staged columns once the store has its copy; see {@link #streamable}. */
+  void freeValues() {
+    values = null;
+  }
+
+  void freeSeconds() {
+    seconds = null;
+    secondBases = null;
+    wideSeconds = null;
+    nanos = null;
+  }
+
+  void freeTypesAndCodes() {
+    types = null;
+    codes = null;
+  }
+
+  void freeActors() {
+    actors = null;
+  }
+
+  void freeNumbers() {
+    numbers = null;
+  }
+
+  void freeRefs() {
+    refPositions = null;
+    refValues = null;
+  }
+
+  void freePayloads() {
+    payloadPositions = null;
+    payloadValues = null;
+  }
+
+  /** The repository value event {@code p} was given with. */
+  int givenValue(int p) {
+    return value(p);
+  }
+
+  private void setSecond(int c, int o, long second) {
+    if (o == 0) {
+      secondBases[c] = second;
+    }
+    if (wideSeconds[c] == null) {
+      long offset = second - secondBases[c];
+      if (offset == (int) offset) {
+        seconds[c][o] = (int) offset;
+        return;
+      }
+      long[] wide = new long[CHUNK];
+      for (int k = 0; k < o; k++) {
+        wide[k] = secondBases[c] + seconds[c][k];
+      }
+      wideSeconds[c] = wide;
+    }
+    wideSeconds[c][o] = second;
+  }
+
+  private void grow(int c) {
+    if (c == seconds.length) {
+      int n = 2 * c;
+      seconds = Arrays.copyOf(seconds, n);
+      secondBases = Arrays.copyOf(secondBases, n);
+      wideSeconds = Arrays.copyOf(wideSeconds, n);
+      nanos = Arrays.copyOf(nanos, n);
+      types = Arrays.copyOf(types, n);
+      values = Arrays.copyOf(values, n);
+      actors = Arrays.copyOf(actors, n);
+      numbers = Arrays.copyOf(numbers, n);
+      codes = Arrays.copyOf(codes, n);
+    }
+    seconds[c] = new int[CHUNK];
+    types[c] = new byte[CHUNK];
+    values[c] = new int[CHUNK];
+    actors[c] = new int[CHUNK];
+    numbers[c] = new int[CHUNK];
+    codes[c] = new byte[CHUNK];
+  }
+
+  private void payload(int i, Object payload) {
+    int n = payloadPositions.size;
+    if (n > 0 && payloadPositions.get(n - 1) == i) {
+      payloadValues.set(n - 1, payload); // a richer payload replaces the first one
+    } else {
+      payloadPositions.add(i);
+      payloadValues.add(payload);
+    }
+  }
+
+  private void ref(int i, int actor) {
+    refPositions.add(i);
+    refValues.add(actor);
+  }
+
+  /**
+   * Encodes {@code e} at position {@code i} (the chunk exists); returns its code byte. Fork
+   * names are encoded against the event's own repository value; {@link #code} and {@link
+   * #payload} re-encode them against the store's repository when the two names differ.
+   */
+  private int encode(int i, Event e, Repository repo) {
     EventType type = e.type();
-    types[i] = (byte) type.ordinal();
-    repos[i] = repositoryInterner.intern(repo);
-    actors[i] = actorInterner.intern(e.actor());
-    numbers[i] = e instanceof NumberedEvent ? ((NumberedEvent) e).number() : 0;
-    refs[i] = -1;
     int code = 0;
     switch (type) {
       case FORK:
@@ -139,7 +351,7 @@ final class Staging {
         code |= opened.draft() ? Payloads.DRAFT : 0;
         if (opened.baseBranch().isPresent()) {
           code |= Payloads.HAS_BRANCH;
-          payloads[i] = intern(opened.baseBranch().get());
+          payload(i, intern(opened.baseBranch().get()));
         }
         code |= encodeLabels(i, opened.baseBranch(), opened.labels());
         code |= encodeHeadAndCloses(i, opened, repo);
@@ -147,14 +359,14 @@ final class Staging {
       case ISSUE_ASSIGNED:
         IssueAssigned assigned = (IssueAssigned) e;
         code = assigned.onPullRequest() ? Payloads.ON_PULL_REQUEST : 0;
-        refs[i] = actorInterner.intern(assigned.assignee());
+        ref(i, actorInterner.intern(assigned.assignee()));
         break;
       case ISSUE_LABELED:
       case ISSUE_UNLABELED:
       case PULL_REQUEST_LABELED:
       case PULL_REQUEST_UNLABELED:
         // The type says issue or pull request, added or removed; label names repeat a lot.
-        payloads[i] = intern(((LabelChanged) e).label());
+        payload(i, intern(((LabelChanged) e).label()));
         break;
       case PULL_REQUEST_CLOSED:
         code = encodeRef(i, ((PullRequestClosed) e).author(), Payloads.HAS_AUTHOR);
@@ -172,27 +384,26 @@ final class Staging {
         Commit c = (Commit) e;
         Signature author = intern(c.author());
         Signature committer = c.committer().equals(c.author()) ? author : intern(c.committer());
-        payloads[i] =
-            new CommitTail(c.sha(), c.parents(), author, committer, c.coAuthors(), intern(c.files()));
+        payload(i, new CommitTail(c.sha(), c.parents(), author, committer, c.coAuthors(), intern(c.files())));
         break;
       case PUSH:
         Push push = (Push) e;
-        payloads[i] = new PushTail(intern(push.ref()), push.headSha(), push.commitCount());
+        payload(i, new PushTail(intern(push.ref()), push.headSha(), push.commitCount()));
         break;
       case RELEASE:
         Release release = (Release) e;
-        payloads[i] = new ReleaseTail(release.tag(), release.name(), release.prerelease());
+        payload(i, new ReleaseTail(release.tag(), release.name(), release.prerelease()));
         break;
       case MEMBER_ADDED:
         MemberAdded added = (MemberAdded) e;
         code = added.permission().ordinal();
-        refs[i] = actorInterner.intern(added.member());
+        ref(i, actorInterner.intern(added.member()));
         break;
       default:
         // STAR, ISSUE_CLOSED, ISSUE_REOPENED, PULL_REQUEST_REOPENED: the columns say it all.
         break;
     }
-    codes[i] = (byte) code;
+    return code;
   }
 
   /** Replaces the payload with the branch and labels when there are labels. */
@@ -200,7 +411,7 @@ final class Staging {
     if (labels.isEmpty()) {
       return 0;
     }
-    payloads[i] = new LabelledTail(branch.map(this::intern), labels);
+    payload(i, new LabelledTail(branch.map(this::intern), labels));
     return Payloads.HAS_LABELS;
   }
 
@@ -212,56 +423,61 @@ final class Staging {
    */
   private int encodeHeadAndCloses(int i, PullRequestOpened opened, Repository repo) {
     Optional<String> head = opened.headRepository();
-    boolean same = head.isPresent() && head.get().equals(opened.repo().fullName());
+    // The repository value as given (a builder re-staging a store passes the given value again).
+    boolean same = head.isPresent() && head.get().equals(repo.fullName());
     Optional<String> foreign = same ? Optional.empty() : head.map(this::intern);
     if (foreign.isPresent() || !opened.closes().isEmpty()) {
-      payloads[i] =
-          new PullTail(
-              opened.baseBranch().map(this::intern), opened.labels(), foreign, opened.closes());
+      payload(i, new PullTail(
+              opened.baseBranch().map(this::intern), opened.labels(), foreign, opened.closes()));
     }
     return same ? Payloads.HEAD_SAME : 0;
   }
 
   private void encodeId(int i, OptionalLong id) {
     if (id.isPresent()) {
-      if (ids == null) {
-        ids = new long[size];
-      }
-      ids[i] = id.getAsLong();
+      idPositions.add(i);
+      idValues.add(id.getAsLong());
     }
-  }
-
-  /** The id of event {@code i}, 0 for none. */
-  long id(int i) {
-    return ids == null ? 0 : ids[i];
   }
 
   private int encodeRef(int i, Optional<Actor> actor, int flag) {
     if (actor.isEmpty()) {
       return 0;
     }
-    refs[i] = actorInterner.intern(actor.get());
+    ref(i, actorInterner.intern(actor.get()));
     return flag;
   }
 
   private int encodeFork(int i, Fork fork, Repository repo) {
-    if (fork.forkFullName().isEmpty()) {
+    Optional<String> name = fork.forkFullName();
+    int code = forkCode(name, fork.actor(), repo);
+    if (code == Payloads.FORK_EXPLICIT) {
+      payload(i, name.get());
+    }
+    return code;
+  }
+
+  /**
+   * How a fork named {@code name} of {@code repo} by {@code actor} is encoded: no name, the name
+   * GitHub derives ({@code <login>/<repository name>}, read back from the store's repository),
+   * or an explicit name in the payload.
+   */
+  static int forkCode(Optional<String> name, Actor actor, Repository repo) {
+    if (name.isEmpty()) {
       return Payloads.FORK_NONE;
     }
-    String name = fork.forkFullName().get();
-    Optional<String> login = fork.actor().login();
+    Optional<String> login = actor.login();
     if (login.isPresent()) {
       String l = login.get();
-      // The store's repository, whose name the fork name is derived from when read back.
+      String n = name.get();
       String repoName = repositoryName(repo);
-      if (name.length() == l.length() + 1 + repoName.length()
-          && name.startsWith(l)
-          && name.charAt(l.length()) == '/'
-          && name.endsWith(repoName)) {
+      if (n.length() == l.length() + 1 + repoName.length()
+          && n.startsWith(l)
+          && n.charAt(l.length()) == '/'
+          && n.endsWith(repoName)) {
         return Payloads.FORK_DERIVED;
       }
     }
-    payloads[i] = name;
     return Payloads.FORK_EXPLICIT;
   }
 
@@ -270,11 +486,11 @@ final class Staging {
     Optional<String> branch = merged.baseBranch();
     Optional<String> sha = merged.mergeCommitSha();
     if (branch.isPresent() && sha.isPresent()) {
-      payloads[i] = new BranchAndSha(intern(branch.get()), sha.get());
+      payload(i, new BranchAndSha(intern(branch.get()), sha.get()));
     } else if (branch.isPresent()) {
-      payloads[i] = intern(branch.get());
+      payload(i, intern(branch.get()));
     } else if (sha.isPresent()) {
-      payloads[i] = sha.get();
+      payload(i, sha.get());
     }
     code |= branch.isPresent() ? Payloads.MERGE_HAS_BRANCH : 0;
     code |= sha.isPresent() ? Payloads.MERGE_HAS_SHA : 0;
@@ -326,41 +542,246 @@ final class Staging {
     return shared == null ? s : shared;
   }
 
+
+  /**
+   * Computes the store's interned tables for the events staged now: the repository of each
+   * value by the identity rule, actors and repositories in canonical order. Call before {@link
+   * #compare} and the accessors below; adding events afterwards needs another call.
+   */
+  void prepare() {
+    // The interners' hash maps are not needed to build and would add to the peak: they are
+    // rebuilt from the values if more events come.
+    actorInterner.dropIndex();
+    valueInterner.dropIndex();
+    List<Repository> given = valueInterner.values;
+    resolution = RepositoryIdentity.resolve(given, firsts, lasts);
+    Interner<Repository> repositories = new Interner<>();
+    int[] provisional = new int[given.size()];
+    renamed = false;
+    for (int v = 0; v < provisional.length; v++) {
+      if (resolution == null) {
+        provisional[v] = repositories.intern(given.get(v));
+      } else if (resolution.timeDependent(v)) {
+        provisional[v] = -1;
+      } else {
+        Repository r = resolution.fixed()[v];
+        provisional[v] = repositories.intern(r);
+        renamed |= !r.fullName().equals(given.get(v).fullName());
+      }
+    }
+    if (resolution != null && resolution.timeDependent()) {
+      // Values without id whose name several ids carried: their repositories by event time.
+      for (int p = 0; p < size; p++) {
+        int v = value(p);
+        if (resolution.timeDependent(v)) {
+          Repository r = resolution.of(v, instant(p));
+          repositories.intern(r);
+          renamed |= !r.fullName().equals(given.get(v).fullName());
+        }
+      }
+    }
+    // Interned indices follow the canonical order of the values, so that comparing indices is
+    // comparing values and the same events give the same indices whatever their order.
+    int[] repositoryRemap = repositories.canonicalize(Canonical.REPOSITORY);
+    repositoryTable = repositories.sorted.toArray(new Repository[0]);
+    valueRank = new int[provisional.length];
+    for (int v = 0; v < provisional.length; v++) {
+      valueRank[v] = provisional[v] < 0 ? -1 : repositoryRemap[provisional[v]];
+    }
+    repositoryRanks = null;
+    if (resolution != null && resolution.timeDependent()) {
+      repositoryRanks = new HashMap<>();
+      for (int r = 0; r < repositoryTable.length; r++) {
+        repositoryRanks.put(repositoryTable[r], r);
+      }
+    }
+    actorRank = actorInterner.canonicalize(Canonical.ACTOR);
+    actorTable = actorInterner.sorted.toArray(new Actor[0]);
+    actorInterner.sorted = null;
+  }
+
+  /** Drops what {@link #prepare} computed, once the store is built. */
+  void release() {
+    repositoryTable = null;
+    actorTable = null;
+    actorRank = null;
+    valueRank = null;
+    resolution = null;
+    repositoryRanks = null;
+  }
+
+  long second(int p) {
+    int c = p >>> SHIFT;
+    long[] wide = wideSeconds[c];
+    return wide != null ? wide[p & MASK] : secondBases[c] + seconds[c][p & MASK];
+  }
+
+  int nano(int p) {
+    int[] chunk = nanos[p >>> SHIFT];
+    return chunk == null ? 0 : chunk[p & MASK];
+  }
+
+  boolean anyNanos() {
+    return anyNanos;
+  }
+
+  private Instant instant(int p) {
+    return Instant.ofEpochSecond(second(p), nano(p));
+  }
+
+  byte type(int p) {
+    return types[p >>> SHIFT][p & MASK];
+  }
+
+  private int value(int p) {
+    return values[p >>> SHIFT][p & MASK];
+  }
+
+  /** The store's index of the repository of event {@code p}. */
+  int repo(int p) {
+    int v = value(p);
+    int r = valueRank[v];
+    return r >= 0 ? r : repositoryRanks.get(resolution.of(v, instant(p)));
+  }
+
+  /** The store's index of the actor of event {@code p}. */
+  int actor(int p) {
+    return actorRank[actors[p >>> SHIFT][p & MASK]];
+  }
+
+  int number(int p) {
+    return numbers[p >>> SHIFT][p & MASK];
+  }
+
+  /** The code byte of event {@code p}, a fork's against the store's repository name. */
+  int code(int p) {
+    int code = codes[p >>> SHIFT][p & MASK] & 0xff;
+    if (renamed && TYPES[type(p)] == EventType.FORK) {
+      return Staging.forkCode(forkName(p, code), actorTable[actor(p)], repositoryTable[repo(p)]);
+    }
+    return code;
+  }
+
+  /** The name of fork {@code p} as given. */
+  private Optional<String> forkName(int p, int code) {
+    switch (code) {
+      case Payloads.FORK_NONE:
+        return Optional.empty();
+      case Payloads.FORK_DERIVED:
+        Repository given = valueInterner.values.get(value(p));
+        return Optional.of(
+            actorTable[actor(p)].login().orElseThrow() + "/" + repositoryName(given));
+      default:
+        return Optional.of((String) givenPayload(p));
+    }
+  }
+
+  /** Whether the staged payloads must be read event by event ({@link #payload(int)}). */
+  boolean renamed() {
+    return renamed;
+  }
+
+  /** The payload of event {@code p}, or null: a fork's against the store's repository name. */
+  Object payload(int p) {
+    if (renamed && TYPES[type(p)] == EventType.FORK) {
+      int given = codes[p >>> SHIFT][p & MASK] & 0xff;
+      Optional<String> name = forkName(p, given);
+      int code = Staging.forkCode(name, actorTable[actor(p)], repositoryTable[repo(p)]);
+      return code == Payloads.FORK_EXPLICIT ? name.get() : null;
+    }
+    return givenPayload(p);
+  }
+
+  private Object givenPayload(int p) {
+    int k = payloadPositions.indexOf(p);
+    return k < 0 ? null : payloadValues.get(k);
+  }
+
+  /** The store's index of the second actor of event {@code p}, or -1. */
+  int ref(int p) {
+    int k = refPositions.indexOf(p);
+    return k < 0 ? -1 : actorRank[refValues.get(k)];
+  }
+
+  /** The id of event {@code p}, 0 for none. */
+  long id(int p) {
+    int k = idPositions.indexOf(p);
+    return k < 0 ? 0 : idValues.get(k);
+  }
+
+  /** Whether some staged event has a comment or review id. */
+  boolean anyIds() {
+    return idPositions.size > 0;
+  }
+
+  /** Positions and store actor indices of the second actors, by ascending position. */
+  void forEachRef(PositionedInt action) {
+    for (int k = 0; k < refPositions.size; k++) {
+      action.accept(refPositions.get(k), actorRank[refValues.get(k)]);
+    }
+  }
+
+  /** Positions and values of the payloads as given, by ascending position. */
+  void forEachPayload(PositionedObject action) {
+    for (int k = 0; k < payloadPositions.size; k++) {
+      action.accept(payloadPositions.get(k), payloadValues.get(k));
+    }
+  }
+
+  /** Positions and values of the ids, by ascending position. */
+  void forEachId(PositionedLong action) {
+    for (int k = 0; k < idPositions.size; k++) {
+      action.accept(idPositions.get(k), idValues.get(k));
+    }
+  }
+
+  interface PositionedInt {
+    void accept(int position, int value);
+  }
+
+  interface PositionedObject {
+    void accept(int position, Object value);
+  }
+
+  interface PositionedLong {
+    void accept(int position, long value);
+  }
+
   /**
    * The canonical total order of staged events: time (second, then nanosecond), type, repository,
    * actor, number, then the remaining content (the forge's comment or review id among it).
-   * Returns 0 exactly when the events are equal.
+   * Returns 0 exactly when the events are equal. Needs {@link #prepare}.
    */
   int compare(int p, int q) {
-    int c = Long.compare(seconds[p], seconds[q]);
+    int c = Long.compare(second(p), second(q));
     if (c != 0) {
       return c;
     }
-    c = Integer.compare(nanos[p], nanos[q]);
+    c = Integer.compare(nano(p), nano(q));
     if (c != 0) {
       return c;
     }
-    c = Byte.compare(types[p], types[q]);
+    c = Byte.compare(type(p), type(q));
     if (c != 0) {
       return c;
     }
-    c = Integer.compare(repos[p], repos[q]);
+    c = Integer.compare(repo(p), repo(q));
     if (c != 0) {
       return c;
     }
-    c = Integer.compare(actors[p], actors[q]);
+    c = Integer.compare(actor(p), actor(q));
     if (c != 0) {
       return c;
     }
-    c = Integer.compare(numbers[p], numbers[q]);
+    c = Integer.compare(number(p), number(q));
     if (c != 0) {
       return c;
     }
-    c = Byte.compare(codes[p], codes[q]);
+    c = Byte.compare((byte) code(p), (byte) code(q));
     if (c != 0) {
       return c;
     }
-    c = Integer.compare(refs[p], refs[q]);
+    c = Integer.compare(ref(p), ref(q));
     if (c != 0) {
       return c;
     }
@@ -369,7 +790,7 @@ final class Staging {
     if (c != 0) {
       return c;
     }
-    return Payloads.compare(TYPES[types[p]], payloads[p], payloads[q]);
+    return Payloads.compare(TYPES[type(p)], payload(p), payload(q));
   }
 
   /**
@@ -383,7 +804,8 @@ final class Staging {
     }
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
-    for (long s : seconds) {
+    for (int p = 0; p < size; p++) {
+      long s = second(p);
       min = Math.min(min, s);
       max = Math.max(max, s);
     }
@@ -399,7 +821,7 @@ final class Staging {
     }
     long[] keys = new long[size];
     for (int i = 0; i < size; i++) {
-      keys[i] = ((seconds[i] - min) << positionBits) | i;
+      keys[i] = ((second(i) - min) << positionBits) | i;
     }
     Arrays.sort(keys);
     long mask = (1L << positionBits) - 1;
@@ -408,7 +830,7 @@ final class Staging {
     }
     int runStart = 0;
     for (int k = 1; k <= size; k++) {
-      if (k == size || seconds[order[k]] != seconds[order[runStart]]) {
+      if (k == size || second(order[k]) != second(order[runStart])) {
         if (k - runStart > 1) {
           sortRun(order, runStart, k);
         }
@@ -441,10 +863,13 @@ final class Staging {
     }
   }
 
-  /** Assigns provisional indices in arrival order; {@link #canonicalize} reorders them. */
+  /** Assigns provisional indices in arrival order; {@link #canonicalize} sorts them. */
   private static final class Interner<T> {
-    private final Map<T, Integer> index = new HashMap<>();
-    private List<T> values = new ArrayList<>();
+    /** Index of each value; null after {@link #dropIndex} until the next value comes. */
+    private Map<T, Integer> index = new HashMap<>();
+    private final List<T> values = new ArrayList<>();
+    /** The values in canonical order, after {@link #canonicalize}. */
+    private List<T> sorted;
     /** Consecutive events often share an instance; skips the hash lookup then. */
     private T last;
     private int lastIndex;
@@ -452,6 +877,12 @@ final class Staging {
     int intern(T value) {
       if (value == last) {
         return lastIndex;
+      }
+      if (index == null) {
+        index = new HashMap<>(values.size() * 4 / 3 + 16);
+        for (int k = 0; k < values.size(); k++) {
+          index.put(values.get(k), k);
+        }
       }
       Integer i = index.get(value);
       if (i == null) {
@@ -464,23 +895,68 @@ final class Staging {
       return i;
     }
 
-    /** Sorts the values; returns the map from provisional to canonical index. */
+    void dropIndex() {
+      index = null;
+    }
+
+    /**
+     * Sorts the values into {@link #sorted}, leaving the provisional indices as they are (more
+     * values may come); returns the map from provisional to canonical index.
+     */
     int[] canonicalize(Comparator<? super T> order) {
       int n = values.size();
       Integer[] byValue = new Integer[n];
       for (int i = 0; i < n; i++) {
         byValue[i] = i;
       }
-      List<T> provisional = values;
-      Arrays.sort(byValue, (a, b) -> order.compare(provisional.get(a), provisional.get(b)));
+      Arrays.sort(byValue, (a, b) -> order.compare(values.get(a), values.get(b)));
       int[] remap = new int[n];
-      List<T> sorted = new ArrayList<>(n);
+      List<T> s = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
         remap[byValue[k]] = k;
-        sorted.add(provisional.get(byValue[k]));
+        s.add(values.get(byValue[k]));
       }
-      values = sorted;
+      sorted = s;
       return remap;
+    }
+  }
+
+  /** A growable list of ints, ascending when it holds positions. */
+  private static final class IntList {
+    private int[] items = new int[16];
+    int size;
+
+    void add(int v) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size + (size >> 1));
+      }
+      items[size++] = v;
+    }
+
+    int get(int k) {
+      return items[k];
+    }
+
+    /** Where {@code v} is in this ascending list, or a negative number. */
+    int indexOf(int v) {
+      return Arrays.binarySearch(items, 0, size, v);
+    }
+  }
+
+  /** A growable list of longs. */
+  private static final class LongList {
+    private long[] items = new long[16];
+    int size;
+
+    void add(long v) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size + (size >> 1));
+      }
+      items[size++] = v;
+    }
+
+    long get(int k) {
+      return items[k];
     }
   }
 }
