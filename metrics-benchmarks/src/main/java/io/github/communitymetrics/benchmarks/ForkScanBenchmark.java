@@ -20,6 +20,7 @@ import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
 import io.github.communitymetrics.core.metrics.forks.ForkEvents;
+import io.github.communitymetrics.core.metrics.forks.ForkInput;
 import io.github.communitymetrics.core.metrics.forks.ForkState;
 import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.store.EventStore;
@@ -60,7 +61,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #scanAll}: the scan with every repository in scope (a whole day's forks);
  *   <li>{@link #scanOneRepository}: the scan for the most popular repository only, which still
  *       reads every repository's pushes (a fork's own events are outside the scope);
- *   <li>{@link #computeSignalsOneRepository}: scan and finish of {@code hard-fork-signals} for it.
+ *   <li>{@link #computeSignalsOneRepository}: scan and finish of {@code hard-fork-signals} for it;
+ *   <li>{@link #scanOneRepositorySliced}: the same scan over {@link ForkInput}'s slice (the
+ *       repository's events and its forks', found from its fork events and pull requests): the
+ *       same results, without reading the other repositories' events;
+ *   <li>{@link #forkSectionsWhole} and {@link #forkSectionsSliced}: what {@code report --html}'s
+ *       fork sections cost, one scan and both finishes for each of the {@link #SECTIONS} most
+ *       popular repositories, over the whole day or over each one's slice.
  * </ul>
  *
  * <p>The setup prints the day's size and the state's: forks known, repositories with activity
@@ -86,6 +93,10 @@ public class ForkScanBenchmark {
   private SliceMetric<ForkState, ForkActivity.Result> all;
   private SliceMetric<ForkState, ForkActivity.Result> one;
   private SliceMetric<ForkState, HardForkSignals.Result> signals;
+  private List<Repository> shown;
+
+  /** The report's default --max-repositories: at most this many fork sections. */
+  static final int SECTIONS = 25;
 
   /** Generates the day and builds the store once per trial. */
   @Setup(Level.Trial)
@@ -97,6 +108,15 @@ public class ForkScanBenchmark {
     all = ForkActivity.of(RepositoryScope.all(), WINDOW, Granularity.DAY, ForkEvents.AUTO);
     one = ForkActivity.of(RepositoryScope.of(top), WINDOW, Granularity.DAY, ForkEvents.AUTO);
     signals = HardForkSignals.of(RepositoryScope.of(top), WINDOW, 3, ForkEvents.AUTO);
+    shown = new ArrayList<>();
+    for (int i = 0; i < SECTIONS; i++) {
+      shown.add(repository(i));
+    }
+    long t0 = System.nanoTime();
+    EventStore sliced = ForkInput.of(store, RepositoryScope.of(top));
+    long t1 = System.nanoTime();
+    System.out.printf("%nfirst ForkInput.of (builds the name index of %,d repositories): %.1f ms; slice of %s: %,d events%n",
+        store.repositories().size(), (t1 - t0) / 1e6, top.fullName(), sliced.size());
     ForkState s = all.accumulate(store, people);
     ForkState o = one.accumulate(store, people);
     System.out.printf(
@@ -172,6 +192,36 @@ public class ForkScanBenchmark {
   @Benchmark
   public ForkState scanOneRepository() {
     return one.accumulate(store, people);
+  }
+
+  /** The scan for the most popular repository over its and its forks' events ({@link ForkInput}). */
+  @Benchmark
+  public ForkState scanOneRepositorySliced() {
+    return one.accumulate(ForkInput.of(store, RepositoryScope.of(top)), people);
+  }
+
+  /** The report's fork sections over the whole day: per shown repository, one scan and two finishes. */
+  @Benchmark
+  public int forkSectionsWhole() {
+    return forkSections(false);
+  }
+
+  /** The report's fork sections, each scan over the repository's {@link ForkInput} slice. */
+  @Benchmark
+  public int forkSectionsSliced() {
+    return forkSections(true);
+  }
+
+  private int forkSections(boolean sliced) {
+    int forks = 0;
+    for (Repository r : shown) {
+      RepositoryScope scope = RepositoryScope.of(r);
+      SliceMetric<ForkState, ForkActivity.Result> a = ForkActivity.of(scope, WINDOW, Granularity.DAY, ForkEvents.AUTO);
+      SliceMetric<ForkState, HardForkSignals.Result> h = HardForkSignals.of(scope, WINDOW, 3, ForkEvents.AUTO);
+      ForkState state = a.accumulate(sliced ? ForkInput.of(store, scope) : store, people);
+      forks += a.finish(state).forks().size() + h.finish(state).withSignals().size();
+    }
+    return forks;
   }
 
   /** Scan and finish of {@code hard-fork-signals} for the most popular repository. */

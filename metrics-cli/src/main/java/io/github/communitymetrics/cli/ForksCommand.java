@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
+import io.github.communitymetrics.core.metrics.forks.ForkInput;
 import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.store.EventStore;
@@ -133,13 +134,15 @@ final class ForksCommand implements Callable<Integer> {
     EventSource.Loaded loaded = in.loaded();
     Instant end = in.span().end();
     Optional<Repository> only = only(store);
-    Evaluation evaluation = parameters(ScoreCommand.evaluation(end, length))
-        .withScope(only.map(RepositoryScope::of).orElse(RepositoryScope.all()));
+    RepositoryScope scope = only.map(RepositoryScope::of).orElse(RepositoryScope.all());
+    Evaluation evaluation = parameters(ScoreCommand.evaluation(end, length)).withScope(scope);
     Progress progress = ProgressOptions.of(spec);
+    // With --repo, its events and its forks' only: the same results as the whole input's.
+    EventStore read = ForkInput.of(store, scope);
     ForkActivity.Result scanned = progress.busy("scanning the forks",
-        () -> ForkActivity.INSTANCE.metric(evaluation).compute(store, in.people()));
+        () -> ForkActivity.INSTANCE.metric(evaluation).compute(read, in.people()));
     HardForkSignals.Result signals = progress.busy("looking for hard-fork signals",
-        () -> HardForkSignals.INSTANCE.metric(evaluation).compute(store, in.people()));
+        () -> HardForkSignals.INSTANCE.metric(evaluation).compute(read, in.people()));
     // The metrics key forks and upstreams by forge and full name, without the numeric id (a fork
     // event names its fork by full name only): so is --repo's repository here.
     List<Repository> upstreams = only.map(r -> List.of(Repository.of(r.forge(), r.fullName())))

@@ -69,6 +69,14 @@ final class ForksJson {
       g.writeNullProperty("changedForks");
       why.add("changedForks", absent());
     }
+    ForkActivity.Flow total = run.activity().totalPerRepository().get(upstream);
+    if (total != null) {
+      g.writeName("total");
+      flow(g, why, "total.", total, run);
+    } else {
+      g.writeNullProperty("total");
+      why.add("total", "no fork of it in the data");
+    }
     g.writeArrayPropertyStart("perPeriod");
     List<ForkActivity.Flow> flows = run.activity().perRepository().getOrDefault(upstream, List.of());
     for (int i = 0; i < flows.size(); i++) {

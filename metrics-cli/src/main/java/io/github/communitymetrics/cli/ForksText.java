@@ -64,6 +64,10 @@ final class ForksText {
       return;
     }
     List<ForkActivity.Flow> flows = run.activity().perRepository().getOrDefault(upstream, List.of());
+    ForkActivity.Flow total = run.activity().totalPerRepository().get(upstream);
+    if (total != null) {
+      out.println("  In the window: " + flowLine(run, total));
+    }
     out.println("  Before the window's end: " + back(run, (int) forks.stream().filter(ForkActivity.ForkFacts::contributing).count())
         + " contributing forks, " + back(run, forks.stream().mapToInt(ForkActivity.ForkFacts::pullRequests).sum())
         + " pull requests from forks, " + back(run, forks.stream().mapToInt(ForkActivity.ForkFacts::merged).sum())

@@ -7,6 +7,7 @@ import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.stars.FakeStarMonth;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.forks.ForkActivity;
+import io.github.communitymetrics.core.metrics.forks.ForkInput;
 import io.github.communitymetrics.core.metrics.forks.ForkState;
 import io.github.communitymetrics.core.metrics.forks.HardForkSignals;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
@@ -46,9 +47,10 @@ import java.util.function.Function;
  */
 final class HtmlPortfolio {
   /**
-   * One repository's fork section from one scan of the whole input: both fork metrics read the
-   * same state (same scope and as-of; their {@code forkEvents} setting is used only when
-   * finishing), so it is scanned once for the two.
+   * One repository's fork section from one scan: both fork metrics read the same state (same
+   * scope and as-of; their {@code forkEvents} setting is used only when finishing), so it is
+   * scanned once for the two, over the repository's and its forks' events ({@link ForkInput}: the
+   * same results as over the whole input, without reading every event of it per repository).
    */
   @SuppressWarnings("unchecked") // both metrics are ForkScan engines over ForkState
   private static Optional<ForkSection> forkSection(
@@ -59,7 +61,7 @@ final class HtmlPortfolio {
     SliceMetric<ForkState, HardForkSignals.Result> signals =
         (SliceMetric<ForkState, HardForkSignals.Result>) HardForkSignals.INSTANCE.metric(one);
     ForkState state = progress.busy("scanning the forks of " + repository.fullName(),
-        () -> activity.accumulate(p.store(), p.people()));
+        () -> activity.accumulate(ForkInput.of(p.store(), RepositoryScope.of(repository)), p.people()));
     return ForkSection.of(repository, Optional.of(activity.finish(state)), Optional.of(signals.finish(state)), label, heads);
   }
 

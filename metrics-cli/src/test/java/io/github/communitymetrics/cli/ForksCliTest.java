@@ -108,6 +108,33 @@ class ForksCliTest {
     return out;
   }
 
+  /** A second upstream, octo/other: eve forks it on Mar 5, opens #2 from it on Mar 6 (never merged), pushes Mar 7. */
+  static final String TWO_UPSTREAMS = EVENTS
+      + line("fork", "2024-03-05T00:00:00Z", "octo/other", "eve", "\"fork\":\"eve/other\"") + "\n"
+      + line("pull_request_opened", "2024-03-06T00:00:00Z", "octo/other", "eve",
+          "\"number\":2,\"draft\":false,\"base\":\"main\",\"association\":\"NONE\",\"head_repo\":\"eve/other\"") + "\n"
+      + line("push", "2024-03-07T00:00:00Z", "eve/other", "eve", push("9")) + "\n";
+
+  @Test
+  void windowTotalsPerUpstream() throws IOException {
+    Object root = json(TWO_UPSTREAMS);
+    List<?> repos = (List<?>) JsonTree.at(root, "repositories");
+    assertEquals(List.of("octo/hello", "octo/other"), repos.stream().map(r -> JsonTree.at(r, "name")).toList());
+    // octo/hello: 3 forks created, bob/hello and carol/hello-next active, bob's #11 opened and merged.
+    Object hello = JsonTree.at(repos.get(0), "total");
+    assertEquals(List.of(3L, 2L, 1L, 1L, 1L), List.of(JsonTree.at(hello, "forksCreated"), JsonTree.at(hello, "activeForks"),
+        JsonTree.at(hello, "contributingForks"), JsonTree.at(hello, "pullRequestsOpened"), JsonTree.at(hello, "pullRequestsMerged")));
+    Object other = JsonTree.at(repos.get(1), "total");
+    assertEquals(List.of(1L, 1L, 1L, 1L, 0L), List.of(JsonTree.at(other, "forksCreated"), JsonTree.at(other, "activeForks"),
+        JsonTree.at(other, "contributingForks"), JsonTree.at(other, "pullRequestsOpened"), JsonTree.at(other, "pullRequestsMerged")));
+    assertEquals(4L, JsonTree.at(root, "total", "forksCreated"));
+    String text = forks(TWO_UPSTREAMS).out();
+    assertTrue(text.contains("  In the window: 1 forks created, active 1, contributing 1; pull requests from forks: 1 opened, 0 merged"),
+        text);
+    assertTrue(text.contains("  In the window: 3 forks created, active 2, contributing 1; pull requests from forks: 1 opened, 1 merged"),
+        text);
+  }
+
   @Test
   void perMonthFlowAndEachFork() throws IOException {
     Object root = json(EVENTS);

@@ -205,9 +205,12 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
    * @param forks every fork known before the window's end, in repository order
    * @param total the whole window over the scope
    * @param perRepository per upstream, its flow in each complete period inside the window
+   * @param totalPerRepository per upstream, its flow over the whole window (as {@code total}, for
+   *     its forks alone)
    */
   public record Result(
-      Window window, Coverage coverage, List<ForkFacts> forks, Flow total, Map<Repository, List<Flow>> perRepository) {
+      Window window, Coverage coverage, List<ForkFacts> forks, Flow total, Map<Repository, List<Flow>> perRepository,
+      Map<Repository, Flow> totalPerRepository) {
     /** Checks the components and copies the collections. */
     public Result {
       Checks.notNull(window, "window");
@@ -215,6 +218,7 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
       Checks.notNull(total, "total");
       forks = List.copyOf(forks);
       perRepository = Collections.unmodifiableMap(new TreeMap<>(perRepository));
+      totalPerRepository = Collections.unmodifiableMap(new TreeMap<>(totalPerRepository));
     }
 
     /**
@@ -224,7 +228,8 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
      */
     public Result withDivergences(Divergences given) {
       Checks.notNull(given, "given");
-      return new Result(window, coverage, forks.stream().map(f -> f.withDivergences(given)).toList(), total, perRepository);
+      return new Result(window, coverage, forks.stream().map(f -> f.withDivergences(given)).toList(), total, perRepository,
+          totalPerRepository);
     }
 
     /** Forks that changed after creation; empty (no data) without the forks' own events. */
@@ -315,6 +320,7 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
             v.pulls().size(), merged, divergences.of(v.fork(), v.upstream())));
       }
       Map<Repository, List<Flow>> perRepository = new TreeMap<>();
+      Map<Repository, Flow> totalPerRepository = new TreeMap<>();
       List<Window> periods = period.periodsInside(window);
       byUpstream.forEach((upstream, vs) -> {
         List<Flow> flows = new ArrayList<>(periods.size());
@@ -322,8 +328,9 @@ public final class ForkActivity extends MetricDescriptor<ForkActivity.Result> {
           flows.add(flow(p, vs, coverage));
         }
         perRepository.put(upstream, flows);
+        totalPerRepository.put(upstream, flow(window, vs, coverage));
       });
-      return new Result(window, coverage, facts, flow(window, views, coverage), perRepository);
+      return new Result(window, coverage, facts, flow(window, views, coverage), perRepository, totalPerRepository);
     }
 
     private Flow flow(Window p, List<View> views, Coverage coverage) {

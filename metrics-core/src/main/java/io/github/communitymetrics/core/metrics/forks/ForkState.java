@@ -251,9 +251,13 @@ public final class ForkState {
     Map<Repository, ForkRecord> forks = new HashMap<>();
     Map<PullKey, Pull> pulls = new HashMap<>();
     int repositories = s.repositories().size();
-    Activity[] activity = new Activity[repositories];
-    byte[] inScope = new byte[repositories]; // 0 unknown, 1 in, 2 out: one scope test per repository
-    Repository[] named = new Repository[repositories];
+    // A slice of a few repositories of a large store (ForkInput's): slots numbered as the slice
+    // meets its repositories, not arrays as long as the store's repositories (megabytes per scan).
+    Map<Integer, Integer> slotOf = s.size() < repositories / 8 ? new HashMap<>() : null;
+    int slots = slotOf != null ? s.size() : repositories;
+    Activity[] activity = new Activity[slots];
+    byte[] inScope = new byte[slots]; // 0 unknown, 1 in, 2 out: one scope test per repository
+    Repository[] named = new Repository[slots];
     for (int i = 0; i < s.size(); i++) {
       EventType type = s.type(i);
       boolean change = type == EventType.PUSH || type == EventType.COMMIT;
@@ -268,12 +272,13 @@ public final class ForkState {
       if (!at.isBefore(asOf)) {
         break; // events are in time order
       }
-      int r = s.repositoryIndex(i);
+      int storeIndex = s.repositoryIndex(i);
+      int r = slotOf == null ? storeIndex : slotOf.computeIfAbsent(storeIndex, k -> slotOf.size());
       if (named[r] == null) {
-        named[r] = named(s.repository(r));
+        named[r] = named(s.repository(storeIndex));
         // A store adopts a repository's numeric id once any event carries it, so the same
         // repository may come with or without id in different slices: test both spellings.
-        inScope[r] = (byte) (scope.includes(s.repository(r)) || scope.includes(named[r]) ? 1 : 2);
+        inScope[r] = (byte) (scope.includes(s.repository(storeIndex)) || scope.includes(named[r]) ? 1 : 2);
       }
       int actor = s.actorIndex(i);
       if (work) {
@@ -327,7 +332,7 @@ public final class ForkState {
       }
     }
     Map<Repository, Activity> byName = new HashMap<>();
-    for (int r = 0; r < repositories; r++) {
+    for (int r = 0; r < slots; r++) {
       if (activity[r] != null) {
         activity[r].fold(people);
         byName.merge(named[r], activity[r], Activity::merge);

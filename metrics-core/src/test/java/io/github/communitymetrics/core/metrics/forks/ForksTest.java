@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.metrics.forks;
 
 import static io.github.communitymetrics.core.metrics.forks.ForkFixture.day;
+import static io.github.communitymetrics.core.metrics.forks.ForkFixture.closed;
 import static io.github.communitymetrics.core.metrics.forks.ForkFixture.fork;
 import static io.github.communitymetrics.core.metrics.forks.ForkFixture.merged;
 import static io.github.communitymetrics.core.metrics.forks.ForkFixture.pr;
@@ -100,6 +101,23 @@ class ForksTest {
     assertEquals(new Flow(months.get(2).period(), 1, OptionalInt.of(1), 0, 0, 0, Optional.empty()), months.get(2));
     // April: bob/gizmo active (eve), erin's pull request opened and not merged: no median.
     assertEquals(new Flow(months.get(3).period(), 0, OptionalInt.of(1), 1, 1, 0, Optional.empty()), months.get(3));
+  }
+
+  @Test
+  void windowTotalsPerUpstream() {
+    // A second upstream, acme/gadget: frank's fork, a push of it, a pull request back closed unmerged.
+    Repository gadget = Repository.github("acme/gadget");
+    List<Event> events = new ArrayList<>(history());
+    events.addAll(List.of(fork(gadget, "frank", "frank/gadget", "03-10"), push("frank/gadget", "frank", "03-11"),
+        pr(gadget, 1, "frank", "frank/gadget", "03-12"), closed(gadget, 1, "alice", "frank", "03-20")));
+    ForkActivity.Result r = compute(ForkActivity.of(RepositoryScope.of(WIDGET, gadget), H1, Granularity.MONTH, ForkEvents.AUTO), events);
+    // acme/widget's as in the worked history; acme/gadget: 1 created, active, contributing, 1 opened,
+    // none merged (closed unmerged: censored, so no median).
+    assertEquals(new Flow(H1, 3, OptionalInt.of(2), 2, 2, 1, Optional.of(Duration.ofDays(2))), r.totalPerRepository().get(WIDGET));
+    assertEquals(new Flow(H1, 1, OptionalInt.of(1), 1, 1, 0, Optional.empty()), r.totalPerRepository().get(gadget));
+    assertEquals(2, r.totalPerRepository().size());
+    // The whole scope's: 4 created, 3 active, 3 contributing, 3 opened, 1 merged.
+    assertEquals(new Flow(H1, 4, OptionalInt.of(3), 3, 3, 1, Optional.empty()), r.total());
   }
 
   @Test
