@@ -46,8 +46,9 @@ final class ForksJson {
       flow(g, why, "total.", run.activity().total(), run);
       why.write(g);
       g.writeArrayPropertyStart("repositories");
+      ForkFindings.ByUpstream byUpstream = new ForkFindings.ByUpstream(run);
       for (Repository upstream : run.upstreams()) {
-        repository(g, run, upstream, coverage);
+        repository(g, run, byUpstream, upstream, coverage);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -55,10 +56,11 @@ final class ForksJson {
     out.println();
   }
 
-  private static void repository(JsonGenerator g, ForksCommand.Run run, Repository upstream, Coverage coverage) {
+  private static void repository(
+      JsonGenerator g, ForksCommand.Run run, ForkFindings.ByUpstream byUpstream, Repository upstream, Coverage coverage) {
     ImpactJson.Why why = new ImpactJson.Why();
-    List<ForkActivity.ForkFacts> forks = ForkFindings.forksOf(run, upstream);
-    Map<Repository, HardForkSignals.ForkSignals> signals = ForkFindings.signalsOf(run, upstream).stream()
+    List<ForkActivity.ForkFacts> forks = byUpstream.forksOf(upstream);
+    Map<Repository, HardForkSignals.ForkSignals> signals = byUpstream.signalsOf(upstream).stream()
         .collect(Collectors.toMap(HardForkSignals.ForkSignals::fork, s -> s));
     g.writeStartObject();
     g.writeStringProperty("name", upstream.fullName());

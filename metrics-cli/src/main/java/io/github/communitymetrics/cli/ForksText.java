@@ -35,9 +35,10 @@ final class ForksText {
       out.println();
       out.println("No fork in the data: no fork event and no pull request from another repository.");
     }
+    ForkFindings.ByUpstream byUpstream = new ForkFindings.ByUpstream(run);
     for (Repository upstream : run.upstreams()) {
       out.println();
-      repository(out, run, upstream);
+      repository(out, run, byUpstream, upstream);
     }
     if (run.simulated()) {
       out.println();
@@ -54,8 +55,8 @@ final class ForksText {
         + "): whether forks changed, active forks and every hard-fork signal but the new name are no data, not 0";
   }
 
-  private static void repository(PrintWriter out, ForksCommand.Run run, Repository upstream) {
-    List<ForkActivity.ForkFacts> forks = ForkFindings.forksOf(run, upstream);
+  private static void repository(PrintWriter out, ForksCommand.Run run, ForkFindings.ByUpstream byUpstream, Repository upstream) {
+    List<ForkActivity.ForkFacts> forks = byUpstream.forksOf(upstream);
     long created = forks.stream().filter(f -> f.created().filter(run.evaluation().window()::contains).isPresent()).count();
     out.println(upstream.fullName() + "  (forks known before the window's end: " + forks.size()
         + ", created in the window: " + created + ")");
@@ -110,7 +111,7 @@ final class ForksText {
     }
     t.print(out, "    ");
     aheadBehind(out, run, forks);
-    signals(out, run, upstream);
+    signals(out, run, byUpstream, upstream);
   }
 
   /**
@@ -151,8 +152,8 @@ final class ForksText {
     return run.headsKnown() ? String.valueOf(n) : "no data";
   }
 
-  private static void signals(PrintWriter out, ForksCommand.Run run, Repository upstream) {
-    List<HardForkSignals.ForkSignals> shown = ForkFindings.signalsOf(run, upstream);
+  private static void signals(PrintWriter out, ForksCommand.Run run, ForkFindings.ByUpstream byUpstream, Repository upstream) {
+    List<HardForkSignals.ForkSignals> shown = byUpstream.signalsOf(upstream);
     out.println("  Hard-fork signals (evidence and a dated timeline, not a verdict): " + shown.size() + " forks show any");
     if (!run.headsKnown()) {
       out.println("    (no pull request says where it comes from: \"no pull request back\" in a sustained-work signal"
