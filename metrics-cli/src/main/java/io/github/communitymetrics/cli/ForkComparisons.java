@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -77,7 +79,8 @@ final class ForkComparisons {
     if (limit < 0) {
       throw new CommandLine.ParameterException(commandLine, "--compare-limit must not be negative but was " + limit);
     }
-    List<ForkActivity.ForkFacts> forks = activity.forks().stream().filter(f -> upstreams.contains(f.upstream())).toList();
+    Set<Repository> wanted = new HashSet<>(upstreams); // a list's contains would cost forks x upstreams
+    List<ForkActivity.ForkFacts> forks = activity.forks().stream().filter(f -> wanted.contains(f.upstream())).toList();
     List<Divergence> found = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Map<String, String> why = new HashMap<>();
