@@ -16,7 +16,8 @@
 # --as-of END --out FILE.jsonl: every repository, the three metrics DuckDB's SQL computes with the
 # same definitions (EquivalenceCheck). Wall time and peak RSS by /usr/bin/time -f '%e %M'.
 # After round 1 the outputs are compared (EndToEndCheck) and ours on 1 and 2 cores must be equal.
-# --phases then times the phases of ours in one JVM (EndToEndPhases) on 1 core.
+# --phases then times the phases of ours in one JVM (EndToEndPhases: parse only, read into the
+# builder, build, people, scoring; wall and CPU each) on 1 core.
 # Maven flags for the build (e.g. -Dmaven.repo.local=...) come from $MVN_FLAGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -242,15 +242,16 @@ final class EventSource {
             .filter(GhArchiveInputs.filter(mixee.commandLine(), repository))
             .threads(Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())))
             .options(ReadOptions.skipMalformed(20));
-    // The reader parses the files in parallel and hands their events over in file order; each
-    // goes into the store's columns at once, so no list of events is built and the store is
-    // the same for any number of threads.
+    // The reader parses the files in parallel and hands their events over as they are parsed
+    // (not in file order: the store sorts them, so it is the same for any order and any number
+    // of threads, and no reading thread waits for the caller to finish an earlier file); each
+    // goes into the store's columns at once, so no list of events is built.
     EventStore.Builder parsed = EventStore.builder();
     GhArchiveReport r;
     Progress progress = ProgressOptions.of(mixee);
     try (ProgressTask task = progress.bytes("reading " + Files2.count(files.size(), "GH Archive file"), Files2.size(files))) {
       r = reader.opener(f -> task.counting(java.nio.file.Files.newInputStream(f))).build()
-          .read(files, e -> {
+          .readUnordered(files, e -> {
             parsed.add(e);
             task.item("events");
           });

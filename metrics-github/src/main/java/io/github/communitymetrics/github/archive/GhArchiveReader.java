@@ -62,7 +62,11 @@ import java.util.function.Consumer;
  * <p><b>Threads.</b> With {@code threads(n)}, up to n inputs are read at once, each by one thread;
  * the sink is still called from the calling thread only, with the events in input order (all of
  * the first input's events, then the second's, ...), so the result does not depend on n. A
- * bounded queue per input keeps memory independent of the input size.
+ * bounded queue per input keeps memory independent of the input size. Input order costs
+ * parallelism: while the caller drains one input, the threads reading later ones stop once their
+ * queues are full, so with a sink as costly as the parsing only one reading thread is busy at a
+ * time. {@link #readUnordered} hands the batches over as they come, for sinks whose result does
+ * not depend on the order of the events (an {@code EventStore.Builder}: the store sorts them).
  *
  * <p>Instances are immutable and may be shared; each {@code read} call is independent.
  */
@@ -211,6 +215,79 @@ public final class GhArchiveReader {
     return readParallel(inputs, sink, total);
   }
 
+  /**
+   * Reads files, up to {@code threads} at once, delivering their events to {@code sink} from the
+   * calling thread as each reading thread's batches come: the events of one file arrive in its
+   * order, but batches of files read at the same time interleave in an order that depends on the
+   * threads' timing. For sinks whose result does not depend on the order of the events, such as an
+   * {@code EventStore.Builder} (a store sorts its events, and its interned indices follow the
+   * values, not the order they came in): with them the result is the one of {@link #read(List,
+   * Consumer)}, and every reading thread stays busy (in input order, the threads reading later
+   * files wait while the caller drains the earlier ones). With one thread or one file this is
+   * {@link #read(List, Consumer)}.
+   *
+   * <p>The report is the one {@link #read(List, Consumer)} gives (each file's counts are added in
+   * input order). Under strict options a failing file does not stop the others: every file is
+   * read to its end or its failure, then the failure of the first failing file in input order is
+   * thrown, whatever the timing.
+   *
+   * @return what was read, over all files
+   * @throws GhArchiveException if a file cannot be opened, or under strict options at a malformed
+   *     line or damaged stream (the first such file in input order); the events read before the
+   *     problem, of every file, have been delivered
+   */
+  public GhArchiveReport readUnordered(List<Path> files, Consumer<? super Event> sink) {
+    List<Path> inputs = List.copyOf(Args.notNull(files, "files"));
+    Args.notNull(sink, "sink");
+    if (threads == 1 || inputs.size() <= 1) {
+      return read(inputs, sink);
+    }
+    int n = inputs.size();
+    int readers = Math.min(threads, n);
+    Tally[] tallies = new Tally[n];
+    RuntimeException[] failures = new RuntimeException[n];
+    AtomicBoolean cancelled = new AtomicBoolean();
+    // One queue for every reading thread: a thread waits only when the caller is behind all of them.
+    BlockingQueue<Chunk> q = new ArrayBlockingQueue<>(QUEUED_BATCHES * readers);
+    ExecutorService pool = Executors.newFixedThreadPool(readers, DAEMONS);
+    try {
+      for (int i = 0; i < n; i++) {
+        Path f = inputs.get(i);
+        int index = i;
+        pool.execute(
+            () -> {
+              try {
+                produce(f, index, q, cancelled);
+              } catch (Cancelled c) {
+                // The caller has stopped draining (the sink failed).
+              }
+            });
+      }
+      for (int open = n; open > 0; ) {
+        Chunk c = q.take();
+        if (c.events != null) {
+          c.events.forEach(sink);
+          continue;
+        }
+        tallies[c.file] = c.done;
+        failures[c.file] = c.failure;
+        open--;
+      }
+    } catch (InterruptedException e) {
+      throw interrupted();
+    } finally {
+      stop(cancelled, pool);
+    }
+    Tally total = new Tally(options.maxReported());
+    for (int i = 0; i < n; i++) {
+      total.add(tallies[i]);
+      if (failures[i] != null) {
+        throw failures[i];
+      }
+    }
+    return total.report();
+  }
+
   private void readFile(Path file, Consumer<? super Event> sink, Tally tally) {
     try (InputStream raw = opener.open(file)) {
       readInto(raw, file.toString(), sink, tally);
@@ -235,39 +312,47 @@ public final class GhArchiveReader {
     new InputReader(name, tally, filter, !options.skipsMalformed(), maxLineBytes).read(in, sink);
   }
 
-  /** What a reading thread hands over: a batch of events, or the end of its input. */
+  /**
+   * What a reading thread hands over: a batch of events, or the end of its input (the input's
+   * index, its counts and its failure, if any).
+   */
   private static final class Chunk {
     final List<Event> events;
+    final int file;
     final Tally done;
     final RuntimeException failure;
 
-    Chunk(List<Event> events, Tally done, RuntimeException failure) {
+    Chunk(List<Event> events, int file, Tally done, RuntimeException failure) {
       this.events = events;
+      this.file = file;
       this.done = done;
       this.failure = failure;
     }
   }
 
+  private static final ThreadFactory DAEMONS =
+      r -> {
+        Thread t = new Thread(r, "gharchive-reader");
+        t.setDaemon(true);
+        return t;
+      };
+
   private GhArchiveReport readParallel(List<Path> inputs, Consumer<? super Event> sink, Tally total) {
     AtomicBoolean cancelled = new AtomicBoolean();
     List<BlockingQueue<Chunk>> queues = new ArrayList<>();
-    ThreadFactory daemons =
-        r -> {
-          Thread t = new Thread(r, "gharchive-reader");
-          t.setDaemon(true);
-          return t;
-        };
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()), daemons);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()), DAEMONS);
     try {
       // Submitted in input order to a FIFO pool: the input the caller drains has always started,
       // so waiting on its queue cannot deadlock.
-      for (Path f : inputs) {
+      for (int i = 0; i < inputs.size(); i++) {
+        Path f = inputs.get(i);
+        int index = i;
         BlockingQueue<Chunk> q = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         queues.add(q);
         pool.execute(
             () -> {
               try {
-                produce(f, q, cancelled);
+                produce(f, index, q, cancelled);
               } catch (Cancelled c) {
                 // The caller has stopped draining (it failed or met an earlier failure).
               }
@@ -291,16 +376,24 @@ public final class GhArchiveReader {
       }
       return total.report();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EventIoException(
-          "interrupted while reading GH Archive files", new java.io.InterruptedIOException());
+      throw interrupted();
     } finally {
-      cancelled.set(true);
-      pool.shutdownNow();
+      stop(cancelled, pool);
     }
   }
 
-  private void produce(Path file, BlockingQueue<Chunk> q, AtomicBoolean cancelled) {
+  private static EventIoException interrupted() {
+    Thread.currentThread().interrupt();
+    return new EventIoException("interrupted while reading GH Archive files", new java.io.InterruptedIOException());
+  }
+
+  /** Stops the reading threads: those waiting to hand a batch over see the flag and end. */
+  private static void stop(AtomicBoolean cancelled, ExecutorService pool) {
+    cancelled.set(true);
+    pool.shutdownNow();
+  }
+
+  private void produce(Path file, int index, BlockingQueue<Chunk> q, AtomicBoolean cancelled) {
     Tally tally = new Tally(options.maxReported());
     List<Event> batch = new ArrayList<>(BATCH);
     List<List<Event>> holder = new ArrayList<>(1);
@@ -313,7 +406,7 @@ public final class GhArchiveReader {
             List<Event> b = holder.get(0);
             b.add(e);
             if (b.size() == BATCH) {
-              put(q, new Chunk(b, null, null), cancelled);
+              put(q, new Chunk(b, index, null, null), cancelled);
               holder.set(0, new ArrayList<>(BATCH));
             }
           },
@@ -322,9 +415,9 @@ public final class GhArchiveReader {
       failure = e;
     }
     if (!holder.get(0).isEmpty()) {
-      put(q, new Chunk(holder.get(0), null, null), cancelled);
+      put(q, new Chunk(holder.get(0), index, null, null), cancelled);
     }
-    put(q, new Chunk(null, tally, failure), cancelled);
+    put(q, new Chunk(null, index, tally, failure), cancelled);
   }
 
   private static void put(BlockingQueue<Chunk> q, Chunk c, AtomicBoolean cancelled) {
