@@ -42,9 +42,11 @@ public record Evaluation(
     Checks.notNull(window, "window");
     Checks.notNull(affiliations, "affiliations");
     Checks.notNull(commitBasis, "commitBasis");
-    Checks.argument(
-        !window.start().equals(Instant.MIN) && !window.end().equals(Instant.MAX),
-        "the window must be bounded: " + window);
+    // Not Checks.argument: its message would format the window for every evaluation, and one
+    // is made per repository when every repository of a store is scored.
+    if (window.start().equals(Instant.MIN) || window.end().equals(Instant.MAX)) {
+      throw new IllegalArgumentException("the window must be bounded: " + window);
+    }
     parameters = Map.copyOf(new TreeMap<>(Checks.notNull(parameters, "parameters")));
   }
 

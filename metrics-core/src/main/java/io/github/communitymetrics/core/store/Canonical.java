@@ -14,10 +14,10 @@ import java.util.OptionalLong;
 /**
  * Total orders consistent with {@code equals} for the values a store interns or keeps.
  *
- * <p>The natural orders of {@link Actor} and {@link Repository} are not quite total (an absent id
- * ties with {@code Long.MIN_VALUE}; e-mail lists are compared joined), and a canonical store needs
- * "compare == 0" to mean "equal", so that ties and duplicates do not depend on input order. These
- * orders agree with the natural ones everywhere the natural ones are strict.
+ * <p>A canonical store needs "compare == 0" to mean "equal", so that ties and duplicates do not
+ * depend on input order. The natural orders of {@link Actor} and {@link Repository} are such
+ * orders (an absent value before a present one, lists element by element), and these agree with
+ * them.
  */
 final class Canonical {
   private Canonical() {}
@@ -62,13 +62,11 @@ final class Canonical {
   static final Comparator<Optional<String>> OPTIONAL_STRING = optional(Comparator.naturalOrder());
   static final Comparator<List<String>> STRINGS = list(Comparator.naturalOrder());
 
-  static final Comparator<Actor> ACTOR =
-      Comparator.comparing(Actor::forge)
-          .thenComparing(Actor::login, OPTIONAL_STRING)
-          .thenComparing((a, b) -> compare(a.id(), b.id()))
-          .thenComparing(Actor::name, OPTIONAL_STRING)
-          .thenComparing(Actor::emails, STRINGS)
-          .thenComparing(Actor::kind);
+  /**
+   * The natural order of actors, which is total (forge, login, id, name, e-mail addresses, kind;
+   * absent first): written out there, since a store sorts every distinct actor with it.
+   */
+  static final Comparator<Actor> ACTOR = Comparator.naturalOrder();
 
   static final Comparator<Optional<Actor>> OPTIONAL_ACTOR = optional(ACTOR);
 
