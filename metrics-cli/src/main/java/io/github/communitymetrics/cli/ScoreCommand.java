@@ -215,7 +215,9 @@ final class ScoreCommand implements Callable<Integer> {
       } else {
         Map<Repository, String> names = rowNames(store.repositories());
         for (MetricDescriptor<?> d : chosen) {
-          d.evaluateEachRepository(store, people, evaluation, task.part(part++, chosen.size()))
+          // Repositories on every processor: the same results on any number (EachRepository).
+          d.evaluateEachRepository(store, people, evaluation, task.part(part++, chosen.size()),
+                  Runtime.getRuntime().availableProcessors())
               .forEach((r, ev) -> {
                 // Counted once per row, by the first metric, not once per metric.
                 events.computeIfAbsent(names.get(r), n -> (long) store.slice(r).size());

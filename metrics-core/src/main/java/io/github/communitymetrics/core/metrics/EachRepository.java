@@ -50,8 +50,16 @@ import java.util.function.Function;
  * metric's {@link SliceMetric#merge} into the state of their union, as for any slices; every
  * repository of the store gets a state from every slice (see there why).
  *
- * <p>Results and states must not be null. The maps returned are unmodifiable. Not parallel: each
- * repository is computed in turn on the calling thread.
+ * <p>Results and states must not be null. The maps returned are unmodifiable.
+ *
+ * <p><b>Threads.</b> The forms without a {@code threads} argument compute each repository in
+ * turn on the calling thread. With {@code threads > 1} the repositories are shared out among the
+ * calling thread and {@code threads - 1} others, each taking the next repository in order when it
+ * is done with one; the results are the same, in the same order, whatever the number of threads
+ * (metrics are functions of the store, the people and their parameters; what they cache per store
+ * is published safely). {@code progress} then hears {@code (k, n)} with k increasing, from
+ * whichever thread finished a repository, one call at a time. If metrics fail, the failure thrown
+ * is the one of the first failing repository in order, as on one thread.
  */
 public final class EachRepository {
   private EachRepository() {}
@@ -88,9 +96,36 @@ public final class EachRepository {
       People people,
       Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf,
       ProgressListener progress) {
+    return compute(store, people, metricOf, progress, 1);
+  }
+
+  /**
+   * As {@link #compute(EventStore, People, Function, ProgressListener)}, on {@code threads}
+   * threads (see "Threads" above): the same results.
+   *
+   * @param threads how many threads compute, the calling thread included; at least 1
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  public static <R> SortedMap<Repository, R> compute(
+      EventStore store,
+      People people,
+      Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf,
+      ProgressListener progress,
+      int threads) {
     Checks.notNull(metricOf, "metricOf");
     Checks.notNull(progress, "progress");
-    return computeEach(repositories(store, people), metricOf, store, people, progress);
+    Checks.positive(threads, "threads");
+    List<Repository> repositories = repositories(store, people);
+    if (threads > 1 && repositories.size() > 1) {
+      return ParallelEach.compute(repositories, r -> notNull(metricOf.apply(r), "metric", r)
+          .compute(store, people), progress, threads, EachRepository::resultOf);
+    }
+    return computeEach(repositories, metricOf, store, people, progress);
+  }
+
+  /** {@code result}, checked as the one-thread form checks it. */
+  private static <K, R> R resultOf(K key, R result) {
+    return notNull(result, "result", key);
   }
 
   /**

@@ -266,10 +266,22 @@ public abstract class MetricDescriptor<R> {
    */
   public final SortedMap<Repository, Evaluated<R>> evaluateEachRepository(
       EventStore store, People people, Evaluation evaluation, ProgressListener progress) {
+    return evaluateEachRepository(store, people, evaluation, progress, 1);
+  }
+
+  /**
+   * As {@link #evaluateEachRepository(EventStore, People, Evaluation, ProgressListener)}, the
+   * repositories computed on {@code threads} threads ({@link EachRepository#compute(EventStore,
+   * People, Function, ProgressListener, int)}): the same results, whatever the number.
+   *
+   * @param threads how many threads compute, the calling thread included; at least 1
+   */
+  public final SortedMap<Repository, Evaluated<R>> evaluateEachRepository(
+      EventStore store, People people, Evaluation evaluation, ProgressListener progress, int threads) {
     Checks.notNull(evaluation, "evaluation");
     SortedMap<Repository, R> results =
         EachRepository.compute(
-            store, people, r -> metric(evaluation.withScope(RepositoryScope.of(r))), progress);
+            store, people, r -> metric(evaluation.withScope(RepositoryScope.of(r))), progress, threads);
     // The results come in ascending order: built in linear time, not by a TreeMap's comparisons
     // of thousands of repositories.
     AscendingMap<Repository, Evaluated<R>> out = new AscendingMap<>();

@@ -106,6 +106,38 @@ class MetricRegistryTest {
     }
   }
 
+  /**
+   * Every registered metric of every repository computed on 2 and 4 threads gives the results of
+   * one thread, in the same order (results compared whole, evidence included), on a simulated
+   * portfolio of 8 repositories: each seed prints itself.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {5})
+  void everyRepositoryOnSeveralThreadsEqualsOneThread(long seed) {
+    System.out.println("MetricRegistryTest threads seed " + seed);
+    EventStore store =
+        EventStore.of(
+            CommunitySimulator.simulate(SimulationConfig.small(seed).toBuilder().repositories(8).months(4).build())
+                .events());
+    People people = People.resolve(store);
+    Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
+    Evaluation e = Evaluation.of(RepositoryScope.all(), new Window(asOf.minusSeconds(120L * 86_400), asOf));
+    for (MetricDescriptor<?> d : MetricRegistry.standard().metrics()) {
+      var one = d.evaluateEachRepository(store, people, e);
+      for (int threads = 2; threads <= 4; threads += 2) {
+        var many =
+            d.evaluateEachRepository(
+                store, people, e, io.github.communitymetrics.core.ProgressListener.NONE, threads);
+        String where = "seed " + seed + ", " + threads + " threads, " + d.id();
+        assertEquals(List.copyOf(one.keySet()), List.copyOf(many.keySet()), where);
+        for (Repository r : one.keySet()) {
+          assertEquals(one.get(r).result(), many.get(r).result(), where + ", " + r);
+          assertEquals(one.get(r).measurements(), many.get(r).measurements(), where + ", " + r);
+        }
+      }
+    }
+  }
+
   @Test
   void measurementsFollowTheirSpecsAndHaveValuesExactlyWithEvidence() {
     EventStore store = EventStore.of(CommunitySimulator.simulate(SimulationConfig.small(5)).events());
