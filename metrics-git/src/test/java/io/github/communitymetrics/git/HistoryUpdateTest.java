@@ -10,14 +10,13 @@ import io.github.communitymetrics.core.metrics.truckfactor.AuthorshipHistory;
 import io.github.communitymetrics.core.metrics.truckfactor.IdentityRule;
 import io.github.communitymetrics.core.metrics.truckfactor.RecencyTruckFactor;
 import io.github.communitymetrics.core.metrics.truckfactor.TruckFactor;
+import io.github.communitymetrics.testkit.RandomGitHistory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -38,119 +37,6 @@ class HistoryUpdateTest {
 
   static Stream<Long> seeds() {
     return LongStream.rangeClosed(1, 8).boxed();
-  }
-
-  private static final String[][] AUTHORS = {
-    {"Ann", "ann@example.org"}, {"Bob", "bob@example.org"}, {"Bobby", "bob@example.org"},
-    {"Cy", "cy@example.org"}, {"Dee", "dee@example.org"}
-  };
-
-  /** A random history; returns the shas of main at several points, oldest first. */
-  static List<String> randomHistory(TestRepo repo, Random rnd, int steps) {
-    List<String> alive = new ArrayList<>();
-    List<String> gone = new ArrayList<>();
-    List<String> checkpoints = new ArrayList<>();
-    int[] next = {0};
-    for (int step = 0; step < steps; step++) {
-      if (step > 3 && rnd.nextInt(7) == 0) {
-        // A topic branch with one or two commits, merged with a merge commit.
-        String branch = "topic" + step;
-        repo.git("checkout", "-q", "-b", branch);
-        for (int i = 1 + rnd.nextInt(2); i > 0; i--) {
-          change(repo, rnd, alive, gone, next);
-          String[] a = AUTHORS[rnd.nextInt(AUTHORS.length)];
-          repo.commit(a[0], a[1], "topic work");
-        }
-        repo.git("checkout", "-q", "main");
-        // Only a new file on main, so that the merge never conflicts.
-        String path = "d" + rnd.nextInt(3) + "/m" + next[0]++ + ".txt";
-        repo.write(path, content(path, rnd));
-        repo.commit("Ann", "ann@example.org", "main work");
-        repo.git("-c", "user.name=Merger", "-c", "user.email=m@example.org", "merge", "-q",
-            "--no-ff", "-m", "merge " + branch, branch);
-        // The merge's content decides what is alive.
-        alive.clear();
-        alive.addAll(List.of(repo.git("ls-files").strip().split("\n")));
-        alive.removeIf(String::isEmpty);
-        gone.removeIf(alive::contains);
-      } else {
-        for (int i = 1 + rnd.nextInt(3); i > 0; i--) {
-          change(repo, rnd, alive, gone, next);
-        }
-        String[] a = AUTHORS[rnd.nextInt(AUTHORS.length)];
-        repo.commit(a[0], a[1], "step " + step);
-      }
-      if (step % 6 == 5 || step == steps - 2) {
-        checkpoints.add(repo.git("rev-parse", "HEAD").strip());
-      }
-    }
-    return checkpoints;
-  }
-
-  private static void change(TestRepo repo, Random rnd, List<String> alive, List<String> gone,
-      int[] next) {
-    changeUnstaged(repo, rnd, alive, gone, next);
-    repo.git("add", "-A");
-  }
-
-  private static void changeUnstaged(TestRepo repo, Random rnd, List<String> alive,
-      List<String> gone, int[] next) {
-    int op = alive.size() < 3 ? 0 : rnd.nextInt(6);
-    switch (op) {
-      case 0 -> { // add
-        String path = "d" + rnd.nextInt(3) + "/f" + next[0]++ + ".txt";
-        repo.write(path, content(path, rnd));
-        alive.add(path);
-      }
-      case 1, 2 -> { // modify
-        String path = alive.get(rnd.nextInt(alive.size()));
-        repo.write(path, read(repo, path) + "change " + rnd.nextLong() + "\n");
-      }
-      case 3 -> { // delete
-        String path = alive.remove(rnd.nextInt(alive.size()));
-        repo.git("rm", "-q", "-f", path);
-        gone.add(path);
-      }
-      case 4 -> { // rename, sometimes a new file at the old path
-        String path = alive.remove(rnd.nextInt(alive.size()));
-        String to = "d" + rnd.nextInt(3) + "/r" + next[0]++ + ".txt";
-        Path parent = repo.dir.resolve(to).getParent();
-        parent.toFile().mkdirs();
-        repo.git("mv", path, to);
-        alive.add(to);
-        if (rnd.nextBoolean()) {
-          repo.write(path, content(path + "again", rnd));
-          alive.add(path);
-        } else {
-          gone.add(path);
-        }
-      }
-      default -> { // re-add a deleted path, or add
-        if (gone.isEmpty()) {
-          change(repo, rnd, alive, gone, next);
-        } else {
-          String path = gone.remove(rnd.nextInt(gone.size()));
-          repo.write(path, content(path + "back", rnd));
-          alive.add(path);
-        }
-      }
-    }
-  }
-
-  private static String content(String seed, Random rnd) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      b.append(seed).append(' ').append(rnd.nextLong()).append('\n');
-    }
-    return b.toString();
-  }
-
-  private static String read(TestRepo repo, String path) {
-    try {
-      return Files.readString(repo.dir.resolve(path));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** Everything the model and the three algorithms say about a history, as text to compare. */
@@ -190,6 +76,12 @@ class HistoryUpdateTest {
         s.coAuthors()));
   }
 
+  private static void assertSameAsFullRead(GitRepository repo, HistoryFile h) {
+    for (Settings s : SETTINGS) {
+      assertEquals(full(repo, "HEAD", s), replayed(repo, h, s), s.toString());
+    }
+  }
+
   /** Through the binary format and back. */
   static HistoryFile roundTrip(HistoryFile h) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -201,8 +93,8 @@ class HistoryUpdateTest {
   @MethodSource("seeds")
   void extendingASavedHistoryEqualsAFullRead(long seed) {
     System.out.println("HistoryUpdateTest seed " + seed);
-    TestRepo t = new TestRepo(tmp.resolve("r" + seed));
-    List<String> checkpoints = randomHistory(t, new Random(seed), 30);
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("r" + seed));
+    List<String> checkpoints = t.grow(new Random(seed), 30);
     GitRepository repo = GitRepository.open(t.dir);
     for (String old : checkpoints) {
       HistoryUpdate.Result first = HistoryUpdate.update(repo, old, Optional.empty(), in -> in);
@@ -220,20 +112,20 @@ class HistoryUpdateTest {
 
   @Test
   void aMergedBranchDatedBeforeTheSavedHeadIsReadInFull() {
-    TestRepo t = new TestRepo(tmp.resolve("interleaved"));
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("interleaved"));
     Random rnd = new Random(42);
-    randomHistory(t, rnd, 8);
-    long base = t.lastTime();
+    t.grow(rnd, 8);
+    long base = t.clock();
     t.git("checkout", "-q", "-b", "old-topic");
-    t.write("topic.txt", content("topic", rnd));
+    t.write("topic.txt", RandomGitHistory.content("topic", rnd));
     // Committed (and dated) before the saved head: git log lists it among the saved commits.
     t.commitAt("Eve", "eve@example.org", "topic", base + 10, base + 10);
     t.git("checkout", "-q", "main");
-    t.write("main.txt", content("main", rnd));
+    t.write("main.txt", RandomGitHistory.content("main", rnd));
     t.commitAt("Fay", "fay@example.org", "main", base + 20, base + 20);
     GitRepository repo = GitRepository.open(t.dir);
     String old = repo.resolveCommit("HEAD");
-    t.write("later.txt", content("later", rnd));
+    t.write("later.txt", RandomGitHistory.content("later", rnd));
     t.commitAt("Gus", "gus@example.org", "later", base + 30, base + 30);
     t.git("merge", "-q", "--no-ff", "-m", "merge old-topic", "old-topic");
     HistoryUpdate.Result first = HistoryUpdate.update(repo, old, Optional.empty(), in -> in);
@@ -242,21 +134,19 @@ class HistoryUpdateTest {
     assertFalse(next.incremental());
     assertTrue(next.fullReadReason().orElseThrow().contains("among the saved ones"),
         next.fullReadReason().orElseThrow());
-    for (Settings s : SETTINGS) {
-      assertEquals(full(repo, "HEAD", s), replayed(repo, next.history(), s));
-    }
+    assertSameAsFullRead(repo, next.history());
   }
 
   @Test
   void aRewrittenHistoryIsReadInFull() {
-    TestRepo t = new TestRepo(tmp.resolve("rewritten"));
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("rewritten"));
     Random rnd = new Random(7);
-    randomHistory(t, rnd, 12);
+    t.grow(rnd, 12);
     GitRepository repo = GitRepository.open(t.dir);
     HistoryUpdate.Result first = HistoryUpdate.update(repo, "HEAD", Optional.empty(), in -> in);
     String old = first.history().headCommit();
     t.git("reset", "-q", "--hard", "HEAD~2");
-    t.write("new.txt", content("new", rnd));
+    t.write("new.txt", RandomGitHistory.content("new", rnd));
     t.commit("Ann", "ann@example.org", "after the rewrite");
     HistoryUpdate.Result next =
         HistoryUpdate.update(repo, "HEAD", Optional.of(first.history()), in -> in);
@@ -264,16 +154,14 @@ class HistoryUpdateTest {
     assertTrue(next.fullReadReason().orElseThrow().contains("not an ancestor"),
         next.fullReadReason().orElseThrow());
     assertFalse(repo.isAncestor(old, "HEAD"));
-    for (Settings s : SETTINGS) {
-      assertEquals(full(repo, "HEAD", s), replayed(repo, next.history(), s));
-    }
+    assertSameAsFullRead(repo, next.history());
   }
 
   @Test
   void aChangedMailmapIsReadInFull() {
-    TestRepo t = new TestRepo(tmp.resolve("mailmap"));
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("mailmap"));
     Random rnd = new Random(9);
-    randomHistory(t, rnd, 12);
+    t.grow(rnd, 12);
     GitRepository repo = GitRepository.open(t.dir);
     HistoryUpdate.Result first = HistoryUpdate.update(repo, "HEAD", Optional.empty(), in -> in);
     // Renames Cy in every commit, old ones included.
@@ -283,15 +171,13 @@ class HistoryUpdateTest {
         HistoryUpdate.update(repo, "HEAD", Optional.of(first.history()), in -> in);
     assertFalse(next.incremental());
     assertTrue(next.fullReadReason().orElseThrow().contains("mailmap"));
-    for (Settings s : SETTINGS) {
-      assertEquals(full(repo, "HEAD", s), replayed(repo, next.history(), s));
-    }
+    assertSameAsFullRead(repo, next.history());
   }
 
   @Test
   void otherGitLogArgumentsAreReadInFull() {
-    TestRepo t = new TestRepo(tmp.resolve("args"));
-    randomHistory(t, new Random(3), 8);
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("args"));
+    t.grow(new Random(3), 8);
     GitRepository repo = GitRepository.open(t.dir);
     HistoryFile h = HistoryUpdate.update(repo, "HEAD~1", Optional.empty(), in -> in).history();
     List<String> other = new ArrayList<>(h.logArguments());
@@ -304,8 +190,8 @@ class HistoryUpdateTest {
 
   @Test
   void anUpToDateHistoryIsKeptAsIs() {
-    TestRepo t = new TestRepo(tmp.resolve("same"));
-    randomHistory(t, new Random(5), 8);
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("same"));
+    t.grow(new Random(5), 8);
     GitRepository repo = GitRepository.open(t.dir);
     HistoryFile h = HistoryUpdate.update(repo, "HEAD", Optional.empty(), in -> in).history();
     HistoryUpdate.Result again = HistoryUpdate.update(repo, "HEAD", Optional.of(h), in -> in);
@@ -315,8 +201,8 @@ class HistoryUpdateTest {
 
   @Test
   void aTruncatedOrDamagedFileIsATypedErrorNamingIt() {
-    TestRepo t = new TestRepo(tmp.resolve("corrupt"));
-    randomHistory(t, new Random(11), 10);
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("corrupt"));
+    t.grow(new Random(11), 10);
     GitRepository repo = GitRepository.open(t.dir);
     HistoryFile h = HistoryUpdate.update(repo, "HEAD", Optional.empty(), in -> in).history();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -349,7 +235,7 @@ class HistoryUpdateTest {
 
   @Test
   void theFormatStartsWithItsMagicAndVersion() {
-    TestRepo t = new TestRepo(tmp.resolve("magic"));
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("magic"));
     t.write("a.txt", "a\n");
     t.commit("Ann", "ann@example.org", "a");
     GitRepository repo = GitRepository.open(t.dir);
@@ -359,6 +245,5 @@ class HistoryUpdateTest {
     byte[] b = out.toByteArray();
     assertEquals("CMTFHIST", new String(b, 0, 8, java.nio.charset.StandardCharsets.US_ASCII));
     assertEquals(List.of(0, 0, 0, 1), List.of((int) b[8], (int) b[9], (int) b[10], (int) b[11]));
-    assertEquals(Map.of(), Map.of());
   }
 }

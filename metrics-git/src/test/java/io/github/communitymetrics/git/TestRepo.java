@@ -44,19 +44,6 @@ final class TestRepo {
     return git("rev-parse", "HEAD").strip();
   }
 
-  /**
-   * Commits everything as the given author with explicit author and committer times (seconds
-   * since the epoch), leaving the clock alone; returns the sha.
-   */
-  String commitAt(String name, String email, String message, long authorTime,
-      long committerTime) {
-    git("add", "-A");
-    run(Map.of("GIT_AUTHOR_NAME", name, "GIT_AUTHOR_EMAIL", email,
-        "GIT_AUTHOR_DATE", authorTime + " +0000", "GIT_COMMITTER_DATE", committerTime + " +0000"),
-        "commit", "-q", "--allow-empty", "-m", message);
-    return git("rev-parse", "HEAD").strip();
-  }
-
   long lastTime() {
     return clock;
   }
