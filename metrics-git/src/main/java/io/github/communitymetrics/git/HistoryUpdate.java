@@ -100,9 +100,9 @@ public final class HistoryUpdate {
           RecordedLog log = newer.followedBy(old.log(), RecordedLog.digest(all));
           return new Result(new HistoryFile(head, arguments, settings, log), k, Optional.empty());
         }
-        why = "git log " + brief(head) + " lists the new commits among the saved ones (their"
-            + " committer dates are older than saved commits'), so the saved history is not the"
-            + " end of the new log";
+        why = "git rev-list " + brief(head) + " does not list the saved commits, in the saved"
+            + " order, after the new ones (a merged branch with commits dated before saved ones"
+            + " puts them among the saved ones), so the saved history is not the end of the new log";
       }
     }
     RecordedLog.Recorder recorder = RecordedLog.recorder();

@@ -15,7 +15,8 @@ import java.util.Random;
  * A real git repository grown at random with the git command, for property tests of what reads
  * histories: adds, changes, deletions, renames (sometimes with a new file at the old path),
  * re-adds of deleted paths and topic branches merged with merge commits, by several authors (two
- * of them sharing an e-mail address), one minute apart from a fixed instant.
+ * of them sharing an e-mail address), some with a {@code Co-authored-by} trailer, one minute
+ * apart from a fixed instant. Files are C sources, which the default file selection keeps.
  */
 public final class RandomGitHistory {
   /** The authors commits are made by: name and e-mail address. */
@@ -63,7 +64,7 @@ public final class RandomGitHistory {
         }
         git("checkout", "-q", "main");
         // Only a new file on main, so that the merge never conflicts.
-        String path = "d" + rnd.nextInt(3) + "/m" + next++ + ".txt";
+        String path = "d" + rnd.nextInt(3) + "/m" + next++ + ".c";
         write(path, content(path, rnd));
         commit("Ann", "ann@example.org", "main work");
         clock += 60;
@@ -80,7 +81,10 @@ public final class RandomGitHistory {
           change(rnd);
         }
         List<String> a = AUTHORS.get(rnd.nextInt(AUTHORS.size()));
-        commit(a.get(0), a.get(1), "step " + step);
+        List<String> co = AUTHORS.get(rnd.nextInt(AUTHORS.size()));
+        // Some commits credit a co-author in a trailer.
+        commit(a.get(0), a.get(1), "step " + step + (rnd.nextInt(3) > 0 ? ""
+            : "\n\nCo-authored-by: " + co.get(0) + " <" + co.get(1) + ">"));
       }
       if (step % 6 == 5 || step == steps - 2) {
         checkpoints.add(git("rev-parse", "HEAD").strip());
@@ -96,7 +100,7 @@ public final class RandomGitHistory {
     }
     switch (op) {
       case 0 -> {
-        String path = "d" + rnd.nextInt(3) + "/f" + next++ + ".txt";
+        String path = "d" + rnd.nextInt(3) + "/f" + next++ + ".c";
         write(path, content(path, rnd));
         alive.add(path);
       }
@@ -111,7 +115,7 @@ public final class RandomGitHistory {
       }
       case 4 -> {
         String path = alive.remove(rnd.nextInt(alive.size()));
-        String to = "d" + rnd.nextInt(3) + "/r" + next++ + ".txt";
+        String to = "d" + rnd.nextInt(3) + "/r" + next++ + ".c";
         dir.resolve(to).getParent().toFile().mkdirs();
         git("mv", path, to);
         alive.add(to);
