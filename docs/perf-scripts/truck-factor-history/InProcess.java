@@ -9,7 +9,8 @@ public class InProcess {
   public static void main(String[] a) throws Exception {
     GitRepository repo = GitRepository.open(Path.of(a[0]));
     Path base = Path.of(a[1]);
-    for (int round = 0; round < 12; round++) {
+    int n = Integer.parseInt(a[2]);
+    for (int round = 0; round < n; round++) {
       long t0 = System.nanoTime();
       HistoryFile saved;
       try (var in = Files.newInputStream(base)) { saved = HistoryFile.read(in, base.toString()); }

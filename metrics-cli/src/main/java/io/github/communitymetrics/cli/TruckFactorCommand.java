@@ -238,7 +238,8 @@ final class TruckFactorCommand implements Callable<Integer> {
         }
         if (saved.isPresent() && !update.incremental()) {
           spec.commandLine().getErr().println("Note: not extending " + historyFile + ": "
-              + update.fullReadReason().orElseThrow() + "; read the whole history and replaced it.");
+              + update.fullReadReason().orElseThrow()
+              + "; read the whole history and replaced it.");
           spec.commandLine().getErr().flush();
         }
         if (saved.isEmpty() || update.history() != saved.get()) { // else it is up to date

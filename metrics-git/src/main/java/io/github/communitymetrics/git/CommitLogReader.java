@@ -142,8 +142,8 @@ public final class CommitLogReader implements Closeable {
             s.coAuthorNames, s.coAuthorEmails);
       } else if (visitor instanceof RecordedLog.Recorder recorder) {
         // Recorded exactly as the truck factor's fast path above reads it, for its replay.
-        recorder.startCommit(s.sha(), s.parentCount() > 1, s.authorName, s.authorEmail, s.authorTime,
-            s.committerTime);
+        recorder.startCommit(s.sha(), s.parentCount() > 1, s.authorName, s.authorEmail,
+            s.authorTime, s.committerTime);
         for (int i = 0; i < s.coAuthorNames.size(); i++) {
           recorder.coAuthor(s.coAuthorNames.get(i), s.coAuthorEmails.get(i));
         }

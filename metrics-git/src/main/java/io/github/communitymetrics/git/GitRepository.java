@@ -251,14 +251,25 @@ public final class GitRepository {
       d.update(("worktree .mailmap\n").getBytes(StandardCharsets.UTF_8));
       d.update(fileBytes(Path.of(top, ".mailmap")));
     }
-    String file = optionalOutput(List.of("config", "--get", "mailmap.file")).strip();
+    // -z prints "key\nvalue\0" per setting; the last value of a key wins, as in git.
+    String file = "";
+    String blob = "";
+    for (String entry : config.split("\0")) {
+      int nl = entry.indexOf('\n');
+      String key = nl < 0 ? entry : entry.substring(0, nl);
+      String value = nl < 0 ? "" : entry.substring(nl + 1);
+      if (key.equals("mailmap.file")) {
+        file = value.strip();
+      } else if (key.equals("mailmap.blob")) {
+        blob = value.strip();
+      }
+    }
     if (!file.isEmpty()) {
       Path f = Path.of(file.startsWith("~/") ? System.getProperty("user.home") + file.substring(1)
           : file);
       d.update(("mailmap.file\n").getBytes(StandardCharsets.UTF_8));
       d.update(fileBytes(f.isAbsolute() ? f : directory.resolve(f)));
     }
-    String blob = optionalOutput(List.of("config", "--get", "mailmap.blob")).strip();
     if (blob.isEmpty() && top.isEmpty()) {
       blob = "HEAD:.mailmap";
     }

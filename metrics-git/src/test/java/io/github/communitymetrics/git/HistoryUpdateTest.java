@@ -175,6 +175,28 @@ class HistoryUpdateTest {
   }
 
   @Test
+  void aMailmapFileSettingIsReadInFull() throws java.io.IOException {
+    RandomGitHistory t = new RandomGitHistory(tmp.resolve("mailmap-file"));
+    t.grow(new Random(10), 12);
+    GitRepository repo = GitRepository.open(t.dir);
+    HistoryUpdate.Result first = HistoryUpdate.update(repo, "HEAD", Optional.empty(), in -> in);
+    Path map = tmp.resolve("outside.mailmap");
+    java.nio.file.Files.writeString(map, "Dee Dee <dee@example.org> Dee <dee@example.org>\n");
+    t.git("config", "mailmap.file", map.toString());
+    t.commit("Ann", "ann@example.org", "after the mailmap setting");
+    HistoryUpdate.Result next =
+        HistoryUpdate.update(repo, "HEAD", Optional.of(first.history()), in -> in);
+    assertSameAsFullRead(repo, next.history());
+    assertFalse(next.incremental());
+    // The same setting with another file content is another fingerprint.
+    java.nio.file.Files.writeString(map, "D <dee@example.org> Dee <dee@example.org>\n");
+    HistoryUpdate.Result again =
+        HistoryUpdate.update(repo, "HEAD", Optional.of(next.history()), in -> in);
+    assertSameAsFullRead(repo, again.history());
+    assertFalse(again.incremental());
+  }
+
+  @Test
   void otherGitLogArgumentsAreReadInFull() {
     RandomGitHistory t = new RandomGitHistory(tmp.resolve("args"));
     t.grow(new Random(3), 8);
