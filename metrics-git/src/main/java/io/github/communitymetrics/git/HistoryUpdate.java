@@ -84,7 +84,8 @@ public final class HistoryUpdate {
         return new Result(old, 0, Optional.empty());
       } else if (!repo.isAncestor(old.headCommit(), head)) {
         why = "its commit " + brief(old.headCommit()) + " is not an ancestor of "
-            + brief(head) + " (a rewritten history: force-push or rebase)";
+            + brief(head) + " (a rewritten history, force-push or rebase, or another"
+            + " repository's file)";
       } else {
         RecordedLog.Recorder recorder = RecordedLog.recorder();
         String range = old.headCommit() + ".." + head;
@@ -102,7 +103,8 @@ public final class HistoryUpdate {
         }
         why = "git rev-list " + brief(head) + " does not list the saved commits, in the saved"
             + " order, after the new ones (a merged branch with commits dated before saved ones"
-            + " puts them among the saved ones), so the saved history is not the end of the new log";
+            + " puts them among the saved ones), so the saved history is not the end of the new"
+            + " log";
       }
     }
     RecordedLog.Recorder recorder = RecordedLog.recorder();
