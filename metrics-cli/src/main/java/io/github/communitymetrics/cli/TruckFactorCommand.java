@@ -14,6 +14,8 @@ import io.github.communitymetrics.git.ExclusionReason;
 import io.github.communitymetrics.git.FileSelection;
 import io.github.communitymetrics.git.GitExecutable;
 import io.github.communitymetrics.git.GitRepository;
+import io.github.communitymetrics.git.HistoryFile;
+import io.github.communitymetrics.git.HistoryUpdate;
 import io.github.communitymetrics.git.LogSnapshot;
 import io.github.communitymetrics.git.PathList;
 import io.github.communitymetrics.git.SelectionResult;
@@ -99,6 +101,17 @@ final class TruckFactorCommand implements Callable<Integer> {
   Path gitExecutable;
 
   @Option(
+      names = "--history",
+      paramLabel = "FILE",
+      description = "With --git: keep the history read from git here (docs/metrics.md). If FILE"
+          + " holds the history of an earlier commit of the same branch, only the newer commits"
+          + " are read; otherwise (missing, rewritten history, changed mailmap, another format"
+          + " version, damaged) the whole log is read, with a note on stderr. The result is the"
+          + " same as without it; FILE is then replaced atomically. Not with --git-log: a log file"
+          + " has no commits to read from.")
+  Path historyFile;
+
+  @Option(
       names = "--algorithm",
       paramLabel = "NAME",
       defaultValue = "avelino",
@@ -175,13 +188,18 @@ final class TruckFactorCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--linguist-files goes with --git-log, instead of --ls-files");
     }
+    if (historyFile != null && source.git == null) {
+      throw new ParameterException(spec.commandLine(), "--history goes with --git, not --git-log:"
+          + " a log file cannot be read from a given commit on");
+    }
     if (revision.isBlank() || revision.startsWith("-")) {
       throw new ParameterException(spec.commandLine(),
           "--revision must be a commit, branch or tag not starting with '-' but was '" + revision
               + "'");
     }
     Optional<Charset> charset = charset();
-    for (Path file : new Path[] {source.gitLog, lsFiles, linguistFiles, aliases, exclude, patterns}) {
+    for (Path file : new Path[] {source.gitLog, lsFiles, linguistFiles, aliases, exclude, patterns,
+        historyFile}) {
       if (file != null && Files.isDirectory(file)) {
         throw new ParameterException(spec.commandLine(),
             file + " is a directory; the option expects a file");
@@ -211,14 +229,37 @@ final class TruckFactorCommand implements Callable<Integer> {
           gitExecutable == null ? GitExecutable.onPath() : GitExecutable.at(gitExecutable));
       label = repo.directory() + " @ " + revision;
       boolean shallow = repo.isShallow();
-      snapshot = repo.listFiles(revision);
-      selected = selection.select(snapshot);
-      List<String> kept = selected.kept();
-      UnaryOperator<String> names = identity;
-      try (ProgressTask task = ProgressOptions.of(spec).bytes("reading the git log of " + label, -1)) {
-        history = repo.readLog(revision, in -> CommitLogAuthorship.collect(
-            CommitLogReader.of(task.counting(in), "git log " + revision, ReadOptions.strict()), kept, names,
-            rule, coAuthors));
+      if (historyFile != null) {
+        Optional<HistoryFile> saved = SavedHistories.load(historyFile, spec.commandLine().getErr());
+        HistoryUpdate.Result update;
+        try (ProgressTask task =
+            ProgressOptions.of(spec).bytes("reading the git log of " + label, -1)) {
+          update = HistoryUpdate.update(repo, revision, saved, task::counting);
+        }
+        if (saved.isPresent() && !update.incremental()) {
+          spec.commandLine().getErr().println("Note: not extending " + historyFile + ": "
+              + update.fullReadReason().orElseThrow()
+              + "; read the whole history and replaced it.");
+          spec.commandLine().getErr().flush();
+        }
+        if (saved.isEmpty() || update.history() != saved.get()) { // else it is up to date
+          SavedHistories.save(historyFile, update.history());
+        }
+        snapshot = repo.listFiles(update.history().headCommit());
+        selected = selection.select(snapshot);
+        history = CommitLogAuthorship.collect(update.history().log(), selected.kept(), identity,
+            rule, coAuthors);
+      } else {
+        snapshot = repo.listFiles(revision);
+        selected = selection.select(snapshot);
+        List<String> kept = selected.kept();
+        UnaryOperator<String> names = identity;
+        try (ProgressTask task =
+            ProgressOptions.of(spec).bytes("reading the git log of " + label, -1)) {
+          history = repo.readLog(revision, in -> CommitLogAuthorship.collect(
+              CommitLogReader.of(task.counting(in), "git log " + revision, ReadOptions.strict()),
+              kept, names, rule, coAuthors));
+        }
       }
       if (shallow) {
         warnings.add(String.format(Locale.ROOT, "%s is a shallow clone: its history stops after"

@@ -55,6 +55,29 @@ public final class CommitLogAuthorship implements CommitLogVisitor {
   }
 
   /**
+   * The authorship of {@code snapshotFiles} from a recorded log: equal to {@link
+   * #collect(CommitLogReader, Collection, UnaryOperator, IdentityRule, boolean)} on the log that
+   * was recorded, with the same arguments.
+   *
+   * @param log the snapshot's history, newest first, as recorded (see {@link HistoryFile})
+   * @param snapshotFiles the files to analyse, as at the log's newest commit
+   * @param identity maps an author name to the identity key (alias unification)
+   * @param identityRule which author lines count as one developer
+   * @param creditCoAuthors whether {@code Co-authored-by} trailers are credited like the author
+   */
+  public static AuthorshipHistory collect(
+      RecordedLog log,
+      Collection<String> snapshotFiles,
+      UnaryOperator<String> identity,
+      IdentityRule identityRule,
+      boolean creditCoAuthors) {
+    Objects.requireNonNull(log, "log must not be null");
+    AuthorshipAccumulator acc = AuthorshipAccumulator.newestFirst(snapshotFiles, identityRule);
+    log.replay(new CommitLogAuthorship(acc, identity, creditCoAuthors));
+    return acc.finish();
+  }
+
+  /**
    * Reads the whole log without a snapshot list: the files analysed are those the log shows alive
    * at its newest commit and {@code include} accepts (see {@link
    * AuthorshipAccumulator#newestFirstDiscovering}).

@@ -140,6 +140,13 @@ public final class CommitLogReader implements Closeable {
         // instants) was most of what reading a log allocated once the paths are interned.
         authorship.commit(s.parentCount() > 1, s.authorName, s.authorEmail, s.authorTime,
             s.coAuthorNames, s.coAuthorEmails);
+      } else if (visitor instanceof RecordedLog.Recorder recorder) {
+        // Recorded exactly as the truck factor's fast path above reads it, for its replay.
+        recorder.startCommit(s.sha(), s.parentCount() > 1, s.authorName, s.authorEmail,
+            s.authorTime, s.committerTime);
+        for (int i = 0; i < s.coAuthorNames.size(); i++) {
+          recorder.coAuthor(s.coAuthorNames.get(i), s.coAuthorEmails.get(i));
+        }
       } else if (!(visitor instanceof LogSnapshot)) { // which reads only the path lines
         visitor.commit(header());
       }
