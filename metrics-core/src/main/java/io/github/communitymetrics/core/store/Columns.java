@@ -44,15 +44,27 @@ final class Columns {
   private static final EventType[] TYPES = EventType.values();
 
   final int size;
-  final long[] seconds;
+  /**
+   * Seconds since the epoch as offsets from {@code secondBase} (the first event's second) when
+   * the events span less than 2^31 seconds (68 years), in {@code secondOffsets}; otherwise that is
+   * null and {@code wideSeconds} holds them whole.
+   */
+  private final long secondBase;
+  private final int[] secondOffsets;
+  private final long[] wideSeconds;
   /** Nanosecond adjustments; null when every event is on a whole second. */
   final int[] nanos;
 
   final byte[] types;
   final int[] repos;
   final int[] actors;
-  /** Issue or pull request number; 0 for kinds without one. */
-  final int[] numbers;
+  /**
+   * Issue or pull request numbers: which events have one other than 0 (kinds without a number
+   * have 0), and the numbers by rank. Over half of GH Archive's events (pushes, branch creations,
+   * stars) have none.
+   */
+  final RankBits numberBits;
+  private final int[] numberValues;
   /** Per-kind flags and small enumerations ({@link Payloads}). */
   final byte[] codes;
 
@@ -68,6 +80,17 @@ final class Columns {
    */
   final RankBits idBits;
   final long[] ids;
+  /**
+   * Pushes held without a payload object: which events, and by rank the head commit (20 bytes,
+   * {@link Shas}) and the ref (an index into {@code refTable}); the commit count is the code byte.
+   * Only pushes whose head is 40 lower-case hex digits and whose count is at most 255; any other
+   * push keeps its {@link PushTail} payload, so every push is rebuilt exactly as added.
+   */
+  final RankBits pushBits;
+  private final byte[] pushShas;
+  private final int[] pushRefs;
+  /** The distinct refs of the packed pushes (shared with the staging's interned strings). */
+  private final String[] refTable;
   private final long payloadBytes;
 
   final Repository[] repositoryTable;
@@ -135,10 +158,17 @@ final class Columns {
     if (free) {
       st.freeActors();
     }
-    numbers = new int[m];
+    long[] numberWords = new long[words(m)];
     for (int p = 0; p < n; p++) {
-      if (slot[p] >= 0) {
-        numbers[slot[p]] = st.number(p);
+      if (slot[p] >= 0 && st.number(p) != 0) {
+        set(numberWords, slot[p]);
+      }
+    }
+    numberBits = RankBits.ofWords(numberWords);
+    numberValues = new int[numberBits.count()];
+    for (int p = 0; p < n; p++) {
+      if (slot[p] >= 0 && numberBits.get(slot[p])) {
+        numberValues[numberBits.rank(slot[p])] = st.number(p);
       }
     }
     if (free) {
@@ -158,32 +188,42 @@ final class Columns {
     if (free) {
       st.freeRefs();
     }
+    // Pushes that pack (see pushBits) leave the payload column; the rest stay there.
     long[] payloadWords = new long[words(m)];
-    if (!free) {
-      // Forks re-encoded against a repository's new name may gain or lose their payload.
-      for (int p = 0; p < n; p++) {
-        if (slot[p] >= 0 && st.payload(p) != null) {
-          set(payloadWords, slot[p]);
-        }
-      }
-    } else {
-      st.forEachPayload((p, payload) -> set(payloadWords, slot[p]));
-    }
+    long[] pushWords = new long[words(m)];
+    eachPayload(st, free, (p, payload) -> set(packs(payload) ? pushWords : payloadWords, slot[p]));
     payloadBits = RankBits.ofWords(payloadWords);
     payloads = new Object[payloadBits.count()];
-    if (!free) {
-      for (int p = 0; p < n; p++) {
-        if (slot[p] >= 0 && payloadBits.get(slot[p])) {
-          payloads[payloadBits.rank(slot[p])] = st.payload(p);
-        }
-      }
-    } else {
-      st.forEachPayload(
-          (p, payload) -> {
-            if (slot[p] >= 0) {
-              payloads[payloadBits.rank(slot[p])] = payload;
-            }
-          });
+    pushBits = RankBits.ofWords(pushWords);
+    pushShas = new byte[pushBits.count() * Shas.BYTES];
+    pushRefs = new int[pushBits.count()];
+    java.util.Map<String, Integer> refIds = new java.util.HashMap<>();
+    List<String> refList = new java.util.ArrayList<>();
+    eachPayload(
+        st,
+        free,
+        (p, payload) -> {
+          int j = slot[p];
+          if (j < 0) {
+            return;
+          }
+          if (!packs(payload)) {
+            payloads[payloadBits.rank(j)] = payload;
+            return;
+          }
+          PushTail push = (PushTail) payload;
+          int k = pushBits.rank(j);
+          Shas.put(push.headSha(), pushShas, k);
+          Integer ref = refIds.putIfAbsent(push.ref(), refList.size());
+          if (ref == null) {
+            ref = refList.size();
+            refList.add(push.ref());
+          }
+          pushRefs[k] = ref;
+          codes[j] = (byte) push.commitCount();
+        });
+    refTable = refList.toArray(new String[0]);
+    if (free) {
       st.freePayloads();
     }
     long pb = 0;
@@ -209,10 +249,26 @@ final class Columns {
           });
     }
     // Times last: a name held by two ids in turn resolves by time in the columns above.
-    seconds = new long[m];
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
     for (int p = 0; p < n; p++) {
       if (slot[p] >= 0) {
-        seconds[slot[p]] = st.second(p);
+        min = Math.min(min, st.second(p));
+        max = Math.max(max, st.second(p));
+      }
+    }
+    // max - min cannot overflow: epoch seconds of instants are within +-3.2e16.
+    boolean narrow = m == 0 || max - min <= Integer.MAX_VALUE;
+    secondBase = m == 0 ? 0 : min;
+    secondOffsets = narrow ? new int[m] : null;
+    wideSeconds = narrow ? null : new long[m];
+    for (int p = 0; p < n; p++) {
+      if (slot[p] >= 0) {
+        if (narrow) {
+          secondOffsets[slot[p]] = (int) (st.second(p) - secondBase);
+        } else {
+          wideSeconds[slot[p]] = st.second(p);
+        }
       }
     }
     int[] ns = null;
@@ -230,6 +286,31 @@ final class Columns {
     actorTable = st.actorTable;
     actorList = List.of(actorTable);
     duplicatesDropped = n - m + st.carriedDuplicates;
+  }
+
+  /**
+   * Calls {@code action} with each staged payload that is not null: every event's, read one by
+   * one, when the staging cannot stream (renamed forks may gain or lose their payload); the
+   * staged list otherwise.
+   */
+  private static void eachPayload(Staging st, boolean free, Staging.PositionedObject action) {
+    if (free) {
+      st.forEachPayload(action);
+      return;
+    }
+    for (int p = 0; p < st.size; p++) {
+      Object payload = st.payload(p);
+      if (payload != null) {
+        action.accept(p, payload);
+      }
+    }
+  }
+
+  /** Whether {@code payload} is a push held in the push columns (see {@link #pushBits}). */
+  private static boolean packs(Object payload) {
+    return payload instanceof PushTail push
+        && push.commitCount() <= 0xff
+        && Shas.packable(push.headSha());
   }
 
   private static int words(int bits) {
@@ -282,8 +363,18 @@ final class Columns {
     return nanos == null ? 0 : nanos[p];
   }
 
+  /** The epoch second of base position {@code p}. */
+  long second(int p) {
+    return secondOffsets != null ? secondBase + secondOffsets[p] : wideSeconds[p];
+  }
+
+  /** The issue or pull request number of base position {@code p}, or 0. */
+  int number(int p) {
+    return numberBits.get(p) ? numberValues[numberBits.rank(p)] : 0;
+  }
+
   Instant instant(int p) {
-    return Instant.ofEpochSecond(seconds[p], nano(p));
+    return Instant.ofEpochSecond(second(p), nano(p));
   }
 
   private Actor ref(int p) {
@@ -311,7 +402,7 @@ final class Columns {
     Instant at = instant(p);
     Repository repo = repositoryTable[repos[p]];
     Actor actor = actorTable[actors[p]];
-    int number = numbers[p];
+    int number = number(p);
     int code = codes[p] & 0xff;
     switch (type(p)) {
       case STAR:
@@ -364,6 +455,10 @@ final class Columns {
             at, repo, actor, c.sha(), c.parents(), c.author(), c.committer(), c.coAuthors(),
             c.files());
       case PUSH:
+        if (pushBits.get(p)) {
+          int k = pushBits.rank(p);
+          return new Push(at, repo, actor, refTable[pushRefs[k]], Shas.get(pushShas, k), code);
+        }
         PushTail push = (PushTail) payload(p);
         return new Push(at, repo, actor, push.ref(), push.headSha(), push.commitCount());
       case RELEASE:
@@ -530,11 +625,15 @@ final class Columns {
 
   /** The estimate documented on {@link EventStore#estimatedBytes()}. */
   long estimatedBytes() {
-    long bytes = Sizes.object(80);
-    bytes += Sizes.array(size, 8); // seconds
+    long bytes = Sizes.object(112);
+    bytes += secondOffsets != null ? Sizes.array(size, 4) : Sizes.array(size, 8);
     bytes += nanos == null ? 0 : Sizes.array(size, 4);
     bytes += 2 * Sizes.array(size, 1); // types, codes
-    bytes += 3 * Sizes.array(size, 4); // repos, actors, numbers
+    bytes += 2 * Sizes.array(size, 4); // repos, actors
+    bytes += numberBits.estimatedBytes() + Sizes.array(numberValues.length, 4);
+    // The refs are interned strings, counted with the payloads' shared strings.
+    bytes += pushBits.estimatedBytes() + Sizes.array(pushShas.length, 1);
+    bytes += Sizes.array(pushRefs.length, 4) + Sizes.array(refTable.length, Sizes.REFERENCE);
     bytes += refBits.estimatedBytes() + Sizes.array(refs.length, 4);
     bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);
     bytes += payloadBytes;

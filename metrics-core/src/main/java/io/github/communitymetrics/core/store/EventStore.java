@@ -185,7 +185,7 @@ public final class EventStore implements Iterable<Event> {
 
   /** The time of the event at position {@code i}: seconds since 1970-01-01T00:00:00Z. */
   public long epochSecond(int i) {
-    return columns.seconds[base(i)];
+    return columns.second(base(i));
   }
 
   /** The nanoseconds after {@link #epochSecond(int)} of the event at {@code i}, 0 to 999,999,999. */
@@ -225,7 +225,7 @@ public final class EventStore implements Iterable<Event> {
    * {@link io.github.communitymetrics.core.event.NumberedEvent}).
    */
   public int number(int i) {
-    return columns.numbers[base(i)];
+    return columns.number(base(i));
   }
 
   /**
@@ -372,7 +372,7 @@ public final class EventStore implements Iterable<Event> {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       int p = base(mid);
-      long ps = columns.seconds[p];
+      long ps = columns.second(p);
       if (ps < s || (ps == s && columns.nano(p) < n)) {
         lo = mid + 1;
       } else {
