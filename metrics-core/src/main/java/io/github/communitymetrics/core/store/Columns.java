@@ -20,6 +20,7 @@ import io.github.communitymetrics.core.event.PullRequestReopened;
 import io.github.communitymetrics.core.event.Push;
 import io.github.communitymetrics.core.event.Release;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Review;
 import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.Star;
@@ -91,6 +92,19 @@ final class Columns {
   private final int[] pushRefs;
   /** The distinct refs of the packed pushes (shared with the staging's interned strings). */
   private final String[] refTable;
+  /**
+   * Commits held without a payload object: which events, and by rank the commit (20 bytes, {@link
+   * Shas}) and the author (an index into {@code authorNames} and {@code authorEmails}; the author
+   * time is the event's). Only commits as GH Archive lists them: a sha of 40 lower-case hex
+   * digits, no parents, co-authors or files, the committer equal to the author. Any other commit
+   * keeps its {@link CommitTail} payload.
+   */
+  final RankBits commitBits;
+  private final byte[] commitShas;
+  private final int[] commitAuthors;
+  /** Names and e-mail addresses of the packed commits' authors (the staging's interned strings). */
+  private final String[] authorNames;
+  private final String[] authorEmails;
   private final long payloadBytes;
 
   final Repository[] repositoryTable;
@@ -188,17 +202,28 @@ final class Columns {
     if (free) {
       st.freeRefs();
     }
-    // Pushes that pack (see pushBits) leave the payload column; the rest stay there.
+    // Pushes and commits that pack (see pushBits, commitBits) leave the payload column.
     long[] payloadWords = new long[words(m)];
     long[] pushWords = new long[words(m)];
-    eachPayload(st, free, (p, payload) -> set(packs(payload) ? pushWords : payloadWords, slot[p]));
+    long[] commitWords = new long[words(m)];
+    eachPayload(
+        st,
+        free,
+        (p, payload) -> {
+          long[] column =
+              packsPush(payload) ? pushWords : packsCommit(payload) ? commitWords : payloadWords;
+          set(column, slot[p]);
+        });
     payloadBits = RankBits.ofWords(payloadWords);
     payloads = new Object[payloadBits.count()];
     pushBits = RankBits.ofWords(pushWords);
     pushShas = new byte[pushBits.count() * Shas.BYTES];
     pushRefs = new int[pushBits.count()];
-    java.util.Map<String, Integer> refIds = new java.util.HashMap<>();
-    List<String> refList = new java.util.ArrayList<>();
+    commitBits = RankBits.ofWords(commitWords);
+    commitShas = new byte[commitBits.count() * Shas.BYTES];
+    commitAuthors = new int[commitBits.count()];
+    Table refIds = new Table();
+    Table authorIds = new Table();
     eachPayload(
         st,
         free,
@@ -207,22 +232,24 @@ final class Columns {
           if (j < 0) {
             return;
           }
-          if (!packs(payload)) {
+          if (packsPush(payload)) {
+            PushTail push = (PushTail) payload;
+            int k = pushBits.rank(j);
+            Shas.put(push.headSha(), pushShas, k);
+            pushRefs[k] = refIds.index(push.ref(), "");
+            codes[j] = (byte) push.commitCount();
+          } else if (packsCommit(payload)) {
+            CommitTail commit = (CommitTail) payload;
+            int k = commitBits.rank(j);
+            Shas.put(commit.sha(), commitShas, k);
+            commitAuthors[k] = authorIds.index(commit.author().name(), commit.author().email());
+          } else {
             payloads[payloadBits.rank(j)] = payload;
-            return;
           }
-          PushTail push = (PushTail) payload;
-          int k = pushBits.rank(j);
-          Shas.put(push.headSha(), pushShas, k);
-          Integer ref = refIds.putIfAbsent(push.ref(), refList.size());
-          if (ref == null) {
-            ref = refList.size();
-            refList.add(push.ref());
-          }
-          pushRefs[k] = ref;
-          codes[j] = (byte) push.commitCount();
         });
-    refTable = refList.toArray(new String[0]);
+    refTable = refIds.firsts.toArray(new String[0]);
+    authorNames = authorIds.firsts.toArray(new String[0]);
+    authorEmails = authorIds.seconds.toArray(new String[0]);
     if (free) {
       st.freePayloads();
     }
@@ -306,8 +333,35 @@ final class Columns {
     }
   }
 
+  /** Distinct pairs of strings, each with its index in order of first appearance. */
+  private static final class Table {
+    final java.util.Map<List<String>, Integer> ids = new java.util.HashMap<>();
+    final List<String> firsts = new java.util.ArrayList<>();
+    final List<String> seconds = new java.util.ArrayList<>();
+
+    int index(String first, String second) {
+      Integer id = ids.putIfAbsent(List.of(first, second), firsts.size());
+      if (id != null) {
+        return id;
+      }
+      firsts.add(first);
+      seconds.add(second);
+      return firsts.size() - 1;
+    }
+  }
+
+  /** Whether {@code payload} is a commit held in the commit columns (see {@link #commitBits}). */
+  private static boolean packsCommit(Object payload) {
+    return payload instanceof CommitTail commit
+        && commit.parents().isEmpty()
+        && commit.coAuthors().isEmpty()
+        && commit.files().isEmpty()
+        && commit.committer().equals(commit.author())
+        && Shas.packable(commit.sha());
+  }
+
   /** Whether {@code payload} is a push held in the push columns (see {@link #pushBits}). */
-  private static boolean packs(Object payload) {
+  private static boolean packsPush(Object payload) {
     return payload instanceof PushTail push
         && push.commitCount() <= 0xff
         && Shas.packable(push.headSha());
@@ -450,6 +504,13 @@ final class Columns {
       case REVIEW_COMMENT:
         return new ReviewComment(at, repo, actor, number, Payloads.association(code), id(p));
       case COMMIT:
+        if (commitBits.get(p)) {
+          int k = commitBits.rank(p);
+          int a = commitAuthors[k];
+          Signature author = new Signature(authorNames[a], authorEmails[a], at);
+          return new Commit(at, repo, actor, Shas.get(commitShas, k), List.of(), author, author,
+              List.of(), List.of());
+        }
         CommitTail c = (CommitTail) payload(p);
         return new Commit(
             at, repo, actor, c.sha(), c.parents(), c.author(), c.committer(), c.coAuthors(),
@@ -625,7 +686,7 @@ final class Columns {
 
   /** The estimate documented on {@link EventStore#estimatedBytes()}. */
   long estimatedBytes() {
-    long bytes = Sizes.object(112);
+    long bytes = Sizes.object(136);
     bytes += secondOffsets != null ? Sizes.array(size, 4) : Sizes.array(size, 8);
     bytes += nanos == null ? 0 : Sizes.array(size, 4);
     bytes += 2 * Sizes.array(size, 1); // types, codes
@@ -634,6 +695,10 @@ final class Columns {
     // The refs are interned strings, counted with the payloads' shared strings.
     bytes += pushBits.estimatedBytes() + Sizes.array(pushShas.length, 1);
     bytes += Sizes.array(pushRefs.length, 4) + Sizes.array(refTable.length, Sizes.REFERENCE);
+    // The authors' names and addresses are interned strings too.
+    bytes += commitBits.estimatedBytes() + Sizes.array(commitShas.length, 1);
+    bytes += Sizes.array(commitAuthors.length, 4);
+    bytes += 2 * Sizes.array(authorNames.length, Sizes.REFERENCE);
     bytes += refBits.estimatedBytes() + Sizes.array(refs.length, 4);
     bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);
     bytes += payloadBytes;

@@ -3,13 +3,18 @@ package io.github.communitymetrics.core.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ChangeStatus;
+import io.github.communitymetrics.core.event.CoAuthor;
+import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventTimes;
+import io.github.communitymetrics.core.event.FileChange;
 import io.github.communitymetrics.core.event.IssueClosed;
 import io.github.communitymetrics.core.event.IssueOpened;
 import io.github.communitymetrics.core.event.NumberedEvent;
 import io.github.communitymetrics.core.event.Push;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Signature;
 import io.github.communitymetrics.core.event.Star;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Instant;
@@ -115,6 +120,61 @@ class CompactColumnsTest {
           "0123456789abcdef0123456789abcdef01234567", 2));
     }
     assertRebuilt(pushes);
+  }
+
+  private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+  private static Commit commit(Instant at, String sha, Signature author, Signature committer,
+      List<String> parents, List<CoAuthor> coAuthors, List<FileChange> files) {
+    Actor actor = Actor.git(author.name().isEmpty() ? "anon" : author.name(), author.email());
+    return new Commit(at, REPO, actor, sha, parents, author, committer, coAuthors, files);
+  }
+
+  @Test
+  void commitsPackedOrNotAreRebuiltExactly() {
+    Instant at = T0;
+    Signature ann = new Signature("Ann", "ann@example.org", at);
+    Signature bob = new Signature("Bob", "bob@example.org", at);
+    Signature noName = new Signature("", "x@example.org", at);
+    Signature noMail = new Signature("Ann", "", at);
+    Signature annLater = new Signature("Ann", "ann@example.org", at.plusSeconds(60));
+    List<Commit> commits = List.of(
+        // As GH Archive lists them: packed.
+        commit(at, SHA, ann, ann, List.of(), List.of(), List.of()),
+        commit(at, "f" + SHA.substring(1), bob, bob, List.of(), List.of(), List.of()),
+        commit(at, "e" + SHA.substring(1), noName, noName, List.of(), List.of(), List.of()),
+        commit(at, "d" + SHA.substring(1), noMail, noMail, List.of(), List.of(), List.of()),
+        // Anything else keeps its payload object.
+        commit(at, "abc1234", ann, ann, List.of(), List.of(), List.of()),
+        commit(at, SHA + SHA.substring(0, 24), ann, ann, List.of(), List.of(), List.of()),
+        commit(at, "c" + SHA.substring(1), ann, bob, List.of(), List.of(), List.of()),
+        commit(at, "b" + SHA.substring(1), ann, annLater, List.of(), List.of(), List.of()),
+        commit(at, "a" + SHA.substring(1), ann, ann, List.of(SHA), List.of(), List.of()),
+        commit(at, "9" + SHA.substring(1), ann, ann, List.of(),
+            List.of(new CoAuthor("Bob", "bob@example.org")), List.of()),
+        commit(at, "8" + SHA.substring(1), ann, ann, List.of(), List.of(),
+            List.of(FileChange.of(ChangeStatus.ADDED, "a.txt"))));
+    assertRebuilt(commits);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void randomCommitsAreRebuiltExactly(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    System.out.println("seed " + seed);
+    List<Commit> commits = new ArrayList<>();
+    for (int k = 0; k < 500; k++) {
+      Instant at = T0.plusSeconds(random.nextInt(50));
+      String sha = hex(random, random.nextInt(8) == 0 ? 7 + random.nextInt(58) : 40);
+      Signature author =
+          new Signature("n" + random.nextInt(20), "e" + random.nextInt(20) + "@example.org", at);
+      Signature committer = random.nextInt(8) == 0
+          ? new Signature("c", "c@example.org", at.plusSeconds(random.nextInt(3)))
+          : author;
+      List<String> parents = random.nextInt(8) == 0 ? List.of(hex(random, 40)) : List.of();
+      commits.add(commit(at, sha, author, committer, parents, List.of(), List.of()));
+    }
+    assertRebuilt(commits);
   }
 
   /** Events at the epoch and {@code span} seconds later, with one in between. */
