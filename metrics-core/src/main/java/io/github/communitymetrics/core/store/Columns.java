@@ -309,9 +309,9 @@ final class Columns {
     }
     nanos = ns;
     repositoryTable = st.repositoryTable;
-    repositoryList = List.of(repositoryTable);
+    repositoryList = new TableList<>(repositoryTable);
     actorTable = st.actorTable;
-    actorList = List.of(actorTable);
+    actorList = new TableList<>(actorTable);
     duplicatesDropped = n - m + st.carriedDuplicates;
   }
 
@@ -703,11 +703,11 @@ final class Columns {
     bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);
     bytes += payloadBytes;
     bytes += idBits == null ? 0 : idBits.estimatedBytes() + Sizes.array(ids.length, 8);
-    bytes += 2 * Sizes.array(repositoryTable.length, Sizes.REFERENCE);
+    bytes += Sizes.array(repositoryTable.length, Sizes.REFERENCE) + Sizes.object(4);
     for (Repository r : repositoryTable) {
       bytes += Sizes.object(12) + Sizes.string(r.fullName()) + (r.id().isPresent() ? 24 : 0);
     }
-    bytes += 2 * Sizes.array(actorTable.length, Sizes.REFERENCE);
+    bytes += Sizes.array(actorTable.length, Sizes.REFERENCE) + Sizes.object(4);
     for (Actor a : actorTable) {
       bytes += Sizes.object(24);
       bytes += a.login().map(l -> Sizes.object(4) + Sizes.string(l)).orElse(0L);

@@ -47,6 +47,16 @@ class CompactColumnsTest {
     return sb.toString();
   }
 
+  private static SplittableRandom seeded(long seed) {
+    System.out.println("seed " + seed);
+    return new SplittableRandom(seed);
+  }
+
+  /** Mostly a full SHA-1 (packable), one in eight of another length (7 to 64 digits). */
+  private static String randomSha(SplittableRandom random) {
+    return hex(random, random.nextInt(8) == 0 ? 7 + random.nextInt(58) : 40);
+  }
+
   private static void assertRebuilt(List<? extends Event> events) {
     EventStore store = EventStore.of(events);
     // Events are values: the store holds each distinct event once, equal to the one added.
@@ -84,12 +94,11 @@ class CompactColumnsTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3})
   void randomPushesAreRebuiltExactly(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    System.out.println("seed " + seed);
+    SplittableRandom random = seeded(seed);
     List<Push> pushes = new ArrayList<>();
     int[] counts = {0, 1, 20, 254, 255, 256, 1000, Integer.MAX_VALUE};
     for (int k = 0; k < 500; k++) {
-      String sha = hex(random, random.nextInt(8) == 0 ? 7 + random.nextInt(58) : 40);
+      String sha = randomSha(random);
       String ref = "refs/heads/b" + random.nextInt(40);
       int count = random.nextBoolean() ? counts[random.nextInt(counts.length)] : random.nextInt(300);
       Actor actor = Actor.github("u" + random.nextInt(30));
@@ -160,12 +169,11 @@ class CompactColumnsTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3})
   void randomCommitsAreRebuiltExactly(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    System.out.println("seed " + seed);
+    SplittableRandom random = seeded(seed);
     List<Commit> commits = new ArrayList<>();
     for (int k = 0; k < 500; k++) {
       Instant at = T0.plusSeconds(random.nextInt(50));
-      String sha = hex(random, random.nextInt(8) == 0 ? 7 + random.nextInt(58) : 40);
+      String sha = randomSha(random);
       Signature author =
           new Signature("n" + random.nextInt(20), "e" + random.nextInt(20) + "@example.org", at);
       Signature committer = random.nextInt(8) == 0
