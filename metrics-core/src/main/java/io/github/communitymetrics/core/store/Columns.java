@@ -106,6 +106,8 @@ final class Columns {
   private final String[] authorNames;
   private final String[] authorEmails;
   private final long payloadBytes;
+  /** The estimated bytes of the actors and repositories of the tables (not the tables' arrays). */
+  private final long tableBytes;
 
   final Repository[] repositoryTable;
   final List<Repository> repositoryList;
@@ -312,6 +314,7 @@ final class Columns {
     repositoryList = new TableList<>(repositoryTable);
     actorTable = st.actorTable;
     actorList = new TableList<>(actorTable);
+    tableBytes = tableBytes(st);
     duplicatesDropped = n - m + st.carriedDuplicates;
   }
 
@@ -365,6 +368,40 @@ final class Columns {
     return payload instanceof PushTail push
         && push.commitCount() <= 0xff
         && Shas.packable(push.headSha());
+  }
+
+  /**
+   * The estimated bytes of the actors and repositories, their strings counted unless they are
+   * the staging's shared instances (counted once with the payloads': a git author's name and
+   * address are often the same instances as a packed commit's).
+   */
+  private long tableBytes(Staging st) {
+    long bytes = 0;
+    for (Repository r : repositoryTable) {
+      bytes += Sizes.object(12) + Sizes.string(r.fullName()) + (r.id().isPresent() ? 24 : 0);
+    }
+    for (Actor a : actorTable) {
+      bytes += Sizes.object(24);
+      bytes += a.login().map(l -> Sizes.object(4) + ownString(st, l)).orElse(0L);
+      bytes += a.id().isPresent() ? 24 : 0;
+      bytes += a.name().map(l -> Sizes.object(4) + ownString(st, l)).orElse(0L);
+      List<String> emails = a.emails();
+      // List.of: a two-field object for one or two elements, else an object and its array.
+      if (!emails.isEmpty()) {
+        bytes += emails.size() <= 2
+            ? Sizes.object(8)
+            : Sizes.object(4) + Sizes.array(emails.size(), Sizes.REFERENCE);
+      }
+      for (String e : emails) {
+        bytes += ownString(st, e);
+      }
+    }
+    return bytes;
+  }
+
+  /** The bytes of {@code s}, or 0 when it is a shared string (already counted). */
+  private static long ownString(Staging st, String s) {
+    return st.isShared(s) ? 0 : Sizes.string(s);
   }
 
   private static int words(int bits) {
@@ -686,7 +723,7 @@ final class Columns {
 
   /** The estimate documented on {@link EventStore#estimatedBytes()}. */
   long estimatedBytes() {
-    long bytes = Sizes.object(136);
+    long bytes = Sizes.object(144);
     bytes += secondOffsets != null ? Sizes.array(size, 4) : Sizes.array(size, 8);
     bytes += nanos == null ? 0 : Sizes.array(size, 4);
     bytes += 2 * Sizes.array(size, 1); // types, codes
@@ -704,19 +741,8 @@ final class Columns {
     bytes += payloadBytes;
     bytes += idBits == null ? 0 : idBits.estimatedBytes() + Sizes.array(ids.length, 8);
     bytes += Sizes.array(repositoryTable.length, Sizes.REFERENCE) + Sizes.object(4);
-    for (Repository r : repositoryTable) {
-      bytes += Sizes.object(12) + Sizes.string(r.fullName()) + (r.id().isPresent() ? 24 : 0);
-    }
     bytes += Sizes.array(actorTable.length, Sizes.REFERENCE) + Sizes.object(4);
-    for (Actor a : actorTable) {
-      bytes += Sizes.object(24);
-      bytes += a.login().map(l -> Sizes.object(4) + Sizes.string(l)).orElse(0L);
-      bytes += a.id().isPresent() ? 24 : 0;
-      bytes += a.name().map(l -> Sizes.object(4) + Sizes.string(l)).orElse(0L);
-      for (String e : a.emails()) {
-        bytes += Sizes.REFERENCE + Sizes.string(e);
-      }
-    }
+    bytes += tableBytes;
     RepositoryIndex index = byRepository;
     if (index != null) {
       bytes += RepositoryIndex.estimatedBytes(repositoryTable.length, size);

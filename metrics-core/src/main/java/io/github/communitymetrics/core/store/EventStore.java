@@ -339,7 +339,8 @@ public final class EventStore implements Iterable<Event> {
   /**
    * An estimate of the heap this store retains, in bytes: the capacities of its arrays, plus
    * approximate sizes of the interned actors and repositories and of the side objects of rich
-   * events (commits, pushes, releases), assuming compressed references. A slice retains the whole
+   * events (commits and pushes that are not packed into columns, releases), assuming compressed
+   * references. A slice retains the whole
    * store it came from, so it reports that plus any index list of its own. The per-repository
    * index, built on the first repository slice, adds 4 bytes per event and about 70 per
    * repository from then on.

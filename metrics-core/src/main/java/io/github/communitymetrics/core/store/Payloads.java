@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * The per-kind encoding of what an event holds beyond its columns: small enumerations and flags in
  * one byte ({@code code}), a second actor in the sparse int column ({@code ref}), and anything else
- * as a compact object in the sparse object column ({@code payload}). Only commits, pushes,
- * releases, forks with an unusual fork name, pull request events with a branch or merge commit,
- * opened issues and pull requests with labels, opened pull requests from another repository or
+ * as a compact object in the sparse object column ({@code payload}). Only commits and pushes
+ * that {@link Columns} cannot pack into its own columns (see {@code Columns.pushBits} and {@code
+ * Columns.commitBits}: GH Archive's are all packed), releases, forks with an unusual fork name,
+ * pull request events with a branch or merge commit, opened issues and pull requests with labels, opened pull requests from another repository or
  * with closing references, and label changes (the label's interned name) have a payload object;
  * nothing else allocates per event. A pull request whose head repository is the repository itself
  * (the common case) costs one bit of its code ({@link #HEAD_SAME}), no payload.
