@@ -235,8 +235,32 @@ public final class EventStoreFile {
           source, MAGIC.length, "format version " + version + ", but this program reads version " + VERSION
               + " only: rebuild the store from its inputs");
     }
+    return segments(in, source, HEADER_BYTES, wanted);
+  }
+
+  /**
+   * Reads segments as {@link #read} does, from a stream that starts at a segment rather than at
+   * the file header: a segment just made by {@link SegmentWriter#finish}, say.
+   *
+   * @param offset where in the file named {@code source} the stream starts, for messages and
+   *     the segments' offsets
+   */
+  public static Contents readSegments(
+      InputStream in, String source, long offset, Function<Segment, Optional<Consumer<? super Event>>> wanted) {
+    Checks.notNull(in, "in");
+    Checks.notNull(source, "source");
+    Checks.notNull(wanted, "wanted");
+    try {
+      return segments(in, source, offset, wanted);
+    } catch (IOException e) {
+      throw new EventIoException("reading " + source, e);
+    }
+  }
+
+  private static Contents segments(
+      InputStream in, String source, long offset, Function<Segment, Optional<Consumer<? super Event>>> wanted)
+      throws IOException {
     List<Segment> segments = new ArrayList<>();
-    long offset = HEADER_BYTES;
     byte[] head = new byte[FRAME_HEAD];
     while (true) {
       int h = in.readNBytes(head, 0, FRAME_HEAD);
