@@ -58,10 +58,11 @@ class GhArchiveStoreTest {
     return r.out();
   }
 
+  /** The events exported, and the export's JSON report (with the read report) on standard output. */
   private String exported(List<Path> files, Path store, String name) throws IOException {
     Path out = dir.resolve(name);
-    out(args("events export", files, store, "--out", out.toString()));
-    return Files.readString(out);
+    String report = out(args("events export", files, store, "--out", out.toString(), "--json"));
+    return Files.readString(out) + report.replace(out.toString(), "OUT");
   }
 
   @ParameterizedTest(name = "seed {0}")
