@@ -207,7 +207,7 @@ final class GhArchiveStore {
     } finally {
       pool.shutdownNow();
     }
-    summary.append(String.format(" and %s appended", Files2.count((int) appended, "file")));
+    summary.append(String.format(", %s appended", Files2.count((int) appended, "file")));
     if (!damaged.isEmpty()) {
       summary.append(String.format("; %s damaged, read but not stored: %s", Files2.count(damaged.size(), "file"),
           String.join(", ", damaged)));
