@@ -60,6 +60,14 @@ final class EventSource {
   List<Path> gharchiveFiles;
 
   @Option(
+      names = "--store",
+      paramLabel = "FILE",
+      description = "With --gharchive: a saved event store (docs/store.md) holding the files"
+          + " already read. Created from the files if absent; otherwise only the given files it"
+          + " does not hold are read, and appended to it. The output is the same as without it.")
+  Path storeFile;
+
+  @Option(
       names = "--skip-malformed",
       description = "Skip and count malformed lines of --events instead of stopping at the first.")
   boolean skipMalformed;
@@ -178,6 +186,9 @@ final class EventSource {
       throw new picocli.CommandLine.ParameterException(
           mixee.commandLine(), "give one of --events, --gharchive, --git/--git-list, --github or --gitlab");
     }
+    if (storeFile != null && gharchiveFiles == null) {
+      throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "--store needs --gharchive");
+    }
     if (git.isSet()) {
       return git.load(mixee.commandLine());
     }
@@ -237,6 +248,9 @@ final class EventSource {
 
   private Loaded loadGhArchive(Optional<String> repository) throws IOException {
     List<Path> files = GhArchiveInputs.files(mixee.commandLine(), gharchiveFiles);
+    if (storeFile != null) {
+      return GhArchiveStore.load(mixee.commandLine(), ProgressOptions.of(mixee), storeFile, files, repository);
+    }
     GhArchiveReader.Builder reader =
         GhArchiveReader.builder()
             .filter(GhArchiveInputs.filter(mixee.commandLine(), repository))
