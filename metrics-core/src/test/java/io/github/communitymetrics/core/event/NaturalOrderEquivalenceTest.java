@@ -77,13 +77,7 @@ class NaturalOrderEquivalenceTest {
         actors.add(new Actor(forge, login, id, name, emails, kind)); // equal, another instance
       }
     }
-    for (Actor a : actors) {
-      for (Actor b : actors) {
-        Supplier<String> where = () -> "seed " + seed + ": " + a + " against " + b;
-        assertEquals(Integer.signum(ACTOR_REFERENCE.compare(a, b)), Integer.signum(a.compareTo(b)), where);
-        assertEquals(a.equals(b), a.compareTo(b) == 0, where);
-      }
-    }
+    assertSameOrder(actors, ACTOR_REFERENCE, seed);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -97,10 +91,15 @@ class NaturalOrderEquivalenceTest {
       OptionalLong id = random.nextInt(3) == 0 ? OptionalLong.empty() : OptionalLong.of(random.nextLong(-2, 3));
       repositories.add(new Repository(forge, word(random) + "/" + word(random), id));
     }
-    for (Repository a : repositories) {
-      for (Repository b : repositories) {
+    assertSameOrder(repositories, REPOSITORY_REFERENCE, seed);
+  }
+
+  /** On every pair: the sign of the reference, and 0 exactly for equal values. */
+  private static <T extends Comparable<T>> void assertSameOrder(List<T> values, Comparator<T> reference, long seed) {
+    for (T a : values) {
+      for (T b : values) {
         Supplier<String> where = () -> "seed " + seed + ": " + a + " against " + b;
-        assertEquals(Integer.signum(REPOSITORY_REFERENCE.compare(a, b)), Integer.signum(a.compareTo(b)), where);
+        assertEquals(Integer.signum(reference.compare(a, b)), Integer.signum(a.compareTo(b)), where);
         assertEquals(a.equals(b), a.compareTo(b) == 0, where);
       }
     }
