@@ -582,7 +582,8 @@ final class Staging {
     }
     // Interned indices follow the canonical order of the values, so that comparing indices is
     // comparing values and the same events give the same indices whatever their order.
-    int[] repositoryRemap = repositories.canonicalize(Canonical.REPOSITORY);
+    int[] repositoryRemap = repositories.canonicalize(
+        Canonical.REPOSITORY, SortKeys.repositories(repositories.values));
     repositoryTable = repositories.sorted.toArray(new Repository[0]);
     valueRank = new int[provisional.length];
     for (int v = 0; v < provisional.length; v++) {
@@ -595,7 +596,8 @@ final class Staging {
         repositoryRanks.put(repositoryTable[r], r);
       }
     }
-    actorRank = actorInterner.canonicalize(Canonical.ACTOR);
+    actorRank = actorInterner.canonicalize(
+        Canonical.ACTOR, SortKeys.actors(actorInterner.values));
     actorTable = actorInterner.sorted.toArray(new Actor[0]);
     actorInterner.sorted = null;
   }
@@ -901,15 +903,13 @@ final class Staging {
 
     /**
      * Sorts the values into {@link #sorted}, leaving the provisional indices as they are (more
-     * values may come); returns the map from provisional to canonical index.
+     * values may come); returns the map from provisional to canonical index. The sort goes by
+     * {@code keys} first and compares values only where their keys are equal ({@link
+     * SortKeys}): the same order as a stable sort by {@code order} alone.
      */
-    int[] canonicalize(Comparator<? super T> order) {
+    int[] canonicalize(Comparator<? super T> order, SortKeys.Key<? super T> keys) {
       int n = values.size();
-      Integer[] byValue = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        byValue[i] = i;
-      }
-      Arrays.sort(byValue, (a, b) -> order.compare(values.get(a), values.get(b)));
+      int[] byValue = SortKeys.sortedPositions(values, order, keys);
       int[] remap = new int[n];
       List<T> s = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
