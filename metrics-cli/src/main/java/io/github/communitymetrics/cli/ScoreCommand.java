@@ -216,12 +216,14 @@ final class ScoreCommand implements Callable<Integer> {
         Map<Repository, String> names = rowNames(store.repositories());
         for (MetricDescriptor<?> d : chosen) {
           // Repositories on every processor: the same results on any number (EachRepository).
-          d.evaluateEachRepository(store, people, evaluation, task.part(part++, chosen.size()),
+          // Only the measurements are kept: the results of a day's half a million repositories
+          // would not all fit beside the store.
+          d.measureEachRepository(store, people, evaluation, task.part(part++, chosen.size()),
                   Runtime.getRuntime().availableProcessors())
-              .forEach((r, ev) -> {
+              .forEach((r, measurements) -> {
                 // Counted once per row, by the first metric, not once per metric.
                 events.computeIfAbsent(names.get(r), n -> (long) store.slice(r).size());
-                byGroup.computeIfAbsent(names.get(r), n -> new LinkedHashMap<>()).put(d.id(), ev.measurements());
+                byGroup.computeIfAbsent(names.get(r), n -> new LinkedHashMap<>()).put(d.id(), measurements);
               });
         }
       }

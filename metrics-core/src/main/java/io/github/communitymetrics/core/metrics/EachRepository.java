@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -123,6 +124,40 @@ public final class EachRepository {
     return computeEach(repositories, metricOf, store, people, progress);
   }
 
+  /**
+   * As {@link #compute(EventStore, People, Function, ProgressListener, int)}, each result handed
+   * with its repository to {@code finish} on the thread that computed it, and only what {@code
+   * finish} gives kept. For callers that need a small part of each result (its measurements, a
+   * row): a store's worth of full results is never held at once, and the finishing runs on every
+   * thread too.
+   *
+   * @param finish what to keep of a repository's result
+   * @param <T> what is kept
+   * @throws NullPointerException if an argument, a metric, a result or what {@code finish} gives is
+   *     null
+   */
+  public static <R, T> SortedMap<Repository, T> compute(
+      EventStore store,
+      People people,
+      Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf,
+      BiFunction<? super Repository, ? super R, ? extends T> finish,
+      ProgressListener progress,
+      int threads) {
+    Checks.notNull(metricOf, "metricOf");
+    Checks.notNull(finish, "finish");
+    Checks.notNull(progress, "progress");
+    Checks.positive(threads, "threads");
+    List<Repository> repositories = repositories(store, people);
+    Function<Repository, T> one = r -> {
+      R result = notNull(notNull(metricOf.apply(r), "metric", r).compute(store, people), "result", r);
+      return notNull(finish.apply(r, result), "what finish gives", r);
+    };
+    if (threads > 1 && repositories.size() > 1) {
+      return ParallelEach.compute(repositories, one, progress, threads, (r, kept) -> kept);
+    }
+    return eachInOrder(repositories, one, progress);
+  }
+
   /** {@code result}, checked as the one-thread form checks it. */
   private static <K, R> R resultOf(K key, R result) {
     return notNull(result, "result", key);
@@ -213,12 +248,20 @@ public final class EachRepository {
       EventStore store,
       People people,
       ProgressListener progress) {
+    return eachInOrder(
+        keys,
+        key -> notNull(notNull(metricOf.apply(key), "metric", key).compute(store, people), "result", key),
+        progress);
+  }
+
+  /** {@code one} of each key, ascending, on this thread, reporting each key done to {@code progress}. */
+  private static <K extends Comparable<? super K>, T> SortedMap<K, T> eachInOrder(
+      Collection<K> keys, Function<? super K, ? extends T> one, ProgressListener progress) {
     long done = 0;
     progress.progressed(done, keys.size());
-    AscendingMap<K, R> out = new AscendingMap<>();
+    AscendingMap<K, T> out = new AscendingMap<>();
     for (K key : keys) {
-      SliceMetric<?, ? extends R> metric = notNull(metricOf.apply(key), "metric", key);
-      out.put(key, notNull(metric.compute(store, people), "result", key));
+      out.put(key, one.apply(key));
       progress.progressed(++done, keys.size());
     }
     return out.build();

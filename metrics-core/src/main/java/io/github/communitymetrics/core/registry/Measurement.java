@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.registry;
 
 import io.github.communitymetrics.core.internal.Checks;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -58,6 +59,9 @@ public record Measurement(
   /** A value resting on {@code evidence} observations, or no data when {@code evidence} is 0. */
   public static Measurement of(
       String metric, String name, Unit unit, double value, long evidence, String preset) {
+    if (evidence == 0) {
+      return noData(metric, name, unit, preset);
+    }
     return new Measurement(
         metric, name, unit, evidence > 0 ? OptionalDouble.of(value) : OptionalDouble.empty(),
         Optional.empty(), evidence, preset);
@@ -74,6 +78,9 @@ public record Measurement(
   /** A category ({@link Unit#LEVEL}) if present, else no data. */
   public static Measurement level(
       String metric, String name, Optional<? extends Enum<?>> level, long evidence, String preset) {
+    if (level.isEmpty()) {
+      return noData(metric, name, Unit.LEVEL, preset);
+    }
     Optional<String> category =
         level.map(l -> l.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     return new Measurement(
@@ -83,9 +90,31 @@ public record Measurement(
 
   /** A measurement without evidence. */
   public static Measurement noData(String metric, String name, Unit unit, String preset) {
-    return new Measurement(
-        metric, name, unit, OptionalDouble.empty(), Optional.empty(), 0, preset);
+    if (metric == null || name == null || unit == null || preset == null) {
+      // The constructor says which one is missing.
+      return new Measurement(metric, name, unit, OptionalDouble.empty(), Optional.empty(), 0, preset);
+    }
+    List<Object> key = List.of(metric, name, unit, preset);
+    Measurement shared = NO_DATA.get(key);
+    if (shared != null) {
+      return shared;
+    }
+    Measurement m = new Measurement(metric, name, unit, OptionalDouble.empty(), Optional.empty(), 0, preset);
+    if (NO_DATA.size() < MAX_SHARED) {
+      NO_DATA.putIfAbsent(key, m);
+    }
+    return m;
   }
+
+  /**
+   * Measurements without evidence, shared: scoring every repository of a GH Archive day yields
+   * millions of them (86 % of all), each the same four strings; held until the output is written,
+   * separate copies took hundreds of megabytes. Bounded, since names may come from users' metrics.
+   */
+  private static final java.util.concurrent.ConcurrentMap<List<Object>, Measurement> NO_DATA =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_SHARED = 4_096;
 
   /** Whether there is a value (or category): whether there was any evidence. */
   public boolean hasValue() {

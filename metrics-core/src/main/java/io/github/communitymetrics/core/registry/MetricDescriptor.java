@@ -290,6 +290,39 @@ public abstract class MetricDescriptor<R> {
     return out.build();
   }
 
+  /**
+   * The measurements of each repository: for each repository {@code r}, {@link
+   * #evaluateEachRepository(EventStore, People, Evaluation, ProgressListener, int)
+   * evaluateEachRepository}{@code (...).get(r).measurements()}, without keeping the results. Each
+   * result is measured on the thread that computed it and then dropped, and lists of
+   * measurements without evidence (most repositories of a GH Archive day have none for most
+   * metrics) are shared: what a caller that writes only measurements holds is the measurements.
+   *
+   * @param threads how many threads compute, the calling thread included; at least 1
+   * @return the measurements by repository, in {@link Repository} order; unmodifiable
+   */
+  public final SortedMap<Repository, List<Measurement>> measureEachRepository(
+      EventStore store, People people, Evaluation evaluation, ProgressListener progress, int threads) {
+    Checks.notNull(evaluation, "evaluation");
+    java.util.concurrent.ConcurrentMap<List<Measurement>, List<Measurement>> withoutEvidence =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    return EachRepository.compute(
+        store,
+        people,
+        r -> metric(evaluation.withScope(RepositoryScope.of(r))),
+        (r, result) -> {
+          List<Measurement> m = List.copyOf(measure(result, evaluation.withScope(RepositoryScope.of(r))));
+          for (Measurement one : m) {
+            if (one.hasValue()) {
+              return m;
+            }
+          }
+          return withoutEvidence.computeIfAbsent(m, k -> k);
+        },
+        progress,
+        threads);
+  }
+
   /** The evaluated result of a result computed elsewhere (merged states, another engine). */
   public final Evaluated<R> evaluated(R result, Evaluation evaluation) {
     return new Evaluated<>(this, evaluation, result, measure(result, evaluation));

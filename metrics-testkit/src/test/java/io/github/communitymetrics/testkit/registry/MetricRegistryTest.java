@@ -138,6 +138,36 @@ class MetricRegistryTest {
     }
   }
 
+  /**
+   * The measurements of every registered metric for every repository, kept without the results
+   * ({@link MetricDescriptor#measureEachRepository}), on 1 and 3 threads, are those of {@link
+   * MetricDescriptor#evaluateEachRepository}, repository by repository, in the same order.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {5, 11})
+  void measurementsOfEveryRepositoryEqualTheEvaluatedOnes(long seed) {
+    System.out.println("MetricRegistryTest measurements seed " + seed);
+    EventStore store =
+        EventStore.of(
+            CommunitySimulator.simulate(SimulationConfig.small(seed).toBuilder().repositories(8).months(4).build())
+                .events());
+    People people = People.resolve(store);
+    Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
+    Evaluation e = Evaluation.of(RepositoryScope.all(), new Window(asOf.minusSeconds(120L * 86_400), asOf));
+    for (MetricDescriptor<?> d : MetricRegistry.standard().metrics()) {
+      var evaluated = d.evaluateEachRepository(store, people, e);
+      for (int threads = 1; threads <= 3; threads += 2) {
+        var measured =
+            d.measureEachRepository(store, people, e, io.github.communitymetrics.core.ProgressListener.NONE, threads);
+        String where = "seed " + seed + ", " + threads + " threads, " + d.id();
+        assertEquals(List.copyOf(evaluated.keySet()), List.copyOf(measured.keySet()), where);
+        for (Repository r : evaluated.keySet()) {
+          assertEquals(evaluated.get(r).measurements(), measured.get(r), where + ", " + r);
+        }
+      }
+    }
+  }
+
   @Test
   void measurementsFollowTheirSpecsAndHaveValuesExactlyWithEvidence() {
     EventStore store = EventStore.of(CommunitySimulator.simulate(SimulationConfig.small(5)).events());
