@@ -106,6 +106,19 @@ class MetricRegistryTest {
     }
   }
 
+  /** A simulated portfolio of 8 repositories over 4 months, evaluated over its last 120 days. */
+  private record Portfolio(EventStore store, People people, Evaluation evaluation) {}
+
+  private static Portfolio portfolio(long seed) {
+    EventStore store =
+        EventStore.of(
+            CommunitySimulator.simulate(SimulationConfig.small(seed).toBuilder().repositories(8).months(4).build())
+                .events());
+    Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
+    return new Portfolio(store, People.resolve(store),
+        Evaluation.of(RepositoryScope.all(), new Window(asOf.minusSeconds(120L * 86_400), asOf)));
+  }
+
   /**
    * Every registered metric of every repository computed on 2 and 4 threads gives the results of
    * one thread, in the same order (results compared whole, evidence included), on a simulated
@@ -115,13 +128,10 @@ class MetricRegistryTest {
   @org.junit.jupiter.params.provider.ValueSource(longs = {5})
   void everyRepositoryOnSeveralThreadsEqualsOneThread(long seed) {
     System.out.println("MetricRegistryTest threads seed " + seed);
-    EventStore store =
-        EventStore.of(
-            CommunitySimulator.simulate(SimulationConfig.small(seed).toBuilder().repositories(8).months(4).build())
-                .events());
-    People people = People.resolve(store);
-    Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
-    Evaluation e = Evaluation.of(RepositoryScope.all(), new Window(asOf.minusSeconds(120L * 86_400), asOf));
+    Portfolio p = portfolio(seed);
+    EventStore store = p.store();
+    People people = p.people();
+    Evaluation e = p.evaluation();
     for (MetricDescriptor<?> d : MetricRegistry.standard().metrics()) {
       var one = d.evaluateEachRepository(store, people, e);
       for (int threads = 2; threads <= 4; threads += 2) {
@@ -147,13 +157,10 @@ class MetricRegistryTest {
   @org.junit.jupiter.params.provider.ValueSource(longs = {5, 11})
   void measurementsOfEveryRepositoryEqualTheEvaluatedOnes(long seed) {
     System.out.println("MetricRegistryTest measurements seed " + seed);
-    EventStore store =
-        EventStore.of(
-            CommunitySimulator.simulate(SimulationConfig.small(seed).toBuilder().repositories(8).months(4).build())
-                .events());
-    People people = People.resolve(store);
-    Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
-    Evaluation e = Evaluation.of(RepositoryScope.all(), new Window(asOf.minusSeconds(120L * 86_400), asOf));
+    Portfolio p = portfolio(seed);
+    EventStore store = p.store();
+    People people = p.people();
+    Evaluation e = p.evaluation();
     for (MetricDescriptor<?> d : MetricRegistry.standard().metrics()) {
       var evaluated = d.evaluateEachRepository(store, people, e);
       for (int threads = 1; threads <= 3; threads += 2) {
