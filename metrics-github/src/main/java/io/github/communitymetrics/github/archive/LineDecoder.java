@@ -40,7 +40,6 @@ import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
@@ -167,11 +166,8 @@ final class LineDecoder {
       if (type.equals("PushEvent")) {
         RawJson.members(buf, payloadStart, payloadEnd, pushMember);
       } else {
-        try (JsonParser p =
-            FACTORY.createParser(
-                ObjectReadContext.empty(), buf, payloadStart, payloadEnd - payloadStart)) {
-          p.nextToken();
-          payload.read(p);
+        try {
+          payload.read(buf, payloadStart, payloadEnd);
         } catch (JacksonException e) {
           throw new MalformedLine("not JSON: " + e.getOriginalMessage());
         }
@@ -925,6 +921,29 @@ final class LineDecoder {
       login = null;
       id = -1;
       type = null;
+    }
+
+    /**
+     * Reads the value {@code buf[start, end)} raw as {@link #read(JsonParser)} reads an object
+     * (the login, id and type); anything but an object leaves this as it is.
+     */
+    void read(byte[] buf, int start, int end) {
+      if (buf[start] == '{') {
+        RawJson.members(buf, start, end, member);
+      }
+    }
+
+    private final RawJson.Members member = this::member;
+
+    private void member(byte[] buf, int ns, int ne, int vs, int ve) {
+      if (RawJson.is(buf, ns, ne, "login")) {
+        login = RawJson.string(buf, vs, ve);
+      } else if (RawJson.is(buf, ns, ne, "id")) {
+        long n = RawJson.integer(buf, vs, ve);
+        id = n == RawJson.NOT_AN_INTEGER ? -1 : n;
+      } else if (RawJson.is(buf, ns, ne, "type")) {
+        type = RawJson.string(buf, vs, ve);
+      }
     }
 
     void read(JsonParser p) {

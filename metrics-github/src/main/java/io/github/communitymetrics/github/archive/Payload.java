@@ -135,6 +135,23 @@ final class Payload {
       return null;
     }
 
+    /** Reads the object {@code buf[start, end)} raw, as {@link #read(JsonParser)} does. */
+    void read(byte[] buf, int start, int end) {
+      RawJson.members(buf, start, end, member);
+    }
+
+    private final RawJson.Members member = this::member;
+
+    private void member(byte[] buf, int ns, int ne, int vs, int ve) {
+      if (RawJson.is(buf, ns, ne, "full_name")) {
+        fullName = RawJson.string(buf, vs, ve);
+      } else if (RawJson.is(buf, ns, ne, "name")) {
+        name = RawJson.string(buf, vs, ve);
+      } else if (RawJson.is(buf, ns, ne, "owner")) {
+        owner.read(buf, vs, ve);
+      }
+    }
+
     /** Reads the object at the parser (at its START_OBJECT), leaving it at its END_OBJECT. */
     void read(JsonParser p) {
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -159,80 +176,141 @@ final class Payload {
     }
   }
 
-  /** Reads the payload object; the parser is at its START_OBJECT and is left at its END_OBJECT. */
-  void read(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      switch (name) {
-        case "action":
-          action = string(p, v);
-          break;
-        case "number":
-          number = integer(p, v);
-          break;
-        case "ref":
-          ref = string(p, v);
-          break;
-        case "head":
-          headSha = string(p, v);
-          break;
-        case "size":
-          size = integer(p, v);
-          break;
-        case "comment_id":
-          commentId = longValue(p, v);
-          break;
-        case "permission":
-          permission = string(p, v);
-          break;
-        case "issue":
-          if (v == JsonToken.START_OBJECT) {
-            issue(p);
-          }
-          break;
-        case "comment":
-          if (v == JsonToken.START_OBJECT) {
-            comment(p);
-          }
-          break;
-        case "pull_request":
-          if (v == JsonToken.START_OBJECT) {
-            pullRequest(p);
-          }
-          break;
-        case "review":
-          if (v == JsonToken.START_OBJECT) {
-            review(p);
-          }
-          break;
-        case "release":
-          if (v == JsonToken.START_OBJECT) {
-            release(p);
-          }
-          break;
-        case "member":
-          if (v == JsonToken.START_OBJECT) {
-            member.read(p);
-          }
-          break;
-        case "forkee":
-          if (v == JsonToken.START_OBJECT) {
-            forkee.read(p);
-          }
-          break;
-        case "label":
-          labelName = v == JsonToken.START_OBJECT ? labelName(p) : skip(p);
-          break;
-        case "assignee":
-          if (v == JsonToken.START_OBJECT) {
-            assignee.read(p);
-          }
-          break;
-        default:
-          p.skipChildren();
+  /**
+   * Reads the payload object {@code buf[start, end)} as Jackson would, stepping
+   * over its members raw ({@link RawJson}): a pull request's object (about a hundred members, its
+   * head and base repositories another ninety each) is most of the bytes of the events that have
+   * one, and Jackson named every member it skipped. The pull request, its head repository, base
+   * and user are read raw; the other objects the metrics use (an issue, a comment, a review, a
+   * release, a label list) are small and go to Jackson, slice by slice.
+   *
+   * <p>As everywhere the reader steps over values raw, only what is read is checked: a malformed
+   * value or a duplicate key inside a member that is skipped goes unseen.
+   *
+   * @throws LineDecoder.MalformedLine if what is read is not well-formed
+   * @throws tools.jackson.core.JacksonException if a member read by Jackson is not well-formed
+   */
+  void read(byte[] buf, int start, int end) {
+    RawJson.members(buf, start, end, payloadMember);
+  }
+
+  private final RawJson.Members payloadMember = this::payloadMember;
+  private final RawJson.Members pullRequestMember = this::pullRequestMember;
+  private final RawJson.Members baseMember = this::baseMember;
+  private final RawJson.Members headMember = this::headMember;
+
+  private void payloadMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "action")) {
+      action = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "number")) {
+      number = positiveInt(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "ref")) {
+      ref = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "head")) {
+      headSha = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "size")) {
+      size = positiveInt(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "comment_id")) {
+      commentId = anyLong(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "permission")) {
+      permission = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "issue")) {
+      withObject(buf, vs, ve, this::issue);
+    } else if (RawJson.is(buf, ns, ne, "comment")) {
+      withObject(buf, vs, ve, this::comment);
+    } else if (RawJson.is(buf, ns, ne, "pull_request")) {
+      if (buf[vs] == '{') {
+        RawJson.members(buf, vs, ve, pullRequestMember);
+      }
+    } else if (RawJson.is(buf, ns, ne, "review")) {
+      withObject(buf, vs, ve, this::review);
+    } else if (RawJson.is(buf, ns, ne, "release")) {
+      withObject(buf, vs, ve, this::release);
+    } else if (RawJson.is(buf, ns, ne, "member")) {
+      withObject(buf, vs, ve, member::read);
+    } else if (RawJson.is(buf, ns, ne, "forkee")) {
+      withObject(buf, vs, ve, forkee::read);
+    } else if (RawJson.is(buf, ns, ne, "label")) {
+      withObject(buf, vs, ve, p -> labelName = labelName(p));
+    } else if (RawJson.is(buf, ns, ne, "assignee")) {
+      withObject(buf, vs, ve, assignee::read);
+    }
+  }
+
+  private void pullRequestMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "number")) {
+      prNumber = positiveInt(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "merged")) {
+      merged = RawJson.is(buf, vs, ve, "true");
+    } else if (RawJson.is(buf, ns, ne, "draft")) {
+      draft = RawJson.is(buf, vs, ve, "true");
+    } else if (RawJson.is(buf, ns, ne, "merge_commit_sha")) {
+      mergeCommitSha = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "author_association")) {
+      prAssociation = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "labels")) {
+      if (buf[vs] == '[') {
+        try (JsonParser p = parser(buf, vs, ve)) {
+          labels(p, p.currentToken(), prLabels);
+        }
+      }
+    } else if (RawJson.is(buf, ns, ne, "user")) {
+      prUser.read(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "base")) {
+      if (buf[vs] == '{') {
+        baseRef = null;
+        RawJson.members(buf, vs, ve, baseMember);
+      }
+    } else if (RawJson.is(buf, ns, ne, "head")) {
+      if (buf[vs] == '{') {
+        RawJson.members(buf, vs, ve, headMember);
+      }
+    } else if (RawJson.is(buf, ns, ne, "title")) {
+      prTitle = RawJson.string(buf, vs, ve);
+    } else if (RawJson.is(buf, ns, ne, "body")) {
+      prBody = RawJson.string(buf, vs, ve);
+    }
+  }
+
+  private void baseMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "ref")) {
+      baseRef = RawJson.string(buf, vs, ve);
+    }
+  }
+
+  private void headMember(byte[] buf, int ns, int ne, int vs, int ve) {
+    if (RawJson.is(buf, ns, ne, "repo") && buf[vs] == '{') {
+      head.read(buf, vs, ve);
+    }
+  }
+
+  /** Jackson's reading of the object at {@code buf[vs, ve)}, if it is one. */
+  private static void withObject(byte[] buf, int vs, int ve, java.util.function.Consumer<JsonParser> read) {
+    if (buf[vs] == '{') {
+      try (JsonParser p = parser(buf, vs, ve)) {
+        read.accept(p);
       }
     }
+  }
+
+  /** A parser of the value at {@code buf[vs, ve)}, at its first token. */
+  private static JsonParser parser(byte[] buf, int vs, int ve) {
+    JsonParser p =
+        LineDecoder.FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), buf, vs, ve - vs);
+    p.nextToken();
+    return p;
+  }
+
+  /** As {@link #integer(JsonParser, JsonToken)}: a positive {@code int}, else -1. */
+  private static int positiveInt(byte[] buf, int vs, int ve) {
+    long n = RawJson.integer(buf, vs, ve);
+    return n != RawJson.NOT_AN_INTEGER && n > 0 && n <= Integer.MAX_VALUE ? (int) n : -1;
+  }
+
+  /** As {@link #longValue(JsonParser, JsonToken)}: any integer, else -1. */
+  private static long anyLong(byte[] buf, int vs, int ve) {
+    long n = RawJson.integer(buf, vs, ve);
+    return n == RawJson.NOT_AN_INTEGER ? -1 : n;
   }
 
   private void issue(JsonParser p) {
@@ -297,69 +375,6 @@ final class Payload {
             p.skipChildren();
           }
         }
-      } else {
-        p.skipChildren();
-      }
-    }
-  }
-
-  private void pullRequest(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      switch (name) {
-        case "number":
-          prNumber = integer(p, v);
-          break;
-        case "merged":
-          merged = v == JsonToken.VALUE_TRUE;
-          break;
-        case "draft":
-          draft = v == JsonToken.VALUE_TRUE;
-          break;
-        case "merge_commit_sha":
-          mergeCommitSha = string(p, v);
-          break;
-        case "author_association":
-          prAssociation = string(p, v);
-          break;
-        case "labels":
-          labels(p, v, prLabels);
-          break;
-        case "user":
-          if (v == JsonToken.START_OBJECT) {
-            prUser.read(p);
-          }
-          break;
-        case "base":
-          if (v == JsonToken.START_OBJECT) {
-            baseRef = stringMember(p, "ref");
-          }
-          break;
-        case "head":
-          if (v == JsonToken.START_OBJECT) {
-            headRepository(p);
-          }
-          break;
-        case "title":
-          prTitle = string(p, v);
-          break;
-        case "body":
-          prBody = string(p, v);
-          break;
-        default:
-          p.skipChildren();
-      }
-    }
-  }
-
-  /** {@code pull_request.head}: only its {@code repo}. */
-  private void headRepository(JsonParser p) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals("repo") && v == JsonToken.START_OBJECT) {
-        head.read(p);
       } else {
         p.skipChildren();
       }

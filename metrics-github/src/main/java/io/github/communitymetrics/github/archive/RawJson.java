@@ -38,9 +38,13 @@ final class RawJson {
       return i + 1;
     }
     // The names seen so far, as [start, end) pairs: a name twice is malformed, since otherwise the
-    // last one would silently win (a WatchEvent with a second "type" read as a ForkEvent). The
-    // objects visited here have a handful of members, so a linear search is cheapest.
+    // last one would silently win (a WatchEvent with a second "type" read as a ForkEvent). Most
+    // objects visited here have a handful of members, searched linearly; a pull request and its
+    // repositories have about a hundred, found through a hash table of the names once there are
+    // more than LINEAR (a linear search there was quadratic: slower than Jackson's).
     int[] names = new int[16];
+    int[] hashes = new int[8];
+    int[] table = null;
     int count = 0;
     while (true) {
       if (i >= end || buf[i] != '"') {
@@ -48,26 +52,42 @@ final class RawJson {
       }
       int nameStart = i + 1;
       int nameEnd = skipString(buf, i, end) - 1;
+      int hash = 0;
       for (int k = nameStart; k < nameEnd; k++) {
         if (buf[k] == '\\') {
           // An escaped name could spell a known one ("typ\u0065") without being seen as it, or
           // as its duplicate; no GH Archive name has an escape.
           throw bad("escaped member name");
         }
+        hash = 31 * hash + buf[k];
       }
-      for (int n = 0; n < count; n++) {
-        if (Arrays.equals(buf, names[2 * n], names[2 * n + 1], buf, nameStart, nameEnd)) {
-          throw new LineDecoder.MalformedLine(
-              "duplicate key \"" + new String(buf, nameStart, Math.min(nameEnd - nameStart, 80),
-                  StandardCharsets.UTF_8) + "\" in a JSON object");
+      if (table == null) {
+        for (int n = 0; n < count; n++) {
+          if (hashes[n] == hash && sameName(buf, names, n, nameStart, nameEnd)) {
+            throw duplicate(buf, nameStart, nameEnd);
+          }
         }
+      } else if (find(table, buf, names, hashes, hash, nameStart, nameEnd)) {
+        throw duplicate(buf, nameStart, nameEnd);
       }
       if (2 * count == names.length) {
         names = Arrays.copyOf(names, 2 * names.length);
       }
+      if (count == hashes.length) {
+        hashes = Arrays.copyOf(hashes, 2 * hashes.length);
+      }
       names[2 * count] = nameStart;
       names[2 * count + 1] = nameEnd;
+      hashes[count] = hash;
       count++;
+      if (count > LINEAR && (table == null || 2 * count > table.length)) {
+        table = new int[Integer.highestOneBit(4 * count)];
+        for (int n = 0; n < count; n++) {
+          insert(table, hashes[n], n);
+        }
+      } else if (table != null) {
+        insert(table, hash, count - 1);
+      }
       i = skipWs(buf, nameEnd + 1, end);
       if (i >= end || buf[i] != ':') {
         throw bad("expected ':'");
@@ -87,6 +107,46 @@ final class RawJson {
       }
       i = skipWs(buf, i + 1, end);
     }
+  }
+
+  /** Up to this many member names are searched linearly for a duplicate; past it, hashed. */
+  private static final int LINEAR = 12;
+
+  private static boolean sameName(byte[] buf, int[] names, int n, int start, int end) {
+    return Arrays.equals(buf, names[2 * n], names[2 * n + 1], buf, start, end);
+  }
+
+  /** Adds name {@code n} to the open-addressing {@code table} (slots hold {@code n + 1}). */
+  private static void insert(int[] table, int hash, int n) {
+    int mask = table.length - 1;
+    int slot = mix(hash) & mask;
+    while (table[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = n + 1;
+  }
+
+  /** Whether the name {@code buf[start, end)} with {@code hash} is in {@code table}. */
+  private static boolean find(
+      int[] table, byte[] buf, int[] names, int[] hashes, int hash, int start, int end) {
+    int mask = table.length - 1;
+    for (int slot = mix(hash) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+      int n = table[slot] - 1;
+      if (hashes[n] == hash && sameName(buf, names, n, start, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int mix(int hash) {
+    return hash ^ (hash >>> 16);
+  }
+
+  private static LineDecoder.MalformedLine duplicate(byte[] buf, int start, int end) {
+    return new LineDecoder.MalformedLine(
+        "duplicate key \"" + new String(buf, start, Math.min(end - start, 80), StandardCharsets.UTF_8)
+            + "\" in a JSON object");
   }
 
   static int skipWs(byte[] buf, int i, int end) {
@@ -326,6 +386,52 @@ final class RawJson {
       n = n * 10 + d;
     }
     return n;
+  }
+
+  /** What {@link #integer} gives for a value that is not an integer. */
+  static final long NOT_AN_INTEGER = Long.MIN_VALUE;
+
+  /**
+   * The integer value at {@code buf[start, end)} as Jackson reads a JSON integer, or {@link
+   * #NOT_AN_INTEGER} for any other value (a string, a fraction, an exponent, a literal, an object).
+   *
+   * @throws LineDecoder.MalformedLine where Jackson would refuse the number: leading zeroes, no
+   *     digits, a character that is not part of a number, a value beyond a {@code long}
+   */
+  static long integer(byte[] buf, int start, int end) {
+    byte first = buf[start];
+    if (first != '-' && (first < '0' || first > '9')) {
+      return NOT_AN_INTEGER;
+    }
+    for (int k = start; k < end; k++) {
+      if (buf[k] == '.' || buf[k] == 'e' || buf[k] == 'E') {
+        return NOT_AN_INTEGER;
+      }
+    }
+    int i = first == '-' ? start + 1 : start;
+    if (i == end || buf[i] < '0' || buf[i] > '9') {
+      throw bad("no digits in a number");
+    }
+    if (buf[i] == '0' && i + 1 < end && buf[i + 1] >= '0' && buf[i + 1] <= '9') {
+      throw bad("leading zeroes in a number");
+    }
+    long n = 0;
+    for (int k = i; k < end; k++) {
+      byte b = buf[k];
+      if (b < '0' || b > '9') {
+        throw bad("unexpected character in a number");
+      }
+      if (k - i >= 18) {
+        // Past 18 digits a long may overflow: let the JDK decide, as Jackson's range check does.
+        try {
+          return Long.parseLong(new String(buf, start, end - start, StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+          throw bad("number out of the range of a long");
+        }
+      }
+      n = n * 10 + (b - '0');
+    }
+    return first == '-' ? -n : n;
   }
 
   static LineDecoder.MalformedLine bad(String reason) {
