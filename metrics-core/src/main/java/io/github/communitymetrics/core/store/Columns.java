@@ -225,26 +225,11 @@ final class Columns {
     pushBits = bits(packed.pushes, slot, m);
     pushShas = new byte[pushBits.count() * Shas.BYTES];
     pushRefs = new int[pushBits.count()];
-    for (int k = 0; k < packed.pushes.size; k++) {
-      int j = slot[packed.pushes.position(k)];
-      if (j >= 0) {
-        int r = pushBits.rank(j);
-        packed.pushes.copySha(k, pushShas, r);
-        pushRefs[r] = packed.pushes.index(k);
-        codes[j] = (byte) packed.pushes.count(k);
-      }
-    }
+    scatter(packed.pushes, slot, pushBits, pushShas, pushRefs, codes);
     commitBits = bits(packed.commits, slot, m);
     commitShas = new byte[commitBits.count() * Shas.BYTES];
     commitAuthors = new int[commitBits.count()];
-    for (int k = 0; k < packed.commits.size; k++) {
-      int j = slot[packed.commits.position(k)];
-      if (j >= 0) {
-        int r = commitBits.rank(j);
-        packed.commits.copySha(k, commitShas, r);
-        commitAuthors[r] = packed.commits.index(k);
-      }
-    }
+    scatter(packed.commits, slot, commitBits, commitShas, commitAuthors, null);
     refTable = packed.refTable();
     authorNames = packed.authorNames();
     authorEmails = packed.authorEmails();
@@ -337,6 +322,25 @@ final class Columns {
       set(words, slot[kind.position(k)]);
     }
     return RankBits.ofWords(words);
+  }
+
+  /**
+   * Copies the kept staged entries of {@code kind} to their ranks in {@code bits}: shas, table
+   * indices, and a push's count into its code byte ({@code codes} null for commits).
+   */
+  private static void scatter(
+      PackedTails.Packed kind, int[] slot, RankBits bits, byte[] shas, int[] indices, byte[] codes) {
+    for (int k = 0; k < kind.size; k++) {
+      int j = slot[kind.position(k)];
+      if (j >= 0) {
+        int r = bits.rank(j);
+        kind.copySha(k, shas, r);
+        indices[r] = kind.index(k);
+        if (codes != null) {
+          codes[j] = (byte) kind.count(k);
+        }
+      }
+    }
   }
 
   /** Whether base position {@code p} is a packed push or commit. */

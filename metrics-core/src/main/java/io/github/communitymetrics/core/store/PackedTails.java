@@ -8,9 +8,8 @@ import io.github.communitymetrics.core.store.Payloads.PushTail;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The pushes and commits of a {@link Staging} that the store packs (see {@code Columns.pushBits}
@@ -35,12 +34,9 @@ final class PackedTails {
   /** The distinct (name, e-mail) authors of packed commits, in order of first appearance. */
   private final List<String> authorNames;
   private final List<String> authorEmails;
-  /** Index of each ref and author; null while not needed (see {@link #dropIndex}). */
-  private Map<String, Integer> refIds;
-  private Map<Author, Integer> authorIds;
-
-  /** An author as a key: the name and address strings are the staging's interned ones. */
-  private record Author(String name, String email) {}
+  /** The indices of the refs and authors by hash; null while not needed (see {@link #dropIndex}). */
+  private HashIndex refIds;
+  private HashIndex authorIds;
 
   /** Empty, with empty tables. */
   PackedTails() {
@@ -74,35 +70,46 @@ final class PackedTails {
 
   /** Stages packed push at {@code position} ({@link #packs}; {@code ref} interned). */
   void addPush(int position, String ref, String headSha, int commitCount) {
+    IntUnaryOperator hashOf = k -> refs.get(k).hashCode();
     if (refIds == null) {
-      refIds = new HashMap<>(refs.size() * 4 / 3 + 16);
+      refIds = new HashIndex();
       for (int k = 0; k < refs.size(); k++) {
-        refIds.put(refs.get(k), k);
+        refIds.add(k, hashOf.applyAsInt(k), hashOf);
       }
     }
-    Integer id = refIds.putIfAbsent(ref, refs.size());
-    if (id == null) {
+    int id = refIds.find(ref.hashCode(), k -> refs.get(k).equals(ref));
+    if (id < 0) {
       id = refs.size();
       refs.add(ref);
+      refIds.add(id, ref.hashCode(), hashOf);
     }
     pushes.add(position, headSha, id, commitCount);
   }
 
   /** Stages packed commit at {@code position} ({@link #packs}; the author's strings interned). */
   void addCommit(int position, String sha, String name, String email) {
+    IntUnaryOperator hashOf = k -> hash(authorNames.get(k), authorEmails.get(k));
     if (authorIds == null) {
-      authorIds = new HashMap<>(authorNames.size() * 4 / 3 + 16);
+      authorIds = new HashIndex();
       for (int k = 0; k < authorNames.size(); k++) {
-        authorIds.put(new Author(authorNames.get(k), authorEmails.get(k)), k);
+        authorIds.add(k, hashOf.applyAsInt(k), hashOf);
       }
     }
-    Integer id = authorIds.putIfAbsent(new Author(name, email), authorNames.size());
-    if (id == null) {
+    int hash = hash(name, email);
+    int id =
+        authorIds.find(
+            hash, k -> authorNames.get(k).equals(name) && authorEmails.get(k).equals(email));
+    if (id < 0) {
       id = authorNames.size();
       authorNames.add(name);
       authorEmails.add(email);
+      authorIds.add(id, hash, hashOf);
     }
     commits.add(position, sha, id, 0);
+  }
+
+  private static int hash(String name, String email) {
+    return 31 * name.hashCode() + email.hashCode();
   }
 
   /**

@@ -104,7 +104,9 @@ final class Staging {
   private final List<Instant> firsts = new ArrayList<>();
   private final List<Instant> lasts = new ArrayList<>();
   /** Branch names, refs, paths, author names repeat; one instance each. */
-  private final Map<String, String> strings = new HashMap<>();
+  private final List<String> strings = new ArrayList<>();
+  /** The index of {@link #strings} by hash: smaller than a map (see {@link HashIndex}). */
+  private final HashIndex stringIds = new HashIndex();
 
   // What prepare() computes for one build: the store's interned tables and the maps to them.
   Repository[] repositoryTable;
@@ -562,21 +564,27 @@ final class Staging {
 
   /** Whether {@code s} is the shared instance of an interned string. */
   boolean isShared(String s) {
-    return strings.get(s) == s;
+    int k = stringIds.find(s.hashCode(), e -> strings.get(e).equals(s));
+    return k >= 0 && strings.get(k) == s;
   }
 
   /** The estimated size of the interned strings, each counted once. */
   long sharedStringBytes() {
     long bytes = 0;
-    for (String s : strings.keySet()) {
+    for (String s : strings) {
       bytes += Sizes.string(s);
     }
     return bytes;
   }
 
   private String intern(String s) {
-    String shared = strings.putIfAbsent(s, s);
-    return shared == null ? s : shared;
+    int k = stringIds.find(s.hashCode(), e -> strings.get(e).equals(s));
+    if (k >= 0) {
+      return strings.get(k);
+    }
+    stringIds.add(strings.size(), s.hashCode(), e -> strings.get(e).hashCode());
+    strings.add(s);
+    return s;
   }
 
 
