@@ -85,7 +85,8 @@ final class Columns {
    * Pushes held without a payload object: which events, and by rank the head commit (20 bytes,
    * {@link Shas}) and the ref (an index into {@code refTable}); the commit count is the code byte.
    * Only pushes whose head is 40 lower-case hex digits and whose count is at most 255; any other
-   * push keeps its {@link PushTail} payload, so every push is rebuilt exactly as added.
+   * push keeps its {@link PushTail} payload, so every push is rebuilt exactly as added. The
+   * staging packs them the same way when they are added ({@link PackedTails#packs(Push)}).
    */
   final RankBits pushBits;
   private final byte[] pushShas;
@@ -97,7 +98,8 @@ final class Columns {
    * Shas}) and the author (an index into {@code authorNames} and {@code authorEmails}; the author
    * time is the event's). Only commits as GH Archive lists them: a sha of 40 lower-case hex
    * digits, no parents, co-authors or files, the committer equal to the author. Any other commit
-   * keeps its {@link CommitTail} payload.
+   * keeps its {@link CommitTail} payload. The staging packs them the same way when they are
+   * added ({@link PackedTails#packs(Commit)}).
    */
   final RankBits commitBits;
   private final byte[] commitShas;
