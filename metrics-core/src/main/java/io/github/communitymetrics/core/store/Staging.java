@@ -152,7 +152,7 @@ final class Staging {
     size++;
   }
 
-  /** Stages the dense columns but the code of event {@code i}, the next one. */
+  /** Stages event {@code i}, the next one, in every dense column but the code byte. */
   private void stage(int i, long second, int nano, int type, int v, Actor actor, int number) {
     int c = i >>> SHIFT;
     int o = i & MASK;
@@ -194,7 +194,8 @@ final class Staging {
       int v = given[j];
       if (store.packed(j)) {
         int i = size;
-        stage(i, store.second(j), store.nano(j), store.types[j], v, store.actorTable[store.actors[j]], 0);
+        Actor actor = store.actorTable[store.actors[j]];
+        stage(i, store.second(j), store.nano(j), store.types[j], v, actor, 0);
         store.restagePacked(j, i, packed); // the staged code stays 0: see compare
         size++;
       } else {
