@@ -85,7 +85,8 @@ final class Columns {
    * Pushes held without a payload object: which events, and by rank the head commit (20 bytes,
    * {@link Shas}) and the ref (an index into {@code refTable}); the commit count is the code byte.
    * Only pushes whose head is 40 lower-case hex digits and whose count is at most 255; any other
-   * push keeps its {@link PushTail} payload, so every push is rebuilt exactly as added.
+   * push keeps its {@link PushTail} payload, so every push is rebuilt exactly as added. The
+   * staging packs them the same way when they are added ({@link PackedTails#packs(Push)}).
    */
   final RankBits pushBits;
   private final byte[] pushShas;
@@ -97,7 +98,8 @@ final class Columns {
    * Shas}) and the author (an index into {@code authorNames} and {@code authorEmails}; the author
    * time is the event's). Only commits as GH Archive lists them: a sha of 40 lower-case hex
    * digits, no parents, co-authors or files, the committer equal to the author. Any other commit
-   * keeps its {@link CommitTail} payload.
+   * keeps its {@link CommitTail} payload. The staging packs them the same way when they are
+   * added ({@link PackedTails#packs(Commit)}).
    */
   final RankBits commitBits;
   private final byte[] commitShas;
@@ -204,57 +206,36 @@ final class Columns {
     if (free) {
       st.freeRefs();
     }
-    // Pushes and commits that pack (see pushBits, commitBits) leave the payload column.
+    // Pushes and commits that pack (see pushBits, commitBits) were packed in the staging, not
+    // in its payload column: their bytes and indices are copied as they are.
     long[] payloadWords = new long[words(m)];
-    long[] pushWords = new long[words(m)];
-    long[] commitWords = new long[words(m)];
-    eachPayload(
-        st,
-        free,
-        (p, payload) -> {
-          long[] column =
-              packsPush(payload) ? pushWords : packsCommit(payload) ? commitWords : payloadWords;
-          set(column, slot[p]);
-        });
+    eachPayload(st, free, (p, payload) -> set(payloadWords, slot[p]));
     payloadBits = RankBits.ofWords(payloadWords);
     payloads = new Object[payloadBits.count()];
-    pushBits = RankBits.ofWords(pushWords);
-    pushShas = new byte[pushBits.count() * Shas.BYTES];
-    pushRefs = new int[pushBits.count()];
-    commitBits = RankBits.ofWords(commitWords);
-    commitShas = new byte[commitBits.count() * Shas.BYTES];
-    commitAuthors = new int[commitBits.count()];
-    Table refIds = new Table();
-    Table authorIds = new Table();
     eachPayload(
         st,
         free,
         (p, payload) -> {
-          int j = slot[p];
-          if (j < 0) {
-            return;
-          }
-          if (packsPush(payload)) {
-            PushTail push = (PushTail) payload;
-            int k = pushBits.rank(j);
-            Shas.put(push.headSha(), pushShas, k);
-            pushRefs[k] = refIds.index(push.ref(), "");
-            codes[j] = (byte) push.commitCount();
-          } else if (packsCommit(payload)) {
-            CommitTail commit = (CommitTail) payload;
-            int k = commitBits.rank(j);
-            Shas.put(commit.sha(), commitShas, k);
-            commitAuthors[k] = authorIds.index(commit.author().name(), commit.author().email());
-          } else {
-            payloads[payloadBits.rank(j)] = payload;
+          if (slot[p] >= 0) {
+            payloads[payloadBits.rank(slot[p])] = payload;
           }
         });
-    refTable = refIds.firsts.toArray(new String[0]);
-    authorNames = authorIds.firsts.toArray(new String[0]);
-    authorEmails = authorIds.seconds.toArray(new String[0]);
     if (free) {
       st.freePayloads();
     }
+    PackedTails packed = st.packed();
+    pushBits = bits(packed.pushes, slot, m);
+    pushShas = new byte[pushBits.count() * Shas.BYTES];
+    pushRefs = new int[pushBits.count()];
+    scatter(packed.pushes, slot, pushBits, pushShas, pushRefs, codes);
+    commitBits = bits(packed.commits, slot, m);
+    commitShas = new byte[commitBits.count() * Shas.BYTES];
+    commitAuthors = new int[commitBits.count()];
+    scatter(packed.commits, slot, commitBits, commitShas, commitAuthors, null);
+    refTable = packed.refTable();
+    authorNames = packed.authorNames();
+    authorEmails = packed.authorEmails();
+    st.freePacked(); // read by nothing else: freed whether or not the staging streams
     long pb = 0;
     for (Object payload : payloads) {
       if (!(payload instanceof String && st.isShared((String) payload))) {
@@ -336,38 +317,56 @@ final class Columns {
     }
   }
 
-  /** Distinct pairs of strings, each with its index in order of first appearance. */
-  private static final class Table {
-    final java.util.Map<List<String>, Integer> ids = new java.util.HashMap<>();
-    final List<String> firsts = new java.util.ArrayList<>();
-    final List<String> seconds = new java.util.ArrayList<>();
+  /** The store positions of the staged entries of {@code kind} that are kept. */
+  private static RankBits bits(PackedTails.Packed kind, int[] slot, int m) {
+    long[] words = new long[words(m)];
+    for (int k = 0; k < kind.size; k++) {
+      set(words, slot[kind.position(k)]);
+    }
+    return RankBits.ofWords(words);
+  }
 
-    int index(String first, String second) {
-      Integer id = ids.putIfAbsent(List.of(first, second), firsts.size());
-      if (id != null) {
-        return id;
+  /**
+   * Copies the kept staged entries of {@code kind} to their ranks in {@code bits}: shas, table
+   * indices, and a push's count into its code byte ({@code codes} null for commits).
+   */
+  private static void scatter(
+      PackedTails.Packed kind, int[] slot, RankBits bits, byte[] shas, int[] indices, byte[] codes) {
+    for (int k = 0; k < kind.size; k++) {
+      int j = slot[kind.position(k)];
+      if (j >= 0) {
+        int r = bits.rank(j);
+        kind.copySha(k, shas, r);
+        indices[r] = kind.index(k);
+        if (codes != null) {
+          codes[j] = (byte) kind.count(k);
+        }
       }
-      firsts.add(first);
-      seconds.add(second);
-      return firsts.size() - 1;
     }
   }
 
-  /** Whether {@code payload} is a commit held in the commit columns (see {@link #commitBits}). */
-  private static boolean packsCommit(Object payload) {
-    return payload instanceof CommitTail commit
-        && commit.parents().isEmpty()
-        && commit.coAuthors().isEmpty()
-        && commit.files().isEmpty()
-        && commit.committer().equals(commit.author())
-        && Shas.packable(commit.sha());
+  /** Whether base position {@code p} is a packed push or commit. */
+  boolean packed(int p) {
+    return pushBits.get(p) || commitBits.get(p);
   }
 
-  /** Whether {@code payload} is a push held in the push columns (see {@link #pushBits}). */
-  private static boolean packsPush(Object payload) {
-    return payload instanceof PushTail push
-        && push.commitCount() <= 0xff
-        && Shas.packable(push.headSha());
+  /**
+   * Stages packed push or commit {@code p} ({@link #packed}) again as entry {@code position} of
+   * {@code to}, which has this store's tables ({@link #packedTails}).
+   */
+  void restagePacked(int p, int position, PackedTails to) {
+    if (pushBits.get(p)) {
+      int k = pushBits.rank(p);
+      to.pushes.add(position, pushShas, k, pushRefs[k], codes[p] & 0xff);
+    } else {
+      int k = commitBits.rank(p);
+      to.commits.add(position, commitShas, k, commitAuthors[k], 0);
+    }
+  }
+
+  /** An empty staging of packed pushes and commits with this store's tables. */
+  PackedTails packedTails() {
+    return new PackedTails(refTable, authorNames, authorEmails);
   }
 
   /**

@@ -100,7 +100,8 @@ public final class EventStore implements Iterable<Event> {
    * Collects events for an {@link EventStore}. Each event is encoded into the builder's columns
    * when it is added and not kept, so a reader can stream events of any number into a builder
    * without holding them (about 27 bytes per event of GH Archive-shaped data for the columns,
-   * plus the distinct actors, repositories and payloads the store keeps anyway). {@link #build}
+   * pushes and commits packed as the store packs them, plus the distinct actors, repositories
+   * and payloads the store keeps anyway). {@link #build}
    * moves the columns into the store one by one, so that the builder and the store are not both
    * whole in memory. Not thread-safe.
    */

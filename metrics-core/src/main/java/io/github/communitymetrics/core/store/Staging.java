@@ -47,6 +47,8 @@ import java.util.function.IntUnaryOperator;
  * <p>Dense columns grow by chunks of {@value #CHUNK} events, so growing never copies them and
  * never leaves more than one chunk unused; the columns most events leave empty (second actor,
  * payload, comment or review id) hold only the events that have a value, with their positions.
+ * Pushes and commits that the store packs are packed when they are added ({@link PackedTails}):
+ * no payload object for them (56% of GH Archive-shaped events are commits).
  *
  * <p>Building a store ({@link Columns#build}) moves the staged columns into the store one at a
  * time, so that the staging and the store are not both whole in memory; the staging keeps the
@@ -88,6 +90,8 @@ final class Staging {
   private List<Object> payloadValues = new ArrayList<>();
   private IntList idPositions = new IntList();
   private LongList idValues = new LongList();
+  /** Pushes and commits packed as the store packs them, which have no payload object. */
+  private PackedTails packed = new PackedTails();
 
   /** The last store built, while no event came since; null otherwise. See {@link #thaw}. */
   private Columns frozen;
@@ -102,7 +106,9 @@ final class Staging {
   private final List<Instant> firsts = new ArrayList<>();
   private final List<Instant> lasts = new ArrayList<>();
   /** Branch names, refs, paths, author names repeat; one instance each. */
-  private final Map<String, String> strings = new HashMap<>();
+  private final List<String> strings = new ArrayList<>();
+  /** The index of {@link #strings} by hash: smaller than a map (see {@link HashIndex}). */
+  private final HashIndex stringIds = new HashIndex();
 
   // What prepare() computes for one build: the store's interned tables and the maps to them.
   Repository[] repositoryTable;
@@ -139,33 +145,41 @@ final class Staging {
   /** Stages {@code e} as an event of repository value {@code v} ({@code repo}). */
   private void append(Event e, Repository repo, int v) {
     int i = size;
+    Instant at = e.at();
+    int number = e instanceof NumberedEvent ? ((NumberedEvent) e).number() : 0;
+    stage(i, at.getEpochSecond(), at.getNano(), e.type().ordinal(), v, e.actor(), number);
+    codes[i >>> SHIFT][i & MASK] = (byte) encode(i, e, repo);
+    size++;
+  }
+
+  /** Stages event {@code i}, the next one, in every dense column but the code byte. */
+  private void stage(int i, long second, int nano, int type, int v, Actor actor, int number) {
     int c = i >>> SHIFT;
     int o = i & MASK;
     if (o == 0) {
       grow(c);
     }
-    Instant at = e.at();
-    setSecond(c, o, at.getEpochSecond());
-    if (at.getNano() != 0) {
+    setSecond(c, o, second);
+    if (nano != 0) {
       if (nanos[c] == null) {
         nanos[c] = new int[CHUNK];
       }
-      nanos[c][o] = at.getNano();
+      nanos[c][o] = nano;
       anyNanos = true;
     }
-    types[c][o] = (byte) e.type().ordinal();
+    types[c][o] = (byte) type;
     values[c][o] = v;
-    actors[c][o] = actorInterner.intern(e.actor());
-    numbers[c][o] = e instanceof NumberedEvent ? ((NumberedEvent) e).number() : 0;
-    codes[c][o] = (byte) encode(i, e, repo);
-    size++;
+    actors[c][o] = actorInterner.intern(actor);
+    numbers[c][o] = number;
   }
 
   /**
    * After a build, the staging holds nothing but the store it built ({@link #freeze}); before
    * more events come or another build, the store's events are staged again, each as an event of
    * the repository value it was given with, so that the next store is the one all events would
-   * give (identity rule, fork names and duplicates included).
+   * give (identity rule, fork names and duplicates included). Packed pushes and commits are
+   * staged from the store's packed bytes and indices, not rebuilt as events: the staging starts
+   * from the store's tables, so the indices stay.
    */
   private void thaw() {
     if (frozen == null) {
@@ -175,9 +189,18 @@ final class Staging {
     int[] given = frozenValues;
     frozen = null;
     frozenValues = null;
+    packed = store.packedTails();
     for (int j = 0; j < store.size; j++) {
       int v = given[j];
-      append(store.event(j), valueInterner.values.get(v), v);
+      if (store.packed(j)) {
+        int i = size;
+        Actor actor = store.actorTable[store.actors[j]];
+        stage(i, store.second(j), store.nano(j), store.types[j], v, actor, 0);
+        store.restagePacked(j, i, packed); // the staged code stays 0: see compare
+        size++;
+      } else {
+        append(store.event(j), valueInterner.values.get(v), v);
+      }
     }
   }
 
@@ -206,6 +229,7 @@ final class Staging {
     payloadValues = new ArrayList<>();
     idPositions = new IntList();
     idValues = new LongList();
+    packed = new PackedTails(); // the store has the tables; thaw takes them back
   }
 
   /** Stages the events of the last store again, if it was built and nothing came since. */
@@ -255,6 +279,15 @@ final class Staging {
   void freePayloads() {
     payloadPositions = null;
     payloadValues = null;
+  }
+
+  /** The packed pushes and commits; see {@link PackedTails}. */
+  PackedTails packed() {
+    return packed;
+  }
+
+  void freePacked() {
+    packed = null;
   }
 
   /** The repository value event {@code p} was given with. */
@@ -382,12 +415,21 @@ final class Staging {
         break;
       case COMMIT:
         Commit c = (Commit) e;
+        if (PackedTails.packs(c)) {
+          packed.addCommit(i, c.sha(), intern(c.author().name()), intern(c.author().email()));
+          break;
+        }
         Signature author = intern(c.author());
         Signature committer = c.committer().equals(c.author()) ? author : intern(c.committer());
         payload(i, new CommitTail(c.sha(), c.parents(), author, committer, c.coAuthors(), intern(c.files())));
         break;
       case PUSH:
         Push push = (Push) e;
+        if (PackedTails.packs(push)) {
+          // The code stays 0 as for other pushes (see compare); the store's holds the count.
+          packed.addPush(i, intern(push.ref()), push.headSha(), push.commitCount());
+          break;
+        }
         payload(i, new PushTail(intern(push.ref()), push.headSha(), push.commitCount()));
         break;
       case RELEASE:
@@ -525,21 +567,27 @@ final class Staging {
 
   /** Whether {@code s} is the shared instance of an interned string. */
   boolean isShared(String s) {
-    return strings.get(s) == s;
+    int k = stringIds.find(s.hashCode(), e -> strings.get(e).equals(s));
+    return k >= 0 && strings.get(k) == s;
   }
 
   /** The estimated size of the interned strings, each counted once. */
   long sharedStringBytes() {
     long bytes = 0;
-    for (String s : strings.keySet()) {
+    for (String s : strings) {
       bytes += Sizes.string(s);
     }
     return bytes;
   }
 
   private String intern(String s) {
-    String shared = strings.putIfAbsent(s, s);
-    return shared == null ? s : shared;
+    int k = stringIds.find(s.hashCode(), e -> strings.get(e).equals(s));
+    if (k >= 0) {
+      return strings.get(k);
+    }
+    stringIds.add(strings.size(), s.hashCode(), e -> strings.get(e).hashCode());
+    strings.add(s);
+    return s;
   }
 
 
@@ -553,6 +601,7 @@ final class Staging {
     // rebuilt from the values if more events come.
     actorInterner.dropIndex();
     valueInterner.dropIndex();
+    packed.dropIndex();
     List<Repository> given = valueInterner.values;
     resolution = RepositoryIdentity.resolve(given, firsts, lasts);
     Interner<Repository> repositories = new Interner<>();
@@ -792,7 +841,35 @@ final class Staging {
     if (c != 0) {
       return c;
     }
-    return Payloads.compare(TYPES[type(p)], payload(p), payload(q));
+    EventType type = TYPES[type(p)];
+    if (type == EventType.PUSH || type == EventType.COMMIT) {
+      return comparePushesOrCommits(type, p, q);
+    }
+    return Payloads.compare(type, payload(p), payload(q));
+  }
+
+  /**
+   * Orders two pushes or two commits of one instant as {@link Payloads#compare} orders their
+   * payload objects, whether they are packed or not: packed ones are compared in place, and
+   * rebuilt as payload objects only to compare with an unpacked one (rare).
+   */
+  private int comparePushesOrCommits(EventType type, int p, int q) {
+    boolean push = type == EventType.PUSH;
+    PackedTails.Packed kind = push ? packed.pushes : packed.commits;
+    int k = kind.indexOf(p);
+    int l = kind.indexOf(q);
+    if (k >= 0 && l >= 0) {
+      return push ? packed.comparePushes(k, l) : packed.compareCommits(k, l);
+    }
+    return Payloads.compare(type, tail(push, p, k), tail(push, q, l));
+  }
+
+  /** The payload object of push or commit {@code p}, packed as entry {@code k} if not negative. */
+  private Object tail(boolean push, int p, int k) {
+    if (k < 0) {
+      return payload(p);
+    }
+    return push ? packed.pushTail(k) : packed.commitTail(k, instant(p));
   }
 
   /**

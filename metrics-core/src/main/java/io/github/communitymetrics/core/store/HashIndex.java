@@ -1,0 +1,61 @@
+package io.github.communitymetrics.core.store;
+
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * A hash index over the entries of a table kept elsewhere (entry {@code e} is the table's {@code
+ * e}-th element): open addressing in one {@code int[]}, at most half full, so about 8 to 16 bytes
+ * per entry where a {@code HashMap} takes about 50 (a node, a boxed index and a table slot). The
+ * staging interns strings, refs and commit authors by the hundred thousand while events are read;
+ * their maps were a part of the ingestion peak that the store does not keep.
+ */
+final class HashIndex {
+  /** Entry + 1 per slot, 0 for an empty slot; the length is a power of 2. */
+  private int[] slots = new int[16];
+  private int size;
+
+  /** The entry whose key has hash {@code hash} and {@code matches}, or -1. */
+  int find(int hash, IntPredicate matches) {
+    int mask = slots.length - 1;
+    for (int s = spread(hash) & mask; slots[s] != 0; s = (s + 1) & mask) {
+      if (matches.test(slots[s] - 1)) {
+        return slots[s] - 1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Adds {@code entry}, absent so far, whose key has hash {@code hash}; {@code hashOf} gives the
+   * hash of any entry's key, to spread the entries again when the index grows.
+   */
+  void add(int entry, int hash, IntUnaryOperator hashOf) {
+    if (2 * (size + 1) > slots.length) {
+      int[] old = slots;
+      slots = new int[2 * old.length];
+      for (int e : old) {
+        if (e != 0) {
+          put(e - 1, hashOf.applyAsInt(e - 1));
+        }
+      }
+    }
+    put(entry, hash);
+    size++;
+  }
+
+  private void put(int entry, int hash) {
+    int mask = slots.length - 1;
+    int s = spread(hash) & mask;
+    while (slots[s] != 0) {
+      s = (s + 1) & mask;
+    }
+    slots[s] = entry + 1;
+  }
+
+  /** Mixes the high bits into the low ones, which pick the slot (as {@code HashMap} does). */
+  private static int spread(int hash) {
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+}

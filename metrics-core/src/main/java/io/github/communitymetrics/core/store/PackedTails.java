@@ -1,0 +1,300 @@
+package io.github.communitymetrics.core.store;
+
+import io.github.communitymetrics.core.event.Commit;
+import io.github.communitymetrics.core.event.Push;
+import io.github.communitymetrics.core.event.Signature;
+import io.github.communitymetrics.core.store.Payloads.CommitTail;
+import io.github.communitymetrics.core.store.Payloads.PushTail;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The pushes and commits of a {@link Staging} that the store packs (see {@code Columns.pushBits}
+ * and {@code Columns.commitBits}), already packed as the store holds them when they are added,
+ * so that staging a GH Archive-shaped event costs no payload object: by ascending staged
+ * position, the 20 bytes of the sha ({@link Shas}), the ref or the author as an index into a
+ * table, and a push's commit count. The other pushes and commits stay payload objects.
+ *
+ * <p>The tables only grow while events are staged, and a store takes a copy of them, so a
+ * store's indices are the staging's: when more events follow a build, the store's packed events
+ * are staged again by copying their bytes and indices ({@link Columns#restagePacked}), not
+ * rebuilt as events.
+ */
+final class PackedTails {
+  /** The staged packed pushes; their index is the ref's, their count the commit count. */
+  final Packed pushes = new Packed(true);
+  /** The staged packed commits; their index is the author's (name and e-mail address). */
+  final Packed commits = new Packed(false);
+
+  /** The distinct refs of packed pushes, in order of first appearance (interned strings). */
+  private final List<String> refs;
+  /** The distinct (name, e-mail) authors of packed commits, in order of first appearance. */
+  private final List<String> authorNames;
+  private final List<String> authorEmails;
+  /** The indices of the refs and authors by hash; null while not needed (see {@link #dropIndex}). */
+  private HashIndex refIds;
+  private HashIndex authorIds;
+
+  /** Empty, with empty tables. */
+  PackedTails() {
+    this(new String[0], new String[0], new String[0]);
+  }
+
+  /** Empty, with the tables of a store built before (whose events are staged again). */
+  PackedTails(String[] refTable, String[] names, String[] emails) {
+    refs = new ArrayList<>(Arrays.asList(refTable));
+    authorNames = new ArrayList<>(Arrays.asList(names));
+    authorEmails = new ArrayList<>(Arrays.asList(emails));
+  }
+
+  /** Whether the store packs {@code push}: its head is 40 lower-case hex digits, its count a byte. */
+  static boolean packs(Push push) {
+    return push.commitCount() <= 0xff && Shas.packable(push.headSha());
+  }
+
+  /**
+   * Whether the store packs {@code commit}: as GH Archive lists commits, a sha of 40 lower-case
+   * hex digits, no parents, co-authors or files, the committer equal to the author (whose time
+   * is the event's, as for every commit).
+   */
+  static boolean packs(Commit commit) {
+    return commit.parents().isEmpty()
+        && commit.coAuthors().isEmpty()
+        && commit.files().isEmpty()
+        && commit.committer().equals(commit.author())
+        && Shas.packable(commit.sha());
+  }
+
+  /** Stages packed push at {@code position} ({@link #packs}; {@code ref} interned). */
+  void addPush(int position, String ref, String headSha, int commitCount) {
+    IntUnaryOperator hashOf = k -> refs.get(k).hashCode();
+    if (refIds == null) {
+      refIds = new HashIndex();
+      for (int k = 0; k < refs.size(); k++) {
+        refIds.add(k, hashOf.applyAsInt(k), hashOf);
+      }
+    }
+    int id = refIds.find(ref.hashCode(), k -> refs.get(k).equals(ref));
+    if (id < 0) {
+      id = refs.size();
+      refs.add(ref);
+      refIds.add(id, ref.hashCode(), hashOf);
+    }
+    pushes.add(position, headSha, id, commitCount);
+  }
+
+  /** Stages packed commit at {@code position} ({@link #packs}; the author's strings interned). */
+  void addCommit(int position, String sha, String name, String email) {
+    IntUnaryOperator hashOf = k -> hash(authorNames.get(k), authorEmails.get(k));
+    if (authorIds == null) {
+      authorIds = new HashIndex();
+      for (int k = 0; k < authorNames.size(); k++) {
+        authorIds.add(k, hashOf.applyAsInt(k), hashOf);
+      }
+    }
+    int hash = hash(name, email);
+    int id =
+        authorIds.find(
+            hash, k -> authorNames.get(k).equals(name) && authorEmails.get(k).equals(email));
+    if (id < 0) {
+      id = authorNames.size();
+      authorNames.add(name);
+      authorEmails.add(email);
+      authorIds.add(id, hash, hashOf);
+    }
+    commits.add(position, sha, id, 0);
+  }
+
+  private static int hash(String name, String email) {
+    return 31 * name.hashCode() + email.hashCode();
+  }
+
+  /**
+   * Drops the maps from refs and authors to their indices, which building a store does not need
+   * and which would add to its peak; they are rebuilt from the tables if more events come.
+   */
+  void dropIndex() {
+    refIds = null;
+    authorIds = null;
+  }
+
+  /** The refs of packed pushes, by index: a copy for the store. */
+  String[] refTable() {
+    return refs.toArray(new String[0]);
+  }
+
+  String[] authorNames() {
+    return authorNames.toArray(new String[0]);
+  }
+
+  String[] authorEmails() {
+    return authorEmails.toArray(new String[0]);
+  }
+
+  /**
+   * Orders packed push {@code k} and packed push {@code l} as {@link Payloads#compare} orders
+   * their {@link PushTail}s: ref, head (hex strings of one length order as their bytes), count.
+   */
+  int comparePushes(int k, int l) {
+    int a = pushes.index(k);
+    int b = pushes.index(l);
+    int c = a == b ? 0 : refs.get(a).compareTo(refs.get(b));
+    if (c != 0) {
+      return c;
+    }
+    c = pushes.compareShas(k, l);
+    return c != 0 ? c : Integer.compare(pushes.count(k), pushes.count(l));
+  }
+
+  /**
+   * Orders packed commits {@code k} and {@code l} of one instant as {@link Payloads#compare}
+   * orders their {@link CommitTail}s: sha, then author name and address (the author time is the
+   * instant, the committer the author, the lists empty).
+   */
+  int compareCommits(int k, int l) {
+    int c = commits.compareShas(k, l);
+    int a = commits.index(k);
+    int b = commits.index(l);
+    if (c != 0 || a == b) {
+      return c;
+    }
+    c = authorNames.get(a).compareTo(authorNames.get(b));
+    return c != 0 ? c : authorEmails.get(a).compareTo(authorEmails.get(b));
+  }
+
+  /** Packed push {@code k} as a payload object, to compare it with an unpacked one. */
+  PushTail pushTail(int k) {
+    return new PushTail(refs.get(pushes.index(k)), pushes.sha(k), pushes.count(k));
+  }
+
+  /** Packed commit {@code k} at {@code at} as a payload object, to compare it with an unpacked one. */
+  CommitTail commitTail(int k, Instant at) {
+    int a = commits.index(k);
+    Signature author = new Signature(authorNames.get(a), authorEmails.get(a), at);
+    return new CommitTail(commits.sha(k), List.of(), author, author, List.of(), List.of());
+  }
+
+  /**
+   * One kind of packed event, by ascending staged position: positions, shas, table indices and
+   * (for pushes) counts, in chunks of {@value #CHUNK} so that growing never copies more than a
+   * chunk; the first chunk grows from a few entries, so a small builder stays small.
+   */
+  static final class Packed {
+    private static final int SHIFT = 13;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+
+    private final boolean withCounts;
+    int size;
+    private int[][] positions = new int[1][];
+    private byte[][] shas = new byte[1][];
+    private int[][] indices = new int[1][];
+    private byte[][] counts = new byte[1][];
+
+    Packed(boolean withCounts) {
+      this.withCounts = withCounts;
+    }
+
+    /** Adds one entry at a position after every staged one; {@code sha} is {@link Shas#packable}. */
+    void add(int position, String sha, int index, int count) {
+      int k = slot();
+      Shas.put(sha, shas[k >>> SHIFT], k & MASK);
+      set(k, position, index, count);
+    }
+
+    /** Adds one entry whose sha is packed at {@code slot} of {@code from}. */
+    void add(int position, byte[] from, int slot, int index, int count) {
+      int k = slot();
+      System.arraycopy(from, slot * Shas.BYTES, shas[k >>> SHIFT], (k & MASK) * Shas.BYTES, Shas.BYTES);
+      set(k, position, index, count);
+    }
+
+    private void set(int k, int position, int index, int count) {
+      positions[k >>> SHIFT][k & MASK] = position;
+      indices[k >>> SHIFT][k & MASK] = index;
+      if (withCounts) {
+        counts[k >>> SHIFT][k & MASK] = (byte) count;
+      }
+      size++;
+    }
+
+    /** Makes room for entry {@code size} and returns it. */
+    private int slot() {
+      int k = size;
+      int c = k >>> SHIFT;
+      int o = k & MASK;
+      if (c == positions.length) {
+        int n = 2 * c;
+        positions = Arrays.copyOf(positions, n);
+        shas = Arrays.copyOf(shas, n);
+        indices = Arrays.copyOf(indices, n);
+        counts = Arrays.copyOf(counts, n);
+      }
+      int[] chunk = positions[c];
+      if (chunk == null || o == chunk.length) {
+        // The first chunk doubles from 16 entries; later ones start whole.
+        int length = c > 0 ? CHUNK : chunk == null ? 16 : 2 * o;
+        positions[c] = chunk == null ? new int[length] : Arrays.copyOf(chunk, length);
+        indices[c] = indices[c] == null ? new int[length] : Arrays.copyOf(indices[c], length);
+        shas[c] =
+            shas[c] == null ? new byte[length * Shas.BYTES] : Arrays.copyOf(shas[c], length * Shas.BYTES);
+        if (withCounts) {
+          counts[c] = counts[c] == null ? new byte[length] : Arrays.copyOf(counts[c], length);
+        }
+      }
+      return k;
+    }
+
+    int position(int k) {
+      return positions[k >>> SHIFT][k & MASK];
+    }
+
+    int index(int k) {
+      return indices[k >>> SHIFT][k & MASK];
+    }
+
+    int count(int k) {
+      return counts[k >>> SHIFT][k & MASK] & 0xff;
+    }
+
+    String sha(int k) {
+      return Shas.get(shas[k >>> SHIFT], k & MASK);
+    }
+
+    /** Copies the sha of entry {@code k} to {@code slot} of {@code to}. */
+    void copySha(int k, byte[] to, int slot) {
+      System.arraycopy(shas[k >>> SHIFT], (k & MASK) * Shas.BYTES, to, slot * Shas.BYTES, Shas.BYTES);
+    }
+
+    /** Orders the shas of entries {@code k} and {@code l} as their hex strings order. */
+    int compareShas(int k, int l) {
+      return Arrays.compareUnsigned(
+          shas[k >>> SHIFT], (k & MASK) * Shas.BYTES, (k & MASK) * Shas.BYTES + Shas.BYTES,
+          shas[l >>> SHIFT], (l & MASK) * Shas.BYTES, (l & MASK) * Shas.BYTES + Shas.BYTES);
+    }
+
+    /** The entry staged at {@code position}, or a negative number. */
+    int indexOf(int position) {
+      if (size == 0) {
+        return -1;
+      }
+      // The chunk: the last whose first position is at most the position.
+      int lo = 0;
+      int hi = (size - 1) >>> SHIFT;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (positions[mid][0] <= position) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      int end = lo == (size - 1) >>> SHIFT ? ((size - 1) & MASK) + 1 : CHUNK;
+      int o = Arrays.binarySearch(positions[lo], 0, end, position);
+      return o < 0 ? -1 : (lo << SHIFT) + o;
+    }
+  }
+}
