@@ -61,15 +61,6 @@ final class RawJson {
         }
         hash = 31 * hash + buf[k];
       }
-      if (table == null) {
-        for (int n = 0; n < count; n++) {
-          if (hashes[n] == hash && sameName(buf, names, n, nameStart, nameEnd)) {
-            throw duplicate(buf, nameStart, nameEnd);
-          }
-        }
-      } else if (find(table, buf, names, hashes, hash, nameStart, nameEnd)) {
-        throw duplicate(buf, nameStart, nameEnd);
-      }
       if (2 * count == names.length) {
         names = Arrays.copyOf(names, 2 * names.length);
       }
@@ -79,15 +70,31 @@ final class RawJson {
       names[2 * count] = nameStart;
       names[2 * count + 1] = nameEnd;
       hashes[count] = hash;
-      count++;
-      if (count > LINEAR && (table == null || 2 * count > table.length)) {
-        table = new int[Integer.highestOneBit(4 * count)];
+      if (table == null) {
         for (int n = 0; n < count; n++) {
-          insert(table, hashes[n], n);
+          if (hashes[n] == hash && sameName(buf, names, n, nameStart, nameEnd)) {
+            throw duplicate(buf, nameStart, nameEnd);
+          }
         }
-      } else if (table != null) {
-        insert(table, hash, count - 1);
+        if (count == LINEAR) {
+          // Sized for a pull request's hundred members at once; grown if an object has more.
+          table = new int[256];
+          for (int n = 0; n <= count; n++) {
+            addOrFind(table, buf, names, hashes, n);
+          }
+        }
+      } else {
+        if (2 * (count + 1) > table.length) {
+          table = new int[2 * table.length];
+          for (int n = 0; n < count; n++) {
+            addOrFind(table, buf, names, hashes, n);
+          }
+        }
+        if (addOrFind(table, buf, names, hashes, count)) {
+          throw duplicate(buf, nameStart, nameEnd);
+        }
       }
+      count++;
       i = skipWs(buf, nameEnd + 1, end);
       if (i >= end || buf[i] != ':') {
         throw bad("expected ':'");
@@ -116,26 +123,20 @@ final class RawJson {
     return Arrays.equals(buf, names[2 * n], names[2 * n + 1], buf, start, end);
   }
 
-  /** Adds name {@code n} to the open-addressing {@code table} (slots hold {@code n + 1}). */
-  private static void insert(int[] table, int hash, int n) {
+  /**
+   * Adds name {@code n} to the open-addressing {@code table} (slots hold {@code n + 1}), unless an
+   * equal name is there: then says so. One probe sequence for both.
+   */
+  private static boolean addOrFind(int[] table, byte[] buf, int[] names, int[] hashes, int n) {
     int mask = table.length - 1;
+    int hash = hashes[n];
     int slot = mix(hash) & mask;
-    while (table[slot] != 0) {
-      slot = (slot + 1) & mask;
-    }
-    table[slot] = n + 1;
-  }
-
-  /** Whether the name {@code buf[start, end)} with {@code hash} is in {@code table}. */
-  private static boolean find(
-      int[] table, byte[] buf, int[] names, int[] hashes, int hash, int start, int end) {
-    int mask = table.length - 1;
-    for (int slot = mix(hash) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
-      int n = table[slot] - 1;
-      if (hashes[n] == hash && sameName(buf, names, n, start, end)) {
+    for (int m; (m = table[slot]) != 0; slot = (slot + 1) & mask) {
+      if (hashes[m - 1] == hash && sameName(buf, names, m - 1, names[2 * n], names[2 * n + 1])) {
         return true;
       }
     }
+    table[slot] = n + 1;
     return false;
   }
 
