@@ -234,7 +234,7 @@ public final class EventStore implements Iterable<Event> {
    * @throws IndexOutOfBoundsException unless {@code 0 <= repositoryIndex < repositories().size()}
    */
   public Repository repository(int repositoryIndex) {
-    return columns.repositoryTable[repositoryIndex];
+    return columns.repositoryTable.get(repositoryIndex);
   }
 
   /**
@@ -243,7 +243,7 @@ public final class EventStore implements Iterable<Event> {
    * @throws IndexOutOfBoundsException unless {@code 0 <= actorIndex < actors().size()}
    */
   public Actor actor(int actorIndex) {
-    return columns.actorTable[actorIndex];
+    return columns.actorTable.get(actorIndex);
   }
 
   /**
@@ -251,7 +251,7 @@ public final class EventStore implements Iterable<Event> {
    * returns its store's list, which may include repositories with no event in the slice.
    */
   public List<Repository> repositories() {
-    return columns.repositoryList;
+    return columns.repositoryTable.list;
   }
 
   /**
@@ -259,7 +259,7 @@ public final class EventStore implements Iterable<Event> {
    * interned index, in canonical order. A slice returns its store's list.
    */
   public List<Actor> actors() {
-    return columns.actorList;
+    return columns.actorTable.list;
   }
 
   /** The interned index of {@code repository}, if the store has it. Takes O(log n). */
@@ -272,7 +272,7 @@ public final class EventStore implements Iterable<Event> {
   /** The interned index of {@code actor}, if the store has it. Takes O(log n). */
   public OptionalInt indexOf(Actor actor) {
     Checks.notNull(actor, "actor");
-    int a = Arrays.binarySearch(columns.actorTable, actor, Canonical.ACTOR);
+    int a = columns.actorTable.binarySearch(actor);
     return a >= 0 ? OptionalInt.of(a) : OptionalInt.empty();
   }
 
@@ -409,7 +409,7 @@ public final class EventStore implements Iterable<Event> {
       int hi = Math.max(lo, Math.min(to, end));
       return new EventStore(columns, events, lo, hi);
     }
-    boolean[] wanted = new boolean[columns.repositoryTable.length];
+    boolean[] wanted = new boolean[columns.repositoryTable.size()];
     wanted[r] = true;
     return filter(wanted);
   }
@@ -471,7 +471,7 @@ public final class EventStore implements Iterable<Event> {
       Arrays.sort(kept); // positions are the canonical order
       return new EventStore(columns, kept, 0, m);
     }
-    boolean[] wanted = new boolean[columns.repositoryTable.length];
+    boolean[] wanted = new boolean[columns.repositoryTable.size()];
     for (int k = 0; k < distinct; k++) {
       wanted[found[k]] = true;
     }
@@ -513,9 +513,9 @@ public final class EventStore implements Iterable<Event> {
     return "EventStore[size="
         + size()
         + ", repositories="
-        + columns.repositoryTable.length
+        + columns.repositoryTable.size()
         + ", actors="
-        + columns.actorTable.length
+        + columns.actorTable.size()
         + ", duplicatesDropped="
         + columns.duplicatesDropped
         + "]";

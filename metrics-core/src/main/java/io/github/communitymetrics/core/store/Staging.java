@@ -528,15 +528,6 @@ final class Staging {
     return strings.get(s) == s;
   }
 
-  /** The estimated size of the interned strings, each counted once. */
-  long sharedStringBytes() {
-    long bytes = 0;
-    for (String s : strings.keySet()) {
-      bytes += Sizes.string(s);
-    }
-    return bytes;
-  }
-
   private String intern(String s) {
     String shared = strings.putIfAbsent(s, s);
     return shared == null ? s : shared;
