@@ -83,7 +83,7 @@ final class ActorTable {
       }
     }
     recent = new Recent<>(n, 1024, this::build);
-    list = new TableList<>(n, recent::get);
+    list = new TableList<>(n, recent::get, o -> o instanceof Actor actor ? binarySearch(actor) : -1);
   }
 
   /** How many actors. */

@@ -48,7 +48,7 @@ final class RepositoryTable {
       }
     }
     recent = new Recent<>(n, 256, this::build);
-    list = new TableList<>(n, recent::get);
+    list = new TableList<>(n, recent::get, o -> o instanceof Repository q ? binarySearch(q) : -1);
   }
 
   /** How many repositories. */

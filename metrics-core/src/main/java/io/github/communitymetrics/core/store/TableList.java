@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,11 +21,17 @@ import java.util.function.UnaryOperator;
 final class TableList<T> extends AbstractList<T> implements RandomAccess {
   private final int size;
   private final IntFunction<T> element;
+  private final ToIntFunction<Object> search;
 
-  /** The list of {@code size} elements, element {@code i} being {@code element.apply(i)}. */
-  TableList(int size, IntFunction<T> element) {
+  /**
+   * The list of {@code size} distinct elements, element {@code i} being {@code element.apply(i)},
+   * and {@code search} giving an object's index, or a negative number when it is not an element
+   * (a binary search of the table: {@code indexOf} and {@code contains} then rebuild no element).
+   */
+  TableList(int size, IntFunction<T> element, ToIntFunction<Object> search) {
     this.size = size;
     this.element = element;
+    this.search = search;
   }
 
   @Override
@@ -40,13 +47,12 @@ final class TableList<T> extends AbstractList<T> implements RandomAccess {
   @Override
   public int indexOf(Object o) {
     Objects.requireNonNull(o);
-    return super.indexOf(o);
+    return Math.max(-1, search.applyAsInt(o));
   }
 
   @Override
   public int lastIndexOf(Object o) {
-    Objects.requireNonNull(o);
-    return super.lastIndexOf(o);
+    return indexOf(o); // the elements are distinct
   }
 
   @Override
