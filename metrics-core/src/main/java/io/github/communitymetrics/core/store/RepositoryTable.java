@@ -8,9 +8,9 @@ import java.util.OptionalLong;
 /**
  * A store's interned repositories, in canonical order, held as arrays: the forge as a byte
  * ({@link ForgeCodes}), the full name as an index into the store's {@link StringPool}, the id in
- * a {@code long[]} for the repositories that have one ({@link RankBits}). About 9 bytes per
- * repository plus its name's bytes and its id, against about 90 for a {@link Repository} record
- * with its {@link String} and {@link OptionalLong}.
+ * a {@code long[]} for the repositories that have one ({@link RankBits}). 5 bytes per repository,
+ * 8 more with an id, plus its name in the pool (its bytes and a 4-byte offset), against about 90
+ * plus the name for a {@link Repository} record with its {@link String} and {@link OptionalLong}.
  *
  * <p>{@link #get} rebuilds the value, equal to the one interned, through a small cache ({@link
  * Recent}): the events of one repository ask for the same repository in a row, and so does
