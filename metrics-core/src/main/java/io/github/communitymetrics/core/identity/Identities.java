@@ -160,17 +160,19 @@ public final class Identities {
   /**
    * The {@linkplain Person#index() index} of the person of each actor of the list, in the list's
    * order, or -1 for an actor that was not among those resolved: {@link #personOf} for a whole
-   * list at once. Without hashing when the list holds the very actors that were resolved at the
-   * same positions (the list given to {@link IdentityResolver#resolve}, such as a store's
-   * actors); otherwise one hash lookup per actor.
+   * list at once. Without hashing when the list holds actors equal to those resolved at the same
+   * positions (the list given to {@link IdentityResolver#resolve}, such as a store's actors, which
+   * the store rebuilds on each pass: equal, not the same instances); otherwise one hash lookup
+   * per actor.
    */
   public int[] personIndices(List<Actor> list) {
     Checks.notNull(list, "actors");
     int[] out = new int[list.size()];
     for (int k = 0; k < out.length; k++) {
       Actor a = Checks.notNull(list.get(k), "actor");
-      // The same object at the same position as in the resolved input: its index is known.
-      if (k < sortedIndexOfInput.length && actors.get(sortedIndexOfInput[k]) == a) {
+      // An equal actor at the same position as in the resolved input: its index is known. By
+      // equality, not identity: building the hash table of every actor costs far more.
+      if (k < sortedIndexOfInput.length && sameActor(actors.get(sortedIndexOfInput[k]), a)) {
         out[k] = personOfActor[sortedIndexOfInput[k]];
       } else {
         Person p = byActor().get(a);
@@ -178,6 +180,10 @@ public final class Identities {
       }
     }
     return out;
+  }
+
+  private static boolean sameActor(Actor resolved, Actor a) {
+    return resolved == a || resolved.equals(a);
   }
 
   /**

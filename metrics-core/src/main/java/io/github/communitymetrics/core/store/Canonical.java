@@ -102,4 +102,26 @@ final class Canonical {
           .thenComparing(FileChange::oldPath, OPTIONAL_STRING)
           .thenComparing((a, b) -> compare(a.linesAdded(), b.linesAdded()))
           .thenComparing((a, b) -> compare(a.linesRemoved(), b.linesRemoved()));
+
+  /**
+   * Binary search over a table of {@code size} values in canonical order, {@code compareAt(k)}
+   * being the sign of comparing value {@code k} with the key: the key's index, or {@code
+   * -(insertion point) - 1} as {@link java.util.Arrays#binarySearch} gives.
+   */
+  static int binarySearch(int size, java.util.function.IntUnaryOperator compareAt) {
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compareAt.applyAsInt(mid);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
 }

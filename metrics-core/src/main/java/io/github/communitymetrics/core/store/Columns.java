@@ -95,8 +95,8 @@ final class Columns {
   private final String[] refTable;
   /**
    * Commits held without a payload object: which events, and by rank the commit (20 bytes, {@link
-   * Shas}) and the author (an index into {@code authorNames} and {@code authorEmails}; the author
-   * time is the event's). Only commits as GH Archive lists them: a sha of 40 lower-case hex
+   * Shas}) and the author (an index into {@code authorNames} and {@code authorEmails}, themselves
+   * indices into {@code strings}; the author time is the event's). Only commits as GH Archive lists them: a sha of 40 lower-case hex
    * digits, no parents, co-authors or files, the committer equal to the author. Any other commit
    * keeps its {@link CommitTail} payload. The staging packs them the same way when they are
    * added ({@link PackedTails#packs(Commit)}).
@@ -104,17 +104,18 @@ final class Columns {
   final RankBits commitBits;
   private final byte[] commitShas;
   private final int[] commitAuthors;
-  /** Names and e-mail addresses of the packed commits' authors (the staging's interned strings). */
-  private final String[] authorNames;
-  private final String[] authorEmails;
+  /** Names and e-mail addresses of the packed commits' authors, as indices into {@code strings}. */
+  private final int[] authorNames;
+  private final int[] authorEmails;
   private final long payloadBytes;
-  /** The estimated bytes of the actors and repositories of the tables (not the tables' arrays). */
-  private final long tableBytes;
 
-  final Repository[] repositoryTable;
-  final List<Repository> repositoryList;
-  final Actor[] actorTable;
-  final List<Actor> actorList;
+  /**
+   * The strings of the tables below and of the packed commits' authors, each once: a git author's
+   * name and address are those of its git actor.
+   */
+  private final StringPool strings;
+  final RepositoryTable repositoryTable;
+  final ActorTable actorTable;
   final long duplicatesDropped;
 
   /** Per-repository position lists, built on the first repository slice. */
@@ -123,15 +124,27 @@ final class Columns {
   /**
    * Positions grouped by repository: those of repository {@code r} are {@code
    * events[start[r]..start[r+1])}, ascending, so each group is itself in canonical order; and
-   * each repository's index by hashing ({@code ids}), since slicing every repository of a large
-   * store in turn would otherwise spend most of its time comparing names in binary searches.
+   * each repository's index by hashing, since slicing every repository of a large store in turn
+   * would otherwise spend most of its time comparing names in binary searches: {@code slots} is
+   * an open-addressing table of {@code r + 1} (0 for an empty slot) by {@link
+   * Repository#hashCode()}, at most half full, so it holds no {@link Repository} value.
    */
-  record RepositoryIndex(int[] start, int[] events, java.util.Map<Repository, Integer> ids) {
+  record RepositoryIndex(int[] start, int[] events, int[] slots) {
     /** The estimated bytes of the index of {@code repositories} repositories, {@code size} events. */
     static long estimatedBytes(int repositories, int size) {
-      // two arrays, and per repository a table slot, an entry and a boxed index (at 3/4 load)
       return Sizes.array(repositories + 1, 4) + Sizes.array(size, 4)
-          + (long) repositories * (Sizes.REFERENCE + Sizes.object(16) + Sizes.object(4)) * 4 / 3;
+          + Sizes.array(slotCount(repositories), 4);
+    }
+
+    /** A power of two at least twice {@code repositories}. */
+    static int slotCount(int repositories) {
+      return Integer.highestOneBit(Math.max(1, repositories) * 2 - 1) * 2;
+    }
+
+    /** The first slot to probe for a repository whose hash code is {@code hash}. */
+    int slot(int hash) {
+      // Spread the high bits, as HashMap does: names differing at the end differ there.
+      return (hash ^ (hash >>> 16)) & (slots.length - 1);
     }
   }
 
@@ -212,6 +225,7 @@ final class Columns {
     eachPayload(st, free, (p, payload) -> set(payloadWords, slot[p]));
     payloadBits = RankBits.ofWords(payloadWords);
     payloads = new Object[payloadBits.count()];
+    StringPool pool = new StringPool();
     eachPayload(
         st,
         free,
@@ -233,16 +247,16 @@ final class Columns {
     commitAuthors = new int[commitBits.count()];
     scatter(packed.commits, slot, commitBits, commitShas, commitAuthors, null);
     refTable = packed.refTable();
-    authorNames = packed.authorNames();
-    authorEmails = packed.authorEmails();
-    st.freePacked(); // read by nothing else: freed whether or not the staging streams
-    long pb = 0;
-    for (Object payload : payloads) {
-      if (!(payload instanceof String && st.isShared((String) payload))) {
-        pb += Payloads.estimatedBytes(payload);
-      }
+    String[] names = packed.authorNames();
+    String[] emails = packed.authorEmails();
+    authorNames = new int[names.length];
+    authorEmails = new int[names.length];
+    for (int a = 0; a < names.length; a++) {
+      authorNames[a] = pool.add(names[a]);
+      authorEmails[a] = pool.add(emails[a]);
     }
-    payloadBytes = pb + st.sharedStringBytes();
+    st.freePacked(); // read by nothing else: freed whether or not the staging streams
+    payloadBytes = payloadBytes(st);
     if (!st.anyIds()) {
       idBits = null;
       ids = null;
@@ -291,11 +305,10 @@ final class Columns {
       }
     }
     nanos = ns;
-    repositoryTable = st.repositoryTable;
-    repositoryList = new TableList<>(repositoryTable);
-    actorTable = st.actorTable;
-    actorList = new TableList<>(actorTable);
-    tableBytes = tableBytes(st);
+    repositoryTable = new RepositoryTable(st.repositoryTable, pool);
+    actorTable = new ActorTable(st.actorTable, pool);
+    pool.seal();
+    strings = pool;
     duplicatesDropped = n - m + st.carriedDuplicates;
   }
 
@@ -366,41 +379,41 @@ final class Columns {
 
   /** An empty staging of packed pushes and commits with this store's tables. */
   PackedTails packedTails() {
-    return new PackedTails(refTable, authorNames, authorEmails);
+    String[] names = new String[authorNames.length];
+    String[] emails = new String[authorNames.length];
+    for (int a = 0; a < names.length; a++) {
+      names[a] = strings.get(authorNames[a]);
+      emails[a] = strings.get(authorEmails[a]);
+    }
+    return new PackedTails(refTable, names, emails);
   }
 
   /**
-   * The estimated bytes of the actors and repositories, their strings counted unless they are
-   * the staging's shared instances (counted once with the payloads': a git author's name and
-   * address are often the same instances as a packed commit's).
+   * The estimated bytes of the payload objects and of the staging's interned strings the store
+   * keeps (refs, and those of the payloads: branches, paths, unpacked commits' authors), each
+   * counted once.
    */
-  private long tableBytes(Staging st) {
+  private long payloadBytes(Staging st) {
     long bytes = 0;
-    for (Repository r : repositoryTable) {
-      bytes += Sizes.object(12) + Sizes.string(r.fullName()) + (r.id().isPresent() ? 24 : 0);
+    java.util.Set<String> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.function.Consumer<String> count = s -> {
+      if (st.isShared(s)) {
+        shared.add(s);
+      }
+    };
+    for (String ref : refTable) {
+      count.accept(ref);
     }
-    for (Actor a : actorTable) {
-      bytes += Sizes.object(24);
-      bytes += a.login().map(l -> Sizes.object(4) + ownString(st, l)).orElse(0L);
-      bytes += a.id().isPresent() ? 24 : 0;
-      bytes += a.name().map(l -> Sizes.object(4) + ownString(st, l)).orElse(0L);
-      List<String> emails = a.emails();
-      // List.of: a two-field object for one or two elements, else an object and its array.
-      if (!emails.isEmpty()) {
-        bytes += emails.size() <= 2
-            ? Sizes.object(8)
-            : Sizes.object(4) + Sizes.array(emails.size(), Sizes.REFERENCE);
+    for (Object payload : payloads) {
+      if (!(payload instanceof String && st.isShared((String) payload))) {
+        bytes += Payloads.estimatedBytes(payload);
       }
-      for (String e : emails) {
-        bytes += ownString(st, e);
-      }
+      Payloads.forEachInternable(payload, count);
+    }
+    for (String s : shared) {
+      bytes += Sizes.string(s);
     }
     return bytes;
-  }
-
-  /** The bytes of {@code s}, or 0 when it is a shared string (already counted). */
-  private static long ownString(Staging st, String s) {
-    return st.isShared(s) ? 0 : Sizes.string(s);
   }
 
   private static int words(int bits) {
@@ -468,7 +481,7 @@ final class Columns {
   }
 
   private Actor ref(int p) {
-    return actorTable[refs[refBits.rank(p)]];
+    return actorTable.get(refs[refBits.rank(p)]);
   }
 
   private Optional<Actor> optionalRef(int p, boolean present) {
@@ -490,8 +503,8 @@ final class Columns {
   /** Rebuilds the event at base position {@code p}, equal to the one added. */
   Event event(int p) {
     Instant at = instant(p);
-    Repository repo = repositoryTable[repos[p]];
-    Actor actor = actorTable[actors[p]];
+    Repository repo = repositoryTable.get(repos[p]);
+    Actor actor = actorTable.get(actors[p]);
     int number = number(p);
     int code = codes[p] & 0xff;
     switch (type(p)) {
@@ -543,7 +556,8 @@ final class Columns {
         if (commitBits.get(p)) {
           int k = commitBits.rank(p);
           int a = commitAuthors[k];
-          Signature author = new Signature(authorNames[a], authorEmails[a], at);
+          Signature author =
+              new Signature(strings.get(authorNames[a]), strings.get(authorEmails[a]), at);
           return new Commit(at, repo, actor, Shas.get(commitShas, k), List.of(), author, author,
               List.of(), List.of());
         }
@@ -678,20 +692,26 @@ final class Columns {
   /** The index of {@code repository} in the table, or -1: by hashing once the index is built. */
   int repositoryIndexOf(Repository repository) {
     int hint = repositoryHint;
-    if (hint < repositoryTable.length && repositoryTable[hint] == repository) {
+    int n = repositoryTable.size();
+    if (hint < n && repositoryTable.equalsAt(hint, repository)) {
       return hint;
     }
-    if (hint + 1 < repositoryTable.length && repositoryTable[hint + 1] == repository) {
+    if (hint + 1 < n && repositoryTable.equalsAt(hint + 1, repository)) {
       repositoryHint = hint + 1;
       return hint + 1;
     }
-    int r;
+    int r = -1;
     RepositoryIndex index = byRepository;
     if (index != null) {
-      Integer found = index.ids().get(repository);
-      r = found == null ? -1 : found;
+      int[] slots = index.slots();
+      for (int k = index.slot(repository.hashCode()); slots[k] != 0; k = (k + 1) & (slots.length - 1)) {
+        if (repositoryTable.equalsAt(slots[k] - 1, repository)) {
+          r = slots[k] - 1;
+          break;
+        }
+      }
     } else {
-      r = Arrays.binarySearch(repositoryTable, repository, Canonical.REPOSITORY);
+      r = repositoryTable.binarySearch(repository);
     }
     if (r >= 0) {
       repositoryHint = r;
@@ -700,29 +720,35 @@ final class Columns {
   }
 
   private RepositoryIndex indexRepositories() {
-    int[] start = new int[repositoryTable.length + 1];
+    int n = repositoryTable.size();
+    int[] start = new int[n + 1];
     for (int p = 0; p < size; p++) {
       start[repos[p] + 1]++;
     }
-    for (int r = 0; r < repositoryTable.length; r++) {
+    for (int r = 0; r < n; r++) {
       start[r + 1] += start[r];
     }
-    int[] next = Arrays.copyOf(start, repositoryTable.length);
+    int[] next = Arrays.copyOf(start, n);
     int[] events = new int[size];
     for (int p = 0; p < size; p++) {
       events[next[repos[p]]++] = p;
     }
-    java.util.Map<Repository, Integer> ids =
-        new java.util.HashMap<>(repositoryTable.length * 4 / 3 + 1);
-    for (int r = 0; r < repositoryTable.length; r++) {
-      ids.put(repositoryTable[r], r);
+    RepositoryIndex index = new RepositoryIndex(start, events, new int[RepositoryIndex.slotCount(n)]);
+    int[] slots = index.slots();
+    for (int r = 0; r < n; r++) {
+      // Rebuilt once each, for the hash code a query's value will have.
+      int k = index.slot(repositoryTable.get(r).hashCode());
+      while (slots[k] != 0) {
+        k = (k + 1) & (slots.length - 1);
+      }
+      slots[k] = r + 1;
     }
-    return new RepositoryIndex(start, events, ids);
+    return index;
   }
 
   /** The estimate documented on {@link EventStore#estimatedBytes()}. */
   long estimatedBytes() {
-    long bytes = Sizes.object(144);
+    long bytes = Sizes.object(132);
     bytes += secondOffsets != null ? Sizes.array(size, 4) : Sizes.array(size, 8);
     bytes += nanos == null ? 0 : Sizes.array(size, 4);
     bytes += 2 * Sizes.array(size, 1); // types, codes
@@ -734,17 +760,15 @@ final class Columns {
     // The authors' names and addresses are interned strings too.
     bytes += commitBits.estimatedBytes() + Sizes.array(commitShas.length, 1);
     bytes += Sizes.array(commitAuthors.length, 4);
-    bytes += 2 * Sizes.array(authorNames.length, Sizes.REFERENCE);
+    bytes += 2 * Sizes.array(authorNames.length, 4);
     bytes += refBits.estimatedBytes() + Sizes.array(refs.length, 4);
     bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);
     bytes += payloadBytes;
     bytes += idBits == null ? 0 : idBits.estimatedBytes() + Sizes.array(ids.length, 8);
-    bytes += Sizes.array(repositoryTable.length, Sizes.REFERENCE) + Sizes.object(4);
-    bytes += Sizes.array(actorTable.length, Sizes.REFERENCE) + Sizes.object(4);
-    bytes += tableBytes;
+    bytes += strings.estimatedBytes() + repositoryTable.estimatedBytes() + actorTable.estimatedBytes();
     RepositoryIndex index = byRepository;
     if (index != null) {
-      bytes += RepositoryIndex.estimatedBytes(repositoryTable.length, size);
+      bytes += RepositoryIndex.estimatedBytes(repositoryTable.size(), size);
     }
     return bytes;
   }

@@ -46,7 +46,10 @@ import java.util.stream.Stream;
  * {@link Actor} value gets an index once, in the values' canonical order (their natural order,
  * made total). Metrics can compare and count
  * these {@code int}s instead of the values. Positions ({@code i} below) are 0 to {@link #size()}
- * - 1, in the order above.
+ * - 1, in the order above. The store holds the tables as arrays and one pool of strings, not as
+ * objects: {@link #actor(int)}, {@link #repository(int)}, their lists and {@link #event(int)}
+ * rebuild the values, equal to those added (not the same instances), the last few asked for
+ * cached.
  *
  * <p><b>Columns.</b> Times, types, repository and actor indices and numbers are primitive arrays,
  * read by {@link #type(int)}, {@link #epochSecond(int)}, {@link #actorIndex(int)} and the like
@@ -230,37 +233,43 @@ public final class EventStore implements Iterable<Event> {
   }
 
   /**
-   * The repository with interned index {@code repositoryIndex} (not an event position).
+   * The repository with interned index {@code repositoryIndex} (not an event position). Rebuilt
+   * from the store's arrays unless it is among the last few asked for: equal each time, not
+   * always the same instance.
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= repositoryIndex < repositories().size()}
    */
   public Repository repository(int repositoryIndex) {
-    return columns.repositoryTable[repositoryIndex];
+    return columns.repositoryTable.get(repositoryIndex);
   }
 
   /**
-   * The actor with interned index {@code actorIndex} (not an event position).
+   * The actor with interned index {@code actorIndex} (not an event position). Rebuilt from the
+   * store's arrays unless it is among the last few asked for: equal each time, not always the
+   * same instance; loops over many actors should compare {@link #actorIndex} values instead.
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= actorIndex < actors().size()}
    */
   public Actor actor(int actorIndex) {
-    return columns.actorTable[actorIndex];
+    return columns.actorTable.get(actorIndex);
   }
 
   /**
    * Every distinct repository of the store, at its interned index, in canonical order. A slice
-   * returns its store's list, which may include repositories with no event in the slice.
+   * returns its store's list (the same instance), which may include repositories with no event in
+   * the slice. A view: each element is rebuilt as {@link #repository(int)} rebuilds it.
    */
   public List<Repository> repositories() {
-    return columns.repositoryList;
+    return columns.repositoryTable.list;
   }
 
   /**
    * Every distinct actor of the store (event actors, pull request authors, new members), at its
-   * interned index, in canonical order. A slice returns its store's list.
+   * interned index, in canonical order. A slice returns its store's list (the same instance). A
+   * view: each element is rebuilt as {@link #actor(int)} rebuilds it.
    */
   public List<Actor> actors() {
-    return columns.actorList;
+    return columns.actorTable.list;
   }
 
   /** The interned index of {@code repository}, if the store has it. Takes O(log n). */
@@ -273,7 +282,7 @@ public final class EventStore implements Iterable<Event> {
   /** The interned index of {@code actor}, if the store has it. Takes O(log n). */
   public OptionalInt indexOf(Actor actor) {
     Checks.notNull(actor, "actor");
-    int a = Arrays.binarySearch(columns.actorTable, actor, Canonical.ACTOR);
+    int a = columns.actorTable.binarySearch(actor);
     return a >= 0 ? OptionalInt.of(a) : OptionalInt.empty();
   }
 
@@ -338,12 +347,12 @@ public final class EventStore implements Iterable<Event> {
   }
 
   /**
-   * An estimate of the heap this store retains, in bytes: the capacities of its arrays, plus
-   * approximate sizes of the interned actors and repositories and of the side objects of rich
-   * events (commits and pushes that are not packed into columns, releases), assuming compressed
+   * An estimate of the heap this store retains, in bytes: the capacities of its arrays (the
+   * interned actors and repositories and their strings among them), plus approximate sizes of
+   * the side objects of rich events (commits and pushes that are not packed into columns, releases), assuming compressed
    * references. A slice retains the whole
    * store it came from, so it reports that plus any index list of its own. The per-repository
-   * index, built on the first repository slice, adds 4 bytes per event and about 70 per
+   * index, built on the first repository slice, adds 4 bytes per event and 12 to 20 per
    * repository from then on.
    */
   public long estimatedBytes() {
@@ -410,7 +419,7 @@ public final class EventStore implements Iterable<Event> {
       int hi = Math.max(lo, Math.min(to, end));
       return new EventStore(columns, events, lo, hi);
     }
-    boolean[] wanted = new boolean[columns.repositoryTable.length];
+    boolean[] wanted = new boolean[columns.repositoryTable.size()];
     wanted[r] = true;
     return filter(wanted);
   }
@@ -472,7 +481,7 @@ public final class EventStore implements Iterable<Event> {
       Arrays.sort(kept); // positions are the canonical order
       return new EventStore(columns, kept, 0, m);
     }
-    boolean[] wanted = new boolean[columns.repositoryTable.length];
+    boolean[] wanted = new boolean[columns.repositoryTable.size()];
     for (int k = 0; k < distinct; k++) {
       wanted[found[k]] = true;
     }
@@ -514,9 +523,9 @@ public final class EventStore implements Iterable<Event> {
     return "EventStore[size="
         + size()
         + ", repositories="
-        + columns.repositoryTable.length
+        + columns.repositoryTable.size()
         + ", actors="
-        + columns.actorTable.length
+        + columns.actorTable.size()
         + ", duplicatesDropped="
         + columns.duplicatesDropped
         + "]";

@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.event.Signature;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The per-kind encoding of what an event holds beyond its columns: small enumerations and flags in
@@ -245,6 +246,38 @@ final class Payloads {
       bytes += f.linesRemoved().isPresent() ? Sizes.object(8) : 0;
     }
     return bytes;
+  }
+
+  /**
+   * Calls {@code action} with each string of {@code payload} that the staging may have interned
+   * and {@link #estimatedBytes} therefore leaves out (branches, refs, head repositories, commit
+   * authors' and committers' names and addresses, file paths), and with {@code payload} itself
+   * when it is a string; the caller counts the interned ones once.
+   */
+  static void forEachInternable(Object payload, Consumer<String> action) {
+    if (payload instanceof String) {
+      action.accept((String) payload);
+    } else if (payload instanceof BranchAndSha) {
+      action.accept(((BranchAndSha) payload).branch());
+    } else if (payload instanceof LabelledTail) {
+      ((LabelledTail) payload).baseBranch().ifPresent(action);
+    } else if (payload instanceof PullTail) {
+      PullTail t = (PullTail) payload;
+      t.baseBranch().ifPresent(action);
+      t.headRepository().ifPresent(action);
+    } else if (payload instanceof PushTail) {
+      action.accept(((PushTail) payload).ref());
+    } else if (payload instanceof CommitTail) {
+      CommitTail c = (CommitTail) payload;
+      for (Signature s : List.of(c.author(), c.committer())) {
+        action.accept(s.name());
+        action.accept(s.email());
+      }
+      for (FileChange f : c.files()) {
+        action.accept(f.path());
+        f.oldPath().ifPresent(action);
+      }
+    }
   }
 
   private static long listBytes(int size) {

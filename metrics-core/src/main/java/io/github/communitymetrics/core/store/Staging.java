@@ -194,7 +194,7 @@ final class Staging {
       int v = given[j];
       if (store.packed(j)) {
         int i = size;
-        Actor actor = store.actorTable[store.actors[j]];
+        Actor actor = store.actorTable.get(store.actors[j]);
         stage(i, store.second(j), store.nano(j), store.types[j], v, actor, 0);
         store.restagePacked(j, i, packed); // the staged code stays 0: see compare
         size++;
@@ -569,15 +569,6 @@ final class Staging {
   boolean isShared(String s) {
     int k = stringIds.find(s.hashCode(), e -> strings.get(e).equals(s));
     return k >= 0 && strings.get(k) == s;
-  }
-
-  /** The estimated size of the interned strings, each counted once. */
-  long sharedStringBytes() {
-    long bytes = 0;
-    for (String s : strings) {
-      bytes += Sizes.string(s);
-    }
-    return bytes;
   }
 
   private String intern(String s) {

@@ -5,43 +5,54 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * An unmodifiable list over a store's interned table, without copying it ({@link java.util.List#of} copies
  * the array: 4 bytes per actor and repository for nothing, since the store never changes the
- * table). Behaves as {@link java.util.List#of} does: every mutator throws {@link
+ * table); its elements are rebuilt by the table when asked for ({@link ActorTable}, {@link
+ * RepositoryTable}). Behaves as {@link java.util.List#of} does: every mutator throws {@link
  * UnsupportedOperationException} even when it would change nothing, and null queries ({@code
  * contains(null)}, {@code indexOf(null)}) throw {@link NullPointerException}.
  */
 final class TableList<T> extends AbstractList<T> implements RandomAccess {
-  private final T[] table;
+  private final int size;
+  private final IntFunction<T> element;
+  private final ToIntFunction<Object> search;
 
-  TableList(T[] table) {
-    this.table = table;
+  /**
+   * The list of {@code size} distinct elements, element {@code i} being {@code element.apply(i)},
+   * and {@code search} giving an object's index, or a negative number when it is not an element
+   * (a binary search of the table: {@code indexOf} and {@code contains} then rebuild no element).
+   */
+  TableList(int size, IntFunction<T> element, ToIntFunction<Object> search) {
+    this.size = size;
+    this.element = element;
+    this.search = search;
   }
 
   @Override
   public T get(int index) {
-    return table[Objects.checkIndex(index, table.length)];
+    return element.apply(Objects.checkIndex(index, size));
   }
 
   @Override
   public int size() {
-    return table.length;
+    return size;
   }
 
   @Override
   public int indexOf(Object o) {
     Objects.requireNonNull(o);
-    return super.indexOf(o);
+    return Math.max(-1, search.applyAsInt(o));
   }
 
   @Override
   public int lastIndexOf(Object o) {
-    Objects.requireNonNull(o);
-    return super.lastIndexOf(o);
+    return indexOf(o); // the elements are distinct
   }
 
   @Override

@@ -165,8 +165,8 @@ class PackedStagingTest {
       EventStore expected = EventStore.of(soFar);
       assertEquals(expected.size(), columns.size, where);
       assertEquals(expected.duplicatesDropped(), columns.duplicatesDropped, where);
-      assertEquals(expected.actors(), columns.actorList, where);
-      assertEquals(expected.repositories(), columns.repositoryList, where);
+      assertEquals(expected.actors(), columns.actorTable.list, where);
+      assertEquals(expected.repositories(), columns.repositoryTable.list, where);
       for (int j = 0; j < columns.size; j++) {
         String at = where + ", position " + j;
         assertEquals(expected.event(j), columns.event(j), at);

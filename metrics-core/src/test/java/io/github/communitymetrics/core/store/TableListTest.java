@@ -36,7 +36,7 @@ class TableListTest {
     }
   }
 
-  private static <T> void assertBehavesAsListOf(List<T> list, T sample) {
+  private static <T> void assertBehavesAsListOf(List<T> list, T sample, T absent) {
     List<T> expected = List.copyOf(list);
     assertEquals(expected, list);
     assertEquals(expected.hashCode(), list.hashCode());
@@ -50,6 +50,12 @@ class TableListTest {
     calls.add(l -> l.contains(sample));
     calls.add(l -> l.indexOf(sample));
     calls.add(l -> l.lastIndexOf(sample));
+    // Found by searching the table: absent values and other types are not elements.
+    calls.add(l -> l.indexOf(absent));
+    calls.add(l -> l.lastIndexOf(absent));
+    calls.add(l -> l.contains(absent));
+    calls.add(l -> l.indexOf("not an element"));
+    calls.add(l -> l.contains(List.of()));
     calls.add(l -> l.containsAll(List.of(sample)));
     calls.add(l -> l.get(-1));
     calls.add(l -> l.get(l.size()));
@@ -86,10 +92,12 @@ class TableListTest {
       stars.add(new Star(Instant.EPOCH.plusSeconds(k), repo, Actor.github("u" + k)));
     }
     EventStore store = EventStore.of(stars);
-    assertBehavesAsListOf(store.actors(), Actor.github("u3"));
-    assertBehavesAsListOf(store.repositories(), repo);
+    Actor absentActor = Actor.github("u9");
+    Repository absentRepo = Repository.github("octo/other");
+    assertBehavesAsListOf(store.actors(), Actor.github("u3"), absentActor);
+    assertBehavesAsListOf(store.repositories(), repo, absentRepo);
     EventStore empty = EventStore.of(List.of());
-    assertBehavesAsListOf(empty.actors(), Actor.github("u3"));
-    assertBehavesAsListOf(empty.repositories(), repo);
+    assertBehavesAsListOf(empty.actors(), Actor.github("u3"), absentActor);
+    assertBehavesAsListOf(empty.repositories(), repo, absentRepo);
   }
 }

@@ -1,0 +1,145 @@
+package io.github.communitymetrics.core.store;
+
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A store's interned actors, in canonical order, held as arrays: forge and kind as bytes, login
+ * and name as indices into the store's {@link StringPool} (-1 when absent), the e-mail addresses
+ * as one index (-1 for none; a list of indices in {@code emailLists} for the few actors with two
+ * or more), the id in a {@code long[]} for the actors that have one ({@link RankBits}). 14 bytes
+ * per actor, 8 more with an id, plus its strings in the pool (shared with the commit authors'
+ * names and addresses): about 19 bytes per actor on GH Archive-shaped hours, against about 120
+ * plus the strings for an {@link Actor} record with its {@link Optional}s, {@link OptionalLong},
+ * strings and e-mail list.
+ *
+ * <p>{@link #get} rebuilds the value, equal to the one interned (rebuilding one costs about what
+ * the {@link Actor} constructor's checks do), through a small cache ({@link Recent}) rather than
+ * keeping every value: a popular account's many events and the first steps of every binary
+ * search ask for the same actors again, while loops over all actors (identity resolution,
+ * per-person tables) rebuild each once per loop, tens of milliseconds for a few hundred thousand
+ * actors. Keeping the values would keep the 120 bytes each that this table exists to save; a
+ * caller that needs them all at once (a resolution of people keeps the actors it resolved)
+ * holds its own copy.
+ */
+final class ActorTable {
+  private static final ActorKind[] KINDS = ActorKind.values();
+  /**
+   * No login, name or address. In {@link #emails}, a value {@code v} below it stands for the
+   * addresses {@code emailLists[-2 - v]}.
+   */
+  private static final int NONE = -1;
+
+  private final StringPool strings;
+  private final ForgeCodes forges;
+  private final byte[] kinds;
+  private final int[] logins;
+  private final int[] names;
+  private final int[] emails;
+  private final int[][] emailLists;
+  private final RankBits idBits;
+  private final long[] ids;
+  private final Recent<Actor> recent;
+  /** The table as a list: one instance, so that comparing a store's list with itself is quick. */
+  final List<Actor> list;
+
+  /** The table of {@code table} (in canonical order), its strings added to {@code strings}. */
+  ActorTable(Actor[] table, StringPool strings) {
+    int n = table.length;
+    this.strings = strings;
+    forges = new ForgeCodes(n, a -> table[a].forge());
+    kinds = new byte[n];
+    logins = new int[n];
+    names = new int[n];
+    emails = new int[n];
+    long[] words = new long[(n + 63) >>> 6];
+    int lists = 0;
+    for (int a = 0; a < n; a++) {
+      Actor actor = table[a];
+      kinds[a] = (byte) actor.kind().ordinal();
+      logins[a] = actor.login().isPresent() ? strings.add(actor.login().get()) : NONE;
+      names[a] = actor.name().isPresent() ? strings.add(actor.name().get()) : NONE;
+      List<String> es = actor.emails();
+      emails[a] = es.isEmpty() ? NONE : es.size() == 1 ? strings.add(es.get(0)) : -2 - lists++;
+      if (actor.id().isPresent()) {
+        words[a >>> 6] |= 1L << a;
+      }
+    }
+    emailLists = new int[lists][];
+    idBits = RankBits.ofWords(words);
+    ids = new long[idBits.count()];
+    for (int a = 0; a < n; a++) {
+      Actor actor = table[a];
+      if (actor.id().isPresent()) {
+        ids[idBits.rank(a)] = actor.id().getAsLong();
+      }
+      if (emails[a] < NONE) {
+        List<String> es = actor.emails();
+        int[] list = new int[es.size()];
+        for (int k = 0; k < list.length; k++) {
+          list[k] = strings.add(es.get(k));
+        }
+        emailLists[-2 - emails[a]] = list;
+      }
+    }
+    recent = new Recent<>(n, 1024, this::build);
+    list = new TableList<>(n, recent::get, o -> o instanceof Actor actor ? binarySearch(actor) : -1);
+  }
+
+  /** How many actors. */
+  int size() {
+    return kinds.length;
+  }
+
+  /**
+   * Actor {@code a}, equal to the one interned.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= a < size()}
+   */
+  Actor get(int a) {
+    return recent.get(Objects.checkIndex(a, kinds.length));
+  }
+
+  private Actor build(int a) {
+    OptionalLong id = idBits.get(a) ? OptionalLong.of(ids[idBits.rank(a)]) : OptionalLong.empty();
+    int e = emails[a];
+    List<String> es;
+    if (e == NONE) {
+      es = List.of();
+    } else if (e >= 0) {
+      es = List.of(strings.get(e));
+    } else {
+      int[] list = emailLists[-2 - e];
+      String[] values = new String[list.length];
+      for (int k = 0; k < list.length; k++) {
+        values[k] = strings.get(list[k]);
+      }
+      es = List.of(values);
+    }
+    return new Actor(forges.get(a), optional(logins[a]), id, optional(names[a]), es, KINDS[kinds[a]]);
+  }
+
+  private Optional<String> optional(int k) {
+    return k == NONE ? Optional.empty() : Optional.of(strings.get(k));
+  }
+
+  /** The index of {@code actor} by binary search, or a negative number when absent. */
+  int binarySearch(Actor actor) {
+    return Canonical.binarySearch(kinds.length, a -> Canonical.ACTOR.compare(get(a), actor));
+  }
+
+  /** The estimated bytes of the table's arrays and cache; the strings are the pool's. */
+  long estimatedBytes() {
+    long lists = Sizes.array(emailLists.length, Sizes.REFERENCE);
+    for (int[] list : emailLists) {
+      lists += Sizes.array(list.length, 4);
+    }
+    return Sizes.object(44) + forges.estimatedBytes() + Sizes.array(kinds.length, 1)
+        + 3 * Sizes.array(logins.length, 4) + lists + idBits.estimatedBytes()
+        + Sizes.array(ids.length, 8) + recent.estimatedBytes() + Sizes.object(12);
+  }
+}
