@@ -107,9 +107,9 @@ public record Portfolio(
   /**
    * As {@link #compute(MetricRegistry, EventStore, People, Evaluation, Predicate, int, int)},
    * each metric's repositories computed on {@code threads} threads ({@link
-   * MetricDescriptor#evaluateEachRepository(EventStore, People, Evaluation,
-   * ProgressListener, int)}): the same portfolio, whatever the
-   * number.
+   * MetricDescriptor#evaluateEachRepository(EventStore, People, Evaluation, ProgressListener,
+   * int)}): the same portfolio, whatever the number. The trends of the repositories shown are
+   * computed on the calling thread.
    *
    * @param threads how many threads compute, the calling thread included; at least 1
    * @throws IllegalArgumentException if a count is not positive

@@ -54,9 +54,9 @@ import java.util.function.Function;
  * <p><b>Threads.</b> The forms without a {@code threads} argument compute each repository in
  * turn on the calling thread. With {@code threads > 1} the repositories (or owners) are shared
  * out among the calling thread and {@code threads - 1} others, each taking the next one in order
- * when it is done with one; the results are the same, in the same order, whatever the number of threads
- * (metrics are functions of the store, the people and their parameters; what they cache per store
- * is published safely). {@code progress} then hears {@code (k, n)} with k increasing, from
+ * when it is done with one; the results are the same, in the same order, whatever the number of
+ * threads (metrics are functions of the store, the people and their parameters; what they cache
+ * per store is published safely). {@code progress} then hears {@code (k, n)} with k increasing, from
  * whichever thread finished a repository, one call at a time. If metrics fail, the failure thrown
  * is the one of the first failing repository (or owner) in order, as on one thread.
  */
