@@ -32,6 +32,8 @@ final class EventSource {
 
   @picocli.CommandLine.Mixin GitLabOptions gitlab = new GitLabOptions();
 
+  @picocli.CommandLine.Mixin ThreadOptions threads = new ThreadOptions();
+
   /**
    * Local git clones: not a mixin of every reading command ({@code report --git} is the truck
    * factor's clone), so a command that reads them mixes {@link GitClones} in itself and hands it
@@ -123,6 +125,14 @@ final class EventSource {
   /** The {@code --since} option as given, if it was. */
   Optional<String> since() {
     return Optional.ofNullable(github.since);
+  }
+
+  /**
+   * How many threads read GH Archive files and score each repository or owner: {@code
+   * --threads}, by default the available processors.
+   */
+  int threads() {
+    return threads.threads();
   }
 
   /** Whether the events come from a file or a forge rather than the simulator. */
@@ -249,12 +259,13 @@ final class EventSource {
   private Loaded loadGhArchive(Optional<String> repository) throws IOException {
     List<Path> files = GhArchiveInputs.files(mixee.commandLine(), gharchiveFiles);
     if (storeFile != null) {
-      return GhArchiveStore.load(mixee.commandLine(), ProgressOptions.of(mixee), storeFile, files, repository);
+      return GhArchiveStore.load(
+          mixee.commandLine(), ProgressOptions.of(mixee), storeFile, files, repository, threads());
     }
     GhArchiveReader.Builder reader =
         GhArchiveReader.builder()
             .filter(GhArchiveInputs.filter(mixee.commandLine(), repository))
-            .threads(Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())))
+            .threads(Math.max(1, Math.min(files.size(), threads())))
             .options(ReadOptions.skipMalformed(20));
     // The reader parses the files in parallel and hands their events over as they are parsed
     // (not in file order: the store sorts them, so it is the same for any order and any number

@@ -60,7 +60,12 @@ final class GhArchiveStore {
   private record Parsed(byte[] segment, GhArchiveReport report) {}
 
   static EventSource.Loaded load(
-      CommandLine commandLine, Progress progress, Path store, List<Path> files, Optional<String> repository)
+      CommandLine commandLine,
+      Progress progress,
+      Path store,
+      List<Path> files,
+      Optional<String> repository,
+      int threads)
       throws IOException {
     if (repository.isPresent()) {
       // The store holds every repository's events; the read report of --repo counts only those
@@ -108,7 +113,7 @@ final class GhArchiveStore {
       eventsLoaded = loaded[0];
     }
     List<String> fresh = byName.keySet().stream().filter(n -> !reports.containsKey(n)).toList();
-    AppendSummary appended = append(commandLine, progress, store, contents, fresh, byName, builder, reports);
+    AppendSummary appended = append(commandLine, progress, store, contents, fresh, byName, builder, reports, threads);
     EventStore events = builder.build();
     ReadReport read = merge(files, reports);
     int fromStore = (int) files.stream().filter(f -> !fresh.contains(name(f))).count();
@@ -124,9 +129,9 @@ final class GhArchiveStore {
   private record AppendSummary(long events, String summary) {}
 
   /**
-   * Reads the files the store lacks, a few at once, and appends each as a segment, in the given
-   * order: a segment is written whole and forced to disk before the next, so that a run killed
-   * midway leaves the segments written so far.
+   * Reads the files the store lacks, up to {@code readers} at once, and appends each as a
+   * segment, in the given order: a segment is written whole and forced to disk before the next,
+   * so that a run killed midway leaves the segments written so far.
    */
   private static AppendSummary append(
       CommandLine commandLine,
@@ -136,7 +141,8 @@ final class GhArchiveStore {
       List<String> fresh,
       Map<String, List<Path>> byName,
       EventStore.Builder builder,
-      Map<String, ReadReport> reports)
+      Map<String, ReadReport> reports,
+      int readers)
       throws IOException {
     StringBuilder summary = new StringBuilder();
     if (contents != null && contents.droppedTailBytes() > 0) {
@@ -153,7 +159,7 @@ final class GhArchiveStore {
     } else {
       offset = contents.completeLength();
     }
-    int threads = Math.max(1, Math.min(fresh.size(), Runtime.getRuntime().availableProcessors()));
+    int threads = Math.max(1, Math.min(fresh.size(), readers));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "gharchive-store");
       t.setDaemon(true);

@@ -101,7 +101,8 @@ final class HtmlPortfolio {
                 "computing metrics and %d-month trends", TREND_MONTHS),
             () -> Portfolio.compute(
                 registry, p.store(), p.people(), p.evaluation(),
-                r -> only == null || r.equals(p.repository()), maxRepositories, TREND_MONTHS));
+                r -> only == null || r.equals(p.repository()), maxRepositories, TREND_MONTHS,
+                source.threads()));
     List<String> notes = new ArrayList<>();
     loaded.readReport().ifPresent(r -> notes.add("Read: " + CommunitySummary.readLine(r)));
     p.warnings().forEach(w -> notes.add("Warning: " + w));

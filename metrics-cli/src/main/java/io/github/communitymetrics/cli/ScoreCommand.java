@@ -206,7 +206,7 @@ final class ScoreCommand implements Callable<Integer> {
       if (owners) {
         for (MetricDescriptor<?> d : chosen) {
           SortedMap<Owner, List<Measurement>> each =
-              eachOwner(d, store, people, evaluation, task.part(part++, chosen.size()));
+              eachOwner(d, store, people, evaluation, task.part(part++, chosen.size()), source.threads());
           each.forEach((o, m) -> {
             events.computeIfAbsent(o.name(), n -> (long) o.scope().restrict(store).size());
             byGroup.computeIfAbsent(o.name(), n -> new LinkedHashMap<>()).put(d.id(), m);
@@ -215,11 +215,10 @@ final class ScoreCommand implements Callable<Integer> {
       } else {
         Map<Repository, String> names = rowNames(store.repositories());
         for (MetricDescriptor<?> d : chosen) {
-          // Repositories on every processor: the same results on any number (EachRepository).
+          // Repositories on --threads threads: the same results on any number (EachRepository).
           // Only the measurements are kept: the results of a day's half a million repositories
           // would not all fit beside the store.
-          d.measureEachRepository(store, people, evaluation, task.part(part++, chosen.size()),
-                  Runtime.getRuntime().availableProcessors())
+          d.measureEachRepository(store, people, evaluation, task.part(part++, chosen.size()), source.threads())
               .forEach((r, measurements) -> {
                 // Counted once per row, by the first metric, not once per metric.
                 events.computeIfAbsent(names.get(r), n -> (long) store.slice(r).size());
@@ -382,9 +381,9 @@ final class ScoreCommand implements Callable<Integer> {
 
   private static <R> SortedMap<Owner, List<Measurement>> eachOwner(
       MetricDescriptor<R> d, EventStore store, People people, Evaluation e,
-      io.github.communitymetrics.core.ProgressListener progress) {
+      io.github.communitymetrics.core.ProgressListener progress, int threads) {
     SortedMap<Owner, R> results =
-        EachRepository.computeEachOwner(store, people, scope -> d.metric(e.withScope(scope)), progress);
+        EachRepository.computeEachOwner(store, people, scope -> d.metric(e.withScope(scope)), progress, threads);
     SortedMap<Owner, List<Measurement>> out = new java.util.TreeMap<>();
     results.forEach((o, r) -> out.put(o, d.measure(r, e.withScope(o.scope()))));
     return out;

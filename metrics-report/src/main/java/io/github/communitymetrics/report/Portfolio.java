@@ -1,5 +1,6 @@
 package io.github.communitymetrics.report;
 
+import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
@@ -100,6 +101,28 @@ public record Portfolio(
       Predicate<Repository> include,
       int maxRepositories,
       int trendMonths) {
+    return compute(registry, store, people, evaluation, include, maxRepositories, trendMonths, 1);
+  }
+
+  /**
+   * As {@link #compute(MetricRegistry, EventStore, People, Evaluation, Predicate, int, int)},
+   * each metric's repositories computed on {@code threads} threads ({@link
+   * MetricDescriptor#evaluateEachRepository(EventStore, People, Evaluation, ProgressListener,
+   * int)}): the same portfolio, whatever the number. The trends of the repositories shown are
+   * computed on the calling thread.
+   *
+   * @param threads how many threads compute, the calling thread included; at least 1
+   * @throws IllegalArgumentException if a count is not positive
+   */
+  public static Portfolio compute(
+      MetricRegistry registry,
+      EventStore store,
+      People people,
+      Evaluation evaluation,
+      Predicate<Repository> include,
+      int maxRepositories,
+      int trendMonths,
+      int threads) {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(people, "people");
@@ -109,10 +132,13 @@ public record Portfolio(
       throw new IllegalArgumentException(
           "maxRepositories and trendMonths must be positive: " + maxRepositories + ", " + trendMonths);
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive but was " + threads);
+    }
     List<MetricDescriptor<?>> metrics = registry.metrics();
     Map<Repository, List<Evaluated<?>>> results = new LinkedHashMap<>();
     for (MetricDescriptor<?> d : metrics) {
-      SortedMap<Repository, ? extends Evaluated<?>> each = d.evaluateEachRepository(store, people, evaluation);
+      SortedMap<Repository, ? extends Evaluated<?>> each = d.evaluateEachRepository(store, people, evaluation, ProgressListener.NONE, threads);
       each.forEach((r, e) -> {
         if (include.test(r)) {
           results.computeIfAbsent(r, k -> new ArrayList<>()).add(e);

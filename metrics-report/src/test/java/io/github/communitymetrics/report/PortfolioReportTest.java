@@ -292,4 +292,56 @@ class PortfolioReportTest {
   private static int count(String s, String what) {
     return s.split(Pattern.quote(what), -1).length - 1;
   }
+
+  /**
+   * The portfolio of a simulated community of 8 repositories computed on 2 and 4 threads is the
+   * one of one thread: every repository, every metric's result and measurements, every trend, in
+   * the same order, and the same repositories left out.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {13})
+  void severalThreadsGiveThePortfolioOfOneThread(long seed) {
+    System.out.println("PortfolioReportTest threads seed " + seed);
+    EventStore store =
+        EventStore.of(
+            io.github.communitymetrics.simulator.CommunitySimulator.simulate(
+                    io.github.communitymetrics.simulator.SimulationConfig.small(seed).toBuilder()
+                        .repositories(8).months(4).build())
+                .events());
+    People people = People.resolve(store);
+    Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
+    Evaluation e = EVALUATION.withWindow(Window.endingAt(asOf, Duration.ofDays(90)));
+    // 5 of the repositories shown: the ranking and the repositories left out are compared too.
+    Portfolio one = Portfolio.compute(MetricRegistry.standard(), store, people, e, r -> true, 5, 6);
+    assertTrue(one.repositories().size() == 5 && !one.leftOut().isEmpty(), one.leftOut().toString());
+    for (int threads = 2; threads <= 4; threads += 2) {
+      Portfolio many = Portfolio.compute(MetricRegistry.standard(), store, people, e, r -> true, 5, 6, threads);
+      assertEquals(one.leftOut(), many.leftOut(), threads + " threads");
+      assertEquals(one.repositories().size(), many.repositories().size(), threads + " threads");
+      for (int i = 0; i < one.repositories().size(); i++) {
+        Portfolio.Entry a = one.repositories().get(i);
+        Portfolio.Entry b = many.repositories().get(i);
+        String where = threads + " threads, " + a.repository();
+        assertEquals(a.repository(), b.repository(), where);
+        assertEquals(a.events(), b.events(), where);
+        assertEquals(a.trends(), b.trends(), where);
+        for (int m = 0; m < a.results().size(); m++) {
+          assertEquals(a.results().get(m).result(), b.results().get(m).result(), where + ", " + a.results().get(m).descriptor().id());
+          assertEquals(
+              a.results().get(m).measurements(), b.results().get(m).measurements(),
+              where + ", " + a.results().get(m).descriptor().id());
+        }
+      }
+      assertEquals(one, many, threads + " threads");
+    }
+  }
+
+  @Test
+  void aThreadCountBelowOneIsRefused() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> Portfolio.compute(MetricRegistry.standard(), Demo.STORE, Demo.PEOPLE, EVALUATION, r -> true, 5, 6, 0));
+    assertEquals("threads must be positive but was 0", e.getMessage());
+  }
 }

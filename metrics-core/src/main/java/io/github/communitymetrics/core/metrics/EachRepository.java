@@ -54,13 +54,13 @@ import java.util.function.Function;
  * <p>Results and states must not be null. The maps returned are unmodifiable.
  *
  * <p><b>Threads.</b> The forms without a {@code threads} argument compute each repository in
- * turn on the calling thread. With {@code threads > 1} the repositories are shared out among the
- * calling thread and {@code threads - 1} others, each taking the next repository in order when it
- * is done with one; the results are the same, in the same order, whatever the number of threads
- * (metrics are functions of the store, the people and their parameters; what they cache per store
- * is published safely). {@code progress} then hears {@code (k, n)} with k increasing, from
+ * turn on the calling thread. With {@code threads > 1} the repositories (or owners) are shared
+ * out among the calling thread and {@code threads - 1} others, each taking the next one in order
+ * when it is done with one; the results are the same, in the same order, whatever the number of
+ * threads (metrics are functions of the store, the people and their parameters; what they cache
+ * per store is published safely). {@code progress} then hears {@code (k, n)} with k increasing, from
  * whichever thread finished a repository, one call at a time. If metrics fail, the failure thrown
- * is the one of the first failing repository in order, as on one thread.
+ * is the one of the first failing repository (or owner) in order, as on one thread.
  */
 public final class EachRepository {
   private EachRepository() {}
@@ -116,12 +116,7 @@ public final class EachRepository {
     Checks.notNull(metricOf, "metricOf");
     Checks.notNull(progress, "progress");
     Checks.positive(threads, "threads");
-    List<Repository> repositories = repositories(store, people);
-    if (threads > 1 && repositories.size() > 1) {
-      return ParallelEach.compute(repositories, r -> notNull(metricOf.apply(r), "metric", r)
-          .compute(store, people), progress, threads, EachRepository::resultOf);
-    }
-    return computeEach(repositories, metricOf, store, people, progress);
+    return computeEach(repositories(store, people), metricOf, store, people, progress, threads);
   }
 
   /**
@@ -229,8 +224,25 @@ public final class EachRepository {
       People people,
       Function<? super RepositoryScope, ? extends SliceMetric<?, ? extends R>> metricOf,
       ProgressListener progress) {
+    return computeEachOwner(store, people, metricOf, progress, 1);
+  }
+
+  /**
+   * As {@link #computeEachOwner(EventStore, People, Function, ProgressListener)}, on {@code
+   * threads} threads (see "Threads" above): the same results.
+   *
+   * @param threads how many threads compute, the calling thread included; at least 1
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  public static <R> SortedMap<Owner, R> computeEachOwner(
+      EventStore store,
+      People people,
+      Function<? super RepositoryScope, ? extends SliceMetric<?, ? extends R>> metricOf,
+      ProgressListener progress,
+      int threads) {
     Checks.notNull(metricOf, "metricOf");
     Checks.notNull(progress, "progress");
+    Checks.positive(threads, "threads");
     // Owners ignore case, repositories do not: "Apache/x" < "Zed/y" < "apache/z". A sorted map,
     // keeping the first spelling met.
     TreeMap<Owner, Owner> owners = new TreeMap<>();
@@ -238,16 +250,25 @@ public final class EachRepository {
       Owner o = Owner.of(r);
       owners.putIfAbsent(o, o);
     }
-    return computeEach(owners.keySet(), o -> metricOf.apply(o.scope()), store, people, progress);
+    return computeEach(
+        List.copyOf(owners.keySet()), o -> metricOf.apply(o.scope()), store, people, progress, threads);
   }
 
-  /** The metric of each key, ascending, reporting each key done to {@code progress}. */
+  /**
+   * The metric of each key, ascending, reporting each key done to {@code progress}: on the
+   * calling thread, or shared out among {@code threads} when there are several keys.
+   */
   private static <K extends Comparable<? super K>, R> SortedMap<K, R> computeEach(
-      Collection<K> keys,
+      List<K> keys,
       Function<? super K, ? extends SliceMetric<?, ? extends R>> metricOf,
       EventStore store,
       People people,
-      ProgressListener progress) {
+      ProgressListener progress,
+      int threads) {
+    if (threads > 1 && keys.size() > 1) {
+      return ParallelEach.compute(keys, k -> notNull(metricOf.apply(k), "metric", k)
+          .compute(store, people), progress, threads, EachRepository::resultOf);
+    }
     return eachInOrder(
         keys,
         key -> notNull(notNull(metricOf.apply(key), "metric", key).compute(store, people), "result", key),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Repository;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,10 +33,15 @@ class EachRepositoryThreadsTest {
   private static final LotteryFactor LOTTERY = LotteryFactor.openSauced(Instant.parse("2024-03-01T00:00:00Z"));
 
   private static EventStore store(int repositories) {
+    return store(repositories, r -> "o");
+  }
+
+  /** Repository r is {@code owner.apply(r) + "/r" + r}, starred by 1 to 7 of 11 people. */
+  private static EventStore store(int repositories, java.util.function.IntFunction<String> owner) {
     List<Event> events = new ArrayList<>();
     for (int r = 0; r < repositories; r++) {
       for (int a = 0; a <= r % 7; a++) {
-        events.add(new Star(AT.plusSeconds(a), Repository.github("o/r" + r), Actor.github("u" + (r + a) % 11)));
+        events.add(new Star(AT.plusSeconds(a), Repository.github(owner.apply(r) + "/r" + r), Actor.github("u" + (r + a) % 11)));
       }
     }
     return EventStore.of(events);
@@ -45,23 +52,31 @@ class EachRepositoryThreadsTest {
   void theResultsAndProgressOfOneThread(int threads) {
     EventStore store = store(200);
     People people = People.resolve(store);
-    SortedMap<Repository, ?> one =
-        EachRepository.compute(store, people, r -> LOTTERY.withScope(RepositoryScope.of(r)));
+    assertResultsAndProgressOfOneThread(
+        200,
+        EachRepository.compute(store, people, r -> LOTTERY.withScope(RepositoryScope.of(r))),
+        progress -> EachRepository.compute(store, people, r -> LOTTERY.withScope(RepositoryScope.of(r)), progress, threads));
+  }
+
+  /**
+   * {@code many}'s keys (compared with {@code equals}: an owner's spelling too) and values, in
+   * order, are {@code one}'s, and it reported {@code (k, keys)} for k from 0 to {@code keys},
+   * one call at a time.
+   */
+  private static void assertResultsAndProgressOfOneThread(
+      int keys, SortedMap<?, ?> one, Function<ProgressListener, SortedMap<?, ?>> many) {
     List<Long> reports = Collections.synchronizedList(new ArrayList<>());
-    SortedMap<Repository, ?> many =
-        EachRepository.compute(
-            store,
-            people,
-            r -> LOTTERY.withScope(RepositoryScope.of(r)),
+    SortedMap<?, ?> result =
+        many.apply(
             (done, total) -> {
-              assertEquals(200, total);
+              assertEquals(keys, total);
               reports.add(done);
-            },
-            threads);
-    assertEquals(List.copyOf(one.keySet()), List.copyOf(many.keySet()));
-    assertEquals(List.copyOf(one.values()), List.copyOf(many.values()));
+            });
+    assertEquals(keys, one.size());
+    assertEquals(List.copyOf(one.keySet()), List.copyOf(result.keySet()));
+    assertEquals(List.copyOf(one.values()), List.copyOf(result.values()));
     List<Long> expected = new ArrayList<>();
-    for (long k = 0; k <= 200; k++) {
+    for (long k = 0; k <= keys; k++) {
       expected.add(k);
     }
     assertEquals(expected, reports);
@@ -76,32 +91,38 @@ class EachRepositoryThreadsTest {
   void theFirstFailingRepositoryInOrderIsThrown(int threads) {
     EventStore store = store(12);
     People people = People.resolve(store);
-    CountDownLatch laterFailed = new CountDownLatch(1);
+    Repository r1 = Repository.github("o/r1");
+    Function<Repository, LotteryFactor> metricOf =
+        failingLaterFirst(r1, Repository.github("o/r5"), r -> LOTTERY.withScope(RepositoryScope.of(r)));
     RuntimeException thrown =
         assertThrows(
             RuntimeException.class,
-            () ->
-                EachRepository.compute(
-                    store,
-                    people,
-                    r -> {
-                      if (r.fullName().equals("o/r5")) {
-                        laterFailed.countDown();
-                        throw new IllegalStateException("r5");
-                      }
-                      if (r.fullName().equals("o/r1")) {
-                        try {
-                          assertTrue(laterFailed.await(10, TimeUnit.SECONDS), "r5 never ran");
-                        } catch (InterruptedException e) {
-                          throw new AssertionError(e);
-                        }
-                        throw new IllegalStateException("r1");
-                      }
-                      return LOTTERY.withScope(RepositoryScope.of(r));
-                    },
-                    (done, total) -> {},
-                    threads));
-    assertEquals("r1", thrown.getMessage());
+            () -> EachRepository.compute(store, people, metricOf, (done, total) -> {}, threads));
+    assertEquals(String.valueOf(r1), thrown.getMessage());
+  }
+
+  /**
+   * {@code metricOf}, but failing for {@code first} and {@code later} with their names as the
+   * messages; {@code first} fails only once {@code later} has failed.
+   */
+  private static <K> Function<K, LotteryFactor> failingLaterFirst(
+      K first, K later, Function<K, LotteryFactor> metricOf) {
+    CountDownLatch laterFailed = new CountDownLatch(1);
+    return key -> {
+      if (key.equals(later)) {
+        laterFailed.countDown();
+        throw new IllegalStateException(String.valueOf(later));
+      }
+      if (key.equals(first)) {
+        try {
+          assertTrue(laterFailed.await(10, TimeUnit.SECONDS), later + " never ran");
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+        throw new IllegalStateException(String.valueOf(first));
+      }
+      return metricOf.apply(key);
+    };
   }
 
   @Test
@@ -111,5 +132,46 @@ class EachRepositoryThreadsTest {
         IllegalArgumentException.class,
         () -> EachRepository.compute(store, People.resolve(store), r -> LOTTERY.withScope(RepositoryScope.of(r)),
             (done, total) -> {}, 0));
+    for (int threads : new int[] {0, -1}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> EachRepository.computeEachOwner(store, People.resolve(store), LOTTERY::withScope,
+                  (done, total) -> {}, threads));
+      assertEquals("threads must be positive but was " + threads, e.getMessage());
+    }
+  }
+
+  /** Repositories of 40 owners, spelled in two cases (owners ignore case, repositories do not). */
+  private static EventStore owners(int repositories) {
+    return store(repositories, r -> (r % 3 == 0 ? "Org" : "org") + r % 40);
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2, 3, 8})
+  void eachOwnerHasTheResultsAndProgressOfOneThread(int threads) {
+    EventStore store = owners(200);
+    People people = People.resolve(store);
+    // Owners compare without case: the names kept are the first spelling met, as on one thread.
+    assertResultsAndProgressOfOneThread(
+        40,
+        EachRepository.computeEachOwner(store, people, LOTTERY::withScope),
+        progress -> EachRepository.computeEachOwner(store, people, LOTTERY::withScope, progress, threads));
+  }
+
+  /** As for repositories: owner org1 fails only after org5 has failed; org1's failure is thrown. */
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {2, 3, 4})
+  void theFirstFailingOwnerInOrderIsThrown(int threads) {
+    EventStore store = owners(12);
+    People people = People.resolve(store);
+    RepositoryScope org1 = Owner.of(Repository.github("org1/r1")).scope();
+    RepositoryScope org5 = Owner.of(Repository.github("org5/r5")).scope();
+    Function<RepositoryScope, LotteryFactor> metricOf = failingLaterFirst(org1, org5, LOTTERY::withScope);
+    RuntimeException thrown =
+        assertThrows(
+            RuntimeException.class,
+            () -> EachRepository.computeEachOwner(store, people, metricOf, (done, total) -> {}, threads));
+    assertEquals(String.valueOf(org1), thrown.getMessage());
   }
 }

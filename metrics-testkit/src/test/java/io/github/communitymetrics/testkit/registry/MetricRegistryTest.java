@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.metrics.EachRepository;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.registry.Evaluated;
@@ -173,6 +174,55 @@ class MetricRegistryTest {
         }
       }
     }
+  }
+
+  /**
+   * Every registered metric that describes an owner, computed for every owner on 2 and 4 threads,
+   * gives the results of one thread, in the same order, on a simulated portfolio of three
+   * organisations of three repositories each: each seed prints itself.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {7})
+  void everyOwnerOnSeveralThreadsEqualsOneThread(long seed) {
+    System.out.println("MetricRegistryTest owner threads seed " + seed);
+    List<io.github.communitymetrics.core.event.Event> events = new java.util.ArrayList<>();
+    String[] organizations = {"alpha-org", "beta-org", "gamma-org"};
+    for (int o = 0; o < organizations.length; o++) {
+      for (var event :
+          CommunitySimulator.simulate(
+                  SimulationConfig.small(seed + o).toBuilder().organization(organizations[o]).repositories(3).months(4).build())
+              .events()) {
+        // Each simulation numbers its repositories from the same id: another id per
+        // organisation, or the store would take them for one repository renamed.
+        String line = io.github.communitymetrics.core.io.EventJsonLines.toLine(event);
+        events.add(io.github.communitymetrics.core.io.EventJsonLines.fromLine(
+            line.replace("\"repo_id\":6", "\"repo_id\":" + (6 + o))));
+      }
+    }
+    EventStore store = EventStore.of(events);
+    People people = People.resolve(store);
+    Instant asOf = store.instant(store.size() - 1).plusSeconds(1);
+    Evaluation e = Evaluation.of(RepositoryScope.all(), new Window(asOf.minusSeconds(120L * 86_400), asOf));
+    RepositoryScope anOwner = RepositoryScope.organization(io.github.communitymetrics.core.event.Forge.GITHUB, "any-owner");
+    int metrics = 0;
+    for (MetricDescriptor<?> d : MetricRegistry.standard().metrics()) {
+      if (!d.describes(anOwner)) {
+        continue;
+      }
+      metrics++;
+      var one = EachRepository.computeEachOwner(store, people, scope -> d.metric(e.withScope(scope)));
+      assertEquals(3, one.size(), "owners: " + one.keySet());
+      for (int threads = 2; threads <= 4; threads += 2) {
+        var many =
+            EachRepository.computeEachOwner(
+                store, people, scope -> d.metric(e.withScope(scope)),
+                io.github.communitymetrics.core.ProgressListener.NONE, threads);
+        String where = "seed " + seed + ", " + threads + " threads, " + d.id();
+        assertEquals(List.copyOf(one.keySet()), List.copyOf(many.keySet()), where);
+        assertEquals(List.copyOf(one.values()), List.copyOf(many.values()), where);
+      }
+    }
+    assertTrue(metrics > 10, "metrics describing an owner: " + metrics);
   }
 
   @Test
