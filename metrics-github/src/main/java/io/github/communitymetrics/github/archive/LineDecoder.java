@@ -68,8 +68,16 @@ final class LineDecoder {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
-  /** Caches are cleared past this size, which bounds their memory on any input. */
-  private static final int MAX_CACHED = 50_000;
+  /**
+   * Caches are cleared past this size, which bounds their memory on any input (a decoder reads one
+   * file). An hour of GH Archive can hold more than 50,000 distinct actors (4 GH Archive-shaped
+   * hours had 157,874); cleared at 50,000, the caches handed the store equal actors as new
+   * instances, which its interner then compared field by field, each a cache miss: a day's {@code
+   * score} on one core took 155 s with that bound, 116 and 128 s with this one
+   * (docs/performance.md). An entry costs its hash map node (about 40 bytes, estimated); the
+   * values are those the store keeps anyway.
+   */
+  private static final int MAX_CACHED = 1 << 20;
 
   private final GhArchiveFilter filter;
   private final Tally tally;
