@@ -147,15 +147,7 @@ public final class EachRepository {
       R result = notNull(notNull(metricOf.apply(r), "metric", r).compute(store, people), "result", r);
       return notNull(finish.apply(r, result), "what finish gives", r);
     };
-    if (threads > 1 && repositories.size() > 1) {
-      return ParallelEach.compute(repositories, one, progress, threads, (r, kept) -> kept);
-    }
-    return eachInOrder(repositories, one, progress);
-  }
-
-  /** {@code result}, checked as the one-thread form checks it. */
-  private static <K, R> R resultOf(K key, R result) {
-    return notNull(result, "result", key);
+    return each(repositories, one, progress, threads);
   }
 
   /**
@@ -265,14 +257,20 @@ public final class EachRepository {
       People people,
       ProgressListener progress,
       int threads) {
-    if (threads > 1 && keys.size() > 1) {
-      return ParallelEach.compute(keys, k -> notNull(metricOf.apply(k), "metric", k)
-          .compute(store, people), progress, threads, EachRepository::resultOf);
-    }
-    return eachInOrder(
+    return each(
         keys,
         key -> notNull(notNull(metricOf.apply(key), "metric", key).compute(store, people), "result", key),
-        progress);
+        progress,
+        threads);
+  }
+
+  /** {@code one} of each key, ascending: on the calling thread, or on {@code threads} threads. */
+  private static <K extends Comparable<? super K>, T> SortedMap<K, T> each(
+      List<K> keys, Function<? super K, ? extends T> one, ProgressListener progress, int threads) {
+    if (threads > 1 && keys.size() > 1) {
+      return ParallelEach.compute(keys, one, progress, threads, (key, kept) -> kept);
+    }
+    return eachInOrder(keys, one, progress);
   }
 
   /** {@code one} of each key, ascending, on this thread, reporting each key done to {@code progress}. */
