@@ -63,6 +63,11 @@ public final class StoreBreakdown {
   }
 
   static long deep(Object root) throws Exception {
+    return deep(root, seen);
+  }
+
+  /** The bytes of {@code root} and what it reaches, skipping (and adding to) {@code seen}. */
+  static long deep(Object root, IdentityHashMap<Object, Boolean> seen) throws Exception {
     long total = 0;
     ArrayDeque<Object> todo = new ArrayDeque<>();
     if (root != null) todo.add(root);
@@ -88,6 +93,26 @@ public final class StoreBreakdown {
       }
     }
     return total;
+  }
+
+  /**
+   * The payload objects by class: how many, and the bytes per event of each class's objects and
+   * what they reach (objects shared between payloads count once, for the first payload that
+   * reaches them, as above, so the lines add up to {@code payloads}'s less its array).
+   */
+  private static void payloadsByClass(Object[] payloads, int n) throws Exception {
+    java.util.TreeMap<String, long[]> byClass = new java.util.TreeMap<>();
+    IdentityHashMap<Object, Boolean> counted = new IdentityHashMap<>();
+    counted.put(Optional.empty(), true); counted.put(OptionalLong.empty(), true); counted.put(List.of(), true);
+    for (Object o : payloads) {
+      if (o == null) continue;
+      long[] c = byClass.computeIfAbsent(o.getClass().getSimpleName(), k -> new long[2]);
+      c[0]++;
+      c[1] += deep(o, counted);
+    }
+    for (var e : byClass.entrySet()) {
+      System.out.printf(Locale.ROOT, "    %-14s %,9d objects %8.2f B/event%n", e.getKey(), e.getValue()[0], (double) e.getValue()[1] / n);
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -122,6 +147,9 @@ public final class StoreBreakdown {
       long d = deep(f.get(columns));
       sum += d;
       if (d > 0) System.out.printf(Locale.ROOT, "  %-16s %8.2f B/event%n", f.getName(), (double) d / n);
+      if (f.getName().equals("payloads")) {
+        payloadsByClass((Object[]) f.get(columns), n);
+      }
     }
     System.out.printf(Locale.ROOT, "  %-16s %8.2f B/event (estimatedBytes %.2f)%n", "total", (double) sum / n, (double) store.estimatedBytes() / n);
   }
