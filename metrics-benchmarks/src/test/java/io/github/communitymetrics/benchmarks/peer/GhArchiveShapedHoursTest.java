@@ -128,6 +128,23 @@ class GhArchiveShapedHoursTest {
       }
     }
     assertTrue(answers > 50, "answers " + answers + " of " + openedBy.size() + " openings");
+
+    // Each push's head is the last commit it lists, as in GH Archive: one of the commits the
+    // reader adds at the push's second in its repository.
+    Set<String> commits = new HashSet<>();
+    for (Event e : events) {
+      if (e instanceof io.github.communitymetrics.core.event.Commit c) {
+        commits.add(c.at() + " " + c.repo().fullName() + " " + c.sha());
+      }
+    }
+    long pushes = 0;
+    for (Event e : events) {
+      if (e instanceof io.github.communitymetrics.core.event.Push p) {
+        pushes++;
+        assertTrue(commits.contains(p.at() + " " + p.repo().fullName() + " " + p.headSha()), p.toString());
+      }
+    }
+    assertTrue(pushes > 100, "pushes " + pushes);
   }
 
   private static List<String> gunzip(Path f) throws Exception {

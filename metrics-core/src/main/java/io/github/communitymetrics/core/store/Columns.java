@@ -82,14 +82,15 @@ final class Columns {
   final RankBits idBits;
   final long[] ids;
   /**
-   * Pushes held without a payload object: which events, and by rank the head commit (20 bytes,
-   * {@link Shas}) and the ref (an index into {@code refTable}); the commit count is the code byte.
+   * Pushes held without a payload object: which events, and by rank the head commit ({@link
+   * PushHeads}: a packed commit's rank, or 20 bytes of its own) and the ref (an index into {@code refTable}); the commit count is the code byte.
    * Only pushes whose head is 40 lower-case hex digits and whose count is at most 255; any other
    * push keeps its {@link PushTail} payload, so every push is rebuilt exactly as added. The
    * staging packs them the same way when they are added ({@link PackedTails#packs(Push)}).
    */
   final RankBits pushBits;
-  private final byte[] pushShas;
+  /** The packed pushes' heads: most are a packed commit's sha, held once ({@link PushHeads}). */
+  private final PushHeads pushHeads;
   private final int[] pushRefs;
   /** The distinct refs of the packed pushes (shared with the staging's interned strings). */
   private final String[] refTable;
@@ -239,7 +240,7 @@ final class Columns {
     }
     PackedTails packed = st.packed();
     pushBits = bits(packed.pushes, slot, m);
-    pushShas = new byte[pushBits.count() * Shas.BYTES];
+    byte[] pushShas = new byte[pushBits.count() * Shas.BYTES];
     pushRefs = new int[pushBits.count()];
     scatter(packed.pushes, slot, pushBits, pushShas, pushRefs, codes);
     commitBits = bits(packed.commits, slot, m);
@@ -305,6 +306,7 @@ final class Columns {
       }
     }
     nanos = ns;
+    pushHeads = PushHeads.of(m, this::second, pushBits, pushShas, commitBits, commitShas);
     repositoryTable = new RepositoryTable(st.repositoryTable, pool);
     actorTable = new ActorTable(st.actorTable, pool);
     pool.seal();
@@ -370,7 +372,7 @@ final class Columns {
   void restagePacked(int p, int position, PackedTails to) {
     if (pushBits.get(p)) {
       int k = pushBits.rank(p);
-      to.pushes.add(position, pushShas, k, pushRefs[k], codes[p] & 0xff);
+      to.pushes.add(position, pushHeads.array(k), pushHeads.slot(k), pushRefs[k], codes[p] & 0xff);
     } else {
       int k = commitBits.rank(p);
       to.commits.add(position, commitShas, k, commitAuthors[k], 0);
@@ -568,7 +570,7 @@ final class Columns {
       case PUSH:
         if (pushBits.get(p)) {
           int k = pushBits.rank(p);
-          return new Push(at, repo, actor, refTable[pushRefs[k]], Shas.get(pushShas, k), code);
+          return new Push(at, repo, actor, refTable[pushRefs[k]], pushHeads.get(k), code);
         }
         PushTail push = (PushTail) payload(p);
         return new Push(at, repo, actor, push.ref(), push.headSha(), push.commitCount());
@@ -755,7 +757,7 @@ final class Columns {
     bytes += 2 * Sizes.array(size, 4); // repos, actors
     bytes += numberBits.estimatedBytes() + Sizes.array(numberValues.length, 4);
     // The refs are interned strings, counted with the payloads' shared strings.
-    bytes += pushBits.estimatedBytes() + Sizes.array(pushShas.length, 1);
+    bytes += pushBits.estimatedBytes() + pushHeads.estimatedBytes();
     bytes += Sizes.array(pushRefs.length, 4) + Sizes.array(refTable.length, Sizes.REFERENCE);
     // The authors' names and addresses are interned strings too.
     bytes += commitBits.estimatedBytes() + Sizes.array(commitShas.length, 1);
