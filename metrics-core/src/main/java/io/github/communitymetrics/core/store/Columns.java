@@ -750,7 +750,7 @@ final class Columns {
 
   /** The estimate documented on {@link EventStore#estimatedBytes()}. */
   long estimatedBytes() {
-    long bytes = Sizes.object(120);
+    long bytes = Sizes.object(132); // 29 ints and references, 2 longs
     bytes += seconds.estimatedBytes();
     bytes += nanos == null ? 0 : Sizes.array(size, 4);
     bytes += 2 * Sizes.array(size, 1); // types, codes

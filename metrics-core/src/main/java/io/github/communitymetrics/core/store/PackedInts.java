@@ -1,23 +1,43 @@
 package io.github.communitymetrics.core.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
 /**
  * A dense column of non-negative ints below {@code 2^width}, each in {@code width} bits of a
- * {@code long[]}, read in constant time without a branch: a column of indices into a table of
+ * byte array, read in constant time with one 8-byte load: a column of indices into a table of
  * {@code t} entries takes {@link #width(int) width(t)} bits per event instead of 32 (17 bits for
  * the 91,000 repositories of a GH Archive hour). Filled once, by {@link #set} at each position in
  * any order, while its owner is built; read only afterwards.
  */
 final class PackedInts {
+  /** Reads and writes 8 bytes at any byte offset of a byte array, least significant first. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The most values' bits a column holds: its bytes, with 7 of padding, must fit an array (over
+   * 500 million values of 32 bits, over a billion of 17).
+   */
+  static final long MAX_BITS = (Integer.MAX_VALUE - 16L - Long.BYTES) * 8;
+
   final int size;
   final int width;
   private final long mask;
-  /** Value {@code i} in bits {@code [i * width, (i + 1) * width)}; one more word, always 0. */
-  private final long[] words;
+  /**
+   * Value {@code i} in bits {@code [i * width, (i + 1) * width)}, bit {@code k} being bit {@code k
+   * % 8} of byte {@code k / 8}; then 7 bytes of 0, so that any value is within the 8 bytes that
+   * start at its first bit's byte (7 + 32 bits at most) and is read in one load.
+   */
+  private final byte[] bytes;
 
   /**
    * A column of {@code size} zeros, each {@code width} bits wide.
    *
-   * @throws IllegalArgumentException unless {@code size >= 0} and {@code 1 <= width <= 32}
+   * @throws IllegalArgumentException unless {@code size >= 0}, {@code 1 <= width <= 32} and
+   *     {@code size * width <= MAX_BITS}
    */
   PackedInts(int size, int width) {
     if (size < 0) {
@@ -26,16 +46,19 @@ final class PackedInts {
     if (width < 1 || width > 32) {
       throw new IllegalArgumentException("width must be within [1, 32], was " + width);
     }
+    long bits = (long) size * width;
+    if (bits > MAX_BITS) {
+      throw new IllegalArgumentException(size + " values of " + width + " bits are too many");
+    }
     this.size = size;
     this.width = width;
     this.mask = (1L << width) - 1;
-    // The extra word lets get read two words whether or not the value straddles them.
-    this.words = new long[(int) (((long) size * width + 63) >>> 6) + 1];
+    this.bytes = new byte[(int) ((bits + 7) >>> 3) + Long.BYTES - 1];
   }
 
   /**
    * The bits needed for every index into a table of {@code entries} entries: at least 1, at most
-   * 31 (at most 32 for table sizes above {@code Integer.MAX_VALUE}, not reachable with an int).
+   * 31.
    */
   static int width(int entries) {
     return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, entries - 1)));
@@ -48,31 +71,23 @@ final class PackedInts {
    * @throws IndexOutOfBoundsException unless {@code 0 <= i < size}
    */
   void set(int i, int value) {
-    java.util.Objects.checkIndex(i, size);
+    Objects.checkIndex(i, size);
     long v = value & 0xffffffffL;
     if ((v & ~mask) != 0) {
       throw new IllegalArgumentException(value + " does not fit " + width + " bits");
     }
     long bit = (long) i * width;
-    int w = (int) (bit >>> 6);
-    int s = (int) bit & 63;
-    words[w] |= v << s;
-    if (s + width > 64) {
-      words[w + 1] |= v >>> (64 - s);
-    }
+    int at = (int) (bit >>> 3);
+    LONGS.set(bytes, at, (long) LONGS.get(bytes, at) | v << (bit & 7));
   }
 
   /** The value at position {@code i}, {@code 0 <= i < size} (unchecked beyond the array's bounds). */
   int get(int i) {
     long bit = (long) i * width;
-    int w = (int) (bit >>> 6);
-    int s = (int) bit & 63;
-    // (x << 1) << (63 - s) is x << (64 - s) for s > 0 and 0 for s = 0, where a single shift by
-    // 64 would shift by 0 in Java.
-    return (int) (((words[w] >>> s) | ((words[w + 1] << 1) << (63 - s))) & mask);
+    return (int) (((long) LONGS.get(bytes, (int) (bit >>> 3)) >>> (bit & 7)) & mask);
   }
 
   long estimatedBytes() {
-    return Sizes.object(20) + Sizes.array(words.length, 8);
+    return Sizes.object(20) + Sizes.array(bytes.length, 1);
   }
 }

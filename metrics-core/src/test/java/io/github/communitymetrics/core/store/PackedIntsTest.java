@@ -75,8 +75,8 @@ class PackedIntsTest {
       for (int i = 0; i < size; i++) {
         assertEquals(values[i], packed.get(i), where + ", position " + i);
       }
-      long words = ((long) size * width + 63) / 64 + 1;
-      assertEquals(Sizes.object(20) + Sizes.array((int) words, 8), packed.estimatedBytes(), where);
+      long bytes = ((long) size * width + 7) / 8 + 7;
+      assertEquals(Sizes.object(20) + Sizes.array((int) bytes, 1), packed.estimatedBytes(), where);
     }
   }
 
@@ -92,10 +92,15 @@ class PackedIntsTest {
   }
 
   @Test
-  void rejectsWidthsOutsideOneToThirtyTwoAndNegativeSizes() {
+  void rejectsWidthsOutsideOneToThirtyTwoNegativeSizesAndTooManyBits() {
     assertThrows(IllegalArgumentException.class, () -> new PackedInts(1, 0));
     assertThrows(IllegalArgumentException.class, () -> new PackedInts(1, 33));
     assertThrows(IllegalArgumentException.class, () -> new PackedInts(-1, 5));
+    // More bits than an array of bytes holds: rejected before allocating.
+    assertThrows(IllegalArgumentException.class, () -> new PackedInts(Integer.MAX_VALUE, 9));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new PackedInts((int) (PackedInts.MAX_BITS / 32) + 1, 32));
   }
 
   @Test
