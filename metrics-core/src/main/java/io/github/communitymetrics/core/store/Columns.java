@@ -45,20 +45,18 @@ final class Columns {
   private static final EventType[] TYPES = EventType.values();
 
   final int size;
-  /**
-   * Seconds since the epoch as offsets from {@code secondBase} (the first event's second) when
-   * the events span less than 2^31 seconds (68 years), in {@code secondOffsets}; otherwise that is
-   * null and {@code wideSeconds} holds them whole.
-   */
-  private final long secondBase;
-  private final int[] secondOffsets;
-  private final long[] wideSeconds;
+  /** Seconds since the epoch, about a byte each in canonical order ({@link BlockSeconds}). */
+  private final BlockSeconds seconds;
   /** Nanosecond adjustments; null when every event is on a whole second. */
   final int[] nanos;
 
   final byte[] types;
-  final int[] repos;
-  final int[] actors;
+  /**
+   * The indices of each event's repository and actor in their tables, in as many bits as the
+   * table's size needs ({@link PackedInts}): read them with {@link #repo} and {@link #actor}.
+   */
+  private final PackedInts repos;
+  private final PackedInts actors;
   /**
    * Issue or pull request numbers: which events have one other than 0 (kinds without a number
    * have 0), and the numbers by rank. Over half of GH Archive's events (pushes, branch creations,
@@ -71,7 +69,7 @@ final class Columns {
 
   /** A second actor (pull request author, new member): which events have one, and its index. */
   final RankBits refBits;
-  final int[] refs;
+  private final PackedInts refs;
   /** Everything else, for the few kinds that have more ({@link Payloads}). */
   final RankBits payloadBits;
   final Object[] payloads;
@@ -160,10 +158,10 @@ final class Columns {
     // With a streamable staging each staged column is freed as soon as it is copied, so the
     // peak is the staging plus one column, not the staging plus the store.
     boolean free = st.streamable();
-    repos = new int[m];
+    repos = new PackedInts(m, PackedInts.width(st.repositoryTable.length));
     for (int p = 0; p < n; p++) {
       if (slot[p] >= 0) {
-        repos[slot[p]] = st.repo(p);
+        repos.set(slot[p], st.repo(p));
         given[slot[p]] = st.givenValue(p);
       }
     }
@@ -181,10 +179,11 @@ final class Columns {
     if (free) {
       st.freeTypesAndCodes();
     }
-    actors = new int[m];
+    int actorWidth = PackedInts.width(st.actorTable.length);
+    actors = new PackedInts(m, actorWidth);
     for (int p = 0; p < n; p++) {
       if (slot[p] >= 0) {
-        actors[slot[p]] = st.actor(p);
+        actors.set(slot[p], st.actor(p));
       }
     }
     if (free) {
@@ -210,11 +209,11 @@ final class Columns {
     long[] refWords = new long[words(m)];
     st.forEachRef((p, actor) -> set(refWords, slot[p]));
     refBits = RankBits.ofWords(refWords);
-    refs = new int[refBits.count()];
+    refs = new PackedInts(refBits.count(), actorWidth);
     st.forEachRef(
         (p, actor) -> {
           if (slot[p] >= 0) {
-            refs[refBits.rank(slot[p])] = actor;
+            refs.set(refBits.rank(slot[p]), actor);
           }
         });
     if (free) {
@@ -274,28 +273,16 @@ final class Columns {
           });
     }
     // Times last: a name held by two ids in turn resolves by time in the columns above.
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (int p = 0; p < n; p++) {
-      if (slot[p] >= 0) {
-        min = Math.min(min, st.second(p));
-        max = Math.max(max, st.second(p));
-      }
-    }
-    // max - min cannot overflow: epoch seconds of instants are within +-3.2e16.
-    boolean narrow = m == 0 || max - min <= Integer.MAX_VALUE;
-    secondBase = m == 0 ? 0 : min;
-    secondOffsets = narrow ? new int[m] : null;
-    wideSeconds = narrow ? null : new long[m];
-    for (int p = 0; p < n; p++) {
-      if (slot[p] >= 0) {
-        if (narrow) {
-          secondOffsets[slot[p]] = (int) (st.second(p) - secondBase);
-        } else {
-          wideSeconds[slot[p]] = st.second(p);
-        }
-      }
-    }
+    seconds =
+        BlockSeconds.of(
+            m,
+            sink -> {
+              for (int p = 0; p < n; p++) {
+                if (slot[p] >= 0) {
+                  sink.accept(slot[p], st.second(p));
+                }
+              }
+            });
     int[] ns = null;
     if (st.anyNanos()) {
       ns = new int[m];
@@ -470,7 +457,22 @@ final class Columns {
 
   /** The epoch second of base position {@code p}. */
   long second(int p) {
-    return secondOffsets != null ? secondBase + secondOffsets[p] : wideSeconds[p];
+    return seconds.get(p);
+  }
+
+  /** The index in {@link #repositoryTable} of the repository of base position {@code p}. */
+  int repo(int p) {
+    return repos.get(p);
+  }
+
+  /** The index in {@link #actorTable} of the actor of base position {@code p}. */
+  int actor(int p) {
+    return actors.get(p);
+  }
+
+  /** The index in {@link #actorTable} of the second actor of base position {@code p}, or -1. */
+  int secondActor(int p) {
+    return refBits.get(p) ? refs.get(refBits.rank(p)) : -1;
   }
 
   /** The issue or pull request number of base position {@code p}, or 0. */
@@ -483,7 +485,7 @@ final class Columns {
   }
 
   private Actor ref(int p) {
-    return actorTable.get(refs[refBits.rank(p)]);
+    return actorTable.get(refs.get(refBits.rank(p)));
   }
 
   private Optional<Actor> optionalRef(int p, boolean present) {
@@ -505,8 +507,8 @@ final class Columns {
   /** Rebuilds the event at base position {@code p}, equal to the one added. */
   Event event(int p) {
     Instant at = instant(p);
-    Repository repo = repositoryTable.get(repos[p]);
-    Actor actor = actorTable.get(actors[p]);
+    Repository repo = repositoryTable.get(repos.get(p));
+    Actor actor = actorTable.get(actors.get(p));
     int number = number(p);
     int code = codes[p] & 0xff;
     switch (type(p)) {
@@ -725,7 +727,7 @@ final class Columns {
     int n = repositoryTable.size();
     int[] start = new int[n + 1];
     for (int p = 0; p < size; p++) {
-      start[repos[p] + 1]++;
+      start[repos.get(p) + 1]++;
     }
     for (int r = 0; r < n; r++) {
       start[r + 1] += start[r];
@@ -733,7 +735,7 @@ final class Columns {
     int[] next = Arrays.copyOf(start, n);
     int[] events = new int[size];
     for (int p = 0; p < size; p++) {
-      events[next[repos[p]]++] = p;
+      events[next[repos.get(p)]++] = p;
     }
     RepositoryIndex index = new RepositoryIndex(start, events, new int[RepositoryIndex.slotCount(n)]);
     int[] slots = index.slots();
@@ -750,11 +752,11 @@ final class Columns {
 
   /** The estimate documented on {@link EventStore#estimatedBytes()}. */
   long estimatedBytes() {
-    long bytes = Sizes.object(132);
-    bytes += secondOffsets != null ? Sizes.array(size, 4) : Sizes.array(size, 8);
+    long bytes = Sizes.object(132); // 29 ints and references, 2 longs
+    bytes += seconds.estimatedBytes();
     bytes += nanos == null ? 0 : Sizes.array(size, 4);
     bytes += 2 * Sizes.array(size, 1); // types, codes
-    bytes += 2 * Sizes.array(size, 4); // repos, actors
+    bytes += repos.estimatedBytes() + actors.estimatedBytes();
     bytes += numberBits.estimatedBytes() + Sizes.array(numberValues.length, 4);
     // The refs are interned strings, counted with the payloads' shared strings.
     bytes += pushBits.estimatedBytes() + pushHeads.estimatedBytes();
@@ -763,7 +765,7 @@ final class Columns {
     bytes += commitBits.estimatedBytes() + Sizes.array(commitShas.length, 1);
     bytes += Sizes.array(commitAuthors.length, 4);
     bytes += 2 * Sizes.array(authorNames.length, 4);
-    bytes += refBits.estimatedBytes() + Sizes.array(refs.length, 4);
+    bytes += refBits.estimatedBytes() + refs.estimatedBytes();
     bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);
     bytes += payloadBytes;
     bytes += idBits == null ? 0 : idBits.estimatedBytes() + Sizes.array(ids.length, 8);

@@ -204,12 +204,12 @@ public final class EventStore implements Iterable<Event> {
 
   /** The interned index of the repository of the event at {@code i}: see {@link #repository(int)}. */
   public int repositoryIndex(int i) {
-    return columns.repos[base(i)];
+    return columns.repo(base(i));
   }
 
   /** The interned index of the actor of the event at {@code i}: see {@link #actor(int)}. */
   public int actorIndex(int i) {
-    return columns.actors[base(i)];
+    return columns.actor(base(i));
   }
 
   /**
@@ -220,8 +220,7 @@ public final class EventStore implements Iterable<Event> {
    * allocation, for scans that credit a merge to its author without rebuilding the event.
    */
   public int secondActorIndex(int i) {
-    int p = base(i);
-    return columns.refBits.get(p) ? columns.refs[columns.refBits.rank(p)] : -1;
+    return columns.secondActor(base(i));
   }
 
   /**
@@ -498,7 +497,7 @@ public final class EventStore implements Iterable<Event> {
     int m = 0;
     for (int i = 0; i < size(); i++) {
       int p = base(i);
-      if (wanted[columns.repos[p]]) {
+      if (wanted[columns.repo(p)]) {
         kept[m++] = p;
       }
     }

@@ -194,7 +194,7 @@ final class Staging {
       int v = given[j];
       if (store.packed(j)) {
         int i = size;
-        Actor actor = store.actorTable.get(store.actors[j]);
+        Actor actor = store.actorTable.get(store.actor(j));
         stage(i, store.second(j), store.nano(j), store.types[j], v, actor, 0);
         store.restagePacked(j, i, packed); // the staged code stays 0: see compare
         size++;

@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -195,7 +196,9 @@ class CompactColumnsTest {
   }
 
   @ParameterizedTest(name = "span {0} s")
-  @ValueSource(longs = {1, 2, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 1L << 32, 9_000_000_000L})
+  @ValueSource(longs = {
+    1, 2, 255, 256, 65535, 65536, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, (1L << 32) - 1, 1L << 32,
+    9_000_000_000L})
   void timesSpanningMoreOrLessThanAnIntAreKept(long span) {
     List<Event> events = spanning(span);
     assertRebuilt(events);
@@ -209,12 +212,21 @@ class CompactColumnsTest {
         store.slice(new Window(last, last.plusSeconds(1))).stream().collect(Collectors.toList()));
   }
 
-  @Test
-  void estimateCountsFourBytesPerSecondWithinAnIntSpanAndEightBeyond() {
-    EventStore narrow = EventStore.of(spanning(Integer.MAX_VALUE));
-    EventStore wide = EventStore.of(spanning(Integer.MAX_VALUE + 1L));
-    // Same shape except int[3] (16 + 12 = 28, aligned 32) against long[3] (16 + 24 = 40).
-    assertEquals(40 - 32, wide.estimatedBytes() - narrow.estimatedBytes());
+  /**
+   * A block of seconds spanning one second more than its form holds moves to the next wider
+   * side array, of a whole block (128 positions), and the estimate counts it: the stores differ
+   * in that alone.
+   */
+  @ParameterizedTest(name = "span {0} s")
+  @CsvSource({
+    "255, 256", // byte per position -> char[128] (16 + 256)
+    "65535, 256", // char[128] -> int[128] (16 + 512)
+    "4294967295, 512" // int[128] -> long[128] (16 + 1024)
+  })
+  void estimateCountsTheSideArrayOfABlockSpanningMoreThanItsForm(long span, long more) {
+    EventStore narrow = EventStore.of(spanning(span));
+    EventStore wide = EventStore.of(spanning(span + 1));
+    assertEquals(more, wide.estimatedBytes() - narrow.estimatedBytes());
   }
 
   @Test

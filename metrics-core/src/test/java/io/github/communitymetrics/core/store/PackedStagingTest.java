@@ -170,8 +170,8 @@ class PackedStagingTest {
       for (int j = 0; j < columns.size; j++) {
         String at = where + ", position " + j;
         assertEquals(expected.event(j), columns.event(j), at);
-        assertEquals(expected.actorIndex(j), columns.actors[j], at);
-        assertEquals(expected.repositoryIndex(j), columns.repos[j], at);
+        assertEquals(expected.actorIndex(j), columns.actor(j), at);
+        assertEquals(expected.repositoryIndex(j), columns.repo(j), at);
       }
       int pairs = assertContentOrder(expected, where);
       assertTrue(part == 1 || pairs > 0, where + ": no pushes or commits of one instant compared");
