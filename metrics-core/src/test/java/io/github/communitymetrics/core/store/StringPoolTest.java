@@ -147,8 +147,9 @@ class StringPoolTest {
 
   @Test
   void domainsPastTheTwoByteIndicesTakeThree() {
-    // 13 + 256 + 65,536 domains need up to 2 index bytes; those after, 3. Each domain twice.
-    int n = StringPool.SHORT_DOMAINS + 256 + 65_536 + 300;
+    // 13 + 256 + 65,536 domains need up to 2 index bytes; those after, 3 (past 65,536 more,
+    // with all 3 in use). Each domain twice.
+    int n = StringPool.SHORT_DOMAINS + 256 + 65_536 + 65_536 + 300;
     List<String> strings = new ArrayList<>();
     for (int d = 0; d < n; d++) {
       strings.add("a@d" + d + ".org");
