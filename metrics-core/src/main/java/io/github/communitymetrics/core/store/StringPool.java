@@ -29,6 +29,12 @@ import java.util.Map;
  *
  * <p>The bytes of a coded string no longer sort as the string does; {@link #compare} compares
  * characters, the domain's taken from the table, and keeps {@link String#compareTo}'s order.
+ *
+ * <p>Repository names' owners ({@code owner/}) are not coded the same way: on 4 GH Archive hours
+ * (624,753 events) 88,946 of the 91,069 repositories have an owner of their own and 1,515 an
+ * owner that is a login in the pool, so coding the owners that repeat or are logins would save
+ * about 14 KB (0.02 bytes per event), and on {@code zipf} events (every owner twice) it would cost
+ * 10 KB more than it saves.
  */
 final class StringPool {
   /** The fewest characters of a tail from the last {@code '@'} held in the table of domains. */
@@ -117,7 +123,10 @@ final class StringPool {
     return domainCount++;
   }
 
-  /** {@code array}, or a larger copy, with room for {@code chars} more UTF-16 units after {@code used}. */
+  /**
+   * {@code array}, or a larger copy, with room for {@code chars} more UTF-16 units after {@code
+   * used}.
+   */
   private static byte[] room(byte[] array, int used, int chars) {
     if (used + 3L * chars <= array.length) {
       return array;
@@ -195,8 +204,9 @@ final class StringPool {
     bytes = Arrays.copyOf(bytes, length);
     offsets = Arrays.copyOf(offsets, count + 1);
     // Shared empty arrays when no domain repeats: nothing more per store.
-    domainBytes = domainCount == 0 ? NO_BYTES : Arrays.copyOf(domainBytes, domainOffsets[domainCount]);
-    domainOffsets = domainCount == 0 ? NO_DOMAINS : Arrays.copyOf(domainOffsets, domainCount + 1);
+    boolean none = domainCount == 0;
+    domainBytes = none ? NO_BYTES : Arrays.copyOf(domainBytes, domainOffsets[domainCount]);
+    domainOffsets = none ? NO_DOMAINS : Arrays.copyOf(domainOffsets, domainCount + 1);
   }
 
   /** How many strings. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and addresses in a repeated domain take their local part and a byte or a few.
  */
 class StringPoolTest {
-  /** Strings at the edges of the coding: '@' at either end, several, short tails, odd characters. */
+  /** Strings at the edges of the coding: '@' at either end, several, short tails, odd chars. */
   private static final List<String> EDGES = List.of(
       "", "@", "@@", "@@@@", "@@@@@", "a@", "@a", "@ab", "@abc", "@abcd", "a@bc", "a@bcd",
       "x@abc", "x@abcd", "y@abcd", "@example.org", "@example.org@", "a@b@example.org",
@@ -30,8 +30,8 @@ class StringPoolTest {
       "\uffff@\uffff\uffff\uffff", "q@\uffff\uffff\uffff", "\u007f@\u0080\u07ff\u0800");
 
   /** Characters that meet every branch of the encoding, '@' and its neighbours often. */
-  private static final String CHARS = "@@@@?AaZz.-_0\u0000\u007f\u0080\u00e9\u07ff\u0800\u65e5\ud7ff"
-      + "\ud800\udbff\udc00\udfff\ue000\uffff";
+  private static final String CHARS = "@@@@?AaZz.-_0\u0000\u007f\u0080\u00e9\u07ff\u0800"
+      + "\u65e5\ud7ff\ud800\udbff\udc00\udfff\ue000\uffff";
 
   private static String random(SplittableRandom random, int maxLength) {
     StringBuilder sb = new StringBuilder();
@@ -50,7 +50,8 @@ class StringPoolTest {
     SplittableRandom random = new SplittableRandom(seed);
     List<String> domains = new ArrayList<>();
     for (int d = 0; d < domainCount; d++) {
-      domains.add(random.nextInt(4) == 0 ? random(random, 12) : "d" + d + ".example" + random(random, 3));
+      domains.add(
+          random.nextInt(4) == 0 ? random(random, 12) : "d" + d + ".example" + random(random, 3));
     }
     List<String> out = new ArrayList<>(EDGES);
     for (int k = 0; k < count; k++) {
