@@ -50,6 +50,7 @@ final class StringPool {
   private static final int MARKER = 0xf0;
   private static final byte[] NO_BYTES = {};
   private static final int[] NO_DOMAINS = {0};
+  private static final boolean[] NO_FLAGS = {};
   /** {@link #prefix}'s answer when the bytes' characters sort before {@code s}'s. */
   private static final int LESS = -2;
   /** {@link #prefix}'s answer when they sort after (or {@code s} ends first). */
@@ -69,6 +70,8 @@ final class StringPool {
   /** Domain {@code d} (with its {@code '@'}) in {@code domainBytes[domainOffsets[d]..[d+1])}. */
   private byte[] domainBytes = new byte[64];
   private int[] domainOffsets = new int[8];
+  /** Whether domain {@code d} is ASCII: {@link #get} then copies it without looking. */
+  private boolean[] domainAscii = new boolean[7];
   private int domainCount;
 
   /**
@@ -116,9 +119,12 @@ final class StringPool {
     domainBytes = room(domainBytes, domainOffsets[domainCount], tail.length());
     if (domainCount + 2 > domainOffsets.length) {
       domainOffsets = Arrays.copyOf(domainOffsets, 2 * domainOffsets.length);
+      domainAscii = Arrays.copyOf(domainAscii, domainOffsets.length - 1);
     }
-    domainOffsets[domainCount + 1] =
-        encode(tail, 0, tail.length(), domainBytes, domainOffsets[domainCount]);
+    int from = domainOffsets[domainCount];
+    int to = encode(tail, 0, tail.length(), domainBytes, from);
+    domainOffsets[domainCount + 1] = to;
+    domainAscii[domainCount] = to - from == tail.length();
     domainIds.put(tail, domainCount);
     return domainCount++;
   }
@@ -207,6 +213,7 @@ final class StringPool {
     boolean none = domainCount == 0;
     domainBytes = none ? NO_BYTES : Arrays.copyOf(domainBytes, domainOffsets[domainCount]);
     domainOffsets = none ? NO_DOMAINS : Arrays.copyOf(domainOffsets, domainCount + 1);
+    domainAscii = none ? NO_FLAGS : Arrays.copyOf(domainAscii, domainCount);
   }
 
   /** How many strings. */
@@ -224,25 +231,35 @@ final class StringPool {
     }
     int end = to - 1 - indexBytes(m);
     int d = domainOf(m, to - 1);
-    return decode(bytes, from, end, domainBytes, domainOffsets[d], domainOffsets[d + 1]);
+    int dFrom = domainOffsets[d];
+    int dTo = domainOffsets[d + 1];
+    if (domainAscii[d] && ascii(bytes, from, end)) {
+      // The domain's ASCII is known: one pass over the local part, then two copies.
+      byte[] latin1 = new byte[end - from + dTo - dFrom];
+      System.arraycopy(bytes, from, latin1, 0, end - from);
+      System.arraycopy(domainBytes, dFrom, latin1, end - from, dTo - dFrom);
+      return new String(latin1, StandardCharsets.ISO_8859_1);
+    }
+    return decode(bytes, from, end, domainBytes, dFrom, dTo);
   }
 
-  /** The string of the CESU-8 bytes {@code a[aFrom..aTo)} then {@code b[bFrom..bTo)}. */
+  /** Whether the bytes {@code a[from..to)} are all ASCII. */
+  private static boolean ascii(byte[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The string of the CESU-8 bytes {@code a[aFrom..aTo)} then {@code b[bFrom..bTo)} (none when
+   * {@code b} is null); ASCII alone by a plain copy.
+   */
   private static String decode(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
-    boolean ascii = true;
-    for (int i = aFrom; i < aTo && ascii; i++) {
-      ascii = a[i] >= 0;
-    }
-    for (int i = bFrom; i < bTo && ascii; i++) {
-      ascii = b[i] >= 0;
-    }
-    if (ascii && b == null) {
+    if (b == null && ascii(a, aFrom, aTo)) {
       return new String(a, aFrom, aTo - aFrom, StandardCharsets.ISO_8859_1);
-    }
-    if (ascii) {
-      byte[] latin1 = Arrays.copyOfRange(a, aFrom, aTo + bTo - bFrom);
-      System.arraycopy(b, bFrom, latin1, aTo - aFrom, bTo - bFrom);
-      return new String(latin1, StandardCharsets.ISO_8859_1);
     }
     char[] chars = new char[aTo - aFrom + bTo - bFrom];
     int n = decode(a, aFrom, aTo, chars, 0);
@@ -326,7 +343,8 @@ final class StringPool {
   /** The estimated bytes of the pool's arrays (the table of domains' only when not empty). */
   long estimatedBytes() {
     long domains = domainCount == 0 ? 0
-        : Sizes.array(domainBytes.length, 1) + Sizes.array(domainOffsets.length, 4);
+        : Sizes.array(domainBytes.length, 1) + Sizes.array(domainOffsets.length, 4)
+            + Sizes.array(domainAscii.length, 1);
     return Sizes.array(bytes.length, 1) + Sizes.array(offsets.length, 4) + domains;
   }
 }

@@ -180,10 +180,10 @@ class StringPoolTest {
     }
     pool.seal();
     // The first address in full; the other 999 their local part and a 1-byte code; the domain
-    // once more in the table, with its two offsets.
-    long bytes = localBytes + domain.length() + (count - 1) + domain.length();
-    long expected = Sizes.array((int) bytes - domain.length(), 1) + Sizes.array(count + 1, 4)
-        + Sizes.array(domain.length(), 1) + Sizes.array(2, 4);
+    // once more in the table, with its two offsets and its ASCII flag.
+    long poolBytes = localBytes + domain.length() + (count - 1);
+    long expected = Sizes.array((int) poolBytes, 1) + Sizes.array(count + 1, 4)
+        + Sizes.array(domain.length(), 1) + Sizes.array(2, 4) + Sizes.array(1, 1);
     assertEquals(expected, pool.estimatedBytes());
   }
 
