@@ -16,9 +16,9 @@ import java.util.Map;
  * unpaired surrogates included (which {@link String#getBytes} with UTF-8 would replace by
  * {@code ?}). ASCII strings (the rule) decode as Latin-1, by a plain copy.
  *
- * <p>E-mail addresses repeat their domains: on GH Archive-shaped hours every commit author's
- * address ends in {@code @users.noreply.github.com} (25 bytes), and elsewhere most of the rest in
- * a few providers' domains. So a string's tail from its last {@code '@'} (at least {@link
+ * <p>E-mail addresses repeat their domains: on the GH Archive-shaped hours of issue 24 every
+ * commit author's address ends in {@code @users.noreply.github.com} (25 bytes), on real GH Archive
+ * hours about half, and most of the rest in a few providers' domains ({@code gmail.com}). So a string's tail from its last {@code '@'} (at least {@link
  * #MIN_DOMAIN} characters) is held once in a table of domains, from the second string that ends
  * in it on (the first keeps its tail in full, so a domain seen once costs nothing more), and the
  * strings that end in it end instead in 1 to 4 bytes naming it: {@code index bytes, marker}, the
