@@ -89,7 +89,7 @@ final class Columns {
   final RankBits pushBits;
   /** The packed pushes' heads: most are a packed commit's sha, held once ({@link PushHeads}). */
   private final PushHeads pushHeads;
-  private final int[] pushRefs;
+  private final PackedInts pushRefs;
   /** The distinct refs of the packed pushes (shared with the staging's interned strings). */
   private final String[] refTable;
   /**
@@ -102,7 +102,7 @@ final class Columns {
    */
   final RankBits commitBits;
   private final byte[] commitShas;
-  private final int[] commitAuthors;
+  private final PackedInts commitAuthors;
   /** Names and e-mail addresses of the packed commits' authors, as indices into {@code strings}. */
   private final int[] authorNames;
   private final int[] authorEmails;
@@ -238,16 +238,17 @@ final class Columns {
       st.freePayloads();
     }
     PackedTails packed = st.packed();
+    refTable = packed.refTable();
+    String[] names = packed.authorNames();
     pushBits = bits(packed.pushes, slot, m);
     byte[] pushShas = new byte[pushBits.count() * Shas.BYTES];
-    pushRefs = new int[pushBits.count()];
+    // Indices into the tables at their width: a GH Archive day's pushes name one ref or a few.
+    pushRefs = new PackedInts(pushBits.count(), PackedInts.width(refTable.length));
     scatter(packed.pushes, slot, pushBits, pushShas, pushRefs, codes);
     commitBits = bits(packed.commits, slot, m);
     commitShas = new byte[commitBits.count() * Shas.BYTES];
-    commitAuthors = new int[commitBits.count()];
+    commitAuthors = new PackedInts(commitBits.count(), PackedInts.width(names.length));
     scatter(packed.commits, slot, commitBits, commitShas, commitAuthors, null);
-    refTable = packed.refTable();
-    String[] names = packed.authorNames();
     String[] emails = packed.authorEmails();
     authorNames = new int[names.length];
     authorEmails = new int[names.length];
@@ -333,13 +334,13 @@ final class Columns {
    * indices, and a push's count into its code byte ({@code codes} null for commits).
    */
   private static void scatter(
-      PackedTails.Packed kind, int[] slot, RankBits bits, byte[] shas, int[] indices, byte[] codes) {
+      PackedTails.Packed kind, int[] slot, RankBits bits, byte[] shas, PackedInts indices, byte[] codes) {
     for (int k = 0; k < kind.size; k++) {
       int j = slot[kind.position(k)];
       if (j >= 0) {
         int r = bits.rank(j);
         kind.copySha(k, shas, r);
-        indices[r] = kind.index(k);
+        indices.set(r, kind.index(k));
         if (codes != null) {
           codes[j] = (byte) kind.count(k);
         }
@@ -359,10 +360,10 @@ final class Columns {
   void restagePacked(int p, int position, PackedTails to) {
     if (pushBits.get(p)) {
       int k = pushBits.rank(p);
-      to.pushes.add(position, pushHeads.array(k), pushHeads.slot(k), pushRefs[k], codes[p] & 0xff);
+      to.pushes.add(position, pushHeads.array(k), pushHeads.slot(k), pushRefs.get(k), codes[p] & 0xff);
     } else {
       int k = commitBits.rank(p);
-      to.commits.add(position, commitShas, k, commitAuthors[k], 0);
+      to.commits.add(position, commitShas, k, commitAuthors.get(k), 0);
     }
   }
 
@@ -559,7 +560,7 @@ final class Columns {
       case COMMIT:
         if (commitBits.get(p)) {
           int k = commitBits.rank(p);
-          int a = commitAuthors[k];
+          int a = commitAuthors.get(k);
           Signature author =
               new Signature(strings.get(authorNames[a]), strings.get(authorEmails[a]), at);
           return new Commit(at, repo, actor, Shas.get(commitShas, k), List.of(), author, author,
@@ -572,7 +573,7 @@ final class Columns {
       case PUSH:
         if (pushBits.get(p)) {
           int k = pushBits.rank(p);
-          return new Push(at, repo, actor, refTable[pushRefs[k]], pushHeads.get(k), code);
+          return new Push(at, repo, actor, refTable[pushRefs.get(k)], pushHeads.get(k), code);
         }
         PushTail push = (PushTail) payload(p);
         return new Push(at, repo, actor, push.ref(), push.headSha(), push.commitCount());
@@ -760,10 +761,10 @@ final class Columns {
     bytes += numberBits.estimatedBytes() + Sizes.array(numberValues.length, 4);
     // The refs are interned strings, counted with the payloads' shared strings.
     bytes += pushBits.estimatedBytes() + pushHeads.estimatedBytes();
-    bytes += Sizes.array(pushRefs.length, 4) + Sizes.array(refTable.length, Sizes.REFERENCE);
+    bytes += pushRefs.estimatedBytes() + Sizes.array(refTable.length, Sizes.REFERENCE);
     // The authors' names and addresses are interned strings too.
     bytes += commitBits.estimatedBytes() + Sizes.array(commitShas.length, 1);
-    bytes += Sizes.array(commitAuthors.length, 4);
+    bytes += commitAuthors.estimatedBytes();
     bytes += 2 * Sizes.array(authorNames.length, 4);
     bytes += refBits.estimatedBytes() + refs.estimatedBytes();
     bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);

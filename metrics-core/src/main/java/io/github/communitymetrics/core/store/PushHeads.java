@@ -8,24 +8,31 @@ import java.util.function.IntToLongFunction;
  * copy of a sha the store already holds: a GH Archive push's head is the last of the commits it
  * lists (409 of the 415 pushes with commits in a recorded hour), and the reader adds those
  * commits at the push's own second. So each push's head is either the rank of a packed commit
- * with the same 20 bytes (4 bytes per push) or, when no commit of the same second has them, its
- * own 20 bytes, against 20 bytes for every push before. The rebuilt sha is the same string
- * either way: only equal bytes are shared.
+ * with the same 20 bytes (at the width the count of commits needs: 19 bits for the 350,000
+ * commits of 4 GH Archive-shaped hours) or, when no commit of the same second has them, its own
+ * 20 bytes; every push held 20 bytes before. The rebuilt sha is the same string either way: only
+ * equal bytes are shared.
  *
  * <p>Commits are looked up among those of the push's second only, so that building needs a
  * table the size of one second's commits, not of all of them (a month of GH Archive has about
  * 10^8): a head whose commit was added at another second keeps its own bytes.
  */
 final class PushHeads {
-  /** By push rank: a commit rank ({@code >= 0}), or {@code -1 - i} for own sha {@code i}. */
-  private final int[] heads;
+  /**
+   * By push rank: a commit rank (below {@code commits}), or {@code commits + i} for own sha
+   * {@code i}; at the width their count needs.
+   */
+  private final PackedInts heads;
+  /** How many packed commits: heads below it are commit ranks. */
+  private final int commits;
   /** The packed commits' shas (the store's own array, not a copy). */
   private final byte[] commitShas;
   /** The heads found among no commit of their second, 20 bytes each ({@link Shas}). */
   private final byte[] own;
 
-  private PushHeads(int[] heads, byte[] commitShas, byte[] own) {
+  private PushHeads(PackedInts heads, int commits, byte[] commitShas, byte[] own) {
     this.heads = heads;
+    this.commits = commits;
     this.commitShas = commitShas;
     this.own = own;
   }
@@ -98,7 +105,12 @@ final class PushHeads {
       }
       from = to;
     }
-    return new PushHeads(heads, commitShas, Arrays.copyOf(pushShas, owned * Shas.BYTES));
+    int commits = commitBits.count();
+    PackedInts packed = new PackedInts(pushes, PackedInts.width(commits + owned));
+    for (int k = 0; k < pushes; k++) {
+      packed.set(k, heads[k] >= 0 ? heads[k] : commits - 1 - heads[k]);
+    }
+    return new PushHeads(packed, commits, commitShas, Arrays.copyOf(pushShas, owned * Shas.BYTES));
   }
 
   /** The first slot to probe for the sha at rank {@code k} of {@code shas}. */
@@ -127,13 +139,13 @@ final class PushHeads {
 
   /** The array holding push {@code k}'s head sha: read it at {@link #slot(int)}. */
   byte[] array(int k) {
-    return heads[k] >= 0 ? commitShas : own;
+    return heads.get(k) < commits ? commitShas : own;
   }
 
   /** The slot of push {@code k}'s head sha in {@link #array(int)}. */
   int slot(int k) {
-    int h = heads[k];
-    return h >= 0 ? h : -1 - h;
+    int h = heads.get(k);
+    return h < commits ? h : h - commits;
   }
 
   /** Push {@code k}'s head sha, as 40 lower-case hex digits. */
@@ -148,6 +160,6 @@ final class PushHeads {
 
   /** The estimated bytes of the ranks and the own shas (the commits' shas are the store's). */
   long estimatedBytes() {
-    return Sizes.array(heads.length, 4) + Sizes.array(own.length, 1) + Sizes.object(12);
+    return heads.estimatedBytes() + Sizes.array(own.length, 1) + Sizes.object(16);
   }
 }

@@ -311,8 +311,9 @@ class InternedTablesTest {
 
   /** What one packed commit adds to a store's columns, its author's strings aside. */
   private static long commitColumnBytes() {
-    // commitShas byte[20] (40 against 16 for none), commitAuthors int[1] (24 against 16), the
-    // authorNames and authorEmails int[1] (24 each, against 16); the rank bits are there anyway.
-    return (40 - 16) + (24 - 16) + 2 * (24 - 16);
+    // commitShas byte[20] (40 against 16 for none); commitAuthors packed at 1 bit, byte[1 + 7]
+    // (24, against byte[7], 24, for none: its padding holds the bit); the authorNames and
+    // authorEmails int[1] (24 each, against 16); the rank bits are there anyway.
+    return (40 - 16) + (24 - 24) + 2 * (24 - 16);
   }
 }
