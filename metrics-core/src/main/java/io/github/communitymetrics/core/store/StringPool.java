@@ -56,8 +56,15 @@ final class StringPool {
   /** {@link #prefix}'s answer when they sort after (or {@code s} ends first). */
   private static final int GREATER = -1;
 
-  /** The strings added so far, to their indices; null once sealed. */
-  private Map<String, Integer> ids = new HashMap<>();
+  /**
+   * The strings added so far, by hash code, found by comparing the pool's own bytes ({@link
+   * #compare}); null once sealed. A {@code HashMap} kept every distinct string (a login, a name,
+   * an address: a million and a half of each in a GH Archive-shaped day) beside its bytes here,
+   * with a node and a boxed index, through the build: most of what the pool exists to save.
+   */
+  private HashIndex ids = new HashIndex();
+  /** The hash code of each string, to spread {@link #ids} again when it grows; null once sealed. */
+  private int[] hashes = new int[16];
   /**
    * The tails from the last {@code '@'} seen so far, to their index in the table of domains, or
    * -1 when seen once; null once sealed.
@@ -80,8 +87,9 @@ final class StringPool {
    * the pool before the store is published, and it never changes afterwards.
    */
   int add(String s) {
-    Integer id = ids.get(s);
-    if (id != null) {
+    int hash = s.hashCode();
+    int id = ids.find(hash, k -> compare(k, s) == 0);
+    if (id >= 0) {
       return id;
     }
     int n = s.length();
@@ -99,7 +107,11 @@ final class StringPool {
       offsets = Arrays.copyOf(offsets, 2 * offsets.length);
     }
     offsets[++count] = length;
-    ids.put(s, count - 1);
+    if (count > hashes.length) {
+      hashes = Arrays.copyOf(hashes, 2 * hashes.length);
+    }
+    hashes[count - 1] = hash;
+    ids.add(count - 1, hash, k -> hashes[k]);
     return count - 1;
   }
 
@@ -206,6 +218,7 @@ final class StringPool {
   /** Trims the arrays and drops the indices of the strings: no string can be added afterwards. */
   void seal() {
     ids = null;
+    hashes = null;
     domainIds = null;
     bytes = Arrays.copyOf(bytes, length);
     offsets = Arrays.copyOf(offsets, count + 1);
