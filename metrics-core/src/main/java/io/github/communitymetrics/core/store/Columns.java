@@ -106,6 +106,24 @@ final class Columns {
   /** Names and e-mail addresses of the packed commits' authors, as indices into {@code strings}. */
   private final int[] authorNames;
   private final int[] authorEmails;
+  /**
+   * Pull requests held without a payload object: which events, and by rank the base branch (an
+   * index into {@code strings}, or -1 for none) and in {@code pullExtras}, for an opened pull
+   * request, its head repository ({@link #DERIVED_HEAD} when it is the name GitHub gives the
+   * author's fork, {@code <actor login>/<repository name>}, else an index into {@code strings}),
+   * and for a merged one the slot of its merge commit in {@code mergeShas} (20 bytes, {@link
+   * Shas}). Only opened pull requests from another repository without labels or closing
+   * references, and merged ones with a branch and a merge commit of 40 lower-case hex digits
+   * ({@link #packs(Object)}): any other keeps its payload object, so every pull request is
+   * rebuilt exactly as added. They are packed here, once the staging has settled the canonical
+   * order on their payload objects, so the order is the one those give.
+   */
+  final RankBits pullBits;
+  private final int[] pullBranches;
+  private final int[] pullExtras;
+  private final byte[] mergeShas;
+  /** The head of a packed opened pull request that is {@code <actor login>/<repository name>}. */
+  private static final int DERIVED_HEAD = -1;
   private final long payloadBytes;
 
   /**
@@ -222,16 +240,37 @@ final class Columns {
     // Pushes and commits that pack (see pushBits, commitBits) were packed in the staging, not
     // in its payload column: their bytes and indices are copied as they are.
     long[] payloadWords = new long[words(m)];
-    eachPayload(st, free, (p, payload) -> set(payloadWords, slot[p]));
+    // Pull requests that pack (see pullBits) are packed here, from their payload objects.
+    long[] pullWords = new long[words(m)];
+    int[] merges = new int[1];
+    eachPayload(
+        st,
+        free,
+        (p, payload) -> {
+          if (slot[p] >= 0 && packs(payload)) {
+            set(pullWords, slot[p]);
+            merges[0] += payload instanceof BranchAndSha ? 1 : 0;
+          } else {
+            set(payloadWords, slot[p]);
+          }
+        });
     payloadBits = RankBits.ofWords(payloadWords);
     payloads = new Object[payloadBits.count()];
+    pullBits = RankBits.ofWords(pullWords);
+    pullBranches = new int[pullBits.count()];
+    pullExtras = new int[pullBits.count()];
+    mergeShas = new byte[merges[0] * Shas.BYTES];
+    merges[0] = 0;
     StringPool pool = new StringPool();
     eachPayload(
         st,
         free,
         (p, payload) -> {
-          if (slot[p] >= 0) {
-            payloads[payloadBits.rank(slot[p])] = payload;
+          int j = slot[p];
+          if (j >= 0 && pullBits.get(j)) {
+            packPull(j, payload, st, pool, merges);
+          } else if (j >= 0) {
+            payloads[payloadBits.rank(j)] = payload;
           }
         });
     if (free) {
@@ -346,6 +385,43 @@ final class Columns {
         }
       }
     }
+  }
+
+  /**
+   * Whether the store holds the pull request whose staged payload is {@code payload} in its pull
+   * request columns (see {@link #pullBits}): an opened one from another repository without labels
+   * or closing references, a merged one whose merge commit is 40 lower-case hex digits.
+   */
+  private static boolean packs(Object payload) {
+    if (payload instanceof PullTail) {
+      PullTail t = (PullTail) payload;
+      return t.headRepository().isPresent() && t.labels().isEmpty() && t.closes().isEmpty();
+    }
+    return payload instanceof BranchAndSha && Shas.packable(((BranchAndSha) payload).sha());
+  }
+
+  /**
+   * Packs the pull request at store position {@code j} ({@link #packs}): its branch and head
+   * into {@code pool}, its merge commit into the next slot of {@code mergeShas}, {@code
+   * merges[0]}. A head is derived when it is the name the store's repository and actor give
+   * back, so it is rebuilt as given even when the store names the repository otherwise.
+   */
+  private void packPull(int j, Object payload, Staging st, StringPool pool, int[] merges) {
+    int k = pullBits.rank(j);
+    if (payload instanceof BranchAndSha) {
+      BranchAndSha b = (BranchAndSha) payload;
+      pullBranches[k] = pool.add(b.branch());
+      pullExtras[k] = merges[0];
+      Shas.put(b.sha(), mergeShas, merges[0]++);
+      return;
+    }
+    PullTail t = (PullTail) payload;
+    pullBranches[k] = t.baseBranch().isPresent() ? pool.add(t.baseBranch().get()) : -1;
+    Optional<String> head = t.headRepository();
+    boolean derived =
+        Staging.forkCode(head, st.actorTable[actors.get(j)], st.repositoryTable[repos.get(j)])
+            == Payloads.FORK_DERIVED;
+    pullExtras[k] = derived ? DERIVED_HEAD : pool.add(head.get());
   }
 
   /** Whether base position {@code p} is a packed push or commit. */
@@ -599,7 +675,13 @@ final class Columns {
     Optional<String> branch;
     List<String> labels;
     List<Integer> closes = List.of();
-    if (payloadBits.get(p) && payload(p) instanceof PullTail) {
+    if (pullBits.get(p)) {
+      int k = pullBits.rank(p);
+      branch = pullBranches[k] < 0 ? Optional.empty() : Optional.of(strings.get(pullBranches[k]));
+      labels = List.of();
+      int h = pullExtras[k];
+      head = Optional.of(h == DERIVED_HEAD ? derivedName(actor, repo) : strings.get(h));
+    } else if (payloadBits.get(p) && payload(p) instanceof PullTail) {
       PullTail t = (PullTail) payload(p);
       branch = t.baseBranch();
       labels = t.labels();
@@ -633,10 +715,15 @@ final class Columns {
       case Payloads.FORK_NONE:
         return Optional.empty();
       case Payloads.FORK_DERIVED:
-        return Optional.of(actor.login().orElseThrow() + "/" + Staging.repositoryName(repo));
+        return Optional.of(derivedName(actor, repo));
       default:
         return Optional.of((String) payload(p));
     }
+  }
+
+  /** {@code <login>/<repository name>}: the name GitHub gives {@code actor}'s fork of {@code repo}. */
+  private static String derivedName(Actor actor, Repository repo) {
+    return actor.login().orElseThrow() + "/" + Staging.repositoryName(repo);
   }
 
   private PullRequestMerged merged(
@@ -645,7 +732,11 @@ final class Columns {
     Optional<String> sha = Optional.empty();
     boolean hasBranch = (code & Payloads.MERGE_HAS_BRANCH) != 0;
     boolean hasSha = (code & Payloads.MERGE_HAS_SHA) != 0;
-    if (hasBranch && hasSha) {
+    if (hasBranch && hasSha && pullBits.get(p)) {
+      int k = pullBits.rank(p);
+      branch = Optional.of(strings.get(pullBranches[k]));
+      sha = Optional.of(Shas.get(mergeShas, pullExtras[k]));
+    } else if (hasBranch && hasSha) {
       BranchAndSha b = (BranchAndSha) payload(p);
       branch = Optional.of(b.branch());
       sha = Optional.of(b.sha());
@@ -767,6 +858,10 @@ final class Columns {
     bytes += commitAuthors.estimatedBytes();
     bytes += 2 * Sizes.array(authorNames.length, 4);
     bytes += refBits.estimatedBytes() + refs.estimatedBytes();
+    // The packed pull requests, and the four fields that hold them; branches and heads are in
+    // strings.
+    bytes += 4 * Sizes.REFERENCE + pullBits.estimatedBytes() + Sizes.array(pullBranches.length, 4);
+    bytes += Sizes.array(pullExtras.length, 4) + Sizes.array(mergeShas.length, 1);
     bytes += payloadBits.estimatedBytes() + Sizes.array(payloads.length, Sizes.REFERENCE);
     bytes += payloadBytes;
     bytes += idBits == null ? 0 : idBits.estimatedBytes() + Sizes.array(ids.length, 8);

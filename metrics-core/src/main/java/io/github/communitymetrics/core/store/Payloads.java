@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * pull request events with a branch or merge commit, opened issues and pull requests with labels, opened pull requests from another repository or
  * with closing references, and label changes (the label's interned name) have a payload object;
  * nothing else allocates per event. A pull request whose head repository is the repository itself
- * (the common case) costs one bit of its code ({@link #HEAD_SAME}), no payload.
+ * (the common case) costs one bit of its code ({@link #HEAD_SAME}), no payload. The store packs
+ * the common {@link PullTail}s and {@link BranchAndSha}s into its own columns as well (see {@code
+ * Columns.pullBits}); the staging keeps them as objects, and orders them by these.
  */
 final class Payloads {
   private Payloads() {}

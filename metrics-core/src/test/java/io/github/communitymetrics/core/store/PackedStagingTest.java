@@ -40,7 +40,7 @@ class PackedStagingTest {
     return LongStream.rangeClosed(1, 16).map(i -> i * 0x9E3779B97F4A7C15L);
   }
 
-  private static String hex(Random random, int length) {
+  static String hex(Random random, int length) {
     StringBuilder sb = new StringBuilder(length);
     for (int k = 0; k < length; k++) {
       sb.append("0123456789abcdef".charAt(random.nextInt(16)));
@@ -53,7 +53,7 @@ class PackedStagingTest {
    * a prefix of another and some equal up to the last digit, so packed and unpacked ones meet
    * in the comparison of one instant.
    */
-  private static List<String> shaPool(Random random) {
+  static List<String> shaPool(Random random) {
     List<String> pool = new ArrayList<>();
     for (int k = 0; k < 6; k++) {
       String sha = hex(random, 40);
