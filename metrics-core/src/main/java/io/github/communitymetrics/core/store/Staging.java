@@ -944,6 +944,11 @@ final class Staging {
     /** Index of each value; null after {@link #dropIndex} until the next value comes. */
     private HashIndex index = new HashIndex();
     private final List<T> values = new ArrayList<>();
+    /**
+     * Each value's hash code, so that growing the index does not compute them again (a record's
+     * hash code goes through all its fields, and a map kept it in its node).
+     */
+    private int[] hashes = new int[16];
     /** The values in canonical order, after {@link #canonicalize}. */
     private List<T> sorted;
     /** Consecutive events often share an instance; skips the hash lookup then. */
@@ -957,7 +962,7 @@ final class Staging {
       if (index == null) {
         index = new HashIndex();
         for (int k = 0; k < values.size(); k++) {
-          index.add(k, values.get(k).hashCode(), this::hashOf);
+          index.add(k, hashes[k], this::hashOf);
         }
       }
       int hash = value.hashCode();
@@ -965,6 +970,10 @@ final class Staging {
       if (i < 0) {
         i = values.size();
         values.add(value);
+        if (i == hashes.length) {
+          hashes = Arrays.copyOf(hashes, i + (i >> 1));
+        }
+        hashes[i] = hash;
         index.add(i, hash, this::hashOf);
       }
       last = value;
@@ -973,7 +982,7 @@ final class Staging {
     }
 
     private int hashOf(int k) {
-      return values.get(k).hashCode();
+      return hashes[k];
     }
 
     void dropIndex() {
