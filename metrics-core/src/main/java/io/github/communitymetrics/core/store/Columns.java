@@ -81,8 +81,9 @@ final class Columns {
   final long[] ids;
   /**
    * Pushes held without a payload object: which events, and by rank the head commit ({@link
-   * PushHeads}: a packed commit's rank, or 20 bytes of its own) and the ref (an index into {@code refTable}); the commit count is the code byte.
-   * Only pushes whose head is 40 lower-case hex digits and whose count is at most 255; any other
+   * PushHeads}: a packed commit's rank, or 20 bytes of its own) and the ref (an index into {@code
+   * refTable}); the commit count is the code byte. Only pushes whose head is 40 lower-case hex
+   * digits and whose count is at most 255; any other
    * push keeps its {@link PushTail} payload, so every push is rebuilt exactly as added. The
    * staging packs them the same way when they are added ({@link PackedTails#packs(Push)}).
    */

@@ -348,9 +348,9 @@ public final class EventStore implements Iterable<Event> {
   /**
    * An estimate of the heap this store retains, in bytes: the capacities of its arrays (the
    * interned actors and repositories and their strings among them), plus approximate sizes of
-   * the side objects of rich events (commits, pushes and pull requests that are not packed into columns, releases), assuming compressed
-   * references. A slice retains the whole
-   * store it came from, so it reports that plus any index list of its own. The per-repository
+   * the side objects of rich events (commits, pushes and pull requests that are not packed into
+   * columns, releases), assuming compressed references. A slice retains the whole store it came
+   * from, so it reports that plus any index list of its own. The per-repository
    * index, built on the first repository slice, adds 4 bytes per event and 12 to 20 per
    * repository from then on.
    */
