@@ -33,16 +33,29 @@ public record ScoredGroup(String name, long events, Map<String, List<Measurement
    * million rows.
    */
   private static final class Ordered extends AbstractMap<String, List<Measurement>> {
+    /**
+     * The ids of the last row made: the rows of one command have the same ids, so they share one
+     * array (never changed once made, so safe to share between threads).
+     */
+    private static volatile String[] lastIds = new String[0];
+
     private final String[] ids;
     private final List<?>[] values;
 
     Ordered(Map<String, List<Measurement>> byMetric) {
-      ids = new String[byMetric.size()];
-      values = new List<?>[ids.length];
+      String[] given = new String[byMetric.size()];
+      values = new List<?>[given.length];
       int i = 0;
       for (Map.Entry<String, List<Measurement>> e : byMetric.entrySet()) {
-        ids[i] = Objects.requireNonNull(e.getKey(), "metric id");
+        given[i] = Objects.requireNonNull(e.getKey(), "metric id");
         values[i++] = List.copyOf(e.getValue());
+      }
+      String[] last = lastIds;
+      if (java.util.Arrays.equals(last, given)) {
+        ids = last;
+      } else {
+        ids = given;
+        lastIds = given;
       }
     }
 

@@ -59,6 +59,30 @@ class ScoredGroupTest {
   }
 
   @Test
+  void rowsWithTheSameIdsKeepTheirOwnValuesAndRowsWithOtherIdsTheirOwnOrder() {
+    Map<String, List<Measurement>> ab = new LinkedHashMap<>();
+    ab.put("a", ONE);
+    ab.put("b", NONE);
+    Map<String, List<Measurement>> abOther = new LinkedHashMap<>();
+    abOther.put("a", NONE);
+    abOther.put("b", ONE);
+    Map<String, List<Measurement>> ba = new LinkedHashMap<>();
+    ba.put("b", ONE);
+    ba.put("a", NONE);
+    ScoredGroup first = new ScoredGroup("o/1", 1, ab);
+    ScoredGroup second = new ScoredGroup("o/2", 1, abOther);
+    ScoredGroup third = new ScoredGroup("o/3", 1, ba);
+    ScoredGroup fourth = new ScoredGroup("o/4", 1, ab);
+    assertEquals(ab, first.byMetric());
+    assertEquals(abOther, second.byMetric());
+    assertEquals(List.of("b", "a"), new ArrayList<>(third.byMetric().keySet()));
+    assertEquals(List.of(ONE, NONE), new ArrayList<>(third.byMetric().values()));
+    assertEquals(List.of("a", "b"), new ArrayList<>(first.byMetric().keySet()));
+    assertEquals(List.of("a", "b"), new ArrayList<>(fourth.byMetric().keySet()));
+    assertEquals(ONE, fourth.byMetric().get("a"));
+  }
+
+  @Test
   void refusesNullIdsAndNegativeCounts() {
     Map<String, List<Measurement>> m = new LinkedHashMap<>();
     m.put(null, ONE);
