@@ -67,8 +67,25 @@ final class Resolution {
   Identities run(Collection<Actor> input) {
     List<Actor> in = input instanceof List && input instanceof RandomAccess
         ? (List<Actor>) input : new ArrayList<>(input);
-    int[] sortedIndexOfInput = new int[in.size()];
-    List<Actor> actors = distinctSorted(in, sortedIndexOfInput);
+    Sorted sorted = distinctSorted(in);
+    return resolve(sorted.actors(), sorted.indexOfInput());
+  }
+
+  /**
+   * Distinct actors in {@link Normalize#ACTOR_ORDER}, and the index among them of each input
+   * position; null when the input was already so (each position is its own index).
+   */
+  private record Sorted(List<Actor> actors, int[] indexOfInput) {}
+
+  /**
+   * Resolves actors known to be distinct, in {@link Normalize#ACTOR_ORDER} and immutable (a
+   * store's): they are neither checked, nor sorted, nor copied; the result keeps the list.
+   */
+  Identities runDistinctSorted(List<Actor> actors) {
+    return resolve(actors, null);
+  }
+
+  private Identities resolve(List<Actor> actors, int[] sortedIndexOfInput) {
     int n = actors.size();
     boolean[] bot = new boolean[n];
     List<Optional<String>> botReasons = new ArrayList<>(n);
@@ -133,23 +150,21 @@ final class Resolution {
   }
 
   /**
-   * The distinct actors in {@link Normalize#ACTOR_ORDER}, and in {@code sortedIndexOfInput} the
-   * index among them of each input position. Sorting first and then dropping neighbours that are
+   * The distinct actors in {@link Normalize#ACTOR_ORDER}, and the index among them of each input
+   * position. Sorting first and then dropping neighbours that are
    * equal gives what {@code distinct().sorted()} gives, because the order is consistent with
    * {@link Actor#equals} (it compares every component).
    */
-  private static List<Actor> distinctSorted(List<Actor> in, int[] sortedIndexOfInput) {
+  private static Sorted distinctSorted(List<Actor> in) {
     // A store's actors come distinct and in this order already: one comparison each, no sort.
     boolean ascending = true;
     for (int k = 1; k < in.size() && ascending; k++) {
       ascending = Normalize.ACTOR_ORDER.compare(in.get(k - 1), in.get(k)) < 0;
     }
     if (ascending) {
-      for (int k = 0; k < sortedIndexOfInput.length; k++) {
-        sortedIndexOfInput[k] = k;
-      }
-      return List.copyOf(in);
+      return new Sorted(List.copyOf(in), null);
     }
+    int[] sortedIndexOfInput = new int[in.size()];
     Integer[] order = new Integer[in.size()];
     for (int k = 0; k < order.length; k++) {
       order[k] = k;
@@ -164,7 +179,7 @@ final class Resolution {
       }
       sortedIndexOfInput[k] = kept - 1;
     }
-    return Arrays.asList(Arrays.copyOf(distinct, kept));
+    return new Sorted(Arrays.asList(Arrays.copyOf(distinct, kept)), sortedIndexOfInput);
   }
 
   /** A forge id as a key: its string is {@code forge#id}. */
