@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * One run of {@link IdentityResolver}: keys per actor, evidence per key, union-find.
@@ -108,7 +109,7 @@ final class Resolution {
     MergeRule[] ruleArray = rules.toArray(new MergeRule[0]);
     Grouping[] groupings = new Grouping[ruleArray.length];
     for (int k = 0; k < ruleArray.length; k++) {
-      groupings[k] = new Grouping();
+      groupings[k] = grouping(ruleArray[k], actors, colonInForge);
       groups.put(ruleArray[k], groupings[k]);
     }
     // Actor by actor, bot detection and every rule: the actor's fields are read while they are
@@ -246,13 +247,15 @@ final class Resolution {
       int hash = key.hashCode();
       int slot = slot(key, hash);
       if (slots[slot] == 0) {
-        keys[slot] = key;
+        if (keys != null) {
+          keys[slot] = key;
+        }
         set(slot, hash, index << 1 | (direct ? 1 : 0));
-        if (++count * 2 > keys.length) {
+        if (++count * 2 > slots.length) {
           grow();
         }
       } else {
-        add(slot, hash, direct);
+        add(key, slot, hash, direct);
       }
     }
 
@@ -261,7 +264,7 @@ final class Resolution {
       int hash = key.hashCode();
       int slot = slot(key, hash);
       if (slots[slot] != 0) {
-        add(slot, hash, false);
+        add(key, slot, hash, false);
       }
     }
 
@@ -273,14 +276,15 @@ final class Resolution {
       return (int) slots[slot] - 1;
     }
 
-    private void add(int slot, int hash, boolean direct) {
+    private void add(Object key, int slot, int hash, boolean direct) {
       int v = value(slot);
       if (v >= 0) {
         if (v >>> 1 == index) { // the same actor again: only the direct flag can change
           set(slot, hash, direct ? v | 1 : v);
           return;
         }
-        Group g = new Group(keys[slot], v);
+        // The key as first seen (equal to this one; kept tables hold that instance).
+        Group g = new Group(keys == null ? key : keys[slot], v);
         g.add(index, direct);
         linkable.add(g);
         set(slot, hash, -1 - linkable.size());
@@ -289,27 +293,47 @@ final class Resolution {
       }
     }
 
+    /** The key in this slot, which is not empty. */
+    private Object keyAt(int slot) {
+      if (keys != null) {
+        return keys[slot];
+      }
+      int v = value(slot);
+      return v >= 0 ? keyOf.apply(v >>> 1) : linkable.get(-2 - v).key;
+    }
+
     /** The slot of the key, or the empty slot where it goes. */
     private int slot(Object key, int hash) {
-      int h = hash * 0x9E3779B9;
-      int mask = keys.length - 1;
-      int i = (h ^ (h >>> 16)) & mask;
-      while (slots[i] != 0 && !((int) (slots[i] >>> 32) == hash && keys[i].equals(key))) {
+      int mask = slots.length - 1;
+      int i = start(hash, mask);
+      while (slots[i] != 0 && !((int) (slots[i] >>> 32) == hash && keyAt(i).equals(key))) {
         i = (i + 1) & mask;
       }
       return i;
+    }
+
+    private static int start(int hash, int mask) {
+      int h = hash * 0x9E3779B9;
+      return (h ^ (h >>> 16)) & mask;
     }
 
     private void grow() {
       long[] oldSlots = slots;
       Object[] oldKeys = keys;
       slots = new long[oldSlots.length * 2];
-      keys = new Object[oldSlots.length * 2];
+      keys = oldKeys == null ? null : new Object[oldSlots.length * 2];
+      int mask = slots.length - 1;
       for (int k = 0; k < oldSlots.length; k++) {
         if (oldSlots[k] != 0) {
-          int slot = slot(oldKeys[k], (int) (oldSlots[k] >>> 32));
+          // The keys are distinct: the first empty slot is the key's, no key is compared.
+          int slot = start((int) (oldSlots[k] >>> 32), mask);
+          while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
           slots[slot] = oldSlots[k];
-          keys[slot] = oldKeys[k];
+          if (keys != null) {
+            keys[slot] = oldKeys[k];
+          }
         }
       }
     }
@@ -430,6 +454,23 @@ final class Resolution {
   private static MergeEvidence evidence(GroupKey key, List<Actor> actors, int a, int b) {
     return new MergeEvidence(
         key.rule(), actors.get(Math.min(a, b)), actors.get(Math.max(a, b)), key.key());
+  }
+
+  /**
+   * The table of one rule's keys: for forge ids and logins, which an actor has at most one of,
+   * one that keeps no keys (each actor's key is derived again if a probe needs it).
+   */
+  private Grouping grouping(MergeRule rule, List<Actor> actors, boolean colonInForge) {
+    if (rule != MergeRule.SAME_FORGE_ID && rule != MergeRule.SAME_FORGE_LOGIN) {
+      return new Grouping();
+    }
+    return new Grouping(
+        i -> {
+          Object[] only = new Object[1];
+          keys(rule, actors.get(i), (key, direct) -> only[0] = key, colonInForge);
+          return only[0];
+        },
+        actors.size());
   }
 
   /** Receives the keys of one actor under one rule. */

@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -203,6 +204,36 @@ class ResolutionEquivalenceTest {
     EventStore store = starsOf(some, r);
     People people = People.of(store, all);
     assertPeople(old, store, people, "seed " + seed);
+  }
+
+  /**
+   * Forge ids and logins whose hashes are equal but which differ: the tables of those two rules
+   * keep no keys (they derive a member's key again when hashes agree), so this is where keys
+   * could be confused. Resolved from a list and from a store, as the reference resolves them.
+   */
+  @Test
+  void keysWithEqualHashesStayApart() {
+    long otherId = 1L << 32 | 4;
+    assertEquals(Long.hashCode(5L), Long.hashCode(otherId));
+    assertEquals("b!".hashCode(), "a@".hashCode());
+    List<Actor> actors = List.of(
+        account("b!", 5),
+        account("a@", otherId),
+        account("A@", 77), // the login of the second, in other case
+        account("zz", 5)); // the id of the first
+    Config c = new Config(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(),
+        BotDetector.defaults(), IdentityResolver.defaultSharedEmails());
+    assertSame(c, actors, 0);
+    EventStore store = starsOf(actors, new Random(0));
+    Identities fromStore = c.resolver().resolve(store);
+    assertSame(c, store.actors(), fromStore, 0);
+    assertEquals(2, fromStore.size());
+    assertEquals(List.of(Set.of("A@", "a@"), Set.of("b!", "zz")),
+        fromStore.people().stream().map(Person::logins).toList());
+  }
+
+  private static Actor account(String login, long id) {
+    return new Actor(Forge.GITHUB, Optional.of(login), OptionalLong.of(id), Optional.empty(), List.of(), ActorKind.USER);
   }
 
   private static void assertSameInstance(Object expected, Object actual, String at) {
