@@ -231,12 +231,36 @@ final class Resolution {
     // slots[i]: the key's hash in the high half, its value plus 1 in the low half, 0 when empty
     // (groups are -2 and below, so no value is -1); keys[i]: the key. A probe reads one long,
     // and the key only when the hashes agree.
-    private long[] slots = new long[16];
-    private Object[] keys = new Object[16];
+    private long[] slots;
+    /** The keys by slot; null when {@link #keyOf} gives them. */
+    private Object[] keys;
+    /**
+     * For a rule that gives each actor at most one key: the key of the actor with this index,
+     * asked for only when a probe meets a key with the same hash. Then no key is kept: at a
+     * million actors, writing each key into a table of tens of megabytes was a cache miss per
+     * actor and rule, on top of the probe's.
+     */
+    private final IntFunction<Object> keyOf;
     private int count;
     /** The groups that reached two members, in the order they did: only these can link. */
     final List<Group> linkable = new ArrayList<>();
     int index;
+
+    /** A table that keeps its keys. */
+    Grouping() {
+      slots = new long[16];
+      keys = new Object[16];
+      keyOf = null;
+    }
+
+    /**
+     * A table for a rule with at most one key per actor, which asks {@code keyOf} for a member's
+     * key instead of keeping it, sized for {@code expected} keys (no growing, which rehashes).
+     */
+    Grouping(IntFunction<Object> keyOf, int expected) {
+      slots = new long[Math.max(16, Integer.highestOneBit(Math.min(Math.max(1, expected), 1 << 28)) << 2)];
+      this.keyOf = keyOf;
+    }
 
     boolean isEmpty() {
       return count == 0;
