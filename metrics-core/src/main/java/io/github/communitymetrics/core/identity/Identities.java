@@ -77,6 +77,7 @@ public final class Identities {
    * @param sortedIndexOfInput the index in {@code actors} of each input position, or null when
    *     the input was {@code actors}
    * @param bot whether each actor is a bot; kept
+   * @param appliedFirst the index in {@code actors} of each applied evidence's first actor
    */
   static Identities of(
       List<Actor> actors,
@@ -84,6 +85,7 @@ public final class Identities {
       boolean[] bot,
       UnionFind uf,
       List<MergeEvidence> applied,
+      List<Integer> appliedFirst,
       List<RefusedMerge> refused) {
     // People numbered by their smallest actor index, as the indices ascend (issue 24: arrays,
     // not a TreeMap of component lists). A person's actors are in index order, i.e. sorted.
@@ -112,15 +114,17 @@ public final class Identities {
     for (int i = 0; i < n; i++) {
       byPerson[next[personOfActor[i]]++] = i;
     }
-    // Evidence per person, in evidence order; most people have none.
-    List<MergeEvidence> sorted = new ArrayList<>(applied);
-    sorted.sort(Comparator.naturalOrder());
+    // Evidence per person, in evidence order; most people have none. Sorting each person's
+    // evidence gives the order that sorting all of it and then splitting it by person gives.
     Map<Integer, List<MergeEvidence>> evidenceOf = new HashMap<>();
-    for (MergeEvidence e : sorted) {
-      int first = Collections.binarySearch(actors, e.first(), Normalize.ACTOR_ORDER);
-      evidenceOf.computeIfAbsent(personOfActor[first], k -> new ArrayList<>()).add(e);
+    for (int k = 0; k < applied.size(); k++) {
+      evidenceOf.computeIfAbsent(personOfActor[appliedFirst.get(k)], p -> new ArrayList<>()).add(applied.get(k));
     }
-    evidenceOf.replaceAll((p, l) -> List.copyOf(l));
+    evidenceOf.replaceAll(
+        (p, l) -> {
+          l.sort(Comparator.naturalOrder());
+          return List.copyOf(l);
+        });
     List<RefusedMerge> refusedSorted = new ArrayList<>(refused);
     refusedSorted.sort(Comparator.comparing(RefusedMerge::evidence));
     return new Identities(
