@@ -42,6 +42,8 @@ public final class Identities {
    * the input was the distinct sorted actors themselves (each position is its own index).
    */
   private final int[] sortedIndexOfInput;
+  /** Whether {@link #actors} is a store's list, which rebuilds each actor it is asked for. */
+  private final boolean fromStore;
   /** The people built so far, by index; allocated on first use. */
   private volatile Person[] built;
   /** The person of each actor, built on first use: resolving a store needs only the arrays. */
@@ -58,7 +60,8 @@ public final class Identities {
       int[] byPerson,
       Map<Integer, List<MergeEvidence>> evidence,
       List<RefusedMerge> refused,
-      int[] sortedIndexOfInput) {
+      int[] sortedIndexOfInput,
+      boolean fromStore) {
     this.actors = actors;
     this.personOfActor = personOfActor;
     this.botOfActor = botOfActor;
@@ -67,6 +70,7 @@ public final class Identities {
     this.evidence = evidence;
     this.refused = refused;
     this.sortedIndexOfInput = sortedIndexOfInput;
+    this.fromStore = fromStore;
   }
 
   /**
@@ -78,6 +82,8 @@ public final class Identities {
    *     the input was {@code actors}
    * @param bot whether each actor is a bot; kept
    * @param appliedFirst the index in {@code actors} of each applied evidence's first actor
+   * @param fromStore whether {@code actors} is a store's list (looked up by binary search, not
+   *     by a table of every actor)
    */
   static Identities of(
       List<Actor> actors,
@@ -86,7 +92,8 @@ public final class Identities {
       UnionFind uf,
       List<MergeEvidence> applied,
       List<Integer> appliedFirst,
-      List<RefusedMerge> refused) {
+      List<RefusedMerge> refused,
+      boolean fromStore) {
     // People numbered by their smallest actor index, as the indices ascend (issue 24: arrays,
     // not a TreeMap of component lists). A person's actors are in index order, i.e. sorted.
     int n = actors.size();
@@ -135,7 +142,8 @@ public final class Identities {
         byPerson,
         evidenceOf,
         List.copyOf(refusedSorted),
-        sortedIndexOfInput);
+        sortedIndexOfInput,
+        fromStore);
   }
 
   /** The people as a list, each built on first use and then kept. */
@@ -237,8 +245,20 @@ public final class Identities {
 
   /** The person an actor belongs to; empty if the actor was not among those resolved. */
   public Optional<Person> personOf(Actor actor) {
-    Integer p = byActor().get(Checks.notNull(actor, "actor"));
-    return p == null ? Optional.empty() : Optional.of(people.get(p));
+    int p = personIndexOf(Checks.notNull(actor, "actor"));
+    return p < 0 ? Optional.empty() : Optional.of(people.get(p));
+  }
+
+  /** The person index of the actor, or -1 if it was not resolved. */
+  private int personIndexOf(Actor actor) {
+    if (fromStore) {
+      // A binary search of the store's actors (which the store rebuilds as they are compared):
+      // a table of every actor would keep a copy of each, the memory resolving a store saves.
+      int i = Collections.binarySearch(actors, actor, Normalize.ACTOR_ORDER);
+      return i < 0 ? -1 : personOfActor[i];
+    }
+    Integer p = byActor().get(actor);
+    return p == null ? -1 : p;
   }
 
   /**
@@ -266,8 +286,7 @@ public final class Identities {
       if (sorted >= 0 && sameActor(actors.get(sorted), a)) {
         out[k] = personOfActor[sorted];
       } else {
-        Integer p = byActor().get(a);
-        out[k] = p == null ? -1 : p;
+        out[k] = personIndexOf(a);
       }
     }
     return out;
@@ -282,9 +301,8 @@ public final class Identities {
    * among those resolved, even for an actor compared with itself.
    */
   public boolean samePerson(Actor a, Actor b) {
-    Map<Actor, Integer> map = byActor();
-    Integer pa = map.get(Checks.notNull(a, "a"));
-    return pa != null && pa.equals(map.get(Checks.notNull(b, "b")));
+    int pa = personIndexOf(Checks.notNull(a, "a"));
+    return pa >= 0 && pa == personIndexOf(Checks.notNull(b, "b"));
   }
 
   /**

@@ -69,7 +69,7 @@ final class Resolution {
     List<Actor> in = input instanceof List && input instanceof RandomAccess
         ? (List<Actor>) input : new ArrayList<>(input);
     Sorted sorted = distinctSorted(in);
-    return resolve(sorted.actors(), sorted.indexOfInput());
+    return resolve(sorted.actors(), sorted.indexOfInput(), false);
   }
 
   /**
@@ -83,10 +83,10 @@ final class Resolution {
    * store's): they are neither checked, nor sorted, nor copied; the result keeps the list.
    */
   Identities runDistinctSorted(List<Actor> actors) {
-    return resolve(actors, null);
+    return resolve(actors, null, true);
   }
 
-  private Identities resolve(List<Actor> actors, int[] sortedIndexOfInput) {
+  private Identities resolve(List<Actor> actors, int[] sortedIndexOfInput, boolean fromStore) {
     int n = actors.size();
     boolean[] bot = new boolean[n];
     List<Optional<String>> botReasons = new ArrayList<>(n);
@@ -153,7 +153,7 @@ final class Resolution {
             applied, appliedFirst, refused);
       }
     }
-    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, appliedFirst, refused);
+    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, appliedFirst, refused, fromStore);
   }
 
   /**

@@ -151,6 +151,16 @@ class ResolutionEquivalenceTest {
     }
     assertSame(c, store.actors(), fast, seed);
     assertArrayEquals(fast.personIndices(new ArrayList<>(store.actors())), fast.personIndices(store.actors()), at);
+    // Actors the store does not have, looked up in its actors (which are searched, not hashed).
+    for (Actor stranger : forgeShaped(new Random(seed + 2_000), 30)) {
+      boolean resolved = old.byActor().containsKey(stranger);
+      assertEquals(resolved, fast.personOf(stranger).isPresent(), at);
+      assertEquals(resolved ? old.byActor().get(stranger).index() : -1,
+          fast.personIndices(List.of(stranger))[0], at);
+      assertEquals(resolved, fast.samePerson(stranger, stranger), at);
+      assertEquals(resolved && old.byActor().get(stranger).equals(old.byActor().get(store.actor(0))),
+          fast.samePerson(stranger, store.actor(0)), at);
+    }
     // One instance per person, however often it is asked for.
     for (int p = 0; p < fast.size(); p += 7) {
       assertSameInstance(fast.people().get(p), fast.people().get(p), at);
