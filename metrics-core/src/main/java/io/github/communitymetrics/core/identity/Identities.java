@@ -2,6 +2,9 @@ package io.github.communitymetrics.core.identity;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.internal.Checks;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,48 +12,88 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * The result of {@link IdentityResolver#resolve(java.util.Collection)}: the people, why each one's
  * actors were merged, and the merges that were refused. Immutable.
  */
 public final class Identities {
-  private final List<Person> people;
-  /** The person of each actor, built on first use: resolving a store needs only the arrays. */
-  private volatile Map<Actor, Person> byActor;
-  private final List<List<MergeEvidence>> evidence;
-  private final List<RefusedMerge> refused;
-  /** The resolved actors, distinct, in {@link Normalize#ACTOR_ORDER}. */
+  // Issue 24: at a million actors, a Person object (and its list) per person, a list of evidence
+  // per person and a copy of every actor were most of this result's memory. The result is held
+  // as arrays over the actors' indices; a Person is built when asked for, once.
+  /** The resolved actors, distinct, in {@link Normalize#ACTOR_ORDER}: a store's own list, or a copy. */
   private final List<Actor> actors;
   /** The person index of each of {@link #actors}. */
   private final int[] personOfActor;
-  /** For each position of the resolved input, the index of its actor in {@link #actors}. */
+  /** Whether each of {@link #actors} is a bot (a person's actors are all bots or all not). */
+  private final boolean[] botOfActor;
+  /** The actors of person p are {@code byPerson[start[p]] .. byPerson[start[p + 1] - 1]}. */
+  private final int[] start;
+  /** Indices of {@link #actors}, grouped by person, ascending within each person. */
+  private final int[] byPerson;
+  /** The evidence of the people that have any, by person index. */
+  private final Map<Integer, List<MergeEvidence>> evidence;
+  private final List<RefusedMerge> refused;
+  /**
+   * For each position of the resolved input, the index of its actor in {@link #actors}; null when
+   * the input was the distinct sorted actors themselves (each position is its own index).
+   */
   private final int[] sortedIndexOfInput;
+  /** Whether {@link #actors} is a store's list, which rebuilds each actor it is asked for. */
+  private final boolean fromStore;
+  /** The people built so far, by index; allocated on first use. */
+  private volatile Person[] built;
+  /** The person of each actor, built on first use: resolving a store needs only the arrays. */
+  private volatile Map<Actor, Integer> byActor;
+  private final List<Person> people = new PeopleList();
+
+  private static final VarHandle BUILT = MethodHandles.arrayElementVarHandle(Person[].class);
 
   private Identities(
-      List<Person> people,
-      List<List<MergeEvidence>> evidence,
-      List<RefusedMerge> refused,
       List<Actor> actors,
       int[] personOfActor,
-      int[] sortedIndexOfInput) {
-    this.people = people;
-    this.evidence = evidence;
-    this.refused = refused;
+      boolean[] botOfActor,
+      int[] start,
+      int[] byPerson,
+      Map<Integer, List<MergeEvidence>> evidence,
+      List<RefusedMerge> refused,
+      int[] sortedIndexOfInput,
+      boolean fromStore) {
     this.actors = actors;
     this.personOfActor = personOfActor;
+    this.botOfActor = botOfActor;
+    this.start = start;
+    this.byPerson = byPerson;
+    this.evidence = evidence;
+    this.refused = refused;
     this.sortedIndexOfInput = sortedIndexOfInput;
+    this.fromStore = fromStore;
   }
 
-  /** Builds the result from sorted distinct actors and the union-find over the applied evidence. */
+  /**
+   * Builds the result from sorted distinct actors and the union-find over the applied evidence.
+   *
+   * @param actors the distinct actors in {@link Normalize#ACTOR_ORDER}, kept (not copied): an
+   *     immutable list
+   * @param sortedIndexOfInput the index in {@code actors} of each input position, or null when
+   *     the input was {@code actors}
+   * @param bot whether each actor is a bot; kept
+   * @param appliedFirst the index in {@code actors} of each applied evidence's first actor
+   * @param fromStore whether {@code actors} is a store's list (looked up by binary search, not
+   *     by a table of every actor)
+   */
   static Identities of(
       List<Actor> actors,
       int[] sortedIndexOfInput,
       boolean[] bot,
       UnionFind uf,
       List<MergeEvidence> applied,
-      List<RefusedMerge> refused) {
+      List<Integer> appliedFirst,
+      List<RefusedMerge> refused,
+      boolean fromStore) {
     // People numbered by their smallest actor index, as the indices ascend (issue 24: arrays,
     // not a TreeMap of component lists). A person's actors are in index order, i.e. sorted.
     int n = actors.size();
@@ -78,58 +121,86 @@ public final class Identities {
     for (int i = 0; i < n; i++) {
       byPerson[next[personOfActor[i]]++] = i;
     }
-    Person[] people = new Person[count];
-    for (int p = 0; p < count; p++) {
-      int from = start[p];
-      int size = start[p + 1] - from;
-      List<Actor> own;
-      if (size == 1) {
-        own = List.of(actors.get(byPerson[from]));
-      } else {
-        Actor[] members = new Actor[size];
-        for (int k = 0; k < size; k++) {
-          members[k] = actors.get(byPerson[from + k]);
-        }
-        own = List.of(members);
-      }
-      people[p] = new Person(p, own, bot[byPerson[from]]);
-    }
-    // Evidence per person, in evidence order; most people have none.
-    List<MergeEvidence> sorted = new ArrayList<>(applied);
-    sorted.sort(Comparator.naturalOrder());
+    // Evidence per person, in evidence order; most people have none. Sorting each person's
+    // evidence gives the order that sorting all of it and then splitting it by person gives.
     Map<Integer, List<MergeEvidence>> evidenceOf = new HashMap<>();
-    for (MergeEvidence e : sorted) {
-      int first = Collections.binarySearch(actors, e.first(), Normalize.ACTOR_ORDER);
-      evidenceOf.computeIfAbsent(personOfActor[first], k -> new ArrayList<>()).add(e);
+    for (int k = 0; k < applied.size(); k++) {
+      evidenceOf.computeIfAbsent(personOfActor[appliedFirst.get(k)], p -> new ArrayList<>()).add(applied.get(k));
     }
-    List<MergeEvidence>[] frozen = newLists(count);
-    Arrays.fill(frozen, List.of());
-    evidenceOf.forEach((p, l) -> frozen[p] = List.copyOf(l));
+    evidenceOf.replaceAll(
+        (p, l) -> {
+          l.sort(Comparator.naturalOrder());
+          return List.copyOf(l);
+        });
     List<RefusedMerge> refusedSorted = new ArrayList<>(refused);
     refusedSorted.sort(Comparator.comparing(RefusedMerge::evidence));
     return new Identities(
-        List.of(people),
-        List.of(frozen),
-        List.copyOf(refusedSorted),
         actors,
         personOfActor,
-        sortedIndexOfInput);
+        bot,
+        start,
+        byPerson,
+        evidenceOf,
+        List.copyOf(refusedSorted),
+        sortedIndexOfInput,
+        fromStore);
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<MergeEvidence>[] newLists(int count) {
-    return (List<MergeEvidence>[]) new List<?>[count];
+  /** The people as a list, each built on first use and then kept. */
+  private final class PeopleList extends AbstractList<Person> implements RandomAccess {
+    @Override
+    public Person get(int index) {
+      Objects.checkIndex(index, start.length - 1);
+      Person[] b = built;
+      if (b == null) {
+        synchronized (Identities.this) {
+          b = built;
+          if (b == null) {
+            b = new Person[start.length - 1];
+            built = b;
+          }
+        }
+      }
+      Person p = (Person) BUILT.getAcquire(b, index);
+      if (p == null) {
+        Person made = new Person(index, actorsOf(index), isBot(index));
+        // One instance per index even when threads race: the first one stored wins.
+        p = (Person) BUILT.compareAndExchangeRelease(b, index, null, made);
+        if (p == null) {
+          p = made;
+        }
+      }
+      return p;
+    }
+
+    @Override
+    public int size() {
+      return start.length - 1;
+    }
   }
 
-  private Map<Actor, Person> byActor() {
-    Map<Actor, Person> map = byActor;
+  private List<Actor> actorsOf(int person) {
+    int from = start[person];
+    int size = start[person + 1] - from;
+    if (size == 1) {
+      return List.of(actors.get(byPerson[from]));
+    }
+    Actor[] members = new Actor[size];
+    for (int k = 0; k < size; k++) {
+      members[k] = actors.get(byPerson[from + k]);
+    }
+    return List.of(members);
+  }
+
+  private Map<Actor, Integer> byActor() {
+    Map<Actor, Integer> map = byActor;
     if (map == null) {
       synchronized (this) {
         map = byActor;
         if (map == null) {
-          Map<Actor, Person> m = new HashMap<>(Math.max(16, (int) (actors.size() / 0.75f) + 1));
+          Map<Actor, Integer> m = new HashMap<>(Math.max(16, (int) (actors.size() / 0.75f) + 1));
           for (int i = 0; i < actors.size(); i++) {
-            m.put(actors.get(i), people.get(personOfActor[i]));
+            m.put(actors.get(i), personOfActor[i]);
           }
           map = Collections.unmodifiableMap(m);
           byActor = map;
@@ -149,12 +220,45 @@ public final class Identities {
 
   /** The number of people. */
   public int size() {
-    return people.size();
+    return start.length - 1;
+  }
+
+  /**
+   * Whether the person with this {@linkplain Person#index() index} is a bot: {@code
+   * people().get(personIndex).bot()} in constant time, without building the {@link Person}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= personIndex < size()}
+   */
+  public boolean isBot(int personIndex) {
+    return botOfActor[byPerson[start[Objects.checkIndex(personIndex, size())]]];
+  }
+
+  /**
+   * The smallest actor of the person with this {@linkplain Person#index() index}: {@code
+   * people().get(personIndex).actors().get(0)}, without building the {@link Person}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= personIndex < size()}
+   */
+  public Actor firstActor(int personIndex) {
+    return actors.get(byPerson[start[Objects.checkIndex(personIndex, size())]]);
   }
 
   /** The person an actor belongs to; empty if the actor was not among those resolved. */
   public Optional<Person> personOf(Actor actor) {
-    return Optional.ofNullable(byActor().get(Checks.notNull(actor, "actor")));
+    int p = personIndexOf(Checks.notNull(actor, "actor"));
+    return p < 0 ? Optional.empty() : Optional.of(people.get(p));
+  }
+
+  /** The person index of the actor, or -1 if it was not resolved. */
+  private int personIndexOf(Actor actor) {
+    if (fromStore) {
+      // A binary search of the store's actors (which the store rebuilds as they are compared):
+      // a table of every actor would keep a copy of each, the memory resolving a store saves.
+      int i = Collections.binarySearch(actors, actor, Normalize.ACTOR_ORDER);
+      return i < 0 ? -1 : personOfActor[i];
+    }
+    Integer p = byActor().get(actor);
+    return p == null ? -1 : p;
   }
 
   /**
@@ -167,16 +271,22 @@ public final class Identities {
    */
   public int[] personIndices(List<Actor> list) {
     Checks.notNull(list, "actors");
+    if (list == actors) {
+      // The resolved list itself (a store's actors, resolved with IdentityResolver#resolve of
+      // the store): no actor to rebuild or compare.
+      return personOfActor.clone();
+    }
     int[] out = new int[list.size()];
+    int inputs = sortedIndexOfInput == null ? actors.size() : sortedIndexOfInput.length;
     for (int k = 0; k < out.length; k++) {
       Actor a = Checks.notNull(list.get(k), "actor");
       // An equal actor at the same position as in the resolved input: its index is known. By
       // equality, not identity: building the hash table of every actor costs far more.
-      if (k < sortedIndexOfInput.length && sameActor(actors.get(sortedIndexOfInput[k]), a)) {
-        out[k] = personOfActor[sortedIndexOfInput[k]];
+      int sorted = k < inputs ? (sortedIndexOfInput == null ? k : sortedIndexOfInput[k]) : -1;
+      if (sorted >= 0 && sameActor(actors.get(sorted), a)) {
+        out[k] = personOfActor[sorted];
       } else {
-        Person p = byActor().get(a);
-        out[k] = p == null ? -1 : p.index();
+        out[k] = personIndexOf(a);
       }
     }
     return out;
@@ -191,9 +301,8 @@ public final class Identities {
    * among those resolved, even for an actor compared with itself.
    */
   public boolean samePerson(Actor a, Actor b) {
-    Map<Actor, Person> map = byActor();
-    Person pa = map.get(Checks.notNull(a, "a"));
-    return pa != null && pa == map.get(Checks.notNull(b, "b"));
+    int pa = personIndexOf(Checks.notNull(a, "a"));
+    return pa >= 0 && pa == personIndexOf(Checks.notNull(b, "b"));
   }
 
   /**
@@ -208,7 +317,7 @@ public final class Identities {
     if (!(person.index() < people.size() && people.get(person.index()).equals(person))) {
       throw new IllegalArgumentException("the person is not part of this result: " + person);
     }
-    return evidence.get(person.index());
+    return evidence.getOrDefault(person.index(), List.of());
   }
 
   /** Evidence that would have joined a bot and a non-bot and was not applied, in evidence order. */
@@ -218,6 +327,6 @@ public final class Identities {
 
   @Override
   public String toString() {
-    return "Identities{" + people.size() + " people, " + refused.size() + " refused merges}";
+    return "Identities{" + size() + " people, " + refused.size() + " refused merges}";
   }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * One run of {@link IdentityResolver}: keys per actor, evidence per key, union-find.
@@ -67,8 +68,25 @@ final class Resolution {
   Identities run(Collection<Actor> input) {
     List<Actor> in = input instanceof List && input instanceof RandomAccess
         ? (List<Actor>) input : new ArrayList<>(input);
-    int[] sortedIndexOfInput = new int[in.size()];
-    List<Actor> actors = distinctSorted(in, sortedIndexOfInput);
+    Sorted sorted = distinctSorted(in);
+    return resolve(sorted.actors(), sorted.indexOfInput(), false);
+  }
+
+  /**
+   * Distinct actors in {@link Normalize#ACTOR_ORDER}, and the index among them of each input
+   * position; null when the input was already so (each position is its own index).
+   */
+  private record Sorted(List<Actor> actors, int[] indexOfInput) {}
+
+  /**
+   * Resolves actors known to be distinct, in {@link Normalize#ACTOR_ORDER} and immutable (a
+   * store's): they are neither checked, nor sorted, nor copied; the result keeps the list.
+   */
+  Identities runDistinctSorted(List<Actor> actors) {
+    return resolve(actors, null, true);
+  }
+
+  private Identities resolve(List<Actor> actors, int[] sortedIndexOfInput, boolean fromStore) {
     int n = actors.size();
     boolean[] bot = new boolean[n];
     List<Optional<String>> botReasons = new ArrayList<>(n);
@@ -91,7 +109,7 @@ final class Resolution {
     MergeRule[] ruleArray = rules.toArray(new MergeRule[0]);
     Grouping[] groupings = new Grouping[ruleArray.length];
     for (int k = 0; k < ruleArray.length; k++) {
-      groupings[k] = new Grouping();
+      groupings[k] = grouping(ruleArray[k], actors, colonInForge);
       groups.put(ruleArray[k], groupings[k]);
     }
     // Actor by actor, bot detection and every rule: the actor's fields are read while they are
@@ -105,6 +123,9 @@ final class Resolution {
         groupings[k].index = i;
         keys(ruleArray[k], a, groupings[k], colonInForge);
       }
+    }
+    for (Grouping g : groupings) {
+      g.flush();
     }
     Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
     if (noreply != null && !noreply.isEmpty()) {
@@ -121,35 +142,36 @@ final class Resolution {
     }
 
     List<MergeEvidence> applied = new ArrayList<>();
+    // The index of each applied evidence's first actor: finding it again by a binary search of
+    // the actors rebuilt a store's actors some 20 times per evidence.
+    List<Integer> appliedFirst = new ArrayList<>();
     List<RefusedMerge> refused = new ArrayList<>();
     UnionFind uf = new UnionFind(n);
     for (Map.Entry<MergeRule, Grouping> byRule : groups.entrySet()) {
       for (Group g : byRule.getValue().linkable) {
         link(new GroupKey(byRule.getKey(), g.key.toString()), g.members(), actors, bot, botReasons, uf,
-            applied, refused);
+            applied, appliedFirst, refused);
       }
     }
-    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, refused);
+    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, appliedFirst, refused, fromStore);
   }
 
   /**
-   * The distinct actors in {@link Normalize#ACTOR_ORDER}, and in {@code sortedIndexOfInput} the
-   * index among them of each input position. Sorting first and then dropping neighbours that are
+   * The distinct actors in {@link Normalize#ACTOR_ORDER}, and the index among them of each input
+   * position. Sorting first and then dropping neighbours that are
    * equal gives what {@code distinct().sorted()} gives, because the order is consistent with
    * {@link Actor#equals} (it compares every component).
    */
-  private static List<Actor> distinctSorted(List<Actor> in, int[] sortedIndexOfInput) {
+  private static Sorted distinctSorted(List<Actor> in) {
     // A store's actors come distinct and in this order already: one comparison each, no sort.
     boolean ascending = true;
     for (int k = 1; k < in.size() && ascending; k++) {
       ascending = Normalize.ACTOR_ORDER.compare(in.get(k - 1), in.get(k)) < 0;
     }
     if (ascending) {
-      for (int k = 0; k < sortedIndexOfInput.length; k++) {
-        sortedIndexOfInput[k] = k;
-      }
-      return List.copyOf(in);
+      return new Sorted(List.copyOf(in), null);
     }
+    int[] sortedIndexOfInput = new int[in.size()];
     Integer[] order = new Integer[in.size()];
     for (int k = 0; k < order.length; k++) {
       order[k] = k;
@@ -164,7 +186,7 @@ final class Resolution {
       }
       sortedIndexOfInput[k] = kept - 1;
     }
-    return Arrays.asList(Arrays.copyOf(distinct, kept));
+    return new Sorted(Arrays.asList(Arrays.copyOf(distinct, kept)), sortedIndexOfInput);
   }
 
   /** A forge id as a key: its string is {@code forge#id}. */
@@ -215,12 +237,51 @@ final class Resolution {
     // slots[i]: the key's hash in the high half, its value plus 1 in the low half, 0 when empty
     // (groups are -2 and below, so no value is -1); keys[i]: the key. A probe reads one long,
     // and the key only when the hashes agree.
-    private long[] slots = new long[16];
-    private Object[] keys = new Object[16];
+    private long[] slots;
+    /** The keys by slot; null when {@link #keyOf} gives them. */
+    private Object[] keys;
+    /**
+     * For a rule that gives each actor at most one key: the key of the actor with this index,
+     * asked for only when a probe meets a key with the same hash. Then no key is kept: at a
+     * million actors, writing each key into a table of tens of megabytes was a cache miss per
+     * actor and rule, on top of the probe's.
+     */
+    private final IntFunction<Object> keyOf;
     private int count;
+    /** How many keys a table that keeps none holds back before inserting them: {@link #flush}. */
+    private static final int BATCH = 16;
+    /** The keys held back, with their hashes and codes; null for a table that keeps its keys. */
+    private final Object[] pendingKeys;
+    private final int[] pendingHashes;
+    private final int[] pendingCodes;
+    private int pending;
+    /** The sum of the slots read ahead, kept so that the reads are not optimised away. */
+    private long touched;
     /** The groups that reached two members, in the order they did: only these can link. */
     final List<Group> linkable = new ArrayList<>();
     int index;
+
+    /** A table that keeps its keys. */
+    Grouping() {
+      slots = new long[16];
+      keys = new Object[16];
+      keyOf = null;
+      pendingKeys = null;
+      pendingHashes = null;
+      pendingCodes = null;
+    }
+
+    /**
+     * A table for a rule with at most one key per actor, which asks {@code keyOf} for a member's
+     * key instead of keeping it, sized for {@code expected} keys (no growing, which rehashes).
+     */
+    Grouping(IntFunction<Object> keyOf, int expected) {
+      slots = new long[Math.max(16, Integer.highestOneBit(Math.min(Math.max(1, expected), 1 << 28)) << 2)];
+      this.keyOf = keyOf;
+      pendingKeys = new Object[BATCH];
+      pendingHashes = new int[BATCH];
+      pendingCodes = new int[BATCH];
+    }
 
     boolean isEmpty() {
       return count == 0;
@@ -229,15 +290,55 @@ final class Resolution {
     @Override
     public void key(Object key, boolean direct) {
       int hash = key.hashCode();
+      if (pendingKeys != null) {
+        pendingKeys[pending] = key;
+        pendingHashes[pending] = hash;
+        pendingCodes[pending] = index << 1 | (direct ? 1 : 0);
+        if (++pending == BATCH) {
+          flush();
+        }
+        return;
+      }
+      insert(key, hash, direct);
+    }
+
+    /**
+     * Inserts the keys held back, in the order they came: first reads the slot each one's probe
+     * starts at, then inserts them. The reads do not depend on each other, so the processor
+     * overlaps their cache misses (at a million keys, the table is tens of megabytes) instead of
+     * waiting for one miss after the other. Then the result is the same as inserting each key
+     * as it comes.
+     */
+    void flush() {
+      if (pendingKeys == null) {
+        return;
+      }
+      int mask = slots.length - 1;
+      long seen = 0;
+      for (int k = 0; k < pending; k++) {
+        seen += slots[start(pendingHashes[k], mask)];
+      }
+      touched += seen;
+      for (int k = 0; k < pending; k++) {
+        index = pendingCodes[k] >>> 1;
+        insert(pendingKeys[k], pendingHashes[k], (pendingCodes[k] & 1) == 1);
+        pendingKeys[k] = null;
+      }
+      pending = 0;
+    }
+
+    private void insert(Object key, int hash, boolean direct) {
       int slot = slot(key, hash);
       if (slots[slot] == 0) {
-        keys[slot] = key;
+        if (keys != null) {
+          keys[slot] = key;
+        }
         set(slot, hash, index << 1 | (direct ? 1 : 0));
-        if (++count * 2 > keys.length) {
+        if (++count * 2 > slots.length) {
           grow();
         }
       } else {
-        add(slot, hash, direct);
+        add(key, slot, hash, direct);
       }
     }
 
@@ -246,7 +347,7 @@ final class Resolution {
       int hash = key.hashCode();
       int slot = slot(key, hash);
       if (slots[slot] != 0) {
-        add(slot, hash, false);
+        add(key, slot, hash, false);
       }
     }
 
@@ -258,14 +359,15 @@ final class Resolution {
       return (int) slots[slot] - 1;
     }
 
-    private void add(int slot, int hash, boolean direct) {
+    private void add(Object key, int slot, int hash, boolean direct) {
       int v = value(slot);
       if (v >= 0) {
         if (v >>> 1 == index) { // the same actor again: only the direct flag can change
           set(slot, hash, direct ? v | 1 : v);
           return;
         }
-        Group g = new Group(keys[slot], v);
+        // The key as first seen (equal to this one; kept tables hold that instance).
+        Group g = new Group(keys == null ? key : keys[slot], v);
         g.add(index, direct);
         linkable.add(g);
         set(slot, hash, -1 - linkable.size());
@@ -274,27 +376,47 @@ final class Resolution {
       }
     }
 
+    /** The key in this slot, which is not empty. */
+    private Object keyAt(int slot) {
+      if (keys != null) {
+        return keys[slot];
+      }
+      int v = value(slot);
+      return v >= 0 ? keyOf.apply(v >>> 1) : linkable.get(-2 - v).key;
+    }
+
     /** The slot of the key, or the empty slot where it goes. */
     private int slot(Object key, int hash) {
-      int h = hash * 0x9E3779B9;
-      int mask = keys.length - 1;
-      int i = (h ^ (h >>> 16)) & mask;
-      while (slots[i] != 0 && !((int) (slots[i] >>> 32) == hash && keys[i].equals(key))) {
+      int mask = slots.length - 1;
+      int i = start(hash, mask);
+      while (slots[i] != 0 && !((int) (slots[i] >>> 32) == hash && keyAt(i).equals(key))) {
         i = (i + 1) & mask;
       }
       return i;
+    }
+
+    private static int start(int hash, int mask) {
+      int h = hash * 0x9E3779B9;
+      return (h ^ (h >>> 16)) & mask;
     }
 
     private void grow() {
       long[] oldSlots = slots;
       Object[] oldKeys = keys;
       slots = new long[oldSlots.length * 2];
-      keys = new Object[oldSlots.length * 2];
+      keys = oldKeys == null ? null : new Object[oldSlots.length * 2];
+      int mask = slots.length - 1;
       for (int k = 0; k < oldSlots.length; k++) {
         if (oldSlots[k] != 0) {
-          int slot = slot(oldKeys[k], (int) (oldSlots[k] >>> 32));
+          // The keys are distinct: the first empty slot is the key's, no key is compared.
+          int slot = start((int) (oldSlots[k] >>> 32), mask);
+          while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
           slots[slot] = oldSlots[k];
-          keys[slot] = oldKeys[k];
+          if (keys != null) {
+            keys[slot] = oldKeys[k];
+          }
         }
       }
     }
@@ -370,6 +492,7 @@ final class Resolution {
       List<Optional<String>> botReasons,
       UnionFind uf,
       List<MergeEvidence> applied,
+      List<Integer> appliedFirst,
       List<RefusedMerge> refused) {
     Integer firstDirect = null;
     Integer[] centers = new Integer[2];
@@ -397,6 +520,7 @@ final class Resolution {
         // Union order does not matter: the components are the same whatever the order.
         uf.union(center, member);
         applied.add(evidence(key, actors, center, member));
+        appliedFirst.add(Math.min(center, member));
       }
     }
     Integer other = firstOfKind[bot[firstDirect] ? 0 : 1];
@@ -415,6 +539,23 @@ final class Resolution {
   private static MergeEvidence evidence(GroupKey key, List<Actor> actors, int a, int b) {
     return new MergeEvidence(
         key.rule(), actors.get(Math.min(a, b)), actors.get(Math.max(a, b)), key.key());
+  }
+
+  /**
+   * The table of one rule's keys: for forge ids and logins, which an actor has at most one of,
+   * one that keeps no keys (each actor's key is derived again if a probe needs it).
+   */
+  private Grouping grouping(MergeRule rule, List<Actor> actors, boolean colonInForge) {
+    if (rule != MergeRule.SAME_FORGE_ID && rule != MergeRule.SAME_FORGE_LOGIN) {
+      return new Grouping();
+    }
+    return new Grouping(
+        i -> {
+          Object[] only = new Object[1];
+          keys(rule, actors.get(i), (key, direct) -> only[0] = key, colonInForge);
+          return only[0];
+        },
+        actors.size());
   }
 
   /** Receives the keys of one actor under one rule. */

@@ -9,10 +9,12 @@ import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Who is who in one {@link EventStore}: maps the store's actor indices to resolved people, for
@@ -28,54 +30,65 @@ public final class People {
   private final Identities identities;
   private final int[] personOfActor;
   private final boolean[] botActor;
-  private final Person[] persons;
+  /**
+   * The {@link Person#index()} of each person of this store, by its number here; null when the
+   * numbers are the same (the resolution is of this store's actors, as {@link #resolve} makes).
+   */
+  private final int[] indexOfPerson;
+  /** Per person, its key once asked for: one instance, shared by every metric's state. */
+  private volatile Actor[] keys;
   private volatile LoginTable loginTable;
 
   private People(EventStore store, Identities identities) {
     this.store = store;
     this.identities = identities;
     List<Actor> actors = store.actors();
-    this.personOfActor = new int[actors.size()];
-    this.botActor = new boolean[actors.size()];
+    // One pass over the store's actors, which are sorted, instead of one hash lookup each; a copy
+    // of an array when identities resolved this store's list.
+    int[] personIndex = identities.personIndices(actors);
+    int n = personIndex.length;
+    this.botActor = new boolean[n];
     // Numbered densely over the people of this store only, not of the whole resolution: a
     // metric's per-person arrays then grow with the store (a repository's slice, a Spark
     // partition), not with every person ever resolved, which made scoring many small stores
     // against one large resolution quadratic.
     // By Person#index(): an array when the store has a good share of the resolution's actors,
     // else a map, so that building this stays proportional to the store.
-    boolean dense = identities.size() <= 4L * actors.size() + 16;
+    boolean dense = identities.size() <= 4L * n + 16;
     int[] localByIndex = dense ? new int[identities.size()] : null;
     Map<Integer, Integer> localByIndexMap = dense ? null : new HashMap<>();
-    List<Person> order = new ArrayList<>();
-    // One pass over the store's actors, which are sorted, instead of one hash lookup each.
-    int[] personIndex = identities.personIndices(actors);
-    List<Person> all = identities.people();
-    for (int a = 0; a < actors.size(); a++) {
-      if (personIndex[a] < 0) {
+    int[] order = new int[Math.min(n, identities.size())];
+    int count = 0;
+    // Whether each person's number here is its index so far: then no table is kept.
+    boolean same = true;
+    for (int a = 0; a < n; a++) {
+      int global = personIndex[a];
+      if (global < 0) {
         throw new IllegalArgumentException("identities do not cover actor " + actors.get(a));
       }
-      Person p = all.get(personIndex[a]);
       int index;
       if (dense) {
-        index = localByIndex[p.index()] - 1; // stored plus one, so that 0 means "not yet"
+        index = localByIndex[global] - 1; // stored plus one, so that 0 means "not yet"
         if (index < 0) {
-          index = order.size();
-          localByIndex[p.index()] = index + 1;
-          order.add(p);
+          index = count++;
+          localByIndex[global] = index + 1;
+          order[index] = global;
         }
       } else {
-        Integer known = localByIndexMap.get(p.index());
+        Integer known = localByIndexMap.get(global);
         if (known == null) {
-          known = order.size();
-          localByIndexMap.put(p.index(), known);
-          order.add(p);
+          known = count++;
+          localByIndexMap.put(global, known);
+          order[known] = global;
         }
         index = known;
       }
-      personOfActor[a] = index;
-      botActor[a] = p.bot();
+      same &= index == global;
+      personIndex[a] = index;
+      botActor[a] = identities.isBot(global);
     }
-    this.persons = order.toArray(new Person[0]);
+    this.personOfActor = personIndex;
+    this.indexOfPerson = same && count == identities.size() ? null : Arrays.copyOf(order, count);
   }
 
   /**
@@ -95,7 +108,7 @@ public final class People {
    */
   public static People resolve(EventStore store) {
     Checks.notNull(store, "store");
-    return new People(store, IdentityResolver.defaults().resolve(store.actors()));
+    return new People(store, IdentityResolver.defaults().resolve(store));
   }
 
   /** The store these indices belong to. */
@@ -123,7 +136,13 @@ public final class People {
 
   /** The person with this number ({@link #personOf}). */
   public Person person(int personIndex) {
-    return persons[personIndex];
+    return identities.people().get(indexOf(personIndex));
+  }
+
+  /** The {@link Person#index()} of the person with this number. */
+  private int indexOf(int personIndex) {
+    Objects.checkIndex(personIndex, size());
+    return indexOfPerson == null ? personIndex : indexOfPerson[personIndex];
   }
 
   /**
@@ -131,7 +150,24 @@ public final class People {
    * same in every store resolved with the same {@link Identities}.
    */
   public Actor key(int personIndex) {
-    return person(personIndex).actors().get(0);
+    Actor[] k = keys;
+    if (k == null) {
+      synchronized (this) {
+        k = keys;
+        if (k == null) {
+          k = new Actor[size()];
+          keys = k;
+        }
+      }
+    }
+    Actor key = k[personIndex];
+    if (key == null) {
+      // Without the Person: resolving a store builds none. Two threads may both build the key;
+      // the values are equal, and an Actor's fields are final, so either is seen whole.
+      key = identities.firstActor(indexOf(personIndex));
+      k[personIndex] = key;
+    }
+    return key;
   }
 
   /**
@@ -213,6 +249,6 @@ public final class People {
    * more actors than the store has.
    */
   public int size() {
-    return persons.length;
+    return indexOfPerson == null ? identities.size() : indexOfPerson.length;
   }
 }

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.store.EventStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -18,6 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -115,8 +122,146 @@ class ResolutionEquivalenceTest {
   }
 
   private static void assertSame(Config c, List<Actor> input, long seed) {
+    assertSame(c, input, c.resolver().resolve(input), seed);
+  }
+
+  /**
+   * A store's actors resolved from the store itself (issue 24: read from it, not copied, and
+   * the people built only when asked for) as the reference resolves them, and {@link People} of
+   * the store built from that resolution: each actor's person, bot flag and key.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("largeSeeds")
+  void storesResolveAsBefore(long seed) {
+    Random r = new Random(seed);
+    List<Actor> actors = forgeShaped(r, 300 + r.nextInt(1_500));
+    Config c = seed % 3 == 0
+        ? new Config(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(), BotDetector.defaults(),
+            IdentityResolver.defaultSharedEmails())
+        : config(r);
+    EventStore store = starsOf(actors, r);
     String at = "seed " + seed;
-    Identities fast = c.resolver().resolve(input);
+    Identities fast = c.resolver().resolve(store);
+    ReferenceResolution.Expected old = c.reference().run(store.actors());
+    // Before any Person is built: the answers that do without them.
+    assertEquals(old.people().size(), fast.size(), at);
+    for (int p = 0; p < old.people().size(); p++) {
+      assertEquals(old.people().get(p).bot(), fast.isBot(p), at);
+      assertEquals(old.people().get(p).actors().get(0), fast.firstActor(p), at);
+    }
+    assertSame(c, store.actors(), fast, seed);
+    assertArrayEquals(fast.personIndices(new ArrayList<>(store.actors())), fast.personIndices(store.actors()), at);
+    // Actors the store does not have, looked up in its actors (which are searched, not hashed).
+    for (Actor stranger : forgeShaped(new Random(seed + 2_000), 30)) {
+      boolean resolved = old.byActor().containsKey(stranger);
+      assertEquals(resolved, fast.personOf(stranger).isPresent(), at);
+      assertEquals(resolved ? old.byActor().get(stranger).index() : -1,
+          fast.personIndices(List.of(stranger))[0], at);
+      assertEquals(resolved, fast.samePerson(stranger, stranger), at);
+      assertEquals(resolved && old.byActor().get(stranger).equals(old.byActor().get(store.actor(0))),
+          fast.samePerson(stranger, store.actor(0)), at);
+    }
+    // One instance per person, however often it is asked for.
+    for (int p = 0; p < fast.size(); p += 7) {
+      assertSameInstance(fast.people().get(p), fast.people().get(p), at);
+    }
+    People people = seed % 3 == 0 ? People.resolve(store) : People.of(store, fast);
+    assertEquals(old.people().size(), people.size(), at);
+    assertPeople(old, store, people, at);
+  }
+
+  /** Each actor's person, bot flag and key as the reference has them; the number of people. */
+  private static void assertPeople(ReferenceResolution.Expected old, EventStore store, People people, String at) {
+    Set<Person> distinct = new java.util.HashSet<>();
+    for (int a = 0; a < store.actors().size(); a++) {
+      Person expected = old.byActor().get(store.actor(a));
+      int p = people.personOf(a);
+      assertEquals(expected, people.person(p), at);
+      assertEquals(expected.bot(), people.isBot(a), at);
+      assertEquals(expected.actors().get(0), people.key(p), at);
+      assertSameInstance(people.key(p), people.key(p), at);
+      distinct.add(expected);
+    }
+    assertEquals(distinct.size(), people.size(), at);
+  }
+
+  /**
+   * A store of some of the actors, resolved with all of them: its people are numbered over the
+   * store, their answers those of the whole resolution.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("largeSeeds")
+  void aStoreOfSomeActorsMapsToTheWholeResolution(long seed) {
+    Random r = new Random(seed);
+    List<Actor> actors = forgeShaped(r, 600);
+    Identities all = IdentityResolver.defaults().resolve(actors);
+    ReferenceResolution.Expected old =
+        new ReferenceResolution(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(),
+            BotDetector.defaults(), IdentityResolver.defaultSharedEmails()).run(actors);
+    List<Actor> some = new ArrayList<>();
+    if (seed % 2 == 0) {
+      // The first people only: numbered here as in the resolution, but fewer.
+      List<Actor> sorted = new ArrayList<>(actors);
+      sorted.sort(Normalize.ACTOR_ORDER);
+      some.addAll(sorted.subList(0, 1 + r.nextInt(sorted.size() - 1)));
+    } else {
+      for (Actor a : actors) {
+        if (r.nextInt(3) == 0) {
+          some.add(a);
+        }
+      }
+    }
+    EventStore store = starsOf(some, r);
+    People people = People.of(store, all);
+    assertPeople(old, store, people, "seed " + seed);
+  }
+
+  /**
+   * Forge ids and logins whose hashes are equal but which differ: the tables of those two rules
+   * keep no keys (they derive a member's key again when hashes agree), so this is where keys
+   * could be confused. Resolved from a list and from a store, as the reference resolves them.
+   */
+  @Test
+  void keysWithEqualHashesStayApart() {
+    long otherId = 1L << 32 | 4;
+    assertEquals(Long.hashCode(5L), Long.hashCode(otherId));
+    assertEquals("b!".hashCode(), "a@".hashCode());
+    List<Actor> actors = List.of(
+        account("b!", 5),
+        account("a@", otherId),
+        account("A@", 77), // the login of the second, in other case
+        account("zz", 5)); // the id of the first
+    Config c = new Config(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(),
+        BotDetector.defaults(), IdentityResolver.defaultSharedEmails());
+    assertSame(c, actors, 0);
+    EventStore store = starsOf(actors, new Random(0));
+    Identities fromStore = c.resolver().resolve(store);
+    assertSame(c, store.actors(), fromStore, 0);
+    assertEquals(2, fromStore.size());
+    assertEquals(List.of(Set.of("A@", "a@"), Set.of("b!", "zz")),
+        fromStore.people().stream().map(Person::logins).toList());
+  }
+
+  private static Actor account(String login, long id) {
+    return new Actor(Forge.GITHUB, Optional.of(login), OptionalLong.of(id), Optional.empty(), List.of(), ActorKind.USER);
+  }
+
+  private static void assertSameInstance(Object expected, Object actual, String at) {
+    org.junit.jupiter.api.Assertions.assertSame(expected, actual, at);
+  }
+
+  private static EventStore starsOf(List<Actor> actors, Random r) {
+    Repository repo = new Repository(Forge.GITHUB, "o/r", OptionalLong.empty());
+    List<Event> events = new ArrayList<>();
+    Instant t = Instant.parse("2024-01-01T00:00:00Z");
+    for (Actor a : actors) {
+      events.add(new Star(t.plusSeconds(r.nextInt(86_400)), repo, a));
+    }
+    return EventStore.of(events);
+  }
+
+  private static void assertSame(Config c, List<Actor> input, Identities fast, long seed) {
+    String at = "seed " + seed;
     ReferenceResolution.Expected old = c.reference().run(input);
     assertEquals(old.people(), fast.people(), at);
     for (int p = 0; p < old.people().size(); p++) {
