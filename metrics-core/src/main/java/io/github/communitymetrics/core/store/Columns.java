@@ -198,7 +198,7 @@ final class Columns {
     if (free) {
       st.freeTypesAndCodes();
     }
-    int actorWidth = PackedInts.width(st.actorTable.length);
+    int actorWidth = PackedInts.width(st.actorTable.size());
     actors = new PackedInts(m, actorWidth);
     for (int p = 0; p < n; p++) {
       if (slot[p] >= 0) {
@@ -420,7 +420,7 @@ final class Columns {
     pullBranches[k] = t.baseBranch().isPresent() ? pool.add(t.baseBranch().get()) : -1;
     Optional<String> head = t.headRepository();
     boolean derived =
-        Staging.forkCode(head, st.actorTable[actors.get(j)], st.repositoryTable[repos.get(j)])
+        Staging.forkCode(head, st.actorTable.get(actors.get(j)), st.repositoryTable[repos.get(j)])
             == Payloads.FORK_DERIVED;
     pullExtras[k] = derived ? DERIVED_HEAD : pool.add(head.get());
   }

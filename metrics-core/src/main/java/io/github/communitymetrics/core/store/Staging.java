@@ -100,7 +100,7 @@ final class Staging {
   /** Duplicates the stores built so far dropped: no longer staged, still counted. */
   long carriedDuplicates;
 
-  private final Interner<Actor> actorInterner = new Interner<>();
+  private final StagedActors actorInterner = new StagedActors();
   private final Interner<Repository> valueInterner = new Interner<>();
   /** First and last instant of each repository value's events. */
   private final List<Instant> firsts = new ArrayList<>();
@@ -112,7 +112,8 @@ final class Staging {
 
   // What prepare() computes for one build: the store's interned tables and the maps to them.
   Repository[] repositoryTable;
-  Actor[] actorTable;
+  /** The actors in canonical order, rebuilt from the staging's when asked for. */
+  List<Actor> actorTable;
   private int[] actorRank;
   /** Store index of each repository value, or -1 when it depends on the event's time. */
   private int[] valueRank;
@@ -636,10 +637,19 @@ final class Staging {
         repositoryRanks.put(repositoryTable[r], r);
       }
     }
-    actorRank = actorInterner.canonicalize(
-        Canonical.ACTOR, SortKeys.actors(actorInterner.values));
-    actorTable = actorInterner.sorted.toArray(new Actor[0]);
-    actorInterner.sorted = null;
+    // The actors stay in the staging's arrays: a list of them sorted would hold every actor as
+    // an object again at the build, the peak.
+    int[] byRank = SortKeys.sortedPositions(
+        actorInterner.values, Canonical.ACTOR, SortKeys.actors(actorInterner.values));
+    actorRank = new int[byRank.length];
+    for (int r = 0; r < byRank.length; r++) {
+      actorRank[byRank[r]] = r;
+    }
+    actorTable = new TableList<>(byRank.length, r -> actorInterner.get(byRank[r]),
+        o -> o instanceof Actor actor
+            ? Canonical.binarySearch(byRank.length,
+                r -> Canonical.ACTOR.compare(actorInterner.get(byRank[r]), actor))
+            : -1);
   }
 
   /** Drops what {@link #prepare} computed, once the store is built. */
@@ -699,7 +709,7 @@ final class Staging {
   int code(int p) {
     int code = codes[p >>> SHIFT][p & MASK] & 0xff;
     if (renamed && TYPES[type(p)] == EventType.FORK) {
-      return Staging.forkCode(forkName(p, code), actorTable[actor(p)], repositoryTable[repo(p)]);
+      return Staging.forkCode(forkName(p, code), actorTable.get(actor(p)), repositoryTable[repo(p)]);
     }
     return code;
   }
@@ -712,7 +722,7 @@ final class Staging {
       case Payloads.FORK_DERIVED:
         Repository given = valueInterner.values.get(value(p));
         return Optional.of(
-            actorTable[actor(p)].login().orElseThrow() + "/" + repositoryName(given));
+            actorTable.get(actor(p)).login().orElseThrow() + "/" + repositoryName(given));
       default:
         return Optional.of((String) givenPayload(p));
     }
@@ -728,7 +738,7 @@ final class Staging {
     if (renamed && TYPES[type(p)] == EventType.FORK) {
       int given = codes[p >>> SHIFT][p & MASK] & 0xff;
       Optional<String> name = forkName(p, given);
-      int code = Staging.forkCode(name, actorTable[actor(p)], repositoryTable[repo(p)]);
+      int code = Staging.forkCode(name, actorTable.get(actor(p)), repositoryTable[repo(p)]);
       return code == Payloads.FORK_EXPLICIT ? name.get() : null;
     }
     return givenPayload(p);
