@@ -279,7 +279,7 @@ final class Columns {
     }
     PackedTails packed = st.packed();
     refTable = packed.refTable();
-    String[] names = packed.authorNames();
+    int authors = packed.authorCount();
     pushBits = bits(packed.pushes, slot, m);
     byte[] pushShas = new byte[pushBits.count() * Shas.BYTES];
     // Indices into the tables at their width: a GH Archive day's pushes name one ref or a few.
@@ -287,14 +287,13 @@ final class Columns {
     scatter(packed.pushes, slot, pushBits, pushShas, pushRefs, codes);
     commitBits = bits(packed.commits, slot, m);
     commitShas = new byte[commitBits.count() * Shas.BYTES];
-    commitAuthors = new PackedInts(commitBits.count(), PackedInts.width(names.length));
+    commitAuthors = new PackedInts(commitBits.count(), PackedInts.width(authors));
     scatter(packed.commits, slot, commitBits, commitShas, commitAuthors, null);
-    String[] emails = packed.authorEmails();
-    authorNames = new int[names.length];
-    authorEmails = new int[names.length];
-    for (int a = 0; a < names.length; a++) {
-      authorNames[a] = pool.add(names[a]);
-      authorEmails[a] = pool.add(emails[a]);
+    authorNames = new int[authors];
+    authorEmails = new int[authors];
+    for (int a = 0; a < authors; a++) {
+      authorNames[a] = pool.add(packed.authorName(a));
+      authorEmails[a] = pool.add(packed.authorEmail(a));
     }
     st.freePacked(); // read by nothing else: freed whether or not the staging streams
     payloadBytes = payloadBytes(st);

@@ -417,7 +417,8 @@ final class Staging {
       case COMMIT:
         Commit c = (Commit) e;
         if (PackedTails.packs(c)) {
-          packed.addCommit(i, c.sha(), intern(c.author().name()), intern(c.author().email()));
+          // The author's strings go to the packed authors' pool, not to the interned strings.
+          packed.addCommit(i, c.sha(), c.author().name(), c.author().email());
           break;
         }
         Signature author = intern(c.author());
