@@ -116,8 +116,8 @@ final class StagedActors {
       forges.add(actor.forge());
     }
     forgeAndKind[a] = forge << 8 | actor.kind().ordinal();
-    logins[a] = actor.login().isPresent() ? strings.add(actor.login().get()) : NONE;
-    names[a] = actor.name().isPresent() ? strings.add(actor.name().get()) : NONE;
+    logins[a] = actor.login().isPresent() ? strings.append(actor.login().get()) : NONE;
+    names[a] = actor.name().isPresent() ? strings.append(actor.name().get()) : NONE;
     emails[a] = ActorTable.addEmails(actor.emails(), strings, emailLists);
     if (actor.id().isPresent()) {
       ids[a] = actor.id().getAsLong();
