@@ -890,6 +890,11 @@ final class Staging {
       min = Math.min(min, s);
       max = Math.max(max, s);
     }
+    if (max - min < size) {
+      countingOrder(order, min, (int) (max - min) + 1);
+      settleRuns(order);
+      return order;
+    }
     int positionBits = 32 - Integer.numberOfLeadingZeros(size - 1);
     int rangeBits = 64 - Long.numberOfLeadingZeros(max - min);
     if (positionBits + rangeBits > 63) {
@@ -909,6 +914,34 @@ final class Staging {
     for (int k = 0; k < size; k++) {
       order[k] = (int) (keys[k] & mask);
     }
+    keys = null;
+    settleRuns(order);
+    return order;
+  }
+
+  /**
+   * Fills {@code order} with the positions by second, ascending positions within a second (the
+   * order the sorted (second, position) keys give), by counting the events of each of the {@code
+   * range} seconds from {@code min}: an {@code int} per second beside the order, where the keys
+   * took a {@code long} per event. Used when there are fewer seconds than events (a GH Archive
+   * hour has 3,600 seconds and about 150,000 events), so that the build, which starts with every
+   * staged column in memory (issue 24: its peak), does not add 8 bytes per event for the keys.
+   */
+  private void countingOrder(int[] order, long min, int range) {
+    int[] starts = new int[range + 1];
+    for (int p = 0; p < size; p++) {
+      starts[(int) (second(p) - min) + 1]++;
+    }
+    for (int t = 0; t < range; t++) {
+      starts[t + 1] += starts[t];
+    }
+    for (int p = 0; p < size; p++) {
+      order[starts[(int) (second(p) - min)]++] = p;
+    }
+  }
+
+  /** Sorts each run of one second in {@code order} (ascending by second) by the full comparison. */
+  private void settleRuns(int[] order) {
     int runStart = 0;
     for (int k = 1; k <= size; k++) {
       if (k == size || second(order[k]) != second(order[runStart])) {
@@ -918,7 +951,6 @@ final class Staging {
         runStart = k;
       }
     }
-    return order;
   }
 
   private void sortRun(int[] order, int from, int to) {
