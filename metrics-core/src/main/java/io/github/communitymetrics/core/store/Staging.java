@@ -979,9 +979,10 @@ final class Staging {
   /**
    * Assigns provisional indices in arrival order; {@link #canonicalize} sorts them. The index of
    * the values is a {@link HashIndex} over {@link #values}, by their hash codes, not a {@code
-   * HashMap}: a day of GH Archive has about a million and a half distinct actors, for which a
-   * map's node, boxed index and table slot (about 56 bytes each) were a part of the ingestion
-   * peak that the store does not keep.
+   * HashMap}: a map's node, boxed index and table slot (about 56 bytes per value) were a part of
+   * the ingestion peak that the store does not keep. It interns the repository values; the
+   * actors, a million and a half on a GH Archive day, are {@link StagedActors}, arrays without
+   * an object per actor.
    */
   private static final class Interner<T> {
     /** Index of each value; null after {@link #dropIndex} until the next value comes. */
