@@ -2,10 +2,14 @@ package io.github.communitymetrics.core.store;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Forge;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.IntFunction;
 
 /**
  * A store's interned actors, in canonical order, held as arrays: forge and kind as bytes, login
@@ -47,45 +51,38 @@ final class ActorTable {
   /** The table as a list: one instance, so that comparing a store's list with itself is quick. */
   final List<Actor> list;
 
-  /** The table of {@code table} (in canonical order), its strings added to {@code strings}. */
-  ActorTable(Actor[] table, StringPool strings) {
-    int n = table.length;
+  /**
+   * The table of {@code table} (in canonical order), its strings added to {@code strings}; each
+   * element is read once (the staging's list rebuilds them).
+   */
+  ActorTable(List<Actor> table, StringPool strings) {
+    int n = table.size();
     this.strings = strings;
-    forges = new ForgeCodes(n, a -> table[a].forge());
+    Forge[] forgeOf = new Forge[n];
     kinds = new byte[n];
     logins = new int[n];
     names = new int[n];
     emails = new int[n];
     long[] words = new long[(n + 63) >>> 6];
-    int lists = 0;
+    long[] allIds = new long[n];
+    int withId = 0;
+    List<int[]> lists = new ArrayList<>();
     for (int a = 0; a < n; a++) {
-      Actor actor = table[a];
+      Actor actor = table.get(a);
+      forgeOf[a] = actor.forge();
       kinds[a] = (byte) actor.kind().ordinal();
       logins[a] = actor.login().isPresent() ? strings.add(actor.login().get()) : NONE;
       names[a] = actor.name().isPresent() ? strings.add(actor.name().get()) : NONE;
-      List<String> es = actor.emails();
-      emails[a] = es.isEmpty() ? NONE : es.size() == 1 ? strings.add(es.get(0)) : -2 - lists++;
+      emails[a] = addEmails(actor.emails(), strings, lists);
       if (actor.id().isPresent()) {
         words[a >>> 6] |= 1L << a;
+        allIds[withId++] = actor.id().getAsLong();
       }
     }
-    emailLists = new int[lists][];
+    forges = new ForgeCodes(n, a -> forgeOf[a]);
+    emailLists = lists.toArray(new int[0][]);
     idBits = RankBits.ofWords(words);
-    ids = new long[idBits.count()];
-    for (int a = 0; a < n; a++) {
-      Actor actor = table[a];
-      if (actor.id().isPresent()) {
-        ids[idBits.rank(a)] = actor.id().getAsLong();
-      }
-      if (emails[a] < NONE) {
-        List<String> es = actor.emails();
-        int[] list = new int[es.size()];
-        for (int k = 0; k < list.length; k++) {
-          list[k] = strings.add(es.get(k));
-        }
-        emailLists[-2 - emails[a]] = list;
-      }
-    }
+    ids = Arrays.copyOf(allIds, withId);
     recent = new Recent<>(n, 1024, this::build);
     list = new TableList<>(n, recent::get, o -> o instanceof Actor actor ? binarySearch(actor) : -1);
   }
@@ -106,21 +103,44 @@ final class ActorTable {
 
   private Actor build(int a) {
     OptionalLong id = idBits.get(a) ? OptionalLong.of(ids[idBits.rank(a)]) : OptionalLong.empty();
-    int e = emails[a];
-    List<String> es;
-    if (e == NONE) {
-      es = List.of();
-    } else if (e >= 0) {
-      es = List.of(strings.get(e));
-    } else {
-      int[] list = emailLists[-2 - e];
-      String[] values = new String[list.length];
-      for (int k = 0; k < list.length; k++) {
-        values[k] = strings.get(list[k]);
-      }
-      es = List.of(values);
-    }
+    List<String> es = emails(emails[a], strings, l -> emailLists[l]);
     return new Actor(forges.get(a), optional(logins[a]), id, optional(names[a]), es, KINDS[kinds[a]]);
+  }
+
+  /**
+   * The code of the addresses {@code es}, their strings added to {@code strings}: {@link #NONE}
+   * for none, the index of the one address, or {@code -2 - l} for two or more, their indices
+   * appended to {@code lists} as list {@code l}. Shared with the staging's {@link StagedActors}.
+   */
+  static int addEmails(List<String> es, StringPool strings, List<int[]> lists) {
+    if (es.isEmpty()) {
+      return NONE;
+    }
+    if (es.size() == 1) {
+      return strings.add(es.get(0));
+    }
+    int[] list = new int[es.size()];
+    for (int k = 0; k < list.length; k++) {
+      list[k] = strings.add(es.get(k));
+    }
+    lists.add(list);
+    return -2 - (lists.size() - 1);
+  }
+
+  /** The addresses of code {@code e} ({@link #addEmails}), list {@code l} being {@code lists.apply(l)}. */
+  static List<String> emails(int e, StringPool strings, IntFunction<int[]> lists) {
+    if (e == NONE) {
+      return List.of();
+    }
+    if (e >= 0) {
+      return List.of(strings.get(e));
+    }
+    int[] list = lists.apply(-2 - e);
+    String[] values = new String[list.length];
+    for (int k = 0; k < list.length; k++) {
+      values[k] = strings.get(list[k]);
+    }
+    return List.of(values);
   }
 
   private Optional<String> optional(int k) {

@@ -198,7 +198,7 @@ final class Columns {
     if (free) {
       st.freeTypesAndCodes();
     }
-    int actorWidth = PackedInts.width(st.actorTable.length);
+    int actorWidth = PackedInts.width(st.actorTable.size());
     actors = new PackedInts(m, actorWidth);
     for (int p = 0; p < n; p++) {
       if (slot[p] >= 0) {
@@ -279,7 +279,7 @@ final class Columns {
     }
     PackedTails packed = st.packed();
     refTable = packed.refTable();
-    String[] names = packed.authorNames();
+    int authors = packed.authorCount();
     pushBits = bits(packed.pushes, slot, m);
     byte[] pushShas = new byte[pushBits.count() * Shas.BYTES];
     // Indices into the tables at their width: a GH Archive day's pushes name one ref or a few.
@@ -287,14 +287,13 @@ final class Columns {
     scatter(packed.pushes, slot, pushBits, pushShas, pushRefs, codes);
     commitBits = bits(packed.commits, slot, m);
     commitShas = new byte[commitBits.count() * Shas.BYTES];
-    commitAuthors = new PackedInts(commitBits.count(), PackedInts.width(names.length));
+    commitAuthors = new PackedInts(commitBits.count(), PackedInts.width(authors));
     scatter(packed.commits, slot, commitBits, commitShas, commitAuthors, null);
-    String[] emails = packed.authorEmails();
-    authorNames = new int[names.length];
-    authorEmails = new int[names.length];
-    for (int a = 0; a < names.length; a++) {
-      authorNames[a] = pool.add(names[a]);
-      authorEmails[a] = pool.add(emails[a]);
+    authorNames = new int[authors];
+    authorEmails = new int[authors];
+    for (int a = 0; a < authors; a++) {
+      authorNames[a] = pool.add(packed.authorName(a));
+      authorEmails[a] = pool.add(packed.authorEmail(a));
     }
     st.freePacked(); // read by nothing else: freed whether or not the staging streams
     payloadBytes = payloadBytes(st);
@@ -420,7 +419,7 @@ final class Columns {
     pullBranches[k] = t.baseBranch().isPresent() ? pool.add(t.baseBranch().get()) : -1;
     Optional<String> head = t.headRepository();
     boolean derived =
-        Staging.forkCode(head, st.actorTable[actors.get(j)], st.repositoryTable[repos.get(j)])
+        Staging.forkCode(head, st.actorTable.get(actors.get(j)), st.repositoryTable[repos.get(j)])
             == Payloads.FORK_DERIVED;
     pullExtras[k] = derived ? DERIVED_HEAD : pool.add(head.get());
   }

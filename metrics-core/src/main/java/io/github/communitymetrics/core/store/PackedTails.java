@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -31,9 +32,19 @@ final class PackedTails {
 
   /** The distinct refs of packed pushes, in order of first appearance (interned strings). */
   private final List<String> refs;
-  /** The distinct (name, e-mail) authors of packed commits, in order of first appearance. */
-  private final List<String> authorNames;
-  private final List<String> authorEmails;
+  /**
+   * The distinct (name, e-mail) authors of packed commits, in order of first appearance: author
+   * {@code a}'s name and address are strings {@code authorNames[a]} and {@code authorEmails[a]}
+   * of {@code authorStrings}, with {@code authorHashes[a]} ({@link #hash}) to spread {@link
+   * #authorIds} again. A pool of bytes, not {@link String}s: a GH Archive-shaped hour has about
+   * 25,000 distinct authors, each a name and an address of about 40 bytes as {@link String}s
+   * plus their arrays (issue 24: they were a tenth of the live heap at the build).
+   */
+  private final StringPool authorStrings = new StringPool();
+  private int[] authorNames = new int[16];
+  private int[] authorEmails = new int[16];
+  private int[] authorHashes = new int[16];
+  private int authorCount;
   /** The indices of the refs and authors by hash; null while not needed (see {@link #dropIndex}). */
   private HashIndex refIds;
   private HashIndex authorIds;
@@ -46,8 +57,9 @@ final class PackedTails {
   /** Empty, with the tables of a store built before (whose events are staged again). */
   PackedTails(String[] refTable, String[] names, String[] emails) {
     refs = new ArrayList<>(Arrays.asList(refTable));
-    authorNames = new ArrayList<>(Arrays.asList(names));
-    authorEmails = new ArrayList<>(Arrays.asList(emails));
+    for (int a = 0; a < names.length; a++) {
+      addAuthor(names[a], emails[a], hash(names[a], emails[a]));
+    }
   }
 
   /** Whether the store packs {@code push}: its head is 40 lower-case hex digits, its count a byte. */
@@ -86,26 +98,52 @@ final class PackedTails {
     pushes.add(position, headSha, id, commitCount);
   }
 
-  /** Stages packed commit at {@code position} ({@link #packs}; the author's strings interned). */
+  /** Stages packed commit at {@code position} ({@link #packs}). */
   void addCommit(int position, String sha, String name, String email) {
-    IntUnaryOperator hashOf = k -> hash(authorNames.get(k), authorEmails.get(k));
-    if (authorIds == null) {
-      authorIds = new HashIndex();
-      for (int k = 0; k < authorNames.size(); k++) {
-        authorIds.add(k, hashOf.applyAsInt(k), hashOf);
-      }
-    }
     int hash = hash(name, email);
-    int id =
-        authorIds.find(
-            hash, k -> authorNames.get(k).equals(name) && authorEmails.get(k).equals(email));
+    int id = authorIndex().find(hash, k -> isAuthor(k, name, email));
     if (id < 0) {
-      id = authorNames.size();
-      authorNames.add(name);
-      authorEmails.add(email);
-      authorIds.add(id, hash, hashOf);
+      id = addAuthor(name, email, hash);
     }
     commits.add(position, sha, id, 0);
+  }
+
+  /** Whether author {@code a} is {@code name} and {@code email}, compared in the pool's bytes. */
+  private boolean isAuthor(int a, String name, String email) {
+    return authorStrings.compare(authorNames[a], name) == 0
+        && authorStrings.compare(authorEmails[a], email) == 0;
+  }
+
+  /** Adds author {@code (name, email)}, absent so far, whose {@link #hash} is {@code hash}. */
+  private int addAuthor(String name, String email, int hash) {
+    int a = authorCount;
+    if (a == authorNames.length) {
+      int n = a + (a >> 1);
+      authorNames = Arrays.copyOf(authorNames, n);
+      authorEmails = Arrays.copyOf(authorEmails, n);
+      authorHashes = Arrays.copyOf(authorHashes, n);
+    }
+    authorNames[a] = authorStrings.add(name);
+    authorEmails[a] = authorStrings.add(email);
+    authorHashes[a] = hash;
+    authorIndex().add(a, hash, this::authorHash);
+    authorCount++;
+    return a;
+  }
+
+  /** The index of the authors by {@link #hash}, rebuilt if dropped ({@link #dropIndex}). */
+  private HashIndex authorIndex() {
+    if (authorIds == null) {
+      authorIds = new HashIndex();
+      for (int k = 0; k < authorCount; k++) {
+        authorIds.add(k, authorHashes[k], this::authorHash);
+      }
+    }
+    return authorIds;
+  }
+
+  private int authorHash(int a) {
+    return authorHashes[a];
   }
 
   private static int hash(String name, String email) {
@@ -126,12 +164,19 @@ final class PackedTails {
     return refs.toArray(new String[0]);
   }
 
-  String[] authorNames() {
-    return authorNames.toArray(new String[0]);
+  /** How many distinct authors the packed commits have. */
+  int authorCount() {
+    return authorCount;
   }
 
-  String[] authorEmails() {
-    return authorEmails.toArray(new String[0]);
+  /** The name of author {@code a}, a new instance. */
+  String authorName(int a) {
+    return authorStrings.get(authorNames[Objects.checkIndex(a, authorCount)]);
+  }
+
+  /** The e-mail address of author {@code a}, a new instance. */
+  String authorEmail(int a) {
+    return authorStrings.get(authorEmails[Objects.checkIndex(a, authorCount)]);
   }
 
   /**
@@ -161,8 +206,9 @@ final class PackedTails {
     if (c != 0 || a == b) {
       return c;
     }
-    c = authorNames.get(a).compareTo(authorNames.get(b));
-    return c != 0 ? c : authorEmails.get(a).compareTo(authorEmails.get(b));
+    // Rare (one sha, two authors): the strings are rebuilt to compare them.
+    c = authorName(a).compareTo(authorName(b));
+    return c != 0 ? c : authorEmail(a).compareTo(authorEmail(b));
   }
 
   /** Packed push {@code k} as a payload object, to compare it with an unpacked one. */
@@ -173,7 +219,7 @@ final class PackedTails {
   /** Packed commit {@code k} at {@code at} as a payload object, to compare it with an unpacked one. */
   CommitTail commitTail(int k, Instant at) {
     int a = commits.index(k);
-    Signature author = new Signature(authorNames.get(a), authorEmails.get(a), at);
+    Signature author = new Signature(authorName(a), authorEmail(a), at);
     return new CommitTail(commits.sha(k), List.of(), author, author, List.of(), List.of());
   }
 

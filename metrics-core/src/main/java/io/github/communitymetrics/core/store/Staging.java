@@ -100,7 +100,7 @@ final class Staging {
   /** Duplicates the stores built so far dropped: no longer staged, still counted. */
   long carriedDuplicates;
 
-  private final Interner<Actor> actorInterner = new Interner<>();
+  private final StagedActors actorInterner = new StagedActors();
   private final Interner<Repository> valueInterner = new Interner<>();
   /** First and last instant of each repository value's events. */
   private final List<Instant> firsts = new ArrayList<>();
@@ -112,7 +112,8 @@ final class Staging {
 
   // What prepare() computes for one build: the store's interned tables and the maps to them.
   Repository[] repositoryTable;
-  Actor[] actorTable;
+  /** The actors in canonical order, rebuilt from the staging's when asked for. */
+  List<Actor> actorTable;
   private int[] actorRank;
   /** Store index of each repository value, or -1 when it depends on the event's time. */
   private int[] valueRank;
@@ -416,7 +417,8 @@ final class Staging {
       case COMMIT:
         Commit c = (Commit) e;
         if (PackedTails.packs(c)) {
-          packed.addCommit(i, c.sha(), intern(c.author().name()), intern(c.author().email()));
+          // The author's strings go to the packed authors' pool, not to the interned strings.
+          packed.addCommit(i, c.sha(), c.author().name(), c.author().email());
           break;
         }
         Signature author = intern(c.author());
@@ -636,10 +638,19 @@ final class Staging {
         repositoryRanks.put(repositoryTable[r], r);
       }
     }
-    actorRank = actorInterner.canonicalize(
-        Canonical.ACTOR, SortKeys.actors(actorInterner.values));
-    actorTable = actorInterner.sorted.toArray(new Actor[0]);
-    actorInterner.sorted = null;
+    // The actors stay in the staging's arrays: a list of them sorted would hold every actor as
+    // an object again at the build, the peak.
+    int[] byRank = SortKeys.sortedPositions(
+        actorInterner.values, Canonical.ACTOR, SortKeys.actors(actorInterner.values));
+    actorRank = new int[byRank.length];
+    for (int r = 0; r < byRank.length; r++) {
+      actorRank[byRank[r]] = r;
+    }
+    actorTable = new TableList<>(byRank.length, r -> actorInterner.get(byRank[r]),
+        o -> o instanceof Actor actor
+            ? Canonical.binarySearch(byRank.length,
+                r -> Canonical.ACTOR.compare(actorInterner.get(byRank[r]), actor))
+            : -1);
   }
 
   /** Drops what {@link #prepare} computed, once the store is built. */
@@ -699,7 +710,7 @@ final class Staging {
   int code(int p) {
     int code = codes[p >>> SHIFT][p & MASK] & 0xff;
     if (renamed && TYPES[type(p)] == EventType.FORK) {
-      return Staging.forkCode(forkName(p, code), actorTable[actor(p)], repositoryTable[repo(p)]);
+      return Staging.forkCode(forkName(p, code), actorTable.get(actor(p)), repositoryTable[repo(p)]);
     }
     return code;
   }
@@ -712,7 +723,7 @@ final class Staging {
       case Payloads.FORK_DERIVED:
         Repository given = valueInterner.values.get(value(p));
         return Optional.of(
-            actorTable[actor(p)].login().orElseThrow() + "/" + repositoryName(given));
+            actorTable.get(actor(p)).login().orElseThrow() + "/" + repositoryName(given));
       default:
         return Optional.of((String) givenPayload(p));
     }
@@ -728,7 +739,7 @@ final class Staging {
     if (renamed && TYPES[type(p)] == EventType.FORK) {
       int given = codes[p >>> SHIFT][p & MASK] & 0xff;
       Optional<String> name = forkName(p, given);
-      int code = Staging.forkCode(name, actorTable[actor(p)], repositoryTable[repo(p)]);
+      int code = Staging.forkCode(name, actorTable.get(actor(p)), repositoryTable[repo(p)]);
       return code == Payloads.FORK_EXPLICIT ? name.get() : null;
     }
     return givenPayload(p);
@@ -879,6 +890,11 @@ final class Staging {
       min = Math.min(min, s);
       max = Math.max(max, s);
     }
+    if (max - min < size) {
+      countingOrder(order, min, (int) (max - min) + 1);
+      settleRuns(order);
+      return order;
+    }
     int positionBits = 32 - Integer.numberOfLeadingZeros(size - 1);
     int rangeBits = 64 - Long.numberOfLeadingZeros(max - min);
     if (positionBits + rangeBits > 63) {
@@ -898,6 +914,34 @@ final class Staging {
     for (int k = 0; k < size; k++) {
       order[k] = (int) (keys[k] & mask);
     }
+    keys = null;
+    settleRuns(order);
+    return order;
+  }
+
+  /**
+   * Fills {@code order} with the positions by second, ascending positions within a second (the
+   * order the sorted (second, position) keys give), by counting the events of each of the {@code
+   * range} seconds from {@code min}: an {@code int} per second beside the order, where the keys
+   * took a {@code long} per event. Used when there are fewer seconds than events (a GH Archive
+   * hour has 3,600 seconds and about 150,000 events), so that the build, which starts with every
+   * staged column in memory (issue 24: its peak), does not add 8 bytes per event for the keys.
+   */
+  private void countingOrder(int[] order, long min, int range) {
+    int[] starts = new int[range + 1];
+    for (int p = 0; p < size; p++) {
+      starts[(int) (second(p) - min) + 1]++;
+    }
+    for (int t = 0; t < range; t++) {
+      starts[t + 1] += starts[t];
+    }
+    for (int p = 0; p < size; p++) {
+      order[starts[(int) (second(p) - min)]++] = p;
+    }
+  }
+
+  /** Sorts each run of one second in {@code order} (ascending by second) by the full comparison. */
+  private void settleRuns(int[] order) {
     int runStart = 0;
     for (int k = 1; k <= size; k++) {
       if (k == size || second(order[k]) != second(order[runStart])) {
@@ -907,7 +951,6 @@ final class Staging {
         runStart = k;
       }
     }
-    return order;
   }
 
   private void sortRun(int[] order, int from, int to) {
@@ -936,9 +979,10 @@ final class Staging {
   /**
    * Assigns provisional indices in arrival order; {@link #canonicalize} sorts them. The index of
    * the values is a {@link HashIndex} over {@link #values}, by their hash codes, not a {@code
-   * HashMap}: a day of GH Archive has about a million and a half distinct actors, for which a
-   * map's node, boxed index and table slot (about 56 bytes each) were a part of the ingestion
-   * peak that the store does not keep.
+   * HashMap}: a map's node, boxed index and table slot (about 56 bytes per value) were a part of
+   * the ingestion peak that the store does not keep. It interns the repository values; the
+   * actors, a million and a half on a GH Archive day, are {@link StagedActors}, arrays without
+   * an object per actor.
    */
   private static final class Interner<T> {
     /** Index of each value; null after {@link #dropIndex} until the next value comes. */

@@ -92,6 +92,24 @@ final class StringPool {
     if (id >= 0) {
       return id;
     }
+    int k = append(s);
+    if (k >= hashes.length) {
+      // Appended strings leave their slots unused: the index may be past twice the length.
+      hashes = Arrays.copyOf(hashes, Math.max(2 * hashes.length, k + 1));
+    }
+    hashes[k] = hash;
+    ids.add(k, hash, e -> hashes[e]);
+    return k;
+  }
+
+  /**
+   * Appends {@code s} as a new string, even if the pool holds it already, and returns its index;
+   * {@link #add} does not find it afterwards. For a caller that knows its strings are distinct
+   * as a rule and finds them by an index of its own ({@link StagedActors}: a million and a half
+   * logins in a GH Archive-shaped day), so that the pool keeps no index and no hash code of them
+   * (12 to 20 bytes per string).
+   */
+  int append(String s) {
     int n = s.length();
     // At most 3 bytes per UTF-16 unit (a coded tail of at least MIN_DOMAIN units takes at most 4).
     bytes = room(bytes, length, n);
@@ -107,11 +125,6 @@ final class StringPool {
       offsets = Arrays.copyOf(offsets, 2 * offsets.length);
     }
     offsets[++count] = length;
-    if (count > hashes.length) {
-      hashes = Arrays.copyOf(hashes, 2 * hashes.length);
-    }
-    hashes[count - 1] = hash;
-    ids.add(count - 1, hash, k -> hashes[k]);
     return count - 1;
   }
 

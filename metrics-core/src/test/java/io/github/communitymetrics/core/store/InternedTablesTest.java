@@ -111,7 +111,7 @@ class InternedTablesTest {
   }
 
   /** Actors with every combination of present parts, odd strings, ids at the extremes, kinds, forges. */
-  private static List<Actor> actors(long seed, int n) {
+  static List<Actor> actors(long seed, int n) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Forge> forges = List.of(Forge.GITHUB, Forge.GITLAB, Forge.GIT, Forge.of("forgejo"));
     long[] ids = {0, 1, 42, Integer.MAX_VALUE + 1L, Long.MAX_VALUE, -1, Long.MIN_VALUE};

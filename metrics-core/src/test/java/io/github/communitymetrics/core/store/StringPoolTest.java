@@ -130,6 +130,47 @@ class StringPoolTest {
     }
   }
 
+  /**
+   * Appended strings ({@link StringPool#append}, the staging's actors) each get a new index, even
+   * when held already, round-trip and compare as strings, domains coded or not; strings added
+   * among them are still held once, and found again by {@link StringPool#add}.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void appendedStringsTakeNewIndicesAmongAddedOnes(long seed) {
+    List<String> strings = strings(seed, 40, 3000);
+    SplittableRandom random = new SplittableRandom(seed);
+    StringPool pool = new StringPool();
+    int[] ids = new int[strings.size()];
+    boolean[] appended = new boolean[strings.size()];
+    Map<String, Integer> added = new LinkedHashMap<>();
+    for (int k = 0; k < ids.length; k++) {
+      String s = new String(strings.get(k).toCharArray());
+      // A long run of appends first: the first added string comes at a high index.
+      appended[k] = k < 100 || random.nextInt(3) > 0;
+      int before = pool.size();
+      ids[k] = appended[k] ? pool.append(s) : pool.add(s);
+      if (appended[k]) {
+        assertEquals(before, ids[k], "seed " + seed + ": a new index for each appended string");
+      } else {
+        assertEquals(added.computeIfAbsent(s, x -> before), ids[k], "seed " + seed);
+      }
+    }
+    for (Map.Entry<String, Integer> e : added.entrySet()) {
+      assertEquals(e.getValue(), pool.add(new String(e.getKey().toCharArray())), "seed " + seed);
+    }
+    pool.seal();
+    for (int k = 0; k < ids.length; k++) {
+      String s = strings.get(k);
+      int id = ids[k];
+      assertEquals(s, pool.get(id), () -> "seed " + seed + ": get " + escape(s));
+      for (String other : neighbours(random, s)) {
+        assertEquals(Integer.signum(s.compareTo(other)), pool.compare(id, other),
+            () -> "seed " + seed + ": compare " + escape(s) + " with " + escape(other));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void randomStringsAndAddressesRoundTripAndCompareAsStrings(long seed) {
