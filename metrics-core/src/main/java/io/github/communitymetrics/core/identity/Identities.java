@@ -34,8 +34,8 @@ public final class Identities {
   private final int[] start;
   /** Indices of {@link #actors}, grouped by person, ascending within each person. */
   private final int[] byPerson;
-  /** The evidence of the people that have any, by person index. */
-  private final Map<Integer, List<MergeEvidence>> evidence;
+  /** The applied evidence, grouped by person. */
+  private final AppliedEvidence evidence;
   private final List<RefusedMerge> refused;
   /**
    * For each position of the resolved input, the index of its actor in {@link #actors}; null when
@@ -58,7 +58,7 @@ public final class Identities {
       boolean[] botOfActor,
       int[] start,
       int[] byPerson,
-      Map<Integer, List<MergeEvidence>> evidence,
+      AppliedEvidence evidence,
       List<RefusedMerge> refused,
       int[] sortedIndexOfInput,
       boolean fromStore) {
@@ -81,7 +81,7 @@ public final class Identities {
    * @param sortedIndexOfInput the index in {@code actors} of each input position, or null when
    *     the input was {@code actors}
    * @param bot whether each actor is a bot; kept
-   * @param appliedFirst the index in {@code actors} of each applied evidence's first actor
+   * @param applied the applied evidence, over indices of {@code actors}; grouped by person here and kept
    * @param fromStore whether {@code actors} is a store's list (looked up by binary search, not
    *     by a table of every actor)
    */
@@ -90,8 +90,7 @@ public final class Identities {
       int[] sortedIndexOfInput,
       boolean[] bot,
       UnionFind uf,
-      List<MergeEvidence> applied,
-      List<Integer> appliedFirst,
+      AppliedEvidence applied,
       List<RefusedMerge> refused,
       boolean fromStore) {
     // People numbered by their smallest actor index, as the indices ascend (issue 24: arrays,
@@ -121,17 +120,8 @@ public final class Identities {
     for (int i = 0; i < n; i++) {
       byPerson[next[personOfActor[i]]++] = i;
     }
-    // Evidence per person, in evidence order; most people have none. Sorting each person's
-    // evidence gives the order that sorting all of it and then splitting it by person gives.
-    Map<Integer, List<MergeEvidence>> evidenceOf = new HashMap<>();
-    for (int k = 0; k < applied.size(); k++) {
-      evidenceOf.computeIfAbsent(personOfActor[appliedFirst.get(k)], p -> new ArrayList<>()).add(applied.get(k));
-    }
-    evidenceOf.replaceAll(
-        (p, l) -> {
-          l.sort(Comparator.naturalOrder());
-          return List.copyOf(l);
-        });
+    // Evidence per person, in MergeEvidence's order; most people have none.
+    applied.groupBy(personOfActor, count);
     List<RefusedMerge> refusedSorted = new ArrayList<>(refused);
     refusedSorted.sort(Comparator.comparing(RefusedMerge::evidence));
     return new Identities(
@@ -140,7 +130,7 @@ public final class Identities {
         bot,
         start,
         byPerson,
-        evidenceOf,
+        applied,
         List.copyOf(refusedSorted),
         sortedIndexOfInput,
         fromStore);
@@ -317,7 +307,7 @@ public final class Identities {
     if (!(person.index() < people.size() && people.get(person.index()).equals(person))) {
       throw new IllegalArgumentException("the person is not part of this result: " + person);
     }
-    return evidence.getOrDefault(person.index(), List.of());
+    return evidence.of(person.index(), actors);
   }
 
   /** Evidence that would have joined a bot and a non-bot and was not applied, in evidence order. */

@@ -141,19 +141,18 @@ final class Resolution {
       }
     }
 
-    List<MergeEvidence> applied = new ArrayList<>();
-    // The index of each applied evidence's first actor: finding it again by a binary search of
-    // the actors rebuilt a store's actors some 20 times per evidence.
-    List<Integer> appliedFirst = new ArrayList<>();
+    // As actors' indices: no actor is rebuilt for it (a store rebuilds an actor each time it is
+    // asked for one), and no evidence object is kept (AppliedEvidence).
+    AppliedEvidence applied = new AppliedEvidence();
     List<RefusedMerge> refused = new ArrayList<>();
     UnionFind uf = new UnionFind(n);
     for (Map.Entry<MergeRule, Grouping> byRule : groups.entrySet()) {
       for (Group g : byRule.getValue().linkable) {
         link(new GroupKey(byRule.getKey(), g.key.toString()), g.members(), actors, bot, botReasons, uf,
-            applied, appliedFirst, refused);
+            applied, refused);
       }
     }
-    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, appliedFirst, refused, fromStore);
+    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, refused, fromStore);
   }
 
   /**
@@ -491,8 +490,7 @@ final class Resolution {
       boolean[] bot,
       List<Optional<String>> botReasons,
       UnionFind uf,
-      List<MergeEvidence> applied,
-      List<Integer> appliedFirst,
+      AppliedEvidence applied,
       List<RefusedMerge> refused) {
     Integer firstDirect = null;
     Integer[] centers = new Integer[2];
@@ -519,8 +517,7 @@ final class Resolution {
       if (center != null && member != center) {
         // Union order does not matter: the components are the same whatever the order.
         uf.union(center, member);
-        applied.add(evidence(key, actors, center, member));
-        appliedFirst.add(Math.min(center, member));
+        applied.add(key.rule(), key.key(), center, member);
       }
     }
     Integer other = firstOfKind[bot[firstDirect] ? 0 : 1];
