@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl metrics-benchmarks -am compile dependency:build-classpath \
-  -Dmdep.outputFile=target/scaling-classpath.txt -Dmdep.includeScope=runtime ${MAVEN_ARGS_EXTRA:-}
+  -Dmdep.outputFile=target/scaling-classpath.txt -Dmdep.includeScope=runtime
 CP="metrics-benchmarks/target/classes:$(cat metrics-benchmarks/target/scaling-classpath.txt)"
 EXTRA=(--budget "${SCALING_BUDGET:-900}")
 if [[ -n "${SCALING_DEADLINE:-}" ]]; then EXTRA+=(--deadline "$SCALING_DEADLINE"); fi
