@@ -158,6 +158,19 @@ final class ScalingChart {
     plot.setDataset(index, data);
     plot.setRenderer(index, renderer);
     plot.mapDatasetToRangeAxis(index, axis);
+    // Whole decades, at least one: an automatic range around a flat line would magnify its
+    // noise and show no tick label.
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < data.getSeriesCount(); k++) {
+      min = Math.min(min, data.getSeries(k).getMinY());
+      max = Math.max(max, data.getSeries(k).getMaxY());
+    }
+    if (min <= max) {
+      double low = Math.floor(Math.log10(min));
+      double high = Math.max(low + 1, Math.ceil(Math.log10(max)));
+      plot.getRangeAxis(axis).setRange(Math.pow(10, low), Math.pow(10, high));
+    }
   }
 
   private static void addPositive(XYSeries s, double x, double y) {
