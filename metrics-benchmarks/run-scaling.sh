@@ -9,7 +9,7 @@
 # zipf events (--zipf: one GH Archive-shaped day streamed into the store; the simulator's 10^8
 # would need about twice the memory) in a second JVM (SCALING_HEAP_LARGE, default 18g: the store
 # is about 4.5 GB, ingestion peaks near 3 times it), merged into the same files. SCALING_DEADLINE (an instant, e.g. 2026-12-07T07:05:00Z) stops
-# starting tasks after it; SCALING_BUDGET (seconds, default 900) skips a metric whose time at the
+# starting tasks after it; SCALING_BUDGET (seconds, default 900, 20 with --quick) skips a metric whose time at the
 # previous size, scaled linearly, exceeds it. Skipped tasks get a row saying why.
 # --quick: 10^5 and 10^6 with fewer rounds, under five minutes. SIZE...: only those sizes, merged
 # into the existing files. Builds the modules in one reactor run and runs from their
@@ -19,7 +19,8 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl metrics-benchmarks -am compile dependency:build-classpath \
   -Dmdep.outputFile=target/scaling-classpath.txt -Dmdep.includeScope=runtime
 CP="metrics-benchmarks/target/classes:$(cat metrics-benchmarks/target/scaling-classpath.txt)"
-EXTRA=(--budget "${SCALING_BUDGET:-900}")
+EXTRA=() # the suite's defaults: budget 900 s, 20 s with --quick
+if [[ -n "${SCALING_BUDGET:-}" ]]; then EXTRA+=(--budget "$SCALING_BUDGET"); fi
 if [[ -n "${SCALING_DEADLINE:-}" ]]; then EXTRA+=(--deadline "$SCALING_DEADLINE"); fi
 suite() {
   local heap="$1"; shift
