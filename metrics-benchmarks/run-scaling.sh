@@ -8,7 +8,8 @@
 # Full: 10^5, 10^6 and 10^7 simulated events in one JVM (SCALING_HEAP, default 6g), then 10^8
 # zipf events (--zipf: one GH Archive-shaped day streamed into the store; the simulator's 10^8
 # would need about twice the memory) in a second JVM (SCALING_HEAP_LARGE, default 18g: the store
-# is about 4.5 GB, ingestion peaks near 3 times it), merged into the same files. SCALING_DEADLINE (an instant, e.g. 2026-12-07T07:05:00Z) stops
+# is about 4.5 GB, ingestion peaks near 4 times it; a 17g heap ran out in the first metric, after
+# people, see docs/performance.md), merged into the same files. SCALING_DEADLINE (an instant, e.g. 2026-12-07T07:05:00Z) stops
 # starting tasks after it; SCALING_BUDGET (seconds, default 900, 20 with --quick) skips a metric whose time at the
 # previous size, scaled linearly, exceeds it. Skipped tasks get a row saying why.
 # --quick: 10^5 and 10^6 with fewer rounds, under five minutes. SIZE...: only those sizes, merged
