@@ -71,6 +71,17 @@ public final class IngestionFootprint {
   /** The peak heap in use after a collection, since {@link #watchCollections}. */
   private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
 
+  private static boolean watching;
+
+  /**
+   * The most heap in use (bytes) after any collection since the last {@link #watchCollections}:
+   * an upper bound of the live peak, since a young collection leaves the old generation's
+   * garbage counted.
+   */
+  public static long peakAfterGc() {
+    return PEAK_AFTER_GC.get();
+  }
+
   /**
    * Prints one CSV line: shape, size argument, mode, threads, events in the store, store
    * bytes/event (retained), estimated bytes/event, peak heap bytes/event, peak / store, seconds,
@@ -175,7 +186,16 @@ public final class IngestionFootprint {
     return b.build();
   }
 
-  private static void watchCollections() {
+  /**
+   * Starts recording the most heap in use after any collection ({@link #peakAfterGc}); calls
+   * after the first only reset the peak to zero.
+   */
+  public static synchronized void watchCollections() {
+    PEAK_AFTER_GC.set(0);
+    if (watching) {
+      return;
+    }
+    watching = true;
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((NotificationEmitter) gc)
           .addNotificationListener(
@@ -206,7 +226,7 @@ public final class IngestionFootprint {
    * {@code n} GH Archive-shaped events over one day, in time order: about a third of the events
    * bring a new actor, a tenth a new repository, the rest pick earlier ones with a heavy tail.
    */
-  static void zipf(int n, long seed, Consumer<Event> sink) {
+  public static void zipf(int n, long seed, Consumer<Event> sink) {
     SplittableRandom random = new SplittableRandom(seed);
     Instant start = Instant.parse("2024-01-01T00:00:00Z");
     int actors = 0;
