@@ -287,6 +287,11 @@ class LauncherIT {
     assertEquals(0, r.status(), r.toString());
     assertTrue(r.out().contains("-XX:MaxRAMPercentage=33.000000"), r.toString());
     assertTrue(r.out().contains("-XX:+UseSerialGC"), "the launcher's default collector: " + r);
+    // The serial collector's heap kept close to the live data (docs/performance.md, "The live
+    // heap of a day's score").
+    assertTrue(r.out().contains("-XX:MinHeapFreeRatio=10 "), r.toString());
+    assertTrue(r.out().contains("-XX:MaxHeapFreeRatio=20 "), r.toString());
+    assertTrue(r.out().contains("-XX:MaxNewSize=134217728 "), r.toString());
     // C1 alone was a default once; it made long runs a third slower (docs/performance.md).
     assertFalse(r.out().contains("-XX:TieredStopAtLevel"), "java's own compilers: " + r);
     // A small first heap, so that a short run's garbage does not fill a young generation sized
@@ -302,6 +307,10 @@ class LauncherIT {
     assertEquals(0, parallel.status(), parallel.toString());
     assertTrue(parallel.out().contains("-XX:+UseParallelGC"), parallel.toString());
     assertFalse(parallel.out().contains("-XX:+UseSerialGC"), parallel.toString());
+    // The serial collector's sizing goes with it: a young generation of 128 MB would hold back
+    // the collector the user chose.
+    assertFalse(parallel.out().contains("-XX:MaxNewSize="), parallel.toString());
+    assertFalse(parallel.out().contains("-XX:MaxHeapFreeRatio="), parallel.toString());
     assertTrue(parallel.out().contains("-XX:MaxRAMPercentage=40.000000"), parallel.toString());
     assertFalse(parallel.out().contains("-XX:MaxRAMPercentage=20.000000"), parallel.toString());
     assertTrue(parallel.out().contains("-XX:InitialHeapSize=67108864 "), parallel.toString());
