@@ -36,7 +36,7 @@ final class ActorTable {
    * No login, name or address. In {@link #emails}, a value {@code v} below it stands for the
    * addresses {@code emailLists[-2 - v]}.
    */
-  private static final int NONE = -1;
+  static final int NONE = -1;
 
   private final StringPool strings;
   private final ForgeCodes forges;

@@ -22,8 +22,11 @@ import java.util.RandomAccess;
  */
 final class StagedActors {
   private static final ActorKind[] KINDS = ActorKind.values();
-  /** No login, name or address; in {@link #emails}, {@code v < NONE} is list {@code -2 - v}. */
-  private static final int NONE = -1;
+  /**
+   * No login, name or address; in {@link #emails}, {@code v < NONE} is list {@code -2 - v}: the
+   * store's codes, which {@link ActorTable#emails} reads.
+   */
+  private static final int NONE = ActorTable.NONE;
 
   private final StringPool strings = new StringPool();
   private final List<Forge> forges = new ArrayList<>();
