@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalLong;
 
 /**
@@ -289,13 +290,19 @@ final class Columns {
     commitShas = new byte[commitBits.count() * Shas.BYTES];
     commitAuthors = new PackedInts(commitBits.count(), PackedInts.width(authors));
     scatter(packed.commits, slot, commitBits, commitShas, commitAuthors, null);
+    step("tails moved");
     authorNames = new int[authors];
     authorEmails = new int[authors];
     for (int a = 0; a < authors; a++) {
       authorNames[a] = pool.add(packed.authorName(a));
       authorEmails[a] = pool.add(packed.authorEmail(a));
     }
+    // The local too: this constructor runs once, interpreted or barely compiled, where a local
+    // keeps what it references alive to the end (the staging's packed tables, about 140 MB on a
+    // GH Archive-shaped day, were held through the building of the actor table, the peak).
+    packed = null;
     st.freePacked(); // read by nothing else: freed whether or not the staging streams
+    step("tails freed");
     payloadBytes = payloadBytes(st);
     if (!st.anyIds()) {
       idBits = null;
@@ -369,22 +376,24 @@ final class Columns {
   }
 
   /**
-   * Copies the kept staged entries of {@code kind} to their ranks in {@code bits}: shas, table
-   * indices, and a push's count into its code byte ({@code codes} null for commits).
+   * Moves the kept staged entries of {@code kind} to their ranks in {@code bits}: shas, table
+   * indices, and a push's count into its code byte ({@code codes} null for commits). {@code
+   * kind} is left empty, each chunk dropped once copied ({@link PackedTails.Packed#drain}).
    */
   private static void scatter(
       PackedTails.Packed kind, int[] slot, RankBits bits, byte[] shas, PackedInts indices, byte[] codes) {
-    for (int k = 0; k < kind.size; k++) {
-      int j = slot[kind.position(k)];
-      if (j >= 0) {
-        int r = bits.rank(j);
-        kind.copySha(k, shas, r);
-        indices.set(r, kind.index(k));
-        if (codes != null) {
-          codes[j] = (byte) kind.count(k);
-        }
-      }
-    }
+    kind.drain(
+        k -> {
+          int j = slot[kind.position(k)];
+          if (j >= 0) {
+            int r = bits.rank(j);
+            kind.copySha(k, shas, r);
+            indices.set(r, kind.index(k));
+            if (codes != null) {
+              codes[j] = (byte) kind.count(k);
+            }
+          }
+        });
   }
 
   /**
@@ -497,6 +506,20 @@ final class Columns {
    * Builds the columns of the staged events, in this thread, moving them out of the staging (see
    * {@link Staging#freeze}): more events can be added afterwards and built again.
    */
+  /**
+   * Tests only: hears the steps of a build that tests watch, by name ({@code "tails moved"}: the
+   * staged pushes and commits are copied; {@code "tails freed"}: the staging no longer has them),
+   * on the building thread as each ends; null, the default, for nobody.
+   */
+  static volatile Consumer<String> steps;
+
+  private static void step(String name) {
+    Consumer<String> listener = steps;
+    if (listener != null) {
+      listener.accept(name);
+    }
+  }
+
   static Columns build(Staging st) {
     st.prepareToBuild();
     st.prepare();
