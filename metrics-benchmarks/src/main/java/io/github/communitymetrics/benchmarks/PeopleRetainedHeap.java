@@ -26,14 +26,16 @@ public final class PeopleRetainedHeap {
     long without = usedAfterGc();
     People people = People.resolve(store);
     long with = usedAfterGc();
-    long checksum = 0;
+    long checksum = people.logins();
+    long withLogins = usedAfterGc();
     for (int p = 0; p < people.size(); p++) {
       checksum += people.key(p).hashCode();
     }
     long withKeys = usedAfterGc();
     System.out.printf(
-        "actors %,d, people %,d: heap in use %,d bytes with the store, %,d with its People (%.1f bytes per actor), %,d after every key (%.1f bytes per actor)%s%n",
-        actors, people.size(), without, with, (with - without) / (double) actors, withKeys,
+        "actors %,d, people %,d: heap in use %,d bytes with the store, %,d with its People (%.1f bytes per actor), %,d with the login numbers (%.1f bytes per actor), %,d after every key (%.1f bytes per actor)%s%n",
+        actors, people.size(), without, with, (with - without) / (double) actors, withLogins,
+        (withLogins - without) / (double) actors, withKeys,
         (withKeys - without) / (double) actors, checksum == 42 ? " " : "");
     // Keeps both reachable up to here.
     if (store.size() < 0 || people.size() < 0) {

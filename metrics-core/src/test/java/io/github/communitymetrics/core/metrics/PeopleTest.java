@@ -58,6 +58,57 @@ class PeopleTest {
     assertEquals(3, people.logins());
   }
 
+  static LongStream loginSeeds() {
+    return LongStream.rangeClosed(1, 12).map(i -> i * 0x9E3779B97F4A7C15L);
+  }
+
+  /**
+   * Login numbers as a map from (forge, lower-cased login) to the order of first appearance over
+   * the store's actors gives them: logins differing in case only, on two forges and a
+   * self-hosted one, actors with and without forge ids, bare git identities, non-ASCII letters
+   * ("İ" lower-cases to two characters), enough actors that the table grows.
+   */
+  @ParameterizedTest
+  @MethodSource("loginSeeds")
+  void loginNumbersAreThoseOfAMapInActorOrder(long seed) {
+    Random random = new Random(seed);
+    Forge selfHosted = new Forge("gitlab.example.org");
+    Forge[] forges = {Forge.GITHUB, Forge.GITLAB, selfHosted};
+    String[] stems = {"ann", "Ann", "ANN", "bob", "İlker", "i̇lker", "zoë", "ZOË", "x-y", "a_b"};
+    List<Actor> actors = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      int kind = random.nextInt(10);
+      if (kind == 0) {
+        actors.add(Actor.git("Name " + random.nextInt(50), "n" + random.nextInt(50) + "@example.org"));
+        continue;
+      }
+      String stem = stems[random.nextInt(stems.length)];
+      String login = random.nextInt(3) == 0 ? stem : stem + random.nextInt(700);
+      Forge forge = forges[random.nextInt(forges.length)];
+      actors.add(kind == 1 && forge.equals(Forge.GITHUB)
+          ? new Actor(forge, Optional.of(login), OptionalLong.of(1 + random.nextInt(1_000_000)),
+              Optional.empty(), List.of(), ActorKind.USER)
+          : Actor.user(forge, login));
+    }
+    EventStore store = stars(actors);
+    People people = People.resolve(store);
+    java.util.Map<List<Object>, Integer> expected = new java.util.HashMap<>();
+    List<Actor> stored = store.actors();
+    for (int a = 0; a < stored.size(); a++) {
+      Actor actor = stored.get(a);
+      if (actor.login().isEmpty()) {
+        assertEquals(-1, people.loginId(a), "seed " + seed);
+        continue;
+      }
+      String lower = actor.login().get().toLowerCase(java.util.Locale.ROOT);
+      Integer id = expected.computeIfAbsent(List.of(actor.forge(), lower), k -> expected.size());
+      assertEquals(id, people.loginId(a), "seed " + seed + ", actor " + actor);
+      assertEquals(lower, people.login(id), "seed " + seed);
+      assertEquals(actor.forge(), people.loginForge(id), "seed " + seed);
+    }
+    assertEquals(expected.size(), people.logins(), "seed " + seed);
+  }
+
   @Test
   void aGitIdentityHasNoLogin() {
     Actor git = Actor.git("Ann", "ann@example.org");
