@@ -36,7 +36,9 @@ public final class EventTimes {
    * @throws IllegalArgumentException if {@code t} is outside {@code [MIN, MAX]}
    */
   public static Instant check(Instant t, String name) {
-    java.util.Objects.requireNonNull(t, () -> name + " must not be null");
+    if (t == null) { // not requireNonNull with a lambda: allocated per call (see Checks.notNull)
+      throw new NullPointerException(name + " must not be null");
+    }
     if (!isSupported(t)) {
       throw new IllegalArgumentException(
           name + " must be between " + MIN + " and " + MAX + " but was " + t);

@@ -1,6 +1,5 @@
 package io.github.communitymetrics.core.internal;
 
-import java.util.Objects;
 import java.util.OptionalLong;
 
 /** Argument checks with messages that name the argument, in the manner of Caffeine's builder. */
@@ -9,7 +8,13 @@ public final class Checks {
 
   /** Checks that {@code value} is not null. */
   public static <T> T notNull(T value, String name) {
-    return Objects.requireNonNull(value, () -> name + " must not be null");
+    // Not requireNonNull(value, () -> ...): the capturing lambda is allocated on every call
+    // where the JIT does not remove it (issue 24: 6 % of the bytes allocated while scoring a
+    // GH Archive-shaped day; every event record checks its components with this).
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    return value;
   }
 
   /**

@@ -47,7 +47,10 @@ public record Evaluation(
     if (window.start().equals(Instant.MIN) || window.end().equals(Instant.MAX)) {
       throw new IllegalArgumentException("the window must be bounded: " + window);
     }
-    parameters = Map.copyOf(new TreeMap<>(Checks.notNull(parameters, "parameters")));
+    Checks.notNull(parameters, "parameters");
+    // No TreeMap when there is nothing to copy: withScope makes one Evaluation per repository
+    // (issue 24: their TreeMaps were 2 % of the bytes allocated while scoring a GH Archive day).
+    parameters = parameters.isEmpty() ? Map.of() : Map.copyOf(new TreeMap<>(parameters));
   }
 
   /**

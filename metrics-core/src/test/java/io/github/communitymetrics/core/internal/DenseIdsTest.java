@@ -35,6 +35,35 @@ class DenseIdsTest {
     assertEquals(0, dense.id(first));
   }
 
+  /**
+   * Tables sized for 0, 1, 2 or a few keys (the one or two events of most repositories) number
+   * keys as a map in order of meeting, also when the scan meets more keys than announced.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void smallTablesGrowAndNumberKeysInOrder(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int atMost : new int[] {0, 1, 2, 3, 5, 17}) {
+      int range = rnd.nextBoolean() ? 1_000_000 : 100;
+      DenseIds ids = DenseIds.of(range, atMost);
+      java.util.Map<Integer, Integer> expected = new java.util.LinkedHashMap<>();
+      int met = rnd.nextInt(3 * atMost + 40);
+      for (int i = 0; i < met; i++) {
+        int key = rnd.nextInt(i % 2 == 0 ? 8 : range);
+        int id = expected.computeIfAbsent(key, k -> expected.size());
+        assertEquals(id, ids.id(key), "seed " + seed + ", atMost " + atMost);
+      }
+      assertEquals(expected.size(), ids.size(), "seed " + seed);
+      for (var e : expected.entrySet()) {
+        assertEquals(e.getValue(), ids.get(e.getKey()), "seed " + seed);
+        assertEquals(e.getKey(), ids.key(e.getValue()), "seed " + seed);
+      }
+      if (!expected.containsKey(range - 1)) {
+        assertEquals(-1, ids.get(range - 1), "seed " + seed + ": a key not met");
+      }
+    }
+  }
+
   @Test
   void absentKeysAndBadArguments() {
     DenseIds ids = DenseIds.of(100_000, 4);

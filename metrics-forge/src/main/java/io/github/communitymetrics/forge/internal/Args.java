@@ -1,7 +1,6 @@
 package io.github.communitymetrics.forge.internal;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** Argument checks for this module (core's checks live in a package core does not export). */
 public final class Args {
@@ -9,7 +8,11 @@ public final class Args {
 
   /** {@code value}, or a {@link NullPointerException} naming {@code name}. */
   public static <T> T notNull(T value, String name) {
-    return Objects.requireNonNull(value, () -> name + " must not be null");
+    // Not requireNonNull with a lambda: allocated per call (see core's Checks.notNull).
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    return value;
   }
 
   /** {@code value}, or an exception naming {@code name} when it is null or blank. */
