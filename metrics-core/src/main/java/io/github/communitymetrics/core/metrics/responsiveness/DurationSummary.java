@@ -81,6 +81,19 @@ public record DurationSummary(
    * @param level the confidence level of the median interval, in (0, 1)
    */
   static DurationSummary of(long[] completedNanos, long[] censoredNanos, double level) {
+    // Most repositories of a GH Archive day have no items: one summary of nothing, whatever the
+    // level (issue 24: these summaries were a tenth of the bytes allocated while scoring a day).
+    if (completedNanos.length == 0 && censoredNanos.length == 0) {
+      return NONE;
+    }
+    return summarize(completedNanos, censoredNanos, level);
+  }
+
+  /** The summary of no durations: the same at every level (no interval without durations). */
+  private static final DurationSummary NONE = summarize(new long[0], new long[0], 0.95);
+
+  /** {@link #of}, computed. */
+  static DurationSummary summarize(long[] completedNanos, long[] censoredNanos, double level) {
     Arrays.sort(completedNanos);
     int n = completedNanos.length;
     List<Duration> sorted = new ArrayList<>(n);
