@@ -7,6 +7,7 @@ import io.github.communitymetrics.core.identity.Identities;
 import io.github.communitymetrics.core.identity.IdentityResolver;
 import io.github.communitymetrics.core.identity.Person;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.HashIndex;
 import io.github.communitymetrics.core.store.EventStore;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -227,18 +228,20 @@ public final class People {
     private final int[] actorOfLogin;
     final Forge[] forges;
     private final List<Actor> actors;
+    /** While numbering: each login's first actor, hash and forge, as far as numbered. */
+    private int[] first;
+    private int[] hashes;
+    private Forge[] forgeOf;
 
     LoginTable(List<Actor> actors) {
       this.actors = actors;
       int n = actors.size();
       idOfActor = new int[n];
-      // Open addressing over login numbers plus one (0: free), at most half full; the hash of
-      // each login beside its number, so that only equal hashes compare logins.
-      int[] slots = new int[Integer.highestOneBit(Math.max(1, 2 * n - 1)) << 1];
-      int mask = slots.length - 1;
-      int[] first = new int[Math.min(n, 1024)];
-      int[] hashes = new int[first.length];
-      Forge[] forgeOf = new Forge[first.length];
+      // Growing while numbering; the index reads them through the fields.
+      first = new int[Math.min(n, 1024)];
+      hashes = new int[first.length];
+      forgeOf = new Forge[first.length];
+      HashIndex index = new HashIndex();
       int count = 0;
       for (int a = 0; a < n; a++) {
         Actor actor = actors.get(a);
@@ -248,35 +251,29 @@ public final class People {
         }
         String login = actor.login().get().toLowerCase(Locale.ROOT);
         Forge forge = actor.forge();
-        int h = spread(31 * forge.hashCode() + login.hashCode());
-        int s = h & mask;
-        int id;
-        while (true) {
-          int e = slots[s];
-          if (e == 0) {
-            id = count++;
-            if (id == first.length) {
-              int length = (int) Math.min(n, 2L * first.length);
-              first = Arrays.copyOf(first, length);
-              hashes = Arrays.copyOf(hashes, length);
-              forgeOf = Arrays.copyOf(forgeOf, length);
-            }
-            first[id] = a;
-            hashes[id] = h;
-            forgeOf[id] = forge;
-            slots[s] = id + 1;
-            break;
+        int h = 31 * forge.hashCode() + login.hashCode();
+        int id = index.find(h, k -> hashes[k] == h && forgeOf[k].equals(forge)
+            && lowerLogin(actors.get(first[k])).equals(login));
+        if (id < 0) {
+          id = count++;
+          if (id == first.length) {
+            int length = (int) Math.min(n, 2L * first.length);
+            first = Arrays.copyOf(first, length);
+            hashes = Arrays.copyOf(hashes, length);
+            forgeOf = Arrays.copyOf(forgeOf, length);
           }
-          id = e - 1;
-          if (hashes[id] == h && forgeOf[id].equals(forge) && lowerLogin(actors.get(first[id])).equals(login)) {
-            break;
-          }
-          s = (s + 1) & mask;
+          first[id] = a;
+          hashes[id] = h;
+          forgeOf[id] = forge;
+          index.add(id, h, k -> hashes[k]);
         }
         idOfActor[a] = id;
       }
       actorOfLogin = Arrays.copyOf(first, count);
       forges = Arrays.copyOf(forgeOf, count);
+      first = null;
+      hashes = null;
+      forgeOf = null;
     }
 
     int size() {
@@ -289,11 +286,6 @@ public final class People {
 
     private static String lowerLogin(Actor actor) {
       return actor.login().orElseThrow().toLowerCase(Locale.ROOT);
-    }
-
-    private static int spread(int h) {
-      h *= 0x9E3779B9;
-      return h ^ (h >>> 16);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.store;
 
+import io.github.communitymetrics.core.internal.HashIndex;
 import io.github.communitymetrics.core.event.Commit;
 import io.github.communitymetrics.core.event.Push;
 import io.github.communitymetrics.core.event.Signature;

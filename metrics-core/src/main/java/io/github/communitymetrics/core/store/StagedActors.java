@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.store;
 
+import io.github.communitymetrics.core.internal.HashIndex;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.Forge;

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.store;
 
+import io.github.communitymetrics.core.internal.HashIndex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.github.communitymetrics.core.store;
+package io.github.communitymetrics.core.internal;
 
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
@@ -8,15 +8,16 @@ import java.util.function.IntUnaryOperator;
  * e}-th element): open addressing in one {@code int[]}, at most half full, so about 8 to 16 bytes
  * per entry where a {@code HashMap} takes about 50 (a node, a boxed index and a table slot). The
  * staging interns strings, refs and commit authors by the hundred thousand while events are read;
- * their maps were a part of the ingestion peak that the store does not keep.
+ * their maps were a part of the ingestion peak that the store does not keep; {@code People}
+ * numbers logins with one.
  */
-final class HashIndex {
+public final class HashIndex {
   /** Entry + 1 per slot, 0 for an empty slot; the length is a power of 2. */
   private int[] slots = new int[16];
   private int size;
 
   /** The entry whose key has hash {@code hash} and {@code matches}, or -1. */
-  int find(int hash, IntPredicate matches) {
+  public int find(int hash, IntPredicate matches) {
     int mask = slots.length - 1;
     for (int s = spread(hash) & mask; slots[s] != 0; s = (s + 1) & mask) {
       if (matches.test(slots[s] - 1)) {
@@ -30,7 +31,7 @@ final class HashIndex {
    * Adds {@code entry}, absent so far, whose key has hash {@code hash}; {@code hashOf} gives the
    * hash of any entry's key, to spread the entries again when the index grows.
    */
-  void add(int entry, int hash, IntUnaryOperator hashOf) {
+  public void add(int entry, int hash, IntUnaryOperator hashOf) {
     if (2 * (size + 1) > slots.length) {
       int[] old = slots;
       slots = new int[2 * old.length];
