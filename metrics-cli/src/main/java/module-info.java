@@ -11,6 +11,8 @@ module io.github.communitymetrics.cli {
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires org.slf4j;
+  // The heap's ceiling as set, for the out-of-memory message; optional (a trimmed runtime may lack it).
+  requires static jdk.management;
 
   // score --engine NAME: engines in other jars (metrics-spark's) implement this.
   exports io.github.communitymetrics.cli.engine;

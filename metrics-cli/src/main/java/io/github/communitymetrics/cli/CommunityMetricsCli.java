@@ -94,10 +94,51 @@ public final class CommunityMetricsCli implements Runnable {
           err.flush();
           return EXIT_FAILURE;
         });
-    int status = cli.execute(args);
+    int status;
+    try {
+      status = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes errors through. What the command held is unreachable once the error has
+      // left it, so these few strings can be allocated again.
+      err.println("community-metrics: " + outOfMemory(maxHeapBytes()));
+      status = EXIT_FAILURE;
+    }
     out.flush();
     err.flush();
     return status;
+  }
+
+  /**
+   * The heap's ceiling in bytes as set ({@code -Xmx}, or java's default): {@link
+   * Runtime#maxMemory()} leaves out a survivor space and would name a ceiling the user never set.
+   */
+  private static long maxHeapBytes() {
+    try {
+      return Long.parseLong(
+          java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+              .getVMOption("MaxHeapSize")
+              .getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return Runtime.getRuntime().maxMemory(); // a JVM without HotSpot's options
+    }
+  }
+
+  /**
+   * What running out of the Java heap means to the user and what to do: the heap's ceiling
+   * ({@code maxHeapBytes}, in bytes) and how to raise it. A stack trace would say neither.
+   */
+  static String outOfMemory(long maxHeapBytes) {
+    double gib = maxHeapBytes / (double) (1L << 30);
+    String ceiling =
+        gib < 1
+            ? (maxHeapBytes >> 20) + " MiB"
+            : String.format(java.util.Locale.ROOT, "%.1f GiB", gib);
+    long suggested = Math.max(1, (long) Math.ceil(gib * 2));
+    return "out of memory: the input needs more than the Java heap's ceiling of "
+        + ceiling
+        + ". Raise it, e.g. COMMUNITY_METRICS_OPTS=-Xmx"
+        + suggested
+        + "g (docs/install.md); a month of GH Archive needs about 16 GiB (docs/performance.md)";
   }
 
   /**

@@ -309,6 +309,9 @@ final class GhArchiveStore {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
+      if (e.getCause() instanceof Error err) {
+        throw err; // out of memory: the command says so, not "I/O error"
+      }
       throw new IOException(e.getCause());
     }
   }

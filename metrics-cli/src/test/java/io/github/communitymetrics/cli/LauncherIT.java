@@ -315,4 +315,60 @@ class LauncherIT {
     assertFalse(parallel.out().contains("-XX:MaxRAMPercentage=20.000000"), parallel.toString());
     assertTrue(parallel.out().contains("-XX:InitialHeapSize=67108864 "), parallel.toString());
   }
+
+  /**
+   * A run that outgrows the heap (here 32 MiB for 2 files of 150,000 stars each, read by two
+   * threads) ends with a line saying so and how to raise the ceiling, status 1: neither a Java
+   * stack trace nor a hang (a reading thread that ran out of memory used to leave the command
+   * waiting for it forever).
+   */
+  @Test
+  void runningOutOfMemoryIsAMessageNamingTheCeilingAndHowToRaiseIt() throws Exception {
+    Path launcher = launcher("build tree");
+    Path hours = Files.createDirectories(dir.resolve("hours"));
+    for (int h = 0; h < 2; h++) {
+      Path file = hours.resolve("2024-03-04-" + h + ".json.gz");
+      try (java.io.Writer w =
+          new java.io.OutputStreamWriter(
+              new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+        for (int i = 0; i < 150_000; i++) {
+          int n = h * 150_000 + i;
+          w.write("{\"id\":\"" + (40_000_000_000L + n) + "\",\"type\":\"WatchEvent\",\"actor\":{\"id\":" + n
+              + ",\"login\":\"person" + n + "\"},\"repo\":{\"id\":" + n + ",\"name\":\"owner" + n + "/repo" + n
+              + "\"},\"payload\":{\"action\":\"started\"},\"public\":true,\"created_at\":\"2024-03-04T0" + h
+              + ":" + String.format("%02d:%02d", i / 2500 % 60, i % 60) + "Z\"}\n");
+        }
+      }
+    }
+    Map<String, String> env = env();
+    env.put("COMMUNITY_METRICS_OPTS", "-Xmx32m");
+    Run r =
+        launch(launcher, env, "score", "--gharchive", hours.toString(), "--threads", "2", "--metric",
+            "contributor-confidence", "--as-of", "2024-03-05T00:00:00Z", "--quiet");
+    assertEquals(1, r.status(), r.toString());
+    assertTrue(
+        r.err().endsWith(
+            "community-metrics: out of memory: the input needs more than the Java heap's ceiling of 32 MiB."
+                + " Raise it, e.g. COMMUNITY_METRICS_OPTS=-Xmx1g (docs/install.md); a month of GH Archive"
+                + " needs about 16 GiB (docs/performance.md)\n"),
+        r.toString());
+    assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r);
+    assertEquals("", r.out(), r.toString());
+  }
+
+  /**
+   * The JVM's own warnings go to standard error, never into the command's output: with a heap
+   * below the launcher's 128m young generation, java warns that it shrinks it, and that warning
+   * went to standard output (into --json).
+   */
+  @Test
+  void theJvmsWarningsStayOutOfStandardOutput() throws Exception {
+    Path launcher = launcher("build tree");
+    Map<String, String> env = env();
+    env.put("COMMUNITY_METRICS_OPTS", "-Xmx32m");
+    Run r = launch(launcher, env, "--version");
+    assertEquals(0, r.status(), r.toString());
+    assertEquals("community-metrics " + VERSION + "\n", r.out(), r.toString());
+    assertTrue(r.err().contains("MaxNewSize"), "the warning, on standard error: " + r);
+  }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.BlockingQueue;
  * Reads a slow source (a gzip decoder) on a background daemon thread, a few chunks ahead, so that
  * decompressing and parsing use two cores. Memory: at most {@code depth + 2} chunks. A failure of
  * the source is rethrown by {@link #read(byte[], int, int)} in the reading thread, with its type
- * ({@link java.io.EOFException} for a truncated gzip stream).
+ * ({@link java.io.EOFException} for a truncated gzip stream; an error, such as running out of
+ * memory, as it is).
  */
 public final class ReadAhead extends InputStream {
   private static final byte[] END = new byte[0];
@@ -48,12 +49,12 @@ public final class ReadAhead extends InputStream {
     try {
       while (true) {
         byte[] b = free.poll();
-        if (b == null) {
-          b = new byte[chunkSize];
-        }
         int n = 0;
-        Exception failure = null;
+        Throwable failure = null;
         try {
+          if (b == null) {
+            b = new byte[chunkSize];
+          }
           while (n < chunkSize) {
             int r = source.read(b, n, chunkSize - n);
             if (r < 0) {
@@ -61,7 +62,9 @@ public final class ReadAhead extends InputStream {
             }
             n += r;
           }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+          // An error too (out of memory): a thread that died of it would leave the reader
+          // waiting for a chunk forever.
           failure = e;
         }
         // Bytes decoded before a failure are delivered first, so the reader's line numbers
@@ -112,6 +115,10 @@ public final class ReadAhead extends InputStream {
       if (next instanceof RuntimeException) {
         ended = true;
         throw (RuntimeException) next;
+      }
+      if (next instanceof Error) {
+        ended = true;
+        throw (Error) next;
       }
       if (chunk.length == chunkSize) {
         free.offer(chunk); // consumed whole: its bytes were copied out

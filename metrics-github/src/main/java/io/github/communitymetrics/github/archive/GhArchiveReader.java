@@ -245,7 +245,7 @@ public final class GhArchiveReader {
     int n = inputs.size();
     int readers = Math.min(threads, n);
     Tally[] tallies = new Tally[n];
-    RuntimeException[] failures = new RuntimeException[n];
+    Throwable[] failures = new Throwable[n];
     AtomicBoolean cancelled = new AtomicBoolean();
     // One queue for every reading thread: a thread waits only when the caller is behind all of them.
     BlockingQueue<Chunk> q = new ArrayBlockingQueue<>(QUEUED_BATCHES * readers);
@@ -282,7 +282,7 @@ public final class GhArchiveReader {
     for (int i = 0; i < n; i++) {
       total.add(tallies[i]);
       if (failures[i] != null) {
-        throw failures[i];
+        throw rethrown(failures[i]);
       }
     }
     return total.report();
@@ -314,15 +314,15 @@ public final class GhArchiveReader {
 
   /**
    * What a reading thread hands over: a batch of events, or the end of its input (the input's
-   * index, its counts and its failure, if any).
+   * index, its counts and its failure, if any: an unchecked exception or an error).
    */
   private static final class Chunk {
     final List<Event> events;
     final int file;
     final Tally done;
-    final RuntimeException failure;
+    final Throwable failure;
 
-    Chunk(List<Event> events, int file, Tally done, RuntimeException failure) {
+    Chunk(List<Event> events, int file, Tally done, Throwable failure) {
       this.events = events;
       this.file = file;
       this.done = done;
@@ -369,7 +369,7 @@ public final class GhArchiveReader {
             total.add(c.done);
           }
           if (c.failure != null) {
-            throw c.failure;
+            throw rethrown(c.failure);
           }
           break;
         }
@@ -398,7 +398,7 @@ public final class GhArchiveReader {
     List<Event> batch = new ArrayList<>(BATCH);
     List<List<Event>> holder = new ArrayList<>(1);
     holder.add(batch);
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
       readFile(
           file,
@@ -411,13 +411,23 @@ public final class GhArchiveReader {
             }
           },
           tally);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An error too (out of memory, a stack overflow): a thread that died of it would never
+      // hand over the end of its input, and the caller would wait for it forever.
       failure = e;
     }
     if (!holder.get(0).isEmpty()) {
       put(q, new Chunk(holder.get(0), index, null, null), cancelled);
     }
     put(q, new Chunk(null, index, tally, failure), cancelled);
+  }
+
+  /** A reading thread's failure, thrown again as it was (only unchecked ones are caught). */
+  private static RuntimeException rethrown(Throwable failure) {
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    return (RuntimeException) failure;
   }
 
   private static void put(BlockingQueue<Chunk> q, Chunk c, AtomicBoolean cancelled) {

@@ -1,7 +1,9 @@
 package io.github.communitymetrics.github.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.event.Event;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +83,62 @@ class GhArchiveOpenerTest {
     assertEquals(file.toString(), e.file());
   }
 
+  /**
+   * A reading thread that runs out of memory (here a real {@link OutOfMemoryError} from the JVM:
+   * an array longer than it allows, on the file's second read) hands the error to the caller, which
+   * throws it. It used to kill the thread, whose input then never ended: the caller waited
+   * forever. Both ways of reading, the second file failing after the first was read.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"read", "readUnordered"})
+  void aReadingThreadOutOfMemoryIsThrownToTheCaller(String how) throws IOException {
+    Path good = write("a.json", GhArchiveReaderTest.resource("events-api.json"));
+    Path bad = write("b.json", GhArchiveReaderTest.resource("events-api.json"));
+    GhArchiveReader reader =
+        GhArchiveReader.builder()
+            .threads(2)
+            .opener(f -> f.equals(bad) ? new Exhausting(Files.newInputStream(f)) : Files.newInputStream(f))
+            .build();
+    List<Event> events = new ArrayList<>();
+    // A bound on a hang, not a timing assertion: the read takes milliseconds.
+    OutOfMemoryError e =
+        assertTimeoutPreemptively(
+            Duration.ofMinutes(1),
+            () ->
+                assertThrows(
+                    OutOfMemoryError.class,
+                    () -> {
+                      List<Path> files = List.of(good, bad);
+                      if (how.equals("read")) {
+                        reader.read(files, events::add);
+                      } else {
+                        reader.readUnordered(files, events::add);
+                      }
+                    }));
+    assertTrue(e.getMessage() != null && !e.getMessage().isEmpty(), "the JVM's own error: " + e);
+    assertFalse(events.isEmpty(), "the first file's events were delivered");
+  }
+
   private Path write(String name, byte[] bytes) throws IOException {
     return Files.write(dir.resolve(name), bytes);
+  }
+
+  /** Reads once, then asks for an array longer than the JVM allows, whatever its heap. */
+  private static final class Exhausting extends FilterInputStream {
+    private int reads;
+    static volatile long[] sink;
+
+    Exhausting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (reads++ > 0) {
+        sink = new long[Integer.MAX_VALUE]; // "Requested array size exceeds VM limit"
+      }
+      return super.read(b, off, len);
+    }
   }
 
   /** Counts the bytes read through it. */
