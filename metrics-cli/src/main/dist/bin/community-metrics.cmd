@@ -22,7 +22,7 @@ rem No default collector when the options choose one: two collectors are an erro
 rem The serial collector's heap sizing: see the comments of bin/community-metrics.
 set "GC=-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxNewSize=128m"
 echo.%JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %JAVA_OPTS% %COMMUNITY_METRICS_OPTS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC" >nul && set "GC="
-"%JAVA_EXE%" %GC% -Xms32m -Xlog:disable -Xlog:all=warning:stderr -Djava.awt.headless=true %JAVA_OPTS% %COMMUNITY_METRICS_OPTS% -jar "%JAR%" %*
+"%JAVA_EXE%" %GC% -Xms32m -XX:MaxRAMPercentage=75 -Xlog:disable -Xlog:all=warning:stderr -Djava.awt.headless=true %JAVA_OPTS% %COMMUNITY_METRICS_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
 
 :noJar

@@ -138,7 +138,7 @@ public final class CommunityMetricsCli implements Runnable {
         + ceiling
         + ". Raise it, e.g. COMMUNITY_METRICS_OPTS=-Xmx"
         + suggested
-        + "g (docs/install.md); a month of GH Archive needs about 16 GiB (docs/performance.md)";
+        + "g (docs/install.md); score over a month of GH Archive took 13.1 GiB (docs/performance.md)";
   }
 
   /**
