@@ -237,7 +237,7 @@ final class EventSource {
     ReadOptions options =
         skipMalformed ? ReadOptions.skipMalformed(20) : ReadOptions.strict();
     // Each event goes into the store's columns as it is parsed: no list of events on the way.
-    EventStore.Builder events = EventStore.builder();
+    EventStore.Builder events = EventStore.builder().threads(threads());
     ReadReport report;
     try (ProgressTask task = ProgressOptions.of(mixee).bytes("reading " + eventsFile.getFileName(), Files2.size(eventsFile));
         InputStream in = Files2.openBytes(eventsFile, task::counting);
@@ -271,7 +271,7 @@ final class EventSource {
     // (not in file order: the store sorts them, so it is the same for any order and any number
     // of threads, and no reading thread waits for the caller to finish an earlier file); each
     // goes into the store's columns at once, so no list of events is built.
-    EventStore.Builder parsed = EventStore.builder();
+    EventStore.Builder parsed = EventStore.builder().threads(threads());
     GhArchiveReport r;
     Progress progress = ProgressOptions.of(mixee);
     try (ProgressTask task = progress.bytes("reading " + Files2.count(files.size(), "GH Archive file"), Files2.size(files))) {

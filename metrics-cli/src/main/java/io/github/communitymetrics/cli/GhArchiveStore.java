@@ -77,7 +77,7 @@ final class GhArchiveStore {
     for (Path f : files) {
       byName.computeIfAbsent(name(f), k -> new ArrayList<>()).add(f);
     }
-    EventStore.Builder builder = EventStore.builder();
+    EventStore.Builder builder = EventStore.builder().threads(threads);
     Map<String, ReadReport> reports = new HashMap<>();
     String source = store.toString();
     EventStoreFile.Contents contents = null;

@@ -39,10 +39,12 @@ import java.util.stream.Stream;
  * it (after a collection requested outside the timed part). Repeated {@code REPEAT} times in the
  * same JVM: the first pass is the cold one the command pays.
  *
- * <p>Command line: {@code DIR ASOF METRIC[,METRIC...] [REPEAT [THREADS [ORDER]]]}; {@code THREADS}
- * defaults to what the command uses (the files or the available processors, whichever is fewer),
- * {@code ORDER} is {@code ordered} (file order, the default) or {@code unordered} (each batch as
- * it is parsed, {@link GhArchiveReader#readUnordered}).
+ * <p>Command line: {@code DIR ASOF METRIC[,METRIC...] [REPEAT [THREADS [ORDER [BUILD_THREADS]]]]};
+ * {@code THREADS} defaults to what the command uses (the files or the available processors,
+ * whichever is fewer), {@code ORDER} is {@code ordered} (file order, the default) or {@code
+ * unordered} (each batch as it is parsed, {@link GhArchiveReader#readUnordered}), {@code
+ * BUILD_THREADS} ({@link EventStore.Builder#threads}) defaults to the available processors, as
+ * the command's {@code --threads}.
  */
 public final class EndToEndPhases {
   private EndToEndPhases() {}
@@ -63,6 +65,7 @@ public final class EndToEndPhases {
         ? Integer.parseInt(args[4])
         : Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
     boolean unordered = args.length > 5 && args[5].equals("unordered");
+    int buildThreads = args.length > 6 ? Integer.parseInt(args[6]) : Runtime.getRuntime().availableProcessors();
     Evaluation evaluation = new Evaluation(
         RepositoryScope.all(),
         Window.endingAt(asOf, Duration.ofDays(30)),
@@ -71,8 +74,9 @@ public final class EndToEndPhases {
         Map.of());
     GhArchiveReader reader =
         GhArchiveReader.builder().threads(threads).options(ReadOptions.skipMalformed(20)).build();
-    System.out.printf(Locale.ROOT, "%d files, %d reader threads (%s), %d processors, metrics %s%n", files.size(),
-        threads, unordered ? "unordered" : "file order", Runtime.getRuntime().availableProcessors(), args[2]);
+    System.out.printf(Locale.ROOT, "%d files, %d reader threads (%s), %d build threads, %d processors, metrics %s%n",
+        files.size(), threads, unordered ? "unordered" : "file order", buildThreads,
+        Runtime.getRuntime().availableProcessors(), args[2]);
     for (int pass = 1; pass <= repeat; pass++) {
       Phase parse = new Phase();
       long[] count = new long[1];
@@ -81,7 +85,7 @@ public final class EndToEndPhases {
       long heapParse = heap();
 
       Phase read = new Phase();
-      EventStore.Builder builder = EventStore.builder();
+      EventStore.Builder builder = EventStore.builder().threads(buildThreads);
       read(reader, files, unordered, builder::add);
       read.end();
       long heapRead = heap();

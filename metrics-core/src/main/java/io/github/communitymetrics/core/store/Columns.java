@@ -521,10 +521,15 @@ final class Columns {
   }
 
   static Columns build(Staging st) {
+    return build(st, 1);
+  }
+
+  /** Builds on up to {@code threads} threads where the work divides (the canonical order). */
+  static Columns build(Staging st, int threads) {
     st.prepareToBuild();
     st.prepare();
     try {
-      int[] order = st.canonicalOrder();
+      int[] order = st.canonicalOrder(threads);
       // Equal events are adjacent in a total order, and compare == 0 exactly when they are
       // equal: keep the first of each run. The store position of each staged event, -1 if left
       // out, replaces the order in place (one array, not two).

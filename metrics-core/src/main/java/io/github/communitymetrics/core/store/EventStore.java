@@ -110,8 +110,21 @@ public final class EventStore implements Iterable<Event> {
    */
   public static final class Builder {
     private final Staging staging = new Staging();
+    private int threads = 1;
 
     private Builder() {}
+
+    /**
+     * How many threads {@link #build} may use, the calling one included (default 1): the events
+     * of each second are put in order by several threads. The store is the same with any number.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     */
+    public Builder threads(int threads) {
+      this.threads = Checks.positive(threads, "threads");
+      return this;
+    }
 
     /**
      * Adds an event.
@@ -146,7 +159,7 @@ public final class EventStore implements Iterable<Event> {
      * bytes per event of the store until it is dropped or used again.
      */
     public EventStore build() {
-      return whole(Columns.build(staging));
+      return whole(Columns.build(staging, threads));
     }
   }
 

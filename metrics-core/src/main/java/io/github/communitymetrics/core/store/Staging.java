@@ -59,6 +59,8 @@ import java.util.function.IntUnaryOperator;
 final class Staging {
   private static final EventType[] TYPES = EventType.values();
   private static final int INSERTION_SORT_MAX = 24;
+  /** Fewest events per thread worth a thread of their own when settling runs. */
+  static final int PARALLEL_SETTLE_MIN = 1 << 16;
   private static final int SHIFT = 13;
   /** Events per chunk of a dense column. */
   static final int CHUNK = 1 << SHIFT;
@@ -875,11 +877,18 @@ final class Staging {
     return push ? packed.pushTail(k) : packed.commitTail(k, instant(p));
   }
 
+  /** {@link #canonicalOrder(int)} on the calling thread alone. */
+  int[] canonicalOrder() {
+    return canonicalOrder(1);
+  }
+
   /**
    * Positions in canonical order. Sorts packed (second, position) longs with the primitive sort,
    * then settles runs within one second with the full comparison; runs are short in real data.
+   * With {@code threads} above 1 the runs are settled by that many threads (the calling one
+   * included), each over its own range of whole runs: the order is the same.
    */
-  int[] canonicalOrder() {
+  int[] canonicalOrder(int threads) {
     int[] order = new int[size];
     if (size == 0) {
       return order;
@@ -893,7 +902,7 @@ final class Staging {
     }
     if (max - min < size) {
       countingOrder(order, min, (int) (max - min) + 1);
-      settleRuns(order);
+      settleRuns(order, threads);
       return order;
     }
     int positionBits = 32 - Integer.numberOfLeadingZeros(size - 1);
@@ -916,7 +925,7 @@ final class Staging {
       order[k] = (int) (keys[k] & mask);
     }
     keys = null;
-    settleRuns(order);
+    settleRuns(order, threads);
     return order;
   }
 
@@ -941,11 +950,80 @@ final class Staging {
     }
   }
 
-  /** Sorts each run of one second in {@code order} (ascending by second) by the full comparison. */
-  private void settleRuns(int[] order) {
-    int runStart = 0;
-    for (int k = 1; k <= size; k++) {
-      if (k == size || second(order[k]) != second(order[runStart])) {
+  /**
+   * Sorts each run of one second in {@code order} (ascending by second) by the full comparison,
+   * on up to {@code threads} threads. The comparison only reads the staging, and each thread
+   * sorts whole runs of its own range, so the result does not depend on the threads. On a GH
+   * Archive-shaped month (187 million events, about 72 a second) this was a large part of the
+   * build's single-threaded minutes.
+   */
+  private void settleRuns(int[] order, int threads) {
+    int parts = Math.min(threads, size / PARALLEL_SETTLE_MIN);
+    if (parts <= 1) {
+      settleRuns(order, 0, size);
+      return;
+    }
+    // Range boundaries moved forward to the start of a second, so no run is split.
+    int[] bounds = new int[parts + 1];
+    bounds[parts] = size;
+    for (int t = 1; t < parts; t++) {
+      int b = Math.max(bounds[t - 1], (int) ((long) size * t / parts));
+      while (b > 0 && b < size && second(order[b]) == second(order[b - 1])) {
+        b++;
+      }
+      bounds[t] = b;
+    }
+    Thread[] helpers = new Thread[parts - 1];
+    Throwable[] failures = new Throwable[parts];
+    for (int t = 1; t < parts; t++) {
+      int part = t;
+      helpers[t - 1] =
+          new Thread(
+              () -> {
+                try {
+                  settleRuns(order, bounds[part], bounds[part + 1]);
+                } catch (RuntimeException | Error e) {
+                  failures[part] = e;
+                }
+              },
+              "event-store-build");
+      helpers[t - 1].setDaemon(true);
+      helpers[t - 1].start();
+    }
+    try {
+      settleRuns(order, bounds[0], bounds[1]);
+    } catch (RuntimeException | Error e) {
+      failures[0] = e;
+    }
+    boolean interrupted = false;
+    for (Thread h : helpers) {
+      while (true) {
+        try {
+          h.join(); // the helpers do not block: waiting for them ends
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    for (Throwable f : failures) {
+      if (f instanceof RuntimeException r) {
+        throw r;
+      }
+      if (f instanceof Error e) {
+        throw e;
+      }
+    }
+  }
+
+  /** Sorts each run of one second within {@code order[from, to)}, which holds whole runs. */
+  private void settleRuns(int[] order, int from, int to) {
+    int runStart = from;
+    for (int k = from + 1; k <= to; k++) {
+      if (k == to || second(order[k]) != second(order[runStart])) {
         if (k - runStart > 1) {
           sortRun(order, runStart, k);
         }

@@ -134,4 +134,35 @@ class EventStoreStreamingTest {
       assertEquals(expected.secondActorIndex(i), actual.secondActorIndex(i), at);
     }
   }
+
+  /**
+   * A builder with several threads builds the store one thread builds, event for event (events
+   * enough for the threads to share the ordering, shuffled, a tenth of them duplicates).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {0x9E3779B97F4A7C15L, 20261207L})
+  void theThreadsOfTheBuildDoNotChangeTheStore(long seed) {
+    List<Event> events = new ArrayList<>(RandomEvents.generate(seed, 2 * Staging.PARALLEL_SETTLE_MIN + 8_000));
+    Collections.shuffle(events, new Random(seed));
+    List<Event> one = null;
+    for (int threads = 1; threads <= 4; threads++) {
+      EventStore.Builder builder = EventStore.builder().threads(threads);
+      events.forEach(builder::add);
+      List<Event> built = builder.build().stream().toList();
+      if (one == null) {
+        one = built;
+      } else {
+        assertEquals(one, built, "seed " + seed + ", threads " + threads);
+      }
+    }
+    assertEquals(events.stream().distinct().count(), one.size(), "seed " + seed);
+  }
+
+  @Test
+  void threadsAreAtLeastOne() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> EventStore.builder().threads(0));
+    assertEquals("threads must be positive but was 0", e.getMessage());
+  }
 }
