@@ -5,9 +5,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --threads N}: how many threads read GH Archive files, order the store's events as it is
- * built, and score the repositories (or owners) of a command. Mixed into {@link EventSource}, so every command that reads events takes
- * it; the output is the same whatever the number (the store sorts what the reading threads hand
- * over, and each repository's result is kept in its place).
+ * built, and score the repositories (or owners) of a command. Mixed into {@link EventSource}, so
+ * every command that reads events takes it; the output is the same whatever the number (the store
+ * sorts what the reading threads hand over, and each repository's result is kept in its place).
  */
 final class ThreadOptions {
   @Option(

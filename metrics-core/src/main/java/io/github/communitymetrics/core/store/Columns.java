@@ -520,10 +520,6 @@ final class Columns {
     }
   }
 
-  static Columns build(Staging st) {
-    return build(st, 1);
-  }
-
   /** Builds on up to {@code threads} threads where the work divides (the canonical order). */
   static Columns build(Staging st, int threads) {
     st.prepareToBuild();

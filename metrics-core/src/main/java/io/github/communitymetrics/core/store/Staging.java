@@ -877,11 +877,6 @@ final class Staging {
     return push ? packed.pushTail(k) : packed.commitTail(k, instant(p));
   }
 
-  /** {@link #canonicalOrder(int)} on the calling thread alone. */
-  int[] canonicalOrder() {
-    return canonicalOrder(1);
-  }
-
   /**
    * Positions in canonical order. Sorts packed (second, position) longs with the primitive sort,
    * then settles runs within one second with the full comparison; runs are short in real data.
@@ -954,8 +949,8 @@ final class Staging {
    * Sorts each run of one second in {@code order} (ascending by second) by the full comparison,
    * on up to {@code threads} threads. The comparison only reads the staging, and each thread
    * sorts whole runs of its own range, so the result does not depend on the threads. On a GH
-   * Archive-shaped month (187 million events, about 72 a second) this was a large part of the
-   * build's single-threaded minutes.
+   * Archive-shaped day (6.2 million events, about 72 a second) this took 1.1 to 1.5 s of a build
+   * of 9 to 11 s on one thread, 0.57 to 0.70 s on two.
    */
   private void settleRuns(int[] order, int threads) {
     int parts = Math.min(threads, size / PARALLEL_SETTLE_MIN);

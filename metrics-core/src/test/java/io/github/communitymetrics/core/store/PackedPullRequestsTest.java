@@ -129,7 +129,7 @@ class PackedPullRequestsTest {
     staging.prepare();
     List<Event> ordered = new ArrayList<>();
     int previous = -1;
-    for (int p : staging.canonicalOrder()) {
+    for (int p : staging.canonicalOrder(1)) {
       if (previous < 0 || staging.compare(previous, p) != 0) {
         ordered.add(events.get(p));
       }
@@ -156,7 +156,7 @@ class PackedPullRequestsTest {
     Collections.shuffle(shuffled, random);
     Staging staging = new Staging();
     shuffled.forEach(staging::add);
-    Columns columns = Columns.build(staging);
+    Columns columns = Columns.build(staging, 1);
     List<Event> rebuilt = new ArrayList<>();
     for (int j = 0; j < columns.size; j++) {
       rebuilt.add(columns.event(j));

@@ -148,7 +148,7 @@ class PackedStagingTest {
     };
     Columns columns;
     try {
-      columns = Columns.build(staging);
+      columns = Columns.build(staging, 1);
     } finally {
       Columns.steps = null;
     }
@@ -220,7 +220,7 @@ class PackedStagingTest {
           });
       assertEquals(unpackable, staged.get(), where + ": pushes and commits staged as objects");
 
-      Columns columns = Columns.build(staging);
+      Columns columns = Columns.build(staging, 1);
       built.addAll(added);
       List<Event> soFar = new ArrayList<>(events.subList(0, events.size() * part / parts));
       Collections.shuffle(soFar, random);

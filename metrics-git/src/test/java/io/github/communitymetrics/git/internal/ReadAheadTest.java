@@ -11,8 +11,8 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +35,10 @@ class ReadAheadTest {
 
   @Test
   void aTruncatedSourceIsAnEofExceptionAfterItsBytes() throws IOException {
-    byte[] bytes = "abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    try (ReadAhead in = new ReadAhead(new Failing(new ByteArrayInputStream(bytes), false), 4, 2)) {
+    try (ReadAhead in = failingAfterFourBytes(false)) {
       byte[] b = new byte[4];
       assertEquals(4, in.read(b, 0, 4));
-      assertArrayEquals(Arrays.copyOf(bytes, 4), b);
+      assertArrayEquals("abcd".getBytes(StandardCharsets.US_ASCII), b);
       assertThrows(EOFException.class, () -> in.read(b, 0, 4));
     }
   }
@@ -51,8 +50,7 @@ class ReadAheadTest {
    */
   @Test
   void runningOutOfMemoryInTheBackgroundIsThrownToTheReader() throws IOException {
-    byte[] bytes = "abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    try (ReadAhead in = new ReadAhead(new Failing(new ByteArrayInputStream(bytes), true), 4, 2)) {
+    try (ReadAhead in = failingAfterFourBytes(true)) {
       byte[] b = new byte[4];
       assertEquals(4, in.read(b, 0, 4));
       // A bound on a hang, not a timing assertion.
@@ -61,6 +59,12 @@ class ReadAheadTest {
               Duration.ofMinutes(1), () -> assertThrows(OutOfMemoryError.class, () -> in.read(b, 0, 4)));
       assertEquals("Requested array size exceeds VM limit", e.getMessage());
     }
+  }
+
+  /** Four bytes ahead in chunks of four, then the source's failure. */
+  private static ReadAhead failingAfterFourBytes(boolean outOfMemory) {
+    byte[] bytes = "abcdefghij".getBytes(StandardCharsets.US_ASCII);
+    return new ReadAhead(new Failing(new ByteArrayInputStream(bytes), outOfMemory), 4, 2);
   }
 
   /** Passes on its first read, then fails: a truncated stream, or the JVM out of memory. */
