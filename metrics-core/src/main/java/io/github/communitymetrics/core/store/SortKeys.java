@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.Repository;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,16 @@ final class SortKeys {
    * the position of the {@code k}-th smallest value.
    */
   static <T> int[] sortedPositions(List<T> values, Comparator<? super T> order, Key<? super T> key) {
+    return sortedByPosition(values, order, (i, bits) -> key.of(values.get(i), bits));
+  }
+
+  /** A key as {@link Key}'s, of the value at a position (found without fetching the value). */
+  interface PositionKey {
+    long of(int position, int bits);
+  }
+
+  /** As {@link #sortedPositions(List, Comparator, Key)}, with the keys by position. */
+  static <T> int[] sortedByPosition(List<T> values, Comparator<? super T> order, PositionKey key) {
     int n = values.size();
     int[] positions = new int[n];
     if (n < 2) {
@@ -51,10 +62,11 @@ final class SortKeys {
     long mask = (1L << indexBits) - 1;
     long[] packed = new long[n];
     for (int i = 0; i < n; i++) {
-      packed[i] = key.of(values.get(i), keyBits) << indexBits | i;
+      packed[i] = key.of(i, keyBits) << indexBits | i;
     }
     Arrays.sort(packed);
     Integer[] ties = null;
+    Object[] tied = null;
     for (int start = 0; start < n; ) {
       long k = packed[start] >>> indexBits;
       int end = start + 1;
@@ -67,16 +79,25 @@ final class SortKeys {
       if (end - start > 1) {
         // Equal keys: the values decide, in a stable sort of the positions (ascending here), as
         // a stable sort of all positions would have left them.
+        // Each tied value is fetched once: a staging's actors are rebuilt on every get, and
+        // fetching two per comparison made 2 GB of garbage on a GH Archive-shaped day's build.
         int m = end - start;
         if (ties == null || ties.length < m) {
           ties = new Integer[Math.max(m, 16)];
+          tied = new Object[Math.max(m, 16)];
         }
         for (int j = 0; j < m; j++) {
-          ties[j] = positions[start + j];
+          ties[j] = j;
+          tied[j] = values.get(positions[start + j]);
         }
-        Arrays.sort(ties, 0, m, (a, b) -> order.compare(values.get(a), values.get(b)));
+        Object[] group = tied;
+        @SuppressWarnings("unchecked")
+        Comparator<Integer> byValue = (a, b) -> order.compare((T) group[a], (T) group[b]);
+        Arrays.sort(ties, 0, m, byValue);
+        int[] before = Arrays.copyOfRange(positions, start, end);
         for (int j = 0; j < m; j++) {
-          positions[start + j] = ties[j];
+          positions[start + j] = before[ties[j]];
+          tied[j] = null;
         }
       }
       start = end;
@@ -86,19 +107,35 @@ final class SortKeys {
 
   /** Keys of actors in their natural order: forge, then login, else id presence, then name. */
   static Key<Actor> actors(List<Actor> values) {
-    Map<Forge, Integer> ranks = forgeRanks(values.stream().map(Actor::forge).toList());
+    return actors(values.stream().map(Actor::forge).toList());
+  }
+
+  /**
+   * Keys of actors in their natural order, for actors whose forges are among {@code forges} (a
+   * staging knows its few forges without rebuilding every actor to ask).
+   */
+  static Key<Actor> actors(Collection<Forge> forges) {
+    Map<Forge, Integer> ranks = forgeRanks(forges);
     int forgeBits = bitsFor(ranks.size());
-    return (a, bits) -> {
-      Bits b = new Bits(bits);
-      b.put(ranks.get(a.forge()), forgeBits);
-      if (b.flag(a.login())) {
-        b.string(a.login().get());
-      } else if (!b.flag(a.id().isPresent()) && b.flag(a.name())) {
-        // No login and no id (a git identity): the name comes next in the natural order.
-        b.string(a.name().get());
-      }
-      return b.value();
-    };
+    return (a, bits) -> actor(new Bits(bits), ranks.get(a.forge()), forgeBits,
+        a.login().orElse(null), a.id().isPresent(), a.name().orElse(null));
+  }
+
+  /** The key of an actor from its fields: forge rank, login, id presence and name or null. */
+  static long actor(Bits b, int forgeRank, int forgeBits, String login, boolean hasId, String name) {
+    b.put(forgeRank, forgeBits);
+    if (b.flag(login != null)) {
+      b.string(login);
+    } else if (!b.flag(hasId) && b.flag(name != null)) {
+      // No login and no id (a git identity): the name comes next in the natural order.
+      b.string(name);
+    }
+    return b.value();
+  }
+
+  /** The ranks of {@code forges} (distinct or not) in the forges' order. */
+  static Map<Forge, Integer> ranks(Collection<Forge> forges) {
+    return forgeRanks(forges);
   }
 
   /** Keys of repositories in {@link Canonical#REPOSITORY}'s order: forge, then full name. */
@@ -114,7 +151,7 @@ final class SortKeys {
   }
 
   /** Each distinct forge's rank in the forges' order. */
-  private static Map<Forge, Integer> forgeRanks(List<Forge> forges) {
+  private static Map<Forge, Integer> forgeRanks(Collection<Forge> forges) {
     Map<Forge, Integer> ranks = new TreeMap<>();
     Forge last = null;
     for (Forge f : forges) {

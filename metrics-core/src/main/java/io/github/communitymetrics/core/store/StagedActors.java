@@ -8,6 +8,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.RandomAccess;
@@ -92,6 +93,27 @@ final class StagedActors {
     int fk = forgeAndKind[a];
     return new Actor(
         forges.get(fk >>> 8), optional(logins[a]), id, optional(names[a]), es, KINDS[fk & 0xff]);
+  }
+
+  /**
+   * The sort keys of the actors ({@link SortKeys#actors}' keys), read from the arrays: a rebuilt
+   * actor per key (its optionals and e-mail list) was garbage for a million and a half actors.
+   */
+  SortKeys.PositionKey sortKeys() {
+    Map<Forge, Integer> ranks = SortKeys.ranks(forges);
+    int[] rankOf = new int[forges.size()];
+    for (int f = 0; f < rankOf.length; f++) {
+      rankOf[f] = ranks.get(forges.get(f));
+    }
+    int forgeBits = SortKeys.bitsFor(ranks.size());
+    return (a, bits) -> {
+      int login = logins[a];
+      boolean id = hasId(a);
+      // The name is spelled only for an actor with neither login nor id.
+      int name = login == NONE && !id ? names[a] : NONE;
+      return SortKeys.actor(new SortKeys.Bits(bits), rankOf[forgeAndKind[a] >>> 8], forgeBits,
+          login == NONE ? null : strings.get(login), id, name == NONE ? null : strings.get(name));
+    };
   }
 
   private Optional<String> optional(int k) {

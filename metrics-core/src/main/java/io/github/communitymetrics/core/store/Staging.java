@@ -643,8 +643,8 @@ final class Staging {
     }
     // The actors stay in the staging's arrays: a list of them sorted would hold every actor as
     // an object again at the build, the peak.
-    int[] byRank = SortKeys.sortedPositions(
-        actorInterner.values, Canonical.ACTOR, SortKeys.actors(actorInterner.values));
+    int[] byRank = SortKeys.sortedByPosition(
+        actorInterner.values, Canonical.ACTOR, actorInterner.sortKeys());
     actorRank = new int[byRank.length];
     for (int r = 0; r < byRank.length; r++) {
       actorRank[byRank[r]] = r;

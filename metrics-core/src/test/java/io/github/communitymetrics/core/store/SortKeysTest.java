@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.communitymetrics.core.event.Actor;
@@ -134,6 +135,25 @@ class SortKeysTest {
   void actorKeysAgreeWithTheNaturalOrder(long seed) {
     List<Actor> actors = actors(seed, 120);
     assertKeysAgree(seed, actors, Canonical.ACTOR, SortKeys.actors(actors));
+  }
+
+  /** The staging's keys, read from its arrays, are those of the actors it rebuilds. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void stagedActorKeysAreTheActorsKeys(long seed) {
+    List<Actor> actors = actors(seed, 300);
+    StagedActors staged = new StagedActors();
+    actors.forEach(staged::intern);
+    SortKeys.Key<Actor> ofActors = SortKeys.actors(staged.values);
+    SortKeys.PositionKey ofStaged = staged.sortKeys();
+    for (int bits : new int[] {0, 1, 7, 20, 42, 62}) {
+      for (int a = 0; a < staged.size(); a++) {
+        assertEquals(ofActors.of(staged.values.get(a), bits), ofStaged.of(a, bits),
+            "seed " + seed + ", " + bits + " bits, actor " + staged.values.get(a));
+      }
+    }
+    assertArrayEquals(reference(staged.values, Canonical.ACTOR),
+        SortKeys.sortedByPosition(staged.values, Canonical.ACTOR, ofStaged), "seed " + seed);
   }
 
   @ParameterizedTest

@@ -29,6 +29,44 @@ final class RawJson {
    * @throws LineDecoder.MalformedLine if it is not a well-formed object
    */
   static int members(byte[] buf, int from, int end, Members visitor) {
+    Scratch scratch = SCRATCH.get();
+    int depth = scratch.depth++;
+    try {
+      return members(buf, from, end, visitor, scratch, depth);
+    } finally {
+      scratch.depth = depth;
+    }
+  }
+
+  /**
+   * The arrays of {@link #members}, one set per nesting depth (a visitor may visit a nested object
+   * while its parent's arrays are in use), kept from line to line: allocated anew for each object,
+   * they were 6.8 GB of the 12 GB the reading threads allocated on a GH Archive-shaped day
+   * (docs/performance.md), each a young collection's worth of garbage every few hundred
+   * milliseconds. A thread's arrays grow to the largest object it has met.
+   */
+  private static final class Scratch {
+    int depth;
+    int[][] names = new int[4][];
+    int[][] hashes = new int[4][];
+    int[][] tables = new int[4][];
+
+    void reserve(int depth) {
+      if (depth == names.length) {
+        names = Arrays.copyOf(names, 2 * depth);
+        hashes = Arrays.copyOf(hashes, 2 * depth);
+        tables = Arrays.copyOf(tables, 2 * depth);
+      }
+      if (names[depth] == null) {
+        names[depth] = new int[16];
+        hashes[depth] = new int[8];
+      }
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static int members(byte[] buf, int from, int end, Members visitor, Scratch scratch, int depth) {
     int i = skipWs(buf, from, end);
     if (i >= end || buf[i] != '{') {
       throw bad("not a JSON object");
@@ -42,8 +80,9 @@ final class RawJson {
     // objects visited here have a handful of members, searched linearly; a pull request and its
     // repositories have about a hundred, found through a hash table of the names once there are
     // more than LINEAR (a linear search there was quadratic: slower than Jackson's).
-    int[] names = new int[16];
-    int[] hashes = new int[8];
+    scratch.reserve(depth);
+    int[] names = scratch.names[depth];
+    int[] hashes = scratch.hashes[depth];
     int[] table = null;
     int count = 0;
     while (true) {
@@ -63,9 +102,11 @@ final class RawJson {
       }
       if (2 * count == names.length) {
         names = Arrays.copyOf(names, 2 * names.length);
+        scratch.names[depth] = names;
       }
       if (count == hashes.length) {
         hashes = Arrays.copyOf(hashes, 2 * hashes.length);
+        scratch.hashes[depth] = hashes;
       }
       names[2 * count] = nameStart;
       names[2 * count + 1] = nameEnd;
@@ -78,7 +119,13 @@ final class RawJson {
         }
         if (count == LINEAR) {
           // Sized for a pull request's hundred members at once; grown if an object has more.
-          table = new int[256];
+          table = scratch.tables[depth];
+          if (table == null) {
+            table = new int[256];
+            scratch.tables[depth] = table;
+          } else {
+            Arrays.fill(table, 0);
+          }
           for (int n = 0; n <= count; n++) {
             addOrFind(table, buf, names, hashes, n);
           }
@@ -86,6 +133,7 @@ final class RawJson {
       } else {
         if (2 * (count + 1) > table.length) {
           table = new int[2 * table.length];
+          scratch.tables[depth] = table;
           for (int n = 0; n < count; n++) {
             addOrFind(table, buf, names, hashes, n);
           }
