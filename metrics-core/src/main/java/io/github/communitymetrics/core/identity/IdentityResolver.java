@@ -74,11 +74,11 @@ public final class IdentityResolver {
     if (shared.contains(normalEmail)) {
       return true;
     }
-    int at = normalEmail.lastIndexOf('@');
-    String domain = at < 0 ? "" : normalEmail.substring(at + 1);
-    return domain.equals("localhost")
-        || domain.equals("localhost.localdomain")
-        || domain.endsWith("(none)");
+    // The domain (after the last '@') tested without cutting it out: none of the suffixes holds
+    // an '@', so "ends with @localhost" is "the domain is localhost", and so on.
+    return normalEmail.endsWith("@localhost")
+        || normalEmail.endsWith("@localhost.localdomain")
+        || (normalEmail.endsWith("(none)") && normalEmail.indexOf('@') >= 0);
   }
 
   /** The resolver with the default rules, no mailmap, no aliases and the default bot detector. */

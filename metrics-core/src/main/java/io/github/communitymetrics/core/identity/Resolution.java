@@ -98,20 +98,22 @@ final class Resolution {
     // Actors are visited in index order, so a group's members arrive sorted; only the indirect
     // noreply members added afterwards can arrive out of order, and Group.members sorts those.
     // Forge ids and logins are keyed by (forge, value) instead of the key string, which is built
-    // only for the keys that link something. The same pairs are equal exactly when the strings
-    // are, except for logins when a forge name holds ':' ("a:b" + ":" + "c" is "a" + ":" +
-    // "b:c"); then the strings are used.
-    boolean colonInForge = false;
-    for (Actor a : actors) {
-      colonInForge |= a.forge().name().indexOf(':') >= 0;
-    }
+    // only for the keys that link something; such keys are equal exactly when their strings are
+    // (LoginKey).
     Map<MergeRule, Grouping> groups = new EnumMap<>(MergeRule.class);
     MergeRule[] ruleArray = rules.toArray(new MergeRule[0]);
     Grouping[] groupings = new Grouping[ruleArray.length];
     for (int k = 0; k < ruleArray.length; k++) {
-      groupings[k] = grouping(ruleArray[k], actors, colonInForge);
+      groupings[k] = grouping(ruleArray[k], actors);
       groups.put(ruleArray[k], groupings[k]);
     }
+    Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
+    // The hash codes of each actor's indirect noreply keys (indirectNoreplyKeys), taken while the
+    // actor is at hand: afterwards only the actors whose hash is in the noreply table are
+    // rebuilt to join it. Rebuilding every actor a second time (a store rebuilds one each time it
+    // is asked) and spelling its two keys was about a third of resolving a GH Archive-shaped day's
+    // 1.5 million actors, nearly none of which holds a noreply key (docs/performance.md).
+    int[] noreplyHashes = noreply == null ? null : new int[2 * n];
     // Actor by actor, bot detection and every rule: the actor's fields are read while they are
     // in the cache (at 10^6 actors, reading them is a cache miss each time).
     for (int i = 0; i < n; i++) {
@@ -121,22 +123,29 @@ final class Resolution {
       bot[i] = reason.isPresent();
       for (int k = 0; k < ruleArray.length; k++) {
         groupings[k].index = i;
-        keys(ruleArray[k], a, groupings[k], colonInForge);
+        keys(ruleArray[k], a, groupings[k]);
+      }
+      if (noreplyHashes != null && a.forge().equals(Forge.GITHUB)) {
+        noreplyHashes[2 * i] = a.login().isPresent() ? LOGIN_PREFIX.extendedBy(Normalize.text(a.login().get())) : 0;
+        noreplyHashes[2 * i + 1] = a.id().isPresent() ? ID_PREFIX.extendedByDecimal(a.id().getAsLong()) : 0;
       }
     }
     for (Grouping g : groupings) {
       g.flush();
     }
-    Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
     if (noreply != null && !noreply.isEmpty()) {
       // A GitHub account holds its own login and id keys only indirectly: such keys link
       // nothing unless a noreply address holds them directly, so they join existing groups only
-      // (the common case, GH Archive's accounts without e-mail addresses, adds none).
+      // (the common case, GH Archive's accounts without e-mail addresses, adds none). An actor
+      // whose hashes are in no slot joins nothing; the others are rebuilt and joined exactly
+      // (a hash of 0 is also an absent key's, so such actors are looked at too).
       for (int i = 0; i < n; i++) {
-        Actor a = actors.get(i);
-        if (a.forge().equals(Forge.GITHUB)) {
-          noreply.index = i;
-          indirectNoreplyKeys(a, noreply::join);
+        if (noreply.holdsHash(noreplyHashes[2 * i]) || noreply.holdsHash(noreplyHashes[2 * i + 1])) {
+          Actor a = actors.get(i);
+          if (a.forge().equals(Forge.GITHUB)) {
+            noreply.index = i;
+            indirectNoreplyKeys(a, noreply::join);
+          }
         }
       }
     }
@@ -206,16 +215,28 @@ final class Resolution {
     }
   }
 
-  /** A normalised forge login as a key: its string is {@code forge:login}. */
+  /**
+   * A normalised forge login as a key: its string is {@code forge:login}, and keys are equal
+   * exactly when their strings are. That is when forge and login are, except where a forge's name
+   * holds ':' ({@code "a:b" + ":" + "c"} is {@code "a" + ":" + "b:c"}); then the strings are
+   * compared. (Before, every actor was read once more to find such forges first.)
+   */
   private record LoginKey(Forge forge, String login) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof LoginKey k && login.equals(k.login) && (forge == k.forge || forge.equals(k.forge));
+      if (!(o instanceof LoginKey k)) {
+        return false;
+      }
+      if (forge == k.forge || forge.equals(k.forge)) {
+        return login.equals(k.login);
+      }
+      return (forge.name().indexOf(':') >= 0 || k.forge.name().indexOf(':') >= 0) && toString().equals(k.toString());
     }
 
+    /** The hash code of {@link #toString()}, without building it. */
     @Override
     public int hashCode() {
-      return 31 * forge.name().hashCode() + login.hashCode();
+      return new StringHash(31 * forge.name().hashCode() + ':').extendedBy(login);
     }
 
     @Override
@@ -339,6 +360,17 @@ final class Resolution {
       } else {
         add(key, slot, hash, direct);
       }
+    }
+
+    /** Whether a key with this hash code is in the table (after {@link #flush}). */
+    boolean holdsHash(int hash) {
+      int mask = slots.length - 1;
+      for (int i = start(hash, mask); slots[i] != 0; i = (i + 1) & mask) {
+        if ((int) (slots[i] >>> 32) == hash) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Adds the actor, indirectly, to the key's group if there is one. */
@@ -542,14 +574,14 @@ final class Resolution {
    * The table of one rule's keys: for forge ids and logins, which an actor has at most one of,
    * one that keeps no keys (each actor's key is derived again if a probe needs it).
    */
-  private Grouping grouping(MergeRule rule, List<Actor> actors, boolean colonInForge) {
+  private Grouping grouping(MergeRule rule, List<Actor> actors) {
     if (rule != MergeRule.SAME_FORGE_ID && rule != MergeRule.SAME_FORGE_LOGIN) {
       return new Grouping();
     }
     return new Grouping(
         i -> {
           Object[] only = new Object[1];
-          keys(rule, actors.get(i), (key, direct) -> only[0] = key, colonInForge);
+          keys(rule, actors.get(i), (key, direct) -> only[0] = key);
           return only[0];
         },
         actors.size());
@@ -560,13 +592,51 @@ final class Resolution {
     void key(Object key, boolean direct);
   }
 
+  private static final StringHash LOGIN_PREFIX = new StringHash(Forge.GITHUB + ":");
+  private static final StringHash ID_PREFIX = new StringHash(Forge.GITHUB + "#");
+
+  /**
+   * {@link String#hashCode()} of a prefix followed by something, without building the string:
+   * {@code (p + s).hashCode()} is {@code p.hashCode() * 31^s.length() + s.hashCode()} in int
+   * arithmetic, by the definition of {@link String#hashCode()}.
+   */
+  record StringHash(int hash) {
+    StringHash(String prefix) {
+      this(prefix.hashCode());
+    }
+
+    int extendedBy(String s) {
+      int h = hash;
+      for (int k = s.length(); k > 0; k--) {
+        h *= 31;
+      }
+      return h + s.hashCode();
+    }
+
+    /** The hash of the prefix followed by {@code Long.toString(v)}. */
+    int extendedByDecimal(long v) {
+      if (v < 0) {
+        return extendedBy(Long.toString(v));
+      }
+      long div = 1;
+      while (div <= v / 10) {
+        div *= 10;
+      }
+      int h = hash;
+      for (; div > 0; div /= 10) {
+        h = 31 * h + (char) ('0' + (v / div) % 10);
+      }
+      return h;
+    }
+  }
+
   /** The keys a GitHub account holds indirectly under {@link MergeRule#GITHUB_NOREPLY}. */
   private static void indirectNoreplyKeys(Actor a, Consumer<String> sink) {
     a.login().ifPresent(l -> sink.accept(Forge.GITHUB + ":" + Normalize.text(l)));
     a.id().ifPresent(id -> sink.accept(Forge.GITHUB + "#" + id));
   }
 
-  private void keys(MergeRule rule, Actor a, KeySink sink, boolean colonInForge) {
+  private void keys(MergeRule rule, Actor a, KeySink sink) {
     switch (rule) {
       case SAME_FORGE_ID:
         if (a.id().isPresent()) {
@@ -576,7 +646,7 @@ final class Resolution {
       case SAME_FORGE_LOGIN:
         if (a.login().isPresent()) {
           LoginKey key = new LoginKey(a.forge(), Normalize.text(a.login().get()));
-          sink.key(colonInForge ? key.toString() : key, true);
+          sink.key(key, true);
         }
         break;
       case SAME_EMAIL:
