@@ -13,8 +13,24 @@ import java.util.function.IntUnaryOperator;
  */
 public final class HashIndex {
   /** Entry + 1 per slot, 0 for an empty slot; the length is a power of 2. */
-  private int[] slots = new int[16];
+  private int[] slots;
   private int size;
+
+  /** An empty index. */
+  public HashIndex() {
+    slots = new int[16];
+  }
+
+  /**
+   * An empty index with room for {@code expected} entries before it grows: each growth reads
+   * every entry's hash again and places it in a new table, a cache miss per entry at a million
+   * entries (the store's string pool on a GH Archive-shaped day spent about as long growing as
+   * adding). More entries than expected are fine.
+   */
+  public HashIndex(int expected) {
+    int wanted = (int) Math.min(1 << 30, 2L * Math.max(8, expected));
+    slots = new int[Integer.highestOneBit(wanted - 1) << 1];
+  }
 
   /** The entry whose key has hash {@code hash} and {@code matches}, or -1. */
   public int find(int hash, IntPredicate matches) {

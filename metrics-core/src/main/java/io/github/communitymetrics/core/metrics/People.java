@@ -241,7 +241,7 @@ public final class People {
       first = new int[Math.min(n, 1024)];
       hashes = new int[first.length];
       forgeOf = new Forge[first.length];
-      HashIndex index = new HashIndex();
+      HashIndex index = new HashIndex(n);
       int count = 0;
       for (int a = 0; a < n; a++) {
         Actor actor = actors.get(a);

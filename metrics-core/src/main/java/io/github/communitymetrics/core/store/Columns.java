@@ -263,7 +263,10 @@ final class Columns {
     pullExtras = new int[pullBits.count()];
     mergeShas = new byte[merges[0] * Shas.BYTES];
     merges[0] = 0;
-    StringPool pool = new StringPool();
+    // About the strings the tables below add: each actor's login or name, each repository's
+    // full name, each commit author's name and address, a few branches.
+    StringPool pool = new StringPool(
+        st.actorTable.size() + st.repositoryTable.length + 2 * st.packed().authorCount());
     eachPayload(
         st,
         free,

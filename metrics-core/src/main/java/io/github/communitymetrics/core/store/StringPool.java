@@ -63,9 +63,9 @@ final class StringPool {
    * an address: a million and a half of each in a GH Archive-shaped day) beside its bytes here,
    * with a node and a boxed index, through the build: most of what the pool exists to save.
    */
-  private HashIndex ids = new HashIndex();
+  private HashIndex ids;
   /** The hash code of each string, to spread {@link #ids} again when it grows; null once sealed. */
-  private int[] hashes = new int[16];
+  private int[] hashes;
   /**
    * The tails from the last {@code '@'} seen so far, to their index in the table of domains, or
    * -1 when seen once; null once sealed.
@@ -73,7 +73,7 @@ final class StringPool {
   private Map<String, Integer> domainIds = new HashMap<>();
   private byte[] bytes = new byte[256];
   private int length;
-  private int[] offsets = new int[16];
+  private int[] offsets;
   private int count;
   /** Domain {@code d} (with its {@code '@'}) in {@code domainBytes[domainOffsets[d]..[d+1])}. */
   private byte[] domainBytes = new byte[64];
@@ -81,6 +81,19 @@ final class StringPool {
   /** Whether domain {@code d} is ASCII: {@link #get} then copies it without looking. */
   private boolean[] domainAscii = new boolean[7];
   private int domainCount;
+
+  /** An empty pool. */
+  StringPool() {
+    this(8);
+  }
+
+  /** An empty pool sized for {@code expected} strings (more are fine; see {@link HashIndex}). */
+  StringPool(int expected) {
+    int n = Math.max(8, expected);
+    ids = new HashIndex(n);
+    hashes = new int[n];
+    offsets = new int[n + 2];
+  }
 
   /**
    * The index of {@code s}, added if new, in order of first appearance. Only while the store is
