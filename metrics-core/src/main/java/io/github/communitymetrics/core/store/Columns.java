@@ -345,7 +345,7 @@ final class Columns {
     nanos = ns;
     pushHeads = PushHeads.of(m, this::second, pushBits, pushShas, commitBits, commitShas);
     repositoryTable = new RepositoryTable(st.repositoryTable, pool);
-    actorTable = new ActorTable(st.actorTable, pool);
+    actorTable = new ActorTable(st.actorSource, pool);
     pool.seal();
     strings = pool;
     duplicatesDropped = n - m + st.carriedDuplicates;

@@ -116,6 +116,66 @@ final class StagedActors {
     };
   }
 
+  /** The actors in the order {@code byRank} (position {@code r} is actor {@code byRank[r]}). */
+  ActorTable.Source source(int[] byRank) {
+    return new ActorTable.Source() {
+      @Override
+      public int size() {
+        return byRank.length;
+      }
+
+      @Override
+      public Forge forge(int r) {
+        return forges.get(forgeAndKind[byRank[r]] >>> 8);
+      }
+
+      @Override
+      public int kind(int r) {
+        return forgeAndKind[byRank[r]] & 0xff;
+      }
+
+      @Override
+      public String login(int r) {
+        int k = logins[byRank[r]];
+        return k == NONE ? null : strings.get(k);
+      }
+
+      @Override
+      public String name(int r) {
+        int k = names[byRank[r]];
+        return k == NONE ? null : strings.get(k);
+      }
+
+      @Override
+      public int emails(int r, StringPool into, List<int[]> lists) {
+        int e = emails[byRank[r]];
+        if (e == NONE) {
+          return NONE;
+        }
+        if (e >= 0) {
+          return into.add(strings.get(e));
+        }
+        int[] list = emailLists.get(-2 - e);
+        int[] added = new int[list.length];
+        for (int k = 0; k < list.length; k++) {
+          added[k] = into.add(strings.get(list[k]));
+        }
+        lists.add(added);
+        return -2 - (lists.size() - 1);
+      }
+
+      @Override
+      public boolean hasId(int r) {
+        return StagedActors.this.hasId(byRank[r]);
+      }
+
+      @Override
+      public long id(int r) {
+        return ids[byRank[r]];
+      }
+    };
+  }
+
   private Optional<String> optional(int k) {
     return k == NONE ? Optional.empty() : Optional.of(strings.get(k));
   }

@@ -117,6 +117,8 @@ final class Staging {
   Repository[] repositoryTable;
   /** The actors in canonical order, rebuilt from the staging's when asked for. */
   List<Actor> actorTable;
+  /** The same actors field by field, for the store's table. */
+  ActorTable.Source actorSource;
   private int[] actorRank;
   /** Store index of each repository value, or -1 when it depends on the event's time. */
   private int[] valueRank;
@@ -649,6 +651,7 @@ final class Staging {
     for (int r = 0; r < byRank.length; r++) {
       actorRank[byRank[r]] = r;
     }
+    actorSource = actorInterner.source(byRank);
     actorTable = new TableList<>(byRank.length, r -> actorInterner.get(byRank[r]),
         o -> o instanceof Actor actor
             ? Canonical.binarySearch(byRank.length,
@@ -660,6 +663,7 @@ final class Staging {
   void release() {
     repositoryTable = null;
     actorTable = null;
+    actorSource = null;
     actorRank = null;
     valueRank = null;
     resolution = null;
