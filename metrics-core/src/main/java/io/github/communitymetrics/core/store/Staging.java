@@ -35,6 +35,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -106,8 +107,14 @@ final class Staging {
   private final StagedActors actorInterner = new StagedActors();
   private final Interner<Repository> valueInterner = new Interner<>();
   /** First and last instant of each repository value's events. */
-  private final List<Instant> firsts = new ArrayList<>();
-  private final List<Instant> lasts = new ArrayList<>();
+  // As numbers, not Instants: a list of the events' own Instants, set anew for most events (the
+  // latest one moves with the input), kept every event's Instant alive into the old generation
+  // through an old array, which each young collection then had to scan and copy.
+  private long[] firstSeconds = new long[16];
+  private int[] firstNanos = new int[16];
+  private long[] lastSeconds = new long[16];
+  private int[] lastNanos = new int[16];
+  private int spans;
   /** Branch names, refs, paths, author names repeat; one instance each. */
   private final List<String> strings = new ArrayList<>();
   /** The index of {@link #strings} by hash: smaller than a map (see {@link HashIndex}). */
@@ -134,15 +141,29 @@ final class Staging {
     Repository repo = e.repo();
     int v = valueInterner.intern(repo);
     Instant at = e.at();
-    if (v == firsts.size()) {
-      firsts.add(at);
-      lasts.add(at);
-    } else {
-      if (at.isBefore(firsts.get(v))) {
-        firsts.set(v, at);
+    long second = at.getEpochSecond();
+    int nano = at.getNano();
+    if (v == spans) {
+      if (v == firstSeconds.length) {
+        int n = v + (v >> 1);
+        firstSeconds = Arrays.copyOf(firstSeconds, n);
+        firstNanos = Arrays.copyOf(firstNanos, n);
+        lastSeconds = Arrays.copyOf(lastSeconds, n);
+        lastNanos = Arrays.copyOf(lastNanos, n);
       }
-      if (at.isAfter(lasts.get(v))) {
-        lasts.set(v, at);
+      firstSeconds[v] = second;
+      firstNanos[v] = nano;
+      lastSeconds[v] = second;
+      lastNanos[v] = nano;
+      spans++;
+    } else {
+      if (second < firstSeconds[v] || (second == firstSeconds[v] && nano < firstNanos[v])) {
+        firstSeconds[v] = second;
+        firstNanos[v] = nano;
+      }
+      if (second > lastSeconds[v] || (second == lastSeconds[v] && nano > lastNanos[v])) {
+        lastSeconds[v] = second;
+        lastNanos[v] = nano;
       }
     }
     append(e, repo, v);
@@ -601,7 +622,8 @@ final class Staging {
     valueInterner.dropIndex();
     packed.dropIndex();
     List<Repository> given = valueInterner.values;
-    resolution = RepositoryIdentity.resolve(given, firsts, lasts);
+    resolution = RepositoryIdentity.resolve(
+        given, instants(firstSeconds, firstNanos, spans), instants(lastSeconds, lastNanos, spans));
     Interner<Repository> repositories = new Interner<>();
     int[] provisional = new int[given.size()];
     renamed = false;
@@ -657,6 +679,21 @@ final class Staging {
             ? Canonical.binarySearch(byRank.length,
                 r -> Canonical.ACTOR.compare(actorInterner.get(byRank[r]), actor))
             : -1);
+  }
+
+  /** The instants of {@code seconds} and {@code nanos}, made when asked for. */
+  private static List<Instant> instants(long[] seconds, int[] nanos, int size) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public Instant get(int k) {
+        return Instant.ofEpochSecond(seconds[Objects.checkIndex(k, size)], nanos[k]);
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 
   /** Drops what {@link #prepare} computed, once the store is built. */
