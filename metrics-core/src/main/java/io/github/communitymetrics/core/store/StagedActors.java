@@ -1,6 +1,5 @@
 package io.github.communitymetrics.core.store;
 
-import io.github.communitymetrics.core.internal.HashIndex;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.Forge;
@@ -22,7 +21,7 @@ import java.util.RandomAccess;
  * hours the live heap at the build went from 98 to 89 MB). {@link #get} rebuilds an actor equal to
  * the one interned; {@link #intern} compares a candidate with the arrays in place.
  */
-final class StagedActors {
+final class StagedActors extends ArrayInterner<Actor> {
   private static final ActorKind[] KINDS = ActorKind.values();
   /**
    * No login, name or address; in {@link #emails}, {@code v < NONE} is list {@code -2 - v}: the
@@ -41,50 +40,8 @@ final class StagedActors {
   /** By actor: its id, when {@link #hasId}. */
   private long[] ids = new long[16];
   private long[] hasId = new long[1];
-  /** By actor: {@link Actor#hashCode()}, to spread {@link #index} again when it grows. */
-  private int[] hashes = new int[16];
-  /** The actors by hash code; null after {@link #dropIndex} until the next actor comes. */
-  private HashIndex index = new HashIndex();
-  private int size;
-  /** Consecutive events often share an instance; skips the hash lookup then. */
-  private Actor last;
-  private int lastIndex;
-
   /** The actors so far, rebuilt when asked for, in arrival order. */
   final List<Actor> values = new View();
-
-  /** The index of {@code actor}, added if new, in order of first appearance. */
-  int intern(Actor actor) {
-    if (actor == last) {
-      return lastIndex;
-    }
-    if (index == null) {
-      index = new HashIndex();
-      for (int a = 0; a < size; a++) {
-        index.add(a, hashes[a], k -> hashes[k]);
-      }
-    }
-    int hash = actor.hashCode();
-    int a = index.find(hash, k -> matches(k, actor));
-    if (a < 0) {
-      a = add(actor, hash);
-      index.add(a, hash, k -> hashes[k]);
-    }
-    last = actor;
-    lastIndex = a;
-    return a;
-  }
-
-  /** Drops the index (kept in {@link #hashes}): rebuilt if more actors come. */
-  void dropIndex() {
-    index = null;
-    last = null;
-  }
-
-  /** How many actors. */
-  int size() {
-    return size;
-  }
 
   /** Actor {@code a}, rebuilt: equal to the one interned. */
   Actor get(int a) {
@@ -184,8 +141,8 @@ final class StagedActors {
     return (hasId[a >>> 6] & (1L << a)) != 0;
   }
 
-  private int add(Actor actor, int hash) {
-    int a = size;
+  @Override
+  void add(int a, Actor actor) {
     if (a == logins.length) {
       int n = a + (a >> 1);
       forgeAndKind = Arrays.copyOf(forgeAndKind, n);
@@ -193,7 +150,6 @@ final class StagedActors {
       names = Arrays.copyOf(names, n);
       emails = Arrays.copyOf(emails, n);
       ids = Arrays.copyOf(ids, n);
-      hashes = Arrays.copyOf(hashes, n);
       hasId = Arrays.copyOf(hasId, (n + 63) >>> 6);
     }
     int forge = forges.indexOf(actor.forge());
@@ -209,13 +165,11 @@ final class StagedActors {
       ids[a] = actor.id().getAsLong();
       hasId[a >>> 6] |= 1L << a;
     }
-    hashes[a] = hash;
-    size++;
-    return a;
   }
 
   /** Whether actor {@code a} equals {@code actor}, compared in place. */
-  private boolean matches(int a, Actor actor) {
+  @Override
+  boolean matches(int a, Actor actor) {
     int fk = forgeAndKind[a];
     if ((fk & 0xff) != actor.kind().ordinal() || !forges.get(fk >>> 8).equals(actor.forge())) {
       return false;

@@ -105,7 +105,7 @@ final class Staging {
   long carriedDuplicates;
 
   private final StagedActors actorInterner = new StagedActors();
-  private final Interner<Repository> valueInterner = new Interner<>();
+  private final StagedRepositories valueInterner = new StagedRepositories();
   /** First and last instant of each repository value's events. */
   // As numbers, not Instants: a list of the events' own Instants, set anew for most events (the
   // latest one moves with the input), kept every event's Instant alive into the old generation
@@ -621,7 +621,8 @@ final class Staging {
     actorInterner.dropIndex();
     valueInterner.dropIndex();
     packed.dropIndex();
-    List<Repository> given = valueInterner.values;
+    // Rebuilt once here: the identity rule and the loops below read each value several times.
+    List<Repository> given = new ArrayList<>(valueInterner.values);
     resolution = RepositoryIdentity.resolve(
         given, instants(firstSeconds, firstNanos, spans), instants(lastSeconds, lastNanos, spans));
     Interner<Repository> repositories = new Interner<>();
