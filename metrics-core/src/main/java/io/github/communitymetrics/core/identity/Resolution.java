@@ -126,8 +126,8 @@ final class Resolution {
         keys(ruleArray[k], a, groupings[k]);
       }
       if (noreplyHashes != null && a.forge().equals(Forge.GITHUB)) {
-        noreplyHashes[2 * i] = a.login().isPresent() ? LOGIN_PREFIX.extendedBy(Normalize.text(a.login().get())) : 0;
-        noreplyHashes[2 * i + 1] = a.id().isPresent() ? ID_PREFIX.extendedByDecimal(a.id().getAsLong()) : 0;
+        noreplyHashes[2 * i] = a.login().isPresent() ? extendedHash(LOGIN_PREFIX, Normalize.text(a.login().get())) : 0;
+        noreplyHashes[2 * i + 1] = a.id().isPresent() ? extendedHash(ID_PREFIX, a.id().getAsLong()) : 0;
       }
     }
     for (Grouping g : groupings) {
@@ -236,7 +236,7 @@ final class Resolution {
     /** The hash code of {@link #toString()}, without building it. */
     @Override
     public int hashCode() {
-      return new StringHash(31 * forge.name().hashCode() + ':').extendedBy(login);
+      return extendedHash(31 * forge.name().hashCode() + ':', login);
     }
 
     @Override
@@ -592,42 +592,36 @@ final class Resolution {
     void key(Object key, boolean direct);
   }
 
-  private static final StringHash LOGIN_PREFIX = new StringHash(Forge.GITHUB + ":");
-  private static final StringHash ID_PREFIX = new StringHash(Forge.GITHUB + "#");
+  private static final int LOGIN_PREFIX = (Forge.GITHUB + ":").hashCode();
+  private static final int ID_PREFIX = (Forge.GITHUB + "#").hashCode();
 
   /**
-   * {@link String#hashCode()} of a prefix followed by something, without building the string:
-   * {@code (p + s).hashCode()} is {@code p.hashCode() * 31^s.length() + s.hashCode()} in int
-   * arithmetic, by the definition of {@link String#hashCode()}.
+   * {@link String#hashCode()} of a string of hash {@code prefix} followed by {@code s}, without
+   * building it: {@code (p + s).hashCode()} is {@code p.hashCode() * 31^s.length() + s.hashCode()}
+   * in int arithmetic, by the definition of {@link String#hashCode()}.
    */
-  record StringHash(int hash) {
-    StringHash(String prefix) {
-      this(prefix.hashCode());
+  static int extendedHash(int prefix, String s) {
+    int h = prefix;
+    for (int k = s.length(); k > 0; k--) {
+      h *= 31;
     }
+    return h + s.hashCode();
+  }
 
-    int extendedBy(String s) {
-      int h = hash;
-      for (int k = s.length(); k > 0; k--) {
-        h *= 31;
-      }
-      return h + s.hashCode();
+  /** As {@link #extendedHash(int, String)} with {@code Long.toString(v)}, without building it. */
+  static int extendedHash(int prefix, long v) {
+    if (v < 0) {
+      return extendedHash(prefix, Long.toString(v));
     }
-
-    /** The hash of the prefix followed by {@code Long.toString(v)}. */
-    int extendedByDecimal(long v) {
-      if (v < 0) {
-        return extendedBy(Long.toString(v));
-      }
-      long div = 1;
-      while (div <= v / 10) {
-        div *= 10;
-      }
-      int h = hash;
-      for (; div > 0; div /= 10) {
-        h = 31 * h + (char) ('0' + (v / div) % 10);
-      }
-      return h;
+    long div = 1;
+    while (div <= v / 10) {
+      div *= 10;
     }
+    int h = prefix;
+    for (; div > 0; div /= 10) {
+      h = 31 * h + (char) ('0' + (v / div) % 10);
+    }
+    return h;
   }
 
   /** The keys a GitHub account holds indirectly under {@link MergeRule#GITHUB_NOREPLY}. */

@@ -151,6 +151,11 @@ final class ActorTable {
     for (int k = 0; k < list.length; k++) {
       list[k] = strings.add(es.get(k));
     }
+    return addList(list, lists);
+  }
+
+  /** Appends a list of two or more addresses' indices to {@code lists}; returns its code. */
+  static int addList(int[] list, List<int[]> lists) {
     lists.add(list);
     return -2 - (lists.size() - 1);
   }

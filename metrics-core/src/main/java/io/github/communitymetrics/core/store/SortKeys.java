@@ -105,17 +105,13 @@ final class SortKeys {
     return positions;
   }
 
-  /** Keys of actors in their natural order: forge, then login, else id presence, then name. */
-  static Key<Actor> actors(List<Actor> values) {
-    return actors(values.stream().map(Actor::forge).toList());
-  }
-
   /**
-   * Keys of actors in their natural order, for actors whose forges are among {@code forges} (a
-   * staging knows its few forges without rebuilding every actor to ask).
+   * Keys of actors in their natural order: forge, then login, else id presence, then name. The
+   * definition that {@link StagedActors#sortKeys}, which reads the same fields from its arrays,
+   * agrees with.
    */
-  static Key<Actor> actors(Collection<Forge> forges) {
-    Map<Forge, Integer> ranks = forgeRanks(forges);
+  static Key<Actor> actors(List<Actor> values) {
+    Map<Forge, Integer> ranks = forgeRanks(values.stream().map(Actor::forge).toList());
     int forgeBits = bitsFor(ranks.size());
     return (a, bits) -> actor(new Bits(bits), ranks.get(a.forge()), forgeBits,
         a.login().orElse(null), a.id().isPresent(), a.name().orElse(null));
@@ -133,11 +129,6 @@ final class SortKeys {
     return b.value();
   }
 
-  /** The ranks of {@code forges} (distinct or not) in the forges' order. */
-  static Map<Forge, Integer> ranks(Collection<Forge> forges) {
-    return forgeRanks(forges);
-  }
-
   /** Keys of repositories in {@link Canonical#REPOSITORY}'s order: forge, then full name. */
   static Key<Repository> repositories(List<Repository> values) {
     Map<Forge, Integer> ranks = forgeRanks(values.stream().map(Repository::forge).toList());
@@ -151,7 +142,7 @@ final class SortKeys {
   }
 
   /** Each distinct forge's rank in the forges' order. */
-  private static Map<Forge, Integer> forgeRanks(Collection<Forge> forges) {
+  static Map<Forge, Integer> forgeRanks(Collection<Forge> forges) {
     Map<Forge, Integer> ranks = new TreeMap<>();
     Forge last = null;
     for (Forge f : forges) {

@@ -57,7 +57,7 @@ final class StagedActors extends ArrayInterner<Actor> {
    * actor per key (its optionals and e-mail list) was garbage for a million and a half actors.
    */
   SortKeys.PositionKey sortKeys() {
-    Map<Forge, Integer> ranks = SortKeys.ranks(forges);
+    Map<Forge, Integer> ranks = SortKeys.forgeRanks(forges);
     int[] rankOf = new int[forges.size()];
     for (int f = 0; f < rankOf.length; f++) {
       rankOf[f] = ranks.get(forges.get(f));
@@ -117,8 +117,7 @@ final class StagedActors extends ArrayInterner<Actor> {
         for (int k = 0; k < list.length; k++) {
           added[k] = into.add(strings.get(list[k]));
         }
-        lists.add(added);
-        return -2 - (lists.size() - 1);
+        return ActorTable.addList(added, lists);
       }
 
       @Override

@@ -1093,60 +1093,24 @@ final class Staging {
   }
 
   /**
-   * Assigns provisional indices in arrival order; {@link #canonicalize} sorts them. The index of
-   * the values is a {@link HashIndex} over {@link #values}, by their hash codes, not a {@code
-   * HashMap}: a map's node, boxed index and table slot (about 56 bytes per value) were a part of
-   * the ingestion peak that the store does not keep. It interns the repository values; the
-   * actors, a million and a half on a GH Archive day, are {@link StagedActors}, arrays without
-   * an object per actor.
+   * Interns objects in arrival order ({@link ArrayInterner}: a {@link HashIndex} by hash code, not
+   * a {@code HashMap}); {@link #canonicalize} sorts them. The build interns the store's
+   * repositories with it; the staged values and actors are {@link StagedRepositories} and
+   * {@link StagedActors}, arrays without an object per value.
    */
-  private static final class Interner<T> {
-    /** Index of each value; null after {@link #dropIndex} until the next value comes. */
-    private HashIndex index = new HashIndex();
+  private static final class Interner<T> extends ArrayInterner<T> {
     private final List<T> values = new ArrayList<>();
-    /**
-     * Each value's hash code, so that growing the index does not compute them again (a record's
-     * hash code goes through all its fields, and a map kept it in its node).
-     */
-    private int[] hashes = new int[16];
     /** The values in canonical order, after {@link #canonicalize}. */
     private List<T> sorted;
-    /** Consecutive events often share an instance; skips the hash lookup then. */
-    private T last;
-    private int lastIndex;
 
-    int intern(T value) {
-      if (value == last) {
-        return lastIndex;
-      }
-      if (index == null) {
-        index = new HashIndex();
-        for (int k = 0; k < values.size(); k++) {
-          index.add(k, hashes[k], this::hashOf);
-        }
-      }
-      int hash = value.hashCode();
-      int i = index.find(hash, k -> value.equals(values.get(k)));
-      if (i < 0) {
-        i = values.size();
-        values.add(value);
-        if (i == hashes.length) {
-          hashes = Arrays.copyOf(hashes, i + (i >> 1));
-        }
-        hashes[i] = hash;
-        index.add(i, hash, this::hashOf);
-      }
-      last = value;
-      lastIndex = i;
-      return i;
+    @Override
+    void add(int k, T value) {
+      values.add(value);
     }
 
-    private int hashOf(int k) {
-      return hashes[k];
-    }
-
-    void dropIndex() {
-      index = null;
+    @Override
+    boolean matches(int k, T value) {
+      return value.equals(values.get(k));
     }
 
     /**

@@ -18,17 +18,16 @@ class StringHashTest {
   void extendedHashesAreTheConcatenatedStringsHashes(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     String prefix = text(r, r.nextInt(12));
-    Resolution.StringHash h = new Resolution.StringHash(prefix);
     for (int k = 0; k < 200; k++) {
       String s = text(r, r.nextInt(60));
-      assertEquals((prefix + s).hashCode(), h.extendedBy(s), "seed " + seed + ": " + prefix + " + " + s);
+      assertEquals((prefix + s).hashCode(), Resolution.extendedHash(prefix.hashCode(), s), "seed " + seed + ": " + prefix + " + " + s);
       long v = switch (k % 4) {
         case 0 -> r.nextLong();
         case 1 -> r.nextLong(0, 1000);
         case 2 -> new long[] {0, 9, 10, 99, 100, Long.MAX_VALUE, Long.MIN_VALUE, -1}[r.nextInt(8)];
         default -> r.nextLong(0, Long.MAX_VALUE);
       };
-      assertEquals((prefix + v).hashCode(), h.extendedByDecimal(v), "seed " + seed + ": " + prefix + " + " + v);
+      assertEquals((prefix + v).hashCode(), Resolution.extendedHash(prefix.hashCode(), v), "seed " + seed + ": " + prefix + " + " + v);
     }
   }
 
