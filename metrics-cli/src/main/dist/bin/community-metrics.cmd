@@ -19,8 +19,12 @@ if not exist "%JAVA_EXE%" goto badJavaHome
 
 :run
 rem No default collector when the options choose one: two collectors are an error to java.
-rem The serial collector's heap sizing: see the comments of bin/community-metrics.
+rem The collector, as in bin/community-metrics, which says why: the parallel one with a young
+rem generation of at most 256 MiB on two processors or more; the serial one with its heap sizing
+rem on one processor and for truck-factor.
 set "GC=-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxNewSize=128m"
+if not "%NUMBER_OF_PROCESSORS%"=="1" if defined NUMBER_OF_PROCESSORS set "GC=-XX:+UseParallelGC -XX:MaxNewSize=256m"
+for %%A in (%*) do if "%%~A"=="truck-factor" set "GC=-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxNewSize=128m"
 echo.%JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %JAVA_OPTS% %COMMUNITY_METRICS_OPTS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC" >nul && set "GC="
 "%JAVA_EXE%" %GC% -Xms32m -XX:MaxRAMPercentage=75 -Xlog:disable -Xlog:all=warning:stderr -Djava.awt.headless=true %JAVA_OPTS% %COMMUNITY_METRICS_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -93,6 +93,20 @@ class LauncherIT {
     return env;
   }
 
+  /**
+   * {@code env} with an {@code nproc} first on the PATH that says {@code processors}: the launcher
+   * chooses the collector by it.
+   */
+  private Map<String, String> withProcessors(Map<String, String> env, int processors) throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("nproc-" + processors));
+    Path nproc = bin.resolve("nproc");
+    Files.writeString(nproc, "#!/bin/sh\necho " + processors + "\n");
+    assertTrue(nproc.toFile().setExecutable(true), nproc.toString());
+    Map<String, String> with = new HashMap<>(env);
+    with.put("PATH", bin + ":" + env.get("PATH"));
+    return with;
+  }
+
   private static Run run(List<String> command, Map<String, String> env) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
@@ -280,18 +294,30 @@ class LauncherIT {
   void jvmOptionsComeFromTheEnvironment() throws Exception {
     Path launcher = install();
     // -XX:+PrintCommandLineFlags prints the JVM's options on standard output before the command.
-    Map<String, String> env = env();
+    Map<String, String> env = withProcessors(env(), 4);
     env.put("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
     env.put("COMMUNITY_METRICS_OPTS", "-XX:MaxRAMPercentage=33");
     Run r = launch(launcher, env, "--version");
     assertEquals(0, r.status(), r.toString());
     assertTrue(r.out().contains("-XX:MaxRAMPercentage=33.000000"), r.toString());
-    assertTrue(r.out().contains("-XX:+UseSerialGC"), "the launcher's default collector: " + r);
-    // The serial collector's heap kept close to the live data (docs/performance.md, "The live
-    // heap of a day's score").
-    assertTrue(r.out().contains("-XX:MinHeapFreeRatio=10 "), r.toString());
-    assertTrue(r.out().contains("-XX:MaxHeapFreeRatio=20 "), r.toString());
-    assertTrue(r.out().contains("-XX:MaxNewSize=134217728 "), r.toString());
+    // The parallel collector with a young generation of at most 256 MiB for the commands that
+    // read events (docs/performance.md, "The parallel collector for commands that read events").
+    assertTrue(r.out().contains("-XX:+UseParallelGC"), "the launcher's default collector: " + r);
+    assertTrue(r.out().contains("-XX:MaxNewSize=268435456 "), r.toString());
+    assertFalse(r.out().contains("-XX:MaxHeapFreeRatio="), r.toString());
+    // truck-factor keeps the serial collector, its heap close to the live data
+    // (docs/performance.md, "Truck factor at default flags"); so does any command on one
+    // processor, where the parallel collector was slower.
+    Run truckFactor = launch(launcher, env, "truck-factor", "--help");
+    Run oneProcessor = launch(launcher, withProcessors(env, 1), "--version");
+    for (Run serial : List.of(truckFactor, oneProcessor)) {
+      assertEquals(0, serial.status(), serial.toString());
+      assertTrue(serial.out().contains("-XX:+UseSerialGC"), serial.toString());
+      assertFalse(serial.out().contains("-XX:+UseParallelGC"), serial.toString());
+      assertTrue(serial.out().contains("-XX:MinHeapFreeRatio=10 "), serial.toString());
+      assertTrue(serial.out().contains("-XX:MaxHeapFreeRatio=20 "), serial.toString());
+      assertTrue(serial.out().contains("-XX:MaxNewSize=134217728 "), serial.toString());
+    }
     // C1 alone was a default once; it made long runs a third slower (docs/performance.md).
     assertFalse(r.out().contains("-XX:TieredStopAtLevel"), "java's own compilers: " + r);
     // A small first heap, so that a short run's garbage does not fill a young generation sized
@@ -307,18 +333,25 @@ class LauncherIT {
     // A collector of the user's replaces the default one (two are an error to java); a later
     // option overrides an earlier one.
     env.put("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:MaxRAMPercentage=20");
-    env.put("COMMUNITY_METRICS_OPTS", "-XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xms64m");
-    Run parallel = launch(launcher, env, "--version");
-    assertEquals(0, parallel.status(), parallel.toString());
-    assertTrue(parallel.out().contains("-XX:+UseParallelGC"), parallel.toString());
-    assertFalse(parallel.out().contains("-XX:+UseSerialGC"), parallel.toString());
-    // The serial collector's sizing goes with it: a young generation of 128 MB would hold back
-    // the collector the user chose.
-    assertFalse(parallel.out().contains("-XX:MaxNewSize="), parallel.toString());
-    assertFalse(parallel.out().contains("-XX:MaxHeapFreeRatio="), parallel.toString());
-    assertTrue(parallel.out().contains("-XX:MaxRAMPercentage=40.000000"), parallel.toString());
-    assertFalse(parallel.out().contains("-XX:MaxRAMPercentage=20.000000"), parallel.toString());
-    assertTrue(parallel.out().contains("-XX:InitialHeapSize=67108864 "), parallel.toString());
+    env.put("COMMUNITY_METRICS_OPTS", "-XX:+UseG1GC -XX:MaxRAMPercentage=40 -Xms64m");
+    Run chosen = launch(launcher, env, "truck-factor", "--help");
+    assertEquals(0, chosen.status(), chosen.toString());
+    assertTrue(chosen.out().contains("-XX:+UseG1GC"), chosen.toString());
+    assertFalse(chosen.out().contains("-XX:+UseSerialGC"), chosen.toString());
+    assertFalse(chosen.out().contains("-XX:+UseParallelGC"), chosen.toString());
+    assertFalse(chosen.out().contains("-XX:MinHeapFreeRatio="), chosen.toString());
+    env.put("COMMUNITY_METRICS_OPTS", "-XX:+UseSerialGC -XX:MaxRAMPercentage=40 -Xms64m");
+    Run serial = launch(launcher, env, "--version");
+    assertEquals(0, serial.status(), serial.toString());
+    assertTrue(serial.out().contains("-XX:+UseSerialGC"), serial.toString());
+    assertFalse(serial.out().contains("-XX:+UseParallelGC"), serial.toString());
+    // The default collector's sizing goes with it: a young generation capped at 256 MB would hold
+    // back the collector the user chose.
+    assertFalse(serial.out().contains("-XX:MaxNewSize="), serial.toString());
+    assertFalse(serial.out().contains("-XX:MaxHeapFreeRatio="), serial.toString());
+    assertTrue(serial.out().contains("-XX:MaxRAMPercentage=40.000000"), serial.toString());
+    assertFalse(serial.out().contains("-XX:MaxRAMPercentage=20.000000"), serial.toString());
+    assertTrue(serial.out().contains("-XX:InitialHeapSize=67108864 "), serial.toString());
   }
 
   /**
