@@ -588,6 +588,20 @@ final class Columns {
     return Instant.ofEpochSecond(second(p), nano(p));
   }
 
+  /** The association that {@link #event} gives the event at base position {@code p}, if any. */
+  Optional<AuthorAssociation> association(int p) {
+    switch (type(p)) {
+      case ISSUE_OPENED:
+      case PULL_REQUEST_OPENED:
+      case ISSUE_COMMENT:
+      case REVIEW:
+      case REVIEW_COMMENT:
+        return Payloads.association(codes[p] & 0xff);
+      default:
+        return Optional.empty();
+    }
+  }
+
   private Actor ref(int p) {
     return actorTable.get(refs.get(refBits.rank(p)));
   }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import io.github.communitymetrics.core.event.AuthorAssociation;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.RandomAccess;
@@ -234,6 +235,20 @@ public final class EventStore implements Iterable<Event> {
    */
   public int secondActorIndex(int i) {
     return columns.secondActor(base(i));
+  }
+
+  /**
+   * GitHub's relation of the author to the repository ({@code author_association}) as the event at
+   * {@code i} carries it: that of an {@link io.github.communitymetrics.core.event.IssueOpened},
+   * {@link io.github.communitymetrics.core.event.PullRequestOpened}, {@link
+   * io.github.communitymetrics.core.event.IssueComment}, {@link
+   * io.github.communitymetrics.core.event.Review} or {@link
+   * io.github.communitymetrics.core.event.ReviewComment}, equal to the rebuilt event's; empty for
+   * the other kinds and where the source gave none. Constant time and no allocation: scans that
+   * need only the association need not rebuild the event.
+   */
+  public Optional<AuthorAssociation> association(int i) {
+    return columns.association(base(i));
   }
 
   /**

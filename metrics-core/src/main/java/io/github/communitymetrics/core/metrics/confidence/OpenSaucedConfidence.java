@@ -359,24 +359,40 @@ public final class OpenSaucedConfidence
       }
       (type == EventType.STAR ? stars : type == EventType.FORK ? forks : here).add(login);
     }
-    Map<String, Footprint> prints = new HashMap<>();
-    for (Set<Integer> users : List.of(stars, forks)) {
-      for (int login : users) {
-        List<Repository> repos = all.repositories(login, events);
-        if (!repos.isEmpty()) {
-          prints.put(people.login(login), new Footprint(here.contains(login), repos));
-        }
-      }
-    }
-    return finish(new State(logins(stars, people), logins(forks, people), prints));
+    // finish(State) of these users and their footprints, without the State: only the logins
+    // that count are spelled (People.login rebuilds an actor and lower-cases its login), and no
+    // sorted set of every stargazer's login is made. Spelling and sorting all of them was most of
+    // this metric's time on a GH Archive-shaped day, where few stargazers have a footprint.
+    return result(
+        side(stars, here, all, events, people, weights.stargazer()),
+        stars.size(),
+        side(forks, here, all, events, people, weights.forker()),
+        forks.size());
   }
 
-  private static Set<String> logins(Set<Integer> ids, People people) {
-    Set<String> set = new HashSet<>();
-    for (int id : ids) {
-      set.add(people.login(id));
+  /**
+   * {@link #side(Set, State, double)} of the users with these login ids: the same weights, sum and
+   * logins (ascending), from the footprints of the whole store.
+   */
+  private Side side(
+      Set<Integer> users, Set<Integer> here, Footprints all, EventStore events, People people, double elsewhere) {
+    List<WeightedLogin> counted = new ArrayList<>();
+    for (int login : users) {
+      List<Repository> repos = all.repositories(login, events);
+      if (repos.isEmpty()) {
+        continue; // no footprint: weight 0, as in side(Set, State, double)
+      }
+      double w = weights.weightOf(new Footprint(here.contains(login), repos), elsewhere);
+      if (w > 0) {
+        counted.add(new WeightedLogin(people.login(login), w));
+      }
     }
-    return set;
+    counted.sort(Comparator.comparing(WeightedLogin::login));
+    BigDecimal sum = BigDecimal.ZERO;
+    for (WeightedLogin c : counted) {
+      sum = sum.add(BigDecimal.valueOf(c.weight()));
+    }
+    return new Side(sum, List.copyOf(counted));
   }
 
   /**
@@ -553,11 +569,16 @@ public final class OpenSaucedConfidence
   @Override
   public OpenSaucedConfidenceResult finish(State state) {
     Checks.notNull(state, "state");
-    Side stars = side(state.stargazers(), state, weights.stargazer());
-    Side forks = side(state.forkers(), state, weights.forker());
+    return result(
+        side(state.stargazers(), state, weights.stargazer()),
+        state.stargazers().size(),
+        side(state.forkers(), state, weights.forker()),
+        state.forkers().size());
+  }
+
+  /** The result of {@code s} stargazers and {@code f} forkers, weighed as {@code stars} and {@code forks}. */
+  private OpenSaucedConfidenceResult result(Side stars, int s, Side forks, int f) {
     // confidence = sumS / (2|S|) + sumF / (2|F|), exactly, as one fraction num / den.
-    int s = state.stargazers().size();
-    int f = state.forkers().size();
     BigDecimal[] fraction = fraction(stars.exact, s, forks.exact, f);
     BigDecimal num = fraction[0];
     BigDecimal den = fraction[1];

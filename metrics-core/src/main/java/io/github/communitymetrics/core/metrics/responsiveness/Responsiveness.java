@@ -327,13 +327,13 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
           if (at < item.openedAt) {
             item.openedAt = at;
             item.author(who, bot, true);
-            item.authorNone = association(events, i, type).filter(a -> a == AuthorAssociation.NONE).isPresent();
+            item.authorNone = events.association(i).filter(a -> a == AuthorAssociation.NONE).isPresent();
           }
           break;
         case ISSUE_COMMENT:
         case REVIEW_COMMENT:
           if (counts) {
-            boolean m = maintainersOnly && association(events, i, type).filter(AuthorAssociation::isMaintainerLike).isPresent();
+            boolean m = maintainersOnly && events.association(i).filter(AuthorAssociation::isMaintainerLike).isPresent();
             item.responses.add(new Item.Act(at, who, bot, Item.RESPONSE, m, null, false));
           }
           break;
@@ -384,21 +384,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     }
   }
 
-  /** The association of an opening or comment; builds the event, so only called when needed. */
-  private static Optional<AuthorAssociation> association(EventStore slice, int i, EventType type) {
-    switch (type) {
-      case ISSUE_OPENED:
-        return ((IssueOpened) slice.event(i)).association();
-      case PULL_REQUEST_OPENED:
-        return ((PullRequestOpened) slice.event(i)).association();
-      case ISSUE_COMMENT:
-        return ((IssueComment) slice.event(i)).association();
-      case REVIEW_COMMENT:
-        return ((ReviewComment) slice.event(i)).association();
-      default:
-        return Optional.empty();
-    }
-  }
+
 
   private static long nanos(long seconds, int nano) {
     return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), nano);
