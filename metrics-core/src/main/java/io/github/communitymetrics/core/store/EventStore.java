@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.store;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
@@ -16,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import io.github.communitymetrics.core.event.AuthorAssociation;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.RandomAccess;

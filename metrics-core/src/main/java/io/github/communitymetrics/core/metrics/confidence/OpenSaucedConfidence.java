@@ -387,12 +387,7 @@ public final class OpenSaucedConfidence
         counted.add(new WeightedLogin(people.login(login), w));
       }
     }
-    counted.sort(Comparator.comparing(WeightedLogin::login));
-    BigDecimal sum = BigDecimal.ZERO;
-    for (WeightedLogin c : counted) {
-      sum = sum.add(BigDecimal.valueOf(c.weight()));
-    }
-    return new Side(sum, List.copyOf(counted));
+    return Side.of(counted);
   }
 
   /**
@@ -626,21 +621,29 @@ public final class OpenSaucedConfidence
       this.exact = exact;
       this.counted = counted;
     }
+
+    /** The side of these weighed logins (any order): their exact sum, the logins ascending. */
+    static Side of(List<WeightedLogin> counted) {
+      counted.sort(Comparator.comparing(WeightedLogin::login));
+      BigDecimal sum = BigDecimal.ZERO;
+      for (WeightedLogin c : counted) {
+        // valueOf gives the weight's shortest decimal form: 0.1 is one tenth, not 0.1000000000000000055.
+        sum = sum.add(BigDecimal.valueOf(c.weight()));
+      }
+      return new Side(sum, List.copyOf(counted));
+    }
   }
 
   private Side side(Set<String> users, State state, double elsewhere) {
-    BigDecimal sum = BigDecimal.ZERO;
     List<WeightedLogin> counted = new ArrayList<>();
-    for (String login : new TreeSet<>(users)) {
+    for (String login : users) {
       Footprint fp = state.pullRequests().get(login);
       double w = fp == null ? 0 : weights.weightOf(fp, elsewhere);
       if (w > 0) {
         counted.add(new WeightedLogin(login, w));
-        // valueOf gives the weight's shortest decimal form: 0.1 is one tenth, not 0.1000000000000000055.
-        sum = sum.add(BigDecimal.valueOf(w));
       }
     }
-    return new Side(sum, List.copyOf(counted));
+    return Side.of(counted);
   }
 
   /** Lower-cased logins of the store's actors, numbered densely as they are first met. */

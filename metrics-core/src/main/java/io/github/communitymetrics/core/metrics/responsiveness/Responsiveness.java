@@ -4,11 +4,7 @@ import io.github.communitymetrics.core.state.StateCodec;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.AuthorAssociation;
 import io.github.communitymetrics.core.event.EventType;
-import io.github.communitymetrics.core.event.IssueComment;
-import io.github.communitymetrics.core.event.IssueOpened;
-import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Review;
-import io.github.communitymetrics.core.event.ReviewComment;
 import io.github.communitymetrics.core.event.ReviewState;
 import io.github.communitymetrics.core.identity.Affiliations;
 import io.github.communitymetrics.core.internal.Checks;
@@ -383,8 +379,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
         return false;
     }
   }
-
-
 
   private static long nanos(long seconds, int nano) {
     return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), nano);
