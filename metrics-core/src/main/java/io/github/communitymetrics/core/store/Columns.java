@@ -624,8 +624,18 @@ final class Columns {
 
   /** Rebuilds the event at base position {@code p}, equal to the one added. */
   Event event(int p) {
+    return event(p, repositoryTable.get(repos.get(p)));
+  }
+
+  /**
+   * The event at {@code p} as an event of {@code repo}: names the store derives from the
+   * repository's (a pull request's head in the repository itself, a fork named after it) are
+   * derived from {@code repo}'s. Re-staging passes the repository value the event was given with,
+   * so that the event staged again is the one given, even when the store names its repository
+   * otherwise (a rename).
+   */
+  Event event(int p, Repository repo) {
     Instant at = instant(p);
-    Repository repo = repositoryTable.get(repos.get(p));
     Actor actor = actorTable.get(actors.get(p));
     int number = number(p);
     int code = codes[p] & 0xff;

@@ -226,7 +226,8 @@ final class Staging {
         store.restagePacked(j, i, packed); // the staged code stays 0: see compare
         size++;
       } else {
-        append(store.event(j), valueInterner.values.get(v), v);
+        Repository value = valueInterner.values.get(v);
+        append(store.event(j, value), value, v);
       }
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.Fork;
+import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.event.Star;
 import java.lang.ref.WeakReference;
@@ -58,7 +59,8 @@ class EventStoreStreamingTest {
    * Building along the way changes nothing: a builder built after each part of the events gives
    * at each step the store of all events so far, and at the end the store of all of them, equal
    * to one built in another order (events span several staging chunks; for some seeds renamed
-   * and re-created repositories whose forks are named after the new names).
+   * and re-created repositories whose forks and pull requests' heads are named after the names
+   * they were given with).
    */
   @ParameterizedTest
   @MethodSource("seeds")
@@ -85,7 +87,7 @@ class EventStoreStreamingTest {
   }
 
   /**
-   * Forks of repositories renamed along the way (with id: the store reports the latest name)
+   * Forks of, and pull requests to, repositories renamed along the way (with id: the store reports the latest name)
    * and of names held by two ids in turn (events without id go by time), named as GitHub names
    * forks after the name at the time, so a fork name derived from the given repository is not
    * derived from the store's.
@@ -116,7 +118,16 @@ class EventStoreStreamingTest {
           random.nextInt(4) == 0
               ? Optional.empty()
               : Optional.of(actor.login().orElseThrow() + "/" + (random.nextBoolean() ? name : "x" + k));
-      out.add(new Fork(at, repo, actor, forkName));
+      if (random.nextInt(3) == 0) {
+        // A pull request from a branch of the repository itself, or from the author's fork named
+        // after it: the store derives both heads from the repository's name.
+        Optional<String> head =
+            Optional.of(random.nextBoolean() ? repo.fullName() : actor.login().orElseThrow() + "/" + name);
+        out.add(new PullRequestOpened(at, repo, actor, 1 + random.nextInt(3), false,
+            Optional.of("main"), Optional.empty(), List.of(), head, List.of()));
+      } else {
+        out.add(new Fork(at, repo, actor, forkName));
+      }
     }
     return out;
   }
