@@ -282,6 +282,12 @@ public final class Decisions extends MetricDescriptor<Decisions.Result> {
     }
   }
 
+  /** Open proposals are censored at as-of. */
+  @Override
+  public java.util.Set<io.github.communitymetrics.core.registry.Dependency> dependencies() {
+    return java.util.Set.of(io.github.communitymetrics.core.registry.Dependency.HISTORY_EVENTS, io.github.communitymetrics.core.registry.Dependency.AS_OF, io.github.communitymetrics.core.registry.Dependency.PEOPLE);
+  }
+
   @Override
   public SliceMetric<?, Result> metric(Evaluation e) {
     return of(e.scope(), e.window(), e.affiliations(), definition(e), e.granularity(this, "period"), e.words(this, "maintainers"));
@@ -376,6 +382,11 @@ public final class Decisions extends MetricDescriptor<Decisions.Result> {
       Act closing = null;
       Act postponing = null;
       for (Act a : acts) {
+        if (a.at().isBefore(item.opened)) {
+          // A close or label before the (earliest) opening is not a decision on this item (clock
+          // skew, a number reused after a transfer): counting it gave a negative time to decision.
+          continue;
+        }
         switch (a.kind()) {
           case LABELED -> {
             labels.add(a.label());

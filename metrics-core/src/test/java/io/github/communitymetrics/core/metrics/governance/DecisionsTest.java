@@ -178,6 +178,21 @@ class DecisionsTest {
   }
 
   @Test
+  void aCloseBeforeTheOpeningIsNoDecision() {
+    // Issue 1 is closed on 15 January, before it is opened on 20 January (clock skew, a number
+    // reused): the close is not a decision on it, which is open at 1 March, censored after 41
+    // days. Counting the close gave a time to decision of minus 5 days, which the Kaplan-Meier
+    // median refused with an exception. Issue 2 is closed after its opening, as usual.
+    List<Event> events = List.of(
+        close(REPO, 1, "m1", "01-15"), issue(REPO, 1, "ann", "01-20", "rfc"),
+        issue(REPO, 2, "ben", "01-10", "rfc"), close(REPO, 2, "m1", "01-12"));
+    Decisions.Result r = compute(janFeb(), events);
+    assertEquals(List.of(days(2), days(40.5)), r.all().proposals().stream().map(Decisions.Proposal::time).toList());
+    assertEquals(Optional.empty(), r.all().proposals().get(1).decided());
+    assertTrue(Decisions.INSTANCE.measure(r, janFeb()).get(2).hasValue());
+  }
+
+  @Test
   void noProposalIsNoData() {
     Decisions.Result r = compute(janFeb(), List.of(issue(REPO, 6, "hal", "02-15", "bug")));
     for (Measurement m : Decisions.INSTANCE.measure(r, janFeb())) {
