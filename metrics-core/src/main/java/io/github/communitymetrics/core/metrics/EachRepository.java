@@ -142,12 +142,43 @@ public final class EachRepository {
     Checks.notNull(finish, "finish");
     Checks.notNull(progress, "progress");
     Checks.positive(threads, "threads");
-    List<Repository> repositories = repositories(store, people);
-    Function<Repository, T> one = r -> {
-      R result = notNull(notNull(metricOf.apply(r), "metric", r).compute(store, people), "result", r);
-      return notNull(finish.apply(r, result), "what finish gives", r);
-    };
-    return each(repositories, one, progress, threads);
+    return each(repositories(store, people), finishing(store, people, metricOf, finish), progress, threads);
+  }
+
+  /**
+   * As {@link #compute(EventStore, People, Function, BiFunction, ProgressListener, int)} for the
+   * given repositories only: each one's metric is computed on the whole {@code store}, as for
+   * every repository, so the result of a repository is the same whichever others are asked for.
+   * For callers that know which repositories' results can have changed since an earlier run
+   * ({@link io.github.communitymetrics.core.registry.IncrementalScores}).
+   *
+   * @param repositories the repositories to compute, each with at least one event in {@code
+   *     store}; duplicates count once
+   * @return by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if a repository has no event in {@code store}, or {@code
+   *     people} were resolved for another store
+   */
+  public static <R, T> SortedMap<Repository, T> compute(
+      EventStore store,
+      People people,
+      Collection<Repository> repositories,
+      Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf,
+      BiFunction<? super Repository, ? super R, ? extends T> finish,
+      ProgressListener progress,
+      int threads) {
+    Checks.notNull(repositories, "repositories");
+    Checks.notNull(metricOf, "metricOf");
+    Checks.notNull(finish, "finish");
+    Checks.notNull(progress, "progress");
+    Checks.positive(threads, "threads");
+    checkPeople(store, people);
+    List<Repository> keys = new ArrayList<>(new java.util.TreeSet<>(repositories));
+    for (Repository r : keys) {
+      // A repository without events has no result when every repository is computed; asking for
+      // one is a caller's mistake, not an empty result.
+      Checks.argument(store.slice(r).size() > 0, "no event of " + r + " in the store");
+    }
+    return each(keys, finishing(store, people, metricOf, finish), progress, threads);
   }
 
   /**
@@ -262,6 +293,18 @@ public final class EachRepository {
         key -> notNull(notNull(metricOf.apply(key), "metric", key).compute(store, people), "result", key),
         progress,
         threads);
+  }
+
+  /** What {@code finish} keeps of a repository's result computed on {@code store}. */
+  private static <R, T> Function<Repository, T> finishing(
+      EventStore store,
+      People people,
+      Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf,
+      BiFunction<? super Repository, ? super R, ? extends T> finish) {
+    return r -> {
+      R result = notNull(notNull(metricOf.apply(r), "metric", r).compute(store, people), "result", r);
+      return notNull(finish.apply(r, result), "what finish gives", r);
+    };
   }
 
   /** {@code one} of each key, ascending: on the calling thread, or on {@code threads} threads. */

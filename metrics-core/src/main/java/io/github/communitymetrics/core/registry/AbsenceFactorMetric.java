@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.metrics.busfactor.FactorResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -32,6 +33,12 @@ final class AbsenceFactorMetric extends MetricDescriptor<FactorResult<Actor>> {
         List.of(),
         Factors.specs(Unit.PEOPLE, "commits"),
         Locality.WINDOW);
+  }
+
+  /** The repository's own events at any time: with pull requests merged as the commit basis, their openers are read whenever opened. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -57,6 +58,12 @@ final class CohortConfidenceMetric extends MetricDescriptor<CohortConfidenceResu
 
   private Window cohortWindow(Evaluation e) {
     return Window.endingAt(e.asOf().minus(e.duration(this, "horizon")), e.window().duration());
+  }
+
+  /** The cohort ends at as-of minus the horizon, inside the window: an event's cohort changes with as-of alone. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

@@ -72,6 +72,15 @@ final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfi
     return Window.endingAt(e.asOf(), Duration.ofDays(Math.min(OpenSaucedConfidence.RANGE_CAP_DAYS, days(e))));
   }
 
+  /**
+   * Stars and forks in the window, weighed by the stargazers' pull requests in any repository in
+   * the window, this one included; logins, not people (bots are kept).
+   */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.OTHER_REPOSITORIES);
+  }
+
   @Override
   public SliceMetric<?, OpenSaucedConfidenceResult> metric(Evaluation e) {
     if (!describes(e.scope())) {

@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.metrics.busfactor.ContributorDependency;
 import io.github.communitymetrics.core.metrics.busfactor.ContributorDependencyResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -60,6 +61,12 @@ final class ContributorDependencyMetric extends MetricDescriptor<ContributorDepe
     List<MeasurementSpec> out = new ArrayList<>(specs);
     out.add(new MeasurementSpec("points", Unit.POINTS, "LFX Insights points of the factor, 0 to 5"));
     return List.copyOf(out);
+  }
+
+  /** The repository's own events at any time: with pull requests merged as the commit basis, their openers are read whenever opened. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

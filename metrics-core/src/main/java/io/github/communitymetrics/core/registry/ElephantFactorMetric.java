@@ -7,6 +7,7 @@ import io.github.communitymetrics.core.metrics.busfactor.ElephantFactorResult;
 import io.github.communitymetrics.core.metrics.busfactor.Organization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -34,6 +35,12 @@ final class ElephantFactorMetric extends MetricDescriptor<ElephantFactorResult> 
         List.of(),
         ContributorDependencyMetric.withPoints(Factors.specs(Unit.ORGANIZATIONS, "commits")),
         Locality.WINDOW);
+  }
+
+  /** The repository's own events at any time (openers of merged pull requests), and the people's addresses for their organizations. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

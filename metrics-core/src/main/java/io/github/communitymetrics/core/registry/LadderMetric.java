@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.metrics.ladder.RungTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -57,6 +58,12 @@ final class LadderMetric extends MetricDescriptor<LadderResult> {
 
   private static String name(Rung r) {
     return r.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Arrivals on each rung since the repository's first event; the measurements do not censor at as-of. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.time.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -50,6 +51,12 @@ final class LotteryFactorMetric extends MetricDescriptor<LotteryFactorResult> {
   @Override
   public Window describedWindow(Evaluation e) {
     return LotteryFactor.openSauced(e.asOf()).selection().window();
+  }
+
+  /** The measurements read the repository's own events; its own events at any time, as the tally of merged pull requests reads their openings whenever they were. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

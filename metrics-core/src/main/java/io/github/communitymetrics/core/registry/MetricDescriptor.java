@@ -208,6 +208,20 @@ public abstract class MetricDescriptor<R> {
   }
 
   /**
+   * What the result for one repository can change with when events are added or the as-of
+   * instant moves ({@link Dependency}), read by {@link IncrementalScores} to recompute only the
+   * repositories whose results can have changed. {@link Dependency#ANY_CHANGE} unless the metric
+   * says otherwise; a metric that narrows it must depend on nothing else, or its incremental
+   * results will differ from a full recomputation (which {@code IncrementalScoresTest} checks for
+   * every standard metric over seeds).
+   *
+   * @return an unmodifiable set, not empty
+   */
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.ANY_CHANGE);
+  }
+
+  /**
    * Whether the metric describes {@code scope}: every metric describes any set of repositories
    * unless it says otherwise (contributor confidence describes one named repository). Drivers
    * over owners or groups leave out the metrics that do not describe them.
@@ -304,23 +318,52 @@ public abstract class MetricDescriptor<R> {
   public final SortedMap<Repository, List<Measurement>> measureEachRepository(
       EventStore store, People people, Evaluation evaluation, ProgressListener progress, int threads) {
     Checks.notNull(evaluation, "evaluation");
-    java.util.concurrent.ConcurrentMap<List<Measurement>, List<Measurement>> withoutEvidence =
-        new java.util.concurrent.ConcurrentHashMap<>();
     return EachRepository.compute(
         store,
         people,
         r -> metric(evaluation.withScope(RepositoryScope.of(r))),
-        (r, result) -> {
-          List<Measurement> m = List.copyOf(measure(result, evaluation.withScope(RepositoryScope.of(r))));
-          for (Measurement one : m) {
-            if (one.hasValue()) {
-              return m;
-            }
-          }
-          return withoutEvidence.computeIfAbsent(m, k -> k);
-        },
+        measuring(evaluation),
         progress,
         threads);
+  }
+
+  /**
+   * As {@link #measureEachRepository} for the given repositories only, each with at least one
+   * event in {@code store}: the same measurements as there for each of them.
+   */
+  final SortedMap<Repository, List<Measurement>> measureRepositories(
+      EventStore store,
+      People people,
+      Evaluation evaluation,
+      java.util.Collection<Repository> repositories,
+      int threads) {
+    Checks.notNull(evaluation, "evaluation");
+    return EachRepository.compute(
+        store,
+        people,
+        repositories,
+        r -> metric(evaluation.withScope(RepositoryScope.of(r))),
+        measuring(evaluation),
+        ProgressListener.NONE,
+        threads);
+  }
+
+  /**
+   * A repository's result to its measurements, the lists without evidence shared among the
+   * repositories of one call.
+   */
+  private java.util.function.BiFunction<Repository, R, List<Measurement>> measuring(Evaluation evaluation) {
+    java.util.concurrent.ConcurrentMap<List<Measurement>, List<Measurement>> withoutEvidence =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    return (r, result) -> {
+      List<Measurement> m = List.copyOf(measure(result, evaluation.withScope(RepositoryScope.of(r))));
+      for (Measurement one : m) {
+        if (one.hasValue()) {
+          return m;
+        }
+      }
+      return withoutEvidence.computeIfAbsent(m, k -> k);
+    };
   }
 
   /** The evaluated result of a result computed elsewhere (merged states, another engine). */

@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.metrics.busfactor.OnionModelResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -33,6 +34,12 @@ final class OnionModelMetric extends MetricDescriptor<OnionModelResult> {
             new MeasurementSpec("regular", Unit.PEOPLE, "people making the next 15%"),
             new MeasurementSpec("casual", Unit.PEOPLE, "everyone else who contributed")),
         Locality.WINDOW);
+  }
+
+  /** The window's events of the repository only. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.WINDOW_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.github.communitymetrics.core.metrics.busfactor.PonyFactor;
 import io.github.communitymetrics.core.metrics.busfactor.PonyFactorResult;
 import io.github.communitymetrics.core.time.Window;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -44,6 +45,12 @@ final class PonyFactorMetric extends MetricDescriptor<PonyFactorResult> {
   @Override
   public Window describedWindow(Evaluation e) {
     return PonyFactor.kibble(e.asOf(), e.integer(this, "quarters")).selection().window();
+  }
+
+  /** The measurements read the repository's own events of its 24 months (the quarterly samples of the JSON detail, aligned to calendar quarters, are not measurements). */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

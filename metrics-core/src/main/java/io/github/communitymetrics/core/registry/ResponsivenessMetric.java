@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -45,6 +46,12 @@ final class ResponsivenessMetric extends MetricDescriptor<ResponsivenessResult> 
             new MeasurementSpec("reviewConcentration", Unit.PEOPLE, "the fewest people holding more than half the reviews"),
             new MeasurementSpec("approvalDiversity", Unit.FRACTION, "merged pull requests approved by 2 people of 2 organizations")),
         Locality.HISTORY);
+  }
+
+  /** Items closed in the window may have opened before it; the measurements (percentiles of answered items, ratios) do not censor at as-of (only the Kaplan-Meier medians of the JSON detail do). */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

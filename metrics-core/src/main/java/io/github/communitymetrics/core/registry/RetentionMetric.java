@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -81,6 +82,12 @@ final class RetentionMetric extends MetricDescriptor<RetentionResult> {
   private Window history(Evaluation e) {
     return new Window(
         e.asOf().atZone(ZoneOffset.UTC).minusMonths(e.integer(this, "months")).toInstant(), e.asOf());
+  }
+
+  /** Who is active, drifting or away is counted back from as-of, and tenures are censored there. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

@@ -44,7 +44,7 @@ import java.util.Random;
  * that ties (same second, same repository, same actor) and duplicates are common. Every value is
  * built afresh, so equal events are usually distinct instances.
  */
-final class RandomEvents {
+public final class RandomEvents {
   private static final EventType[] TYPES = EventType.values();
   static final Instant BASE = Instant.parse("2024-03-01T00:00:00Z");
 
@@ -70,7 +70,7 @@ final class RandomEvents {
     return events;
   }
 
-  static Repository repository(int k) {
+  public static Repository repository(int k) {
     switch (k % 4) {
       case 0:
         return Repository.github("org" + k + "/project");
@@ -87,7 +87,7 @@ final class RandomEvents {
     }
   }
 
-  static Actor actor(int k) {
+  public static Actor actor(int k) {
     switch (k % 5) {
       case 0:
         return Actor.github("user" + k);
@@ -119,8 +119,20 @@ final class RandomEvents {
     if (r.nextInt(4) == 0) {
       at = at.plusNanos(r.nextInt(3) == 0 ? 1 : r.nextInt(1_000_000_000));
     }
-    Repository repo = repository(r.nextInt(8));
-    Actor actor = actor(r.nextInt(15));
+    return event(r, at, 8, 15);
+  }
+
+  /**
+   * An event of a random type at {@code at}, of one of the first {@code repositories} {@link
+   * #repository} values and the first {@code actors} {@link #actor} values (its second actor too).
+   */
+  public static Event event(Random r, Instant at, int repositories, int actors) {
+    return event(r, at, repository(r.nextInt(repositories)), actors);
+  }
+
+  /** An event of a random type at {@code at} of {@code repo}, by one of the first {@code actors}. */
+  public static Event event(Random r, Instant at, Repository repo, int actors) {
+    Actor actor = actor(r.nextInt(actors));
     int number = 1 + r.nextInt(5);
     switch (TYPES[r.nextInt(TYPES.length)]) {
       case STAR:
@@ -140,16 +152,16 @@ final class RandomEvents {
             at, repo, actor, number, r.nextBoolean(), branch(r), association(r), labels(r),
             head(r, repo), closes(r));
       case ISSUE_ASSIGNED:
-        return new IssueAssigned(at, repo, actor, number, r.nextBoolean(), actor(r.nextInt(15)));
+        return new IssueAssigned(at, repo, actor, number, r.nextBoolean(), actor(r.nextInt(actors)));
       case PULL_REQUEST_CLOSED:
-        return new PullRequestClosed(at, repo, actor, number, otherActor(r));
+        return new PullRequestClosed(at, repo, actor, number, otherActor(r, actors));
       case PULL_REQUEST_MERGED:
         return new PullRequestMerged(
             at,
             repo,
             actor,
             number,
-            otherActor(r),
+            otherActor(r, actors),
             branch(r),
             r.nextBoolean() ? Optional.of(sha(r)) : Optional.empty());
       case PULL_REQUEST_REOPENED:
@@ -161,7 +173,7 @@ final class RandomEvents {
             actor,
             number,
             ReviewState.values()[r.nextInt(ReviewState.values().length)],
-            otherActor(r),
+            otherActor(r, actors),
             association(r),
             id(r));
       case REVIEW_COMMENT:
@@ -183,7 +195,7 @@ final class RandomEvents {
             at,
             repo,
             actor,
-            actor(r.nextInt(15)),
+            actor(r.nextInt(actors)),
             Permission.values()[r.nextInt(Permission.values().length)]);
       case ISSUE_LABELED:
       case ISSUE_UNLABELED:
@@ -270,8 +282,8 @@ final class RandomEvents {
     return closes;
   }
 
-  private static Optional<Actor> otherActor(Random r) {
-    return r.nextBoolean() ? Optional.of(actor(r.nextInt(15))) : Optional.empty();
+  private static Optional<Actor> otherActor(Random r, int actors) {
+    return r.nextBoolean() ? Optional.of(actor(r.nextInt(actors))) : Optional.empty();
   }
 
   /** A short pool of commit ids so that commits differing in other fields tie on the sha. */

@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.metrics.governance.GovernanceState.GrantK
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.Item;
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.ItemKey;
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.Kind;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -226,6 +228,12 @@ public final class ApprovalRule extends MetricDescriptor<ApprovalRule.Result> {
       Checks.notNull(rustVmmDiverse, "rustVmmDiverse");
       Checks.notNull(scorecard, "scorecard");
     }
+  }
+
+  /** Approvals of the repository's changesets by maintainers, known from its history; organizations from the people's addresses. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.Act;
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.Item;
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.Kind;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -178,6 +180,12 @@ public final class Maintainers extends MetricDescriptor<Maintainers.Result> {
     public Optional<Check> lfxThreeOrganizations() {
       return maintainers.isEmpty() ? Optional.empty() : Optional.of(organizations() >= 3 ? Check.PASS : Check.FAIL);
     }
+  }
+
+  /** A maintainer is active with a merge or review in the 180 days before as-of. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

@@ -20,6 +20,7 @@ import io.github.communitymetrics.core.metrics.busfactor.Organization;
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.Act;
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.Item;
 import io.github.communitymetrics.core.metrics.governance.GovernanceState.Kind;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -41,6 +42,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -398,6 +400,12 @@ public final class MaturityProfile extends MetricDescriptor<MaturityProfile.Resu
 
   private boolean set(Evaluation e, String name) {
     return e.parameters().containsKey(id() + "." + name);
+  }
+
+  /** The repository's age is counted to as-of. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.github.communitymetrics.core.internal.StateWriter;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Growth of a repository in a window: new stargazers, forks, new contributors (of any kind and of
@@ -176,6 +178,12 @@ public final class Growth extends MetricDescriptor<Growth.Result> {
       contribution = Map.copyOf(contribution);
       firstCommit = Map.copyOf(firstCommit);
     }
+  }
+
+  /** Stargazers, forks and contributors new in the window, against the repository's history. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

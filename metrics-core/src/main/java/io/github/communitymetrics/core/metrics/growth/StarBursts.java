@@ -5,6 +5,7 @@ import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.growth.Bursts.Burst;
 import io.github.communitymetrics.core.metrics.growth.Bursts.Occurrence;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Bursts of new stargazers in the window ({@link Bursts}): CHAOSS Burstiness with Bollinger bands
@@ -100,6 +102,12 @@ public final class StarBursts extends MetricDescriptor<StarBursts.Result> {
     public long newAccountStars() {
       return bursts.stream().mapToLong(Burst::newAccountEvents).sum();
     }
+  }
+
+  /** Only the calendar periods wholly inside the window count: which ones depends on the window's bounds. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

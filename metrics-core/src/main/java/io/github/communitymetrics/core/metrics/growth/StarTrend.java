@@ -2,6 +2,7 @@ package io.github.communitymetrics.core.metrics.growth;
 
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The trend of new stargazers per period over the window: the Theil-Sen slope with its 95%
@@ -115,6 +117,12 @@ public final class StarTrend extends MetricDescriptor<StarTrend.Result> {
       return "Result[window=" + window + ", unit=" + unit + ", counts=" + Arrays.toString(counts)
           + ", stargazers=" + stargazers + ", trend=" + trend + "]";
     }
+  }
+
+  /** Only the calendar periods wholly inside the window count: which ones depends on the window's bounds. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

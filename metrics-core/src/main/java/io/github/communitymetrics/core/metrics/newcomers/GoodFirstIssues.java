@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.metrics.newcomers;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -187,6 +188,12 @@ public final class GoodFirstIssues extends MetricDescriptor<GoodFirstIssues.Resu
     public int closedOtherwise() {
       return closed - closedByNewcomers - closedByEstablished;
     }
+  }
+
+  /** Unclaimed issues are censored at as-of, and an issue is old enough 90 days after its labelling. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.github.communitymetrics.core.metrics.Concentration;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.ShareRule;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Mentorship (CHAOSS DEI Mentorship): a mentor of a newcomer is a maintainer (the act carried
@@ -151,6 +153,12 @@ public final class Mentorship extends MetricDescriptor<Mentorship.Result> {
           .mapToInt(t -> t.getYear() * 12 + t.getMonthValue() - 1)
           .toArray();
     }
+  }
+
+  /** Climbs and departures are censored at as-of. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -87,6 +89,12 @@ public final class NewContributors extends MetricDescriptor<NewContributors.Resu
     public State {
       firstLast = Map.copyOf(firstLast);
     }
+  }
+
+  /** A contributor is new in the window if they had no earlier contribution to the repository. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

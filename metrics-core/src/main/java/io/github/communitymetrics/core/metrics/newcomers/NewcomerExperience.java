@@ -4,6 +4,7 @@ import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.responsiveness.Ratio;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Newcomer experience (CHAOSS DEI Newcomer Experience, with CHAOSS New Contributors and Time to
@@ -172,6 +174,12 @@ public final class NewcomerExperience extends MetricDescriptor<NewcomerExperienc
           j, perPeriod, issues.build(), pulls.build(), all.build(), review.build(),
           new Ratio(merged, decided), new Ratio(silent, firstPulls));
     }
+  }
+
+  /** Unanswered newcomers' waits are censored at as-of. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.metrics.newcomers;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -132,6 +134,12 @@ public final class NewcomerStaying extends MetricDescriptor<NewcomerStaying.Resu
     private static Staying group(Journeys j, Predicate<Journey> in) {
       return Staying.of(j.newcomers().stream().filter(in).toList(), j.window());
     }
+  }
+
+  /** Whether a newcomer stayed is judged at as-of (censored). */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.AS_OF, Dependency.PEOPLE);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.github.communitymetrics.core.metrics.ContributionType;
 import io.github.communitymetrics.core.metrics.Ranked;
 import io.github.communitymetrics.core.metrics.ShareRule;
 import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.registry.Dependency;
 import io.github.communitymetrics.core.registry.Evaluation;
 import io.github.communitymetrics.core.registry.Locality;
 import io.github.communitymetrics.core.registry.Measurement;
@@ -145,6 +146,12 @@ public final class NewcomerWelcomers extends MetricDescriptor<NewcomerWelcomers.
       return new Result(
           j, top, Concentration.of(counts, ShareRule.MORE_THAN_HALF, Comparator.naturalOrder()), withItem, welcomed);
     }
+  }
+
+  /** Who answered newcomers first, from the repository's history; the measurements do not censor at as-of. */
+  @Override
+  public Set<Dependency> dependencies() {
+    return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
   @Override

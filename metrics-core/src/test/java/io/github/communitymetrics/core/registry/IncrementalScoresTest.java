@@ -1,0 +1,358 @@
+package io.github.communitymetrics.core.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.communitymetrics.core.ProgressListener;
+import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.ActorKind;
+import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.event.PullRequestOpened;
+import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.event.Star;
+import io.github.communitymetrics.core.metrics.ContributionType;
+import io.github.communitymetrics.core.metrics.People;
+import io.github.communitymetrics.core.metrics.RepositoryScope;
+import io.github.communitymetrics.core.metrics.SliceMetric;
+import io.github.communitymetrics.core.store.EventStore;
+import io.github.communitymetrics.core.store.RandomEvents;
+import io.github.communitymetrics.core.time.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link IncrementalScores} after each of a sequence of updates equals a full scoring of the same
+ * events with the same as-of, for every standard metric, over seeded histories: a random split
+ * of a history into a base and updates of an hour to a few days, with late events, as-of moving,
+ * staying or jumping, actors appearing over time (who join earlier actors' people), and renames.
+ */
+class IncrementalScoresTest {
+  private static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
+
+  private static final int SEEDS = 16;
+
+  static LongStream seeds() {
+    return LongStream.range(0, SEEDS);
+  }
+
+  /** One seeded history: the base events, then each update's events and as-of. */
+  record History(
+      long seed, Duration window, ContributionType basis, List<Event> base, Instant firstAsOf, List<Step> steps) {}
+
+  record Step(List<Event> events, Instant asOf) {}
+
+  /** The k-th repository: with an id or without, some named as RFC repositories, never two ids under one name. */
+  private static Repository repository(int k) {
+    return k % 3 == 0
+        ? Repository.github("org" + k + (k % 2 == 0 ? "/rfcs" : "/project"))
+        : new Repository(Forge.GITHUB, "org/repo" + k, OptionalLong.of(1000 + k));
+  }
+
+  /**
+   * An actor who links two of {@link RandomEvents#actor}'s: the login of a GitHub user ({@code k
+   * % 5 == 0}) and the address of a git identity ({@code k % 5 == 2}), so that the two, already
+   * with events of their own, become one person when the linker's first event arrives.
+   */
+  private static Actor linker(Random random, int pool) {
+    int user = 5 * random.nextInt(Math.max(1, pool / 5));
+    int git = 5 * random.nextInt(Math.max(1, pool / 5)) + 2;
+    return new Actor(Forge.GITHUB, Optional.of("user" + user), OptionalLong.empty(), Optional.empty(),
+        List.of("p" + git + "@example.org"), ActorKind.USER);
+  }
+
+  /**
+   * A seeded history. Half the seeds span one to two months with windows of days and updates of
+   * an hour to three days; the other half a year or more with windows of one or three months and
+   * updates of up to ten days, so that thresholds counted back from as-of in months (maintainers'
+   * 180 days, retention's 6 and 12 months) are crossed. Half the seeds count merged pull requests
+   * as contributions, whose openers the bus-factor family reads whenever they were opened.
+   */
+  static History history(long seed) {
+    Random random = new Random(seed);
+    boolean longer = seed % 2 == 1;
+    int repositories = 10 + random.nextInt(25);
+    int actors = 20 + random.nextInt(40);
+    Duration span = Duration.ofDays(longer ? 300 + random.nextInt(200) : 30 + random.nextInt(30));
+    int n = (longer ? 600 : 400) + random.nextInt(longer ? 800 : 1200);
+    List<Duration> windows =
+        longer
+            ? List.of(Duration.ofDays(30), Duration.ofDays(90))
+            : List.of(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14));
+    Duration window = windows.get(random.nextInt(windows.size()));
+    ContributionType basis = random.nextBoolean() ? ContributionType.COMMIT : ContributionType.PULL_REQUEST_MERGED;
+    List<Event> events = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      long second = (long) (random.nextDouble() * span.getSeconds());
+      Instant at = BASE.plusSeconds(second);
+      // Actors appear over time: later events may bring an actor who joins an earlier one's
+      // person (the same login with an id, an address in common) or shares a login.
+      int pool = (int) Math.max(5, Math.min(actors, 5 + actors * 1.3 * second / span.getSeconds()));
+      events.add(RandomEvents.event(random, at, repository(random.nextInt(repositories)), pool));
+      if (random.nextInt(8) == 0) {
+        // Stars and pull requests of one actor in several repositories: contributor confidence
+        // credits a stargazer's pull requests elsewhere.
+        Actor a = RandomEvents.actor(random.nextInt(pool));
+        Repository other = repository(random.nextInt(repositories));
+        events.add(new Star(at.plusSeconds(random.nextInt(3600)), other, a));
+        events.add(new PullRequestOpened(at.plusSeconds(random.nextInt(7200)),
+            repository(random.nextInt(repositories)), a, 100 + random.nextInt(5), false, Optional.of("main"),
+            Optional.empty()));
+      }
+      if (random.nextInt(40) == 0) {
+        events.add(new Star(at, repository(random.nextInt(repositories)), linker(random, pool)));
+      }
+    }
+    events.sort(Comparator.comparing(Event::at));
+    Instant cut = BASE.plus(span.multipliedBy(40 + random.nextInt(30)).dividedBy(100));
+    List<Event> base = new ArrayList<>();
+    List<Event> rest = new ArrayList<>();
+    for (Event e : events) {
+      (e.at().isBefore(cut) ? base : rest).add(e);
+    }
+    List<Duration> lengths =
+        longer
+            ? List.of(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(10), Duration.ofDays(30))
+            : List.of(Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(3));
+    List<Step> steps = new ArrayList<>();
+    Instant asOf = cut;
+    int next = 0;
+    List<Event> late = new ArrayList<>();
+    while (next < rest.size()) {
+      Instant end = asOf.plus(lengths.get(random.nextInt(lengths.size())));
+      List<Event> chunk = new ArrayList<>(late);
+      late.clear();
+      while (next < rest.size() && rest.get(next).at().isBefore(end)) {
+        Event e = rest.get(next++);
+        if (random.nextInt(25) == 0) {
+          late.add(e); // arrives with a later update, before that update's as-of
+        } else {
+          chunk.add(e);
+        }
+      }
+      if (random.nextInt(20) == 0 && !base.isEmpty()) {
+        chunk.add(base.get(random.nextInt(base.size()))); // a duplicate of an event already added
+      }
+      if (random.nextInt(15) == 0) {
+        // A rename: a repository with an id under a new name.
+        int k = 1 + 3 * random.nextInt(Math.max(1, repositories / 3));
+        chunk.add(new Star(end.minusSeconds(1), new Repository(Forge.GITHUB, "org/renamed" + k,
+            OptionalLong.of(1000 + k)), RandomEvents.actor(0)));
+      }
+      int how = random.nextInt(10);
+      // The as-of usually moves to the end of the update; sometimes it stays, sometimes it is
+      // the last event's instant plus a second (the CLI's default).
+      Instant nextAsOf =
+          how == 0 ? asOf : how == 1 && !chunk.isEmpty()
+              ? chunk.stream().map(Event::at).max(Comparator.naturalOrder()).get().plusSeconds(1)
+              : end;
+      steps.add(new Step(chunk, nextAsOf));
+      asOf = end;
+    }
+    return new History(seed, window, basis, base, cut, steps);
+  }
+
+  private static Evaluation evaluation(Instant asOf, History h) {
+    return Evaluation.of(RepositoryScope.all(), Window.endingAt(asOf, h.window())).withCommitBasis(h.basis());
+  }
+
+  /**
+   * Every standard metric but StarScout's two: they declare nothing, so they are computed again
+   * everywhere as the other metrics that declare nothing are, and as each repository's result
+   * reads the whole store they would take nine tenths of the test's time.
+   */
+  private static List<MetricDescriptor<?>> standard() {
+    return MetricRegistry.standard().metrics().stream()
+        .filter(d -> d != StandardMetrics.LOW_ACTIVITY_STARS && d != StandardMetrics.LOCKSTEP_STARS)
+        .toList();
+  }
+
+  /**
+   * What a full scoring gives with {@code metrics} at the start and after each update of
+   * the history: by metric id, the measurements of each repository.
+   */
+  static List<Map<String, SortedMap<Repository, List<Measurement>>>> full(
+      History h, List<MetricDescriptor<?>> metrics) {
+    List<Map<String, SortedMap<Repository, List<Measurement>>>> out = new ArrayList<>();
+    List<Event> all = new ArrayList<>(h.base());
+    out.add(full(all, evaluation(h.firstAsOf(), h), metrics));
+    for (Step step : h.steps()) {
+      all.addAll(step.events());
+      out.add(full(all, evaluation(step.asOf(), h), metrics));
+    }
+    return out;
+  }
+
+  private static Map<String, SortedMap<Repository, List<Measurement>>> full(
+      List<Event> events, Evaluation e, List<MetricDescriptor<?>> metrics) {
+    EventStore store = EventStore.of(events);
+    People people = People.resolve(store);
+    Map<String, SortedMap<Repository, List<Measurement>>> out = new TreeMap<>();
+    for (MetricDescriptor<?> d : metrics) {
+      out.put(d.id(), d.measureEachRepository(store, people, e, ProgressListener.NONE, 1));
+    }
+    return out;
+  }
+
+  /**
+   * The first difference between the incremental measurements of {@code metrics} and the full
+   * ones ({@link #full(History)}) at the start or after an update, or none.
+   */
+  static Optional<String> firstDifference(
+      History h, List<MetricDescriptor<?>> metrics, List<Map<String, SortedMap<Repository, List<Measurement>>>> full) {
+    IncrementalScores scores =
+        IncrementalScores.start(metrics, evaluation(h.firstAsOf(), h), h.base(), 1 + (int) (h.seed() / 2 % 2));
+    Optional<String> d = compare(h, scores, full.get(0), h.firstAsOf(), -1);
+    for (int s = 0; s < h.steps().size() && d.isEmpty(); s++) {
+      Step step = h.steps().get(s);
+      scores.add(step.events(), step.asOf());
+      d = compare(h, scores, full.get(s + 1), step.asOf(), s);
+    }
+    return d;
+  }
+
+  private static Optional<String> compare(
+      History h,
+      IncrementalScores scores,
+      Map<String, SortedMap<Repository, List<Measurement>>> expected,
+      Instant asOf,
+      int step) {
+    for (MetricDescriptor<?> d : scores.metrics()) {
+      SortedMap<Repository, List<Measurement>> full = expected.get(d.id());
+      SortedMap<Repository, List<Measurement>> incremental = scores.measurements(d);
+      if (!full.equals(incremental)) {
+        TreeMap<Repository, String> diff = new TreeMap<>();
+        for (Repository r : full.keySet()) {
+          if (!full.get(r).equals(incremental.get(r))) {
+            diff.put(r, "full " + full.get(r) + " incremental " + incremental.get(r));
+          }
+        }
+        for (Repository r : incremental.keySet()) {
+          if (!full.containsKey(r)) {
+            diff.put(r, "no row in full, incremental " + incremental.get(r));
+          }
+        }
+        return Optional.of("seed " + h.seed() + ", update " + step + " (as-of " + asOf + ", window "
+            + h.window() + ", " + h.basis() + "), " + d.id() + ": " + diff.size() + " rows differ, first "
+            + diff.firstEntry());
+      }
+    }
+    return Optional.empty();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void incrementalEqualsFull(long seed) {
+    History h = history(seed);
+    assertTrue(h.steps().size() > 3, "seed " + seed + ": too few updates to test");
+    firstDifference(h, standard(), full(h, standard())).ifPresent(m -> fail(m));
+  }
+
+  /**
+   * The declarations do narrow the work: over the seeds, metrics that declare their dependencies
+   * recompute fewer repositories than there are rows, and those that declare nothing recompute
+   * every repository after each update.
+   */
+  @Test
+  void declaredMetricsRecomputeFewerRepositories() {
+    Map<String, long[]> counts = new TreeMap<>(); // id -> {recomputed, rows}
+    for (long seed = 0; seed < 3; seed++) {
+      History h = history(seed);
+      IncrementalScores scores =
+          IncrementalScores.start(standard(), evaluation(h.firstAsOf(), h), h.base(), 1);
+      for (Step step : h.steps()) {
+        IncrementalScores.Update u = scores.add(step.events(), step.asOf());
+        for (IncrementalScores.MetricUpdate m : u.metrics()) {
+          long[] c = counts.computeIfAbsent(m.metric().id(), k -> new long[2]);
+          c[0] += m.recomputed();
+          c[1] += scores.measurements(m.metric()).size();
+        }
+      }
+    }
+    for (MetricDescriptor<?> d : standard()) {
+      long[] c = counts.get(d.id());
+      if (d.dependencies().contains(Dependency.ANY_CHANGE)) {
+        assertTrue(c[0] >= c[1] * 9 / 10, d.id() + " declares nothing and recomputed " + c[0] + " of " + c[1]);
+      } else if (!d.dependencies().contains(Dependency.AS_OF)) {
+        assertTrue(c[0] < c[1], d.id() + " recomputed " + c[0] + " of " + c[1]);
+      }
+    }
+  }
+
+  /** A metric that computes as {@code d} does and declares {@code dependencies}. */
+  static <R> MetricDescriptor<R> declaring(MetricDescriptor<R> d, Set<Dependency> dependencies) {
+    return new MetricDescriptor<R>(
+        d.id(), d.title(), d.jsonName(), d.presets(), d.parameters(), d.measurements(), d.locality()) {
+      @Override
+      public Set<Dependency> dependencies() {
+        return dependencies;
+      }
+
+      @Override
+      public Window describedWindow(Evaluation evaluation) {
+        return d.describedWindow(evaluation);
+      }
+
+      @Override
+      public SliceMetric<?, R> metric(Evaluation evaluation) {
+        return d.metric(evaluation);
+      }
+
+      @Override
+      public List<Measurement> measure(R result, Evaluation evaluation) {
+        return d.measure(result, evaluation);
+      }
+    };
+  }
+
+  /**
+   * The test above can fail, for each kind of dependency: a metric that needs it, declared without
+   * it, gives incremental results that differ from the full ones on some seed. So the histories
+   * exercise each kind (a merge of two people, events entering and leaving the window, thresholds
+   * counted back from as-of, stargazers' pull requests elsewhere, events before the window).
+   * Declaring more than a metric needs costs work, not exactness; declaring less is what this
+   * shows the test above would catch.
+   */
+  @ParameterizedTest(name = "{0} without {1}")
+  @CsvSource({
+    "contributor-confidence, OTHER_REPOSITORIES",
+    "onion-model, WINDOW_EVENTS",
+    "responsiveness, HISTORY_EVENTS",
+    "lottery-factor, PEOPLE",
+    "retention, AS_OF",
+  })
+  void eachKindOfDependencyIsNeededOnSomeSeed(String id, Dependency dropped) {
+    MetricDescriptor<?> d = MetricRegistry.standard().get(id);
+    assertTrue(d.dependencies().contains(dropped), id + " declares " + d.dependencies());
+    EnumSet<Dependency> fewer = EnumSet.copyOf(d.dependencies());
+    fewer.remove(dropped);
+    if (fewer.isEmpty()) {
+      fewer.add(Dependency.PEOPLE); // a declaration is never empty
+    }
+    MetricDescriptor<?> weaker = declaring(d, Set.copyOf(fewer));
+    for (int seed = 0; seed < SEEDS; seed++) {
+      History h = history(seed);
+      if (firstDifference(h, List.of(weaker), full(h, List.of(d))).isPresent()) {
+        return;
+      }
+    }
+    fail(id + " declared without " + dropped + " matched the full results on every seed");
+  }
+}
