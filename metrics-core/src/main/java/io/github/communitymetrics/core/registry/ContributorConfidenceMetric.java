@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.registry;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.metrics.SliceMetric;
@@ -9,6 +10,7 @@ import io.github.communitymetrics.core.metrics.confidence.OpenSaucedConfidenceRe
 import io.github.communitymetrics.core.metrics.confidence.ConfidenceLevel;
 import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,12 +75,20 @@ final class ContributorConfidenceMetric extends MetricDescriptor<OpenSaucedConfi
   }
 
   /**
-   * Stars and forks in the window, weighed by the stargazers' pull requests in any repository in
-   * the window, this one included; logins, not people (bots are kept).
+   * Stars, forks and pull requests in the window, the stargazers and forkers weighed by their pull
+   * requests in any repository in the window; logins, not people (bots are kept).
    */
   @Override
   public Set<Dependency> dependencies() {
-    return Set.of(Dependency.OTHER_REPOSITORIES);
+    return Set.of(Dependency.WINDOW_EVENTS, Dependency.OTHER_REPOSITORIES);
+  }
+
+  /** The pull requests (opened, closed, merged: their authors) of the stargazers and forkers. */
+  @Override
+  public CrossRepositoryReads crossRepositoryReads() {
+    return new CrossRepositoryReads(
+        EnumSet.of(EventType.STAR, EventType.FORK),
+        EnumSet.of(EventType.PULL_REQUEST_OPENED, EventType.PULL_REQUEST_CLOSED, EventType.PULL_REQUEST_MERGED));
   }
 
   @Override

@@ -27,11 +27,12 @@ public enum Dependency {
    */
   HISTORY_EVENTS,
   /**
-   * Events in any repository, this one included, by the people and logins that have events in
-   * this one (contributor confidence credits a stargazer's pull requests anywhere): recomputed when
-   * an event of this repository has an actor who, or whose person or login, has a changed event
-   * anywhere. As every changed event's repository has an event of its actor, this covers the
-   * repository's own events at any time too.
+   * Events in any repository by the people and logins that have events in this one (contributor
+   * confidence credits a stargazer's pull requests anywhere), as {@link
+   * MetricDescriptor#crossRepositoryReads()} narrows them: recomputed when an event of this
+   * repository (of the types it reads through) has an actor who, or whose person or login, has a
+   * changed event (of the types it reads) anywhere. With {@link CrossRepositoryReads#ANY}, this
+   * covers the repository's own events too.
    */
   OTHER_REPOSITORIES,
   /**

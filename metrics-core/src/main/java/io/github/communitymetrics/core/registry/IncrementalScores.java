@@ -1,6 +1,8 @@
 package io.github.communitymetrics.core.registry;
 
+import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.metrics.People;
@@ -10,8 +12,10 @@ import io.github.communitymetrics.core.time.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +44,13 @@ import java.util.TreeSet;
  *       described window and of events that entered or left it;
  *   <li>{@link Dependency#HISTORY_EVENTS}: those, and the repositories of new events before the
  *       window;
- *   <li>{@link Dependency#OTHER_REPOSITORIES}: the repositories with an event by an actor who,
- *       or whose person or login, has a new event or one that changed place (the actors of both
- *       kinds are counted whatever their place, a superset);
+ *   <li>{@link Dependency#OTHER_REPOSITORIES}: the repositories with an event (of the types
+ *       {@link MetricDescriptor#crossRepositoryReads()} reads through) by an actor who, or whose
+ *       person or login, has a new event or one that changed place (of the types it reads; new
+ *       ones count whatever their place, a superset);
  *   <li>{@link Dependency#PEOPLE}: the repositories with an event by an actor whose person
- *       changed (members, key) or whose bot flag changed, new actors included.
+ *       changed (its members, which decide its key and addresses) or whose bot flag changed, new
+ *       actors included.
  * </ul>
  *
  * <p>Repositories are events' identities under the store's rule ({@link EventStore}): when new
@@ -265,77 +271,100 @@ public final class IncrementalScores {
     final BitSet present;
     /** Why every repository is computed again, or empty. */
     final Optional<String> everything;
-    /** The new events: their positions in {@code delta} mapped to the new store's indices. */
-    private final int[] newRepository;
-    private final int[] newActor;
-    private final int[] newSecondActor;
-    private final long[] newSecond;
-    private final int[] newNano;
-    /** Actors of the new store whose person or bot flag changed, new actors included. */
-    private final BitSet peopleChanged;
     private final People peopleBefore;
+    /** The new events, as a store of their own, and their indices in the new store. */
+    private final EventStore delta;
+    private int[] newRepository = new int[0];
+    private int[] newActor = new int[0];
+    private int[] newSecondActor = new int[0];
+    /** Actors of the new store that were not in the old one, by interned index. */
+    private BitSet newActors;
+    /** Actors of the new store whose person or bot flag changed, new actors included. */
+    private BitSet peopleChanged;
+    /** The repositories with an event by an actor of {@link #peopleChanged}; computed once. */
+    private BitSet peopleTouched;
 
     private Changes(
-        EventStore before, People peopleBefore, EventStore after, People peopleAfter, EventStore delta,
-        Optional<String> everything) {
+        EventStore before, People peopleBefore, EventStore after, People peopleAfter, EventStore delta) {
       this.before = before;
       this.peopleBefore = peopleBefore;
       this.after = after;
       this.peopleAfter = peopleAfter;
-      this.everything = everything;
-      int n = delta.size();
-      newRepository = new int[n];
-      newActor = new int[n];
-      newSecondActor = new int[n];
-      newSecond = new long[n];
-      newNano = new int[n];
+      this.delta = delta;
       present = new BitSet(after.repositories().size());
       for (int i = 0, m = after.size(); i < m; i++) {
         present.set(after.repositoryIndex(i));
       }
-      peopleChanged = new BitSet(after.actors().size());
+      this.everything = match();
+      if (everything.isEmpty()) {
+        comparePeople();
+      }
     }
 
     static Changes of(
         EventStore before, People peopleBefore, EventStore after, People peopleAfter, EventStore delta) {
-      Optional<String> everything = unmatched(before, after, delta);
-      Changes c = new Changes(before, peopleBefore, after, peopleAfter, delta, everything);
-      if (everything.isEmpty()) {
-        c.mapDelta(delta);
-        c.comparePeople();
-      }
-      return c;
+      return new Changes(before, peopleBefore, after, peopleAfter, delta);
     }
 
     /**
-     * Why the repositories of {@code before} cannot be matched by value to those of {@code after},
-     * or empty when each repository of {@code before} and each of the new events' is one of
-     * {@code after}'s under the same value and no name is shared (which is when an event's
-     * repository could depend on events added later).
+     * Maps the new events to the new store's indices, and finds its actors that are new. Empty when
+     * the old store's repositories and actors are the new store's under the same values and in the
+     * same order, with the new events' added; otherwise why not: a rename, an id given to events
+     * that had none, a name shared by two repositories (whose events without id go by time), all
+     * of which can move old events from one repository to another.
+     *
+     * <p>Looks up only the new events' repositories and actors: both stores list them sorted, so
+     * when the new store has exactly the old ones plus the new ones, an old actor's index is its
+     * new index less the new actors before it.
      */
-    private static Optional<String> unmatched(EventStore before, EventStore after, EventStore delta) {
+    private Optional<String> match() {
       List<Repository> repositories = after.repositories();
-      for (Repository r : delta.repositories()) {
-        OptionalInt at = after.indexOf(r);
+      int[] repositoryOf = new int[delta.repositories().size()];
+      int newRepositories = 0;
+      for (int r = 0; r < repositoryOf.length; r++) {
+        Repository value = delta.repository(r);
+        OptionalInt at = after.indexOf(value);
         if (at.isEmpty()) {
-          return Optional.of("the new events' repository " + r + " is another's under the store's identity rule");
+          return Optional.of("the new events' repository " + value + " is another's under the store's identity rule");
         }
         int k = at.getAsInt();
-        if (!repositories.get(k).equals(r)
-            || (k > 0 && sameName(repositories.get(k - 1), r))
-            || (k + 1 < repositories.size() && sameName(repositories.get(k + 1), r))) {
-          return Optional.of("the name of " + r + " is shared with another repository");
+        if (!repositories.get(k).equals(value)
+            || (k > 0 && sameName(repositories.get(k - 1), value))
+            || (k + 1 < repositories.size() && sameName(repositories.get(k + 1), value))) {
+          return Optional.of("the name of " + value + " is shared with another repository");
         }
+        repositoryOf[r] = k;
+        newRepositories += before.indexOf(value).isEmpty() ? 1 : 0;
       }
-      for (Repository r : before.repositories()) {
-        if (after.indexOf(r).isEmpty()) {
-          return Optional.of(r + " was renamed or joined to another repository");
-        }
+      if (repositories.size() != before.repositories().size() + newRepositories) {
+        return Optional.of("a repository was renamed or joined to another");
       }
-      for (var a : delta.actors()) {
-        if (after.indexOf(a).isEmpty()) {
+      int actors = after.actors().size();
+      int[] actorOf = new int[delta.actors().size()];
+      newActors = new BitSet(actors);
+      for (int a = 0; a < actorOf.length; a++) {
+        Actor value = delta.actor(a);
+        OptionalInt at = after.indexOf(value);
+        if (at.isEmpty()) {
           return Optional.of("an actor of the new events is not one of the store's");
         }
+        actorOf[a] = at.getAsInt();
+        if (before.indexOf(value).isEmpty()) {
+          newActors.set(actorOf[a]);
+        }
+      }
+      if (actors != before.actors().size() + newActors.cardinality()) {
+        return Optional.of("the store's actors are not the old ones and the new events'");
+      }
+      int n = delta.size();
+      newRepository = new int[n];
+      newActor = new int[n];
+      newSecondActor = new int[n];
+      for (int i = 0; i < n; i++) {
+        newRepository[i] = repositoryOf[delta.repositoryIndex(i)];
+        newActor[i] = actorOf[delta.actorIndex(i)];
+        int second = delta.secondActorIndex(i);
+        newSecondActor[i] = second < 0 ? -1 : actorOf[second];
       }
       return Optional.empty();
     }
@@ -344,35 +373,21 @@ public final class IncrementalScores {
       return a.forge() == b.forge() && a.fullName().equals(b.fullName());
     }
 
-    private void mapDelta(EventStore delta) {
-      int[] repositoryOf = new int[delta.repositories().size()];
-      for (int r = 0; r < repositoryOf.length; r++) {
-        repositoryOf[r] = after.indexOf(delta.repository(r)).getAsInt();
-      }
-      int[] actorOf = new int[delta.actors().size()];
-      for (int a = 0; a < actorOf.length; a++) {
-        actorOf[a] = after.indexOf(delta.actor(a)).getAsInt();
-      }
-      for (int i = 0; i < delta.size(); i++) {
-        newRepository[i] = repositoryOf[delta.repositoryIndex(i)];
-        newActor[i] = actorOf[delta.actorIndex(i)];
-        int second = delta.secondActorIndex(i);
-        newSecondActor[i] = second < 0 ? -1 : actorOf[second];
-        newSecond[i] = delta.epochSecond(i);
-        newNano[i] = delta.nano(i);
-      }
-    }
-
     /**
-     * Marks the actors of the new store whose person is not the same set of actors as before,
-     * or whose person's key or own bot flag differs, and the actors new to the store.
+     * Marks the actors of the new store whose person is not the same set of actors as before
+     * (which decides its key, its addresses and so its affiliation), or whose bot flag differs,
+     * and the actors new to the store.
      */
     private void comparePeople() {
       int actors = after.actors().size();
       int[] oldIndex = new int[actors];
-      for (int a = 0; a < actors; a++) {
-        OptionalInt was = before.indexOf(after.actor(a));
-        oldIndex[a] = was.isPresent() ? was.getAsInt() : -1;
+      for (int a = 0, added = 0; a < actors; a++) {
+        if (newActors.get(a)) {
+          oldIndex[a] = -1;
+          added++;
+        } else {
+          oldIndex[a] = a - added;
+        }
       }
       int[] oldSize = new int[peopleBefore.size()];
       for (int a = 0, n = before.actors().size(); a < n; a++) {
@@ -382,27 +397,20 @@ public final class IncrementalScores {
       int[] newSize = new int[people];
       // The old person all members of a new person had, -1 before the first, -2 when they differ.
       int[] oldPerson = new int[people];
-      java.util.Arrays.fill(oldPerson, -1);
+      Arrays.fill(oldPerson, -1);
       for (int a = 0; a < actors; a++) {
         int p = peopleAfter.personOf(a);
         newSize[p]++;
-        int o = oldIndex[a] < 0 ? -2 : peopleBefore.personOf(oldIndex[a]);
-        if (o == -2 || peopleBefore.isBot(oldIndex[a]) != peopleAfter.isBot(a)) {
-          oldPerson[p] = -2;
-        } else if (oldPerson[p] == -1) {
-          oldPerson[p] = o;
-        } else if (oldPerson[p] != o) {
-          oldPerson[p] = -2;
-        }
+        int was = oldIndex[a];
+        int o = was < 0 || peopleBefore.isBot(was) != peopleAfter.isBot(a) ? -2 : peopleBefore.personOf(was);
+        oldPerson[p] = oldPerson[p] == -1 || oldPerson[p] == o ? o : -2;
       }
-      boolean[] changedPerson = new boolean[people];
-      for (int p = 0; p < people; p++) {
-        int o = oldPerson[p];
-        changedPerson[p] =
-            o < 0 || oldSize[o] != newSize[p] || !peopleBefore.key(o).equals(peopleAfter.key(p));
-      }
+      peopleChanged = new BitSet(actors);
       for (int a = 0; a < actors; a++) {
-        if (changedPerson[peopleAfter.personOf(a)]) {
+        int p = peopleAfter.personOf(a);
+        int o = oldPerson[p];
+        // All members were one old person, and as many: the same set of actors.
+        if (o < 0 || oldSize[o] != newSize[p]) {
           peopleChanged.set(a);
         }
       }
@@ -416,7 +424,7 @@ public final class IncrementalScores {
       Window w1 = d.describedWindow(next);
       boolean moved = !w0.equals(w1);
       if (everything.isPresent()
-          || (on.contains(Dependency.ANY_CHANGE) && (moved || newRepository.length > 0))
+          || (on.contains(Dependency.ANY_CHANGE) && (moved || delta.size() > 0))
           || (on.contains(Dependency.AS_OF) && moved)) {
         out.or(present);
         return out;
@@ -424,16 +432,15 @@ public final class IncrementalScores {
       boolean window = on.contains(Dependency.WINDOW_EVENTS);
       boolean history = on.contains(Dependency.HISTORY_EVENTS);
       boolean others = on.contains(Dependency.OTHER_REPOSITORIES);
+      CrossRepositoryReads reads = d.crossRepositoryReads();
       BitSet actors = others ? new BitSet(after.actors().size()) : null;
       for (int i = 0; i < newRepository.length; i++) {
-        int c = compareTo(newSecond[i], newNano[i], w1.start());
-        int e = compareTo(newSecond[i], newNano[i], w1.end());
-        boolean inside = c >= 0 && e < 0;
-        boolean beforeEnd = e < 0;
-        if ((window && inside) || (history && beforeEnd)) {
+        int c = compareTo(delta.epochSecond(i), delta.nano(i), w1.start());
+        int e = compareTo(delta.epochSecond(i), delta.nano(i), w1.end());
+        if ((window && c >= 0 && e < 0) || (history && e < 0)) {
           out.set(newRepository[i]);
         }
-        if (others) {
+        if (others && reads.reads().contains(delta.type(i))) {
           actors.set(newActor[i]);
           if (newSecondActor[i] >= 0) {
             actors.set(newSecondActor[i]);
@@ -452,7 +459,7 @@ public final class IncrementalScores {
             if (window || history) {
               out.set(s.repositoryIndex(i));
             }
-            if (others) {
+            if (others && reads.reads().contains(s.type(i))) {
               actors.set(s.actorIndex(i));
               int second = s.secondActorIndex(i);
               if (second >= 0) {
@@ -462,19 +469,27 @@ public final class IncrementalScores {
           }
         }
       }
-      BitSet touched = new BitSet(after.actors().size());
-      if (others) {
-        touched.or(widen(actors));
+      if (others && !actors.isEmpty()) {
+        out.or(repositoriesOf(widen(actors), reads.through()));
       }
-      if (on.contains(Dependency.PEOPLE)) {
-        touched.or(peopleChanged);
+      if (on.contains(Dependency.PEOPLE) && !peopleChanged.isEmpty()) {
+        if (peopleTouched == null) {
+          peopleTouched = repositoriesOf(peopleChanged, EnumSet.allOf(EventType.class));
+        }
+        out.or(peopleTouched);
       }
-      if (!touched.isEmpty()) {
-        for (int i = 0, n = after.size(); i < n; i++) {
-          int second = after.secondActorIndex(i);
-          if (touched.get(after.actorIndex(i)) || (second >= 0 && touched.get(second))) {
-            out.set(after.repositoryIndex(i));
-          }
+      return out;
+    }
+
+    /** The repositories with an event of one of {@code types} by one of {@code actors} (either actor). */
+    private BitSet repositoriesOf(BitSet actors, Set<EventType> types) {
+      BitSet out = new BitSet(after.repositories().size());
+      boolean any = types.size() == EventType.values().length;
+      for (int i = 0, n = after.size(); i < n; i++) {
+        int second = after.secondActorIndex(i);
+        if ((actors.get(after.actorIndex(i)) || (second >= 0 && actors.get(second)))
+            && (any || types.contains(after.type(i)))) {
+          out.set(after.repositoryIndex(i));
         }
       }
       return out;

@@ -222,6 +222,15 @@ public abstract class MetricDescriptor<R> {
   }
 
   /**
+   * For a metric that depends on {@link Dependency#OTHER_REPOSITORIES}: which of a repository's
+   * events lead to which events of their actors elsewhere. {@link CrossRepositoryReads#ANY}
+   * unless the metric says otherwise.
+   */
+  public CrossRepositoryReads crossRepositoryReads() {
+    return CrossRepositoryReads.ANY;
+  }
+
+  /**
    * Whether the metric describes {@code scope}: every metric describes any set of repositories
    * unless it says otherwise (contributor confidence describes one named repository). Drivers
    * over owners or groups leave out the metrics that do not describe them.

@@ -116,7 +116,7 @@ class IncrementalScoresTest {
             repository(random.nextInt(repositories)), a, 100 + random.nextInt(5), false, Optional.of("main"),
             Optional.empty()));
       }
-      if (random.nextInt(40) == 0) {
+      if (random.nextInt(10) == 0) {
         events.add(new Star(at, repository(random.nextInt(repositories)), linker(random, pool)));
       }
     }
