@@ -127,6 +127,12 @@ final class Staging {
   /** The same actors field by field, for the store's table. */
   ActorTable.Source actorSource;
   private int[] actorRank;
+  /**
+   * The staged actor at each actor index of the last store built, kept until its events are
+   * staged again ({@link #thaw}) so that they need not be looked up again by value: rebuilding
+   * and hashing every event's actor was a third of re-staging a GH Archive day.
+   */
+  private int[] actorOfRank;
   /** Store index of each repository value, or -1 when it depends on the event's time. */
   private int[] valueRank;
   private RepositoryIdentity.Resolution resolution;
@@ -171,16 +177,21 @@ final class Staging {
 
   /** Stages {@code e} as an event of repository value {@code v} ({@code repo}). */
   private void append(Event e, Repository repo, int v) {
+    append(e, repo, v, actorInterner.intern(e.actor()));
+  }
+
+  /** As {@link #append(Event, Repository, int)}, its actor already staged as {@code actor}. */
+  private void append(Event e, Repository repo, int v, int actor) {
     int i = size;
     Instant at = e.at();
     int number = e instanceof NumberedEvent ? ((NumberedEvent) e).number() : 0;
-    stage(i, at.getEpochSecond(), at.getNano(), e.type().ordinal(), v, e.actor(), number);
+    stage(i, at.getEpochSecond(), at.getNano(), e.type().ordinal(), v, actor, number);
     codes[i >>> SHIFT][i & MASK] = (byte) encode(i, e, repo);
     size++;
   }
 
   /** Stages event {@code i}, the next one, in every dense column but the code byte. */
-  private void stage(int i, long second, int nano, int type, int v, Actor actor, int number) {
+  private void stage(int i, long second, int nano, int type, int v, int actor, int number) {
     int c = i >>> SHIFT;
     int o = i & MASK;
     if (o == 0) {
@@ -196,7 +207,7 @@ final class Staging {
     }
     types[c][o] = (byte) type;
     values[c][o] = v;
-    actors[c][o] = actorInterner.intern(actor);
+    actors[c][o] = actor;
     numbers[c][o] = number;
   }
 
@@ -217,17 +228,24 @@ final class Staging {
     frozen = null;
     frozenValues = null;
     packed = store.packedTails();
+    int[] staged = actorOfRank;
+    actorOfRank = null;
+    if (staged == null || staged.length != store.actorTable.size()) {
+      staged = new int[store.actorTable.size()];
+      for (int r = 0; r < staged.length; r++) {
+        staged[r] = actorInterner.intern(store.actorTable.get(r));
+      }
+    }
     for (int j = 0; j < store.size; j++) {
       int v = given[j];
+      int actor = staged[store.actor(j)];
       if (store.packed(j)) {
-        int i = size;
-        Actor actor = store.actorTable.get(store.actor(j));
-        stage(i, store.second(j), store.nano(j), store.types[j], v, actor, 0);
-        store.restagePacked(j, i, packed); // the staged code stays 0: see compare
+        stage(size, store.second(j), store.nano(j), store.types[j], v, actor, 0);
+        store.restagePacked(j, size, packed); // the staged code stays 0: see compare
         size++;
       } else {
         Repository value = valueInterner.values.get(v);
-        append(store.event(j, value), value, v);
+        append(store.event(j, value), value, v, actor);
       }
     }
   }
@@ -675,6 +693,7 @@ final class Staging {
     for (int r = 0; r < byRank.length; r++) {
       actorRank[byRank[r]] = r;
     }
+    actorOfRank = byRank;
     actorSource = actorInterner.source(byRank);
     actorTable = new TableList<>(byRank.length, r -> actorInterner.get(byRank[r]),
         o -> o instanceof Actor actor
