@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -294,6 +295,51 @@ class IncrementalScoresTest {
         assertTrue(c[0] < c[1], d.id() + " recomputed " + c[0] + " of " + c[1]);
       }
     }
+  }
+
+  /**
+   * A rename cannot be matched row by row: the update says why, computes every repository again,
+   * drops the old name's row and reports the new one's as changed.
+   */
+  @Test
+  void aRenameComputesEverythingAgainAndDropsTheOldName() {
+    Repository old = new Repository(Forge.GITHUB, "org/old", OptionalLong.of(7));
+    Repository renamed = new Repository(Forge.GITHUB, "org/new", OptionalLong.of(7));
+    Repository other = Repository.github("org/other");
+    Instant t = BASE.plus(Duration.ofDays(10));
+    List<Event> base = List.of(
+        new Star(t, old, Actor.github("ann")), new Star(t.plusSeconds(1), other, Actor.github("ben")));
+    MetricDescriptor<?> growth = StandardMetrics.GROWTH;
+    IncrementalScores scores = IncrementalScores.start(
+        List.of(growth), Evaluation.of(RepositoryScope.all(), Window.endingAt(t.plusSeconds(60), Duration.ofDays(7))),
+        base, 1);
+    assertEquals(Set.of(old, other), scores.measurements(growth).keySet());
+    IncrementalScores.Update u =
+        scores.add(List.of(new Star(t.plusSeconds(120), renamed, Actor.github("cat"))), t.plusSeconds(180));
+    assertTrue(u.everything().isPresent(), "a rename is not matched by value");
+    IncrementalScores.MetricUpdate m = u.metrics().get(0);
+    assertEquals(Set.of(old), m.removed());
+    assertEquals(2, m.recomputed());
+    assertTrue(m.changed().containsKey(renamed));
+    assertEquals(Set.of(renamed, other), scores.measurements(growth).keySet());
+    assertEquals(1, u.events());
+  }
+
+  @Test
+  void argumentsAreChecked() {
+    Evaluation one = Evaluation.of(RepositoryScope.of(repository(1)), Window.endingAt(BASE, Duration.ofDays(7)));
+    Evaluation all = Evaluation.of(RepositoryScope.all(), Window.endingAt(BASE, Duration.ofDays(7)));
+    MetricDescriptor<?> growth = StandardMetrics.GROWTH;
+    assertThrows(
+        IllegalArgumentException.class, () -> IncrementalScores.start(List.of(growth), one, List.of(), 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> IncrementalScores.start(List.of(growth, growth), all, List.of(), 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> IncrementalScores.start(List.of(), all, List.of(), 1));
+    IncrementalScores empty = IncrementalScores.start(List.of(growth), all, List.of(), 1);
+    assertTrue(empty.measurements(growth).isEmpty());
+    assertThrows(
+        IllegalArgumentException.class, () -> empty.measurements(StandardMetrics.LOTTERY_FACTOR));
   }
 
   /** A metric that computes as {@code d} does and declares {@code dependencies}. */
