@@ -212,8 +212,8 @@ public abstract class MetricDescriptor<R> {
    * instant moves ({@link Dependency}), read by {@link IncrementalScores} to recompute only the
    * repositories whose results can have changed. {@link Dependency#ANY_CHANGE} unless the metric
    * says otherwise; a metric that narrows it must depend on nothing else, or its incremental
-   * results will differ from a full recomputation (which {@code IncrementalScoresTest} checks for
-   * every standard metric over seeds).
+   * results will differ from a full recomputation ({@code IncrementalScoresTest} compares them
+   * over seeded histories for the standard metrics that declare something).
    *
    * @return an unmodifiable set, not empty
    */
