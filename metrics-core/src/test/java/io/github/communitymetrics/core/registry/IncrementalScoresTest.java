@@ -41,9 +41,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link IncrementalScores} after each of a sequence of updates equals a full scoring of the same
- * events with the same as-of, for every standard metric, over seeded histories: a random split
- * of a history into a base and updates of an hour to a few days, with late events, as-of moving,
- * staying or jumping, actors appearing over time (who join earlier actors' people), and renames.
+ * events with the same as-of, for the standard metrics, over seeded histories: a random split
+ * of a history into a base and updates of an hour to 30 days, with late events, as-of moving
+ * forward, staying or going back, actors appearing over time (who join earlier actors' people),
+ * and renames.
  */
 class IncrementalScoresTest {
   private static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
@@ -157,12 +158,14 @@ class IncrementalScoresTest {
         chunk.add(new Star(end.minusSeconds(1), new Repository(Forge.GITHUB, "org/renamed" + k,
             OptionalLong.of(1000 + k)), RandomEvents.actor(0)));
       }
-      int how = random.nextInt(10);
+      int how = random.nextInt(12);
       // The as-of usually moves to the end of the update; sometimes it stays, sometimes it is
-      // the last event's instant plus a second (the CLI's default).
+      // the last event's instant plus a second (the CLI's default), sometimes it goes back (a
+      // question about an earlier instant, events after it kept).
       Instant nextAsOf =
           how == 0 ? asOf : how == 1 && !chunk.isEmpty()
               ? chunk.stream().map(Event::at).max(Comparator.naturalOrder()).get().plusSeconds(1)
+              : how == 2 ? asOf.minus(lengths.get(random.nextInt(lengths.size())))
               : end;
       steps.add(new Step(chunk, nextAsOf));
       asOf = end;
