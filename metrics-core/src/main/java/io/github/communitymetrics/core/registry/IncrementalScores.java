@@ -230,20 +230,20 @@ public final class IncrementalScores {
     TreeMap<Repository, List<Measurement>> old = rows.get(d);
     EventStore after = changes.after;
     BitSet affected = changes.affected(d, evaluation, next);
+    // A repository without a row is new to the store (when the stores match; otherwise every
+    // repository is affected): its events are among the new ones.
+    affected.or(changes.newRepositories);
+    affected.and(changes.present);
     List<Repository> all = after.repositories();
-    BitSet present = changes.present;
-    List<Repository> recompute = new ArrayList<>();
-    for (int r = present.nextSetBit(0); r >= 0; r = present.nextSetBit(r + 1)) {
-      Repository repository = all.get(r);
-      if (affected.get(r) || !old.containsKey(repository)) {
-        recompute.add(repository);
-      }
+    List<Repository> recompute = new ArrayList<>(affected.cardinality());
+    for (int r = affected.nextSetBit(0); r >= 0; r = affected.nextSetBit(r + 1)) {
+      recompute.add(all.get(r));
     }
     SortedSet<Repository> removed = new TreeSet<>();
     if (changes.everything.isPresent()) {
       // Otherwise every repository of the old store is one of the new store's with its events.
       for (Repository r : old.keySet()) {
-        if (after.indexOf(r).isEmpty() || !present.get(after.indexOf(r).getAsInt())) {
+        if (after.indexOf(r).isEmpty() || !changes.present.get(after.indexOf(r).getAsInt())) {
           removed.add(r);
         }
       }
@@ -277,6 +277,8 @@ public final class IncrementalScores {
     private int[] newRepository = new int[0];
     private int[] newActor = new int[0];
     private int[] newSecondActor = new int[0];
+    /** Repositories of the new store that were not in the old one, by interned index. */
+    final BitSet newRepositories;
     /** Actors of the new store that were not in the old one, by interned index. */
     private BitSet newActors;
     /** Actors of the new store whose person or bot flag changed, new actors included. */
@@ -295,6 +297,7 @@ public final class IncrementalScores {
       for (int i = 0, m = after.size(); i < m; i++) {
         present.set(after.repositoryIndex(i));
       }
+      newRepositories = new BitSet(after.repositories().size());
       this.everything = match();
       if (everything.isEmpty()) {
         comparePeople();
@@ -320,7 +323,6 @@ public final class IncrementalScores {
     private Optional<String> match() {
       List<Repository> repositories = after.repositories();
       int[] repositoryOf = new int[delta.repositories().size()];
-      int newRepositories = 0;
       for (int r = 0; r < repositoryOf.length; r++) {
         Repository value = delta.repository(r);
         OptionalInt at = after.indexOf(value);
@@ -334,9 +336,11 @@ public final class IncrementalScores {
           return Optional.of("the name of " + value + " is shared with another repository");
         }
         repositoryOf[r] = k;
-        newRepositories += before.indexOf(value).isEmpty() ? 1 : 0;
+        if (before.indexOf(value).isEmpty()) {
+          newRepositories.set(k);
+        }
       }
-      if (repositories.size() != before.repositories().size() + newRepositories) {
+      if (repositories.size() != before.repositories().size() + newRepositories.cardinality()) {
         return Optional.of("a repository was renamed or joined to another");
       }
       int actors = after.actors().size();
