@@ -2,7 +2,8 @@
 // java -cp benchmarks.jar IncrementalDay.java DAY.store THREADS: the day's events before its last hour
 // as the history, scored with the three metrics of the end-to-end comparison (IncrementalScores.start),
 // then its last hour added (IncrementalScores.add, as-of at the end of the day); prints each phase's wall
-// time and how many repositories each metric computed again. Then, on the same JVM, the parts of an update
+// time and how many repositories each metric computed again; then as-of moved twice by an hour with no new
+// events. Then (without a third argument), on the same JVM, the parts of an update
 // timed one by one: the store built again, the people resolved, a full scoring for comparison.
 import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Event;
@@ -50,6 +51,15 @@ public class IncrementalDay {
     for (IncrementalScores.MetricUpdate m : u.metrics()) {
       System.out.printf("  %-24s recomputed %,d of %,d repositories, %,d changed%n",
           m.metric().id(), m.recomputed(), scores.measurements(m.metric()).size(), m.changed().size());
+    }
+    for (int k = 1; k <= 2; k++) {
+      // As-of moving an hour with no new events: the store and its people are kept.
+      long q0 = System.nanoTime();
+      IncrementalScores.Update v = scores.add(List.of(), end.plus(Duration.ofHours(k)));
+      System.out.printf("as-of alone, %d hour(s) after the last event: %.3f s%n", k, (System.nanoTime() - q0) / 1e9);
+      for (IncrementalScores.MetricUpdate m : v.metrics()) {
+        System.out.printf("  %-24s recomputed %,d, %,d changed%n", m.metric().id(), m.recomputed(), m.changed().size());
+      }
     }
     if (a.length > 2) return;
     EventStore all = scores.store();

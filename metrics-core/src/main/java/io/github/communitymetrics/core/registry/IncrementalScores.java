@@ -211,9 +211,14 @@ public final class IncrementalScores {
     }
     EventStore before = store;
     People peopleBefore = people;
-    builder.addAll(added);
-    EventStore after = builder.build();
-    People peopleAfter = People.resolve(after);
+    EventStore after = before;
+    People peopleAfter = peopleBefore;
+    if (!added.isEmpty()) {
+      // Without new events (as-of moving alone), the store and its people stay as they are.
+      builder.addAll(added);
+      after = builder.build();
+      peopleAfter = People.resolve(after);
+    }
     EventStore delta = EventStore.of(added);
     Changes changes = Changes.of(before, peopleBefore, after, peopleAfter, delta);
     List<MetricUpdate> updates = new ArrayList<>();

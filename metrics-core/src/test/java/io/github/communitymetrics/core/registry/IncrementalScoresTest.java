@@ -328,6 +328,24 @@ class IncrementalScoresTest {
     assertEquals(1, u.events());
   }
 
+  /** Moving as-of without new events keeps the store and its people, and still re-scores. */
+  @Test
+  void asOfAloneKeepsTheStore() {
+    History h = history(3);
+    IncrementalScores scores = IncrementalScores.start(
+        List.of(StandardMetrics.RETENTION, StandardMetrics.LOTTERY_FACTOR), evaluation(h.firstAsOf(), h), h.base(), 1);
+    EventStore store = scores.store();
+    People people = scores.people();
+    Instant later = h.firstAsOf().plus(Duration.ofDays(40));
+    IncrementalScores.Update u = scores.add(List.of(), later);
+    assertTrue(store == scores.store() && people == scores.people(), "the store was rebuilt without new events");
+    assertEquals(0, u.events());
+    Map<String, SortedMap<Repository, List<Measurement>>> full = full(h.base(), evaluation(later, h), scores.metrics());
+    for (MetricDescriptor<?> d : scores.metrics()) {
+      assertEquals(full.get(d.id()), scores.measurements(d), d.id());
+    }
+  }
+
   @Test
   void argumentsAreChecked() {
     Evaluation one = Evaluation.of(RepositoryScope.of(repository(1)), Window.endingAt(BASE, Duration.ofDays(7)));
