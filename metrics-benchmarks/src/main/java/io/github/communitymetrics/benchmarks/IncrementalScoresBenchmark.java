@@ -73,7 +73,6 @@ public class IncrementalScoresBenchmark {
   private List<MetricDescriptor<?>> metrics;
   private Evaluation before;
   private Instant end;
-  private IncrementalScores scores;
 
   /** Writes the hours and reads them into the history and the last hour. */
   @Setup(Level.Trial)
@@ -111,16 +110,24 @@ public class IncrementalScoresBenchmark {
         ContributionType.COMMIT, Map.of());
   }
 
-  /** A fresh scoring of the history for each {@link #addOneHour}. */
-  @Setup(Level.Invocation)
-  public void scoreHistory() {
-    scores = IncrementalScores.start(metrics, before, history, threads);
+  /**
+   * A fresh scoring of the history for each {@link #addOneHour} (which changes it), and only for
+   * it: {@link #scoreAgain} does not need one.
+   */
+  @State(Scope.Thread)
+  public static class History {
+    IncrementalScores scores;
+
+    @Setup(Level.Invocation)
+    public void score(IncrementalScoresBenchmark b) {
+      scores = IncrementalScores.start(b.metrics, b.before, b.history, b.threads);
+    }
   }
 
   /** The last hour added: the store rebuilt, people resolved, the affected repositories scored. */
   @Benchmark
-  public IncrementalScores.Update addOneHour() {
-    return scores.add(lastHour, end);
+  public IncrementalScores.Update addOneHour(History h) {
+    return h.scores.add(lastHour, end);
   }
 
   /** Everything scored again from the events: what {@link #addOneHour} replaces. */

@@ -1,5 +1,6 @@
 package io.github.communitymetrics.core.registry;
 
+import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
@@ -113,7 +114,7 @@ public final class IncrementalScores {
     s.people = People.resolve(s.store);
     for (MetricDescriptor<?> d : chosen) {
       s.rows.put(d, new TreeMap<>(d.measureEachRepository(s.store, s.people, evaluation,
-          io.github.communitymetrics.core.ProgressListener.NONE, threads)));
+          ProgressListener.NONE, threads)));
     }
     return s;
   }
@@ -220,7 +221,7 @@ public final class IncrementalScores {
       peopleAfter = People.resolve(after);
     }
     EventStore delta = EventStore.of(added);
-    Changes changes = Changes.of(before, peopleBefore, after, peopleAfter, delta);
+    Changes changes = new Changes(before, peopleBefore, after, peopleAfter, delta);
     List<MetricUpdate> updates = new ArrayList<>();
     for (MetricDescriptor<?> d : metrics) {
       updates.add(update(d, changes, next));
@@ -238,7 +239,6 @@ public final class IncrementalScores {
     // A repository without a row is new to the store (when the stores match; otherwise every
     // repository is affected): its events are among the new ones.
     affected.or(changes.newRepositories);
-    affected.and(changes.present);
     List<Repository> all = after.repositories();
     List<Repository> recompute = new ArrayList<>(affected.cardinality());
     for (int r = affected.nextSetBit(0); r >= 0; r = affected.nextSetBit(r + 1)) {
@@ -248,7 +248,7 @@ public final class IncrementalScores {
     if (changes.everything.isPresent()) {
       // Otherwise every repository of the old store is one of the new store's with its events.
       for (Repository r : old.keySet()) {
-        if (after.indexOf(r).isEmpty() || !changes.present.get(after.indexOf(r).getAsInt())) {
+        if (after.indexOf(r).isEmpty()) {
           removed.add(r);
         }
       }
@@ -272,8 +272,6 @@ public final class IncrementalScores {
     final EventStore before;
     final EventStore after;
     final People peopleAfter;
-    /** The new store's repositories with at least one event, by interned index. */
-    final BitSet present;
     /** Why every repository is computed again, or empty. */
     final Optional<String> everything;
     private final People peopleBefore;
@@ -298,20 +296,11 @@ public final class IncrementalScores {
       this.after = after;
       this.peopleAfter = peopleAfter;
       this.delta = delta;
-      present = new BitSet(after.repositories().size());
-      for (int i = 0, m = after.size(); i < m; i++) {
-        present.set(after.repositoryIndex(i));
-      }
       newRepositories = new BitSet(after.repositories().size());
       this.everything = match();
       if (everything.isEmpty()) {
         comparePeople();
       }
-    }
-
-    static Changes of(
-        EventStore before, People peopleBefore, EventStore after, People peopleAfter, EventStore delta) {
-      return new Changes(before, peopleBefore, after, peopleAfter, delta);
     }
 
     /**
@@ -435,7 +424,8 @@ public final class IncrementalScores {
       if (everything.isPresent()
           || (on.contains(Dependency.ANY_CHANGE) && (moved || delta.size() > 0))
           || (on.contains(Dependency.AS_OF) && moved)) {
-        out.or(present);
+        // Every repository of a whole store has events (EventStore#repositories()).
+        out.set(0, after.repositories().size());
         return out;
       }
       boolean window = on.contains(Dependency.WINDOW_EVENTS);

@@ -12,6 +12,7 @@ import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.store.EventStore;
 import io.github.communitymetrics.core.time.Window;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
@@ -344,7 +348,7 @@ public abstract class MetricDescriptor<R> {
       EventStore store,
       People people,
       Evaluation evaluation,
-      java.util.Collection<Repository> repositories,
+      Collection<Repository> repositories,
       int threads) {
     Checks.notNull(evaluation, "evaluation");
     return EachRepository.compute(
@@ -361,9 +365,9 @@ public abstract class MetricDescriptor<R> {
    * A repository's result to its measurements, the lists without evidence shared among the
    * repositories of one call.
    */
-  private java.util.function.BiFunction<Repository, R, List<Measurement>> measuring(Evaluation evaluation) {
-    java.util.concurrent.ConcurrentMap<List<Measurement>, List<Measurement>> withoutEvidence =
-        new java.util.concurrent.ConcurrentHashMap<>();
+  private BiFunction<Repository, R, List<Measurement>> measuring(Evaluation evaluation) {
+    ConcurrentMap<List<Measurement>, List<Measurement>> withoutEvidence =
+        new ConcurrentHashMap<>();
     return (r, result) -> {
       List<Measurement> m = List.copyOf(measure(result, evaluation.withScope(RepositoryScope.of(r))));
       for (Measurement one : m) {

@@ -228,14 +228,9 @@ final class Staging {
     frozen = null;
     frozenValues = null;
     packed = store.packedTails();
+    // Set by the prepare() of the build that froze the store: its actor table is in this order.
     int[] staged = actorOfRank;
     actorOfRank = null;
-    if (staged == null || staged.length != store.actorTable.size()) {
-      staged = new int[store.actorTable.size()];
-      for (int r = 0; r < staged.length; r++) {
-        staged[r] = actorInterner.intern(store.actorTable.get(r));
-      }
-    }
     for (int j = 0; j < store.size; j++) {
       int v = given[j];
       int actor = staged[store.actor(j)];

@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -338,7 +339,8 @@ class IncrementalScoresTest {
     People people = scores.people();
     Instant later = h.firstAsOf().plus(Duration.ofDays(40));
     IncrementalScores.Update u = scores.add(List.of(), later);
-    assertTrue(store == scores.store() && people == scores.people(), "the store was rebuilt without new events");
+    assertSame(store, scores.store(), "the store was rebuilt without new events");
+    assertSame(people, scores.people(), "the people were resolved again without new events");
     assertEquals(0, u.events());
     Map<String, SortedMap<Repository, List<Measurement>>> full = full(h.base(), evaluation(later, h), scores.metrics());
     for (MetricDescriptor<?> d : scores.metrics()) {
