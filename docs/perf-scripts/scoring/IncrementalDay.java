@@ -1,6 +1,7 @@
 // Throwaway harness of docs/performance.md, "Re-scoring after a new hour".
-// java -cp benchmarks.jar IncrementalDay.java DAY.store THREADS: the day's events before its last hour
-// as the history, scored with the three metrics of the end-to-end comparison (IncrementalScores.start),
+// java -cp benchmarks.jar [-Dmetrics=ID,ID] IncrementalDay.java DAY.store THREADS: the day's events before
+// its last hour as the history, scored with the three metrics of the end-to-end comparison (or those
+// given; IncrementalScores.start),
 // then its last hour added (IncrementalScores.add, as-of at the end of the day); prints each phase's wall
 // time and how many repositories each metric computed again; then as-of moved twice by an hour with no new
 // events. Then (without a third argument), on the same JVM, the parts of an update
@@ -33,8 +34,10 @@ public class IncrementalDay {
     List<Event> hour = day.slice(Window.of(lastHour, end)).stream().toList();
     System.out.printf("history %,d events, last hour %,d events%n", before.size(), hour.size());
     MetricRegistry reg = MetricRegistry.standard();
-    List<MetricDescriptor<?>> metrics = List.of(
-        reg.get("contributor-confidence"), reg.get("lottery-factor"), reg.get("responsiveness"));
+    // -Dmetrics=lottery-factor,responsiveness scores others than the three.
+    List<MetricDescriptor<?>> metrics = Arrays.stream(
+            System.getProperty("metrics", "contributor-confidence,lottery-factor,responsiveness").split(","))
+        .<MetricDescriptor<?>>map(reg::get).toList();
     Evaluation ev = new Evaluation(RepositoryScope.all(), Window.endingAt(lastHour, Duration.ofDays(90)),
         Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build(),
         ContributionType.COMMIT, Map.of());
@@ -47,7 +50,8 @@ public class IncrementalDay {
     long t2 = System.nanoTime();
     IncrementalScores.Update u = scores.add(hour, end);
     long t3 = System.nanoTime();
-    System.out.printf("add the last hour: %.2f s (%s)%n", (t3 - t2) / 1e9, u.everything().orElse("matched"));
+    System.out.printf("add the last hour: %.2f s (%s; %s)%n", (t3 - t2) / 1e9, u.everything().orElse("matched"),
+        u.built() ? "built a store of every event" : "over the base and the new hour's store");
     for (IncrementalScores.MetricUpdate m : u.metrics()) {
       System.out.printf("  %-24s recomputed %,d of %,d repositories, %,d changed%n",
           m.metric().id(), m.recomputed(), scores.measurements(m.metric()).size(), m.changed().size());

@@ -266,6 +266,16 @@ public final class Identities {
       // the store): no actor to rebuild or compare.
       return personOfActor.clone();
     }
+    if (actors instanceof UnionActors union) {
+      int[] at = union.toUnion(list);
+      if (at != null) {
+        // One of the two stores resolved together: its actors' places in the union are known.
+        for (int k = 0; k < at.length; k++) {
+          at[k] = personOfActor[at[k]];
+        }
+        return at;
+      }
+    }
     int[] out = new int[list.size()];
     int inputs = sortedIndexOfInput == null ? actors.size() : sortedIndexOfInput.length;
     for (int k = 0; k < out.length; k++) {

@@ -122,6 +122,22 @@ public final class IdentityResolver {
         .runDistinctSorted(store.actors());
   }
 
+  /**
+   * Joins the actors of two stores into people: the same result as {@link #resolve(EventStore)}
+   * of one store holding both stores' events (its actors are the union of theirs), without
+   * building that store. {@link Identities#personIndices} of either store's actors is then a
+   * copy of an array, so {@link io.github.communitymetrics.core.metrics.People#of} each store
+   * with the result costs no rebuilt actor. For a large store and a small one that came after it
+   * (a new hour): the small one's actors are searched for among the large one's, which are
+   * rebuilt only as the resolution reads them.
+   */
+  public Identities resolve(EventStore first, EventStore second) {
+    Checks.notNull(first, "first");
+    Checks.notNull(second, "second");
+    return new Resolution(rules, mailmap, aliases, botDetector, sharedEmails)
+        .runDistinctSorted(new UnionActors(first, second));
+  }
+
   @Override
   public String toString() {
     return "IdentityResolver{rules="

@@ -182,6 +182,83 @@ public final class EachRepository {
   }
 
   /**
+   * The result of each given repository over the union of disjoint stores, without building a
+   * store of all their events: for each repository {@code r}, {@code finish.apply(r,
+   * m.finish(s))} where {@code m = metricOf.apply(r)} and {@code s} merges ({@link
+   * SliceMetric#merge}) {@code m.accumulate(part, people)} of every part in turn. By {@link
+   * SliceMetric}'s contract that is the result {@link #compute(EventStore, People, Collection,
+   * Function, BiFunction, ProgressListener, int) compute} gives on one store of all the parts'
+   * events, when those events are each in one part only, the union's repositories are the parts'
+   * under the same names (no rename across parts) and the people are of one resolution of all
+   * the parts' actors ({@link io.github.communitymetrics.core.identity.IdentityResolver#resolve(
+   * EventStore, EventStore)}). For a large store and a small one of the events that came after
+   * it ({@link io.github.communitymetrics.core.registry.IncrementalScores}). Each part is
+   * accumulated for each repository, so a metric that reads other repositories' events in every
+   * part (OpenSauced's confidence) costs as much per repository as per part.
+   *
+   * @param parts the stores, disjoint
+   * @param people the people of each part, in the same order, all of one resolution
+   * @param repositories the repositories to compute, each with at least one event in a part;
+   *     duplicates count once
+   * @return by repository, in {@link Repository} order; unmodifiable
+   * @throws IllegalArgumentException if there are no parts, the people are not one per part, of
+   *     their part and of one resolution, or a repository has no event in any part
+   */
+  public static <R, T> SortedMap<Repository, T> computeOverParts(
+      List<EventStore> parts,
+      List<People> people,
+      Collection<Repository> repositories,
+      Function<? super Repository, ? extends SliceMetric<?, ? extends R>> metricOf,
+      BiFunction<? super Repository, ? super R, ? extends T> finish,
+      ProgressListener progress,
+      int threads) {
+    List<EventStore> stores = List.copyOf(Checks.notNull(parts, "parts"));
+    List<People> resolved = List.copyOf(Checks.notNull(people, "people"));
+    Checks.argument(!stores.isEmpty(), "no part");
+    Checks.argument(
+        resolved.size() == stores.size(),
+        "one people per part: " + resolved.size() + " people for " + stores.size() + " parts");
+    for (int k = 0; k < stores.size(); k++) {
+      checkPeople(stores.get(k), resolved.get(k));
+      Checks.argument(
+          resolved.get(k).identities() == resolved.get(0).identities(),
+          "the parts' people must be of one resolution");
+    }
+    Checks.notNull(repositories, "repositories");
+    Checks.notNull(metricOf, "metricOf");
+    Checks.notNull(finish, "finish");
+    Checks.notNull(progress, "progress");
+    Checks.positive(threads, "threads");
+    List<Repository> keys = new ArrayList<>(new java.util.TreeSet<>(repositories));
+    for (Repository r : keys) {
+      boolean any = false;
+      for (EventStore part : stores) {
+        any |= part.slice(r).size() > 0;
+      }
+      Checks.argument(any, "no event of " + r + " in any part");
+    }
+    return each(
+        keys,
+        r -> {
+          R result = overParts(notNull(metricOf.apply(r), "metric", r), stores, resolved, r);
+          return notNull(finish.apply(r, notNull(result, "result", r)), "what finish gives", r);
+        },
+        progress,
+        threads);
+  }
+
+  /** {@code metric}'s result over the parts: its states of each part, merged, finished. */
+  private static <S, R> R overParts(
+      SliceMetric<S, R> metric, List<EventStore> parts, List<People> people, Repository r) {
+    S state = null;
+    for (int k = 0; k < parts.size(); k++) {
+      S part = notNull(metric.accumulate(parts.get(k), people.get(k)), "state", r);
+      state = state == null ? part : notNull(metric.merge(state, part), "merged state", r);
+    }
+    return metric.finish(state);
+  }
+
+  /**
    * The state of every repository of the store {@code slice} belongs to: for each repository
    * {@code r} of {@link EventStore#repositories()}, with events in the slice or not, {@code
    * metricOf.apply(r).accumulate(slice, people)}. States of the same repository from disjoint

@@ -5,7 +5,10 @@ import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Event;
 import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Repository;
+import io.github.communitymetrics.core.identity.Identities;
+import io.github.communitymetrics.core.identity.IdentityResolver;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.SortedUnion;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
 import io.github.communitymetrics.core.store.EventStore;
@@ -17,11 +20,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -59,18 +62,50 @@ import java.util.TreeSet;
  * repository, the rows of repositories cannot be matched from one store to the next, and the
  * update computes every repository again (its {@link Update#everything()} says so).
  *
- * <p>Today the store is rebuilt from all events at each update (about as costly as reading them
- * again) and the people resolved again; what is incremental is the scoring. Not thread-safe: one
- * thread updates it and reads it; the scoring itself uses the threads given.
+ * <p>Between full builds the events since the last one are kept as a second, small store and each
+ * repository is computed over both stores, when the metrics allow it (see {@link #add}); the
+ * people are still resolved again over every actor at each update. Not thread-safe: one thread
+ * updates it and reads it; the scoring itself uses the threads given.
  */
 public final class IncrementalScores {
+  /**
+   * The delta is merged into the base (a store of every event built again) at the end of the
+   * update after which it holds more than this fraction of the base's events: the merge costs
+   * about a full build, so merging after a quarter of the base has come keeps its cost per event
+   * bounded, while each update in between scores over the base and the delta without building.
+   */
+  private static final int MERGE_DIVISOR = 4;
+
   private final List<MetricDescriptor<?>> metrics;
   private final Duration length;
   private final int threads;
+  /**
+   * The events of the base, staged again at its next build: the newer events are added to it
+   * only when they are merged into the base, as adding one re-stages the built base (about the
+   * cost of reading every event again).
+   */
   private final EventStore.Builder builder;
+  /**
+   * Whether the metrics can be scored over the base and the delta apart, their states merged:
+   * none depends on anything ({@link Dependency#ANY_CHANGE}) or reads other repositories, whose
+   * whole-store inputs (confidence's footprints) a part alone cannot give.
+   */
+  private final boolean overParts;
+  /** The events since the base was built that it does not hold; null when there are none. */
+  private EventStore.Builder deltaBuilder;
+  /**
+   * The repositories the delta's events were given with. Each must be one of the delta store's
+   * under the same value, so that the delta store gives back the events as they were given
+   * (a store names a renamed repository's events after its latest name) when they are merged.
+   */
+  private final Set<Repository> deltaValues = new HashSet<>();
+  /** Whether every event so far names its repository with an id: see {@link #withDelta}. */
+  private boolean allWithIds = true;
   private Evaluation evaluation;
-  private EventStore store;
-  private People people;
+  private State state;
+  /** The base whose repository ids {@link #baseIds} holds. */
+  private EventStore idsOf;
+  private Set<String> baseIds;
   private final Map<MetricDescriptor<?>, TreeMap<Repository, List<Measurement>>> rows =
       new LinkedHashMap<>();
 
@@ -80,6 +115,12 @@ public final class IncrementalScores {
     this.length = evaluation.window().duration();
     this.threads = threads;
     this.builder = EventStore.builder().threads(threads);
+    boolean parts = true;
+    for (MetricDescriptor<?> d : metrics) {
+      Set<Dependency> on = d.dependencies();
+      parts &= !on.contains(Dependency.ANY_CHANGE) && !on.contains(Dependency.OTHER_REPOSITORIES);
+    }
+    this.overParts = parts;
   }
 
   /**
@@ -109,12 +150,14 @@ public final class IncrementalScores {
     Checks.notNull(events, "events");
     Checks.positive(threads, "threads");
     IncrementalScores s = new IncrementalScores(chosen, evaluation, threads);
-    s.builder.addAll(events);
-    s.store = s.builder.build();
-    s.people = People.resolve(s.store);
+    for (Event e : events) {
+      s.allWithIds &= Checks.notNull(e, "event").repo().id().isPresent();
+      s.builder.add(e);
+    }
+    s.state = State.whole(s.builder.build());
     for (MetricDescriptor<?> d : chosen) {
-      s.rows.put(d, new TreeMap<>(d.measureEachRepository(s.store, s.people, evaluation,
-          ProgressListener.NONE, threads)));
+      s.rows.put(d, new TreeMap<>(d.measureEachRepository(s.state.base, s.state.basePeople,
+          evaluation, ProgressListener.NONE, threads)));
     }
     return s;
   }
@@ -129,14 +172,28 @@ public final class IncrementalScores {
     return evaluation;
   }
 
-  /** Every event so far. */
+  /**
+   * Every event so far. Between merges the events are held as a base store and a smaller one of
+   * the newer events; asking for the store merges them (about the cost of building a store of
+   * every event), which the next update then starts from.
+   */
   public EventStore store() {
-    return store;
+    merge();
+    return state.base;
   }
 
-  /** The people of {@link #store()}. */
+  /** The people of {@link #store()} (which it may merge, see there). */
   public People people() {
-    return people;
+    merge();
+    return state.basePeople;
+  }
+
+  private void merge() {
+    if (!state.whole()) {
+      state = State.whole(builder.addAll(state.delta).build());
+      deltaBuilder = null;
+      deltaValues.clear();
+    }
   }
 
   /**
@@ -182,9 +239,16 @@ public final class IncrementalScores {
    * @param everything why every repository was computed again, when the repositories of the two
    *     stores could not be matched; empty otherwise
    * @param metrics by metric, in the order of {@link #metrics()}
+   * @param built whether the update built a store of every event: when the repositories could
+   *     not be computed over the last full build and a store of the newer events (see {@link
+   *     #add}), or when it merged the two at its end; false when it built no such store
    */
   public record Update(
-      Evaluation evaluation, long events, Optional<String> everything, List<MetricUpdate> metrics) {
+      Evaluation evaluation,
+      long events,
+      Optional<String> everything,
+      List<MetricUpdate> metrics,
+      boolean built) {
     /** Checks and copies. */
     public Update {
       Checks.notNull(evaluation, "evaluation");
@@ -196,6 +260,14 @@ public final class IncrementalScores {
   /**
    * Adds {@code events} and moves the as-of instant to {@code asOf} (the window keeps its
    * length), then computes again the repositories whose results can have changed.
+   *
+   * <p>How: when no metric reads other repositories or depends on anything ({@link
+   * Dependency}), every event so far names its repository with an id and the new events rename
+   * none, the events since the last full build are kept as a second, small store (the delta),
+   * the people are resolved over both stores' actors, and each repository to compute is
+   * computed over both, its metric's states merged ({@link SliceMetric}): no store of every
+   * event is built. The delta is merged into a new base when it has grown to a quarter of the
+   * base. Otherwise the store of every event is built again.
    *
    * @param events the new events; any instants, before or after the last as-of (duplicates of
    *     events already added are dropped, as the store drops them)
@@ -210,52 +282,143 @@ public final class IncrementalScores {
     for (Event e : events) {
       added.add(Checks.notNull(e, "event"));
     }
-    EventStore before = store;
-    People peopleBefore = people;
-    EventStore after = before;
-    People peopleAfter = peopleBefore;
+    State before = state;
+    State after = before;
+    EventStore delta = EventStore.of(added);
+    Changes changes = null;
+    boolean built = false;
     if (!added.isEmpty()) {
       // Without new events (as-of moving alone), the store and its people stay as they are.
-      builder.addAll(added);
-      after = builder.build();
-      peopleAfter = People.resolve(after);
+      for (Event e : added) {
+        allWithIds &= e.repo().id().isPresent();
+      }
+      after = overParts && allWithIds ? withDelta(before, added) : null;
+      if (after != null) {
+        changes = new Changes(before, after, delta);
+        if (changes.everything.isPresent()) {
+          after = null;
+        }
+      }
+      if (after == null) {
+        deltaBuilder = null;
+        deltaValues.clear();
+        if (!before.whole()) {
+          builder.addAll(before.delta);
+        }
+        after = State.whole(builder.addAll(added).build());
+        changes = null;
+        built = true;
+      }
     }
-    EventStore delta = EventStore.of(added);
-    Changes changes = new Changes(before, peopleBefore, after, peopleAfter, delta);
+    if (changes == null) {
+      changes = new Changes(before, after, delta);
+    }
     List<MetricUpdate> updates = new ArrayList<>();
     for (MetricDescriptor<?> d : metrics) {
       updates.add(update(d, changes, next));
     }
-    store = after;
-    people = peopleAfter;
+    state = after;
     evaluation = next;
-    return new Update(next, (long) after.size() - before.size(), changes.everything, updates);
+    long gained = after.size() - before.size();
+    if (!after.whole() && after.delta.size() > after.base.size() / MERGE_DIVISOR) {
+      merge();
+      built = true;
+    }
+    return new Update(next, gained, changes.everything, updates, built);
+  }
+
+  /**
+   * The state after adding {@code added} to the delta, or null when the delta cannot be scored
+   * apart from the base: a new event renames a repository of the base or of the delta (with ids
+   * on every event and no rename, the store's identity rule keeps every repository of either
+   * store as it is in the union), or one is at {@link Instant#MAX}.
+   */
+  private State withDelta(State before, List<Event> added) {
+    EventStore base = before.base;
+    if (deltaBuilder == null) {
+      deltaBuilder = EventStore.builder().threads(threads);
+    }
+    Instant first = base.isEmpty() ? Instant.MAX : base.instant(0);
+    Instant last = base.isEmpty() ? Instant.MIN : base.instant(base.size() - 1);
+    for (Event e : added) {
+      Instant t = e.at();
+      if (t.equals(Instant.MAX)) {
+        return null;
+      }
+      // Events the base holds already are left out, as a store of every event keeps one.
+      if (t.isBefore(first) || t.isAfter(last) || !holds(base, e)) {
+        deltaBuilder.add(e);
+        deltaValues.add(e.repo());
+      }
+    }
+    EventStore delta = deltaBuilder.build();
+    for (Repository r : deltaValues) {
+      if (delta.binarySearch(r) < 0) {
+        return null; // renamed within the delta
+      }
+    }
+    for (Repository r : delta.repositories()) {
+      if (base.binarySearch(r) < 0 && baseIds(base).contains(idKey(r))) {
+        return null;
+      }
+    }
+    return State.parts(base, delta);
+  }
+
+  private static boolean holds(EventStore store, Event e) {
+    EventStore same = store.slice(Window.of(e.at(), e.at().plusNanos(1)));
+    for (int i = 0, n = same.size(); i < n; i++) {
+      if (same.type(i) == e.type() && same.event(i).equals(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The forge and id of each repository of {@code base}, kept while the base is. */
+  private Set<String> baseIds(EventStore base) {
+    if (idsOf != base) {
+      Set<String> ids = new HashSet<>();
+      for (Repository r : base.repositories()) {
+        r.id().ifPresent(id -> ids.add(idKey(r.forge(), id)));
+      }
+      idsOf = base;
+      baseIds = ids;
+    }
+    return baseIds;
+  }
+
+  private static String idKey(Repository r) {
+    return idKey(r.forge(), r.id().orElseThrow());
+  }
+
+  private static String idKey(io.github.communitymetrics.core.event.Forge forge, long id) {
+    return forge.name() + ":" + id;
   }
 
   private MetricUpdate update(MetricDescriptor<?> d, Changes changes, Evaluation next) {
     TreeMap<Repository, List<Measurement>> old = rows.get(d);
-    EventStore after = changes.after;
+    State after = changes.after;
     BitSet affected = changes.affected(d, evaluation, next);
     // A repository without a row is new to the store (when the stores match; otherwise every
     // repository is affected): its events are among the new ones.
     affected.or(changes.newRepositories);
-    List<Repository> all = after.repositories();
     List<Repository> recompute = new ArrayList<>(affected.cardinality());
     for (int r = affected.nextSetBit(0); r >= 0; r = affected.nextSetBit(r + 1)) {
-      recompute.add(all.get(r));
+      recompute.add(after.repository(r));
     }
     SortedSet<Repository> removed = new TreeSet<>();
     if (changes.everything.isPresent()) {
       // Otherwise every repository of the old store is one of the new store's with its events.
       for (Repository r : old.keySet()) {
-        if (after.indexOf(r).isEmpty()) {
+        if (after.indexOf(r) < 0) {
           removed.add(r);
         }
       }
     }
     removed.forEach(old::remove);
     SortedMap<Repository, List<Measurement>> fresh =
-        d.measureRepositories(after, changes.peopleAfter, next, recompute, threads);
+        d.measureRepositories(after.stores(), after.people(), next, recompute, threads);
     SortedMap<Repository, List<Measurement>> changed = new TreeMap<>();
     fresh.forEach(
         (r, m) -> {
@@ -267,36 +430,159 @@ public final class IncrementalScores {
     return new MetricUpdate(d, recompute.size(), changed, removed);
   }
 
-  /** What differs between the store before an update and after it, metric by metric. */
+  /**
+   * Every event so far: one store (whole), or a base store and a delta of the events since that
+   * the base does not hold, resolved together. Repositories and actors are numbered as a store
+   * of every event would number them (the union's sorted order), called union indices here.
+   */
+  private static final class State {
+    final EventStore base;
+    final People basePeople;
+    /** Null when whole. */
+    final EventStore delta;
+    final People deltaPeople;
+    /** Where the base's and the delta's repositories and actors go in the union; null when whole. */
+    private final SortedUnion repositories;
+    private final SortedUnion actors;
+    /** By union index: the person ({@link io.github.communitymetrics.core.identity.Person#index()}) and bot flag of each actor. */
+    final int[] personOf;
+    final boolean[] bot;
+    /** How many people. */
+    final int people;
+
+    private State(EventStore base, People basePeople, EventStore delta, People deltaPeople) {
+      this.base = base;
+      this.basePeople = basePeople;
+      this.delta = delta;
+      this.deltaPeople = deltaPeople;
+      Identities identities = basePeople.identities();
+      this.people = identities.size();
+      int[] basePersons = identities.personIndices(base.actors());
+      if (delta == null) {
+        repositories = null;
+        actors = null;
+        personOf = basePersons;
+      } else {
+        List<Repository> repos = delta.repositories();
+        repositories =
+            SortedUnion.of(base.repositories().size(), repos.size(), j -> base.binarySearch(repos.get(j)));
+        List<Actor> deltaActors = delta.actors();
+        actors =
+            SortedUnion.of(base.actors().size(), deltaActors.size(), j -> base.binarySearch(deltaActors.get(j)));
+        personOf = new int[actors.size()];
+        for (int a = 0; a < basePersons.length; a++) {
+          personOf[actors.ofFirst(a)] = basePersons[a];
+        }
+        int[] deltaPersons = identities.personIndices(deltaActors);
+        for (int a = 0; a < deltaPersons.length; a++) {
+          personOf[actors.ofSecond(a)] = deltaPersons[a];
+        }
+      }
+      bot = new boolean[personOf.length];
+      for (int a = 0; a < personOf.length; a++) {
+        bot[a] = identities.isBot(personOf[a]);
+      }
+    }
+
+    static State whole(EventStore store) {
+      return new State(store, People.resolve(store), null, null);
+    }
+
+    static State parts(EventStore base, EventStore delta) {
+      Identities identities = IdentityResolver.defaults().resolve(base, delta);
+      return new State(base, People.of(base, identities), delta, People.of(delta, identities));
+    }
+
+    boolean whole() {
+      return delta == null;
+    }
+
+    long size() {
+      return (long) base.size() + (delta == null ? 0 : delta.size());
+    }
+
+    List<EventStore> stores() {
+      return delta == null ? List.of(base) : List.of(base, delta);
+    }
+
+    /** The people of each of {@link #stores()}. */
+    List<People> people() {
+      return delta == null ? List.of(basePeople) : List.of(basePeople, deltaPeople);
+    }
+
+    int repositoryCount() {
+      return repositories == null ? base.repositories().size() : repositories.size();
+    }
+
+    int actorCount() {
+      return personOf.length;
+    }
+
+    Repository repository(int u) {
+      if (repositories == null) {
+        return base.repositories().get(u);
+      }
+      int at = repositories.locate(u);
+      return at >= 0 ? base.repositories().get(at) : delta.repositories().get(-at - 1);
+    }
+
+    /** The union index of {@code r}, or -1. */
+    int indexOf(Repository r) {
+      int s = base.binarySearch(r);
+      if (repositories == null || s >= 0) {
+        return s < 0 ? -1 : repositories == null ? s : repositories.ofFirst(s);
+      }
+      s = delta.binarySearch(r);
+      return s < 0 ? -1 : repositories.ofSecond(s);
+    }
+
+    /** The union index of {@code a}, or -1. */
+    int indexOf(Actor a) {
+      int s = base.binarySearch(a);
+      if (actors == null || s >= 0) {
+        return s < 0 ? -1 : actors == null ? s : actors.ofFirst(s);
+      }
+      s = delta.binarySearch(a);
+      return s < 0 ? -1 : actors.ofSecond(s);
+    }
+
+    /** The union index of each repository of store {@code k} of {@link #stores()}; null for the same. */
+    int[] repositoryMap(int k) {
+      return repositories == null ? null : k == 0 ? repositories.firstToUnionCopy() : repositories.secondToUnionCopy();
+    }
+
+    /** The union index of each actor of store {@code k} of {@link #stores()}; null for the same. */
+    int[] actorMap(int k) {
+      return actors == null ? null : k == 0 ? actors.firstToUnionCopy() : actors.secondToUnionCopy();
+    }
+
+  }
+
+  /** What differs between the events before an update and after it, metric by metric. */
   private static final class Changes {
-    final EventStore before;
-    final EventStore after;
-    final People peopleAfter;
+    final State before;
+    final State after;
     /** Why every repository is computed again, or empty. */
     final Optional<String> everything;
-    private final People peopleBefore;
-    /** The new events, as a store of their own, and their indices in the new store. */
+    /** The new events, as a store of their own, and their union indices after the update. */
     private final EventStore delta;
     private int[] newRepository = new int[0];
     private int[] newActor = new int[0];
     private int[] newSecondActor = new int[0];
-    /** Repositories of the new store that were not in the old one, by interned index. */
+    /** Repositories after the update that were not there before, by union index. */
     final BitSet newRepositories;
-    /** Actors of the new store that were not in the old one, by interned index. */
+    /** Actors after the update that were not there before, by union index. */
     private BitSet newActors;
-    /** Actors of the new store whose person or bot flag changed, new actors included. */
+    /** Actors after the update whose person or bot flag changed, new actors included. */
     private BitSet peopleChanged;
     /** The repositories with an event by an actor of {@link #peopleChanged}; computed once. */
     private BitSet peopleTouched;
 
-    private Changes(
-        EventStore before, People peopleBefore, EventStore after, People peopleAfter, EventStore delta) {
+    private Changes(State before, State after, EventStore delta) {
       this.before = before;
-      this.peopleBefore = peopleBefore;
       this.after = after;
-      this.peopleAfter = peopleAfter;
       this.delta = delta;
-      newRepositories = new BitSet(after.repositories().size());
+      newRepositories = new BitSet(after.repositoryCount());
       this.everything = match();
       if (everything.isEmpty()) {
         comparePeople();
@@ -304,54 +590,52 @@ public final class IncrementalScores {
     }
 
     /**
-     * Maps the new events to the new store's indices, and finds its actors that are new. Empty when
-     * the old store's repositories and actors are the new store's under the same values and in the
-     * same order, with the new events' added; otherwise why not: a rename, an id given to events
-     * that had none, a name shared by two repositories (whose events without id go by time), all
-     * of which can move old events from one repository to another.
+     * Maps the new events to the union indices after the update, and finds the actors that are
+     * new. Empty when the repositories and actors before are those after under the same values
+     * and in the same order, with the new events' added; otherwise why not: a rename, an id given
+     * to events that had none, a name shared by two repositories (whose events without id go by
+     * time), all of which can move old events from one repository to another.
      *
-     * <p>Looks up only the new events' repositories and actors: both stores list them sorted, so
-     * when the new store has exactly the old ones plus the new ones, an old actor's index is its
+     * <p>Looks up only the new events' repositories and actors: both sides list them sorted, so
+     * when the side after has exactly the old ones plus the new ones, an old actor's index is its
      * new index less the new actors before it.
      */
     private Optional<String> match() {
-      List<Repository> repositories = after.repositories();
       int[] repositoryOf = new int[delta.repositories().size()];
+      int repositories = after.repositoryCount();
       for (int r = 0; r < repositoryOf.length; r++) {
         Repository value = delta.repository(r);
-        OptionalInt at = after.indexOf(value);
-        if (at.isEmpty()) {
+        int k = after.indexOf(value);
+        if (k < 0) {
           return Optional.of("the new events' repository " + value + " is another's under the store's identity rule");
         }
-        int k = at.getAsInt();
-        if (!repositories.get(k).equals(value)
-            || (k > 0 && sameName(repositories.get(k - 1), value))
-            || (k + 1 < repositories.size() && sameName(repositories.get(k + 1), value))) {
+        if ((k > 0 && sameName(after.repository(k - 1), value))
+            || (k + 1 < repositories && sameName(after.repository(k + 1), value))) {
           return Optional.of("the name of " + value + " is shared with another repository");
         }
         repositoryOf[r] = k;
-        if (before.indexOf(value).isEmpty()) {
+        if (before.indexOf(value) < 0) {
           newRepositories.set(k);
         }
       }
-      if (repositories.size() != before.repositories().size() + newRepositories.cardinality()) {
+      if (repositories != before.repositoryCount() + newRepositories.cardinality()) {
         return Optional.of("a repository was renamed or joined to another");
       }
-      int actors = after.actors().size();
+      int actors = after.actorCount();
       int[] actorOf = new int[delta.actors().size()];
       newActors = new BitSet(actors);
       for (int a = 0; a < actorOf.length; a++) {
         Actor value = delta.actor(a);
-        OptionalInt at = after.indexOf(value);
-        if (at.isEmpty()) {
+        int at = after.indexOf(value);
+        if (at < 0) {
           return Optional.of("an actor of the new events is not one of the store's");
         }
-        actorOf[a] = at.getAsInt();
-        if (before.indexOf(value).isEmpty()) {
-          newActors.set(actorOf[a]);
+        actorOf[a] = at;
+        if (before.indexOf(value) < 0) {
+          newActors.set(at);
         }
       }
-      if (actors != before.actors().size() + newActors.cardinality()) {
+      if (actors != before.actorCount() + newActors.cardinality()) {
         return Optional.of("the store's actors are not the old ones and the new events'");
       }
       int n = delta.size();
@@ -372,12 +656,12 @@ public final class IncrementalScores {
     }
 
     /**
-     * Marks the actors of the new store whose person is not the same set of actors as before
-     * (which decides its key, its addresses and so its affiliation), or whose bot flag differs,
-     * and the actors new to the store.
+     * Marks the actors whose person is not the same set of actors as before (which decides its
+     * key, its addresses and so its affiliation), or whose bot flag differs, and the actors new
+     * to the store.
      */
     private void comparePeople() {
-      int actors = after.actors().size();
+      int actors = after.actorCount();
       int[] oldIndex = new int[actors];
       for (int a = 0, added = 0; a < actors; a++) {
         if (newActors.get(a)) {
@@ -387,36 +671,35 @@ public final class IncrementalScores {
           oldIndex[a] = a - added;
         }
       }
-      int[] oldSize = new int[peopleBefore.size()];
-      for (int a = 0, n = before.actors().size(); a < n; a++) {
-        oldSize[peopleBefore.personOf(a)]++;
+      int[] oldSize = new int[before.people];
+      for (int a = 0, n = before.actorCount(); a < n; a++) {
+        oldSize[before.personOf[a]]++;
       }
-      int people = peopleAfter.size();
+      int people = after.people;
       int[] newSize = new int[people];
       // The old person all members of a new person had, -1 before the first, -2 when they differ.
       int[] oldPerson = new int[people];
       Arrays.fill(oldPerson, -1);
       for (int a = 0; a < actors; a++) {
-        int p = peopleAfter.personOf(a);
+        int p = after.personOf[a];
         newSize[p]++;
         int was = oldIndex[a];
-        int o = was < 0 || peopleBefore.isBot(was) != peopleAfter.isBot(a) ? -2 : peopleBefore.personOf(was);
+        int o = was < 0 || before.bot[was] != after.bot[a] ? -2 : before.personOf[was];
         oldPerson[p] = oldPerson[p] == -1 || oldPerson[p] == o ? o : -2;
       }
       peopleChanged = new BitSet(actors);
       for (int a = 0; a < actors; a++) {
-        int p = peopleAfter.personOf(a);
-        int o = oldPerson[p];
+        int o = oldPerson[after.personOf[a]];
         // All members were one old person, and as many: the same set of actors.
-        if (o < 0 || oldSize[o] != newSize[p]) {
+        if (o < 0 || oldSize[o] != newSize[after.personOf[a]]) {
           peopleChanged.set(a);
         }
       }
     }
 
-    /** The repositories (interned indices of the new store) whose result for {@code d} may differ. */
+    /** The repositories (union indices after the update) whose result for {@code d} may differ. */
     BitSet affected(MetricDescriptor<?> d, Evaluation was, Evaluation next) {
-      BitSet out = new BitSet(after.repositories().size());
+      BitSet out = new BitSet(after.repositoryCount());
       Set<Dependency> on = d.dependencies();
       Window w0 = d.describedWindow(was);
       Window w1 = d.describedWindow(next);
@@ -424,15 +707,16 @@ public final class IncrementalScores {
       if (everything.isPresent()
           || (on.contains(Dependency.ANY_CHANGE) && (moved || delta.size() > 0))
           || (on.contains(Dependency.AS_OF) && moved)) {
-        // Every repository of a whole store has events (EventStore#repositories()).
-        out.set(0, after.repositories().size());
+        // Every repository of a whole store has events (EventStore#repositories()), and so does
+        // every one of a union.
+        out.set(0, after.repositoryCount());
         return out;
       }
       boolean window = on.contains(Dependency.WINDOW_EVENTS);
       boolean history = on.contains(Dependency.HISTORY_EVENTS);
       boolean others = on.contains(Dependency.OTHER_REPOSITORIES);
       CrossRepositoryReads reads = d.crossRepositoryReads();
-      BitSet actors = others ? new BitSet(after.actors().size()) : null;
+      BitSet actors = others ? new BitSet(after.actorCount()) : null;
       for (int i = 0; i < newRepository.length; i++) {
         int c = compareTo(delta.epochSecond(i), delta.nano(i), w1.start());
         int e = compareTo(delta.epochSecond(i), delta.nano(i), w1.end());
@@ -453,16 +737,24 @@ public final class IncrementalScores {
           if (between.isEmpty()) {
             continue;
           }
-          EventStore s = after.slice(between);
-          for (int i = 0, n = s.size(); i < n; i++) {
-            if (window || history) {
-              out.set(s.repositoryIndex(i));
+          List<EventStore> stores = after.stores();
+          for (int k = 0; k < stores.size(); k++) {
+            EventStore s = stores.get(k).slice(between);
+            if (s.isEmpty()) {
+              continue;
             }
-            if (others && reads.reads().contains(s.type(i))) {
-              actors.set(s.actorIndex(i));
-              int second = s.secondActorIndex(i);
-              if (second >= 0) {
-                actors.set(second);
+            int[] repositoryMap = after.repositoryMap(k);
+            int[] actorMap = after.actorMap(k);
+            for (int i = 0, n = s.size(); i < n; i++) {
+              if (window || history) {
+                out.set(at(repositoryMap, s.repositoryIndex(i)));
+              }
+              if (others && reads.reads().contains(s.type(i))) {
+                actors.set(at(actorMap, s.actorIndex(i)));
+                int second = s.secondActorIndex(i);
+                if (second >= 0) {
+                  actors.set(at(actorMap, second));
+                }
               }
             }
           }
@@ -480,35 +772,52 @@ public final class IncrementalScores {
       return out;
     }
 
+    private static int at(int[] map, int index) {
+      return map == null ? index : map[index];
+    }
+
     /** The repositories with an event of one of {@code types} by one of {@code actors} (either actor). */
     private BitSet repositoriesOf(BitSet actors, Set<EventType> types) {
-      BitSet out = new BitSet(after.repositories().size());
+      BitSet out = new BitSet(after.repositoryCount());
       boolean any = types.size() == EventType.values().length;
-      for (int i = 0, n = after.size(); i < n; i++) {
-        int second = after.secondActorIndex(i);
-        if ((actors.get(after.actorIndex(i)) || (second >= 0 && actors.get(second)))
-            && (any || types.contains(after.type(i)))) {
-          out.set(after.repositoryIndex(i));
+      List<EventStore> stores = after.stores();
+      for (int k = 0; k < stores.size(); k++) {
+        EventStore s = stores.get(k);
+        int[] repositoryMap = after.repositoryMap(k);
+        int[] actorMap = after.actorMap(k);
+        for (int i = 0, n = s.size(); i < n; i++) {
+          int second = s.secondActorIndex(i);
+          if ((actors.get(at(actorMap, s.actorIndex(i))) || (second >= 0 && actors.get(at(actorMap, second))))
+              && (any || types.contains(s.type(i)))) {
+            out.set(at(repositoryMap, s.repositoryIndex(i)));
+          }
         }
       }
       return out;
     }
 
-    /** {@code actors} and every actor sharing a person or a login with one of them. */
+    /**
+     * {@code actors} and every actor sharing a person or a login with one of them. Only for a
+     * whole store: the metrics that read other repositories are never scored over parts.
+     */
     private BitSet widen(BitSet actors) {
-      BitSet persons = new BitSet(peopleAfter.size());
-      BitSet logins = new BitSet(Math.max(1, peopleAfter.logins()));
+      if (!after.whole()) {
+        throw new IllegalStateException("logins are known for a whole store only");
+      }
+      People people = after.basePeople;
+      BitSet persons = new BitSet(people.size());
+      BitSet logins = new BitSet(Math.max(1, people.logins()));
       for (int a = actors.nextSetBit(0); a >= 0; a = actors.nextSetBit(a + 1)) {
-        persons.set(peopleAfter.personOf(a));
-        int login = peopleAfter.loginId(a);
+        persons.set(people.personOf(a));
+        int login = people.loginId(a);
         if (login >= 0) {
           logins.set(login);
         }
       }
-      BitSet out = new BitSet(after.actors().size());
-      for (int a = 0, n = after.actors().size(); a < n; a++) {
-        int login = peopleAfter.loginId(a);
-        if (persons.get(peopleAfter.personOf(a)) || (login >= 0 && logins.get(login))) {
+      BitSet out = new BitSet(after.actorCount());
+      for (int a = 0, n = after.actorCount(); a < n; a++) {
+        int login = people.loginId(a);
+        if (persons.get(people.personOf(a)) || (login >= 0 && logins.get(login))) {
           out.set(a);
         }
       }

@@ -342,23 +342,23 @@ public abstract class MetricDescriptor<R> {
 
   /**
    * As {@link #measureEachRepository} for the given repositories only, each with at least one
-   * event in {@code store}: the same measurements as there for each of them.
+   * event in a part, over the union of disjoint stores, each repository's states of every part
+   * merged when there are several ({@link EachRepository#computeOverParts}, under that method's
+   * conditions): the same measurements as on one store of all their events.
    */
   final SortedMap<Repository, List<Measurement>> measureRepositories(
-      EventStore store,
-      People people,
+      List<EventStore> parts,
+      List<People> people,
       Evaluation evaluation,
       Collection<Repository> repositories,
       int threads) {
     Checks.notNull(evaluation, "evaluation");
-    return EachRepository.compute(
-        store,
-        people,
-        repositories,
-        r -> metric(evaluation.withScope(RepositoryScope.of(r))),
-        measuring(evaluation),
-        ProgressListener.NONE,
-        threads);
+    Function<Repository, SliceMetric<?, R>> metricOf = r -> metric(evaluation.withScope(RepositoryScope.of(r)));
+    return parts.size() == 1
+        ? EachRepository.compute(
+            parts.get(0), people.get(0), repositories, metricOf, measuring(evaluation), ProgressListener.NONE, threads)
+        : EachRepository.computeOverParts(
+            parts, people, repositories, metricOf, measuring(evaluation), ProgressListener.NONE, threads);
   }
 
   /**

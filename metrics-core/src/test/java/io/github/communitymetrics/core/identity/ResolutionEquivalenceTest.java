@@ -68,6 +68,14 @@ class ResolutionEquivalenceTest {
     }
   }
 
+  /** The default configuration every third seed, else a random one. */
+  private static Config defaultsOrRandom(long seed, Random r) {
+    return seed % 3 == 0
+        ? new Config(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(), BotDetector.defaults(),
+            IdentityResolver.defaultSharedEmails())
+        : config(r);
+  }
+
   private static Config config(Random r) {
     Set<MergeRule> rules = EnumSet.noneOf(MergeRule.class);
     for (MergeRule rule : MergeRule.values()) {
@@ -114,10 +122,7 @@ class ResolutionEquivalenceTest {
       }
       input.sort(Normalize.ACTOR_ORDER);
     }
-    Config c = seed % 3 == 0
-        ? new Config(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(), BotDetector.defaults(),
-            IdentityResolver.defaultSharedEmails())
-        : config(r);
+    Config c = defaultsOrRandom(seed, r);
     assertSame(c, input, seed);
   }
 
@@ -135,10 +140,7 @@ class ResolutionEquivalenceTest {
   void storesResolveAsBefore(long seed) {
     Random r = new Random(seed);
     List<Actor> actors = forgeShaped(r, 300 + r.nextInt(1_500));
-    Config c = seed % 3 == 0
-        ? new Config(IdentityResolver.defaults().rules(), Mailmap.empty(), AliasList.empty(), BotDetector.defaults(),
-            IdentityResolver.defaultSharedEmails())
-        : config(r);
+    Config c = defaultsOrRandom(seed, r);
     EventStore store = starsOf(actors, r);
     String at = "seed " + seed;
     Identities fast = c.resolver().resolve(store);
@@ -168,6 +170,60 @@ class ResolutionEquivalenceTest {
     People people = seed % 3 == 0 ? People.resolve(store) : People.of(store, fast);
     assertEquals(old.people().size(), people.size(), at);
     assertPeople(old, store, people, at);
+  }
+
+  /**
+   * Two stores resolved together ({@link IdentityResolver#resolve(EventStore, EventStore)}) give
+   * the resolution of one store of both stores' events: the same people in the same order, the
+   * same person and bot flag for every actor, and {@link People} of each store with the keys the
+   * one store's people have. Actors are split at random, some into both stores.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("largeSeeds")
+  void twoStoresResolveAsTheirUnion(long seed) {
+    Random r = new Random(seed);
+    List<Actor> actors = forgeShaped(r, 300 + r.nextInt(1_500));
+    Config c = defaultsOrRandom(seed, r);
+    Repository repo = new Repository(Forge.GITHUB, "o/r", OptionalLong.empty());
+    Instant t = Instant.parse("2024-01-01T00:00:00Z");
+    List<Event> first = new ArrayList<>();
+    List<Event> second = new ArrayList<>();
+    // The second store is small (a new hour) or not (every other seed).
+    int share = seed % 2 == 0 ? 10 : 2;
+    for (Actor a : actors) {
+      int where = r.nextInt(share + 1);
+      if (where < share || r.nextBoolean()) {
+        first.add(new Star(t.plusSeconds(r.nextInt(86_400)), repo, a));
+      }
+      if (where == share || r.nextInt(8) == 0) {
+        second.add(new Star(t.plusSeconds(86_400 + r.nextInt(3_600)), repo, a));
+      }
+    }
+    EventStore a = EventStore.of(first);
+    EventStore b = EventStore.of(second);
+    List<Event> all = new ArrayList<>(first);
+    all.addAll(second);
+    EventStore union = EventStore.of(all);
+    String at = "seed " + seed;
+    Identities together = c.resolver().resolve(a, b);
+    Identities one = c.resolver().resolve(union);
+    assertEquals(one.size(), together.size(), at);
+    for (int p = 0; p < one.size(); p++) {
+      assertEquals(one.isBot(p), together.isBot(p), at);
+      assertEquals(one.firstActor(p), together.firstActor(p), at);
+    }
+    assertArrayEquals(one.personIndices(union.actors()), together.personIndices(union.actors()), at);
+    People whole = People.of(union, one);
+    for (EventStore part : List.of(a, b)) {
+      // The part's own list (an array copy) and a copy of it (looked up actor by actor) agree.
+      assertArrayEquals(together.personIndices(new ArrayList<>(part.actors())), together.personIndices(part.actors()), at);
+      People people = People.of(part, together);
+      for (int k = 0; k < part.actors().size(); k++) {
+        int w = union.indexOf(part.actor(k)).getAsInt();
+        assertEquals(whole.key(whole.personOf(w)), people.key(people.personOf(k)), at);
+        assertEquals(whole.isBot(w), people.isBot(k), at);
+      }
+    }
   }
 
   /** Each actor's person, bot flag and key as the reference has them; the number of people. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.Event;
@@ -126,6 +127,75 @@ class EachRepositoryTest {
     OpenSaucedConfidenceResult a2 = EachRepository.compute(STORE, PEOPLE, noBots::withRepository).get(A);
     assertEquals(2, a2.stargazers());
     assertEquals(37, a2.percent());
+  }
+
+  /**
+   * Over every split of the events into two stores (by a bit of each event's position), each
+   * repository's result over the parts, resolved together, equals its result on the one store:
+   * confidence (which reads other repositories' events in each part), lottery factor and
+   * responsiveness.
+   */
+  @Test
+  void overPartsEqualsOneStore() {
+    List<Event> all = events();
+    OpenSaucedConfidence confidence = OpenSaucedConfidence.openSauced(A, AS_OF);
+    LotteryFactor lottery = LotteryFactor.openSauced(AS_OF);
+    Responsiveness responsiveness = Responsiveness.chaoss(Window.endingAt(AS_OF, Duration.ofDays(30)), AS_OF);
+    for (int bit = 0; bit < 4; bit++) {
+      List<Event> first = new ArrayList<>();
+      List<Event> second = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        ((i >> bit & 1) == 0 ? first : second).add(all.get(i));
+      }
+      EventStore a = EventStore.of(first);
+      EventStore b = EventStore.of(second);
+      io.github.communitymetrics.core.identity.Identities together =
+          io.github.communitymetrics.core.identity.IdentityResolver.defaults().resolve(a, b);
+      List<EventStore> parts = List.of(a, b);
+      List<People> people = List.of(People.of(a, together), People.of(b, together));
+      assertEquals(
+          EachRepository.compute(STORE, PEOPLE, ALL, confidence::withRepository, (r, x) -> x, ProgressListener.NONE, 1),
+          EachRepository.computeOverParts(parts, people, ALL, confidence::withRepository, (r, x) -> x, ProgressListener.NONE, 2),
+          "split by bit " + bit);
+      assertEquals(
+          EachRepository.compute(STORE, PEOPLE, ALL, r -> lottery.withScope(RepositoryScope.of(r)), (r, x) -> x,
+              ProgressListener.NONE, 1),
+          EachRepository.computeOverParts(parts, people, ALL, r -> lottery.withScope(RepositoryScope.of(r)),
+              (r, x) -> x, ProgressListener.NONE, 1),
+          "split by bit " + bit);
+      assertEquals(
+          EachRepository.compute(STORE, PEOPLE, ALL, r -> responsiveness.withScope(RepositoryScope.of(r)),
+              (r, x) -> x, ProgressListener.NONE, 1),
+          EachRepository.computeOverParts(parts, people, ALL, r -> responsiveness.withScope(RepositoryScope.of(r)),
+              (r, x) -> x, ProgressListener.NONE, 1),
+          "split by bit " + bit);
+    }
+  }
+
+  @Test
+  void overPartsChecksItsArguments() {
+    LotteryFactor lottery = LotteryFactor.openSauced(AS_OF);
+    EventStore a = EventStore.of(events().subList(0, 8));
+    EventStore b = EventStore.of(events().subList(8, events().size()));
+    io.github.communitymetrics.core.identity.Identities together =
+        io.github.communitymetrics.core.identity.IdentityResolver.defaults().resolve(a, b);
+    People pa = People.of(a, together);
+    People pb = People.of(b, together);
+    java.util.function.Function<Repository, LotteryFactor> of = r -> lottery.withScope(RepositoryScope.of(r));
+    assertThrows(IllegalArgumentException.class,
+        () -> EachRepository.computeOverParts(List.of(), List.of(), List.of(A), of, (r, x) -> x, ProgressListener.NONE, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> EachRepository.computeOverParts(List.of(a, b), List.of(pa), List.of(A), of, (r, x) -> x, ProgressListener.NONE, 1));
+    // People of each part resolved apart are two resolutions: a person's key may differ.
+    assertThrows(IllegalArgumentException.class,
+        () -> EachRepository.computeOverParts(List.of(a, b), List.of(pa, People.resolve(b)), List.of(A), of,
+            (r, x) -> x, ProgressListener.NONE, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> EachRepository.computeOverParts(List.of(a, b), List.of(pb, pa), List.of(A), of, (r, x) -> x,
+            ProgressListener.NONE, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> EachRepository.computeOverParts(List.of(a, b), List.of(pa, pb), List.of(Repository.github("o/none")), of,
+            (r, x) -> x, ProgressListener.NONE, 1));
   }
 
   @Test

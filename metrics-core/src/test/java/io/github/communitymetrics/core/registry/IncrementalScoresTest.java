@@ -1,6 +1,7 @@
 package io.github.communitymetrics.core.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,11 +30,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +67,14 @@ class IncrementalScoresTest {
 
   /** The k-th repository: with an id or without, some named as RFC repositories, never two ids under one name. */
   private static Repository repository(int k) {
+    return repository(k, false);
+  }
+
+  /** As {@link #repository(int)}, with an id for every repository when {@code ids}, as GH Archive gives. */
+  private static Repository repository(int k, boolean ids) {
     return k % 3 == 0
-        ? Repository.github("org" + k + (k % 2 == 0 ? "/rfcs" : "/project"))
+        ? new Repository(Forge.GITHUB, "org" + k + (k % 2 == 0 ? "/rfcs" : "/project"),
+            ids ? OptionalLong.of(5000 + k) : OptionalLong.empty())
         : new Repository(Forge.GITHUB, "org/repo" + k, OptionalLong.of(1000 + k));
   }
 
@@ -89,6 +98,11 @@ class IncrementalScoresTest {
    * as contributions, whose openers the bus-factor family reads whenever they were opened.
    */
   static History history(long seed) {
+    return history(seed, false);
+  }
+
+  /** As {@link #history(long)}, with an id on every repository when {@code ids}. */
+  static History history(long seed, boolean ids) {
     Random random = new Random(seed);
     boolean longer = seed % 2 == 1;
     int repositories = 10 + random.nextInt(25);
@@ -108,19 +122,19 @@ class IncrementalScoresTest {
       // Actors appear over time: later events may bring an actor who joins an earlier one's
       // person (the same login with an id, an address in common) or shares a login.
       int pool = (int) Math.max(5, Math.min(actors, 5 + actors * 1.3 * second / span.getSeconds()));
-      events.add(RandomEvents.event(random, at, repository(random.nextInt(repositories)), pool));
+      events.add(RandomEvents.event(random, at, repository(random.nextInt(repositories), ids), pool));
       if (random.nextInt(8) == 0) {
         // Stars and pull requests of one actor in several repositories: contributor confidence
         // credits a stargazer's pull requests elsewhere.
         Actor a = RandomEvents.actor(random.nextInt(pool));
-        Repository other = repository(random.nextInt(repositories));
+        Repository other = repository(random.nextInt(repositories), ids);
         events.add(new Star(at.plusSeconds(random.nextInt(3600)), other, a));
         events.add(new PullRequestOpened(at.plusSeconds(random.nextInt(7200)),
-            repository(random.nextInt(repositories)), a, 100 + random.nextInt(5), false, Optional.of("main"),
+            repository(random.nextInt(repositories), ids), a, 100 + random.nextInt(5), false, Optional.of("main"),
             Optional.empty()));
       }
       if (random.nextInt(10) == 0) {
-        events.add(new Star(at, repository(random.nextInt(repositories)), linker(random, pool)));
+        events.add(new Star(at, repository(random.nextInt(repositories), ids), linker(random, pool)));
       }
     }
     events.sort(Comparator.comparing(Event::at));
@@ -222,12 +236,21 @@ class IncrementalScoresTest {
    */
   static Optional<String> firstDifference(
       History h, List<MetricDescriptor<?>> metrics, List<Map<String, SortedMap<Repository, List<Measurement>>>> full) {
+    return firstDifference(h, metrics, full, u -> {});
+  }
+
+  /** As above, handing each update's report to {@code updates}. */
+  static Optional<String> firstDifference(
+      History h,
+      List<MetricDescriptor<?>> metrics,
+      List<Map<String, SortedMap<Repository, List<Measurement>>>> full,
+      Consumer<IncrementalScores.Update> updates) {
     IncrementalScores scores =
         IncrementalScores.start(metrics, evaluation(h.firstAsOf(), h), h.base(), 1 + (int) (h.seed() / 2 % 2));
     Optional<String> d = compare(h, scores, full.get(0), h.firstAsOf(), -1);
     for (int s = 0; s < h.steps().size() && d.isEmpty(); s++) {
       Step step = h.steps().get(s);
-      scores.add(step.events(), step.asOf());
+      updates.accept(scores.add(step.events(), step.asOf()));
       d = compare(h, scores, full.get(s + 1), step.asOf(), s);
     }
     return d;
@@ -268,6 +291,106 @@ class IncrementalScoresTest {
     History h = history(seed);
     assertTrue(h.steps().size() > 3, "seed " + seed + ": too few updates to test");
     firstDifference(h, standard(), full(h, standard())).ifPresent(m -> fail(m));
+  }
+
+  /**
+   * The standard metrics that {@link IncrementalScores} can compute over the last full build and
+   * a store of the newer events: those that neither read other repositories nor declare nothing.
+   */
+  private static List<MetricDescriptor<?>> overParts() {
+    return standard().stream()
+        .filter(d -> !d.dependencies().contains(Dependency.ANY_CHANGE)
+            && !d.dependencies().contains(Dependency.OTHER_REPOSITORIES))
+        .toList();
+  }
+
+  /**
+   * With an id on every repository (as GH Archive gives) and metrics that read their own
+   * repositories' events only, updates are computed over the last full build and a store of the
+   * newer events, building no store of every event: the results still equal a full scoring after
+   * every update, and on every seed some updates build nothing (the others merge, or meet a
+   * rename).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void overPartsEqualsFull(long seed) {
+    History h = history(seed, true);
+    List<MetricDescriptor<?>> metrics = overParts();
+    assertTrue(metrics.size() >= 10, "too few metrics to score over parts: " + metrics);
+    List<IncrementalScores.Update> updates = new ArrayList<>();
+    firstDifference(h, metrics, full(h, metrics), updates::add).ifPresent(m -> fail(m));
+    long unbuilt = updates.stream().filter(u -> !u.built()).count();
+    assertTrue(unbuilt > 0, "seed " + seed + ": every one of " + updates.size() + " updates built a store of every event");
+  }
+
+  /**
+   * Over parts, an event the last full build holds already, given again, is not counted twice:
+   * the update gains only the other, new event and the pull requests counted stay three.
+   */
+  @Test
+  void aDuplicateOfAnOldEventCountsOnceOverParts() {
+    Repository repo = new Repository(Forge.GITHUB, "org/one", OptionalLong.of(1));
+    Repository other = new Repository(Forge.GITHUB, "org/two", OptionalLong.of(2));
+    Instant t = BASE.plus(Duration.ofDays(10));
+    PullRequestOpened again =
+        new PullRequestOpened(t.plusSeconds(60), repo, Actor.github("ann"), 2, false, Optional.of("a"), Optional.empty());
+    List<Event> base = new ArrayList<>(List.of(
+        new PullRequestOpened(t, repo, Actor.github("ann"), 1, false, Optional.of("a"), Optional.empty()),
+        again,
+        new PullRequestOpened(t.plusSeconds(120), repo, Actor.github("ben"), 3, false, Optional.of("b"), Optional.empty())));
+    for (int k = 0; k < 20; k++) {
+      // Enough events that two more do not make the delta a quarter of the base (a merge).
+      base.add(new Star(t.plusSeconds(k), other, Actor.github("fan" + k)));
+    }
+    MetricDescriptor<?> lottery = StandardMetrics.LOTTERY_FACTOR;
+    Evaluation e = Evaluation.of(RepositoryScope.all(), Window.endingAt(t.plusSeconds(600), Duration.ofDays(7)));
+    IncrementalScores scores = IncrementalScores.start(List.of(lottery), e, base, 1);
+    Instant asOf = t.plusSeconds(900);
+    List<Event> update = List.of(again, new Star(t.plusSeconds(700), other, Actor.github("cat")));
+    IncrementalScores.Update u = scores.add(update, asOf);
+    assertFalse(u.built(), "the update built a store of every event");
+    List<Event> all = new ArrayList<>(base);
+    all.addAll(update);
+    Evaluation later = e.withWindow(Window.endingAt(asOf, Duration.ofDays(7)));
+    assertEquals(full(all, later, List.of(lottery)).get(lottery.id()), scores.measurements(lottery));
+    assertEquals(
+        OptionalDouble.of(3),
+        scores.measurements(lottery).get(repo).stream().filter(m -> m.name().equals("total")).findFirst().orElseThrow().value());
+    assertEquals(1, u.events());
+  }
+
+  /**
+   * New events that name a repository twice (renamed within the hour) are not kept apart from
+   * the base, as merging them later would name the earlier events after the later name and lose
+   * that the id carried the first one: an event without id under the first name, later, still
+   * joins that repository, as in a store of every event.
+   */
+  @Test
+  void aRenameAmongTheNewEventsKeepsTheOldNameForLaterEventsWithoutId() {
+    Repository x = new Repository(Forge.GITHUB, "org/x", OptionalLong.of(1));
+    Repository first = new Repository(Forge.GITHUB, "org/new", OptionalLong.of(9));
+    Repository second = new Repository(Forge.GITHUB, "org/newer", OptionalLong.of(9));
+    Instant t = BASE.plus(Duration.ofDays(10));
+    List<Event> base = new ArrayList<>();
+    for (int k = 0; k < 20; k++) {
+      base.add(new Star(t.plusSeconds(k), x, Actor.github("fan" + k)));
+    }
+    MetricDescriptor<?> lottery = StandardMetrics.LOTTERY_FACTOR;
+    Evaluation e = Evaluation.of(RepositoryScope.all(), Window.endingAt(t.plusSeconds(600), Duration.ofDays(7)));
+    IncrementalScores scores = IncrementalScores.start(List.of(lottery), e, base, 1);
+    List<Event> all = new ArrayList<>(base);
+    List<List<Event>> updates = List.of(
+        List.of(new Star(t.plusSeconds(700), first, Actor.github("ann")),
+            new Star(t.plusSeconds(800), second, Actor.github("ben"))),
+        List.of(new Star(t.plusSeconds(1_000), Repository.github("org/new"), Actor.github("cat"))));
+    Instant asOf = t.plusSeconds(900);
+    for (List<Event> update : updates) {
+      asOf = asOf.plusSeconds(300);
+      scores.add(update, asOf);
+      all.addAll(update);
+      Evaluation now = e.withWindow(Window.endingAt(asOf, Duration.ofDays(7)));
+      assertEquals(full(all, now, List.of(lottery)).get(lottery.id()), scores.measurements(lottery), "at " + asOf);
+    }
   }
 
   /**

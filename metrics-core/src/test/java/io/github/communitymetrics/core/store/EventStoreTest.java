@@ -419,4 +419,44 @@ class EventStoreTest {
     assertSame(store.repositories(), slice.repositories());
     assertEquals(3, slice.size());
   }
+
+  /**
+   * {@link EventStore#binarySearch(Actor)} and {@link EventStore#binarySearch(Repository)} answer
+   * as {@link java.util.Arrays#binarySearch}: the index of a value the store has, and for one it
+   * lacks, the index it has in a store with one more event of it.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void binarySearchFindsIndicesAndInsertionPoints(long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    java.util.List<Event> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      events.add(RandomEvents.event(random, T0.plusSeconds(random.nextInt(1_000)), 8, 25));
+    }
+    EventStore store = EventStore.of(events);
+    for (int k = 0; k < 40; k++) {
+      Actor actor = RandomEvents.actor(k);
+      int s = store.binarySearch(actor);
+      java.util.OptionalInt index = store.indexOf(actor);
+      if (index.isPresent()) {
+        assertEquals(index.getAsInt(), s, "seed " + seed + ", " + actor);
+      } else {
+        java.util.List<Event> more = new java.util.ArrayList<>(events);
+        more.add(new io.github.communitymetrics.core.event.Star(T0, Repository.github("o/more"), actor));
+        assertEquals(EventStore.of(more).indexOf(actor).getAsInt(), -s - 1, "seed " + seed + ", " + actor);
+      }
+    }
+    for (int k = 0; k < 12; k++) {
+      Repository repo = RandomEvents.repository(k);
+      int s = store.binarySearch(repo);
+      java.util.OptionalInt index = store.indexOf(repo);
+      if (index.isPresent() && store.repositories().get(index.getAsInt()).equals(repo)) {
+        assertEquals(index.getAsInt(), s, "seed " + seed + ", " + repo);
+      } else if (index.isEmpty()) {
+        java.util.List<Event> more = new java.util.ArrayList<>(events);
+        more.add(new io.github.communitymetrics.core.event.Star(T0, repo, Actor.github("x")));
+        assertEquals(EventStore.of(more).indexOf(repo).getAsInt(), -s - 1, "seed " + seed + ", " + repo);
+      }
+    }
+  }
 }
