@@ -45,8 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * end, for the three metrics of the end-to-end comparison (contributor confidence, lottery
  * factor, responsiveness, 90-day window); {@link #scoreAgain} does what a run without it does, in
  * the same JVM: builds the store of all the hours, resolves the people and scores every
- * repository. Their ratio is what incremental scoring saves; both include building the store,
- * which {@link IncrementalScores} still rebuilds at each update.
+ * repository. Their ratio is what incremental scoring saves. With contributor confidence among
+ * the metrics ({@link #metricSet} {@code headline}) the update builds the store of every event
+ * again; without it ({@code own}) it scores over the history's store and the new hour's.
  *
  * <p>The hours are {@link GhArchiveShapedHours}' defaults (Zipf-distributed people and
  * repositories, the real mix of types), written to a temporary directory and read once per
@@ -60,13 +61,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class IncrementalScoresBenchmark {
-  /** How many hours: the earlier ones are the history, the last one the update. */
-  @Param({"4"})
+  /**
+   * How many hours: the earlier ones are the history, the last one the update. Eight, so that the
+   * new hour is less than a quarter of the history and {@code own}'s update does not merge it
+   * into the history's store at its end ({@link IncrementalScores#add}); with four it would.
+   */
+  @Param({"8"})
   public int hours;
 
   /** Threads that build the store and score. */
   @Param({"1"})
   public int threads;
+
+  /**
+   * Which metrics: {@code headline}, the three of the end-to-end comparison, contributor
+   * confidence among them (it reads other repositories' events, so each update builds the store
+   * of every event); {@code own}, lottery factor and responsiveness alone (each update is scored
+   * over the history's store and a store of the new hour).
+   */
+  @Param({"headline", "own"})
+  public String metricSet;
 
   private List<Event> history;
   private List<Event> lastHour;
@@ -104,7 +118,9 @@ public class IncrementalScoresBenchmark {
       Files.delete(dir);
     }
     MetricRegistry r = MetricRegistry.standard();
-    metrics = List.of(r.get("contributor-confidence"), r.get("lottery-factor"), r.get("responsiveness"));
+    metrics = metricSet.equals("own")
+        ? List.of(r.get("lottery-factor"), r.get("responsiveness"))
+        : List.of(r.get("contributor-confidence"), r.get("lottery-factor"), r.get("responsiveness"));
     before = new Evaluation(RepositoryScope.all(), Window.endingAt(end.minus(Duration.ofHours(1)), Duration.ofDays(90)),
         Affiliations.builder().unmappedDomains(UnmappedDomainPolicy.DOMAIN_AS_ORGANIZATION).build(),
         ContributionType.COMMIT, Map.of());
@@ -124,7 +140,10 @@ public class IncrementalScoresBenchmark {
     }
   }
 
-  /** The last hour added: the store rebuilt, people resolved, the affected repositories scored. */
+  /**
+   * The last hour added: the store of every event rebuilt ({@code headline}) or the new hour's
+   * built alone ({@code own}), people resolved, the affected repositories scored.
+   */
   @Benchmark
   public IncrementalScores.Update addOneHour(History h) {
     return h.scores.add(lastHour, end);
