@@ -265,9 +265,10 @@ public final class IncrementalScores {
    * Dependency}), every event so far names its repository with an id and the new events rename
    * none, the events since the last full build are kept as a second, small store (the delta),
    * the people are resolved over both stores' actors, and each repository to compute is
-   * computed over both, its metric's states merged ({@link SliceMetric}): no store of every
-   * event is built. The delta is merged into a new base when it has grown to a quarter of the
-   * base. Otherwise the store of every event is built again.
+   * computed over both, its metric's states merged ({@link
+   * io.github.communitymetrics.core.metrics.SliceMetric}): no store of every event is built. The
+   * delta is merged into a new base when it has grown to a quarter of the base. Otherwise the
+   * store of every event is built again.
    *
    * @param events the new events; any instants, before or after the last as-of (duplicates of
    *     events already added are dropped, as the store drops them)
