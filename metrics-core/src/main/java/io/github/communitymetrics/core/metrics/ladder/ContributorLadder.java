@@ -35,11 +35,13 @@ import java.util.Objects;
  *
  * <p>Rung-defining acts, for events of repositories in the {@linkplain #scope() scope}: D0 a
  * star or fork; D1 an issue opened, an issue comment, a review comment or a review; D2 a merged
- * pull request, credited to its author ({@link PullRequestMerged#author()}, else the author of
- * the pull request's opening event in scope); D3 a review or merge of a pull request whose author
- * is another person ({@link Review#pullRequestAuthor()}, else the opening's author), or access
- * granted ({@link MemberAdded#member()}). People are resolved persons ({@link People}); bots are
- * left off the ladder unless {@linkplain #withBots included}. Acting on a bot's pull request
+ * pull request, credited to its author ({@link
+ * io.github.communitymetrics.core.event.PullRequestMerged#author()}, else the author of the pull
+ * request's opening event in scope); D3 a review or merge of a pull request whose author is
+ * another person ({@link io.github.communitymetrics.core.event.Review#pullRequestAuthor()}, else
+ * the opening's author), or access granted ({@link
+ * io.github.communitymetrics.core.event.MemberAdded#member()}). People are resolved persons
+ * ({@link People}); bots are left off the ladder unless {@linkplain #withBots included}. Acting on a bot's pull request
  * still counts for the person who acts (merging a dependency bump is maintainer work), and a pull
  * request merged by a bot still credits its author.
  *
