@@ -30,6 +30,9 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The measurements of every repository for some metrics, kept up to date as events arrive and
@@ -65,16 +68,25 @@ import java.util.TreeSet;
  * <p>Between full builds the events since the last one are kept as a second, small store and each
  * repository is computed over both stores, when the metrics allow it (see {@link #add}); the
  * people are still resolved again over every actor at each update. Not thread-safe: one thread
- * updates it and reads it; the scoring itself uses the threads given.
+ * updates it and reads it; the scoring itself uses the threads given, and a merge of the newer
+ * events into a new base runs on a daemon thread of its own (see {@link #add}).
  */
 public final class IncrementalScores {
   /**
-   * The delta is merged into the base (a store of every event built again) at the end of the
-   * update after which it holds more than this fraction of the base's events: the merge costs
+   * The delta is merged into the base (a store of every event built again), in the background,
+   * after the update after which it holds more than this fraction of the base's events: the merge costs
    * about a full build, so merging after a quarter of the base has come keeps its cost per event
    * bounded, while each update in between scores over the base and the delta without building.
    */
   private static final int MERGE_DIVISOR = 4;
+
+  /** Runs each merge on a daemon thread of its own: a merge is rare and long. */
+  private static final Executor MERGER =
+      task -> {
+        Thread t = new Thread(task, "IncrementalScores merge");
+        t.setDaemon(true);
+        t.start();
+      };
 
   private final List<MetricDescriptor<?>> metrics;
   private final Duration length;
@@ -103,6 +115,11 @@ public final class IncrementalScores {
   private boolean allWithIds = true;
   private Evaluation evaluation;
   private State state;
+  /**
+   * The merge of the delta into a new base running in the background, which alone uses {@link
+   * #builder} until it is awaited; null when none runs.
+   */
+  private CompletableFuture<State> merging;
   /** The base whose repository ids {@link #baseIds} holds. */
   private EventStore idsOf;
   private Set<String> baseIds;
@@ -175,25 +192,57 @@ public final class IncrementalScores {
   /**
    * Every event so far. Between merges the events are held as a base store and a smaller one of
    * the newer events; asking for the store merges them (about the cost of building a store of
-   * every event), which the next update then starts from.
+   * every event, or waits for the merge running in the background), which the next update then
+   * starts from.
    */
   public EventStore store() {
-    merge();
-    return state.base;
-  }
-
-  /** The people of {@link #store()} (which it may merge, see there). */
-  public People people() {
-    merge();
-    return state.basePeople;
-  }
-
-  private void merge() {
+    awaitMerge();
     if (!state.whole()) {
       state = State.whole(builder.addAll(state.delta).build());
       deltaBuilder = null;
       deltaValues.clear();
     }
+    return state.base;
+  }
+
+  /** The people of {@link #store()} (which it may merge, see there). */
+  public People people() {
+    store();
+    return state.basePeople;
+  }
+
+  /**
+   * Whether a merge of the newer events into a new base is running in the background: an
+   * update after which they hold more than a quarter of the base's events starts one, and the
+   * next update (or {@link #store()}) waits for it if it has not ended by then.
+   */
+  public boolean merging() {
+    return merging != null && !merging.isDone();
+  }
+
+  /** Waits for the merge running in the background, if any, and starts from its base. */
+  private void awaitMerge() {
+    CompletableFuture<State> m = merging;
+    if (m == null) {
+      return;
+    }
+    merging = null;
+    State merged;
+    try {
+      merged = m.join();
+    } catch (CompletionException e) {
+      // The base and the delta are still whole: the next merge starts again from them.
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+    state = merged;
+    deltaBuilder = null;
+    deltaValues.clear();
   }
 
   /**
@@ -239,9 +288,10 @@ public final class IncrementalScores {
    * @param everything why every repository was computed again, when the repositories of the two
    *     stores could not be matched; empty otherwise
    * @param metrics by metric, in the order of {@link #metrics()}
-   * @param built whether the update built a store of every event: when the repositories could
-   *     not be computed over the last full build and a store of the newer events (see {@link
-   *     #add}), or when it merged the two at its end; false when it built no such store
+   * @param built whether the update built a store of every event before it returned: when the
+   *     repositories could not be computed over the last full build and a store of the newer
+   *     events (see {@link #add}); false when it built no such store (it may have started a merge
+   *     in the background: {@link #merging()})
    */
   public record Update(
       Evaluation evaluation,
@@ -266,9 +316,10 @@ public final class IncrementalScores {
    * none, the events since the last full build are kept as a second, small store (the delta),
    * the people are resolved over both stores' actors, and each repository to compute is
    * computed over both, its metric's states merged ({@link
-   * io.github.communitymetrics.core.metrics.SliceMetric}): no store of every event is built. The
-   * delta is merged into a new base when it has grown to a quarter of the base. Otherwise the
-   * store of every event is built again.
+   * io.github.communitymetrics.core.metrics.SliceMetric}): no store of every event is built. When
+   * the delta has grown to a quarter of the base, a merge into a new base starts in the
+   * background, on a thread of its own, which the next update waits for if it has not ended.
+   * Otherwise the store of every event is built again.
    *
    * @param events the new events; any instants, before or after the last as-of (duplicates of
    *     events already added are dropped, as the store drops them)
@@ -283,6 +334,7 @@ public final class IncrementalScores {
     for (Event e : events) {
       added.add(Checks.notNull(e, "event"));
     }
+    awaitMerge();
     State before = state;
     State after = before;
     EventStore delta = EventStore.of(added);
@@ -322,8 +374,9 @@ public final class IncrementalScores {
     evaluation = next;
     long gained = after.size() - before.size();
     if (!after.whole() && after.delta.size() > after.base.size() / MERGE_DIVISOR) {
-      merge();
-      built = true;
+      // Off the update's path: the results are already those of every event.
+      EventStore newer = after.delta;
+      merging = CompletableFuture.supplyAsync(() -> State.whole(builder.addAll(newer).build()), MERGER);
     }
     return new Update(next, gained, changes.everything, updates, built);
   }
