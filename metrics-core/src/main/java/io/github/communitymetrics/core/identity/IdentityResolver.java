@@ -117,8 +117,21 @@ public final class IdentityResolver {
    * an array.
    */
   public Identities resolve(EventStore store) {
+    return resolve(store, 1);
+  }
+
+  /**
+   * As {@link #resolve(EventStore)}, the actors read and their keys derived on {@code threads}
+   * threads (the calling one puts the keys together in the actors' order): the same result,
+   * whatever the number.
+   *
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  public Identities resolve(EventStore store, int threads) {
     Checks.notNull(store, "store");
+    Checks.positive(threads, "threads");
     return new Resolution(rules, mailmap, aliases, botDetector, sharedEmails)
+        .threads(threads)
         .runDistinctSorted(store.actors());
   }
 
@@ -132,9 +145,21 @@ public final class IdentityResolver {
    * rebuilt only as the resolution reads them.
    */
   public Identities resolve(EventStore first, EventStore second) {
+    return resolve(first, second, 1);
+  }
+
+  /**
+   * As {@link #resolve(EventStore, EventStore)} on {@code threads} threads (see {@link
+   * #resolve(EventStore, int)}): the same result, whatever the number.
+   *
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  public Identities resolve(EventStore first, EventStore second, int threads) {
     Checks.notNull(first, "first");
     Checks.notNull(second, "second");
+    Checks.positive(threads, "threads");
     return new Resolution(rules, mailmap, aliases, botDetector, sharedEmails)
+        .threads(threads)
         .runDistinctSorted(new UnionActors(first, second));
   }
 

@@ -3,6 +3,7 @@ package io.github.communitymetrics.core.identity;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Forge;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -14,6 +15,10 @@ import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -41,6 +46,8 @@ final class Resolution {
   }
 
   private final Set<String> sharedEmails;
+  /** How many threads read the actors and derive their keys; see {@link #threads(int)}. */
+  private int threads = 1;
 
   Resolution(
       Set<MergeRule> rules,
@@ -63,6 +70,17 @@ final class Resolution {
         }
       }
     }
+  }
+
+  /**
+   * Reads the actors and derives their keys on {@code threads} threads, in batches, while the
+   * calling thread puts the keys into the tables batch by batch in the actors' order: the tables,
+   * and so the result, are those of one thread. Reading (each actor rebuilt by the store, its
+   * keys normalised, bot detection) is most of a resolution of a store's actors.
+   */
+  Resolution threads(int threads) {
+    this.threads = threads;
+    return this;
   }
 
   Identities run(Collection<Actor> input) {
@@ -114,20 +132,47 @@ final class Resolution {
     // is asked) and spelling its two keys was about a third of resolving a GH Archive-shaped day's
     // 1.5 million actors, nearly none of which holds a noreply key (docs/performance.md).
     int[] noreplyHashes = noreply == null ? null : new int[2 * n];
-    // Actor by actor, bot detection and every rule: the actor's fields are read while they are
-    // in the cache (at 10^6 actors, reading them is a cache miss each time).
-    for (int i = 0; i < n; i++) {
-      Actor a = actors.get(i);
-      Optional<String> reason = botDetector.reason(a);
-      botReasons.add(reason);
-      bot[i] = reason.isPresent();
-      for (int k = 0; k < ruleArray.length; k++) {
-        groupings[k].index = i;
-        keys(ruleArray[k], a, groupings[k]);
+    int batch = Math.max(256, Math.min(16_384, n / Math.max(1, threads * 8)));
+    ExecutorService pool = threads > 1 && n >= 2 * batch ? pool(threads) : null;
+    try {
+      return resolve(actors, sortedIndexOfInput, fromStore, pool, batch, ruleArray, groupings, groups, bot,
+          botReasons, noreplyHashes);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
-      if (noreplyHashes != null && a.forge().equals(Forge.GITHUB)) {
-        noreplyHashes[2 * i] = a.login().isPresent() ? extendedHash(LOGIN_PREFIX, Normalize.text(a.login().get())) : 0;
-        noreplyHashes[2 * i + 1] = a.id().isPresent() ? extendedHash(ID_PREFIX, a.id().getAsLong()) : 0;
+    }
+  }
+
+  private Identities resolve(
+      List<Actor> actors,
+      int[] sortedIndexOfInput,
+      boolean fromStore,
+      ExecutorService pool,
+      int batch,
+      MergeRule[] ruleArray,
+      Grouping[] groupings,
+      Map<MergeRule, Grouping> groups,
+      boolean[] bot,
+      List<Optional<String>> botReasons,
+      int[] noreplyHashes) {
+    int n = actors.size();
+    Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
+    if (pool != null) {
+      readInParallel(pool, actors, ruleArray, groupings, bot, botReasons, noreplyHashes, batch);
+    } else {
+      // Actor by actor, bot detection and every rule: the actor's fields are read while they are
+      // in the cache (at 10^6 actors, reading them is a cache miss each time).
+      for (int i = 0; i < n; i++) {
+        Actor a = actors.get(i);
+        Optional<String> reason = botDetector.reason(a);
+        botReasons.add(reason);
+        bot[i] = reason.isPresent();
+        for (int k = 0; k < ruleArray.length; k++) {
+          groupings[k].index = i;
+          keys(ruleArray[k], a, groupings[k]);
+        }
+        noreplyHashes(a, i, noreplyHashes);
       }
     }
     for (Grouping g : groupings) {
@@ -139,12 +184,16 @@ final class Resolution {
       // (the common case, GH Archive's accounts without e-mail addresses, adds none). An actor
       // whose hashes are in no slot joins nothing; the others are rebuilt and joined exactly
       // (a hash of 0 is also an absent key's, so such actors are looked at too).
-      for (int i = 0; i < n; i++) {
-        if (noreply.holdsHash(noreplyHashes[2 * i]) || noreply.holdsHash(noreplyHashes[2 * i + 1])) {
-          Actor a = actors.get(i);
-          if (a.forge().equals(Forge.GITHUB)) {
-            noreply.index = i;
-            indirectNoreplyKeys(a, noreply::join);
+      if (pool != null) {
+        joinNoreplyInParallel(pool, actors, noreply, noreplyHashes, batch);
+      } else {
+        for (int i = 0; i < n; i++) {
+          if (noreply.holdsHash(noreplyHashes[2 * i]) || noreply.holdsHash(noreplyHashes[2 * i + 1])) {
+            Actor a = actors.get(i);
+            if (a.forge().equals(Forge.GITHUB)) {
+              noreply.index = i;
+              indirectNoreplyKeys(a, noreply::join);
+            }
           }
         }
       }
@@ -162,6 +211,196 @@ final class Resolution {
       }
     }
     return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, refused, fromStore);
+  }
+
+  /** The hashes of an actor's indirect noreply keys ({@link #indirectNoreplyKeys}), when kept. */
+  private static void noreplyHashes(Actor a, int i, int[] noreplyHashes) {
+    if (noreplyHashes != null && a.forge().equals(Forge.GITHUB)) {
+      noreplyHashes[2 * i] = a.login().isPresent() ? extendedHash(LOGIN_PREFIX, Normalize.text(a.login().get())) : 0;
+      noreplyHashes[2 * i + 1] = a.id().isPresent() ? extendedHash(ID_PREFIX, a.id().getAsLong()) : 0;
+    }
+  }
+
+  /**
+   * The keys of a batch of actors, rule by rule, in the order one thread derives them: for each
+   * rule, the keys with their hash codes and their actors' codes ({@code index << 1 | direct}).
+   */
+  private static final class Batch {
+    final int from;
+    final Object[] reasons;
+    final Object[][] keys;
+    final int[][] hashes;
+    final int[][] codes;
+    final int[] counts;
+
+    Batch(int from, int to, int rules) {
+      this.from = from;
+      reasons = new Object[to - from];
+      keys = new Object[rules][];
+      hashes = new int[rules][];
+      codes = new int[rules][];
+      counts = new int[rules];
+      for (int k = 0; k < rules; k++) {
+        keys[k] = new Object[to - from];
+        hashes[k] = new int[to - from];
+        codes[k] = new int[to - from];
+      }
+    }
+
+    void add(int rule, Object key, int index, boolean direct) {
+      int c = counts[rule];
+      if (c == keys[rule].length) {
+        int length = 2 * c + 1;
+        keys[rule] = Arrays.copyOf(keys[rule], length);
+        hashes[rule] = Arrays.copyOf(hashes[rule], length);
+        codes[rule] = Arrays.copyOf(codes[rule], length);
+      }
+      keys[rule][c] = key;
+      hashes[rule][c] = key.hashCode();
+      codes[rule][c] = index << 1 | (direct ? 1 : 0);
+      counts[rule] = c + 1;
+    }
+  }
+
+  /** Reads actors {@code from} to {@code to}: their bot reasons, keys and noreply hashes. */
+  private Batch read(List<Actor> actors, int from, int to, MergeRule[] rules, int[] noreplyHashes) {
+    Batch b = new Batch(from, to, rules.length);
+    for (int i = from; i < to; i++) {
+      Actor a = actors.get(i);
+      b.reasons[i - from] = botDetector.reason(a);
+      for (int k = 0; k < rules.length; k++) {
+        int rule = k;
+        int index = i;
+        keys(rules[k], a, (key, direct) -> b.add(rule, key, index, direct));
+      }
+      noreplyHashes(a, i, noreplyHashes); // each batch writes its own actors' slots
+    }
+    return b;
+  }
+
+  /**
+   * The actors read in batches on {@link #threads} threads, a few batches ahead, and their keys
+   * put into the tables on this thread in the actors' order, batch after batch: the same tables
+   * as reading them on this thread.
+   */
+  @SuppressWarnings("unchecked")
+  private void readInParallel(
+      ExecutorService pool,
+      List<Actor> actors,
+      MergeRule[] rules,
+      Grouping[] groupings,
+      boolean[] bot,
+      List<Optional<String>> botReasons,
+      int[] noreplyHashes,
+      int batch) {
+    int n = actors.size();
+    try {
+      ArrayDeque<Future<Batch>> ahead = new ArrayDeque<>();
+      int next = 0;
+      while (next < n && ahead.size() < 2 * threads) {
+        int from = next;
+        int to = Math.min(n, from + batch);
+        ahead.add(pool.submit(() -> read(actors, from, to, rules, noreplyHashes)));
+        next = to;
+      }
+      while (!ahead.isEmpty()) {
+        Batch b = ahead.poll().get();
+        if (next < n) {
+          int from = next;
+          int to = Math.min(n, from + batch);
+          ahead.add(pool.submit(() -> read(actors, from, to, rules, noreplyHashes)));
+          next = to;
+        }
+        for (int j = 0; j < b.reasons.length; j++) {
+          Optional<String> reason = (Optional<String>) b.reasons[j];
+          botReasons.add(reason);
+          bot[b.from + j] = reason.isPresent();
+        }
+        for (int k = 0; k < rules.length; k++) {
+          Grouping g = groupings[k];
+          for (int c = 0; c < b.counts[k]; c++) {
+            g.index = b.codes[k][c] >>> 1;
+            g.key(b.keys[k][c], b.hashes[k][c], (b.codes[k][c] & 1) == 1);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    } catch (ExecutionException e) {
+      throw rethrown(e);
+    }
+  }
+
+  /**
+   * The second noreply pass ({@link #resolve}) on the pool: the actors whose indirect keys'
+   * hashes are in the noreply table are found and rebuilt, and their keys derived, in batches
+   * on the pool (the table is only read meanwhile); then this thread joins them in the actors'
+   * order, as one thread does.
+   */
+  private static void joinNoreplyInParallel(
+      ExecutorService pool, List<Actor> actors, Grouping noreply, int[] noreplyHashes, int batch) {
+    int n = actors.size();
+    List<Future<List<Object>>> found = new ArrayList<>();
+    for (int from = 0; from < n; from += batch) {
+      int start = from;
+      int end = Math.min(n, from + batch);
+      // Per batch: each actor that joins, as its index then its keys.
+      found.add(pool.submit(() -> {
+        List<Object> out = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+          if (noreply.holdsHash(noreplyHashes[2 * i]) || noreply.holdsHash(noreplyHashes[2 * i + 1])) {
+            Actor a = actors.get(i);
+            if (a.forge().equals(Forge.GITHUB)) {
+              out.add(i);
+              indirectNoreplyKeys(a, out::add);
+            }
+          }
+        }
+        return out;
+      }));
+    }
+    try {
+      List<List<Object>> all = new ArrayList<>(found.size());
+      for (Future<List<Object>> f : found) {
+        all.add(f.get()); // every batch read before the first join writes the table
+      }
+      for (List<Object> batchFound : all) {
+        for (Object o : batchFound) {
+          if (o instanceof Integer i) {
+            noreply.index = i;
+          } else {
+            noreply.join(o);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    } catch (ExecutionException e) {
+      throw rethrown(e);
+    }
+  }
+
+  private static ExecutorService pool(int threads) {
+    return Executors.newFixedThreadPool(threads, task -> {
+      Thread t = new Thread(task, "identity resolution");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private static RuntimeException interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new IllegalStateException("interrupted while resolving identities", e);
+  }
+
+  private static RuntimeException rethrown(ExecutionException e) {
+    if (e.getCause() instanceof RuntimeException r) {
+      return r;
+    }
+    if (e.getCause() instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(e.getCause());
   }
 
   /**
@@ -309,7 +548,11 @@ final class Resolution {
 
     @Override
     public void key(Object key, boolean direct) {
-      int hash = key.hashCode();
+      key(key, key.hashCode(), direct);
+    }
+
+    /** {@link #key(Object, boolean)} with the key's hash code, derived before. */
+    void key(Object key, int hash, boolean direct) {
       if (pendingKeys != null) {
         pendingKeys[pending] = key;
         pendingHashes[pending] = hash;

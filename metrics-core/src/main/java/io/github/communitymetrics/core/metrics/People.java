@@ -108,8 +108,18 @@ public final class People {
    * bots by {@link BotDetector#defaults()}).
    */
   public static People resolve(EventStore store) {
+    return resolve(store, 1);
+  }
+
+  /**
+   * As {@link #resolve(EventStore)}, the actors read on {@code threads} threads ({@link
+   * IdentityResolver#resolve(EventStore, int)}): the same people, whatever the number.
+   *
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  public static People resolve(EventStore store, int threads) {
     Checks.notNull(store, "store");
-    return new People(store, IdentityResolver.defaults().resolve(store));
+    return new People(store, IdentityResolver.defaults().resolve(store, threads));
   }
 
   /** The store these indices belong to. */

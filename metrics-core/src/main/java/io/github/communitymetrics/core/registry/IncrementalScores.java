@@ -171,7 +171,7 @@ public final class IncrementalScores {
       s.allWithIds &= Checks.notNull(e, "event").repo().id().isPresent();
       s.builder.add(e);
     }
-    s.state = State.whole(s.builder.build());
+    s.state = State.whole(s.builder.build(), threads);
     for (MetricDescriptor<?> d : chosen) {
       s.rows.put(d, new TreeMap<>(d.measureEachRepository(s.state.base, s.state.basePeople,
           evaluation, ProgressListener.NONE, threads)));
@@ -198,7 +198,7 @@ public final class IncrementalScores {
   public EventStore store() {
     awaitMerge();
     if (!state.whole()) {
-      state = State.whole(builder.addAll(state.delta).build());
+      state = State.whole(builder.addAll(state.delta).build(), threads);
       deltaBuilder = null;
       deltaValues.clear();
     }
@@ -358,7 +358,7 @@ public final class IncrementalScores {
         if (!before.whole()) {
           builder.addAll(before.delta);
         }
-        after = State.whole(builder.addAll(added).build());
+        after = State.whole(builder.addAll(added).build(), threads);
         changes = null;
         built = true;
       }
@@ -376,7 +376,7 @@ public final class IncrementalScores {
     if (!after.whole() && after.delta.size() > after.base.size() / MERGE_DIVISOR) {
       // Off the update's path: the results are already those of every event.
       EventStore newer = after.delta;
-      merging = CompletableFuture.supplyAsync(() -> State.whole(builder.addAll(newer).build()), MERGER);
+      merging = CompletableFuture.supplyAsync(() -> State.whole(builder.addAll(newer).build(), threads), MERGER);
     }
     return new Update(next, gained, changes.everything, updates, built);
   }
@@ -416,7 +416,7 @@ public final class IncrementalScores {
         return null;
       }
     }
-    return State.parts(base, delta);
+    return State.parts(base, delta, threads);
   }
 
   private static boolean holds(EventStore store, Event e) {
@@ -538,12 +538,12 @@ public final class IncrementalScores {
       }
     }
 
-    static State whole(EventStore store) {
-      return new State(store, People.resolve(store), null, null);
+    static State whole(EventStore store, int threads) {
+      return new State(store, People.resolve(store, threads), null, null);
     }
 
-    static State parts(EventStore base, EventStore delta) {
-      Identities identities = IdentityResolver.defaults().resolve(base, delta);
+    static State parts(EventStore base, EventStore delta, int threads) {
+      Identities identities = IdentityResolver.defaults().resolve(base, delta, threads);
       return new State(base, People.of(base, identities), delta, People.of(delta, identities));
     }
 

@@ -173,6 +173,23 @@ class ResolutionEquivalenceTest {
   }
 
   /**
+   * Resolving a store on several threads ({@link IdentityResolver#resolve(EventStore, int)}: the
+   * actors read and their keys derived in batches, put together on one thread) gives what the
+   * reference gives: the same people, evidence, refusals and person of every actor.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("largeSeeds")
+  void threadsResolveAsOne(long seed) {
+    Random r = new Random(seed);
+    List<Actor> actors = forgeShaped(r, 600 + r.nextInt(2_000));
+    Config c = defaultsOrRandom(seed, r);
+    EventStore store = starsOf(actors, r);
+    Identities many = c.resolver().resolve(store, 2 + (int) (seed % 3));
+    assertSame(c, store.actors(), many, seed);
+    assertEquals(c.resolver().resolve(store).people(), many.people(), "seed " + seed);
+  }
+
+  /**
    * Two stores resolved together ({@link IdentityResolver#resolve(EventStore, EventStore)}) give
    * the resolution of one store of both stores' events: the same people in the same order, the
    * same person and bot flag for every actor, and {@link People} of each store with the keys the
@@ -205,7 +222,8 @@ class ResolutionEquivalenceTest {
     all.addAll(second);
     EventStore union = EventStore.of(all);
     String at = "seed " + seed;
-    Identities together = c.resolver().resolve(a, b);
+    // On one to three threads (reading the actors in batches of 256 for these sizes).
+    Identities together = c.resolver().resolve(a, b, 1 + (int) (seed % 3));
     Identities one = c.resolver().resolve(union);
     assertEquals(one.size(), together.size(), at);
     for (int p = 0; p < one.size(); p++) {
