@@ -196,7 +196,7 @@ final class ScoreCommand implements Callable<Integer> {
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to score");
     }
-    People people = progress.busy("resolving identities", () -> People.resolve(store));
+    People people = progress.busy("resolving identities", () -> People.resolve(store, source.threads()));
     Instant at = asOfGiven.orElseGet(() -> store.instant(store.size() - 1).plusSeconds(1));
     Evaluation evaluation = evaluation(at, length);
     Map<String, Map<String, List<Measurement>>> byGroup = new LinkedHashMap<>();
