@@ -182,7 +182,7 @@ final class ImpactCommand implements Callable<Integer> {
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events in the input");
     }
-    People people = progress.busy("resolving identities", () -> People.resolve(store));
+    People people = progress.busy("resolving identities", () -> People.resolve(store, source.threads()));
     Run run = analyse(loaded.label(), loaded.simulated(), store, people, progress,
         archiveDays(spec.commandLine(), source), parameters, ids, events);
     PrintWriter out = spec.commandLine().getOut();

@@ -42,7 +42,7 @@ record SpanInput(EventSource.Loaded loaded, EventStore store, People people, Win
     if (store.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no events to measure");
     }
-    People people = progress.busy("resolving identities", () -> People.resolve(store));
+    People people = progress.busy("resolving identities", () -> People.resolve(store, source.threads()));
     Instant end = at.orElseGet(() -> store.instant(store.size() - 1).plusSeconds(1));
     Instant start =
         since.orElseGet(() -> store.instant(0).atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant());
