@@ -2,6 +2,7 @@ package io.github.communitymetrics.core.identity;
 
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.Forge;
+import io.github.communitymetrics.core.internal.Failures;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,6 +108,21 @@ final class Resolution {
 
   private Identities resolve(List<Actor> actors, int[] sortedIndexOfInput, boolean fromStore) {
     int n = actors.size();
+    int batch = Math.max(256, Math.min(16_384, n / Math.max(1, threads * 8)));
+    ExecutorService pool = threads > 1 && n >= 2 * batch ? pool(threads) : null;
+    try {
+      return resolve(actors, sortedIndexOfInput, fromStore, pool, batch);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** The resolution, reading the actors on {@code pool} in batches, or on this thread when null. */
+  private Identities resolve(
+      List<Actor> actors, int[] sortedIndexOfInput, boolean fromStore, ExecutorService pool, int batch) {
+    int n = actors.size();
     boolean[] bot = new boolean[n];
     List<Optional<String>> botReasons = new ArrayList<>(n);
 
@@ -132,32 +149,6 @@ final class Resolution {
     // is asked) and spelling its two keys was about a third of resolving a GH Archive-shaped day's
     // 1.5 million actors, nearly none of which holds a noreply key (docs/performance.md).
     int[] noreplyHashes = noreply == null ? null : new int[2 * n];
-    int batch = Math.max(256, Math.min(16_384, n / Math.max(1, threads * 8)));
-    ExecutorService pool = threads > 1 && n >= 2 * batch ? pool(threads) : null;
-    try {
-      return resolve(actors, sortedIndexOfInput, fromStore, pool, batch, ruleArray, groupings, groups, bot,
-          botReasons, noreplyHashes);
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-    }
-  }
-
-  private Identities resolve(
-      List<Actor> actors,
-      int[] sortedIndexOfInput,
-      boolean fromStore,
-      ExecutorService pool,
-      int batch,
-      MergeRule[] ruleArray,
-      Grouping[] groupings,
-      Map<MergeRule, Grouping> groups,
-      boolean[] bot,
-      List<Optional<String>> botReasons,
-      int[] noreplyHashes) {
-    int n = actors.size();
-    Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
     if (pool != null) {
       readInParallel(pool, actors, ruleArray, groupings, bot, botReasons, noreplyHashes, batch);
     } else {
@@ -227,7 +218,7 @@ final class Resolution {
    */
   private static final class Batch {
     final int from;
-    final Object[] reasons;
+    final List<Optional<String>> reasons;
     final Object[][] keys;
     final int[][] hashes;
     final int[][] codes;
@@ -235,7 +226,7 @@ final class Resolution {
 
     Batch(int from, int to, int rules) {
       this.from = from;
-      reasons = new Object[to - from];
+      reasons = new ArrayList<>(to - from);
       keys = new Object[rules][];
       hashes = new int[rules][];
       codes = new int[rules][];
@@ -267,7 +258,7 @@ final class Resolution {
     Batch b = new Batch(from, to, rules.length);
     for (int i = from; i < to; i++) {
       Actor a = actors.get(i);
-      b.reasons[i - from] = botDetector.reason(a);
+      b.reasons.add(botDetector.reason(a));
       for (int k = 0; k < rules.length; k++) {
         int rule = k;
         int index = i;
@@ -283,7 +274,6 @@ final class Resolution {
    * put into the tables on this thread in the actors' order, batch after batch: the same tables
    * as reading them on this thread.
    */
-  @SuppressWarnings("unchecked")
   private void readInParallel(
       ExecutorService pool,
       List<Actor> actors,
@@ -311,10 +301,9 @@ final class Resolution {
           ahead.add(pool.submit(() -> read(actors, from, to, rules, noreplyHashes)));
           next = to;
         }
-        for (int j = 0; j < b.reasons.length; j++) {
-          Optional<String> reason = (Optional<String>) b.reasons[j];
-          botReasons.add(reason);
-          bot[b.from + j] = reason.isPresent();
+        for (int j = 0; j < b.reasons.size(); j++) {
+          botReasons.add(b.reasons.get(j));
+          bot[b.from + j] = b.reasons.get(j).isPresent();
         }
         for (int k = 0; k < rules.length; k++) {
           Grouping g = groupings[k];
@@ -325,9 +314,9 @@ final class Resolution {
         }
       }
     } catch (InterruptedException e) {
-      throw interrupted(e);
+      throw interrupted();
     } catch (ExecutionException e) {
-      throw rethrown(e);
+      throw Failures.unchecked(e.getCause());
     }
   }
 
@@ -374,9 +363,9 @@ final class Resolution {
         }
       }
     } catch (InterruptedException e) {
-      throw interrupted(e);
+      throw interrupted();
     } catch (ExecutionException e) {
-      throw rethrown(e);
+      throw Failures.unchecked(e.getCause());
     }
   }
 
@@ -388,19 +377,10 @@ final class Resolution {
     });
   }
 
-  private static RuntimeException interrupted(InterruptedException e) {
+  /** As {@link io.github.communitymetrics.core.metrics.EachRepository}'s threads do when interrupted. */
+  private static RuntimeException interrupted() {
     Thread.currentThread().interrupt();
-    return new IllegalStateException("interrupted while resolving identities", e);
-  }
-
-  private static RuntimeException rethrown(ExecutionException e) {
-    if (e.getCause() instanceof RuntimeException r) {
-      return r;
-    }
-    if (e.getCause() instanceof Error err) {
-      throw err;
-    }
-    return new IllegalStateException(e.getCause());
+    return new CancellationException("interrupted while resolving identities");
   }
 
   /**

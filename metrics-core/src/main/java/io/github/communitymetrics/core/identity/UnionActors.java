@@ -42,8 +42,8 @@ final class UnionActors extends AbstractList<Actor> implements RandomAccess {
    */
   int[] toUnion(List<Actor> list) {
     if (list == second) {
-      return union.secondToUnionCopy();
+      return union.secondToUnion().clone();
     }
-    return list == first ? union.firstToUnionCopy() : null;
+    return list == first ? union.firstToUnion().clone() : null;
   }
 }

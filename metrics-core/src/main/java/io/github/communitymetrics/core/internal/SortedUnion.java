@@ -61,20 +61,9 @@ public final class SortedUnion {
     return firstSize + added.length;
   }
 
-  /** How many elements of the second list the first lacks. */
-  public int added() {
-    return added.length;
-  }
-
   /** The union index of element {@code j} of the second list. */
   public int ofSecond(int j) {
     return secondToUnion[j];
-  }
-
-  /** Whether element {@code j} of the second list is not in the first. */
-  public boolean secondOnly(int j) {
-    int k = Arrays.binarySearch(added, secondToUnion[j]);
-    return k >= 0;
   }
 
   /** The union index of element {@code i} of the first list. */
@@ -91,17 +80,16 @@ public final class SortedUnion {
     return k >= 0 ? -addedFromSecond[k] - 1 : u + k + 1;
   }
 
-  /** The union index of each element of the first list, a fresh array. */
-  public int[] firstToUnionCopy() {
-    return firstToUnion().clone();
+  /**
+   * The union index of each element of the second list: this union's own array, which callers
+   * read and must not change (the scans over a store's events read it once per event).
+   */
+  public int[] secondToUnion() {
+    return secondToUnion;
   }
 
-  /** The union index of each element of the second list, a fresh array. */
-  public int[] secondToUnionCopy() {
-    return secondToUnion.clone();
-  }
-
-  private int[] firstToUnion() {
+  /** The union index of each element of the first list, built once; read it, do not change it. */
+  public int[] firstToUnion() {
     int[] out = firstToUnion;
     if (out == null) {
       out = new int[firstSize];

@@ -8,6 +8,7 @@ import io.github.communitymetrics.core.event.Repository;
 import io.github.communitymetrics.core.identity.Identities;
 import io.github.communitymetrics.core.identity.IdentityResolver;
 import io.github.communitymetrics.core.internal.Checks;
+import io.github.communitymetrics.core.internal.Failures;
 import io.github.communitymetrics.core.internal.SortedUnion;
 import io.github.communitymetrics.core.metrics.People;
 import io.github.communitymetrics.core.metrics.RepositoryScope;
@@ -232,13 +233,7 @@ public final class IncrementalScores {
       merged = m.join();
     } catch (CompletionException e) {
       // The base and the delta are still whole: the next merge starts again from them.
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
+      throw Failures.unchecked(e.getCause());
     }
     state = merged;
     deltaBuilder = null;
@@ -600,14 +595,14 @@ public final class IncrementalScores {
       return s < 0 ? -1 : actors.ofSecond(s);
     }
 
-    /** The union index of each repository of store {@code k} of {@link #stores()}; null for the same. */
+    /** The union index of each repository of store {@code k} of {@link #stores()}, to read only; null for the same. */
     int[] repositoryMap(int k) {
-      return repositories == null ? null : k == 0 ? repositories.firstToUnionCopy() : repositories.secondToUnionCopy();
+      return repositories == null ? null : k == 0 ? repositories.firstToUnion() : repositories.secondToUnion();
     }
 
-    /** The union index of each actor of store {@code k} of {@link #stores()}; null for the same. */
+    /** The union index of each actor of store {@code k} of {@link #stores()}, to read only; null for the same. */
     int[] actorMap(int k) {
-      return actors == null ? null : k == 0 ? actors.firstToUnionCopy() : actors.secondToUnionCopy();
+      return actors == null ? null : k == 0 ? actors.firstToUnion() : actors.secondToUnion();
     }
 
   }
