@@ -122,6 +122,73 @@ final class Resolution {
   /** The resolution, reading the actors on {@code pool} in batches, or on this thread when null. */
   private Identities resolve(
       List<Actor> actors, int[] sortedIndexOfInput, boolean fromStore, ExecutorService pool, int batch) {
+    return link(readAll(actors, pool, batch), sortedIndexOfInput, fromStore);
+  }
+
+  /**
+   * What reading a list of actors leaves before linking: each rule's table of keys (after the
+   * noreply pass), the bot flags and reasons, and the hashes of each actor's indirect noreply
+   * keys. Linking reads it and changes nothing, so one kept for a store's actors serves to
+   * resolve them again together with another store's ({@link #resolveWith}).
+   */
+  static final class Read {
+    final List<Actor> actors;
+    final MergeRule[] rules;
+    final Grouping[] groupings;
+    final boolean[] bot;
+    final List<Optional<String>> botReasons;
+    /** Two per actor, see {@link #noreplyHashes(Actor, int, int[])}; null without the noreply rule. */
+    final int[] noreplyHashes;
+
+    Read(
+        List<Actor> actors,
+        MergeRule[] rules,
+        Grouping[] groupings,
+        boolean[] bot,
+        List<Optional<String>> botReasons,
+        int[] noreplyHashes) {
+      this.actors = actors;
+      this.rules = rules;
+      this.groupings = groupings;
+      this.bot = bot;
+      this.botReasons = botReasons;
+      this.noreplyHashes = noreplyHashes;
+    }
+
+    Grouping noreply() {
+      for (int k = 0; k < rules.length; k++) {
+        if (rules[k] == MergeRule.GITHUB_NOREPLY) {
+          return groupings[k];
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Reads a store's actors (distinct, sorted, immutable) to resolve them with another store's later. */
+  Read prepare(List<Actor> actors) {
+    int n = actors.size();
+    int batch = batch(n);
+    ExecutorService pool = threads > 1 && n >= 2 * batch ? pool(threads) : null;
+    try {
+      return readAll(actors, pool, batch);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** The resolution of {@code read}'s actors alone. */
+  Identities resolve(Read read) {
+    return link(read, null, true);
+  }
+
+  private int batch(int n) {
+    return Math.max(256, Math.min(16_384, n / Math.max(1, threads * 8)));
+  }
+
+  private Read readAll(List<Actor> actors, ExecutorService pool, int batch) {
     int n = actors.size();
     boolean[] bot = new boolean[n];
     List<Optional<String>> botReasons = new ArrayList<>(n);
@@ -135,32 +202,60 @@ final class Resolution {
     // Forge ids and logins are keyed by (forge, value) instead of the key string, which is built
     // only for the keys that link something; such keys are equal exactly when their strings are
     // (LoginKey).
-    Map<MergeRule, Grouping> groups = new EnumMap<>(MergeRule.class);
     MergeRule[] ruleArray = rules.toArray(new MergeRule[0]);
     Grouping[] groupings = new Grouping[ruleArray.length];
+    Grouping noreply = null;
     for (int k = 0; k < ruleArray.length; k++) {
       groupings[k] = grouping(ruleArray[k], actors);
-      groups.put(ruleArray[k], groupings[k]);
+      if (ruleArray[k] == MergeRule.GITHUB_NOREPLY) {
+        noreply = groupings[k];
+      }
     }
-    Grouping noreply = groups.get(MergeRule.GITHUB_NOREPLY);
     // The hash codes of each actor's indirect noreply keys (indirectNoreplyKeys), taken while the
     // actor is at hand: afterwards only the actors whose hash is in the noreply table are
     // rebuilt to join it. Rebuilding every actor a second time (a store rebuilds one each time it
     // is asked) and spelling its two keys was about a third of resolving a GH Archive-shaped day's
     // 1.5 million actors, nearly none of which holds a noreply key (docs/performance.md).
     int[] noreplyHashes = noreply == null ? null : new int[2 * n];
+    readInto(pool, actors, null, ruleArray, groupings, bot, botReasons, noreplyHashes, batch);
+    if (noreply != null && !noreply.isEmpty()) {
+      // A GitHub account holds its own login and id keys only indirectly: such keys link
+      // nothing unless a noreply address holds them directly, so they join existing groups only
+      // (the common case, GH Archive's accounts without e-mail addresses, adds none). An actor
+      // whose hashes are in no slot joins nothing; the others are rebuilt and joined exactly
+      // (a hash of 0 is also an absent key's, so such actors are looked at too).
+      joinNoreply(pool, actors, null, noreply, noreplyHashes, batch);
+    }
+    return new Read(actors, ruleArray, groupings, bot, botReasons, noreplyHashes);
+  }
+
+  /**
+   * Reads {@code actors} into the tables: their bot flags and reasons (by position in {@code
+   * actors}), their keys (as the actors {@code toIndex} numbers them, or as their positions when
+   * it is null) and their noreply hashes (by position), on {@code pool} or on this thread.
+   */
+  private void readInto(
+      ExecutorService pool,
+      List<Actor> actors,
+      int[] toIndex,
+      MergeRule[] ruleArray,
+      Grouping[] groupings,
+      boolean[] bot,
+      List<Optional<String>> botReasons,
+      int[] noreplyHashes,
+      int batch) {
     if (pool != null) {
-      readInParallel(pool, actors, ruleArray, groupings, bot, botReasons, noreplyHashes, batch);
+      readInParallel(pool, actors, toIndex, ruleArray, groupings, bot, botReasons, noreplyHashes, batch);
     } else {
       // Actor by actor, bot detection and every rule: the actor's fields are read while they are
       // in the cache (at 10^6 actors, reading them is a cache miss each time).
-      for (int i = 0; i < n; i++) {
+      for (int i = 0, n = actors.size(); i < n; i++) {
         Actor a = actors.get(i);
         Optional<String> reason = botDetector.reason(a);
         botReasons.add(reason);
         bot[i] = reason.isPresent();
         for (int k = 0; k < ruleArray.length; k++) {
-          groupings[k].index = i;
+          groupings[k].index = toIndex == null ? i : toIndex[i];
           keys(ruleArray[k], a, groupings[k]);
         }
         noreplyHashes(a, i, noreplyHashes);
@@ -169,39 +264,117 @@ final class Resolution {
     for (Grouping g : groupings) {
       g.flush();
     }
-    if (noreply != null && !noreply.isEmpty()) {
-      // A GitHub account holds its own login and id keys only indirectly: such keys link
-      // nothing unless a noreply address holds them directly, so they join existing groups only
-      // (the common case, GH Archive's accounts without e-mail addresses, adds none). An actor
-      // whose hashes are in no slot joins nothing; the others are rebuilt and joined exactly
-      // (a hash of 0 is also an absent key's, so such actors are looked at too).
-      if (pool != null) {
-        joinNoreplyInParallel(pool, actors, noreply, noreplyHashes, batch);
-      } else {
-        for (int i = 0; i < n; i++) {
-          if (noreply.holdsHash(noreplyHashes[2 * i]) || noreply.holdsHash(noreplyHashes[2 * i + 1])) {
-            Actor a = actors.get(i);
-            if (a.forge().equals(Forge.GITHUB)) {
-              noreply.index = i;
-              indirectNoreplyKeys(a, noreply::join);
-            }
-          }
+  }
+
+  /**
+   * The noreply pass over {@code actors} (numbered as in {@link #readInto}): each GitHub account
+   * whose noreply hashes are in the table is rebuilt and joins the groups of its indirect keys.
+   */
+  private static void joinNoreply(
+      ExecutorService pool, List<Actor> actors, int[] toIndex, Grouping noreply, int[] noreplyHashes, int batch) {
+    if (pool != null) {
+      joinNoreplyInParallel(pool, actors, toIndex, noreply, noreplyHashes, batch);
+      return;
+    }
+    for (int i = 0, n = actors.size(); i < n; i++) {
+      if (noreply.holdsHash(noreplyHashes[2 * i]) || noreply.holdsHash(noreplyHashes[2 * i + 1])) {
+        Actor a = actors.get(i);
+        if (a.forge().equals(Forge.GITHUB)) {
+          noreply.index = toIndex == null ? i : toIndex[i];
+          indirectNoreplyKeys(a, noreply::join);
         }
       }
     }
+  }
 
+  /** Links the groups of {@code read}'s tables into people. */
+  private static Identities link(Read read, int[] sortedIndexOfInput, boolean fromStore) {
     // As actors' indices: no actor is rebuilt for it (a store rebuilds an actor each time it is
     // asked for one), and no evidence object is kept (AppliedEvidence).
     AppliedEvidence applied = new AppliedEvidence();
     List<RefusedMerge> refused = new ArrayList<>();
-    UnionFind uf = new UnionFind(n);
-    for (Map.Entry<MergeRule, Grouping> byRule : groups.entrySet()) {
-      for (Group g : byRule.getValue().linkable) {
-        link(new GroupKey(byRule.getKey(), g.key.toString()), g.members(), actors, bot, botReasons, uf,
-            applied, refused);
+    UnionFind uf = new UnionFind(read.actors.size());
+    for (int k = 0; k < read.rules.length; k++) {
+      for (Group g : read.groupings[k].linkable) {
+        link(new GroupKey(read.rules[k], g.key.toString()), g.members(), read.actors, read.bot, read.botReasons,
+            uf, applied, refused);
       }
     }
-    return Identities.of(actors, sortedIndexOfInput, bot, uf, applied, refused, fromStore);
+    return Identities.of(read.actors, sortedIndexOfInput, read.bot, uf, applied, refused, fromStore);
+  }
+
+  /**
+   * The resolution of the actors of two stores together, the first's read before ({@link
+   * #prepare}): the second's actors are read and put into copies of the first's tables, and
+   * the first's accounts are rebuilt only when a key the second brought to the noreply table
+   * may be theirs. The same result as {@link #runDistinctSorted} of the union: every table
+   * ends holding the same keys with the same members (groups list their members sorted, and
+   * neither the order groups are linked in nor the order of their members changes the result,
+   * see {@link #readAll}).
+   */
+  Identities resolveWith(Read first, UnionActors union, List<Actor> second) {
+    int n = union.size();
+    int[] firstTo = union.firstToUnion();
+    int[] secondTo = union.secondToUnion();
+    MergeRule[] ruleArray = first.rules;
+    Grouping[] groupings = new Grouping[ruleArray.length];
+    Grouping noreply = null;
+    for (int k = 0; k < ruleArray.length; k++) {
+      groupings[k] = first.groupings[k].copy(firstTo, keyOf(ruleArray[k], union));
+      if (ruleArray[k] == MergeRule.GITHUB_NOREPLY) {
+        noreply = groupings[k];
+        noreply.recordNewKeys();
+      }
+    }
+    int m = second.size();
+    boolean[] secondBot = new boolean[m];
+    List<Optional<String>> secondReasons = new ArrayList<>(m);
+    int[] secondNoreply = noreply == null ? null : new int[2 * m];
+    int batch = batch(m);
+    ExecutorService pool = threads > 1 && m >= 2 * batch ? pool(threads) : null;
+    try {
+      readInto(pool, second, secondTo, ruleArray, groupings, secondBot, secondReasons, secondNoreply, batch);
+      if (noreply != null && !noreply.isEmpty()) {
+        joinNoreply(pool, second, secondTo, noreply, secondNoreply, batch);
+        // The first's accounts joined the keys the first's table held when it was read; only
+        // keys new to the table can be joined by them now.
+        int[] fresh = noreply.newKeyHashes();
+        if (fresh.length > 0) {
+          for (int i = 0, size = first.actors.size(); i < size; i++) {
+            if (Arrays.binarySearch(fresh, first.noreplyHashes[2 * i]) >= 0
+                || Arrays.binarySearch(fresh, first.noreplyHashes[2 * i + 1]) >= 0) {
+              Actor a = first.actors.get(i);
+              if (a.forge().equals(Forge.GITHUB)) {
+                Grouping table = noreply;
+                table.index = firstTo[i];
+                indirectNoreplyKeys(a, key -> {
+                  if (Arrays.binarySearch(fresh, key.hashCode()) >= 0) {
+                    table.join(key);
+                  }
+                });
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    boolean[] bot = new boolean[n];
+    Optional<?>[] reasons = new Optional<?>[n];
+    for (int i = 0; i < firstTo.length; i++) {
+      bot[firstTo[i]] = first.bot[i];
+      reasons[firstTo[i]] = first.botReasons.get(i);
+    }
+    for (int j = 0; j < m; j++) {
+      bot[secondTo[j]] = secondBot[j];
+      reasons[secondTo[j]] = secondReasons.get(j);
+    }
+    @SuppressWarnings("unchecked")
+    List<Optional<String>> botReasons = (List<Optional<String>>) (List<?>) Arrays.asList(reasons);
+    return link(new Read(union, ruleArray, groupings, bot, botReasons, null), null, true);
   }
 
   /** The hashes of an actor's indirect noreply keys ({@link #indirectNoreplyKeys}), when kept. */
@@ -254,14 +427,15 @@ final class Resolution {
   }
 
   /** Reads actors {@code from} to {@code to}: their bot reasons, keys and noreply hashes. */
-  private Batch read(List<Actor> actors, int from, int to, MergeRule[] rules, int[] noreplyHashes) {
+  private Batch read(
+      List<Actor> actors, int[] toIndex, int from, int to, MergeRule[] rules, int[] noreplyHashes) {
     Batch b = new Batch(from, to, rules.length);
     for (int i = from; i < to; i++) {
       Actor a = actors.get(i);
       b.reasons.add(botDetector.reason(a));
       for (int k = 0; k < rules.length; k++) {
         int rule = k;
-        int index = i;
+        int index = toIndex == null ? i : toIndex[i];
         keys(rules[k], a, (key, direct) -> b.add(rule, key, index, direct));
       }
       noreplyHashes(a, i, noreplyHashes); // each batch writes its own actors' slots
@@ -277,6 +451,7 @@ final class Resolution {
   private void readInParallel(
       ExecutorService pool,
       List<Actor> actors,
+      int[] toIndex,
       MergeRule[] rules,
       Grouping[] groupings,
       boolean[] bot,
@@ -290,7 +465,7 @@ final class Resolution {
       while (next < n && ahead.size() < 2 * threads) {
         int from = next;
         int to = Math.min(n, from + batch);
-        ahead.add(pool.submit(() -> read(actors, from, to, rules, noreplyHashes)));
+        ahead.add(pool.submit(() -> read(actors, toIndex, from, to, rules, noreplyHashes)));
         next = to;
       }
       while (!ahead.isEmpty()) {
@@ -298,7 +473,7 @@ final class Resolution {
         if (next < n) {
           int from = next;
           int to = Math.min(n, from + batch);
-          ahead.add(pool.submit(() -> read(actors, from, to, rules, noreplyHashes)));
+          ahead.add(pool.submit(() -> read(actors, toIndex, from, to, rules, noreplyHashes)));
           next = to;
         }
         for (int j = 0; j < b.reasons.size(); j++) {
@@ -327,7 +502,7 @@ final class Resolution {
    * order, as one thread does.
    */
   private static void joinNoreplyInParallel(
-      ExecutorService pool, List<Actor> actors, Grouping noreply, int[] noreplyHashes, int batch) {
+      ExecutorService pool, List<Actor> actors, int[] toIndex, Grouping noreply, int[] noreplyHashes, int batch) {
     int n = actors.size();
     List<Future<List<Object>>> found = new ArrayList<>();
     for (int from = 0; from < n; from += batch) {
@@ -340,7 +515,7 @@ final class Resolution {
           if (noreply.holdsHash(noreplyHashes[2 * i]) || noreply.holdsHash(noreplyHashes[2 * i + 1])) {
             Actor a = actors.get(i);
             if (a.forge().equals(Forge.GITHUB)) {
-              out.add(i);
+              out.add(toIndex == null ? i : toIndex[i]);
               indirectNoreplyKeys(a, out::add);
             }
           }
@@ -496,6 +671,9 @@ final class Resolution {
     private int pending;
     /** The sum of the slots read ahead, kept so that the reads are not optimised away. */
     private long touched;
+    /** The hashes of new keys while recording ({@link #recordNewKeys}); null otherwise. */
+    private int[] newHashes;
+    private int newCount;
     /** The groups that reached two members, in the order they did: only these can link. */
     final List<Group> linkable = new ArrayList<>();
     int index;
@@ -524,6 +702,45 @@ final class Resolution {
 
     boolean isEmpty() {
       return count == 0;
+    }
+
+    /**
+     * A copy of this table (flushed) whose members are the actors {@code toIndex} renumbers
+     * them to, and whose keys, when it keeps none, are asked of {@code keyOf} under the new
+     * numbering. Slots stay where they are: a slot's place depends on its key's hash only.
+     */
+    Grouping copy(int[] toIndex, IntFunction<Object> keyOf) {
+      if (pending != 0) {
+        throw new IllegalStateException("copied before a flush");
+      }
+      Grouping g = this.keyOf == null ? new Grouping() : new Grouping(keyOf, 1);
+      long[] to = new long[slots.length];
+      for (int i = 0; i < to.length; i++) {
+        long slot = slots[i];
+        int v = (int) slot - 1;
+        // A member's code is renumbered; a group's position (below -1) and an empty slot stay.
+        to[i] = slot == 0 || v < 0
+            ? slot
+            : (slot & 0xFFFF_FFFF_0000_0000L) | (((long) (toIndex[v >>> 1] << 1 | (v & 1)) + 1L) & 0xFFFF_FFFFL);
+      }
+      g.slots = to;
+      g.keys = keys == null ? null : keys.clone();
+      g.count = count;
+      for (Group group : linkable) {
+        g.linkable.add(group.copy(toIndex));
+      }
+      return g;
+    }
+
+    /** From now on, keeps the hash of every key that takes an empty slot: {@link #newKeyHashes}. */
+    void recordNewKeys() {
+      newHashes = new int[16];
+      newCount = 0;
+    }
+
+    /** The hashes of the keys that took an empty slot since {@link #recordNewKeys}, sorted, distinct. */
+    int[] newKeyHashes() {
+      return Arrays.stream(newHashes, 0, newCount).sorted().distinct().toArray();
     }
 
     @Override
@@ -575,6 +792,12 @@ final class Resolution {
       if (slots[slot] == 0) {
         if (keys != null) {
           keys[slot] = key;
+        }
+        if (newHashes != null) {
+          if (newCount == newHashes.length) {
+            newHashes = Arrays.copyOf(newHashes, 2 * newCount);
+          }
+          newHashes[newCount++] = hash;
         }
         set(slot, hash, index << 1 | (direct ? 1 : 0));
         if (++count * 2 > slots.length) {
@@ -695,6 +918,23 @@ final class Resolution {
       return k == 0 ? first : more[k - 1];
     }
 
+    /** A copy whose members are renumbered by {@code toIndex}. */
+    Group copy(int[] toIndex) {
+      Group g = new Group(key, renumber(first, toIndex));
+      if (more != null) {
+        g.more = new int[more.length];
+        for (int k = 0; k < size - 1; k++) {
+          g.more[k] = renumber(more[k], toIndex);
+        }
+      }
+      g.size = size;
+      return g;
+    }
+
+    private static int renumber(int code, int[] toIndex) {
+      return toIndex[code >>> 1] << 1 | (code & 1);
+    }
+
     void add(int index, boolean direct) {
       int last = at(size - 1) >>> 1;
       if (last == index) {
@@ -798,16 +1038,20 @@ final class Resolution {
    * one that keeps no keys (each actor's key is derived again if a probe needs it).
    */
   private Grouping grouping(MergeRule rule, List<Actor> actors) {
+    IntFunction<Object> keyOf = keyOf(rule, actors);
+    return keyOf == null ? new Grouping() : new Grouping(keyOf, actors.size());
+  }
+
+  /** For a rule with at most one key per actor, the key of the actor at an index of {@code actors}; else null. */
+  private IntFunction<Object> keyOf(MergeRule rule, List<Actor> actors) {
     if (rule != MergeRule.SAME_FORGE_ID && rule != MergeRule.SAME_FORGE_LOGIN) {
-      return new Grouping();
+      return null;
     }
-    return new Grouping(
-        i -> {
-          Object[] only = new Object[1];
-          keys(rule, actors.get(i), (key, direct) -> only[0] = key);
-          return only[0];
-        },
-        actors.size());
+    return i -> {
+      Object[] only = new Object[1];
+      keys(rule, actors.get(i), (key, direct) -> only[0] = key);
+      return only[0];
+    };
   }
 
   /** Receives the keys of one actor under one rule. */

@@ -36,6 +36,16 @@ final class UnionActors extends AbstractList<Actor> implements RandomAccess {
     return union.size();
   }
 
+  /** The union index of each actor of the first store, to read only. */
+  int[] firstToUnion() {
+    return union.firstToUnion();
+  }
+
+  /** The union index of each actor of the second store, to read only. */
+  int[] secondToUnion() {
+    return union.secondToUnion();
+  }
+
   /**
    * The union index of each actor of {@code list} when it is one of the two stores' actor lists
    * (the same instance); null otherwise. A fresh array the caller may change.

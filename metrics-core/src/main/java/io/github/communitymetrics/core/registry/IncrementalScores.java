@@ -172,7 +172,7 @@ public final class IncrementalScores {
       s.allWithIds &= Checks.notNull(e, "event").repo().id().isPresent();
       s.builder.add(e);
     }
-    s.state = State.whole(s.builder.build(), threads);
+    s.state = State.whole(s.builder.build(), s.overParts, threads);
     for (MetricDescriptor<?> d : chosen) {
       s.rows.put(d, new TreeMap<>(d.measureEachRepository(s.state.base, s.state.basePeople,
           evaluation, ProgressListener.NONE, threads)));
@@ -199,7 +199,7 @@ public final class IncrementalScores {
   public EventStore store() {
     awaitMerge();
     if (!state.whole()) {
-      state = State.whole(builder.addAll(state.delta).build(), threads);
+      state = State.whole(builder.addAll(state.delta).build(), overParts, threads);
       deltaBuilder = null;
       deltaValues.clear();
     }
@@ -353,7 +353,7 @@ public final class IncrementalScores {
         if (!before.whole()) {
           builder.addAll(before.delta);
         }
-        after = State.whole(builder.addAll(added).build(), threads);
+        after = State.whole(builder.addAll(added).build(), overParts, threads);
         changes = null;
         built = true;
       }
@@ -371,7 +371,7 @@ public final class IncrementalScores {
     if (!after.whole() && after.delta.size() > after.base.size() / MERGE_DIVISOR) {
       // Off the update's path: the results are already those of every event.
       EventStore newer = after.delta;
-      merging = CompletableFuture.supplyAsync(() -> State.whole(builder.addAll(newer).build(), threads), MERGER);
+      merging = CompletableFuture.supplyAsync(() -> State.whole(builder.addAll(newer).build(), overParts, threads), MERGER);
     }
     return new Update(next, gained, changes.everything, updates, built);
   }
@@ -411,7 +411,7 @@ public final class IncrementalScores {
         return null;
       }
     }
-    return State.parts(base, delta, threads);
+    return State.parts(before, delta, threads);
   }
 
   private static boolean holds(EventStore store, Event e) {
@@ -490,6 +490,8 @@ public final class IncrementalScores {
     /** Null when whole. */
     final EventStore delta;
     final People deltaPeople;
+    /** The base's actors as read by the resolution, kept for the updates over parts; null when not kept. */
+    final IdentityResolver.Prepared prepared;
     /** Where the base's and the delta's repositories and actors go in the union; null when whole. */
     private final SortedUnion repositories;
     private final SortedUnion actors;
@@ -499,8 +501,10 @@ public final class IncrementalScores {
     /** How many people. */
     final int people;
 
-    private State(EventStore base, People basePeople, EventStore delta, People deltaPeople) {
+    private State(
+        EventStore base, People basePeople, EventStore delta, People deltaPeople, IdentityResolver.Prepared prepared) {
       this.base = base;
+      this.prepared = prepared;
       this.basePeople = basePeople;
       this.delta = delta;
       this.deltaPeople = deltaPeople;
@@ -533,13 +537,26 @@ public final class IncrementalScores {
       }
     }
 
-    static State whole(EventStore store, int threads) {
-      return new State(store, People.resolve(store, threads), null, null);
+    /**
+     * The state of one store; with {@code prepare}, its actors' reading kept ({@link
+     * IdentityResolver#prepare}) for the updates over parts, which then read only the newer
+     * events' actors.
+     */
+    static State whole(EventStore store, boolean prepare, int threads) {
+      if (!prepare) {
+        return new State(store, People.resolve(store, threads), null, null, null);
+      }
+      IdentityResolver.Prepared read = IdentityResolver.defaults().prepare(store, threads);
+      return new State(store, People.of(store, read.identities()), null, null, read);
     }
 
-    static State parts(EventStore base, EventStore delta, int threads) {
-      Identities identities = IdentityResolver.defaults().resolve(base, delta, threads);
-      return new State(base, People.of(base, identities), delta, People.of(delta, identities));
+    /** {@code before}'s base and {@code delta}, every event since it, resolved together. */
+    static State parts(State before, EventStore delta, int threads) {
+      EventStore base = before.base;
+      Identities identities = before.prepared != null
+          ? IdentityResolver.defaults().resolve(before.prepared, delta, threads)
+          : IdentityResolver.defaults().resolve(base, delta, threads);
+      return new State(base, People.of(base, identities), delta, People.of(delta, identities), before.prepared);
     }
 
     boolean whole() {

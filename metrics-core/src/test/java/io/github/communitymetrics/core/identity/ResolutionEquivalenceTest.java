@@ -189,15 +189,10 @@ class ResolutionEquivalenceTest {
     assertEquals(c.resolver().resolve(store).people(), many.people(), "seed " + seed);
   }
 
-  /**
-   * Two stores resolved together ({@link IdentityResolver#resolve(EventStore, EventStore)}) give
-   * the resolution of one store of both stores' events: the same people in the same order, the
-   * same person and bot flag for every actor, and {@link People} of each store with the keys the
-   * one store's people have. Actors are split at random, some into both stores.
-   */
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("largeSeeds")
-  void twoStoresResolveAsTheirUnion(long seed) {
+  /** A seed's actors as events of two stores, some actors in both, and of one store of all of them. */
+  private record Split(Config config, EventStore first, EventStore second, EventStore union) {}
+
+  private static Split split(long seed) {
     Random r = new Random(seed);
     List<Actor> actors = forgeShaped(r, 300 + r.nextInt(1_500));
     Config c = defaultsOrRandom(seed, r);
@@ -216,11 +211,60 @@ class ResolutionEquivalenceTest {
         second.add(new Star(t.plusSeconds(86_400 + r.nextInt(3_600)), repo, a));
       }
     }
-    EventStore a = EventStore.of(first);
-    EventStore b = EventStore.of(second);
     List<Event> all = new ArrayList<>(first);
     all.addAll(second);
-    EventStore union = EventStore.of(all);
+    return new Split(c, EventStore.of(first), EventStore.of(second), EventStore.of(all));
+  }
+
+  /**
+   * A store prepared ({@link IdentityResolver#prepare}) and then resolved with a second one
+   * ({@link IdentityResolver#resolve(IdentityResolver.Prepared, EventStore, int)}) gives the
+   * resolution of one store of both stores' events, evidence and refusals included; the prepared
+   * store alone resolves as {@code resolve(store)}. The same split as {@link
+   * #twoStoresResolveAsTheirUnion}, on one to three threads.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("largeSeeds")
+  void aPreparedStoreResolvesWithAnotherAsTheirUnion(long seed) {
+    Split split = split(seed);
+    IdentityResolver resolver = split.config().resolver();
+    int threads = 1 + (int) (seed % 3);
+    String at = "seed " + seed;
+    IdentityResolver.Prepared prepared = resolver.prepare(split.first(), threads);
+    assertSameResolution(resolver.resolve(split.first()), prepared.identities(), split.first(), at + ", alone");
+    Identities one = resolver.resolve(split.union());
+    assertSameResolution(one, resolver.resolve(prepared, split.second(), threads), split.union(), at);
+    // The prepared tables are copied, not changed: a second resolution with them is the same.
+    assertSameResolution(one, resolver.resolve(prepared, split.second(), 1), split.union(), at + ", again");
+  }
+
+  /** The same people in the same order, with the same bot flags, members, evidence and refusals. */
+  private static void assertSameResolution(Identities expected, Identities actual, EventStore store, String at) {
+    assertEquals(expected.size(), actual.size(), at);
+    for (int p = 0; p < expected.size(); p++) {
+      assertEquals(expected.isBot(p), actual.isBot(p), at);
+      assertEquals(expected.firstActor(p), actual.firstActor(p), at);
+      assertEquals(expected.people().get(p), actual.people().get(p), at);
+      assertEquals(expected.evidence(expected.people().get(p)), actual.evidence(actual.people().get(p)), at);
+    }
+    assertArrayEquals(expected.personIndices(store.actors()), actual.personIndices(store.actors()), at);
+    assertEquals(expected.refused(), actual.refused(), at);
+  }
+
+  /**
+   * Two stores resolved together ({@link IdentityResolver#resolve(EventStore, EventStore)}) give
+   * the resolution of one store of both stores' events: the same people in the same order, the
+   * same person and bot flag for every actor, and {@link People} of each store with the keys the
+   * one store's people have. Actors are split at random, some into both stores.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("largeSeeds")
+  void twoStoresResolveAsTheirUnion(long seed) {
+    Split split = split(seed);
+    Config c = split.config();
+    EventStore a = split.first();
+    EventStore b = split.second();
+    EventStore union = split.union();
     String at = "seed " + seed;
     // On one to three threads (reading the actors in batches of 256 for these sizes).
     Identities together = c.resolver().resolve(a, b, 1 + (int) (seed % 3));
