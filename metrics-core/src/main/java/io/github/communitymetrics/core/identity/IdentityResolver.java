@@ -198,7 +198,7 @@ public final class IdentityResolver {
     Checks.argument(first.resolver == this, "prepared by another resolver: " + first.resolver);
     return new Resolution(rules, mailmap, aliases, botDetector, sharedEmails)
         .threads(threads)
-        .resolveWith(first.read, new UnionActors(first.store, second), second.actors());
+        .resolveWith(first.read, new UnionActors(first.store, second, first.rebuilt), second.actors());
   }
 
   /**
@@ -210,8 +210,14 @@ public final class IdentityResolver {
     private final EventStore store;
     private final Resolution.Read read;
     private final Identities identities;
+    /**
+     * The store's actors as the unions with later stores rebuild them (the people's keys of
+     * every update, say), kept: each is rebuilt once while this is kept.
+     */
+    private final Actor[] rebuilt;
 
     private Prepared(IdentityResolver resolver, EventStore store, Resolution.Read read, Identities identities) {
+      this.rebuilt = new Actor[store.actors().size()];
       this.resolver = resolver;
       this.store = store;
       this.read = read;

@@ -16,8 +16,21 @@ final class UnionActors extends AbstractList<Actor> implements RandomAccess {
   private final List<Actor> first;
   private final List<Actor> second;
   private final SortedUnion union;
+  /** The first store's actors once rebuilt, by index, shared across unions; null when not kept. */
+  private final Actor[] firstRebuilt;
 
   UnionActors(EventStore first, EventStore second) {
+    this(first, second, null);
+  }
+
+  /**
+   * With {@code firstRebuilt}, the first store's actors kept as they are rebuilt (a slot per
+   * actor of the first store, empty until asked for), so that unions of the same first store
+   * with later ones rebuild each of its actors once. Threads may fill it at once: two may
+   * rebuild the same actor, and either equal copy is seen whole (an actor's fields are final).
+   */
+  UnionActors(EventStore first, EventStore second, Actor[] firstRebuilt) {
+    this.firstRebuilt = firstRebuilt;
     this.first = first.actors();
     this.second = second.actors();
     List<Actor> of = this.second;
@@ -28,7 +41,18 @@ final class UnionActors extends AbstractList<Actor> implements RandomAccess {
   public Actor get(int u) {
     java.util.Objects.checkIndex(u, union.size());
     int at = union.locate(u);
-    return at >= 0 ? first.get(at) : second.get(-at - 1);
+    if (at < 0) {
+      return second.get(-at - 1);
+    }
+    if (firstRebuilt == null) {
+      return first.get(at);
+    }
+    Actor a = firstRebuilt[at];
+    if (a == null) {
+      a = first.get(at);
+      firstRebuilt[at] = a;
+    }
+    return a;
   }
 
   @Override

@@ -121,9 +121,6 @@ public final class IncrementalScores {
    * #builder} until it is awaited; null when none runs.
    */
   private CompletableFuture<State> merging;
-  /** The base whose repository ids {@link #baseIds} holds. */
-  private EventStore idsOf;
-  private Set<String> baseIds;
   private final Map<MetricDescriptor<?>, TreeMap<Repository, List<Measurement>>> rows =
       new LinkedHashMap<>();
 
@@ -332,7 +329,8 @@ public final class IncrementalScores {
     awaitMerge();
     State before = state;
     State after = before;
-    EventStore delta = EventStore.of(added);
+    // The new events as a store of their own, for matching; built only when the delta is not it.
+    EventStore delta = null;
     Changes changes = null;
     boolean built = false;
     if (!added.isEmpty()) {
@@ -342,6 +340,9 @@ public final class IncrementalScores {
       }
       after = overParts && allWithIds ? withDelta(before, added) : null;
       if (after != null) {
+        // After a full build the delta holds exactly the new events, less those the base held
+        // (which change nothing).
+        delta = before.whole() ? after.delta : EventStore.of(added);
         changes = new Changes(before, after, delta);
         if (changes.everything.isPresent()) {
           after = null;
@@ -359,7 +360,7 @@ public final class IncrementalScores {
       }
     }
     if (changes == null) {
-      changes = new Changes(before, after, delta);
+      changes = new Changes(before, after, delta != null ? delta : EventStore.of(added));
     }
     List<MetricUpdate> updates = new ArrayList<>();
     for (MetricDescriptor<?> d : metrics) {
@@ -407,7 +408,7 @@ public final class IncrementalScores {
       }
     }
     for (Repository r : delta.repositories()) {
-      if (base.binarySearch(r) < 0 && baseIds(base).contains(idKey(r))) {
+      if (base.binarySearch(r) < 0 && before.baseIds().contains(idKey(r))) {
         return null;
       }
     }
@@ -424,17 +425,13 @@ public final class IncrementalScores {
     return false;
   }
 
-  /** The forge and id of each repository of {@code base}, kept while the base is. */
-  private Set<String> baseIds(EventStore base) {
-    if (idsOf != base) {
-      Set<String> ids = new HashSet<>();
-      for (Repository r : base.repositories()) {
-        r.id().ifPresent(id -> ids.add(idKey(r.forge(), id)));
-      }
-      idsOf = base;
-      baseIds = ids;
+  /** The forge and id of each repository of {@code store}, in {@link #idKey} form. */
+  private static Set<String> repositoryIds(EventStore store) {
+    Set<String> ids = new HashSet<>();
+    for (Repository r : store.repositories()) {
+      r.id().ifPresent(id -> ids.add(idKey(r.forge(), id)));
     }
-    return baseIds;
+    return ids;
   }
 
   private static String idKey(Repository r) {
@@ -490,6 +487,8 @@ public final class IncrementalScores {
     /** Null when whole. */
     final EventStore delta;
     final People deltaPeople;
+    /** The forge and id of each repository of the base; null until {@link #baseIds()} reads them. */
+    private Set<String> baseIds;
     /** The base's actors as read by the resolution, kept for the updates over parts; null when not kept. */
     final IdentityResolver.Prepared prepared;
     /** Where the base's and the delta's repositories and actors go in the union; null when whole. */
@@ -547,7 +546,9 @@ public final class IncrementalScores {
         return new State(store, People.resolve(store, threads), null, null, null);
       }
       IdentityResolver.Prepared read = IdentityResolver.defaults().prepare(store, threads);
-      return new State(store, People.of(store, read.identities()), null, null, read);
+      State s = new State(store, People.of(store, read.identities()), null, null, read);
+      s.baseIds = repositoryIds(store); // here, off the update's path when merging in the background
+      return s;
     }
 
     /** {@code before}'s base and {@code delta}, every event since it, resolved together. */
@@ -556,11 +557,21 @@ public final class IncrementalScores {
       Identities identities = before.prepared != null
           ? IdentityResolver.defaults().resolve(before.prepared, delta, threads)
           : IdentityResolver.defaults().resolve(base, delta, threads);
-      return new State(base, People.of(base, identities), delta, People.of(delta, identities), before.prepared);
+      State s = new State(base, People.of(base, identities), delta, People.of(delta, identities), before.prepared);
+      s.baseIds = before.baseIds;
+      return s;
     }
 
     boolean whole() {
       return delta == null;
+    }
+
+    /** The forge and id of each repository of the base, read once per base. */
+    Set<String> baseIds() {
+      if (baseIds == null) {
+        baseIds = repositoryIds(base);
+      }
+      return baseIds;
     }
 
     long size() {

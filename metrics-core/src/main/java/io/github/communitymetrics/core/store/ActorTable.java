@@ -182,7 +182,55 @@ final class ActorTable {
 
   /** The index of {@code actor} by binary search, or a negative number when absent. */
   int binarySearch(Actor actor) {
-    return Canonical.binarySearch(kinds.length, a -> Canonical.ACTOR.compare(get(a), actor));
+    return Canonical.binarySearch(kinds.length, a -> compareAt(a, actor));
+  }
+
+  /**
+   * Actor {@code a} compared with {@code actor} as {@link Actor#compareTo} compares them, field
+   * by field from the columns, the strings compared in the pool: no actor is rebuilt (a search
+   * among a day's 1.5 million actors rebuilt about twenty, addresses and all, per actor sought).
+   */
+  private int compareAt(int a, Actor actor) {
+    int c = forges.get(a).compareTo(actor.forge());
+    if (c != 0) {
+      return c;
+    }
+    c = compare(logins[a], actor.login());
+    if (c != 0) {
+      return c;
+    }
+    boolean id = idBits.get(a);
+    if (id != actor.id().isPresent()) {
+      return id ? 1 : -1;
+    }
+    if (id) {
+      c = Long.compare(ids[idBits.rank(a)], actor.id().getAsLong());
+      if (c != 0) {
+        return c;
+      }
+    }
+    c = compare(names[a], actor.name());
+    if (c != 0) {
+      return c;
+    }
+    List<String> es = emails(emails[a], strings, l -> emailLists[l]);
+    List<String> other = actor.emails();
+    for (int i = 0, n = Math.min(es.size(), other.size()); i < n; i++) {
+      c = es.get(i).compareTo(other.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    c = Integer.compare(es.size(), other.size());
+    return c != 0 ? c : KINDS[kinds[a]].compareTo(actor.kind());
+  }
+
+  /** String {@code k} of the pool ({@link #NONE} for none) against {@code s}, absent first. */
+  private int compare(int k, Optional<String> s) {
+    if (k == NONE || s.isEmpty()) {
+      return Boolean.compare(k != NONE, s.isPresent());
+    }
+    return Integer.signum(strings.compare(k, s.get()));
   }
 
   /** The estimated bytes of the table's arrays and cache; the strings are the pool's. */

@@ -459,4 +459,54 @@ class EventStoreTest {
       }
     }
   }
+
+  /**
+   * {@link EventStore#binarySearch(Actor)} compares the store's actors with the one sought field
+   * by field from the columns (no actor rebuilt): it answers as {@link
+   * java.util.Collections#binarySearch} over the store's actors rebuilt, for actors that differ
+   * in one field only, logins and names that are prefixes of each other or differ in case or
+   * outside ASCII (a surrogate pair among them), addresses sharing a domain, ids present or not.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+  void actorSearchComparesAsActorsDo(long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    String[] texts = {"a", "ab", "abc", "Ab", "b", "\u00e9", "a\u00e9", "\ud83d\ude00", "a\ud83d\ude00", "\uffff", "z z"};
+    String[] emails = {"a@x.org", "ab@x.org", "a@y.org", "1+a@users.noreply.github.com", "\u00e9@x.org", "a@x.or"};
+    java.util.Set<Actor> all = new java.util.TreeSet<>();
+    while (all.size() < 120) {
+      io.github.communitymetrics.core.event.Forge[] forges = {
+        io.github.communitymetrics.core.event.Forge.GITHUB, io.github.communitymetrics.core.event.Forge.GITLAB,
+        io.github.communitymetrics.core.event.Forge.GIT, io.github.communitymetrics.core.event.Forge.of("codeberg")};
+      io.github.communitymetrics.core.event.Forge forge = forges[r.nextInt(forges.length)];
+      java.util.Optional<String> login = r.nextInt(4) == 0 ? java.util.Optional.empty() : java.util.Optional.of(texts[r.nextInt(texts.length)]);
+      java.util.OptionalLong id = r.nextBoolean() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(r.nextInt(3) - 1);
+      java.util.Optional<String> name = r.nextInt(3) == 0 ? java.util.Optional.empty() : java.util.Optional.of(texts[r.nextInt(texts.length)]);
+      java.util.List<String> es = new java.util.ArrayList<>();
+      for (int k = r.nextInt(3); k > 0; k--) {
+        String e = emails[r.nextInt(emails.length)];
+        if (!es.contains(e)) {
+          es.add(e);
+        }
+      }
+      io.github.communitymetrics.core.event.ActorKind kind =
+          io.github.communitymetrics.core.event.ActorKind.values()[r.nextInt(io.github.communitymetrics.core.event.ActorKind.values().length)];
+      try {
+        all.add(new Actor(forge, login, id, name, es, kind));
+      } catch (IllegalArgumentException nothingIdentifiesIt) {
+        // drawn again
+      }
+    }
+    java.util.List<Event> events = new java.util.ArrayList<>();
+    for (Actor a : all) {
+      if (r.nextBoolean()) {
+        events.add(new io.github.communitymetrics.core.event.Star(T0, Repository.github("o/r"), a));
+      }
+    }
+    EventStore store = EventStore.of(events);
+    java.util.List<Actor> rebuilt = new java.util.ArrayList<>(store.actors());
+    for (Actor a : all) {
+      assertEquals(java.util.Collections.binarySearch(rebuilt, a), store.binarySearch(a), "seed " + seed + ", " + a);
+    }
+  }
 }
