@@ -176,7 +176,10 @@ public final class EachRepository {
     for (Repository r : keys) {
       // A repository without events has no result when every repository is computed; asking for
       // one is a caller's mistake, not an empty result.
-      Checks.argument(store.slice(r).size() > 0, "no event of " + r + " in the store");
+      if (store.slice(r).size() == 0) {
+        // The message only when it is thrown: an update asks for tens of thousands of repositories.
+        throw new IllegalArgumentException("no event of " + r + " in the store");
+      }
     }
     return each(keys, finishing(store, people, metricOf, finish), progress, threads);
   }
@@ -235,7 +238,9 @@ public final class EachRepository {
       for (EventStore part : stores) {
         any |= part.slice(r).size() > 0;
       }
-      Checks.argument(any, "no event of " + r + " in any part");
+      if (!any) {
+        throw new IllegalArgumentException("no event of " + r + " in any part");
+      }
     }
     return each(
         keys,

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +68,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Between full builds the events since the last one are kept as a second, small store and each
  * repository is computed over both stores, when the metrics allow it (see {@link #add}); the
- * people are still resolved again over every actor at each update. Not thread-safe: one thread
+ * people of both are then resolved by reading only the newer store's actors into the tables kept
+ * from reading the base's ({@link IdentityResolver#prepare}), which take memory of the order of
+ * the base's actor table. Not thread-safe: one thread
  * updates it and reads it; the scoring itself uses the threads given, and a merge of the newer
  * events into a new base runs on a daemon thread of its own (see {@link #add}).
  */
@@ -306,7 +308,9 @@ public final class IncrementalScores {
    * <p>How: when no metric reads other repositories or depends on anything ({@link
    * Dependency}), every event so far names its repository with an id and the new events rename
    * none, the events since the last full build are kept as a second, small store (the delta),
-   * the people are resolved over both stores' actors, and each repository to compute is
+   * the people are resolved over both stores' actors (reading only the delta's into the tables
+   * kept from the base's, {@link IdentityResolver#resolve(IdentityResolver.Prepared,
+   * EventStore, int)}), and each repository to compute is
    * computed over both, its metric's states merged ({@link
    * io.github.communitymetrics.core.metrics.SliceMetric}): no store of every event is built. When
    * the delta has grown to a quarter of the base, a merge into a new base starts in the
@@ -652,8 +656,11 @@ public final class IncrementalScores {
     private BitSet newActors;
     /** Actors after the update whose person or bot flag changed, new actors included. */
     private BitSet peopleChanged;
-    /** The repositories with an event by an actor of {@link #peopleChanged}; computed once. */
-    private BitSet peopleTouched;
+    /**
+     * By the event types a metric reads of its own events, the repositories with an event of
+     * those types by an actor of {@link #peopleChanged}; computed once per set of types.
+     */
+    private final Map<Set<EventType>, BitSet> peopleTouched = new HashMap<>();
 
     private Changes(State before, State after, EventStore delta) {
       this.before = before;
@@ -791,13 +798,16 @@ public final class IncrementalScores {
       }
       boolean window = on.contains(Dependency.WINDOW_EVENTS);
       boolean history = on.contains(Dependency.HISTORY_EVENTS);
+      // Own events of other types change nothing for the metric (MetricDescriptor#ownReads).
+      Set<EventType> own = d.ownReads();
+      boolean anyType = own.size() == EventType.values().length;
       boolean others = on.contains(Dependency.OTHER_REPOSITORIES);
       CrossRepositoryReads reads = d.crossRepositoryReads();
       BitSet actors = others ? new BitSet(after.actorCount()) : null;
       for (int i = 0; i < newRepository.length; i++) {
         int c = compareTo(delta.epochSecond(i), delta.nano(i), w1.start());
         int e = compareTo(delta.epochSecond(i), delta.nano(i), w1.end());
-        if ((window && c >= 0 && e < 0) || (history && e < 0)) {
+        if (((window && c >= 0 && e < 0) || (history && e < 0)) && (anyType || own.contains(delta.type(i)))) {
           out.set(newRepository[i]);
         }
         if (others && reads.reads().contains(delta.type(i))) {
@@ -823,7 +833,7 @@ public final class IncrementalScores {
             int[] repositoryMap = after.repositoryMap(k);
             int[] actorMap = after.actorMap(k);
             for (int i = 0, n = s.size(); i < n; i++) {
-              if (window || history) {
+              if ((window || history) && (anyType || own.contains(s.type(i)))) {
                 out.set(at(repositoryMap, s.repositoryIndex(i)));
               }
               if (others && reads.reads().contains(s.type(i))) {
@@ -841,10 +851,7 @@ public final class IncrementalScores {
         out.or(repositoriesOf(widen(actors), reads.through()));
       }
       if (on.contains(Dependency.PEOPLE) && !peopleChanged.isEmpty()) {
-        if (peopleTouched == null) {
-          peopleTouched = repositoriesOf(peopleChanged, EnumSet.allOf(EventType.class));
-        }
-        out.or(peopleTouched);
+        out.or(peopleTouched.computeIfAbsent(Set.copyOf(own), types -> repositoriesOf(peopleChanged, types)));
       }
       return out;
     }

@@ -2,6 +2,7 @@ package io.github.communitymetrics.core.registry;
 
 import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.internal.AscendingMap;
 import io.github.communitymetrics.core.internal.Checks;
 import io.github.communitymetrics.core.event.Repository;
@@ -224,6 +225,26 @@ public abstract class MetricDescriptor<R> {
   public Set<Dependency> dependencies() {
     return Set.of(Dependency.ANY_CHANGE);
   }
+
+  /**
+   * The types of a repository's own events its result reads: an event of another type, added,
+   * changing place as the window moves, or by an actor whose person changed, changes nothing
+   * under {@link Dependency#WINDOW_EVENTS}, {@link Dependency#HISTORY_EVENTS} and {@link
+   * Dependency#PEOPLE}, so {@link IncrementalScores} does not recompute a repository for it
+   * (a GH Archive hour is about three quarters pushes, stars, forks and branch creations, which
+   * responsiveness never reads). Every type unless the metric says otherwise; a metric that
+   * narrows it must read nothing else of its own events, not even their instants (the lottery
+   * factor's grace period reads the earliest event of any type), or its incremental results
+   * will differ from a full recomputation.
+   *
+   * @return an unmodifiable set, not empty
+   */
+  public Set<EventType> ownReads() {
+    return ALL_TYPES;
+  }
+
+  private static final Set<EventType> ALL_TYPES =
+      java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(EventType.class));
 
   /**
    * For a metric that depends on {@link Dependency#OTHER_REPOSITORIES}: which of a repository's

@@ -1,11 +1,14 @@
 package io.github.communitymetrics.core.registry;
 
 import io.github.communitymetrics.core.event.Actor;
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.metrics.SliceMetric;
 import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
 import io.github.communitymetrics.core.metrics.responsiveness.Ratio;
 import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,6 +56,22 @@ final class ResponsivenessMetric extends MetricDescriptor<ResponsivenessResult> 
   public Set<Dependency> dependencies() {
     return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
+
+  /**
+   * The issues' and pull requests' events (their openings, comments, reviews, closes, merges and
+   * reopenings), and maintainer grants: pushes, stars, forks, branches and releases change no
+   * item's answer.
+   */
+  @Override
+  public Set<EventType> ownReads() {
+    return READS;
+  }
+
+  private static final Set<EventType> READS = Collections.unmodifiableSet(EnumSet.of(
+      EventType.ISSUE_OPENED, EventType.PULL_REQUEST_OPENED, EventType.ISSUE_COMMENT,
+      EventType.REVIEW_COMMENT, EventType.REVIEW, EventType.ISSUE_CLOSED,
+      EventType.PULL_REQUEST_CLOSED, EventType.PULL_REQUEST_MERGED, EventType.ISSUE_REOPENED,
+      EventType.PULL_REQUEST_REOPENED, EventType.MEMBER_ADDED));
 
   @Override
   public SliceMetric<?, ResponsivenessResult> metric(Evaluation e) {

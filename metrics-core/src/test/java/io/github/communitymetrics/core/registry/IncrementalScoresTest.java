@@ -11,6 +11,7 @@ import io.github.communitymetrics.core.ProgressListener;
 import io.github.communitymetrics.core.event.Actor;
 import io.github.communitymetrics.core.event.ActorKind;
 import io.github.communitymetrics.core.event.Event;
+import io.github.communitymetrics.core.event.EventType;
 import io.github.communitymetrics.core.event.Forge;
 import io.github.communitymetrics.core.event.PullRequestOpened;
 import io.github.communitymetrics.core.event.Repository;
@@ -490,11 +491,22 @@ class IncrementalScoresTest {
 
   /** A metric that computes as {@code d} does and declares {@code dependencies}. */
   static <R> MetricDescriptor<R> declaring(MetricDescriptor<R> d, Set<Dependency> dependencies) {
+    return declaring(d, dependencies, d.ownReads());
+  }
+
+  /** A metric that computes as {@code d} does and declares {@code dependencies} and {@code reads}. */
+  static <R> MetricDescriptor<R> declaring(
+      MetricDescriptor<R> d, Set<Dependency> dependencies, Set<EventType> reads) {
     return new MetricDescriptor<R>(
         d.id(), d.title(), d.jsonName(), d.presets(), d.parameters(), d.measurements(), d.locality()) {
       @Override
       public Set<Dependency> dependencies() {
         return dependencies;
+      }
+
+      @Override
+      public Set<EventType> ownReads() {
+        return reads;
       }
 
       @Override
@@ -546,5 +558,42 @@ class IncrementalScoresTest {
       }
     }
     fail(id + " declared without " + dropped + " matched the full results on every seed");
+  }
+
+  /**
+   * Responsiveness reads its issues' and pull requests' events only ({@link
+   * MetricDescriptor#ownReads()}): over the seeded histories it recomputes fewer repositories
+   * than the same metric declaring every type, with the same measurements (the test over seeds
+   * above), and declared without its comments and reviews it differs from the full results on
+   * some seed, so the histories exercise the narrowing.
+   */
+  @Test
+  void ownReadsNarrowTheRepositoriesAndAreNeeded() {
+    MetricDescriptor<?> d = StandardMetrics.RESPONSIVENESS;
+    assertTrue(d.ownReads().size() < EventType.values().length, "responsiveness reads every type");
+    MetricDescriptor<?> everyType = declaring(d, d.dependencies(), EnumSet.allOf(EventType.class));
+    long narrow = 0;
+    long wide = 0;
+    for (long seed = 0; seed < 3; seed++) {
+      History h = history(seed);
+      IncrementalScores a = IncrementalScores.start(List.of(d), evaluation(h.firstAsOf(), h), h.base(), 1);
+      IncrementalScores b = IncrementalScores.start(List.of(everyType), evaluation(h.firstAsOf(), h), h.base(), 1);
+      for (Step step : h.steps()) {
+        narrow += a.add(step.events(), step.asOf()).metrics().get(0).recomputed();
+        wide += b.add(step.events(), step.asOf()).metrics().get(0).recomputed();
+        assertEquals(b.measurements(everyType), a.measurements(d), "seed " + seed);
+      }
+    }
+    assertTrue(narrow < wide, "recomputed " + narrow + " reading its types, " + wide + " reading every type");
+    EnumSet<EventType> fewer = EnumSet.copyOf(d.ownReads());
+    fewer.removeAll(EnumSet.of(EventType.ISSUE_COMMENT, EventType.REVIEW_COMMENT, EventType.REVIEW));
+    MetricDescriptor<?> weaker = declaring(d, d.dependencies(), fewer);
+    for (int seed = 0; seed < SEEDS; seed++) {
+      History h = history(seed);
+      if (firstDifference(h, List.of(weaker), full(h, List.of(d))).isPresent()) {
+        return;
+      }
+    }
+    fail("responsiveness declared without its comments and reviews matched the full results on every seed");
   }
 }
