@@ -366,6 +366,7 @@ public final class IncrementalScores {
     if (changes == null) {
       changes = new Changes(before, after, delta != null ? delta : EventStore.of(added));
     }
+    changes.touchPeople(metrics);
     List<MetricUpdate> updates = new ArrayList<>();
     for (MetricDescriptor<?> d : metrics) {
       updates.add(update(d, changes, next));
@@ -856,24 +857,67 @@ public final class IncrementalScores {
       return out;
     }
 
+    /**
+     * Fills {@link #peopleTouched} for every set of types that the metrics depending on {@link
+     * Dependency#PEOPLE} read, in one scan of the events rather than one per set.
+     */
+    void touchPeople(List<MetricDescriptor<?>> metrics) {
+      if (everything.isPresent() || peopleChanged.isEmpty()) {
+        return;
+      }
+      List<Set<EventType>> sets = new ArrayList<>();
+      for (MetricDescriptor<?> d : metrics) {
+        Set<EventType> own = Set.copyOf(d.ownReads());
+        if (d.dependencies().contains(Dependency.PEOPLE) && !peopleTouched.containsKey(own) && !sets.contains(own)) {
+          sets.add(own);
+        }
+      }
+      if (sets.size() < 2) {
+        return; // affected computes the one set as it needs it
+      }
+      BitSet[] touched = repositoriesOf(peopleChanged, sets);
+      for (int k = 0; k < sets.size(); k++) {
+        peopleTouched.put(sets.get(k), touched[k]);
+      }
+    }
+
     private static int at(int[] map, int index) {
       return map == null ? index : map[index];
     }
 
     /** The repositories with an event of one of {@code types} by one of {@code actors} (either actor). */
     private BitSet repositoriesOf(BitSet actors, Set<EventType> types) {
-      BitSet out = new BitSet(after.repositoryCount());
-      boolean any = types.size() == EventType.values().length;
+      return repositoriesOf(actors, List.of(types))[0];
+    }
+
+    /**
+     * For each of {@code sets}, the repositories with an event of one of its types by one of
+     * {@code actors} (either actor), in one scan of the events.
+     */
+    private BitSet[] repositoriesOf(BitSet actors, List<Set<EventType>> sets) {
+      boolean[][] reads = new boolean[sets.size()][EventType.values().length];
+      BitSet[] out = new BitSet[sets.size()];
+      for (int k = 0; k < sets.size(); k++) {
+        for (EventType t : sets.get(k)) {
+          reads[k][t.ordinal()] = true;
+        }
+        out[k] = new BitSet(after.repositoryCount());
+      }
       List<EventStore> stores = after.stores();
-      for (int k = 0; k < stores.size(); k++) {
-        EventStore s = stores.get(k);
-        int[] repositoryMap = after.repositoryMap(k);
-        int[] actorMap = after.actorMap(k);
+      for (int p = 0; p < stores.size(); p++) {
+        EventStore s = stores.get(p);
+        int[] repositoryMap = after.repositoryMap(p);
+        int[] actorMap = after.actorMap(p);
         for (int i = 0, n = s.size(); i < n; i++) {
           int second = s.secondActorIndex(i);
-          if ((actors.get(at(actorMap, s.actorIndex(i))) || (second >= 0 && actors.get(at(actorMap, second))))
-              && (any || types.contains(s.type(i)))) {
-            out.set(at(repositoryMap, s.repositoryIndex(i)));
+          if (actors.get(at(actorMap, s.actorIndex(i))) || (second >= 0 && actors.get(at(actorMap, second)))) {
+            int t = s.type(i).ordinal();
+            int r = at(repositoryMap, s.repositoryIndex(i));
+            for (int k = 0; k < reads.length; k++) {
+              if (reads[k][t]) {
+                out[k].set(r);
+              }
+            }
           }
         }
       }
