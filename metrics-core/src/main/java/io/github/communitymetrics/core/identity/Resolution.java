@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,22 +106,28 @@ final class Resolution {
   }
 
   private Identities resolve(List<Actor> actors, int[] sortedIndexOfInput, boolean fromStore) {
-    int n = actors.size();
+    return link(onPool(actors.size(), (pool, batch) -> readAll(actors, pool, batch)), sortedIndexOfInput, fromStore);
+  }
+
+  /** What reads {@code n} actors, given a pool (null for this thread alone) and a batch size. */
+  private interface Reading<T> {
+    T run(ExecutorService pool, int batch);
+  }
+
+  /**
+   * {@code reading} of {@code n} actors in batches on a pool of {@link #threads} threads, shut
+   * down after, or on this thread when one thread or too few actors for two batches.
+   */
+  private <T> T onPool(int n, Reading<T> reading) {
     int batch = Math.max(256, Math.min(16_384, n / Math.max(1, threads * 8)));
     ExecutorService pool = threads > 1 && n >= 2 * batch ? pool(threads) : null;
     try {
-      return resolve(actors, sortedIndexOfInput, fromStore, pool, batch);
+      return reading.run(pool, batch);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
       }
     }
-  }
-
-  /** The resolution, reading the actors on {@code pool} in batches, or on this thread when null. */
-  private Identities resolve(
-      List<Actor> actors, int[] sortedIndexOfInput, boolean fromStore, ExecutorService pool, int batch) {
-    return link(readAll(actors, pool, batch), sortedIndexOfInput, fromStore);
   }
 
   /**
@@ -155,37 +160,16 @@ final class Resolution {
       this.noreplyHashes = noreplyHashes;
     }
 
-    Grouping noreply() {
-      for (int k = 0; k < rules.length; k++) {
-        if (rules[k] == MergeRule.GITHUB_NOREPLY) {
-          return groupings[k];
-        }
-      }
-      return null;
-    }
   }
 
   /** Reads a store's actors (distinct, sorted, immutable) to resolve them with another store's later. */
   Read prepare(List<Actor> actors) {
-    int n = actors.size();
-    int batch = batch(n);
-    ExecutorService pool = threads > 1 && n >= 2 * batch ? pool(threads) : null;
-    try {
-      return readAll(actors, pool, batch);
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-    }
+    return onPool(actors.size(), (pool, batch) -> readAll(actors, pool, batch));
   }
 
   /** The resolution of {@code read}'s actors alone. */
   Identities resolve(Read read) {
     return link(read, null, true);
-  }
-
-  private int batch(int n) {
-    return Math.max(256, Math.min(16_384, n / Math.max(1, threads * 8)));
   }
 
   private Read readAll(List<Actor> actors, ExecutorService pool, int batch) {
@@ -330,38 +314,15 @@ final class Resolution {
     boolean[] secondBot = new boolean[m];
     List<Optional<String>> secondReasons = new ArrayList<>(m);
     int[] secondNoreply = noreply == null ? null : new int[2 * m];
-    int batch = batch(m);
-    ExecutorService pool = threads > 1 && m >= 2 * batch ? pool(threads) : null;
-    try {
+    Grouping table = noreply;
+    onPool(m, (pool, batch) -> {
       readInto(pool, second, secondTo, ruleArray, groupings, secondBot, secondReasons, secondNoreply, batch);
-      if (noreply != null && !noreply.isEmpty()) {
-        joinNoreply(pool, second, secondTo, noreply, secondNoreply, batch);
-        // The first's accounts joined the keys the first's table held when it was read; only
-        // keys new to the table can be joined by them now.
-        int[] fresh = noreply.newKeyHashes();
-        if (fresh.length > 0) {
-          for (int i = 0, size = first.actors.size(); i < size; i++) {
-            if (Arrays.binarySearch(fresh, first.noreplyHashes[2 * i]) >= 0
-                || Arrays.binarySearch(fresh, first.noreplyHashes[2 * i + 1]) >= 0) {
-              Actor a = first.actors.get(i);
-              if (a.forge().equals(Forge.GITHUB)) {
-                Grouping table = noreply;
-                table.index = firstTo[i];
-                indirectNoreplyKeys(a, key -> {
-                  if (Arrays.binarySearch(fresh, key.hashCode()) >= 0) {
-                    table.join(key);
-                  }
-                });
-              }
-            }
-          }
-        }
+      if (table != null && !table.isEmpty()) {
+        joinNoreply(pool, second, secondTo, table, secondNoreply, batch);
+        joinNewNoreplyKeys(first, firstTo, table);
       }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-    }
+      return null;
+    });
     boolean[] bot = new boolean[n];
     Optional<?>[] reasons = new Optional<?>[n];
     for (int i = 0; i < firstTo.length; i++) {
@@ -375,6 +336,33 @@ final class Resolution {
     @SuppressWarnings("unchecked")
     List<Optional<String>> botReasons = (List<Optional<String>>) (List<?>) Arrays.asList(reasons);
     return link(new Read(union, ruleArray, groupings, bot, botReasons, null), null, true);
+  }
+
+  /**
+   * The first store's accounts join the noreply keys new to {@code noreply} since {@link
+   * Grouping#recordNewKeys}: they joined the keys the table held when they were read, so only
+   * those whose hashes are among the new keys' are rebuilt.
+   */
+  private static void joinNewNoreplyKeys(Read first, int[] firstTo, Grouping noreply) {
+    int[] fresh = noreply.newKeyHashes();
+    if (fresh.length == 0) {
+      return;
+    }
+    for (int i = 0, size = first.actors.size(); i < size; i++) {
+      if (Arrays.binarySearch(fresh, first.noreplyHashes[2 * i]) < 0
+          && Arrays.binarySearch(fresh, first.noreplyHashes[2 * i + 1]) < 0) {
+        continue;
+      }
+      Actor a = first.actors.get(i);
+      if (a.forge().equals(Forge.GITHUB)) {
+        noreply.index = firstTo[i];
+        indirectNoreplyKeys(a, key -> {
+          if (Arrays.binarySearch(fresh, key.hashCode()) >= 0) {
+            noreply.join(key);
+          }
+        });
+      }
+    }
   }
 
   /** The hashes of an actor's indirect noreply keys ({@link #indirectNoreplyKeys}), when kept. */

@@ -347,7 +347,7 @@ public final class IncrementalScores {
         // After a full build the delta holds exactly the new events, less those the base held
         // (which change nothing).
         delta = before.whole() ? after.delta : EventStore.of(added);
-        changes = new Changes(before, after, delta);
+        changes = new Changes(before, after, delta, metrics);
         if (changes.everything.isPresent()) {
           after = null;
         }
@@ -364,9 +364,8 @@ public final class IncrementalScores {
       }
     }
     if (changes == null) {
-      changes = new Changes(before, after, delta != null ? delta : EventStore.of(added));
+      changes = new Changes(before, after, delta != null ? delta : EventStore.of(added), metrics);
     }
-    changes.touchPeople(metrics);
     List<MetricUpdate> updates = new ArrayList<>();
     for (MetricDescriptor<?> d : metrics) {
       updates.add(update(d, changes, next));
@@ -662,8 +661,11 @@ public final class IncrementalScores {
      * those types by an actor of {@link #peopleChanged}; computed once per set of types.
      */
     private final Map<Set<EventType>, BitSet> peopleTouched = new HashMap<>();
+    /** The metrics scored, whose read types {@link #peopleTouched(Set)} finds together. */
+    private final List<MetricDescriptor<?>> metrics;
 
-    private Changes(State before, State after, EventStore delta) {
+    private Changes(State before, State after, EventStore delta, List<MetricDescriptor<?>> metrics) {
+      this.metrics = metrics;
       this.before = before;
       this.after = after;
       this.delta = delta;
@@ -852,33 +854,32 @@ public final class IncrementalScores {
         out.or(repositoriesOf(widen(actors), reads.through()));
       }
       if (on.contains(Dependency.PEOPLE) && !peopleChanged.isEmpty()) {
-        out.or(peopleTouched.computeIfAbsent(Set.copyOf(own), types -> repositoriesOf(peopleChanged, types)));
+        out.or(peopleTouched(own));
       }
       return out;
     }
 
     /**
-     * Fills {@link #peopleTouched} for every set of types that the metrics depending on {@link
-     * Dependency#PEOPLE} read, in one scan of the events rather than one per set.
+     * The repositories with an event of one of {@code types} by an actor of {@link
+     * #peopleChanged}. The first call finds them for every set of types the metrics that depend
+     * on {@link Dependency#PEOPLE} read, in one scan of the events rather than one per set.
      */
-    void touchPeople(List<MetricDescriptor<?>> metrics) {
-      if (everything.isPresent() || peopleChanged.isEmpty()) {
-        return;
-      }
-      List<Set<EventType>> sets = new ArrayList<>();
-      for (MetricDescriptor<?> d : metrics) {
-        Set<EventType> own = Set.copyOf(d.ownReads());
-        if (d.dependencies().contains(Dependency.PEOPLE) && !peopleTouched.containsKey(own) && !sets.contains(own)) {
-          sets.add(own);
+    private BitSet peopleTouched(Set<EventType> types) {
+      Set<EventType> key = Set.copyOf(types);
+      if (!peopleTouched.containsKey(key)) {
+        List<Set<EventType>> sets = new ArrayList<>(List.of(key));
+        for (MetricDescriptor<?> d : metrics) {
+          Set<EventType> own = Set.copyOf(d.ownReads());
+          if (d.dependencies().contains(Dependency.PEOPLE) && !peopleTouched.containsKey(own) && !sets.contains(own)) {
+            sets.add(own);
+          }
+        }
+        BitSet[] touched = repositoriesOf(peopleChanged, sets);
+        for (int k = 0; k < sets.size(); k++) {
+          peopleTouched.put(sets.get(k), touched[k]);
         }
       }
-      if (sets.size() < 2) {
-        return; // affected computes the one set as it needs it
-      }
-      BitSet[] touched = repositoriesOf(peopleChanged, sets);
-      for (int k = 0; k < sets.size(); k++) {
-        peopleTouched.put(sets.get(k), touched[k]);
-      }
+      return peopleTouched.get(key);
     }
 
     private static int at(int[] map, int index) {

@@ -7,8 +7,6 @@ import io.github.communitymetrics.core.metrics.responsiveness.DurationSummary;
 import io.github.communitymetrics.core.metrics.responsiveness.Ratio;
 import io.github.communitymetrics.core.metrics.responsiveness.Responsiveness;
 import io.github.communitymetrics.core.metrics.responsiveness.ResponsivenessResult;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -64,14 +62,9 @@ final class ResponsivenessMetric extends MetricDescriptor<ResponsivenessResult> 
    */
   @Override
   public Set<EventType> ownReads() {
-    return READS;
+    return Responsiveness.eventTypes();
   }
 
-  private static final Set<EventType> READS = Collections.unmodifiableSet(EnumSet.of(
-      EventType.ISSUE_OPENED, EventType.PULL_REQUEST_OPENED, EventType.ISSUE_COMMENT,
-      EventType.REVIEW_COMMENT, EventType.REVIEW, EventType.ISSUE_CLOSED,
-      EventType.PULL_REQUEST_CLOSED, EventType.PULL_REQUEST_MERGED, EventType.ISSUE_REOPENED,
-      EventType.PULL_REQUEST_REOPENED, EventType.MEMBER_ADDED));
 
   @Override
   public SliceMetric<?, ResponsivenessResult> metric(Evaluation e) {

@@ -363,22 +363,33 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   }
 
   private static boolean isItemEvent(EventType type) {
-    switch (type) {
-      case ISSUE_OPENED:
-      case PULL_REQUEST_OPENED:
-      case ISSUE_COMMENT:
-      case REVIEW_COMMENT:
-      case REVIEW:
-      case ISSUE_CLOSED:
-      case PULL_REQUEST_CLOSED:
-      case PULL_REQUEST_MERGED:
-      case ISSUE_REOPENED:
-      case PULL_REQUEST_REOPENED:
-        return true;
-      default:
-        return false;
-    }
+    return ITEM_EVENTS.contains(type);
   }
+
+  /** The issues' and pull requests' events: openings, comments, reviews, closes, merges, reopenings. */
+  private static final Set<EventType> ITEM_EVENTS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+      EventType.ISSUE_OPENED, EventType.PULL_REQUEST_OPENED, EventType.ISSUE_COMMENT,
+      EventType.REVIEW_COMMENT, EventType.REVIEW, EventType.ISSUE_CLOSED,
+      EventType.PULL_REQUEST_CLOSED, EventType.PULL_REQUEST_MERGED, EventType.ISSUE_REOPENED,
+      EventType.PULL_REQUEST_REOPENED));
+
+  private static final Set<EventType> READS;
+
+  static {
+    java.util.EnumSet<EventType> reads = java.util.EnumSet.copyOf(ITEM_EVENTS);
+    reads.add(EventType.MEMBER_ADDED); // maintainer grants
+    READS = java.util.Collections.unmodifiableSet(reads);
+  }
+
+  /**
+   * The types of the events this metric reads, of any parameters: the issues' and pull requests'
+   * events and maintainer grants (the review concentration counts reviews, one of them). Events
+   * of other types change no result.
+   */
+  public static Set<EventType> eventTypes() {
+    return READS;
+  }
+
 
   private static long nanos(long seconds, int nano) {
     return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), nano);
