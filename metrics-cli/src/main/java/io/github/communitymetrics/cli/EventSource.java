@@ -262,6 +262,11 @@ final class EventSource {
       return GhArchiveStore.load(
           mixee.commandLine(), ProgressOptions.of(mixee), storeFile, files, repository, threads());
     }
+    return readGhArchive(files, repository);
+  }
+
+  /** The events of GH Archive {@code files}, read without a store, their account on standard error. */
+  Loaded readGhArchive(List<Path> files, Optional<String> repository) throws IOException {
     GhArchiveReader.Builder reader =
         GhArchiveReader.builder()
             .filter(GhArchiveInputs.filter(mixee.commandLine(), repository))

@@ -33,10 +33,7 @@ final class GhArchiveInputs {
         out.add(p);
         continue;
       }
-      List<Path> found;
-      try (Stream<Path> walk = Files.walk(p)) {
-        found = walk.filter(f -> isHourFile(f) && Files.isRegularFile(f)).sorted().toList();
-      }
+      List<Path> found = hourFiles(p);
       if (found.isEmpty()) {
         throw new CommandLine.ParameterException(
             commandLine, "--gharchive " + p + ": no *.json.gz or *.json file in this directory or below");
@@ -62,6 +59,13 @@ final class GhArchiveInputs {
           .orElse(GhArchiveFilter.all());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, "--repo: " + e.getMessage(), e);
+    }
+  }
+
+  /** The hour files in {@code dir} and below, in the order of their paths; none is no error. */
+  static List<Path> hourFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(f -> isHourFile(f) && Files.isRegularFile(f)).sorted().toList();
     }
   }
 

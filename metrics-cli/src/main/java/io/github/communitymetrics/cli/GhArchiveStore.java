@@ -67,6 +67,24 @@ final class GhArchiveStore {
       Optional<String> repository,
       int threads)
       throws IOException {
+    return open(commandLine, progress, store, files, repository, threads).loaded();
+  }
+
+  /**
+   * What {@link #open} loaded, and where the store's complete segments end: where the next
+   * append ({@link #appendMore}) writes.
+   */
+  record Opened(EventSource.Loaded loaded, long end) {}
+
+  /** As {@link #load}, also saying where the store ends. */
+  static Opened open(
+      CommandLine commandLine,
+      Progress progress,
+      Path store,
+      List<Path> files,
+      Optional<String> repository,
+      int threads)
+      throws IOException {
     if (repository.isPresent()) {
       // The store holds every repository's events; the read report of --repo counts only those
       // kept while parsing, which a store read without the filter cannot give back.
@@ -113,7 +131,9 @@ final class GhArchiveStore {
       eventsLoaded = loaded[0];
     }
     List<String> fresh = byName.keySet().stream().filter(n -> !reports.containsKey(n)).toList();
-    AppendSummary appended = append(commandLine, progress, store, contents, fresh, byName, builder, reports, threads);
+    AppendSummary appended = append(
+        commandLine, progress, store, contents == null ? -1 : contents.completeLength(),
+        contents == null ? 0 : contents.droppedTailBytes(), fresh, byName, builder, reports, threads);
     EventStore events = builder.build();
     ReadReport read = merge(files, reports);
     int fromStore = (int) files.stream().filter(f -> !fresh.contains(name(f))).count();
@@ -121,23 +141,60 @@ final class GhArchiveStore {
         "store %s: %s (%,d events) loaded from the store, %s (%,d events) read%s",
         store, Files2.count(fromStore, "file"), eventsLoaded, Files2.count(files.size() - fromStore, "file"),
         appended.events, appended.summary));
-    return EventSource.Loaded.of(
-        "GH Archive (" + files.size() + " file" + (files.size() == 1 ? "" : "s") + ")",
-        events, Optional.of(read), Optional.empty(), 0);
+    return new Opened(
+        EventSource.Loaded.of(
+            "GH Archive (" + files.size() + " file" + (files.size() == 1 ? "" : "s") + ")",
+            events, Optional.of(read), Optional.empty(), 0),
+        appended.end());
   }
 
-  private record AppendSummary(long events, String summary) {}
+  /** The events of files read after {@link #open} and appended, and where the store now ends. */
+  record Appended(EventStore events, ReadReport read, long end) {}
+
+  /**
+   * Reads {@code files}, which the store opened at {@code end} does not hold (each named once),
+   * and appends each as a segment there, as {@link #load} appends the files it lacks ({@code
+   * score --follow}: the next run with the store reads none of them again).
+   */
+  static Appended appendMore(
+      CommandLine commandLine, Progress progress, Path store, long end, List<Path> files, int threads)
+      throws IOException {
+    Map<String, List<Path>> byName = new LinkedHashMap<>();
+    for (Path f : files) {
+      if (byName.put(name(f), List.of(f)) != null) {
+        throw new IllegalArgumentException("two files named " + name(f) + " among " + files);
+      }
+    }
+    EventStore.Builder builder = EventStore.builder().threads(threads);
+    Map<String, ReadReport> reports = new HashMap<>();
+    AppendSummary appended = append(
+        commandLine, progress, store, end, 0, List.copyOf(byName.keySet()), byName, builder, reports, threads);
+    progress.info(String.format(
+        "store %s: %s (%,d events) read%s", store, Files2.count(files.size(), "file"), appended.events,
+        appended.summary));
+    return new Appended(builder.build(), merge(files, reports), appended.end());
+  }
+
+  /**
+   * What {@link #append} did: the events read, a summary for the user, and where the store's
+   * complete segments end after it.
+   */
+  private record AppendSummary(long events, String summary, long end) {}
 
   /**
    * Reads the files the store lacks, up to {@code readers} at once, and appends each as a
    * segment, in the given order: a segment is written whole and forced to disk before the next,
-   * so that a run killed midway leaves the segments written so far.
+   * so that a run killed midway leaves the segments written so far. The first is written at
+   * {@code complete}, where the store's complete segments end ({@code droppedTail} bytes after
+   * it are an interrupted append's, overwritten), or in a store created first when {@code
+   * complete} is -1.
    */
   private static AppendSummary append(
       CommandLine commandLine,
       Progress progress,
       Path store,
-      EventStoreFile.Contents contents,
+      long complete,
+      long droppedTail,
       List<String> fresh,
       Map<String, List<Path>> byName,
       EventStore.Builder builder,
@@ -145,20 +202,14 @@ final class GhArchiveStore {
       int readers)
       throws IOException {
     StringBuilder summary = new StringBuilder();
-    if (contents != null && contents.droppedTailBytes() > 0) {
+    if (droppedTail > 0) {
       summary.append(String.format(
-          "; the %,d bytes of an interrupted append at byte %,d dropped", contents.droppedTailBytes(),
-          contents.completeLength()));
+          "; the %,d bytes of an interrupted append at byte %,d dropped", droppedTail, complete));
     }
     if (fresh.isEmpty()) {
-      return new AppendSummary(0, summary.toString());
+      return new AppendSummary(0, summary.toString(), complete);
     }
-    long offset;
-    if (contents == null) {
-      offset = create(store);
-    } else {
-      offset = contents.completeLength();
-    }
+    long offset = complete < 0 ? create(store) : complete;
     int threads = Math.max(1, Math.min(fresh.size(), readers));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "gharchive-store");
@@ -219,7 +270,7 @@ final class GhArchiveStore {
           String.join(", ", damaged)));
     }
     printProblems(commandLine, newReports);
-    return new AppendSummary(events, summary.toString());
+    return new AppendSummary(events, summary.toString(), offset);
   }
 
   /** The malformed lines and damaged files met in the files just read, as without a store. */

@@ -113,8 +113,32 @@ final class ScoreCommand implements Callable<Integer> {
           + " --events itself, from any file system it knows).")
   String engine;
 
+  @Option(names = "--follow",
+      description = "With --gharchive DIR: after the table, watch the directories for new hour files and,"
+          + " as each arrives, score again only the repositories whose results can have changed and"
+          + " print the rows that changed (a table, or with --json one JSON object per line); with"
+          + " --store, the new hours are appended to it. Runs until stopped, or --updates N.")
+  boolean follow;
+
+  @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "60s",
+      description = "With --follow: how often to look for new files (default: ${DEFAULT-VALUE}); a new"
+          + " file is read once its size has not changed between two looks.")
+  String poll;
+
+  @Option(names = "--updates", paramLabel = "N",
+      description = "With --follow: stop after N updates (default: run until stopped).")
+  Integer updates;
+
+  /**
+   * Writes {@code --json}'s documents. The command owns standard output: closing a document's
+   * generator must not close it, or the line's end (and {@code --follow}'s next documents) would
+   * be lost.
+   */
+  private static final JsonFactory DOCUMENTS =
+      JsonFactory.builder().disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
   /** What was scored: every group of the input, and how to name the input in the output. */
-  private record Scored(String label, boolean simulated, Evaluation evaluation, List<ScoredGroup> groups) {}
+  record Scored(String label, boolean simulated, Evaluation evaluation, List<ScoredGroup> groups) {}
 
   @Override
   public Integer call() throws IOException {
@@ -135,6 +159,12 @@ final class ScoreCommand implements Callable<Integer> {
       default:
         throw new ParameterException(
             spec.commandLine(), "--group-by must be repository or owner but was '" + groupBy + "'");
+    }
+    if (!follow && (updates != null || spec.commandLine().getParseResult().hasMatchedOption("--poll"))) {
+      throw new ParameterException(spec.commandLine(), "--poll and --updates go with --follow");
+    }
+    if (follow) {
+      return new ScoreFollow(this).run(owners);
     }
     Optional<ScoreEngine> with = engine.equals("local") ? Optional.empty() : Optional.of(engine());
     List<MetricDescriptor<?>> chosen = chosen(owners);
@@ -419,7 +449,7 @@ final class ScoreCommand implements Callable<Integer> {
     return new Scored(shown, simulated, evaluation(result.asOf(), length), result.groups());
   }
 
-  private void write(
+  void write(
       PrintWriter out,
       String format,
       List<ScoredGroup> kept,
@@ -471,7 +501,7 @@ final class ScoreCommand implements Callable<Integer> {
    * (contributor confidence describes one repository). Whether a metric describes a scope depends
    * on its kind (one repository, an owner, all), so any owner stands for every owner.
    */
-  private List<MetricDescriptor<?>> chosen(boolean owners) {
+  List<MetricDescriptor<?>> chosen(boolean owners) {
     // Each repository is scored alone, which every metric describes; owners need asking.
     RepositoryScope anOwner = RepositoryScope.organization(Forge.GITHUB, "any-owner");
     MetricRegistry standard = MetricRegistry.standard();
@@ -498,7 +528,7 @@ final class ScoreCommand implements Callable<Integer> {
     return out;
   }
 
-  private void sort(List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen) {
+  void sort(List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen) {
     rows.sort(Comparator.comparing(ScoredGroup::name));
     if (sort == null) {
       return;
@@ -538,6 +568,15 @@ final class ScoreCommand implements Callable<Integer> {
     out.println(
         "Scored: " + scored.groups().size() + (owners ? " owners" : " repositories") + ", showing " + rows.size());
     out.println();
+    writeTable(out, rows, chosen, owners);
+    if (scored.simulated()) {
+      out.println();
+      out.println("(Simulated data: the numbers describe the demo community, not a real project.)");
+    }
+  }
+
+  /** The table of the text output: a row's name, events and each metric's headline. */
+  static void writeTable(PrintWriter out, List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen, boolean owners) {
     List<String> header = new ArrayList<>();
     header.add(owners ? "Owner" : "Repository");
     header.add("Events");
@@ -555,10 +594,6 @@ final class ScoreCommand implements Callable<Integer> {
       t.row(cells.toArray());
     }
     t.print(out, "");
-    if (scored.simulated()) {
-      out.println();
-      out.println("(Simulated data: the numbers describe the demo community, not a real project.)");
-    }
   }
 
   private static void writeCsv(PrintWriter out, List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen) {
@@ -583,8 +618,21 @@ final class ScoreCommand implements Callable<Integer> {
 
   private static void writeJson(
       PrintWriter out, List<ScoredGroup> rows, List<MetricDescriptor<?>> chosen, Scored scored) {
+    writeJson(out, rows, chosen, scored, Optional.empty());
+  }
+
+  /**
+   * The document of {@code --json}: with {@code removed}, an update's of {@code --follow}, whose
+   * rows are those that changed and which names the rows that are no more.
+   */
+  static void writeJson(
+      PrintWriter out,
+      List<ScoredGroup> rows,
+      List<MetricDescriptor<?>> chosen,
+      Scored scored,
+      Optional<List<String>> removed) {
     Evaluation e = scored.evaluation();
-    try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
+    try (JsonGenerator g = DOCUMENTS.createGenerator(ObjectWriteContext.empty(), out)) {
       g.writeStartObject();
       g.writeNumberProperty("schemaVersion", MetricsReport.SCHEMA_VERSION);
       g.writeStringProperty("source", scored.label());
@@ -599,6 +647,13 @@ final class ScoreCommand implements Callable<Integer> {
         writeRow(g, r, chosen);
       }
       g.writeEndArray();
+      if (removed.isPresent()) {
+        g.writeArrayPropertyStart("removed");
+        for (String name : removed.get()) {
+          g.writeString(name);
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     }
     out.println();

@@ -290,21 +290,24 @@ final class SummaryOptions {
     return at;
   }
 
-  /** Parses {@code 90d}, {@code 12h}, {@code 30m} or an ISO-8601 duration; positive. */
+  /** Parses {@code 90d}, {@code 12h}, {@code 30m}, {@code 10s} or an ISO-8601 duration; positive. */
   static Duration duration(picocli.CommandLine commandLine, String text, String option) {
     Duration d;
     try {
       String t = text.strip().toLowerCase(Locale.ROOT);
-      if (t.matches("\\d+[dhm]")) {
+      if (t.matches("\\d+[dhms]")) {
         long n = Long.parseLong(t.substring(0, t.length() - 1));
         char unit = t.charAt(t.length() - 1);
-        d = unit == 'd' ? Duration.ofDays(n) : unit == 'h' ? Duration.ofHours(n) : Duration.ofMinutes(n);
+        d = unit == 'd' ? Duration.ofDays(n)
+            : unit == 'h' ? Duration.ofHours(n)
+            : unit == 'm' ? Duration.ofMinutes(n)
+            : Duration.ofSeconds(n);
       } else {
         d = Duration.parse(text.strip());
       }
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new ParameterException(
-          commandLine, option + " must be like 90d, 12h or P30D but was '" + text + "'");
+          commandLine, option + " must be like 90d, 12h, 10s or P30D but was '" + text + "'");
     }
     if (d.isNegative() || d.isZero()) {
       throw new ParameterException(commandLine, option + " must be positive");

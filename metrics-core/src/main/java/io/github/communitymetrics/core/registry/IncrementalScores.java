@@ -253,6 +253,19 @@ public final class IncrementalScores {
   }
 
   /**
+   * How many events {@code repository} has so far: what {@code store().slice(repository).size()}
+   * gives (duplicates once), without merging the stores; 0 for a repository without events.
+   */
+  public int events(Repository repository) {
+    Checks.notNull(repository, "repository");
+    int n = 0;
+    for (EventStore s : state.stores()) {
+      n += s.slice(repository).size();
+    }
+    return n;
+  }
+
+  /**
    * What an update changed for one metric.
    *
    * @param metric the metric

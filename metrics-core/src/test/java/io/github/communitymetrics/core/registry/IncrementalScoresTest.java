@@ -325,6 +325,37 @@ class IncrementalScoresTest {
   }
 
   /**
+   * Each repository's event count, over the last full build and the newer events' store or over
+   * one store, is a store of every event's after every update (duplicates of the base's events
+   * once); a repository without events has none. Histories with and without ids, so that some
+   * updates build and some do not.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void eachRepositorysEventsAreThoseOfAStoreOfEveryEvent(long seed) {
+    History h = history(seed, seed % 3 != 0);
+    IncrementalScores scores =
+        IncrementalScores.start(List.of(StandardMetrics.LOTTERY_FACTOR), evaluation(h.firstAsOf(), h), h.base(), 1);
+    List<Event> all = new ArrayList<>(h.base());
+    Repository none = new Repository(Forge.GITLAB, "nobody/nothing", OptionalLong.of(987_654_321L));
+    for (int s = -1; s < h.steps().size(); s++) {
+      if (s >= 0) {
+        Step step = h.steps().get(s);
+        // Some events again, as a late or repeated delivery brings them.
+        List<Event> given = new ArrayList<>(step.events());
+        given.addAll(all.subList(0, Math.min(all.size(), s % 4)));
+        scores.add(given, step.asOf());
+        all.addAll(step.events());
+      }
+      EventStore store = EventStore.of(all);
+      for (Repository r : store.repositories()) {
+        assertEquals(store.slice(r).size(), scores.events(r), "seed " + seed + ", update " + s + ", " + r);
+      }
+      assertEquals(0, scores.events(none), "seed " + seed + ", update " + s);
+    }
+  }
+
+  /**
    * Over parts, an event the last full build holds already, given again, is not counted twice:
    * the update gains only the other, new event and the pull requests counted stay three.
    */
