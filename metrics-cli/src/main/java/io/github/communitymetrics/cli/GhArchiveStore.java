@@ -300,16 +300,18 @@ final class GhArchiveStore {
   /** Reads one file into a segment, with its fingerprint taken from the same bytes. */
   private static Parsed parse(Path file, ProgressTask task) {
     CRC32C crc = new CRC32C();
-    long size = Files2.size(file);
+    long[] size = new long[1];
     EventStoreFile.SegmentWriter segment = EventStoreFile.segment();
     GhArchiveReport report = GhArchiveReader.builder()
         .filter(GhArchiveFilter.all())
         .threads(1)
         .options(ReadOptions.skipMalformed(MAX_REPORTED))
-        .opener(f -> task.counting(checksummed(f, crc)))
+        .opener(f -> task.counting(checksummed(f, crc, size)))
         .build()
         .read(List.of(file), (Consumer<Event>) segment::add);
-    Fingerprint fingerprint = new Fingerprint(size, crc.getValue());
+    // The size of the bytes checksummed, not the file's size before: a file still growing while
+    // read would otherwise be stored with a checksum of other bytes than its size says.
+    Fingerprint fingerprint = new Fingerprint(size[0], crc.getValue());
     List<ReadReport.SkippedLine> skipped = new ArrayList<>();
     report.malformed().forEach(p -> skipped.add(new ReadReport.SkippedLine(p.line(), p.reason())));
     ReadReport read = new ReadReport(
@@ -319,11 +321,32 @@ final class GhArchiveStore {
   }
 
   /**
-   * The file's bytes, added to {@code crc} as they are read; closing it reads the rest first, so
-   * that the checksum covers the whole file even if the reader stops before its end.
+   * The file's bytes, added to {@code crc} and counted in {@code size[0]} as they are read;
+   * closing it reads the rest first, so that the checksum covers the whole file even if the
+   * reader stops before its end.
    */
-  private static InputStream checksummed(Path file, CRC32C crc) throws IOException {
+  private static InputStream checksummed(Path file, CRC32C crc, long[] size) throws IOException {
     return new CheckedInputStream(Files.newInputStream(file), crc) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          size[0]++;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          size[0] += n;
+        }
+        return n;
+      }
+
+      // skip reads through read(byte[], int, int), which counts.
+
       @Override
       public void close() throws IOException {
         try {
