@@ -101,6 +101,11 @@ public final class IncrementalScores {
    */
   private final EventStore.Builder builder;
   /**
+   * The base given whole to {@link #start}, not yet staged in {@link #builder}; null once it is
+   * (see {@link #staged()}).
+   */
+  private EventStore unstaged;
+  /**
    * Whether the metrics can be scored over the base and the delta apart, their states merged:
    * none depends on anything ({@link Dependency#ANY_CHANGE}) or reads other repositories, whose
    * whole-store inputs (confidence's footprints) a part alone cannot give.
@@ -146,7 +151,8 @@ public final class IncrementalScores {
    * @param metrics the metrics, each once
    * @param evaluation the scope must be {@link RepositoryScope#all()}: each repository is scored
    *     alone; the window's end is the first as-of and its length is kept by later updates
-   * @param events the history so far
+   * @param events the history so far; a whole {@link EventStore} ({@link EventStore#isWhole()})
+   *     is taken as the base without building it again
    * @param threads how many threads build the store and score, the calling one included
    * @throws IllegalArgumentException if the metrics repeat or are empty, the scope is not every
    *     repository, or {@code threads} is less than 1
@@ -167,11 +173,23 @@ public final class IncrementalScores {
     Checks.notNull(events, "events");
     Checks.positive(threads, "threads");
     IncrementalScores s = new IncrementalScores(chosen, evaluation, threads);
-    for (Event e : events) {
-      s.allWithIds &= Checks.notNull(e, "event").repo().id().isPresent();
-      s.builder.add(e);
+    EventStore base;
+    if (events instanceof EventStore given && given.isWhole()) {
+      // Taken as it is: a store built again from its events is equal to it. Its events are
+      // staged for the next full build only when one is needed, mostly in a background merge.
+      for (Repository r : given.repositories()) {
+        s.allWithIds &= r.id().isPresent();
+      }
+      base = given;
+      s.unstaged = given;
+    } else {
+      for (Event e : events) {
+        s.allWithIds &= Checks.notNull(e, "event").repo().id().isPresent();
+        s.builder.add(e);
+      }
+      base = s.builder.build();
     }
-    s.state = State.whole(s.builder.build(), s.overParts, threads);
+    s.state = State.whole(base, s.overParts, threads);
     for (MetricDescriptor<?> d : chosen) {
       s.rows.put(d, new TreeMap<>(d.measureEachRepository(s.state.base, s.state.basePeople,
           evaluation, ProgressListener.NONE, threads)));
@@ -198,7 +216,7 @@ public final class IncrementalScores {
   public EventStore store() {
     awaitMerge();
     if (!state.whole()) {
-      state = State.whole(builder.addAll(state.delta).build(), overParts, threads);
+      state = State.whole(staged().addAll(state.delta).build(), overParts, threads);
       deltaBuilder = null;
       deltaValues.clear();
     }
@@ -218,6 +236,19 @@ public final class IncrementalScores {
    */
   public boolean merging() {
     return merging != null && !merging.isDone();
+  }
+
+  /**
+   * {@link #builder}, holding the base's events: those of a base given whole to {@link #start}
+   * are staged on the first call. Called by the updating thread, or by a merge while it alone
+   * uses the builder.
+   */
+  private EventStore.Builder staged() {
+    if (unstaged != null) {
+      builder.addAll(unstaged);
+      unstaged = null;
+    }
+    return builder;
   }
 
   /** Waits for the merge running in the background, if any, and starts from its base. */
@@ -369,9 +400,9 @@ public final class IncrementalScores {
         deltaBuilder = null;
         deltaValues.clear();
         if (!before.whole()) {
-          builder.addAll(before.delta);
+          staged().addAll(before.delta);
         }
-        after = State.whole(builder.addAll(added).build(), overParts, threads);
+        after = State.whole(staged().addAll(added).build(), overParts, threads);
         changes = null;
         built = true;
       }
@@ -389,7 +420,7 @@ public final class IncrementalScores {
     if (!after.whole() && after.delta.size() > after.base.size() / MERGE_DIVISOR) {
       // Off the update's path: the results are already those of every event.
       EventStore newer = after.delta;
-      merging = CompletableFuture.supplyAsync(() -> State.whole(builder.addAll(newer).build(), overParts, threads), MERGER);
+      merging = CompletableFuture.supplyAsync(() -> State.whole(staged().addAll(newer).build(), overParts, threads), MERGER);
     }
     return new Update(next, gained, changes.everything, updates, built);
   }

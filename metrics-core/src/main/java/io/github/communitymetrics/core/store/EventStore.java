@@ -175,6 +175,15 @@ public final class EventStore implements Iterable<Event> {
   }
 
   /**
+   * Whether this is a whole store as built, not a slice of one: then every repository of {@link
+   * #repositories()} and every actor of {@link #actors()} has events here, and a store built
+   * from this one's events is equal to it.
+   */
+  public boolean isWhole() {
+    return index == null && from == 0 && to == columns.size;
+  }
+
+  /**
    * How many events equal to an event already present were left out when the store was built.
    * Slices report the value of the store they came from.
    */

@@ -210,6 +210,17 @@ class EventStoreTest {
     assertEquals(fine, b.stream().collect(Collectors.toList()));
   }
 
+  /** A store as built is whole; a slice that leaves events out is not. */
+  @Test
+  void onlyAStoreAsBuiltIsWhole() {
+    EventStore store = EventStore.of(everyKind());
+    assertTrue(store.isWhole());
+    assertTrue(EventStore.of(List.of()).isWhole());
+    assertFalse(store.slice(REPO).isWhole());
+    assertFalse(store.slice(Window.of(t(0), t(2))).isWhole());
+    assertFalse(store.slice(List.of(REPO, GITLAB_REPO)).isWhole());
+  }
+
   @Test
   void equalEventsAreKeptOnceAndCounted() {
     // Equal values built separately, as two overlapping API pages would give them.
