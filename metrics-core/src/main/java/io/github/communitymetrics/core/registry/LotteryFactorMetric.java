@@ -59,6 +59,17 @@ final class LotteryFactorMetric extends MetricDescriptor<LotteryFactorResult> {
     return Set.of(Dependency.HISTORY_EVENTS, Dependency.PEOPLE);
   }
 
+  /**
+   * The pull requests' openings, which the preset counts ({@code LotteryFactor.openSauced}), and
+   * nothing else. The result's grace period reads the repository's earliest event of any type,
+   * but no measurement does: the level is measured only with evidence, that is with a pull
+   * request counted, and then the factor is at least one and the level is the factor's.
+   */
+  @Override
+  public Set<io.github.communitymetrics.core.event.EventType> ownReads() {
+    return LotteryFactor.openSauced(java.time.Instant.EPOCH).selection().type().eventTypes();
+  }
+
   @Override
   public SliceMetric<?, LotteryFactorResult> metric(Evaluation e) {
     return LotteryFactor.openSauced(e.asOf()).withScope(e.scope());

@@ -233,9 +233,10 @@ public abstract class MetricDescriptor<R> {
    * Dependency#PEOPLE}, so {@link IncrementalScores} does not recompute a repository for it
    * (a GH Archive hour is about three quarters pushes, stars, forks and branch creations, which
    * responsiveness never reads). Every type unless the metric says otherwise; a metric that
-   * narrows it must read nothing else of its own events, not even their instants (the lottery
-   * factor's grace period reads the earliest event of any type), or its incremental results
-   * will differ from a full recomputation.
+   * narrows it must read nothing else of its own events in what it measures, not even their
+   * instants (the lottery factor's grace period reads the earliest event of any type, but only
+   * for a level no measurement shows), or its incremental results will differ from a full
+   * recomputation.
    *
    * @return an unmodifiable set, not empty
    */
