@@ -66,7 +66,9 @@ class ScoreFollowTest {
     // Each new hour is written once the previous document is out: three updates, the second of
     // two hours at once (a directory of them moved in), one of them naming a known repository's
     // id with another name (a rename: every repository computed again, the old name removed) and
-    // one a new id under a known name (two rows of one name, each named with its id).
+    // one a new id under a known name (two rows of one name, each named with its id); the last
+    // 45 days later, so that rows change without events of their own (the lottery factor's 30
+    // days of pull requests left behind).
     List<Runnable> arrivals = List.of(
         () -> hour(hours, seed, 3, Map.of()),
         () -> {
@@ -78,32 +80,23 @@ class ScoreFollowTest {
         () -> hour(hours, seed, 6, Map.of("\"repo\":{\"id\":502,\"name\":\"org2/project2\"",
             "\"repo\":{\"id\":502,\"name\":\"org2/renamed2\"")));
     List<String> documents = follow(args, arrivals, 4);
-    Map<String, Object> rows = rows(documents.get(0));
+    List<List<String>> expected = new ArrayList<>();
     for (int u = 1; u < documents.size(); u++) {
-      Object update = JsonTree.parse(documents.get(u));
-      @SuppressWarnings("unchecked")
-      List<String> removed = (List<String>) JsonTree.at(update, "removed");
-      removed.forEach(rows::remove);
-      rows.putAll(rows(documents.get(u)));
       // The same files read without --follow: every hour written so far.
       List<String> full = new ArrayList<>(List.of("score", "--json", "--gharchive"));
       for (int h = 0; h <= new int[] {2, 3, 5, 6}[u]; h++) {
         int hour = h;
-        full.add(Files.walk(hours).filter(f -> f.getFileName().toString().equals("2024-03-04-" + hour + ".json.gz"))
-            .findFirst().orElseThrow().toString());
+        try (var walk = Files.walk(hours)) {
+          full.add(walk.filter(f -> f.getFileName().toString().equals("2024-03-04-" + hour + ".json.gz"))
+              .findFirst().orElseThrow().toString());
+        }
       }
       if (!metrics.isEmpty()) {
         full.addAll(List.of("--metric", metrics.replace(';', ',')));
       }
-      CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(full.toArray(String[]::new));
-      assertEquals(0, r.status(), r.err());
-      assertEquals(JsonTree.at(JsonTree.parse(r.out()), "asOf"), JsonTree.at(update, "asOf"), "update " + u);
-      Map<String, Object> want = rows(r.out());
-      assertEquals(want.keySet(), rows.keySet(), "seed " + seed + ", update " + u + ": the rows' names");
-      for (String name : want.keySet()) {
-        assertEquals(want.get(name), rows.get(name), "seed " + seed + ", update " + u + ", row " + name);
-      }
+      expected.add(full);
     }
+    Map<String, Object> rows = assertEachUpdateGivesTheTable(documents, expected, "seed " + seed);
     assertTrue(rows.keySet().stream().anyMatch(n -> n.contains("(id 99505)")), "no row of two names: " + rows.keySet());
     assertTrue(rows.containsKey("org2/renamed2") && !rows.containsKey("org2/project2"), "not renamed: " + rows.keySet());
     if (store) {
@@ -117,10 +110,36 @@ class ScoreFollowTest {
   }
 
   /**
+   * Applies each update of {@code documents} (after the first) to the first's rows and checks
+   * that they are then the rows of {@code score} run with the update's {@code expected}
+   * arguments, row for row, at the same as-of; returns the rows after the last update.
+   */
+  static Map<String, Object> assertEachUpdateGivesTheTable(
+      List<String> documents, List<List<String>> expected, String context) {
+    Map<String, Object> rows = rows(documents.get(0));
+    for (int u = 1; u < documents.size(); u++) {
+      Object update = JsonTree.parse(documents.get(u));
+      @SuppressWarnings("unchecked")
+      List<String> removed = (List<String>) JsonTree.at(update, "removed");
+      removed.forEach(rows::remove);
+      rows.putAll(rows(documents.get(u)));
+      CommunityMetricsCliTest.Run r = CommunityMetricsCliTest.run(expected.get(u - 1).toArray(String[]::new));
+      assertEquals(0, r.status(), r.err());
+      assertEquals(JsonTree.at(JsonTree.parse(r.out()), "asOf"), JsonTree.at(update, "asOf"), context + ", update " + u);
+      Map<String, Object> want = rows(r.out());
+      assertEquals(want.keySet(), rows.keySet(), context + ", update " + u + ": the rows' names");
+      for (String name : want.keySet()) {
+        assertEquals(want.get(name), rows.get(name), context + ", update " + u + ", row " + name);
+      }
+    }
+    return rows;
+  }
+
+  /**
    * Runs {@code args} on a thread, writing {@code arrivals}' hours one group after each document;
    * returns the {@code documents} lines of standard output.
    */
-  private static List<String> follow(List<String> args, List<Runnable> arrivals, int documents)
+  static List<String> follow(List<String> args, List<Runnable> arrivals, int documents)
       throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -175,7 +194,8 @@ class ScoreFollowTest {
     try {
       Files.createDirectories(hours);
       Path staged = hours.resolveSibling("staged-" + h + ".json.gz");
-      GhArchiveHourFixture.writeHour(staged, seed * 31 + h, START.plusSeconds(3600L * h), LINES);
+      Instant start = START.plusSeconds(3600L * h).plus(Duration.ofDays(h == 6 ? 45 : 0));
+      GhArchiveHourFixture.writeHour(staged, seed * 31 + h, start, LINES);
       if (!replace.isEmpty()) {
         List<String> lines = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
