@@ -81,12 +81,18 @@ final class ScoreFollow {
       List<Path> ready = new ArrayList<>();
       List<String> sameName = new ArrayList<>();
       for (Path dir : dirs) {
-        for (Path f : GhArchiveInputs.hourFiles(dir)) {
+        for (Path f : look(dir)) {
           Path k = key(f);
           if (taken.contains(k)) {
             continue;
           }
-          long size = Files.size(f);
+          long size;
+          try {
+            size = Files.size(f);
+          } catch (java.nio.file.NoSuchFileException gone) {
+            sizes.remove(k); // moved away since it was listed: not an hour to read
+            continue;
+          }
           Long before = sizes.put(k, size);
           if (before == null || before != size) {
             continue;
@@ -274,6 +280,23 @@ final class ScoreFollow {
           commandLine, "--follow watches the directories of --gharchive for new hours: give --gharchive DIR");
     }
     return dirs;
+  }
+
+  /**
+   * The hour files in {@code dir} now; none when it (or a directory below it) disappears while
+   * listed, as a download tool's temporary directory may: the next look lists it again.
+   */
+  private static List<Path> look(Path dir) throws IOException {
+    try {
+      return GhArchiveInputs.hourFiles(dir);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return List.of();
+    } catch (java.io.UncheckedIOException e) {
+      if (e.getCause() instanceof java.nio.file.NoSuchFileException) {
+        return List.of();
+      }
+      throw e;
+    }
   }
 
   /** Sleeps; false when interrupted (the command then ends as if stopped). */

@@ -241,6 +241,59 @@ class ScoreFollowTest {
     }
   }
 
+  /**
+   * Directories that come and go in the watched one (a download tool's temporary ones) while it
+   * is listed do not stop the command: the next hour is still read.
+   */
+  @Test
+  void directoriesComingAndGoingWhileListedAreNoError() throws Exception {
+    Path hours = dir.resolve("hours");
+    GhArchiveHourFixture.write(hours, 11, 1, 100);
+    java.util.concurrent.atomic.AtomicBoolean churn = new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicInteger rounds = new AtomicInteger();
+    Thread churner = new Thread(() -> {
+      while (churn.get()) {
+        try {
+          Path d = hours.resolve("tmp" + rounds.get() % 3);
+          Files.createDirectories(d.resolve("deeper"));
+          Files.writeString(d.resolve("deeper/part.tmp"), "x");
+          Files.delete(d.resolve("deeper/part.tmp"));
+          Files.delete(d.resolve("deeper"));
+          Files.delete(d);
+          rounds.incrementAndGet();
+        } catch (IOException e) {
+          // raced with itself through a lingering directory: go on
+        }
+      }
+    });
+    churner.setDaemon(true);
+    churner.start();
+    try {
+      List<String> documents = follow(
+          List.of("score", "--gharchive", hours.toString(), "--json", "--follow", "--poll", "PT0.001S", "--updates", "1",
+              "--metric", "lottery-factor"),
+          List.of(() -> {
+            // Let the listing meet the churn for a while before the hour comes.
+            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < until) {
+              Thread.onSpinWait();
+            }
+            try {
+              GhArchiveHourFixture.writeHour(hours.resolve("staged.json.gz.part"), 12, START.plusSeconds(3600), 100);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            move(hours.resolve("staged.json.gz.part"), hours.resolve("2024-03-04-1.json.gz"));
+          }),
+          2);
+      assertTrue(rounds.get() > 100, "too little churn to tell: " + rounds.get());
+      assertTrue(JsonTree.at(JsonTree.parse(documents.get(1)), "source").toString().contains("2024-03-04-1.json.gz"));
+    } finally {
+      churn.set(false);
+      churner.join();
+    }
+  }
+
   @Test
   void optionsThatDoNotGoWithFollowAreUsageErrors() throws IOException {
     Path hours = dir.resolve("hours");
