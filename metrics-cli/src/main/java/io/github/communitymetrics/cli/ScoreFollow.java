@@ -54,7 +54,7 @@ final class ScoreFollow {
     Duration length = SummaryOptions.duration(commandLine, command.window, "--window");
     List<MetricDescriptor<?>> chosen = command.chosen(false);
     String format = command.json ? "json" : "txt";
-    List<Path> files = GhArchiveInputs.files(commandLine, source.gharchiveFiles);
+    List<Path> files = firstFiles();
     Set<Path> taken = new HashSet<>();
     Set<String> takenNames = new HashSet<>();
     for (Path f : files) {
@@ -280,6 +280,23 @@ final class ScoreFollow {
           commandLine, "--follow watches the directories of --gharchive for new hours: give --gharchive DIR");
     }
     return dirs;
+  }
+
+  /**
+   * The files of {@code --gharchive} at the start, listed again when a directory below a given
+   * one disappears while listed (see {@link #look}); a given path that does not exist is still
+   * the error it is for {@code score}.
+   */
+  private List<Path> firstFiles() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return GhArchiveInputs.files(commandLine, source.gharchiveFiles);
+      } catch (java.io.UncheckedIOException e) {
+        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
