@@ -259,8 +259,8 @@ final class EventSource {
   private Loaded loadGhArchive(Optional<String> repository) throws IOException {
     List<Path> files = GhArchiveInputs.files(mixee.commandLine(), gharchiveFiles);
     if (storeFile != null) {
-      return GhArchiveStore.load(
-          mixee.commandLine(), ProgressOptions.of(mixee), storeFile, files, repository, threads());
+      return GhArchiveStore.open(
+          mixee.commandLine(), ProgressOptions.of(mixee), storeFile, files, repository, threads()).loaded();
     }
     return readGhArchive(files, repository);
   }

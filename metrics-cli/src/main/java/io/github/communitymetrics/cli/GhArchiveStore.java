@@ -59,24 +59,16 @@ final class GhArchiveStore {
   /** A file read and encoded as a segment. */
   private record Parsed(byte[] segment, GhArchiveReport report) {}
 
-  static EventSource.Loaded load(
-      CommandLine commandLine,
-      Progress progress,
-      Path store,
-      List<Path> files,
-      Optional<String> repository,
-      int threads)
-      throws IOException {
-    return open(commandLine, progress, store, files, repository, threads).loaded();
-  }
-
   /**
    * What {@link #open} loaded, and where the store's complete segments end: where the next
    * append ({@link #appendMore}) writes.
    */
   record Opened(EventSource.Loaded loaded, long end) {}
 
-  /** As {@link #load}, also saying where the store ends. */
+  /**
+   * The events of {@code files}: those the store holds loaded from it, the others read and
+   * appended to it (the store created first when absent); and where the store now ends.
+   */
   static Opened open(
       CommandLine commandLine,
       Progress progress,
@@ -153,7 +145,7 @@ final class GhArchiveStore {
 
   /**
    * Reads {@code files}, which the store opened at {@code end} does not hold (each named once),
-   * and appends each as a segment there, as {@link #load} appends the files it lacks ({@code
+   * and appends each as a segment there, as {@link #open} appends the files it lacks ({@code
    * score --follow}: the next run with the store reads none of them again).
    */
   static Appended appendMore(

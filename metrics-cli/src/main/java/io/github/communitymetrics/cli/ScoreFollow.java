@@ -68,11 +68,12 @@ final class ScoreFollow {
     List<Repository> all = List.copyOf(scores.measurements(chosen.get(0)).keySet());
     all.forEach(rows::known);
     rows.settleNames();
-    List<ScoredGroup> table = kept(rows.of(all));
+    List<ScoredGroup> scored = rows.of(all);
+    List<ScoredGroup> table = kept(scored);
     PrintWriter out = commandLine.getOut();
     command.sort(table, chosen);
     command.write(out, format, table,
-        chosen, new ScoreCommand.Scored(label(files.size()), false, scores.evaluation(), rows.of(all)), false);
+        chosen, new ScoreCommand.Scored(label(files.size()), false, scores.evaluation(), scored), false);
     out.flush();
     // A file's size at the last look, until it is read: it is read once the size stays the same.
     Map<Path, Long> sizes = new HashMap<>();

@@ -65,7 +65,6 @@ final class ResponsivenessMetric extends MetricDescriptor<ResponsivenessResult> 
     return Responsiveness.eventTypes();
   }
 
-
   @Override
   public SliceMetric<?, ResponsivenessResult> metric(Evaluation e) {
     return Responsiveness.chaoss(e.window(), e.asOf())

@@ -285,9 +285,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     // Keyed by repository index and number while scanning; by repository once per item at the end.
     LongMap<Item> byIndex = new LongMap<>();
     Map<GrantKey, Long> grants = new HashMap<>();
-    // Each person's key once per scan: building it from the store's columns for each of their
-    // events took about a tenth of re-scoring a GH Archive hour (docs/performance.md).
-    LongMap<Actor> keys = new LongMap<>();
     int n = events.size();
     for (int i = 0; i < n; i++) {
       // The type first: most events (pushes, stars) are of no item, and their repository and
@@ -303,12 +300,12 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       }
       int repo = events.repositoryIndex(i);
       if (member) {
-        grants.merge(new GrantKey(events.repository(repo), key(people, keys, events.secondActorIndex(i))), at, Math::min);
+        grants.merge(new GrantKey(events.repository(repo), people.key(people.personOf(events.secondActorIndex(i)))), at, Math::min);
         continue;
       }
       int actor = events.actorIndex(i);
       boolean bot = people.isBot(actor);
-      Actor who = key(people, keys, actor);
+      Actor who = people.key(people.personOf(actor));
       // Scrambled so that the map's slots spread small repository indices and numbers.
       long key = (((long) repo << 32) | (events.number(i) & 0xFFFF_FFFFL)) * SCRAMBLE;
       Item item = byIndex.get(key);
@@ -318,7 +315,7 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
       }
       int second = events.secondActorIndex(i);
       if (second >= 0) {
-        item.author(key(people, keys, second), people.isBot(second), false);
+        item.author(people.key(people.personOf(second)), people.isBot(second), false);
       }
       boolean counts = includeBots || !bot;
       switch (type) {
@@ -367,17 +364,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
     return new Scan(events, byIndex, grants);
   }
 
-  /** The key of the person of {@code actor} (an actor index of the scanned store), kept in {@code keys}. */
-  private static Actor key(People people, LongMap<Actor> keys, int actor) {
-    int person = people.personOf(actor);
-    Actor key = keys.get(person);
-    if (key == null) {
-      key = people.key(person);
-      keys.put(person, key);
-    }
-    return key;
-  }
-
   private static boolean isItemEvent(EventType type) {
     return ITEM_EVENTS.contains(type);
   }
@@ -405,7 +391,6 @@ public final class Responsiveness implements SliceMetric<ResponsivenessState, Re
   public static Set<EventType> eventTypes() {
     return READS;
   }
-
 
   private static long nanos(long seconds, int nano) {
     return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), nano);
